@@ -1,0 +1,27 @@
+import type { Check } from './check.js';
+import { COMMON_SIGNALS } from './output.js';
+import { SERVICE_CHECKS } from './service-checks.js';
+import { WEB_CHECKS } from './web-checks.js';
+
+/** The read-only whitelist. Duplicate ids fail at start-up. */
+export const CHECKS: readonly Check[] = Object.freeze(buildRegistry([...SERVICE_CHECKS, ...WEB_CHECKS]));
+
+function buildRegistry(checks: Check[]): Check[] {
+  const seen = new Set<string>();
+  for (const c of checks) {
+    if (seen.has(c.id)) throw new Error(`duplicate check id "${c.id}" in the whitelist`);
+    seen.add(c.id);
+  }
+  return checks;
+}
+
+const byId = new Map(CHECKS.map((c) => [c.id, c]));
+
+export function findCheck(id: string): Check | undefined {
+  return byId.get(id);
+}
+
+/** True when `signal` is one the check declares (or a common one every check may emit). */
+export function checkDeclaresSignal(check: Check, signal: string): boolean {
+  return Object.hasOwn(check.signals, signal) || Object.hasOwn(COMMON_SIGNALS, signal);
+}
