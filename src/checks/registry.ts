@@ -1,5 +1,4 @@
 import type { Check } from './check.js';
-import { COMMON_SIGNALS } from './output.js';
 import { SERVICE_CHECKS } from './service-checks.js';
 import { WEB_CHECKS } from './web-checks.js';
 
@@ -21,7 +20,4 @@ export function findCheck(id: string): Check | undefined {
   return byId.get(id);
 }
 
-/** True when `signal` is one the check declares (or a common one every check may emit). */
-export function checkDeclaresSignal(check: Check, signal: string): boolean {
-  return Object.hasOwn(check.signals, signal) || Object.hasOwn(COMMON_SIGNALS, signal);
-}
+export { checkDeclaresSignal } from './signals.js';

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# pretest: make sure the real components the tests use are installed
+# (OpenSSH server and client, Redis, sudo, curl, systemd-nspawn and debootstrap
+# for the lab). Installs them when missing and we are root; otherwise stops
+# with the exact command to run. Never skips silently.
+set -euo pipefail
+
+# program -> Debian package
+declare -A NEED=(
+  [/usr/sbin/sshd]=openssh-server
+  [/usr/bin/ssh]=openssh-client
+  [/usr/bin/ssh-keygen]=openssh-client
+  [/usr/bin/sudo]=sudo
+  [/usr/bin/curl]=curl
+)
+
+missing=()
+for prog in "${!NEED[@]}"; do
+  [ -x "$prog" ] || missing+=("${NEED[$prog]}")
+done
+# de-duplicate, stable order
+mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u | sed '/^$/d')
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+line="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
+if [ "$(id -u)" != 0 ]; then
+  echo "The tests need Debian packages that are not installed: ${missing[*]}" >&2
+  echo "Run as root:  sudo sh -c '$line'" >&2
+  exit 1
+fi
+echo "pretest: installing ${missing[*]} …" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >&2
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2

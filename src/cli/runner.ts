@@ -1,0 +1,240 @@
+import type { Check } from '../checks/check.js';
+import { checkSignals } from '../checks/signals.js';
+import type { ParsedCommand, CommandFlags } from '../command/parse.js';
+import { parseCommand } from '../command/parse.js';
+import { tokenize } from '../command/tokenize.js';
+import type { Config } from '../config/config.js';
+import type { Target } from '../config/target.js';
+import { runPlaybook, runSingleChecks } from '../engine/engine.js';
+import type { Report } from '../engine/report.js';
+import { isDecisive, matchIntent } from '../intent/match.js';
+import type { Playbook } from '../playbooks/playbook.js';
+import { renderJson, renderText } from '../render/text.js';
+import { PLAIN, type Style } from '../render/style.js';
+import { redact } from '../redact.js';
+import type { Transport } from '../transport/transport.js';
+import { TransportError } from '../transport/transport.js';
+import { findPlaybookByName } from '../playbooks/find.js';
+
+/** Extra verbs that need the SSH side (keyscan, sudoers, doctor), injected by main.ts. */
+export interface AccessTools {
+  keyscan(target: Target): Promise<string>;
+  sudoers(target: Target, user: string): string;
+  doctor(target: Target, config: Config): Promise<{ text: string; ok: boolean }>;
+}
+
+export interface RunnerDeps {
+  config: Config;
+  playbooks: readonly Playbook[];
+  checks: readonly Check[];
+  findCheck(id: string): Check | undefined;
+  /** One (pooled) transport per target. */
+  transportFor(target: Target): Transport;
+  access?: AccessTools;
+  /** Where answers go (stdout for the CLI and console). */
+  out(text: string): void;
+  /** Progress lines (stderr), only for humans. */
+  progress?(text: string): void;
+  style?: Style;
+  now?: () => Date;
+}
+
+/** Exit codes: 0 fine, 1 the diagnosis found a problem, 2 the request was refused or invalid, 3 target unreachable. */
+export const EXIT = { ok: 0, problem: 1, usage: 2, unreachable: 3 } as const;
+
+/** Runs the same verbs for the command line and the console. */
+export class CommandRunner {
+  constructor(private readonly deps: RunnerDeps) {}
+
+  /** Run one console line (free text falls through to diagnose). */
+  runLine(line: string): Promise<number> {
+    return this.runWords(tokenize(line), true);
+  }
+
+  /** Run already split words (process.argv). */
+  async runWords(words: readonly string[], freeText = false): Promise<number> {
+    const parsed = parseCommand(words, { freeTextFallsThrough: freeText });
+    if (!parsed.ok) {
+      this.deps.out(`${parsed.error}\n下一步 / Next: ${parsed.hint}`);
+      return EXIT.usage;
+    }
+    try {
+      return await this.run(parsed.command, parsed.flags);
+    } catch (e) {
+      if (e instanceof TransportError) {
+        this.deps.out(`${e.message}\n下一步 / Next: ${e.hint}`);
+        return EXIT.unreachable;
+      }
+      throw e;
+    }
+  }
+
+  private get style(): Style {
+    return this.deps.style ?? PLAIN;
+  }
+
+  private async run(cmd: ParsedCommand, flags: CommandFlags): Promise<number> {
+    const { out } = this.deps;
+    switch (cmd.verb) {
+      case 'help':
+        out(this.help(cmd.topic));
+        return EXIT.ok;
+      case 'list':
+        out(flags.json ? renderJson(this.deps.playbooks.map((p) => ({ id: p.id, title: p.title, titleEn: p.titleEn, aliases: p.aliases, checks: p.checks }))) : this.list());
+        return EXIT.ok;
+      case 'targets':
+        out(flags.json ? renderJson([...this.deps.config.targets.values()].map(publicTarget)) : this.targets());
+        return EXIT.ok;
+      case 'show': {
+        const p = findPlaybookByName(this.deps.playbooks, cmd.playbook);
+        if (!p) return this.unknownPlaybook(cmd.playbook);
+        out(flags.json ? renderJson({ id: p.id, title: p.title, titleEn: p.titleEn, aliases: p.aliases, checks: p.checks, actions: p.actions, findings: p.findings.map((f) => ({ id: f.id, severity: f.severity, title: f.title })), body: p.body }) : p.body.trim());
+        return EXIT.ok;
+      }
+      case 'match': {
+        const result = matchIntent(cmd.text, this.deps.playbooks);
+        out(flags.json ? renderJson(result) : this.describeMatch(result));
+        return result.playbook ? EXIT.ok : EXIT.problem;
+      }
+      case 'diagnose':
+        return this.diagnose(cmd.query, cmd.target, flags);
+      case 'check': {
+        const check = this.deps.findCheck(cmd.check);
+        if (!check) {
+          out(`unknown check "${cmd.check}" — nothing was run\n下一步 / Next: one of: ${this.deps.checks.map((c) => c.id).join(', ')}`);
+          return EXIT.usage;
+        }
+        const target = this.resolveTarget(cmd.target);
+        if (!target) return this.unknownTarget(cmd.target!);
+        const report = await runSingleChecks([check], target, this.deps.transportFor(target), { now: this.deps.now });
+        return this.emit(report, flags);
+      }
+      case 'keyscan':
+      case 'sudoers':
+      case 'doctor':
+        return this.access(cmd, flags);
+    }
+  }
+
+  private async diagnose(query: string, explicitTarget: string | undefined, flags: CommandFlags): Promise<number> {
+    const { out } = this.deps;
+    let words = query.split(/\s+/);
+    let targetName = explicitTarget;
+    // `diagnose login prod`: a trailing word that names a target picks it.
+    const last = words[words.length - 1]!;
+    if (!targetName && words.length > 1 && this.deps.config.targets.has(last)) {
+      targetName = last;
+      words = words.slice(0, -1);
+    }
+    const target = this.resolveTarget(targetName);
+    if (!target) return this.unknownTarget(targetName!);
+    const text = words.join(' ');
+    let playbook = findPlaybookByName(this.deps.playbooks, text);
+    if (!playbook) {
+      const m = matchIntent(text, this.deps.playbooks);
+      if (!m.playbook) return this.unknownPlaybook(text);
+      if (!isDecisive(m)) {
+        out(`"${text}" 可能是 / could be:\n${[m.playbook, ...m.alternatives].map((c) => `  - ${c.id}: ${c.title}`).join('\n')}\n下一步 / Next: run \`diagnose <id>\` with one of them — nothing was run`);
+        return EXIT.usage;
+      }
+      playbook = this.deps.playbooks.find((p) => p.id === m.playbook!.id)!;
+      if (!flags.json) this.deps.progress?.(`→ ${playbook.id} (${playbook.title} / ${playbook.titleEn}), confidence ${m.confidence}`);
+    }
+    const transport = this.deps.transportFor(target);
+    if (!flags.json) this.deps.progress?.(`诊断中 / diagnosing ${playbook.id} on ${target.name} (${transport.describe}): ${playbook.checks.length} checks…`);
+    const report = await runPlaybook(playbook, target, transport, { findCheck: this.deps.findCheck, now: this.deps.now }, {
+      onObservation: (o, done, total) => {
+        if (!flags.json) this.deps.progress?.(`  [${done}/${total}] ${o.status.padEnd(5)} ${o.check}`);
+      },
+    });
+    return this.emit(report, flags);
+  }
+
+  private emit(report: Report, flags: CommandFlags): number {
+    this.deps.out(flags.json ? renderJson(report) : renderText(report, this.style, { verbose: flags.verbose }));
+    if (report.verdict === 'unreachable') return EXIT.unreachable;
+    return report.verdict === 'problem' ? EXIT.problem : EXIT.ok;
+  }
+
+  private async access(cmd: Extract<ParsedCommand, { verb: 'keyscan' | 'sudoers' | 'doctor' }>, flags: CommandFlags): Promise<number> {
+    const tools = this.deps.access;
+    if (!tools) {
+      this.deps.out(`${cmd.verb} is not available in this build`);
+      return EXIT.usage;
+    }
+    if (cmd.verb === 'sudoers') {
+      const target = this.resolveTarget(flags.target)!;
+      this.deps.out(tools.sudoers(target, cmd.user ?? target.user ?? 'omsbot'));
+      return EXIT.ok;
+    }
+    const target = this.resolveTarget(cmd.target);
+    if (!target) return this.unknownTarget(cmd.target!);
+    if (cmd.verb === 'keyscan') {
+      this.deps.out(await tools.keyscan(target));
+      return EXIT.ok;
+    }
+    const result = await tools.doctor(target, this.deps.config);
+    this.deps.out(result.text);
+    return result.ok ? EXIT.ok : EXIT.problem;
+  }
+
+  private resolveTarget(name: string | undefined): Target | undefined {
+    return this.deps.config.targets.get(name ?? this.deps.config.defaultTarget);
+  }
+
+  private unknownTarget(name: string): number {
+    this.deps.out(`unknown target "${name}" — nothing was run\n下一步 / Next: one of: ${[...this.deps.config.targets.keys()].join(', ')} (configured in ${this.deps.config.source})`);
+    return EXIT.usage;
+  }
+
+  private unknownPlaybook(text: string): number {
+    this.deps.out(`没有匹配的排查手册 / no playbook matches "${redact(text)}" — nothing was run\n下一步 / Next: \`list\` shows the playbooks; try e.g. \`diagnose login\`, \`diagnose 502\`, or \`match "<pasted log line>"\``);
+    return EXIT.usage;
+  }
+
+  private list(): string {
+    const s = this.style;
+    return this.deps.playbooks
+      .map((p) => `${s.bold(p.id.padEnd(16))} ${p.title} / ${p.titleEn}\n${' '.repeat(17)}${s.dim(`aliases: ${p.aliases.join(', ')}`)}`)
+      .join('\n');
+  }
+
+  private targets(): string {
+    return [...this.deps.config.targets.values()]
+      .map((t) => `${t.name.padEnd(10)} ${t.host === 'local' ? 'this machine (no SSH)' : `${t.user ?? '?'}@${t.host}:${t.port}`}  ${t.publicUrl}${t.name === this.deps.config.defaultTarget ? '  (default)' : ''}`)
+      .join('\n');
+  }
+
+  private describeMatch(result: ReturnType<typeof matchIntent>): string {
+    const extracted = Object.entries(result.extracted).map(([k, v]) => `${k}=${v}`).join(', ');
+    if (!result.playbook) return `no match (没有匹配的排查手册)${extracted ? `\nextracted: ${extracted}` : ''}`;
+    const alts = result.alternatives.map((a) => `  also: ${a.id} (${a.confidence})`).join('\n');
+    return `${result.playbook.id}: ${result.playbook.title} (confidence ${result.confidence})${alts ? `\n${alts}` : ''}${extracted ? `\nextracted: ${extracted}` : ''}\n→ diagnose ${result.playbook.id}`;
+  }
+
+  private help(topic?: string): string {
+    if (topic === 'check' || topic === 'checks') {
+      return this.deps.checks.map((c) => `${c.id.padEnd(18)} ${c.title} / ${c.titleEn}\n${' '.repeat(19)}signals: ${checkSignals(c).join(', ')}`).join('\n');
+    }
+    return [
+      'oms-chatops — OMS 故障排查 / troubleshooting',
+      '',
+      '  diagnose <playbook|alias|description> [target]   run a playbook, e.g. diagnose login, diagnose 后端起不来',
+      '  check <check-id> [target]                        run one read-only check (help check lists them)',
+      '  list                                             the playbooks',
+      '  show <playbook>                                  print a playbook',
+      '  match "<phrase or log line>"                     which playbook fits a pasted line',
+      '  targets                                          configured servers',
+      '  keyscan <target>                                 print the SSH host key fingerprint to pin',
+      '  sudoers [--user omsbot]                          the sudoers drop-in for the whitelisted actions',
+      '  doctor [target]                                  check the bot\'s own access to a target',
+      '',
+      'options: --target T, --json, --verbose, --config FILE',
+    ].join('\n');
+  }
+}
+
+/** A target as shown to users: no key paths or passphrases. */
+function publicTarget(t: Target) {
+  return { name: t.name, host: t.host, port: t.port, user: t.user ?? null, publicUrl: t.publicUrl, service: t.service, hostKeyPinned: Boolean(t.hostKey || t.knownHosts) };
+}

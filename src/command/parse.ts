@@ -1,0 +1,126 @@
+import { z } from 'zod';
+
+/** What a user asked for, validated; the same for the CLI, the console and Slack. */
+export type ParsedCommand =
+  | { verb: 'help'; topic?: string }
+  | { verb: 'list' }
+  | { verb: 'targets' }
+  | { verb: 'show'; playbook: string }
+  | { verb: 'diagnose'; query: string; target?: string }
+  | { verb: 'check'; check: string; target?: string }
+  | { verb: 'match'; text: string }
+  | { verb: 'keyscan'; target: string }
+  | { verb: 'sudoers'; user?: string }
+  | { verb: 'doctor'; target?: string };
+
+/** Output options that apply to any verb. */
+export interface CommandFlags {
+  json: boolean;
+  verbose: boolean;
+  config?: string;
+  target?: string;
+  user?: string;
+}
+
+export type ParseResult = { ok: true; command: ParsedCommand; flags: CommandFlags } | { ok: false; error: string; hint: string };
+
+export const VERBS = ['help', 'list', 'targets', 'show', 'diagnose', 'check', 'match', 'keyscan', 'sudoers', 'doctor'] as const;
+
+/**
+ * Characters that mean someone is trying to build a shell command. Nothing the
+ * bot runs is built from chat text, but such input is refused outright so the
+ * answer is clear and nothing runs. `match` (which runs nothing) accepts pasted
+ * log lines as they are.
+ */
+const SHELL_META = /[;`|&<>\n\r\0]|\$\(|\$\{/;
+
+const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'letters, digits, _ . - only');
+const userName = z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'a Unix user name');
+
+/**
+ * Parse words (already split) into a command. Unknown first words are treated
+ * as free text for `diagnose` when `freeTextFallsThrough` (the `/oms` and
+ * console behaviour), else refused.
+ */
+export function parseCommand(words: readonly string[], options: { freeTextFallsThrough?: boolean } = {}): ParseResult {
+  const flags: CommandFlags = { json: false, verbose: false };
+  const rest: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '--json') flags.json = true;
+    else if (w === '--verbose' || w === '-v') flags.verbose = true;
+    else if (w === '--config' || w === '--target' || w === '-t' || w === '--user') {
+      const v = words[++i];
+      if (v === undefined || v.startsWith('--')) return fail(`${w} needs a value`, `e.g. ${w} ${w === '--config' ? './oms-chatops.yml' : w === '--user' ? 'omsbot' : 'prod'}`);
+      if (w === '--config') flags.config = v;
+      else if (w === '--user') flags.user = v;
+      else flags.target = v;
+    } else if (w.startsWith('--config=')) flags.config = w.slice(9);
+    else if (w.startsWith('--target=')) flags.target = w.slice(9);
+    else if (w.startsWith('--') && w.length > 2) return fail(`unknown option ${w}`, 'options: --target T, --json, --verbose, --config FILE');
+    else rest.push(w);
+  }
+  const [first, ...args] = rest;
+  const verb = first?.toLowerCase();
+  if (verb === undefined || verb === '') return ok({ verb: 'help' }, flags);
+
+  if (verb !== 'match') {
+    const bad = rest.find((w) => SHELL_META.test(w)) ?? (flags.target && SHELL_META.test(flags.target) ? flags.target : undefined);
+    if (bad !== undefined) {
+      return fail(
+        `refused: the input contains shell characters (; | & \` $( ) > < or a line break) — nothing was run`,
+        'type a playbook name, an alias or a plain description (e.g. `diagnose login`); to analyse a pasted log line use `match "<line>"`',
+      );
+    }
+  }
+  if (flags.target !== undefined && !name.safeParse(flags.target).success) return fail(`invalid target name "${flags.target}"`, 'see `targets` for the configured names');
+
+  switch (verb) {
+    case 'help':
+      return ok({ verb: 'help', topic: args[0] }, flags);
+    case 'list':
+    case 'targets':
+      return ok({ verb }, flags);
+    case 'show':
+      if (!args[0]) return fail('show needs a playbook', 'e.g. `show login`; `list` shows them all');
+      return ok({ verb: 'show', playbook: args.join(' ') }, flags);
+    case 'diagnose':
+      if (args.length === 0) return fail('diagnose needs a playbook, alias or description', 'e.g. `diagnose login`, `diagnose 502`, `diagnose 后端起不来`; `list` shows the playbooks');
+      return ok({ verb: 'diagnose', query: args.join(' '), ...(flags.target ? { target: flags.target } : {}) }, flags);
+    case 'check': {
+      const id = args[0];
+      if (!id) return fail('check needs a check id', 'e.g. `check backend-service`; `help check` lists them');
+      if (!name.safeParse(id).success) return fail(`invalid check id "${id}"`, '`help check` lists the checks');
+      const target = flags.target ?? args[1];
+      return ok({ verb: 'check', check: id, ...(target ? { target } : {}) }, flags);
+    }
+    case 'match':
+      if (args.length === 0) return fail('match needs text', 'e.g. `match "[ERROR] Worker (pid:3321281) was sent SIGTERM!"`');
+      return ok({ verb: 'match', text: args.join(' ') }, flags);
+    case 'keyscan': {
+      const target = flags.target ?? args[0];
+      if (!target) return fail('keyscan needs a target', 'e.g. `keyscan prod`; `targets` lists them');
+      return ok({ verb: 'keyscan', target }, flags);
+    }
+    case 'sudoers': {
+      const user = flags.user ?? args[0];
+      if (user !== undefined && !userName.safeParse(user).success) return fail(`invalid user name "${user}"`, 'e.g. --user omsbot');
+      return ok({ verb: 'sudoers', ...(user ? { user } : {}) }, flags);
+    }
+    case 'doctor': {
+      const target = flags.target ?? args[0];
+      return ok({ verb: 'doctor', ...(target ? { target } : {}) }, flags);
+    }
+    default:
+      if (options.freeTextFallsThrough) return ok({ verb: 'diagnose', query: rest.join(' '), ...(flags.target ? { target: flags.target } : {}) }, flags);
+      return fail(`unknown command "${first}"`, `commands: ${VERBS.join(', ')}; or \`diagnose <description>\``);
+  }
+}
+
+function ok(command: ParsedCommand, flags: CommandFlags): ParseResult {
+  return { ok: true, command, flags };
+}
+
+function fail(error: string, hint: string): ParseResult {
+  return { ok: false, error, hint };
+}

@@ -1,0 +1,127 @@
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import { z } from 'zod';
+import { localTarget, targetSchema, type Target } from './target.js';
+
+const durationSchema = z
+  .string()
+  .regex(/^\d+\s*(s|m|h)$/, 'must be a duration like 90s, 15m or 2h')
+  .transform((v) => {
+    const n = Number.parseInt(v, 10);
+    const unit = v.trim().slice(-1);
+    return n * (unit === 'h' ? 3_600_000 : unit === 'm' ? 60_000 : 1_000);
+  });
+
+const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user ID such as U0123ABCD');
+
+export const policySchema = z
+  .object({
+    approvers: z.array(slackUserId).default([]),
+    approverGroups: z.array(z.string().regex(/^S[A-Z0-9]{2,}$/, 'must be a Slack user group ID such as S0456EFGH')).default([]),
+    requesters: z.array(slackUserId).default([]),
+    requesterChannels: z.array(z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel ID such as C0123ABCD')).default([]),
+    selfApproval: z.boolean().default(false),
+    approvalsNeeded: z.number().int().min(1).max(5).default(1),
+    approvalTtl: durationSchema.default(15 * 60_000),
+  })
+  .strict();
+
+export type Policy = z.infer<typeof policySchema>;
+
+export const configSchema = z
+  .object({
+    targets: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'target names are lower-case letters, digits, _ and -'), targetSchema).default({}),
+    defaultTarget: z.string().optional(),
+    policy: policySchema.default(() => policySchema.parse({})),
+    /** Where the file store and audit log live (default ./var). */
+    dataDir: z.string().default('var'),
+  })
+  .strict();
+
+/** The validated configuration, with the built-in `local` target always present. */
+export interface Config {
+  targets: Map<string, Target>;
+  defaultTarget: string;
+  policy: Policy;
+  dataDir: string;
+  /** Where it came from: a file path, or `built-in`. */
+  source: string;
+}
+
+/** A configuration problem: the file, the line and key, and what was expected. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly file: string,
+    readonly key: string,
+    readonly problem: string,
+    readonly line?: number,
+  ) {
+    super(`${file}${line ? `:${line}` : ''}: ${key ? `${key}: ` : ''}${problem}`);
+  }
+}
+
+/**
+ * Which file to read: `--config`, else OMS_CHATOPS_CONFIG, else ./oms-chatops.yml
+ * if it exists, else none (the built-in local target).
+ */
+export function resolveConfigPath(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string | undefined {
+  if (flag) return resolve(cwd, flag);
+  if (env.OMS_CHATOPS_CONFIG) return resolve(cwd, env.OMS_CHATOPS_CONFIG);
+  const fallback = resolve(cwd, 'oms-chatops.yml');
+  return existsSync(fallback) ? fallback : undefined;
+}
+
+/** Read and validate the config file (or the built-in default when `path` is undefined). */
+export async function loadConfig(path: string | undefined): Promise<Config> {
+  if (!path) return fromParsed(configSchema.parse({}), 'built-in');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new ConfigError(path, '', err.code === 'ENOENT' ? 'file not found (set --config, OMS_CHATOPS_CONFIG, or create ./oms-chatops.yml; see oms-chatops.example.yml)' : `cannot read the file: ${err.message}`);
+  }
+  return parseConfig(text, path);
+}
+
+/** Validate config text; `file` names it in errors. */
+export function parseConfig(text: string, file: string): Config {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    throw new ConfigError(file, '', `invalid YAML: ${e.message.split('\n')[0]}`, lineCounter.linePos(e.pos[0]).line);
+  }
+  const raw = doc.toJS() ?? {};
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.path.map(String);
+    let line: number | undefined;
+    for (let n = path.length; n > 0 && line === undefined; n--) {
+      const node = doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) line = lineCounter.linePos(node.range[0]).line;
+    }
+    const problem = issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; see the README's configuration reference)` : issue.message;
+    throw new ConfigError(file, path.join('.'), problem, line);
+  }
+  const config = fromParsed(parsed.data, file);
+  for (const [name, t] of config.targets) {
+    if (t.host !== 'local' && !t.user) throw new ConfigError(file, `targets.${name}.user`, 'an SSH target needs `user` (the bot account on the server, e.g. omsbot)');
+    if (t.host !== 'local' && !t.privateKey && !t.agent) throw new ConfigError(file, `targets.${name}.privateKey`, 'an SSH target needs `privateKey: /path/to/key` or `agent: true`');
+    // An unpinned host key is not an error here (`keyscan` needs such a target); the SSH transport refuses to connect until it is pinned.
+  }
+  return config;
+}
+
+function fromParsed(data: z.infer<typeof configSchema>, source: string): Config {
+  const targets = new Map<string, Target>();
+  targets.set('local', localTarget());
+  for (const [name, t] of Object.entries(data.targets)) targets.set(name, { name, ...t });
+  const defaultTarget = data.defaultTarget ?? (Object.keys(data.targets)[0] ?? 'local');
+  if (!targets.has(defaultTarget)) throw new ConfigError(source, 'defaultTarget', `names no target; known: ${[...targets.keys()].join(', ')}`);
+  return { targets, defaultTarget, policy: data.policy, dataDir: data.dataDir, source };
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CAPTURES } from '../helpers/capture.js';
+import { REDACTED, redact, redactDeep, isSecretName } from '../../src/redact.js';
+
+const envText = readFileSync(join(CAPTURES, 'healthy', 'backend-env.txt'), 'utf8');
+const SECRETS = ['h6inws=y*4^9))7!nr*2l+ek-+p29%1k@@#mpnj8q5nj@r8!q&', 'EVuWdnct2NUwk9oKAAJK', 'nxcG0fXEWVsXKBOJWBPhDY26'];
+
+describe('redact', () => {
+  it('removes every secret value of a real backend .env and keeps the rest', () => {
+    const out = redact(envText);
+    for (const s of SECRETS) expect(out).not.toContain(s);
+    expect(out).toContain('ALLOWED_HOSTS=172.29.91.61,localhost,127.0.0.1');
+    expect(out).toContain(`SECRET_KEY=${REDACTED}`);
+    expect(out).toContain(`DATABASE_PASSWORD=${REDACTED}`);
+    expect(out).toContain('DATABASE_USER=oms_app');
+  });
+
+  it('handles export, spaces, YAML style, JSON bodies, URLs with credentials, auth headers and Slack tokens', () => {
+    const text = [
+      'export API_TOKEN = abc123',
+      'db_password: hunter2',
+      '{"username":"admin","password":"p@ss\\"word"}',
+      'DATABASE_URL=mysql://oms:s3cr3t@localhost/oms',
+      'Authorization: Bearer eyJhbGciOi',
+      'token xoxb-1234567890-abcdefghij',
+      'AWS_ACCESS_KEY_ID=AKIAXXXXXXXX',
+    ].join('\n');
+    const out = redact(text);
+    for (const s of ['abc123', 'hunter2', 'p@ss', 's3cr3t', 'eyJhbGciOi', 'xoxb-1234567890', 'AKIAXXXXXXXX']) expect(out).not.toContain(s);
+    expect(out).toContain('"username":"admin"');
+    expect(out).toContain('mysql://oms:');
+  });
+
+  it('keeps CORS headers that only look secret by name', () => {
+    expect(redact('Access-Control-Allow-Credentials: true')).toBe('Access-Control-Allow-Credentials: true');
+    expect(isSecretName('Access-Control-Allow-Credentials')).toBe(false);
+    expect(isSecretName('SECRET_KEY')).toBe(true);
+    expect(isSecretName('REDIS_PORT')).toBe(false);
+    expect(isSecretName('KEYBOARD_LAYOUT')).toBe(false);
+  });
+
+  it('redacts private key blocks', () => {
+    const out = redact('x\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\ny');
+    expect(out).not.toContain('b3BlbnNzaC1rZXktdjEAAAAA');
+    expect(out).toContain('y');
+  });
+
+  it('redacts deeply: values under secret keys and secrets inside strings', () => {
+    const out = redactDeep({ facts: { SECRET_KEY: 'abc', port: 8000, lines: ['PASSWORD=zzz'] }, n: null });
+    expect(out).toEqual({ facts: { SECRET_KEY: REDACTED, port: 8000, lines: [`PASSWORD=${REDACTED}`] }, n: null });
+  });
+});
