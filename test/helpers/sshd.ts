@@ -1,0 +1,238 @@
+/**
+ * A real OpenSSH server for integration tests and the benchmark: `/usr/sbin/sshd -D`
+ * on 127.0.0.1 and a free port, with its own host keys, authorized_keys and pid
+ * file in a temp dir. It can be stopped and started again mid-test on the same
+ * port and keys (to test a server that goes away and comes back).
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+
+export const SSHD_BIN = '/usr/sbin/sshd';
+
+export interface TestKey {
+  path: string;
+  publicKey: string;
+  passphrase?: string;
+}
+
+export interface TestSshd {
+  readonly host: '127.0.0.1';
+  readonly port: number;
+  readonly user: string;
+  readonly dir: string;
+  /** Host key fingerprints by type as `ssh-keygen -lf` prints them (`ed25519`, `rsa`, `ecdsa`). */
+  readonly hostKeys: Record<string, { fingerprint: string; publicLine: string }>;
+  /** Client keys accepted by the server. */
+  readonly keys: { ed25519: TestKey; rsa: TestKey; encrypted: TestKey; stranger: TestKey };
+  /** `Accepted publickey` lines in the server log so far (one per authenticated connection). */
+  acceptedLogins(): number;
+  log(): string;
+  start(): Promise<void>;
+  /** Kill the listener and every per-connection sshd it forked, as a crash or reboot would. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface SshdOptions {
+  maxSessions?: number;
+  extraConfig?: string;
+}
+
+/** A port nobody listens on at the moment of the call. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function keygen(path: string, type: 'ed25519' | 'rsa' | 'ecdsa', passphrase = ''): void {
+  const args = ['-q', '-t', type, '-N', passphrase, '-f', path, '-C', `oms-chatops-test-${type}`];
+  if (type === 'rsa') args.push('-b', '3072');
+  execFileSync('ssh-keygen', args, { stdio: 'ignore' });
+}
+
+function fingerprintOf(pubLine: string): string {
+  const blob = Buffer.from(pubLine.trim().split(/\s+/)[1] ?? '', 'base64');
+  return 'SHA256:' + createHash('sha256').update(blob).digest('base64').replace(/=+$/, '');
+}
+
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(entry));
+      children.set(ppid, list);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const c of children.get(p) ?? []) {
+      out.push(c);
+      walk(c);
+    }
+  };
+  walk(pid);
+  return out;
+}
+
+function waitForExit(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** Start a test sshd; call `stop()` in `afterAll`. */
+export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
+  const dir = mkdtempSync(join(tmpdir(), 'oms-sshd-'));
+  const user = userInfo().username;
+  mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
+
+  for (const t of ['ed25519', 'rsa', 'ecdsa'] as const) keygen(join(dir, `host_${t}`), t);
+  keygen(join(dir, 'client_ed25519'), 'ed25519');
+  keygen(join(dir, 'client_rsa'), 'rsa');
+  keygen(join(dir, 'client_encrypted'), 'ed25519', 'correct horse battery');
+  keygen(join(dir, 'client_stranger'), 'ed25519');
+
+  const pub = (name: string) => readFileSync(join(dir, `${name}.pub`), 'utf8').trim();
+  const key = (name: string, passphrase?: string): TestKey => ({
+    path: join(dir, name),
+    publicKey: pub(name),
+    ...(passphrase ? { passphrase } : {}),
+  });
+  const keys = {
+    ed25519: key('client_ed25519'),
+    rsa: key('client_rsa'),
+    encrypted: key('client_encrypted', 'correct horse battery'),
+    stranger: key('client_stranger'),
+  };
+  writeFileSync(join(dir, 'authorized_keys'), [keys.ed25519, keys.rsa, keys.encrypted].map((k) => k.publicKey).join('\n') + '\n', {
+    mode: 0o600,
+  });
+
+  const hostKeys: TestSshd['hostKeys'] = {};
+  for (const t of ['ed25519', 'rsa', 'ecdsa']) {
+    const line = pub(`host_${t}`);
+    hostKeys[t] = { fingerprint: fingerprintOf(line), publicLine: line };
+  }
+
+  const port = await freePort();
+  const config = join(dir, 'sshd_config');
+  const logFile = join(dir, 'sshd.log');
+  writeFileSync(
+    config,
+    [
+      `Port ${port}`,
+      'ListenAddress 127.0.0.1',
+      `HostKey ${join(dir, 'host_ed25519')}`,
+      `HostKey ${join(dir, 'host_ecdsa')}`,
+      `HostKey ${join(dir, 'host_rsa')}`,
+      `PidFile ${join(dir, 'sshd.pid')}`,
+      `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
+      'StrictModes no',
+      'UsePAM no',
+      'PasswordAuthentication no',
+      'KbdInteractiveAuthentication no',
+      'PubkeyAuthentication yes',
+      'PermitRootLogin prohibit-password',
+      `MaxSessions ${options.maxSessions ?? 10}`,
+      'MaxStartups 100:30:200',
+      'LogLevel VERBOSE',
+      'Subsystem sftp internal-sftp',
+      options.extraConfig ?? '',
+      '',
+    ].join('\n'),
+  );
+  execFileSync(SSHD_BIN, ['-t', '-f', config], { stdio: 'pipe' });
+
+  let child: ChildProcess | undefined;
+
+  const server: TestSshd = {
+    host: '127.0.0.1',
+    port,
+    user,
+    dir,
+    hostKeys,
+    keys,
+    log: () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''),
+    acceptedLogins: () => (server.log().match(/Accepted publickey/g) ?? []).length,
+    async start() {
+      if (child) return;
+      const proc = spawn(SSHD_BIN, ['-D', '-f', config, '-E', logFile], { stdio: 'ignore' });
+      child = proc;
+      proc.once('exit', () => {
+        if (child === proc) child = undefined;
+      });
+      await waitListening(port, proc, logFile);
+    },
+    async kill() {
+      const proc = child;
+      if (!proc?.pid) return;
+      const pids = [proc.pid, ...descendants(proc.pid)];
+      for (const pid of pids) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+      await waitForExit(proc);
+      child = undefined;
+    },
+    async stop() {
+      await server.kill();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  await server.start();
+  return server;
+}
+
+async function waitListening(port: number, proc: ChildProcess, logFile: string): Promise<void> {
+  const { connect } = await import('node:net');
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) {
+      throw new Error(`sshd exited at start: ${existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''}`);
+    }
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = connect(port, '127.0.0.1');
+      s.once('connect', () => {
+        s.destroy();
+        resolve(true);
+      });
+      s.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`sshd did not listen on 127.0.0.1:${port} within 10 s`);
+}
+
+/** A validated target pointing at the test sshd, pinned to its ed25519 host key, logging in with the ed25519 key. */
+export async function sshdTarget(sshd: TestSshd, over: Record<string, unknown> = {}) {
+  const { targetSchema } = await import('../../src/config/target.js');
+  const config = targetSchema.parse({
+    host: sshd.host,
+    port: sshd.port,
+    user: sshd.user,
+    privateKey: sshd.keys.ed25519.path,
+    hostKey: sshd.hostKeys.ed25519?.fingerprint,
+    ...over,
+  });
+  return { name: 'test-sshd', ...config };
+}
