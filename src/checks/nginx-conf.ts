@@ -1,0 +1,265 @@
+/**
+ * A small nginx configuration reader: comments, quoted strings, `${var}`,
+ * directives with arguments and nested blocks, with line numbers. Tolerant:
+ * an unbalanced brace or a missing `;` is noted in `errors` and parsing goes on.
+ * It also answers the questions the checks ask: which upstreams exist, which
+ * `location` nginx picks for a URI (exact, then longest prefix, then regex in
+ * order), and where `proxy_pass` sends it. Pure; never throws.
+ */
+
+export interface NginxDirective {
+  name: string;
+  args: string[];
+  /** 1-based line of the directive's name. */
+  line: number;
+  /** Line of its `;` or closing `}`. */
+  endLine: number;
+  block?: NginxDirective[];
+}
+
+export interface NginxConf {
+  directives: NginxDirective[];
+  errors: string[];
+}
+
+type Token = { kind: 'word'; text: string; line: number } | { kind: '{' | '}' | ';'; line: number };
+
+function tokenize(text: string, errors: string[]): Token[] {
+  const tokens: Token[] = [];
+  let line = 1;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i]!;
+    if (c === '\n') {
+      line++;
+      i++;
+    } else if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v' || c === '\uFEFF') {
+      i++;
+    } else if (c === '#') {
+      while (i < n && text[i] !== '\n') i++;
+    } else if (c === '{' || c === '}' || c === ';') {
+      tokens.push({ kind: c, line });
+      i++;
+    } else if (c === '"' || c === "'") {
+      const start = line;
+      let s = '';
+      i++;
+      while (i < n && text[i] !== c) {
+        if (text[i] === '\\' && i + 1 < n) {
+          s += text[i + 1];
+          if (text[i + 1] === '\n') line++;
+          i += 2;
+          continue;
+        }
+        if (text[i] === '\n') line++;
+        s += text[i];
+        i++;
+      }
+      if (i >= n) errors.push(`line ${start}: unterminated quoted string`);
+      i++;
+      tokens.push({ kind: 'word', text: s, line: start });
+    } else {
+      let s = '';
+      while (i < n) {
+        const d = text[i]!;
+        if (d === '$' && text[i + 1] === '{') {
+          // `${name}` is one word; look only a short way ahead so hostile input stays linear.
+          const close = text.slice(i, i + 128).search(/[}\n]/);
+          const end = close !== -1 && text[i + close] === '}' ? i + close + 1 : i + 2;
+          s += text.slice(i, end);
+          i = end;
+          continue;
+        }
+        if (/[\s;{}"']/.test(d)) break;
+        s += d;
+        i++;
+      }
+      tokens.push({ kind: 'word', text: s, line });
+    }
+  }
+  return tokens;
+}
+
+/** Parse configuration text into a tree of directives. */
+export function parseNginxConf(text: string): NginxConf {
+  const errors: string[] = [];
+  const tokens = tokenize(text, errors);
+  const root: NginxDirective[] = [];
+  const stack: { list: NginxDirective[]; owner?: NginxDirective }[] = [{ list: root }];
+  let words: { text: string; line: number }[] = [];
+  const top = () => stack[stack.length - 1]!;
+  const flush = (endLine: number): NginxDirective | undefined => {
+    if (words.length === 0) return undefined;
+    const d: NginxDirective = { name: words[0]!.text, args: words.slice(1).map((w) => w.text), line: words[0]!.line, endLine };
+    top().list.push(d);
+    words = [];
+    return d;
+  };
+  for (const t of tokens) {
+    if (t.kind === 'word') words.push({ text: t.text, line: t.line });
+    else if (t.kind === ';') flush(t.line);
+    else if (t.kind === '{') {
+      const d = flush(t.line) ?? { name: '', args: [], line: t.line, endLine: t.line };
+      if (d.name === '') {
+        errors.push(`line ${t.line}: block without a name`);
+        top().list.push(d);
+      }
+      d.block = [];
+      stack.push({ list: d.block, owner: d });
+    } else {
+      if (words.length) {
+        errors.push(`line ${words[0]!.line}: directive "${words[0]!.text.slice(0, 40)}" is not terminated by ";"`);
+        flush(t.line);
+      }
+      if (stack.length > 1) {
+        const closed = stack.pop()!;
+        if (closed.owner) closed.owner.endLine = t.line;
+      } else errors.push(`line ${t.line}: unexpected "}"`);
+    }
+  }
+  const lastLine = tokens.length ? tokens[tokens.length - 1]!.line : 1;
+  if (words.length) {
+    errors.push(`line ${words[0]!.line}: unexpected end of file, expecting ";" or "}"`);
+    flush(lastLine);
+  }
+  while (stack.length > 1) {
+    const open = stack.pop()!;
+    if (open.owner) {
+      open.owner.endLine = lastLine;
+      errors.push(`line ${open.owner.line}: block "${open.owner.name.slice(0, 40)}" is not closed`);
+    }
+  }
+  return { directives: root, errors };
+}
+
+/** Every directive named `name` at any depth, in file order (iterative: deep nesting cannot overflow the stack). */
+export function findAll(directives: readonly NginxDirective[], name: string): NginxDirective[] {
+  const out: NginxDirective[] = [];
+  const work: NginxDirective[] = [...directives].reverse();
+  while (work.length) {
+    const d = work.pop()!;
+    if (d.name === name) out.push(d);
+    if (d.block) for (let k = d.block.length - 1; k >= 0; k--) work.push(d.block[k]!);
+  }
+  return out;
+}
+
+/** The first directive named `name` directly inside a block (not nested deeper). */
+export function child(block: readonly NginxDirective[] | undefined, name: string): NginxDirective | undefined {
+  return block?.find((d) => d.name === name);
+}
+
+/** `upstream NAME { … }` blocks by name. */
+export function upstreamBlocks(conf: NginxConf): Map<string, NginxDirective> {
+  const map = new Map<string, NginxDirective>();
+  for (const d of findAll(conf.directives, 'upstream')) if (d.block && d.args[0]) map.set(d.args[0], d);
+  return map;
+}
+
+/** `server { … }` blocks (not the `server` lines inside upstreams). */
+export function serverBlocks(conf: NginxConf): NginxDirective[] {
+  return findAll(conf.directives, 'server').filter((d) => d.block !== undefined && d.args.length === 0);
+}
+
+export type LocationModifier = '' | '=' | '^~' | '~' | '~*' | '@';
+
+export interface NginxLocation {
+  modifier: LocationModifier;
+  path: string;
+  directive: NginxDirective;
+}
+
+/** The `location` blocks directly inside a server block, with their modifiers. */
+export function locationsOf(server: NginxDirective): NginxLocation[] {
+  const out: NginxLocation[] = [];
+  for (const d of server.block ?? []) {
+    if (d.name !== 'location' || !d.block) continue;
+    const loc = readLocation(d);
+    if (loc) out.push(loc);
+  }
+  return out;
+}
+
+function readLocation(d: NginxDirective): NginxLocation | undefined {
+  const [a, b] = d.args;
+  if (a === undefined) return undefined;
+  if (b !== undefined && ['=', '^~', '~', '~*'].includes(a)) return { modifier: a as LocationModifier, path: b, directive: d };
+  if (a.startsWith('@')) return { modifier: '@', path: a, directive: d };
+  for (const m of ['~*', '^~', '~', '='] as const) if (a.startsWith(m) && a.length > m.length) return { modifier: m, path: a.slice(m.length), directive: d };
+  return { modifier: '', path: a, directive: d };
+}
+
+function regexMatches(loc: NginxLocation, uri: string): boolean {
+  if (loc.path.length > 500) return false;
+  try {
+    return new RegExp(loc.path, loc.modifier === '~*' ? 'i' : '').test(uri);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The location nginx uses for `uri`: an exact `=` match; else the longest
+ * matching prefix, unless a regex (tried in file order) matches and that prefix
+ * is not `^~`. The order of prefix locations never matters.
+ */
+export function matchLocation(locations: readonly NginxLocation[], uri: string): NginxLocation | undefined {
+  const exact = locations.find((l) => l.modifier === '=' && l.path === uri);
+  if (exact) return exact;
+  let best: NginxLocation | undefined;
+  for (const l of locations) {
+    if ((l.modifier === '' || l.modifier === '^~') && uri.startsWith(l.path) && (!best || l.path.length > best.path.length)) best = l;
+  }
+  if (best?.modifier === '^~') return best;
+  const regex = locations.find((l) => (l.modifier === '~' || l.modifier === '~*') && regexMatches(l, uri));
+  return regex ?? best;
+}
+
+export interface ProxyPass {
+  raw: string;
+  scheme: string;
+  /** `name` or `host:port` (for `unix:` sockets, the socket path). */
+  hostPort: string;
+  unix: boolean;
+  /** The URI part after the host (`/` for a trailing slash), or `undefined` when there is none. */
+  uri: string | undefined;
+  hasVariables: boolean;
+}
+
+/** Read a `proxy_pass` argument. */
+export function parseProxyPass(raw: string): ProxyPass | undefined {
+  const m = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/i.exec(raw);
+  if (!m) return undefined;
+  const scheme = m[1]!.toLowerCase();
+  const rest = m[2]!;
+  const hasVariables = raw.includes('$');
+  if (rest.toLowerCase().startsWith('unix:')) {
+    const sock = rest.slice(5);
+    const colon = sock.indexOf(':');
+    return { raw, scheme, hostPort: colon === -1 ? sock : sock.slice(0, colon), unix: true, uri: colon === -1 ? undefined : sock.slice(colon + 1) || undefined, hasVariables };
+  }
+  const slash = rest.indexOf('/');
+  return { raw, scheme, hostPort: slash === -1 ? rest : rest.slice(0, slash), unix: false, uri: slash === -1 ? undefined : rest.slice(slash), hasVariables };
+}
+
+/**
+ * The path the backend receives for `uri` through a prefix location's
+ * `proxy_pass`: with a URI part, nginx replaces the matched prefix with it.
+ * `undefined` when it cannot be known (variables, regex locations).
+ */
+export function proxiedPath(loc: NginxLocation, pass: ProxyPass, uri: string): string | undefined {
+  if (pass.hasVariables) return undefined;
+  if (pass.uri === undefined) return uri;
+  if (loc.modifier !== '' && loc.modifier !== '^~') return undefined;
+  return pass.uri + uri.slice(loc.path.length);
+}
+
+/** Split `host:port` / `[v6]:port` / `host`; the port defaults to `fallback`. */
+export function splitHostPort(hostPort: string, fallback: number): { host: string; port: number } {
+  const v6 = /^\[([^\]]*)\](?::(\d+))?$/.exec(hostPort);
+  if (v6) return { host: v6[1]!.toLowerCase(), port: v6[2] ? Number(v6[2]) : fallback };
+  const idx = hostPort.lastIndexOf(':');
+  if (idx !== -1 && /^\d+$/.test(hostPort.slice(idx + 1))) return { host: hostPort.slice(0, idx).toLowerCase(), port: Number(hostPort.slice(idx + 1)) };
+  return { host: hostPort.toLowerCase(), port: fallback };
+}

@@ -1,0 +1,291 @@
+import type { Target } from '../config/target.js';
+import { targetPaths } from '../config/target.js';
+import { redact } from '../redact.js';
+import type { CheckStatus, Observation } from './check.js';
+import { defineCheck } from './check.js';
+import {
+  child,
+  findAll,
+  locationsOf,
+  matchLocation,
+  parseNginxConf,
+  parseProxyPass,
+  proxiedPath,
+  serverBlocks,
+  splitHostPort,
+  upstreamBlocks,
+  type NginxConf,
+  type NginxDirective,
+  type NginxLocation,
+} from './nginx-conf.js';
+import { commandProblem, excerpt } from './output.js';
+
+type Result = Omit<Observation, 'check'>;
+
+/** URIs the site must route: the login API, the admin, a static and a media file. */
+const API_URI = '/api/auth/login/';
+const ADMIN_URI = '/admin/';
+const STATIC_URI = '/static/admin/css/base.css';
+const MEDIA_URI = '/media/probe.png';
+
+const RANK: Record<CheckStatus, number> = { ok: 0, skipped: 0, warn: 1, fail: 2, error: 3 };
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** One `stat -c %n|%U|%G|%a|%F` line. */
+export interface StatLine {
+  path: string;
+  owner: string;
+  group: string;
+  mode: string;
+  type: string;
+}
+
+/** Read `stat -c %n|%U|%G|%a|%F` output and the `cannot stat` errors. */
+export function parseStat(stdout: string, stderr: string): { found: Map<string, StatLine>; missing: Set<string> } {
+  const found = new Map<string, StatLine>();
+  for (const line of stdout.split('\n').slice(0, 1000)) {
+    const parts = line.replace(/\r$/, '').split('|');
+    if (parts.length < 5) continue;
+    const [path, owner, group, mode, ...type] = parts;
+    found.set(path!, { path: path!, owner: owner!, group: group!, mode: mode!, type: type.join('|') });
+  }
+  const missing = new Set<string>();
+  for (const m of stderr.matchAll(/cannot stat(?:x)? ['‘"]?(.+?)['’"]?: No such file or directory/g)) missing.add(m[1]!);
+  return { found, missing };
+}
+
+/** Reads the OMS site config and says whether `/api`, `/admin`, `/static`, `/media` and the upstream are right. */
+export const nginxSite = defineCheck({
+  id: 'nginx-site',
+  title: 'nginx 站点配置',
+  titleEn: 'nginx site configuration',
+  commands(target) {
+    const p = targetPaths(target);
+    return [
+      { argv: ['cat', p.nginxConf], timeoutMs: 8000 },
+      { argv: ['stat', '-c', '%n|%U|%G|%a|%F', p.staticDir, p.mediaDir], timeoutMs: 8000 },
+    ];
+  },
+  interpret(results, target): Result {
+    const p = targetPaths(target);
+    const [cat, stat] = results;
+    if (!cat) return { status: 'error', summary: `未运行 / ${p.nginxConf} was not read`, evidence: '', facts: {}, signals: [] };
+    const problem = commandProblem(cat, 'cat');
+    if (problem) return problem;
+    if (cat.code !== 0) {
+      const err = cat.stderr.trim().slice(0, 300);
+      if (/No such file or directory/i.test(err)) {
+        return { status: 'fail', summary: `nginx 站点配置不存在 / ${p.nginxConf} does not exist`, evidence: err, facts: { file: p.nginxConf }, signals: ['file-missing'] };
+      }
+      return { status: 'error', summary: `无法读取 nginx 站点配置 / cannot read ${p.nginxConf}`, evidence: err, facts: { file: p.nginxConf }, signals: [] };
+    }
+    const conf = parseNginxConf(cat.stdout);
+    const servers = serverBlocks(conf);
+    if (servers.length === 0) {
+      return {
+        status: 'error',
+        summary: `配置中没有 server 块 / no server block found in ${p.nginxConf}`,
+        evidence: redact(excerpt(cat.stdout, 8, 600)),
+        facts: { file: p.nginxConf, parseErrors: conf.errors.length },
+        signals: [],
+      };
+    }
+    const dirs = stat && !commandProblem(stat, 'stat') ? parseStat(stat.stdout, stat.stderr) : undefined;
+    return judge(conf, cat.stdout.split('\n'), pickServer(servers, target), target, dirs);
+  },
+  signals: {
+    'upstream-missing': 'a proxy_pass names an upstream with no `upstream NAME` block',
+    'upstream-wrong-port': 'the upstream server is not backendBind',
+    'api-location-missing': 'no location proxies /api (it falls to `location /`)',
+    'admin-location-missing': 'no location proxies /admin',
+    'api-proxy-pass-uri': 'proxy_pass in /api has a URI part (e.g. a trailing /) that rewrites the path',
+    'admin-proxy-pass-uri': 'proxy_pass in /admin has a URI part that rewrites the path',
+    'static-alias-missing': 'no alias serves /static from staticDir (or the directory is missing)',
+    'media-alias-missing': 'no alias serves /media from mediaDir (or the directory is missing)',
+    'file-missing': 'the site config file does not exist',
+    'site-ok': 'nothing wrong seen in the site config',
+  },
+});
+
+function listenPort(target: Target): number {
+  return splitHostPort(target.nginxListen, 80).port;
+}
+
+/** The server block the probes reach: one listening on nginxListen's port, preferring the one that proxies most. */
+function pickServer(servers: NginxDirective[], target: Target): NginxDirective {
+  const port = listenPort(target);
+  const listens = (s: NginxDirective) => {
+    const ls = (s.block ?? []).filter((d) => d.name === 'listen');
+    if (ls.length === 0) return [80];
+    return ls.map((d) => (d.args[0]?.startsWith('unix:') ? -1 : splitHostPort(/^\d+$/.test(d.args[0] ?? '') ? `:${d.args[0]}` : (d.args[0] ?? ''), 80).port));
+  };
+  const onPort = servers.filter((s) => listens(s).includes(port));
+  const pool = onPort.length ? onPort : servers;
+  let best = pool[0]!;
+  let bestScore = -1;
+  for (const s of pool) {
+    const score = findAll(s.block ?? [], 'proxy_pass').length;
+    if (score > bestScore) [best, bestScore] = [s, score];
+  }
+  return best;
+}
+
+function judge(
+  conf: NginxConf,
+  lines: string[],
+  server: NginxDirective,
+  target: Target,
+  dirs: ReturnType<typeof parseStat> | undefined,
+): Result {
+  const p = targetPaths(target);
+  const upstreams = upstreamBlocks(conf);
+  const locs = locationsOf(server);
+  const signals: string[] = [];
+  const notes: string[] = [];
+  const evidence: string[] = [];
+  let status: CheckStatus = 'ok';
+  const add = (signal: string, s: CheckStatus, note: string, proof: string) => {
+    if (signals.includes(signal)) return;
+    signals.push(signal);
+    notes.push(note);
+    evidence.push(proof);
+    if (RANK[s] > RANK[status]) status = s;
+  };
+  const show = (d: NginxDirective, max = 12) => blockLines(lines, d, max);
+  const locList = () => locs.map((l) => `${l.directive.line}: location ${l.modifier ? `${l.modifier} ` : ''}${l.path}`).join('\n') || '(no location blocks)';
+
+  // /api and /admin must reach a proxy_pass that keeps the path.
+  const routes = [
+    { uri: API_URI, prefix: '/api', missing: 'api-location-missing', uriSignal: 'api-proxy-pass-uri' },
+    { uri: ADMIN_URI, prefix: '/admin', missing: 'admin-location-missing', uriSignal: 'admin-proxy-pass-uri' },
+  ];
+  const passes: { loc: NginxLocation; pass: NonNullable<ReturnType<typeof parseProxyPass>>; d: NginxDirective }[] = [];
+  for (const r of routes) {
+    const loc = matchLocation(locs, r.uri);
+    const ppd = loc && child(loc.directive.block, 'proxy_pass');
+    if (!loc || !ppd) {
+      const where = loc ? `falls to \`location ${loc.path}\`` : 'matches no location';
+      add(r.missing, 'fail', `缺少 ${r.prefix} 反向代理 / no location proxies ${r.prefix}: ${r.uri} ${where}`, `${r.uri} ${where}; locations in the server block:\n${locList()}`);
+      continue;
+    }
+    const pass = parseProxyPass(ppd.args[0] ?? '');
+    if (!pass) continue;
+    passes.push({ loc, pass, d: ppd });
+    const sent = proxiedPath(loc, pass, r.uri);
+    if (sent !== undefined && sent !== r.uri) {
+      add(
+        r.uriSignal,
+        'fail',
+        `${r.prefix} 的 proxy_pass 带 URI / proxy_pass in ${r.prefix} has a URI part: ${r.uri} reaches Django as ${sent}`,
+        show(loc.directive),
+      );
+    }
+  }
+
+  // Upstream names and addresses.
+  for (const d of findAll(server.block ?? [], 'proxy_pass')) {
+    const pass = parseProxyPass(d.args[0] ?? '');
+    if (!pass || pass.hasVariables || pass.unix) continue;
+    const { host } = splitHostPort(pass.hostPort, 80);
+    const hasPort = /:\d+$/.test(pass.hostPort);
+    const looksLikeName = !isIp(host) && !LOOPBACK.has(host) && (!host.includes('.') || host.includes('_'));
+    if (!upstreams.has(pass.hostPort) && !hasPort && looksLikeName) {
+      const defined = [...upstreams.keys()].join(', ') || 'none';
+      add(
+        'upstream-missing',
+        'fail',
+        `缺少 upstream ${host} / proxy_pass names upstream "${host}" but no \`upstream ${host}\` block exists`,
+        `${d.line}: proxy_pass ${pass.raw};\nupstream blocks in the file: ${defined}`,
+      );
+    }
+  }
+  for (const { pass, d } of passes) {
+    if (pass.hasVariables) continue;
+    const up = upstreams.get(pass.hostPort);
+    if (up) {
+      const addrs = (up.block ?? []).filter((s) => s.name === 'server').map((s) => s.args[0] ?? '');
+      if (addrs.length && !addrs.some((a) => sameBind(a, target.backendBind))) {
+        add('upstream-wrong-port', 'fail', `upstream 地址与后端不符 / upstream ${pass.hostPort} points to ${addrs.join(', ')}, not ${target.backendBind}`, show(up));
+      }
+    } else if (pass.unix || isIp(splitHostPort(pass.hostPort, 80).host) || LOOPBACK.has(splitHostPort(pass.hostPort, 80).host)) {
+      const addr = pass.unix ? `unix:${pass.hostPort}` : pass.hostPort;
+      if (!sameBind(addr, target.backendBind)) {
+        add('upstream-wrong-port', 'fail', `proxy_pass 地址与后端不符 / proxy_pass goes to ${addr}, not ${target.backendBind}`, `${d.line}: proxy_pass ${pass.raw};`);
+      }
+    }
+  }
+
+  // /static and /media: served from the configured directories, which must exist.
+  const files = [
+    { uri: STATIC_URI, prefix: '/static', dir: p.staticDir, signal: 'static-alias-missing' },
+    { uri: MEDIA_URI, prefix: '/media', dir: p.mediaDir, signal: 'media-alias-missing' },
+  ];
+  const facts: Record<string, string | number | boolean | null | readonly string[]> = {};
+  for (const f of files) {
+    const loc = matchLocation(locs, f.uri);
+    if (loc && child(loc.directive.block, 'proxy_pass')) continue; // Django (e.g. WhiteNoise) serves them
+    const file = loc && servedFile(loc, f.uri);
+    facts[`${f.prefix.slice(1)}Served`] = file ?? null;
+    const zh = f.prefix === '/static' ? '静态文件' : '上传文件';
+    if (!loc || !file || !file.startsWith(`${trimSlash(f.dir)}/`)) {
+      const where = !loc ? 'matches no location' : file ? `is served from ${file}` : `falls to \`location ${loc.path}\``;
+      add(f.signal, 'warn', `${zh}未指向 ${f.dir} / ${f.prefix} is not aliased to ${f.dir}: ${f.uri} ${where}`, loc ? show(loc.directive, 6) : locList());
+    } else if (dirs?.missing.has(f.dir) || dirs?.missing.has(trimSlash(f.dir))) {
+      add(f.signal, 'warn', `${zh}目录不存在 / ${f.dir} (the ${f.prefix} alias target) does not exist`, `stat: ${f.dir}: No such file or directory`);
+    }
+  }
+
+  const site = { file: p.nginxConf, serverLine: server.line, upstreams: [...upstreams.keys()].slice(0, 20), locations: locs.slice(0, 30).map((l) => `${l.modifier ? `${l.modifier} ` : ''}${l.path}`), parseErrors: conf.errors.length };
+  if (signals.length === 0) {
+    return {
+      status: 'ok',
+      summary: `nginx 站点配置正确 / ${p.nginxConf}: /api and /admin proxied to ${target.backendBind}, /static and /media aliased`,
+      evidence: redact(locList()),
+      facts: { ...site, ...facts },
+      signals: ['site-ok'],
+    };
+  }
+  return {
+    status,
+    summary: notes.join('; '),
+    evidence: redact(excerpt(evidence.join('\n\n'), 40, 2500)),
+    facts: { ...site, ...facts },
+    signals,
+  };
+}
+
+function trimSlash(s: string): string {
+  return s.replace(/\/+$/, '');
+}
+
+function isIp(host: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':');
+}
+
+/** Does an upstream/proxy address reach backendBind? Loopback names are equivalent; a wildcard bind accepts any local address. */
+function sameBind(addr: string, bind: string): boolean {
+  if (addr.startsWith('unix:')) return false;
+  const a = splitHostPort(addr, 80);
+  const b = splitHostPort(bind, 80);
+  if (a.port !== b.port) return false;
+  if (a.host === b.host || b.host === '0.0.0.0' || b.host === '::') return true;
+  return LOOPBACK.has(a.host) && LOOPBACK.has(b.host);
+}
+
+/** The file a static location serves for `uri` (`alias` replaces the prefix, `root` is prepended). */
+function servedFile(loc: NginxLocation, uri: string): string | undefined {
+  const alias = child(loc.directive.block, 'alias')?.args[0];
+  if (alias !== undefined && (loc.modifier === '' || loc.modifier === '^~')) return (alias + uri.slice(loc.path.length)).replace(/\/{2,}/g, '/');
+  const root = child(loc.directive.block, 'root')?.args[0];
+  if (root !== undefined) return `${trimSlash(root)}${uri}`.replace(/\/{2,}/g, '/');
+  return undefined;
+}
+
+/** The lines of a directive's block, numbered, at most `max` of them. */
+function blockLines(lines: string[], d: NginxDirective, max: number): string {
+  const end = Math.min(d.endLine, d.line + max - 1);
+  const out: string[] = [];
+  for (let n = d.line; n <= end; n++) out.push(`${n}: ${(lines[n - 1] ?? '').replace(/\r$/, '').slice(0, 200)}`);
+  if (d.endLine > end) out.push('…');
+  return out.join('\n');
+}
