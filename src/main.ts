@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
     checks: CHECKS,
     findCheck,
     transportFor: (t) => pool.get(t),
-    access: accessTools({ env: process.env }),
+    access: accessTools({ env: process.env, transportFor: (t) => pool.get(t) }),
     out: (text) => stdout.write(`${text}\n`),
     progress: stderr.isTTY ? (text) => stderr.write(`${text}\n`) : undefined,
     style: styleFor(stdout),
