@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -34,12 +34,48 @@ export interface TestSshd {
   start(): Promise<void>;
   /** Kill the listener and every per-connection sshd it forked, as a crash or reboot would. */
   kill(): Promise<void>;
+  /** Freeze (SIGSTOP) or thaw (SIGCONT) the per-connection sshd processes: a server that stops answering. */
+  freezeSessions(frozen: boolean): void;
   stop(): Promise<void>;
 }
 
 export interface SshdOptions {
   maxSessions?: number;
   extraConfig?: string;
+}
+
+/** The unprivileged account the tests log in as when they run as root. */
+export const TEST_USER = 'omschatops-test';
+const TEST_HOME = `/var/lib/${TEST_USER}`;
+
+function userExists(name: string): boolean {
+  try {
+    execFileSync('id', ['-u', name], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Log in as a dedicated unprivileged user with /bin/sh when running as root: the
+ * bot's account is not root either, root's ~/.bashrc (sourced by bash for SSH
+ * commands) would slow every command down, and sudo then behaves as in production.
+ */
+function loginUser(): string {
+  if (process.getuid?.() !== 0) return userInfo().username;
+  if (!userExists(TEST_USER)) {
+    mkdirSync(TEST_HOME, { recursive: true });
+    try {
+      execFileSync('useradd', ['--system', '--no-create-home', '--home-dir', TEST_HOME, '--shell', '/bin/sh', TEST_USER], { stdio: 'pipe' });
+    } catch (err) {
+      // Another test file may have created it at the same moment.
+      if (!userExists(TEST_USER)) throw err;
+    }
+  }
+  // `!` in the shadow file means locked, and sshd refuses even key logins to locked accounts.
+  execFileSync('usermod', ['-p', '*', TEST_USER], { stdio: 'ignore' });
+  return TEST_USER;
 }
 
 /** A port nobody listens on at the moment of the call. */
@@ -99,7 +135,9 @@ function waitForExit(child: ChildProcess): Promise<void> {
 /** Start a test sshd; call `stop()` in `afterAll`. */
 export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
   const dir = mkdtempSync(join(tmpdir(), 'oms-sshd-'));
-  const user = userInfo().username;
+  // sshd reads authorized_keys as the login user.
+  chmodSync(dir, 0o755);
+  const user = loginUser();
   mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
 
   for (const t of ['ed25519', 'rsa', 'ecdsa'] as const) keygen(join(dir, `host_${t}`), t);
@@ -121,7 +159,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
     stranger: key('client_stranger'),
   };
   writeFileSync(join(dir, 'authorized_keys'), [keys.ed25519, keys.rsa, keys.encrypted].map((k) => k.publicKey).join('\n') + '\n', {
-    mode: 0o600,
+    mode: 0o644,
   });
 
   const hostKeys: TestSshd['hostKeys'] = {};
@@ -192,6 +230,16 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
       }
       await waitForExit(proc);
       child = undefined;
+    },
+    freezeSessions(frozen: boolean) {
+      if (!child?.pid) return;
+      for (const pid of descendants(child.pid)) {
+        try {
+          process.kill(pid, frozen ? 'SIGSTOP' : 'SIGCONT');
+        } catch {
+          // already gone
+        }
+      }
     },
     async stop() {
       await server.kill();
