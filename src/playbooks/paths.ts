@@ -1,0 +1,12 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * `<repo>/playbooks`, found from this module's own location: the module lives
+ * in `src/playbooks/` (tsx, Jest) or `dist/playbooks/` (the build, rootDir src),
+ * two levels below the repository root either way.
+ */
+export function defaultPlaybookDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return path.resolve(here, '..', '..', 'playbooks');
+}
