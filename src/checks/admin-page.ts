@@ -1,6 +1,6 @@
 import type { Target } from '../config/target.js';
 import { defineCheck } from './check.js';
-import { curlCommands, interpretProbe, nginxBase, unexpectedAnswer } from './curl-probe.js';
+import { curlCommands, factText, interpretProbe, nginxBase, unexpectedAnswer } from './curl-probe.js';
 import { header, isDjangoAdmin, isDjangoBadRequest, isSpaIndex, responseEvidence } from './http-response.js';
 
 const ADMIN_PATH = '/admin/';
@@ -21,7 +21,7 @@ export const adminPage = defineCheck({
     return interpretProbe(results, w, (res) => {
       const evidence = responseEvidence(res, EVIDENCE_HEADERS, res.status === 302 ? 0 : 4);
       const location = header(res, 'location');
-      const facts = { location: location ?? null };
+      const facts = { location: factText(location) };
       const s = res.status;
       const fail = (signal: string, summary: string) => ({ status: 'fail' as const, summary, evidence, facts, signals: [signal] });
       if ((s === 301 || s === 302) && location?.includes('/admin/login/')) {

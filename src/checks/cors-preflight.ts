@@ -1,7 +1,7 @@
 import type { Target } from '../config/target.js';
 import { publicOrigin } from '../config/target.js';
 import { defineCheck } from './check.js';
-import { curlCommands, interpretProbe, LOGIN_PATH, nginxBase, originHeader, unexpectedAnswer } from './curl-probe.js';
+import { curlCommands, factText, interpretProbe, LOGIN_PATH, nginxBase, originHeader, unexpectedAnswer } from './curl-probe.js';
 import { header, isDjangoBadRequest, isJson, responseEvidence } from './http-response.js';
 
 const EVIDENCE_HEADERS = [
@@ -35,7 +35,7 @@ export const corsPreflight = defineCheck({
     return interpretProbe(results, w, (res) => {
       const evidence = responseEvidence(res, EVIDENCE_HEADERS, res.status >= 300 ? 3 : 0);
       const allow = header(res, 'access-control-allow-origin');
-      const facts = { origin, allowOrigin: allow ?? null };
+      const facts = { origin, allowOrigin: factText(allow) };
       const s = res.status;
       const fail = (signal: string, summary: string) => ({ status: 'fail' as const, summary, evidence, facts, signals: [signal] });
       if (s >= 200 && s < 300) {

@@ -108,7 +108,7 @@ export function interpretProbe(
     };
   }
   const res = classify(outcome.response);
-  return { ...res, evidence: redact(res.evidence), facts: { url: where.url, httpStatus: outcome.response.status, ...res.facts } };
+  return { ...res, evidence: redact(excerpt(res.evidence, 20, 2500)), facts: { url: where.url, httpStatus: outcome.response.status, ...res.facts } };
 }
 
 function curlFailureResult(f: CurlFailure, where: ProbeWhere): Result {
@@ -139,4 +139,10 @@ export function unexpectedAnswer(res: HttpResponse, where: ProbeWhere, evidence:
     facts: {},
     signals: ['unexpected'],
   };
+}
+
+/** A header value as a fact: at most 300 characters, `null` when absent. */
+export function factText(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  return value.length > 300 ? `${value.slice(0, 300)}…` : value;
 }

@@ -178,14 +178,17 @@ export function isDjangoAdmin(res: HttpResponse): boolean {
  */
 export function responseEvidence(res: HttpResponse, headerNames: readonly string[], bodyLines = 0): string {
   const wanted = new Set(headerNames.map((h) => h.toLowerCase()));
-  const lines = [res.statusLine, ...res.headerLines.filter((l) => wanted.has(l.slice(0, l.indexOf(':')).trim().toLowerCase()))];
+  const cut = (l: string) => (l.length > 300 ? `${l.slice(0, 300)}…` : l);
+  const lines = [res.statusLine, ...res.headerLines.filter((l) => wanted.has(l.slice(0, l.indexOf(':')).trim().toLowerCase()))].map(cut);
   if (bodyLines > 0) {
-    const body = res.body
-      .slice(0, 4000)
+    const all = res.body
+      .slice(0, 8000)
       .split('\n')
       .map((l) => l.replace(/\r$/, '').trim())
-      .filter((l) => l !== '')
-      .slice(0, bodyLines);
+      .filter((l) => l !== '');
+    // For HTML pages the title and heading say what the page is; otherwise the first lines.
+    const telling = all.filter((l) => /<(title|h1)\b/i.test(l));
+    const body = (telling.length ? telling : all).slice(0, bodyLines).map((l) => (l.length > 200 ? `${l.slice(0, 200)}…` : l));
     if (body.length) lines.push('', ...body);
   }
   return lines.join('\n');

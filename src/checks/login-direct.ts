@@ -1,6 +1,6 @@
 import type { Target } from '../config/target.js';
 import { defineCheck } from './check.js';
-import { backendBase, curlCommands, interpretProbe, LOGIN_PATH, PROBE_CREDENTIALS, unexpectedAnswer } from './curl-probe.js';
+import { backendBase, curlCommands, factText, interpretProbe, LOGIN_PATH, PROBE_CREDENTIALS, unexpectedAnswer } from './curl-probe.js';
 import { header, isDjangoBadRequest, isJson, responseEvidence } from './http-response.js';
 
 const EVIDENCE_HEADERS = ['server', 'content-type', 'location'];
@@ -20,7 +20,7 @@ export const loginDirect = defineCheck({
     const w = where(target);
     return interpretProbe(results, w, (res) => {
       const evidence = responseEvidence(res, EVIDENCE_HEADERS, 3);
-      const facts = { server: header(res, 'server') ?? null };
+      const facts = { server: factText(header(res, 'server')) };
       const s = res.status;
       if (s === 400 && isDjangoBadRequest(res)) {
         return {

@@ -1,6 +1,6 @@
 import type { Target } from '../config/target.js';
 import { defineCheck } from './check.js';
-import { curlCommands, interpretProbe, LOGIN_PATH, nginxBase, originHeader, PROBE_CREDENTIALS, unexpectedAnswer } from './curl-probe.js';
+import { curlCommands, factText, interpretProbe, LOGIN_PATH, nginxBase, originHeader, PROBE_CREDENTIALS, unexpectedAnswer } from './curl-probe.js';
 import { header, isDjangoBadRequest, isDjangoNotFound, isJson, isNginxErrorPage, isSpaIndex, responseEvidence } from './http-response.js';
 
 const EVIDENCE_HEADERS = ['server', 'content-type', 'location', 'access-control-allow-origin'];
@@ -27,8 +27,8 @@ export const loginNginx = defineCheck({
     return interpretProbe(results, w, (res) => {
       const evidence = responseEvidence(res, EVIDENCE_HEADERS, 4);
       const facts = {
-        server: header(res, 'server') ?? null,
-        allowOrigin: header(res, 'access-control-allow-origin') ?? null,
+        server: factText(header(res, 'server')),
+        allowOrigin: factText(header(res, 'access-control-allow-origin')),
       };
       const s = res.status;
       const fail = (signal: string, summary: string) => ({ status: 'fail' as const, summary, evidence, facts, signals: [signal] });

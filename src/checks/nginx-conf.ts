@@ -22,6 +22,24 @@ export interface NginxConf {
   errors: string[];
 }
 
+/** Runs of plain characters, `${name}` (looked for only a short way ahead), or a lone `$`. */
+const WORD_PART = /[^\s;{}"'$#]+|\$\{[^{}$\n]{0,120}\}|[$#]/y;
+const DOUBLE_QUOTED = /"([^"\\]*(?:\\[\s\S][^"\\]*)*)"?/y;
+const SINGLE_QUOTED = /'([^'\\]*(?:\\[\s\S][^'\\]*)*)'?/y;
+
+function countNewlines(s: string): number {
+  let k = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) k++;
+  return k;
+}
+
+/** Garbage produces one error per brace; keep the first ones only. */
+const MAX_ERRORS = 100;
+/** A site config has hundreds of tokens; stop long before hostile input gets expensive. */
+const MAX_TOKENS = 200_000;
+/** nginx nests a few levels; deeper braces are read as flat. */
+const MAX_DEPTH = 64;
+
 type Token = { kind: 'word'; text: string; line: number } | { kind: '{' | '}' | ';'; line: number };
 
 function tokenize(text: string, errors: string[]): Token[] {
@@ -30,6 +48,10 @@ function tokenize(text: string, errors: string[]): Token[] {
   let i = 0;
   const n = text.length;
   while (i < n) {
+    if (tokens.length >= MAX_TOKENS) {
+      errors.push(`line ${line}: stopped reading after ${MAX_TOKENS} tokens`);
+      break;
+    }
     const c = text[i]!;
     if (c === '\n') {
       line++;
@@ -42,38 +64,27 @@ function tokenize(text: string, errors: string[]): Token[] {
       tokens.push({ kind: c, line });
       i++;
     } else if (c === '"' || c === "'") {
-      const start = line;
-      let s = '';
-      i++;
-      while (i < n && text[i] !== c) {
-        if (text[i] === '\\' && i + 1 < n) {
-          s += text[i + 1];
-          if (text[i + 1] === '\n') line++;
-          i += 2;
-          continue;
-        }
-        if (text[i] === '\n') line++;
-        s += text[i];
-        i++;
-      }
-      if (i >= n) errors.push(`line ${start}: unterminated quoted string`);
-      i++;
-      tokens.push({ kind: 'word', text: s, line: start });
+      const re = c === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED;
+      re.lastIndex = i;
+      const m = re.exec(text)!; // always matches: both parts are optional
+      const raw = m[1]!;
+      if (m[0].length === raw.length + 1) errors.push(`line ${line}: unterminated quoted string`);
+      tokens.push({ kind: 'word', text: raw.replace(/\\([\s\S])/g, '$1'), line });
+      line += countNewlines(m[0]);
+      i += m[0].length;
     } else {
       let s = '';
       while (i < n) {
-        const d = text[i]!;
-        if (d === '$' && text[i + 1] === '{') {
-          // `${name}` is one word; look only a short way ahead so hostile input stays linear.
-          const close = text.slice(i, i + 128).search(/[}\n]/);
-          const end = close !== -1 && text[i + close] === '}' ? i + close + 1 : i + 2;
-          s += text.slice(i, end);
-          i = end;
-          continue;
-        }
-        if (/[\s;{}"']/.test(d)) break;
-        s += d;
+        WORD_PART.lastIndex = i;
+        const m = WORD_PART.exec(text);
+        if (!m) break;
+        s += m[0];
+        i += m[0].length;
+      }
+      if (s === '') {
+        // Whitespace the branch above does not list (e.g. U+00A0): skip it.
         i++;
+        continue;
       }
       tokens.push({ kind: 'word', text: s, line });
     }
@@ -84,10 +95,14 @@ function tokenize(text: string, errors: string[]): Token[] {
 /** Parse configuration text into a tree of directives. */
 export function parseNginxConf(text: string): NginxConf {
   const errors: string[] = [];
+  const note = (msg: string) => {
+    if (errors.length < MAX_ERRORS) errors.push(msg);
+  };
   const tokens = tokenize(text, errors);
   const root: NginxDirective[] = [];
   const stack: { list: NginxDirective[]; owner?: NginxDirective }[] = [{ list: root }];
   let words: { text: string; line: number }[] = [];
+  let flatDepth = 0;
   const top = () => stack[stack.length - 1]!;
   const flush = (endLine: number): NginxDirective | undefined => {
     if (words.length === 0) return undefined;
@@ -102,32 +117,36 @@ export function parseNginxConf(text: string): NginxConf {
     else if (t.kind === '{') {
       const d = flush(t.line) ?? { name: '', args: [], line: t.line, endLine: t.line };
       if (d.name === '') {
-        errors.push(`line ${t.line}: block without a name`);
+        note(`line ${t.line}: block without a name`);
         top().list.push(d);
       }
       d.block = [];
-      stack.push({ list: d.block, owner: d });
+      if (stack.length > MAX_DEPTH) {
+        note(`line ${t.line}: blocks nested too deep`);
+        flatDepth++;
+      } else stack.push({ list: d.block, owner: d });
     } else {
       if (words.length) {
-        errors.push(`line ${words[0]!.line}: directive "${words[0]!.text.slice(0, 40)}" is not terminated by ";"`);
+        note(`line ${words[0]!.line}: directive "${words[0]!.text.slice(0, 40)}" is not terminated by ";"`);
         flush(t.line);
       }
-      if (stack.length > 1) {
+      if (flatDepth > 0) flatDepth--;
+      else if (stack.length > 1) {
         const closed = stack.pop()!;
         if (closed.owner) closed.owner.endLine = t.line;
-      } else errors.push(`line ${t.line}: unexpected "}"`);
+      } else note(`line ${t.line}: unexpected "}"`);
     }
   }
   const lastLine = tokens.length ? tokens[tokens.length - 1]!.line : 1;
   if (words.length) {
-    errors.push(`line ${words[0]!.line}: unexpected end of file, expecting ";" or "}"`);
+    note(`line ${words[0]!.line}: unexpected end of file, expecting ";" or "}"`);
     flush(lastLine);
   }
   while (stack.length > 1) {
     const open = stack.pop()!;
     if (open.owner) {
       open.owner.endLine = lastLine;
-      errors.push(`line ${open.owner.line}: block "${open.owner.name.slice(0, 40)}" is not closed`);
+      note(`line ${open.owner.line}: block "${open.owner.name.slice(0, 40)}" is not closed`);
     }
   }
   return { directives: root, errors };
