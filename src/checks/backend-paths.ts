@@ -1,7 +1,7 @@
 import { targetPaths } from '../config/target.js';
 import { defineCheck, type CheckStatus, type FactValue } from './check.js';
 import { commandProblem, excerpt } from './output.js';
-import { parseExecStart, parseSystemdShow } from './systemd-show.js';
+import { parseExecStart, parseSystemdShow, printable } from './systemd-show.js';
 
 /** One path as `stat -c %n|%U|%G|%a|%F` printed it. */
 export interface StatEntry {
@@ -108,6 +108,7 @@ export const backendPaths = defineCheck({
     }
     const user = (props.User ?? '').trim();
     const group = (props.Group ?? '').trim();
+    const who = printable(user || 'root');
     const workdir = (props.WorkingDirectory ?? '').replace(/^[-!+]+/, '');
     const exec = parseExecStart(props.ExecStart);
     const facts: Record<string, FactValue> = { user: user || 'root', group: group || null, workingDirectory: workdir || null };
@@ -126,17 +127,17 @@ export const backendPaths = defineCheck({
     if (s.missing.has(p.backend) || (backend && !isDir(backend))) add('workdir-missing', `后端目录 ${p.backend} 不存在`, `${p.backend} does not exist`);
     else if (backend && isDir(backend) && backend.type === 'directory') {
       const ok = mayAccess(backend, user, group, ['x']);
-      if (ok !== true) add('backend-not-readable', `用户 ${user} 无法进入 ${p.backend}`, `${user} cannot enter ${p.backend} (${backend.owner}:${backend.group} ${backend.mode})`, ok === false);
+      if (ok !== true) add('backend-not-readable', `用户 ${who} 无法进入 ${p.backend}`, `${who} cannot enter ${p.backend} (${backend.owner}:${backend.group} ${backend.mode})`, ok === false);
     }
 
     const execDiffers = exec !== undefined && exec.path !== p.gunicorn && !exec.argv.split(/\s+/).includes(p.gunicorn);
     if (exec && execDiffers) facts.execStartProgram = exec.path;
     if (exec && execDiffers && exec.status === 203) {
-      add('execstart-mismatch', `ExecStart 程序 ${exec.path} 不存在（配置为 ${p.gunicorn}）`, `ExecStart runs ${exec.path}, not ${p.gunicorn}, and systemd could not execute it (203/EXEC)`);
+      add('execstart-mismatch', `ExecStart 程序 ${printable(exec.path, 120)} 不存在（配置为 ${p.gunicorn}）`, `ExecStart runs ${printable(exec.path, 120)}, not ${p.gunicorn}, and systemd could not execute it (203/EXEC)`);
     }
     if (s.missing.has(p.gunicorn)) {
       // When the unit runs another program, the configured path may simply be outdated config.
-      add('gunicorn-missing', `gunicorn ${p.gunicorn} 不存在`, `${p.gunicorn} does not exist${execDiffers && exec ? ` (the unit runs ${exec.path})` : ''}`, !execDiffers);
+      add('gunicorn-missing', `gunicorn ${p.gunicorn} 不存在`, `${p.gunicorn} does not exist${execDiffers && exec ? ` (the unit runs ${printable(exec.path, 120)})` : ''}`, !execDiffers);
     }
     if (s.missing.has(p.wsgiFile)) add('wsgi-missing', `WSGI 文件 ${p.wsgiFile} 不存在`, `${p.wsgiFile} does not exist`);
 
@@ -146,7 +147,7 @@ export const backendPaths = defineCheck({
       const ok = mayAccess(logDir, user, group, ['w', 'x']);
       if (ok !== true) {
         const why = `${logDir.owner}:${logDir.group} ${logDir.mode}`;
-        add('logdir-not-writable', `用户 ${user} 无法写入 ${p.logDir}`, `${user} cannot write to ${p.logDir} (${why})${ok === 'maybe' ? ` unless ${user} is in group ${logDir.group}` : ''}`, ok === false);
+        add('logdir-not-writable', `用户 ${who} 无法写入 ${p.logDir}`, `${who} cannot write to ${p.logDir} (${why})${ok === 'maybe' ? ` unless ${who} is in group ${logDir.group}` : ''}`, ok === false);
       }
     }
 
@@ -164,14 +165,14 @@ export const backendPaths = defineCheck({
       12,
     );
     const extra: string[] = [];
-    if (workdir && workdir !== p.backend.replace(/\/+$/, '')) extra.push(`WorkingDirectory=${workdir} differs from ${p.backend}`);
-    if (execDiffers && exec && !signals.includes('execstart-mismatch')) extra.push(`the unit runs ${exec.path}`);
+    if (workdir && workdir !== p.backend.replace(/\/+$/, '')) extra.push(`WorkingDirectory=${printable(workdir, 120)} differs from ${p.backend}`);
+    if (execDiffers && exec && !signals.includes('execstart-mismatch')) extra.push(`the unit runs ${printable(exec.path, 120)}`);
     if (s.unknown.size) extra.push(`cannot see ${[...s.unknown].join(', ')}`);
     const extraEn = extra.length ? ` (${extra.join('; ')})` : '';
 
     if (signals.length === 0) {
       const status: CheckStatus = s.unknown.size ? 'warn' : 'ok';
-      return { status, summary: `后端目录与权限正常 / backend paths exist and ${user || 'root'} may use them${extraEn}`, evidence, facts, signals: ['paths-ok'] };
+      return { status, summary: `后端目录与权限正常 / backend paths exist and ${who} may use them${extraEn}`, evidence, facts, signals: ['paths-ok'] };
     }
     const status: CheckStatus = notes.some((n) => n.fail) ? 'fail' : 'warn';
     return {

@@ -165,3 +165,12 @@ export function parseExecStart(value: string | undefined): ExecStartInfo | undef
   const st = /\bstatus=(\d+)/.exec(value);
   return { path, argv, status: st ? Number(st[1]) : null };
 }
+
+/**
+ * A name from a property (User=, Group=, a path) as it may appear in a one-line
+ * summary: control and bidi-override characters replaced, length bounded.
+ */
+export function printable(name: string, max = 64): string {
+  const clean = name.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+}

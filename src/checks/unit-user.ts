@@ -1,6 +1,6 @@
 import { defineCheck, type FactValue } from './check.js';
 import { commandProblem, excerpt } from './output.js';
-import { parseSystemdShow } from './systemd-show.js';
+import { parseSystemdShow, printable } from './systemd-show.js';
 
 /** One entry of `getent passwd` / `getent group`: name and numeric id. */
 interface Account {
@@ -54,8 +54,8 @@ export const unitUser = defineCheck({
         signals: [],
       };
     }
-    const user = (props.User ?? '').trim();
-    const grp = (props.Group ?? '').trim();
+    const user = (props.User ?? '').trim().slice(0, 256);
+    const grp = (props.Group ?? '').trim().slice(0, 256);
     const users = parseGetent(passwd.stdout);
     const groups = parseGetent(group.stdout);
     const showEvidence = `User=${props.User ?? ''}\nGroup=${props.Group ?? ''}`;
@@ -75,8 +75,8 @@ export const unitUser = defineCheck({
     const u = user === '' ? undefined : find(users, user);
     if (user !== '' && !u) {
       signals.push('user-missing');
-      zh.push(`用户 ${user} 不存在`);
-      en.push(`user ${user} does not exist (systemd fails with 217/USER)`);
+      zh.push(`用户 ${printable(user)} 不存在`);
+      en.push(`user ${printable(user)} does not exist (systemd fails with 217/USER)`);
     }
     if (u) facts.uid = u.id;
     if (grp !== '' && groups) {
@@ -84,14 +84,14 @@ export const unitUser = defineCheck({
       if (g) facts.gid = g.id;
       else {
         signals.push('group-missing');
-        zh.push(`用户组 ${grp} 不存在`);
-        en.push(`group ${grp} does not exist (systemd fails with 216/GROUP)`);
+        zh.push(`用户组 ${printable(grp)} 不存在`);
+        en.push(`group ${printable(grp)} does not exist (systemd fails with 216/GROUP)`);
       }
     }
     if (signals.length > 0 && (passwd.truncated || group.truncated)) {
       return {
         status: 'error',
-        summary: `getent 输出被截断，无法确认 / getent output was cut off: cannot tell whether ${user || grp} exists`,
+        summary: `getent 输出被截断，无法确认 / getent output was cut off: cannot tell whether ${printable(user || grp)} exists`,
         evidence: showEvidence,
         facts,
         signals: [],
@@ -101,7 +101,7 @@ export const unitUser = defineCheck({
       return {
         status: 'fail',
         summary: `服务运行用户有问题：${zh.join('，')} / ${en.join('; ')}`,
-        evidence: `${showEvidence}\n(getent passwd: ${users.length} users, no ${user || grp})`,
+        evidence: `${showEvidence}\n(getent passwd: ${users.length} users; getent group: ${groups?.length ?? 0} groups)`,
         facts,
         signals,
       };
@@ -109,7 +109,7 @@ export const unitUser = defineCheck({
     if (user === '' || user === 'root' || u?.id === '0') {
       return {
         status: 'warn',
-        summary: `后端以 root 身份运行 / the backend runs as root (${user === '' ? 'no User= in the unit' : `User=${user}`})`,
+        summary: `后端以 root 身份运行 / the backend runs as root (${user === '' ? 'no User= in the unit' : `User=${printable(user)}`})`,
         evidence: showEvidence,
         facts,
         signals: ['user-root'],
@@ -117,7 +117,7 @@ export const unitUser = defineCheck({
     }
     return {
       status: 'ok',
-      summary: `运行用户 ${user} 存在 / service user ${user} exists (uid ${u?.id ?? '?'})`,
+      summary: `运行用户 ${printable(user)} 存在 / service user ${printable(user)} exists (uid ${u?.id ?? '?'})`,
       evidence: `${showEvidence}\n${passwdLine(passwd.stdout, u?.name ?? user)}`.trim(),
       facts,
       signals: ['user-exists'],
