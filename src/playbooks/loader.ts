@@ -63,6 +63,7 @@ export function buildPlaybooks(sources: readonly PlaybookSource[], registry: Pla
     checkSignalRefs(p, checks, registry);
     const findings = new Map<string, FindingRule>();
     for (const f of closure.flatMap((q) => q.findings)) if (!findings.has(f.id)) findings.set(f.id, f);
+    const merged = closure.length > 1 ? byTier([...findings.values()]) : [...findings.values()];
     return {
       id: p.data.id,
       title: p.data.title,
@@ -73,7 +74,7 @@ export function buildPlaybooks(sources: readonly PlaybookSource[], registry: Pla
       signatures: p.signatures,
       checks,
       actions: unique(closure.flatMap((q) => q.data.actions)),
-      findings: [...findings.values()],
+      findings: merged,
       body: p.fm.body,
       file: p.file,
     };
@@ -276,6 +277,16 @@ function checkSignalRefs(p: ParsedFile, checks: readonly string[], registry: Pla
       });
     }
   });
+}
+
+/**
+ * Merged findings: each file is in root-cause order on its own, but one file's
+ * hints must not outrank another file's causes. Keep file order within three
+ * tiers: critical and error first, then warnings, then info.
+ */
+function byTier(findings: FindingRule[]): FindingRule[] {
+  const tier = (f: FindingRule): number => (f.severity === 'info' ? 2 : f.severity === 'warning' ? 1 : 0);
+  return findings.map((f, i) => ({ f, i })).sort((a, b) => tier(a.f) - tier(b.f) || a.i - b.i).map((x) => x.f);
 }
 
 function toRef(ref: string): SignalRef {
