@@ -52,6 +52,15 @@ export function commandProblem(result: ExecResult, program: string): Omit<Observ
       signals: ['command-missing'],
     };
   }
+  if (/System has not been booted with systemd|Failed to connect to bus|Failed to get D-Bus connection/i.test(stderr) && !result.stdout.trim()) {
+    return {
+      status: 'error',
+      summary: `此主机上 systemd 没有运行 / systemd is not running on this host (a container or chroot?), so \`${program}\` cannot read service state`,
+      evidence: excerpt(stderr),
+      facts: { systemdUnavailable: true },
+      signals: ['systemd-unavailable'],
+    };
+  }
   if (/a password is required|you must have a tty|may not run sudo|not allowed to execute/i.test(stderr)) {
     return {
       status: 'error',
@@ -69,4 +78,5 @@ export const COMMON_SIGNALS = {
   'command-timeout': 'the command hit its deadline',
   'command-missing': 'the program is not installed on the target',
   'sudo-refused': 'sudo -n refused the command (password required, requiretty, or no rule)',
+  'systemd-unavailable': 'systemctl/journalctl could not reach systemd (not booted with systemd, no D-Bus)',
 } as const;

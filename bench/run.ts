@@ -1,0 +1,23 @@
+/**
+ * `npm run bench`: prints numbers, asserts nothing. Each part talks only to
+ * this machine (127.0.0.1 and local processes).
+ */
+import { runCliBench } from './cli.js';
+
+const parts: Array<[string, () => Promise<void>]> = [
+  ['console / CLI on this machine', runCliBench],
+  [
+    'SSH transport against a local sshd',
+    async () => {
+      const { runSshBench } = await import('./ssh.js');
+      await runSshBench();
+    },
+  ],
+];
+
+const only = process.argv[2];
+for (const [name, run] of parts) {
+  if (only && !name.toLowerCase().includes(only.toLowerCase())) continue;
+  console.log(`\n=== ${name}`);
+  await run();
+}
