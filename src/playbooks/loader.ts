@@ -81,14 +81,16 @@ export function buildPlaybooks(sources: readonly PlaybookSource[], registry: Pla
   });
 }
 
-/** Find a playbook by id or alias, case-insensitively. */
+/** Find a playbook by id or alias, case-insensitively (full-width letters folded, as operators type on Chinese keyboards). */
 export function findPlaybook(playbooks: readonly Playbook[], idOrAlias: string): Playbook | undefined {
-  const key = idOrAlias.trim().toLowerCase();
+  const key = fold(idOrAlias);
   if (key === '') return undefined;
-  return (
-    playbooks.find((p) => p.id.toLowerCase() === key) ??
-    playbooks.find((p) => p.aliases.some((a) => a.toLowerCase() === key))
-  );
+  return playbooks.find((p) => fold(p.id) === key) ?? playbooks.find((p) => p.aliases.some((a) => fold(a) === key));
+}
+
+/** The form names are compared in: NFKC (full-width → ASCII), trimmed, lower case. */
+function fold(name: string): string {
+  return name.normalize('NFKC').trim().toLowerCase();
 }
 
 function parseFile(file: string, source: string, registry: PlaybookRegistry): ParsedFile {
@@ -206,18 +208,18 @@ function parseSections(file: string, body: string, bodyLine: number): Map<string
 function checkUniqueNames(parsed: readonly ParsedFile[]): void {
   const owner = new Map<string, { id: string; kind: string }>();
   for (const p of parsed) {
-    const id = p.data.id.toLowerCase();
+    const id = fold(p.data.id);
     const prev = owner.get(id);
     if (prev) throw new PlaybookError(p.file, p.fm.lineOf(['id']), `id "${p.data.id}" is already the ${prev.kind} of playbook "${prev.id}"`);
     owner.set(id, { id: p.data.id, kind: 'id' });
   }
   for (const p of parsed) {
     p.data.aliases.forEach((a, i) => {
-      const prev = owner.get(a.toLowerCase());
+      const prev = owner.get(fold(a));
       if (prev && prev.id !== p.data.id) {
         throw new PlaybookError(p.file, p.fm.lineOf(['aliases', i]), `alias "${a}" is already the ${prev.kind} of playbook "${prev.id}"; aliases must be unique across playbooks`);
       }
-      owner.set(a.toLowerCase(), { id: p.data.id, kind: 'alias' });
+      owner.set(fold(a), { id: p.data.id, kind: 'alias' });
     });
   }
 }

@@ -78,6 +78,7 @@ describe('loadPlaybooks on the real playbooks/', () => {
     expect(findPlaybook(playbooks, ' sigterm ')?.id).toBe('worker-sigterm');
     expect(findPlaybook(playbooks, '后台')?.id).toBe('admin');
     expect(findPlaybook(playbooks, '217')?.id).toBe('service-start');
+    expect(findPlaybook(playbooks, 'ＬＯＧＩＮ')?.id).toBe('login');
     expect(findPlaybook(playbooks, 'nothing-like-this')).toBeUndefined();
     expect(findPlaybook(playbooks, '')).toBeUndefined();
   });
