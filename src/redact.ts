@@ -16,6 +16,8 @@ export function isSecretName(name: string): boolean {
 }
 
 const ASSIGNMENT = /^(\s*(?:export\s+)?)([A-Za-z_][A-Za-z0-9_.-]*)(\s*[=:]\s*)(.*)$/;
+/** `NAME=value` anywhere in a line (log lines, query strings, command lines). */
+const INLINE_ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_.-]*)=("[^"]*"|'[^']*'|[^\s&;,"']+)/g;
 const JSON_PAIR = /("([A-Za-z_][A-Za-z0-9_-]*)"\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
 const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:@/]+):([^\s@/]+)@/gi;
 const SLACK_TOKEN = /\bx(?:ox[abposr]|app)-[A-Za-z0-9-]{8,}/g;
@@ -34,6 +36,7 @@ export function redact(text: string): string {
       return line;
     })
     .join('\n');
+  out = out.replace(INLINE_ASSIGNMENT, (all, name: string, value: string) => (isSecretName(name) && !value.startsWith(REDACTED) ? `${name}=${REDACTED}` : all));
   out = out.replace(JSON_PAIR, (all, prefix: string, name: string) => (isSecretName(name) ? `${prefix}"${REDACTED}"` : all));
   out = out.replace(URL_CREDENTIALS, (_all, scheme: string, user: string) => `${scheme}${user}:${REDACTED}@`);
   out = out.replace(HEADER_SECRET, (_all, prefix: string) => `${prefix}${REDACTED}`);

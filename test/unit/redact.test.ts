@@ -40,6 +40,14 @@ describe('redact', () => {
     expect(isSecretName('KEYBOARD_LAYOUT')).toBe(false);
   });
 
+  it('redacts NAME=value in the middle of a line (log lines, command lines, query strings)', () => {
+    const out = redact('started with --env SECRET_KEY=abc123 and GET /cb?token=zz9&x=1 DEBUG=False');
+    expect(out).not.toContain('abc123');
+    expect(out).not.toContain('zz9');
+    expect(out).toContain('DEBUG=False');
+    expect(out).toContain('x=1');
+  });
+
   it('redacts private key blocks', () => {
     const out = redact('x\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\ny');
     expect(out).not.toContain('b3BlbnNzaC1rZXktdjEAAAAA');
