@@ -14,7 +14,7 @@ import { PLAIN, type Style } from '../render/style.js';
 import { redact } from '../redact.js';
 import type { Transport } from '../transport/transport.js';
 import { TransportError } from '../transport/transport.js';
-import { findPlaybookByName } from '../playbooks/find.js';
+import { findPlaybook } from '../playbooks/loader.js';
 
 /** Extra verbs that need the SSH side (keyscan, sudoers, doctor), injected by main.ts. */
 export interface AccessTools {
@@ -86,7 +86,7 @@ export class CommandRunner {
         out(flags.json ? renderJson([...this.deps.config.targets.values()].map(publicTarget)) : this.targets());
         return EXIT.ok;
       case 'show': {
-        const p = findPlaybookByName(this.deps.playbooks, cmd.playbook);
+        const p = findPlaybook(this.deps.playbooks, cmd.playbook);
         if (!p) return this.unknownPlaybook(cmd.playbook);
         out(flags.json ? renderJson({ id: p.id, title: p.title, titleEn: p.titleEn, aliases: p.aliases, checks: p.checks, actions: p.actions, findings: p.findings.map((f) => ({ id: f.id, severity: f.severity, title: f.title })), body: p.body }) : p.body.trim());
         return EXIT.ok;
@@ -129,7 +129,7 @@ export class CommandRunner {
     const target = this.resolveTarget(targetName);
     if (!target) return this.unknownTarget(targetName!);
     const text = words.join(' ');
-    let playbook = findPlaybookByName(this.deps.playbooks, text);
+    let playbook = findPlaybook(this.deps.playbooks, text);
     if (!playbook) {
       const m = matchIntent(text, this.deps.playbooks);
       if (!m.playbook) return this.unknownPlaybook(text);

@@ -1,15 +1,9 @@
-import { findAction } from '../actions/registry.js';
-import { findCheck } from '../checks/registry.js';
+import { ACTIONS, findAction } from '../actions/registry.js';
+import { CHECKS, findCheck } from '../checks/registry.js';
 import { checkSignals } from '../checks/signals.js';
+import type { PlaybookRegistry } from './loader.js';
 
-/** What the playbook loader needs to know about the whitelists. */
-export interface PlaybookRegistry {
-  hasCheck(id: string): boolean;
-  checkSignals(id: string): string[] | undefined;
-  hasAction(id: string): boolean;
-}
-
-/** The real whitelists, as the loader sees them. */
+/** The real whitelists, as the playbook loader sees them. */
 export function playbookRegistry(): PlaybookRegistry {
   return {
     hasCheck: (id) => findCheck(id) !== undefined,
@@ -18,5 +12,7 @@ export function playbookRegistry(): PlaybookRegistry {
       return c ? checkSignals(c) : undefined;
     },
     hasAction: (id) => findAction(id) !== undefined,
+    checkIds: () => CHECKS.map((c) => c.id),
+    actionIds: () => ACTIONS.map((a) => a.id),
   };
 }
