@@ -155,7 +155,9 @@ function judge(entries: ReadonlyMap<string, EnvEntry>, target: Target, file: str
   };
 }
 
+/** The first line of a value only: a quoted value spanning lines may swallow other (secret) assignments. */
 function oneLine(v: string): string {
-  const s = v.replace(/[\r\n]+/g, ' ');
+  const nl = v.search(/[\r\n]/);
+  const s = nl === -1 ? v : `${v.slice(0, nl)} …`;
   return s.length > 300 ? `${s.slice(0, 300)}…` : s;
 }

@@ -124,7 +124,7 @@ export const frontendEnv = defineCheck({
       notes.length > 0
         ? notes.join('; ')
         : `前端 API 地址正确 / ${KEY} is ${configured?.value ?? wantedAbs}${distApiUrls.length ? ' and the bundle agrees' : ''}`;
-    return { status, summary, evidence: redact(evidence.join('\n')), facts, signals };
+    return { status, summary: redact(summary), evidence: redact(evidence.join('\n')), facts, signals };
   },
   signals: {
     'api-url-ok': `${KEY} is <publicUrl>/api or /api`,

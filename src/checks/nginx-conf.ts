@@ -20,6 +20,8 @@ export interface NginxDirective {
 export interface NginxConf {
   directives: NginxDirective[];
   errors: string[];
+  /** The text was too large and only its beginning was read. */
+  truncated: boolean;
 }
 
 /** Runs of plain characters, `${name}` (looked for only a short way ahead), or a lone `$`. */
@@ -95,10 +97,11 @@ function tokenize(text: string, errors: string[]): Token[] {
 /** Parse configuration text into a tree of directives. */
 export function parseNginxConf(text: string): NginxConf {
   const errors: string[] = [];
+  const tokens = tokenize(text, errors);
+  const truncated = tokens.length >= MAX_TOKENS;
   const note = (msg: string) => {
     if (errors.length < MAX_ERRORS) errors.push(msg);
   };
-  const tokens = tokenize(text, errors);
   const root: NginxDirective[] = [];
   const stack: { list: NginxDirective[]; owner?: NginxDirective }[] = [{ list: root }];
   let words: { text: string; line: number }[] = [];
@@ -149,7 +152,7 @@ export function parseNginxConf(text: string): NginxConf {
       note(`line ${open.owner.line}: block "${open.owner.name.slice(0, 40)}" is not closed`);
     }
   }
-  return { directives: root, errors };
+  return { directives: root, errors, truncated };
 }
 
 /** Every directive named `name` at any depth, in file order (iterative: deep nesting cannot overflow the stack). */

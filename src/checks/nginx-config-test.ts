@@ -9,7 +9,7 @@ type Result = Omit<Observation, 'check'>;
  * timestamp prefix: `2026/11/22 21:19:09 [emerg] 147#147: … in /etc/nginx/conf.d/oms.conf:12`
  * or `nginx: [emerg] …`.
  */
-const FATAL = /^(?:\S+ \S+ |nginx: )?\[(emerg|alert|crit)\] (?:\d+#\d+: )?(.*)$/m;
+const FATAL = /^(?:\S+ \S+ |nginx: )?\[(emerg|alert|crit)\] (?:\d+#\d+: )?(.*)$/;
 const LOCATION = / in (\/[^\s:]+):(\d+)\s*$/;
 
 /** `nginx -t` (as root through `sudo -n`): does the whole configuration load? */
@@ -23,9 +23,13 @@ export const nginxConfigTest = defineCheck({
     if (!r) return { status: 'error', summary: '未运行 / nginx -t was not run', evidence: '', facts: {}, signals: [] };
     const problem = commandProblem(r, 'nginx');
     if (problem) return problem;
-    // nginx -t writes to stderr; bound the text so huge output stays cheap.
-    const text = `${r.stderr}\n${r.stdout}`.slice(0, 256 * 1024);
-    const fatal = FATAL.exec(text);
+    // nginx -t writes to stderr. Lines are matched one by one, each cut short, so huge output stays cheap.
+    const text = `${r.stderr}\n${r.stdout}`;
+    let fatal: RegExpExecArray | null = null;
+    for (const line of text.split('\n')) {
+      fatal = FATAL.exec(line.slice(0, 4096));
+      if (fatal) break;
+    }
     if (fatal) {
       const level = fatal[1]!;
       let message = fatal[2]!.replace(/\r$/, '').trim();

@@ -1,6 +1,6 @@
 import type { Target } from '../config/target.js';
 import { targetPaths } from '../config/target.js';
-import { redact } from '../redact.js';
+import { isSecretName, redact, REDACTED } from '../redact.js';
 import type { CheckStatus, Observation } from './check.js';
 import { defineCheck } from './check.js';
 import {
@@ -80,6 +80,15 @@ export const nginxSite = defineCheck({
       return { status: 'error', summary: `无法读取 nginx 站点配置 / cannot read ${p.nginxConf}`, evidence: err, facts: { file: p.nginxConf }, signals: [] };
     }
     const conf = parseNginxConf(cat.stdout);
+    if (conf.truncated || cat.truncated) {
+      return {
+        status: 'error',
+        summary: `nginx 站点配置过大 / ${p.nginxConf} is too large to judge (${cat.stdout.length} characters read)`,
+        evidence: '',
+        facts: { file: p.nginxConf },
+        signals: [],
+      };
+    }
     const servers = serverBlocks(conf);
     if (servers.length === 0) {
       return {
@@ -285,7 +294,16 @@ function servedFile(loc: NginxLocation, uri: string): string | undefined {
 function blockLines(lines: string[], d: NginxDirective, max: number): string {
   const end = Math.min(d.endLine, d.line + max - 1);
   const out: string[] = [];
-  for (let n = d.line; n <= end; n++) out.push(`${n}: ${(lines[n - 1] ?? '').replace(/\r$/, '').slice(0, 200)}`);
+  for (let n = d.line; n <= end; n++) out.push(`${n}: ${maskHeaderSecret((lines[n - 1] ?? '').replace(/\r$/, '').slice(0, 200))}`);
   if (d.endLine > end) out.push('…');
   return out.join('\n');
+}
+
+const HEADER_DIRECTIVE = /^(\s*(?:proxy_set_header|add_header|more_set_headers|grpc_set_header|fastcgi_param|uwsgi_param)\s+["']?)([A-Za-z0-9_-]+)(["']?\s+)(.+?)(;?\s*)$/;
+
+/** `proxy_set_header Authorization "Basic …";` and the like: keep the name, hide the value. */
+function maskHeaderSecret(line: string): string {
+  const m = HEADER_DIRECTIVE.exec(line);
+  if (!m || !isSecretName(m[2]!)) return line;
+  return `${m[1]}${m[2]}${m[3]}${REDACTED}${m[5]}`;
 }
