@@ -23,6 +23,8 @@ const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:@/]+):([^\s@/]+)@/gi;
 const SLACK_TOKEN = /\bx(?:ox[abposr]|app)-[A-Za-z0-9-]{8,}/g;
 const PEM_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g;
 const HEADER_SECRET = /^(\s*(?:authorization|cookie|set-cookie|x-csrftoken|proxy-authorization)\s*:\s*)(.+)$/gim;
+/** nginx directives that carry credentials: `proxy_set_header Authorization "Basic …";`. */
+const NGINX_SECRET = /^(\s*(?:proxy_set_header|add_header|more_set_headers)\s+(?:authorization|cookie|proxy-authorization|x-api-key)\s+)([^;]+)/gim;
 
 /** Replace secret values in free text (env files, logs, JSON bodies, URLs, headers). */
 export function redact(text: string): string {
@@ -40,6 +42,7 @@ export function redact(text: string): string {
   out = out.replace(JSON_PAIR, (all, prefix: string, name: string) => (isSecretName(name) ? `${prefix}"${REDACTED}"` : all));
   out = out.replace(URL_CREDENTIALS, (_all, scheme: string, user: string) => `${scheme}${user}:${REDACTED}@`);
   out = out.replace(HEADER_SECRET, (_all, prefix: string) => `${prefix}${REDACTED}`);
+  out = out.replace(NGINX_SECRET, (_all, prefix: string) => `${prefix}${REDACTED}`);
   out = out.replace(SLACK_TOKEN, REDACTED);
   return out;
 }

@@ -7,7 +7,7 @@ import { commandProblem, excerpt } from './output.js';
 import { readCurlResult, type CurlFailure, type HttpResponse } from './http-response.js';
 
 /**
- * The HTTP probes of the web-side checks: `curl -sS -i --max-time 5` against the
+ * The HTTP probes of the web-side checks: `curl -sS -i --noproxy * --max-time 5` against the
  * server's own loopback, with the public Host header and dummy credentials only.
  * Every argv element comes from validated target fields.
  */
@@ -52,7 +52,8 @@ export interface ProbeSpec {
 /** The curl argv for one probe, or no command when the target's address is not usable. */
 export function curlCommands(target: Target, spec: ProbeSpec): CheckCommand[] {
   if (!spec.base) return [];
-  const argv = ['curl', '-sS', '-i', '--max-time', '5'];
+  // --noproxy: a proxy in the bot user's environment must not swallow loopback probes.
+  const argv = ['curl', '-sS', '-i', '--noproxy', '*', '--max-time', '5'];
   if (spec.method && spec.method !== 'GET') argv.push('-X', spec.method);
   argv.push(`${spec.base}${spec.path}`);
   if (spec.data !== undefined) argv.push('-H', 'Content-Type: application/json');

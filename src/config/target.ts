@@ -52,7 +52,10 @@ export const targetSchema = z
       .regex(/^[0-9.]+:\d+$|^\[[0-9a-fA-F:]+\]:\d+$/, 'must be host:port, e.g. 127.0.0.1:8000')
       .default('127.0.0.1:8000'),
     /** Where nginx listens on the server, probed with the public Host header. */
-    nginxListen: z.string().default('127.0.0.1:80'),
+    nginxListen: z
+      .string()
+      .regex(/^[0-9.]+:\d+$|^\[[0-9a-fA-F:]+\]:\d+$/, 'must be host:port, e.g. 127.0.0.1:80')
+      .default('127.0.0.1:80'),
     paths: pathsSchema.default(() => pathsSchema.parse({})),
     /** Per-target concurrency for checks (SSH channels); OpenSSH allows 10 sessions per connection. */
     maxConcurrency: z.number().int().min(1).max(10).default(8),

@@ -25,9 +25,10 @@ describe('redact', () => {
       'Authorization: Bearer eyJhbGciOi',
       'token xoxb-1234567890-abcdefghij',
       'AWS_ACCESS_KEY_ID=AKIAXXXXXXXX',
+      '    proxy_set_header Authorization "Basic b21zOnNlY3JldA==";',
     ].join('\n');
     const out = redact(text);
-    for (const s of ['abc123', 'hunter2', 'p@ss', 's3cr3t', 'eyJhbGciOi', 'xoxb-1234567890', 'AKIAXXXXXXXX']) expect(out).not.toContain(s);
+    for (const s of ['abc123', 'hunter2', 'p@ss', 's3cr3t', 'eyJhbGciOi', 'xoxb-1234567890', 'AKIAXXXXXXXX', 'b21zOnNlY3JldA==']) expect(out).not.toContain(s);
     expect(out).toContain('"username":"admin"');
     expect(out).toContain('mysql://oms:');
   });

@@ -11,7 +11,7 @@ describe('login-direct', () => {
   it('runs the documented curl argv', () => {
     expect(loginDirect.commands(t)).toEqual([
       {
-        argv: ['curl', '-sS', '-i', '--max-time', '5', '-X', 'POST', 'http://127.0.0.1:8000/api/auth/login/', '-H', 'Content-Type: application/json', '-H', 'Host: 172.29.91.61', '-d', '{"username":"__probe__","password":"__probe__"}'],
+        argv: ['curl', '-sS', '-i', '--noproxy', '*', '--max-time', '5', '-X', 'POST', 'http://127.0.0.1:8000/api/auth/login/', '-H', 'Content-Type: application/json', '-H', 'Host: 172.29.91.61', '-d', '{"username":"__probe__","password":"__probe__"}'],
         timeoutMs: 8000,
       },
     ]);

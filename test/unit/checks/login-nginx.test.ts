@@ -12,7 +12,7 @@ const cap = (scenario: string) => obs(loadCapture(scenario, 'login-nginx.txt'));
 describe('login-nginx', () => {
   it('runs the documented curl argv through nginx with Host and Origin', () => {
     expect(loginNginx.commands(t)[0]?.argv).toEqual([
-      'curl', '-sS', '-i', '--max-time', '5', '-X', 'POST', 'http://127.0.0.1:80/api/auth/login/',
+      'curl', '-sS', '-i', '--noproxy', '*', '--max-time', '5', '-X', 'POST', 'http://127.0.0.1:80/api/auth/login/',
       '-H', 'Content-Type: application/json', '-H', 'Host: 172.29.91.61', '-H', 'Origin: http://172.29.91.61',
       '-d', '{"username":"__probe__","password":"__probe__"}',
     ]);
