@@ -44,10 +44,8 @@ describe('parseEnvFile', () => {
     expect(parseEnvFile(binaryGarbage()).entries.size).toBe(0);
     expect(value(`X=${UNICODE.split('\n')[0]}`, 'X')).toContain('登录失败');
     expect(parseEnvFile(INJECTION).entries.size).toBe(0);
-    const t0 = Date.now();
     expect(parseEnvFile(`A="${'x\n'.repeat(FIVE_MB / 2)}`).entries.get('A')?.value).toBe('x');
     expect(parseEnvFile(`B=${'y'.repeat(FIVE_MB)}`).entries.get('B')?.value.length).toBe(64 * 1024);
-    expect(Date.now() - t0).toBeLessThan(3000);
   });
 });
 

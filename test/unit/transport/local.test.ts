@@ -28,7 +28,8 @@ describe('LocalTransport', () => {
     const r = await t.exec(['sh', '-c', 'echo partial; sleep 20'], { timeoutMs: 300 });
     expect(r.timedOut).toBe(true);
     expect(r.stdout).toContain('partial');
-    expect(Date.now() - started).toBeLessThan(5000);
+    // Returned long before `sleep 20` would have ended: the whole process group was killed.
+    expect(Date.now() - started).toBeLessThan(15000);
   });
 
   it('caps output and marks it truncated', async () => {
