@@ -1,4 +1,12 @@
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
 import { stderr, stdin, stdout } from 'node:process';
+import { createInterface } from 'node:readline/promises';
+import { ApprovalService } from './approvals/service.js';
+import { AuditLog } from './audit/audit-log.js';
+import { FileStore } from './store/file-store.js';
+import { RedisStore } from './store/redis-store.js';
+import type { Store } from './store/store.js';
 import { CHECKS, findCheck } from './checks/registry.js';
 import { runConsole } from './cli/console.js';
 import { CommandRunner, EXIT } from './cli/runner.js';
@@ -18,6 +26,24 @@ async function main(argv: string[]): Promise<number> {
   const config = await loadConfig(resolveConfigPath(configFlag, process.env, process.cwd()));
   const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
   const pool = createTransportPool({ env: process.env });
+  // State for approvals and the audit trail: Redis when REDIS_URL is set (several bot instances), else files under dataDir.
+  const dataDir = resolve(process.cwd(), config.dataDir);
+  const redis = process.env.REDIS_URL ? new RedisStore({ url: process.env.REDIS_URL }) : undefined;
+  const store: Store = redis ?? new FileStore({ dir: join(dataDir, 'store') });
+  const audit = new AuditLog({
+    file: join(dataDir, 'audit.jsonl'),
+    mirrors: redis ? [redis] : [],
+    onMirrorError: (e) => stderr.write(`警告 / warning: the audit record is in the file but not in Redis: ${redact(e.message)}\n`),
+  });
+  const approvals = new ApprovalService({
+    config,
+    store,
+    audit,
+    findCheck,
+    transportFor: (t) => pool.get(t),
+    onAuditError: (e) => stderr.write(`警告 / warning: could not write the audit log ${audit.file}: ${redact(e.message)}\n`),
+  });
+  const oneShot = argv.length > 0;
   const runner = new CommandRunner({
     config,
     playbooks,
@@ -28,9 +54,14 @@ async function main(argv: string[]): Promise<number> {
     out: (text) => stdout.write(`${text}\n`),
     progress: stderr.isTTY ? (text) => stderr.write(`${text}\n`) : undefined,
     style: styleFor(stdout),
+    approvals,
+    audit,
+    operator: `console:${safeLogin()}`,
+    confirm: oneShot && stdin.isTTY ? askYesNo : undefined,
+    interactiveConsole: !oneShot && Boolean(stdin.isTTY),
   });
   try {
-    if (argv.length > 0) return await runner.runWords(argv);
+    if (oneShot) return await runner.runWords(argv);
     if (process.env.SLACK_BOT_TOKEN || process.env.SLACK_APP_TOKEN) {
       stderr.write('Slack tokens are set, but this build has no Slack front end yet; opening the console instead.\n');
     }
@@ -42,6 +73,25 @@ async function main(argv: string[]): Promise<number> {
     });
   } finally {
     await pool.closeAll();
+    await store.close();
+  }
+}
+
+/** y/N on the terminal (stderr, so stdout stays the answer). */
+async function askYesNo(question: string): Promise<boolean> {
+  const rl = createInterface({ input: stdin, output: stderr });
+  try {
+    return /^(y|yes|是|确认)$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+function safeLogin(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? 'unknown';
   }
 }
 

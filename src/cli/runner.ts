@@ -15,6 +15,12 @@ import { redact } from '../redact.js';
 import type { Transport } from '../transport/transport.js';
 import { TransportError } from '../transport/transport.js';
 import { findPlaybook } from '../playbooks/loader.js';
+import type { Actor } from '../approvals/approval.js';
+import type { Outcome } from '../approvals/outcome.js';
+import type { ApprovalService } from '../approvals/service.js';
+import { formatCard, formatOutcome } from '../approvals/text.js';
+import type { AuditEntry, AuditQuery, AuditRecord } from '../audit/audit-log.js';
+import { formatAuditRecord, parseSince } from '../audit/query.js';
 
 /** Extra verbs that need the SSH side (keyscan, sudoers, doctor), injected by main.ts. */
 export interface AccessTools {
@@ -37,6 +43,16 @@ export interface RunnerDeps {
   progress?(text: string): void;
   style?: Style;
   now?: () => Date;
+  /** Approve-to-run (`run`); absent: the verb says it is not available. */
+  approvals?: ApprovalService;
+  /** The audit log: diagnoses and checks are recorded; `audit` reads it. */
+  audit?: { append(entry: AuditEntry): Promise<unknown>; read(query: AuditQuery): Promise<AuditRecord[]> };
+  /** Who is at this terminal (e.g. `console:alice`). */
+  operator?: string;
+  /** Ask a yes/no question on the terminal (one-shot CLI); absent when there is no terminal. */
+  confirm?: (question: string) => Promise<boolean>;
+  /** The console runs on a terminal: `run` asks, and the next line answers. */
+  interactiveConsole?: boolean;
 }
 
 /** Exit codes: 0 fine, 1 the diagnosis found a problem, 2 the request was refused or invalid, 3 target unreachable. */
@@ -44,10 +60,18 @@ export const EXIT = { ok: 0, problem: 1, usage: 2, unreachable: 3 } as const;
 
 /** Runs the same verbs for the command line and the console. */
 export class CommandRunner {
+  /** A console `run` waiting for its y/N on the next line. */
+  private pendingRun: { id: string; operator: Actor } | undefined;
+
   constructor(private readonly deps: RunnerDeps) {}
 
   /** Run one console line (free text falls through to diagnose). */
   runLine(line: string): Promise<number> {
+    const pending = this.pendingRun;
+    if (pending) {
+      this.pendingRun = undefined;
+      return this.decide(pending.id, pending.operator, /^(y|yes|是|确认)$/i.test(line.trim()));
+    }
     return this.runWords(tokenize(line), true);
   }
 
@@ -59,7 +83,7 @@ export class CommandRunner {
       return EXIT.usage;
     }
     try {
-      return await this.run(parsed.command, parsed.flags);
+      return await this.run(parsed.command, parsed.flags, freeText ? 'console' : 'cli');
     } catch (e) {
       if (e instanceof TransportError) {
         this.deps.out(`${e.message}\n下一步 / Next: ${e.hint}`);
@@ -73,7 +97,7 @@ export class CommandRunner {
     return this.deps.style ?? PLAIN;
   }
 
-  private async run(cmd: ParsedCommand, flags: CommandFlags): Promise<number> {
+  private async run(cmd: ParsedCommand, flags: CommandFlags, via: 'console' | 'cli'): Promise<number> {
     const { out } = this.deps;
     switch (cmd.verb) {
       case 'help':
@@ -97,7 +121,7 @@ export class CommandRunner {
         return result.playbook ? EXIT.ok : EXIT.problem;
       }
       case 'diagnose':
-        return this.diagnose(cmd.query, cmd.target, flags);
+        return this.diagnose(cmd.query, cmd.target, flags, via);
       case 'check': {
         const check = this.deps.findCheck(cmd.check);
         if (!check) {
@@ -107,16 +131,110 @@ export class CommandRunner {
         const target = this.resolveTarget(cmd.target);
         if (!target) return this.unknownTarget(cmd.target!);
         const report = await runSingleChecks([check], target, this.deps.transportFor(target), { now: this.deps.now });
+        await this.recordReport('check', report, via, check.id);
         return this.emit(report, flags);
       }
       case 'keyscan':
       case 'sudoers':
       case 'doctor':
         return this.access(cmd, flags);
+      case 'run':
+        return this.runAction(cmd, via);
+      case 'audit':
+        return this.showAudit(cmd, flags);
     }
   }
 
-  private async diagnose(query: string, explicitTarget: string | undefined, flags: CommandFlags): Promise<number> {
+  /** `run <action> [target] --reason "…"`: request, confirm on the terminal, execute through the approvals service. */
+  private async runAction(cmd: Extract<ParsedCommand, { verb: 'run' }>, via: 'console' | 'cli'): Promise<number> {
+    const { out, approvals } = this.deps;
+    if (!approvals) {
+      out('run is not available in this build — nothing was run');
+      return EXIT.usage;
+    }
+    const target = this.resolveTarget(cmd.target);
+    if (!target) return this.unknownTarget(cmd.target!);
+    const operator: Actor = { id: this.deps.operator ?? 'console', via };
+    const canAsk = via === 'console' ? this.deps.interactiveConsole === true : this.deps.confirm !== undefined;
+    if (!cmd.yes && !canAsk) {
+      out('拒绝 / refused: no terminal to confirm on — nothing was run\n下一步 / Next: run it on a terminal, or add --yes (allowed only where policy.consoleApproval is true)');
+      return EXIT.usage;
+    }
+    const requested = await approvals.requestAction({ action: cmd.action, target: target.name, requester: operator, reason: cmd.reason });
+    if (requested.kind !== 'requested') return this.outcome(requested);
+    out(formatCard(requested.approval));
+    const id = requested.approval.id;
+    if (cmd.yes) return this.decide(id, operator, true);
+    if (via === 'console') {
+      this.pendingRun = { id, operator };
+      out('确认执行？/ Run it? [y/N]');
+      return EXIT.ok;
+    }
+    return this.decide(id, operator, await this.deps.confirm!('确认执行？/ Run it? [y/N] '));
+  }
+
+  private async decide(id: string, operator: Actor, yes: boolean): Promise<number> {
+    const approvals = this.deps.approvals!;
+    return this.outcome(yes ? await approvals.approve(id, operator) : await approvals.deny(id, operator, 'cancelled at the terminal'));
+  }
+
+  private outcome(o: Outcome): number {
+    this.deps.out(formatOutcome(o));
+    if (o.kind !== 'executed') return o.kind === 'refused' || o.kind === 'denied' || o.kind === 'expired' ? EXIT.usage : EXIT.ok;
+    switch (o.result.verdict) {
+      case 'succeeded':
+        return EXIT.ok;
+      case 'precondition-failed':
+        return EXIT.usage;
+      case 'unreachable':
+        return EXIT.unreachable;
+      default:
+        return EXIT.problem;
+    }
+  }
+
+  /** `audit [--since 1h|ISO] [--target T]`. */
+  private async showAudit(cmd: Extract<ParsedCommand, { verb: 'audit' }>, flags: CommandFlags): Promise<number> {
+    const { out, audit } = this.deps;
+    if (!audit) {
+      out('audit is not available in this build');
+      return EXIT.usage;
+    }
+    let since: Date | undefined;
+    if (cmd.since !== undefined) {
+      const s = parseSince(cmd.since, this.deps.now?.() ?? new Date());
+      if (!s.ok) {
+        out(`${s.error}\n下一步 / Next: e.g. \`audit --since 1h\` or \`audit --since 2026-11-22T21:00:00Z\``);
+        return EXIT.usage;
+      }
+      since = s.since;
+    }
+    const records = await audit.read({ since, target: cmd.target });
+    if (flags.json) out(renderJson(records));
+    else out(records.length ? records.map(formatAuditRecord).join('\n') : `没有记录 / no audit records${cmd.since ? ` since ${cmd.since}` : ''}${cmd.target ? ` for ${cmd.target}` : ''}`);
+    return EXIT.ok;
+  }
+
+  /** Audit trail of what was looked at; a failing audit write is reported but does not hide the answer. */
+  private async recordReport(event: 'diagnosis' | 'check', report: Report, via: 'console' | 'cli', check?: string): Promise<void> {
+    try {
+      await this.deps.audit?.append({
+        event,
+        user: this.deps.operator ?? 'console',
+        via,
+        target: report.target.name,
+        host: report.target.host,
+        ...(report.playbook ? { playbook: report.playbook.id } : {}),
+        ...(check ? { check } : {}),
+        verdict: report.verdict,
+        details: { findings: report.findings.map((f) => f.id), observations: report.observations.map((o) => `${o.check}:${o.status}`) },
+      });
+    } catch (e) {
+      this.deps.progress?.(`警告 / warning: could not write the audit log: ${(e as Error).message}`);
+    }
+  }
+
+  private async diagnose(query: string, explicitTarget: string | undefined, flags: CommandFlags, via: 'console' | 'cli'): Promise<number> {
     const { out } = this.deps;
     let words = query.split(/\s+/);
     let targetName = explicitTarget;
@@ -147,6 +265,7 @@ export class CommandRunner {
         if (!flags.json) this.deps.progress?.(`  [${done}/${total}] ${o.status.padEnd(5)} ${o.check}`);
       },
     });
+    await this.recordReport('diagnosis', report, via);
     return this.emit(report, flags);
   }
 
@@ -228,6 +347,8 @@ export class CommandRunner {
       '  keyscan <target>                                 print the SSH host key fingerprint to pin',
       '  sudoers [--user omsbot]                          the sudoers drop-in for the whitelisted actions',
       '  doctor [target]                                  check the bot\'s own access to a target',
+      '  run <action> [target] --reason "…"               approve-to-run a whitelisted action (asks y/N; policy.consoleApproval)',
+      '  audit [--since 1h|ISO] [--target T]              the audit log',
       '',
       'options: --target T, --json, --verbose, --config FILE',
     ].join('\n');

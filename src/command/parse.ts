@@ -11,7 +11,9 @@ export type ParsedCommand =
   | { verb: 'match'; text: string }
   | { verb: 'keyscan'; target: string }
   | { verb: 'sudoers'; user?: string }
-  | { verb: 'doctor'; target?: string };
+  | { verb: 'doctor'; target?: string }
+  | { verb: 'run'; action: string; target?: string; reason: string; yes: boolean }
+  | { verb: 'audit'; since?: string; target?: string };
 
 /** Output options that apply to any verb. */
 export interface CommandFlags {
@@ -20,11 +22,17 @@ export interface CommandFlags {
   config?: string;
   target?: string;
   user?: string;
+  /** `run --reason "…"`: why the action is needed (goes on the approval and in the audit log). */
+  reason?: string;
+  /** `run --yes`: confirm without asking (scripts; only where policy allows local approval). */
+  yes?: boolean;
+  /** `audit --since 1h|ISO`. */
+  since?: string;
 }
 
 export type ParseResult = { ok: true; command: ParsedCommand; flags: CommandFlags } | { ok: false; error: string; hint: string };
 
-export const VERBS = ['help', 'list', 'targets', 'show', 'diagnose', 'check', 'match', 'keyscan', 'sudoers', 'doctor'] as const;
+export const VERBS = ['help', 'list', 'targets', 'show', 'diagnose', 'check', 'match', 'keyscan', 'sudoers', 'doctor', 'run', 'audit'] as const;
 
 /**
  * Characters that mean someone is trying to build a shell command. Nothing the
@@ -49,6 +57,14 @@ export function parseCommand(words: readonly string[], options: { freeTextFallsT
     const w = words[i]!;
     if (w === '--json') flags.json = true;
     else if (w === '--verbose' || w === '-v') flags.verbose = true;
+    else if (w === '--yes' || w === '-y') flags.yes = true;
+    else if (w === '--reason' || w === '--since') {
+      const v = words[++i];
+      if (v === undefined || v.startsWith('--')) return fail(`${w} needs a value`, w === '--reason' ? 'e.g. --reason "backend down since 10:02"' : 'e.g. --since 1h or --since 2026-11-22T21:00:00Z');
+      if (w === '--reason') flags.reason = v;
+      else flags.since = v;
+    } else if (w.startsWith('--reason=')) flags.reason = w.slice(9);
+    else if (w.startsWith('--since=')) flags.since = w.slice(8);
     else if (w === '--config' || w === '--target' || w === '-t' || w === '--user') {
       const v = words[++i];
       if (v === undefined || v.startsWith('--')) return fail(`${w} needs a value`, `e.g. ${w} ${w === '--config' ? './oms-chatops.yml' : w === '--user' ? 'omsbot' : 'prod'}`);
@@ -57,7 +73,7 @@ export function parseCommand(words: readonly string[], options: { freeTextFallsT
       else flags.target = v;
     } else if (w.startsWith('--config=')) flags.config = w.slice(9);
     else if (w.startsWith('--target=')) flags.target = w.slice(9);
-    else if (w.startsWith('--') && w.length > 2) return fail(`unknown option ${w}`, 'options: --target T, --json, --verbose, --config FILE');
+    else if (w.startsWith('--') && w.length > 2) return fail(`unknown option ${w}`, 'options: --target T, --json, --verbose, --config FILE; run: --reason "…", --yes; audit: --since 1h');
     else rest.push(w);
   }
   const [first, ...args] = rest;
@@ -111,6 +127,20 @@ export function parseCommand(words: readonly string[], options: { freeTextFallsT
       const target = flags.target ?? args[0];
       return ok({ verb: 'doctor', ...(target ? { target } : {}) }, flags);
     }
+    case 'run': {
+      const action = args[0];
+      if (!action) return fail('run needs an action', 'e.g. `run restart-backend prod --reason "backend down"`; actions: restart-backend, start-backend, daemon-reload, reload-nginx, restart-nginx');
+      if (!name.safeParse(action).success) return fail(`invalid action "${action}"`, 'actions: restart-backend, start-backend, daemon-reload, reload-nginx, restart-nginx');
+      if (args.length > 2) return fail(`run takes an action and a target, not "${args.slice(2).join(' ')}"`, 'put the reason in quotes: --reason "backend down since 10:02"');
+      const target = flags.target ?? args[1];
+      if (target !== undefined && !name.safeParse(target).success) return fail(`invalid target name "${target}"`, 'see `targets` for the configured names');
+      const reason = (flags.reason ?? '').trim();
+      if (!reason) return fail('run needs --reason "…" (it goes on the approval and in the audit log) — nothing was run', `e.g. \`run ${action}${target ? ` ${target}` : ''} --reason "backend down since 10:02"\``);
+      return ok({ verb: 'run', action, ...(target ? { target } : {}), reason, yes: flags.yes === true }, flags);
+    }
+    case 'audit':
+      if (args.length > 0) return fail(`audit takes options, not "${args.join(' ')}"`, 'e.g. `audit --since 1h --target prod`');
+      return ok({ verb: 'audit', ...(flags.since ? { since: flags.since } : {}), ...(flags.target ? { target: flags.target } : {}) }, flags);
     default:
       if (options.freeTextFallsThrough) return ok({ verb: 'diagnose', query: rest.join(' '), ...(flags.target ? { target: flags.target } : {}) }, flags);
       return fail(`unknown command "${first}"`, `commands: ${VERBS.join(', ')}; or \`diagnose <description>\``);

@@ -16,19 +16,57 @@ const durationSchema = z
 
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user ID such as U0123ABCD');
 
+const slackGroupId = z.string().regex(/^S[A-Z0-9]{2,}$/, 'must be a Slack user group ID such as S0456EFGH');
+const slackChannelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel ID such as C0123ABCD');
+
+/**
+ * The approval rules, without defaults: the shape of a per-target override
+ * (`policy.targets.<name>`), where an absent key means "as the global policy".
+ */
+const policyFields = {
+  approvers: z.array(slackUserId),
+  approverGroups: z.array(slackGroupId),
+  requesters: z.array(slackUserId),
+  requesterChannels: z.array(slackChannelId),
+  selfApproval: z.boolean(),
+  approvalsNeeded: z.number().int().min(1).max(5),
+  approvalTtl: durationSchema,
+  /** May the person at the console (or `oms-chatops run --yes`) approve locally? */
+  consoleApproval: z.boolean(),
+};
+
+/** A per-target override: any policy key, stricter for production, looser for staging. */
+export const policyOverrideSchema = z.object(policyFields).partial().strict();
+export type PolicyOverride = z.infer<typeof policyOverrideSchema>;
+
 export const policySchema = z
   .object({
-    approvers: z.array(slackUserId).default([]),
-    approverGroups: z.array(z.string().regex(/^S[A-Z0-9]{2,}$/, 'must be a Slack user group ID such as S0456EFGH')).default([]),
-    requesters: z.array(slackUserId).default([]),
-    requesterChannels: z.array(z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel ID such as C0123ABCD')).default([]),
-    selfApproval: z.boolean().default(false),
-    approvalsNeeded: z.number().int().min(1).max(5).default(1),
+    approvers: policyFields.approvers.default([]),
+    approverGroups: policyFields.approverGroups.default([]),
+    requesters: policyFields.requesters.default([]),
+    requesterChannels: policyFields.requesterChannels.default([]),
+    selfApproval: policyFields.selfApproval.default(false),
+    approvalsNeeded: policyFields.approvalsNeeded.default(1),
     approvalTtl: durationSchema.default(15 * 60_000),
+    consoleApproval: policyFields.consoleApproval.default(false),
+    /** Overrides by target name, e.g. `targets: { prod: { approvalsNeeded: 2 } }`. */
+    targets: z.record(z.string(), policyOverrideSchema).default({}),
   })
   .strict();
 
 export type Policy = z.infer<typeof policySchema>;
+
+/** The rules in force for one target: the global policy with that target's overrides applied. */
+export type EffectivePolicy = Omit<Policy, 'targets'>;
+
+/** The policy for `targetName`: `policy.targets.<name>` keys replace the global ones. */
+export function policyFor(policy: Policy, targetName: string): EffectivePolicy {
+  const { targets, ...global } = policy;
+  const override = targets[targetName] ?? {};
+  const merged: EffectivePolicy = { ...global };
+  for (const [k, v] of Object.entries(override)) if (v !== undefined) (merged as Record<string, unknown>)[k] = v;
+  return merged;
+}
 
 export const configSchema = z
   .object({
@@ -121,6 +159,9 @@ function fromParsed(data: z.infer<typeof configSchema>, source: string): Config 
   const targets = new Map<string, Target>();
   targets.set('local', localTarget());
   for (const [name, t] of Object.entries(data.targets)) targets.set(name, { name, ...t });
+  for (const name of Object.keys(data.policy.targets)) {
+    if (!targets.has(name)) throw new ConfigError(source, `policy.targets.${name}`, `names no target; known: ${[...targets.keys()].join(', ')}`);
+  }
   const defaultTarget = data.defaultTarget ?? (Object.keys(data.targets)[0] ?? 'local');
   if (!targets.has(defaultTarget)) throw new ConfigError(source, 'defaultTarget', `names no target; known: ${[...targets.keys()].join(', ')}`);
   return { targets, defaultTarget, policy: data.policy, dataDir: data.dataDir, source };
