@@ -1,6 +1,8 @@
 import type { Playbook } from '../playbooks/playbook.js';
 import { extract, type Extracted } from './extract.js';
-import { cjkBigrams, normalize, words } from './normalize.js';
+import { indexPlaybooks } from './index.js';
+import { readMessage } from './message.js';
+import { scorePlaybook, type PlaybookScore } from './score.js';
 
 export interface MatchCandidate {
   id: string;
@@ -14,89 +16,91 @@ export interface MatchResult {
   confidence: number;
   alternatives: MatchCandidate[];
   extracted: Extracted;
+  /** `match`: one confident playbook; `ambiguous`: offer playbook + alternatives, run nothing; `none`: stay silent. */
+  outcome?: 'match' | 'ambiguous' | 'none';
+  /** What made the best candidate match ("signature: status=217/USER", "phrase: 超管登不上"). */
+  evidence?: string;
 }
 
 /** Below this nothing is chosen (passive listening stays silent). */
 export const MATCH_THRESHOLD = 0.5;
 /** Candidates this close to the best are offered as alternatives instead of being picked silently. */
 export const AMBIGUITY_MARGIN = 0.1;
+/** A message about another system (MySQL, Jenkins, the VPN …) and nothing of OMS keeps this share of its score. */
+export const FOREIGN_FACTOR = 0.45;
+/** A runner-up that explains only a part of what the best candidate explains is discounted by this factor. */
+const EXPLAINED_AWAY = 0.85;
 
 /**
- * Map free text or a pasted log line to a playbook using its aliases, phrases
- * and log signatures (all from the playbooks' front matter). Pure and fast.
+ * Map free text or a pasted log (one line or many) to a playbook using its
+ * aliases, phrases and log signatures (all from the playbooks' front matter).
+ * Pure, no I/O; well under a millisecond per message.
  */
 export function matchIntent(text: string, playbooks: readonly Playbook[]): MatchResult {
-  const norm = normalize(text);
-  const extracted = extract(text);
-  if (!norm) return { playbook: null, confidence: 0, alternatives: [], extracted };
-  const scored = playbooks
-    .map((p) => ({ id: p.id, title: `${p.title} / ${p.titleEn}`, confidence: round(score(p, text, norm)) }))
-    .filter((c) => c.confidence > 0)
-    .sort((a, b) => b.confidence - a.confidence);
-  const best = scored[0];
+  const index = indexPlaybooks(playbooks);
+  const msg = readMessage(typeof text === 'string' ? text : '', index);
+  const extracted = extract(msg.lines.map((l) => l.raw).join('\n'), msg.host);
+  if (msg.lines.length === 0) return { playbook: null, confidence: 0, alternatives: [], extracted, outcome: 'none' };
+
+  const scores = index.playbooks.map((p) => scorePlaybook(p, msg)).filter((s) => s.score > 0);
+  if (msg.context.foreign) for (const s of scores) s.score *= FOREIGN_FACTOR;
+  scores.sort((a, b) => b.score - a.score);
+  explainAway(scores);
+  scores.sort((a, b) => b.score - a.score);
+
+  const ranked = scores.map((s) => ({ id: s.id, title: s.title, confidence: round(s.score) })).filter((c) => c.confidence > 0);
+  const best = ranked[0];
   if (!best || best.confidence < MATCH_THRESHOLD) {
-    return { playbook: null, confidence: best?.confidence ?? 0, alternatives: scored.slice(0, 3), extracted };
+    return { playbook: null, confidence: best?.confidence ?? 0, alternatives: ranked.slice(0, 3), extracted, outcome: 'none' };
   }
-  const close = scored.slice(1).filter((c) => best.confidence - c.confidence < AMBIGUITY_MARGIN && c.confidence >= MATCH_THRESHOLD);
+  const close = ranked.slice(1).filter((c) => isClose(best.confidence, c));
   return {
     playbook: { id: best.id, title: best.title },
     confidence: best.confidence,
-    alternatives: close.length > 0 ? close : scored.slice(1, 3),
+    alternatives: close.length > 0 ? close : ranked.slice(1, 3),
     extracted,
+    outcome: close.length > 0 ? 'ambiguous' : 'match',
+    evidence: scores[0]!.evidence,
   };
 }
 
 /** True when the result is confident and unambiguous enough to act on. */
 export function isDecisive(result: MatchResult): boolean {
-  if (!result.playbook) return false;
-  return !result.alternatives.some((a) => result.confidence - a.confidence < AMBIGUITY_MARGIN && a.confidence >= MATCH_THRESHOLD);
+  if (!result.playbook || result.confidence < MATCH_THRESHOLD) return false;
+  return !result.alternatives.some((a) => isClose(result.confidence, a));
 }
 
-function score(p: Playbook, raw: string, norm: string): number {
-  let best = 0;
-  // A pasted log line that matches a signature is the strongest evidence.
-  for (const re of p.signatures) {
-    re.lastIndex = 0;
-    if (re.test(raw) || re.test(norm)) best = Math.max(best, 0.95);
+function isClose(best: number, c: MatchCandidate): boolean {
+  return c.confidence >= MATCH_THRESHOLD && best - c.confidence < AMBIGUITY_MARGIN;
+}
+
+/**
+ * "登录接口404" matches login (登录 + 接口 + 404) and api-not-found (接口 + 404):
+ * the second explains nothing the first does not, so it should not make the
+ * answer ambiguous.
+ */
+function explainAway(sorted: PlaybookScore[]): void {
+  const best = sorted[0];
+  if (!best || best.explains.size === 0) return;
+  for (const s of sorted.slice(1)) {
+    if (s.explains.size === 0 || s.score >= best.score) continue;
+    const covered = [...s.explains].every((k) => covers(best.explains, k));
+    const strictlyLess = [...best.explains].some((k) => !covers(s.explains, k));
+    if (covered && strictlyLess) s.score *= EXPLAINED_AWAY;
   }
-  for (const alias of p.aliases) {
-    const a = normalize(alias);
-    if (norm === a) best = Math.max(best, 1);
-    else if (containsTerm(norm, a)) best = Math.max(best, 0.7);
+}
+
+/** Does a set of explained parts include `key`? A signature span is included by a span around it on the same line. */
+function covers(keys: ReadonlySet<string>, key: string): boolean {
+  if (keys.has(key)) return true;
+  const m = /^l:(\d+):(\d+)-(\d+)$/.exec(key);
+  if (!m) return false;
+  const [line, start, end] = [m[1], Number(m[2]), Number(m[3])];
+  for (const k of keys) {
+    const n = /^l:(\d+):(\d+)-(\d+)$/.exec(k);
+    if (n && n[1] === line && Number(n[2]) <= start && Number(n[3]) >= end) return true;
   }
-  for (const phrase of p.phrases) {
-    const ph = normalize(phrase);
-    if (!ph) continue;
-    if (norm.includes(ph)) best = Math.max(best, 0.9);
-    else best = Math.max(best, 0.85 * similarity(ph, norm));
-  }
-  return best;
-}
-
-/** Whole-word containment for latin terms, substring for CJK. */
-function containsTerm(text: string, term: string): boolean {
-  if (/[\u3400-\u9fff]/.test(term)) return text.includes(term);
-  return new RegExp(`(^|[^a-z0-9])${escapeRe(term)}($|[^a-z0-9])`).test(text);
-}
-
-/** Share of the phrase's bigrams and words found in the text (0..1). */
-function similarity(phrase: string, text: string): number {
-  const pb = cjkBigrams(phrase);
-  const pw = words(phrase);
-  const total = pb.size + pw.size;
-  if (total === 0) return 0;
-  const tb = cjkBigrams(text);
-  const tw = words(text);
-  let hit = 0;
-  for (const b of pb) if (tb.has(b)) hit++;
-  for (const w of pw) if (tw.has(w)) hit++;
-  const ratio = hit / total;
-  // Short phrases need a full hit; longer ones may differ a little.
-  return total <= 2 ? (ratio === 1 ? 0.9 : 0) : ratio;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return false;
 }
 
 function round(n: number): number {

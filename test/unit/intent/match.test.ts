@@ -53,3 +53,125 @@ describe('matchIntent on the real playbooks', () => {
     }
   });
 });
+
+describe('what operators actually type and paste', () => {
+  it.each([
+    // Chinese near-synonyms fold to the same symptom
+    ['超管登不上', 'login'],
+    ['超级管理员登录不上', 'login'],
+    ['超管进不去了', 'login'],
+    ['后端起不来', 'service-start'],
+    ['后端启动不了', 'service-start'],
+    ['后端挂了', 'service-start'],
+    // typos, casing, full-width punctuation, traditional characters
+    ['loign failed', 'login'],
+    ['Worker was sent SIGTREM', 'worker-sigterm'],
+    ['djnago admin 404', 'admin'],
+    ['超管登陆不上，跨越报错', 'login'],
+    ['後端報錯 Worker was sent SIGTERM', 'worker-sigterm'],
+    ['ＯＭＳ 登录失败，提示 Ｎｅｔｗｏｒｋ Ｅｒｒｏｒ', 'login'],
+    // mixed Chinese / English
+    ['接口全404了', 'api-not-found'],
+    ['admin 账号 login 不了，F12 看是 401', 'login'],
+    ['服务文件报 Assignment outside of section', 'service-start'],
+    // prefixes: journal, short-iso, gunicorn in journal, nginx error log, Slack quote, shell prompt, dmesg
+    ["Nov 22 21:19:39 oms-server systemd[1]: /etc/systemd/system/oms-backend.service:18: Missing '=', ignoring line.", 'service-start'],
+    ["2026-11-22T21:19:27+0800 oms-server systemd[1]: oms-backend.service: Failed with result 'exit-code'.", 'service-start'],
+    ['Nov 22 21:19:55 oms-server gunicorn[77]: [2026-11-22 21:19:55 +0800] [77] [ERROR] Worker (pid:79) was sent SIGTERM!', 'worker-sigterm'],
+    ['2026/11/22 21:18:32 [error] 12#12: *5 connect() failed (111: Connection refused) while connecting to upstream, client: 10.1.2.3', 'api-not-found'],
+    ["> Access to fetch at 'http://oms.example.com/api/auth/login/' from origin 'http://oms.example.com' has been blocked by CORS policy", 'login'],
+    ['[root@kylin ~]# systemctl start oms-backend\nJob for oms-backend.service failed because the control process exited with error code.', 'service-start'],
+    ['[ 1234.567890] gunicorn invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0', 'worker-sigterm'],
+  ])('%s → %s', (text, expected) => {
+    const r = matchIntent(text, playbooks);
+    expect(r.playbook?.id).toBe(expected);
+    expect(isDecisive(r)).toBe(true);
+    expect(r.outcome).toBe('match');
+  });
+
+  it('scores each line of a multi-line paste and combines them', () => {
+    const journal = [
+      'Nov 22 21:19:27 oms-server systemd[1]: Starting oms-backend.service - OMS Backend Gunicorn Service...',
+      'Nov 22 21:19:27 oms-server (gunicorn)[31]: oms-backend.service: Failed to determine user credentials: No such process',
+      'Nov 22 21:19:27 oms-server systemd[1]: oms-backend.service: Main process exited, code=exited, status=217/USER',
+      "Nov 22 21:19:27 oms-server systemd[1]: oms-backend.service: Failed with result 'exit-code'.",
+    ].join('\n');
+    const r = matchIntent(journal, playbooks);
+    expect(r.playbook?.id).toBe('service-start');
+    expect(isDecisive(r)).toBe(true);
+    expect(r.extracted).toMatchObject({ unit: 'oms-backend.service', exitStatus: '217/USER', host: 'oms-server' });
+    // A log with only healthy start-up lines names no problem.
+    const healthy = '[2026-11-22 21:17:38 +0800] [33] [INFO] Starting gunicorn 23.0.0\n[2026-11-22 21:17:38 +0800] [45] [INFO] Booting worker with pid: 45';
+    expect(matchIntent(healthy, playbooks).playbook).toBeNull();
+  });
+
+  it('offers choices instead of picking silently when two playbooks fit equally', () => {
+    const r = matchIntent('nginx 报 502，后端是不是挂了', playbooks);
+    expect(r.outcome).toBe('ambiguous');
+    expect(isDecisive(r)).toBe(false);
+    expect([r.playbook!.id, ...r.alternatives.map((a) => a.id)].sort()).toEqual(['api-not-found', 'service-start']);
+  });
+
+  it('lets the more specific playbook win when the other explains only part of the message', () => {
+    const r = matchIntent('api 全挂了 502', playbooks);
+    expect(r.playbook?.id).toBe('api-not-found');
+    expect(isDecisive(r)).toBe(true);
+  });
+
+  it('chooses the checklist only when asked for', () => {
+    for (const text of ['全面检查一下', '帮我完整排查一遍 OMS', 'run a full check on prod']) expect(id(text)).toBe('checklist');
+    for (const text of ['系统用不了', 'something is wrong', '生产环境有问题', 'all green, ship it', '全部通过了']) expect(id(text)).not.toBe('checklist');
+  });
+
+  it.each([
+    '钉钉打卡登录不上',
+    'VPN 今晚 22:00 维护，届时无法登录',
+    'grafana 502 了',
+    '下午三点在 502 会议室开周会',
+    '502 的钥匙谁拿了',
+    'gitlab runner 起不来',
+    'redis.exceptions.ConnectionError: Error 111 connecting to 127.0.0.1:6379. Connection refused.',
+    'ssh: connect to host 10.0.0.8 port 22: Connection refused',
+    "rm: cannot remove '/tmp/build': Permission denied",
+    'npm ERR! 404 Not Found - GET https://registry.npmjs.org/@corp%2fui - Not found',
+    'jenkins agent got SIGTERM during the build',
+    'worker 节点扩容完成',
+    'java.lang.OutOfMemoryError: Java heap space',
+  ])('stays silent on another system or another meaning: %s', (text) => {
+    const r = matchIntent(text, playbooks);
+    expect(r.playbook).toBeNull();
+    expect(r.outcome).toBe('none');
+  });
+
+  it('keeps a message that names OMS ours even when it names another tool', () => {
+    expect(id('git pull 之后 oms-backend 起不来')).toBe('service-start');
+  });
+
+  it('says what matched', () => {
+    expect(matchIntent('status=217/USER', playbooks).evidence).toMatch(/^signature: /);
+    expect(matchIntent('超管登不上', playbooks).evidence).toMatch(/^phrase: /);
+    expect(matchIntent('/oms login', playbooks).evidence).toBe('alias: login');
+  });
+
+  it('bounds huge and multi-line input', () => {
+    const big = `${'x'.repeat(50_000)}\n`.repeat(500) + 'status=217/USER';
+    expect(() => matchIntent(big, playbooks)).not.toThrow();
+    expect(matchIntent(`status=217/USER\n${'noise line\n'.repeat(10_000)}`, playbooks).playbook?.id).toBe('service-start');
+  });
+});
+
+describe('extract', () => {
+  it('finds the values of the common lines', () => {
+    expect(extract('[2026-11-22 21:19:55 +0800] [77] [CRITICAL] WORKER TIMEOUT (pid:79)').pid).toBe('79');
+    expect(extract('Worker (pid:45) was sent SIGKILL! Perhaps out of memory?')).toMatchObject({ pid: '45', signal: 'SIGKILL' });
+    expect(extract("[ERROR] Connection in use: ('127.0.0.1', 8000)").port).toBe('8000');
+    expect(extract('curl: (7) Failed to connect to 127.0.0.1 port 8000: Connection refused').port).toBe('8000');
+    expect(extract('8000 端口没在监听').port).toBe('8000');
+    expect(extract('POST http://172.29.91.61/api/auth/login/ 401 (Unauthorized)').httpStatus).toBe('401');
+    expect(extract('接口全404了').httpStatus).toBe('404');
+    expect(extract('connect() failed while connecting to upstream, client: 10.1.2.3, server: _, host: "172.29.91.61"').host).toBe('172.29.91.61');
+    expect(extract("Invalid HTTP_HOST header: '10.0.0.9:8080'. You may need to add '10.0.0.9' to ALLOWED_HOSTS.").host).toBe('10.0.0.9:8080');
+    expect(extract('Main PID: 31 (code=exited, status=203/EXEC)')).toMatchObject({ pid: '31', exitStatus: '203/EXEC' });
+    expect(extract('')).toEqual({});
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * Whose problem is it? An ops channel talks about many systems; a message that
+ * names another one (MySQL, Redis, Jenkins, the VPN, a k8s pod …) and nothing
+ * of OMS is about that system, even when it says 登录失败 or 502.
+ */
+
+/** Words that name OMS itself: their presence keeps a message ours. */
+const OMS_ANCHORS = /\boms\b|oms[-_]?backend|\/opt\/oms|\/var\/log\/oms|oms_backend|超管|vite_api_base_url|cors_allowed_origins|frontend-pc|订单管理系统/i;
+
+/** Other systems, tools and topics often discussed in the same channel. */
+const OTHER_SYSTEMS = new RegExp(
+  [
+    // databases, caches, queues, search
+    'mysql', 'mariadb', 'postgres\\w*', 'psql', 'mongo\\w*', 'redis\\w*', 'memcache\\w*', 'kafka', 'rabbitmq', 'rocketmq', 'elasticsearch', 'kibana', 'nacos', 'zookeeper', 'clickhouse', 'oracle', 'sql ?server',
+    // CI, code, registries
+    'jenkins', 'gitlab', 'github', 'git', 'sonar\\w*', 'maven', 'gradle', 'npm', 'yarn', 'pnpm', 'pip', 'harbor', 'nexus', 'registry', 'docker\\w*', 'pipeline', 'ci',
+    // clusters and infrastructure
+    'k8s', 'kubernetes', 'kubectl', 'kubelet', 'helm', 'pod', 'pods', 'ingress', 'crashloopbackoff', 'oomkilled', 'node ?notready', 'etcd', 'istio', 'ceph', 'nfs', 'vmware', 'esxi', 'openstack',
+    // monitoring
+    'grafana', 'prometheus', 'zabbix', 'alertmanager', 'sentry', 'skywalking', 'node_exporter', 'elk', 'loki',
+    // office tools and networks
+    'vpn', 'wifi', 'wi-fi', 'jira', 'confluence', 'wiki', 'yapi', 'oa', 'ldap', 'sso', 'outlook', 'exchange', 'email', 'mail', 'zoom',
+    // other stacks and clients
+    'java', 'jvm', 'tomcat', 'spring\\w*', 'php', 'golang', 'node\\.js', 'android', 'ios', 'apk', 'cdn', 'dns', 'ssh', 'sshd', 'publickey', 'certbot', 'letsencrypt', 'x509', 'ssl', 'tls', 'cron\\w*', 'rsync', 'scp', 'backup',
+    // hardware and disks
+    'disk', 'inode', 'raid', 'cpu', 'load average', 'printer', 'projector',
+  ]
+    .map((w) => `(?<![a-z0-9_])${w}(?![a-z0-9_])`)
+    .join('|') +
+    // another command's own complaint: "rm: cannot remove …", "tar: …"
+    '|(?:^|\\s)(?:rm|cp|mv|tar|chmod|chown|mkdir|ln|scp|rsync|crontab): ' +
+    '|' +
+    [
+      '数据库', '主从', '缓存', '消息队列', '磁盘', '硬盘', '内存条', '证书', '域名', '打卡', '考勤', '邮箱', '邮件', '钉钉', '企业微信', '飞书', '小程序', '公众号', '安卓', '苹果',
+      '堡垒机', '跳板机', '打印机', '投影', '会议室', '空调', '咖啡机', '报销', '发票', '工资', '团建', '周报', '日报', '官网', '支付', '短信', '验证码', '监控告警', '告警',
+      '集群', '节点', '容器', '镜像', '流水线', '构建', '闪退', '测试环境', '预发', '灰度', '网络组', '机房', '交换机', '防火墙', '负载均衡', 'CPU', '备份', '定时任务', '对象存储',
+    ].join('|'),
+  'i',
+);
+
+/** What the message says about whose problem it is. */
+export interface MessageContext {
+  /** Names OMS (its unit, paths, the super admin …). */
+  ours: boolean;
+  /** Names another system and nothing of OMS. */
+  foreign: boolean;
+}
+
+/** Classify a normalised message. */
+export function messageContext(text: string): MessageContext {
+  const ours = OMS_ANCHORS.test(text);
+  return { ours, foreign: !ours && OTHER_SYSTEMS.test(text) };
+}

@@ -1,0 +1,90 @@
+import type { Playbook } from '../playbooks/playbook.js';
+import { canonical, cjkBigrams, words } from './normalize.js';
+import { TypoCorrector } from './typos.js';
+
+/** A phrase from a playbook, in the form messages are compared in. */
+export interface IndexedPhrase {
+  source: string;
+  text: string;
+  units: string[];
+}
+
+/** One playbook's matching vocabulary, prepared once. */
+export interface IndexedPlaybook {
+  id: string;
+  title: string;
+  /** All aliases (and the id), canonical: a message that is exactly one of them is a command. */
+  aliases: string[];
+  /** One-unit aliases (api, 后台, 404): inside a longer message they only support other evidence. */
+  words: string[];
+  phrases: IndexedPhrase[];
+  signatures: RegExp[];
+}
+
+export interface PlaybookIndex {
+  playbooks: IndexedPlaybook[];
+  typos: TypoCorrector;
+}
+
+/** Words that carry no symptom; they are not matching units. */
+const STOP = new Set([
+  'the', 'a', 'an', 'is', 'are', 'was', 'were', 'be', 'been', 'to', 'of', 'on', 'in', 'at', 'it', 'its', 'my', 'our', 'for',
+  'and', 'or', 'seem', 'seems', 'again', 'please', 'pls', 'plz', 'someone', 'anyone', 'we', 'you', 'me', 'us', 'just', 'now',
+  'still', 'this', 'that', 'with', 'from', 'when', 'why', 'what', 'how', 'any', 'so', 'get', 'gets', 'got', 'keep', 'keeps',
+  'hi', 'hey', 'guys', 'all', 'very', 'too', 'after', 'since', 'today', 'after', 'do', 'does', 'there', 'some', 'he', 'she',
+]);
+
+/** Light English stemming, applied to messages and phrases alike. */
+export function stem(word: string): string {
+  if (/\d/.test(word) || word.length <= 3) return word;
+  if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3);
+  if (word.endsWith('ed') && word.length > 4) return word.slice(0, -2);
+  if (word.endsWith('es') && /(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** Matching units of a canonical text: CJK bigrams and stemmed latin words (stop words dropped). */
+export function unitsOf(text: string, typos?: TypoCorrector): Set<string> {
+  const out = cjkBigrams(text);
+  for (const w of words(text)) {
+    if (STOP.has(w)) continue;
+    const fixed = typos ? typos.correct(w) : w;
+    out.add(stem(fixed));
+  }
+  return out;
+}
+
+const cache = new WeakMap<readonly Playbook[], PlaybookIndex>();
+
+/** Prepare (once per playbook list) what matching needs. */
+export function indexPlaybooks(playbooks: readonly Playbook[]): PlaybookIndex {
+  const hit = cache.get(playbooks);
+  if (hit) return hit;
+  const vocab = new Set<string>();
+  const indexed = playbooks.map((p): IndexedPlaybook => {
+    const phraseSources = [...p.phrases, ...p.aliases];
+    const phrases: IndexedPhrase[] = [];
+    for (const source of phraseSources) {
+      const text = canonical(source);
+      if (!text) continue;
+      for (const w of words(text)) vocab.add(w);
+      const units = [...unitsOf(text)];
+      // A one-unit alias (api, 后台, 404) is a command word, not a symptom phrase.
+      if (units.length === 0 || (units.length < 2 && !p.phrases.includes(source))) continue;
+      phrases.push({ source, text, units });
+    }
+    const aliases = [p.id, ...p.aliases].map(canonical).filter(Boolean);
+    return {
+      id: p.id,
+      title: `${p.title} / ${p.titleEn}`,
+      aliases,
+      words: aliases.filter((a) => unitsOf(a).size === 1),
+      phrases,
+      signatures: p.signatures.map((re) => new RegExp(re.source, re.flags.replace(/[gy]/g, ''))),
+    };
+  });
+  const index = { playbooks: indexed, typos: new TypoCorrector(vocab) };
+  cache.set(playbooks, index);
+  return index;
+}

@@ -1,0 +1,79 @@
+import { messageContext, type MessageContext } from './context.js';
+import { canonical, normalize, stripLogPrefix } from './normalize.js';
+import type { PlaybookIndex } from './index.js';
+import { unitsOf } from './index.js';
+
+/** Bounds that keep matching fast on huge pastes: what an operator pastes fits well within them. */
+const MAX_LINES = 200;
+const MAX_LINE_CHARS = 2000;
+const MAX_PROSE_CHARS = 1500;
+
+/** One line of the message, as signatures see it. */
+export interface MessageLine {
+  /** The line as pasted (bounded). */
+  raw: string;
+  /** Without its log prefix, NFKC-normalised. */
+  body: string;
+}
+
+/** A message taken apart once for all playbooks. */
+export interface Message {
+  lines: MessageLine[];
+  /** The lines without a log prefix, canonical form (near-synonyms folded). */
+  prose: string;
+  /** The prose's matching units (CJK bigrams, corrected and stemmed latin words). */
+  units: Set<string>;
+  /** The prose without a leading command word (`/oms`, `diagnose`, `诊断` …), for exact alias hits. */
+  command: string;
+  /** The whole message joined on one line (wrapped error lines), if short enough. */
+  joined: string;
+  context: MessageContext;
+  /** CJK skip-bigrams of the prose (a, b with one character between): 样式全丢 still holds 式丢. */
+  skips: Set<string>;
+  /** Host named by a log prefix, if any. */
+  host?: string;
+}
+
+/** Words that say something is wrong, in canonical form (see synonyms.ts). */
+export const TROUBLE = /报错|失败|打不开|没反应|不了|不上|不到|有问题|异常|超时|丢了|40[01345]|50[0234]|not found|(?<![a-z])(?:error|fail|down|cannot|timeout|crash\w*|killed)(?![a-z])/;
+
+function skipBigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const run of text.match(/[\u3400-\u9fff]{3,}/g) ?? []) for (let i = 0; i + 2 < run.length; i++) out.add(run[i]! + run[i + 2]!);
+  return out;
+}
+
+const COMMAND_WORDS = /^(?:@\S+\s+)?(?:\/?oms\s+)?(?:diagnose|diag|run|check|match|诊断|排查|检查一下|查一下|看看)?\s*/;
+
+/** Split a message into lines, strip log prefixes, fold synonyms, classify context. */
+export function readMessage(text: string, index: PlaybookIndex): Message {
+  const lines: MessageLine[] = [];
+  const prose: string[] = [];
+  let host: string | undefined;
+  let proseChars = 0;
+  for (const rawLine of text.split(/\r?\n/, MAX_LINES)) {
+    const raw = rawLine.length > MAX_LINE_CHARS ? rawLine.slice(0, MAX_LINE_CHARS) : rawLine;
+    if (/^\s*(```|~~~)/.test(raw)) continue;
+    const stripped = stripLogPrefix(raw.normalize('NFKC'));
+    if (!stripped.text) continue;
+    host ??= stripped.host;
+    lines.push({ raw, body: stripped.text });
+    if (!stripped.prefixed && proseChars < MAX_PROSE_CHARS) {
+      prose.push(stripped.text);
+      proseChars += stripped.text.length;
+    }
+  }
+  const proseText = canonical(prose.join(' ').slice(0, MAX_PROSE_CHARS));
+  const joinedSource = lines.map((l) => l.body).join(' ');
+  const whole = normalize(lines.map((l) => l.raw).join(' ').slice(0, 8000));
+  return {
+    lines,
+    prose: proseText,
+    units: unitsOf(proseText, index.typos),
+    command: proseText.replace(COMMAND_WORDS, '').trim(),
+    joined: lines.length > 1 && joinedSource.length <= 4000 ? joinedSource : '',
+    context: messageContext(whole),
+    skips: skipBigrams(proseText),
+    ...(host !== undefined ? { host } : {}),
+  };
+}

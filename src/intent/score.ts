@@ -1,0 +1,133 @@
+import type { IndexedPhrase, IndexedPlaybook } from './index.js';
+import { TROUBLE, type Message } from './message.js';
+
+/** How strongly one playbook is indicated by a message, and by what. */
+export interface PlaybookScore {
+  id: string;
+  title: string;
+  score: number;
+  /** What matched best, for the answer ("signature: status=217/USER", "phrase: 超管登不上"). */
+  evidence: string;
+  /** Keys of the message parts this playbook explains: `u:<unit>`, `a:<alias>`, `l:<line>:<start>-<end>`. */
+  explains: Set<string>;
+}
+
+/** A message that is exactly an alias or the id (`login`, `/oms 502`, `ＬＯＧＩＮ`). */
+const ALIAS_EXACT = 1;
+/** An alias inside a longer message supports other evidence but is not enough alone … */
+const ALIAS_INSIDE = 0.35;
+/** … unless the message is short and says something is wrong. */
+const ALIAS_WITH_TROUBLE = 0.6;
+/** Units (bigrams and words) of a message still short enough for ALIAS_WITH_TROUBLE. */
+const SHORT_MESSAGE = 10;
+/** Credit for a phrase's character pair found with one character between. */
+const SKIP_HIT = 0.6;
+
+/** Score one playbook against a message. Pure. */
+export function scorePlaybook(p: IndexedPlaybook, msg: Message): PlaybookScore {
+  const explains = new Set<string>();
+  let evidence = '';
+
+  // 1. Log signatures, line by line (plus the whole paste, for wrapped lines).
+  let sig = 0;
+  let sigLines = 0;
+  const targets = msg.joined ? [...msg.lines, { raw: msg.joined, body: msg.joined }] : msg.lines;
+  targets.forEach((line, i) => {
+    let lineBest = 0;
+    let lineMatch = '';
+    let span = '';
+    for (const re of p.signatures) {
+      const m = re.exec(line.body);
+      if (!m) continue;
+      // Longer matches are more specific: "Assignment outside of section" beats "404".
+      const s = 0.88 + 0.08 * Math.min(1, m[0].length / 40);
+      if (s > lineBest) {
+        lineBest = s;
+        lineMatch = m[0];
+        span = `${m.index}-${m.index + m[0].length}`;
+      }
+    }
+    if (lineBest > 0) {
+      if (i < msg.lines.length) sigLines++;
+      explains.add(`l:${i}:${span}`);
+      if (lineBest > sig) {
+        sig = lineBest;
+        evidence = `signature: ${lineMatch.slice(0, 120)}`;
+      }
+    }
+  });
+  if (sigLines > 1) sig += 0.01 * Math.min(3, sigLines - 1);
+
+  // 2. Phrases (and multi-unit aliases), fuzzily, on the prose.
+  let phrase = 0;
+  let phraseHit: IndexedPhrase | undefined;
+  for (const ph of p.phrases) {
+    const s = phraseScore(ph, msg);
+    if (s > phrase) {
+      phrase = s;
+      phraseHit = ph;
+    }
+  }
+  if (phraseHit) for (const u of phraseHit.units) if (msg.units.has(u)) explains.add(`u:${u}`);
+  if (phraseHit && phrase > sig) evidence = `phrase: ${phraseHit.source}`;
+
+  // 3. Aliases: the whole message (a command), or a one-unit alias inside it.
+  let alias = 0;
+  if (p.aliases.includes(msg.command)) {
+    alias = ALIAS_EXACT;
+    evidence = `alias: ${msg.command}`;
+  } else {
+    const inside = p.words.find((a) => containsTerm(msg.prose, a));
+    if (inside !== undefined) {
+      explains.add(`a:${inside}`);
+      // "后台打不开", "sigterm 报错": a name of the playbook plus a trouble word in a short message.
+      // The alias itself is not the trouble word: "502 的钥匙谁拿了" is about a room.
+      const trouble = TROUBLE.test(msg.prose.split(inside).join(' '));
+      alias = trouble && msg.units.size <= SHORT_MESSAGE ? ALIAS_WITH_TROUBLE : ALIAS_INSIDE;
+      if (!evidence) evidence = `alias: ${inside}`;
+    }
+  }
+
+  let score = Math.max(sig, phrase, alias);
+  // Independent kinds of evidence agreeing make the match surer.
+  const kinds = [sig >= 0.5, phrase >= 0.4, alias > 0].filter(Boolean).length;
+  if (kinds > 1) score += 0.03 * (kinds - 1);
+  return { id: p.id, title: p.title, score: Math.min(1, score), evidence, explains };
+}
+
+/**
+ * Share of a phrase's units found in the message. A complete hit scores high
+ * (higher for longer, more specific phrases, and when the words are adjacent);
+ * a partial hit falls off quickly so chance overlaps stay below the threshold.
+ */
+function phraseScore(ph: IndexedPhrase, msg: Message): number {
+  let hit = 0;
+  for (const u of ph.units) {
+    if (msg.units.has(u)) hit++;
+    // A filler character inside a word pair (样式全丢, 一直在重启) costs a little, not the whole pair.
+    else if (msg.skips.has(u)) hit += SKIP_HIT;
+  }
+  if (hit === 0) return 0;
+  const n = ph.units.length;
+  if (hit >= n) {
+    const adjacent = msg.prose.includes(ph.text);
+    return (adjacent ? 0.9 : 0.86) + 0.06 * Math.min(1, (n - 1) / 5);
+  }
+  if (n < 3) return 0;
+  const cov = hit / n;
+  return 0.9 * cov * cov;
+}
+
+/** Whole-word containment for latin terms, substring for CJK. */
+function containsTerm(text: string, term: string): boolean {
+  if (/[\u3400-\u9fff]/.test(term)) return text.includes(term);
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(term, from);
+    if (at < 0) return false;
+    const before = at === 0 ? '' : text[at - 1]!;
+    const after = text[at + term.length] ?? '';
+    if (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after)) return true;
+    from = at + 1;
+  }
+}
