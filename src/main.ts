@@ -19,6 +19,7 @@ import { redact } from './redact.js';
 import { createTransportPool } from './transport/factory.js';
 import { playbookRegistry } from './playbooks/registry-adapter.js';
 import { accessTools } from './transport/access-tools.js';
+import { wantsSlack } from './slack/env.js';
 
 /** Composition root: read config and playbooks, wire the pieces, pick the front end. */
 async function main(argv: string[]): Promise<number> {
@@ -62,9 +63,12 @@ async function main(argv: string[]): Promise<number> {
   });
   try {
     if (oneShot) return await runner.runWords(argv);
-    if (process.env.SLACK_BOT_TOKEN || process.env.SLACK_APP_TOKEN) {
-      stderr.write('Slack tokens are set, but this build has no Slack front end yet; opening the console instead.\n');
+    if (wantsSlack(process.env)) {
+      // Loaded only here, so the console never pays for Bolt.
+      const { runSlackFromEnv } = await import('./slack/start.js');
+      return await runSlackFromEnv(process.env, { config, playbooks, checks: CHECKS, findCheck, transportFor: (t) => pool.get(t) }, stderr);
     }
+    stderr.write('oms-chatops: console (no SLACK_* variables set)\n');
     return await runConsole(runner, {
       input: stdin,
       output: stdout,

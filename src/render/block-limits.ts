@@ -1,0 +1,286 @@
+/**
+ * Block Kit's limits, enforced in this one module. Everything the bot sends
+ * goes through {@link fitMessage}: text that does not fit is cut with a visible
+ * note and handed back as `overflow`, which the Slack layer uploads as a file
+ * into the thread — nothing is ever cut silently.
+ */
+
+export interface PlainText {
+  type: 'plain_text';
+  text: string;
+  emoji?: boolean;
+}
+export interface MrkdwnText {
+  type: 'mrkdwn';
+  text: string;
+}
+export type TextObject = PlainText | MrkdwnText;
+
+export interface ConfirmDialog {
+  title: PlainText;
+  text: TextObject;
+  confirm: PlainText;
+  deny: PlainText;
+  style?: 'primary' | 'danger';
+}
+
+export interface ButtonElement {
+  type: 'button';
+  text: PlainText;
+  action_id: string;
+  value?: string;
+  style?: 'primary' | 'danger';
+  confirm?: ConfirmDialog;
+}
+
+export type Block =
+  | { type: 'header'; text: PlainText; block_id?: string }
+  | { type: 'section'; text?: TextObject; fields?: TextObject[]; block_id?: string }
+  | { type: 'context'; elements: TextObject[]; block_id?: string }
+  | { type: 'divider'; block_id?: string }
+  | { type: 'actions'; elements: ButtonElement[]; block_id?: string };
+
+/** A message as sent to chat.postMessage / chat.update / response_url: `text` is the notification and accessibility fallback. */
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+}
+
+/** Slack's documented limits (see FACTS.md). */
+export const LIMITS = Object.freeze({
+  blocksPerMessage: 50,
+  blocksPerModal: 100,
+  sectionText: 3000,
+  sectionFields: 10,
+  fieldText: 2000,
+  headerText: 150,
+  contextElements: 10,
+  contextText: 3000,
+  actionsElements: 25,
+  buttonText: 75,
+  buttonValue: 2000,
+  actionId: 255,
+  blockId: 255,
+  confirmTitle: 100,
+  confirmText: 300,
+  confirmButton: 30,
+  /** Slack truncates longer `text`; we keep the fallback far shorter. */
+  fallbackText: 40_000,
+  /**
+   * Messages whose blocks are each within limits are still refused as
+   * `msg_blocks_too_long` at around 13 k characters of text in total.
+   */
+  messageTextTotal: 12_000,
+});
+
+/** Shown where something was cut; the Slack layer attaches the full text as a file in the thread. */
+export const CUT_NOTE = '…（完整内容见消息串中的附件 / full text in the file attached in the thread）';
+const FALLBACK_MAX = 3000;
+
+/** The result of fitting: the message, and the full text of whatever had to be cut. */
+export interface Fitted {
+  message: SlackMessage;
+  overflow: string[];
+}
+
+/** Cut `text` to `max` characters (at a line end when possible), keeping code fences balanced, with `note` at the end. */
+export function cutText(text: string, max: number, note = CUT_NOTE): string {
+  if (text.length <= max) return text;
+  const room = Math.max(0, max - note.length - 5);
+  let head = text.slice(0, room);
+  const nl = head.lastIndexOf('\n');
+  if (nl > room * 0.6) head = head.slice(0, nl);
+  // An odd number of ``` means we cut inside a code block: close it.
+  if ((head.match(/```/g)?.length ?? 0) % 2 === 1) head = `${head}\n\`\`\``;
+  return `${head}\n${note}`.slice(0, max);
+}
+
+/** Cut a short label (header, button) with an ellipsis; these carry no raw output. */
+function cutLabel(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Characters of text in a block (what counts towards msg_blocks_too_long). */
+export function blockTextLength(b: Block): number {
+  switch (b.type) {
+    case 'header':
+      return b.text.text.length;
+    case 'section':
+      return (b.text?.text.length ?? 0) + (b.fields ?? []).reduce((n, f) => n + f.text.length, 0);
+    case 'context':
+      return b.elements.reduce((n, e) => n + e.text.length, 0);
+    case 'actions':
+      return b.elements.reduce((n, e) => n + e.text.text.length, 0);
+    case 'divider':
+      return 0;
+  }
+}
+
+function blockText(b: Block): string {
+  switch (b.type) {
+    case 'header':
+      return b.text.text;
+    case 'section':
+      return [b.text?.text ?? '', ...(b.fields ?? []).map((f) => f.text)].filter(Boolean).join('\n');
+    case 'context':
+      return b.elements.map((e) => e.text).join(' ');
+    default:
+      return '';
+  }
+}
+
+/**
+ * Make a message fit every limit. Labels are shortened; section and context
+ * text is cut with {@link CUT_NOTE}; surplus blocks are dropped from the end
+ * (action blocks are kept) and replaced by a note. Everything cut is returned
+ * in `overflow`. Button values and action ids are built by the bot, never from
+ * free text: one that is too long is a bug and throws.
+ */
+export function fitMessage(input: SlackMessage, options: { maxBlocks?: number; maxText?: number } = {}): Fitted {
+  const maxBlocks = options.maxBlocks ?? LIMITS.blocksPerMessage;
+  const maxText = options.maxText ?? LIMITS.messageTextTotal;
+  const overflow: string[] = [];
+  const blocks: Block[] = [];
+  for (const b of input.blocks) blocks.push(...fitBlock(b, overflow));
+
+  const actions = blocks.filter((b) => b.type === 'actions');
+  let body: Block[] = blocks.filter((b) => b.type !== 'actions');
+  const fixed = actions.reduce((n, b) => n + blockTextLength(b), 0);
+  const noteBlock = (n: number): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: `还有 ${n} 段未显示 / ${n} more section(s) not shown — ${CUT_NOTE}` }] });
+  const fits = (list: Block[]) => list.length + actions.length <= maxBlocks && list.reduce((n, b) => n + blockTextLength(b), 0) + fixed <= maxText;
+  if (!fits(body)) {
+    const dropped: Block[] = [];
+    while (body.length > 0 && !fits([...body, noteBlock(dropped.length + 1)])) dropped.unshift(body.pop()!);
+    // A single huge block: keep it, cut harder, so the reader still sees its start.
+    if (body.length === 0 && dropped.length > 0) {
+      const first = dropped.shift()!;
+      const budget = Math.max(200, maxText - fixed - 400);
+      if (first.type === 'section' && first.text) {
+        overflow.push(first.text.text);
+        body = [{ ...first, text: { ...first.text, text: cutText(first.text.text, Math.min(budget, LIMITS.sectionText)) } }];
+      }
+    }
+    for (const d of dropped) {
+      const t = blockText(d);
+      if (t) overflow.push(t);
+    }
+    if (dropped.length > 0) body.push(noteBlock(dropped.length));
+  }
+  const out = [...body, ...actions];
+  const fallbackSource = input.text || out.map(blockText).find((t) => t.trim()) || 'oms-chatops';
+  const text = cutLabel(fallbackSource, FALLBACK_MAX);
+  return { message: { text, blocks: out }, overflow };
+}
+
+function fitBlock(b: Block, overflow: string[]): Block[] {
+  switch (b.type) {
+    case 'header':
+      return [{ ...b, text: { ...b.text, text: cutLabel(b.text.text.replace(/\s+/g, ' '), LIMITS.headerText) } }];
+    case 'section': {
+      const out: Block = { ...b };
+      if (b.text && b.text.text.length > LIMITS.sectionText) {
+        overflow.push(b.text.text);
+        out.text = { ...b.text, text: cutText(b.text.text, LIMITS.sectionText) };
+      }
+      if (b.fields) {
+        const fields = b.fields.slice(0, LIMITS.sectionFields);
+        for (const f of b.fields.slice(LIMITS.sectionFields)) overflow.push(f.text);
+        out.fields = fields.map((f) => {
+          if (f.text.length <= LIMITS.fieldText) return f;
+          overflow.push(f.text);
+          return { ...f, text: cutText(f.text, LIMITS.fieldText) };
+        });
+      }
+      return [out];
+    }
+    case 'context': {
+      const elements = b.elements.slice(0, LIMITS.contextElements).map((e) => {
+        if (e.text.length <= LIMITS.contextText) return e;
+        overflow.push(e.text);
+        return { ...e, text: cutText(e.text, LIMITS.contextText) };
+      });
+      for (const e of b.elements.slice(LIMITS.contextElements)) overflow.push(e.text);
+      return [{ ...b, elements }];
+    }
+    case 'actions': {
+      const buttons = b.elements.map(fitButton);
+      const out: Block[] = [];
+      for (let i = 0; i < buttons.length; i += LIMITS.actionsElements) {
+        out.push({ type: 'actions', elements: buttons.slice(i, i + LIMITS.actionsElements), ...(i === 0 && b.block_id ? { block_id: b.block_id } : {}) });
+      }
+      return out;
+    }
+    case 'divider':
+      return [b];
+  }
+}
+
+function fitButton(e: ButtonElement): ButtonElement {
+  if (e.action_id.length > LIMITS.actionId) throw new Error(`button action_id is ${e.action_id.length} characters (limit ${LIMITS.actionId}): ${e.action_id.slice(0, 40)}…`);
+  if (e.value !== undefined && e.value.length > LIMITS.buttonValue) {
+    throw new Error(`button value for ${e.action_id} is ${e.value.length} characters (limit ${LIMITS.buttonValue}); values must carry ids, not text`);
+  }
+  const out: ButtonElement = { ...e, text: { ...e.text, text: cutLabel(e.text.text, LIMITS.buttonText) } };
+  if (e.confirm) {
+    out.confirm = {
+      ...e.confirm,
+      title: { ...e.confirm.title, text: cutLabel(e.confirm.title.text, LIMITS.confirmTitle) },
+      text: { ...e.confirm.text, text: cutLabel(e.confirm.text.text, LIMITS.confirmText) },
+      confirm: { ...e.confirm.confirm, text: cutLabel(e.confirm.confirm.text, LIMITS.confirmButton) },
+      deny: { ...e.confirm.deny, text: cutLabel(e.confirm.deny.text, LIMITS.confirmButton) },
+    };
+  }
+  return out;
+}
+
+/**
+ * Every limit a message breaks, as readable strings (empty when it fits).
+ * Used by the tests and as a last assertion before sending.
+ */
+export function limitViolations(message: SlackMessage, kind: 'message' | 'modal' = 'message'): string[] {
+  const v: string[] = [];
+  const maxBlocks = kind === 'modal' ? LIMITS.blocksPerModal : LIMITS.blocksPerMessage;
+  if (!message.text || message.text.trim() === '') v.push('no text fallback');
+  if (message.text.length > LIMITS.fallbackText) v.push(`text fallback ${message.text.length} > ${LIMITS.fallbackText}`);
+  if (message.blocks.length > maxBlocks) v.push(`${message.blocks.length} blocks > ${maxBlocks}`);
+  const total = message.blocks.reduce((n, b) => n + blockTextLength(b), 0);
+  if (kind === 'message' && total > LIMITS.messageTextTotal) v.push(`${total} characters of block text > ${LIMITS.messageTextTotal}`);
+  message.blocks.forEach((b, i) => {
+    const at = `block ${i} (${b.type})`;
+    if (b.block_id && b.block_id.length > LIMITS.blockId) v.push(`${at}: block_id too long`);
+    switch (b.type) {
+      case 'header':
+        if (b.text.type !== 'plain_text') v.push(`${at}: header text must be plain_text`);
+        if (b.text.text.length > LIMITS.headerText) v.push(`${at}: header ${b.text.text.length} > ${LIMITS.headerText}`);
+        break;
+      case 'section':
+        if (!b.text && !b.fields) v.push(`${at}: section without text or fields`);
+        if (b.text && b.text.text.length > LIMITS.sectionText) v.push(`${at}: section text ${b.text.text.length} > ${LIMITS.sectionText}`);
+        if (b.text && b.text.text.length === 0) v.push(`${at}: empty section text`);
+        if (b.fields && b.fields.length > LIMITS.sectionFields) v.push(`${at}: ${b.fields.length} fields > ${LIMITS.sectionFields}`);
+        for (const f of b.fields ?? []) if (f.text.length > LIMITS.fieldText) v.push(`${at}: field ${f.text.length} > ${LIMITS.fieldText}`);
+        break;
+      case 'context':
+        if (b.elements.length === 0 || b.elements.length > LIMITS.contextElements) v.push(`${at}: ${b.elements.length} context elements (1..${LIMITS.contextElements})`);
+        for (const e of b.elements) if (e.text.length > LIMITS.contextText || e.text.length === 0) v.push(`${at}: context text ${e.text.length}`);
+        break;
+      case 'actions':
+        if (b.elements.length === 0 || b.elements.length > LIMITS.actionsElements) v.push(`${at}: ${b.elements.length} elements (1..${LIMITS.actionsElements})`);
+        for (const e of b.elements) {
+          if (e.text.text.length > LIMITS.buttonText) v.push(`${at}: button text ${e.text.text.length} > ${LIMITS.buttonText}`);
+          if (e.text.type !== 'plain_text') v.push(`${at}: button text must be plain_text`);
+          if ((e.value?.length ?? 0) > LIMITS.buttonValue) v.push(`${at}: button value ${e.value!.length} > ${LIMITS.buttonValue}`);
+          if (e.action_id.length > LIMITS.actionId) v.push(`${at}: action_id too long`);
+          if (e.confirm) {
+            if (e.confirm.title.text.length > LIMITS.confirmTitle) v.push(`${at}: confirm title too long`);
+            if (e.confirm.text.text.length > LIMITS.confirmText) v.push(`${at}: confirm text too long`);
+            if (e.confirm.confirm.text.length > LIMITS.confirmButton || e.confirm.deny.text.length > LIMITS.confirmButton) v.push(`${at}: confirm button too long`);
+          }
+        }
+        break;
+      case 'divider':
+        break;
+    }
+  });
+  return v;
+}

@@ -1,0 +1,105 @@
+import type { webApi } from '@slack/bolt';
+import { limitViolations, type Fitted, type SlackMessage } from '../render/block-limits.js';
+import { redact, redactDeep } from '../redact.js';
+import { retryAfterSeconds, slackErrorCode } from './errors.js';
+
+type WebClient = webApi.WebClient;
+
+/** A message as built by the renderers (fitted) or by hand. */
+export type Outgoing = Fitted | SlackMessage;
+
+function messageOf(m: Outgoing): SlackMessage {
+  return 'message' in m ? m.message : m;
+}
+
+/**
+ * Everything the bot sends to Slack goes through here: every payload is
+ * redacted (again — the renderers already did) and checked against Block
+ * Kit's limits. Rate limits (429) are waited out for messages that must
+ * arrive, and skipped for progress updates that the next one replaces.
+ */
+export class Outbox {
+  constructor(
+    private readonly client: WebClient,
+    private readonly options: { maxRateLimitWaitS?: number; log?: (line: string) => void; sleep?: (ms: number) => Promise<void> } = {},
+  ) {}
+
+  /** The payload as it goes on the wire: redacted, within limits (a violation is a bug and throws). */
+  static prepare(m: Outgoing): SlackMessage {
+    const msg = redactDeep(messageOf(m));
+    const problems = limitViolations(msg);
+    if (problems.length > 0) throw new Error(`message breaks Block Kit limits: ${problems.join('; ')}`);
+    return msg;
+  }
+
+  async post(channel: string, m: Outgoing, threadTs?: string): Promise<{ channel: string; ts: string }> {
+    const msg = Outbox.prepare(m);
+    const res = await this.persist(() => this.client.chat.postMessage({ channel, text: msg.text, blocks: msg.blocks as never, ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false }));
+    return { channel: res.channel ?? channel, ts: res.ts! };
+  }
+
+  async update(channel: string, ts: string, m: Outgoing, options: { bestEffort?: boolean } = {}): Promise<void> {
+    const msg = Outbox.prepare(m);
+    const call = () => this.client.chat.update({ channel, ts, text: msg.text, blocks: msg.blocks as never });
+    if (!options.bestEffort) {
+      await this.persist(call);
+      return;
+    }
+    try {
+      await call();
+    } catch (e) {
+      // A progress update that fails is replaced by the next one.
+      this.options.log?.(`progress update skipped: ${slackErrorCode(e) ?? (e as Error).message}`);
+    }
+  }
+
+  async ephemeral(channel: string, user: string, m: Outgoing, threadTs?: string): Promise<void> {
+    const msg = Outbox.prepare(m);
+    await this.persist(() => this.client.chat.postEphemeral({ channel, user, text: msg.text, blocks: msg.blocks as never, ...(threadTs ? { thread_ts: threadTs } : {}) }));
+  }
+
+  /** files.uploadV2 (getUploadURLExternal → upload → completeUploadExternal) into a thread. */
+  async upload(channel: string, threadTs: string, file: { filename: string; title: string; content: string }, comment?: string): Promise<void> {
+    const content = redact(file.content);
+    await this.persist(() =>
+      this.client.files.uploadV2({
+        channel_id: channel,
+        thread_ts: threadTs,
+        filename: file.filename,
+        title: redact(file.title),
+        content,
+        ...(comment ? { initial_comment: redact(comment) } : {}),
+      } as never),
+    );
+  }
+
+  async permalink(channel: string, ts: string): Promise<string | undefined> {
+    try {
+      const res = await this.persist(() => this.client.chat.getPermalink({ channel, message_ts: ts }));
+      return res.permalink;
+    } catch (e) {
+      this.options.log?.(`chat.getPermalink failed: ${slackErrorCode(e) ?? (e as Error).message}`);
+      return undefined;
+    }
+  }
+
+  async openView(triggerId: string, view: Record<string, unknown>): Promise<void> {
+    await this.persist(() => this.client.views.open({ trigger_id: triggerId, view: redactDeep(view) as never }));
+  }
+
+  /** Retry a call refused with 429 after Retry-After, as long as the wait is short; other errors pass through. */
+  private async persist<T>(call: () => Promise<T>): Promise<T> {
+    const maxWait = this.options.maxRateLimitWaitS ?? 30;
+    const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await call();
+      } catch (e) {
+        const after = slackErrorCode(e) === 'ratelimited' ? retryAfterSeconds(e) ?? 1 : undefined;
+        if (after === undefined || after > maxWait || attempt >= 2) throw e;
+        this.options.log?.(`rate limited by Slack; retrying in ${after} s`);
+        await sleep(after * 1000);
+      }
+    }
+  }
+}

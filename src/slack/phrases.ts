@@ -1,0 +1,48 @@
+import { isDecisive, matchIntent } from '../intent/match.js';
+import { suggestionMessage } from '../render/blocks.js';
+import { encodeButtonValue } from './button-value.js';
+import type { SlackDeps } from './deps.js';
+import type { Outbox } from './outbox.js';
+import { ACTION } from './report-buttons.js';
+import type { ThreadMemory } from './thread-memory.js';
+
+/** The parts of a `message` or `app_mention` event we look at. */
+export interface ChatEvent {
+  type?: string;
+  subtype?: string;
+  user?: string;
+  bot_id?: string;
+  text?: string;
+  channel?: string;
+  ts?: string;
+  thread_ts?: string;
+}
+
+/** Why a message gets no suggestion (for tests and debug logs), or `suggest`. */
+export type PhraseDecision = { kind: 'ignore'; why: string } | { kind: 'suggest'; playbook: { id: string; title: string }; confidence: number; channel: string; threadTs: string };
+
+/**
+ * Decide whether a chat message deserves a suggestion. Bots (including this
+ * one), edits and other subtypes, and anything not decisively matching a
+ * playbook are ignored; each thread gets at most one suggestion.
+ */
+export function decidePhrase(event: ChatEvent, botUserId: string | undefined, deps: Pick<SlackDeps, 'playbooks'>, threads: ThreadMemory): PhraseDecision {
+  if (event.subtype) return { kind: 'ignore', why: `subtype ${event.subtype}` };
+  if (event.bot_id) return { kind: 'ignore', why: 'from a bot' };
+  if (!event.user || (botUserId && event.user === botUserId)) return { kind: 'ignore', why: 'from the bot itself' };
+  if (!event.channel || !event.ts) return { kind: 'ignore', why: 'no channel' };
+  // Mentions and channel links carry no meaning for matching.
+  const text = (event.text ?? '').replace(/<[@#!][^>]*>/g, ' ').trim();
+  if (!text) return { kind: 'ignore', why: 'empty' };
+  const m = matchIntent(text, deps.playbooks);
+  if (!m.playbook || !isDecisive(m)) return { kind: 'ignore', why: 'no decisive match' };
+  const threadTs = event.thread_ts ?? event.ts;
+  if (!threads.remember(event.channel, threadTs)) return { kind: 'ignore', why: 'thread already has a suggestion' };
+  return { kind: 'suggest', playbook: m.playbook, confidence: m.confidence, channel: event.channel, threadTs };
+}
+
+/** Post the suggestion with a Run diagnosis button; nothing runs until someone clicks. */
+export async function postSuggestion(out: Outbox, deps: SlackDeps, d: Extract<PhraseDecision, { kind: 'suggest' }>): Promise<void> {
+  const value = encodeButtonValue({ v: 1, k: 'diagnose', p: d.playbook.id, t: deps.config.defaultTarget });
+  await out.post(d.channel, suggestionMessage(d.playbook, d.confidence, { text: '运行诊断 / Run diagnosis', actionId: ACTION.runSuggestion, value, style: 'primary' }), d.threadTs);
+}

@@ -1,0 +1,53 @@
+import type { Report } from '../engine/report.js';
+import { orderedFindings, type ButtonSpec } from '../render/blocks.js';
+import { clip, encodeButtonValue } from './button-value.js';
+
+/** action_ids of the bot's buttons (Request buttons carry the action id as a suffix, so each is unique in its block). */
+export const ACTION = {
+  rerun: 'oms_rerun',
+  show: 'oms_show_playbook',
+  share: 'oms_share',
+  runSuggestion: 'oms_run_diagnosis',
+  requestPrefix: 'oms_request_',
+} as const;
+
+export const REQUEST_ACTION_RE = /^oms_request_[a-z0-9-]+$/;
+
+/** Re-run, Show playbook, Share to incident thread, and Request <action> for each action the findings offer. */
+export function reportButtons(report: Report, requester: string, what: string, checkId?: string): ButtonSpec[] {
+  const target = report.target.name;
+  const specs: ButtonSpec[] = [];
+  specs.push({
+    text: '重新运行 / Re-run',
+    actionId: ACTION.rerun,
+    value: encodeButtonValue(report.playbook ? { v: 1, k: 'diagnose', p: report.playbook.id, t: target } : { v: 1, k: 'check', c: checkId ?? report.observations[0]?.check ?? 'backend-service', t: target }),
+  });
+  if (report.playbook) specs.push({ text: '查看手册 / Show playbook', actionId: ACTION.show, value: encodeButtonValue({ v: 1, k: 'show', p: report.playbook.id }) });
+  const root = orderedFindings(report)[0];
+  specs.push({
+    text: '分享到事故线程 / Share to incident thread',
+    actionId: ACTION.share,
+    value: encodeButtonValue({
+      v: 1,
+      k: 'share',
+      w: clip(report.playbook ? `${report.playbook.title} / ${report.playbook.titleEn}` : what, 80),
+      t: target,
+      d: report.verdict,
+      h: clip(report.headline, 300),
+      ...(root ? { r: clip(root.title, 300) } : {}),
+      u: requester,
+    }),
+  });
+  const seen = new Set<string>();
+  for (const f of orderedFindings(report)) {
+    if (!f.action || seen.has(f.action.id) || !report.playbook) continue;
+    seen.add(f.action.id);
+    specs.push({
+      text: `申请 / Request: ${f.action.id}`,
+      actionId: `${ACTION.requestPrefix}${f.action.id}`,
+      value: encodeButtonValue({ v: 1, k: 'action', a: f.action.id, t: target, p: report.playbook.id, f: f.id }),
+      style: 'danger',
+    });
+  }
+  return specs;
+}

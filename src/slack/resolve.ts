@@ -1,0 +1,37 @@
+import type { Config } from '../config/config.js';
+import type { Target } from '../config/target.js';
+import { isDecisive, matchIntent, type MatchCandidate } from '../intent/match.js';
+import { findPlaybook } from '../playbooks/loader.js';
+import type { Playbook } from '../playbooks/playbook.js';
+
+/** What `/oms diagnose <words> [target]` (or free text) comes to. Pure. */
+export type Resolution =
+  | { kind: 'run'; playbook: Playbook; target: Target; confidence?: number }
+  | { kind: 'ambiguous'; candidates: MatchCandidate[]; target: Target; text: string }
+  | { kind: 'unknown-playbook'; text: string }
+  | { kind: 'unknown-target'; name: string };
+
+/** Same rules as the console: a trailing target name picks it; ids and aliases first, then intent matching. */
+export function resolveDiagnose(query: string, explicitTarget: string | undefined, playbooks: readonly Playbook[], config: Config): Resolution {
+  let words = query.trim().split(/\s+/).filter(Boolean);
+  let targetName = explicitTarget;
+  const last = words[words.length - 1];
+  if (!targetName && words.length > 1 && last !== undefined && config.targets.has(last)) {
+    targetName = last;
+    words = words.slice(0, -1);
+  }
+  if (targetName !== undefined && !config.targets.has(targetName)) return { kind: 'unknown-target', name: targetName };
+  const text = words.join(' ');
+  const exact = findPlaybook(playbooks, text);
+  // `diagnose login prdo`: a playbook followed by a word that is no target and does not make a known phrase.
+  if (!exact && !targetName && words.length === 2 && findPlaybook(playbooks, words[0]!) && /^[a-z0-9][a-z0-9_-]*$/.test(words[1]!)) {
+    const m = matchIntent(text, playbooks);
+    if (m.confidence < 0.9) return { kind: 'unknown-target', name: words[1]! };
+  }
+  const target = config.targets.get(targetName ?? config.defaultTarget)!;
+  if (exact) return { kind: 'run', playbook: exact, target };
+  const m = matchIntent(text, playbooks);
+  if (!m.playbook) return { kind: 'unknown-playbook', text };
+  if (!isDecisive(m)) return { kind: 'ambiguous', candidates: [{ id: m.playbook.id, title: m.playbook.title, confidence: m.confidence }, ...m.alternatives], target, text };
+  return { kind: 'run', playbook: playbooks.find((p) => p.id === m.playbook!.id)!, target, confidence: m.confidence };
+}

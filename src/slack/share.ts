@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { noticeMessage, shareSummary } from '../render/blocks.js';
+import { buttonValueSchema, type ButtonValue } from './button-value.js';
+import { describeSlackError, isNotInChannel } from './errors.js';
+import type { Outbox } from './outbox.js';
+
+export const SHARE_CALLBACK = 'oms_share_modal';
+const CHANNEL_BLOCK = 'share_channel';
+const CHANNEL_ACTION = 'channel';
+const THREAD_BLOCK = 'share_thread';
+const THREAD_ACTION = 'link';
+
+type ShareValue = Extract<ButtonValue, { k: 'share' }>;
+
+/** Carried through the modal in private_metadata (≤ 3000 characters): the report summary and where it lives. */
+const metadataSchema = z
+  .object({
+    s: buttonValueSchema,
+    c: z.string().regex(/^[CGD][A-Z0-9]{2,20}$/),
+    ts: z.string().regex(/^\d{6,12}\.\d{1,8}$/),
+  })
+  .strict();
+
+export type ShareMetadata = { s: ShareValue; c: string; ts: string };
+
+/** The modal: a channel picker and an optional link to the incident thread. */
+export function shareModal(value: ShareValue, source: { channel: string; ts: string }): Record<string, unknown> {
+  const metadata: ShareMetadata = { s: value, c: source.channel, ts: source.ts };
+  return {
+    type: 'modal',
+    callback_id: SHARE_CALLBACK,
+    private_metadata: JSON.stringify(metadata),
+    title: { type: 'plain_text', text: '分享 / Share' },
+    submit: { type: 'plain_text', text: '分享 / Share' },
+    close: { type: 'plain_text', text: '取消 / Cancel' },
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `把诊断摘要发到事故频道或线程 / post this diagnosis' summary to an incident channel or thread.` } },
+      {
+        type: 'input',
+        block_id: CHANNEL_BLOCK,
+        label: { type: 'plain_text', text: '频道 / Channel' },
+        element: { type: 'conversations_select', action_id: CHANNEL_ACTION, filter: { include: ['public', 'private'], exclude_bot_users: true } },
+      },
+      {
+        type: 'input',
+        block_id: THREAD_BLOCK,
+        optional: true,
+        label: { type: 'plain_text', text: '线程链接（可选）/ Thread link (optional)' },
+        hint: { type: 'plain_text', text: '在线程的消息上 "复制链接" / "Copy link" on a message of the thread' },
+        element: { type: 'plain_text_input', action_id: THREAD_ACTION, placeholder: { type: 'plain_text', text: 'https://….slack.com/archives/C…/p…' } },
+      },
+    ],
+  };
+}
+
+export function parseShareMetadata(raw: unknown): ShareMetadata | undefined {
+  if (typeof raw !== 'string') return undefined;
+  try {
+    const m = metadataSchema.safeParse(JSON.parse(raw));
+    if (!m.success || m.data.s.k !== 'share') return undefined;
+    return m.data as ShareMetadata;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A Slack message link → channel and thread ts. `…/archives/C123/p1700000000123456`
+ * is message 1700000000.123456; `?thread_ts=…` (a reply's link) names the thread.
+ */
+export function parseThreadLink(link: string): { channel: string; threadTs: string } | undefined {
+  const m = /^https:\/\/[A-Za-z0-9.-]+\/archives\/([CGD][A-Z0-9]{2,20})\/p(\d{10})(\d{6})(?:\?(\S*))?$/.exec(link.trim());
+  if (!m) return undefined;
+  const query = new URLSearchParams(m[4] ?? '');
+  const thread = query.get('thread_ts');
+  const threadTs = thread && /^\d{10}\.\d{6}$/.test(thread) ? thread : `${m[2]}.${m[3]}`;
+  return { channel: m[1]!, threadTs };
+}
+
+/** The submitted form: valid choices, or field errors for the modal. */
+export function readShareForm(values: unknown): { ok: true; channel: string; threadTs?: string } | { ok: false; errors: Record<string, string> } {
+  const v = values as Record<string, Record<string, { selected_conversation?: string | null; value?: string | null }>> | undefined;
+  const channel = v?.[CHANNEL_BLOCK]?.[CHANNEL_ACTION]?.selected_conversation ?? undefined;
+  if (!channel || !/^[CGD][A-Z0-9]{2,20}$/.test(channel)) return { ok: false, errors: { [CHANNEL_BLOCK]: '请选择一个频道 / pick a channel' } };
+  const link = v?.[THREAD_BLOCK]?.[THREAD_ACTION]?.value?.trim();
+  if (!link) return { ok: true, channel };
+  const parsed = parseThreadLink(link);
+  if (!parsed) return { ok: false, errors: { [THREAD_BLOCK]: '不是 Slack 消息链接 / not a Slack message link: use "Copy link" on a message of the thread (https://….slack.com/archives/C…/p…)' } };
+  if (parsed.channel !== channel) return { ok: false, errors: { [THREAD_BLOCK]: `链接属于另一个频道 / this link belongs to another channel (<#${parsed.channel}>): pick that channel or clear the link` } };
+  return { ok: true, channel, threadTs: parsed.threadTs };
+}
+
+/**
+ * Post the summary into the incident channel/thread with a link back, then
+ * note the share in the report's thread. Not a member → the user learns how
+ * to invite the bot there.
+ */
+export async function shareReport(out: Outbox, meta: ShareMetadata, dest: { channel: string; threadTs?: string }, user: string): Promise<'shared' | 'not_in_channel' | 'failed'> {
+  const { s } = meta;
+  const backLink = await out.permalink(meta.c, meta.ts);
+  let posted: { channel: string; ts: string };
+  try {
+    posted = await out.post(dest.channel, shareSummary({ title: s.w, target: s.t, verdictLine: s.h, ...(s.r ? { rootCause: s.r } : {}), requester: s.u, sharedBy: user, ...(backLink ? { permalink: backLink } : {}) }), dest.threadTs);
+  } catch (e) {
+    const where = `<#${dest.channel}>`;
+    const p = describeSlackError(e, where);
+    const text = isNotInChannel(e) ? `没能分享：oms-chatops 不是 ${where} 的成员 / could not share: the bot is not a member of ${where}` : `没能分享 / could not share: ${p.text}`;
+    await out.ephemeral(meta.c, user, noticeMessage(text, { next: isNotInChannel(e) ? `在 ${where} 里输入 \`/invite @oms-chatops\`，然后再点一次 "分享" / type \`/invite @oms-chatops\` in ${where}, then click Share again` : p.next }), meta.ts).catch(() => undefined);
+    return isNotInChannel(e) ? 'not_in_channel' : 'failed';
+  }
+  const sharedLink = await out.permalink(posted.channel, posted.ts);
+  const note = `:link: <@${user}> 已分享到 / shared this to <#${dest.channel}>${sharedLink ? ` — <${sharedLink}|查看 / view>` : ''}`;
+  await out.post(meta.c, { text: `shared to <#${dest.channel}>`, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: note }] }] }, meta.ts);
+  return 'shared';
+}

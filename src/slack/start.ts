@@ -1,0 +1,38 @@
+import { MemoryDedupe } from '../store/dedupe.js';
+import { SlackBot, EVENTS_PATH } from './app.js';
+import type { SlackDeps } from './deps.js';
+import { readSlackEnv, SlackEnvError } from './env.js';
+
+/**
+ * `npm start` with Slack variables set: start the app in the mode the
+ * environment picks, say which on stderr, run until SIGINT/SIGTERM, then let
+ * running diagnoses finish. Resolves with the process exit code.
+ */
+export async function runSlackFromEnv(env: NodeJS.ProcessEnv, deps: Omit<SlackDeps, 'dedupe'> & { dedupe?: SlackDeps['dedupe'] }, stderr: { write(s: string): unknown }): Promise<number> {
+  let slackEnv;
+  try {
+    slackEnv = readSlackEnv(env);
+  } catch (e) {
+    if (e instanceof SlackEnvError) {
+      stderr.write(`Slack 配置错误 / Slack configuration: ${e.message}\n下一步 / Next: fix /etc/oms-chatops/env (or your shell's variables) — see README "Slack setup"\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const bot = new SlackBot({ env: slackEnv, deps: { ...deps, dedupe: deps.dedupe ?? new MemoryDedupe() } });
+  const started = await bot.start();
+  const api = slackEnv.apiUrl ? `, Web API ${slackEnv.apiUrl}` : '';
+  stderr.write(
+    slackEnv.mode === 'socket'
+      ? `oms-chatops: Slack front end, Socket Mode (SLACK_APP_TOKEN)${api}; ${deps.playbooks.length} playbooks, default target ${deps.config.defaultTarget}\n`
+      : `oms-chatops: Slack front end, HTTP mode on port ${started.port} path ${EVENTS_PATH} (SLACK_SIGNING_SECRET)${api}; ${deps.playbooks.length} playbooks, default target ${deps.config.defaultTarget}\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  stderr.write('oms-chatops: stopping (waiting for running diagnoses)…\n');
+  await bot.stop();
+  return 0;
+}
