@@ -12,6 +12,7 @@ declare -A NEED=(
   [/usr/bin/ssh-keygen]=openssh-client
   [/usr/bin/sudo]=sudo
   [/usr/bin/curl]=curl
+  [/usr/bin/redis-server]=redis-server
 )
 
 missing=()
