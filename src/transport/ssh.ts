@@ -41,6 +41,9 @@ export interface SshTransportOptions {
   readFile?: (path: string) => Promise<Buffer>;
 }
 
+/** Exit statuses that arrived before `run()` listened (see `openChannel`). */
+const earlyExits = new WeakMap<ClientChannel, { code: number | null; signal?: string }>();
+
 /** Seconds `timeout -k` waits after TERM before KILL on the server. */
 const KILL_GRACE_S = 2;
 /** The local deadline is the remote one plus the kill grace plus this slack for the network. */
@@ -191,7 +194,13 @@ export class SshTransport implements Transport {
       try {
         const channel = await new Promise<ClientChannel>((resolve, reject) => {
           try {
-            conn.client.exec(command, (err, ch) => (err ? reject(err) : resolve(ch)));
+            conn.client.exec(command, (err, ch) => {
+              if (err) return reject(err);
+              // ssh2 can parse the exit-status in the same chunk as the exec reply, before run() attaches
+              // its listeners (a fast command on a fast server): record it now so it is not lost.
+              ch.once('exit', (c: number | null, sig?: string) => earlyExits.set(ch, { code: c, signal: sig }));
+              resolve(ch);
+            });
           } catch (err) {
             // ssh2 throws `Not connected` synchronously when the socket is already gone.
             reject(err);
@@ -256,11 +265,14 @@ export class SshTransport implements Transport {
       // Past maxBytes the data is read and dropped, so the window keeps moving and the command can finish.
       channel.on('data', (d: Buffer) => collect(stdout, d, opts.maxBytes));
       channel.stderr.on('data', (d: Buffer) => collect(stderr, d, opts.maxBytes));
-      channel.on('exit', (c: number | null, sig?: string) => {
+      const onExit = (c: number | null, sig?: string) => {
         gotExit = true;
         if (typeof c === 'number') code = c;
         else signal = sig ?? null;
-      });
+      };
+      const early = earlyExits.get(channel);
+      if (early) onExit(early.code, early.signal);
+      channel.on('exit', onExit);
       channel.on('error', () => {
         // Errors on a closing channel (writes after close) change nothing; 'close' follows.
       });

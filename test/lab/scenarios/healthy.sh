@@ -1,0 +1,1 @@
+: # the replica as deployed: nothing to change

@@ -1,0 +1,3 @@
+# No `location /api`: API requests fall to the SPA's `location /`.
+delete_block '^\s*location /api \{'
+sed -i '/# Backend API/d' "$SITE"
