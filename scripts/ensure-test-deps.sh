@@ -12,6 +12,10 @@ declare -A NEED=(
   [/usr/bin/ssh-keygen]=openssh-client
   [/usr/bin/sudo]=sudo
   [/usr/bin/curl]=curl
+  [/usr/sbin/debootstrap]=debootstrap
+  [/usr/bin/systemd-nspawn]=systemd-container
+  [/usr/bin/nsenter]=util-linux
+  [/usr/sbin/visudo]=sudo
   [/usr/bin/redis-server]=redis-server
 )
 
