@@ -6,6 +6,9 @@ import { runCliBench } from './cli.js';
 
 const parts: Array<[string, () => Promise<void>]> = [
   ['console / CLI on this machine', runCliBench],
+  ['intent matching over the eval set', async () => {
+    await (await import('./intent.js')).runIntentBench();
+  }],
   [
     'SSH transport against a local sshd',
     async () => {

@@ -18,6 +18,8 @@ export interface IndexedPlaybook {
   /** One-unit aliases (api, 后台, 404): inside a longer message they only support other evidence. */
   words: string[];
   phrases: IndexedPhrase[];
+  /** unit → indexes of the phrases holding it (messages have few units; phrases are many). */
+  byUnit: Map<string, number[]>;
   signatures: RegExp[];
 }
 
@@ -74,6 +76,14 @@ export function indexPlaybooks(playbooks: readonly Playbook[]): PlaybookIndex {
       if (units.length === 0 || (units.length < 2 && !p.phrases.includes(source))) continue;
       phrases.push({ source, text, units });
     }
+    const byUnit = new Map<string, number[]>();
+    phrases.forEach((ph, i) => {
+      for (const u of ph.units) {
+        const list = byUnit.get(u);
+        if (list) list.push(i);
+        else byUnit.set(u, [i]);
+      }
+    });
     const aliases = [p.id, ...p.aliases].map(canonical).filter(Boolean);
     return {
       id: p.id,
@@ -81,6 +91,7 @@ export function indexPlaybooks(playbooks: readonly Playbook[]): PlaybookIndex {
       aliases,
       words: aliases.filter((a) => unitsOf(a).size === 1),
       phrases,
+      byUnit,
       signatures: p.signatures.map((re) => new RegExp(re.source, re.flags.replace(/[gy]/g, ''))),
     };
   });

@@ -59,15 +59,18 @@ export function scorePlaybook(p: IndexedPlaybook, msg: Message): PlaybookScore {
   if (sigLines > 1) sig += 0.01 * Math.min(3, sigLines - 1);
 
   // 2. Phrases (and multi-unit aliases), fuzzily, on the prose.
+  const hits = phraseHits(p, msg);
   let phrase = 0;
   let phraseHit: IndexedPhrase | undefined;
-  for (const ph of p.phrases) {
-    const s = phraseScore(ph, msg);
+  hits.forEach((hit, i) => {
+    if (hit === 0) return;
+    const ph = p.phrases[i]!;
+    const s = phraseScore(ph, hit, msg);
     if (s > phrase) {
       phrase = s;
       phraseHit = ph;
     }
-  }
+  });
   if (phraseHit) for (const u of phraseHit.units) if (msg.units.has(u)) explains.add(`u:${u}`);
   if (phraseHit && phrase > sig) evidence = `phrase: ${phraseHit.source}`;
 
@@ -95,19 +98,22 @@ export function scorePlaybook(p: IndexedPlaybook, msg: Message): PlaybookScore {
   return { id: p.id, title: p.title, score: Math.min(1, score), evidence, explains };
 }
 
+/** How many of each phrase's units the message holds (skip-bigram hits count SKIP_HIT). */
+function phraseHits(p: IndexedPlaybook, msg: Message): Float64Array {
+  const hits = new Float64Array(p.phrases.length);
+  for (const u of msg.units) for (const i of p.byUnit.get(u) ?? []) hits[i]! += 1;
+  // A filler character inside a word pair (样式全丢, 一直在重启) costs a little, not the whole pair.
+  for (const u of msg.skips) if (!msg.units.has(u)) for (const i of p.byUnit.get(u) ?? []) hits[i]! += SKIP_HIT;
+  return hits;
+}
+
 /**
- * Share of a phrase's units found in the message. A complete hit scores high
- * (higher for longer, more specific phrases, and when the words are adjacent);
- * a partial hit falls off quickly so chance overlaps stay below the threshold.
+ * Score a phrase from the share of its units found in the message. A complete
+ * hit scores high (higher for longer, more specific phrases, and when the
+ * words are adjacent); a partial hit falls off quickly so chance overlaps stay
+ * below the threshold.
  */
-function phraseScore(ph: IndexedPhrase, msg: Message): number {
-  let hit = 0;
-  for (const u of ph.units) {
-    if (msg.units.has(u)) hit++;
-    // A filler character inside a word pair (样式全丢, 一直在重启) costs a little, not the whole pair.
-    else if (msg.skips.has(u)) hit += SKIP_HIT;
-  }
-  if (hit === 0) return 0;
+function phraseScore(ph: IndexedPhrase, hit: number, msg: Message): number {
   const n = ph.units.length;
   if (hit >= n) {
     const adjacent = msg.prose.includes(ph.text);
