@@ -328,7 +328,8 @@ export class CommandRunner {
     const extracted = Object.entries(result.extracted).map(([k, v]) => `${k}=${v}`).join(', ');
     if (!result.playbook) return `no match (没有匹配的排查手册)${extracted ? `\nextracted: ${extracted}` : ''}`;
     const alts = result.alternatives.map((a) => `  also: ${a.id} (${a.confidence})`).join('\n');
-    return `${result.playbook.id}: ${result.playbook.title} (confidence ${result.confidence})${alts ? `\n${alts}` : ''}${extracted ? `\nextracted: ${extracted}` : ''}\n→ diagnose ${result.playbook.id}`;
+    const next = isDecisive(result) ? `→ diagnose ${result.playbook.id}` : `→ ambiguous (多个可能): pick one with \`diagnose <id>\``;
+    return `${result.playbook.id}: ${result.playbook.title} (confidence ${result.confidence})${alts ? `\n${alts}` : ''}${extracted ? `\nextracted: ${extracted}` : ''}\n${next}`;
   }
 
   private help(topic?: string): string {
