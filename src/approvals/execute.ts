@@ -103,7 +103,8 @@ export async function executeAction(action: Action, target: Target, transport: T
     if (i > 0) await sleep(options.postCheckDelayMs ?? 2_000);
     post = (await runChecks(checksOf(action.postChecks), target, transport)).observations;
     after = pidCheck ? mainPid(post.find((o) => o.check === PID_CHECK)) : null;
-    problems = post.filter((o) => o.status !== 'ok').map((o) => `${o.check}: ${o.summary}`);
+    // `warn` is odd but not broken (e.g. started but not enabled at boot): the action did its job.
+    problems = post.filter((o) => o.status !== 'ok' && o.status !== 'warn').map((o) => `${o.check}: ${o.summary}`);
     if (pidCheck && problems.length === 0 && (after === null || after === 0 || after === before)) {
       problems.push(`${PID_CHECK}: MainPID did not change (${before ?? '?'} → ${after ?? '?'}), the service was not restarted`);
     }

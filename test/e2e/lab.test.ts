@@ -9,15 +9,24 @@
  * Needs root, debootstrap and systemd-container (the pretest step installs
  * them). If the lab cannot run, every test here fails with the reason.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Actor } from '../../src/approvals/approval.js';
+import { ApprovalService } from '../../src/approvals/service.js';
+import { approvalReference } from '../../src/approvals/reference.js';
+import { AuditLog } from '../../src/audit/audit-log.js';
 import { findCheck } from '../../src/checks/registry.js';
+import { parseConfig } from '../../src/config/config.js';
 import { runPlaybook } from '../../src/engine/engine.js';
 import type { Report } from '../../src/engine/report.js';
 import { loadPlaybooks } from '../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../src/playbooks/paths.js';
 import type { Playbook } from '../../src/playbooks/playbook.js';
 import { playbookRegistry } from '../../src/playbooks/registry-adapter.js';
+import { FileStore } from '../../src/store/file-store.js';
 import { SshTransport } from '../../src/transport/ssh.js';
-import { cleanupOnExit, ensureImage, labPreflight, SCENARIOS, up, type LabInstance } from '../lab/lab.js';
+import { cleanupOnExit, ensureImage, LAB_DIR, labPreflight, SCENARIOS, up, type LabInstance } from '../lab/lab.js';
 
 const SECRETS = ['h6inws=y*4^9))7!nr*2l+ek-+p29%1k@@#mpnj8q5nj@r8!q&', 'EVuWdnct2NUwk9oKAAJK', 'nxcG0fXEWVsXKBOJWBPhDY26'];
 const HEALTHY_PLAYBOOKS = ['login', 'api-not-found', 'admin', 'service-start', 'worker-sigterm', 'checklist'];
@@ -127,4 +136,130 @@ describe('the lab: real servers, diagnosed over SSH', () => {
       }
     });
   }, 180_000);
+});
+
+/**
+ * The offered action, run through the real approval flow (request → approve,
+ * claimed once → preconditions → `sudo -n` over SSH → post-checks) against the
+ * real server: it changes the server exactly once, and the post-checks say so.
+ */
+describe('the lab: approved actions really change the server, exactly once', () => {
+  const REQUESTER: Actor = { id: 'U0LABREQUESTER', via: 'slack' };
+  const APPROVER: Actor = { id: 'U0LABAPPROVER', via: 'slack' };
+
+  function approvals(inst: LabInstance, ssh: SshTransport) {
+    const dir = mkdtempSync(join(tmpdir(), 'oms-lab-approvals-'));
+    const config = parseConfig(`${inst.configYaml}policy:\n  approvers: [${APPROVER.id}]\n`, 'lab.yml');
+    const audit = new AuditLog({ file: join(dir, 'audit.jsonl') });
+    const service = new ApprovalService({
+      config,
+      store: new FileStore({ dir: join(dir, 'store') }),
+      audit,
+      transportFor: () => ssh,
+      findCheck,
+      postCheckAttempts: 10,
+      postCheckDelayMs: 1000,
+    });
+    return { service, audit, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  }
+
+  /** Read through the bot's own SSH login (omsbot is in systemd-journal). */
+  async function show(ssh: SshTransport, unit: string): Promise<Record<string, string>> {
+    const r = await ssh.exec(['systemctl', 'show', unit, '-p', 'MainPID,ActiveState,SubState'], { timeoutMs: 8000 });
+    return Object.fromEntries(r.stdout.trim().split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  }
+  async function journalCount(ssh: SshTransport, unit: string, pattern: RegExp): Promise<number> {
+    const r = await ssh.exec(['journalctl', '-u', `${unit}.service`, '--no-pager', '-o', 'cat'], { timeoutMs: 8000 });
+    return r.stdout.split('\n').filter((l) => pattern.test(l)).length;
+  }
+
+  /** Request the finding's action, then two approvals racing (a double click, or two bot instances): one runs it. */
+  async function requestAndApprove(service: ApprovalService, actionId: string, finding: { id: string; title: string }) {
+    const requested = await service.requestAction({ action: actionId, target: 'lab', requester: REQUESTER, reason: `lab e2e: ${finding.id}`, finding });
+    if (requested.kind !== 'requested') throw new Error(`request refused: ${JSON.stringify(requested)}`);
+    const ref = approvalReference(requested.approval);
+    const outcomes = await Promise.all([service.approve(ref, APPROVER), service.approve(ref, APPROVER)]);
+    const executed = outcomes.filter((o) => o.kind === 'executed');
+    expect(outcomes.map((o) => (o.kind === 'refused' ? o.code : o.kind)).sort()).toEqual(['already-decided', 'executed']);
+    const result = executed[0]!.kind === 'executed' ? executed[0]!.result : undefined;
+    return result!;
+  }
+
+  it('backend-stopped: the offered start-backend starts gunicorn once (new MainPID, active); post-checks ok; the 502 is gone', async () => {
+    await withLab('backend-stopped', async (inst, ssh) => {
+      const { service, audit, cleanup } = approvals(inst, ssh);
+      try {
+        const before = await diagnose(inst, ssh, 'api-not-found');
+        const down = before.findings.find((f) => f.id === 'backend-down');
+        expect(down?.action?.id).toBe('start-backend');
+        expect(down?.action?.command).toEqual(['sudo -n /usr/bin/systemctl start oms-backend']);
+        expect(await show(ssh, 'oms-backend')).toMatchObject({ MainPID: '0', ActiveState: 'inactive' });
+
+        const result = await requestAndApprove(service, down!.action!.id, { id: down!.id, title: down!.title });
+        expect({ verdict: result.verdict, summary: result.summary }).toEqual({ verdict: 'succeeded', summary: result.summary });
+        expect(result.steps.map((st) => [st.argv.join(' '), st.exitCode])).toEqual([['/usr/bin/systemctl start oms-backend', 0]]);
+        // backend-service warns that the unit is still disabled at boot (the scenario disabled it): started, not broken.
+        expect(result.postChecks.map((c) => [c.check, c.status])).toEqual([
+          ['backend-service', 'warn'],
+          ['backend-port', 'ok'],
+          ['login-direct', 'ok'],
+        ]);
+        expect(result.postChecks[0]?.summary).toMatch(/not enabled at boot/);
+
+        const after = await show(ssh, 'oms-backend');
+        expect(after).toMatchObject({ ActiveState: 'active', SubState: 'running' });
+        expect(Number(after.MainPID)).toBeGreaterThan(0);
+        expect(await journalCount(ssh, 'oms-backend', /^Started oms-backend\.service/)).toBe(1);
+        const again = await diagnose(inst, ssh, 'api-not-found');
+        expect(serious(again).map((f) => f.id)).not.toContain('backend-down');
+        expect(again.observations.find((o) => o.check === 'login-nginx')?.signals).toContain('answers');
+        const events = (await audit.read()).map((r) => r.event);
+        expect(events.filter((e) => e === 'action.executed')).toHaveLength(1);
+      } finally {
+        cleanup();
+      }
+    });
+  }, 240_000);
+
+  it('nginx-api-location-missing: after the operator fixes oms.conf, the offered reload-nginx reloads once (same master, new config); restart-backend gives a new MainPID', async () => {
+    await withLab('nginx-api-location-missing', async (inst, ssh) => {
+      const { service, cleanup } = approvals(inst, ssh);
+      try {
+        const before = await diagnose(inst, ssh, 'api-not-found');
+        expect(serious(before)[0]?.id).toBe('api-location-missing');
+        const offered = serious(before)[0]!.action;
+        expect(offered?.id).toBe('reload-nginx');
+
+        // The operator restores `location /api` (the bot never edits files).
+        const fixed = readFileSync(join(LAB_DIR, 'files/etc/nginx/conf.d/oms.conf'), 'utf8')
+          .replaceAll('@BACKEND_PORT@', String(inst.ports.backend))
+          .replaceAll('@NGINX_PORT@', String(inst.ports.nginx));
+        writeFileSync(join(inst.root, 'etc/nginx/conf.d/oms.conf'), fixed);
+
+        const nginxBefore = await show(ssh, 'nginx');
+        const reloadsBefore = await journalCount(ssh, 'nginx', /^Reloaded nginx\.service/);
+        const result = await requestAndApprove(service, offered!.id, { id: 'api-location-missing', title: serious(before)[0]!.title });
+        expect({ verdict: result.verdict, summary: result.summary }).toEqual({ verdict: 'succeeded', summary: result.summary });
+        expect(result.preconditions.map((c) => [c.check, c.status])).toEqual([['nginx-config-test', 'ok']]);
+        expect(result.postChecks.every((c) => c.status === 'ok')).toBe(true);
+        const nginxAfter = await show(ssh, 'nginx');
+        expect(nginxAfter).toMatchObject({ ActiveState: 'active', MainPID: nginxBefore.MainPID });
+        expect((await journalCount(ssh, 'nginx', /^Reloaded nginx\.service/)) - reloadsBefore).toBe(1);
+        const after = await diagnose(inst, ssh, 'api-not-found');
+        expect(serious(after)).toEqual([]);
+
+        // And a restart of the (healthy) backend: a new MainPID, one stop and one start.
+        const pidBefore = (await show(ssh, 'oms-backend')).MainPID;
+        const startsBefore = await journalCount(ssh, 'oms-backend', /^Started oms-backend\.service/);
+        const restart = await requestAndApprove(service, 'restart-backend', { id: 'lab-restart', title: 'lab: restart the backend' });
+        expect(restart.verdict).toBe('succeeded');
+        const pidAfter = await show(ssh, 'oms-backend');
+        expect(pidAfter.ActiveState).toBe('active');
+        expect(pidAfter.MainPID).not.toBe(pidBefore);
+        expect((await journalCount(ssh, 'oms-backend', /^Started oms-backend\.service/)) - startsBefore).toBe(1);
+      } finally {
+        cleanup();
+      }
+    });
+  }, 240_000);
 });
