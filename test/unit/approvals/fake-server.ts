@@ -88,7 +88,7 @@ export function testConfig(policy = '', options: { approvers?: boolean } = {}): 
     privateKey: /nonexistent/key
 defaultTarget: prod
 policy:
-${options.approvers === false ? '' : `  approvers: [${APPROVER}, ${APPROVER2}]\n  approverGroups: [${GROUP}]\n`}${policy}`,
+${options.approvers === false ? '  approvers: []\n' : `  approvers: [${APPROVER}, ${APPROVER2}]\n  approverGroups: [${GROUP}]\n`}${policy}`,
     'test.yml',
   );
 }
