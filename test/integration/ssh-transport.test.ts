@@ -252,7 +252,8 @@ describe('connection reuse', () => {
     for (let i = 0; i < 5; i++) expect((await tr.exec(['echo', String(i)])).stdout).toBe(`${i}\n`);
     await Promise.all(Array.from({ length: 10 }, (_, i) => tr.exec(['echo', String(i)])));
     expect(tr.stats.connections).toBe(1);
-    await new Promise((r) => setTimeout(r, 200));
+    // sshd writes its log asynchronously
+    for (let i = 0; i < 20 && sshd.acceptedLogins() - before < 1; i++) await new Promise((r) => setTimeout(r, 100));
     expect(sshd.acceptedLogins() - before).toBe(1);
   });
 
@@ -260,7 +261,7 @@ describe('connection reuse', () => {
     const tr = transport(await sshdTarget(sshd), { idleCloseMs: 300 });
     await tr.exec(['true']);
     expect(tr.connected).toBe(true);
-    await new Promise((r) => setTimeout(r, 700));
+    for (let i = 0; i < 30 && tr.connected; i++) await new Promise((r) => setTimeout(r, 100));
     expect(tr.connected).toBe(false);
     expect((await tr.exec(['echo', 'again'])).stdout).toBe('again\n');
     expect(tr.stats.connections).toBe(2);
