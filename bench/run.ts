@@ -16,6 +16,10 @@ const parts: Array<[string, () => Promise<void>]> = [
       await runSshBench();
     },
   ],
+  [
+    'Slack: /oms diagnose ack latency (real Bolt, fake Slack on 127.0.0.1)',
+    async () => (await import('./slack.js')).runSlackBench(),
+  ],
 ];
 
 const only = process.argv[2];

@@ -145,39 +145,41 @@ export class SlackBot {
       const threadTs = (body.message as { thread_ts?: string } | undefined)?.thread_ts;
       const reply = this.replyVia(respond, { channel, user: body.user.id, threadTs });
       const outcome = planClick({ actionId: action.action_id, value: action.value, user: body.user.id, channel, messageTs, threadTs, triggerId: body.trigger_id }, deps);
-      switch (outcome.kind) {
-        case 'refuse':
-        case 'answer':
-          await reply(outcome.reply);
-          return;
-        case 'share':
-          try {
-            await this.out.openView(outcome.triggerId, shareModal(outcome.value, { channel: outcome.channel, ts: outcome.messageTs }));
-          } catch (e) {
-            this.log(`views.open failed: ${(e as Error).message}`);
-            await reply(noticeMessage('没能打开分享窗口 / could not open the share dialog', { next: '再点一次 "分享"（对话框需要在 3 秒内打开）/ click Share again (the dialog must open within 3 seconds)' }));
-          }
-          return;
-        case 'request': {
-          const request = { ...outcome, user: body.user.id, reply };
-          const hook = deps.actionHooks?.onActionRequest;
-          this.tasks.run(() => (hook ? hook(request) : requestWithoutApprovals(outcome, reply)));
-          return;
-        }
-        case 'run': {
-          const user = body.user.id;
-          if (!channel) {
-            await reply(noticeMessage('这个按钮不在频道里，无法运行 / this button is not in a channel, nothing was run', { next: '在频道里用 `/oms diagnose …` / use `/oms diagnose …` in a channel' }));
+      // Everything after the ack is background work (tracked, so shutdown and tests can wait for it).
+      this.tasks.run(async () => {
+        switch (outcome.kind) {
+          case 'refuse':
+          case 'answer':
+            await reply(outcome.reply);
+            return;
+          case 'share':
+            try {
+              await this.out.openView(outcome.triggerId, shareModal(outcome.value, { channel: outcome.channel, ts: outcome.messageTs }));
+            } catch (e) {
+              this.log(`views.open failed: ${(e as Error).message}`);
+              await reply(noticeMessage('没能打开分享窗口 / could not open the share dialog', { next: '再点一次 "分享"（对话框需要在 3 秒内打开）/ click Share again (the dialog must open within 3 seconds)' }));
+            }
+            return;
+          case 'request': {
+            const hook = deps.actionHooks?.onActionRequest;
+            await (hook ? hook({ ...outcome, user: body.user.id, reply }) : requestWithoutApprovals(outcome, reply));
             return;
           }
-          if (outcome.fromSuggestion && messageTs) {
-            // The suggestion turns into a note, so the button cannot be clicked twice.
-            void this.out.update(channel, messageTs, noticeMessage(`:arrow_forward: <@${user}> 开始了诊断 / started the diagnosis: ${outcome.request.kind === 'diagnose' ? outcome.request.playbook.id : ''}`), { bestEffort: true });
+          case 'run': {
+            const user = body.user.id;
+            if (!channel) {
+              await reply(noticeMessage('这个按钮不在频道里，无法运行 / this button is not in a channel, nothing was run', { next: '在频道里用 `/oms diagnose …` / use `/oms diagnose …` in a channel' }));
+              return;
+            }
+            if (outcome.fromSuggestion && messageTs) {
+              // The suggestion turns into a note, so the button cannot be clicked twice.
+              await this.out.update(channel, messageTs, noticeMessage(`:arrow_forward: <@${user}> 开始了诊断 / started the diagnosis: ${outcome.request.kind === 'diagnose' ? outcome.request.playbook.id : ''}`), { bestEffort: true });
+            }
+            await runAndReport(deps, this.out, outcome.request, { channel, user, ...(threadTs ? { threadTs } : {}) }, reply);
+            return;
           }
-          this.tasks.run(async () => void (await runAndReport(deps, this.out, outcome.request, { channel, user, ...(threadTs ? { threadTs } : {}) }, reply)));
-          return;
         }
-      }
+      });
     });
 
     app.view(SHARE_CALLBACK, async ({ ack, view, body }) => {

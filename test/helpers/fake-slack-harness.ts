@@ -56,6 +56,8 @@ export interface HarnessOptions {
   delayMs?: number;
   updateIntervalMs?: number;
   actionHooks?: ActionHooks;
+  /** A transport of the test's own (overrides scenario/delay). */
+  makeTransport?: () => Transport;
 }
 
 /**
@@ -80,7 +82,7 @@ export class SlackHarness {
       checks: CHECKS,
       findCheck,
       transportFor: () => {
-        const t = options.delayMs ? new SlowTransport(scenario, options.delayMs) : new ReplayTransport(scenario);
+        const t = options.makeTransport ? options.makeTransport() : options.delayMs ? new SlowTransport(scenario, options.delayMs) : new ReplayTransport(scenario);
         h.transports.push(t);
         return t;
       },
