@@ -21,6 +21,7 @@ import type { ApprovalService } from '../approvals/service.js';
 import { formatCard, formatOutcome } from '../approvals/text.js';
 import type { AuditEntry, AuditQuery, AuditRecord } from '../audit/audit-log.js';
 import { formatAuditRecord, parseSince } from '../audit/query.js';
+import { runUsersCommand } from '../users/command.js';
 
 /** Extra verbs that need the SSH side (keyscan, sudoers, doctor), injected by main.ts. */
 export interface AccessTools {
@@ -142,6 +143,11 @@ export class CommandRunner {
         return this.runAction(cmd, via);
       case 'audit':
         return this.showAudit(cmd, flags);
+      case 'users': {
+        const target = this.resolveTarget(flags.target);
+        if (!target) return this.unknownTarget(flags.target!);
+        return runUsersCommand(cmd, { out, json: flags.json, publicUrl: target.publicUrl });
+      }
     }
   }
 
@@ -350,6 +356,8 @@ export class CommandRunner {
       '  doctor [target]                                  check the bot\'s own access to a target',
       '  run <action> [target] --reason "…"               approve-to-run a whitelisted action (asks y/N; policy.consoleApproval)',
       '  audit [--since 1h|ISO] [--target T]              the audit log',
+      '  users template [-o file.xlsx]                    the bulk user import template (批量导入用户)',
+      '  users validate FILE [-o corrected.xlsx]          check a filled user sheet (.xlsx/.csv) before importing it',
       '',
       'options: --target T, --json, --verbose, --config FILE',
     ].join('\n');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseUsersArgs, type UsersCommand } from '../users/parse-args.js';
 
 /** What a user asked for, validated; the same for the CLI, the console and Slack. */
 export type ParsedCommand =
@@ -13,7 +14,8 @@ export type ParsedCommand =
   | { verb: 'sudoers'; user?: string }
   | { verb: 'doctor'; target?: string }
   | { verb: 'run'; action: string; target?: string; reason: string; yes: boolean }
-  | { verb: 'audit'; since?: string; target?: string };
+  | { verb: 'audit'; since?: string; target?: string }
+  | UsersCommand;
 
 /** Output options that apply to any verb. */
 export interface CommandFlags {
@@ -32,7 +34,7 @@ export interface CommandFlags {
 
 export type ParseResult = { ok: true; command: ParsedCommand; flags: CommandFlags } | { ok: false; error: string; hint: string };
 
-export const VERBS = ['help', 'list', 'targets', 'show', 'diagnose', 'check', 'match', 'keyscan', 'sudoers', 'doctor', 'run', 'audit'] as const;
+export const VERBS = ['help', 'list', 'targets', 'show', 'diagnose', 'check', 'match', 'keyscan', 'sudoers', 'doctor', 'run', 'audit', 'users'] as const;
 
 /**
  * Characters that mean someone is trying to build a shell command. Nothing the
@@ -141,6 +143,10 @@ export function parseCommand(words: readonly string[], options: { freeTextFallsT
     case 'audit':
       if (args.length > 0) return fail(`audit takes options, not "${args.join(' ')}"`, 'e.g. `audit --since 1h --target prod`');
       return ok({ verb: 'audit', ...(flags.since ? { since: flags.since } : {}), ...(flags.target ? { target: flags.target } : {}) }, flags);
+    case 'users': {
+      const u = parseUsersArgs(args);
+      return u.ok ? ok(u.command, flags) : fail(u.error, u.hint);
+    }
     default:
       if (options.freeTextFallsThrough) return ok({ verb: 'diagnose', query: rest.join(' '), ...(flags.target ? { target: flags.target } : {}) }, flags);
       return fail(`unknown command "${first}"`, `commands: ${VERBS.join(', ')}; or \`diagnose <description>\``);
