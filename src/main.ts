@@ -66,7 +66,42 @@ async function main(argv: string[]): Promise<number> {
     if (wantsSlack(process.env)) {
       // Loaded only here, so the console never pays for Bolt.
       const { runSlackFromEnv } = await import('./slack/start.js');
-      return await runSlackFromEnv(process.env, { config, playbooks, checks: CHECKS, findCheck, transportFor: (t) => pool.get(t) }, stderr);
+      if (redis) {
+        // Several instances share approvals through Redis: a wrong REDIS_URL is reported now, not at the first click.
+        try {
+          await redis.connect();
+        } catch (e) {
+          stderr.write(`Redis 连接失败 / cannot connect to ${redis.describe} (REDIS_URL): ${redact((e as Error).message)}\n下一步 / Next: check REDIS_URL in /etc/oms-chatops/env (redis://[:password@]host:port[/db]) and that redis-server is reachable, or unset it to use the file store (one instance only)\n`);
+          return EXIT.usage;
+        }
+      }
+      return await runSlackFromEnv(
+        process.env,
+        {
+          config,
+          playbooks,
+          checks: CHECKS,
+          findCheck,
+          transportFor: (t) => pool.get(t),
+          audit,
+          // Slack retries are dropped across every instance sharing the store.
+          dedupe: { claim: async (key) => !(await store.seen(`slack:${key}`, 10 * 60_000)) },
+          // The same store and audit log as the CLI; approverGroups checked with usergroups.users.list.
+          approvals: {
+            service: (isInGroup) =>
+              new ApprovalService({
+                config,
+                store,
+                audit,
+                findCheck,
+                isInGroup,
+                transportFor: (t) => pool.get(t),
+                onAuditError: (e) => stderr.write(`警告 / warning: could not write the audit log ${audit.file}: ${redact(e.message)}\n`),
+              }),
+          },
+        },
+        stderr,
+      );
     }
     stderr.write('oms-chatops: console (no SLACK_* variables set)\n');
     return await runConsole(runner, {

@@ -4,6 +4,7 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type BlockAction, type
 import { noticeMessage } from '../render/blocks.js';
 import { redact } from '../redact.js';
 import { planClick, requestWithoutApprovals } from './actions.js';
+import { SlackApprovals } from './approvals.js';
 import { planCommand, runCommandHook } from './command.js';
 import type { Reply, SlackDeps } from './deps.js';
 import type { SlackEnv } from './env.js';
@@ -42,6 +43,9 @@ export const EVENTS_PATH = '/slack/events';
 export class SlackBot {
   readonly app: App;
   readonly out: Outbox;
+  /** Approve-to-run, when `deps.approvals` is given. */
+  readonly approvals: SlackApprovals | undefined;
+  private readonly deps: SlackDeps;
   private readonly tasks: BackgroundTasks;
   private readonly threads = new ThreadMemory();
   private readonly log: (line: string) => void;
@@ -71,11 +75,15 @@ export class SlackBot {
     });
     this.out = new Outbox(this.app.client, { log: this.log });
     this.tasks = new BackgroundTasks((e) => this.log(`background task failed: ${(e as Error)?.stack ?? String(e)}`));
+    this.approvals = deps.approvals ? new SlackApprovals({ app: this.app, out: this.out, tasks: this.tasks, deps, config: deps.approvals, log: this.log }) : undefined;
+    this.deps = this.approvals ? { ...deps, actionHooks: { ...deps.actionHooks, ...this.approvals.hooks } } : deps;
     this.register();
+    this.approvals?.register();
   }
 
   /** Start listening. HTTP mode answers with the port it listens on. */
   async start(): Promise<{ port?: number }> {
+    this.approvals?.start();
     if (this.options.env.mode === 'socket') {
       await this.app.start();
       return {};
@@ -86,6 +94,7 @@ export class SlackBot {
 
   /** Stop receiving, then let running diagnoses finish. */
   async stop(): Promise<void> {
+    this.approvals?.stop();
     await this.app.stop();
     await this.tasks.idle();
   }
@@ -112,7 +121,7 @@ export class SlackBot {
 
   private register(): void {
     const { app } = this;
-    const deps = this.options.deps;
+    const deps = this.deps;
 
     // Slack re-sends events it thinks were lost; handle each event id once.
     app.use(async ({ body, context, next }) => {

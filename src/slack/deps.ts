@@ -6,6 +6,7 @@ import type { Playbook } from '../playbooks/playbook.js';
 import type { Dedupe } from '../store/dedupe.js';
 import type { Transport } from '../transport/transport.js';
 import type { Outgoing } from './outbox.js';
+import type { SlackApprovalsConfig, SlackAudit } from './approvals.js';
 import type { Clock } from './throttle.js';
 
 /** Answer only the person who asked (response_url or chat.postEphemeral). */
@@ -55,6 +56,10 @@ export interface SlackDeps {
   /** Remembers Slack deliveries already handled (retries are dropped). */
   dedupe: Dedupe;
   actionHooks?: ActionHooks;
+  /** Approve-to-run: fills in `actionHooks` (Request buttons, `/oms run`, `/oms audit`) and handles the approval cards. */
+  approvals?: SlackApprovalsConfig;
+  /** The audit log: Slack diagnoses and checks are recorded, `/oms audit` reads it. */
+  audit?: SlackAudit;
   /** Minimum time between two updates of one message (default 1000 ms). */
   updateIntervalMs?: number;
   clock?: Clock;

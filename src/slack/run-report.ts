@@ -9,6 +9,7 @@ import type { Reply, SlackDeps } from './deps.js';
 import type { Outbox } from './outbox.js';
 import { reportButtons } from './report-buttons.js';
 import { UpdateThrottle } from './throttle.js';
+import { recordSlackRun } from './approval-audit.js';
 
 /** One diagnosis (a playbook) or one check on a target. */
 export type RunRequest = { kind: 'diagnose'; playbook: Playbook; target: Target } | { kind: 'check'; check: Check; target: Target };
@@ -66,6 +67,7 @@ export async function runAndReport(deps: SlackDeps, out: Outbox, req: RunRequest
     req.kind === 'diagnose'
       ? await runPlaybook(req.playbook, req.target, transport, engineDeps, { onObservation })
       : await runSingleChecks([req.check], req.target, transport, { now: deps.now }, { onObservation });
+  await recordSlackRun(deps, report, place, req.kind === 'check' ? req.check.id : undefined);
 
   const final = reportMessage(report, run, reportButtons(report, place.user, what, req.kind === 'check' ? req.check.id : undefined));
   if (!root) {

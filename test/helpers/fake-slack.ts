@@ -34,6 +34,7 @@ export class FakeSlack {
   private ts = 1_700_000_000_000_100;
   private readonly failures: Array<{ method: string; channel?: string; times: number; failure: Failure }> = [];
   private readonly waiters: Array<() => void> = [];
+  private readonly answers = new Map<string, (body: Record<string, unknown>) => Record<string, unknown>>();
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -63,6 +64,11 @@ export class FakeSlack {
   /** Answer `method` with 429 and Retry-After `times` times. */
   rateLimit(method: string, retryAfter: number, times = 1): void {
     this.failures.push({ method, times, failure: { kind: 'ratelimit', retryAfter } });
+  }
+
+  /** Answer `method` with `answer(body)` instead of the default (e.g. usergroups.users.list). */
+  answerWith(method: string, answer: (body: Record<string, unknown>) => Record<string, unknown>): void {
+    this.answers.set(method, answer);
   }
 
   callsTo(method: string): ApiCall[] {
@@ -139,6 +145,8 @@ export class FakeSlack {
 
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
     const channel = String(body.channel ?? body.channel_id ?? 'C0OPS');
+    const custom = this.answers.get(method);
+    if (custom) return custom(body);
     switch (method) {
       case 'auth.test':
         return { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0TEST', url: 'https://oms.slack.com/' };
