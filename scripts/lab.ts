@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
       const total = ((Date.now() - t0) / 1000).toFixed(1);
       console.log(`# lab ${inst.id}: ${inst.scenario.symptom}`);
       console.log(`# ready in ${total} s (prepare ${inst.timings.prepareS.toFixed(1)} s, boot ${inst.timings.bootS.toFixed(1)} s)`);
-      console.log(`# save as lab.yml, then: npm run cli -- --config lab.yml diagnose ${inst.scenario.playbook} lab`);
+      console.log(`# save as lab.yml, then: npm start -- --config lab.yml diagnose ${inst.scenario.playbook} lab`);
       console.log(`# stop with: npm run lab -- down ${inst.id}`);
       process.stdout.write(inst.configYaml);
       return 0;

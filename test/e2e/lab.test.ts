@@ -36,6 +36,8 @@ let release: (() => void) | undefined;
 let playbooks: Playbook[] = [];
 let setupError: Error | undefined;
 const timings: { step: string; seconds: number }[] = [];
+/** What the bot reported first, per scenario and playbook (printed at the end, for docs/lab.md). */
+const reported: string[] = [];
 const suiteStart = Date.now();
 
 const serious = (r: Report) => r.findings.filter((f) => f.severity !== 'info');
@@ -64,6 +66,7 @@ afterAll(async () => {
   release?.();
   timings.push({ step: 'whole suite', seconds: (Date.now() - suiteStart) / 1000 });
   process.stdout.write(`\nlab e2e timings:\n${timings.map((t) => `  ${t.seconds.toFixed(1).padStart(7)} s  ${t.step}`).join('\n')}\n`);
+  process.stdout.write(`\nlab e2e: what the bot reported first:\n${reported.join('\n')}\n`);
 }, 120_000);
 
 /** Boot a scenario, hand it to `fn` with an SSH transport, always tear it down. */
@@ -125,6 +128,7 @@ describe('the lab: real servers, diagnosed over SSH', () => {
         const report = await diagnose(inst, ssh, pb);
         const context = `${name} / ${pb}\n${describeReport(report)}`;
         const first = serious(report)[0];
+        reported.push(`  ${name.padEnd(32)} ${pb.padEnd(14)} ${report.verdict.padEnd(8)} ${first ? `${first.id} (${first.severity})` : `none; info: ${report.findings.map((f) => f.id).join(', ') || '-'}`}`);
         expect({ context, first: first?.id ?? null }).toEqual({ context, first: scenario.rootCause });
         expect({ context, verdict: report.verdict }).toEqual({ context, verdict: scenario.verdict ?? (scenario.rootCause ? 'problem' : 'ok') });
         for (const id of scenario.infoFindings ?? []) expect({ context, has: report.findings.some((f) => f.id === id) }).toEqual({ context, has: true });

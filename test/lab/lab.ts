@@ -224,6 +224,8 @@ interface InstanceState {
   keyPath: string;
   startedAt: string;
   owner: number;
+  /** Started by `npm run lab -- up` to outlive its process; otherwise it dies with its owner. */
+  detached: boolean;
 }
 
 export interface LabInstance {
@@ -356,12 +358,16 @@ export async function stopInstance(state: InstanceState, graceMs = 10_000): Prom
   rmSync(state.dir, { recursive: true, force: true });
 }
 
-/** Stop every recorded instance (or only those whose nspawn is gone, with `onlyDead`). */
+/**
+ * Stop every recorded instance; with `onlyDead`, only leftovers: those whose
+ * nspawn is gone, or whose owner (a test run) died without cleaning up.
+ */
 export async function downAll(options: { onlyDead?: boolean } = {}): Promise<string[]> {
   const stopped: string[] = [];
   for (const s of listInstances()) {
     const alive = s.pid && pidAlive(s.pid) && isNspawn(s.pid);
-    if (options.onlyDead && alive) continue;
+    const orphan = !s.detached && s.owner !== process.pid && !pidAlive(s.owner);
+    if (options.onlyDead && alive && !orphan) continue;
     await stopInstance(s);
     stopped.push(s.id);
   }
@@ -369,6 +375,12 @@ export async function downAll(options: { onlyDead?: boolean } = {}): Promise<str
   if (existsSync(RUN_DIR)) {
     for (const id of readdirSync(RUN_DIR)) {
       if (existsSync(statePath(id))) continue;
+      // another process may be creating it right now
+      try {
+        if (Date.now() - statSync(join(RUN_DIR, id)).mtimeMs < 120_000) continue;
+      } catch {
+        continue;
+      }
       const merged = join(RUN_DIR, id, 'merged');
       let owner = 0;
       try {
@@ -511,7 +523,7 @@ export async function up(scenarioName: string, options: UpOptions = {}): Promise
     closeSync(fd);
     if (!child.pid) throw new Error('systemd-nspawn did not start');
     if (options.detach) child.unref();
-    state = { id, scenario: scenario.name, pid: child.pid, image, dir, merged, overlay, ports, keyPath, startedAt: new Date().toISOString(), owner: process.pid };
+    state = { id, scenario: scenario.name, pid: child.pid, image, dir, merged, overlay, ports, keyPath, startedAt: new Date().toISOString(), owner: process.pid, detached: options.detach ?? false };
     writeFileSync(statePath(id), JSON.stringify(state, null, 2));
     let exited: number | null | undefined;
     child.once('exit', (code) => (exited = code));
