@@ -71,6 +71,7 @@ export function validateUsers(sheet: Sheet): Validation {
     else if (c && c.value.trim() !== '') issues.push({ row: header.row, column: c.value.trim().slice(0, 40), kind: 'warning', problem: col ? `列 "${col.header}" 出现了两次 / column appears twice` : `不是模板中的列 / not a column of the template`, fix: 'left out of the corrected file; the importer reads only the template\'s seven columns' });
   });
   if (where.size === 0) {
+    issues.length = 0;
     issues.push({ row: header.row, column: '', kind: 'error', problem: `第 ${header.row} 行不是模板的表头 / row ${header.row} is not the template's header (${COLUMNS.map((c) => c.header).join(', ')})`, fix: 'start from the template (`users template`) and keep its first row as it is' });
     return { rows: 0, okRows: 0, errorRows: 0, issues, fixes: 0 };
   }
@@ -83,7 +84,6 @@ export function validateUsers(sheet: Sheet): Validation {
   const firstRowOfLower = new Map<string, number>();
   let rows = 0;
   let errorRows = 0;
-  let fixes = 0;
   const data = sheet.rows.slice(headerIndex + 1);
   let lastWithContent = data.length - 1;
   while (lastWithContent >= 0 && isEmptyRow(data[lastWithContent]!)) lastWithContent--;
@@ -92,12 +92,13 @@ export function validateUsers(sheet: Sheet): Validation {
     // Rows missing between two read rows are empty rows in the sheet.
     const gapBefore = row.row - previousRow - 1;
     previousRow = row.row;
-    if (isEmptyRow(row) || i > lastWithContent) {
-      if (i <= lastWithContent) issues.push({ row: row.row, column: '', kind: 'fixed', problem: '空行 / empty row', fix: 'removed in the corrected file' });
-      return;
-    }
+    if (i > lastWithContent) return;
     if (gapBefore > 0) {
       issues.push({ row: row.row - gapBefore, column: '', kind: 'fixed', problem: gapBefore === 1 ? '空行 / empty row' : `${gapBefore} 个空行 / ${gapBefore} empty rows (to row ${row.row - 1})`, fix: 'removed in the corrected file' });
+    }
+    if (isEmptyRow(row)) {
+      issues.push({ row: row.row, column: '', kind: 'fixed', problem: '空行 / empty row', fix: 'removed in the corrected file' });
+      return;
     }
     rows++;
     const result = checkRow(row, where);
@@ -106,7 +107,6 @@ export function validateUsers(sheet: Sheet): Validation {
       result.issues.length = 0;
       result.issues.push({ row: row.row, column: '', kind: 'fixed', problem: '模板的示例行还在 / the template\'s example row (zhangsan) is still here: importing it would create a user with a published password', fix: 'removed in the corrected file; delete it from your sheet too' });
       issues.push(...result.issues);
-      fixes++;
       rows--;
       return;
     }
@@ -120,12 +120,11 @@ export function validateUsers(sheet: Sheet): Validation {
       if (firstLower === undefined) firstRowOfLower.set(username.toLowerCase(), row.row);
     }
     issues.push(...result.issues);
-    fixes += result.issues.filter((x) => x.kind === 'fixed').length;
     if (result.issues.some((x) => x.kind === 'error')) errorRows++;
     corrected.push(values);
   });
   const fileErrors = issues.some((x) => x.row === header.row && x.kind === 'error');
-  return { rows, okRows: fileErrors ? 0 : rows - errorRows, errorRows: fileErrors ? rows : errorRows, issues, corrected, fixes };
+  return { rows, okRows: fileErrors ? 0 : rows - errorRows, errorRows: fileErrors ? rows : errorRows, issues, corrected, fixes: issues.filter((i) => i.kind === 'fixed').length };
 }
 
 /** One data row: its issues, and its values in the template's column order with the mechanical fixes made. */
@@ -189,7 +188,7 @@ function checkPassword(raw: string, add: Add): string {
   const n = [...raw].length;
   if (n < MIN_PASSWORD_LENGTH) add('error', `密码太短 / password too short (${n} chars)`, `use at least ${MIN_PASSWORD_LENGTH} characters`);
   if (raw !== raw.trim()) add('warning', '密码前后有空格 / the password starts or ends with a space', 'people rarely type that at login: check it (passwords are never changed in the corrected file)');
-  if (FORMULA_START.test(raw)) add('warning', '密码以 = + - @ 开头 / the password starts with = + - or @', 'fine in an .xlsx, but Excel would run it as a formula if the sheet is ever saved as CSV: prefer another first character');
+  if (FORMULA_START.test(raw.trim())) add('warning', '密码以 = + - @ 开头 / the password starts with = + - or @', 'fine in an .xlsx, but Excel would run it as a formula if the sheet is ever saved as CSV: prefer another first character');
   // Passwords are never changed: a changed password is one nobody knows.
   return raw;
 }
