@@ -75,6 +75,7 @@ async function main(argv: string[]): Promise<number> {
           return EXIT.usage;
         }
       }
+      stderr.write(`oms-chatops: approvals in ${store.describe}${redis ? ' (shared by every instance with this REDIS_URL)' : ' (this machine only; set REDIS_URL to run several instances)'}, audit log ${audit.file}\n`);
       return await runSlackFromEnv(
         process.env,
         {

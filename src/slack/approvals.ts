@@ -8,6 +8,7 @@ import { APPROVAL_ACTION, approvalCard, auditMessage, DENY_CALLBACK, DENY_REASON
 import { SlackUserGroups, slackGroupLister } from './approval-groups.js';
 import type { ActionHooks, ActionRequest, CommandRequest, Reply, SlackDeps } from './deps.js';
 import { describeSlackError, slackErrorCode } from './errors.js';
+import type { Fitted } from '../render/block-limits.js';
 import type { Outbox, Outgoing } from './outbox.js';
 import type { BackgroundTasks } from './tasks.js';
 
@@ -281,11 +282,15 @@ export class SlackApprovals {
     }
   }
 
-  private async threadReply(a: Approval, place: ClickPlace, m: Outgoing): Promise<void> {
+  private async threadReply(a: Approval, place: ClickPlace, m: Fitted): Promise<void> {
     const at = this.where(a, place);
     if (!at.channel) return;
     try {
-      await this.options.out.post(at.channel, m, at.thread);
+      const posted = await this.options.out.post(at.channel, m, at.thread);
+      // Whatever did not fit the message goes into the thread as a file, never cut silently.
+      if (m.overflow.length > 0) {
+        await this.options.out.upload(at.channel, at.thread ?? posted.ts, { filename: `approval-${a.id}.txt`, title: `${a.action} @ ${a.target} — 完整结果 / full result`, content: m.overflow.join('\n\n') });
+      }
     } catch (e) {
       this.options.log(`could not reply in the approval thread ${a.id}: ${slackErrorCode(e) ?? (e as Error).message}`);
     }
