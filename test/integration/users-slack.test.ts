@@ -1,0 +1,152 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SlackHarness, testConfig } from '../helpers/fake-slack-harness.js';
+import { registerUserImport, trustedFileUrl } from '../../src/slack/users.js';
+import { csvOf, HEADER, PASSWORDS, VALID_ROWS, xlsxOf } from '../unit/users/files.js';
+
+/** Slack's file host stand-in on 127.0.0.1: serves url_private, records the Authorization header. */
+class FileHost {
+  files = new Map<string, { body: Buffer; type: string }>();
+  requests: Array<{ path: string; headers: IncomingHttpHeaders }> = [];
+  private server!: Server;
+  port = 0;
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.requests.push({ path: req.url ?? '', headers: req.headers });
+      const f = this.files.get(req.url ?? '');
+      if (!f || req.headers.authorization !== 'Bearer xoxb-test-token-000000') return void res.writeHead(f ? 403 : 404).end();
+      res.writeHead(200, { 'content-type': f.type }).end(f.body);
+    });
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+  url(path: string): string {
+    return `http://127.0.0.1:${this.port}${path}`;
+  }
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+}
+
+let h: SlackHarness;
+let host: FileHost;
+beforeEach(async () => {
+  h = await SlackHarness.start();
+  host = await new FileHost().start();
+  // As start.ts does it.
+  registerUserImport(h.bot.app, h.bot.out, { deps: { config: testConfig(), log: (l) => h.logs.push(l) }, botToken: 'xoxb-test-token-000000', apiUrl: h.slack.apiUrl });
+});
+afterEach(async () => {
+  await h.stop();
+  await host.stop();
+});
+
+const mention = (files: unknown[], over: Record<string, unknown> = {}) => ({ type: 'app_mention', channel: 'C0OPS', user: 'U0BOB', text: '<@U0BOT> check users', ts: '1700000200.000100', files, ...over });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function everything(): string {
+  return h.slack.everythingSent() + h.logs.join('\n');
+}
+
+describe('@oms check users with a file', () => {
+  it('downloads the file with the bot token, replies in the thread with the rows in error and uploads the corrected file; no password anywhere', async () => {
+    host.files.set('/files-pri/T0/F1/users.xlsx', { body: xlsxOf([HEADER, VALID_ROWS[0]!, [' wangfang ', 'short1', '王芳', '老板', '', '', '']]), type: XLSX });
+    await h.event(mention([{ id: 'F1', name: 'users.xlsx', size: 5000, url_private: host.url('/files-pri/T0/F1/users.xlsx') }]), 'EvU1');
+    await h.slack.waitFor(() => h.slack.callsTo('files.completeUploadExternal').length === 1, 10_000, 'the corrected file');
+    expect(host.requests[0]!.headers.authorization).toBe('Bearer xoxb-test-token-000000');
+    const post = h.slack.callsTo('chat.postMessage')[0]!;
+    expect(post.body.thread_ts).toBe('1700000200.000100');
+    expect(post.body.channel).toBe('C0OPS');
+    const shown = JSON.stringify(post.body.blocks);
+    expect(shown).toContain('password too short (6 chars)');
+    expect(shown).toContain('row 3, 角色');
+    const upload = h.slack.callsTo('files.getUploadURLExternal')[0]!;
+    expect(upload.body.filename).toBe('users.corrected.xlsx');
+    expect(h.slack.callsTo('files.completeUploadExternal')[0]!.raw).toContain('1700000200.000100');
+    for (const p of PASSWORDS.filter((x) => x !== 'Secr3t-pass' && x !== 'short1')) expect(everything()).not.toContain(p);
+    // The answer itself never shows a password (the corrected file, uploaded where the original was, carries them).
+    expect(h.slack.calls.filter((c) => c.method.startsWith('chat.')).map((c) => c.raw).join('\n')).not.toMatch(/short1|Secr3t-pass/);
+  });
+
+  it('a file in a DM is checked too (GBK-free UTF-8 csv), answered in its thread', async () => {
+    host.files.set('/f/ok.csv', { body: csvOf([HEADER, ...VALID_ROWS]), type: 'text/csv' });
+    await h.event({ type: 'message', subtype: 'file_share', channel: 'D0BOB', channel_type: 'im', user: 'U0BOB', text: '', ts: '1700000300.000100', files: [{ name: 'ok.csv', size: 300, url_private_download: host.url('/f/ok.csv') }] }, 'EvU2');
+    await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage').length === 1);
+    const post = h.slack.callsTo('chat.postMessage')[0]!;
+    expect(post.body.thread_ts).toBe('1700000300.000100');
+    expect(JSON.stringify(post.body.blocks)).toContain('ready to import');
+    expect(h.slack.callsTo('files.getUploadURLExternal')).toEqual([]);
+  });
+
+  it.each([
+    ['a file over 5 MB is not even downloaded', { name: 'big.xlsx', size: 6 * 1024 * 1024, url_private: '/f/big.xlsx' }, 'too large', 0],
+    ['a renamed text file', { name: 'fake.xlsx', size: 10, url_private: '/f/fake.xlsx' }, 'is not an Excel workbook', 1],
+    ['a link outside Slack gets no token', { name: 'x.xlsx', size: 10, url_private: 'https://evil.example/x.xlsx' }, 'does not point to Slack', 0],
+    ['a 404 (no files:read scope)', { name: 'gone.xlsx', size: 10, url_private: '/f/gone.xlsx' }, 'files:read', 1],
+  ])('%s: a clear reply in the thread, the bot stays up', async (_what, file, message, downloads) => {
+    host.files.set('/f/fake.xlsx', { body: Buffer.from('hello, not a workbook'), type: XLSX });
+    const f = { ...file, url_private: file.url_private.startsWith('/') ? host.url(file.url_private) : file.url_private };
+    await h.event(mention([f]), `EvU-${file.name}`);
+    await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage').length === 1);
+    expect(JSON.stringify(h.slack.callsTo('chat.postMessage')[0]!.body.blocks)).toContain(message);
+    expect(host.requests.length).toBe(downloads);
+    // Still answering.
+    const r = await h.command('help');
+    expect(r.status).toBe(200);
+  });
+
+  it('a mention without a file says how to send one; other mentions go on to the normal handlers', async () => {
+    await h.event(mention([]), 'EvU3');
+    await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage').length === 1);
+    expect(JSON.stringify(h.slack.callsTo('chat.postMessage')[0]!.body.blocks)).toContain('attach the filled .xlsx or .csv');
+    await h.event({ type: 'message', channel: 'C0OPS', user: 'U0BOB', text: '超级管理员登录不上', ts: '1700000400.000100', channel_type: 'channel' }, 'EvU4');
+    await h.idle();
+    await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage').length === 2);
+    expect(JSON.stringify(h.slack.callsTo('chat.postMessage')[1]!.body.blocks)).toContain('oms_run_diagnosis');
+  });
+});
+
+describe('/oms users template', () => {
+  it('posts where to import it and uploads the .xlsx into that thread', async () => {
+    const r = await h.command('users template', { channel: 'C0OPS' });
+    expect(r.status).toBe(200);
+    await h.slack.waitFor(() => h.slack.callsTo('files.completeUploadExternal').length === 1);
+    const root = h.slack.callsTo('chat.postMessage')[0]!;
+    expect(JSON.stringify(root.body.blocks)).toContain('/admin/ → 用户管理 → 用户 → 批量导入用户');
+    expect(JSON.stringify(root.body.blocks)).toContain('proxied by nginx');
+    expect(h.slack.callsTo('files.getUploadURLExternal')[0]!.body.filename).toBe('用户导入模板.xlsx');
+    expect(h.slack.uploads[0]!.content).toContain('[Content_Types].xml');
+    expect(h.slack.callsTo('files.completeUploadExternal')[0]!.raw).toContain(String(h.slack.callsTo('chat.postMessage')[0]!.body.channel));
+  });
+
+  it('/oms users validate explains to send the file; bad arguments get the usage', async () => {
+    const v = await h.command('users validate a.xlsx');
+    expect(v.body).toContain('mention me with');
+    expect(v.body).toContain('ephemeral');
+    const bad = await h.command('users frobnicate');
+    expect(bad.body).toContain('unknown users command');
+    expect(h.slack.callsTo('chat.postMessage')).toEqual([]);
+  });
+
+  it('when the bot is not in the channel it says how to invite it', async () => {
+    h.slack.fail('chat.postMessage', 'not_in_channel');
+    await h.command('users template', { channel: 'C0ELSE', responseId: 'nic' });
+    await h.slack.waitFor(() => h.slack.responses.some((x) => x.id === 'nic'));
+    expect(JSON.stringify(h.slack.responses.find((x) => x.id === 'nic')!.body)).toContain('/invite @oms-chatops');
+  });
+});
+
+describe('trustedFileUrl', () => {
+  it.each([
+    ['https://files.slack.com/files-pri/T0-F0/x.xlsx', true],
+    ['https://files.slack-gov.com/files-pri/T0-F0/x.xlsx', true],
+    ['http://files.slack.com/x', false],
+    ['https://files.slack.com.evil.example/x', false],
+    ['https://evil.example/x', false],
+    ['not a url', false],
+  ])('%s → %s', (url, ok) => {
+    expect(trustedFileUrl(url)).toBe(ok);
+  });
+});
