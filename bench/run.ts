@@ -20,6 +20,9 @@ const parts: Array<[string, () => Promise<void>]> = [
     'Slack: /oms diagnose ack latency (real Bolt, fake Slack on 127.0.0.1)',
     async () => (await import('./slack.js')).runSlackBench(),
   ],
+  ['users: validate a 10,000-row sheet', async () => {
+    await (await import('./users.js')).runUsersBench();
+  }],
 ];
 
 const only = process.argv[2];

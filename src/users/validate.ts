@@ -32,7 +32,7 @@ export interface Validation {
   fixes: number;
 }
 
-const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;
+const EMAIL = /^[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}$/;
 const MOBILE = /^1[3-9]\d{9}$/;
 /** Django's UnicodeUsernameValidator: letters, digits and @ . + - _ (Chinese characters are letters). */
 const USERNAME = /^[\p{L}\p{N}\p{M}_.@+-]+$/u;
