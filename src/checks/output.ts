@@ -43,7 +43,8 @@ export function commandProblem(result: ExecResult, program: string): Omit<Observ
       signals: ['command-timeout'],
     };
   }
-  if (result.code === EXIT_NOT_FOUND) {
+  // `sudo -n /usr/sbin/nginx -t` on a host without nginx: sudo itself says the program is missing (exit 1).
+  if (result.code === EXIT_NOT_FOUND || /^sudo: [^\n]*: command not found$/m.test(stderr)) {
     return {
       status: 'error',
       summary: `服务器上没有 \`${program}\` / \`${program}\` is not installed on this host`,

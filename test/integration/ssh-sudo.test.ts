@@ -12,7 +12,15 @@ import { classifySudoFailure, sudoersDropIn, sudoersRule } from '../../src/trans
 import { sshdTarget, startSshd, TEST_USER, type TestSshd } from '../helpers/sshd.js';
 
 const asRoot = process.getuid?.() === 0 && existsSync('/usr/bin/sudo') && existsSync('/usr/sbin/visudo');
-const rootOnly = asRoot ? test : test.skip;
+/**
+ * These tests need root (they create a test user and install a sudoers drop-in).
+ * Without it they fail with the reason — never a silent skip.
+ */
+const rootOnly = (name: string, fn: () => Promise<void>) =>
+  test(name, async () => {
+    if (!asRoot) throw new Error('this test needs root, /usr/bin/sudo and /usr/sbin/visudo: run `npm test` as root (CI does)');
+    await fn();
+  });
 /** No `.` in the name, or sudo ignores the file. */
 const DROP_IN = `/etc/sudoers.d/${TEST_USER}`;
 

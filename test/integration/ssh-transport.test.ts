@@ -189,11 +189,6 @@ describe('connection failures', () => {
     const k = await refusal(keyscan({ name: 'x', host: '127.0.0.1', port }));
     expect(k.code).toBe('connect_refused');
   });
-
-  test('an unresolvable name is dns', async () => {
-    const e = await refusal(transport(await sshdTarget(sshd, { host: 'no-such-host.invalid' })).exec(['true']));
-    expect(e.code).toBe('dns');
-  });
 });
 
 describe('commands', () => {
