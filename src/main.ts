@@ -5,7 +5,6 @@ import { createInterface } from 'node:readline/promises';
 import { ApprovalService } from './approvals/service.js';
 import { AuditLog } from './audit/audit-log.js';
 import { FileStore } from './store/file-store.js';
-import { RedisStore } from './store/redis-store.js';
 import type { Store } from './store/store.js';
 import { CHECKS, findCheck } from './checks/registry.js';
 import { runConsole } from './cli/console.js';
@@ -29,21 +28,26 @@ async function main(argv: string[]): Promise<number> {
   const pool = createTransportPool({ env: process.env });
   // State for approvals and the audit trail: Redis when REDIS_URL is set (several bot instances), else files under dataDir.
   const dataDir = resolve(process.cwd(), config.dataDir);
-  const redis = process.env.REDIS_URL ? new RedisStore({ url: process.env.REDIS_URL }) : undefined;
+  // ioredis is loaded only when it is needed, so the console starts fast.
+  const redis = process.env.REDIS_URL ? new (await import('./store/redis-store.js')).RedisStore({ url: process.env.REDIS_URL }) : undefined;
   const store: Store = redis ?? new FileStore({ dir: join(dataDir, 'store') });
   const audit = new AuditLog({
     file: join(dataDir, 'audit.jsonl'),
     mirrors: redis ? [redis] : [],
     onMirrorError: (e) => stderr.write(`警告 / warning: the audit record is in the file but not in Redis: ${redact(e.message)}\n`),
   });
-  const approvals = new ApprovalService({
-    config,
-    store,
-    audit,
-    findCheck,
-    transportFor: (t) => pool.get(t),
-    onAuditError: (e) => stderr.write(`警告 / warning: could not write the audit log ${audit.file}: ${redact(e.message)}\n`),
-  });
+  /** One approval service per front end, sharing the store and the audit log; Slack adds its user-group lookup. */
+  const approvalService = (isInGroup?: (userId: string, groupId: string) => Promise<boolean>) =>
+    new ApprovalService({
+      config,
+      store,
+      audit,
+      findCheck,
+      ...(isInGroup ? { isInGroup } : {}),
+      transportFor: (t) => pool.get(t),
+      onAuditError: (e) => stderr.write(`警告 / warning: could not write the audit log ${audit.file}: ${redact(e.message)}\n`),
+    });
+  const approvals = approvalService();
   const oneShot = argv.length > 0;
   const runner = new CommandRunner({
     config,
@@ -88,18 +92,7 @@ async function main(argv: string[]): Promise<number> {
           // Slack retries are dropped across every instance sharing the store.
           dedupe: { claim: async (key) => !(await store.seen(`slack:${key}`, 10 * 60_000)) },
           // The same store and audit log as the CLI; approverGroups checked with usergroups.users.list.
-          approvals: {
-            service: (isInGroup) =>
-              new ApprovalService({
-                config,
-                store,
-                audit,
-                findCheck,
-                isInGroup,
-                transportFor: (t) => pool.get(t),
-                onAuditError: (e) => stderr.write(`警告 / warning: could not write the audit log ${audit.file}: ${redact(e.message)}\n`),
-              }),
-          },
+          approvals: { service: (isInGroup) => approvalService(isInGroup) },
         },
         stderr,
       );
