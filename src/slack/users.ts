@@ -12,6 +12,7 @@ import { writeWorkbook } from '../users/xlsx-write.js';
 import type { SlackDeps } from './deps.js';
 import { slackErrorCode } from './errors.js';
 import type { Outbox } from './outbox.js';
+import type { ChatEvent } from './phrases.js';
 
 /** A file as Slack describes it in a message event. */
 interface SlackFile {
@@ -22,16 +23,8 @@ interface SlackFile {
   url_private_download?: string;
 }
 
-interface FileEvent {
-  type?: string;
-  subtype?: string;
+interface FileEvent extends ChatEvent {
   channel_type?: string;
-  user?: string;
-  bot_id?: string;
-  text?: string;
-  channel?: string;
-  ts?: string;
-  thread_ts?: string;
   files?: SlackFile[];
 }
 

@@ -49,6 +49,23 @@ export async function realPlaybooks(): Promise<Playbook[]> {
   return cachedPlaybooks;
 }
 
+/** The real Bolt app in HTTP mode on a free 127.0.0.1 port, talking to the fake Web API at `apiUrl`. */
+export async function startTestBot(deps: SlackDeps, apiUrl: string): Promise<{ bot: SlackBot; url: string }> {
+  const bot = new SlackBot({
+    env: { mode: 'http', botToken: 'xoxb-test-token-000000', signingSecret: SIGNING_SECRET, port: 0, apiUrl },
+    deps,
+    host: '127.0.0.1',
+    port: 0,
+    botUserId: 'U0BOT',
+    botId: 'B0BOT',
+    tokenVerification: false,
+    retries: 0,
+    logLevel: LogLevel.ERROR,
+  });
+  const { port } = await bot.start();
+  return { bot, url: `http://127.0.0.1:${port}${EVENTS_PATH}` };
+}
+
 export interface HarnessOptions {
   /** Capture scenario the transport answers from (default `healthy`). */
   scenario?: string;
@@ -91,19 +108,7 @@ export class SlackHarness {
       log: (l) => h.logs.push(l),
       ...(options.actionHooks ? { actionHooks: options.actionHooks } : {}),
     };
-    h.bot = new SlackBot({
-      env: { mode: 'http', botToken: 'xoxb-test-token-000000', signingSecret: SIGNING_SECRET, port: 0, apiUrl: h.slack.apiUrl },
-      deps,
-      host: '127.0.0.1',
-      port: 0,
-      botUserId: 'U0BOT',
-      botId: 'B0BOT',
-      tokenVerification: false,
-      retries: 0,
-      logLevel: LogLevel.ERROR,
-    });
-    const { port } = await h.bot.start();
-    h.url = `http://127.0.0.1:${port}${EVENTS_PATH}`;
+    ({ bot: h.bot, url: h.url } = await startTestBot(deps, h.slack.apiUrl));
     return h;
   }
 

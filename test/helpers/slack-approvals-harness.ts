@@ -10,14 +10,13 @@ import { join } from 'node:path';
 import { ApprovalService } from '../../src/approvals/service.js';
 import { AuditLog } from '../../src/audit/audit-log.js';
 import { CHECKS, findCheck } from '../../src/checks/registry.js';
-import { SlackBot, EVENTS_PATH } from '../../src/slack/app.js';
+import type { SlackBot } from '../../src/slack/app.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
-import { LogLevel } from '../../src/slack/logger.js';
 import { MemoryDedupe } from '../../src/store/dedupe.js';
 import { FileStore } from '../../src/store/file-store.js';
 import type { Store } from '../../src/store/store.js';
 import { fakeServer, testConfig } from '../unit/approvals/fake-server.js';
-import { realPlaybooks, SIGNING_SECRET } from './fake-slack-harness.js';
+import { realPlaybooks, SIGNING_SECRET, startTestBot } from './fake-slack-harness.js';
 import { FakeSlack, type ApiCall } from './fake-slack.js';
 import { ReplayTransport } from './replay-transport.js';
 import { blockActionPayload, interactionBody, postSigned, slashCommandBody, type SignedPost } from './slack-sign.js';
@@ -109,19 +108,7 @@ export class ApprovalHarness {
         sweepIntervalMs: options.sweepIntervalMs ?? 0,
       },
     };
-    h.bot = new SlackBot({
-      env: { mode: 'http', botToken: 'xoxb-test-token-000000', signingSecret: SIGNING_SECRET, port: 0, apiUrl: h.slack.apiUrl },
-      deps,
-      host: '127.0.0.1',
-      port: 0,
-      botUserId: 'U0BOT',
-      botId: 'B0BOT',
-      tokenVerification: false,
-      retries: 0,
-      logLevel: LogLevel.ERROR,
-    });
-    const { port } = await h.bot.start();
-    h.url = `http://127.0.0.1:${port}${EVENTS_PATH}`;
+    ({ bot: h.bot, url: h.url } = await startTestBot(deps, h.slack.apiUrl));
     return h;
   }
 
