@@ -58,6 +58,8 @@ describe('oms-chatops command line (real process, this machine)', () => {
     const report = JSON.parse(r.stdout);
     expect(Object.keys(report)).toEqual(expect.arrayContaining(['target', 'playbook', 'startedAt', 'finishedAt', 'verdict', 'findings', 'observations']));
     expect(report.playbook.id).toBe('login');
+    // This machine has no OMS: that is said first, before the failures that follow from it.
+    expect(report.findings[0].id).toBe('oms-not-installed');
     for (const f of report.findings) expect(Object.keys(f)).toEqual(expect.arrayContaining(['id', 'severity', 'title', 'evidence', 'fix', 'action']));
     for (const o of report.observations) expect(Object.keys(o)).toEqual(expect.arrayContaining(['check', 'status', 'summary', 'evidence', 'durationMs']));
     expect(['critical', 'error', 'warning', 'info']).toEqual(expect.arrayContaining(report.findings.map((f: { severity: string }) => f.severity)));
