@@ -83,7 +83,8 @@ export function parseCommand(words: readonly string[], options: { freeTextFallsT
   if (verb === undefined || verb === '') return ok({ verb: 'help' }, flags);
 
   if (verb !== 'match') {
-    const bad = rest.find((w) => SHELL_META.test(w)) ?? (flags.target && SHELL_META.test(flags.target) ? flags.target : undefined);
+    // Every word, option values included (`--reason "…; …"`, `--target=$(…)`): the rule is about the whole command.
+    const bad = words.find((w) => SHELL_META.test(w));
     if (bad !== undefined) {
       return fail(
         `refused: the input contains shell characters (; | & \` $( ) > < or a line break) — nothing was run`,

@@ -1,9 +1,12 @@
 /**
  * Split a command line typed in the console or after `/oms` into words,
  * honouring "double" and 'single' quotes (straight and curly). Nothing here is
- * ever handed to a shell; quoting only groups words.
+ * ever handed to a shell; quoting only groups words. Line breaks inside the
+ * line are kept in the word they occur in (not treated as spaces), so the
+ * parser sees them and refuses the command instead of silently joining lines.
  */
 export function tokenize(line: string): string[] {
+  line = line.trim();
   const out: string[] = [];
   let cur = '';
   let quote: string | null = null;
@@ -20,7 +23,7 @@ export function tokenize(line: string): string[] {
       has = true;
       continue;
     }
-    if (/\s/.test(ch)) {
+    if (/\s/.test(ch) && ch !== '\n' && ch !== '\r') {
       if (has || cur) out.push(cur);
       cur = '';
       has = false;

@@ -49,6 +49,21 @@ describe('parseCommand', () => {
     expect(r.ok).toBe(false);
   });
 
+  it('refuses a typed line break between words (Slack shift+enter), instead of joining the lines', () => {
+    for (const line of ['diagnose login\nreboot', 'diagnose login \r\n reboot', 'check backend-service\nprod']) {
+      const r = parse(line);
+      expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/refused.*nothing was run/) });
+    }
+    // Surrounding line breaks are only whitespace.
+    expect(parse('diagnose login\n')).toMatchObject({ ok: true, command: { verb: 'diagnose', query: 'login' } });
+  });
+
+  it('refuses shell characters in option values too', () => {
+    for (const line of ['run restart-backend prod --reason "down; $(reboot)"', 'run restart-backend prod --reason=`id`', 'audit --since "1h;id"']) {
+      expect(parse(line)).toMatchObject({ ok: false, error: expect.stringMatching(/refused/) });
+    }
+  });
+
   it('lets match analyse a pasted line with shell characters, since match runs nothing', () => {
     expect(parse('match "curl ... | grep 502; echo"')).toMatchObject({ ok: true, command: { verb: 'match' } });
   });
