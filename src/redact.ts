@@ -21,7 +21,8 @@ const INLINE_ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_.-]*)=("[^"]*"|'[^']*'|[^\s&;,
 const JSON_PAIR = /("([A-Za-z_][A-Za-z0-9_-]*)"\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
 const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:@/]+):([^\s@/]+)@/gi;
 const SLACK_TOKEN = /\bx(?:ox[abposr]|app)-[A-Za-z0-9-]{8,}/g;
-const PEM_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g;
+/** A key block up to its END line, or to the end of a cut text; the marker this leaves behind is not matched again (redact is applied twice on the way out). */
+const PEM_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----(?! «redacted»)[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g;
 const HEADER_SECRET = /^(\s*(?:authorization|cookie|set-cookie|x-csrftoken|proxy-authorization)\s*:\s*)(.+)$/gim;
 /** nginx directives that carry credentials: `proxy_set_header Authorization "Basic …";`. */
 const NGINX_SECRET = /^(\s*(?:proxy_set_header|add_header|more_set_headers)\s+(?:authorization|cookie|proxy-authorization|x-api-key)\s+)([^;]+)/gim;

@@ -55,6 +55,14 @@ describe('redact', () => {
     expect(out).toContain('y');
   });
 
+  it('is idempotent: redacting already redacted text (renderer, then Outbox) keeps what follows a key block', () => {
+    const once = redact('x\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\nafter DEBUG=False SECRET_KEY=abc');
+    expect(once).toContain('after DEBUG=False');
+    expect(redact(once)).toBe(once);
+    // A key cut off by the output cap is still removed to the end.
+    expect(redact('y\n-----BEGIN RSA PRIVATE KEY-----\nMIIEcut')).not.toContain('MIIEcut');
+  });
+
   it('redacts deeply: values under secret keys and secrets inside strings', () => {
     const out = redactDeep({ facts: { SECRET_KEY: 'abc', port: 8000, lines: ['PASSWORD=zzz'] }, n: null });
     expect(out).toEqual({ facts: { SECRET_KEY: REDACTED, port: 8000, lines: [`PASSWORD=${REDACTED}`] }, n: null });
