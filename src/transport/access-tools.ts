@@ -1,6 +1,7 @@
 import { CHECKS } from '../checks/registry.js';
 import type { AccessTools } from '../cli/runner.js';
 import { isLocal, type Target } from '../config/target.js';
+import { redact } from '../redact.js';
 import { doctor, type DoctorLine } from './doctor.js';
 import { formatKeyscan, keyscan } from './keyscan.js';
 import { sudoersDropIn } from './sudo.js';
@@ -30,7 +31,8 @@ export function accessTools(deps: { env: NodeJS.ProcessEnv; transportFor(target:
         env: { OMS_CHATOPS_KEY_PASSPHRASE: deps.env.OMS_CHATOPS_KEY_PASSPHRASE },
       });
       const text = lines.map((l) => `${MARK[l.status]} ${l.item.padEnd(22)} ${l.detail}${l.hint && l.status !== 'ok' ? `\n${' '.repeat(30)}→ ${l.hint}` : ''}`).join('\n');
-      return { text, ok: lines.every((l) => l.status !== 'fail') };
+      // Details quote the server's own output (sudo -n -l, which): redacted like every other output.
+      return { text: redact(text), ok: lines.every((l) => l.status !== 'fail') };
     },
   };
 }
