@@ -25,8 +25,11 @@ const pathsSchema = z
   })
   .strict();
 
-/** Characters allowed in names that end up as command arguments (service names, users). */
-const safeName = z.string().regex(/^[A-Za-z0-9_.@-]+$/, 'may contain only letters, digits and _ . @ -');
+/**
+ * Characters allowed in names that end up as command arguments (service names, users).
+ * No leading `-`: such a value would reach systemctl/journalctl (and the sudoers rule) as an option.
+ */
+const safeName = z.string().regex(/^[A-Za-z0-9_.@][A-Za-z0-9_.@-]*$/, 'may contain only letters, digits and _ . @ - and must not start with -');
 
 export const targetSchema = z
   .object({

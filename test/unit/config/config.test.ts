@@ -68,6 +68,9 @@ describe('config', () => {
   it('refuses unknown keys, unsafe service names, relative paths, bad Slack ids and bad YAML', () => {
     expect(errorOf(GOOD.replace('service: oms-backend', 'servce: oms-backend')).message).toMatch(/unknown key "servce"/);
     expect(errorOf(GOOD.replace('service: oms-backend', 'service: "oms; reboot"')).key).toBe('targets.prod.service');
+    // A leading dash would turn the name into an option of systemctl/journalctl.
+    expect(errorOf(GOOD.replace('service: oms-backend', 'service: "--all"')).message).toMatch(/targets\.prod\.service: .*must not start with -/);
+    expect(errorOf(GOOD.replace('user: omsbot', 'user: -oProxy')).key).toBe('targets.prod.user');
     expect(errorOf(GOOD.replace('logDir: /var/log/oms', 'logDir: var/log')).message).toMatch(/absolute path/);
     expect(errorOf(GOOD.replace('U0123ABCD', 'bob')).key).toBe('policy.approvers.0');
     expect(errorOf('targets: [\n').message).toMatch(/invalid YAML/);
