@@ -31,11 +31,9 @@ afterAll(async () => {
 
 test('a hung command hits its deadline on the server: partial output kept, slot freed', async () => {
   const tr = await transport({ maxConcurrency: 1 });
-  const started = Date.now();
   const r = await tr.exec(['sh', '-c', 'echo partial; echo err >&2; exec sleep 31.5'], { timeoutMs: 1000 });
+  // Exit 124 is `timeout`'s own: the server killed it (the local deadline would give code null).
   expect(r).toMatchObject({ timedOut: true, code: 124, stdout: 'partial\n', stderr: 'err\n' });
-  // killed by the server's `timeout` at 1 s, well before the local deadline (1 s + 3 s)
-  expect(Date.now() - started).toBeLessThan(3500);
   // With one slot, this only runs if the hung command's channel was released.
   const next = await tr.exec(['echo', 'next'], { timeoutMs: 2000 });
   expect(next.stdout).toBe('next\n');
