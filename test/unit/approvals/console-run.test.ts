@@ -42,7 +42,7 @@ async function setup(options: { policy?: string; confirm?: (q: string) => Promis
 
 describe('parser: run and audit', () => {
   it('run <action> [target] --reason "…" [--yes]', () => {
-    expect(parseCommand(tokenize('run restart-backend prod --reason "backend down; since 10:02"'))).toMatchObject({ ok: true, command: { verb: 'run', action: 'restart-backend', target: 'prod', reason: 'backend down; since 10:02', yes: false } });
+    expect(parseCommand(tokenize('run restart-backend prod --reason "backend down, since 10:02"'))).toMatchObject({ ok: true, command: { verb: 'run', action: 'restart-backend', target: 'prod', reason: 'backend down, since 10:02', yes: false } });
     expect(parseCommand(['run', 'reload-nginx', '--yes', '--reason=config fixed'])).toMatchObject({ ok: true, command: { verb: 'run', action: 'reload-nginx', reason: 'config fixed', yes: true } });
   });
   it('run without a reason, with stray words or shell characters is refused with an example', () => {
@@ -51,6 +51,8 @@ describe('parser: run and audit', () => {
     expect(!noReason.ok && noReason.hint).toMatch(/--reason "/);
     expect(parseCommand(tokenize('run restart-backend prod now please --reason x'))).toMatchObject({ ok: false });
     expect(parseCommand(tokenize('run restart-backend;reboot --reason x'))).toMatchObject({ ok: false });
+    // The rule covers the whole command, the reason included (it is never run, but the refusal is the same everywhere).
+    expect(parseCommand(tokenize('run restart-backend prod --reason "backend down; since 10:02"'))).toMatchObject({ ok: false, error: expect.stringMatching(/refused/) });
     expect(parseCommand(['run', '--reason', 'x'])).toMatchObject({ ok: false });
   });
   it('audit [--since …] [--target …]', () => {
