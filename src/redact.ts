@@ -3,8 +3,8 @@
  * (Slack, console, JSON, logs, audit) goes through {@link redact}.
  */
 
-/** Names whose values are secret: SECRET_KEY, DATABASE_PASSWORD, API_TOKEN, AWS_ACCESS_KEY_ID … */
-const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|PASSPHRASE|TOKEN|(?:^|_|-)KEY(?:$|_|S$)|APIKEY|PRIVATE_?KEY|CREDENTIAL|AUTHORIZATION|COOKIE|SESSIONID|(?:^|_)DSN$)/i;
+/** Names whose values are secret: SECRET_KEY, DATABASE_PASSWORD, API_TOKEN, AWS_ACCESS_KEY_ID, FERNETKEY … (KEYBOARD_LAYOUT is not). */
+const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|PASSPHRASE|TOKEN|KEYS?(?:$|[_-])|APIKEY|PRIVATE_?KEY|CREDENTIAL|AUTHORIZATION|COOKIE|SESSIONID|(?:^|_)DSN$)/i;
 /** HTTP headers that only look secret by name (CORS answers). */
 const NOT_SECRET = /^Access-Control-/i;
 
@@ -19,6 +19,8 @@ const ASSIGNMENT = /^(\s*(?:export\s+)?)([A-Za-z_][A-Za-z0-9_.-]*)(\s*[=:]\s*)(.
 /** `NAME=value` anywhere in a line (log lines, query strings, command lines). */
 const INLINE_ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_.-]*)=("[^"]*"|'[^']*'|[^\s&;,"']+)/g;
 const JSON_PAIR = /("([A-Za-z_][A-Za-z0-9_-]*)"\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
+/** The same with a bare value: `"password": 12345678`. */
+const JSON_BARE_PAIR = /("([A-Za-z_][A-Za-z0-9_-]*)"\s*:\s*)(-?\d[\d.eE+-]*|true|false)\b/g;
 const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:@/]+):([^\s@/]+)@/gi;
 const SLACK_TOKEN = /\bx(?:ox[abposr]|app)-[A-Za-z0-9-]{8,}/g;
 /** A key block up to its END line, or to the end of a cut text; the marker this leaves behind is not matched again (redact is applied twice on the way out). */
@@ -41,6 +43,7 @@ export function redact(text: string): string {
     .join('\n');
   out = out.replace(INLINE_ASSIGNMENT, (all, name: string, value: string) => (isSecretName(name) && !value.startsWith(REDACTED) ? `${name}=${REDACTED}` : all));
   out = out.replace(JSON_PAIR, (all, prefix: string, name: string) => (isSecretName(name) ? `${prefix}"${REDACTED}"` : all));
+  out = out.replace(JSON_BARE_PAIR, (all, prefix: string, name: string) => (isSecretName(name) ? `${prefix}"${REDACTED}"` : all));
   out = out.replace(URL_CREDENTIALS, (_all, scheme: string, user: string) => `${scheme}${user}:${REDACTED}@`);
   out = out.replace(HEADER_SECRET, (_all, prefix: string) => `${prefix}${REDACTED}`);
   out = out.replace(NGINX_SECRET, (_all, prefix: string) => `${prefix}${REDACTED}`);

@@ -33,12 +33,20 @@ describe('redact', () => {
     expect(out).toContain('mysql://oms:');
   });
 
+  it('redacts numeric JSON values under secret names', () => {
+    const out = redact('{"username":"admin","password": 12345678,"port":8000}');
+    expect(out).not.toContain('12345678');
+    expect(out).toContain('"port":8000');
+  });
+
   it('keeps CORS headers that only look secret by name', () => {
     expect(redact('Access-Control-Allow-Credentials: true')).toBe('Access-Control-Allow-Credentials: true');
     expect(isSecretName('Access-Control-Allow-Credentials')).toBe(false);
     expect(isSecretName('SECRET_KEY')).toBe(true);
     expect(isSecretName('REDIS_PORT')).toBe(false);
     expect(isSecretName('KEYBOARD_LAYOUT')).toBe(false);
+    // *KEY* without a separator before it, too.
+    for (const n of ['FERNETKEY', 'SIGNINGKEY', 'ENCRYPTIONKEY', 'api-key']) expect([n, isSecretName(n)]).toEqual([n, true]);
   });
 
   it('redacts NAME=value in the middle of a line (log lines, command lines, query strings)', () => {
