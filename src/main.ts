@@ -56,7 +56,8 @@ async function main(argv: string[]): Promise<number> {
     findCheck,
     transportFor: (t) => pool.get(t),
     access: accessTools({ env: process.env, transportFor: (t) => pool.get(t) }),
-    out: (text) => stdout.write(`${text}\n`),
+    // Every console/CLI answer passes through redact once more: one choke point for secrets.
+    out: (text) => stdout.write(`${redact(text)}\n`),
     progress: stderr.isTTY ? (text) => stderr.write(`${text}\n`) : undefined,
     style: styleFor(stdout),
     approvals,

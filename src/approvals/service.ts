@@ -227,7 +227,7 @@ export class ApprovalService {
     const expired: Approval = { ...approval, status: 'expired', decidedAt: now.toISOString(), statusReason: `nobody approved it before ${approval.expiresAt}` };
     await this.save(expired);
     await this.record({ ...this.base(expired), event: 'action.expired', user: approval.requester.id, via: approval.requester.via, reason: expired.statusReason });
-    return { kind: 'expired', approval: expired, message: `已过期 / expired: nobody approved it before ${approval.expiresAt} — nothing was run` };
+    return { kind: 'expired', approval: expired, message: `已过期 / expired: nobody approved it before ${approval.expiresAt} — nothing was run; request it again (the Request button or \`run ${approval.action} ${approval.target} --reason …\`) if it is still needed` };
   }
 
   /** Parse the reference, load the approval, verify the reference against it, and settle expiry. */

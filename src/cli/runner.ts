@@ -203,7 +203,7 @@ export class CommandRunner {
   private async showAudit(cmd: Extract<ParsedCommand, { verb: 'audit' }>, flags: CommandFlags): Promise<number> {
     const { out, audit } = this.deps;
     if (!audit) {
-      out('audit is not available in this build');
+      out('audit is not available: this runner was built without an audit log — nothing was run\n下一步 / Next: start oms-chatops through `npm start` / `oms-chatops`, which wires the audit log');
       return EXIT.usage;
     }
     let since: Date | undefined;
@@ -284,7 +284,7 @@ export class CommandRunner {
   private async access(cmd: Extract<ParsedCommand, { verb: 'keyscan' | 'sudoers' | 'doctor' }>, flags: CommandFlags): Promise<number> {
     const tools = this.deps.access;
     if (!tools) {
-      this.deps.out(`${cmd.verb} is not available in this build`);
+      this.deps.out(`${cmd.verb} is not available: this runner was built without the SSH access tools — nothing was run\n下一步 / Next: start oms-chatops through \`npm start\` / \`oms-chatops\`, which wires them`);
       return EXIT.usage;
     }
     if (cmd.verb === 'sudoers') {

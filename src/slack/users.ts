@@ -123,7 +123,11 @@ async function checkSharedFiles(e: FileEvent, app: App, out: Outbox, options: Us
       const shown = lines.length > MAX_LINES_IN_MESSAGE + 1 ? [...lines.slice(0, MAX_LINES_IN_MESSAGE), `… ${lines.length - MAX_LINES_IN_MESSAGE} more lines in the attached report`] : lines;
       await out.post(channel, mrkdwnMessage(`${name}: ${summaryLine(v)}`, `*${safe(lines[0]!)}*\n${safe(shown.slice(1).join('\n'))}`), thread);
       if (shown !== lines) await out.upload(channel, thread, { filename: `${name}.report.txt`, title: `${name}: report`, content: full });
-      if (v.corrected && v.rows > 0 && v.fixes > 0) {
+      // The corrected sheet still holds the new users' passwords: it goes back only in a DM, never into a channel.
+      const inDm = e.channel_type === 'im' || (e.channel ?? '').startsWith('D');
+      if (v.corrected && v.rows > 0 && v.fixes > 0 && !inDm) {
+        await out.post(channel, noticeMessage('修正后的文件包含密码，只在私聊中发送 / the corrected file holds passwords, so it is only sent in a direct message', { next: '把文件私聊发给机器人即可拿到修正版 / send the file to the bot in a DM to get the corrected version' }), thread);
+      } else if (v.corrected && v.rows > 0 && v.fixes > 0) {
         const corrected = writeWorkbook([{ name: '用户', rows: v.corrected, header: { required: [true, true, true, true, false, false, false] }, textFormat: true }]);
         const correctedName = `${name.replace(/\.(xlsx|csv|txt|tsv)$/i, '')}.corrected.xlsx`;
         await app.client.files.uploadV2({ channel_id: channel, thread_ts: thread, filename: correctedName, title: correctedName, file: corrected, initial_comment: '修正后的文件 / corrected file: empty and example rows removed, spaces trimmed, full-width fixed; passwords unchanged' } as never);

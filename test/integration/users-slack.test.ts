@@ -51,10 +51,10 @@ function everything(): string {
 }
 
 describe('@oms check users with a file', () => {
-  it('downloads the file with the bot token, replies in the thread with the rows in error and uploads the corrected file; no password anywhere', async () => {
+  it('downloads the file with the bot token, replies in the thread with the rows in error; in a channel the corrected file (it holds passwords) is not posted', async () => {
     host.files.set('/files-pri/T0/F1/users.xlsx', { body: xlsxOf([HEADER, VALID_ROWS[0]!, [' wangfang ', 'short1', '王芳', '老板', '', '', '']]), type: XLSX });
     await h.event(mention([{ id: 'F1', name: 'users.xlsx', size: 5000, url_private: host.url('/files-pri/T0/F1/users.xlsx') }]), 'EvU1');
-    await h.slack.waitFor(() => h.slack.callsTo('files.completeUploadExternal').length === 1, 10_000, 'the corrected file');
+    await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage').length === 2, 10_000, 'the answer and the DM notice');
     expect(host.requests[0]!.headers.authorization).toBe('Bearer xoxb-test-token-000000');
     const post = h.slack.callsTo('chat.postMessage')[0]!;
     expect(post.body.thread_ts).toBe('1700000200.000100');
@@ -62,11 +62,19 @@ describe('@oms check users with a file', () => {
     const shown = JSON.stringify(post.body.blocks);
     expect(shown).toContain('password too short (6 chars)');
     expect(shown).toContain('row 3, 角色');
-    const upload = h.slack.callsTo('files.getUploadURLExternal')[0]!;
-    expect(upload.body.filename).toBe('users.corrected.xlsx');
-    expect(h.slack.callsTo('files.completeUploadExternal')[0]!.raw).toContain('1700000200.000100');
-    for (const p of PASSWORDS.filter((x) => x !== 'Secr3t-pass' && x !== 'short1')) expect(everything()).not.toContain(p);
-    // The answer itself never shows a password (the corrected file, uploaded where the original was, carries them).
+    const notice = h.slack.callsTo('chat.postMessage')[1]!;
+    expect(notice.body.thread_ts).toBe('1700000200.000100');
+    expect(JSON.stringify(notice.body.blocks)).toContain('only sent in a direct message');
+    expect(h.slack.callsTo('files.getUploadURLExternal')).toEqual([]);
+    for (const p of PASSWORDS) expect(everything()).not.toContain(p);
+  });
+
+  it('in a DM the corrected file is uploaded into the file\'s thread; the answer shows no password', async () => {
+    host.files.set('/f/fix.xlsx', { body: xlsxOf([HEADER, VALID_ROWS[0]!, [' wangfang ', 'short1', '王芳', '老板', '', '', '']]), type: XLSX });
+    await h.event({ type: 'message', subtype: 'file_share', channel: 'D0BOB', channel_type: 'im', user: 'U0BOB', text: '', ts: '1700000400.000100', files: [{ name: 'fix.xlsx', size: 5000, url_private_download: host.url('/f/fix.xlsx') }] }, 'EvU-dm-fix');
+    await h.slack.waitFor(() => h.slack.callsTo('files.completeUploadExternal').length === 1, 10_000, 'the corrected file');
+    expect(h.slack.callsTo('files.getUploadURLExternal')[0]!.body.filename).toBe('fix.corrected.xlsx');
+    expect(h.slack.callsTo('files.completeUploadExternal')[0]!.raw).toContain('1700000400.000100');
     expect(h.slack.calls.filter((c) => c.method.startsWith('chat.')).map((c) => c.raw).join('\n')).not.toMatch(/short1|Secr3t-pass/);
   });
 

@@ -151,8 +151,13 @@ function withLock<T>(name: string, fn: () => T): T {
   }
 }
 
-/** The provisioned image for the current recipe, built (or rebuilt) when needed. */
-export function ensureImage(log: Log = quiet): ImageInfo {
+/**
+ * The provisioned image for the current recipe, built (or rebuilt) when needed.
+ * Building downloads Debian packages from the mirror, so tests pass
+ * `allowBuild: false` and the image is built beforehand (`npm run lab -- build`,
+ * which npm test's pretest step runs): tests themselves talk only to 127.0.0.1.
+ */
+export function ensureImage(log: Log = quiet, options: { allowBuild?: boolean } = {}): ImageInfo {
   const problem = labPreflight();
   if (problem) throw new Error(problem);
   const mirror = debianMirror();
@@ -160,6 +165,9 @@ export function ensureImage(log: Log = quiet): ImageInfo {
   const rootfs = join(CACHE_DIR, `rootfs-${h.rootfs}`);
   const image = join(CACHE_DIR, `image-${h.image}`);
   const built = { rootfsS: 0, imageS: 0 };
+  if (options.allowBuild === false && !existsSync(join(image, '.lab-complete'))) {
+    throw new Error(`the lab image for this recipe is not built (${image}): run \`npm run lab -- build\` as root first (npm test's pretest step does it)`);
+  }
   return withLock('build', () => {
     if (!existsSync(join(rootfs, '.lab-complete'))) {
       const t0 = Date.now();
