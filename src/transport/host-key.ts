@@ -162,7 +162,8 @@ export function describeHostKeyRefusal(
   return {
     message:
       `The host key of ${at} has CHANGED: the server presented ${verdict.keyType} ${verdict.presented}, ` +
-      `but ${verdict.expected.join(' or ')} is pinned. This is what a man-in-the-middle looks like; it is also what a reinstalled server looks like.`,
-    hint: `Do not connect until you know why. If the server was reinstalled or its keys regenerated, ${pinHow}`,
+      `but ${verdict.expected.join(' or ')} is pinned. This is what a man-in-the-middle looks like; it is also what a reinstalled server looks like, ` +
+      `or a pin taken from another of the server's keys (it has one per type: ${verdict.keyType} was offered).`,
+    hint: `Do not connect until you know why. Compare with \`ssh-keygen -lf /etc/ssh/ssh_host_${verdict.keyType.replace(/^ssh-/, '').replace(/^ecdsa-.*/, 'ecdsa')}_key.pub\` on the server. If the server was reinstalled, its keys regenerated, or you pinned another key type, ${pinHow}`,
   };
 }
