@@ -62,7 +62,9 @@ export class SlackBot {
     };
     const receiver: Receiver =
       env.mode === 'socket'
-        ? new SocketModeReceiver({ appToken: env.appToken, logger, installerOptions: { clientOptions } })
+        ? // A copy: the Socket Mode client writes its own retry policy (100 retries, for reconnecting) into the
+          // options it is given, which would otherwise become the bot's Web API policy too.
+          new SocketModeReceiver({ appToken: env.appToken, logger, installerOptions: { clientOptions: { ...clientOptions } } })
         : new HTTPReceiver({ signingSecret: env.signingSecret, endpoints: EVENTS_PATH, logger, processBeforeResponse: false });
     this.app = new App({
       token: env.botToken,

@@ -8,6 +8,8 @@ export interface ApiCall {
   body: Record<string, unknown>;
   raw: string;
   at: number;
+  /** The Authorization header (`Bearer xoxb-…` for the bot, `Bearer xapp-…` for apps.connections.open). */
+  authorization?: string;
 }
 
 /** One POST to a response_url. */
@@ -34,7 +36,7 @@ export class FakeSlack {
   private ts = 1_700_000_000_000_100;
   private readonly failures: Array<{ method: string; channel?: string; times: number; failure: Failure }> = [];
   private readonly waiters: Array<() => void> = [];
-  private readonly answers = new Map<string, (body: Record<string, unknown>) => Record<string, unknown>>();
+  private readonly answers = new Map<string, (body: Record<string, unknown>, call: ApiCall) => Record<string, unknown>>();
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -67,7 +69,7 @@ export class FakeSlack {
   }
 
   /** Answer `method` with `answer(body)` instead of the default (e.g. usergroups.users.list). */
-  answerWith(method: string, answer: (body: Record<string, unknown>) => Record<string, unknown>): void {
+  answerWith(method: string, answer: (body: Record<string, unknown>, call: ApiCall) => Record<string, unknown>): void {
     this.answers.set(method, answer);
   }
 
@@ -120,7 +122,8 @@ export class FakeSlack {
       }
       const method = url.pathname.slice('/api/'.length);
       const body = parseBody(raw, req.headers['content-type'] ?? '');
-      this.calls.push({ method, body, raw, at: Date.now() });
+      const call: ApiCall = { method, body, raw, at: Date.now(), ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) };
+      this.calls.push(call);
       const failure = this.takeFailure(method, body);
       if (failure?.kind === 'ratelimit') {
         res.writeHead(429, { 'retry-after': String(failure.retryAfter), 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
@@ -130,7 +133,7 @@ export class FakeSlack {
         this.json(res, { ok: false, error: failure.error });
         return;
       }
-      this.json(res, this.answer(method, body));
+      this.json(res, this.answer(call));
     } finally {
       for (const w of this.waiters.splice(0)) w();
     }
@@ -143,10 +146,11 @@ export class FakeSlack {
     return f.failure;
   }
 
-  private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+  private answer(call: ApiCall): Record<string, unknown> {
+    const { method, body } = call;
     const channel = String(body.channel ?? body.channel_id ?? 'C0OPS');
     const custom = this.answers.get(method);
-    if (custom) return custom(body);
+    if (custom) return custom(body, call);
     switch (method) {
       case 'auth.test':
         return { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0TEST', url: 'https://oms.slack.com/' };
