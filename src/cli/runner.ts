@@ -15,6 +15,7 @@ import { redact } from '../redact.js';
 import type { Transport } from '../transport/transport.js';
 import { TransportError } from '../transport/transport.js';
 import { findPlaybook } from '../playbooks/loader.js';
+import { resolveDiagnose } from '../command/resolve.js';
 import type { Actor } from '../approvals/approval.js';
 import type { Outcome } from '../approvals/outcome.js';
 import type { ApprovalService } from '../approvals/service.js';
@@ -242,28 +243,16 @@ export class CommandRunner {
 
   private async diagnose(query: string, explicitTarget: string | undefined, flags: CommandFlags, via: 'console' | 'cli'): Promise<number> {
     const { out } = this.deps;
-    let words = query.split(/\s+/);
-    let targetName = explicitTarget;
-    // `diagnose login prod`: a trailing word that names a target picks it.
-    const last = words[words.length - 1]!;
-    if (!targetName && words.length > 1 && this.deps.config.targets.has(last)) {
-      targetName = last;
-      words = words.slice(0, -1);
+    // The same resolution as Slack: a trailing target name, ids and aliases, then intent matching.
+    const r = resolveDiagnose(query, explicitTarget, this.deps.playbooks, this.deps.config);
+    if (r.kind === 'unknown-target') return this.unknownTarget(r.name);
+    if (r.kind === 'unknown-playbook') return this.unknownPlaybook(r.text);
+    if (r.kind === 'ambiguous') {
+      out(`"${r.text}" 可能是 / could be:\n${r.candidates.map((c) => `  - ${c.id}: ${c.title}`).join('\n')}\n下一步 / Next: run \`diagnose <id>\` with one of them — nothing was run`);
+      return EXIT.usage;
     }
-    const target = this.resolveTarget(targetName);
-    if (!target) return this.unknownTarget(targetName!);
-    const text = words.join(' ');
-    let playbook = findPlaybook(this.deps.playbooks, text);
-    if (!playbook) {
-      const m = matchIntent(text, this.deps.playbooks);
-      if (!m.playbook) return this.unknownPlaybook(text);
-      if (!isDecisive(m)) {
-        out(`"${text}" 可能是 / could be:\n${[m.playbook, ...m.alternatives].map((c) => `  - ${c.id}: ${c.title}`).join('\n')}\n下一步 / Next: run \`diagnose <id>\` with one of them — nothing was run`);
-        return EXIT.usage;
-      }
-      playbook = this.deps.playbooks.find((p) => p.id === m.playbook!.id)!;
-      if (!flags.json) this.deps.progress?.(`→ ${playbook.id} (${playbook.title} / ${playbook.titleEn}), confidence ${m.confidence}`);
-    }
+    const { playbook, target } = r;
+    if (r.confidence !== undefined && !flags.json) this.deps.progress?.(`→ ${playbook.id} (${playbook.title} / ${playbook.titleEn}), confidence ${r.confidence}`);
     const transport = this.deps.transportFor(target);
     if (!flags.json) this.deps.progress?.(`诊断中 / diagnosing ${playbook.id} on ${target.name} (${transport.describe}): ${playbook.checks.length} checks…`);
     const report = await runPlaybook(playbook, target, transport, { findCheck: this.deps.findCheck, now: this.deps.now }, {

@@ -8,7 +8,7 @@ import { encodeButtonValue } from './button-value.js';
 import type { Reply, SlackDeps } from './deps.js';
 import { checksHelp, helpMessage, listMessage, targetsMessage, unknownCheck, unknownPlaybook, unknownTarget } from './help.js';
 import type { RunRequest } from './run-report.js';
-import { resolveDiagnose } from './resolve.js';
+import { resolveDiagnose } from '../command/resolve.js';
 import { ACTION } from './report-buttons.js';
 
 /** What to do with one `/oms …` line: answer at once (ephemeral), start a run, or hand it to a hook. */

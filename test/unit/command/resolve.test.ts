@@ -3,7 +3,7 @@ import { loadPlaybooks } from '../../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
 import type { Playbook } from '../../../src/playbooks/playbook.js';
 import { playbookRegistry } from '../../../src/playbooks/registry-adapter.js';
-import { resolveDiagnose } from '../../../src/slack/resolve.js';
+import { resolveDiagnose } from '../../../src/command/resolve.js';
 
 const config = parseConfig('targets:\n  prod:\n    host: 10.0.0.1\n    user: omsbot\n    privateKey: /k\ndefaultTarget: prod\n', 't.yml');
 let playbooks: Playbook[];
