@@ -34,9 +34,10 @@ export const unitUser = defineCheck({
     'group-missing': 'the unit\'s Group= does not exist on the host (fact group)',
     'user-root': 'no User= (or User=root): the backend runs as root',
     'user-exists': 'the unit\'s User= (and Group=) exist',
+    'unit-not-found': 'the unit is not installed, so it has no User= to check',
   },
   commands: (target) => [
-    { argv: ['systemctl', 'show', target.service, '-p', 'User,Group'], timeoutMs: 8000 },
+    { argv: ['systemctl', 'show', target.service, '-p', 'User,Group,LoadState'], timeoutMs: 8000 },
     { argv: ['getent', 'passwd'], timeoutMs: 8000, maxBytes: 8 * 1024 * 1024 },
     { argv: ['getent', 'group'], timeoutMs: 8000, maxBytes: 8 * 1024 * 1024 },
   ],
@@ -52,6 +53,16 @@ export const unitUser = defineCheck({
         evidence: excerpt(`${show.stdout}\n${show.stderr}`.trim(), 6, 600),
         facts: {},
         signals: [],
+      };
+    }
+    // An empty User= of a unit that does not exist would read as "runs as root": say what is true instead.
+    if (props.LoadState === 'not-found') {
+      return {
+        status: 'skipped',
+        summary: `${printable(target.service)}.service 没有安装，无从检查运行用户 / the unit is not installed, so there is no User= to check`,
+        evidence: excerpt(show.stdout.trim(), 6, 600),
+        facts: { loadState: 'not-found' },
+        signals: ['unit-not-found'],
       };
     }
     const user = (props.User ?? '').trim().slice(0, 256);

@@ -15,7 +15,7 @@ const showOf = (scenario: string) => {
 describe('unit-user commands', () => {
   it('reads User/Group and the account databases', () => {
     expect(unitUser.commands({ ...localTarget(), service: 'oms-api' }).map((c) => c.argv)).toEqual([
-      ['systemctl', 'show', 'oms-api', '-p', 'User,Group'],
+      ['systemctl', 'show', 'oms-api', '-p', 'User,Group,LoadState'],
       ['getent', 'passwd'],
       ['getent', 'group'],
     ]);
@@ -47,6 +47,12 @@ describe('unit-user variants', () => {
   it('group missing only', () => {
     const o = run(unitUser, [res('User=nginx\nGroup=oms'), passwd, group]);
     expect(o).toMatchObject({ status: 'fail', signals: ['group-missing'], facts: { group: 'oms' } });
+  });
+
+  it('a unit that is not installed → skipped, unit-not-found (not "runs as root")', () => {
+    const o = run(unitUser, [res('User=\nGroup=\nLoadState=not-found'), passwd, group]);
+    expect(o).toMatchObject({ status: 'skipped', signals: ['unit-not-found'] });
+    expect(o.summary).toMatch(/not installed/);
   });
 
   it('no User= → warn, user-root; User=root and uid 0 too', () => {
