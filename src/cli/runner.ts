@@ -22,6 +22,7 @@ import type { ApprovalService } from '../approvals/service.js';
 import { formatCard, formatOutcome } from '../approvals/text.js';
 import type { AuditEntry, AuditQuery, AuditRecord } from '../audit/audit-log.js';
 import { formatAuditRecord, parseSince } from '../audit/query.js';
+import { reportAuditEntry } from '../audit/report-entry.js';
 import { runUsersCommand } from '../users/command.js';
 
 /** Extra verbs that need the SSH side (keyscan, sudoers, doctor), injected by main.ts. */
@@ -133,7 +134,7 @@ export class CommandRunner {
         const target = this.resolveTarget(cmd.target);
         if (!target) return this.unknownTarget(cmd.target!);
         const report = await runSingleChecks([check], target, this.deps.transportFor(target), { now: this.deps.now });
-        await this.recordReport('check', report, via, check.id);
+        await this.recordReport(report, via, check.id);
         return this.emit(report, flags);
       }
       case 'keyscan':
@@ -223,19 +224,9 @@ export class CommandRunner {
   }
 
   /** Audit trail of what was looked at; a failing audit write is reported but does not hide the answer. */
-  private async recordReport(event: 'diagnosis' | 'check', report: Report, via: 'console' | 'cli', check?: string): Promise<void> {
+  private async recordReport(report: Report, via: 'console' | 'cli', check?: string): Promise<void> {
     try {
-      await this.deps.audit?.append({
-        event,
-        user: this.deps.operator ?? 'console',
-        via,
-        target: report.target.name,
-        host: report.target.host,
-        ...(report.playbook ? { playbook: report.playbook.id } : {}),
-        ...(check ? { check } : {}),
-        verdict: report.verdict,
-        details: { findings: report.findings.map((f) => f.id), observations: report.observations.map((o) => `${o.check}:${o.status}`) },
-      });
+      await this.deps.audit?.append(reportAuditEntry(report, { user: this.deps.operator ?? 'console', via }, check));
     } catch (e) {
       this.deps.progress?.(`警告 / warning: could not write the audit log: ${(e as Error).message}`);
     }
@@ -260,7 +251,7 @@ export class CommandRunner {
         if (!flags.json) this.deps.progress?.(`  [${done}/${total}] ${o.status.padEnd(5)} ${o.check}`);
       },
     });
-    await this.recordReport('diagnosis', report, via);
+    await this.recordReport(report, via);
     return this.emit(report, flags);
   }
 
