@@ -1,4 +1,4 @@
-import type { AuditRecord } from './audit-log.js';
+import type { AuditQuery, AuditRecord } from './audit-log.js';
 
 export type SinceResult = { ok: true; since: Date } | { ok: false; error: string };
 
@@ -17,6 +17,24 @@ export function parseSince(text: string, now: Date): SinceResult {
     if (Number.isFinite(t)) return { ok: true, since: new Date(t) };
   }
   return { ok: false, error: `--since "${text}" is neither a span like 15m, 1h, 7d nor an ISO date like 2026-11-22T21:00:00Z` };
+}
+
+/** What `audit [--since …] [--target …]` asks the log for, and how the answer names it (` since 1h for prod`). */
+export type AuditRequest = { ok: true; query: AuditQuery; what: string } | { ok: false; error: string };
+
+/** The `audit` verb's arguments as the console, the CLI and Slack read them. Pure. */
+export function auditRequest(args: { since?: string; target?: string }, now: Date): AuditRequest {
+  let since: Date | undefined;
+  if (args.since !== undefined) {
+    const s = parseSince(args.since, now);
+    if (!s.ok) return s;
+    since = s.since;
+  }
+  return {
+    ok: true,
+    query: { ...(since ? { since } : {}), ...(args.target ? { target: args.target } : {}) },
+    what: `${args.since ? ` since ${args.since}` : ''}${args.target ? ` for ${args.target}` : ''}`,
+  };
 }
 
 /** One line per record for the terminal (and `/oms audit`). */

@@ -21,7 +21,7 @@ import type { Outcome } from '../approvals/outcome.js';
 import type { ApprovalService } from '../approvals/service.js';
 import { formatCard, formatOutcome } from '../approvals/text.js';
 import type { AuditEntry, AuditQuery, AuditRecord } from '../audit/audit-log.js';
-import { formatAuditRecord, parseSince } from '../audit/query.js';
+import { auditRequest, formatAuditRecord } from '../audit/query.js';
 import { reportAuditEntry } from '../audit/report-entry.js';
 import { runUsersCommand } from '../users/command.js';
 
@@ -208,18 +208,14 @@ export class CommandRunner {
       out('audit is not available: this runner was built without an audit log — nothing was run\n下一步 / Next: start oms-chatops through `npm start` / `oms-chatops`, which wires the audit log');
       return EXIT.usage;
     }
-    let since: Date | undefined;
-    if (cmd.since !== undefined) {
-      const s = parseSince(cmd.since, this.deps.now?.() ?? new Date());
-      if (!s.ok) {
-        out(`${s.error}\n下一步 / Next: e.g. \`audit --since 1h\` or \`audit --since 2026-11-22T21:00:00Z\``);
-        return EXIT.usage;
-      }
-      since = s.since;
+    const r = auditRequest(cmd, this.deps.now?.() ?? new Date());
+    if (!r.ok) {
+      out(`${r.error}\n下一步 / Next: e.g. \`audit --since 1h\` or \`audit --since 2026-11-22T21:00:00Z\``);
+      return EXIT.usage;
     }
-    const records = await audit.read({ since, target: cmd.target });
+    const records = await audit.read(r.query);
     if (flags.json) out(renderJson(records));
-    else out(records.length ? records.map(formatAuditRecord).join('\n') : `没有记录 / no audit records${cmd.since ? ` since ${cmd.since}` : ''}${cmd.target ? ` for ${cmd.target}` : ''}`);
+    else out(records.length ? records.map(formatAuditRecord).join('\n') : `没有记录 / no audit records${r.what}`);
     return EXIT.ok;
   }
 

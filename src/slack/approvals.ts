@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
 import { approvalReference, parseReference, type Actor, type Approval, type ApprovalService, type IsInGroup, type Outcome } from '../approvals/index.js';
 import type { AuditEntry, AuditQuery, AuditRecord } from '../audit/audit-log.js';
-import { parseSince } from '../audit/query.js';
+import { auditRequest } from '../audit/query.js';
 import { noticeMessage } from '../render/blocks.js';
 import { redact } from '../redact.js';
 import { APPROVAL_ACTION, approvalCard, auditMessage, DENY_CALLBACK, DENY_REASON_BLOCK, DENY_REASON_INPUT, denyModal, refusalMessage, resultReply, who } from './approval-card.js';
@@ -188,18 +188,13 @@ export class SlackApprovals {
       await reply(noticeMessage('这个 bot 没有配置审计日志 / this bot has no audit log configured', { next: 'run `oms-chatops audit` on the bot\'s machine, or start the bot with `npm start` (it writes <dataDir>/audit.jsonl)' }));
       return;
     }
-    let since: Date | undefined;
-    if (command.since !== undefined) {
-      const s = parseSince(command.since, this.options.deps.now?.() ?? new Date());
-      if (!s.ok) {
-        await reply(noticeMessage(s.error, { next: 'e.g. `/oms audit --since 1h` or `/oms audit --since 2026-11-22T21:00:00Z --target prod`' }));
-        return;
-      }
-      since = s.since;
+    const r = auditRequest(command, this.options.deps.now?.() ?? new Date());
+    if (!r.ok) {
+      await reply(noticeMessage(r.error, { next: 'e.g. `/oms audit --since 1h` or `/oms audit --since 2026-11-22T21:00:00Z --target prod`' }));
+      return;
     }
-    const records = await audit.read({ ...(since ? { since } : {}), ...(command.target ? { target: command.target } : {}) });
-    const what = `${command.since ? ` since ${command.since}` : ''}${command.target ? ` for ${command.target}` : ''}`;
-    await reply(auditMessage(records, what));
+    const records = await audit.read(r.query);
+    await reply(auditMessage(records, r.what));
   }
 
   /** Post the card; keep where it is with the approval. If it cannot be posted, withdraw the request. */

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditLog, parseLine } from '../../../src/audit/audit-log.js';
-import { formatAuditRecord, parseSince } from '../../../src/audit/query.js';
+import { auditRequest, formatAuditRecord, parseSince } from '../../../src/audit/query.js';
 
 function log(mirrors: { pushList(name: string, line: string): Promise<void> }[] = [], onMirrorError?: (e: Error) => void) {
   const file = join(mkdtempSync(join(tmpdir(), 'oms-audit-')), 'sub', 'audit.jsonl');
@@ -89,6 +89,12 @@ describe('parseSince / formatAuditRecord', () => {
     const r = parseSince(text, now);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toMatch(/15m, 1h, 7d/);
+  });
+  it('auditRequest: the query and its description for both front ends; a bad --since is refused', () => {
+    expect(auditRequest({ since: '1h', target: 'prod' }, now)).toEqual({ ok: true, query: { since: new Date('2026-11-22T09:00:00Z'), target: 'prod' }, what: ' since 1h for prod' });
+    expect(auditRequest({}, now)).toEqual({ ok: true, query: {}, what: '' });
+    const bad = auditRequest({ since: 'yesterday' }, now);
+    expect(!bad.ok && bad.error).toMatch(/15m, 1h, 7d/);
   });
   it('formats a record on one line with the command as run', () => {
     const rec = parseLine(JSON.stringify({ ts: '2026-11-22T10:00:00Z', event: 'action.executed', target: 'prod', user: 'U1', action: 'restart-backend', approvalId: 'abcdefghijklmnopqrstuv', command: [['/usr/bin/systemctl', 'restart', 'oms-backend']], exitCode: 0, durationMs: 1200, verdict: 'succeeded' }))!;
