@@ -15,7 +15,7 @@ import { redact } from '../redact.js';
 import type { Transport } from '../transport/transport.js';
 import { TransportError } from '../transport/transport.js';
 import { findPlaybook } from '../playbooks/loader.js';
-import { resolveDiagnose } from '../command/resolve.js';
+import { resolveCheck, resolveDiagnose, resolveTarget } from '../command/resolve.js';
 import type { Actor } from '../approvals/approval.js';
 import type { Outcome } from '../approvals/outcome.js';
 import type { ApprovalService } from '../approvals/service.js';
@@ -126,13 +126,13 @@ export class CommandRunner {
       case 'diagnose':
         return this.diagnose(cmd.query, cmd.target, flags, via);
       case 'check': {
-        const check = this.deps.findCheck(cmd.check);
-        if (!check) {
-          out(`unknown check "${cmd.check}" — nothing was run\n下一步 / Next: one of: ${this.deps.checks.map((c) => c.id).join(', ')}`);
+        const r = resolveCheck(cmd.check, cmd.target, this.deps.findCheck, this.deps.config);
+        if (r.kind === 'unknown-check') {
+          out(`unknown check "${r.id}" — nothing was run\n下一步 / Next: one of: ${this.deps.checks.map((c) => c.id).join(', ')}`);
           return EXIT.usage;
         }
-        const target = this.resolveTarget(cmd.target);
-        if (!target) return this.unknownTarget(cmd.target!);
+        if (r.kind === 'unknown-target') return this.unknownTarget(r.name);
+        const { check, target } = r;
         const report = await runSingleChecks([check], target, this.deps.transportFor(target), { now: this.deps.now });
         await this.recordReport(report, via, check.id);
         return this.emit(report, flags);
@@ -280,7 +280,7 @@ export class CommandRunner {
   }
 
   private resolveTarget(name: string | undefined): Target | undefined {
-    return this.deps.config.targets.get(name ?? this.deps.config.defaultTarget);
+    return resolveTarget(name, this.deps.config);
   }
 
   private unknownTarget(name: string): number {

@@ -1,3 +1,4 @@
+import type { Check } from '../checks/check.js';
 import type { Config } from '../config/config.js';
 import type { Target } from '../config/target.js';
 import { isDecisive, matchIntent, type MatchCandidate } from '../intent/match.js';
@@ -34,4 +35,24 @@ export function resolveDiagnose(query: string, explicitTarget: string | undefine
   if (!m.playbook) return { kind: 'unknown-playbook', text };
   if (!isDecisive(m)) return { kind: 'ambiguous', candidates: [{ id: m.playbook.id, title: m.playbook.title, confidence: m.confidence }, ...m.alternatives], target, text };
   return { kind: 'run', playbook: playbooks.find((p) => p.id === m.playbook!.id)!, target, confidence: m.confidence };
+}
+
+/** The target a command names, else the default; `undefined` when the name is not configured. Pure. */
+export function resolveTarget(name: string | undefined, config: Config): Target | undefined {
+  return config.targets.get(name ?? config.defaultTarget);
+}
+
+/** What `check <check-id> [target]` comes to. */
+export type CheckResolution =
+  | { kind: 'run'; check: Check; target: Target }
+  | { kind: 'unknown-check'; id: string }
+  | { kind: 'unknown-target'; name: string };
+
+/** Same rules in every front end: the check id first (nothing runs for an unknown one), then the target. Pure. */
+export function resolveCheck(checkId: string, explicitTarget: string | undefined, findCheck: (id: string) => Check | undefined, config: Config): CheckResolution {
+  const check = findCheck(checkId);
+  if (!check) return { kind: 'unknown-check', id: checkId };
+  const target = resolveTarget(explicitTarget, config);
+  if (!target) return { kind: 'unknown-target', name: explicitTarget ?? config.defaultTarget };
+  return { kind: 'run', check, target };
 }

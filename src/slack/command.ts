@@ -8,7 +8,7 @@ import { encodeButtonValue } from './button-value.js';
 import type { Reply, SlackDeps } from './deps.js';
 import { checksHelp, helpMessage, listMessage, targetsMessage, unknownCheck, unknownPlaybook, unknownTarget } from './help.js';
 import type { RunRequest } from './run-report.js';
-import { resolveDiagnose } from '../command/resolve.js';
+import { resolveCheck, resolveDiagnose } from '../command/resolve.js';
 import { ACTION } from './report-buttons.js';
 
 /** What to do with one `/oms …` line: answer at once (ephemeral), start a run, or hand it to a hook. */
@@ -54,11 +54,10 @@ export function planCommand(text: string, deps: Pick<SlackDeps, 'config' | 'play
     case 'doctor':
       return { kind: 'answer', message: noticeMessage(`\`${cmd.verb}\` 只能在 bot 所在的机器上运行 / runs only on the bot's machine, not from Slack.`, { next: `在那台机器上运行 \`oms-chatops ${cmd.verb}\` / run \`oms-chatops ${cmd.verb}\` there` }) };
     case 'check': {
-      const check = deps.findCheck(cmd.check);
-      if (!check) return { kind: 'answer', message: unknownCheck(cmd.check, checks) };
-      const target = config.targets.get(cmd.target ?? config.defaultTarget);
-      if (!target) return { kind: 'answer', message: unknownTarget(cmd.target!, config) };
-      return { kind: 'run', request: { kind: 'check', check, target } };
+      const r = resolveCheck(cmd.check, cmd.target, deps.findCheck, config);
+      if (r.kind === 'unknown-check') return { kind: 'answer', message: unknownCheck(r.id, checks) };
+      if (r.kind === 'unknown-target') return { kind: 'answer', message: unknownTarget(r.name, config) };
+      return { kind: 'run', request: { kind: 'check', check: r.check, target: r.target } };
     }
     case 'diagnose': {
       const r = resolveDiagnose(cmd.query, cmd.target, playbooks, config);

@@ -3,7 +3,8 @@ import { loadPlaybooks } from '../../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
 import type { Playbook } from '../../../src/playbooks/playbook.js';
 import { playbookRegistry } from '../../../src/playbooks/registry-adapter.js';
-import { resolveDiagnose } from '../../../src/command/resolve.js';
+import { findCheck } from '../../../src/checks/registry.js';
+import { resolveCheck, resolveDiagnose, resolveTarget } from '../../../src/command/resolve.js';
 
 const config = parseConfig('targets:\n  prod:\n    host: 10.0.0.1\n    user: omsbot\n    privateKey: /k\ndefaultTarget: prod\n', 't.yml');
 let playbooks: Playbook[];
@@ -28,5 +29,18 @@ describe('resolveDiagnose', () => {
   });
   it('nothing matches', () => {
     expect(resolveDiagnose('今天中午吃什么', undefined, playbooks, config)).toEqual({ kind: 'unknown-playbook', text: '今天中午吃什么' });
+  });
+});
+
+describe('resolveCheck / resolveTarget', () => {
+  it('a known check on the named target, else the default', () => {
+    expect(resolveCheck('backend-service', 'local', findCheck, config)).toMatchObject({ kind: 'run', check: { id: 'backend-service' }, target: { name: 'local' } });
+    expect(resolveCheck('backend-service', undefined, findCheck, config)).toMatchObject({ kind: 'run', target: { name: 'prod' } });
+    expect(resolveTarget(undefined, config)?.name).toBe('prod');
+  });
+  it('the check is looked up before the target', () => {
+    expect(resolveCheck('no-such-check', 'staging', findCheck, config)).toEqual({ kind: 'unknown-check', id: 'no-such-check' });
+    expect(resolveCheck('backend-service', 'staging', findCheck, config)).toEqual({ kind: 'unknown-target', name: 'staging' });
+    expect(resolveTarget('staging', config)).toBeUndefined();
   });
 });
