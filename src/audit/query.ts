@@ -1,3 +1,4 @@
+import { parseSpan } from '../duration.js';
 import type { AuditQuery, AuditRecord } from './audit-log.js';
 
 export type SinceResult = { ok: true; since: Date } | { ok: false; error: string };
@@ -7,11 +8,8 @@ export type SinceResult = { ok: true; since: Date } | { ok: false; error: string
  * ISO date/time (`2026-11-22`, `2026-11-22T21:00:00Z`).
  */
 export function parseSince(text: string, now: Date): SinceResult {
-  const span = /^(\d{1,6})\s*(s|m|h|d)$/.exec(text.trim());
-  if (span) {
-    const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[span[2] as 's' | 'm' | 'h' | 'd'];
-    return { ok: true, since: new Date(now.getTime() - Number(span[1]) * unit) };
-  }
+  const span = parseSpan(text, { maxDigits: 6 });
+  if (span !== undefined) return { ok: true, since: new Date(now.getTime() - span) };
   if (/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim())) {
     const t = Date.parse(text.trim());
     if (Number.isFinite(t)) return { ok: true, since: new Date(t) };

@@ -3,16 +3,13 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { z } from 'zod';
+import { parseSpan } from '../duration.js';
 import { localTarget, targetSchema, type Target } from './target.js';
 
 const durationSchema = z
   .string()
   .regex(/^\d+\s*(s|m|h)$/, 'must be a duration like 90s, 15m or 2h')
-  .transform((v) => {
-    const n = Number.parseInt(v, 10);
-    const unit = v.trim().slice(-1);
-    return n * (unit === 'h' ? 3_600_000 : unit === 'm' ? 60_000 : 1_000);
-  });
+  .transform((v) => parseSpan(v, { units: ['s', 'm', 'h'] })!);
 
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user ID such as U0123ABCD');
 
