@@ -4,7 +4,7 @@ import { redact } from '../redact.js';
 import type { CheckStatus, Observation } from './check.js';
 import { defineCheck } from './check.js';
 import { parseBool, parseEnvFile, splitList, type EnvEntry } from './env-file.js';
-import { commandProblem } from './output.js';
+import { clip, commandProblem } from './output.js';
 
 type Result = Omit<Observation, 'check'>;
 
@@ -159,5 +159,5 @@ function judge(entries: ReadonlyMap<string, EnvEntry>, target: Target, file: str
 function oneLine(v: string): string {
   const nl = v.search(/[\r\n]/);
   const s = nl === -1 ? v : `${v.slice(0, nl)} …`;
-  return s.length > 300 ? `${s.slice(0, 300)}…` : s;
+  return clip(s, 300);
 }

@@ -3,7 +3,7 @@ import type { Target } from '../config/target.js';
 import { publicOrigin } from '../config/target.js';
 import { redact } from '../redact.js';
 import type { CheckCommand, Observation } from './check.js';
-import { commandProblem, excerpt } from './output.js';
+import { clip, commandProblem, excerpt } from './output.js';
 import { readCurlResult, type CurlFailure, type HttpResponse } from './http-response.js';
 
 /**
@@ -145,5 +145,5 @@ export function unexpectedAnswer(res: HttpResponse, where: ProbeWhere, evidence:
 /** A header value as a fact: at most 300 characters, `null` when absent. */
 export function factText(value: string | undefined): string | null {
   if (value === undefined) return null;
-  return value.length > 300 ? `${value.slice(0, 300)}…` : value;
+  return clip(value, 300);
 }

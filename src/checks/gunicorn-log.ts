@@ -1,5 +1,5 @@
 import type { CheckStatus, FactValue } from './check.js';
-import { tailExcerpt } from './output.js';
+import { clip, tailExcerpt } from './output.js';
 
 /**
  * Classifier of gunicorn / Django / systemd log lines, shared by
@@ -159,7 +159,7 @@ export function classifyLog(text: string, exclude: readonly LogSignal[] = []): L
     for (const rule of rules) {
       if (!rule.test.test(line)) continue;
       const h = hits[rule.signal];
-      const shown = line.length > 300 ? `${line.slice(0, 300)}…` : line;
+      const shown = clip(line, 300);
       if (h) {
         h.count++;
         h.lastIndex = index;

@@ -1,4 +1,5 @@
 import type { ExecResult } from '../transport/transport.js';
+import { clip } from './output.js';
 
 /**
  * Reads what `curl -sS -i` printed: the status line, the headers and the body,
@@ -178,8 +179,7 @@ export function isDjangoAdmin(res: HttpResponse): boolean {
  */
 export function responseEvidence(res: HttpResponse, headerNames: readonly string[], bodyLines = 0): string {
   const wanted = new Set(headerNames.map((h) => h.toLowerCase()));
-  const cut = (l: string) => (l.length > 300 ? `${l.slice(0, 300)}…` : l);
-  const lines = [res.statusLine, ...res.headerLines.filter((l) => wanted.has(l.slice(0, l.indexOf(':')).trim().toLowerCase()))].map(cut);
+  const lines = [res.statusLine, ...res.headerLines.filter((l) => wanted.has(l.slice(0, l.indexOf(':')).trim().toLowerCase()))].map((l) => clip(l, 300));
   if (bodyLines > 0) {
     const all = res.body
       .slice(0, 8000)
@@ -188,7 +188,7 @@ export function responseEvidence(res: HttpResponse, headerNames: readonly string
       .filter((l) => l !== '');
     // For HTML pages the title and heading say what the page is; otherwise the first lines.
     const telling = all.filter((l) => /<(title|h1)\b/i.test(l));
-    const body = (telling.length ? telling : all).slice(0, bodyLines).map((l) => (l.length > 200 ? `${l.slice(0, 200)}…` : l));
+    const body = (telling.length ? telling : all).slice(0, bodyLines).map((l) => clip(l, 200));
     if (body.length) lines.push('', ...body);
   }
   return lines.join('\n');

@@ -1,6 +1,6 @@
 import type { Observation } from './check.js';
 import { defineCheck } from './check.js';
-import { commandProblem, excerpt } from './output.js';
+import { clip, commandProblem, excerpt } from './output.js';
 import { redact } from '../redact.js';
 
 type Result = Omit<Observation, 'check'>;
@@ -89,7 +89,7 @@ export const nginxErrorLog = defineCheck({
     return {
       status: 'warn',
       summary: `${found.map((p) => p.zh).join('、')} / ${found.map((p) => `${p.en} ×${counts.get(p.signal)}`).join('; ')}${lastSeen ? `, last at ${lastSeen}` : ''}`,
-      evidence: redact(excerpt(hits.slice(-6).map((l) => (l.length > 400 ? `${l.slice(0, 400)}…` : l)).join('\n'), 6, 2400)),
+      evidence: redact(excerpt(hits.slice(-6).map((l) => clip(l, 400)).join('\n'), 6, 2400)),
       facts,
       signals,
     };

@@ -21,6 +21,11 @@ export function excerpt(text: string, maxLines = 12, maxChars = 1500): string {
   return cut ? `${out}\n…` : out;
 }
 
+/** One line or value cut at `max` characters, marked with `…` when cut. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 /** The last `maxLines` lines of text (for logs, where the newest lines matter). */
 export function tailExcerpt(text: string, maxLines = 12, maxChars = 1500): string {
   const lines = text.replace(/\r/g, '').split('\n').filter((l) => l !== '');

@@ -1,6 +1,6 @@
 import { targetPaths } from '../config/target.js';
 import { defineCheck, type CheckStatus, type FactValue } from './check.js';
-import { commandProblem, excerpt } from './output.js';
+import { clip, commandProblem, excerpt } from './output.js';
 
 /** A line of the unit file that systemd will not read as intended. */
 export interface BadLine {
@@ -58,7 +58,7 @@ export function analyzeUnitFile(text: string): UnitFileAnalysis {
       continue;
     }
     if (badLines.length >= 50) continue;
-    const shown = t.length > 160 ? `${t.slice(0, 160)}…` : t;
+    const shown = clip(t, 160);
     if (!inSection) badLines.push({ line: i + 1, kind: 'outside-section', text: shown });
     else if (!t.includes('=')) badLines.push({ line: i + 1, kind: 'missing-equals', text: shown });
   }
@@ -171,6 +171,6 @@ function unitVerifyLines(text: string, file: string, service: string): string[] 
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '' && (l.includes(file) || l.includes(unitName)))
-    .map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l))
+    .map((l) => clip(l, 300))
     .slice(0, 50);
 }

@@ -1,5 +1,5 @@
 import { defineCheck, type FactValue } from './check.js';
-import { commandProblem, excerpt } from './output.js';
+import { clip, commandProblem, excerpt } from './output.js';
 import { parseSystemdShow, printable } from './systemd-show.js';
 
 /** One entry of `getent passwd` / `getent group`: name and numeric id. */
@@ -138,5 +138,5 @@ export const unitUser = defineCheck({
 
 function passwdLine(text: string, name: string): string {
   const line = text.split('\n').find((l) => l.startsWith(`${name}:`)) ?? '';
-  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+  return clip(line, 200);
 }

@@ -1,4 +1,4 @@
-import { commandProblem, excerpt } from '../../../src/checks/output.js';
+import { clip, commandProblem, excerpt } from '../../../src/checks/output.js';
 import { result } from '../../helpers/capture.js';
 
 describe('commandProblem', () => {
@@ -40,5 +40,12 @@ describe('excerpt', () => {
     expect(e.split('\n')).toHaveLength(6);
     expect(e.endsWith('…')).toBe(true);
     expect(excerpt('a\u0000b\u001bc')).toBe('a�b�c');
+  });
+});
+
+describe('clip', () => {
+  it('cuts at the limit and marks the cut; shorter text is unchanged', () => {
+    expect(clip('abcdef', 3)).toBe('abc…');
+    expect(clip('abc', 3)).toBe('abc');
   });
 });
