@@ -264,7 +264,8 @@ export class CommandRunner {
       return EXIT.usage;
     }
     if (cmd.verb === 'sudoers') {
-      const target = this.resolveTarget(flags.target)!;
+      const target = this.resolveTarget(flags.target);
+      if (!target) return this.unknownTarget(flags.target!);
       this.deps.out(tools.sudoers(target, cmd.user ?? target.user ?? 'omsbot'));
       return EXIT.ok;
     }

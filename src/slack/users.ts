@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { parseCommand } from '../command/parse.js';
+import { resolveTarget } from '../command/resolve.js';
 import { tokenize } from '../command/tokenize.js';
 import { mrkdwnMessage, noticeMessage, safe } from '../render/blocks.js';
 import { redact } from '../redact.js';
@@ -82,8 +83,12 @@ async function slashUsers(text: string, channel: string, user: string, a: { ack:
     await a.ack(ephemeral(noticeMessage('在 Slack 里检查用户表：把文件发给我 / to check a sheet in Slack, send me the file', { next: 'mention me with "check users" and the .xlsx/.csv attached, or send it in a direct message (better: the sheet contains passwords)' })));
     return;
   }
+  const target = resolveTarget(parsed.flags.target, options.deps.config);
+  if (!target) {
+    await a.ack(ephemeral(noticeMessage(`未知目标 / unknown target "${parsed.flags.target}" — nothing was posted`, { next: `one of: ${[...options.deps.config.targets.keys()].join(', ')}` })));
+    return;
+  }
   await a.ack();
-  const target = options.deps.config.targets.get(parsed.flags.target ?? options.deps.config.defaultTarget) ?? options.deps.config.targets.get(options.deps.config.defaultTarget)!;
   try {
     const root = await out.post(channel, mrkdwnMessage('用户导入模板 / user import template', safe(templateAnswer(target.publicUrl)).replace(/^(.*)$/m, '*$1*')));
     await app.client.files.uploadV2({ channel_id: channel, thread_ts: root.ts, filename: TEMPLATE_FILE_NAME, title: TEMPLATE_FILE_NAME, file: buildTemplate(target.publicUrl) } as never);

@@ -101,6 +101,10 @@ describe('oms-chatops command line (real process, this machine)', () => {
     const t = await cli(['diagnose', 'login', '--target', 'nowhere']);
     expect(t.code).toBe(2);
     expect(t.stdout).toMatch(/unknown target "nowhere".*\n.*local/);
+    const s = await cli(['sudoers', '--target', 'nowhere']);
+    expect(s.code).toBe(2);
+    expect(s.stdout).toMatch(/unknown target "nowhere"/);
+    expect(s.stderr).not.toMatch(/internal error/);
     const c = await cli(['check', 'rm-rf']);
     expect(c.code).toBe(2);
     expect(c.stdout).toMatch(/unknown check "rm-rf"[\s\S]*backend-service/);

@@ -129,6 +129,14 @@ describe('/oms users template', () => {
     expect(h.slack.callsTo('files.completeUploadExternal')[0]!.raw).toContain(String(h.slack.callsTo('chat.postMessage')[0]!.body.channel));
   });
 
+  it('an unknown --target is refused with the valid names, nothing is posted', async () => {
+    const r = await h.command('users template --target nowhere', { channel: 'C0OPS' });
+    expect(r.body).toContain('unknown target');
+    expect(r.body).toContain('nowhere');
+    expect(h.slack.callsTo('chat.postMessage')).toEqual([]);
+    expect(h.slack.callsTo('files.getUploadURLExternal')).toEqual([]);
+  });
+
   it('/oms users validate explains to send the file; bad arguments get the usage', async () => {
     const v = await h.command('users validate a.xlsx');
     expect(v.body).toContain('mention me with');
