@@ -78,16 +78,22 @@ const RULES: readonly Rule[] = [
   },
 ];
 
-/** Order signals are reported in (most serious first, for summaries). */
-const ORDER: readonly LogSignal[] = [
-  'worker-oom',
-  'worker-timeout',
+/** Signals that stop gunicorn from starting; a later successful start makes them history. */
+export const STARTUP_LOG_SIGNALS: readonly LogSignal[] = [
   'exit-217-user',
   'exit-200-chdir',
   'exit-203-exec',
   'module-import-error',
   'address-in-use',
   'permission-denied',
+];
+
+/** Signals that mean the backend is broken (as opposed to benign or informative ones). */
+export const FAILING_LOG_SIGNALS: readonly LogSignal[] = ['worker-oom', 'worker-timeout', ...STARTUP_LOG_SIGNALS];
+
+/** Order signals are reported in (most serious first, for summaries). */
+const ORDER: readonly LogSignal[] = [
+  ...FAILING_LOG_SIGNALS,
   'disallowed-host',
   'unit-syntax',
   'journal-access-denied',
@@ -182,27 +188,6 @@ function collect(re: RegExp, line: string, into: string[]): void {
   if (m?.[1] && !into.includes(m[1]) && into.length < 50) into.push(m[1]);
 }
 
-/** Signals that mean the backend is broken (as opposed to benign or informative ones). */
-export const FAILING_LOG_SIGNALS: readonly LogSignal[] = [
-  'worker-oom',
-  'worker-timeout',
-  'exit-217-user',
-  'exit-200-chdir',
-  'exit-203-exec',
-  'module-import-error',
-  'address-in-use',
-  'permission-denied',
-];
-
-/** Signals that stop gunicorn from starting; a later successful start makes them history. */
-export const STARTUP_LOG_SIGNALS: readonly LogSignal[] = [
-  'exit-217-user',
-  'exit-200-chdir',
-  'exit-203-exec',
-  'module-import-error',
-  'address-in-use',
-  'permission-denied',
-];
 
 /** One-line bilingual explanation of a signal for summaries. */
 export const LOG_SIGNAL_TEXT: Readonly<Record<LogSignal, string>> = {
