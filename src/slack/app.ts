@@ -2,13 +2,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type BlockAction, type ButtonAction, type Receiver, type RespondFn } from '@slack/bolt';
 import { noticeMessage } from '../render/blocks.js';
-import { redact } from '../redact.js';
 import { planClick, requestWithoutApprovals } from './actions.js';
 import { SlackApprovals } from './approvals.js';
 import { planCommand, runCommandHook } from './command.js';
 import type { Reply, SlackDeps } from './deps.js';
 import type { SlackEnv } from './env.js';
-import { boltLogger } from './logger.js';
+import { boltLogger, redactingLog } from './logger.js';
 import { Outbox, type Outgoing } from './outbox.js';
 import { decidePhrase, postSuggestion, type ChatEvent } from './phrases.js';
 import { runAndReport } from './run-report.js';
@@ -52,7 +51,7 @@ export class SlackBot {
 
   constructor(private readonly options: SlackAppOptions) {
     const { env, deps } = options;
-    this.log = (line) => (deps.log ?? ((l: string) => process.stderr.write(`${l}\n`)))(redact(line));
+    this.log = redactingLog(deps.log);
     const logger = boltLogger(this.log, options.logLevel ?? LogLevel.INFO);
     const clientOptions = {
       ...(env.apiUrl ? { slackApiUrl: env.apiUrl } : {}),

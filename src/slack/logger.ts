@@ -27,3 +27,9 @@ export function boltLogger(write: (line: string) => void, initial: LogLevel = Lo
 }
 
 export { LogLevel };
+
+/** The bot's line logger: the injected one (tests) or stderr, always through redact. */
+export function redactingLog(write?: (line: string) => void): (line: string) => void {
+  const sink = write ?? ((l: string) => process.stderr.write(`${l}\n`));
+  return (line) => sink(redact(line));
+}

@@ -3,7 +3,6 @@ import { parseCommand } from '../command/parse.js';
 import { resolveTarget } from '../command/resolve.js';
 import { tokenize } from '../command/tokenize.js';
 import { mrkdwnMessage, noticeMessage, safe } from '../render/blocks.js';
-import { redact } from '../redact.js';
 import { LIMITS } from '../users/fields.js';
 import { readUserSheet } from '../users/read-sheet.js';
 import { formatProblem, formatValidation, summaryLine } from '../users/report.js';
@@ -14,6 +13,7 @@ import type { SlackDeps } from './deps.js';
 import { slackErrorCode } from './errors.js';
 import type { Outbox } from './outbox.js';
 import type { ChatEvent } from './phrases.js';
+import { redactingLog } from './logger.js';
 
 /** A file as Slack describes it in a message event. */
 interface SlackFile {
@@ -51,7 +51,7 @@ const CHECK_USERS = /\b(check|validate)\s+users?\b|\busers?\s+(check|validate)\b
  * middleware, so the rest of the app is untouched; everything else passes on.
  */
 export function registerUserImport(app: App, out: Outbox, options: UserImportOptions): void {
-  const log = (l: string) => (options.deps.log ?? ((x: string) => process.stderr.write(`${x}\n`)))(redact(l));
+  const log = redactingLog(options.deps.log);
   app.use(async (args) => {
     const body = args.body as { command?: string; text?: string; channel_id?: string; user_id?: string; type?: string; event?: FileEvent };
     if (body.command === '/oms' && /^\s*users\b/i.test(body.text ?? '')) {
