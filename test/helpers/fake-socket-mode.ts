@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ApiCall, FakeSlack } from './fake-slack.js';
+import { eventCallback, slashCommandFields } from './slack-sign.js';
 
 /** One WebSocket the bot opened, with the ticket it was given by apps.connections.open. */
 export interface SocketConnection {
@@ -96,21 +97,7 @@ export class FakeSocketMode {
       envelope_id: envelopeId,
       type: 'slash_commands',
       accepts_response_payload: true,
-      payload: {
-        token: 'unused-verification-token',
-        team_id: 'T0TEST',
-        team_domain: 'oms',
-        channel_id: fields.channel ?? 'C0OPS',
-        channel_name: 'ops',
-        user_id: fields.user ?? 'U0ALICE',
-        user_name: 'alice',
-        command: '/oms',
-        text: fields.text,
-        api_app_id: 'A0OMS',
-        is_enterprise_install: 'false',
-        response_url: fields.responseUrl,
-        trigger_id: '1337.42.trigger',
-      },
+      payload: slashCommandFields({ text: fields.text, responseUrl: fields.responseUrl, user: fields.user, channel: fields.channel }),
     });
     return envelopeId;
   }
@@ -124,16 +111,7 @@ export class FakeSocketMode {
       accepts_response_payload: false,
       retry_attempt: retry.attempt ?? 0,
       retry_reason: retry.reason ?? '',
-      payload: {
-        token: 'unused',
-        team_id: 'T0TEST',
-        api_app_id: 'A0OMS',
-        type: 'event_callback',
-        event_id: eventId,
-        event_time: Math.floor(Date.now() / 1000),
-        authorizations: [{ team_id: 'T0TEST', user_id: 'U0BOT', is_bot: true }],
-        event,
-      },
+      payload: eventCallback(event, eventId),
     });
     return envelopeId;
   }

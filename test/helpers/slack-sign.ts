@@ -34,9 +34,18 @@ export async function postSigned(
   return { status: res.status, body: text, json: () => JSON.parse(text), ms: performance.now() - started };
 }
 
-/** A slash command as Slack sends it (form encoded). */
-export function slashCommandBody(fields: { text: string; user?: string; channel?: string; responseUrl: string; command?: string; triggerId?: string }): string {
-  return new URLSearchParams({
+export interface SlashCommandFields {
+  text: string;
+  user?: string;
+  channel?: string;
+  responseUrl: string;
+  command?: string;
+  triggerId?: string;
+}
+
+/** The fields of a slash command as Slack sends them (HTTP form, or Socket Mode payload). */
+export function slashCommandFields(fields: SlashCommandFields): Record<string, string> {
+  return {
     token: 'unused-verification-token',
     team_id: 'T0TEST',
     team_domain: 'oms',
@@ -50,12 +59,17 @@ export function slashCommandBody(fields: { text: string; user?: string; channel?
     is_enterprise_install: 'false',
     response_url: fields.responseUrl,
     trigger_id: fields.triggerId ?? '1337.42.trigger',
-  }).toString();
+  };
 }
 
-/** An Events API delivery (JSON). */
-export function eventBody(event: Record<string, unknown>, eventId: string): string {
-  return JSON.stringify({
+/** A slash command as Slack sends it over HTTP (form encoded). */
+export function slashCommandBody(fields: SlashCommandFields): string {
+  return new URLSearchParams(slashCommandFields(fields)).toString();
+}
+
+/** The Events API `event_callback` wrapper around one event (HTTP body, or Socket Mode payload). */
+export function eventCallback(event: Record<string, unknown>, eventId: string): Record<string, unknown> {
+  return {
     token: 'unused',
     team_id: 'T0TEST',
     api_app_id: 'A0OMS',
@@ -64,7 +78,12 @@ export function eventBody(event: Record<string, unknown>, eventId: string): stri
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [{ team_id: 'T0TEST', user_id: 'U0BOT', is_bot: true }],
     event,
-  });
+  };
+}
+
+/** An Events API delivery over HTTP (JSON). */
+export function eventBody(event: Record<string, unknown>, eventId: string): string {
+  return JSON.stringify(eventCallback(event, eventId));
 }
 
 /** An interactivity payload (block_actions, view_submission): form-encoded `payload=<json>`. */
