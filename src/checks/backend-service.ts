@@ -1,6 +1,5 @@
 import { defineCheck, type CheckStatus } from './check.js';
-import { commandProblem, excerpt } from './output.js';
-import { describeExit, exitCodeKind, intProperty, parseSystemdShow, type UnitProperties } from './systemd-show.js';
+import { describeExit, exitCodeKind, intProperty, readUnitState, type UnitProperties } from './systemd-show.js';
 
 const PROPS = 'LoadState,UnitFileState,ActiveState,SubState,Result,ExecMainStatus,ExecMainCode,NRestarts,MainPID,User,Group,WorkingDirectory,FragmentPath';
 
@@ -33,26 +32,10 @@ export const backendService = defineCheck({
   },
   commands: (target) => [{ argv: ['systemctl', 'show', target.service, '-p', PROPS], timeoutMs: 8000 }],
   interpret: ([show], target) => {
-    if (!show) return missingResult();
-    const problem = commandProblem(show, 'systemctl');
-    if (problem) return problem;
-    const props = parseSystemdShow(show.stdout);
-    if (!props || props.ActiveState === undefined) {
-      return {
-        status: 'error',
-        summary: `无法解析 systemctl show 输出 / could not read \`systemctl show ${target.service}\` output`,
-        evidence: excerpt(`${show.stdout}\n${show.stderr}`.trim()),
-        facts: { exitCode: show.code },
-        signals: [],
-      };
-    }
-    return interpretProps(props, target.service);
+    const state = readUnitState(show, target.service);
+    return 'observation' in state ? state.observation : interpretProps(state.props, target.service);
   },
 });
-
-function missingResult() {
-  return { status: 'error' as const, summary: '没有命令结果 / no command result', evidence: '', facts: {}, signals: [] };
-}
 
 function interpretProps(props: UnitProperties, service: string) {
   const active = props.ActiveState ?? '';

@@ -1,6 +1,6 @@
 import { defineCheck, type CheckStatus } from './check.js';
-import { commandProblem, excerpt } from './output.js';
-import { parseSystemdShow } from './systemd-show.js';
+import { excerpt } from './output.js';
+import { readUnitState } from './systemd-show.js';
 
 /** State of the nginx unit in front of the backend. */
 export const nginxService = defineCheck({
@@ -17,20 +17,10 @@ export const nginxService = defineCheck({
     { argv: ['systemctl', 'show', target.nginxService, '-p', 'LoadState,ActiveState,SubState,Result'], timeoutMs: 8000 },
   ],
   interpret: ([res], target) => {
-    if (!res) return { status: 'error', summary: '没有命令结果 / no command result', evidence: '', facts: {}, signals: [] };
-    const problem = commandProblem(res, 'systemctl');
-    if (problem) return problem;
-    const props = parseSystemdShow(res.stdout);
-    if (!props || props.ActiveState === undefined) {
-      return {
-        status: 'error',
-        summary: `无法解析 systemctl show 输出 / could not read \`systemctl show ${target.nginxService}\` output`,
-        evidence: excerpt(`${res.stdout}\n${res.stderr}`.trim(), 6, 600),
-        facts: { exitCode: res.code },
-        signals: [],
-      };
-    }
-    const active = props.ActiveState;
+    const read = readUnitState(res, target.nginxService, { lines: 6, chars: 600 });
+    if ('observation' in read) return read.observation;
+    const props = read.props;
+    const active = props.ActiveState ?? ''; // readUnitState guarantees it is present
     const sub = props.SubState ?? '';
     const result = props.Result ?? '';
     const state = `${active}${sub ? `/${sub}` : ''}`;

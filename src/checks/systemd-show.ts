@@ -5,8 +5,40 @@
  * `systemctl status`, so checks read these instead.
  */
 
+import type { Observation } from './check.js';
+import { commandProblem, excerpt } from './output.js';
+import type { ExecResult } from '../transport/transport.js';
+
 /** Properties of one unit; only the keys systemd printed are present. */
 export type UnitProperties = Readonly<Record<string, string>>;
+
+/**
+ * Read the state of a unit from `systemctl show` output: its properties, or the
+ * observation to return instead (no result, transport problem, or output
+ * without an ActiveState). Shared by the checks that look at a unit's state.
+ */
+export function readUnitState(
+  res: ExecResult | undefined,
+  unit: string,
+  evidenceSize: { lines?: number; chars?: number } = {},
+): { props: UnitProperties } | { observation: Omit<Observation, 'check'> } {
+  if (!res) return { observation: { status: 'error', summary: '没有命令结果 / no command result', evidence: '', facts: {}, signals: [] } };
+  const problem = commandProblem(res, 'systemctl');
+  if (problem) return { observation: problem };
+  const props = parseSystemdShow(res.stdout);
+  if (!props || props.ActiveState === undefined) {
+    return {
+      observation: {
+        status: 'error',
+        summary: `无法解析 systemctl show 输出 / could not read \`systemctl show ${unit}\` output`,
+        evidence: excerpt(`${res.stdout}\n${res.stderr}`.trim(), evidenceSize.lines, evidenceSize.chars),
+        facts: { exitCode: res.code },
+        signals: [],
+      },
+    };
+  }
+  return { props };
+}
 
 const KEY = /^[A-Za-z][A-Za-z0-9]*$/;
 
