@@ -2,7 +2,7 @@ import type { CheckStatus } from '../checks/check.js';
 import type { Report, ReportFinding, ReportObservation, Verdict } from '../engine/report.js';
 import type { Severity } from '../playbooks/playbook.js';
 import { redact } from '../redact.js';
-import { fitMessage, type Block, type ButtonElement, type Fitted, type SlackMessage } from './block-limits.js';
+import { fitMessage, type Block, type ButtonElement, type Fitted } from './block-limits.js';
 import { codeBlock, escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
 import { renderText } from './text.js';
 
