@@ -12,7 +12,9 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Intent matching per message over the evaluation set: mean and p99 (target < 1 ms). */
 export async function runIntentBench(): Promise<void> {
   const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
-  const texts = parseEvalSet(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'eval.jsonl'), 'utf8')).map((e) => e.text);
+  const texts = parseEvalSet(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'eval.jsonl'), 'utf8')).map(
+    (e) => e.text,
+  );
   for (const t of texts) matchIntent(t, playbooks); // warm up (index, regexes, JIT)
   const rounds = 20;
   const samples: number[] = [];
@@ -26,5 +28,7 @@ export async function runIntentBench(): Promise<void> {
   samples.sort((a, b) => a - b);
   const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
   const p99 = samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))]!;
-  console.log(`intent match over the eval set (${texts.length} messages × ${rounds}): mean ${(mean * 1000).toFixed(1)} µs, p99 ${(p99 * 1000).toFixed(1)} µs, max ${(samples[samples.length - 1]! * 1000).toFixed(0)} µs per message (target < 1 ms)`);
+  console.log(
+    `intent match over the eval set (${texts.length} messages × ${rounds}): mean ${(mean * 1000).toFixed(1)} µs, p99 ${(p99 * 1000).toFixed(1)} µs, max ${(samples[samples.length - 1]! * 1000).toFixed(0)} µs per message (target < 1 ms)`,
+  );
 }

@@ -6,9 +6,12 @@ import { runCliBench } from './cli.js';
 
 const parts: Array<[string, () => Promise<void>]> = [
   ['console / CLI on this machine', runCliBench],
-  ['intent matching over the eval set', async () => {
-    await (await import('./intent.js')).runIntentBench();
-  }],
+  [
+    'intent matching over the eval set',
+    async () => {
+      await (await import('./intent.js')).runIntentBench();
+    },
+  ],
   [
     'SSH transport against a local sshd',
     async () => {
@@ -20,9 +23,12 @@ const parts: Array<[string, () => Promise<void>]> = [
     'Slack: /oms diagnose ack latency (real Bolt, fake Slack on 127.0.0.1)',
     async () => (await import('./slack.js')).runSlackBench(),
   ],
-  ['users: validate a 10,000-row sheet', async () => {
-    await (await import('./users.js')).runUsersBench();
-  }],
+  [
+    'users: validate a 10,000-row sheet',
+    async () => {
+      await (await import('./users.js')).runUsersBench();
+    },
+  ],
 ];
 
 const only = process.argv[2];

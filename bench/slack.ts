@@ -24,12 +24,18 @@ export async function runSlackBench(): Promise<void> {
       acks.push(r.ms);
     }
     const wall = performance.now() - started;
-    const running = h.slack.callsTo('chat.postMessage').length - h.slack.callsTo('chat.update').filter((u) => /Verdict/.test(JSON.stringify(u.body.blocks))).length;
+    const running =
+      h.slack.callsTo('chat.postMessage').length -
+      h.slack.callsTo('chat.update').filter((u) => /Verdict/.test(JSON.stringify(u.body.blocks))).length;
     const s = stats(acks);
-    console.log(`/oms diagnose ack, ${n} signed requests over ${(wall / 1000).toFixed(1)} s with diagnoses still running (~${running} root messages not yet final): p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${s.max.toFixed(1)} ms (target p99 < 300 ms)`);
+    console.log(
+      `/oms diagnose ack, ${n} signed requests over ${(wall / 1000).toFixed(1)} s with diagnoses still running (~${running} root messages not yet final): p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${s.max.toFixed(1)} ms (target p99 < 300 ms)`,
+    );
     const t0 = performance.now();
     await h.idle();
-    console.log(`all ${n} diagnoses finished ${((performance.now() - t0) / 1000).toFixed(1)} s after the last ack; ${h.slack.callsTo('chat.update').length} chat.update calls`);
+    console.log(
+      `all ${n} diagnoses finished ${((performance.now() - t0) / 1000).toFixed(1)} s after the last ack; ${h.slack.callsTo('chat.update').length} chat.update calls`,
+    );
   } finally {
     await h.stop();
   }

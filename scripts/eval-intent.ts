@@ -19,7 +19,9 @@ const examples = parseEvalSet(await readFile(file, 'utf8'));
 const r = evaluate(examples, playbooks);
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 
-console.log(`intent evaluation: ${examples.length} messages (${r.labelled} labelled symptoms, ${r.unrelated} unrelated) from ${file}`);
+console.log(
+  `intent evaluation: ${examples.length} messages (${r.labelled} labelled symptoms, ${r.unrelated} unrelated) from ${file}`,
+);
 console.log(`top-1 accuracy      ${pct(r.top1Rate)} (${r.top1}/${r.labelled})   target ≥ 95%`);
 console.log(`decisive & correct  ${pct(r.labelled ? r.decisive / r.labelled : 0)} (${r.decisive}/${r.labelled})`);
 console.log(`false alarms        ${pct(r.falseAlarmRate)} (${r.falseAlarms}/${r.unrelated})   target ≤ 2%`);
@@ -28,7 +30,9 @@ if (r.confusions.length > 0) {
   console.log('\nconfusions (expected → got):');
   for (const c of r.confusions) {
     const text = c.text.replace(/\s+/g, ' ').slice(0, 100);
-    console.log(`  ${String(c.expected ?? 'null').padEnd(15)} → ${String(c.got ?? 'null').padEnd(15)} ${c.confidence.toFixed(2)}${c.ambiguous ? ' (ambiguous)' : ''}  ${text}`);
+    console.log(
+      `  ${String(c.expected ?? 'null').padEnd(15)} → ${String(c.got ?? 'null').padEnd(15)} ${c.confidence.toFixed(2)}${c.ambiguous ? ' (ambiguous)' : ''}  ${text}`,
+    );
   }
 }
 process.exitCode = r.top1Rate >= 0.95 && r.falseAlarmRate <= 0.02 ? 0 : 1;

@@ -24,7 +24,10 @@ async function main(argv: string[]): Promise<number> {
       for (const s of SCENARIOS) console.log(`  ${s.name.padEnd(width)}  ${s.symptom}`);
       const running = listInstances();
       console.log(running.length ? '\nrunning:' : '\nrunning: none');
-      for (const r of running) console.log(`  ${r.id}  ssh 127.0.0.1:${r.ports.ssh}  nginx 127.0.0.1:${r.ports.nginx}  backend 127.0.0.1:${r.ports.backend}  since ${r.startedAt}`);
+      for (const r of running)
+        console.log(
+          `  ${r.id}  ssh 127.0.0.1:${r.ports.ssh}  nginx 127.0.0.1:${r.ports.nginx}  backend 127.0.0.1:${r.ports.backend}  since ${r.startedAt}`,
+        );
       return 0;
     }
     case 'build': {
@@ -43,7 +46,9 @@ async function main(argv: string[]): Promise<number> {
       const inst = await up(arg, { log, detach: true });
       const total = ((Date.now() - t0) / 1000).toFixed(1);
       console.log(`# lab ${inst.id}: ${inst.scenario.symptom}`);
-      console.log(`# ready in ${total} s (prepare ${inst.timings.prepareS.toFixed(1)} s, boot ${inst.timings.bootS.toFixed(1)} s)`);
+      console.log(
+        `# ready in ${total} s (prepare ${inst.timings.prepareS.toFixed(1)} s, boot ${inst.timings.bootS.toFixed(1)} s)`,
+      );
       console.log(`# save as lab.yml, then: npm start -- --config lab.yml diagnose ${inst.scenario.playbook} lab`);
       console.log(`# stop with: npm run lab -- down ${inst.id}`);
       process.stdout.write(inst.configYaml);

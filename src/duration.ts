@@ -8,7 +8,10 @@ const UNIT_MS: Record<SpanUnit, number> = { s: 1_000, m: 60_000, h: 3_600_000, d
  * `undefined` when the text is not a number followed by one of `units`, or
  * has more than `maxDigits` digits. Pure.
  */
-export function parseSpan(text: string, options: { units?: readonly SpanUnit[]; maxDigits?: number } = {}): number | undefined {
+export function parseSpan(
+  text: string,
+  options: { units?: readonly SpanUnit[]; maxDigits?: number } = {},
+): number | undefined {
   const m = /^(\d+)\s*(s|m|h|d)$/.exec(text.trim());
   if (!m) return undefined;
   const unit = m[2] as SpanUnit;

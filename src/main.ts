@@ -29,12 +29,15 @@ async function main(argv: string[]): Promise<number> {
   // State for approvals and the audit trail: Redis when REDIS_URL is set (several bot instances), else files under dataDir.
   const dataDir = resolve(process.cwd(), config.dataDir);
   // ioredis is loaded only when it is needed, so the console starts fast.
-  const redis = process.env.REDIS_URL ? new (await import('./store/redis-store.js')).RedisStore({ url: process.env.REDIS_URL }) : undefined;
+  const redis = process.env.REDIS_URL
+    ? new (await import('./store/redis-store.js')).RedisStore({ url: process.env.REDIS_URL })
+    : undefined;
   const store: Store = redis ?? new FileStore({ dir: join(dataDir, 'store') });
   const audit = new AuditLog({
     file: join(dataDir, 'audit.jsonl'),
     mirrors: redis ? [redis] : [],
-    onMirrorError: (e) => stderr.write(`警告 / warning: the audit record is in the file but not in Redis: ${redact(e.message)}\n`),
+    onMirrorError: (e) =>
+      stderr.write(`警告 / warning: the audit record is in the file but not in Redis: ${redact(e.message)}\n`),
   });
   /** One approval service per front end, sharing the store and the audit log; Slack adds its user-group lookup. */
   const approvalService = (isInGroup?: (userId: string, groupId: string) => Promise<boolean>) =>
@@ -45,7 +48,8 @@ async function main(argv: string[]): Promise<number> {
       findCheck,
       ...(isInGroup ? { isInGroup } : {}),
       transportFor: (t) => pool.get(t),
-      onAuditError: (e) => stderr.write(`警告 / warning: could not write the audit log ${audit.file}: ${redact(e.message)}\n`),
+      onAuditError: (e) =>
+        stderr.write(`警告 / warning: could not write the audit log ${audit.file}: ${redact(e.message)}\n`),
     });
   const approvals = approvalService();
   const oneShot = argv.length > 0;
@@ -76,11 +80,15 @@ async function main(argv: string[]): Promise<number> {
         try {
           await redis.connect();
         } catch (e) {
-          stderr.write(`Redis 连接失败 / cannot connect to ${redis.describe} (REDIS_URL): ${redact((e as Error).message)}\n下一步 / Next: check REDIS_URL in /etc/oms-chatops/env (redis://[:password@]host:port[/db]) and that redis-server is reachable, or unset it to use the file store (one instance only)\n`);
+          stderr.write(
+            `Redis 连接失败 / cannot connect to ${redis.describe} (REDIS_URL): ${redact((e as Error).message)}\n下一步 / Next: check REDIS_URL in /etc/oms-chatops/env (redis://[:password@]host:port[/db]) and that redis-server is reachable, or unset it to use the file store (one instance only)\n`,
+          );
           return EXIT.usage;
         }
       }
-      stderr.write(`oms-chatops: approvals in ${store.describe}${redis ? ' (shared by every instance with this REDIS_URL)' : ' (this machine only; set REDIS_URL to run several instances)'}, audit log ${audit.file}\n`);
+      stderr.write(
+        `oms-chatops: approvals in ${store.describe}${redis ? ' (shared by every instance with this REDIS_URL)' : ' (this machine only; set REDIS_URL to run several instances)'}, audit log ${audit.file}\n`,
+      );
       return await runSlackFromEnv(
         process.env,
         {

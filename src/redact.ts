@@ -4,7 +4,8 @@
  */
 
 /** Names whose values are secret: SECRET_KEY, DATABASE_PASSWORD, API_TOKEN, AWS_ACCESS_KEY_ID, FERNETKEY … (KEYBOARD_LAYOUT is not). */
-const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|PASSPHRASE|TOKEN|KEYS?(?:$|[_-])|APIKEY|PRIVATE_?KEY|CREDENTIAL|AUTHORIZATION|COOKIE|SESSIONID|(?:^|_)DSN$)/i;
+const SECRET_NAME =
+  /(SECRET|PASSWORD|PASSWD|PASSPHRASE|TOKEN|KEYS?(?:$|[_-])|APIKEY|PRIVATE_?KEY|CREDENTIAL|AUTHORIZATION|COOKIE|SESSIONID|(?:^|_)DSN$)/i;
 /** HTTP headers that only look secret by name (CORS answers). */
 const NOT_SECRET = /^Access-Control-/i;
 
@@ -27,7 +28,8 @@ const SLACK_TOKEN = /\bx(?:ox[abposr]|app)-[A-Za-z0-9-]{8,}/g;
 const PEM_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY-----(?! «redacted»)[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g;
 const HEADER_SECRET = /^(\s*(?:authorization|cookie|set-cookie|x-csrftoken|proxy-authorization)\s*:\s*)(.+)$/gim;
 /** nginx directives that carry credentials: `proxy_set_header Authorization "Basic …";`. */
-const NGINX_SECRET = /^(\s*(?:proxy_set_header|add_header|more_set_headers)\s+(?:authorization|cookie|proxy-authorization|x-api-key)\s+)([^;]+)/gim;
+const NGINX_SECRET =
+  /^(\s*(?:proxy_set_header|add_header|more_set_headers)\s+(?:authorization|cookie|proxy-authorization|x-api-key)\s+)([^;]+)/gim;
 
 /** Replace secret values in free text (env files, logs, JSON bodies, URLs, headers). */
 export function redact(text: string): string {
@@ -41,9 +43,15 @@ export function redact(text: string): string {
       return line;
     })
     .join('\n');
-  out = out.replace(INLINE_ASSIGNMENT, (all, name: string, value: string) => (isSecretName(name) && !value.startsWith(REDACTED) ? `${name}=${REDACTED}` : all));
-  out = out.replace(JSON_PAIR, (all, prefix: string, name: string) => (isSecretName(name) ? `${prefix}"${REDACTED}"` : all));
-  out = out.replace(JSON_BARE_PAIR, (all, prefix: string, name: string) => (isSecretName(name) ? `${prefix}"${REDACTED}"` : all));
+  out = out.replace(INLINE_ASSIGNMENT, (all, name: string, value: string) =>
+    isSecretName(name) && !value.startsWith(REDACTED) ? `${name}=${REDACTED}` : all,
+  );
+  out = out.replace(JSON_PAIR, (all, prefix: string, name: string) =>
+    isSecretName(name) ? `${prefix}"${REDACTED}"` : all,
+  );
+  out = out.replace(JSON_BARE_PAIR, (all, prefix: string, name: string) =>
+    isSecretName(name) ? `${prefix}"${REDACTED}"` : all,
+  );
   out = out.replace(URL_CREDENTIALS, (_all, scheme: string, user: string) => `${scheme}${user}:${REDACTED}@`);
   out = out.replace(HEADER_SECRET, (_all, prefix: string) => `${prefix}${REDACTED}`);
   out = out.replace(NGINX_SECRET, (_all, prefix: string) => `${prefix}${REDACTED}`);

@@ -13,7 +13,15 @@ export const actorSchema = z
   .strict();
 export type Actor = z.infer<typeof actorSchema>;
 
-export const APPROVAL_STATUSES = ['pending', 'executing', 'succeeded', 'failed', 'refused', 'denied', 'expired'] as const;
+export const APPROVAL_STATUSES = [
+  'pending',
+  'executing',
+  'succeeded',
+  'failed',
+  'refused',
+  'denied',
+  'expired',
+] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
 const checkLine = z.object({ check: z.string(), status: z.string(), summary: z.string() });
@@ -28,11 +36,19 @@ const stepSchema = z.object({
   /** The end of stderr, redacted. */
   stderr: z.string(),
   /** When `sudo -n` refused: why, and the exact sudoers line that fixes it. */
-  sudoRefusal: z.object({ kind: z.string(), message: z.string(), sudoersLine: z.string(), hint: z.string() }).optional(),
+  sudoRefusal: z
+    .object({ kind: z.string(), message: z.string(), sudoersLine: z.string(), hint: z.string() })
+    .optional(),
 });
 export type ExecutionStep = z.infer<typeof stepSchema>;
 
-export const EXECUTION_VERDICTS = ['succeeded', 'precondition-failed', 'command-failed', 'post-check-failed', 'unreachable'] as const;
+export const EXECUTION_VERDICTS = [
+  'succeeded',
+  'precondition-failed',
+  'command-failed',
+  'post-check-failed',
+  'unreachable',
+] as const;
 export type ExecutionVerdict = (typeof EXECUTION_VERDICTS)[number];
 
 /** What running an approved action did: the card shows this. */

@@ -25,7 +25,12 @@ const PID_CHECK = 'backend-service';
  * then each argv with `sudo -n`, stopping at the first failure, then the
  * post-checks. Every outcome is a value; only bugs throw.
  */
-export async function executeAction(action: Action, target: Target, transport: Transport, options: ExecuteOptions): Promise<ExecutionResult> {
+export async function executeAction(
+  action: Action,
+  target: Target,
+  transport: Transport,
+  options: ExecuteOptions,
+): Promise<ExecutionResult> {
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const started = now();
@@ -43,18 +48,28 @@ export async function executeAction(action: Action, target: Target, transport: T
     ...parts,
   });
 
-  const checksOf = (ids: readonly string[]) => ids.map((id) => options.findCheck(id)).filter((c): c is Check => c !== undefined);
+  const checksOf = (ids: readonly string[]) =>
+    ids.map((id) => options.findCheck(id)).filter((c): c is Check => c !== undefined);
 
   // 1. Preconditions, on the state as it is now (it may have changed since the request).
   const pre = await runChecks(checksOf(action.preconditions), target, transport);
   const preLines = pre.observations.map(line);
-  if (pre.unreachable) return finish('unreachable', `无法连接目标 / cannot reach ${target.name}: ${pre.unreachable.message} — nothing was run`, { preconditions: preLines, hint: pre.unreachable.hint });
+  if (pre.unreachable)
+    return finish(
+      'unreachable',
+      `无法连接目标 / cannot reach ${target.name}: ${pre.unreachable.message} — nothing was run`,
+      { preconditions: preLines, hint: pre.unreachable.hint },
+    );
   const failedPre = pre.observations.filter((o) => o.status !== 'ok');
   if (failedPre.length > 0) {
-    return finish('precondition-failed', `前置检查未通过，未执行 / precondition failed, nothing was run: ${failedPre.map((o) => `${o.check}: ${o.summary}`).join('; ')}`, {
-      preconditions: preLines,
-      hint: 'fix what the precondition reports (e.g. the nginx -t error), then request the action again',
-    });
+    return finish(
+      'precondition-failed',
+      `前置检查未通过，未执行 / precondition failed, nothing was run: ${failedPre.map((o) => `${o.check}: ${o.summary}`).join('; ')}`,
+      {
+        preconditions: preLines,
+        hint: 'fix what the precondition reports (e.g. the nginx -t error), then request the action again',
+      },
+    );
   }
 
   // 2. The MainPID before, when the action restarts or starts the backend.
@@ -70,7 +85,11 @@ export async function executeAction(action: Action, target: Target, transport: T
       r = await transport.exec(argv, { sudo: true, timeoutMs: action.timeoutMs });
     } catch (e) {
       if (!(e instanceof TransportError)) throw e;
-      return finish('unreachable', `无法连接目标 / lost ${target.name} while running \`sudo -n ${argv.join(' ')}\`: ${e.message}`, { preconditions: preLines, steps, hint: e.hint });
+      return finish(
+        'unreachable',
+        `无法连接目标 / lost ${target.name} while running \`sudo -n ${argv.join(' ')}\`: ${e.message}`,
+        { preconditions: preLines, steps, hint: e.hint },
+      );
     }
     const refusal = r.code !== 0 ? classifySudoFailure(r.stderr, argv, target.user ?? DEFAULT_BOT_USER) : null;
     steps.push({
@@ -80,10 +99,23 @@ export async function executeAction(action: Action, target: Target, transport: T
       timedOut: r.timedOut,
       durationMs: r.durationMs,
       stderr: redact(r.stderr.slice(-1_000)),
-      ...(refusal ? { sudoRefusal: { kind: refusal.kind, message: refusal.message, sudoersLine: refusal.sudoersLine, hint: refusal.hint } } : {}),
+      ...(refusal
+        ? {
+            sudoRefusal: {
+              kind: refusal.kind,
+              message: refusal.message,
+              sudoersLine: refusal.sudoersLine,
+              hint: refusal.hint,
+            },
+          }
+        : {}),
     });
     if (r.code !== 0) {
-      const why = refusal ? refusal.message : r.timedOut ? `timed out after ${action.timeoutMs} ms` : `exit code ${r.code ?? r.signal}`;
+      const why = refusal
+        ? refusal.message
+        : r.timedOut
+          ? `timed out after ${action.timeoutMs} ms`
+          : `exit code ${r.code ?? r.signal}`;
       return finish('command-failed', `命令失败 / \`sudo -n ${argv.join(' ')}\` failed: ${why}`, {
         preconditions: preLines,
         steps,
@@ -106,28 +138,38 @@ export async function executeAction(action: Action, target: Target, transport: T
     // `warn` is odd but not broken (e.g. started but not enabled at boot): the action did its job.
     problems = post.filter((o) => o.status !== 'ok' && o.status !== 'warn').map((o) => `${o.check}: ${o.summary}`);
     if (pidCheck && problems.length === 0 && (after === null || after === 0 || after === before)) {
-      problems.push(`${PID_CHECK}: MainPID did not change (${before ?? '?'} → ${after ?? '?'}), the service was not restarted`);
+      problems.push(
+        `${PID_CHECK}: MainPID did not change (${before ?? '?'} → ${after ?? '?'}), the service was not restarted`,
+      );
     }
     if (problems.length === 0) break;
   }
   const pid = pidCheck ? { mainPid: { before, after } } : {};
   if (problems.length > 0) {
-    return finish('post-check-failed', `命令已执行但验证未通过 / the command ran (exit ${exitCode}) but the post-checks failed: ${problems.join('; ')}`, {
+    return finish(
+      'post-check-failed',
+      `命令已执行但验证未通过 / the command ran (exit ${exitCode}) but the post-checks failed: ${problems.join('; ')}`,
+      {
+        preconditions: preLines,
+        steps,
+        exitCode,
+        postChecks: post.map(line),
+        ...pid,
+        hint: 'the server may be worse than before: run `diagnose` on the target now',
+      },
+    );
+  }
+  return finish(
+    'succeeded',
+    `已执行并验证 / done and verified (exit ${exitCode}${pidCheck ? `, MainPID ${before ?? '-'} → ${after}` : ''})`,
+    {
       preconditions: preLines,
       steps,
       exitCode,
       postChecks: post.map(line),
       ...pid,
-      hint: 'the server may be worse than before: run `diagnose` on the target now',
-    });
-  }
-  return finish('succeeded', `已执行并验证 / done and verified (exit ${exitCode}${pidCheck ? `, MainPID ${before ?? '-'} → ${after}` : ''})`, {
-    preconditions: preLines,
-    steps,
-    exitCode,
-    postChecks: post.map(line),
-    ...pid,
-  });
+    },
+  );
 }
 
 function line(o: ReportObservation): CheckLine {

@@ -3,5 +3,12 @@ export { ApprovalService, type ActionRequest, type ApprovalServiceDeps, type Aud
 export type { Outcome, RefusalCode } from './outcome.js';
 export { updatesCard } from './outcome.js';
 export { approvalReference, parseReference, type ApprovalRef } from './reference.js';
-export { commandText, isDecided, type Actor, type Approval, type ApprovalStatus, type ExecutionResult } from './approval.js';
+export {
+  commandText,
+  isDecided,
+  type Actor,
+  type Approval,
+  type ApprovalStatus,
+  type ExecutionResult,
+} from './approval.js';
 export type { IsInGroup } from './policy.js';

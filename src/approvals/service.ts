@@ -7,7 +7,14 @@ import type { Target } from '../config/target.js';
 import { redact } from '../redact.js';
 import { DEFAULT_RETENTION_MS, type Store } from '../store/store.js';
 import type { Transport } from '../transport/transport.js';
-import { actorSchema, approvalSchema, commandText, type Actor, type Approval, type ExecutionResult } from './approval.js';
+import {
+  actorSchema,
+  approvalSchema,
+  commandText,
+  type Actor,
+  type Approval,
+  type ExecutionResult,
+} from './approval.js';
 import { executeAction } from './execute.js';
 import type { Outcome, RefusalCode } from './outcome.js';
 import { mayApprove, mayDeny, mayRequest, type IsInGroup } from './policy.js';
@@ -76,17 +83,44 @@ export class ApprovalService {
   /** Ask for an action: checks "may request", stores the pending approval, returns the card to post. */
   async requestAction(req: ActionRequest): Promise<Outcome> {
     const requester = actorSchema.safeParse(req.requester);
-    if (!requester.success) return refused('invalid-request', 'the request does not say who is asking', 'this is a bug in the front end; report it');
+    if (!requester.success)
+      return refused(
+        'invalid-request',
+        'the request does not say who is asking',
+        'this is a bug in the front end; report it',
+      );
     const action = this.findAction(req.action);
-    if (!action) return refused('unknown-action', `unknown action "${clip(req.action)}" — nothing was requested`, `actions: restart-backend, start-backend, daemon-reload, reload-nginx, restart-nginx`);
+    if (!action)
+      return refused(
+        'unknown-action',
+        `unknown action "${clip(req.action)}" — nothing was requested`,
+        `actions: restart-backend, start-backend, daemon-reload, reload-nginx, restart-nginx`,
+      );
     const target = this.deps.config.targets.get(req.target);
-    if (!target) return refused('unknown-target', `unknown target "${clip(req.target)}" — nothing was requested`, `targets: ${[...this.deps.config.targets.keys()].join(', ')}`);
+    if (!target)
+      return refused(
+        'unknown-target',
+        `unknown target "${clip(req.target)}" — nothing was requested`,
+        `targets: ${[...this.deps.config.targets.keys()].join(', ')}`,
+      );
     const reason = redact(req.reason.trim()).slice(0, REASON_MAX);
-    if (!reason && !req.finding) return refused('invalid-request', 'a request needs a reason — nothing was requested', 'add --reason "why", e.g. --reason "backend down since 10:02"');
+    if (!reason && !req.finding)
+      return refused(
+        'invalid-request',
+        'a request needs a reason — nothing was requested',
+        'add --reason "why", e.g. --reason "backend down since 10:02"',
+      );
     const policy = policyFor(this.deps.config.policy, target.name);
     const may = mayRequest(policy, requester.data, target.name);
     if (!may.ok) {
-      await this.record({ event: 'action.refused', user: requester.data.id, via: requester.data.via, target: target.name, action: action.id, reason: may.message });
+      await this.record({
+        event: 'action.refused',
+        user: requester.data.id,
+        via: requester.data.via,
+        target: target.name,
+        action: action.id,
+        reason: may.message,
+      });
       return refused(may.code, may.message, may.hint);
     }
     const now = this.now();
@@ -109,7 +143,18 @@ export class ApprovalService {
       meta: { ...(req.meta ?? {}) },
     };
     await this.save(approval);
-    await this.record({ ...this.base(approval), event: 'action.requested', user: approval.requester.id, via: approval.requester.via, reason: approval.reason, details: { expiresAt: approval.expiresAt, approvalsNeeded: approval.approvalsNeeded, finding: approval.finding?.id } });
+    await this.record({
+      ...this.base(approval),
+      event: 'action.requested',
+      user: approval.requester.id,
+      via: approval.requester.via,
+      reason: approval.reason,
+      details: {
+        expiresAt: approval.expiresAt,
+        approvalsNeeded: approval.approvalsNeeded,
+        finding: approval.finding?.id,
+      },
+    });
     return {
       kind: 'requested',
       approval,
@@ -132,13 +177,33 @@ export class ApprovalService {
     let approvers = [clicker.id];
     if (approval.approvalsNeeded > 1) {
       const vote = await this.deps.store.addMember(`votes:${approval.id}`, clicker.id, this.retentionMs);
-      if (!vote.added) return this.refuse(approval, clicker, 'already-approved', `you already approved this (${vote.members.length} of ${approval.approvalsNeeded})`, 'another approver must approve it too');
+      if (!vote.added)
+        return this.refuse(
+          approval,
+          clicker,
+          'already-approved',
+          `you already approved this (${vote.members.length} of ${approval.approvalsNeeded})`,
+          'another approver must approve it too',
+        );
       approvers = vote.members;
       if (vote.members.length < approval.approvalsNeeded) {
         const at = this.now().toISOString();
-        const waiting: Approval = { ...approval, approvedBy: vote.members.map((by) => ({ by, via: 'slack' as const, at: approval.approvedBy.find((d) => d.by === by)?.at ?? at })) };
+        const waiting: Approval = {
+          ...approval,
+          approvedBy: vote.members.map((by) => ({
+            by,
+            via: 'slack' as const,
+            at: approval.approvedBy.find((d) => d.by === by)?.at ?? at,
+          })),
+        };
         await this.save(waiting);
-        await this.record({ ...this.base(approval), event: 'action.approved', user: clicker.id, via: clicker.via, details: { approvals: vote.members.length, needed: approval.approvalsNeeded } });
+        await this.record({
+          ...this.base(approval),
+          event: 'action.approved',
+          user: clicker.id,
+          via: clicker.via,
+          details: { approvals: vote.members.length, needed: approval.approvalsNeeded },
+        });
         return {
           kind: 'waiting',
           approval: waiting,
@@ -149,21 +214,38 @@ export class ApprovalService {
       }
     }
 
-    if (!(await this.deps.store.claim(`decide:${approval.id}`, this.retentionMs))) return this.alreadyDecided(approval.id, clicker);
+    if (!(await this.deps.store.claim(`decide:${approval.id}`, this.retentionMs)))
+      return this.alreadyDecided(approval.id, clicker);
 
     const at = this.now().toISOString();
     const executing: Approval = {
       ...approval,
       status: 'executing',
-      approvedBy: approvers.map((by) => ({ by, via: by === clicker.id ? clicker.via : 'slack', at: approval.approvedBy.find((d) => d.by === by)?.at ?? at })),
+      approvedBy: approvers.map((by) => ({
+        by,
+        via: by === clicker.id ? clicker.via : 'slack',
+        at: approval.approvedBy.find((d) => d.by === by)?.at ?? at,
+      })),
       decidedAt: at,
     };
     await this.save(executing);
-    await this.record({ ...this.base(approval), event: 'action.approved', user: clicker.id, via: clicker.via, details: { approvedBy: approvers, requester: approval.requester.id } });
+    await this.record({
+      ...this.base(approval),
+      event: 'action.approved',
+      user: clicker.id,
+      via: clicker.via,
+      details: { approvedBy: approvers, requester: approval.requester.id },
+    });
 
     const result = await this.execute(executing);
-    const status = result.verdict === 'succeeded' ? 'succeeded' : result.verdict === 'precondition-failed' ? 'refused' : 'failed';
-    const done: Approval = { ...executing, status, result, ...(status === 'refused' ? { statusReason: result.summary } : {}) };
+    const status =
+      result.verdict === 'succeeded' ? 'succeeded' : result.verdict === 'precondition-failed' ? 'refused' : 'failed';
+    const done: Approval = {
+      ...executing,
+      status,
+      result,
+      ...(status === 'refused' ? { statusReason: result.summary } : {}),
+    };
     await this.save(done);
     await this.record({
       ...this.base(done),
@@ -174,7 +256,11 @@ export class ApprovalService {
       durationMs: result.durationMs,
       verdict: result.verdict,
       reason: status === 'succeeded' ? undefined : result.summary,
-      details: { approvedBy: approvers, postChecks: result.postChecks.map((c) => `${c.check}:${c.status}`), mainPid: result.mainPid },
+      details: {
+        approvedBy: approvers,
+        postChecks: result.postChecks.map((c) => `${c.check}:${c.status}`),
+        mainPid: result.mainPid,
+      },
     });
     return { kind: 'executed', approval: done, result, message: result.summary };
   }
@@ -186,12 +272,25 @@ export class ApprovalService {
     const { approval, policy } = loaded;
     const may = await mayDeny(policy, clicker, approval, this.isInGroup);
     if (!may.ok) return this.refuse(approval, clicker, may.code, may.message, may.hint);
-    if (!(await this.deps.store.claim(`decide:${approval.id}`, this.retentionMs))) return this.alreadyDecided(approval.id, clicker);
+    if (!(await this.deps.store.claim(`decide:${approval.id}`, this.retentionMs)))
+      return this.alreadyDecided(approval.id, clicker);
     const at = this.now().toISOString();
     const why = redact(reason.trim()).slice(0, REASON_MAX) || 'no reason given';
-    const denied: Approval = { ...approval, status: 'denied', deniedBy: { by: clicker.id, via: clicker.via, at, reason: why }, decidedAt: at, statusReason: why };
+    const denied: Approval = {
+      ...approval,
+      status: 'denied',
+      deniedBy: { by: clicker.id, via: clicker.via, at, reason: why },
+      decidedAt: at,
+      statusReason: why,
+    };
     await this.save(denied);
-    await this.record({ ...this.base(denied), event: 'action.denied', user: clicker.id, via: clicker.via, reason: why });
+    await this.record({
+      ...this.base(denied),
+      event: 'action.denied',
+      user: clicker.id,
+      via: clicker.via,
+      reason: why,
+    });
     return { kind: 'denied', approval: denied, message: `已拒绝 / denied by ${clicker.id}: ${why} — nothing was run` };
   }
 
@@ -200,7 +299,8 @@ export class ApprovalService {
     const out: Outcome[] = [];
     for (const raw of await this.deps.store.listApprovals()) {
       const parsed = approvalSchema.safeParse(raw);
-      if (!parsed.success || parsed.data.status !== 'pending' || Date.parse(parsed.data.expiresAt) > now.getTime()) continue;
+      if (!parsed.success || parsed.data.status !== 'pending' || Date.parse(parsed.data.expiresAt) > now.getTime())
+        continue;
       const o = await this.expireOne(parsed.data, now);
       if (o) out.push(o);
     }
@@ -224,29 +324,82 @@ export class ApprovalService {
 
   private async expireOne(approval: Approval, now: Date): Promise<Outcome | undefined> {
     if (!(await this.deps.store.claim(`decide:${approval.id}`, this.retentionMs))) return undefined;
-    const expired: Approval = { ...approval, status: 'expired', decidedAt: now.toISOString(), statusReason: `nobody approved it before ${approval.expiresAt}` };
+    const expired: Approval = {
+      ...approval,
+      status: 'expired',
+      decidedAt: now.toISOString(),
+      statusReason: `nobody approved it before ${approval.expiresAt}`,
+    };
     await this.save(expired);
-    await this.record({ ...this.base(expired), event: 'action.expired', user: approval.requester.id, via: approval.requester.via, reason: expired.statusReason });
-    return { kind: 'expired', approval: expired, message: `已过期 / expired: nobody approved it before ${approval.expiresAt} — nothing was run; request it again (the Request button or \`run ${approval.action} ${approval.target} --reason …\`) if it is still needed` };
+    await this.record({
+      ...this.base(expired),
+      event: 'action.expired',
+      user: approval.requester.id,
+      via: approval.requester.via,
+      reason: expired.statusReason,
+    });
+    return {
+      kind: 'expired',
+      approval: expired,
+      message: `已过期 / expired: nobody approved it before ${approval.expiresAt} — nothing was run; request it again (the Request button or \`run ${approval.action} ${approval.target} --reason …\`) if it is still needed`,
+    };
   }
 
   /** Parse the reference, load the approval, verify the reference against it, and settle expiry. */
-  private async load(ref: unknown, clicker: Actor, what: 'approve' | 'deny'): Promise<Outcome | { approval: Approval; policy: ReturnType<typeof policyFor> }> {
+  private async load(
+    ref: unknown,
+    clicker: Actor,
+    what: 'approve' | 'deny',
+  ): Promise<Outcome | { approval: Approval; policy: ReturnType<typeof policyFor> }> {
     const actor = actorSchema.safeParse(clicker);
-    if (!actor.success) return refused('invalid-request', 'the click does not say who clicked', 'this is a bug in the front end; report it');
+    if (!actor.success)
+      return refused(
+        'invalid-request',
+        'the click does not say who clicked',
+        'this is a bug in the front end; report it',
+      );
     const parsed = parseReference(ref);
     if (!parsed) {
-      await this.record({ event: 'action.refused', user: clicker.id, via: clicker.via, reason: `${what}: malformed approval reference` });
-      return refused('invalid-reference', 'this button does not carry a valid approval reference — nothing was run', 'use the buttons on the approval card, or request the action again');
+      await this.record({
+        event: 'action.refused',
+        user: clicker.id,
+        via: clicker.via,
+        reason: `${what}: malformed approval reference`,
+      });
+      return refused(
+        'invalid-reference',
+        'this button does not carry a valid approval reference — nothing was run',
+        'use the buttons on the approval card, or request the action again',
+      );
     }
     const approval = await this.get(parsed.id);
     if (!approval) {
-      await this.record({ event: 'action.refused', user: clicker.id, via: clicker.via, approvalId: parsed.id, reason: `${what}: unknown approval id` });
-      return refused('unknown-approval', 'no such approval (unknown, or removed after its retention period) — nothing was run', 'request the action again');
+      await this.record({
+        event: 'action.refused',
+        user: clicker.id,
+        via: clicker.via,
+        approvalId: parsed.id,
+        reason: `${what}: unknown approval id`,
+      });
+      return refused(
+        'unknown-approval',
+        'no such approval (unknown, or removed after its retention period) — nothing was run',
+        'request the action again',
+      );
     }
     if (tampered(parsed, approval)) {
-      await this.record({ ...this.base(approval), event: 'action.refused', user: clicker.id, via: clicker.via, reason: `${what}: the reference names ${clip(parsed.action ?? '?')} on ${clip(parsed.target ?? '?')}, the approval is ${approval.action} on ${approval.target}` });
-      return refused('tampered', 'this button does not match the approval it names — refused, nothing was run', 'use the buttons on the approval card; if this repeats, tell the bot owner');
+      await this.record({
+        ...this.base(approval),
+        event: 'action.refused',
+        user: clicker.id,
+        via: clicker.via,
+        reason: `${what}: the reference names ${clip(parsed.action ?? '?')} on ${clip(parsed.target ?? '?')}, the approval is ${approval.action} on ${approval.target}`,
+      });
+      return refused(
+        'tampered',
+        'this button does not match the approval it names — refused, nothing was run',
+        'use the buttons on the approval card; if this repeats, tell the bot owner',
+      );
     }
     if (approval.status !== 'pending') return this.decidedRefusal(approval, clicker);
     if (Date.parse(approval.expiresAt) <= this.now().getTime()) {
@@ -260,12 +413,24 @@ export class ApprovalService {
     const action = this.findAction(approval.action);
     const target = this.deps.config.targets.get(approval.target);
     const at = this.now().toISOString();
-    const notRun = (summary: string): ExecutionResult => ({ startedAt: at, finishedAt: at, durationMs: 0, verdict: 'precondition-failed', summary, preconditions: [], steps: [], exitCode: null, postChecks: [], hint: 'request the action again' });
+    const notRun = (summary: string): ExecutionResult => ({
+      startedAt: at,
+      finishedAt: at,
+      durationMs: 0,
+      verdict: 'precondition-failed',
+      summary,
+      preconditions: [],
+      steps: [],
+      exitCode: null,
+      postChecks: [],
+      hint: 'request the action again',
+    });
     if (!action) return notRun(`action ${approval.action} is no longer in the whitelist — nothing was run`);
     if (!target) return notRun(`target ${approval.target} is no longer configured — nothing was run`);
     // The command approved is the command run: refuse if the config changed it since the request.
     const now = action.argv(target);
-    if (JSON.stringify(now) !== JSON.stringify(approval.command)) return notRun(`the command changed since the request (now \`${commandText(now)}\`) — nothing was run`);
+    if (JSON.stringify(now) !== JSON.stringify(approval.command))
+      return notRun(`the command changed since the request (now \`${commandText(now)}\`) — nothing was run`);
     return executeAction(action, target, this.deps.transportFor(target), {
       findCheck: this.deps.findCheck,
       now: this.now,
@@ -279,7 +444,13 @@ export class ApprovalService {
     const current = await this.get(id);
     if (current && current.status !== 'pending') return this.decidedRefusal(current, clicker);
     // Claimed, but the winner has not written its state yet: it is being executed right now.
-    return this.refuse(current, clicker, 'already-decided', 'another click is handling this approval right now — it runs once', 'wait for the card to update');
+    return this.refuse(
+      current,
+      clicker,
+      'already-decided',
+      'another click is handling this approval right now — it runs once',
+      'wait for the card to update',
+    );
   }
 
   private decidedRefusal(approval: Approval, clicker: Actor): Promise<Outcome> {
@@ -292,16 +463,43 @@ export class ApprovalService {
       denied: `already denied by ${who}: ${approval.deniedBy?.reason ?? ''}`,
       expired: `expired at ${approval.expiresAt}`,
     };
-    return this.refuse(approval, clicker, 'already-decided', `${text[approval.status] ?? approval.status} — nothing more was run`, approval.status === 'expired' || approval.status === 'denied' ? 'request the action again if it is still needed' : 'see the card for the result');
+    return this.refuse(
+      approval,
+      clicker,
+      'already-decided',
+      `${text[approval.status] ?? approval.status} — nothing more was run`,
+      approval.status === 'expired' || approval.status === 'denied'
+        ? 'request the action again if it is still needed'
+        : 'see the card for the result',
+    );
   }
 
-  private async refuse(approval: Approval | undefined, clicker: Actor, code: RefusalCode, message: string, hint: string): Promise<Outcome> {
-    await this.record({ ...(approval ? this.base(approval) : {}), event: 'action.refused', user: clicker.id, via: clicker.via, reason: `${code}: ${message}` });
+  private async refuse(
+    approval: Approval | undefined,
+    clicker: Actor,
+    code: RefusalCode,
+    message: string,
+    hint: string,
+  ): Promise<Outcome> {
+    await this.record({
+      ...(approval ? this.base(approval) : {}),
+      event: 'action.refused',
+      user: clicker.id,
+      via: clicker.via,
+      reason: `${code}: ${message}`,
+    });
     return { kind: 'refused', code, message, hint, ...(approval ? { approval } : {}) };
   }
 
   private base(a: Approval): AuditEntry {
-    return { event: 'action.requested', target: a.target, host: a.host, action: a.action, approvalId: a.id, command: a.command };
+    return {
+      event: 'action.requested',
+      target: a.target,
+      host: a.host,
+      action: a.action,
+      approvalId: a.id,
+      command: a.command,
+    };
   }
 
   private save(a: Approval): Promise<void> {

@@ -31,12 +31,17 @@ export function formatOutcome(o: Outcome): string {
 
 export function formatResult(a: Approval, r: ExecutionResult): string {
   const lines = [`${r.verdict === 'succeeded' ? '✔' : '✘'} ${r.summary}`];
-  lines.push(`  approved by ${a.approvedBy.map((d) => `${d.by} (${d.via}) at ${d.at}`).join(', ')}; took ${r.durationMs} ms`);
+  lines.push(
+    `  approved by ${a.approvedBy.map((d) => `${d.by} (${d.via}) at ${d.at}`).join(', ')}; took ${r.durationMs} ms`,
+  );
   for (const c of r.preconditions) lines.push(`  precondition ${c.status.padEnd(5)} ${c.check}: ${c.summary}`);
   for (const s of r.steps) {
-    lines.push(`  $ sudo -n ${s.argv.join(' ')}  → exit ${s.exitCode ?? s.signal ?? '?'}${s.timedOut ? ' (timed out)' : ''}, ${s.durationMs} ms`);
+    lines.push(
+      `  $ sudo -n ${s.argv.join(' ')}  → exit ${s.exitCode ?? s.signal ?? '?'}${s.timedOut ? ' (timed out)' : ''}, ${s.durationMs} ms`,
+    );
     if (s.sudoRefusal) lines.push(`    sudoers: ${s.sudoRefusal.sudoersLine}`);
-    else if (s.exitCode !== 0 && s.stderr.trim()) lines.push(`    ${s.stderr.trim().split('\n').slice(-3).join('\n    ')}`);
+    else if (s.exitCode !== 0 && s.stderr.trim())
+      lines.push(`    ${s.stderr.trim().split('\n').slice(-3).join('\n    ')}`);
   }
   for (const c of r.postChecks) lines.push(`  post-check   ${c.status.padEnd(5)} ${c.check}: ${c.summary}`);
   if (r.hint) lines.push(`下一步 / Next: ${r.hint}`);

@@ -19,29 +19,28 @@ export const AUDIT_EVENTS = [
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 
 /** One line of the audit log. Only `ts` and `event` are always present. */
-export const auditRecordSchema = z
-  .object({
-    ts: z.string(),
-    event: z.enum(AUDIT_EVENTS),
-    /** Who: a Slack user ID, or `console:<login>` for the terminal. */
-    user: z.string().optional(),
-    via: z.enum(['slack', 'console', 'cli']).optional(),
-    target: z.string().optional(),
-    host: z.string().optional(),
-    playbook: z.string().optional(),
-    check: z.string().optional(),
-    action: z.string().optional(),
-    approvalId: z.string().optional(),
-    /** The exact argv run (or to be run) with `sudo -n`. */
-    command: z.array(z.array(z.string())).optional(),
-    exitCode: z.number().nullable().optional(),
-    durationMs: z.number().optional(),
-    /** Diagnosis verdict, check status, or the action's post-check verdict. */
-    verdict: z.string().optional(),
-    /** Why: the requester's reason, the denial reason, the refusal. */
-    reason: z.string().optional(),
-    details: z.record(z.string(), z.unknown()).optional(),
-  });
+export const auditRecordSchema = z.object({
+  ts: z.string(),
+  event: z.enum(AUDIT_EVENTS),
+  /** Who: a Slack user ID, or `console:<login>` for the terminal. */
+  user: z.string().optional(),
+  via: z.enum(['slack', 'console', 'cli']).optional(),
+  target: z.string().optional(),
+  host: z.string().optional(),
+  playbook: z.string().optional(),
+  check: z.string().optional(),
+  action: z.string().optional(),
+  approvalId: z.string().optional(),
+  /** The exact argv run (or to be run) with `sudo -n`. */
+  command: z.array(z.array(z.string())).optional(),
+  exitCode: z.number().nullable().optional(),
+  durationMs: z.number().optional(),
+  /** Diagnosis verdict, check status, or the action's post-check verdict. */
+  verdict: z.string().optional(),
+  /** Why: the requester's reason, the denial reason, the refusal. */
+  reason: z.string().optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
 export type AuditRecord = z.infer<typeof auditRecordSchema>;
 export type AuditEntry = Omit<AuditRecord, 'ts'> & { ts?: string };
 
@@ -150,7 +149,12 @@ function clean(record: AuditRecord): AuditRecord {
   const cut = (v: unknown): unknown => {
     if (typeof v === 'string') return v.length > MAX_STRING ? `${v.slice(0, MAX_STRING)}…` : v;
     if (Array.isArray(v)) return v.map(cut);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, cut(x)]));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([, x]) => x !== undefined)
+          .map(([k, x]) => [k, cut(x)]),
+      );
     return v;
   };
   return redactDeep(cut(record) as AuditRecord);

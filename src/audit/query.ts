@@ -14,7 +14,10 @@ export function parseSince(text: string, now: Date): SinceResult {
     const t = Date.parse(text.trim());
     if (Number.isFinite(t)) return { ok: true, since: new Date(t) };
   }
-  return { ok: false, error: `--since "${text}" is neither a span like 15m, 1h, 7d nor an ISO date like 2026-11-22T21:00:00Z` };
+  return {
+    ok: false,
+    error: `--since "${text}" is neither a span like 15m, 1h, 7d nor an ISO date like 2026-11-22T21:00:00Z`,
+  };
 }
 
 /** What `audit [--since …] [--target …]` asks the log for, and how the answer names it (` since 1h for prod`). */

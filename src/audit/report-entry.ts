@@ -23,6 +23,10 @@ export function reportAuditEntry(report: Report, who: ReportAuditor, check?: str
     ...(report.playbook ? { playbook: report.playbook.id } : {}),
     ...(check ? { check } : {}),
     verdict: report.verdict,
-    details: { ...who.details, findings: report.findings.map((f) => f.id), observations: report.observations.map((o) => `${o.check}:${o.status}`) },
+    details: {
+      ...who.details,
+      findings: report.findings.map((f) => f.id),
+      observations: report.observations.map((o) => `${o.check}:${o.status}`),
+    },
   };
 }

@@ -23,19 +23,47 @@ export const adminPage = defineCheck({
       const location = header(res, 'location');
       const facts = { location: factText(location) };
       const s = res.status;
-      const fail = (signal: string, summary: string) => ({ status: 'fail' as const, summary, evidence, facts, signals: [signal] });
+      const fail = (signal: string, summary: string) => ({
+        status: 'fail' as const,
+        summary,
+        evidence,
+        facts,
+        signals: [signal],
+      });
       if ((s === 301 || s === 302) && location?.includes('/admin/login/')) {
-        return { status: 'ok', summary: `管理后台由 Django 响应 / Django admin answers (${s} to its login page)`, evidence, facts, signals: ['django'] };
+        return {
+          status: 'ok',
+          summary: `管理后台由 Django 响应 / Django admin answers (${s} to its login page)`,
+          evidence,
+          facts,
+          signals: ['django'],
+        };
       }
       if (s === 200 && isSpaIndex(res)) {
-        return fail('spa', `/admin 返回了前端页面 / /admin/ returned the front end's index.html: /admin is not proxied`);
+        return fail(
+          'spa',
+          `/admin 返回了前端页面 / /admin/ returned the front end's index.html: /admin is not proxied`,
+        );
       }
       if (s === 200 && isDjangoAdmin(res)) {
-        return { status: 'ok', summary: `管理后台由 Django 响应 / Django admin answers (200)`, evidence, facts, signals: ['django'] };
+        return {
+          status: 'ok',
+          summary: `管理后台由 Django 响应 / Django admin answers (200)`,
+          evidence,
+          facts,
+          signals: ['django'],
+        };
       }
-      if (s === 502) return fail('bad-gateway', `502 Bad Gateway：nginx 连不上后端 / nginx cannot reach the backend (502 Bad Gateway)`);
+      if (s === 502)
+        return fail(
+          'bad-gateway',
+          `502 Bad Gateway：nginx 连不上后端 / nginx cannot reach the backend (502 Bad Gateway)`,
+        );
       if (s === 400 && isDjangoBadRequest(res)) {
-        return fail('disallowed-host', `ALLOWED_HOSTS 不含公网地址 / Django refused the Host header (400 Bad Request): ALLOWED_HOSTS lacks it`);
+        return fail(
+          'disallowed-host',
+          `ALLOWED_HOSTS 不含公网地址 / Django refused the Host header (400 Bad Request): ALLOWED_HOSTS lacks it`,
+        );
       }
       if (s === 404) return fail('not-found', `管理后台 404 / /admin/ answered 404 (admin not routed, or not proxied)`);
       return { ...unexpectedAnswer(res, w, evidence, s >= 300 && s < 400 ? 'warn' : 'fail'), facts };

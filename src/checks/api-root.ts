@@ -21,7 +21,13 @@ export const apiRoot = defineCheck({
     return interpretProbe(results, w, (res) => {
       const evidence = responseEvidence(res, EVIDENCE_HEADERS, 4);
       const s = res.status;
-      const fail = (signal: string, summary: string) => ({ status: 'fail' as const, summary, evidence, facts: {}, signals: [signal] });
+      const fail = (signal: string, summary: string) => ({
+        status: 'fail' as const,
+        summary,
+        evidence,
+        facts: {},
+        signals: [signal],
+      });
       if (s === 404 && (isDjangoNotFound(res) || isJson(res))) {
         return {
           status: 'ok',
@@ -34,9 +40,16 @@ export const apiRoot = defineCheck({
       if (s === 200 && isSpaIndex(res)) {
         return fail('spa', `/api/ 返回了前端页面 / /api/ returned the front end's index.html: /api is not proxied`);
       }
-      if (s === 502) return fail('bad-gateway', `502 Bad Gateway：nginx 连不上后端 / nginx cannot reach the backend (502 Bad Gateway)`);
+      if (s === 502)
+        return fail(
+          'bad-gateway',
+          `502 Bad Gateway：nginx 连不上后端 / nginx cannot reach the backend (502 Bad Gateway)`,
+        );
       if (s === 400 && isDjangoBadRequest(res)) {
-        return fail('disallowed-host', `ALLOWED_HOSTS 不含公网地址 / Django refused the Host header (400 Bad Request): ALLOWED_HOSTS lacks it`);
+        return fail(
+          'disallowed-host',
+          `ALLOWED_HOSTS 不含公网地址 / Django refused the Host header (400 Bad Request): ALLOWED_HOSTS lacks it`,
+        );
       }
       // Some backends serve an API index at /api/ (DRF's router): proxied and answering, only not the usual 404.
       const djangoAnswer = isJson(res) && s < 500;

@@ -66,7 +66,13 @@ export const backendEnv = defineCheck({
     const stderr = r.stderr.trim().slice(0, 300);
     if (r.code !== 0) {
       if (/No such file or directory/i.test(stderr)) {
-        return { status: 'fail', summary: `后端 .env 不存在 / ${file} does not exist`, evidence: stderr, facts: { file }, signals: ['file-missing'] };
+        return {
+          status: 'fail',
+          summary: `后端 .env 不存在 / ${file} does not exist`,
+          evidence: stderr,
+          facts: { file },
+          signals: ['file-missing'],
+        };
       }
       return {
         status: 'error',
@@ -122,11 +128,13 @@ function judge(entries: ReadonlyMap<string, EnvEntry>, target: Target, file: str
   };
 
   if (allowedHosts.length === 0) add('allowed-hosts-unset', 'fail', `ALLOWED_HOSTS 未设置 / ALLOWED_HOSTS is not set`);
-  else if (!hostAllowed(host, allowedHosts)) add('allowed-hosts-missing-host', 'fail', `ALLOWED_HOSTS 缺少公网地址 / ALLOWED_HOSTS lacks ${host}`);
+  else if (!hostAllowed(host, allowedHosts))
+    add('allowed-hosts-missing-host', 'fail', `ALLOWED_HOSTS 缺少公网地址 / ALLOWED_HOSTS lacks ${host}`);
   else signals.push('hosts-ok');
 
   if (allowAll) add('cors-allow-all', 'warn', `CORS 放行所有来源 / CORS_ALLOW_ALL_ORIGINS is on`);
-  else if (!originAllowed(origin, corsOrigins, regexes)) add('cors-missing-origin', 'fail', `CORS 未放行前端地址 / CORS_ALLOWED_ORIGINS lacks ${origin}`);
+  else if (!originAllowed(origin, corsOrigins, regexes))
+    add('cors-missing-origin', 'fail', `CORS 未放行前端地址 / CORS_ALLOWED_ORIGINS lacks ${origin}`);
 
   if (debug === true) add('debug-on', 'warn', `DEBUG 已开启 / DEBUG is on`);
 

@@ -19,7 +19,8 @@ export const backendErrorLog = defineCheck({
   },
   commands: (target) => [{ argv: ['tail', '-n', '200', logFile(targetPaths(target).logDir)], timeoutMs: 8000 }],
   interpret: ([res], target) => {
-    if (!res) return { status: 'error', summary: '没有命令结果 / no command result', evidence: '', facts: {}, signals: [] };
+    if (!res)
+      return { status: 'error', summary: '没有命令结果 / no command result', evidence: '', facts: {}, signals: [] };
     const problem = commandProblem(res, 'tail');
     if (problem) return problem;
     const file = logFile(targetPaths(target).logDir);

@@ -12,7 +12,8 @@ export const backendJournal = defineCheck({
     { argv: ['journalctl', '-u', `${target.service}.service`, '-n', '200', '--no-pager'], timeoutMs: 8000 },
   ],
   interpret: ([res]) => {
-    if (!res) return { status: 'error', summary: '没有命令结果 / no command result', evidence: '', facts: {}, signals: [] };
+    if (!res)
+      return { status: 'error', summary: '没有命令结果 / no command result', evidence: '', facts: {}, signals: [] };
     const problem = commandProblem(res, 'journalctl');
     if (problem) return problem;
     if (looksBinary(res.stdout)) {

@@ -78,7 +78,8 @@ export const backendPaths = defineCheck({
     'logdir-missing': 'the log directory does not exist',
     'logdir-not-writable': 'the service user cannot write to the log directory (owner/group/mode)',
     'backend-not-readable': 'the service user cannot enter the backend directory',
-    'execstart-mismatch': 'ExecStart runs another program than the configured gunicorn, and it does not exist (203/EXEC)',
+    'execstart-mismatch':
+      'ExecStart runs another program than the configured gunicorn, and it does not exist (203/EXEC)',
     'paths-ok': 'all paths exist with usable permissions',
   },
   commands: (target) => {
@@ -89,7 +90,8 @@ export const backendPaths = defineCheck({
     ];
   },
   interpret: ([show, stat], target) => {
-    if (!show || !stat) return { status: 'error', summary: '没有命令结果 / no command result', evidence: '', facts: {}, signals: [] };
+    if (!show || !stat)
+      return { status: 'error', summary: '没有命令结果 / no command result', evidence: '', facts: {}, signals: [] };
     const problem = commandProblem(show, 'systemctl') ?? commandProblem(stat, 'stat');
     if (problem) return problem;
     const p = targetPaths(target);
@@ -111,8 +113,17 @@ export const backendPaths = defineCheck({
     const who = printable(user || 'root');
     const workdir = (props.WorkingDirectory ?? '').replace(/^[-!+]+/, '');
     const exec = parseExecStart(props.ExecStart);
-    const facts: Record<string, FactValue> = { user: user || 'root', group: group || null, workingDirectory: workdir || null };
-    for (const [key, path] of [['backend', p.backend], ['gunicorn', p.gunicorn], ['wsgiFile', p.wsgiFile], ['logDir', p.logDir]] as const) {
+    const facts: Record<string, FactValue> = {
+      user: user || 'root',
+      group: group || null,
+      workingDirectory: workdir || null,
+    };
+    for (const [key, path] of [
+      ['backend', p.backend],
+      ['gunicorn', p.gunicorn],
+      ['wsgiFile', p.wsgiFile],
+      ['logDir', p.logDir],
+    ] as const) {
       const e = s.entries.get(path);
       facts[key] = e ? `${e.owner}:${e.group} ${e.mode} ${e.type}` : s.missing.has(path) ? 'missing' : 'unknown';
     }
@@ -124,30 +135,53 @@ export const backendPaths = defineCheck({
     };
 
     const backend = s.entries.get(p.backend);
-    if (s.missing.has(p.backend) || (backend && !isDir(backend))) add('workdir-missing', `后端目录 ${p.backend} 不存在`, `${p.backend} does not exist`);
+    if (s.missing.has(p.backend) || (backend && !isDir(backend)))
+      add('workdir-missing', `后端目录 ${p.backend} 不存在`, `${p.backend} does not exist`);
     else if (backend && isDir(backend) && backend.type === 'directory') {
       const ok = mayAccess(backend, user, group, ['x']);
-      if (ok !== true) add('backend-not-readable', `用户 ${who} 无法进入 ${p.backend}`, `${who} cannot enter ${p.backend} (${backend.owner}:${backend.group} ${backend.mode})`, ok === false);
+      if (ok !== true)
+        add(
+          'backend-not-readable',
+          `用户 ${who} 无法进入 ${p.backend}`,
+          `${who} cannot enter ${p.backend} (${backend.owner}:${backend.group} ${backend.mode})`,
+          ok === false,
+        );
     }
 
     const execDiffers = exec !== undefined && exec.path !== p.gunicorn && !exec.argv.split(/\s+/).includes(p.gunicorn);
     if (exec && execDiffers) facts.execStartProgram = exec.path;
     if (exec && execDiffers && exec.status === 203) {
-      add('execstart-mismatch', `ExecStart 程序 ${printable(exec.path, 120)} 不存在（配置为 ${p.gunicorn}）`, `ExecStart runs ${printable(exec.path, 120)}, not ${p.gunicorn}, and systemd could not execute it (203/EXEC)`);
+      add(
+        'execstart-mismatch',
+        `ExecStart 程序 ${printable(exec.path, 120)} 不存在（配置为 ${p.gunicorn}）`,
+        `ExecStart runs ${printable(exec.path, 120)}, not ${p.gunicorn}, and systemd could not execute it (203/EXEC)`,
+      );
     }
     if (s.missing.has(p.gunicorn)) {
       // When the unit runs another program, the configured path may simply be outdated config.
-      add('gunicorn-missing', `gunicorn ${p.gunicorn} 不存在`, `${p.gunicorn} does not exist${execDiffers && exec ? ` (the unit runs ${printable(exec.path, 120)})` : ''}`, !execDiffers);
+      add(
+        'gunicorn-missing',
+        `gunicorn ${p.gunicorn} 不存在`,
+        `${p.gunicorn} does not exist${execDiffers && exec ? ` (the unit runs ${printable(exec.path, 120)})` : ''}`,
+        !execDiffers,
+      );
     }
-    if (s.missing.has(p.wsgiFile)) add('wsgi-missing', `WSGI 文件 ${p.wsgiFile} 不存在`, `${p.wsgiFile} does not exist`);
+    if (s.missing.has(p.wsgiFile))
+      add('wsgi-missing', `WSGI 文件 ${p.wsgiFile} 不存在`, `${p.wsgiFile} does not exist`);
 
     const logDir = s.entries.get(p.logDir);
-    if (s.missing.has(p.logDir) || (logDir && !isDir(logDir))) add('logdir-missing', `日志目录 ${p.logDir} 不存在`, `${p.logDir} does not exist`);
+    if (s.missing.has(p.logDir) || (logDir && !isDir(logDir)))
+      add('logdir-missing', `日志目录 ${p.logDir} 不存在`, `${p.logDir} does not exist`);
     else if (logDir && logDir.type === 'directory') {
       const ok = mayAccess(logDir, user, group, ['w', 'x']);
       if (ok !== true) {
         const why = `${logDir.owner}:${logDir.group} ${logDir.mode}`;
-        add('logdir-not-writable', `用户 ${who} 无法写入 ${p.logDir}`, `${who} cannot write to ${p.logDir} (${why})${ok === 'maybe' ? ` unless ${who} is in group ${logDir.group}` : ''}`, ok === false);
+        add(
+          'logdir-not-writable',
+          `用户 ${who} 无法写入 ${p.logDir}`,
+          `${who} cannot write to ${p.logDir} (${why})${ok === 'maybe' ? ` unless ${who} is in group ${logDir.group}` : ''}`,
+          ok === false,
+        );
       }
     }
 
@@ -165,14 +199,22 @@ export const backendPaths = defineCheck({
       12,
     );
     const extra: string[] = [];
-    if (workdir && workdir !== p.backend.replace(/\/+$/, '')) extra.push(`WorkingDirectory=${printable(workdir, 120)} differs from ${p.backend}`);
-    if (execDiffers && exec && !signals.includes('execstart-mismatch')) extra.push(`the unit runs ${printable(exec.path, 120)}`);
+    if (workdir && workdir !== p.backend.replace(/\/+$/, ''))
+      extra.push(`WorkingDirectory=${printable(workdir, 120)} differs from ${p.backend}`);
+    if (execDiffers && exec && !signals.includes('execstart-mismatch'))
+      extra.push(`the unit runs ${printable(exec.path, 120)}`);
     if (s.unknown.size) extra.push(`cannot see ${[...s.unknown].join(', ')}`);
     const extraEn = extra.length ? ` (${extra.join('; ')})` : '';
 
     if (signals.length === 0) {
       const status: CheckStatus = s.unknown.size ? 'warn' : 'ok';
-      return { status, summary: `后端目录与权限正常 / backend paths exist and ${who} may use them${extraEn}`, evidence, facts, signals: ['paths-ok'] };
+      return {
+        status,
+        summary: `后端目录与权限正常 / backend paths exist and ${who} may use them${extraEn}`,
+        evidence,
+        facts,
+        signals: ['paths-ok'],
+      };
     }
     const status: CheckStatus = notes.some((n) => n.fail) ? 'fail' : 'warn';
     return {

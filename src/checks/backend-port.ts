@@ -33,7 +33,8 @@ export function parseSsListeners(text: string): Listener[] | undefined {
     if (!addr) continue;
     const processes: { name: string; pid: number }[] = [];
     const users = /users:\((.*)\)/.exec(line)?.[1] ?? '';
-    for (const m of users.matchAll(/\("([^"]{0,64})",(?:pid=)?(\d+)/g)) processes.push({ name: m[1] ?? '', pid: Number(m[2]) });
+    for (const m of users.matchAll(/\("([^"]{0,64})",(?:pid=)?(\d+)/g))
+      processes.push({ name: m[1] ?? '', pid: Number(m[2]) });
     listeners.push({ ...addr, local, processes, line: line.trim() });
   }
   return header || listeners.length > 0 ? listeners : undefined;
@@ -68,7 +69,8 @@ export const backendPort = defineCheck({
   },
   commands: () => [{ argv: ['ss', '-tlnp'], timeoutMs: 8000 }],
   interpret: ([res], target) => {
-    if (!res) return { status: 'error', summary: '没有命令结果 / no command result', evidence: '', facts: {}, signals: [] };
+    if (!res)
+      return { status: 'error', summary: '没有命令结果 / no command result', evidence: '', facts: {}, signals: [] };
     const problem = commandProblem(res, 'ss');
     if (problem) return problem;
     const bind = splitAddress(target.backendBind);

@@ -1,16 +1,36 @@
 import { defineCheck, type CheckStatus } from './check.js';
 import { describeExit, exitCodeKind, intProperty, readUnitState, type UnitProperties } from './systemd-show.js';
 
-const PROPS = 'LoadState,UnitFileState,ActiveState,SubState,Result,ExecMainStatus,ExecMainCode,NRestarts,MainPID,User,Group,WorkingDirectory,FragmentPath';
+const PROPS =
+  'LoadState,UnitFileState,ActiveState,SubState,Result,ExecMainStatus,ExecMainCode,NRestarts,MainPID,User,Group,WorkingDirectory,FragmentPath';
 
 /** Exit statuses with their own signal and operator explanation. */
 const KNOWN_EXITS: Readonly<Record<number, { signal: string; zh: string; en: string }>> = {
   217: { signal: 'exit-217-user', zh: 'User= 指定的用户不存在', en: 'the User= account does not exist' },
-  200: { signal: 'exit-200-chdir', zh: 'WorkingDirectory 不存在或无法进入', en: 'WorkingDirectory is missing or not enterable' },
-  203: { signal: 'exit-203-exec', zh: 'ExecStart 程序不存在或不可执行', en: 'the ExecStart program is missing or not executable' },
+  200: {
+    signal: 'exit-200-chdir',
+    zh: 'WorkingDirectory 不存在或无法进入',
+    en: 'WorkingDirectory is missing or not enterable',
+  },
+  203: {
+    signal: 'exit-203-exec',
+    zh: 'ExecStart 程序不存在或不可执行',
+    en: 'the ExecStart program is missing or not executable',
+  },
 };
 
-const EVIDENCE_KEYS = ['LoadState', 'UnitFileState', 'ActiveState', 'SubState', 'Result', 'ExecMainCode', 'ExecMainStatus', 'NRestarts', 'MainPID', 'User'];
+const EVIDENCE_KEYS = [
+  'LoadState',
+  'UnitFileState',
+  'ActiveState',
+  'SubState',
+  'Result',
+  'ExecMainCode',
+  'ExecMainStatus',
+  'NRestarts',
+  'MainPID',
+  'User',
+];
 
 /** State of the backend's systemd unit, from machine-readable properties. */
 export const backendService = defineCheck({

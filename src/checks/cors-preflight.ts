@@ -1,7 +1,15 @@
 import type { Target } from '../config/target.js';
 import { publicOrigin } from '../config/target.js';
 import { defineCheck } from './check.js';
-import { curlCommands, factText, interpretProbe, LOGIN_PATH, nginxBase, originHeader, unexpectedAnswer } from './curl-probe.js';
+import {
+  curlCommands,
+  factText,
+  interpretProbe,
+  LOGIN_PATH,
+  nginxBase,
+  originHeader,
+  unexpectedAnswer,
+} from './curl-probe.js';
 import { header, isDjangoBadRequest, isJson, responseEvidence } from './http-response.js';
 
 const EVIDENCE_HEADERS = [
@@ -27,7 +35,11 @@ export const corsPreflight = defineCheck({
       method: 'OPTIONS',
       base: nginxBase(target),
       path: LOGIN_PATH,
-      headers: [originHeader(target), 'Access-Control-Request-Method: POST', 'Access-Control-Request-Headers: content-type'],
+      headers: [
+        originHeader(target),
+        'Access-Control-Request-Method: POST',
+        'Access-Control-Request-Headers: content-type',
+      ],
     }),
   interpret(results, target) {
     const w = where(target);
@@ -37,29 +49,58 @@ export const corsPreflight = defineCheck({
       const allow = header(res, 'access-control-allow-origin');
       const facts = { origin, allowOrigin: factText(allow) };
       const s = res.status;
-      const fail = (signal: string, summary: string) => ({ status: 'fail' as const, summary, evidence, facts, signals: [signal] });
+      const fail = (signal: string, summary: string) => ({
+        status: 'fail' as const,
+        summary,
+        evidence,
+        facts,
+        signals: [signal],
+      });
       if (s >= 200 && s < 300) {
         if (allow === origin || allow === '*') {
-          return { status: 'ok', summary: `CORS 已放行前端地址 / the preflight allows ${origin}`, evidence, facts, signals: ['allowed'] };
+          return {
+            status: 'ok',
+            summary: `CORS 已放行前端地址 / the preflight allows ${origin}`,
+            evidence,
+            facts,
+            signals: ['allowed'],
+          };
         }
         if (allow === undefined) {
-          return fail('origin-missing', `CORS 未放行前端地址 / CORS_ALLOWED_ORIGINS lacks ${origin} (no Access-Control-Allow-Origin)`);
+          return fail(
+            'origin-missing',
+            `CORS 未放行前端地址 / CORS_ALLOWED_ORIGINS lacks ${origin} (no Access-Control-Allow-Origin)`,
+          );
         }
-        return fail('origin-missing', `CORS 放行的不是前端地址 / Access-Control-Allow-Origin is ${allow}, not ${origin}`);
+        return fail(
+          'origin-missing',
+          `CORS 放行的不是前端地址 / Access-Control-Allow-Origin is ${allow}, not ${origin}`,
+        );
       }
       if (s === 405 && !isJson(res)) {
-        return fail('not-proxied', `预检请求未转发到后端 / nginx answered the preflight itself (405): /api is not proxied`);
+        return fail(
+          'not-proxied',
+          `预检请求未转发到后端 / nginx answered the preflight itself (405): /api is not proxied`,
+        );
       }
-      if (s === 502) return fail('bad-gateway', `502 Bad Gateway：nginx 连不上后端 / nginx cannot reach the backend (502 Bad Gateway)`);
+      if (s === 502)
+        return fail(
+          'bad-gateway',
+          `502 Bad Gateway：nginx 连不上后端 / nginx cannot reach the backend (502 Bad Gateway)`,
+        );
       if (s === 400 && isDjangoBadRequest(res)) {
-        return fail('disallowed-host', `ALLOWED_HOSTS 不含公网地址 / Django refused the Host header (400 Bad Request): ALLOWED_HOSTS lacks it`);
+        return fail(
+          'disallowed-host',
+          `ALLOWED_HOSTS 不含公网地址 / Django refused the Host header (400 Bad Request): ALLOWED_HOSTS lacks it`,
+        );
       }
       return { ...unexpectedAnswer(res, w, evidence), facts };
     });
   },
   signals: {
     allowed: 'Access-Control-Allow-Origin is the public origin or *',
-    'origin-missing': 'a 2xx preflight without the public origin in Access-Control-Allow-Origin: CORS_ALLOWED_ORIGINS lacks it',
+    'origin-missing':
+      'a 2xx preflight without the public origin in Access-Control-Allow-Origin: CORS_ALLOWED_ORIGINS lacks it',
     'not-proxied': '405 from nginx: the preflight never reached Django',
     'bad-gateway': '502: nginx cannot reach the backend',
     'disallowed-host': "Django's Bad Request (400) page: ALLOWED_HOSTS lacks the public host",

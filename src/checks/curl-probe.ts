@@ -109,7 +109,11 @@ export function interpretProbe(
     };
   }
   const res = classify(outcome.response);
-  return { ...res, evidence: redact(excerpt(res.evidence, 20, 2500)), facts: { url: where.url, httpStatus: outcome.response.status, ...res.facts } };
+  return {
+    ...res,
+    evidence: redact(excerpt(res.evidence, 20, 2500)),
+    facts: { url: where.url, httpStatus: outcome.response.status, ...res.facts },
+  };
 }
 
 function curlFailureResult(f: CurlFailure, where: ProbeWhere): Result {
@@ -117,22 +121,63 @@ function curlFailureResult(f: CurlFailure, where: ProbeWhere): Result {
   const evidence = redact(`curl: (${f.curlCode}) ${f.message}`);
   switch (f.kind) {
     case 'refused':
-      return { status: 'fail', summary: `连接被拒绝 / nothing listens at ${where.label} (connection refused)`, evidence, facts, signals: ['refused'] };
+      return {
+        status: 'fail',
+        summary: `连接被拒绝 / nothing listens at ${where.label} (connection refused)`,
+        evidence,
+        facts,
+        signals: ['refused'],
+      };
     case 'timeout':
-      return { status: 'fail', summary: `请求超时 / ${where.label} did not answer within 5 s`, evidence, facts, signals: ['timeout'] };
+      return {
+        status: 'fail',
+        summary: `请求超时 / ${where.label} did not answer within 5 s`,
+        evidence,
+        facts,
+        signals: ['timeout'],
+      };
     case 'dns':
-      return { status: 'fail', summary: `无法解析主机名 / could not resolve the host of ${where.url}`, evidence, facts, signals: ['unexpected'] };
+      return {
+        status: 'fail',
+        summary: `无法解析主机名 / could not resolve the host of ${where.url}`,
+        evidence,
+        facts,
+        signals: ['unexpected'],
+      };
     case 'empty-reply':
-      return { status: 'fail', summary: `服务器未返回任何内容 / ${where.label} closed the connection without answering`, evidence, facts, signals: ['unexpected'] };
+      return {
+        status: 'fail',
+        summary: `服务器未返回任何内容 / ${where.label} closed the connection without answering`,
+        evidence,
+        facts,
+        signals: ['unexpected'],
+      };
     case 'recv-error':
-      return { status: 'fail', summary: `接收失败 / the connection to ${where.label} was reset while reading`, evidence, facts, signals: ['unexpected'] };
+      return {
+        status: 'fail',
+        summary: `接收失败 / the connection to ${where.label} was reset while reading`,
+        evidence,
+        facts,
+        signals: ['unexpected'],
+      };
     default:
-      return { status: 'error', summary: `curl 失败 / curl exited ${f.curlCode} talking to ${where.label}`, evidence, facts, signals: ['unexpected'] };
+      return {
+        status: 'error',
+        summary: `curl 失败 / curl exited ${f.curlCode} talking to ${where.label}`,
+        evidence,
+        facts,
+        signals: ['unexpected'],
+      };
   }
 }
 
 /** Result for an HTTP answer none of the check's signals describes. */
-export function unexpectedAnswer(res: HttpResponse, where: ProbeWhere, evidence: string, status: 'warn' | 'fail' = 'fail'): Result {
+export function unexpectedAnswer(
+  res: HttpResponse,
+  where: ProbeWhere,
+  evidence: string,
+  status: 'warn' | 'fail' = 'fail',
+): Result {
   return {
     status,
     summary: `意外的响应 / unexpected answer from ${where.label}: ${res.status} ${res.reason}`.trim(),

@@ -59,7 +59,8 @@ export function parseEnvFile(text: string): EnvFile {
         value = body.slice(0, close);
         i = j;
       }
-      if (quote === '"') value = value.replace(/\\([nrt"\\])/g, (_a, c: string) => ({ n: '\n', r: '\r', t: '\t' })[c] ?? c);
+      if (quote === '"')
+        value = value.replace(/\\([nrt"\\])/g, (_a, c: string) => ({ n: '\n', r: '\r', t: '\t' })[c] ?? c);
     } else {
       // Unquoted: an inline comment starts at ` #`.
       const hash = rest.search(/\s#/);

@@ -56,8 +56,19 @@ export const frontendEnv = defineCheck({
   interpret(results, target): Result {
     const f = files(target);
     const [prod, local, dist] = results;
-    if (!prod || !local || !dist) return { status: 'error', summary: '未运行 / the front end files were not read', evidence: '', facts: {}, signals: [] };
-    for (const [r, program] of [[prod, 'cat'], [local, 'cat'], [dist, 'grep']] as const) {
+    if (!prod || !local || !dist)
+      return {
+        status: 'error',
+        summary: '未运行 / the front end files were not read',
+        evidence: '',
+        facts: {},
+        signals: [],
+      };
+    for (const [r, program] of [
+      [prod, 'cat'],
+      [local, 'cat'],
+      [dist, 'grep'],
+    ] as const) {
       const problem = commandProblem(r, program);
       if (problem) return problem;
     }
@@ -76,7 +87,10 @@ export const frontendEnv = defineCheck({
     // 1. The env files, in Vite's order of precedence.
     let configured: { value: string; file: string; line: number } | undefined;
     const present: string[] = [];
-    for (const [r, file] of [[prod, f.production], [local, f.local]] as const) {
+    for (const [r, file] of [
+      [prod, f.production],
+      [local, f.local],
+    ] as const) {
       if (r.code !== 0) {
         if (!/No such file or directory/i.test(r.stderr)) evidence.push(`${file}: ${r.stderr.trim().slice(0, 200)}`);
         continue;
@@ -85,12 +99,19 @@ export const frontendEnv = defineCheck({
       const e = parseEnvFile(r.stdout).entries.get(KEY);
       if (e && !configured) configured = { value: e.value, file, line: e.line };
     }
-    if (present.length === 0) add('files-missing', 'warn', `前端 .env 文件不存在 / neither ${f.production} nor ${f.local} exists`);
-    else if (!configured || configured.value.trim() === '') add('api-url-missing', 'warn', `未设置 ${KEY} / ${KEY} is not set in ${present.join(', ')}`);
+    if (present.length === 0)
+      add('files-missing', 'warn', `前端 .env 文件不存在 / neither ${f.production} nor ${f.local} exists`);
+    else if (!configured || configured.value.trim() === '')
+      add('api-url-missing', 'warn', `未设置 ${KEY} / ${KEY} is not set in ${present.join(', ')}`);
     else {
       evidence.push(`${configured.file}:${configured.line}: ${KEY}=${configured.value.slice(0, 300)}`);
       if (expected.includes(normalise(configured.value))) signals.push('api-url-ok');
-      else add('api-url-mismatch', 'fail', `前端 API 地址错误 / ${KEY} is ${configured.value.slice(0, 200)}, expected ${wantedAbs} or /api`);
+      else
+        add(
+          'api-url-mismatch',
+          'fail',
+          `前端 API 地址错误 / ${KEY} is ${configured.value.slice(0, 200)}, expected ${wantedAbs} or /api`,
+        );
     }
 
     // 2. The built bundle: absolute URLs that point at an /api on another origin.
@@ -105,7 +126,11 @@ export const frontendEnv = defineCheck({
       distApiUrls = [...seen].slice(0, 20);
       const wrong = distApiUrls.filter((u) => originOf(u) !== publicOrigin(target));
       if (wrong.length) {
-        add('dist-api-url-mismatch', 'fail', `前端构建产物调用了其他 API 地址，需要重新构建 / the built bundle calls ${wrong[0]} (rebuild needed)`);
+        add(
+          'dist-api-url-mismatch',
+          'fail',
+          `前端构建产物调用了其他 API 地址，需要重新构建 / the built bundle calls ${wrong[0]} (rebuild needed)`,
+        );
         evidence.push(`${f.assets}: ${wrong.slice(0, 3).join(' ')}`);
       }
     } else if (/No such file or directory/i.test(dist.stderr)) {

@@ -16,12 +16,13 @@ export const LOG_SIGNALS = {
   'worker-oom': 'a worker was killed with SIGKILL or by the kernel OOM killer (out of memory)',
   'address-in-use': 'gunicorn could not bind: the address/port is already in use',
   'permission-denied': 'Permission denied / PermissionError (files, log dir or socket)',
-  'module-import-error': 'the WSGI application could not be imported (ImportError, wrong module, worker failed to boot)',
+  'module-import-error':
+    'the WSGI application could not be imported (ImportError, wrong module, worker failed to boot)',
   'disallowed-host': 'Django refused a request: Invalid HTTP_HOST header (ALLOWED_HOSTS)',
   'exit-217-user': 'systemd could not switch to User= (217/USER: the user does not exist)',
   'exit-200-chdir': 'systemd could not enter WorkingDirectory= (200/CHDIR)',
   'exit-203-exec': 'systemd could not execute ExecStart= (203/EXEC: missing or not executable)',
-  'unit-syntax': 'systemd ignored lines of the unit file (Assignment outside of section / Missing \'=\')',
+  'unit-syntax': "systemd ignored lines of the unit file (Assignment outside of section / Missing '=')",
   'no-entries': 'journalctl found no entries for the unit',
   'journal-access-denied': 'the bot user cannot read the system journal (not in systemd-journal/adm)',
 } as const;
@@ -131,7 +132,8 @@ export interface LogClassification {
   lines: string[];
 }
 
-const JOURNAL_LINE = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d)\S* \S+ \S+?(?:\[\d+\])?: /;
+const JOURNAL_LINE =
+  /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d)\S* \S+ \S+?(?:\[\d+\])?: /;
 const GUNICORN_LINE = /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:[ ,.][^\]]*)?\] \[\d+\] \[[A-Z]+\]/;
 const JOURNAL_HEADER = /^-- (?:Logs begin at|Journal begins at|No entries|Boot |Reboot)/;
 const STARTED = /systemd\[\d+\]: Started |\bListening at: |\bBooting worker with pid/;
@@ -180,14 +182,24 @@ export function classifyLog(text: string, exclude: readonly LogSignal[] = []): L
     collect(/Invalid HTTP_HOST header: '([^']{1,253})'/, line, disallowedHosts);
   }
   const signals = ORDER.filter((s) => hits[s] !== undefined);
-  return { signals, hits, sigtermPids, timeoutPids, killedPids, disallowedHosts, lastStartIndex, lineCount, logLikeLines, lines: kept };
+  return {
+    signals,
+    hits,
+    sigtermPids,
+    timeoutPids,
+    killedPids,
+    disallowedHosts,
+    lastStartIndex,
+    lineCount,
+    logLikeLines,
+    lines: kept,
+  };
 }
 
 function collect(re: RegExp, line: string, into: string[]): void {
   const m = re.exec(line);
   if (m?.[1] && !into.includes(m[1]) && into.length < 50) into.push(m[1]);
 }
-
 
 /** One-line bilingual explanation of a signal for summaries. */
 export const LOG_SIGNAL_TEXT: Readonly<Record<LogSignal, string>> = {
@@ -273,11 +285,17 @@ export function judgeLog(
     };
   }
   const failing = c.signals.filter((s) => FAILING_LOG_SIGNALS.includes(s));
-  const current = failing.filter((s) => !(STARTUP_LOG_SIGNALS.includes(s) && c.lastStartIndex > (c.hits[s]?.lastIndex ?? -1)));
+  const current = failing.filter(
+    (s) => !(STARTUP_LOG_SIGNALS.includes(s) && c.lastStartIndex > (c.hits[s]?.lastIndex ?? -1)),
+  );
   let status: CheckStatus;
   if (current.length > 0) status = 'fail';
   else if (c.signals.includes('journal-access-denied')) status = 'error';
-  else if (failing.length > 0 || c.signals.some((s) => s === 'unit-syntax' || s === 'disallowed-host' || s === 'no-entries')) status = 'warn';
+  else if (
+    failing.length > 0 ||
+    c.signals.some((s) => s === 'unit-syntax' || s === 'disallowed-host' || s === 'no-entries')
+  )
+    status = 'warn';
   else status = 'ok';
 
   const shown = (current.length > 0 ? current : c.signals).slice(0, 3);

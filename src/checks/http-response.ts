@@ -101,7 +101,8 @@ function splitHead(text: string): { headText: string; body: string } | undefined
   let sep: number;
   if (crlf !== -1 && (lf === -1 || crlf < lf)) [end, sep] = [crlf, 4];
   else if (lf !== -1) [end, sep] = [lf, 2];
-  else if (text.length <= MAX_HEAD_CHARS) [end, sep] = [text.length, 0]; // head only (truncated or HEAD-like)
+  else if (text.length <= MAX_HEAD_CHARS)
+    [end, sep] = [text.length, 0]; // head only (truncated or HEAD-like)
   else return undefined;
   return { headText: text.slice(0, end), body: text.slice(end + sep) };
 }
@@ -143,13 +144,20 @@ export function isSpaIndex(res: HttpResponse): boolean {
   const ct = header(res, 'content-type');
   if (ct !== undefined && !/text\/html/i.test(ct)) return false;
   const b = head(res);
-  return /<div\s+id=["']app["']/i.test(b) || /<script[^>]{0,500}\bsrc=["'][^"'<>]{0,300}\/assets\/index[-.][^"'<>]{0,200}\.js["']/i.test(b);
+  return (
+    /<div\s+id=["']app["']/i.test(b) ||
+    /<script[^>]{0,500}\bsrc=["'][^"'<>]{0,300}\/assets\/index[-.][^"'<>]{0,200}\.js["']/i.test(b)
+  );
 }
 
 /** Django's `Bad Request (400)` page: what `DisallowedHost` (ALLOWED_HOSTS) answers with DEBUG off. */
 export function isDjangoBadRequest(res: HttpResponse): boolean {
   const b = head(res);
-  return b.includes('<title>Bad Request (400)</title>') || b.includes('<h1>Bad Request (400)</h1>') || b.includes('DisallowedHost');
+  return (
+    b.includes('<title>Bad Request (400)</title>') ||
+    b.includes('<h1>Bad Request (400)</h1>') ||
+    b.includes('DisallowedHost')
+  );
 }
 
 /** A 404 produced by Django (its plain page, the DEBUG page, or DRF's JSON). */
@@ -170,7 +178,12 @@ export function isNginxErrorPage(res: HttpResponse): boolean {
 /** Django admin HTML (the login page or the index). */
 export function isDjangoAdmin(res: HttpResponse): boolean {
   const b = head(res);
-  return /Django (site )?admin/i.test(b) || b.includes('id="site-name"') || b.includes('csrfmiddlewaretoken') || b.includes('/static/admin/');
+  return (
+    /Django (site )?admin/i.test(b) ||
+    b.includes('id="site-name"') ||
+    b.includes('csrfmiddlewaretoken') ||
+    b.includes('/static/admin/')
+  );
 }
 
 /**
@@ -179,7 +192,10 @@ export function isDjangoAdmin(res: HttpResponse): boolean {
  */
 export function responseEvidence(res: HttpResponse, headerNames: readonly string[], bodyLines = 0): string {
   const wanted = new Set(headerNames.map((h) => h.toLowerCase()));
-  const lines = [res.statusLine, ...res.headerLines.filter((l) => wanted.has(l.slice(0, l.indexOf(':')).trim().toLowerCase()))].map((l) => clip(l, 300));
+  const lines = [
+    res.statusLine,
+    ...res.headerLines.filter((l) => wanted.has(l.slice(0, l.indexOf(':')).trim().toLowerCase())),
+  ].map((l) => clip(l, 300));
   if (bodyLines > 0) {
     const all = res.body
       .slice(0, 8000)

@@ -1,6 +1,14 @@
 import type { Target } from '../config/target.js';
 import { defineCheck } from './check.js';
-import { backendBase, curlCommands, factText, interpretProbe, LOGIN_PATH, PROBE_CREDENTIALS, unexpectedAnswer } from './curl-probe.js';
+import {
+  backendBase,
+  curlCommands,
+  factText,
+  interpretProbe,
+  LOGIN_PATH,
+  PROBE_CREDENTIALS,
+  unexpectedAnswer,
+} from './curl-probe.js';
 import { header, isDjangoBadRequest, isJson, responseEvidence } from './http-response.js';
 
 const EVIDENCE_HEADERS = ['server', 'content-type', 'location'];
@@ -32,13 +40,31 @@ export const loginDirect = defineCheck({
         };
       }
       if ([200, 400, 401, 403].includes(s) && isJson(res)) {
-        return { status: 'ok', summary: `后端正常响应 / the backend answers the login endpoint (${s})`, evidence, facts, signals: ['answers'] };
+        return {
+          status: 'ok',
+          summary: `后端正常响应 / the backend answers the login endpoint (${s})`,
+          evidence,
+          facts,
+          signals: ['answers'],
+        };
       }
       if (s === 404) {
-        return { status: 'fail', summary: `后端找不到登录接口 / the backend has no ${LOGIN_PATH} (404)`, evidence, facts, signals: ['not-found'] };
+        return {
+          status: 'fail',
+          summary: `后端找不到登录接口 / the backend has no ${LOGIN_PATH} (404)`,
+          evidence,
+          facts,
+          signals: ['not-found'],
+        };
       }
       if (s >= 500) {
-        return { status: 'fail', summary: `后端内部错误 / the backend failed with ${s} ${res.reason}`.trim(), evidence, facts, signals: ['server-error'] };
+        return {
+          status: 'fail',
+          summary: `后端内部错误 / the backend failed with ${s} ${res.reason}`.trim(),
+          evidence,
+          facts,
+          signals: ['server-error'],
+        };
       }
       return { ...unexpectedAnswer(res, w, evidence, s >= 300 && s < 400 ? 'warn' : 'fail'), facts };
     });

@@ -1,7 +1,24 @@
 import type { Target } from '../config/target.js';
 import { defineCheck } from './check.js';
-import { curlCommands, factText, interpretProbe, LOGIN_PATH, nginxBase, originHeader, PROBE_CREDENTIALS, unexpectedAnswer } from './curl-probe.js';
-import { header, isDjangoBadRequest, isDjangoNotFound, isJson, isNginxErrorPage, isSpaIndex, responseEvidence } from './http-response.js';
+import {
+  curlCommands,
+  factText,
+  interpretProbe,
+  LOGIN_PATH,
+  nginxBase,
+  originHeader,
+  PROBE_CREDENTIALS,
+  unexpectedAnswer,
+} from './curl-probe.js';
+import {
+  header,
+  isDjangoBadRequest,
+  isDjangoNotFound,
+  isJson,
+  isNginxErrorPage,
+  isSpaIndex,
+  responseEvidence,
+} from './http-response.js';
 
 const EVIDENCE_HEADERS = ['server', 'content-type', 'location', 'access-control-allow-origin'];
 
@@ -31,27 +48,59 @@ export const loginNginx = defineCheck({
         allowOrigin: factText(header(res, 'access-control-allow-origin')),
       };
       const s = res.status;
-      const fail = (signal: string, summary: string) => ({ status: 'fail' as const, summary, evidence, facts, signals: [signal] });
+      const fail = (signal: string, summary: string) => ({
+        status: 'fail' as const,
+        summary,
+        evidence,
+        facts,
+        signals: [signal],
+      });
       if (s === 400 && isDjangoBadRequest(res)) {
-        return fail('disallowed-host', `ALLOWED_HOSTS 不含公网地址 / Django refused the Host header (400 Bad Request): ALLOWED_HOSTS lacks it`);
+        return fail(
+          'disallowed-host',
+          `ALLOWED_HOSTS 不含公网地址 / Django refused the Host header (400 Bad Request): ALLOWED_HOSTS lacks it`,
+        );
       }
       if ([200, 400, 401, 403].includes(s) && isJson(res)) {
-        return { status: 'ok', summary: `经 nginx 登录接口正常响应 / the login endpoint answers through nginx (${s})`, evidence, facts, signals: ['answers'] };
+        return {
+          status: 'ok',
+          summary: `经 nginx 登录接口正常响应 / the login endpoint answers through nginx (${s})`,
+          evidence,
+          facts,
+          signals: ['answers'],
+        };
       }
       if (s === 405 && !isJson(res)) {
-        return fail('spa-fallback', `请求落到了前端 location / / POST ${LOGIN_PATH} fell to nginx's static \`location /\` (405): /api is not proxied`);
+        return fail(
+          'spa-fallback',
+          `请求落到了前端 location / / POST ${LOGIN_PATH} fell to nginx's static \`location /\` (405): /api is not proxied`,
+        );
       }
       if (s === 200 && isSpaIndex(res)) {
-        return fail('spa-fallback', `请求落到了前端页面 / nginx answered ${LOGIN_PATH} with the front end's index.html: /api is not proxied`);
+        return fail(
+          'spa-fallback',
+          `请求落到了前端页面 / nginx answered ${LOGIN_PATH} with the front end's index.html: /api is not proxied`,
+        );
       }
       if (s === 404 && isDjangoNotFound(res)) {
-        return fail('not-found-django', `Django 返回 404：路径被改写 / Django answered 404: the path was rewritten on the way (proxy_pass with a URI part?)`);
+        return fail(
+          'not-found-django',
+          `Django 返回 404：路径被改写 / Django answered 404: the path was rewritten on the way (proxy_pass with a URI part?)`,
+        );
       }
       if (s === 404 && isNginxErrorPage(res)) {
-        return fail('not-found-nginx', `nginx 自身返回 404 / nginx itself answered 404 for ${LOGIN_PATH}: no location proxies it`);
+        return fail(
+          'not-found-nginx',
+          `nginx 自身返回 404 / nginx itself answered 404 for ${LOGIN_PATH}: no location proxies it`,
+        );
       }
-      if (s === 502) return fail('bad-gateway', `502 Bad Gateway：nginx 连不上后端 / nginx cannot reach the backend (502 Bad Gateway)`);
-      if (s === 504) return fail('gateway-timeout', `504 网关超时 / the backend did not answer nginx in time (504 Gateway Timeout)`);
+      if (s === 502)
+        return fail(
+          'bad-gateway',
+          `502 Bad Gateway：nginx 连不上后端 / nginx cannot reach the backend (502 Bad Gateway)`,
+        );
+      if (s === 504)
+        return fail('gateway-timeout', `504 网关超时 / the backend did not answer nginx in time (504 Gateway Timeout)`);
       if (s >= 500) return fail('server-error', `服务器内部错误 / the server failed with ${s} ${res.reason}`.trim());
       return { ...unexpectedAnswer(res, w, evidence, s >= 300 && s < 400 ? 'warn' : 'fail'), facts };
     });

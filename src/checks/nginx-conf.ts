@@ -109,7 +109,12 @@ export function parseNginxConf(text: string): NginxConf {
   const top = () => stack[stack.length - 1]!;
   const flush = (endLine: number): NginxDirective | undefined => {
     if (words.length === 0) return undefined;
-    const d: NginxDirective = { name: words[0]!.text, args: words.slice(1).map((w) => w.text), line: words[0]!.line, endLine };
+    const d: NginxDirective = {
+      name: words[0]!.text,
+      args: words.slice(1).map((w) => w.text),
+      line: words[0]!.line,
+      endLine,
+    };
     top().list.push(d);
     words = [];
     return d;
@@ -206,9 +211,11 @@ export function locationsOf(server: NginxDirective): NginxLocation[] {
 function readLocation(d: NginxDirective): NginxLocation | undefined {
   const [a, b] = d.args;
   if (a === undefined) return undefined;
-  if (b !== undefined && ['=', '^~', '~', '~*'].includes(a)) return { modifier: a as LocationModifier, path: b, directive: d };
+  if (b !== undefined && ['=', '^~', '~', '~*'].includes(a))
+    return { modifier: a as LocationModifier, path: b, directive: d };
   if (a.startsWith('@')) return { modifier: '@', path: a, directive: d };
-  for (const m of ['~*', '^~', '~', '='] as const) if (a.startsWith(m) && a.length > m.length) return { modifier: m, path: a.slice(m.length), directive: d };
+  for (const m of ['~*', '^~', '~', '='] as const)
+    if (a.startsWith(m) && a.length > m.length) return { modifier: m, path: a.slice(m.length), directive: d };
   return { modifier: '', path: a, directive: d };
 }
 
@@ -231,7 +238,12 @@ export function matchLocation(locations: readonly NginxLocation[], uri: string):
   if (exact) return exact;
   let best: NginxLocation | undefined;
   for (const l of locations) {
-    if ((l.modifier === '' || l.modifier === '^~') && uri.startsWith(l.path) && (!best || l.path.length > best.path.length)) best = l;
+    if (
+      (l.modifier === '' || l.modifier === '^~') &&
+      uri.startsWith(l.path) &&
+      (!best || l.path.length > best.path.length)
+    )
+      best = l;
   }
   if (best?.modifier === '^~') return best;
   const regex = locations.find((l) => (l.modifier === '~' || l.modifier === '~*') && regexMatches(l, uri));
@@ -259,10 +271,24 @@ export function parseProxyPass(raw: string): ProxyPass | undefined {
   if (rest.toLowerCase().startsWith('unix:')) {
     const sock = rest.slice(5);
     const colon = sock.indexOf(':');
-    return { raw, scheme, hostPort: colon === -1 ? sock : sock.slice(0, colon), unix: true, uri: colon === -1 ? undefined : sock.slice(colon + 1) || undefined, hasVariables };
+    return {
+      raw,
+      scheme,
+      hostPort: colon === -1 ? sock : sock.slice(0, colon),
+      unix: true,
+      uri: colon === -1 ? undefined : sock.slice(colon + 1) || undefined,
+      hasVariables,
+    };
   }
   const slash = rest.indexOf('/');
-  return { raw, scheme, hostPort: slash === -1 ? rest : rest.slice(0, slash), unix: false, uri: slash === -1 ? undefined : rest.slice(slash), hasVariables };
+  return {
+    raw,
+    scheme,
+    hostPort: slash === -1 ? rest : rest.slice(0, slash),
+    unix: false,
+    uri: slash === -1 ? undefined : rest.slice(slash),
+    hasVariables,
+  };
 }
 
 /**
@@ -282,6 +308,7 @@ export function splitHostPort(hostPort: string, fallback: number): { host: strin
   const v6 = /^\[([^\]]*)\](?::(\d+))?$/.exec(hostPort);
   if (v6) return { host: v6[1]!.toLowerCase(), port: v6[2] ? Number(v6[2]) : fallback };
   const idx = hostPort.lastIndexOf(':');
-  if (idx !== -1 && /^\d+$/.test(hostPort.slice(idx + 1))) return { host: hostPort.slice(0, idx).toLowerCase(), port: Number(hostPort.slice(idx + 1)) };
+  if (idx !== -1 && /^\d+$/.test(hostPort.slice(idx + 1)))
+    return { host: hostPort.slice(0, idx).toLowerCase(), port: Number(hostPort.slice(idx + 1)) };
   return { host: hostPort.toLowerCase(), port: fallback };
 }

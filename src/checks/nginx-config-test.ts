@@ -51,7 +51,13 @@ export const nginxConfigTest = defineCheck({
           signals: ['upstream-host-not-found'],
         };
       }
-      return { status: 'fail', summary: `nginx 配置有误 / nginx -t failed: ${message}${where}`, evidence, facts, signals: ['failed'] };
+      return {
+        status: 'fail',
+        summary: `nginx 配置有误 / nginx -t failed: ${message}${where}`,
+        evidence,
+        facts,
+        signals: ['failed'],
+      };
     }
     if (r.code === 0 && /test is successful/.test(text)) {
       const warnings = (text.match(/\[warn\]/g) ?? []).length;
@@ -64,7 +70,13 @@ export const nginxConfigTest = defineCheck({
       };
     }
     if (r.code !== 0 && /test failed/.test(text)) {
-      return { status: 'fail', summary: `nginx 配置有误 / nginx -t failed`, evidence: excerpt(text.trim(), 8, 800), facts: { message: null, file: null, line: null }, signals: ['failed'] };
+      return {
+        status: 'fail',
+        summary: `nginx 配置有误 / nginx -t failed`,
+        evidence: excerpt(text.trim(), 8, 800),
+        facts: { message: null, file: null, line: null },
+        signals: ['failed'],
+      };
     }
     return {
       status: 'error',

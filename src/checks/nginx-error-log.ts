@@ -15,7 +15,12 @@ const PATTERNS: readonly { signal: string; re: RegExp; zh: string; en: string }[
   },
   { signal: 'upstream-timeout', re: /upstream timed out/, zh: '后端响应超时', en: 'the backend timed out' },
   { signal: 'no-live-upstreams', re: /no live upstreams/, zh: '没有可用的后端', en: 'no live upstreams' },
-  { signal: 'permission-denied', re: /\(13: Permission denied\)/, zh: '权限被拒绝', en: 'permission denied (file mode or SELinux)' },
+  {
+    signal: 'permission-denied',
+    re: /\(13: Permission denied\)/,
+    zh: '权限被拒绝',
+    en: 'permission denied (file mode or SELinux)',
+  },
 ];
 const TIMESTAMP = /^(\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d)/;
 /** Lines longer than this are cut before matching: nginx lines are short, hostile ones are not. */
@@ -26,10 +31,12 @@ export const nginxErrorLog = defineCheck({
   id: 'nginx-error-log',
   title: 'nginx 错误日志',
   titleEn: 'nginx error log',
-  commands: (target) => target.paths.nginxErrorLogs.map((log) => ({ argv: ['tail', '-n', '200', log], timeoutMs: 8000 })),
+  commands: (target) =>
+    target.paths.nginxErrorLogs.map((log) => ({ argv: ['tail', '-n', '200', log], timeoutMs: 8000 })),
   interpret(results, target): Result {
     const logs = target.paths.nginxErrorLogs;
-    if (results.length === 0) return { status: 'error', summary: '未运行 / no log was read', evidence: '', facts: {}, signals: [] };
+    if (results.length === 0)
+      return { status: 'error', summary: '未运行 / no log was read', evidence: '', facts: {}, signals: [] };
     const counts = new Map<string, number>();
     const hits: string[] = [];
     const read: string[] = [];
@@ -70,8 +77,16 @@ export const nginxErrorLog = defineCheck({
       ...Object.fromEntries(PATTERNS.map((p) => [`${p.signal}Count`, counts.get(p.signal) ?? 0])),
     };
     if (read.length === 0) {
-      const why = unreadable.length ? `cannot read ${unreadable.join(', ')}` : `no error log exists (${missing.join(', ')})`;
-      return { status: 'error', summary: `无法读取 nginx 错误日志 / ${why}`, evidence: '', facts, signals: ['log-unreadable'] };
+      const why = unreadable.length
+        ? `cannot read ${unreadable.join(', ')}`
+        : `no error log exists (${missing.join(', ')})`;
+      return {
+        status: 'error',
+        summary: `无法读取 nginx 错误日志 / ${why}`,
+        evidence: '',
+        facts,
+        signals: ['log-unreadable'],
+      };
     }
     const found = PATTERNS.filter((p) => counts.has(p.signal));
     const signals = found.map((p) => p.signal);
@@ -89,7 +104,16 @@ export const nginxErrorLog = defineCheck({
     return {
       status: 'warn',
       summary: `${found.map((p) => p.zh).join('、')} / ${found.map((p) => `${p.en} ×${counts.get(p.signal)}`).join('; ')}${lastSeen ? `, last at ${lastSeen}` : ''}`,
-      evidence: redact(excerpt(hits.slice(-6).map((l) => clip(l, 400)).join('\n'), 6, 2400)),
+      evidence: redact(
+        excerpt(
+          hits
+            .slice(-6)
+            .map((l) => clip(l, 400))
+            .join('\n'),
+          6,
+          2400,
+        ),
+      ),
       facts,
       signals,
     };

@@ -14,7 +14,10 @@ export const nginxService = defineCheck({
     'not-found': 'the nginx unit is not installed (LoadState=not-found)',
   },
   commands: (target) => [
-    { argv: ['systemctl', 'show', target.nginxService, '-p', 'LoadState,ActiveState,SubState,Result'], timeoutMs: 8000 },
+    {
+      argv: ['systemctl', 'show', target.nginxService, '-p', 'LoadState,ActiveState,SubState,Result'],
+      timeoutMs: 8000,
+    },
   ],
   interpret: ([res], target) => {
     const read = readUnitState(res, target.nginxService, { lines: 6, chars: 600 });
@@ -24,25 +27,47 @@ export const nginxService = defineCheck({
     const sub = props.SubState ?? '';
     const result = props.Result ?? '';
     const state = `${active}${sub ? `/${sub}` : ''}`;
-    const facts = { loadState: props.LoadState ?? null, activeState: active, subState: sub || null, result: result || null };
+    const facts = {
+      loadState: props.LoadState ?? null,
+      activeState: active,
+      subState: sub || null,
+      result: result || null,
+    };
     const evidence = ['LoadState', 'ActiveState', 'SubState', 'Result']
       .filter((k) => props[k] !== undefined)
       .map((k) => `${k}=${props[k]}`)
       .join('\n');
     const name = target.nginxService;
-    const out = (status: CheckStatus, zh: string, en: string, signals: string[]) => ({ status, summary: `${zh} / ${en}`, evidence, facts, signals });
-    if (props.LoadState === 'not-found') return out('fail', `${name} 服务未安装`, `unit ${name}.service is not installed`, ['not-found']);
+    const out = (status: CheckStatus, zh: string, en: string, signals: string[]) => ({
+      status,
+      summary: `${zh} / ${en}`,
+      evidence,
+      facts,
+      signals,
+    });
+    if (props.LoadState === 'not-found')
+      return out('fail', `${name} 服务未安装`, `unit ${name}.service is not installed`, ['not-found']);
     switch (active) {
       case 'active':
       case 'reloading':
         return out('ok', `${name} 正在运行`, `${name} is running (${state})`, ['active']);
       case 'failed':
-        return out('fail', `${name} 已失败`, `${name} has failed (${state}${result ? `, Result=${result}` : ''}); check \`nginx -t\``, ['failed']);
+        return out(
+          'fail',
+          `${name} 已失败`,
+          `${name} has failed (${state}${result ? `, Result=${result}` : ''}); check \`nginx -t\``,
+          ['failed'],
+        );
       case 'inactive':
         return out('fail', `${name} 未运行`, `${name} is not running (${state})`, ['inactive']);
       case 'activating':
       case 'deactivating':
-        return out('warn', `${name} 正在${active === 'activating' ? '启动' : '停止'}`, `${name} is ${active} (${state})`, []);
+        return out(
+          'warn',
+          `${name} 正在${active === 'activating' ? '启动' : '停止'}`,
+          `${name} is ${active} (${state})`,
+          [],
+        );
       default:
         return {
           status: 'error',

@@ -50,7 +50,8 @@ export function parseStat(stdout: string, stderr: string): { found: Map<string, 
     found.set(path!, { path: path!, owner: owner!, group: group!, mode: mode!, type: type.join('|') });
   }
   const missing = new Set<string>();
-  for (const m of stderr.matchAll(/cannot stat(?:x)? ['‘"]?(.+?)['’"]?: No such file or directory/g)) missing.add(m[1]!);
+  for (const m of stderr.matchAll(/cannot stat(?:x)? ['‘"]?(.+?)['’"]?: No such file or directory/g))
+    missing.add(m[1]!);
   return { found, missing };
 }
 
@@ -69,15 +70,28 @@ export const nginxSite = defineCheck({
   interpret(results, target): Result {
     const p = targetPaths(target);
     const [cat, stat] = results;
-    if (!cat) return { status: 'error', summary: `未运行 / ${p.nginxConf} was not read`, evidence: '', facts: {}, signals: [] };
+    if (!cat)
+      return { status: 'error', summary: `未运行 / ${p.nginxConf} was not read`, evidence: '', facts: {}, signals: [] };
     const problem = commandProblem(cat, 'cat');
     if (problem) return problem;
     if (cat.code !== 0) {
       const err = cat.stderr.trim().slice(0, 300);
       if (/No such file or directory/i.test(err)) {
-        return { status: 'fail', summary: `nginx 站点配置不存在 / ${p.nginxConf} does not exist`, evidence: err, facts: { file: p.nginxConf }, signals: ['file-missing'] };
+        return {
+          status: 'fail',
+          summary: `nginx 站点配置不存在 / ${p.nginxConf} does not exist`,
+          evidence: err,
+          facts: { file: p.nginxConf },
+          signals: ['file-missing'],
+        };
       }
-      return { status: 'error', summary: `无法读取 nginx 站点配置 / cannot read ${p.nginxConf}`, evidence: err, facts: { file: p.nginxConf }, signals: [] };
+      return {
+        status: 'error',
+        summary: `无法读取 nginx 站点配置 / cannot read ${p.nginxConf}`,
+        evidence: err,
+        facts: { file: p.nginxConf },
+        signals: [],
+      };
     }
     const conf = parseNginxConf(cat.stdout);
     if (conf.truncated || cat.truncated) {
@@ -126,7 +140,11 @@ function pickServer(servers: NginxDirective[], target: Target): NginxDirective {
   const listens = (s: NginxDirective) => {
     const ls = (s.block ?? []).filter((d) => d.name === 'listen');
     if (ls.length === 0) return [80];
-    return ls.map((d) => (d.args[0]?.startsWith('unix:') ? -1 : splitHostPort(/^\d+$/.test(d.args[0] ?? '') ? `:${d.args[0]}` : (d.args[0] ?? ''), 80).port));
+    return ls.map((d) =>
+      d.args[0]?.startsWith('unix:')
+        ? -1
+        : splitHostPort(/^\d+$/.test(d.args[0] ?? '') ? `:${d.args[0]}` : (d.args[0] ?? ''), 80).port,
+    );
   };
   const onPort = servers.filter((s) => listens(s).includes(port));
   const pool = onPort.length ? onPort : servers;
@@ -161,7 +179,9 @@ function judge(
     if (RANK[s] > RANK[status]) status = s;
   };
   const show = (d: NginxDirective, max = 12) => blockLines(lines, d, max);
-  const locList = () => locs.map((l) => `${l.directive.line}: location ${l.modifier ? `${l.modifier} ` : ''}${l.path}`).join('\n') || '(no location blocks)';
+  const locList = () =>
+    locs.map((l) => `${l.directive.line}: location ${l.modifier ? `${l.modifier} ` : ''}${l.path}`).join('\n') ||
+    '(no location blocks)';
 
   // /api and /admin must reach a proxy_pass that keeps the path.
   const routes = [
@@ -174,7 +194,12 @@ function judge(
     const ppd = loc && child(loc.directive.block, 'proxy_pass');
     if (!loc || !ppd) {
       const where = loc ? `falls to \`location ${loc.path}\`` : 'matches no location';
-      add(r.missing, 'fail', `缺少 ${r.prefix} 反向代理 / no location proxies ${r.prefix}: ${r.uri} ${where}`, `${r.uri} ${where}; locations in the server block:\n${locList()}`);
+      add(
+        r.missing,
+        'fail',
+        `缺少 ${r.prefix} 反向代理 / no location proxies ${r.prefix}: ${r.uri} ${where}`,
+        `${r.uri} ${where}; locations in the server block:\n${locList()}`,
+      );
       continue;
     }
     const pass = parseProxyPass(ppd.args[0] ?? '');
@@ -214,12 +239,26 @@ function judge(
     if (up) {
       const addrs = (up.block ?? []).filter((s) => s.name === 'server').map((s) => s.args[0] ?? '');
       if (addrs.length && !addrs.some((a) => sameBind(a, target.backendBind))) {
-        add('upstream-wrong-port', 'fail', `upstream 地址与后端不符 / upstream ${pass.hostPort} points to ${addrs.join(', ')}, not ${target.backendBind}`, show(up));
+        add(
+          'upstream-wrong-port',
+          'fail',
+          `upstream 地址与后端不符 / upstream ${pass.hostPort} points to ${addrs.join(', ')}, not ${target.backendBind}`,
+          show(up),
+        );
       }
-    } else if (pass.unix || isIp(splitHostPort(pass.hostPort, 80).host) || LOOPBACK.has(splitHostPort(pass.hostPort, 80).host)) {
+    } else if (
+      pass.unix ||
+      isIp(splitHostPort(pass.hostPort, 80).host) ||
+      LOOPBACK.has(splitHostPort(pass.hostPort, 80).host)
+    ) {
       const addr = pass.unix ? `unix:${pass.hostPort}` : pass.hostPort;
       if (!sameBind(addr, target.backendBind)) {
-        add('upstream-wrong-port', 'fail', `proxy_pass 地址与后端不符 / proxy_pass goes to ${addr}, not ${target.backendBind}`, `${d.line}: proxy_pass ${pass.raw};`);
+        add(
+          'upstream-wrong-port',
+          'fail',
+          `proxy_pass 地址与后端不符 / proxy_pass goes to ${addr}, not ${target.backendBind}`,
+          `${d.line}: proxy_pass ${pass.raw};`,
+        );
       }
     }
   }
@@ -237,14 +276,34 @@ function judge(
     facts[`${f.prefix.slice(1)}Served`] = file ?? null;
     const zh = f.prefix === '/static' ? '静态文件' : '上传文件';
     if (!loc || !file || !file.startsWith(`${trimSlash(f.dir)}/`)) {
-      const where = !loc ? 'matches no location' : file ? `is served from ${file}` : `falls to \`location ${loc.path}\``;
-      add(f.signal, 'warn', `${zh}未指向 ${f.dir} / ${f.prefix} is not aliased to ${f.dir}: ${f.uri} ${where}`, loc ? show(loc.directive, 6) : locList());
+      const where = !loc
+        ? 'matches no location'
+        : file
+          ? `is served from ${file}`
+          : `falls to \`location ${loc.path}\``;
+      add(
+        f.signal,
+        'warn',
+        `${zh}未指向 ${f.dir} / ${f.prefix} is not aliased to ${f.dir}: ${f.uri} ${where}`,
+        loc ? show(loc.directive, 6) : locList(),
+      );
     } else if (dirs?.missing.has(f.dir) || dirs?.missing.has(trimSlash(f.dir))) {
-      add(f.signal, 'warn', `${zh}目录不存在 / ${f.dir} (the ${f.prefix} alias target) does not exist`, `stat: ${f.dir}: No such file or directory`);
+      add(
+        f.signal,
+        'warn',
+        `${zh}目录不存在 / ${f.dir} (the ${f.prefix} alias target) does not exist`,
+        `stat: ${f.dir}: No such file or directory`,
+      );
     }
   }
 
-  const site = { file: p.nginxConf, serverLine: server.line, upstreams: [...upstreams.keys()].slice(0, 20), locations: locs.slice(0, 30).map((l) => `${l.modifier ? `${l.modifier} ` : ''}${l.path}`), parseErrors: conf.errors.length };
+  const site = {
+    file: p.nginxConf,
+    serverLine: server.line,
+    upstreams: [...upstreams.keys()].slice(0, 20),
+    locations: locs.slice(0, 30).map((l) => `${l.modifier ? `${l.modifier} ` : ''}${l.path}`),
+    parseErrors: conf.errors.length,
+  };
   if (signals.length === 0) {
     return {
       status: 'ok',
@@ -284,7 +343,8 @@ function sameBind(addr: string, bind: string): boolean {
 /** The file a static location serves for `uri` (`alias` replaces the prefix, `root` is prepended). */
 function servedFile(loc: NginxLocation, uri: string): string | undefined {
   const alias = child(loc.directive.block, 'alias')?.args[0];
-  if (alias !== undefined && (loc.modifier === '' || loc.modifier === '^~')) return (alias + uri.slice(loc.path.length)).replace(/\/{2,}/g, '/');
+  if (alias !== undefined && (loc.modifier === '' || loc.modifier === '^~'))
+    return (alias + uri.slice(loc.path.length)).replace(/\/{2,}/g, '/');
   const root = child(loc.directive.block, 'root')?.args[0];
   if (root !== undefined) return `${trimSlash(root)}${uri}`.replace(/\/{2,}/g, '/');
   return undefined;
@@ -294,12 +354,14 @@ function servedFile(loc: NginxLocation, uri: string): string | undefined {
 function blockLines(lines: string[], d: NginxDirective, max: number): string {
   const end = Math.min(d.endLine, d.line + max - 1);
   const out: string[] = [];
-  for (let n = d.line; n <= end; n++) out.push(`${n}: ${maskHeaderSecret((lines[n - 1] ?? '').replace(/\r$/, '').slice(0, 200))}`);
+  for (let n = d.line; n <= end; n++)
+    out.push(`${n}: ${maskHeaderSecret((lines[n - 1] ?? '').replace(/\r$/, '').slice(0, 200))}`);
   if (d.endLine > end) out.push('…');
   return out.join('\n');
 }
 
-const HEADER_DIRECTIVE = /^(\s*(?:proxy_set_header|add_header|more_set_headers|grpc_set_header|fastcgi_param|uwsgi_param)\s+["']?)([A-Za-z0-9_-]+)(["']?\s+)(.+?)(;?\s*)$/;
+const HEADER_DIRECTIVE =
+  /^(\s*(?:proxy_set_header|add_header|more_set_headers|grpc_set_header|fastcgi_param|uwsgi_param)\s+["']?)([A-Za-z0-9_-]+)(["']?\s+)(.+?)(;?\s*)$/;
 
 /** `proxy_set_header Authorization "Basic …";` and the like: keep the name, hide the value. */
 function maskHeaderSecret(line: string): string {

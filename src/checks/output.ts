@@ -28,7 +28,10 @@ export function clip(text: string, max: number): string {
 
 /** The last `maxLines` lines of text (for logs, where the newest lines matter). */
 export function tailExcerpt(text: string, maxLines = 12, maxChars = 1500): string {
-  const lines = text.replace(/\r/g, '').split('\n').filter((l) => l !== '');
+  const lines = text
+    .replace(/\r/g, '')
+    .split('\n')
+    .filter((l) => l !== '');
   const tail = lines.slice(-maxLines).join('\n');
   return excerpt(tail.length > maxChars ? tail.slice(-maxChars) : tail, maxLines, maxChars);
 }
@@ -58,7 +61,10 @@ export function commandProblem(result: ExecResult, program: string): Omit<Observ
       signals: ['command-missing'],
     };
   }
-  if (/System has not been booted with systemd|Failed to connect to bus|Failed to get D-Bus connection/i.test(stderr) && !result.stdout.trim()) {
+  if (
+    /System has not been booted with systemd|Failed to connect to bus|Failed to get D-Bus connection/i.test(stderr) &&
+    !result.stdout.trim()
+  ) {
     return {
       status: 'error',
       summary: `此主机上 systemd 没有运行 / systemd is not running on this host (a container or chroot?), so \`${program}\` cannot read service state`,

@@ -22,7 +22,16 @@ export function readUnitState(
   unit: string,
   evidenceSize: { lines?: number; chars?: number } = {},
 ): { props: UnitProperties } | { observation: Omit<Observation, 'check'> } {
-  if (!res) return { observation: { status: 'error', summary: '没有命令结果 / no command result', evidence: '', facts: {}, signals: [] } };
+  if (!res)
+    return {
+      observation: {
+        status: 'error',
+        summary: '没有命令结果 / no command result',
+        evidence: '',
+        facts: {},
+        signals: [],
+      },
+    };
   const problem = commandProblem(res, 'systemctl');
   if (problem) return { observation: problem };
   const props = parseSystemdShow(res.stdout);

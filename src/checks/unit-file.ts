@@ -87,7 +87,8 @@ export const unitFile = defineCheck({
     ];
   },
   interpret: ([cat, verify], target) => {
-    if (!cat || !verify) return { status: 'error', summary: '没有命令结果 / no command result', evidence: '', facts: {}, signals: [] };
+    if (!cat || !verify)
+      return { status: 'error', summary: '没有命令结果 / no command result', evidence: '', facts: {}, signals: [] };
     const problem = commandProblem(cat, 'cat') ?? commandProblem(verify, 'systemd-analyze');
     if (problem) return problem;
     const file = targetPaths(target).unitFile;
@@ -106,7 +107,10 @@ export const unitFile = defineCheck({
     if (cat.stdout.includes('\0') || cat.stdout.trim() === '') {
       return {
         status: 'error',
-        summary: cat.stdout.trim() === '' ? `单元文件为空 / ${file} is empty` : `单元文件不是文本 / ${file} is not a text file`,
+        summary:
+          cat.stdout.trim() === ''
+            ? `单元文件为空 / ${file} is empty`
+            : `单元文件不是文本 / ${file} is not a text file`,
         evidence: excerpt(cat.stdout, 4, 300),
         facts: { file },
         signals: [],
@@ -128,12 +132,25 @@ export const unitFile = defineCheck({
     if (verifyLines.length) facts.verifyErrors = verifyLines.slice(0, 10);
     if (signals.length === 0) {
       if (a.sections.length === 0) {
-        return { status: 'error', summary: `单元文件中没有任何 [Section] / no [Section] found in ${file}`, evidence: excerpt(cat.stdout, 6, 600), facts, signals: [] };
+        return {
+          status: 'error',
+          summary: `单元文件中没有任何 [Section] / no [Section] found in ${file}`,
+          evidence: excerpt(cat.stdout, 6, 600),
+          facts,
+          signals: [],
+        };
       }
-      return { status: 'ok', summary: `单元文件格式正常 / ${file} reads cleanly`, evidence: excerpt(cat.stdout, 4, 400), facts, signals: ['clean'] };
+      return {
+        status: 'ok',
+        summary: `单元文件格式正常 / ${file} reads cleanly`,
+        evidence: excerpt(cat.stdout, 4, 400),
+        facts,
+        signals: ['clean'],
+      };
     }
     // systemd silently drops bad lines (the one dropped may be ExecStart or User); CRLF alone it tolerates.
-    const broken = signals.some((s) => s !== 'crlf' && s !== 'verify-errors') || (verifyLines.length > 0 && verify.code !== 0);
+    const broken =
+      signals.some((s) => s !== 'crlf' && s !== 'verify-errors') || (verifyLines.length > 0 && verify.code !== 0);
     const status: CheckStatus = broken ? 'fail' : 'warn';
     const zh: string[] = [];
     const en: string[] = [];
@@ -144,10 +161,14 @@ export const unitFile = defineCheck({
     if (a.bom) say('文件开头有 BOM', 'starts with a UTF-8 BOM');
     if (a.crlf) say('Windows 换行 (CRLF)', 'has CRLF line endings');
     if (a.badLines.length) {
-      const nums = a.badLines.map((b) => b.line).slice(0, 8).join(', ');
+      const nums = a.badLines
+        .map((b) => b.line)
+        .slice(0, 8)
+        .join(', ');
       say(`第 ${nums} 行无效`, `line${a.badLines.length > 1 ? 's' : ''} ${nums} ignored by systemd`);
     }
-    if (verifyLines.length && !a.badLines.length) say('systemd-analyze verify 报错', 'systemd-analyze verify reports problems');
+    if (verifyLines.length && !a.badLines.length)
+      say('systemd-analyze verify 报错', 'systemd-analyze verify reports problems');
     const evidence = [
       ...(a.bom ? ['(file starts with bytes EF BB BF)'] : []),
       ...a.badLines.slice(0, 6).map((b) => `${b.line}: ${b.text}`),

@@ -21,7 +21,10 @@ export function parseGetent(text: string): Account[] | undefined {
 }
 
 function find(accounts: Account[], nameOrId: string): Account | undefined {
-  return accounts.find((a) => a.name === nameOrId) ?? (/^\d+$/.test(nameOrId) ? accounts.find((a) => a.id === nameOrId) : undefined);
+  return (
+    accounts.find((a) => a.name === nameOrId) ??
+    (/^\d+$/.test(nameOrId) ? accounts.find((a) => a.id === nameOrId) : undefined)
+  );
 }
 
 /** Do the unit's User= and Group= exist on the host (217/USER, 216/GROUP otherwise). */
@@ -30,10 +33,10 @@ export const unitUser = defineCheck({
   title: '服务运行用户',
   titleEn: 'Service user',
   signals: {
-    'user-missing': 'the unit\'s User= does not exist on the host (fact user)',
-    'group-missing': 'the unit\'s Group= does not exist on the host (fact group)',
+    'user-missing': "the unit's User= does not exist on the host (fact user)",
+    'group-missing': "the unit's Group= does not exist on the host (fact group)",
     'user-root': 'no User= (or User=root): the backend runs as root',
-    'user-exists': 'the unit\'s User= (and Group=) exist',
+    'user-exists': "the unit's User= (and Group=) exist",
     'unit-not-found': 'the unit is not installed, so it has no User= to check',
   },
   commands: (target) => [
@@ -42,8 +45,10 @@ export const unitUser = defineCheck({
     { argv: ['getent', 'group'], timeoutMs: 8000, maxBytes: 8 * 1024 * 1024 },
   ],
   interpret: ([show, passwd, group], target) => {
-    if (!show || !passwd || !group) return { status: 'error', summary: '没有命令结果 / no command result', evidence: '', facts: {}, signals: [] };
-    const problem = commandProblem(show, 'systemctl') ?? commandProblem(passwd, 'getent') ?? commandProblem(group, 'getent');
+    if (!show || !passwd || !group)
+      return { status: 'error', summary: '没有命令结果 / no command result', evidence: '', facts: {}, signals: [] };
+    const problem =
+      commandProblem(show, 'systemctl') ?? commandProblem(passwd, 'getent') ?? commandProblem(group, 'getent');
     if (problem) return problem;
     const props = parseSystemdShow(show.stdout);
     if (!props || (props.User === undefined && props.Group === undefined)) {

@@ -15,7 +15,11 @@ export interface ConsoleIo {
  * time, in order, so piped input gives deterministic output.
  */
 export async function runConsole(runner: CommandRunner, io: ConsoleIo): Promise<number> {
-  const rl = createInterface({ input: io.input, output: io.interactive ? io.output : undefined, terminal: io.interactive });
+  const rl = createInterface({
+    input: io.input,
+    output: io.interactive ? io.output : undefined,
+    terminal: io.interactive,
+  });
   if (io.interactive) {
     if (io.greeting) io.output.write(`${io.greeting}\n`);
     rl.setPrompt('oms> ');
@@ -29,7 +33,9 @@ export async function runConsole(runner: CommandRunner, io: ConsoleIo): Promise<
       try {
         last = await runner.runLine(line);
       } catch (e) {
-        io.output.write(`内部错误 / internal error: ${(e as Error).message}\n下一步 / Next: try again; if it repeats, report it with the command you typed\n`);
+        io.output.write(
+          `内部错误 / internal error: ${(e as Error).message}\n下一步 / Next: try again; if it repeats, report it with the command you typed\n`,
+        );
         last = 70;
       }
     }

@@ -107,7 +107,19 @@ export class CommandRunner {
         out(this.help(cmd.topic));
         return EXIT.ok;
       case 'list':
-        out(flags.json ? renderJson(this.deps.playbooks.map((p) => ({ id: p.id, title: p.title, titleEn: p.titleEn, aliases: p.aliases, checks: p.checks }))) : this.list());
+        out(
+          flags.json
+            ? renderJson(
+                this.deps.playbooks.map((p) => ({
+                  id: p.id,
+                  title: p.title,
+                  titleEn: p.titleEn,
+                  aliases: p.aliases,
+                  checks: p.checks,
+                })),
+              )
+            : this.list(),
+        );
         return EXIT.ok;
       case 'targets':
         out(flags.json ? renderJson([...this.deps.config.targets.values()].map(publicTarget)) : this.targets());
@@ -115,7 +127,20 @@ export class CommandRunner {
       case 'show': {
         const p = findPlaybook(this.deps.playbooks, cmd.playbook);
         if (!p) return this.unknownPlaybook(cmd.playbook);
-        out(flags.json ? renderJson({ id: p.id, title: p.title, titleEn: p.titleEn, aliases: p.aliases, checks: p.checks, actions: p.actions, findings: p.findings.map((f) => ({ id: f.id, severity: f.severity, title: f.title })), body: p.body }) : p.body.trim());
+        out(
+          flags.json
+            ? renderJson({
+                id: p.id,
+                title: p.title,
+                titleEn: p.titleEn,
+                aliases: p.aliases,
+                checks: p.checks,
+                actions: p.actions,
+                findings: p.findings.map((f) => ({ id: f.id, severity: f.severity, title: f.title })),
+                body: p.body,
+              })
+            : p.body.trim(),
+        );
         return EXIT.ok;
       }
       case 'match': {
@@ -128,7 +153,9 @@ export class CommandRunner {
       case 'check': {
         const r = resolveCheck(cmd.check, cmd.target, this.deps.findCheck, this.deps.config);
         if (r.kind === 'unknown-check') {
-          out(`unknown check "${r.id}" — nothing was run\n下一步 / Next: one of: ${this.deps.checks.map((c) => c.id).join(', ')}`);
+          out(
+            `unknown check "${r.id}" — nothing was run\n下一步 / Next: one of: ${this.deps.checks.map((c) => c.id).join(', ')}`,
+          );
           return EXIT.usage;
         }
         if (r.kind === 'unknown-target') return this.unknownTarget(r.name);
@@ -165,10 +192,17 @@ export class CommandRunner {
     const operator: Actor = { id: this.deps.operator ?? 'console', via };
     const canAsk = via === 'console' ? this.deps.interactiveConsole === true : this.deps.confirm !== undefined;
     if (!cmd.yes && !canAsk) {
-      out('拒绝 / refused: no terminal to confirm on — nothing was run\n下一步 / Next: run it on a terminal, or add --yes (allowed only where policy.consoleApproval is true)');
+      out(
+        '拒绝 / refused: no terminal to confirm on — nothing was run\n下一步 / Next: run it on a terminal, or add --yes (allowed only where policy.consoleApproval is true)',
+      );
       return EXIT.usage;
     }
-    const requested = await approvals.requestAction({ action: cmd.action, target: target.name, requester: operator, reason: cmd.reason });
+    const requested = await approvals.requestAction({
+      action: cmd.action,
+      target: target.name,
+      requester: operator,
+      reason: cmd.reason,
+    });
     if (requested.kind !== 'requested') return this.outcome(requested);
     out(formatCard(requested.approval));
     const id = requested.approval.id;
@@ -183,12 +217,15 @@ export class CommandRunner {
 
   private async decide(id: string, operator: Actor, yes: boolean): Promise<number> {
     const approvals = this.deps.approvals!;
-    return this.outcome(yes ? await approvals.approve(id, operator) : await approvals.deny(id, operator, 'cancelled at the terminal'));
+    return this.outcome(
+      yes ? await approvals.approve(id, operator) : await approvals.deny(id, operator, 'cancelled at the terminal'),
+    );
   }
 
   private outcome(o: Outcome): number {
     this.deps.out(formatOutcome(o));
-    if (o.kind !== 'executed') return o.kind === 'refused' || o.kind === 'denied' || o.kind === 'expired' ? EXIT.usage : EXIT.ok;
+    if (o.kind !== 'executed')
+      return o.kind === 'refused' || o.kind === 'denied' || o.kind === 'expired' ? EXIT.usage : EXIT.ok;
     switch (o.result.verdict) {
       case 'succeeded':
         return EXIT.ok;
@@ -205,7 +242,9 @@ export class CommandRunner {
   private async showAudit(cmd: Extract<ParsedCommand, { verb: 'audit' }>, flags: CommandFlags): Promise<number> {
     const { out, audit } = this.deps;
     if (!audit) {
-      out('audit is not available: this runner was built without an audit log — nothing was run\n下一步 / Next: start oms-chatops through `npm start` / `oms-chatops`, which wires the audit log');
+      out(
+        'audit is not available: this runner was built without an audit log — nothing was run\n下一步 / Next: start oms-chatops through `npm start` / `oms-chatops`, which wires the audit log',
+      );
       return EXIT.usage;
     }
     const r = auditRequest(cmd, this.deps.now?.() ?? new Date());
@@ -228,25 +267,42 @@ export class CommandRunner {
     }
   }
 
-  private async diagnose(query: string, explicitTarget: string | undefined, flags: CommandFlags, via: 'console' | 'cli'): Promise<number> {
+  private async diagnose(
+    query: string,
+    explicitTarget: string | undefined,
+    flags: CommandFlags,
+    via: 'console' | 'cli',
+  ): Promise<number> {
     const { out } = this.deps;
     // The same resolution as Slack: a trailing target name, ids and aliases, then intent matching.
     const r = resolveDiagnose(query, explicitTarget, this.deps.playbooks, this.deps.config);
     if (r.kind === 'unknown-target') return this.unknownTarget(r.name);
     if (r.kind === 'unknown-playbook') return this.unknownPlaybook(r.text);
     if (r.kind === 'ambiguous') {
-      out(`"${r.text}" 可能是 / could be:\n${r.candidates.map((c) => `  - ${c.id}: ${c.title}`).join('\n')}\n下一步 / Next: run \`diagnose <id>\` with one of them — nothing was run`);
+      out(
+        `"${r.text}" 可能是 / could be:\n${r.candidates.map((c) => `  - ${c.id}: ${c.title}`).join('\n')}\n下一步 / Next: run \`diagnose <id>\` with one of them — nothing was run`,
+      );
       return EXIT.usage;
     }
     const { playbook, target } = r;
-    if (r.confidence !== undefined && !flags.json) this.deps.progress?.(`→ ${playbook.id} (${playbook.title} / ${playbook.titleEn}), confidence ${r.confidence}`);
+    if (r.confidence !== undefined && !flags.json)
+      this.deps.progress?.(`→ ${playbook.id} (${playbook.title} / ${playbook.titleEn}), confidence ${r.confidence}`);
     const transport = this.deps.transportFor(target);
-    if (!flags.json) this.deps.progress?.(`诊断中 / diagnosing ${playbook.id} on ${target.name} (${transport.describe}): ${playbook.checks.length} checks…`);
-    const report = await runPlaybook(playbook, target, transport, { findCheck: this.deps.findCheck, now: this.deps.now }, {
-      onObservation: (o, done, total) => {
-        if (!flags.json) this.deps.progress?.(`  [${done}/${total}] ${o.status.padEnd(5)} ${o.check}`);
+    if (!flags.json)
+      this.deps.progress?.(
+        `诊断中 / diagnosing ${playbook.id} on ${target.name} (${transport.describe}): ${playbook.checks.length} checks…`,
+      );
+    const report = await runPlaybook(
+      playbook,
+      target,
+      transport,
+      { findCheck: this.deps.findCheck, now: this.deps.now },
+      {
+        onObservation: (o, done, total) => {
+          if (!flags.json) this.deps.progress?.(`  [${done}/${total}] ${o.status.padEnd(5)} ${o.check}`);
+        },
       },
-    });
+    );
     await this.recordReport(report, via);
     return this.emit(report, flags);
   }
@@ -257,10 +313,15 @@ export class CommandRunner {
     return report.verdict === 'problem' ? EXIT.problem : EXIT.ok;
   }
 
-  private async access(cmd: Extract<ParsedCommand, { verb: 'keyscan' | 'sudoers' | 'doctor' }>, flags: CommandFlags): Promise<number> {
+  private async access(
+    cmd: Extract<ParsedCommand, { verb: 'keyscan' | 'sudoers' | 'doctor' }>,
+    flags: CommandFlags,
+  ): Promise<number> {
     const tools = this.deps.access;
     if (!tools) {
-      this.deps.out(`${cmd.verb} is not available: this runner was built without the SSH access tools — nothing was run\n下一步 / Next: start oms-chatops through \`npm start\` / \`oms-chatops\`, which wires them`);
+      this.deps.out(
+        `${cmd.verb} is not available: this runner was built without the SSH access tools — nothing was run\n下一步 / Next: start oms-chatops through \`npm start\` / \`oms-chatops\`, which wires them`,
+      );
       return EXIT.usage;
     }
     if (cmd.verb === 'sudoers') {
@@ -285,39 +346,58 @@ export class CommandRunner {
   }
 
   private unknownTarget(name: string): number {
-    this.deps.out(`unknown target "${name}" — nothing was run\n下一步 / Next: one of: ${[...this.deps.config.targets.keys()].join(', ')} (configured in ${this.deps.config.source})`);
+    this.deps.out(
+      `unknown target "${name}" — nothing was run\n下一步 / Next: one of: ${[...this.deps.config.targets.keys()].join(', ')} (configured in ${this.deps.config.source})`,
+    );
     return EXIT.usage;
   }
 
   private unknownPlaybook(text: string): number {
-    this.deps.out(`没有匹配的排查手册 / no playbook matches "${redact(text)}" — nothing was run\n下一步 / Next: \`list\` shows the playbooks; try e.g. \`diagnose login\`, \`diagnose 502\`, or \`match "<pasted log line>"\``);
+    this.deps.out(
+      `没有匹配的排查手册 / no playbook matches "${redact(text)}" — nothing was run\n下一步 / Next: \`list\` shows the playbooks; try e.g. \`diagnose login\`, \`diagnose 502\`, or \`match "<pasted log line>"\``,
+    );
     return EXIT.usage;
   }
 
   private list(): string {
     const s = this.style;
     return this.deps.playbooks
-      .map((p) => `${s.bold(p.id.padEnd(16))} ${p.title} / ${p.titleEn}\n${' '.repeat(17)}${s.dim(`aliases: ${p.aliases.join(', ')}`)}`)
+      .map(
+        (p) =>
+          `${s.bold(p.id.padEnd(16))} ${p.title} / ${p.titleEn}\n${' '.repeat(17)}${s.dim(`aliases: ${p.aliases.join(', ')}`)}`,
+      )
       .join('\n');
   }
 
   private targets(): string {
     return [...this.deps.config.targets.values()]
-      .map((t) => `${t.name.padEnd(10)} ${t.host === 'local' ? 'this machine (no SSH)' : `${t.user ?? '?'}@${t.host}:${t.port}`}  ${t.publicUrl}${t.name === this.deps.config.defaultTarget ? '  (default)' : ''}`)
+      .map(
+        (t) =>
+          `${t.name.padEnd(10)} ${t.host === 'local' ? 'this machine (no SSH)' : `${t.user ?? '?'}@${t.host}:${t.port}`}  ${t.publicUrl}${t.name === this.deps.config.defaultTarget ? '  (default)' : ''}`,
+      )
       .join('\n');
   }
 
   private describeMatch(result: ReturnType<typeof matchIntent>): string {
-    const extracted = Object.entries(result.extracted).map(([k, v]) => `${k}=${v}`).join(', ');
+    const extracted = Object.entries(result.extracted)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ');
     if (!result.playbook) return `no match (没有匹配的排查手册)${extracted ? `\nextracted: ${extracted}` : ''}`;
     const alts = result.alternatives.map((a) => `  also: ${a.id} (${a.confidence})`).join('\n');
-    const next = isDecisive(result) ? `→ diagnose ${result.playbook.id}` : `→ ambiguous (多个可能): pick one with \`diagnose <id>\``;
+    const next = isDecisive(result)
+      ? `→ diagnose ${result.playbook.id}`
+      : `→ ambiguous (多个可能): pick one with \`diagnose <id>\``;
     return `${result.playbook.id}: ${result.playbook.title} (confidence ${result.confidence})${alts ? `\n${alts}` : ''}${extracted ? `\nextracted: ${extracted}` : ''}\n${next}`;
   }
 
   private help(topic?: string): string {
     if (topic === 'check' || topic === 'checks') {
-      return this.deps.checks.map((c) => `${c.id.padEnd(18)} ${c.title} / ${c.titleEn}\n${' '.repeat(19)}signals: ${checkSignals(c).join(', ')}`).join('\n');
+      return this.deps.checks
+        .map(
+          (c) =>
+            `${c.id.padEnd(18)} ${c.title} / ${c.titleEn}\n${' '.repeat(19)}signals: ${checkSignals(c).join(', ')}`,
+        )
+        .join('\n');
     }
     return [
       'oms-chatops — OMS 故障排查 / troubleshooting',
@@ -330,7 +410,7 @@ export class CommandRunner {
       '  targets                                          configured servers',
       '  keyscan <target>                                 print the SSH host key fingerprint to pin',
       '  sudoers [--user omsbot]                          the sudoers drop-in for the whitelisted actions',
-      '  doctor [target]                                  check the bot\'s own access to a target',
+      "  doctor [target]                                  check the bot's own access to a target",
       '  run <action> [target] --reason "…"               approve-to-run a whitelisted action (asks y/N; policy.consoleApproval)',
       '  audit [--since 1h|ISO] [--target T]              the audit log',
       '  users template [-o file.xlsx]                    the bulk user import template (批量导入用户)',
@@ -343,5 +423,13 @@ export class CommandRunner {
 
 /** A target as shown to users: no key paths or passphrases. */
 function publicTarget(t: Target) {
-  return { name: t.name, host: t.host, port: t.port, user: t.user ?? null, publicUrl: t.publicUrl, service: t.service, hostKeyPinned: Boolean(t.hostKey || t.knownHosts) };
+  return {
+    name: t.name,
+    host: t.host,
+    port: t.port,
+    user: t.user ?? null,
+    publicUrl: t.publicUrl,
+    service: t.service,
+    hostKeyPinned: Boolean(t.hostKey || t.knownHosts),
+  };
 }

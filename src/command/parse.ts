@@ -32,9 +32,24 @@ export interface CommandFlags {
   since?: string;
 }
 
-export type ParseResult = { ok: true; command: ParsedCommand; flags: CommandFlags } | { ok: false; error: string; hint: string };
+export type ParseResult =
+  { ok: true; command: ParsedCommand; flags: CommandFlags } | { ok: false; error: string; hint: string };
 
-export const VERBS = ['help', 'list', 'targets', 'show', 'diagnose', 'check', 'match', 'keyscan', 'sudoers', 'doctor', 'run', 'audit', 'users'] as const;
+export const VERBS = [
+  'help',
+  'list',
+  'targets',
+  'show',
+  'diagnose',
+  'check',
+  'match',
+  'keyscan',
+  'sudoers',
+  'doctor',
+  'run',
+  'audit',
+  'users',
+] as const;
 
 /**
  * Characters that mean someone is trying to build a shell command. Nothing the
@@ -62,20 +77,34 @@ export function parseCommand(words: readonly string[], options: { freeTextFallsT
     else if (w === '--yes' || w === '-y') flags.yes = true;
     else if (w === '--reason' || w === '--since') {
       const v = words[++i];
-      if (v === undefined || v.startsWith('--')) return fail(`${w} needs a value`, w === '--reason' ? 'e.g. --reason "backend down since 10:02"' : 'e.g. --since 1h or --since 2026-11-22T21:00:00Z');
+      if (v === undefined || v.startsWith('--'))
+        return fail(
+          `${w} needs a value`,
+          w === '--reason'
+            ? 'e.g. --reason "backend down since 10:02"'
+            : 'e.g. --since 1h or --since 2026-11-22T21:00:00Z',
+        );
       if (w === '--reason') flags.reason = v;
       else flags.since = v;
     } else if (w.startsWith('--reason=')) flags.reason = w.slice(9);
     else if (w.startsWith('--since=')) flags.since = w.slice(8);
     else if (w === '--config' || w === '--target' || w === '-t' || w === '--user') {
       const v = words[++i];
-      if (v === undefined || v.startsWith('--')) return fail(`${w} needs a value`, `e.g. ${w} ${w === '--config' ? './oms-chatops.yml' : w === '--user' ? 'omsbot' : 'prod'}`);
+      if (v === undefined || v.startsWith('--'))
+        return fail(
+          `${w} needs a value`,
+          `e.g. ${w} ${w === '--config' ? './oms-chatops.yml' : w === '--user' ? 'omsbot' : 'prod'}`,
+        );
       if (w === '--config') flags.config = v;
       else if (w === '--user') flags.user = v;
       else flags.target = v;
     } else if (w.startsWith('--config=')) flags.config = w.slice(9);
     else if (w.startsWith('--target=')) flags.target = w.slice(9);
-    else if (w.startsWith('--') && w.length > 2) return fail(`unknown option ${w}`, 'options: --target T, --json, --verbose, --config FILE; run: --reason "…", --yes; audit: --since 1h');
+    else if (w.startsWith('--') && w.length > 2)
+      return fail(
+        `unknown option ${w}`,
+        'options: --target T, --json, --verbose, --config FILE; run: --reason "…", --yes; audit: --since 1h',
+      );
     else rest.push(w);
   }
   const [first, ...args] = rest;
@@ -92,7 +121,8 @@ export function parseCommand(words: readonly string[], options: { freeTextFallsT
       );
     }
   }
-  if (flags.target !== undefined && !name.safeParse(flags.target).success) return fail(`invalid target name "${flags.target}"`, 'see `targets` for the configured names');
+  if (flags.target !== undefined && !name.safeParse(flags.target).success)
+    return fail(`invalid target name "${flags.target}"`, 'see `targets` for the configured names');
 
   switch (verb) {
     case 'help':
@@ -104,7 +134,11 @@ export function parseCommand(words: readonly string[], options: { freeTextFallsT
       if (!args[0]) return fail('show needs a playbook', 'e.g. `show login`; `list` shows them all');
       return ok({ verb: 'show', playbook: args.join(' ') }, flags);
     case 'diagnose':
-      if (args.length === 0) return fail('diagnose needs a playbook, alias or description', 'e.g. `diagnose login`, `diagnose 502`, `diagnose 后端起不来`; `list` shows the playbooks');
+      if (args.length === 0)
+        return fail(
+          'diagnose needs a playbook, alias or description',
+          'e.g. `diagnose login`, `diagnose 502`, `diagnose 后端起不来`; `list` shows the playbooks',
+        );
       return ok({ verb: 'diagnose', query: args.join(' '), ...(flags.target ? { target: flags.target } : {}) }, flags);
     case 'check': {
       const id = args[0];
@@ -114,7 +148,8 @@ export function parseCommand(words: readonly string[], options: { freeTextFallsT
       return ok({ verb: 'check', check: id, ...(target ? { target } : {}) }, flags);
     }
     case 'match':
-      if (args.length === 0) return fail('match needs text', 'e.g. `match "[ERROR] Worker (pid:3321281) was sent SIGTERM!"`');
+      if (args.length === 0)
+        return fail('match needs text', 'e.g. `match "[ERROR] Worker (pid:3321281) was sent SIGTERM!"`');
       return ok({ verb: 'match', text: args.join(' ') }, flags);
     case 'keyscan': {
       const target = flags.target ?? args[0];
@@ -123,7 +158,8 @@ export function parseCommand(words: readonly string[], options: { freeTextFallsT
     }
     case 'sudoers': {
       const user = flags.user ?? args[0];
-      if (user !== undefined && !userName.safeParse(user).success) return fail(`invalid user name "${user}"`, 'e.g. --user omsbot');
+      if (user !== undefined && !userName.safeParse(user).success)
+        return fail(`invalid user name "${user}"`, 'e.g. --user omsbot');
       return ok({ verb: 'sudoers', ...(user ? { user } : {}) }, flags);
     }
     case 'doctor': {
@@ -132,24 +168,53 @@ export function parseCommand(words: readonly string[], options: { freeTextFallsT
     }
     case 'run': {
       const action = args[0];
-      if (!action) return fail('run needs an action', 'e.g. `run restart-backend prod --reason "backend down"`; actions: restart-backend, start-backend, daemon-reload, reload-nginx, restart-nginx');
-      if (!name.safeParse(action).success) return fail(`invalid action "${action}"`, 'actions: restart-backend, start-backend, daemon-reload, reload-nginx, restart-nginx');
-      if (args.length > 2) return fail(`run takes an action and a target, not "${args.slice(2).join(' ')}"`, 'put the reason in quotes: --reason "backend down since 10:02"');
+      if (!action)
+        return fail(
+          'run needs an action',
+          'e.g. `run restart-backend prod --reason "backend down"`; actions: restart-backend, start-backend, daemon-reload, reload-nginx, restart-nginx',
+        );
+      if (!name.safeParse(action).success)
+        return fail(
+          `invalid action "${action}"`,
+          'actions: restart-backend, start-backend, daemon-reload, reload-nginx, restart-nginx',
+        );
+      if (args.length > 2)
+        return fail(
+          `run takes an action and a target, not "${args.slice(2).join(' ')}"`,
+          'put the reason in quotes: --reason "backend down since 10:02"',
+        );
       const target = flags.target ?? args[1];
-      if (target !== undefined && !name.safeParse(target).success) return fail(`invalid target name "${target}"`, 'see `targets` for the configured names');
+      if (target !== undefined && !name.safeParse(target).success)
+        return fail(`invalid target name "${target}"`, 'see `targets` for the configured names');
       const reason = (flags.reason ?? '').trim();
-      if (!reason) return fail('run needs --reason "…" (it goes on the approval and in the audit log) — nothing was run', `e.g. \`run ${action}${target ? ` ${target}` : ''} --reason "backend down since 10:02"\``);
+      if (!reason)
+        return fail(
+          'run needs --reason "…" (it goes on the approval and in the audit log) — nothing was run',
+          `e.g. \`run ${action}${target ? ` ${target}` : ''} --reason "backend down since 10:02"\``,
+        );
       return ok({ verb: 'run', action, ...(target ? { target } : {}), reason, yes: flags.yes === true }, flags);
     }
     case 'audit':
-      if (args.length > 0) return fail(`audit takes options, not "${args.join(' ')}"`, 'e.g. `audit --since 1h --target prod`');
-      return ok({ verb: 'audit', ...(flags.since ? { since: flags.since } : {}), ...(flags.target ? { target: flags.target } : {}) }, flags);
+      if (args.length > 0)
+        return fail(`audit takes options, not "${args.join(' ')}"`, 'e.g. `audit --since 1h --target prod`');
+      return ok(
+        {
+          verb: 'audit',
+          ...(flags.since ? { since: flags.since } : {}),
+          ...(flags.target ? { target: flags.target } : {}),
+        },
+        flags,
+      );
     case 'users': {
       const u = parseUsersArgs(args);
       return u.ok ? ok(u.command, flags) : fail(u.error, u.hint);
     }
     default:
-      if (options.freeTextFallsThrough) return ok({ verb: 'diagnose', query: rest.join(' '), ...(flags.target ? { target: flags.target } : {}) }, flags);
+      if (options.freeTextFallsThrough)
+        return ok(
+          { verb: 'diagnose', query: rest.join(' '), ...(flags.target ? { target: flags.target } : {}) },
+          flags,
+        );
       return fail(`unknown command "${first}"`, `commands: ${VERBS.join(', ')}; or \`diagnose <description>\``);
   }
 }

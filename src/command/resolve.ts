@@ -13,7 +13,12 @@ export type Resolution =
   | { kind: 'unknown-target'; name: string };
 
 /** Same rules as the console: a trailing target name picks it; ids and aliases first, then intent matching. */
-export function resolveDiagnose(query: string, explicitTarget: string | undefined, playbooks: readonly Playbook[], config: Config): Resolution {
+export function resolveDiagnose(
+  query: string,
+  explicitTarget: string | undefined,
+  playbooks: readonly Playbook[],
+  config: Config,
+): Resolution {
   let words = query.trim().split(/\s+/).filter(Boolean);
   let targetName = explicitTarget;
   const last = words[words.length - 1];
@@ -25,7 +30,13 @@ export function resolveDiagnose(query: string, explicitTarget: string | undefine
   const text = words.join(' ');
   const exact = findPlaybook(playbooks, text);
   // `diagnose login prdo`: a playbook followed by a word that is no target and does not make a known phrase.
-  if (!exact && !targetName && words.length === 2 && findPlaybook(playbooks, words[0]!) && /^[a-z0-9][a-z0-9_-]*$/.test(words[1]!)) {
+  if (
+    !exact &&
+    !targetName &&
+    words.length === 2 &&
+    findPlaybook(playbooks, words[0]!) &&
+    /^[a-z0-9][a-z0-9_-]*$/.test(words[1]!)
+  ) {
     const m = matchIntent(text, playbooks);
     if (m.confidence < 0.9) return { kind: 'unknown-target', name: words[1]! };
   }
@@ -33,7 +44,13 @@ export function resolveDiagnose(query: string, explicitTarget: string | undefine
   if (exact) return { kind: 'run', playbook: exact, target };
   const m = matchIntent(text, playbooks);
   if (!m.playbook) return { kind: 'unknown-playbook', text };
-  if (!isDecisive(m)) return { kind: 'ambiguous', candidates: [{ id: m.playbook.id, title: m.playbook.title, confidence: m.confidence }, ...m.alternatives], target, text };
+  if (!isDecisive(m))
+    return {
+      kind: 'ambiguous',
+      candidates: [{ id: m.playbook.id, title: m.playbook.title, confidence: m.confidence }, ...m.alternatives],
+      target,
+      text,
+    };
   return { kind: 'run', playbook: playbooks.find((p) => p.id === m.playbook!.id)!, target, confidence: m.confidence };
 }
 
@@ -49,7 +66,12 @@ export type CheckResolution =
   | { kind: 'unknown-target'; name: string };
 
 /** Same rules in every front end: the check id first (nothing runs for an unknown one), then the target. Pure. */
-export function resolveCheck(checkId: string, explicitTarget: string | undefined, findCheck: (id: string) => Check | undefined, config: Config): CheckResolution {
+export function resolveCheck(
+  checkId: string,
+  explicitTarget: string | undefined,
+  findCheck: (id: string) => Check | undefined,
+  config: Config,
+): CheckResolution {
   const check = findCheck(checkId);
   if (!check) return { kind: 'unknown-check', id: checkId };
   const target = resolveTarget(explicitTarget, config);

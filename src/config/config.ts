@@ -67,7 +67,12 @@ export function policyFor(policy: Policy, targetName: string): EffectivePolicy {
 
 export const configSchema = z
   .object({
-    targets: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'target names are lower-case letters, digits, _ and -'), targetSchema).default({}),
+    targets: z
+      .record(
+        z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'target names are lower-case letters, digits, _ and -'),
+        targetSchema,
+      )
+      .default({}),
     defaultTarget: z.string().optional(),
     policy: policySchema.default(() => policySchema.parse({})),
     /** Where the file store and audit log live (default ./var). */
@@ -117,7 +122,13 @@ export async function loadConfig(path: string | undefined): Promise<Config> {
     text = await readFile(path, 'utf8');
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw new ConfigError(path, '', err.code === 'ENOENT' ? 'file not found (set --config, OMS_CHATOPS_CONFIG, or create ./oms-chatops.yml; see oms-chatops.example.yml)' : `cannot read the file: ${err.message}`);
+    throw new ConfigError(
+      path,
+      '',
+      err.code === 'ENOENT'
+        ? 'file not found (set --config, OMS_CHATOPS_CONFIG, or create ./oms-chatops.yml; see oms-chatops.example.yml)'
+        : `cannot read the file: ${err.message}`,
+    );
   }
   return parseConfig(text, path);
 }
@@ -140,13 +151,26 @@ export function parseConfig(text: string, file: string): Config {
       const node = doc.getIn(path.slice(0, n), true);
       if (isNode(node) && node.range) line = lineCounter.linePos(node.range[0]).line;
     }
-    const problem = issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; see the README's configuration reference)` : issue.message;
+    const problem =
+      issue.code === 'unrecognized_keys'
+        ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; see the README's configuration reference)`
+        : issue.message;
     throw new ConfigError(file, path.join('.'), problem, line);
   }
   const config = fromParsed(parsed.data, file);
   for (const [name, t] of config.targets) {
-    if (t.host !== 'local' && !t.user) throw new ConfigError(file, `targets.${name}.user`, 'an SSH target needs `user` (the bot account on the server, e.g. omsbot)');
-    if (t.host !== 'local' && !t.privateKey && !t.agent) throw new ConfigError(file, `targets.${name}.privateKey`, 'an SSH target needs `privateKey: /path/to/key` or `agent: true`');
+    if (t.host !== 'local' && !t.user)
+      throw new ConfigError(
+        file,
+        `targets.${name}.user`,
+        'an SSH target needs `user` (the bot account on the server, e.g. omsbot)',
+      );
+    if (t.host !== 'local' && !t.privateKey && !t.agent)
+      throw new ConfigError(
+        file,
+        `targets.${name}.privateKey`,
+        'an SSH target needs `privateKey: /path/to/key` or `agent: true`',
+      );
     // An unpinned host key is not an error here (`keyscan` needs such a target); the SSH transport refuses to connect until it is pinned.
   }
   return config;
@@ -157,9 +181,15 @@ function fromParsed(data: z.infer<typeof configSchema>, source: string): Config 
   targets.set('local', localTarget());
   for (const [name, t] of Object.entries(data.targets)) targets.set(name, { name, ...t });
   for (const name of Object.keys(data.policy.targets)) {
-    if (!targets.has(name)) throw new ConfigError(source, `policy.targets.${name}`, `names no target; known: ${[...targets.keys()].join(', ')}`);
+    if (!targets.has(name))
+      throw new ConfigError(
+        source,
+        `policy.targets.${name}`,
+        `names no target; known: ${[...targets.keys()].join(', ')}`,
+      );
   }
-  const defaultTarget = data.defaultTarget ?? (Object.keys(data.targets)[0] ?? 'local');
-  if (!targets.has(defaultTarget)) throw new ConfigError(source, 'defaultTarget', `names no target; known: ${[...targets.keys()].join(', ')}`);
+  const defaultTarget = data.defaultTarget ?? Object.keys(data.targets)[0] ?? 'local';
+  if (!targets.has(defaultTarget))
+    throw new ConfigError(source, 'defaultTarget', `names no target; known: ${[...targets.keys()].join(', ')}`);
   return { targets, defaultTarget, policy: data.policy, dataDir: data.dataDir, source };
 }

@@ -29,7 +29,9 @@ const pathsSchema = z
  * Characters allowed in names that end up as command arguments (service names, users).
  * No leading `-`: such a value would reach systemctl/journalctl (and the sudoers rule) as an option.
  */
-const safeName = z.string().regex(/^[A-Za-z0-9_.@][A-Za-z0-9_.@-]*$/, 'may contain only letters, digits and _ . @ - and must not start with -');
+const safeName = z
+  .string()
+  .regex(/^[A-Za-z0-9_.@][A-Za-z0-9_.@-]*$/, 'may contain only letters, digits and _ . @ - and must not start with -');
 
 export const targetSchema = z
   .object({
@@ -43,7 +45,10 @@ export const targetSchema = z
     /** Pinned host key fingerprint as `ssh-keygen -lf` prints it: `SHA256:…`. */
     hostKey: z
       .string()
-      .regex(/^SHA256:[A-Za-z0-9+/]{43}=?$/, 'must look like SHA256:<43 base64 characters> (from `oms-chatops keyscan`)')
+      .regex(
+        /^SHA256:[A-Za-z0-9+/]{43}=?$/,
+        'must look like SHA256:<43 base64 characters> (from `oms-chatops keyscan`)',
+      )
       .optional(),
     knownHosts: z.string().optional(),
     /** URL people open in the browser; its host is what ALLOWED_HOSTS and CORS must contain. */

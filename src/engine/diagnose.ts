@@ -27,7 +27,11 @@ export function matchRule(rule: FindingRule, present: Set<string>): string[] | n
  * (root cause first), each with the evidence of the checks that triggered it
  * and the playbook's fix.
  */
-export function diagnose(playbook: Playbook, observations: readonly ReportObservation[], target: Target): ReportFinding[] {
+export function diagnose(
+  playbook: Playbook,
+  observations: readonly ReportObservation[],
+  target: Target,
+): ReportFinding[] {
   const present = presentSignals(observations);
   const byCheck = new Map(observations.map((o) => [o.check, o]));
   const findings: ReportFinding[] = [];
@@ -51,7 +55,11 @@ export function diagnose(playbook: Playbook, observations: readonly ReportObserv
       evidence: redact(evidence),
       fix: rule.fix,
       action: action
-        ? { id: action.id, title: `${action.title} / ${action.titleEn}`, command: action.argv(target).map((argv) => ['sudo', '-n', ...argv].join(' ')) }
+        ? {
+            id: action.id,
+            title: `${action.title} / ${action.titleEn}`,
+            command: action.argv(target).map((argv) => ['sudo', '-n', ...argv].join(' ')),
+          }
         : null,
       matched,
     });
@@ -60,7 +68,11 @@ export function diagnose(playbook: Playbook, observations: readonly ReportObserv
 }
 
 /** Overall verdict from findings and how many checks could not tell. */
-export function verdictOf(findings: readonly ReportFinding[], observations: readonly ReportObservation[], unreachable: boolean): Verdict {
+export function verdictOf(
+  findings: readonly ReportFinding[],
+  observations: readonly ReportObservation[],
+  unreachable: boolean,
+): Verdict {
   if (unreachable) return 'unreachable';
   if (findings.some((f) => f.severity === 'critical' || f.severity === 'error')) return 'problem';
   if (observations.some((o) => o.status === 'fail')) return 'problem';

@@ -50,7 +50,11 @@ export async function runChecks(
         commands.map((cmd) =>
           limit(() =>
             withDeadline(
-              transport.exec(cmd.argv, { timeoutMs: cmd.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS, sudo: cmd.sudo, maxBytes: cmd.maxBytes }),
+              transport.exec(cmd.argv, {
+                timeoutMs: cmd.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
+                sudo: cmd.sudo,
+                maxBytes: cmd.maxBytes,
+              }),
               (cmd.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS) + graceMs,
               cmd.argv[0] ?? '?',
             ),

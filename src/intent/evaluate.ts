@@ -42,7 +42,8 @@ export function parseEvalSet(source: string): EvalExample[] {
     .filter((l) => l && !l.startsWith('#'))
     .map((l, i) => {
       const e = JSON.parse(l) as EvalExample;
-      if (typeof e.text !== 'string' || (e.label !== null && typeof e.label !== 'string')) throw new Error(`eval line ${i + 1}: needs "text" and "label" (string or null)`);
+      if (typeof e.text !== 'string' || (e.label !== null && typeof e.label !== 'string'))
+        throw new Error(`eval line ${i + 1}: needs "text" and "label" (string or null)`);
       return e;
     });
 }
@@ -69,7 +70,14 @@ export function evaluate(examples: readonly EvalExample[], playbooks: readonly P
       if (got === e.label) top1++;
       if (got === e.label && sure) decisive++;
     }
-    if (got !== e.label || (got && !sure)) confusions.push({ text: e.text, expected: e.label, got, confidence: r.confidence, ambiguous: Boolean(got) && !sure });
+    if (got !== e.label || (got && !sure))
+      confusions.push({
+        text: e.text,
+        expected: e.label,
+        got,
+        confidence: r.confidence,
+        ambiguous: Boolean(got) && !sure,
+      });
   }
   return {
     labelled,

@@ -11,8 +11,14 @@ const PATTERNS: Array<[string, RegExp]> = [
   ['pid', /\bpid[:=\s]*(\d{1,9})\b|\bMain PID: (\d{1,9})\b|\bKilled process (\d{1,9})\b/i],
   ['exitStatus', /\bstatus=(\d{1,3}\/[A-Z_]+|\d{1,3})\b/],
   ['signal', /\b(SIG(?:TERM|KILL|ABRT|HUP|INT|SEGV))\b/],
-  ['httpStatus', /\b(?:HTTP\/\d(?:\.\d)?"?\s+|status(?:\s+code)?[:\s]+|\s)([1-5]\d\d)(?:\s+(?:\(?[A-Z][a-z]+|Bad|Not|Gateway|Internal|Service)|\s*$)/],
-  ['port', /(?:127\.0\.0\.1|0\.0\.0\.0|localhost|\]|\d+\.\d+\.\d+\.\d+):(\d{2,5})\b|\bport\s+(\d{2,5})\b|\('[\d.]+',\s*(\d{2,5})\)|(\d{2,5})\s*端口|端口\s*(\d{2,5})/i],
+  [
+    'httpStatus',
+    /\b(?:HTTP\/\d(?:\.\d)?"?\s+|status(?:\s+code)?[:\s]+|\s)([1-5]\d\d)(?:\s+(?:\(?[A-Z][a-z]+|Bad|Not|Gateway|Internal|Service)|\s*$)/,
+  ],
+  [
+    'port',
+    /(?:127\.0\.0\.1|0\.0\.0\.0|localhost|\]|\d+\.\d+\.\d+\.\d+):(\d{2,5})\b|\bport\s+(\d{2,5})\b|\('[\d.]+',\s*(\d{2,5})\)|(\d{2,5})\s*端口|端口\s*(\d{2,5})/i,
+  ],
   ['origin', /\bfrom origin '([^']+)'|\bOrigin: (https?:\/\/[^\s'"]+)/i],
   ['host', /\bhost: "([^"]+)"|Invalid HTTP_HOST header: '([^']+)'|\bHost: ([^\s'"]+)/i],
   ['url', /\b(https?:\/\/[^\s'"<>)]+)/i],

@@ -48,10 +48,18 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
   explainAway(scores);
   scores.sort((a, b) => b.score - a.score);
 
-  const ranked = scores.map((s) => ({ id: s.id, title: s.title, confidence: round(s.score) })).filter((c) => c.confidence > 0);
+  const ranked = scores
+    .map((s) => ({ id: s.id, title: s.title, confidence: round(s.score) }))
+    .filter((c) => c.confidence > 0);
   const best = ranked[0];
   if (!best || best.confidence < MATCH_THRESHOLD) {
-    return { playbook: null, confidence: best?.confidence ?? 0, alternatives: ranked.slice(0, 3), extracted, outcome: 'none' };
+    return {
+      playbook: null,
+      confidence: best?.confidence ?? 0,
+      alternatives: ranked.slice(0, 3),
+      extracted,
+      outcome: 'none',
+    };
   }
   const close = ranked.slice(1).filter((c) => isClose(best.confidence, c));
   return {

@@ -35,11 +35,13 @@ export interface Message {
 }
 
 /** Words that say something is wrong, in canonical form (see synonyms.ts). */
-export const TROUBLE = /报错|失败|打不开|没反应|不了|不上|不到|有问题|异常|超时|丢了|40[01345]|50[0234]|not found|(?<![a-z])(?:error|fail|down|cannot|timeout|crash\w*|killed)(?![a-z])/;
+export const TROUBLE =
+  /报错|失败|打不开|没反应|不了|不上|不到|有问题|异常|超时|丢了|40[01345]|50[0234]|not found|(?<![a-z])(?:error|fail|down|cannot|timeout|crash\w*|killed)(?![a-z])/;
 
 function skipBigrams(text: string): Set<string> {
   const out = new Set<string>();
-  for (const run of text.match(/[\u3400-\u9fff]{3,}/g) ?? []) for (let i = 0; i + 2 < run.length; i++) out.add(run[i]! + run[i + 2]!);
+  for (const run of text.match(/[\u3400-\u9fff]{3,}/g) ?? [])
+    for (let i = 0; i + 2 < run.length; i++) out.add(run[i]! + run[i + 2]!);
   return out;
 }
 
@@ -65,7 +67,12 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
   }
   const proseText = canonical(prose.join(' ').slice(0, MAX_PROSE_CHARS));
   const joinedSource = lines.map((l) => l.body).join(' ');
-  const whole = normalize(lines.map((l) => l.raw).join(' ').slice(0, 8000));
+  const whole = normalize(
+    lines
+      .map((l) => l.raw)
+      .join(' ')
+      .slice(0, 8000),
+  );
   return {
     lines,
     prose: proseText,

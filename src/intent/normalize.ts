@@ -18,8 +18,22 @@ export function normalize(text: string): string {
 }
 
 const PUNCT: Record<string, string> = {
-  '“': '"', '”': '"', '‘': "'", '’': "'", '「': '"', '」': '"', '『': '"', '』': '"',
-  '【': '[', '】': ']', '〔': '[', '〕': ']', '《': '<', '》': '>', '〈': '<', '〉': '>',
+  '“': '"',
+  '”': '"',
+  '‘': "'",
+  '’': "'",
+  '「': '"',
+  '」': '"',
+  '『': '"',
+  '』': '"',
+  '【': '[',
+  '】': ']',
+  '〔': '[',
+  '〕': ']',
+  '《': '<',
+  '》': '>',
+  '〈': '<',
+  '〉': '>',
 };
 
 /** normalize() followed by the near-synonym folding, the form phrases and messages are compared in. */
@@ -41,7 +55,9 @@ export function cjkBigrams(text: string): Set<string> {
 
 /** Latin words of a text (length ≥ 2, or a digit run). */
 export function words(text: string): Set<string> {
-  return new Set((text.match(/[a-z0-9][a-z0-9_.-]*[a-z0-9]|[a-z0-9]{2,}|\d/g) ?? []).filter((w) => w.length >= 2 || /\d/.test(w)));
+  return new Set(
+    (text.match(/[a-z0-9][a-z0-9_.-]*[a-z0-9]|[a-z0-9]{2,}|\d/g) ?? []).filter((w) => w.length >= 2 || /\d/.test(w)),
+  );
 }
 
 /**

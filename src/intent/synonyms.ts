@@ -6,10 +6,54 @@
  */
 const GROUPS: Array<[canonical: string, variants: string[]]> = [
   ['登录', ['登陆', '登入', '登錄', '登陸']],
-  ['超管', ['超级管理员账号', '超级管理员', '超级用户', '超级账号', '超管账号', 'superuser', 'super admin', 'super-admin']],
+  [
+    '超管',
+    ['超级管理员账号', '超级管理员', '超级用户', '超级账号', '超管账号', 'superuser', 'super admin', 'super-admin'],
+  ],
   ['打不开', ['打开不了', '访问不了', '无法访问', '访问不到', '打不开了', '进不去页面']],
-  ['登录失败', ['login 不了', 'login不了', 'login 不上', 'login不上', '登录不进去', '登录不成功', '登录不上', '登录不了', '登不进去', '登不进', '登不上', '登不了', '进不去', '进不了', '无法登录', '不能登录', '没法登录', '登录异常']],
-  ['启动失败', ['启动不起来', '启动不了', '拉不起来', '起不来', '起不了', '启不来', '无法启动', '不能启动', '挂掉了', '宕机了', '宕机', '宕了', '崩溃了', '挂了', '崩了']],
+  [
+    '登录失败',
+    [
+      'login 不了',
+      'login不了',
+      'login 不上',
+      'login不上',
+      '登录不进去',
+      '登录不成功',
+      '登录不上',
+      '登录不了',
+      '登不进去',
+      '登不进',
+      '登不上',
+      '登不了',
+      '进不去',
+      '进不了',
+      '无法登录',
+      '不能登录',
+      '没法登录',
+      '登录异常',
+    ],
+  ],
+  [
+    '启动失败',
+    [
+      '启动不起来',
+      '启动不了',
+      '拉不起来',
+      '起不来',
+      '起不了',
+      '启不来',
+      '无法启动',
+      '不能启动',
+      '挂掉了',
+      '宕机了',
+      '宕机',
+      '宕了',
+      '崩溃了',
+      '挂了',
+      '崩了',
+    ],
+  ],
   ['没反应', ['没有反应', '没响应', '无响应', '一直转圈', '转圈圈']],
   ['报错', ['报错误', '报了错', '出错了', '报错了', '出错', '错误']],
   ['跨域', ['跨越']],
@@ -18,7 +62,10 @@ const GROUPS: Array<[canonical: string, variants: string[]]> = [
   [' css ', ['样式表', '样式', 'stylesheet', 'styles', 'style']],
   [' login ', ['logging in', 'logged in', 'log-in', 'log in', 'logon', 'sign-in', 'sign in', 'signin']],
   [' cannot ', ["can't", 'cant', 'can not', 'unable to', "couldn't", 'could not']],
-  [' not ', ["won't", 'wont', "doesn't", 'does not', "didn't", 'did not', "isn't", 'is not', "aren't", "don't", 'do not']],
+  [
+    ' not ',
+    ["won't", 'wont', "doesn't", 'does not', "didn't", 'did not', "isn't", 'is not', "aren't", "don't", 'do not'],
+  ],
   [' timeout ', ['timed out', 'time out', 'time-out']],
   [' fail ', ['not working', 'not work', 'broken', 'failing', 'failed', 'fails', 'failure']],
   [' bulk import ', ['bulk add', 'bulk create', 'bulk-add', 'batch import', 'batch add', 'mass import']],
@@ -26,9 +73,45 @@ const GROUPS: Array<[canonical: string, variants: string[]]> = [
 
 /** Traditional characters seen in pasted messages, folded to simplified. */
 const TRADITIONAL: Record<string, string> = {
-  後: '后', 錯: '错', 誤: '误', 啟: '启', 動: '动', 務: '务', 無: '无', 問: '问', 題: '题', 頁: '页', 網: '网',
-  關: '关', 過: '过', 進: '进', 來: '来', 連: '连', 設: '设', 權: '权', 據: '据', 庫: '库', 為: '为', 這: '这',
-  個: '个', 時: '时', 間: '间', 開: '开', 檢: '检', 報: '报', 敗: '败', 導: '导', 樣: '样', 沒: '没', 戶: '户', 碼: '码', 端: '端', 顯: '显', 示: '示', 議: '议', 單: '单',
+  後: '后',
+  錯: '错',
+  誤: '误',
+  啟: '启',
+  動: '动',
+  務: '务',
+  無: '无',
+  問: '问',
+  題: '题',
+  頁: '页',
+  網: '网',
+  關: '关',
+  過: '过',
+  進: '进',
+  來: '来',
+  連: '连',
+  設: '设',
+  權: '权',
+  據: '据',
+  庫: '库',
+  為: '为',
+  這: '这',
+  個: '个',
+  時: '时',
+  間: '间',
+  開: '开',
+  檢: '检',
+  報: '报',
+  敗: '败',
+  導: '导',
+  樣: '样',
+  沒: '没',
+  戶: '户',
+  碼: '码',
+  端: '端',
+  顯: '显',
+  示: '示',
+  議: '议',
+  單: '单',
 };
 const TRADITIONAL_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
 
@@ -46,7 +129,10 @@ export function canonicalize(text: string): string {
   for (const [re, to] of REPLACEMENTS) out = out.replace(re, to);
   // "登录登录失败" appears when a variant already contained the verb (登录不上 → 登录失败 is fine,
   // but 登录进不去 → 登录登录失败); fold the doubled verb.
-  return out.replace(/登录登录失败/g, '登录失败').replace(/  +/g, ' ').trim();
+  return out
+    .replace(/登录登录失败/g, '登录失败')
+    .replace(/  +/g, ' ')
+    .trim();
 }
 
 function escape(s: string): string {

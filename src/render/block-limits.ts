@@ -146,8 +146,12 @@ export function fitMessage(input: SlackMessage, options: { maxBlocks?: number; m
   const actions = blocks.filter((b) => b.type === 'actions');
   let body: Block[] = blocks.filter((b) => b.type !== 'actions');
   const fixed = actions.reduce((n, b) => n + blockTextLength(b), 0);
-  const noteBlock = (n: number): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: `还有 ${n} 段未显示 / ${n} more section(s) not shown — ${CUT_NOTE}` }] });
-  const fits = (list: Block[]) => list.length + actions.length <= maxBlocks && list.reduce((n, b) => n + blockTextLength(b), 0) + fixed <= maxText;
+  const noteBlock = (n: number): Block => ({
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: `还有 ${n} 段未显示 / ${n} more section(s) not shown — ${CUT_NOTE}` }],
+  });
+  const fits = (list: Block[]) =>
+    list.length + actions.length <= maxBlocks && list.reduce((n, b) => n + blockTextLength(b), 0) + fixed <= maxText;
   if (!fits(body)) {
     const dropped: Block[] = [];
     while (body.length > 0 && !fits([...body, noteBlock(dropped.length + 1)])) dropped.unshift(body.pop()!);
@@ -157,7 +161,9 @@ export function fitMessage(input: SlackMessage, options: { maxBlocks?: number; m
       const budget = Math.max(200, maxText - fixed - 400);
       if (first.type === 'section' && first.text) {
         overflow.push(first.text.text);
-        body = [{ ...first, text: { ...first.text, text: cutText(first.text.text, Math.min(budget, LIMITS.sectionText)) } }];
+        body = [
+          { ...first, text: { ...first.text, text: cutText(first.text.text, Math.min(budget, LIMITS.sectionText)) } },
+        ];
       }
     }
     for (const d of dropped) {
@@ -206,7 +212,11 @@ function fitBlock(b: Block, overflow: string[]): Block[] {
       const buttons = b.elements.map(fitButton);
       const out: Block[] = [];
       for (let i = 0; i < buttons.length; i += LIMITS.actionsElements) {
-        out.push({ type: 'actions', elements: buttons.slice(i, i + LIMITS.actionsElements), ...(i === 0 && b.block_id ? { block_id: b.block_id } : {}) });
+        out.push({
+          type: 'actions',
+          elements: buttons.slice(i, i + LIMITS.actionsElements),
+          ...(i === 0 && b.block_id ? { block_id: b.block_id } : {}),
+        });
       }
       return out;
     }
@@ -216,9 +226,14 @@ function fitBlock(b: Block, overflow: string[]): Block[] {
 }
 
 function fitButton(e: ButtonElement): ButtonElement {
-  if (e.action_id.length > LIMITS.actionId) throw new Error(`button action_id is ${e.action_id.length} characters (limit ${LIMITS.actionId}): ${e.action_id.slice(0, 40)}…`);
+  if (e.action_id.length > LIMITS.actionId)
+    throw new Error(
+      `button action_id is ${e.action_id.length} characters (limit ${LIMITS.actionId}): ${e.action_id.slice(0, 40)}…`,
+    );
   if (e.value !== undefined && e.value.length > LIMITS.buttonValue) {
-    throw new Error(`button value for ${e.action_id} is ${e.value.length} characters (limit ${LIMITS.buttonValue}); values must carry ids, not text`);
+    throw new Error(
+      `button value for ${e.action_id} is ${e.value.length} characters (limit ${LIMITS.buttonValue}); values must carry ids, not text`,
+    );
   }
   const out: ButtonElement = { ...e, text: { ...e.text, text: cutLabel(e.text.text, LIMITS.buttonText) } };
   if (e.confirm) {
@@ -241,40 +256,55 @@ export function limitViolations(message: SlackMessage, kind: 'message' | 'modal'
   const v: string[] = [];
   const maxBlocks = kind === 'modal' ? LIMITS.blocksPerModal : LIMITS.blocksPerMessage;
   if (!message.text || message.text.trim() === '') v.push('no text fallback');
-  if (message.text.length > LIMITS.fallbackText) v.push(`text fallback ${message.text.length} > ${LIMITS.fallbackText}`);
+  if (message.text.length > LIMITS.fallbackText)
+    v.push(`text fallback ${message.text.length} > ${LIMITS.fallbackText}`);
   if (message.blocks.length > maxBlocks) v.push(`${message.blocks.length} blocks > ${maxBlocks}`);
   const total = message.blocks.reduce((n, b) => n + blockTextLength(b), 0);
-  if (kind === 'message' && total > LIMITS.messageTextTotal) v.push(`${total} characters of block text > ${LIMITS.messageTextTotal}`);
+  if (kind === 'message' && total > LIMITS.messageTextTotal)
+    v.push(`${total} characters of block text > ${LIMITS.messageTextTotal}`);
   message.blocks.forEach((b, i) => {
     const at = `block ${i} (${b.type})`;
     if (b.block_id && b.block_id.length > LIMITS.blockId) v.push(`${at}: block_id too long`);
     switch (b.type) {
       case 'header':
         if (b.text.type !== 'plain_text') v.push(`${at}: header text must be plain_text`);
-        if (b.text.text.length > LIMITS.headerText) v.push(`${at}: header ${b.text.text.length} > ${LIMITS.headerText}`);
+        if (b.text.text.length > LIMITS.headerText)
+          v.push(`${at}: header ${b.text.text.length} > ${LIMITS.headerText}`);
         break;
       case 'section':
         if (!b.text && !b.fields) v.push(`${at}: section without text or fields`);
-        if (b.text && b.text.text.length > LIMITS.sectionText) v.push(`${at}: section text ${b.text.text.length} > ${LIMITS.sectionText}`);
+        if (b.text && b.text.text.length > LIMITS.sectionText)
+          v.push(`${at}: section text ${b.text.text.length} > ${LIMITS.sectionText}`);
         if (b.text && b.text.text.length === 0) v.push(`${at}: empty section text`);
-        if (b.fields && b.fields.length > LIMITS.sectionFields) v.push(`${at}: ${b.fields.length} fields > ${LIMITS.sectionFields}`);
-        for (const f of b.fields ?? []) if (f.text.length > LIMITS.fieldText) v.push(`${at}: field ${f.text.length} > ${LIMITS.fieldText}`);
+        if (b.fields && b.fields.length > LIMITS.sectionFields)
+          v.push(`${at}: ${b.fields.length} fields > ${LIMITS.sectionFields}`);
+        for (const f of b.fields ?? [])
+          if (f.text.length > LIMITS.fieldText) v.push(`${at}: field ${f.text.length} > ${LIMITS.fieldText}`);
         break;
       case 'context':
-        if (b.elements.length === 0 || b.elements.length > LIMITS.contextElements) v.push(`${at}: ${b.elements.length} context elements (1..${LIMITS.contextElements})`);
-        for (const e of b.elements) if (e.text.length > LIMITS.contextText || e.text.length === 0) v.push(`${at}: context text ${e.text.length}`);
+        if (b.elements.length === 0 || b.elements.length > LIMITS.contextElements)
+          v.push(`${at}: ${b.elements.length} context elements (1..${LIMITS.contextElements})`);
+        for (const e of b.elements)
+          if (e.text.length > LIMITS.contextText || e.text.length === 0) v.push(`${at}: context text ${e.text.length}`);
         break;
       case 'actions':
-        if (b.elements.length === 0 || b.elements.length > LIMITS.actionsElements) v.push(`${at}: ${b.elements.length} elements (1..${LIMITS.actionsElements})`);
+        if (b.elements.length === 0 || b.elements.length > LIMITS.actionsElements)
+          v.push(`${at}: ${b.elements.length} elements (1..${LIMITS.actionsElements})`);
         for (const e of b.elements) {
-          if (e.text.text.length > LIMITS.buttonText) v.push(`${at}: button text ${e.text.text.length} > ${LIMITS.buttonText}`);
+          if (e.text.text.length > LIMITS.buttonText)
+            v.push(`${at}: button text ${e.text.text.length} > ${LIMITS.buttonText}`);
           if (e.text.type !== 'plain_text') v.push(`${at}: button text must be plain_text`);
-          if ((e.value?.length ?? 0) > LIMITS.buttonValue) v.push(`${at}: button value ${e.value!.length} > ${LIMITS.buttonValue}`);
+          if ((e.value?.length ?? 0) > LIMITS.buttonValue)
+            v.push(`${at}: button value ${e.value!.length} > ${LIMITS.buttonValue}`);
           if (e.action_id.length > LIMITS.actionId) v.push(`${at}: action_id too long`);
           if (e.confirm) {
             if (e.confirm.title.text.length > LIMITS.confirmTitle) v.push(`${at}: confirm title too long`);
             if (e.confirm.text.text.length > LIMITS.confirmText) v.push(`${at}: confirm text too long`);
-            if (e.confirm.confirm.text.length > LIMITS.confirmButton || e.confirm.deny.text.length > LIMITS.confirmButton) v.push(`${at}: confirm button too long`);
+            if (
+              e.confirm.confirm.text.length > LIMITS.confirmButton ||
+              e.confirm.deny.text.length > LIMITS.confirmButton
+            )
+              v.push(`${at}: confirm button too long`);
           }
         }
         break;

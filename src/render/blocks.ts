@@ -21,9 +21,26 @@ export interface ButtonSpec {
   style?: 'primary' | 'danger';
 }
 
-const STATUS_EMOJI: Record<CheckStatus, string> = { ok: ':white_check_mark:', warn: ':warning:', fail: ':x:', error: ':grey_question:', skipped: ':heavy_minus_sign:' };
-const VERDICT_EMOJI: Record<Verdict, string> = { ok: ':large_green_circle:', warning: ':large_yellow_circle:', problem: ':red_circle:', inconclusive: ':white_circle:', unreachable: ':no_entry:' };
-const SEVERITY_LABEL: Record<Severity, string> = { critical: '严重 CRITICAL', error: '错误 ERROR', warning: '注意 WARNING', info: '提示 INFO' };
+const STATUS_EMOJI: Record<CheckStatus, string> = {
+  ok: ':white_check_mark:',
+  warn: ':warning:',
+  fail: ':x:',
+  error: ':grey_question:',
+  skipped: ':heavy_minus_sign:',
+};
+const VERDICT_EMOJI: Record<Verdict, string> = {
+  ok: ':large_green_circle:',
+  warning: ':large_yellow_circle:',
+  problem: ':red_circle:',
+  inconclusive: ':white_circle:',
+  unreachable: ':no_entry:',
+};
+const SEVERITY_LABEL: Record<Severity, string> = {
+  critical: '严重 CRITICAL',
+  error: '错误 ERROR',
+  warning: '注意 WARNING',
+  info: '提示 INFO',
+};
 
 /** Redact, then escape: the only way free text enters mrkdwn. */
 export function safe(text: string): string {
@@ -33,7 +50,10 @@ export function safe(text: string): string {
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
 const section = (text: string): Block => ({ type: 'section', text: mrkdwn(text) });
 const context = (...texts: string[]): Block => ({ type: 'context', elements: texts.map(mrkdwn) });
-const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: redact(text), emoji: true } });
+const header = (text: string): Block => ({
+  type: 'header',
+  text: { type: 'plain_text', text: redact(text), emoji: true },
+});
 
 function buttons(specs: readonly ButtonSpec[]): Block[] {
   if (specs.length === 0) return [];
@@ -56,7 +76,9 @@ export interface RunInfo {
 }
 
 function titleOf(report: Pick<Report, 'playbook'>, what: string): string {
-  return report.playbook ? `OMS 诊断 / diagnosis: ${report.playbook.title} / ${report.playbook.titleEn}` : `OMS 检查 / check: ${what}`;
+  return report.playbook
+    ? `OMS 诊断 / diagnosis: ${report.playbook.title} / ${report.playbook.titleEn}`
+    : `OMS 检查 / check: ${what}`;
 }
 
 function checkLine(o: Pick<ReportObservation, 'check' | 'status' | 'summary' | 'durationMs'>): string {
@@ -90,21 +112,30 @@ export function progressMessage(
   const done = new Set(finished.map((o) => o.check));
   const pending = run.checks.filter((c) => !done.has(c));
   const lines = finished.map(checkLine);
-  if (pending.length > 0) lines.push(`:hourglass_flowing_sand: ${pending.map((c) => `\`${escapeMrkdwn(c)}\``).join(' ')}`);
+  if (pending.length > 0)
+    lines.push(`:hourglass_flowing_sand: ${pending.map((c) => `\`${escapeMrkdwn(c)}\``).join(' ')}`);
   const title = titleOf(run, run.what);
   return fitMessage({
     text: redact(`${title} — ${finished.length}/${run.checks.length} @ ${run.target.name}`),
     blocks: [
       header(title),
-      context(`目标 / target: *${safe(run.target.name)}* (${safe(run.target.transport)}) · 请求人 / asked by <@${run.requester}>`),
-      ...packLines(lines, `:mag: *诊断中 / running:* ${finished.length}/${run.checks.length} 项检查已完成 / checks finished`),
+      context(
+        `目标 / target: *${safe(run.target.name)}* (${safe(run.target.transport)}) · 请求人 / asked by <@${run.requester}>`,
+      ),
+      ...packLines(
+        lines,
+        `:mag: *诊断中 / running:* ${finished.length}/${run.checks.length} 项检查已完成 / checks finished`,
+      ),
     ],
   });
 }
 
 /** Findings in reading order: root cause (first non-info) first, hints last. */
 export function orderedFindings(report: Report): ReportFinding[] {
-  return [...report.findings.filter((f) => f.severity !== 'info'), ...report.findings.filter((f) => f.severity === 'info')];
+  return [
+    ...report.findings.filter((f) => f.severity !== 'info'),
+    ...report.findings.filter((f) => f.severity === 'info'),
+  ];
 }
 
 /** Evidence in a code block, short enough for the root message. */
@@ -123,20 +154,40 @@ export function reportMessage(report: Report, run: RunInfo, specs: readonly Butt
   const ms = Date.parse(report.finishedAt) - Date.parse(report.startedAt);
   const blocks: Block[] = [
     header(title),
-    context(`目标 / target: *${safe(report.target.name)}* (${safe(report.target.transport)}) · 请求人 / asked by <@${run.requester}> · ${report.observations.length} 项检查 / checks, ${(ms / 1000).toFixed(1)} s`),
+    context(
+      `目标 / target: *${safe(report.target.name)}* (${safe(report.target.transport)}) · 请求人 / asked by <@${run.requester}> · ${report.observations.length} 项检查 / checks, ${(ms / 1000).toFixed(1)} s`,
+    ),
     section(`${VERDICT_EMOJI[report.verdict]} *结论 / Verdict:* ${safe(report.headline)}`),
   ];
-  if (report.error) blocks.push(section(`:no_entry: ${safe(report.error.message)}\n*下一步 / Next:* ${safe(report.error.hint)}`));
+  if (report.error)
+    blocks.push(section(`:no_entry: ${safe(report.error.message)}\n*下一步 / Next:* ${safe(report.error.hint)}`));
   const [root, ...others] = orderedFindings(report);
   if (root) {
     const label = root.severity === 'info' ? '提示 / Note' : '最可能的根因 / Most likely root cause';
-    blocks.push(section(`*${label}:* [${SEVERITY_LABEL[root.severity]}] ${safe(root.title)}${root.evidence ? `\n${evidenceBlock(root.evidence)}` : ''}`));
+    blocks.push(
+      section(
+        `*${label}:* [${SEVERITY_LABEL[root.severity]}] ${safe(root.title)}${root.evidence ? `\n${evidenceBlock(root.evidence)}` : ''}`,
+      ),
+    );
     const fix = markdownToMrkdwn(redact(root.fix));
     if (fix) blocks.push(section(`*修复 / Fix:*\n${fix}`));
-    if (root.action) blocks.push(context(`可执行修复 / Offered action: *${safe(root.action.title)}* — \`${safe(root.action.command.join(' && '))}\``));
+    if (root.action)
+      blocks.push(
+        context(
+          `可执行修复 / Offered action: *${safe(root.action.title)}* — \`${safe(root.action.command.join(' && '))}\``,
+        ),
+      );
   }
   if (others.length > 0) {
-    blocks.push(...packLines(others.map((f, i) => `${i + 2}. [${SEVERITY_LABEL[f.severity]}] ${safe(f.title)}${f.action ? ` — _${safe(f.action.id)}_` : ''}`), '*其他发现 / Other findings:*'));
+    blocks.push(
+      ...packLines(
+        others.map(
+          (f, i) =>
+            `${i + 2}. [${SEVERITY_LABEL[f.severity]}] ${safe(f.title)}${f.action ? ` — _${safe(f.action.id)}_` : ''}`,
+        ),
+        '*其他发现 / Other findings:*',
+      ),
+    );
   }
   blocks.push({ type: 'divider' });
   blocks.push(...packLines(report.observations.map(checkLine), '*检查 / Checks:*'));
@@ -152,17 +203,29 @@ export function reportMessage(report: Report, run: RunInfo, specs: readonly Butt
 export function reportDetails(report: Report): Fitted {
   const blocks: Block[] = [];
   orderedFindings(report).forEach((f, i) => {
-    blocks.push(section(`*${i + 1}. [${SEVERITY_LABEL[f.severity]}] ${safe(f.title)}*${f.evidence ? `\n${codeBlock(redact(f.evidence).trim())}` : ''}`));
+    blocks.push(
+      section(
+        `*${i + 1}. [${SEVERITY_LABEL[f.severity]}] ${safe(f.title)}*${f.evidence ? `\n${codeBlock(redact(f.evidence).trim())}` : ''}`,
+      ),
+    );
     const fix = markdownToMrkdwn(redact(f.fix));
     if (fix) blocks.push(section(fix));
-    if (f.action) blocks.push(context(`可执行修复 / Offered action: *${safe(f.action.title)}* — \`${safe(f.action.command.join(' && '))}\``));
+    if (f.action)
+      blocks.push(
+        context(`可执行修复 / Offered action: *${safe(f.action.title)}* — \`${safe(f.action.command.join(' && '))}\``),
+      );
   });
   const notOk = report.observations.filter((o) => o.status !== 'ok' && o.evidence.trim());
   if (notOk.length > 0) blocks.push({ type: 'divider' });
   for (const o of notOk) {
-    blocks.push(section(`${STATUS_EMOJI[o.status]} *${escapeMrkdwn(o.check)}* — ${safe(oneLine(o.summary))}\n${codeBlock(redact(o.evidence).trim())}${o.truncated ? '\n_输出过长已截断 / output was cut at the transport limit_' : ''}`));
+    blocks.push(
+      section(
+        `${STATUS_EMOJI[o.status]} *${escapeMrkdwn(o.check)}* — ${safe(oneLine(o.summary))}\n${codeBlock(redact(o.evidence).trim())}${o.truncated ? '\n_输出过长已截断 / output was cut at the transport limit_' : ''}`,
+      ),
+    );
   }
-  if (blocks.length === 0) blocks.push(section(':white_check_mark: 没有发现问题，也没有需要展示的证据 / nothing found, no evidence to show'));
+  if (blocks.length === 0)
+    blocks.push(section(':white_check_mark: 没有发现问题，也没有需要展示的证据 / nothing found, no evidence to show'));
   return fitMessage({ text: redact(`详情 / details: ${report.headline}`), blocks });
 }
 
@@ -178,9 +241,13 @@ export function reportFile(report: Report): { filename: string; title: string; c
 }
 
 /** A plain answer (ephemeral help, errors, notes): a title line, a body, and what to do next. */
-export function noticeMessage(text: string, options: { next?: string; choices?: readonly string[]; buttons?: readonly ButtonSpec[] } = {}): Fitted {
+export function noticeMessage(
+  text: string,
+  options: { next?: string; choices?: readonly string[]; buttons?: readonly ButtonSpec[] } = {},
+): Fitted {
   const blocks: Block[] = [section(safe(text))];
-  if (options.choices && options.choices.length > 0) blocks.push(section(`*可选 / Valid choices:* ${options.choices.map((c) => `\`${escapeMrkdwn(c)}\``).join(', ')}`));
+  if (options.choices && options.choices.length > 0)
+    blocks.push(section(`*可选 / Valid choices:* ${options.choices.map((c) => `\`${escapeMrkdwn(c)}\``).join(', ')}`));
   if (options.next) blocks.push(context(`*下一步 / Next:* ${safe(options.next)}`));
   blocks.push(...buttons(options.buttons ?? []));
   return fitMessage({ text: redact(options.next ? `${text} — ${options.next}` : text), blocks });
@@ -192,11 +259,20 @@ export function mrkdwnMessage(fallback: string, body: string, extra: readonly Bl
 }
 
 /** `/oms show <playbook>`: the playbook converted to mrkdwn. */
-export function playbookMessage(p: { id: string; title: string; titleEn: string; aliases: readonly string[]; checks: readonly string[]; body: string }): Fitted {
+export function playbookMessage(p: {
+  id: string;
+  title: string;
+  titleEn: string;
+  aliases: readonly string[];
+  checks: readonly string[];
+  body: string;
+}): Fitted {
   const md = markdownToMrkdwn(redact(p.body));
   const blocks: Block[] = [
     header(`${p.title} / ${p.titleEn}`),
-    context(`\`${escapeMrkdwn(p.id)}\` · aliases: ${p.aliases.map((a) => safe(a)).join(', ')} · ${p.checks.length} checks`),
+    context(
+      `\`${escapeMrkdwn(p.id)}\` · aliases: ${p.aliases.map((a) => safe(a)).join(', ')} · ${p.checks.length} checks`,
+    ),
   ];
   // Paragraph by paragraph, so long playbooks split at readable places.
   blocks.push(...packLines(md.split('\n\n'), '', 2900, '\n\n'));
@@ -208,14 +284,24 @@ export function suggestionMessage(p: { id: string; title: string }, confidence: 
   return fitMessage({
     text: redact(`这看起来像 / this looks like: ${p.title}`),
     blocks: [
-      section(`:mag: 这看起来像 / this looks like *${safe(p.title)}* (\`${escapeMrkdwn(p.id)}\`, ${Math.round(confidence * 100)}%)。\n要我运行只读诊断吗？/ Shall I run the read-only diagnosis? 不点不会运行任何东西 / nothing runs unless you click.`),
+      section(
+        `:mag: 这看起来像 / this looks like *${safe(p.title)}* (\`${escapeMrkdwn(p.id)}\`, ${Math.round(confidence * 100)}%)。\n要我运行只读诊断吗？/ Shall I run the read-only diagnosis? 不点不会运行任何东西 / nothing runs unless you click.`,
+      ),
       ...buttons([run]),
     ],
   });
 }
 
 /** The summary posted into an incident thread. */
-export function shareSummary(s: { title: string; target: string; verdictLine: string; rootCause?: string; requester: string; sharedBy: string; permalink?: string }): Fitted {
+export function shareSummary(s: {
+  title: string;
+  target: string;
+  verdictLine: string;
+  rootCause?: string;
+  requester: string;
+  sharedBy: string;
+  permalink?: string;
+}): Fitted {
   const lines = [
     `:link: *${safe(s.title)}* @ *${safe(s.target)}*`,
     `*结论 / Verdict:* ${safe(s.verdictLine)}`,
@@ -223,6 +309,7 @@ export function shareSummary(s: { title: string; target: string; verdictLine: st
     `诊断请求人 / run by <@${s.requester}> · 分享人 / shared by <@${s.sharedBy}>`,
   ];
   const blocks: Block[] = [section(lines.join('\n'))];
-  if (s.permalink) blocks.push(context(`<${s.permalink.replace(/[|<>\s]/g, encodeURIComponent)}|完整报告 / full report>`));
+  if (s.permalink)
+    blocks.push(context(`<${s.permalink.replace(/[|<>\s]/g, encodeURIComponent)}|完整报告 / full report>`));
   return fitMessage({ text: redact(`${s.title} @ ${s.target}: ${s.verdictLine}`), blocks });
 }

@@ -9,7 +9,9 @@ import { Lexer, type Token, type Tokens } from 'marked';
  */
 export function markdownToMrkdwn(markdown: string): string {
   const tokens = Lexer.lex(markdown.replace(/\r\n?/g, '\n'));
-  return blocks(tokens, '').replace(/\n{3,}/g, '\n\n').trim();
+  return blocks(tokens, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** Escape the three characters Slack treats as control characters in mrkdwn. */
@@ -45,7 +47,9 @@ function block(t: Token, indent: string): string | null {
       return null;
     case 'heading': {
       // Playbook headings carry a `{#finding-id}` anchor for the loader; readers need not see it.
-      const text = inline((t as Tokens.Heading).tokens).replace(/\s*\{#[^}]*\}\s*$/, '').trim();
+      const text = inline((t as Tokens.Heading).tokens)
+        .replace(/\s*\{#[^}]*\}\s*$/, '')
+        .trim();
       return text ? `${indent}*${stripBold(text)}*` : null;
     }
     case 'paragraph':
@@ -161,5 +165,8 @@ function prefixLines(text: string, indent: string): string {
 
 /** marked leaves HTML entities of the source (`&amp;`, `&lt;`) escaped in text tokens; undo before escaping once. */
 function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? _m);
+  return text.replace(
+    /&(amp|lt|gt|quot|#39);/g,
+    (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? _m,
+  );
 }

@@ -5,7 +5,12 @@ import { redact } from '../redact.js';
 import { PLAIN, type Style } from './style.js';
 
 const STATUS_MARK: Record<CheckStatus, string> = { ok: '✔', warn: '!', fail: '✘', error: '?', skipped: '-' };
-const SEVERITY_LABEL: Record<Severity, string> = { critical: '严重 CRITICAL', error: '错误 ERROR', warning: '注意 WARNING', info: '提示 INFO' };
+const SEVERITY_LABEL: Record<Severity, string> = {
+  critical: '严重 CRITICAL',
+  error: '错误 ERROR',
+  warning: '注意 WARNING',
+  info: '提示 INFO',
+};
 
 function colorStatus(s: Style, status: CheckStatus, text: string): string {
   if (status === 'ok') return s.green(text);
@@ -43,11 +48,17 @@ export function renderText(report: Report, style: Style = PLAIN, options: { verb
   if (ordered.length > 0) {
     lines.push('', s.bold('发现 / Findings (最可能的根因在前 / most likely root cause first):'));
     ordered.forEach((f, i) => {
-      const label = f.severity === 'critical' || f.severity === 'error' ? s.red(SEVERITY_LABEL[f.severity]) : f.severity === 'warning' ? s.yellow(SEVERITY_LABEL[f.severity]) : s.cyan(SEVERITY_LABEL[f.severity]);
+      const label =
+        f.severity === 'critical' || f.severity === 'error'
+          ? s.red(SEVERITY_LABEL[f.severity])
+          : f.severity === 'warning'
+            ? s.yellow(SEVERITY_LABEL[f.severity])
+            : s.cyan(SEVERITY_LABEL[f.severity]);
       lines.push(`${i + 1}. [${label}] ${s.bold(f.title)}`);
       if (f.evidence && (options.verbose || i === 0)) lines.push(s.dim(indent(f.evidence)));
       if (options.verbose || i === 0) lines.push(indent(f.fix.trim()));
-      if (f.action) lines.push(indent(`可执行修复 / Offered action: ${f.action.id} → ${f.action.command.join(' && ')}`));
+      if (f.action)
+        lines.push(indent(`可执行修复 / Offered action: ${f.action.id} → ${f.action.command.join(' && ')}`));
     });
   }
   lines.push('', s.bold('检查 / Checks:'));
@@ -57,7 +68,10 @@ export function renderText(report: Report, style: Style = PLAIN, options: { verb
     if (options.verbose && o.evidence) lines.push(s.dim(indent(o.evidence)));
   }
   const ms = Date.parse(report.finishedAt) - Date.parse(report.startedAt);
-  lines.push('', s.dim(`${report.observations.length} checks in ${ms} ms · details: add --verbose · machine-readable: --json`));
+  lines.push(
+    '',
+    s.dim(`${report.observations.length} checks in ${ms} ms · details: add --verbose · machine-readable: --json`),
+  );
   // Redacted again here: the console is an output path of its own.
   return redact(lines.join('\n'));
 }

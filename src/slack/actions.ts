@@ -23,12 +23,29 @@ export type ClickOutcome =
   | { kind: 'refuse'; reply: ReturnType<typeof noticeMessage> }
   | { kind: 'answer'; reply: ReturnType<typeof noticeMessage> }
   | { kind: 'run'; request: RunRequest; fromSuggestion: boolean }
-  | { kind: 'share'; value: Extract<ButtonValue, { k: 'share' }>; channel: string; messageTs: string; triggerId: string }
-  | { kind: 'request'; actionId: string; playbookId: string; findingId: string; target: Target; channel: string; messageTs: string; threadTs: string };
+  | {
+      kind: 'share';
+      value: Extract<ButtonValue, { k: 'share' }>;
+      channel: string;
+      messageTs: string;
+      triggerId: string;
+    }
+  | {
+      kind: 'request';
+      actionId: string;
+      playbookId: string;
+      findingId: string;
+      target: Target;
+      channel: string;
+      messageTs: string;
+      threadTs: string;
+    };
 
 const refuse = (why: string): ClickOutcome => ({
   kind: 'refuse',
-  reply: noticeMessage(`已拒绝这个按钮 / refused this button: ${why} — 没有运行任何东西 / nothing was run`, { next: '用 `/oms diagnose <playbook>` 重新开始 / start again with `/oms diagnose <playbook>`' }),
+  reply: noticeMessage(`已拒绝这个按钮 / refused this button: ${why} — 没有运行任何东西 / nothing was run`, {
+    next: '用 `/oms diagnose <playbook>` 重新开始 / start again with `/oms diagnose <playbook>`',
+  }),
 });
 
 /** Validate a click (zod on the value, then the ids against the registries) and decide what it does. Pure. */
@@ -38,13 +55,20 @@ export function planClick(click: Click, deps: Pick<SlackDeps, 'config' | 'playbo
   const v = decoded.value;
   const target = 't' in v ? deps.config.targets.get(v.t) : undefined;
   if ('t' in v && !target) return refuse(`target "${v.t}" is not configured (any more)`);
-  const isRun = click.actionId === ACTION.rerun || click.actionId === ACTION.runSuggestion || click.actionId.startsWith(`${ACTION.runSuggestion}_`);
+  const isRun =
+    click.actionId === ACTION.rerun ||
+    click.actionId === ACTION.runSuggestion ||
+    click.actionId.startsWith(`${ACTION.runSuggestion}_`);
   switch (v.k) {
     case 'diagnose': {
       if (!isRun) return refuse('the button does not match its value');
       const p = findPlaybook(deps.playbooks, v.p);
       if (!p || p.id !== v.p) return refuse(`playbook "${v.p}" does not exist (any more)`);
-      return { kind: 'run', request: { kind: 'diagnose', playbook: p, target: target! }, fromSuggestion: click.actionId !== ACTION.rerun };
+      return {
+        kind: 'run',
+        request: { kind: 'diagnose', playbook: p, target: target! },
+        fromSuggestion: click.actionId !== ACTION.rerun,
+      };
     }
     case 'check': {
       if (click.actionId !== ACTION.rerun) return refuse('the button does not match its value');
@@ -60,26 +84,49 @@ export function planClick(click: Click, deps: Pick<SlackDeps, 'config' | 'playbo
     }
     case 'share':
       if (click.actionId !== ACTION.share) return refuse('the button does not match its value');
-      if (!click.channel || !click.messageTs || !click.triggerId) return refuse('the click did not say which message to share');
-      return { kind: 'share', value: v, channel: click.channel, messageTs: click.messageTs, triggerId: click.triggerId };
+      if (!click.channel || !click.messageTs || !click.triggerId)
+        return refuse('the click did not say which message to share');
+      return {
+        kind: 'share',
+        value: v,
+        channel: click.channel,
+        messageTs: click.messageTs,
+        triggerId: click.triggerId,
+      };
     case 'action': {
-      if (!REQUEST_ACTION_RE.test(click.actionId) || click.actionId !== `${ACTION.requestPrefix}${v.a}`) return refuse('the button does not match its value');
+      if (!REQUEST_ACTION_RE.test(click.actionId) || click.actionId !== `${ACTION.requestPrefix}${v.a}`)
+        return refuse('the button does not match its value');
       if (!findAction(v.a)) return refuse(`action "${v.a}" is not on the whitelist`);
       const p = deps.playbooks.find((x) => x.id === v.p);
       if (!p || !p.actions.includes(v.a)) return refuse(`playbook "${v.p}" does not offer action "${v.a}"`);
       if (!click.channel || !click.messageTs) return refuse('the click did not say which report it belongs to');
-      return { kind: 'request', actionId: v.a, playbookId: v.p, findingId: v.f, target: target!, channel: click.channel, messageTs: click.messageTs, threadTs: click.threadTs ?? click.messageTs };
+      return {
+        kind: 'request',
+        actionId: v.a,
+        playbookId: v.p,
+        findingId: v.f,
+        target: target!,
+        channel: click.channel,
+        messageTs: click.messageTs,
+        threadTs: click.threadTs ?? click.messageTs,
+      };
     }
   }
 }
 
 /** Without the approvals flow: say so, and show the exact command so an operator can run it by hand. */
-export async function requestWithoutApprovals(o: Extract<ClickOutcome, { kind: 'request' }>, reply: Reply): Promise<void> {
+export async function requestWithoutApprovals(
+  o: Extract<ClickOutcome, { kind: 'request' }>,
+  reply: Reply,
+): Promise<void> {
   const action = findAction(o.actionId)!;
   const commands = action.argv(o.target).map((argv) => ['sudo', '-n', ...argv].join(' '));
   await reply(
-    noticeMessage(`审批流程还不可用 / approvals are not available yet in this build, so "${action.title} / ${action.titleEn}" cannot be requested from Slack. 目标 / target ${o.target.name}: ${commands.join(' && ')}`, {
-      next: '请有权限的运维在服务器上手工执行上面的命令，然后点 "重新运行" 验证 / ask an operator with access to run the command above on the server, then click Re-run to verify',
-    }),
+    noticeMessage(
+      `审批流程还不可用 / approvals are not available yet in this build, so "${action.title} / ${action.titleEn}" cannot be requested from Slack. 目标 / target ${o.target.name}: ${commands.join(' && ')}`,
+      {
+        next: '请有权限的运维在服务器上手工执行上面的命令，然后点 "重新运行" 验证 / ask an operator with access to run the command above on the server, then click Re-run to verify',
+      },
+    ),
   );
 }

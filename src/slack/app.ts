@@ -1,6 +1,15 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type BlockAction, type ButtonAction, type Receiver, type RespondFn } from '@slack/bolt';
+import {
+  App,
+  HTTPReceiver,
+  LogLevel,
+  SocketModeReceiver,
+  type BlockAction,
+  type ButtonAction,
+  type Receiver,
+  type RespondFn,
+} from '@slack/bolt';
 import { noticeMessage } from '../render/blocks.js';
 import { planClick, requestWithoutApprovals } from './actions.js';
 import { SlackApprovals } from './approvals.js';
@@ -63,8 +72,17 @@ export class SlackBot {
       env.mode === 'socket'
         ? // A copy: the Socket Mode client writes its own retry policy (100 retries, for reconnecting) into the
           // options it is given, which would otherwise become the bot's Web API policy too.
-          new SocketModeReceiver({ appToken: env.appToken, logger, installerOptions: { clientOptions: { ...clientOptions } } })
-        : new HTTPReceiver({ signingSecret: env.signingSecret, endpoints: EVENTS_PATH, logger, processBeforeResponse: false });
+          new SocketModeReceiver({
+            appToken: env.appToken,
+            logger,
+            installerOptions: { clientOptions: { ...clientOptions } },
+          })
+        : new HTTPReceiver({
+            signingSecret: env.signingSecret,
+            endpoints: EVENTS_PATH,
+            logger,
+            processBeforeResponse: false,
+          });
     this.app = new App({
       token: env.botToken,
       receiver,
@@ -76,7 +94,16 @@ export class SlackBot {
     });
     this.out = new Outbox(this.app.client, { log: this.log });
     this.tasks = new BackgroundTasks((e) => this.log(`background task failed: ${(e as Error)?.stack ?? String(e)}`));
-    this.approvals = deps.approvals ? new SlackApprovals({ app: this.app, out: this.out, tasks: this.tasks, deps, config: deps.approvals, log: this.log }) : undefined;
+    this.approvals = deps.approvals
+      ? new SlackApprovals({
+          app: this.app,
+          out: this.out,
+          tasks: this.tasks,
+          deps,
+          config: deps.approvals,
+          log: this.log,
+        })
+      : undefined;
     this.deps = this.approvals ? { ...deps, actionHooks: { ...deps.actionHooks, ...this.approvals.hooks } } : deps;
     this.register();
     this.approvals?.register();
@@ -89,7 +116,10 @@ export class SlackBot {
       await this.app.start();
       return {};
     }
-    const server = (await this.app.start({ port: this.options.port ?? this.options.env.port, host: this.options.host ?? '0.0.0.0' })) as Server;
+    const server = (await this.app.start({
+      port: this.options.port ?? this.options.env.port,
+      host: this.options.host ?? '0.0.0.0',
+    })) as Server;
     return { port: (server.address() as AddressInfo).port };
   }
 
@@ -105,12 +135,20 @@ export class SlackBot {
     return this.tasks.idle();
   }
 
-  private replyVia(respond: RespondFn | undefined, fallback?: { channel?: string; user: string; threadTs?: string }): Reply {
+  private replyVia(
+    respond: RespondFn | undefined,
+    fallback?: { channel?: string; user: string; threadTs?: string },
+  ): Reply {
     return async (m: Outgoing) => {
       try {
         if (respond) {
           const msg = Outbox.prepare(m);
-          await respond({ response_type: 'ephemeral', replace_original: false, text: msg.text, blocks: msg.blocks as never });
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            text: msg.text,
+            blocks: msg.blocks as never,
+          });
         } else if (fallback?.channel) {
           await this.out.ephemeral(fallback.channel, fallback.user, m, fallback.threadTs);
         }
@@ -128,7 +166,9 @@ export class SlackBot {
     app.use(async ({ body, context, next }) => {
       const b = body as { type?: string; event_id?: string };
       if (b.type === 'event_callback' && b.event_id && !(await deps.dedupe.claim(`event:${b.event_id}`))) {
-        this.log(`dropped a repeated delivery of ${b.event_id} (retry ${context.retryNum ?? '?'}, ${context.retryReason ?? 'no reason'})`);
+        this.log(
+          `dropped a repeated delivery of ${b.event_id} (retry ${context.retryNum ?? '?'}, ${context.retryReason ?? 'no reason'})`,
+        );
         return;
       }
       await next();
@@ -148,54 +188,98 @@ export class SlackBot {
       else this.tasks.run(async () => void (await runAndReport(deps, this.out, plan.request, where, reply)));
     });
 
-    app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: /^oms_/ }, async ({ ack, body, action, respond }) => {
-      await ack();
-      const channel = body.channel?.id ?? body.container?.channel_id;
-      const messageTs = body.message?.ts ?? body.container?.message_ts;
-      const threadTs = (body.message as { thread_ts?: string } | undefined)?.thread_ts;
-      const reply = this.replyVia(respond, { channel, user: body.user.id, threadTs });
-      const outcome = planClick({ actionId: action.action_id, value: action.value, user: body.user.id, channel, messageTs, threadTs, triggerId: body.trigger_id }, deps);
-      // Everything after the ack is background work (tracked, so shutdown and tests can wait for it).
-      this.tasks.run(async () => {
-        switch (outcome.kind) {
-          case 'refuse':
-          case 'answer':
-            await reply(outcome.reply);
-            return;
-          case 'share':
-            try {
-              await this.out.openView(outcome.triggerId, shareModal(outcome.value, { channel: outcome.channel, ts: outcome.messageTs }));
-            } catch (e) {
-              this.log(`views.open failed: ${(e as Error).message}`);
-              await reply(noticeMessage('没能打开分享窗口 / could not open the share dialog', { next: '再点一次 "分享"（对话框需要在 3 秒内打开）/ click Share again (the dialog must open within 3 seconds)' }));
-            }
-            return;
-          case 'request': {
-            const hook = deps.actionHooks?.onActionRequest;
-            await (hook ? hook({ ...outcome, user: body.user.id, reply }) : requestWithoutApprovals(outcome, reply));
-            return;
-          }
-          case 'run': {
-            const user = body.user.id;
-            if (!channel) {
-              await reply(noticeMessage('这个按钮不在频道里，无法运行 / this button is not in a channel, nothing was run', { next: '在频道里用 `/oms diagnose …` / use `/oms diagnose …` in a channel' }));
+    app.action<BlockAction<ButtonAction>>(
+      { type: 'block_actions', action_id: /^oms_/ },
+      async ({ ack, body, action, respond }) => {
+        await ack();
+        const channel = body.channel?.id ?? body.container?.channel_id;
+        const messageTs = body.message?.ts ?? body.container?.message_ts;
+        const threadTs = (body.message as { thread_ts?: string } | undefined)?.thread_ts;
+        const reply = this.replyVia(respond, { channel, user: body.user.id, threadTs });
+        const outcome = planClick(
+          {
+            actionId: action.action_id,
+            value: action.value,
+            user: body.user.id,
+            channel,
+            messageTs,
+            threadTs,
+            triggerId: body.trigger_id,
+          },
+          deps,
+        );
+        // Everything after the ack is background work (tracked, so shutdown and tests can wait for it).
+        this.tasks.run(async () => {
+          switch (outcome.kind) {
+            case 'refuse':
+            case 'answer':
+              await reply(outcome.reply);
+              return;
+            case 'share':
+              try {
+                await this.out.openView(
+                  outcome.triggerId,
+                  shareModal(outcome.value, { channel: outcome.channel, ts: outcome.messageTs }),
+                );
+              } catch (e) {
+                this.log(`views.open failed: ${(e as Error).message}`);
+                await reply(
+                  noticeMessage('没能打开分享窗口 / could not open the share dialog', {
+                    next: '再点一次 "分享"（对话框需要在 3 秒内打开）/ click Share again (the dialog must open within 3 seconds)',
+                  }),
+                );
+              }
+              return;
+            case 'request': {
+              const hook = deps.actionHooks?.onActionRequest;
+              await (hook ? hook({ ...outcome, user: body.user.id, reply }) : requestWithoutApprovals(outcome, reply));
               return;
             }
-            if (outcome.fromSuggestion && messageTs) {
-              // The suggestion turns into a note, so the button cannot be clicked twice.
-              await this.out.update(channel, messageTs, noticeMessage(`:arrow_forward: <@${user}> 开始了诊断 / started the diagnosis: ${outcome.request.kind === 'diagnose' ? outcome.request.playbook.id : ''}`), { bestEffort: true });
+            case 'run': {
+              const user = body.user.id;
+              if (!channel) {
+                await reply(
+                  noticeMessage('这个按钮不在频道里，无法运行 / this button is not in a channel, nothing was run', {
+                    next: '在频道里用 `/oms diagnose …` / use `/oms diagnose …` in a channel',
+                  }),
+                );
+                return;
+              }
+              if (outcome.fromSuggestion && messageTs) {
+                // The suggestion turns into a note, so the button cannot be clicked twice.
+                await this.out.update(
+                  channel,
+                  messageTs,
+                  noticeMessage(
+                    `:arrow_forward: <@${user}> 开始了诊断 / started the diagnosis: ${outcome.request.kind === 'diagnose' ? outcome.request.playbook.id : ''}`,
+                  ),
+                  { bestEffort: true },
+                );
+              }
+              await runAndReport(
+                deps,
+                this.out,
+                outcome.request,
+                { channel, user, ...(threadTs ? { threadTs } : {}) },
+                reply,
+              );
+              return;
             }
-            await runAndReport(deps, this.out, outcome.request, { channel, user, ...(threadTs ? { threadTs } : {}) }, reply);
-            return;
           }
-        }
-      });
-    });
+        });
+      },
+    );
 
     app.view(SHARE_CALLBACK, async ({ ack, view, body }) => {
       const meta = parseShareMetadata(view.private_metadata);
       if (!meta) {
-        await ack({ response_action: 'errors', errors: { share_channel: '这个表单已失效，请在报告上重新点 "分享" / this form is no longer valid: click Share on the report again' } });
+        await ack({
+          response_action: 'errors',
+          errors: {
+            share_channel:
+              '这个表单已失效，请在报告上重新点 "分享" / this form is no longer valid: click Share on the report again',
+          },
+        });
         return;
       }
       const form = readShareForm(view.state.values);
@@ -204,7 +288,15 @@ export class SlackBot {
         return;
       }
       await ack();
-      this.tasks.run(async () => void (await shareReport(this.out, meta, { channel: form.channel, ...(form.threadTs ? { threadTs: form.threadTs } : {}) }, body.user.id)));
+      this.tasks.run(
+        async () =>
+          void (await shareReport(
+            this.out,
+            meta,
+            { channel: form.channel, ...(form.threadTs ? { threadTs: form.threadTs } : {}) },
+            body.user.id,
+          )),
+      );
     });
 
     const onChat = async ({ event, context }: { event: unknown; context: { botUserId?: string } }) => {

@@ -60,7 +60,10 @@ function statusLines(a: Approval): string[] {
   const lines: string[] = [];
   switch (a.status) {
     case 'pending':
-      if (a.approvedBy.length > 0) lines.push(`*已批准 / approved by* ${approvedByLine(a)} (${a.approvedBy.length} of ${a.approvalsNeeded}) — 还需要另一位审批人 / waiting for another approver`);
+      if (a.approvedBy.length > 0)
+        lines.push(
+          `*已批准 / approved by* ${approvedByLine(a)} (${a.approvedBy.length} of ${a.approvalsNeeded}) — 还需要另一位审批人 / waiting for another approver`,
+        );
       break;
     case 'executing':
       lines.push(`*批准人 / approved by* ${approvedByLine(a)}`);
@@ -72,22 +75,33 @@ function statusLines(a: Approval): string[] {
       const r = a.result;
       if (r) {
         lines.push(`*结果 / result:* \`${r.verdict}\` — ${safe(r.summary)}`);
-        lines.push(`*退出码 / exit code:* ${r.exitCode ?? '-'} · *耗时 / duration:* ${seconds(r.durationMs)}${r.mainPid ? ` · MainPID ${r.mainPid.before ?? '-'} → ${r.mainPid.after ?? '-'}` : ''}`);
+        lines.push(
+          `*退出码 / exit code:* ${r.exitCode ?? '-'} · *耗时 / duration:* ${seconds(r.durationMs)}${r.mainPid ? ` · MainPID ${r.mainPid.before ?? '-'} → ${r.mainPid.after ?? '-'}` : ''}`,
+        );
         if (r.postChecks.length > 0) {
           const ok = r.postChecks.every((c) => c.status === 'ok' || c.status === 'warn');
-          lines.push(`*验证 / post-checks:* ${ok ? 'passed' : 'FAILED'} — ${r.postChecks.map((c) => `\`${escapeMrkdwn(c.check)}\` ${c.status}`).join(', ')}`);
+          lines.push(
+            `*验证 / post-checks:* ${ok ? 'passed' : 'FAILED'} — ${r.postChecks.map((c) => `\`${escapeMrkdwn(c.check)}\` ${c.status}`).join(', ')}`,
+          );
         }
         const refusal = r.steps.find((s) => s.sudoRefusal)?.sudoRefusal;
-        if (refusal) lines.push(`*sudo 拒绝了 / sudo refused:* ${safe(refusal.message)}\n*在 sudoers 中加入 / add to sudoers (\`oms-chatops sudoers\`):* \`${escapeMrkdwn(refusal.sudoersLine)}\``);
+        if (refusal)
+          lines.push(
+            `*sudo 拒绝了 / sudo refused:* ${safe(refusal.message)}\n*在 sudoers 中加入 / add to sudoers (\`oms-chatops sudoers\`):* \`${escapeMrkdwn(refusal.sudoersLine)}\``,
+          );
         if (r.hint && r.verdict !== 'succeeded') lines.push(`*下一步 / Next:* ${safe(r.hint)}`);
       } else if (a.statusReason) lines.push(safe(a.statusReason));
       break;
     }
     case 'denied':
-      lines.push(`*拒绝人 / denied by* ${a.deniedBy ? `${who(a.deniedBy.by)} ${when(a.deniedBy.at)}` : '-'}: ${safe(a.deniedBy?.reason ?? a.statusReason ?? '')} — 没有运行任何东西 / nothing was run`);
+      lines.push(
+        `*拒绝人 / denied by* ${a.deniedBy ? `${who(a.deniedBy.by)} ${when(a.deniedBy.at)}` : '-'}: ${safe(a.deniedBy?.reason ?? a.statusReason ?? '')} — 没有运行任何东西 / nothing was run`,
+      );
       break;
     case 'expired':
-      lines.push(`${when(a.expiresAt)} 之前没有人批准 / nobody approved it in time — 没有运行任何东西 / nothing was run. 如仍需要，请重新申请 / request it again if it is still needed`);
+      lines.push(
+        `${when(a.expiresAt)} 之前没有人批准 / nobody approved it in time — 没有运行任何东西 / nothing was run. 如仍需要，请重新申请 / request it again if it is still needed`,
+      );
       break;
   }
   return lines;
@@ -151,11 +165,22 @@ export function approvalCard(a: Approval): Fitted {
         .filter(Boolean)
         .join('\n') || `*原因 / Reason:* ${safe(a.reason || '-')}`,
     ),
-    section(`*状态 / Status:* ${STATUS_TITLE[a.status]}${statusLines(a).map((l) => `\n${l}`).join('')}`),
+    section(
+      `*状态 / Status:* ${STATUS_TITLE[a.status]}${statusLines(a)
+        .map((l) => `\n${l}`)
+        .join('')}`,
+    ),
   ];
   if (a.status === 'pending') blocks.push({ type: 'actions', block_id: `approval_${a.id}`, elements: buttonsFor(a) });
-  blocks.push(context(`审批编号 / approval \`${a.id}\` · 申请于 / requested ${when(a.createdAt)} · 批准时重新检查前置条件，只执行一次 / preconditions are re-checked at approval; it runs once`));
-  return fitMessage({ text: redact(`审批请求 / approval request: ${command} on ${a.target} (${a.host}) — ${a.status}`), blocks });
+  blocks.push(
+    context(
+      `审批编号 / approval \`${a.id}\` · 申请于 / requested ${when(a.createdAt)} · 批准时重新检查前置条件，只执行一次 / preconditions are re-checked at approval; it runs once`,
+    ),
+  );
+  return fitMessage({
+    text: redact(`审批请求 / approval request: ${command} on ${a.target} (${a.host}) — ${a.status}`),
+    blocks,
+  });
 }
 
 /** The reply in the card's thread once the action ran: the full result (steps, stderr tail, post-checks). */
@@ -164,7 +189,12 @@ export function resultReply(a: Approval): Fitted {
   const ok = r.verdict === 'succeeded';
   return fitMessage({
     text: redact(`${ok ? '执行成功 / succeeded' : `失败 / ${r.verdict}`}: ${r.summary}`),
-    blocks: [section(`${ok ? ':white_check_mark:' : ':x:'} *${safe(a.action)} @ ${escapeMrkdwn(a.target)}:* ${safe(r.summary)}`), section(codeBlock(redact(formatResult(a, r))))],
+    blocks: [
+      section(
+        `${ok ? ':white_check_mark:' : ':x:'} *${safe(a.action)} @ ${escapeMrkdwn(a.target)}:* ${safe(r.summary)}`,
+      ),
+      section(codeBlock(redact(formatResult(a, r)))),
+    ],
   });
 }
 
@@ -174,7 +204,11 @@ export function refusalMessage(o: Extract<Outcome, { kind: 'refused' }>): Fitted
 }
 
 /** The dialog Deny opens: an optional reason. The approval reference and the card's place travel in private_metadata. */
-export function denyModal(value: string, place: { channel?: string; messageTs?: string; threadTs?: string }, a?: Pick<Approval, 'action' | 'target'>): Record<string, unknown> {
+export function denyModal(
+  value: string,
+  place: { channel?: string; messageTs?: string; threadTs?: string },
+  a?: Pick<Approval, 'action' | 'target'>,
+): Record<string, unknown> {
   return {
     type: 'modal',
     callback_id: DENY_CALLBACK,
@@ -183,13 +217,20 @@ export function denyModal(value: string, place: { channel?: string; messageTs?: 
     submit: plain('拒绝 / Deny'),
     close: plain('取消 / Cancel'),
     blocks: [
-      section(`拒绝${a ? ` \`${escapeMrkdwn(a.action)}\` @ \`${escapeMrkdwn(a.target)}\`` : ''} / deny it: 不会运行任何东西 / nothing will be run. 关闭此窗口则不拒绝 / closing this dialog denies nothing.`),
+      section(
+        `拒绝${a ? ` \`${escapeMrkdwn(a.action)}\` @ \`${escapeMrkdwn(a.target)}\`` : ''} / deny it: 不会运行任何东西 / nothing will be run. 关闭此窗口则不拒绝 / closing this dialog denies nothing.`,
+      ),
       {
         type: 'input',
         block_id: DENY_REASON_BLOCK,
         optional: true,
         label: plain('原因 / Reason (optional)'),
-        element: { type: 'plain_text_input', action_id: DENY_REASON_INPUT, max_length: 500, placeholder: plain('e.g. not during business hours') },
+        element: {
+          type: 'plain_text_input',
+          action_id: DENY_REASON_INPUT,
+          max_length: 500,
+          placeholder: plain('e.g. not during business hours'),
+        },
       },
     ],
   };
@@ -197,7 +238,10 @@ export function denyModal(value: string, place: { channel?: string; messageTs?: 
 
 /** `/oms audit`: the newest records that fit one message, oldest first. */
 export function auditMessage(records: readonly AuditRecord[], what: string): Fitted {
-  if (records.length === 0) return noticeMessage(`没有审计记录 / no audit records${what}`, { next: 'try a longer span, e.g. `/oms audit --since 7d`' });
+  if (records.length === 0)
+    return noticeMessage(`没有审计记录 / no audit records${what}`, {
+      next: 'try a longer span, e.g. `/oms audit --since 7d`',
+    });
   const lines: string[] = [];
   let size = 0;
   for (let i = records.length - 1; i >= 0; i--) {
@@ -207,7 +251,16 @@ export function auditMessage(records: readonly AuditRecord[], what: string): Fit
     size += line.length + 1;
   }
   const more = records.length - lines.length;
-  const blocks: Block[] = [section(`*审计日志 / audit log*${safe(what)}: ${records.length} record(s)${more > 0 ? `, the newest ${lines.length} shown` : ''}\n${codeBlock(redact(lines.join('\n')))}`)];
-  if (more > 0) blocks.push(context(`更早的 ${more} 条 / ${more} older record(s): \`oms-chatops audit --since …\` on the bot's machine shows them all (or narrow with \`--since\` / \`--target\`)`));
+  const blocks: Block[] = [
+    section(
+      `*审计日志 / audit log*${safe(what)}: ${records.length} record(s)${more > 0 ? `, the newest ${lines.length} shown` : ''}\n${codeBlock(redact(lines.join('\n')))}`,
+    ),
+  ];
+  if (more > 0)
+    blocks.push(
+      context(
+        `更早的 ${more} 条 / ${more} older record(s): \`oms-chatops audit --since …\` on the bot's machine shows them all (or narrow with \`--since\` / \`--target\`)`,
+      ),
+    );
   return fitMessage({ text: redact(`audit log${what}: ${records.length} record(s)`), blocks });
 }

@@ -40,6 +40,8 @@ export class SlackUserGroups {
 }
 
 /** usergroups.users.list through a WebClient (needs the `usergroups:read` scope). */
-export function slackGroupLister(client: { usergroups: { users: { list(args: { usergroup: string }): Promise<{ users?: string[] }> } } }): ListGroupMembers {
+export function slackGroupLister(client: {
+  usergroups: { users: { list(args: { usergroup: string }): Promise<{ users?: string[] }> } };
+}): ListGroupMembers {
   return async (groupId) => (await client.usergroups.users.list({ usergroup: groupId })).users ?? [];
 }

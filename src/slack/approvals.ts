@@ -1,10 +1,29 @@
 import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
-import { approvalReference, parseReference, type Actor, type Approval, type ApprovalService, type IsInGroup, type Outcome } from '../approvals/index.js';
+import {
+  approvalReference,
+  parseReference,
+  type Actor,
+  type Approval,
+  type ApprovalService,
+  type IsInGroup,
+  type Outcome,
+} from '../approvals/index.js';
 import type { AuditEntry, AuditQuery, AuditRecord } from '../audit/audit-log.js';
 import { auditRequest } from '../audit/query.js';
 import { noticeMessage } from '../render/blocks.js';
 import { redact } from '../redact.js';
-import { APPROVAL_ACTION, approvalCard, auditMessage, DENY_CALLBACK, DENY_REASON_BLOCK, DENY_REASON_INPUT, denyModal, refusalMessage, resultReply, who } from './approval-card.js';
+import {
+  APPROVAL_ACTION,
+  approvalCard,
+  auditMessage,
+  DENY_CALLBACK,
+  DENY_REASON_BLOCK,
+  DENY_REASON_INPUT,
+  denyModal,
+  refusalMessage,
+  resultReply,
+  who,
+} from './approval-card.js';
 import { SlackUserGroups, slackGroupLister } from './approval-groups.js';
 import type { ActionHooks, ActionRequest, CommandRequest, Reply, SlackDeps } from './deps.js';
 import { describeSlackError, slackErrorCode } from './errors.js';
@@ -68,7 +87,9 @@ export class SlackApprovals {
       log: (line: string) => void;
     },
   ) {
-    this.groups = new SlackUserGroups(slackGroupLister(options.app.client as never), { ttlMs: options.config.groupCacheMs });
+    this.groups = new SlackUserGroups(slackGroupLister(options.app.client as never), {
+      ttlMs: options.config.groupCacheMs,
+    });
     this.service = options.config.service(this.groups.isInGroup);
     this.hooks = {
       onActionRequest: (r) => this.onActionRequest(r),
@@ -79,23 +100,42 @@ export class SlackApprovals {
   /** Approve and Deny buttons, and the Deny reason dialog. */
   register(): void {
     const { app, tasks, deps } = this.options;
-    const onClick = (kind: 'approve' | 'deny') => async ({ ack, body, action }: { ack: () => Promise<void>; body: BlockAction<ButtonAction>; action: ButtonAction }) => {
-      await ack();
-      // A repeated delivery of the same click (Slack retry, Socket Mode redelivery) is handled once;
-      // a second real click is a new action_ts and gets "already decided" from the store claim.
-      if (!(await deps.dedupe.claim(`approval-click:${action.action_id}:${body.user.id}:${action.action_ts}`))) {
-        this.options.log(`dropped a repeated delivery of the ${kind} click by ${body.user.id} at ${action.action_ts}`);
-        return;
-      }
-      const place: ClickPlace = {
-        channel: body.channel?.id ?? body.container?.channel_id,
-        messageTs: body.message?.ts ?? body.container?.message_ts,
-        threadTs: (body.message as { thread_ts?: string } | undefined)?.thread_ts,
+    const onClick =
+      (kind: 'approve' | 'deny') =>
+      async ({
+        ack,
+        body,
+        action,
+      }: {
+        ack: () => Promise<void>;
+        body: BlockAction<ButtonAction>;
+        action: ButtonAction;
+      }) => {
+        await ack();
+        // A repeated delivery of the same click (Slack retry, Socket Mode redelivery) is handled once;
+        // a second real click is a new action_ts and gets "already decided" from the store claim.
+        if (!(await deps.dedupe.claim(`approval-click:${action.action_id}:${body.user.id}:${action.action_ts}`))) {
+          this.options.log(
+            `dropped a repeated delivery of the ${kind} click by ${body.user.id} at ${action.action_ts}`,
+          );
+          return;
+        }
+        const place: ClickPlace = {
+          channel: body.channel?.id ?? body.container?.channel_id,
+          messageTs: body.message?.ts ?? body.container?.message_ts,
+          threadTs: (body.message as { thread_ts?: string } | undefined)?.thread_ts,
+        };
+        const clicker: Actor = { id: body.user.id, via: 'slack' };
+        tasks.run(() =>
+          kind === 'approve'
+            ? this.approve(action.value, clicker, place)
+            : this.openDeny(action.value, clicker, place, body.trigger_id),
+        );
       };
-      const clicker: Actor = { id: body.user.id, via: 'slack' };
-      tasks.run(() => (kind === 'approve' ? this.approve(action.value, clicker, place) : this.openDeny(action.value, clicker, place, body.trigger_id)));
-    };
-    app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: APPROVAL_ACTION.approve }, onClick('approve'));
+    app.action<BlockAction<ButtonAction>>(
+      { type: 'block_actions', action_id: APPROVAL_ACTION.approve },
+      onClick('approve'),
+    );
     app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: APPROVAL_ACTION.deny }, onClick('deny'));
 
     app.view<ViewSubmitAction>(DENY_CALLBACK, async ({ ack, view, body }) => {
@@ -185,12 +225,20 @@ export class SlackApprovals {
   private async audit(command: Extract<CommandRequest['command'], { verb: 'audit' }>, reply: Reply): Promise<void> {
     const audit = this.options.deps.audit;
     if (!audit) {
-      await reply(noticeMessage('这个 bot 没有配置审计日志 / this bot has no audit log configured', { next: 'run `oms-chatops audit` on the bot\'s machine, or start the bot with `npm start` (it writes <dataDir>/audit.jsonl)' }));
+      await reply(
+        noticeMessage('这个 bot 没有配置审计日志 / this bot has no audit log configured', {
+          next: "run `oms-chatops audit` on the bot's machine, or start the bot with `npm start` (it writes <dataDir>/audit.jsonl)",
+        }),
+      );
       return;
     }
     const r = auditRequest(command, this.options.deps.now?.() ?? new Date());
     if (!r.ok) {
-      await reply(noticeMessage(r.error, { next: 'e.g. `/oms audit --since 1h` or `/oms audit --since 2026-11-22T21:00:00Z --target prod`' }));
+      await reply(
+        noticeMessage(r.error, {
+          next: 'e.g. `/oms audit --since 1h` or `/oms audit --since 2026-11-22T21:00:00Z --target prod`',
+        }),
+      );
       return;
     }
     const records = await audit.read(r.query);
@@ -203,9 +251,18 @@ export class SlackApprovals {
     try {
       posted = await this.options.out.post(channel, approvalCard(a), threadTs);
     } catch (e) {
-      await this.service.deny(approvalReference(a), { id: a.requester.id, via: 'slack' }, 'the approval card could not be posted in Slack');
+      await this.service.deny(
+        approvalReference(a),
+        { id: a.requester.id, via: 'slack' },
+        'the approval card could not be posted in Slack',
+      );
       const p = describeSlackError(e);
-      await reply(noticeMessage(`${p.text} — 审批卡片没能发出，请求已撤回，不会运行任何东西 / the approval card could not be posted, so the request was withdrawn; nothing will be run`, { next: p.next }));
+      await reply(
+        noticeMessage(
+          `${p.text} — 审批卡片没能发出，请求已撤回，不会运行任何东西 / the approval card could not be posted, so the request was withdrawn; nothing will be run`,
+          { next: p.next },
+        ),
+      );
       return;
     }
     await this.service.setMeta(a.id, { channel: posted.channel, ts: posted.ts, thread: threadTs ?? posted.ts });
@@ -216,7 +273,12 @@ export class SlackApprovals {
   }
 
   /** Deny opens the optional-reason dialog; a request that is already decided is answered at once. */
-  private async openDeny(value: string | undefined, clicker: Actor, place: ClickPlace, triggerId: string): Promise<void> {
+  private async openDeny(
+    value: string | undefined,
+    clicker: Actor,
+    place: ClickPlace,
+    triggerId: string,
+  ): Promise<void> {
     const ref = parseReference(value);
     const current = ref ? await this.service.get(ref.id) : undefined;
     if (!ref || !current || current.status !== 'pending') {
@@ -228,7 +290,16 @@ export class SlackApprovals {
       await this.options.out.openView(triggerId, denyModal(value!, place, current));
     } catch (e) {
       this.options.log(`views.open (deny) failed: ${slackErrorCode(e) ?? (e as Error).message}`);
-      await this.ephemeral(clicker, place, noticeMessage('没能打开拒绝对话框，请求仍在等待审批 / could not open the deny dialog; the request is still pending', { next: '再点一次 "拒绝"（对话框需要在 3 秒内打开）/ click Deny again (the dialog must open within 3 seconds)' }));
+      await this.ephemeral(
+        clicker,
+        place,
+        noticeMessage(
+          '没能打开拒绝对话框，请求仍在等待审批 / could not open the deny dialog; the request is still pending',
+          {
+            next: '再点一次 "拒绝"（对话框需要在 3 秒内打开）/ click Deny again (the dialog must open within 3 seconds)',
+          },
+        ),
+      );
     }
   }
 
@@ -249,11 +320,24 @@ export class SlackApprovals {
         return;
       case 'denied':
         await this.updateCard(o.approval, place);
-        await this.threadReply(o.approval, place, noticeMessage(`:no_entry_sign: ${who(clicker.id)} 拒绝了 / denied ${o.approval.action} @ ${o.approval.target}: ${o.approval.deniedBy?.reason ?? ''} — 没有运行任何东西 / nothing was run`));
+        await this.threadReply(
+          o.approval,
+          place,
+          noticeMessage(
+            `:no_entry_sign: ${who(clicker.id)} 拒绝了 / denied ${o.approval.action} @ ${o.approval.target}: ${o.approval.deniedBy?.reason ?? ''} — 没有运行任何东西 / nothing was run`,
+          ),
+        );
         return;
       case 'expired':
         await this.updateCard(o.approval, place);
-        await this.ephemeral(clicker, place, noticeMessage(`拒绝 / refused: ${o.message}`, { next: '如仍需要，请重新申请 / request it again if it is still needed' }), o.approval);
+        await this.ephemeral(
+          clicker,
+          place,
+          noticeMessage(`拒绝 / refused: ${o.message}`, {
+            next: '如仍需要，请重新申请 / request it again if it is still needed',
+          }),
+          o.approval,
+        );
         return;
     }
   }
@@ -284,7 +368,11 @@ export class SlackApprovals {
       const posted = await this.options.out.post(at.channel, m, at.thread);
       // Whatever did not fit the message goes into the thread as a file, never cut silently.
       if (m.overflow.length > 0) {
-        await this.options.out.upload(at.channel, at.thread ?? posted.ts, { filename: `approval-${a.id}.txt`, title: `${a.action} @ ${a.target} — 完整结果 / full result`, content: m.overflow.join('\n\n') });
+        await this.options.out.upload(at.channel, at.thread ?? posted.ts, {
+          filename: `approval-${a.id}.txt`,
+          title: `${a.action} @ ${a.target} — 完整结果 / full result`,
+          content: m.overflow.join('\n\n'),
+        });
       }
     } catch (e) {
       this.options.log(`could not reply in the approval thread ${a.id}: ${slackErrorCode(e) ?? (e as Error).message}`);

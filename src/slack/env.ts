@@ -6,9 +6,21 @@ export type SlackEnv =
   | { mode: 'http'; botToken: string; signingSecret: string; port: number; apiUrl?: string };
 
 const schema = z.object({
-  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token)').optional(),
-  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)').optional(),
-  SLACK_SIGNING_SECRET: z.string().min(8, 'must be the signing secret from Basic Information → App Credentials').optional(),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-/, 'must be a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token)')
+    .optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(
+      /^xapp-/,
+      'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)',
+    )
+    .optional(),
+  SLACK_SIGNING_SECRET: z
+    .string()
+    .min(8, 'must be the signing secret from Basic Information → App Credentials')
+    .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SLACK_API_URL: z.string().url('must be a URL such as https://slack.com/api/').optional(),
 });
@@ -41,9 +53,26 @@ export function readSlackEnv(env: NodeJS.ProcessEnv): SlackEnv {
     throw new SlackEnvError(`${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.data;
-  if (!e.SLACK_BOT_TOKEN) throw new SlackEnvError('SLACK_BOT_TOKEN is not set: the bot token (xoxb-…) is needed in both modes; unset all SLACK_* variables to use the console instead');
-  const apiUrl = e.SLACK_API_URL ? (e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`) : undefined;
-  if (e.SLACK_APP_TOKEN) return { mode: 'socket', botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, ...(apiUrl ? { apiUrl } : {}) };
-  if (e.SLACK_SIGNING_SECRET) return { mode: 'http', botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, port: e.PORT, ...(apiUrl ? { apiUrl } : {}) };
-  throw new SlackEnvError('set SLACK_APP_TOKEN (xapp-…, Socket Mode, the default) or SLACK_SIGNING_SECRET (HTTP mode on PORT, path /slack/events) next to SLACK_BOT_TOKEN');
+  if (!e.SLACK_BOT_TOKEN)
+    throw new SlackEnvError(
+      'SLACK_BOT_TOKEN is not set: the bot token (xoxb-…) is needed in both modes; unset all SLACK_* variables to use the console instead',
+    );
+  const apiUrl = e.SLACK_API_URL
+    ? e.SLACK_API_URL.endsWith('/')
+      ? e.SLACK_API_URL
+      : `${e.SLACK_API_URL}/`
+    : undefined;
+  if (e.SLACK_APP_TOKEN)
+    return { mode: 'socket', botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, ...(apiUrl ? { apiUrl } : {}) };
+  if (e.SLACK_SIGNING_SECRET)
+    return {
+      mode: 'http',
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      port: e.PORT,
+      ...(apiUrl ? { apiUrl } : {}),
+    };
+  throw new SlackEnvError(
+    'set SLACK_APP_TOKEN (xapp-…, Socket Mode, the default) or SLACK_SIGNING_SECRET (HTTP mode on PORT, path /slack/events) next to SLACK_BOT_TOKEN',
+  );
 }

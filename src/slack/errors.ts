@@ -9,14 +9,16 @@ export interface SlackProblem {
   next: string;
 }
 
-export const INVITE_HINT = '在频道里输入 `/invite @oms-chatops`（或 频道详情 → 集成 → 添加应用）/ type `/invite @oms-chatops` in the channel (or channel details → Integrations → Add apps), then try again';
+export const INVITE_HINT =
+  '在频道里输入 `/invite @oms-chatops`（或 频道详情 → 集成 → 添加应用）/ type `/invite @oms-chatops` in the channel (or channel details → Integrations → Add apps), then try again';
 
 /** The Slack error code of a WebClient failure (`not_in_channel`, `ratelimited` …), if any. */
 export function slackErrorCode(e: unknown): string | undefined {
   const err = e as { code?: string; data?: { error?: string } };
   if (err?.code === 'slack_webapi_platform_error') return err.data?.error;
   if (err?.code === 'slack_webapi_rate_limited_error') return 'ratelimited';
-  if (err?.code === 'slack_webapi_request_error' && /rate limit was exceeded/i.test(String((e as Error).message))) return 'ratelimited';
+  if (err?.code === 'slack_webapi_request_error' && /rate limit was exceeded/i.test(String((e as Error).message)))
+    return 'ratelimited';
   return undefined;
 }
 
@@ -38,21 +40,45 @@ export function describeSlackError(e: unknown, where = '这个频道 / this chan
   switch (code) {
     case 'not_in_channel':
     case 'channel_not_found':
-      return { code, text: `oms-chatops 不是 ${where} 的成员，无法在这里发消息 / the bot is not a member of ${where}, so it cannot post there`, next: INVITE_HINT };
+      return {
+        code,
+        text: `oms-chatops 不是 ${where} 的成员，无法在这里发消息 / the bot is not a member of ${where}, so it cannot post there`,
+        next: INVITE_HINT,
+      };
     case 'ratelimited': {
       const after = retryAfterSeconds(e);
-      return { code, text: `Slack 正在限流 / Slack is rate-limiting the bot${after !== undefined ? ` (retry after ${after} s)` : ''}`, next: '等一分钟再试；诊断本身是只读的，可以放心重跑 / wait a minute and run it again; diagnoses are read-only and safe to repeat' };
+      return {
+        code,
+        text: `Slack 正在限流 / Slack is rate-limiting the bot${after !== undefined ? ` (retry after ${after} s)` : ''}`,
+        next: '等一分钟再试；诊断本身是只读的，可以放心重跑 / wait a minute and run it again; diagnoses are read-only and safe to repeat',
+      };
     }
     case 'is_archived':
-      return { code, text: `${where} 已归档 / ${where} is archived`, next: '选一个未归档的频道 / pick a channel that is not archived' };
+      return {
+        code,
+        text: `${where} 已归档 / ${where} is archived`,
+        next: '选一个未归档的频道 / pick a channel that is not archived',
+      };
     case 'invalid_auth':
     case 'not_authed':
     case 'token_revoked':
     case 'account_inactive':
-      return { code, text: `Slack 拒绝了 bot 的令牌 / Slack refused the bot token (${code})`, next: '检查 /etc/oms-chatops/env 中的 SLACK_BOT_TOKEN，然后重启服务 / check SLACK_BOT_TOKEN in /etc/oms-chatops/env, then restart the service (README: Slack setup)' };
+      return {
+        code,
+        text: `Slack 拒绝了 bot 的令牌 / Slack refused the bot token (${code})`,
+        next: '检查 /etc/oms-chatops/env 中的 SLACK_BOT_TOKEN，然后重启服务 / check SLACK_BOT_TOKEN in /etc/oms-chatops/env, then restart the service (README: Slack setup)',
+      };
     case 'missing_scope':
-      return { code, text: 'bot 缺少所需权限 / the bot lacks a scope it needs (missing_scope)', next: '按 manifest.yml 重新安装应用 / reinstall the app from manifest.yml (README: Slack setup)' };
+      return {
+        code,
+        text: 'bot 缺少所需权限 / the bot lacks a scope it needs (missing_scope)',
+        next: '按 manifest.yml 重新安装应用 / reinstall the app from manifest.yml (README: Slack setup)',
+      };
     default:
-      return { code, text: `Slack API 出错 / the Slack API failed: ${code}`, next: '稍后重试；如果一直失败，查看 bot 的日志 (journalctl -u oms-chatops) / try again; if it keeps failing, read the bot\'s log (journalctl -u oms-chatops)' };
+      return {
+        code,
+        text: `Slack API 出错 / the Slack API failed: ${code}`,
+        next: "稍后重试；如果一直失败，查看 bot 的日志 (journalctl -u oms-chatops) / try again; if it keeps failing, read the bot's log (journalctl -u oms-chatops)",
+      };
   }
 }

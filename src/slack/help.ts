@@ -9,7 +9,11 @@ import { escapeMrkdwn } from '../render/mrkdwn.js';
 
 const code = (s: string) => `\`${escapeMrkdwn(s)}\``;
 
-export function helpMessage(playbooks: readonly Playbook[], config: Config, problem?: { error: string; hint: string }): Fitted {
+export function helpMessage(
+  playbooks: readonly Playbook[],
+  config: Config,
+  problem?: { error: string; hint: string },
+): Fitted {
   const lines = [
     ...(problem ? [`:warning: ${safe(problem.error)}`, `*下一步 / Next:* ${safe(problem.hint)}`, ''] : []),
     '*oms-chatops — OMS 故障排查 / troubleshooting* (只读检查 / read-only checks)',
@@ -26,19 +30,31 @@ export function helpMessage(playbooks: readonly Playbook[], config: Config, prob
 }
 
 export function checksHelp(checks: readonly Check[]): Fitted {
-  return mrkdwnMessage('oms-chatops checks', ['*只读检查 / read-only checks* (`/oms check <id> [target]`):', ...checks.map((c) => `${code(c.id)} ${safe(c.title)} / ${safe(c.titleEn)}`)].join('\n'));
+  return mrkdwnMessage(
+    'oms-chatops checks',
+    [
+      '*只读检查 / read-only checks* (`/oms check <id> [target]`):',
+      ...checks.map((c) => `${code(c.id)} ${safe(c.title)} / ${safe(c.titleEn)}`),
+    ].join('\n'),
+  );
 }
 
 export function listMessage(playbooks: readonly Playbook[]): Fitted {
   return mrkdwnMessage(
     'oms-chatops playbooks',
-    ['*排查手册 / playbooks* (`/oms diagnose <id>`, `/oms show <id>`):', ...playbooks.map((p) => `• ${code(p.id)} ${safe(p.title)} / ${safe(p.titleEn)} — _${p.aliases.map((a) => safe(a)).join(', ')}_`)].join('\n'),
+    [
+      '*排查手册 / playbooks* (`/oms diagnose <id>`, `/oms show <id>`):',
+      ...playbooks.map(
+        (p) => `• ${code(p.id)} ${safe(p.title)} / ${safe(p.titleEn)} — _${p.aliases.map((a) => safe(a)).join(', ')}_`,
+      ),
+    ].join('\n'),
   );
 }
 
 export function targetsMessage(config: Config): Fitted {
   const lines = [...config.targets.values()].map(
-    (t) => `• ${code(t.name)} ${t.host === 'local' ? '本机 / this machine (no SSH)' : safe(`${t.user ?? '?'}@${t.host}:${t.port}`)} — ${safe(t.publicUrl)}${t.name === config.defaultTarget ? ' *(默认 / default)*' : ''}`,
+    (t) =>
+      `• ${code(t.name)} ${t.host === 'local' ? '本机 / this machine (no SSH)' : safe(`${t.user ?? '?'}@${t.host}:${t.port}`)} — ${safe(t.publicUrl)}${t.name === config.defaultTarget ? ' *(默认 / default)*' : ''}`,
   );
   return mrkdwnMessage('oms-chatops targets', [`*目标 / targets* (${safe(config.source)}):`, ...lines].join('\n'));
 }

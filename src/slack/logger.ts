@@ -1,16 +1,27 @@
 import { LogLevel, type Logger } from '@slack/bolt';
 import { redact } from '../redact.js';
 
-const ORDER: Record<LogLevel, number> = { [LogLevel.DEBUG]: 0, [LogLevel.INFO]: 1, [LogLevel.WARN]: 2, [LogLevel.ERROR]: 3 };
+const ORDER: Record<LogLevel, number> = {
+  [LogLevel.DEBUG]: 0,
+  [LogLevel.INFO]: 1,
+  [LogLevel.WARN]: 2,
+  [LogLevel.ERROR]: 3,
+};
 
 /** Bolt's logger, writing redacted lines to the bot's log (stderr, i.e. the journal under systemd). */
 export function boltLogger(write: (line: string) => void, initial: LogLevel = LogLevel.INFO): Logger {
   let level = initial;
   let name = 'bolt';
-  const at = (l: LogLevel) => (...msg: unknown[]) => {
-    if (ORDER[l] < ORDER[level]) return;
-    write(redact(`[${l}] ${name}: ${msg.map((m) => (m instanceof Error ? m.stack ?? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ')}`));
-  };
+  const at =
+    (l: LogLevel) =>
+    (...msg: unknown[]) => {
+      if (ORDER[l] < ORDER[level]) return;
+      write(
+        redact(
+          `[${l}] ${name}: ${msg.map((m) => (m instanceof Error ? (m.stack ?? m.message) : typeof m === 'string' ? m : JSON.stringify(m))).join(' ')}`,
+        ),
+      );
+    };
   return {
     debug: at(LogLevel.DEBUG),
     info: at(LogLevel.INFO),

@@ -21,7 +21,11 @@ function messageOf(m: Outgoing): SlackMessage {
 export class Outbox {
   constructor(
     private readonly client: WebClient,
-    private readonly options: { maxRateLimitWaitS?: number; log?: (line: string) => void; sleep?: (ms: number) => Promise<void> } = {},
+    private readonly options: {
+      maxRateLimitWaitS?: number;
+      log?: (line: string) => void;
+      sleep?: (ms: number) => Promise<void>;
+    } = {},
   ) {}
 
   /** The payload as it goes on the wire: redacted, within limits (a violation is a bug and throws). */
@@ -34,7 +38,15 @@ export class Outbox {
 
   async post(channel: string, m: Outgoing, threadTs?: string): Promise<{ channel: string; ts: string }> {
     const msg = Outbox.prepare(m);
-    const res = await this.persist(() => this.client.chat.postMessage({ channel, text: msg.text, blocks: msg.blocks as never, ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false }));
+    const res = await this.persist(() =>
+      this.client.chat.postMessage({
+        channel,
+        text: msg.text,
+        blocks: msg.blocks as never,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+        unfurl_links: false,
+      }),
+    );
     return { channel: res.channel ?? channel, ts: res.ts! };
   }
 
@@ -55,11 +67,24 @@ export class Outbox {
 
   async ephemeral(channel: string, user: string, m: Outgoing, threadTs?: string): Promise<void> {
     const msg = Outbox.prepare(m);
-    await this.persist(() => this.client.chat.postEphemeral({ channel, user, text: msg.text, blocks: msg.blocks as never, ...(threadTs ? { thread_ts: threadTs } : {}) }));
+    await this.persist(() =>
+      this.client.chat.postEphemeral({
+        channel,
+        user,
+        text: msg.text,
+        blocks: msg.blocks as never,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      }),
+    );
   }
 
   /** files.uploadV2 (getUploadURLExternal → upload → completeUploadExternal) into a thread. */
-  async upload(channel: string, threadTs: string, file: { filename: string; title: string; content: string }, comment?: string): Promise<void> {
+  async upload(
+    channel: string,
+    threadTs: string,
+    file: { filename: string; title: string; content: string },
+    comment?: string,
+  ): Promise<void> {
     const content = redact(file.content);
     await this.persist(() =>
       this.client.files.uploadV2({
@@ -95,7 +120,7 @@ export class Outbox {
       try {
         return await call();
       } catch (e) {
-        const after = slackErrorCode(e) === 'ratelimited' ? retryAfterSeconds(e) ?? 1 : undefined;
+        const after = slackErrorCode(e) === 'ratelimited' ? (retryAfterSeconds(e) ?? 1) : undefined;
         if (after === undefined || after > maxWait || attempt >= 2) throw e;
         this.options.log?.(`rate limited by Slack; retrying in ${after} s`);
         await sleep(after * 1000);

@@ -19,14 +19,21 @@ export interface ChatEvent {
 }
 
 /** Why a message gets no suggestion (for tests and debug logs), or `suggest`. */
-export type PhraseDecision = { kind: 'ignore'; why: string } | { kind: 'suggest'; playbook: { id: string; title: string }; confidence: number; channel: string; threadTs: string };
+export type PhraseDecision =
+  | { kind: 'ignore'; why: string }
+  | { kind: 'suggest'; playbook: { id: string; title: string }; confidence: number; channel: string; threadTs: string };
 
 /**
  * Decide whether a chat message deserves a suggestion. Bots (including this
  * one), edits and other subtypes, and anything not decisively matching a
  * playbook are ignored; each thread gets at most one suggestion.
  */
-export function decidePhrase(event: ChatEvent, botUserId: string | undefined, deps: Pick<SlackDeps, 'playbooks'>, threads: ThreadMemory): PhraseDecision {
+export function decidePhrase(
+  event: ChatEvent,
+  botUserId: string | undefined,
+  deps: Pick<SlackDeps, 'playbooks'>,
+  threads: ThreadMemory,
+): PhraseDecision {
   if (event.subtype) return { kind: 'ignore', why: `subtype ${event.subtype}` };
   if (event.bot_id) return { kind: 'ignore', why: 'from a bot' };
   if (!event.user || (botUserId && event.user === botUserId)) return { kind: 'ignore', why: 'from the bot itself' };
@@ -42,7 +49,20 @@ export function decidePhrase(event: ChatEvent, botUserId: string | undefined, de
 }
 
 /** Post the suggestion with a Run diagnosis button; nothing runs until someone clicks. */
-export async function postSuggestion(out: Outbox, deps: SlackDeps, d: Extract<PhraseDecision, { kind: 'suggest' }>): Promise<void> {
+export async function postSuggestion(
+  out: Outbox,
+  deps: SlackDeps,
+  d: Extract<PhraseDecision, { kind: 'suggest' }>,
+): Promise<void> {
   const value = encodeButtonValue({ v: 1, k: 'diagnose', p: d.playbook.id, t: deps.config.defaultTarget });
-  await out.post(d.channel, suggestionMessage(d.playbook, d.confidence, { text: '运行诊断 / Run diagnosis', actionId: ACTION.runSuggestion, value, style: 'primary' }), d.threadTs);
+  await out.post(
+    d.channel,
+    suggestionMessage(d.playbook, d.confidence, {
+      text: '运行诊断 / Run diagnosis',
+      actionId: ACTION.runSuggestion,
+      value,
+      style: 'primary',
+    }),
+    d.threadTs,
+  );
 }

@@ -20,9 +20,18 @@ export function reportButtons(report: Report, requester: string, what: string, c
   specs.push({
     text: '重新运行 / Re-run',
     actionId: ACTION.rerun,
-    value: encodeButtonValue(report.playbook ? { v: 1, k: 'diagnose', p: report.playbook.id, t: target } : { v: 1, k: 'check', c: checkId ?? report.observations[0]?.check ?? 'backend-service', t: target }),
+    value: encodeButtonValue(
+      report.playbook
+        ? { v: 1, k: 'diagnose', p: report.playbook.id, t: target }
+        : { v: 1, k: 'check', c: checkId ?? report.observations[0]?.check ?? 'backend-service', t: target },
+    ),
   });
-  if (report.playbook) specs.push({ text: '查看手册 / Show playbook', actionId: ACTION.show, value: encodeButtonValue({ v: 1, k: 'show', p: report.playbook.id }) });
+  if (report.playbook)
+    specs.push({
+      text: '查看手册 / Show playbook',
+      actionId: ACTION.show,
+      value: encodeButtonValue({ v: 1, k: 'show', p: report.playbook.id }),
+    });
   const root = orderedFindings(report)[0];
   specs.push({
     text: '分享到事故线程 / Share to incident thread',

@@ -12,7 +12,8 @@ import { UpdateThrottle } from './throttle.js';
 import { recordSlackRun } from './approval-audit.js';
 
 /** One diagnosis (a playbook) or one check on a target. */
-export type RunRequest = { kind: 'diagnose'; playbook: Playbook; target: Target } | { kind: 'check'; check: Check; target: Target };
+export type RunRequest =
+  { kind: 'diagnose'; playbook: Playbook; target: Target } | { kind: 'check'; check: Check; target: Target };
 
 /** Where the answer goes and who asked. */
 export interface RunPlace {
@@ -28,14 +29,23 @@ export interface RunPlace {
  * not fit — in its thread. If the bot cannot post in the channel, the asker
  * is told how to invite it and still gets the report, privately.
  */
-export async function runAndReport(deps: SlackDeps, out: Outbox, req: RunRequest, place: RunPlace, reply: Reply): Promise<Report | undefined> {
+export async function runAndReport(
+  deps: SlackDeps,
+  out: Outbox,
+  req: RunRequest,
+  place: RunPlace,
+  reply: Reply,
+): Promise<Report | undefined> {
   const what = req.kind === 'diagnose' ? `diagnose ${req.playbook.id}` : `check ${req.check.id}`;
   const checkIds = req.kind === 'diagnose' ? req.playbook.checks : [req.check.id];
   const transport = deps.transportFor(req.target);
   const run = {
     requester: place.user,
     what,
-    playbook: req.kind === 'diagnose' ? { id: req.playbook.id, title: req.playbook.title, titleEn: req.playbook.titleEn } : null,
+    playbook:
+      req.kind === 'diagnose'
+        ? { id: req.playbook.id, title: req.playbook.title, titleEn: req.playbook.titleEn }
+        : null,
     target: { name: req.target.name, host: req.target.host, transport: transport.describe },
     checks: checkIds,
   };
@@ -46,7 +56,12 @@ export async function runAndReport(deps: SlackDeps, out: Outbox, req: RunRequest
     root = await out.post(place.channel, progressMessage(run, finished), place.threadTs);
   } catch (e) {
     if (isNotInChannel(e)) {
-      await reply(noticeMessage('oms-chatops 不在这个频道里，所以结果只发给你 / I am not in this channel, so only you will see the result.', { next: INVITE_HINT }));
+      await reply(
+        noticeMessage(
+          'oms-chatops 不在这个频道里，所以结果只发给你 / I am not in this channel, so only you will see the result.',
+          { next: INVITE_HINT },
+        ),
+      );
     } else {
       const p = describeSlackError(e);
       await reply(noticeMessage(`${p.text} — 诊断没有运行 / the diagnosis was not run`, { next: p.next }));
@@ -69,7 +84,11 @@ export async function runAndReport(deps: SlackDeps, out: Outbox, req: RunRequest
       : await runSingleChecks([req.check], req.target, transport, { now: deps.now }, { onObservation });
   await recordSlackRun(deps, report, place, req.kind === 'check' ? req.check.id : undefined);
 
-  const final = reportMessage(report, run, reportButtons(report, place.user, what, req.kind === 'check' ? req.check.id : undefined));
+  const final = reportMessage(
+    report,
+    run,
+    reportButtons(report, place.user, what, req.kind === 'check' ? req.check.id : undefined),
+  );
   if (!root) {
     await reply(final);
     return report;
@@ -79,7 +98,11 @@ export async function runAndReport(deps: SlackDeps, out: Outbox, req: RunRequest
     await throttle.finish(() => out.update(at.channel, at.ts, final));
   } catch (e) {
     const p = describeSlackError(e);
-    await reply(noticeMessage(`${p.text} — 报告没能更新到频道里 / the report could not be written to the channel`, { next: p.next }));
+    await reply(
+      noticeMessage(`${p.text} — 报告没能更新到频道里 / the report could not be written to the channel`, {
+        next: p.next,
+      }),
+    );
     await reply(final);
     return report;
   }
@@ -88,12 +111,19 @@ export async function runAndReport(deps: SlackDeps, out: Outbox, req: RunRequest
   try {
     await out.post(at.channel, details, thread);
     if (final.overflow.length > 0 || details.overflow.length > 0) {
-      await out.upload(at.channel, thread, reportFile(report), '完整报告（消息放不下的部分）/ the full report (what did not fit in the messages)');
+      await out.upload(
+        at.channel,
+        thread,
+        reportFile(report),
+        '完整报告（消息放不下的部分）/ the full report (what did not fit in the messages)',
+      );
     }
   } catch (e) {
     deps.log?.(`thread details failed: ${slackErrorCode(e) ?? (e as Error).message}`);
     const p = describeSlackError(e);
-    await reply(noticeMessage(`${p.text} — 详情没能发到消息串 / the details could not be posted in the thread`, { next: p.next }));
+    await reply(
+      noticeMessage(`${p.text} — 详情没能发到消息串 / the details could not be posted in the thread`, { next: p.next }),
+    );
   }
   return report;
 }

@@ -34,12 +34,22 @@ export function shareModal(value: ShareValue, source: { channel: string; ts: str
     submit: { type: 'plain_text', text: '分享 / Share' },
     close: { type: 'plain_text', text: '取消 / Cancel' },
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `把诊断摘要发到事故频道或线程 / post this diagnosis' summary to an incident channel or thread.` } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `把诊断摘要发到事故频道或线程 / post this diagnosis' summary to an incident channel or thread.`,
+        },
+      },
       {
         type: 'input',
         block_id: CHANNEL_BLOCK,
         label: { type: 'plain_text', text: '频道 / Channel' },
-        element: { type: 'conversations_select', action_id: CHANNEL_ACTION, filter: { include: ['public', 'private'], exclude_bot_users: true } },
+        element: {
+          type: 'conversations_select',
+          action_id: CHANNEL_ACTION,
+          filter: { include: ['public', 'private'], exclude_bot_users: true },
+        },
       },
       {
         type: 'input',
@@ -47,7 +57,11 @@ export function shareModal(value: ShareValue, source: { channel: string; ts: str
         optional: true,
         label: { type: 'plain_text', text: '线程链接（可选）/ Thread link (optional)' },
         hint: { type: 'plain_text', text: '在线程的消息上 "复制链接" / "Copy link" on a message of the thread' },
-        element: { type: 'plain_text_input', action_id: THREAD_ACTION, placeholder: { type: 'plain_text', text: 'https://….slack.com/archives/C…/p…' } },
+        element: {
+          type: 'plain_text_input',
+          action_id: THREAD_ACTION,
+          placeholder: { type: 'plain_text', text: 'https://….slack.com/archives/C…/p…' },
+        },
       },
     ],
   };
@@ -69,7 +83,9 @@ export function parseShareMetadata(raw: unknown): ShareMetadata | undefined {
  * is message 1700000000.123456; `?thread_ts=…` (a reply's link) names the thread.
  */
 export function parseThreadLink(link: string): { channel: string; threadTs: string } | undefined {
-  const m = /^https:\/\/[A-Za-z0-9.-]+\/archives\/([CGD][A-Z0-9]{2,20})\/p(\d{10})(\d{6})(?:\?(\S*))?$/.exec(link.trim());
+  const m = /^https:\/\/[A-Za-z0-9.-]+\/archives\/([CGD][A-Z0-9]{2,20})\/p(\d{10})(\d{6})(?:\?(\S*))?$/.exec(
+    link.trim(),
+  );
   if (!m) return undefined;
   const query = new URLSearchParams(m[4] ?? '');
   const thread = query.get('thread_ts');
@@ -78,15 +94,32 @@ export function parseThreadLink(link: string): { channel: string; threadTs: stri
 }
 
 /** The submitted form: valid choices, or field errors for the modal. */
-export function readShareForm(values: unknown): { ok: true; channel: string; threadTs?: string } | { ok: false; errors: Record<string, string> } {
-  const v = values as Record<string, Record<string, { selected_conversation?: string | null; value?: string | null }>> | undefined;
+export function readShareForm(
+  values: unknown,
+): { ok: true; channel: string; threadTs?: string } | { ok: false; errors: Record<string, string> } {
+  const v = values as
+    Record<string, Record<string, { selected_conversation?: string | null; value?: string | null }>> | undefined;
   const channel = v?.[CHANNEL_BLOCK]?.[CHANNEL_ACTION]?.selected_conversation ?? undefined;
-  if (!channel || !/^[CGD][A-Z0-9]{2,20}$/.test(channel)) return { ok: false, errors: { [CHANNEL_BLOCK]: '请选择一个频道 / pick a channel' } };
+  if (!channel || !/^[CGD][A-Z0-9]{2,20}$/.test(channel))
+    return { ok: false, errors: { [CHANNEL_BLOCK]: '请选择一个频道 / pick a channel' } };
   const link = v?.[THREAD_BLOCK]?.[THREAD_ACTION]?.value?.trim();
   if (!link) return { ok: true, channel };
   const parsed = parseThreadLink(link);
-  if (!parsed) return { ok: false, errors: { [THREAD_BLOCK]: '不是 Slack 消息链接 / not a Slack message link: use "Copy link" on a message of the thread (https://….slack.com/archives/C…/p…)' } };
-  if (parsed.channel !== channel) return { ok: false, errors: { [THREAD_BLOCK]: `链接属于另一个频道 / this link belongs to another channel (<#${parsed.channel}>): pick that channel or clear the link` } };
+  if (!parsed)
+    return {
+      ok: false,
+      errors: {
+        [THREAD_BLOCK]:
+          '不是 Slack 消息链接 / not a Slack message link: use "Copy link" on a message of the thread (https://….slack.com/archives/C…/p…)',
+      },
+    };
+  if (parsed.channel !== channel)
+    return {
+      ok: false,
+      errors: {
+        [THREAD_BLOCK]: `链接属于另一个频道 / this link belongs to another channel (<#${parsed.channel}>): pick that channel or clear the link`,
+      },
+    };
   return { ok: true, channel, threadTs: parsed.threadTs };
 }
 
@@ -95,21 +128,55 @@ export function readShareForm(values: unknown): { ok: true; channel: string; thr
  * note the share in the report's thread. Not a member → the user learns how
  * to invite the bot there.
  */
-export async function shareReport(out: Outbox, meta: ShareMetadata, dest: { channel: string; threadTs?: string }, user: string): Promise<'shared' | 'not_in_channel' | 'failed'> {
+export async function shareReport(
+  out: Outbox,
+  meta: ShareMetadata,
+  dest: { channel: string; threadTs?: string },
+  user: string,
+): Promise<'shared' | 'not_in_channel' | 'failed'> {
   const { s } = meta;
   const backLink = await out.permalink(meta.c, meta.ts);
   let posted: { channel: string; ts: string };
   try {
-    posted = await out.post(dest.channel, shareSummary({ title: s.w, target: s.t, verdictLine: s.h, ...(s.r ? { rootCause: s.r } : {}), requester: s.u, sharedBy: user, ...(backLink ? { permalink: backLink } : {}) }), dest.threadTs);
+    posted = await out.post(
+      dest.channel,
+      shareSummary({
+        title: s.w,
+        target: s.t,
+        verdictLine: s.h,
+        ...(s.r ? { rootCause: s.r } : {}),
+        requester: s.u,
+        sharedBy: user,
+        ...(backLink ? { permalink: backLink } : {}),
+      }),
+      dest.threadTs,
+    );
   } catch (e) {
     const where = `<#${dest.channel}>`;
     const p = describeSlackError(e, where);
-    const text = isNotInChannel(e) ? `没能分享：oms-chatops 不是 ${where} 的成员 / could not share: the bot is not a member of ${where}` : `没能分享 / could not share: ${p.text}`;
-    await out.ephemeral(meta.c, user, noticeMessage(text, { next: isNotInChannel(e) ? `在 ${where} 里输入 \`/invite @oms-chatops\`，然后再点一次 "分享" / type \`/invite @oms-chatops\` in ${where}, then click Share again` : p.next }), meta.ts).catch(() => undefined);
+    const text = isNotInChannel(e)
+      ? `没能分享：oms-chatops 不是 ${where} 的成员 / could not share: the bot is not a member of ${where}`
+      : `没能分享 / could not share: ${p.text}`;
+    await out
+      .ephemeral(
+        meta.c,
+        user,
+        noticeMessage(text, {
+          next: isNotInChannel(e)
+            ? `在 ${where} 里输入 \`/invite @oms-chatops\`，然后再点一次 "分享" / type \`/invite @oms-chatops\` in ${where}, then click Share again`
+            : p.next,
+        }),
+        meta.ts,
+      )
+      .catch(() => undefined);
     return isNotInChannel(e) ? 'not_in_channel' : 'failed';
   }
   const sharedLink = await out.permalink(posted.channel, posted.ts);
   const note = `:link: <@${user}> 已分享到 / shared this to <#${dest.channel}>${sharedLink ? ` — <${sharedLink}|查看 / view>` : ''}`;
-  await out.post(meta.c, { text: `shared to <#${dest.channel}>`, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: note }] }] }, meta.ts);
+  await out.post(
+    meta.c,
+    { text: `shared to <#${dest.channel}>`, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: note }] }] },
+    meta.ts,
+  );
   return 'shared';
 }

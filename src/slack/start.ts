@@ -9,19 +9,29 @@ import { readSlackEnv, SlackEnvError } from './env.js';
  * environment picks, say which on stderr, run until SIGINT/SIGTERM, then let
  * running diagnoses finish. Resolves with the process exit code.
  */
-export async function runSlackFromEnv(env: NodeJS.ProcessEnv, deps: Omit<SlackDeps, 'dedupe'> & { dedupe?: SlackDeps['dedupe'] }, stderr: { write(s: string): unknown }): Promise<number> {
+export async function runSlackFromEnv(
+  env: NodeJS.ProcessEnv,
+  deps: Omit<SlackDeps, 'dedupe'> & { dedupe?: SlackDeps['dedupe'] },
+  stderr: { write(s: string): unknown },
+): Promise<number> {
   let slackEnv;
   try {
     slackEnv = readSlackEnv(env);
   } catch (e) {
     if (e instanceof SlackEnvError) {
-      stderr.write(`Slack 配置错误 / Slack configuration: ${e.message}\n下一步 / Next: fix /etc/oms-chatops/env (or your shell's variables) — see README "Slack setup"\n`);
+      stderr.write(
+        `Slack 配置错误 / Slack configuration: ${e.message}\n下一步 / Next: fix /etc/oms-chatops/env (or your shell's variables) — see README "Slack setup"\n`,
+      );
       return 2;
     }
     throw e;
   }
   const bot = new SlackBot({ env: slackEnv, deps: { ...deps, dedupe: deps.dedupe ?? new MemoryDedupe() } });
-  registerUserImport(bot.app, bot.out, { deps, botToken: slackEnv.botToken, ...(slackEnv.apiUrl ? { apiUrl: slackEnv.apiUrl } : {}) });
+  registerUserImport(bot.app, bot.out, {
+    deps,
+    botToken: slackEnv.botToken,
+    ...(slackEnv.apiUrl ? { apiUrl: slackEnv.apiUrl } : {}),
+  });
   const started = await bot.start();
   const api = slackEnv.apiUrl ? `, Web API ${slackEnv.apiUrl}` : '';
   stderr.write(

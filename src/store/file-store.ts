@@ -102,7 +102,8 @@ export class FileStore implements Store {
 
   private init(): Promise<void> {
     this.ready ??= (async () => {
-      for (const sub of ['approvals', 'claims', 'seen', 'sets']) await mkdir(join(this.options.dir, sub), { recursive: true, mode: 0o700 });
+      for (const sub of ['approvals', 'claims', 'seen', 'sets'])
+        await mkdir(join(this.options.dir, sub), { recursive: true, mode: 0o700 });
     })();
     return this.ready;
   }
@@ -116,7 +117,12 @@ export class FileStore implements Store {
   }
 
   /** Once-only creation of `path`; an expired one may be taken over, under the directory lock. */
-  private async claimFile(path: string, key: string, ttlMs: number, extra: Record<string, unknown> = {}): Promise<boolean> {
+  private async claimFile(
+    path: string,
+    key: string,
+    ttlMs: number,
+    extra: Record<string, unknown> = {},
+  ): Promise<boolean> {
     const body = JSON.stringify({ key, ...extra, expiresAt: this.now() + ttlMs, pid: process.pid });
     if (await createExclusive(path, body)) return true;
     const current = await this.readStamped(path);
@@ -165,9 +171,13 @@ export class FileStore implements Store {
     const deadline = Date.now() + this.staleLockMs * 3;
     for (;;) {
       if (await createExclusive(lock, String(process.pid))) break;
-      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > this.staleLockMs) await unlink(lock).catch(() => undefined);
-      else if (Date.now() > deadline) throw new Error(`the store lock ${lock} is held for too long; if no oms-chatops process is running, delete it`);
+      else if (Date.now() > deadline)
+        throw new Error(`the store lock ${lock} is held for too long; if no oms-chatops process is running, delete it`);
       else await new Promise((r) => setTimeout(r, 5 + Math.random() * 20));
     }
     try {

@@ -70,11 +70,20 @@ export class RedisStore implements Store {
     const ids = await this.client.zrange(index, 0, -1);
     if (ids.length === 0) return [];
     const texts = await this.client.mget(ids.map((id) => this.key('approval', id)));
-    return texts.filter((t): t is string => t !== null).map(parseJson).filter((v) => v !== undefined);
+    return texts
+      .filter((t): t is string => t !== null)
+      .map(parseJson)
+      .filter((v) => v !== undefined);
   }
 
   async claim(key: string, ttlMs: number): Promise<boolean> {
-    const r = await this.client.set(this.key('claim', key), JSON.stringify({ at: this.now() }), 'PX', Math.max(1, Math.round(ttlMs)), 'NX');
+    const r = await this.client.set(
+      this.key('claim', key),
+      JSON.stringify({ at: this.now() }),
+      'PX',
+      Math.max(1, Math.round(ttlMs)),
+      'NX',
+    );
     return r === 'OK';
   }
 
@@ -85,7 +94,14 @@ export class RedisStore implements Store {
 
   async addMember(key: string, member: string, ttlMs: number): Promise<{ added: boolean; members: string[] }> {
     const k = this.key('set', key);
-    const results = checkExec(await this.client.multi().sadd(k, member).pexpire(k, Math.max(1, Math.round(ttlMs))).smembers(k).exec());
+    const results = checkExec(
+      await this.client
+        .multi()
+        .sadd(k, member)
+        .pexpire(k, Math.max(1, Math.round(ttlMs)))
+        .smembers(k)
+        .exec(),
+    );
     return { added: results[0] === 1, members: [...(results[2] as string[])].sort() };
   }
 

@@ -5,7 +5,14 @@
  */
 import { targetSchema, type Target } from '../config/target.js';
 import { loadPrivateKey } from './ssh.js';
-import { classifySudoFailure, DROP_IN_PATH, parseSudoList, sudoCommands, sudoersCommand, sudoersDropIn } from './sudo.js';
+import {
+  classifySudoFailure,
+  DROP_IN_PATH,
+  parseSudoList,
+  sudoCommands,
+  sudoersCommand,
+  sudoersDropIn,
+} from './sudo.js';
 import { TransportError, type Transport } from './transport.js';
 
 export interface DoctorLine {
@@ -25,7 +32,12 @@ export interface DoctorDeps {
   timeoutMs?: number;
 }
 
-const line = (item: string, status: DoctorLine['status'], detail: string, hint = ''): DoctorLine => ({ item, status, detail, hint });
+const line = (item: string, status: DoctorLine['status'], detail: string, hint = ''): DoctorLine => ({
+  item,
+  status,
+  detail,
+  hint,
+});
 
 const LOGIN_CODES = new Set(['connect_refused', 'connect_timeout', 'dns', 'disconnected', 'spawn_failed']);
 
@@ -37,12 +49,25 @@ export async function doctor(target: Target, deps: DoctorDeps): Promise<DoctorLi
   const parsed = targetSchema.safeParse(config);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(target)'}: ${i.message}`).join('; ');
-    out.push(line('config', 'fail', `target "${target.name}" is invalid: ${issues}`, 'Fix the target in the config file.'));
+    out.push(
+      line('config', 'fail', `target "${target.name}" is invalid: ${issues}`, 'Fix the target in the config file.'),
+    );
     return out;
   }
-  const missing = [!target.user && 'user', !target.privateKey && !target.agent && 'privateKey (or agent: true)', !target.hostKey && !target.knownHosts && 'hostKey (or knownHosts)'].filter(Boolean);
+  const missing = [
+    !target.user && 'user',
+    !target.privateKey && !target.agent && 'privateKey (or agent: true)',
+    !target.hostKey && !target.knownHosts && 'hostKey (or knownHosts)',
+  ].filter(Boolean);
   if (missing.length > 0) {
-    out.push(line('config', 'fail', `target "${target.name}" lacks ${missing.join(', ')}`, `Add them to target "${target.name}"; \`oms-chatops keyscan ${target.name}\` prints the hostKey.`));
+    out.push(
+      line(
+        'config',
+        'fail',
+        `target "${target.name}" lacks ${missing.join(', ')}`,
+        `Add them to target "${target.name}"; \`oms-chatops keyscan ${target.name}\` prints the hostKey.`,
+      ),
+    );
     return out;
   }
   out.push(line('config', 'ok', `target "${target.name}": ${target.user}@${target.host}:${target.port}`));
@@ -83,7 +108,12 @@ export async function doctor(target: Target, deps: DoctorDeps): Promise<DoctorLi
       const r = await deps.transport.exec(argv, { timeoutMs });
       return r.code === 0
         ? line(`program ${program}`, 'ok', program.startsWith('/') ? 'executable' : r.stdout.trim())
-        : line(`program ${program}`, 'fail', r.timedOut ? 'the check timed out' : 'not found on the server', 'Install it, or fix the path in the target config; the checks that use it will report "missing".');
+        : line(
+            `program ${program}`,
+            'fail',
+            r.timedOut ? 'the check timed out' : 'not found on the server',
+            'Install it, or fix the path in the target config; the checks that use it will report "missing".',
+          );
     }),
   );
   out.push(...results);
@@ -96,7 +126,8 @@ async function sudoLine(target: Target, transport: Transport, timeoutMs: number)
   const user = target.user ?? 'omsbot';
   const dropInHint = `Install this as ${DROP_IN_PATH} (check with visudo -cf):\n${sudoersDropIn(target, user)}`;
   const r = await transport.exec(['sudo', '-n', '-l'], { timeoutMs });
-  if (r.code === 127) return line('sudo', 'fail', 'sudo is not installed on the server', `Install sudo, then: ${dropInHint}`);
+  if (r.code === 127)
+    return line('sudo', 'fail', 'sudo is not installed on the server', `Install sudo, then: ${dropInHint}`);
   if (r.code !== 0) {
     const refused = classifySudoFailure(r.stderr, ['-l'], user) !== null;
     const why = refused ? `sudo refuses ${user} without a password` : 'sudo -n -l failed';
@@ -110,7 +141,12 @@ async function sudoLine(target: Target, transport: Transport, timeoutMs: number)
     return line('sudo', 'fail', `sudo does not allow without a password: ${missing.join('; ')}`, dropInHint);
   }
   if (extra.length > 0) {
-    return line('sudo', 'warn', `sudo allows more than the bot needs: ${extra.join('; ')}`, `Least privilege: ${user} should be allowed only the lines in ${DROP_IN_PATH}:\n${sudoersDropIn(target, user)}`);
+    return line(
+      'sudo',
+      'warn',
+      `sudo allows more than the bot needs: ${extra.join('; ')}`,
+      `Least privilege: ${user} should be allowed only the lines in ${DROP_IN_PATH}:\n${sudoersDropIn(target, user)}`,
+    );
   }
   return line('sudo', 'ok', `sudo -n allows exactly the ${wanted.length} whitelisted commands`);
 }

@@ -16,7 +16,14 @@ export function createTransportPool(options: { env: SshEnv }): TransportPool {
     get(target) {
       let t = transports.get(target.name);
       if (!t) {
-        t = isLocal(target) ? new LocalTransport() : new SshTransport(target, { env: { OMS_CHATOPS_KEY_PASSPHRASE: options.env.OMS_CHATOPS_KEY_PASSPHRASE, SSH_AUTH_SOCK: options.env.SSH_AUTH_SOCK } });
+        t = isLocal(target)
+          ? new LocalTransport()
+          : new SshTransport(target, {
+              env: {
+                OMS_CHATOPS_KEY_PASSPHRASE: options.env.OMS_CHATOPS_KEY_PASSPHRASE,
+                SSH_AUTH_SOCK: options.env.SSH_AUTH_SOCK,
+              },
+            });
         transports.set(target.name, t);
       }
       return t;

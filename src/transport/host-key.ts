@@ -53,7 +53,10 @@ export function knownHostsName(host: string, port: number): string {
 }
 
 function globMatch(pattern: string, name: string): boolean {
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const re = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${re}$`, 'i').test(name);
 }
 
@@ -91,7 +94,14 @@ export interface HostKeyPin {
 
 export type HostKeyVerdict =
   | { ok: true; presented: string; keyType: string }
-  | { ok: false; code: 'host_key_unknown' | 'host_key_mismatch'; presented: string; keyType: string; expected: string[]; revoked?: boolean };
+  | {
+      ok: false;
+      code: 'host_key_unknown' | 'host_key_mismatch';
+      presented: string;
+      keyType: string;
+      expected: string[];
+      revoked?: boolean;
+    };
 
 function normalise(fp: string): string {
   return fp.replace(/=+$/, '');
@@ -116,7 +126,13 @@ export function verifyHostKey(pin: HostKeyPin, keyBlob: Buffer): HostKeyVerdict 
   const plain = forHost.filter((e) => e.marker === undefined);
   if (plain.length === 0) return { ok: false, code: 'host_key_unknown', presented, keyType: type, expected: [] };
   if (plain.some((e) => e.keyBlob.equals(keyBlob))) return { ok: true, presented, keyType: type };
-  return { ok: false, code: 'host_key_mismatch', presented, keyType: type, expected: plain.map((e) => fingerprint(e.keyBlob)) };
+  return {
+    ok: false,
+    code: 'host_key_mismatch',
+    presented,
+    keyType: type,
+    expected: plain.map((e) => fingerprint(e.keyBlob)),
+  };
 }
 
 /** Host key algorithms to offer so the server presents a key type that known_hosts pins. */

@@ -29,7 +29,10 @@ export function describeHostKey(host: string, port: number, blob: Buffer): Keysc
 }
 
 /** Connect to the target only far enough to read its host key. Rejects with a TransportError when unreachable. */
-export async function keyscan(target: Pick<Target, 'name' | 'host' | 'port'>, options: { timeoutMs?: number } = {}): Promise<KeyscanResult> {
+export async function keyscan(
+  target: Pick<Target, 'name' | 'host' | 'port'>,
+  options: { timeoutMs?: number } = {},
+): Promise<KeyscanResult> {
   const blob = await fetchHostKey(target.host, target.port, { ...options, targetName: target.name });
   return describeHostKey(target.host, target.port, blob);
 }

@@ -28,7 +28,13 @@ export class LocalTransport implements Transport {
   constructor(options: LocalTransportOptions = {}) {
     this.uid = options.uid ?? (typeof process.getuid === 'function' ? process.getuid() : -1);
     // A fixed locale keeps tool output in the wording interpreters expect.
-    this.env = options.env ?? { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', SYSTEMD_PAGER: '', SYSTEMD_COLORS: '0' };
+    this.env = options.env ?? {
+      PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin',
+      LANG: 'C.UTF-8',
+      LC_ALL: 'C.UTF-8',
+      SYSTEMD_PAGER: '',
+      SYSTEMD_COLORS: '0',
+    };
   }
 
   exec(argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
@@ -59,7 +65,12 @@ export class LocalTransport implements Transport {
       };
 
       // Own process group, so a deadline kills the command and anything it started.
-      const child = spawn(full[0]!, full.slice(1), { shell: false, env: this.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+      const child = spawn(full[0]!, full.slice(1), {
+        shell: false,
+        env: this.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
       const timer = setTimeout(() => {
         timedOut = true;
         try {

@@ -58,7 +58,7 @@ export function connectError(err: SystemishError, where: ConnectWhere): Transpor
   return new TransportError(
     'disconnected',
     `The SSH connection to ${at} failed: ${err.message}.`,
-    'Try again; if it keeps failing, look at the server\'s sshd log (journalctl -u sshd).',
+    "Try again; if it keeps failing, look at the server's sshd log (journalctl -u sshd).",
   );
 }
 
@@ -86,6 +86,6 @@ export function keyPassphraseError(path: string, given: boolean): TransportError
     given
       ? `The passphrase in OMS_CHATOPS_KEY_PASSPHRASE does not open the private key ${path}.`
       : `The private key ${path} is encrypted and OMS_CHATOPS_KEY_PASSPHRASE is not set.`,
-    'Set OMS_CHATOPS_KEY_PASSPHRASE to the key\'s passphrase (check it with `ssh-keygen -y -f <key>`), or use ssh-agent (agent: true).',
+    "Set OMS_CHATOPS_KEY_PASSPHRASE to the key's passphrase (check it with `ssh-keygen -y -f <key>`), or use ssh-agent (agent: true).",
   );
 }

@@ -59,7 +59,14 @@ function seconds(ms: number): string {
 /** The command line sent to the server for one argv. */
 export function remoteCommand(argv: readonly string[], options: { timeoutMs: number; sudo?: boolean }): string {
   if (argv.length === 0) throw new Error('cannot run an empty command');
-  return shellJoin(['timeout', '-k', String(KILL_GRACE_S), seconds(options.timeoutMs), ...(options.sudo ? ['sudo', '-n'] : []), ...argv]);
+  return shellJoin([
+    'timeout',
+    '-k',
+    String(KILL_GRACE_S),
+    seconds(options.timeoutMs),
+    ...(options.sudo ? ['sudo', '-n'] : []),
+    ...argv,
+  ]);
 }
 
 /** Read and parse a private key, so a wrong passphrase is reported as such before connecting. */
@@ -73,12 +80,14 @@ export async function loadPrivateKey(
     data = await readFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
     throw keyUnreadableError(path, reason);
   }
   const parsed = utils.parseKey(data, passphrase);
   if (parsed instanceof Error) {
-    if (/passphrase/i.test(parsed.message)) throw keyPassphraseError(path, passphrase !== undefined && passphrase !== '');
+    if (/passphrase/i.test(parsed.message))
+      throw keyPassphraseError(path, passphrase !== undefined && passphrase !== '');
     throw keyUnreadableError(path, `not a private key ssh2 can read (${parsed.message})`);
   }
   const key = Array.isArray(parsed) ? parsed[0] : parsed;
@@ -336,7 +345,11 @@ export class SshTransport implements Transport {
   private async connect(): Promise<Connection> {
     const t = this.target;
     if (!t.user) {
-      throw new TransportError('auth_failed', `Target "${t.name}" has no user to log in as.`, `Set user in target "${t.name}" (e.g. user: omsbot).`);
+      throw new TransportError(
+        'auth_failed',
+        `Target "${t.name}" has no user to log in as.`,
+        `Set user in target "${t.name}" (e.g. user: omsbot).`,
+      );
     }
     const auth: Partial<ConnectConfig> = {};
     if (t.agent) {
@@ -462,7 +475,11 @@ export class SshTransport implements Transport {
 }
 
 /** Connect only far enough to see the server's host key, then abort (no login). */
-export function fetchHostKey(host: string, port: number, options: { timeoutMs?: number; targetName?: string } = {}): Promise<Buffer> {
+export function fetchHostKey(
+  host: string,
+  port: number,
+  options: { timeoutMs?: number; targetName?: string } = {},
+): Promise<Buffer> {
   const where: ConnectWhere = { host, port, user: '', targetName: options.targetName ?? host };
   return new Promise((resolve, reject) => {
     const client = new Client();

@@ -65,7 +65,11 @@ export function sudoersDropIn(target: Target, user: string = target.user ?? DEFA
 }
 
 /** Why `sudo -n` refused, from its stderr; `null` when it was not a sudo refusal. */
-export function classifySudoFailure(stderr: string, argv: readonly string[], user: string = DEFAULT_BOT_USER): SudoRefusal | null {
+export function classifySudoFailure(
+  stderr: string,
+  argv: readonly string[],
+  user: string = DEFAULT_BOT_USER,
+): SudoRefusal | null {
   const line = sudoersRule(user, argv);
   const cmd = sudoersCommand(argv);
   if (/you must have a tty|requiretty/i.test(stderr)) {

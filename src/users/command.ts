@@ -49,12 +49,32 @@ export async function runUsersCommand(cmd: UsersCommand, io: UsersIo): Promise<n
   if (v.corrected && v.rows > 0 && (cmd.output || v.fixes > 0)) {
     correctedPath = resolve(cwd, cmd.output ?? join(dirname(path), `${basename(path, extname(path))}.corrected.xlsx`));
     if (correctedPath === path) return refuseWrite(io, correctedPath, 'that is the file being checked');
-    const written = await writeNew(correctedPath, writeWorkbook([{ name: '用户', rows: v.corrected, header: { required: [true, true, true, true, false, false, false] }, textFormat: true }]));
+    const written = await writeNew(
+      correctedPath,
+      writeWorkbook([
+        {
+          name: '用户',
+          rows: v.corrected,
+          header: { required: [true, true, true, true, false, false, false] },
+          textFormat: true,
+        },
+      ]),
+    );
     if (!written.ok) return refuseWrite(io, correctedPath, written.error);
   }
   if (io.json) {
     const { corrected: _rows, ...rest } = v;
-    io.out(renderJson(redactDeep({ file: name, format: sheet.value.format, ...(sheet.value.encoding ? { encoding: sheet.value.encoding } : {}), ...rest, correctedFile: correctedPath ?? null })));
+    io.out(
+      renderJson(
+        redactDeep({
+          file: name,
+          format: sheet.value.format,
+          ...(sheet.value.encoding ? { encoding: sheet.value.encoding } : {}),
+          ...rest,
+          correctedFile: correctedPath ?? null,
+        }),
+      ),
+    );
   } else io.out(formatValidation(v, { fileName: name, ...(correctedPath ? { corrected: correctedPath } : {}) }));
   return v.errorRows > 0 || v.issues.some((i) => i.kind === 'error') ? EXIT.problem : EXIT.ok;
 }
@@ -71,16 +91,33 @@ async function writeNew(path: string, data: Buffer): Promise<{ ok: true } | { ok
     return { ok: true };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, error: code === 'EEXIST' ? 'the file already exists (it is never overwritten)' : code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : (e as Error).message };
+    return {
+      ok: false,
+      error:
+        code === 'EEXIST'
+          ? 'the file already exists (it is never overwritten)'
+          : code === 'ENOENT'
+            ? 'its folder does not exist'
+            : code === 'EACCES'
+              ? 'permission denied'
+              : (e as Error).message,
+    };
   }
 }
 
 /** Read a regular file of at most the size limit, checked before reading (a FIFO or /dev/zero is refused). */
-async function readBounded(path: string): Promise<{ ok: true; data: Buffer } | { ok: false; error: string; hint: string }> {
+async function readBounded(
+  path: string,
+): Promise<{ ok: true; data: Buffer } | { ok: false; error: string; hint: string }> {
   try {
     const s = await stat(path);
     if (!s.isFile()) return { ok: false, error: 'not a regular file', hint: 'give the path of the .xlsx or .csv file' };
-    if (s.size > LIMITS.maxFileBytes) return { ok: false, error: `文件太大 / the file is too large: ${(s.size / 1024 / 1024).toFixed(1)} MB, at most ${LIMITS.maxFileBytes / 1024 / 1024} MB — nothing was read`, hint: `split it into files of at most ${LIMITS.maxRows.toLocaleString('en-US')} rows` };
+    if (s.size > LIMITS.maxFileBytes)
+      return {
+        ok: false,
+        error: `文件太大 / the file is too large: ${(s.size / 1024 / 1024).toFixed(1)} MB, at most ${LIMITS.maxFileBytes / 1024 / 1024} MB — nothing was read`,
+        hint: `split it into files of at most ${LIMITS.maxRows.toLocaleString('en-US')} rows`,
+      };
     const fh = await open(path, 'r');
     try {
       const buf = Buffer.alloc(LIMITS.maxFileBytes + 1);
@@ -89,7 +126,12 @@ async function readBounded(path: string): Promise<{ ok: true; data: Buffer } | {
         const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
         if (bytesRead === 0) break;
         n += bytesRead;
-        if (n > LIMITS.maxFileBytes) return { ok: false, error: 'the file grew past the size limit while being read', hint: 'send it again when it is complete' };
+        if (n > LIMITS.maxFileBytes)
+          return {
+            ok: false,
+            error: 'the file grew past the size limit while being read',
+            hint: 'send it again when it is complete',
+          };
       }
       return { ok: true, data: buf.subarray(0, n) };
     } finally {
@@ -97,8 +139,14 @@ async function readBounded(path: string): Promise<{ ok: true; data: Buffer } | {
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, error: '找不到文件 / file not found', hint: 'check the path (relative paths are from the current directory)' };
-    if (code === 'EACCES') return { ok: false, error: 'permission denied', hint: 'make the file readable for this user' };
+    if (code === 'ENOENT')
+      return {
+        ok: false,
+        error: '找不到文件 / file not found',
+        hint: 'check the path (relative paths are from the current directory)',
+      };
+    if (code === 'EACCES')
+      return { ok: false, error: 'permission denied', hint: 'make the file readable for this user' };
     return { ok: false, error: (e as Error).message, hint: 'give the path of the .xlsx or .csv file' };
   }
 }

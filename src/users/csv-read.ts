@@ -32,13 +32,22 @@ function decoded(buf: Buffer, label: string, encoding: string): Read<{ text: str
 }
 
 function notText() {
-  return refuse('not-a-spreadsheet', '这不是表格文件 / this is not a spreadsheet: neither an .xlsx nor readable CSV text (UTF-8 or GBK)', 'fill in the template from `users template` in Excel or WPS, save it as .xlsx, and send that');
+  return refuse(
+    'not-a-spreadsheet',
+    '这不是表格文件 / this is not a spreadsheet: neither an .xlsx nor readable CSV text (UTF-8 or GBK)',
+    'fill in the template from `users template` in Excel or WPS, save it as .xlsx, and send that',
+  );
 }
 
 /** Split CSV text into rows (RFC 4180 quoting; comma, or tab when the header has tabs and no commas). */
 export function parseCsv(text: string, encoding: string): Read<Sheet> {
   const firstLine = text.slice(0, text.search(/\r|\n/) >>> 0);
-  const sep = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
+  const sep =
+    firstLine.includes('\t') && !firstLine.includes(',')
+      ? '\t'
+      : firstLine.includes(';') && !firstLine.includes(',')
+        ? ';'
+        : ',';
   const rows: SheetRow[] = [];
   let cells: Array<SheetCell | undefined> = [];
   let field = '';
@@ -46,7 +55,8 @@ export function parseCsv(text: string, encoding: string): Read<Sheet> {
   let fieldWasQuoted = false;
   let record = 1;
   const endField = () => {
-    if (cells.length < LIMITS.maxColumns && (field !== '' || fieldWasQuoted)) cells[cells.length] = { value: field.length > LIMITS.maxCellChars ? field.slice(0, LIMITS.maxCellChars) : field };
+    if (cells.length < LIMITS.maxColumns && (field !== '' || fieldWasQuoted))
+      cells[cells.length] = { value: field.length > LIMITS.maxCellChars ? field.slice(0, LIMITS.maxCellChars) : field };
     else if (cells.length < LIMITS.maxColumns) cells.length++;
     field = '';
     fieldWasQuoted = false;

@@ -23,13 +23,62 @@ export interface Column {
 }
 
 export const COLUMNS: readonly Column[] = Object.freeze([
-  { key: 'username', header: '用户名', required: true, explain: '登录用的唯一标识，不能重复；字母、数字、中文和 @ . + - _，不含空格和全角字符 / unique login name', example: 'zhangsan', width: 16 },
-  { key: 'password', header: '密码', required: true, explain: '初始密码，至少 8 个字符 / initial password, at least 8 characters', example: 'Oms@2025init', width: 16 },
-  { key: 'name', header: '姓名', required: true, explain: '用户真实姓名 / the person\'s real name', example: '张三', width: 12 },
-  { key: 'role', header: '角色', required: true, explain: `从下拉列表选择：${ROLES.join(' / ')} / pick from the drop-down`, example: '员工', width: 12 },
-  { key: 'email', header: '邮箱', required: false, explain: '邮箱地址，如 name@example.com（可留空）/ e-mail address, optional', example: 'zhangsan@example.com', width: 26 },
-  { key: 'mobile', header: '手机号', required: false, explain: '11 位大陆手机号，如 13800138000（可留空，不加 +86 和空格）/ mainland mobile number, optional', example: '13800138000', width: 16 },
-  { key: 'department', header: '部门', required: false, explain: '所在部门（可留空）/ department, optional', example: '运维部', width: 16 },
+  {
+    key: 'username',
+    header: '用户名',
+    required: true,
+    explain: '登录用的唯一标识，不能重复；字母、数字、中文和 @ . + - _，不含空格和全角字符 / unique login name',
+    example: 'zhangsan',
+    width: 16,
+  },
+  {
+    key: 'password',
+    header: '密码',
+    required: true,
+    explain: '初始密码，至少 8 个字符 / initial password, at least 8 characters',
+    example: 'Oms@2025init',
+    width: 16,
+  },
+  {
+    key: 'name',
+    header: '姓名',
+    required: true,
+    explain: "用户真实姓名 / the person's real name",
+    example: '张三',
+    width: 12,
+  },
+  {
+    key: 'role',
+    header: '角色',
+    required: true,
+    explain: `从下拉列表选择：${ROLES.join(' / ')} / pick from the drop-down`,
+    example: '员工',
+    width: 12,
+  },
+  {
+    key: 'email',
+    header: '邮箱',
+    required: false,
+    explain: '邮箱地址，如 name@example.com（可留空）/ e-mail address, optional',
+    example: 'zhangsan@example.com',
+    width: 26,
+  },
+  {
+    key: 'mobile',
+    header: '手机号',
+    required: false,
+    explain: '11 位大陆手机号，如 13800138000（可留空，不加 +86 和空格）/ mainland mobile number, optional',
+    example: '13800138000',
+    width: 16,
+  },
+  {
+    key: 'department',
+    header: '部门',
+    required: false,
+    explain: '所在部门（可留空）/ department, optional',
+    example: '运维部',
+    width: 16,
+  },
 ]);
 
 export const MIN_PASSWORD_LENGTH = 8;
@@ -51,8 +100,6 @@ export const LIMITS = Object.freeze({
 });
 
 export function columnByHeader(header: string): Column | undefined {
-  const h = header
-    .replace(/[\s\u3000]+/g, '')
-    .replace(/[*＊]|[（(](必填|选填|可选|required|optional)[)）]$/gi, '');
+  const h = header.replace(/[\s\u3000]+/g, '').replace(/[*＊]|[（(](必填|选填|可选|required|optional)[)）]$/gi, '');
   return COLUMNS.find((c) => c.header === h);
 }

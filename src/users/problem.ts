@@ -1,6 +1,15 @@
 /** A file the bot will not read, said in the operators' words: what is wrong, and what to do next. */
 export interface FileProblem {
-  code: 'too-large' | 'empty' | 'not-a-spreadsheet' | 'legacy-or-encrypted' | 'zip-bomb' | 'corrupt' | 'too-many-rows' | 'no-header' | 'unsupported';
+  code:
+    | 'too-large'
+    | 'empty'
+    | 'not-a-spreadsheet'
+    | 'legacy-or-encrypted'
+    | 'zip-bomb'
+    | 'corrupt'
+    | 'too-many-rows'
+    | 'no-header'
+    | 'unsupported';
   message: string;
   hint: string;
 }

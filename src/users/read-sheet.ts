@@ -27,17 +27,39 @@ const KNOWN: ReadonlyArray<[number[], string]> = [
  */
 export function readUserSheet(buf: Buffer, fileName: string): Read<Sheet> {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  if (buf.length > LIMITS.maxFileBytes) return refuse('too-large', `文件太大 / the file is too large: ${mb(buf.length)}, at most ${mb(LIMITS.maxFileBytes)} — nothing was read`, `split it into files of at most ${LIMITS.maxRows.toLocaleString('en-US')} rows, or remove pictures and other sheets, and send them one by one`);
-  if (buf.length === 0) return refuse('empty', '文件是空的 / the file is empty', 'fill in the template from `users template` and send it again');
+  if (buf.length > LIMITS.maxFileBytes)
+    return refuse(
+      'too-large',
+      `文件太大 / the file is too large: ${mb(buf.length)}, at most ${mb(LIMITS.maxFileBytes)} — nothing was read`,
+      `split it into files of at most ${LIMITS.maxRows.toLocaleString('en-US')} rows, or remove pictures and other sheets, and send them one by one`,
+    );
+  if (buf.length === 0)
+    return refuse(
+      'empty',
+      '文件是空的 / the file is empty',
+      'fill in the template from `users template` and send it again',
+    );
   const ext = /\.([A-Za-z0-9]{1,5})$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
   const starts = (sig: number[]) => sig.every((b, i) => buf[i] === b);
   if (starts([0x50, 0x4b, 0x03, 0x04]) || starts([0x50, 0x4b, 0x05, 0x06])) return readXlsx(buf);
-  if (starts([0xd0, 0xcf, 0x11, 0xe0])) return refuse('legacy-or-encrypted', '这是旧版 .xls 或有密码保护的工作簿 / this is an old .xls or a password-protected workbook, which is not read', `remove any password, then ${SAVE_AS}`);
-  for (const [sig, what] of KNOWN) if (starts(sig)) return refuse('not-a-spreadsheet', `这不是表格文件 / "${fileName}" is ${what}, not a spreadsheet`, SAVE_AS);
+  if (starts([0xd0, 0xcf, 0x11, 0xe0]))
+    return refuse(
+      'legacy-or-encrypted',
+      '这是旧版 .xls 或有密码保护的工作簿 / this is an old .xls or a password-protected workbook, which is not read',
+      `remove any password, then ${SAVE_AS}`,
+    );
+  for (const [sig, what] of KNOWN)
+    if (starts(sig))
+      return refuse('not-a-spreadsheet', `这不是表格文件 / "${fileName}" is ${what}, not a spreadsheet`, SAVE_AS);
   if (ext === 'xlsx' || ext === 'xlsm' || ext === 'xls') {
-    return refuse('not-a-spreadsheet', `"${fileName}" 不是真正的 Excel 文件 / is named .${ext} but is not an Excel workbook (a text or other file renamed?)`, SAVE_AS);
+    return refuse(
+      'not-a-spreadsheet',
+      `"${fileName}" 不是真正的 Excel 文件 / is named .${ext} but is not an Excel workbook (a text or other file renamed?)`,
+      SAVE_AS,
+    );
   }
-  if (ext !== '' && ext !== 'csv' && ext !== 'txt' && ext !== 'tsv') return refuse('unsupported', `不支持 .${ext} / .${ext} files are not read`, `send an .xlsx or .csv: ${SAVE_AS}`);
+  if (ext !== '' && ext !== 'csv' && ext !== 'txt' && ext !== 'tsv')
+    return refuse('unsupported', `不支持 .${ext} / .${ext} files are not read`, `send an .xlsx or .csv: ${SAVE_AS}`);
   const text = decodeCsv(buf);
   if (!text.ok) return text;
   return parseCsv(text.value.text, text.value.encoding);

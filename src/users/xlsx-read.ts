@@ -17,7 +17,11 @@ export function readXlsx(buf: Buffer): Read<Sheet> {
   const z = zip.value;
   const workbookPath = mainPart(z);
   if (!workbookPath) {
-    const kind = z.has('word/document.xml') ? 'a Word document (.docx)' : z.has('ppt/presentation.xml') ? 'a PowerPoint file' : 'a zip archive';
+    const kind = z.has('word/document.xml')
+      ? 'a Word document (.docx)'
+      : z.has('ppt/presentation.xml')
+        ? 'a PowerPoint file'
+        : 'a zip archive';
     return refuse('not-a-spreadsheet', `这不是 Excel 工作簿 / this is ${kind}, not an Excel workbook`, NOT_A_WORKBOOK);
   }
   const workbook = text(z, workbookPath);
@@ -27,7 +31,8 @@ export function readXlsx(buf: Buffer): Read<Sheet> {
   const firstSheet = /<(?:\w+:)?sheet\b([^>]*)\/?>/.exec(workbook.value);
   const sheetId = firstSheet ? attributes(firstSheet[1]!).get('id') : undefined;
   const sheetPath = (sheetId && rels.value.byId.get(sheetId)) ?? 'xl/worksheets/sheet1.xml';
-  if (!z.has(sheetPath)) return refuse('corrupt', '这个工作簿没有工作表 / the workbook has no worksheet', NOT_A_WORKBOOK);
+  if (!z.has(sheetPath))
+    return refuse('corrupt', '这个工作簿没有工作表 / the workbook has no worksheet', NOT_A_WORKBOOK);
   let shared: string[] = [];
   const sharedPath = rels.value.sharedStrings ?? (z.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined);
   if (sharedPath && z.has(sharedPath)) {
@@ -44,7 +49,8 @@ function text(z: ZipReader, path: string): Read<string> {
   const data = z.read(path);
   if (!data.ok) return data;
   const xml = data.value.toString('utf8');
-  if (hasDoctype(xml)) return refuse('corrupt', `拒绝 / refused: ${path} declares a DTD (XML entity tricks are not read)`, NOT_A_WORKBOOK);
+  if (hasDoctype(xml))
+    return refuse('corrupt', `拒绝 / refused: ${path} declares a DTD (XML entity tricks are not read)`, NOT_A_WORKBOOK);
   return { ok: true, value: xml };
 }
 
@@ -56,7 +62,8 @@ function mainPart(z: ZipReader): string | undefined {
       for (const m of rels.value.toString('utf8').matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) {
         const a = attributes(m[1]!);
         const target = a.get('Target')?.replace(/^\/+/, '');
-        if (a.get('Type')?.endsWith('/officeDocument') && target && z.has(target) && /workbook|xl\//i.test(target)) return target;
+        if (a.get('Type')?.endsWith('/officeDocument') && target && z.has(target) && /workbook|xl\//i.test(target))
+          return target;
       }
     }
   }
@@ -101,7 +108,8 @@ function runsText(xml: string): string {
 
 function sharedStrings(xml: string): string[] {
   const out: string[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) out.push(runsText(m[1] ?? ''));
+  for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g))
+    out.push(runsText(m[1] ?? ''));
   return out;
 }
 

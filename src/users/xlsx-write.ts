@@ -62,16 +62,28 @@ function worksheet(s: SheetSpec): string {
   const width = Math.max(1, ...s.rows.map((r) => r.length), s.widths?.length ?? 0);
   const parts: string[] = [XML_HEAD, `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`];
   parts.push(`<dimension ref="A1:${columnLetter(width - 1)}${Math.max(1, s.rows.length)}"/>`);
-  parts.push(s.header ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
+  parts.push(
+    s.header
+      ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+      : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>',
+  );
   parts.push('<sheetFormatPr defaultRowHeight="15"/>');
   const bodyStyle = s.wrap ? STYLE.wrap : s.textFormat ? STYLE.text : 0;
   if (s.widths?.length) {
-    parts.push('<cols>', ...s.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"${bodyStyle ? ` style="${bodyStyle}"` : ''}/>`), '</cols>');
+    parts.push(
+      '<cols>',
+      ...s.widths.map(
+        (w, i) =>
+          `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"${bodyStyle ? ` style="${bodyStyle}"` : ''}/>`,
+      ),
+      '</cols>',
+    );
   }
   parts.push('<sheetData>');
   s.rows.forEach((row, r) => {
     const cells = row.map((v, c) => {
-      const style = r === 0 && s.header ? (s.header.required[c] ? STYLE.headerRequired : STYLE.headerOptional) : bodyStyle;
+      const style =
+        r === 0 && s.header ? (s.header.required[c] ? STYLE.headerRequired : STYLE.headerOptional) : bodyStyle;
       const ref = `${columnLetter(c)}${r + 1}`;
       if (v === '') return style ? `<c r="${ref}" s="${style}"/>` : '';
       return `<c r="${ref}"${style ? ` s="${style}"` : ''} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
@@ -84,7 +96,9 @@ function worksheet(s: SheetSpec): string {
     for (const l of s.lists) {
       const col = columnLetter(l.column);
       const list = `"${l.values.join(',')}"`;
-      parts.push(`<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="${escapeXml(l.title)}" error="${escapeXml(l.error)}" promptTitle="${escapeXml(l.title)}" prompt="${escapeXml(l.values.join(' / '))}" sqref="${col}${l.firstRow}:${col}${l.lastRow}"><formula1>${escapeXml(list)}</formula1></dataValidation>`);
+      parts.push(
+        `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="${escapeXml(l.title)}" error="${escapeXml(l.error)}" promptTitle="${escapeXml(l.title)}" prompt="${escapeXml(l.values.join(' / '))}" sqref="${col}${l.firstRow}:${col}${l.lastRow}"><formula1>${escapeXml(list)}</formula1></dataValidation>`,
+      );
     }
     parts.push('</dataValidations>');
   }
@@ -93,18 +107,27 @@ function worksheet(s: SheetSpec): string {
 }
 
 function workbook(sheets: readonly SheetSpec[]): string {
-  const list = sheets.map((s, i) => `<sheet name="${escapeXml(s.name.slice(0, 31))}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  const list = sheets
+    .map((s, i) => `<sheet name="${escapeXml(s.name.slice(0, 31))}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .join('');
   return `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>${list}</sheets></workbook>`;
 }
 
 function workbookRels(n: number): string {
-  const rels = Array.from({ length: n }, (_, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
+  const rels = Array.from(
+    { length: n },
+    (_, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  );
   rels.push(`<Relationship Id="rId${n + 1}" Type="${NS_REL}/styles" Target="styles.xml"/>`);
   return `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`;
 }
 
 function contentTypes(n: number): string {
-  const sheets = Array.from({ length: n }, (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
+  const sheets = Array.from(
+    { length: n },
+    (_, i) =>
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  ).join('');
   return `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${sheets}</Types>`;
 }
 

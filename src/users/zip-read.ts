@@ -17,8 +17,18 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-const bomb = (what: string) => refuse('zip-bomb', `拒绝 / refused: the .xlsx unpacks to ${what} — more than a user list ever needs (a "zip bomb"?); nothing was read`, 'open it in Excel, keep only the 用户 sheet, save as a new .xlsx and send that');
-const corrupt = (what: string) => refuse('corrupt', `这个 .xlsx 已损坏 / the .xlsx is damaged: ${what}`, 'open it in Excel or WPS and save it again as .xlsx (or export CSV), then send the new file');
+const bomb = (what: string) =>
+  refuse(
+    'zip-bomb',
+    `拒绝 / refused: the .xlsx unpacks to ${what} — more than a user list ever needs (a "zip bomb"?); nothing was read`,
+    'open it in Excel, keep only the 用户 sheet, save as a new .xlsx and send that',
+  );
+const corrupt = (what: string) =>
+  refuse(
+    'corrupt',
+    `这个 .xlsx 已损坏 / the .xlsx is damaged: ${what}`,
+    'open it in Excel or WPS and save it again as .xlsx (or export CSV), then send the new file',
+  );
 
 /**
  * A zip read through its central directory, with every limit checked before
@@ -27,7 +37,10 @@ const corrupt = (what: string) => refuse('corrupt', `这个 .xlsx 已损坏 / th
  * lies about its size fails instead of filling memory).
  */
 export class ZipReader {
-  private constructor(private readonly buf: Buffer, private readonly entries: Map<string, ZipEntry>) {}
+  private constructor(
+    private readonly buf: Buffer,
+    private readonly entries: Map<string, ZipEntry>,
+  ) {}
 
   static open(buf: Buffer): Read<ZipReader> {
     const end = findEndOfCentralDirectory(buf);
@@ -57,7 +70,8 @@ export class ZipReader {
       };
       if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff) return bomb('a ZIP64 entry');
       total += entry.size;
-      if (total > LIMITS.maxUncompressedBytes) return bomb(`more than ${Math.round(LIMITS.maxUncompressedBytes / 1024 / 1024)} MB`);
+      if (total > LIMITS.maxUncompressedBytes)
+        return bomb(`more than ${Math.round(LIMITS.maxUncompressedBytes / 1024 / 1024)} MB`);
       entries.set(entry.name.replace(/^\/+/, ''), entry);
       p += 46 + nameLen + extraLen + commentLen;
     }
@@ -76,7 +90,12 @@ export class ZipReader {
   read(name: string): Read<Buffer> {
     const e = this.entries.get(name);
     if (!e) return corrupt(`${name} is missing`);
-    if (e.flags & 1) return refuse('legacy-or-encrypted', '这个文件有密码保护 / the workbook is password-protected', 'remove the password in Excel (File → Info → Protect Workbook) and send it again');
+    if (e.flags & 1)
+      return refuse(
+        'legacy-or-encrypted',
+        '这个文件有密码保护 / the workbook is password-protected',
+        'remove the password in Excel (File → Info → Protect Workbook) and send it again',
+      );
     const p = e.localOffset;
     if (p + 30 > this.buf.length || this.buf.readUInt32LE(p) !== LOCAL) return corrupt(`${name} has no local header`);
     const start = p + 30 + this.buf.readUInt16LE(p + 26) + this.buf.readUInt16LE(p + 28);
@@ -89,7 +108,8 @@ export class ZipReader {
       try {
         data = inflateRawSync(raw, { maxOutputLength: e.size });
       } catch (err) {
-        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return bomb(`more than its directory says (${name})`);
+        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+          return bomb(`more than its directory says (${name})`);
         return corrupt(`${name} does not decompress`);
       }
     } else return corrupt(`${name} uses compression method ${e.method}`);

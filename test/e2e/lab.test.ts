@@ -28,7 +28,11 @@ import { FileStore } from '../../src/store/file-store.js';
 import { SshTransport } from '../../src/transport/ssh.js';
 import { cleanupOnExit, ensureImage, LAB_DIR, labPreflight, SCENARIOS, up, type LabInstance } from '../lab/lab.js';
 
-const SECRETS = ['h6inws=y*4^9))7!nr*2l+ek-+p29%1k@@#mpnj8q5nj@r8!q&', 'EVuWdnct2NUwk9oKAAJK', 'nxcG0fXEWVsXKBOJWBPhDY26'];
+const SECRETS = [
+  'h6inws=y*4^9))7!nr*2l+ek-+p29%1k@@#mpnj8q5nj@r8!q&',
+  'EVuWdnct2NUwk9oKAAJK',
+  'nxcG0fXEWVsXKBOJWBPhDY26',
+];
 const HEALTHY_PLAYBOOKS = ['login', 'api-not-found', 'admin', 'service-start', 'worker-sigterm', 'checklist'];
 
 const live: LabInstance[] = [];
@@ -44,7 +48,9 @@ const serious = (r: Report) => r.findings.filter((f) => f.severity !== 'info');
 const describeReport = (r: Report) =>
   [
     `verdict ${r.verdict}; findings: ${r.findings.map((f) => `${f.id}(${f.severity})`).join(', ') || 'none'}`,
-    ...r.observations.filter((o) => o.status !== 'ok').map((o) => `  ${o.check} ${o.status} [${o.signals.join(',')}]: ${o.summary}`),
+    ...r.observations
+      .filter((o) => o.status !== 'ok')
+      .map((o) => `  ${o.check} ${o.status} [${o.signals.join(',')}]: ${o.summary}`),
   ].join('\n');
 
 beforeAll(async () => {
@@ -55,7 +61,10 @@ beforeAll(async () => {
     const t0 = Date.now();
     // Built by the pretest step (it downloads packages); the tests only use it.
     const image = ensureImage((line) => process.stderr.write(`${line}\n`), { allowBuild: false });
-    timings.push({ step: `image (rootfs built ${image.built.rootfsS.toFixed(0)} s, provisioned ${image.built.imageS.toFixed(0)} s; 0 = cached)`, seconds: (Date.now() - t0) / 1000 });
+    timings.push({
+      step: `image (rootfs built ${image.built.rootfsS.toFixed(0)} s, provisioned ${image.built.imageS.toFixed(0)} s; 0 = cached)`,
+      seconds: (Date.now() - t0) / 1000,
+    });
     playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
   } catch (err) {
     setupError = err as Error;
@@ -66,7 +75,9 @@ afterAll(async () => {
   for (const inst of live.splice(0)) await inst.down();
   release?.();
   timings.push({ step: 'whole suite', seconds: (Date.now() - suiteStart) / 1000 });
-  process.stdout.write(`\nlab e2e timings:\n${timings.map((t) => `  ${t.seconds.toFixed(1).padStart(7)} s  ${t.step}`).join('\n')}\n`);
+  process.stdout.write(
+    `\nlab e2e timings:\n${timings.map((t) => `  ${t.seconds.toFixed(1).padStart(7)} s  ${t.step}`).join('\n')}\n`,
+  );
   process.stdout.write(`\nlab e2e: what the bot reported first:\n${reported.join('\n')}\n`);
 }, 120_000);
 
@@ -115,7 +126,10 @@ describe('the lab: real servers, diagnosed over SSH', () => {
         const report = await diagnose(inst, ssh, pb);
         const context = `${pb}\n${describeReport(report)}`;
         expect({ context, serious: serious(report).map((f) => f.id) }).toEqual({ context, serious: [] });
-        expect({ context, notOk: report.observations.filter((o) => o.status !== 'ok').map((o) => o.check) }).toEqual({ context, notOk: [] });
+        expect({ context, notOk: report.observations.filter((o) => o.status !== 'ok').map((o) => o.check) }).toEqual({
+          context,
+          notOk: [],
+        });
         expect(report.verdict).toBe('ok');
         expectNoSecrets(report);
       }
@@ -123,24 +137,34 @@ describe('the lab: real servers, diagnosed over SSH', () => {
   }, 180_000);
 
   const faults = SCENARIOS.filter((s) => s.name !== 'healthy');
-  it.each(faults.map((s) => [s.name, s] as const))('%s: the root cause first, with its playbook and with the checklist', async (name, scenario) => {
-    await withLab(name, async (inst, ssh) => {
-      for (const pb of [scenario.playbook, 'checklist']) {
-        const report = await diagnose(inst, ssh, pb);
-        const context = `${name} / ${pb}\n${describeReport(report)}`;
-        const first = serious(report)[0];
-        reported.push(`  ${name.padEnd(32)} ${pb.padEnd(14)} ${report.verdict.padEnd(8)} ${first ? `${first.id} (${first.severity})` : `none; info: ${report.findings.map((f) => f.id).join(', ') || '-'}`}`);
-        expect({ context, first: first?.id ?? null }).toEqual({ context, first: scenario.rootCause });
-        expect({ context, verdict: report.verdict }).toEqual({ context, verdict: scenario.verdict ?? (scenario.rootCause ? 'problem' : 'ok') });
-        for (const id of scenario.infoFindings ?? []) expect({ context, has: report.findings.some((f) => f.id === id) }).toEqual({ context, has: true });
-        if (first) {
-          expect(first.fix.length).toBeGreaterThan(40);
-          expect(first.evidence.length).toBeGreaterThan(0);
+  it.each(faults.map((s) => [s.name, s] as const))(
+    '%s: the root cause first, with its playbook and with the checklist',
+    async (name, scenario) => {
+      await withLab(name, async (inst, ssh) => {
+        for (const pb of [scenario.playbook, 'checklist']) {
+          const report = await diagnose(inst, ssh, pb);
+          const context = `${name} / ${pb}\n${describeReport(report)}`;
+          const first = serious(report)[0];
+          reported.push(
+            `  ${name.padEnd(32)} ${pb.padEnd(14)} ${report.verdict.padEnd(8)} ${first ? `${first.id} (${first.severity})` : `none; info: ${report.findings.map((f) => f.id).join(', ') || '-'}`}`,
+          );
+          expect({ context, first: first?.id ?? null }).toEqual({ context, first: scenario.rootCause });
+          expect({ context, verdict: report.verdict }).toEqual({
+            context,
+            verdict: scenario.verdict ?? (scenario.rootCause ? 'problem' : 'ok'),
+          });
+          for (const id of scenario.infoFindings ?? [])
+            expect({ context, has: report.findings.some((f) => f.id === id) }).toEqual({ context, has: true });
+          if (first) {
+            expect(first.fix.length).toBeGreaterThan(40);
+            expect(first.evidence.length).toBeGreaterThan(0);
+          }
+          expectNoSecrets(report);
         }
-        expectNoSecrets(report);
-      }
-    });
-  }, 180_000);
+      });
+    },
+    180_000,
+  );
 });
 
 /**
@@ -171,7 +195,12 @@ describe('the lab: approved actions really change the server, exactly once', () 
   /** Read through the bot's own SSH login (omsbot is in systemd-journal). */
   async function show(ssh: SshTransport, unit: string): Promise<Record<string, string>> {
     const r = await ssh.exec(['systemctl', 'show', unit, '-p', 'MainPID,ActiveState,SubState'], { timeoutMs: 8000 });
-    return Object.fromEntries(r.stdout.trim().split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    return Object.fromEntries(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
   }
   async function journalCount(ssh: SshTransport, unit: string, pattern: RegExp): Promise<number> {
     const r = await ssh.exec(['journalctl', '-u', `${unit}.service`, '--no-pager', '-o', 'cat'], { timeoutMs: 8000 });
@@ -180,12 +209,21 @@ describe('the lab: approved actions really change the server, exactly once', () 
 
   /** Request the finding's action, then two approvals racing (a double click, or two bot instances): one runs it. */
   async function requestAndApprove(service: ApprovalService, actionId: string, finding: { id: string; title: string }) {
-    const requested = await service.requestAction({ action: actionId, target: 'lab', requester: REQUESTER, reason: `lab e2e: ${finding.id}`, finding });
+    const requested = await service.requestAction({
+      action: actionId,
+      target: 'lab',
+      requester: REQUESTER,
+      reason: `lab e2e: ${finding.id}`,
+      finding,
+    });
     if (requested.kind !== 'requested') throw new Error(`request refused: ${JSON.stringify(requested)}`);
     const ref = approvalReference(requested.approval);
     const outcomes = await Promise.all([service.approve(ref, APPROVER), service.approve(ref, APPROVER)]);
     const executed = outcomes.filter((o) => o.kind === 'executed');
-    expect(outcomes.map((o) => (o.kind === 'refused' ? o.code : o.kind)).sort()).toEqual(['already-decided', 'executed']);
+    expect(outcomes.map((o) => (o.kind === 'refused' ? o.code : o.kind)).sort()).toEqual([
+      'already-decided',
+      'executed',
+    ]);
     const result = executed[0]!.kind === 'executed' ? executed[0]!.result : undefined;
     return result!;
   }
@@ -201,8 +239,13 @@ describe('the lab: approved actions really change the server, exactly once', () 
         expect(await show(ssh, 'oms-backend')).toMatchObject({ MainPID: '0', ActiveState: 'inactive' });
 
         const result = await requestAndApprove(service, down!.action!.id, { id: down!.id, title: down!.title });
-        expect({ verdict: result.verdict, summary: result.summary }).toEqual({ verdict: 'succeeded', summary: result.summary });
-        expect(result.steps.map((st) => [st.argv.join(' '), st.exitCode])).toEqual([['/usr/bin/systemctl start oms-backend', 0]]);
+        expect({ verdict: result.verdict, summary: result.summary }).toEqual({
+          verdict: 'succeeded',
+          summary: result.summary,
+        });
+        expect(result.steps.map((st) => [st.argv.join(' '), st.exitCode])).toEqual([
+          ['/usr/bin/systemctl start oms-backend', 0],
+        ]);
         // backend-service warns that the unit is still disabled at boot (the scenario disabled it): started, not broken.
         expect(result.postChecks.map((c) => [c.check, c.status])).toEqual([
           ['backend-service', 'warn'],
@@ -243,8 +286,14 @@ describe('the lab: approved actions really change the server, exactly once', () 
 
         const nginxBefore = await show(ssh, 'nginx');
         const reloadsBefore = await journalCount(ssh, 'nginx', /^Reloaded nginx\.service/);
-        const result = await requestAndApprove(service, offered!.id, { id: 'api-location-missing', title: serious(before)[0]!.title });
-        expect({ verdict: result.verdict, summary: result.summary }).toEqual({ verdict: 'succeeded', summary: result.summary });
+        const result = await requestAndApprove(service, offered!.id, {
+          id: 'api-location-missing',
+          title: serious(before)[0]!.title,
+        });
+        expect({ verdict: result.verdict, summary: result.summary }).toEqual({
+          verdict: 'succeeded',
+          summary: result.summary,
+        });
         expect(result.preconditions.map((c) => [c.check, c.status])).toEqual([['nginx-config-test', 'ok']]);
         expect(result.postChecks.every((c) => c.status === 'ok')).toBe(true);
         const nginxAfter = await show(ssh, 'nginx');
@@ -256,7 +305,10 @@ describe('the lab: approved actions really change the server, exactly once', () 
         // And a restart of the (healthy) backend: a new MainPID, one stop and one start.
         const pidBefore = (await show(ssh, 'oms-backend')).MainPID;
         const startsBefore = await journalCount(ssh, 'oms-backend', /^Started oms-backend\.service/);
-        const restart = await requestAndApprove(service, 'restart-backend', { id: 'lab-restart', title: 'lab: restart the backend' });
+        const restart = await requestAndApprove(service, 'restart-backend', {
+          id: 'lab-restart',
+          title: 'lab: restart the backend',
+        });
         expect(restart.verdict).toBe('succeeded');
         const pidAfter = await show(ssh, 'oms-backend');
         expect(pidAfter.ActiveState).toBe('active');

@@ -37,7 +37,12 @@ export function parseCapture(text: string): ExecResult {
   const stderrLines: string[] = [];
   const stdoutLines: string[] = [];
   for (const line of body.split('\n')) {
-    if (/^(curl: \(\d+\)|tail: |cat: |stat: |id: |grep: |journalctl: |sudo: |nginx: \[|\d{4}\/\d\d\/\d\d .*\[emerg\]|nginx: configuration file|nginx: the configuration file)/.test(line)) stderrLines.push(line);
+    if (
+      /^(curl: \(\d+\)|tail: |cat: |stat: |id: |grep: |journalctl: |sudo: |nginx: \[|\d{4}\/\d\d\/\d\d .*\[emerg\]|nginx: configuration file|nginx: the configuration file)/.test(
+        line,
+      )
+    )
+      stderrLines.push(line);
     else stdoutLines.push(line);
   }
   return {

@@ -11,7 +11,14 @@ import { MemoryDedupe } from '../../src/store/dedupe.js';
 import type { ExecOptions, ExecResult, Transport } from '../../src/transport/transport.js';
 import { FakeSlack } from './fake-slack.js';
 import { ReplayTransport } from './replay-transport.js';
-import { eventBody, interactionBody, postSigned, slashCommandBody, blockActionPayload, type SignedPost } from './slack-sign.js';
+import {
+  eventBody,
+  interactionBody,
+  postSigned,
+  slashCommandBody,
+  blockActionPayload,
+  type SignedPost,
+} from './slack-sign.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 
@@ -19,7 +26,10 @@ export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export class SlowTransport implements Transport {
   readonly describe: string;
   private readonly inner: ReplayTransport;
-  constructor(scenario: string, private readonly delayMs: number) {
+  constructor(
+    scenario: string,
+    private readonly delayMs: number,
+  ) {
     this.inner = new ReplayTransport(scenario);
     this.describe = `slow:${scenario}`;
   }
@@ -99,7 +109,11 @@ export class SlackHarness {
       checks: CHECKS,
       findCheck,
       transportFor: () => {
-        const t = options.makeTransport ? options.makeTransport() : options.delayMs ? new SlowTransport(scenario, options.delayMs) : new ReplayTransport(scenario);
+        const t = options.makeTransport
+          ? options.makeTransport()
+          : options.delayMs
+            ? new SlowTransport(scenario, options.delayMs)
+            : new ReplayTransport(scenario);
         h.transports.push(t);
         return t;
       },
@@ -125,19 +139,41 @@ export class SlackHarness {
 
   command(text: string, extra: { channel?: string; user?: string; responseId?: string } = {}): Promise<SignedPost> {
     const url = extra.responseId ? this.slack.responseUrl(extra.responseId) : this.slack.responseUrl('cmd');
-    return postSigned(this.url, slashCommandBody({ text, responseUrl: url, ...(extra.channel ? { channel: extra.channel } : {}), ...(extra.user ? { user: extra.user } : {}) }), { secret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded' });
+    return postSigned(
+      this.url,
+      slashCommandBody({
+        text,
+        responseUrl: url,
+        ...(extra.channel ? { channel: extra.channel } : {}),
+        ...(extra.user ? { user: extra.user } : {}),
+      }),
+      { secret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded' },
+    );
   }
 
   event(event: Record<string, unknown>, eventId: string, headers: Record<string, string> = {}): Promise<SignedPost> {
-    return postSigned(this.url, eventBody(event, eventId), { secret: SIGNING_SECRET, contentType: 'application/json', headers });
+    return postSigned(this.url, eventBody(event, eventId), {
+      secret: SIGNING_SECRET,
+      contentType: 'application/json',
+      headers,
+    });
   }
 
-  click(p: Omit<Parameters<typeof blockActionPayload>[0], 'responseUrl'> & { responseId?: string }): Promise<SignedPost> {
-    return postSigned(this.url, interactionBody(blockActionPayload({ ...p, responseUrl: this.slack.responseUrl(p.responseId ?? 'click') })), { secret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded' });
+  click(
+    p: Omit<Parameters<typeof blockActionPayload>[0], 'responseUrl'> & { responseId?: string },
+  ): Promise<SignedPost> {
+    return postSigned(
+      this.url,
+      interactionBody(blockActionPayload({ ...p, responseUrl: this.slack.responseUrl(p.responseId ?? 'click') })),
+      { secret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded' },
+    );
   }
 
   interaction(payload: Record<string, unknown>): Promise<SignedPost> {
-    return postSigned(this.url, interactionBody(payload), { secret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded' });
+    return postSigned(this.url, interactionBody(payload), {
+      secret: SIGNING_SECRET,
+      contentType: 'application/x-www-form-urlencoded',
+    });
   }
 
   idle(): Promise<void> {

@@ -36,7 +36,10 @@ export class FakeSlack {
   private ts = 1_700_000_000_000_100;
   private readonly failures: Array<{ method: string; channel?: string; times: number; failure: Failure }> = [];
   private readonly waiters: Array<() => void> = [];
-  private readonly answers = new Map<string, (body: Record<string, unknown>, call: ApiCall) => Record<string, unknown>>();
+  private readonly answers = new Map<
+    string,
+    (body: Record<string, unknown>, call: ApiCall) => Record<string, unknown>
+  >();
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -60,7 +63,12 @@ export class FakeSlack {
 
   /** Make `method` fail `times` times (optionally only for one channel). */
   fail(method: string, error: string, options: { channel?: string; times?: number } = {}): void {
-    this.failures.push({ method, channel: options.channel, times: options.times ?? Number.POSITIVE_INFINITY, failure: { kind: 'error', error } });
+    this.failures.push({
+      method,
+      channel: options.channel,
+      times: options.times ?? Number.POSITIVE_INFINITY,
+      failure: { kind: 'error', error },
+    });
   }
 
   /** Answer `method` with 429 and Retry-After `times` times. */
@@ -79,14 +87,19 @@ export class FakeSlack {
 
   /** Everything the bot sent anywhere (Web API, response_url, uploads), as one string. */
   everythingSent(): string {
-    return [...this.calls.map((c) => c.raw), ...this.responses.map((r) => JSON.stringify(r.body)), ...this.uploads.map((u) => u.content)].join('\n');
+    return [
+      ...this.calls.map((c) => c.raw),
+      ...this.responses.map((r) => JSON.stringify(r.body)),
+      ...this.uploads.map((u) => u.content),
+    ].join('\n');
   }
 
   /** Wait until `predicate` holds (checked on every request), or fail after `ms`. */
   async waitFor(predicate: () => boolean, ms = 10_000, what = 'the expected Slack calls'): Promise<void> {
     const deadline = Date.now() + ms;
     while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; calls so far: ${this.calls.map((c) => c.method).join(', ')}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${what}; calls so far: ${this.calls.map((c) => c.method).join(', ')}`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 50);
@@ -107,7 +120,11 @@ export class FakeSlack {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     try {
       if (url.pathname.startsWith('/response/')) {
-        this.responses.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(raw || '{}') as Record<string, unknown>, at: Date.now() });
+        this.responses.push({
+          id: url.pathname.slice('/response/'.length),
+          body: JSON.parse(raw || '{}') as Record<string, unknown>,
+          at: Date.now(),
+        });
         res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
         return;
       }
@@ -122,11 +139,19 @@ export class FakeSlack {
       }
       const method = url.pathname.slice('/api/'.length);
       const body = parseBody(raw, req.headers['content-type'] ?? '');
-      const call: ApiCall = { method, body, raw, at: Date.now(), ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) };
+      const call: ApiCall = {
+        method,
+        body,
+        raw,
+        at: Date.now(),
+        ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      };
       this.calls.push(call);
       const failure = this.takeFailure(method, body);
       if (failure?.kind === 'ratelimit') {
-        res.writeHead(429, { 'retry-after': String(failure.retryAfter), 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        res
+          .writeHead(429, { 'retry-after': String(failure.retryAfter), 'content-type': 'application/json' })
+          .end(JSON.stringify({ ok: false, error: 'ratelimited' }));
         return;
       }
       if (failure?.kind === 'error') {
@@ -140,7 +165,9 @@ export class FakeSlack {
   }
 
   private takeFailure(method: string, body: Record<string, unknown>): Failure | undefined {
-    const f = this.failures.find((x) => x.method === method && x.times > 0 && (!x.channel || x.channel === body.channel));
+    const f = this.failures.find(
+      (x) => x.method === method && x.times > 0 && (!x.channel || x.channel === body.channel),
+    );
     if (!f) return undefined;
     f.times--;
     return f.failure;
@@ -163,7 +190,11 @@ export class FakeSlack {
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };
       case 'chat.getPermalink':
-        return { ok: true, channel, permalink: `https://oms.slack.com/archives/${channel}/p${String(body.message_ts).replace('.', '')}` };
+        return {
+          ok: true,
+          channel,
+          permalink: `https://oms.slack.com/archives/${channel}/p${String(body.message_ts).replace('.', '')}`,
+        };
       case 'views.open':
         return { ok: true, view: { id: 'V0SHARE', ...(typeof body.view === 'object' ? (body.view as object) : {}) } };
       case 'files.getUploadURLExternal': {

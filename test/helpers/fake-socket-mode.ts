@@ -49,7 +49,9 @@ export class FakeSocketMode {
   private envelopeCount = 0;
 
   async start(): Promise<this> {
-    this.server = createServer((_req, res) => res.writeHead(426, { 'content-type': 'text/plain' }).end('WebSocket only'));
+    this.server = createServer((_req, res) =>
+      res.writeHead(426, { 'content-type': 'text/plain' }).end('WebSocket only'),
+    );
     this.wss = new WebSocketServer({ noServer: true });
     this.server.on('upgrade', (req: IncomingMessage, socket, head) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -69,7 +71,8 @@ export class FakeSocketMode {
   /** Answer `apps.connections.open` on `slack`: a fresh ticket for an app-level token, Slack's error otherwise. */
   serveConnectionsOpen(slack: FakeSlack): void {
     slack.answerWith('apps.connections.open', (_body, call: ApiCall) => {
-      if (!call.authorization?.startsWith('Bearer xapp-')) return { ok: false, error: call.authorization ? 'not_allowed_token_type' : 'not_authed' };
+      if (!call.authorization?.startsWith('Bearer xapp-'))
+        return { ok: false, error: call.authorization ? 'not_allowed_token_type' : 'not_authed' };
       const ticket = `t${++this.ticketCount}-${Date.now().toString(36)}`;
       this.tickets.add(ticket);
       return { ok: true, url: `ws://127.0.0.1:${this.port}/link/?ticket=${ticket}` };
@@ -97,7 +100,12 @@ export class FakeSocketMode {
       envelope_id: envelopeId,
       type: 'slash_commands',
       accepts_response_payload: true,
-      payload: slashCommandFields({ text: fields.text, responseUrl: fields.responseUrl, user: fields.user, channel: fields.channel }),
+      payload: slashCommandFields({
+        text: fields.text,
+        responseUrl: fields.responseUrl,
+        user: fields.user,
+        channel: fields.channel,
+      }),
     });
     return envelopeId;
   }
@@ -139,7 +147,10 @@ export class FakeSocketMode {
   async waitFor(predicate: () => boolean, ms = 10_000, what = 'the Socket Mode condition'): Promise<void> {
     const deadline = Date.now() + ms;
     while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}; connections: ${this.connections.length}, received: ${JSON.stringify(this.received.map((r) => r.message))}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `timed out after ${ms} ms waiting for ${what}; connections: ${this.connections.length}, received: ${JSON.stringify(this.received.map((r) => r.message))}`,
+        );
       await new Promise((r) => setTimeout(r, 25));
     }
   }
@@ -168,7 +179,14 @@ export class FakeSocketMode {
       c.closed = { code, reason: reason.toString(), at: Date.now() };
     });
     // What Slack says first on every new connection; the client counts as connected only after it.
-    ws.send(JSON.stringify({ type: 'hello', num_connections: this.connections.filter((x) => !x.closed).length, debug_info: { host: 'applink-fake-127-0-0-1', approximate_connection_time: 3600 }, connection_info: { app_id: 'A0OMS' } }));
+    ws.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: this.connections.filter((x) => !x.closed).length,
+        debug_info: { host: 'applink-fake-127-0-0-1', approximate_connection_time: 3600 },
+        connection_info: { app_id: 'A0OMS' },
+      }),
+    );
   }
 
   private nextEnvelopeId(): string {

@@ -34,10 +34,17 @@ export class ReplayTransport implements Transport {
       case 'systemctl': {
         if (args[1] === 'nginx') {
           const active = this.cap('nginx-active.txt').stdout.trim();
-          return result(active === 'active' ? 'LoadState=loaded\nActiveState=active\nSubState=running\nResult=success\n' : 'LoadState=loaded\nActiveState=failed\nSubState=failed\nResult=exit-code\n');
+          return result(
+            active === 'active'
+              ? 'LoadState=loaded\nActiveState=active\nSubState=running\nResult=success\n'
+              : 'LoadState=loaded\nActiveState=failed\nSubState=failed\nResult=exit-code\n',
+          );
         }
         const show = this.cap('systemctl-show.txt');
-        return { ...show, stdout: `LoadState=loaded\nUnitFileState=${s === 'backend-stopped' ? 'disabled' : 'enabled'}\n${show.stdout}` };
+        return {
+          ...show,
+          stdout: `LoadState=loaded\nUnitFileState=${s === 'backend-stopped' ? 'disabled' : 'enabled'}\n${show.stdout}`,
+        };
       }
       case 'journalctl':
         return this.cap('journal.txt');
@@ -54,8 +61,15 @@ export class ReplayTransport implements Transport {
         if (file.endsWith('.env.local')) return notFound('cat', file);
         if (file.endsWith('oms.conf')) return this.cap('nginx-conf.txt');
         if (file.endsWith('.service')) {
-          const unit = readFileSync(join(FIXTURES, 'service', s === 'unit-file-bom' ? 'oms-backend-bom.service' : 'oms-backend-clean.service'), 'utf8');
-          return result(s === 'unit-user-www-data' ? unit.replace(/^User=.*$/m, 'User=www-data').replace(/^Group=.*$/m, 'Group=www-data') : unit);
+          const unit = readFileSync(
+            join(FIXTURES, 'service', s === 'unit-file-bom' ? 'oms-backend-bom.service' : 'oms-backend-clean.service'),
+            'utf8',
+          );
+          return result(
+            s === 'unit-user-www-data'
+              ? unit.replace(/^User=.*$/m, 'User=www-data').replace(/^Group=.*$/m, 'Group=www-data')
+              : unit,
+          );
         }
         break;
       }
@@ -71,10 +85,13 @@ export class ReplayTransport implements Transport {
           return result(files.map((f) => `${f}|nginx|nginx|755|directory`).join('\n'));
         }
         // The replica printed `%n %U:%G %a %F`; our check asks for `%n|%U|%G|%a|%F`.
-        const lines = this.cap('paths.txt').stdout.split('\n').filter(Boolean).map((l) => {
-          const m = /^(\S+) ([^:]+):(\S+) (\d+) (.+)$/.exec(l);
-          return m ? `${m[1]}|${m[2]}|${m[3]}|${m[4]}|${m[5]}` : l;
-        });
+        const lines = this.cap('paths.txt')
+          .stdout.split('\n')
+          .filter(Boolean)
+          .map((l) => {
+            const m = /^(\S+) ([^:]+):(\S+) (\d+) (.+)$/.exec(l);
+            return m ? `${m[1]}|${m[2]}|${m[3]}|${m[4]}|${m[5]}` : l;
+          });
         return result(lines.join('\n'));
       }
       case 'grep': {

@@ -125,13 +125,27 @@ export class ApprovalHarness {
   command(text: string, extra: { user?: string; channel?: string; responseId?: string } = {}): Promise<SignedPost> {
     return postSigned(
       this.url,
-      slashCommandBody({ text, user: extra.user, channel: extra.channel, responseUrl: this.slack.responseUrl(extra.responseId ?? 'cmd') }),
+      slashCommandBody({
+        text,
+        user: extra.user,
+        channel: extra.channel,
+        responseUrl: this.slack.responseUrl(extra.responseId ?? 'cmd'),
+      }),
       { secret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded' },
     );
   }
 
   /** The payload of one click (so a test can send the very same payload twice, as a Slack retry would). */
-  clickPayload(p: { actionId: string; value: string; user: string; channel?: string; messageTs?: string; threadTs?: string; actionTs?: string; triggerId?: string }): Record<string, unknown> {
+  clickPayload(p: {
+    actionId: string;
+    value: string;
+    user: string;
+    channel?: string;
+    messageTs?: string;
+    threadTs?: string;
+    actionTs?: string;
+    triggerId?: string;
+  }): Record<string, unknown> {
     const payload = blockActionPayload({ ...p, responseUrl: this.slack.responseUrl(`click-${p.user}`) });
     const actions = payload.actions as Array<Record<string, unknown>>;
     actions[0]!.action_ts = p.actionTs ?? `1700000${String(++clicks).padStart(3, '0')}.000001`;
@@ -139,7 +153,11 @@ export class ApprovalHarness {
   }
 
   send(payload: Record<string, unknown>, headers: Record<string, string> = {}): Promise<SignedPost> {
-    return postSigned(this.url, interactionBody(payload), { secret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded', headers });
+    return postSigned(this.url, interactionBody(payload), {
+      secret: SIGNING_SECRET,
+      contentType: 'application/x-www-form-urlencoded',
+      headers,
+    });
   }
 
   click(p: Parameters<ApprovalHarness['clickPayload']>[0]): Promise<SignedPost> {

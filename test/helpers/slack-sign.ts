@@ -16,7 +16,13 @@ export interface SignedPost {
 export async function postSigned(
   url: string,
   body: string,
-  options: { secret: string; contentType: string; timestamp?: number; signature?: string; headers?: Record<string, string> },
+  options: {
+    secret: string;
+    contentType: string;
+    timestamp?: number;
+    signature?: string;
+    headers?: Record<string, string>;
+  },
 ): Promise<SignedPost> {
   const ts = options.timestamp ?? Math.floor(Date.now() / 1000);
   const started = performance.now();
@@ -92,7 +98,16 @@ export function interactionBody(payload: Record<string, unknown>): string {
 }
 
 /** A button click on a message the bot posted. */
-export function blockActionPayload(p: { actionId: string; value: string; user?: string; channel?: string; messageTs?: string; threadTs?: string; responseUrl: string; triggerId?: string }): Record<string, unknown> {
+export function blockActionPayload(p: {
+  actionId: string;
+  value: string;
+  user?: string;
+  channel?: string;
+  messageTs?: string;
+  threadTs?: string;
+  responseUrl: string;
+  triggerId?: string;
+}): Record<string, unknown> {
   const channel = p.channel ?? 'C0OPS';
   const ts = p.messageTs ?? '1700000000.000100';
   return {
@@ -106,6 +121,15 @@ export function blockActionPayload(p: { actionId: string; value: string; user?: 
     channel: { id: channel, name: 'ops' },
     message: { type: 'message', ts, text: 'report', ...(p.threadTs ? { thread_ts: p.threadTs } : {}) },
     response_url: p.responseUrl,
-    actions: [{ type: 'button', action_id: p.actionId, block_id: 'b1', text: { type: 'plain_text', text: 'x' }, value: p.value, action_ts: '1700000001.000001' }],
+    actions: [
+      {
+        type: 'button',
+        action_id: p.actionId,
+        block_id: 'b1',
+        text: { type: 'plain_text', text: 'x' },
+        value: p.value,
+        action_ts: '1700000001.000001',
+      },
+    ],
   };
 }

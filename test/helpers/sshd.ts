@@ -6,7 +6,16 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -67,7 +76,11 @@ function loginUser(): string {
   if (!userExists(TEST_USER)) {
     mkdirSync(TEST_HOME, { recursive: true });
     try {
-      execFileSync('useradd', ['--system', '--no-create-home', '--home-dir', TEST_HOME, '--shell', '/bin/sh', TEST_USER], { stdio: 'pipe' });
+      execFileSync(
+        'useradd',
+        ['--system', '--no-create-home', '--home-dir', TEST_HOME, '--shell', '/bin/sh', TEST_USER],
+        { stdio: 'pipe' },
+      );
     } catch (err) {
       // Another test file may have created it at the same moment.
       if (!userExists(TEST_USER)) throw err;
@@ -158,9 +171,13 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
     encrypted: key('client_encrypted', 'correct horse battery'),
     stranger: key('client_stranger'),
   };
-  writeFileSync(join(dir, 'authorized_keys'), [keys.ed25519, keys.rsa, keys.encrypted].map((k) => k.publicKey).join('\n') + '\n', {
-    mode: 0o644,
-  });
+  writeFileSync(
+    join(dir, 'authorized_keys'),
+    [keys.ed25519, keys.rsa, keys.encrypted].map((k) => k.publicKey).join('\n') + '\n',
+    {
+      mode: 0o644,
+    },
+  );
 
   const hostKeys: TestSshd['hostKeys'] = {};
   for (const t of ['ed25519', 'rsa', 'ecdsa']) {

@@ -31,7 +31,15 @@ function instances(prefix: string, server: ReturnType<typeof fakeServer>) {
     const store = new RedisStore({ url: redis.url, prefix });
     stores.push(store);
     const audit = new AuditLog({ file: join(dir, `bot${n}.jsonl`), mirrors: [store] });
-    const service = new ApprovalService({ config: testConfig(), store, audit, transportFor: () => server.transport, findCheck, postCheckAttempts: 1, postCheckDelayMs: 0 });
+    const service = new ApprovalService({
+      config: testConfig(),
+      store,
+      audit,
+      transportFor: () => server.transport,
+      findCheck,
+      postCheckAttempts: 1,
+      postCheckDelayMs: 0,
+    });
     return { store, audit, service, file: join(dir, `bot${n}.jsonl`) };
   });
 }
@@ -39,7 +47,12 @@ function instances(prefix: string, server: ReturnType<typeof fakeServer>) {
 it('one approval clicked on both instances at once executes exactly once', async () => {
   const server = fakeServer();
   const [bot1, bot2] = instances('once:', server);
-  const req = await bot1!.service.requestAction({ action: 'restart-backend', target: 'prod', requester: { id: REQUESTER, via: 'slack' }, reason: 'backend down' });
+  const req = await bot1!.service.requestAction({
+    action: 'restart-backend',
+    target: 'prod',
+    requester: { id: REQUESTER, via: 'slack' },
+    reason: 'backend down',
+  });
   expect(req.kind).toBe('requested');
   if (req.kind !== 'requested') return;
   const value = approvalReference(req.approval);
@@ -67,8 +80,18 @@ it('one approval clicked on both instances at once executes exactly once', async
 it('a pending approval requested on one instance is approved on the other; expiry sweeps on both mark it once', async () => {
   const server = fakeServer();
   const [bot1, bot2] = instances('cross:', server);
-  const a = await bot1!.service.requestAction({ action: 'restart-backend', target: 'prod', requester: { id: REQUESTER, via: 'slack' }, reason: 'down' });
-  const b = await bot1!.service.requestAction({ action: 'restart-backend', target: 'prod', requester: { id: REQUESTER, via: 'slack' }, reason: 'down again' });
+  const a = await bot1!.service.requestAction({
+    action: 'restart-backend',
+    target: 'prod',
+    requester: { id: REQUESTER, via: 'slack' },
+    reason: 'down',
+  });
+  const b = await bot1!.service.requestAction({
+    action: 'restart-backend',
+    target: 'prod',
+    requester: { id: REQUESTER, via: 'slack' },
+    reason: 'down again',
+  });
   if (a.kind !== 'requested' || b.kind !== 'requested') throw new Error('requests refused');
   expect((await bot2!.service.approve(a.approval.id, { id: APPROVER, via: 'slack' })).kind).toBe('executed');
   const later = new Date(Date.now() + 16 * 60_000);

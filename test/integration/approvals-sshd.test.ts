@@ -25,7 +25,11 @@ const transports: SshTransport[] = [];
 
 /** The capture's output without its `$ command` line and `[exit N]` trailer. */
 function capture(scenario: string, file: string): string {
-  return readFileSync(join(CAPTURES, scenario, file), 'utf8').split('\n').slice(1).join('\n').replace(/\[exit \d+\]\s*$/, '');
+  return readFileSync(join(CAPTURES, scenario, file), 'utf8')
+    .split('\n')
+    .slice(1)
+    .join('\n')
+    .replace(/\[exit \d+\]\s*$/, '');
 }
 
 beforeAll(async () => {
@@ -35,7 +39,11 @@ beforeAll(async () => {
   writeFileSync(join(work, 'login.txt'), capture('healthy', 'login-direct.txt'));
   writeFileSync(join(work, 'show.txt'), capture('healthy', 'systemctl-show.txt').replace(/^MainPID=\d+\n/m, ''));
   // The login user (unprivileged when the tests run as root) writes these; the umask would hide a mode given to writeFileSync.
-  for (const [name, text] of [['pid', '33\n'], ['nginx-broken', '0\n'], ['commands.log', '']] as const) {
+  for (const [name, text] of [
+    ['pid', '33\n'],
+    ['nginx-broken', '0\n'],
+    ['commands.log', ''],
+  ] as const) {
     writeFileSync(join(work, name), text);
     chmodSync(join(work, name), 0o666);
   }
@@ -103,16 +111,32 @@ const sent = () => readFileSync(LOG(), 'utf8').split('\n').filter(Boolean);
 it('the server receives exactly the whitelisted argv through sudo -n, once, and the new MainPID is verified', async () => {
   writeFileSync(LOG(), '');
   const { service } = await setup();
-  const r = await service.requestAction({ action: 'restart-backend', target: 'lab', requester: { id: 'U0REQUESTER', via: 'slack' }, reason: 'backend down' });
+  const r = await service.requestAction({
+    action: 'restart-backend',
+    target: 'lab',
+    requester: { id: 'U0REQUESTER', via: 'slack' },
+    reason: 'backend down',
+  });
   if (r.kind !== 'requested') throw new Error(JSON.stringify(r));
   const value = approvalReference(r.approval);
-  const [o, again] = await Promise.all([service.approve(value, { id: 'U0APPROVER', via: 'slack' }), service.approve(value, { id: 'U0APPROVER', via: 'slack' })]);
+  const [o, again] = await Promise.all([
+    service.approve(value, { id: 'U0APPROVER', via: 'slack' }),
+    service.approve(value, { id: 'U0APPROVER', via: 'slack' }),
+  ]);
   const executed = [o, again].find((x) => x.kind === 'executed');
-  expect(executed?.kind === 'executed' && executed.result).toMatchObject({ verdict: 'succeeded', exitCode: 0, mainPid: { before: 33, after: 1033 } });
+  expect(executed?.kind === 'executed' && executed.result).toMatchObject({
+    verdict: 'succeeded',
+    exitCode: 0,
+    mainPid: { before: 33, after: 1033 },
+  });
   const commands = sent();
-  expect(commands.filter((c) => c.includes('sudo'))).toEqual(['timeout -k 2 60 sudo -n /usr/bin/systemctl restart oms-backend']);
+  expect(commands.filter((c) => c.includes('sudo'))).toEqual([
+    'timeout -k 2 60 sudo -n /usr/bin/systemctl restart oms-backend',
+  ]);
   // Everything else the action did was a read-only check, none of them through sudo.
-  expect(commands.filter((c) => !c.includes('sudo')).every((c) => / (systemctl show|getent|ss|curl) /.test(c))).toBe(true);
+  expect(commands.filter((c) => !c.includes('sudo')).every((c) => / (systemctl show|getent|ss|curl) /.test(c))).toBe(
+    true,
+  );
 });
 
 it('precondition failure over SSH: nginx -t fails, so no reload is ever sent', async () => {
@@ -120,7 +144,12 @@ it('precondition failure over SSH: nginx -t fails, so no reload is ever sent', a
   writeFileSync(join(work, 'nginx-broken'), '1\n');
   try {
     const { service } = await setup();
-    const r = await service.requestAction({ action: 'reload-nginx', target: 'lab', requester: { id: 'U0REQUESTER', via: 'slack' }, reason: 'config changed' });
+    const r = await service.requestAction({
+      action: 'reload-nginx',
+      target: 'lab',
+      requester: { id: 'U0REQUESTER', via: 'slack' },
+      reason: 'config changed',
+    });
     if (r.kind !== 'requested') throw new Error(JSON.stringify(r));
     const o = await service.approve(r.approval.id, { id: 'U0APPROVER', via: 'slack' });
     expect(o.kind === 'executed' && o.result.verdict).toBe('precondition-failed');
@@ -134,9 +163,17 @@ it('precondition failure over SSH: nginx -t fails, so no reload is ever sent', a
 it('with nginx -t passing, the reload is sent exactly as whitelisted', async () => {
   writeFileSync(LOG(), '');
   const { service } = await setup();
-  const r = await service.requestAction({ action: 'reload-nginx', target: 'lab', requester: { id: 'U0REQUESTER', via: 'slack' }, reason: 'config changed' });
+  const r = await service.requestAction({
+    action: 'reload-nginx',
+    target: 'lab',
+    requester: { id: 'U0REQUESTER', via: 'slack' },
+    reason: 'config changed',
+  });
   if (r.kind !== 'requested') throw new Error(JSON.stringify(r));
   const o = await service.approve(r.approval.id, { id: 'U0APPROVER', via: 'slack' });
   expect(o.kind === 'executed' && o.result.verdict).toBe('succeeded');
-  expect(sent().filter((c) => c.includes('sudo'))).toEqual(['timeout -k 2 8 sudo -n /usr/sbin/nginx -t', 'timeout -k 2 30 sudo -n /usr/bin/systemctl reload nginx']);
+  expect(sent().filter((c) => c.includes('sudo'))).toEqual([
+    'timeout -k 2 8 sudo -n /usr/sbin/nginx -t',
+    'timeout -k 2 30 sudo -n /usr/bin/systemctl reload nginx',
+  ]);
 });

@@ -22,16 +22,34 @@ function cli(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv;
     const child = execFile(
       TSX,
       [join(ROOT, 'src', 'main.ts'), ...args],
-      { cwd: options.cwd ?? ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env }, timeout: 60_000, maxBuffer: 20 * 1024 * 1024 },
-      (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr, ms: Date.now() - started }),
+      {
+        cwd: options.cwd ?? ROOT,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
+        timeout: 60_000,
+        maxBuffer: 20 * 1024 * 1024,
+      },
+      (err, stdout, stderr) =>
+        resolve({
+          code: err ? Number((err as { code?: number }).code ?? 1) : 0,
+          stdout,
+          stderr,
+          ms: Date.now() - started,
+        }),
     );
     child.stdin?.end(options.input ?? '');
   });
 }
 
 /** A realistic backend .env (the replica's, with its decoy secrets). */
-const ENV_TEXT = readFileSync(join(CAPTURES, 'healthy', 'backend-env.txt'), 'utf8').split('\n').slice(1, -1).join('\n');
-const SECRETS = ['h6inws=y*4^9))7!nr*2l+ek-+p29%1k@@#mpnj8q5nj@r8!q&', 'EVuWdnct2NUwk9oKAAJK', 'nxcG0fXEWVsXKBOJWBPhDY26'];
+const ENV_TEXT = readFileSync(join(CAPTURES, 'healthy', 'backend-env.txt'), 'utf8')
+  .split('\n')
+  .slice(1, -1)
+  .join('\n');
+const SECRETS = [
+  'h6inws=y*4^9))7!nr*2l+ek-+p29%1k@@#mpnj8q5nj@r8!q&',
+  'EVuWdnct2NUwk9oKAAJK',
+  'nxcG0fXEWVsXKBOJWBPhDY26',
+];
 
 /** A config whose local target reads a backend directory we control. */
 function configWithEnv(): string {
@@ -39,7 +57,10 @@ function configWithEnv(): string {
   mkdirSync(join(dir, 'backend'));
   writeFileSync(join(dir, 'backend', '.env'), ENV_TEXT);
   const cfg = join(dir, 'oms-chatops.yml');
-  writeFileSync(cfg, `targets:\n  box:\n    host: local\n    paths:\n      backend: ${dir}/backend\n      logDir: ${dir}/log\ndefaultTarget: box\n`);
+  writeFileSync(
+    cfg,
+    `targets:\n  box:\n    host: local\n    paths:\n      backend: ${dir}/backend\n      logDir: ${dir}/log\ndefaultTarget: box\n`,
+  );
   return cfg;
 }
 
@@ -56,13 +77,19 @@ describe('oms-chatops command line (real process, this machine)', () => {
   it('--json gives the documented report shape', async () => {
     const r = await cli(['diagnose', 'login', '--json']);
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report)).toEqual(expect.arrayContaining(['target', 'playbook', 'startedAt', 'finishedAt', 'verdict', 'findings', 'observations']));
+    expect(Object.keys(report)).toEqual(
+      expect.arrayContaining(['target', 'playbook', 'startedAt', 'finishedAt', 'verdict', 'findings', 'observations']),
+    );
     expect(report.playbook.id).toBe('login');
     // This machine has no OMS: that is said first, before the failures that follow from it.
     expect(report.findings[0].id).toBe('oms-not-installed');
-    for (const f of report.findings) expect(Object.keys(f)).toEqual(expect.arrayContaining(['id', 'severity', 'title', 'evidence', 'fix', 'action']));
-    for (const o of report.observations) expect(Object.keys(o)).toEqual(expect.arrayContaining(['check', 'status', 'summary', 'evidence', 'durationMs']));
-    expect(['critical', 'error', 'warning', 'info']).toEqual(expect.arrayContaining(report.findings.map((f: { severity: string }) => f.severity)));
+    for (const f of report.findings)
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(['id', 'severity', 'title', 'evidence', 'fix', 'action']));
+    for (const o of report.observations)
+      expect(Object.keys(o)).toEqual(expect.arrayContaining(['check', 'status', 'summary', 'evidence', 'durationMs']));
+    expect(['critical', 'error', 'warning', 'info']).toEqual(
+      expect.arrayContaining(report.findings.map((f: { severity: string }) => f.severity)),
+    );
   });
 
   it('never prints a secret from the backend .env, in text, verbose text or JSON', async () => {
@@ -77,15 +104,21 @@ describe('oms-chatops command line (real process, this machine)', () => {
     expect(json.observations[0].check).toBe('backend-env');
     // The check really read the file: it reports the hosts it found.
     expect(runs[1]!.stdout).toContain('172.29.91.61');
-    for (const r of runs) for (const s of SECRETS) {
-      expect(r.stdout).not.toContain(s);
-      expect(r.stderr).not.toContain(s);
-    }
+    for (const r of runs)
+      for (const s of SECRETS) {
+        expect(r.stdout).not.toContain(s);
+        expect(r.stderr).not.toContain(s);
+      }
   });
 
   it('refuses shell metacharacters and runs nothing', async () => {
     const marker = join(mkdtempSync(join(tmpdir(), 'oms-inj-')), 'pwned');
-    for (const arg of [`login; touch ${marker}`, `$(touch ${marker})`, `\`touch ${marker}\``, `login\ntouch ${marker}`]) {
+    for (const arg of [
+      `login; touch ${marker}`,
+      `$(touch ${marker})`,
+      `\`touch ${marker}\``,
+      `login\ntouch ${marker}`,
+    ]) {
       const r = await cli(['diagnose', arg]);
       expect(r.code).toBe(2);
       expect(r.stdout).toMatch(/refused/);
@@ -128,7 +161,11 @@ describe('oms-chatops command line (real process, this machine)', () => {
   });
 
   it('match maps the notes’ exact error lines and says no match for chatter', async () => {
-    const yes = await cli(['match', '[2025-12-07 15:35:17 +0800] [3321280] [ERROR] Worker (pid:3321281) was sent SIGTERM!', '--json']);
+    const yes = await cli([
+      'match',
+      '[2025-12-07 15:35:17 +0800] [3321280] [ERROR] Worker (pid:3321281) was sent SIGTERM!',
+      '--json',
+    ]);
     const m = JSON.parse(yes.stdout);
     expect(m.playbook.id).toBe('worker-sigterm');
     expect(m.extracted.pid).toBe('3321281');

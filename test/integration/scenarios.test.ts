@@ -45,12 +45,15 @@ describe('diagnosis on the replica captures', () => {
     expect(captureScenarios().sort()).toEqual([...Object.keys(EXPECTED), 'healthy', 'worker-timeout-sigterm'].sort());
   });
 
-  it.each(['login', 'api-not-found', 'admin', 'service-start', 'worker-sigterm', 'checklist'])('healthy server, playbook %s: verdict ok, no false alarm', async (pb) => {
-    const report = await diagnose('healthy', pb);
-    expect(serious(report)).toEqual([]);
-    expect(report.observations.filter((o) => o.status !== 'ok').map((o) => `${o.check}: ${o.summary}`)).toEqual([]);
-    expect(report.verdict).toBe('ok');
-  });
+  it.each(['login', 'api-not-found', 'admin', 'service-start', 'worker-sigterm', 'checklist'])(
+    'healthy server, playbook %s: verdict ok, no false alarm',
+    async (pb) => {
+      const report = await diagnose('healthy', pb);
+      expect(serious(report)).toEqual([]);
+      expect(report.observations.filter((o) => o.status !== 'ok').map((o) => `${o.check}: ${o.summary}`)).toEqual([]);
+      expect(report.verdict).toBe('ok');
+    },
+  );
 
   it('worker SIGTERM lines on a healthy server: an info finding that says it is normal, verdict ok', async () => {
     for (const pb of ['worker-sigterm', 'checklist']) {
@@ -61,27 +64,37 @@ describe('diagnosis on the replica captures', () => {
     }
   });
 
-  it.each(Object.entries(EXPECTED))('%s: root cause first with its playbook and with the full checklist', async (scenario, { playbook, rootCause }) => {
-    for (const pb of [playbook, 'checklist']) {
-      const report = await diagnose(scenario, pb);
-      expect(report.verdict).toBe('problem');
-      expect({ pb, first: serious(report)[0]?.id }).toEqual({ pb, first: rootCause });
-      const top = serious(report)[0]!;
-      expect(top.fix.length).toBeGreaterThan(40);
-      expect(top.evidence.length).toBeGreaterThan(0);
-    }
-  });
+  it.each(Object.entries(EXPECTED))(
+    '%s: root cause first with its playbook and with the full checklist',
+    async (scenario, { playbook, rootCause }) => {
+      for (const pb of [playbook, 'checklist']) {
+        const report = await diagnose(scenario, pb);
+        expect(report.verdict).toBe('problem');
+        expect({ pb, first: serious(report)[0]?.id }).toEqual({ pb, first: rootCause });
+        const top = serious(report)[0]!;
+        expect(top.fix.length).toBeGreaterThan(40);
+        expect(top.evidence.length).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it('offers the restart when the backend is stopped, and the command is the whitelisted one', async () => {
     const report = await diagnose('backend-stopped', 'login');
     const down = report.findings.find((f) => f.id === 'backend-down')!;
-    expect(down.action?.command).toEqual([expect.stringMatching(/^sudo -n \/usr\/bin\/systemctl (re)?start oms-backend$/)]);
+    expect(down.action?.command).toEqual([
+      expect.stringMatching(/^sudo -n \/usr\/bin\/systemctl (re)?start oms-backend$/),
+    ]);
   });
 
   it('no secret from the replica .env reaches any report', async () => {
     for (const scenario of captureScenarios()) {
       const json = JSON.stringify(await diagnose(scenario, 'checklist'));
-      for (const secret of ['h6inws=y*4^9))7!nr*2l+ek-+p29%1k@@#mpnj8q5nj@r8!q&', 'EVuWdnct2NUwk9oKAAJK', 'nxcG0fXEWVsXKBOJWBPhDY26']) expect(json).not.toContain(secret);
+      for (const secret of [
+        'h6inws=y*4^9))7!nr*2l+ek-+p29%1k@@#mpnj8q5nj@r8!q&',
+        'EVuWdnct2NUwk9oKAAJK',
+        'nxcG0fXEWVsXKBOJWBPhDY26',
+      ])
+        expect(json).not.toContain(secret);
     }
   });
 });

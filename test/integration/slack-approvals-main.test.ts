@@ -46,34 +46,82 @@ it('npm start with REDIS_URL: /oms run posts a card backed by Redis, Approve run
   const port = await freePort();
   const child: ChildProcess = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'main.ts')], {
     cwd: dir,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', SLACK_BOT_TOKEN: 'xoxb-main-test', SLACK_SIGNING_SECRET: SECRET, PORT: String(port), SLACK_API_URL: slack.apiUrl, REDIS_URL: redis.url, OMS_CHATOPS_CONFIG: join(dir, 'config.yml') },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      SLACK_BOT_TOKEN: 'xoxb-main-test',
+      SLACK_SIGNING_SECRET: SECRET,
+      PORT: String(port),
+      SLACK_API_URL: slack.apiUrl,
+      REDIS_URL: redis.url,
+      OMS_CHATOPS_CONFIG: join(dir, 'config.yml'),
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}/slack/events`;
-  const command = (text: string, user: string, id: string) => postSigned(url, slashCommandBody({ text, user, responseUrl: slack.responseUrl(id) }), { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
-  const card = (): ApiCall | undefined => slack.callsTo('chat.postMessage').find((c) => String(c.body.text).startsWith('审批请求'));
+  const command = (text: string, user: string, id: string) =>
+    postSigned(url, slashCommandBody({ text, user, responseUrl: slack.responseUrl(id) }), {
+      secret: SECRET,
+      contentType: 'application/x-www-form-urlencoded',
+    });
+  const card = (): ApiCall | undefined =>
+    slack.callsTo('chat.postMessage').find((c) => String(c.body.text).startsWith('审批请求'));
   try {
-    await waitFor(() => /HTTP mode on port/.test(err), 20_000, () => err);
+    await waitFor(
+      () => /HTTP mode on port/.test(err),
+      20_000,
+      () => err,
+    );
     expect(err).toContain(`approvals in redis 127.0.0.1:${redis.port} (shared by every instance`);
     expect((await command('run restart-backend prod --reason "backend down"', 'U0REQUESTER', 'run')).status).toBe(200);
-    await waitFor(() => card() !== undefined, 10_000, () => `no card; ${err}; ${JSON.stringify(slack.responses)}`);
-    const value = ((card()!.body.blocks as Array<{ type: string; elements?: Array<{ value: string }> }>).find((b) => b.type === 'actions')!.elements![0]!).value;
+    await waitFor(
+      () => card() !== undefined,
+      10_000,
+      () => `no card; ${err}; ${JSON.stringify(slack.responses)}`,
+    );
+    const value = (card()!.body.blocks as Array<{ type: string; elements?: Array<{ value: string }> }>).find(
+      (b) => b.type === 'actions',
+    )!.elements![0]!.value;
     const id = (JSON.parse(value) as { id: string }).id;
     const client = new Redis(redis.url);
     try {
-      expect(JSON.parse((await client.get(`oms-chatops:approval:${id}`)) ?? 'null')).toMatchObject({ status: 'pending', action: 'restart-backend', target: 'prod' });
+      expect(JSON.parse((await client.get(`oms-chatops:approval:${id}`)) ?? 'null')).toMatchObject({
+        status: 'pending',
+        action: 'restart-backend',
+        target: 'prod',
+      });
     } finally {
       client.disconnect();
     }
-    await postSigned(url, interactionBody(blockActionPayload({ actionId: 'approval_approve', value, user: 'U0APPROVER', responseUrl: slack.responseUrl('click'), messageTs: '1700000000.000200' })), { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
-    await waitFor(() => slack.callsTo('chat.update').length > 0, 20_000, () => `no card update; ${err}`);
+    await postSigned(
+      url,
+      interactionBody(
+        blockActionPayload({
+          actionId: 'approval_approve',
+          value,
+          user: 'U0APPROVER',
+          responseUrl: slack.responseUrl('click'),
+          messageTs: '1700000000.000200',
+        }),
+      ),
+      { secret: SECRET, contentType: 'application/x-www-form-urlencoded' },
+    );
+    await waitFor(
+      () => slack.callsTo('chat.update').length > 0,
+      20_000,
+      () => `no card update; ${err}`,
+    );
     const updated = JSON.stringify(slack.callsTo('chat.update').at(-1)!.body.blocks);
     expect(updated).toContain('unreachable');
     await command('audit --target prod', 'U0REQUESTER', 'audit');
-    await waitFor(() => slack.responses.some((r) => r.id === 'audit'), 10_000, () => err);
+    await waitFor(
+      () => slack.responses.some((r) => r.id === 'audit'),
+      10_000,
+      () => err,
+    );
     const audit = JSON.stringify(slack.responses.find((r) => r.id === 'audit')!.body);
     expect(audit).toMatch(/action.requested.*action.approved.*action.executed/s);
     const file = readFileSync(join(dir, 'var', 'audit.jsonl'), 'utf8');

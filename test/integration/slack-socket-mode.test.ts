@@ -54,14 +54,22 @@ function startBot(env: Record<string, string>, cwd: string): Bot {
 async function waitFor(cond: () => boolean, ms: number, what: string, stderr: () => string): Promise<void> {
   const end = Date.now() + ms;
   while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}; bot stderr so far:\n${stderr()}`);
+    if (Date.now() > end)
+      throw new Error(`timed out after ${ms} ms waiting for ${what}; bot stderr so far:\n${stderr()}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
 
 const blocksText = (blocks: unknown) => JSON.stringify(blocks);
 const PHRASE_TS = '1700000500.000100';
-const phrase = { type: 'message', channel: 'C0OPS', user: 'U0BOB', text: '超级管理员登录不上', ts: PHRASE_TS, channel_type: 'channel' };
+const phrase = {
+  type: 'message',
+  channel: 'C0OPS',
+  user: 'U0BOB',
+  text: '超级管理员登录不上',
+  ts: PHRASE_TS,
+  channel_type: 'channel',
+};
 
 describe('npm start in Socket Mode against a fake Socket Mode server on 127.0.0.1', () => {
   let slack: FakeSlack;
@@ -121,21 +129,36 @@ describe('npm start in Socket Mode against a fake Socket Mode server on 127.0.0.
   });
 
   it('/oms diagnose login local: acked empty before the diagnosis, then the root message and the final report are posted to the Web API (OMS is not installed here)', async () => {
-    const id = sm.slashCommand({ text: 'diagnose login local', responseUrl: slack.responseUrl('diag'), user: 'U0ALICE' });
+    const id = sm.slashCommand({
+      text: 'diagnose login local',
+      responseUrl: slack.responseUrl('diag'),
+      user: 'U0ALICE',
+    });
     const ack = await sm.ackFor(id, 20_000);
     expect(ack.message.payload).toEqual({});
 
-    await slack.waitFor(() => slack.callsTo('chat.postMessage').some((c) => c.body.thread_ts === undefined), 30_000, 'the root message');
+    await slack.waitFor(
+      () => slack.callsTo('chat.postMessage').some((c) => c.body.thread_ts === undefined),
+      30_000,
+      'the root message',
+    );
     const root = slack.callsTo('chat.postMessage').find((c) => c.body.thread_ts === undefined)!;
     expect(root.body.channel).toBe('C0OPS');
     expect(root.authorization).toBe(`Bearer ${BOT_TOKEN}`);
     expect(blocksText(root.body.blocks)).toContain('<@U0ALICE>');
     const rootTs = await (async () => {
       // The fake answers each postMessage with a new ts; the report edits the root message in place.
-      await slack.waitFor(() => slack.callsTo('chat.update').some((u) => /Verdict/.test(blocksText(u.body.blocks))), 60_000, 'the final report');
+      await slack.waitFor(
+        () => slack.callsTo('chat.update').some((u) => /Verdict/.test(blocksText(u.body.blocks))),
+        60_000,
+        'the final report',
+      );
       return slack.callsTo('chat.update').find((u) => /Verdict/.test(blocksText(u.body.blocks)))!.body.ts as string;
     })();
-    const final = slack.callsTo('chat.update').filter((u) => u.body.ts === rootTs).at(-1)!;
+    const final = slack
+      .callsTo('chat.update')
+      .filter((u) => u.body.ts === rootTs)
+      .at(-1)!;
     const finalText = blocksText(final.body.blocks);
     expect(final.body.channel).toBe('C0OPS');
     expect(finalText).toMatch(/Verdict/);
@@ -145,7 +168,9 @@ describe('npm start in Socket Mode against a fake Socket Mode server on 127.0.0.
     expect(ack.at).toBeLessThanOrEqual(final.at);
     expect(sm.acksFor(id).length).toBe(1);
     // No token in what the bot posted (Bolt's own auth.test may carry the bot token to the Web API; nothing else may).
-    const posted = JSON.stringify(slack.calls.filter((c) => c.method !== 'auth.test').map((c) => c.body)) + JSON.stringify(slack.responses);
+    const posted =
+      JSON.stringify(slack.calls.filter((c) => c.method !== 'auth.test').map((c) => c.body)) +
+      JSON.stringify(slack.responses);
     expect(posted).toContain('OMS is not installed here');
     expect(posted).not.toContain(BOT_TOKEN);
     expect(slack.everythingSent()).not.toContain(APP_TOKEN);
@@ -163,7 +188,12 @@ describe('npm start in Socket Mode against a fake Socket Mode server on 127.0.0.
     const retry = sm.event(phrase, 'EvSocket1', { attempt: 1, reason: 'timeout' });
     await sm.ackFor(retry);
     // The drop is logged by the middleware before any listener, with the retry details from the envelope.
-    await waitFor(() => bot.stderr().includes('dropped a repeated delivery of EvSocket1 (retry 1, timeout)'), 10_000, 'the dropped retry', bot.stderr);
+    await waitFor(
+      () => bot.stderr().includes('dropped a repeated delivery of EvSocket1 (retry 1, timeout)'),
+      10_000,
+      'the dropped retry',
+      bot.stderr,
+    );
     expect(suggestions().length).toBe(1);
   });
 
@@ -184,7 +214,11 @@ describe('npm start in Socket Mode against a fake Socket Mode server on 127.0.0.
     // A new event on the new connection is handled too.
     const ev = sm.event({ ...phrase, ts: '1700000600.000100' }, 'EvSocket2');
     expect((await sm.ackFor(ev)).connection).toBe(2);
-    await slack.waitFor(() => slack.callsTo('chat.postMessage').some((c) => c.body.thread_ts === '1700000600.000100'), 20_000, 'the suggestion after reconnecting');
+    await slack.waitFor(
+      () => slack.callsTo('chat.postMessage').some((c) => c.body.thread_ts === '1700000600.000100'),
+      20_000,
+      'the suggestion after reconnecting',
+    );
   });
 
   it('SIGTERM: closes the socket normally, lets running work finish, exits 0, and does not reconnect', async () => {
@@ -217,8 +251,22 @@ describe('Socket Mode options', () => {
       log: () => {},
     };
     // Neither bot is started and token verification is off: nothing leaves the process.
-    const socket = new SlackBot({ env: { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: 'http://127.0.0.1:9/api/' }, deps, tokenVerification: false });
-    const http = new SlackBot({ env: { mode: 'http', botToken: BOT_TOKEN, signingSecret: 'unused-signing-secret', port: 0, apiUrl: 'http://127.0.0.1:9/api/' }, deps, tokenVerification: false });
+    const socket = new SlackBot({
+      env: { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: 'http://127.0.0.1:9/api/' },
+      deps,
+      tokenVerification: false,
+    });
+    const http = new SlackBot({
+      env: {
+        mode: 'http',
+        botToken: BOT_TOKEN,
+        signingSecret: 'unused-signing-secret',
+        port: 0,
+        apiUrl: 'http://127.0.0.1:9/api/',
+      },
+      deps,
+      tokenVerification: false,
+    });
     // WebClient keeps its policy in a private field; read it as such.
     const retryConfig = (b: SlackBot) => (b.app.client as unknown as { retryConfig: { retries: number } }).retryConfig;
     expect(retryConfig(http).retries).toBeLessThan(100);

@@ -19,7 +19,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-function start(env: Record<string, string>): { child: ChildProcess; stderr: () => string; exited: Promise<number | null> } {
+function start(env: Record<string, string>): {
+  child: ChildProcess;
+  stderr: () => string;
+  exited: Promise<number | null>;
+} {
   const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'main.ts')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
@@ -50,11 +54,20 @@ describe('npm start with Slack variables', () => {
 
   it('HTTP mode: says so on stderr, verifies with auth.test at SLACK_API_URL, answers a signed /oms help, stops on SIGTERM', async () => {
     const port = await freePort();
-    const bot = start({ SLACK_BOT_TOKEN: 'xoxb-start-test', SLACK_SIGNING_SECRET: SECRET, PORT: String(port), SLACK_API_URL: slack.apiUrl });
+    const bot = start({
+      SLACK_BOT_TOKEN: 'xoxb-start-test',
+      SLACK_SIGNING_SECRET: SECRET,
+      PORT: String(port),
+      SLACK_API_URL: slack.apiUrl,
+    });
     try {
       await waitFor(() => /HTTP mode on port \d+ path \/slack\/events/.test(bot.stderr()), 20_000, bot.stderr);
       expect(bot.stderr()).toContain(`HTTP mode on port ${port}`);
-      const r = await postSigned(`http://127.0.0.1:${port}/slack/events`, slashCommandBody({ text: 'help', responseUrl: slack.responseUrl() }), { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
+      const r = await postSigned(
+        `http://127.0.0.1:${port}/slack/events`,
+        slashCommandBody({ text: 'help', responseUrl: slack.responseUrl() }),
+        { secret: SECRET, contentType: 'application/x-www-form-urlencoded' },
+      );
       expect(r.status).toBe(200);
       expect(JSON.stringify(r.json())).toContain('/oms diagnose');
       await waitFor(() => slack.callsTo('auth.test').length > 0, 5_000, bot.stderr);

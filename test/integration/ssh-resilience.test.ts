@@ -9,7 +9,10 @@ import { sshdTarget, startSshd, type TestSshd } from '../helpers/sshd.js';
 let sshd: TestSshd;
 const open: SshTransport[] = [];
 
-async function transport(over: Record<string, unknown> = {}, options: ConstructorParameters<typeof SshTransport>[1] = {}) {
+async function transport(
+  over: Record<string, unknown> = {},
+  options: ConstructorParameters<typeof SshTransport>[1] = {},
+) {
   const tr = new SshTransport(await sshdTarget(sshd, over), options);
   open.push(tr);
   return tr;
@@ -105,6 +108,8 @@ test('a connection dropped between commands is reopened transparently', async ()
 
 test('timeout wraps sudo when asked: the remote command line', async () => {
   const { remoteCommand } = await import('../../src/transport/ssh.js');
-  expect(remoteCommand(['/usr/sbin/nginx', '-t'], { timeoutMs: 10_000, sudo: true })).toBe('timeout -k 2 10 sudo -n /usr/sbin/nginx -t');
+  expect(remoteCommand(['/usr/sbin/nginx', '-t'], { timeoutMs: 10_000, sudo: true })).toBe(
+    'timeout -k 2 10 sudo -n /usr/sbin/nginx -t',
+  );
   expect(remoteCommand(['echo', 'a b'], { timeoutMs: 1500 })).toBe("timeout -k 2 1.5 echo 'a b'");
 });

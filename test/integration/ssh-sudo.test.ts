@@ -18,7 +18,8 @@ const asRoot = process.getuid?.() === 0 && existsSync('/usr/bin/sudo') && exists
  */
 const rootOnly = (name: string, fn: () => Promise<void>) =>
   test(name, async () => {
-    if (!asRoot) throw new Error('this test needs root, /usr/bin/sudo and /usr/sbin/visudo: run `npm test` as root (CI does)');
+    if (!asRoot)
+      throw new Error('this test needs root, /usr/bin/sudo and /usr/sbin/visudo: run `npm test` as root (CI does)');
     await fn();
   });
 /** No `.` in the name, or sudo ignores the file. */
@@ -82,38 +83,47 @@ rootOnly('with the drop-in, sudo -n works for listed commands only; others are c
   expect(refusal?.sudoersLine).toBe(`${TEST_USER} ALL=(root) NOPASSWD: /usr/bin/id -u`);
 });
 
-rootOnly('doctor: every line ok with exactly the drop-in; warns on extra rules; fails on a missing program', async () => {
-  const target = await sshdTarget(sshd);
-  installDropIn(sudoersDropIn(target, TEST_USER));
-  const lines = await doctor(target, { transport: await transport(), programs: ['/usr/bin/systemctl', 'ss'] });
-  expect(lines.map((l) => [l.item, l.status])).toEqual([
-    ['config', 'ok'],
-    ['key', 'ok'],
-    ['host key', 'ok'],
-    ['login', 'ok'],
-    ['program /usr/bin/systemctl', 'ok'],
-    ['program ss', 'ok'],
-    ['sudo', 'ok'],
-  ]);
+rootOnly(
+  'doctor: every line ok with exactly the drop-in; warns on extra rules; fails on a missing program',
+  async () => {
+    const target = await sshdTarget(sshd);
+    installDropIn(sudoersDropIn(target, TEST_USER));
+    const lines = await doctor(target, { transport: await transport(), programs: ['/usr/bin/systemctl', 'ss'] });
+    expect(lines.map((l) => [l.item, l.status])).toEqual([
+      ['config', 'ok'],
+      ['key', 'ok'],
+      ['host key', 'ok'],
+      ['login', 'ok'],
+      ['program /usr/bin/systemctl', 'ok'],
+      ['program ss', 'ok'],
+      ['sudo', 'ok'],
+    ]);
 
-  installDropIn(sudoersDropIn(target, TEST_USER) + `${sudoersRule(TEST_USER, ['/usr/bin/true'])}\n`);
-  const more = await doctor(target, { transport: await transport(), programs: ['/usr/sbin/no-such-prog', 'no-such-prog'] });
-  expect(more.filter((l) => l.status !== 'ok').map((l) => [l.item, l.status])).toEqual([
-    ['program /usr/sbin/no-such-prog', 'fail'],
-    ['program no-such-prog', 'fail'],
-    ['sudo', 'warn'],
-  ]);
-  expect(more.at(-1)!.detail).toContain('/usr/bin/true');
+    installDropIn(sudoersDropIn(target, TEST_USER) + `${sudoersRule(TEST_USER, ['/usr/bin/true'])}\n`);
+    const more = await doctor(target, {
+      transport: await transport(),
+      programs: ['/usr/sbin/no-such-prog', 'no-such-prog'],
+    });
+    expect(more.filter((l) => l.status !== 'ok').map((l) => [l.item, l.status])).toEqual([
+      ['program /usr/sbin/no-such-prog', 'fail'],
+      ['program no-such-prog', 'fail'],
+      ['sudo', 'warn'],
+    ]);
+    expect(more.at(-1)!.detail).toContain('/usr/bin/true');
 
-  rmSync(DROP_IN, { force: true });
-  const none = await doctor(target, { transport: await transport(), programs: [] });
-  expect(none.at(-1)).toMatchObject({ item: 'sudo', status: 'fail' });
-  expect(none.at(-1)!.hint).toContain(`Defaults:${TEST_USER} !requiretty`);
-});
+    rmSync(DROP_IN, { force: true });
+    const none = await doctor(target, { transport: await transport(), programs: [] });
+    expect(none.at(-1)).toMatchObject({ item: 'sudo', status: 'fail' });
+    expect(none.at(-1)!.hint).toContain(`Defaults:${TEST_USER} !requiretty`);
+  },
+);
 
 test('doctor stops at the first broken step: wrong pinned host key', async () => {
   const target = await sshdTarget(sshd, { hostKey: sshd.hostKeys.rsa!.fingerprint });
-  const lines = await doctor(target, { transport: await transport({ hostKey: sshd.hostKeys.rsa!.fingerprint }), programs: ['ss'] });
+  const lines = await doctor(target, {
+    transport: await transport({ hostKey: sshd.hostKeys.rsa!.fingerprint }),
+    programs: ['ss'],
+  });
   expect(lines.map((l) => [l.item, l.status])).toEqual([
     ['config', 'ok'],
     ['key', 'ok'],
@@ -124,7 +134,10 @@ test('doctor stops at the first broken step: wrong pinned host key', async () =>
 
 test('doctor: refused login and unreadable key', async () => {
   const stranger = await sshdTarget(sshd, { privateKey: sshd.keys.stranger.path });
-  const lines = await doctor(stranger, { transport: await transport({ privateKey: sshd.keys.stranger.path }), programs: [] });
+  const lines = await doctor(stranger, {
+    transport: await transport({ privateKey: sshd.keys.stranger.path }),
+    programs: [],
+  });
   expect(lines.at(-1)).toMatchObject({ item: 'login', status: 'fail' });
   const missing = await sshdTarget(sshd, { privateKey: '/nonexistent/key' });
   const l2 = await doctor(missing, { transport: await transport({ privateKey: '/nonexistent/key' }), programs: [] });

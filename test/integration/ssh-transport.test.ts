@@ -13,7 +13,10 @@ import { freePort, sshdTarget, startSshd, type TestSshd } from '../helpers/sshd.
 let sshd: TestSshd;
 const open: SshTransport[] = [];
 
-function transport(t: Awaited<ReturnType<typeof sshdTarget>>, options: ConstructorParameters<typeof SshTransport>[1] = {}) {
+function transport(
+  t: Awaited<ReturnType<typeof sshdTarget>>,
+  options: ConstructorParameters<typeof SshTransport>[1] = {},
+) {
   const tr = new SshTransport(t, options);
   open.push(tr);
   return tr;
@@ -73,14 +76,18 @@ describe('login', () => {
   });
 
   test('a missing or non-key file is key_unreadable', async () => {
-    const missing = await refusal(transport(await sshdTarget(sshd, { privateKey: join(sshd.dir, 'nope') })).exec(['true']));
+    const missing = await refusal(
+      transport(await sshdTarget(sshd, { privateKey: join(sshd.dir, 'nope') })).exec(['true']),
+    );
     expect(missing.code).toBe('key_unreadable');
     expect(missing.message).toMatch(/no such file/);
     const garbage = join(sshd.dir, 'garbage');
     writeFileSync(garbage, 'not a key\n');
     const bad = await refusal(transport(await sshdTarget(sshd, { privateKey: garbage })).exec(['true']));
     expect(bad.code).toBe('key_unreadable');
-    const pub = await refusal(transport(await sshdTarget(sshd, { privateKey: `${sshd.keys.ed25519.path}.pub` })).exec(['true']));
+    const pub = await refusal(
+      transport(await sshdTarget(sshd, { privateKey: `${sshd.keys.ed25519.path}.pub` })).exec(['true']),
+    );
     expect(pub.code).toBe('key_unreadable');
   });
 
@@ -151,7 +158,9 @@ describe('host key pinning', () => {
   test('known_hosts with another key for the host is host_key_mismatch; @revoked is refused', async () => {
     const other = `ssh-ed25519 ${Buffer.concat([Buffer.from([0, 0, 0, 11]), Buffer.from('ssh-ed25519'), Buffer.from([0, 0, 0, 32]), randomBytes(32)]).toString('base64')}`;
     const mismatch = await refusal(
-      transport(await sshdTarget(sshd, { hostKey: undefined, knownHosts: knownHosts(`[127.0.0.1]:${sshd.port} ${other}\n`) })).exec(['true']),
+      transport(
+        await sshdTarget(sshd, { hostKey: undefined, knownHosts: knownHosts(`[127.0.0.1]:${sshd.port} ${other}\n`) }),
+      ).exec(['true']),
     );
     expect(mismatch.code).toBe('host_key_mismatch');
     expect(mismatch.message).toContain(sshd.hostKeys.ed25519!.fingerprint);

@@ -26,7 +26,12 @@ let root: string;
 let ssh: SshTransport;
 
 /** The body of a capture file (without the `$ command` line and `[exit N]`). */
-const body = (file: string) => readFileSync(join(CAPTURES, 'healthy', file), 'utf8').split('\n').slice(1).join('\n').replace(/\[exit \d+\]\s*$/, '');
+const body = (file: string) =>
+  readFileSync(join(CAPTURES, 'healthy', file), 'utf8')
+    .split('\n')
+    .slice(1)
+    .join('\n')
+    .replace(/\[exit \d+\]\s*$/, '');
 
 function layout(): string {
   const dir = mkdtempSync(join(tmpdir(), 'oms-layout-'));
@@ -66,13 +71,17 @@ function target(base: Record<string, unknown>): Target {
 }
 
 /** What a check saw, without timings and raw excerpts that name the transport's user. */
-const seen = (r: Report) => Object.fromEntries(r.observations.map((o) => [o.check, `${o.status} ${[...o.signals].sort().join(',')}`]));
+const seen = (r: Report) =>
+  Object.fromEntries(r.observations.map((o) => [o.check, `${o.status} ${[...o.signals].sort().join(',')}`]));
 
 /** The bot's sudoers rule for the SSH login user, as `oms-chatops sudoers` prints it (no `.` in the name). */
 const DROP_IN = `/etc/sudoers.d/${TEST_USER}-same-machine`;
 
 beforeAll(async () => {
-  if (process.getuid?.() !== 0) throw new Error('this test needs root (it installs a sudoers drop-in for the SSH test user): run `npm test` as root');
+  if (process.getuid?.() !== 0)
+    throw new Error(
+      'this test needs root (it installs a sudoers drop-in for the SSH test user): run `npm test` as root',
+    );
   root = layout();
   sshd = await startSshd();
   const t = target(await sshdTarget(sshd));

@@ -11,11 +11,23 @@ import { csvOf, HEADER, PASSWORDS, VALID_ROWS, xlsxOf } from '../unit/users/file
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
-const config = parseConfig('targets:\n  prod:\n    host: local\n    publicUrl: http://oms.example:8080\ndefaultTarget: prod\n', 'users-test.yml');
+const config = parseConfig(
+  'targets:\n  prod:\n    host: local\n    publicUrl: http://oms.example:8080\ndefaultTarget: prod\n',
+  'users-test.yml',
+);
 
 function runner() {
   const lines: string[] = [];
-  const r = new CommandRunner({ config, playbooks: [], checks: [], findCheck: () => undefined, transportFor: () => { throw new Error('no transport in users tests'); }, out: (t) => lines.push(t) });
+  const r = new CommandRunner({
+    config,
+    playbooks: [],
+    checks: [],
+    findCheck: () => undefined,
+    transportFor: () => {
+      throw new Error('no transport in users tests');
+    },
+    out: (t) => lines.push(t),
+  });
   return { r, text: () => lines.join('\n') };
 }
 
@@ -55,7 +67,18 @@ describe('users validate', () => {
   it('errors and fixes: exit 1, rows listed, corrected file written next to it with the fixes, no password in the answer', async () => {
     const dir = sandbox();
     const file = join(dir, '新员工.csv');
-    writeFileSync(file, csvOf([HEADER, [' lisi ', 'short1', '李四', '员工', '', '139 0013 9000', ''], ['', '', '', '', '', '', ''], ['wangfang', 'Another-pass1', '王芳', '老板', '', '', '=cmd|calc']], true));
+    writeFileSync(
+      file,
+      csvOf(
+        [
+          HEADER,
+          [' lisi ', 'short1', '李四', '员工', '', '139 0013 9000', ''],
+          ['', '', '', '', '', '', ''],
+          ['wangfang', 'Another-pass1', '王芳', '老板', '', '', '=cmd|calc'],
+        ],
+        true,
+      ),
+    );
     const { r, text } = runner();
     expect(await r.runWords(['users', 'validate', file])).toBe(1);
     const t = text();
@@ -66,7 +89,11 @@ describe('users validate', () => {
     expectNoPasswords(t);
     const corrected = readUserSheet(readFileSync(join(dir, '新员工.corrected.xlsx')), 'c.xlsx');
     if (!corrected.ok) throw new Error('unreadable corrected file');
-    expect(corrected.value.rows.map((row) => Array.from(row.cells, (c) => c?.value ?? ''))).toEqual([HEADER, ['lisi', 'short1', '李四', '员工', '', '13900139000'], ['wangfang', 'Another-pass1', '王芳', '老板', '', '', "'=cmd|calc"]]);
+    expect(corrected.value.rows.map((row) => Array.from(row.cells, (c) => c?.value ?? ''))).toEqual([
+      HEADER,
+      ['lisi', 'short1', '李四', '员工', '', '13900139000'],
+      ['wangfang', 'Another-pass1', '王芳', '老板', '', '', "'=cmd|calc"],
+    ]);
   });
 
   it('--json has every issue and no password', async () => {
@@ -75,15 +102,36 @@ describe('users validate', () => {
     const { r, text } = runner();
     expect(await r.runWords(['users', 'validate', join(dir, 'a.xlsx'), '--json'])).toBe(1);
     const json = JSON.parse(text());
-    expect(json.issues).toEqual([expect.objectContaining({ row: 2, column: '密码', kind: 'error', problem: '密码太短 / password too short (6 chars)' })]);
+    expect(json.issues).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: '密码',
+        kind: 'error',
+        problem: '密码太短 / password too short (6 chars)',
+      }),
+    ]);
     expectNoPasswords(text());
   });
 
   it.each([
     ['a missing file', (dir: string) => join(dir, 'nope.xlsx'), '找不到文件 / file not found'],
     ['a directory named .xlsx', (dir: string) => dir + '/d.xlsx', 'not a regular file'],
-    ['a text file renamed .xlsx', (dir: string) => { writeFileSync(join(dir, 'r.xlsx'), 'just text'); return join(dir, 'r.xlsx'); }, 'is not an Excel workbook'],
-    ['a file over 5 MB', (dir: string) => { writeFileSync(join(dir, 'big.csv'), Buffer.alloc(6 * 1024 * 1024, 0x41)); return join(dir, 'big.csv'); }, 'too large: 6.0 MB'],
+    [
+      'a text file renamed .xlsx',
+      (dir: string) => {
+        writeFileSync(join(dir, 'r.xlsx'), 'just text');
+        return join(dir, 'r.xlsx');
+      },
+      'is not an Excel workbook',
+    ],
+    [
+      'a file over 5 MB',
+      (dir: string) => {
+        writeFileSync(join(dir, 'big.csv'), Buffer.alloc(6 * 1024 * 1024, 0x41));
+        return join(dir, 'big.csv');
+      },
+      'too large: 6.0 MB',
+    ],
   ])('%s: exit 2 with what to do next', async (_what, make, message) => {
     const dir = sandbox();
     if (_what.startsWith('a directory')) (await import('node:fs')).mkdirSync(join(dir, 'd.xlsx'));
@@ -97,8 +145,12 @@ describe('users validate', () => {
     const dir = sandbox();
     writeFileSync(join(dir, 'in.xlsx'), xlsxOf([HEADER, ['ｌｉｓｉ', 'Secr3t-pass', '李四', '员工', '', '', '']]));
     const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(TSX, [join(ROOT, 'src', 'main.ts'), 'users', 'validate', 'in.xlsx', '-o', 'out.xlsx'], { cwd: dir, env: { PATH: process.env.PATH, HOME: process.env.HOME }, timeout: 60_000 }, (err, stdout, stderr) =>
-        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      execFile(
+        TSX,
+        [join(ROOT, 'src', 'main.ts'), 'users', 'validate', 'in.xlsx', '-o', 'out.xlsx'],
+        { cwd: dir, env: { PATH: process.env.PATH, HOME: process.env.HOME }, timeout: 60_000 },
+        (err, stdout, stderr) =>
+          resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       );
     });
     expect(run.code).toBe(0);

@@ -64,7 +64,8 @@ export function labPreflight(): string | null {
     ['/usr/bin/ssh-keygen', 'openssh-client'],
     ['/usr/sbin/visudo', 'sudo'],
   ] as const) {
-    if (!existsSync(bin)) problems.push(`${bin} is missing (apt-get install ${pkg}; scripts/ensure-test-deps.sh installs it)`);
+    if (!existsSync(bin))
+      problems.push(`${bin} is missing (apt-get install ${pkg}; scripts/ensure-test-deps.sh installs it)`);
   }
   return problems.length ? `The lab cannot run: ${problems.join('; ')}.` : null;
 }
@@ -109,9 +110,13 @@ export interface ImageInfo {
 }
 
 function recipeHashes(mirror: string): { rootfs: string; image: string } {
-  const r = createHash('sha256').update(`${SUITE}\0${mirror}\0`).update(readFileSync(join(LAB_DIR, 'rootfs.sh')));
+  const r = createHash('sha256')
+    .update(`${SUITE}\0${mirror}\0`)
+    .update(readFileSync(join(LAB_DIR, 'rootfs.sh')));
   const rootfs = r.digest('hex').slice(0, 16);
-  const i = createHash('sha256').update(rootfs).update(readFileSync(join(LAB_DIR, 'provision.sh')));
+  const i = createHash('sha256')
+    .update(rootfs)
+    .update(readFileSync(join(LAB_DIR, 'provision.sh')));
   hashFiles(i, join(LAB_DIR, 'files'));
   return { rootfs, image: i.digest('hex').slice(0, 16) };
 }
@@ -166,7 +171,9 @@ export function ensureImage(log: Log = quiet, options: { allowBuild?: boolean } 
   const image = join(CACHE_DIR, `image-${h.image}`);
   const built = { rootfsS: 0, imageS: 0 };
   if (options.allowBuild === false && !existsSync(join(image, '.lab-complete'))) {
-    throw new Error(`the lab image for this recipe is not built (${image}): run \`npm run lab -- build\` as root first (npm test's pretest step does it)`);
+    throw new Error(
+      `the lab image for this recipe is not built (${image}): run \`npm run lab -- build\` as root first (npm test's pretest step does it)`,
+    );
   }
   return withLock('build', () => {
     if (!existsSync(join(rootfs, '.lab-complete'))) {
@@ -283,7 +290,10 @@ function pidAlive(pid: number): boolean {
 
 function isNspawn(pid: number): boolean {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('systemd-nspawn') || readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'systemd-nspawn';
+    return (
+      readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('systemd-nspawn') ||
+      readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'systemd-nspawn'
+    );
   } catch {
     return false;
   }
@@ -423,7 +433,17 @@ export function labTarget(ports: LabPorts, keyPath: string, hostKey: string): Ta
 
 function configYaml(target: Target): string {
   const { name, paths: _paths, ...rest } = target;
-  const keep = ['host', 'port', 'user', 'privateKey', 'hostKey', 'publicUrl', 'service', 'backendBind', 'nginxListen'] as const;
+  const keep = [
+    'host',
+    'port',
+    'user',
+    'privateKey',
+    'hostKey',
+    'publicUrl',
+    'service',
+    'backendBind',
+    'nginxListen',
+  ] as const;
   const t: Record<string, unknown> = {};
   for (const k of keep) t[k] = rest[k];
   return yamlStringify({ targets: { [name]: t } });
@@ -470,12 +490,18 @@ export interface UpOptions {
 export async function up(scenarioName: string, options: UpOptions = {}): Promise<LabInstance> {
   const log = options.log ?? quiet;
   const scenario = findScenario(scenarioName);
-  if (!scenario) throw new Error(`unknown lab scenario ${scenarioName} (known: ${SCENARIOS.map((s) => s.name).join(', ')})`);
+  if (!scenario)
+    throw new Error(`unknown lab scenario ${scenarioName} (known: ${SCENARIOS.map((s) => s.name).join(', ')})`);
   await downAll({ onlyDead: true });
   const { image } = ensureImage(log);
   const t0 = Date.now();
   const taken = new Set<number>();
-  const ports: LabPorts = { ssh: await freePort(taken), nginx: await freePort(taken), backend: await freePort(taken), spare: await freePort(taken) };
+  const ports: LabPorts = {
+    ssh: await freePort(taken),
+    nginx: await freePort(taken),
+    backend: await freePort(taken),
+    spare: await freePort(taken),
+  };
   const id = `${scenario.name}-${randomBytes(3).toString('hex')}`;
   const dir = join(RUN_DIR, id);
   const merged = join(dir, 'merged');
@@ -487,7 +513,18 @@ export async function up(scenarioName: string, options: UpOptions = {}): Promise
     mkdirSync(join(dir, 'upper'));
     mkdirSync(join(dir, 'work'));
     let overlay = true;
-    const m = spawnSync('mount', ['-t', 'overlay', 'overlay', '-o', `lowerdir=${image},upperdir=${join(dir, 'upper')},workdir=${join(dir, 'work')}`, merged], { encoding: 'utf8' });
+    const m = spawnSync(
+      'mount',
+      [
+        '-t',
+        'overlay',
+        'overlay',
+        '-o',
+        `lowerdir=${image},upperdir=${join(dir, 'upper')},workdir=${join(dir, 'work')}`,
+        merged,
+      ],
+      { encoding: 'utf8' },
+    );
     if (m.status !== 0) {
       overlay = false;
       log(`lab: overlay mount refused (${(m.stderr || '').trim()}); copying the image instead`);
@@ -495,9 +532,19 @@ export async function up(scenarioName: string, options: UpOptions = {}): Promise
       run('cp', ['-a', '--reflink=auto', image, merged], log, 'copy of the lab image');
     }
     // 2. this instance's ports, bot key and sudoers rule
-    for (const f of ['etc/nginx/conf.d/oms.conf', 'etc/systemd/system/oms-backend.service', 'etc/ssh/sshd_config.d/lab.conf']) substitute(join(merged, f), ports);
+    for (const f of [
+      'etc/nginx/conf.d/oms.conf',
+      'etc/systemd/system/oms-backend.service',
+      'etc/ssh/sshd_config.d/lab.conf',
+    ])
+      substitute(join(merged, f), ports);
     const keyPath = join(dir, 'id_ed25519');
-    run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', `oms-chatops-lab-${id}`, '-f', keyPath], log, 'ssh-keygen');
+    run(
+      'ssh-keygen',
+      ['-q', '-t', 'ed25519', '-N', '', '-C', `oms-chatops-lab-${id}`, '-f', keyPath],
+      log,
+      'ssh-keygen',
+    );
     const uid = idOf(merged, BOT_USER, 'passwd');
     const gid = idOf(merged, BOT_USER, 'group');
     const auth = join(merged, 'home', BOT_USER, '.ssh', 'authorized_keys');
@@ -512,11 +559,23 @@ export async function up(scenarioName: string, options: UpOptions = {}): Promise
     run('visudo', ['-cf', sudoers], log, 'visudo -cf of the sudoers drop-in');
     // 3. the fault
     const script = join(LAB_DIR, 'scenarios', `${scenario.name}.sh`);
-    const res = spawnSync('bash', ['-c', 'source "$1"; source "$2"', 'lab-scenario', join(LAB_DIR, 'scenarios', '_lib.sh'), script], {
-      encoding: 'utf8',
-      env: { ...process.env, ROOT: merged, SSH_PORT: String(ports.ssh), NGINX_PORT: String(ports.nginx), BACKEND_PORT: String(ports.backend), SPARE_PORT: String(ports.spare) },
-    });
-    if (res.status !== 0) throw new Error(`scenario script ${script} failed (exit ${res.status}):\n${res.stdout}\n${res.stderr}`);
+    const res = spawnSync(
+      'bash',
+      ['-c', 'source "$1"; source "$2"', 'lab-scenario', join(LAB_DIR, 'scenarios', '_lib.sh'), script],
+      {
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          ROOT: merged,
+          SSH_PORT: String(ports.ssh),
+          NGINX_PORT: String(ports.nginx),
+          BACKEND_PORT: String(ports.backend),
+          SPARE_PORT: String(ports.spare),
+        },
+      },
+    );
+    if (res.status !== 0)
+      throw new Error(`scenario script ${script} failed (exit ${res.status}):\n${res.stdout}\n${res.stderr}`);
     const prepareS = (Date.now() - t0) / 1000;
 
     // 4. boot
@@ -525,13 +584,38 @@ export async function up(scenarioName: string, options: UpOptions = {}): Promise
     const fd = openSync(logPath, 'a');
     const child = spawn(
       'systemd-nspawn',
-      ['--register=no', '--keep-unit', '--quiet', '--boot', `--directory=${merged}`, `--machine=oms-lab-${id}`.slice(0, 64), '--hostname=oms-server', '--console=passive', '--timezone=off', '--resolv-conf=off', '--link-journal=no'],
+      [
+        '--register=no',
+        '--keep-unit',
+        '--quiet',
+        '--boot',
+        `--directory=${merged}`,
+        `--machine=oms-lab-${id}`.slice(0, 64),
+        '--hostname=oms-server',
+        '--console=passive',
+        '--timezone=off',
+        '--resolv-conf=off',
+        '--link-journal=no',
+      ],
       { stdio: ['ignore', fd, fd], detached: true },
     );
     closeSync(fd);
     if (!child.pid) throw new Error('systemd-nspawn did not start');
     if (options.detach) child.unref();
-    state = { id, scenario: scenario.name, pid: child.pid, image, dir, merged, overlay, ports, keyPath, startedAt: new Date().toISOString(), owner: process.pid, detached: options.detach ?? false };
+    state = {
+      id,
+      scenario: scenario.name,
+      pid: child.pid,
+      image,
+      dir,
+      merged,
+      overlay,
+      ports,
+      keyPath,
+      startedAt: new Date().toISOString(),
+      owner: process.pid,
+      detached: options.detach ?? false,
+    };
     writeFileSync(statePath(id), JSON.stringify(state, null, 2));
     let exited: number | null | undefined;
     child.once('exit', (code) => (exited = code));
@@ -539,15 +623,21 @@ export async function up(scenarioName: string, options: UpOptions = {}): Promise
     const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
     const readyFile = join(merged, 'var/lib/lab/ready');
     for (;;) {
-      if (exited !== undefined) throw new Error(`systemd-nspawn exited (${exited}) before the lab was ready:\n${tail(logPath)}`);
+      if (exited !== undefined)
+        throw new Error(`systemd-nspawn exited (${exited}) before the lab was ready:\n${tail(logPath)}`);
       if (existsSync(readyFile) && (await tcpOpen(ports.ssh))) break;
-      if (Date.now() > deadline) throw new Error(`the lab (${scenario.name}) was not ready within ${(options.readyTimeoutMs ?? 90_000) / 1000} s:\n${tail(logPath)}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `the lab (${scenario.name}) was not ready within ${(options.readyTimeoutMs ?? 90_000) / 1000} s:\n${tail(logPath)}`,
+        );
       await sleep(100);
     }
     const bootS = (Date.now() - t1) / 1000;
     const ready = readFileSync(readyFile, 'utf8');
     if (!/after-boot=0/.test(ready)) {
-      const steps = existsSync(join(merged, 'var/lib/lab/after-boot.log')) ? readFileSync(join(merged, 'var/lib/lab/after-boot.log'), 'utf8') : '';
+      const steps = existsSync(join(merged, 'var/lib/lab/after-boot.log'))
+        ? readFileSync(join(merged, 'var/lib/lab/after-boot.log'), 'utf8')
+        : '';
       throw new Error(`the scenario's after-boot steps failed (${ready.trim()}):\n${steps.slice(-2000)}`);
     }
     const st = state;
@@ -584,7 +674,10 @@ function tail(path: string, lines = 30): string {
 function rootExec(state: InstanceState, argv: string[]): { code: number; stdout: string; stderr: string } {
   const init = childrenOf(state.pid)[0];
   if (!init) return { code: -1, stdout: '', stderr: 'the container is not running' };
-  const res = spawnSync('nsenter', ['--target', String(init), '--mount', '--uts', '--ipc', '--pid', '--', ...argv], { encoding: 'utf8', timeout: 60_000 });
+  const res = spawnSync('nsenter', ['--target', String(init), '--mount', '--uts', '--ipc', '--pid', '--', ...argv], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: res.status ?? -1, stdout: res.stdout ?? '', stderr: res.stderr ?? '' };
 }
 

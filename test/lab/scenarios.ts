@@ -109,28 +109,32 @@ export const SCENARIOS: readonly Scenario[] = Object.freeze([
   },
   {
     name: 'port-held-by-other',
-    symptom: 'oms-backend keeps restarting with `Connection in use`: a leftover server (run as root) holds the backend port',
+    symptom:
+      'oms-backend keeps restarting with `Connection in use`: a leftover server (run as root) holds the backend port',
     playbook: 'service-start',
     rootCause: 'port-in-use',
     fromNotes: false,
   },
   {
     name: 'workdir-wrong',
-    symptom: 'oms-backend fails with status=200/CHDIR: WorkingDirectory is the development path /home/zxy_8581/OMS/backend',
+    symptom:
+      'oms-backend fails with status=200/CHDIR: WorkingDirectory is the development path /home/zxy_8581/OMS/backend',
     playbook: 'service-start',
     rootCause: 'workdir-missing',
     fromNotes: false,
   },
   {
     name: 'gunicorn-path-wrong',
-    symptom: 'oms-backend fails with status=203/EXEC: ExecStart names the development venv /home/zxy_8581/OMS/backend/venv/bin/gunicorn',
+    symptom:
+      'oms-backend fails with status=203/EXEC: ExecStart names the development venv /home/zxy_8581/OMS/backend/venv/bin/gunicorn',
     playbook: 'service-start',
     rootCause: 'gunicorn-missing',
     fromNotes: false,
   },
   {
     name: 'wsgi-module-wrong',
-    symptom: 'oms-backend keeps restarting: ExecStart names `oms.wsgi:application` (ModuleNotFoundError, Worker failed to boot)',
+    symptom:
+      'oms-backend keeps restarting: ExecStart names `oms.wsgi:application` (ModuleNotFoundError, Worker failed to boot)',
     playbook: 'service-start',
     rootCause: 'app-import-error',
     fromNotes: false,

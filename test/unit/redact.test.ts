@@ -4,7 +4,11 @@ import { CAPTURES } from '../helpers/capture.js';
 import { REDACTED, redact, redactDeep, isSecretName } from '../../src/redact.js';
 
 const envText = readFileSync(join(CAPTURES, 'healthy', 'backend-env.txt'), 'utf8');
-const SECRETS = ['h6inws=y*4^9))7!nr*2l+ek-+p29%1k@@#mpnj8q5nj@r8!q&', 'EVuWdnct2NUwk9oKAAJK', 'nxcG0fXEWVsXKBOJWBPhDY26'];
+const SECRETS = [
+  'h6inws=y*4^9))7!nr*2l+ek-+p29%1k@@#mpnj8q5nj@r8!q&',
+  'EVuWdnct2NUwk9oKAAJK',
+  'nxcG0fXEWVsXKBOJWBPhDY26',
+];
 
 describe('redact', () => {
   it('removes every secret value of a real backend .env and keeps the rest', () => {
@@ -28,7 +32,17 @@ describe('redact', () => {
       '    proxy_set_header Authorization "Basic b21zOnNlY3JldA==";',
     ].join('\n');
     const out = redact(text);
-    for (const s of ['abc123', 'hunter2', 'p@ss', 's3cr3t', 'eyJhbGciOi', 'xoxb-1234567890', 'AKIAXXXXXXXX', 'b21zOnNlY3JldA==']) expect(out).not.toContain(s);
+    for (const s of [
+      'abc123',
+      'hunter2',
+      'p@ss',
+      's3cr3t',
+      'eyJhbGciOi',
+      'xoxb-1234567890',
+      'AKIAXXXXXXXX',
+      'b21zOnNlY3JldA==',
+    ])
+      expect(out).not.toContain(s);
     expect(out).toContain('"username":"admin"');
     expect(out).toContain('mysql://oms:');
   });
@@ -46,7 +60,8 @@ describe('redact', () => {
     expect(isSecretName('REDIS_PORT')).toBe(false);
     expect(isSecretName('KEYBOARD_LAYOUT')).toBe(false);
     // *KEY* without a separator before it, too.
-    for (const n of ['FERNETKEY', 'SIGNINGKEY', 'ENCRYPTIONKEY', 'api-key']) expect([n, isSecretName(n)]).toEqual([n, true]);
+    for (const n of ['FERNETKEY', 'SIGNINGKEY', 'ENCRYPTIONKEY', 'api-key'])
+      expect([n, isSecretName(n)]).toEqual([n, true]);
   });
 
   it('redacts NAME=value in the middle of a line (log lines, command lines, query strings)', () => {
@@ -58,13 +73,17 @@ describe('redact', () => {
   });
 
   it('redacts private key blocks', () => {
-    const out = redact('x\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\ny');
+    const out = redact(
+      'x\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\ny',
+    );
     expect(out).not.toContain('b3BlbnNzaC1rZXktdjEAAAAA');
     expect(out).toContain('y');
   });
 
   it('is idempotent: redacting already redacted text (renderer, then Outbox) keeps what follows a key block', () => {
-    const once = redact('x\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\nafter DEBUG=False SECRET_KEY=abc');
+    const once = redact(
+      'x\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\nafter DEBUG=False SECRET_KEY=abc',
+    );
     expect(once).toContain('after DEBUG=False');
     expect(redact(once)).toBe(once);
     // A key cut off by the output cap is still removed to the end.

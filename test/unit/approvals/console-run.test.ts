@@ -15,13 +15,23 @@ import { fakeServer, testConfig } from './fake-server.js';
 
 const RESTART = ['/usr/bin/systemctl', 'restart', 'oms-backend'];
 
-async function setup(options: { policy?: string; confirm?: (q: string) => Promise<boolean>; interactiveConsole?: boolean } = {}) {
+async function setup(
+  options: { policy?: string; confirm?: (q: string) => Promise<boolean>; interactiveConsole?: boolean } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'oms-console-run-'));
   const server = fakeServer();
   const config = testConfig(options.policy ?? '  consoleApproval: true\n');
   const audit = new AuditLog({ file: join(dir, 'audit.jsonl') });
   const { FileStore } = await import('../../../src/store/file-store.js');
-  const approvals = new ApprovalService({ config, store: new FileStore({ dir: join(dir, 'store') }), audit, transportFor: () => server.transport, findCheck, postCheckAttempts: 1, postCheckDelayMs: 0 });
+  const approvals = new ApprovalService({
+    config,
+    store: new FileStore({ dir: join(dir, 'store') }),
+    audit,
+    transportFor: () => server.transport,
+    findCheck,
+    postCheckAttempts: 1,
+    postCheckDelayMs: 0,
+  });
   const lines: string[] = [];
   const questions: string[] = [];
   const runner = new CommandRunner({
@@ -42,8 +52,20 @@ async function setup(options: { policy?: string; confirm?: (q: string) => Promis
 
 describe('parser: run and audit', () => {
   it('run <action> [target] --reason "…" [--yes]', () => {
-    expect(parseCommand(tokenize('run restart-backend prod --reason "backend down, since 10:02"'))).toMatchObject({ ok: true, command: { verb: 'run', action: 'restart-backend', target: 'prod', reason: 'backend down, since 10:02', yes: false } });
-    expect(parseCommand(['run', 'reload-nginx', '--yes', '--reason=config fixed'])).toMatchObject({ ok: true, command: { verb: 'run', action: 'reload-nginx', reason: 'config fixed', yes: true } });
+    expect(parseCommand(tokenize('run restart-backend prod --reason "backend down, since 10:02"'))).toMatchObject({
+      ok: true,
+      command: {
+        verb: 'run',
+        action: 'restart-backend',
+        target: 'prod',
+        reason: 'backend down, since 10:02',
+        yes: false,
+      },
+    });
+    expect(parseCommand(['run', 'reload-nginx', '--yes', '--reason=config fixed'])).toMatchObject({
+      ok: true,
+      command: { verb: 'run', action: 'reload-nginx', reason: 'config fixed', yes: true },
+    });
   });
   it('run without a reason, with stray words or shell characters is refused with an example', () => {
     const noReason = parseCommand(['run', 'restart-backend']);
@@ -52,11 +74,17 @@ describe('parser: run and audit', () => {
     expect(parseCommand(tokenize('run restart-backend prod now please --reason x'))).toMatchObject({ ok: false });
     expect(parseCommand(tokenize('run restart-backend;reboot --reason x'))).toMatchObject({ ok: false });
     // The rule covers the whole command, the reason included (it is never run, but the refusal is the same everywhere).
-    expect(parseCommand(tokenize('run restart-backend prod --reason "backend down; since 10:02"'))).toMatchObject({ ok: false, error: expect.stringMatching(/refused/) });
+    expect(parseCommand(tokenize('run restart-backend prod --reason "backend down; since 10:02"'))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/refused/),
+    });
     expect(parseCommand(['run', '--reason', 'x'])).toMatchObject({ ok: false });
   });
   it('audit [--since …] [--target …]', () => {
-    expect(parseCommand(['audit', '--since', '1h', '--target', 'prod'])).toMatchObject({ ok: true, command: { verb: 'audit', since: '1h', target: 'prod' } });
+    expect(parseCommand(['audit', '--since', '1h', '--target', 'prod'])).toMatchObject({
+      ok: true,
+      command: { verb: 'audit', since: '1h', target: 'prod' },
+    });
     expect(parseCommand(['audit', 'everything'])).toMatchObject({ ok: false });
     expect(parseCommand(['audit', '--since'])).toMatchObject({ ok: false });
   });
@@ -71,7 +99,11 @@ describe('run on the command line', () => {
     expect(t.text()).toMatch(/sudo -n \/usr\/bin\/systemctl restart oms-backend/);
     expect(t.text()).toMatch(/done and verified/);
     expect(t.server.state.sudo).toEqual([RESTART]);
-    expect((await t.audit.read()).map((r) => r.event)).toEqual(['action.requested', 'action.approved', 'action.executed']);
+    expect((await t.audit.read()).map((r) => r.event)).toEqual([
+      'action.requested',
+      'action.approved',
+      'action.executed',
+    ]);
     expect((await t.audit.read())[0]).toMatchObject({ user: 'console:alice', via: 'cli' });
   });
 

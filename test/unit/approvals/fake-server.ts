@@ -23,7 +23,15 @@ export interface ServerState {
 }
 
 export function fakeServer(initial: Partial<ServerState> = {}) {
-  const state: ServerState = { running: false, mainPid: 0, nginxBroken: false, restartDoesNotHelp: false, sudoRefuses: false, sudo: [], ...initial };
+  const state: ServerState = {
+    running: false,
+    mainPid: 0,
+    nginxBroken: false,
+    restartDoesNotHelp: false,
+    sudoRefuses: false,
+    sudo: [],
+    ...initial,
+  };
   let nextPid = 4100;
   const scenario = () => (state.running ? 'healthy' : 'backend-stopped');
 
@@ -34,8 +42,10 @@ export function fakeServer(initial: Partial<ServerState> = {}) {
 
   const systemctl = (argv: readonly string[]): ExecResult => {
     const [, verb, unit] = argv;
-    if (verb === 'show' && unit === 'oms-backend') return argv.join(' ').includes('MainPID') ? showBackend() : result('User=nginx\nGroup=nginx\n');
-    if (verb === 'show' && unit === 'nginx') return result('LoadState=loaded\nActiveState=active\nSubState=running\nResult=success\n');
+    if (verb === 'show' && unit === 'oms-backend')
+      return argv.join(' ').includes('MainPID') ? showBackend() : result('User=nginx\nGroup=nginx\n');
+    if (verb === 'show' && unit === 'nginx')
+      return result('LoadState=loaded\nActiveState=active\nSubState=running\nResult=success\n');
     return result('', 1, `unexpected systemctl call: ${argv.join(' ')}`);
   };
 
@@ -57,12 +67,24 @@ export function fakeServer(initial: Partial<ServerState> = {}) {
   const transport = new ScriptedTransport({
     systemctl: (argv) => systemctl(argv),
     '/usr/bin/systemctl': (argv) => privileged(argv),
-    getent: (argv) => result(argv[1] === 'passwd' ? 'root:x:0:0::/root:/bin/sh\nnginx:x:999:997::/:/sbin/nologin\n' : 'root:x:0:\nnginx:x:997:\n'),
+    getent: (argv) =>
+      result(
+        argv[1] === 'passwd'
+          ? 'root:x:0:0::/root:/bin/sh\nnginx:x:999:997::/:/sbin/nologin\n'
+          : 'root:x:0:\nnginx:x:997:\n',
+      ),
     ss: () => loadCapture(scenario(), 'ss-tlnp.txt'),
-    curl: (argv) => (argv.some((a) => a.includes('127.0.0.1:8000')) ? loadCapture(scenario(), 'login-direct.txt') : loadCapture('healthy', 'login-nginx.txt')),
+    curl: (argv) =>
+      argv.some((a) => a.includes('127.0.0.1:8000'))
+        ? loadCapture(scenario(), 'login-direct.txt')
+        : loadCapture('healthy', 'login-nginx.txt'),
     '/usr/sbin/nginx': () =>
       state.nginxBroken
-        ? result('', 1, 'nginx: [emerg] unexpected "}" in /etc/nginx/conf.d/oms.conf:12\nnginx: configuration file /etc/nginx/nginx.conf test failed')
+        ? result(
+            '',
+            1,
+            'nginx: [emerg] unexpected "}" in /etc/nginx/conf.d/oms.conf:12\nnginx: configuration file /etc/nginx/nginx.conf test failed',
+          )
         : loadCapture('healthy', 'nginx-t.txt'),
   });
   return { state, transport };

@@ -27,7 +27,12 @@ it('a pending approval survives a restart and then runs once', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'oms-restart-'));
   const server = fakeServer();
   const before = boot(dataDir, server);
-  const r = await before.requestAction({ action: 'restart-backend', target: 'prod', requester: { id: REQUESTER, via: 'slack' }, reason: 'down' });
+  const r = await before.requestAction({
+    action: 'restart-backend',
+    target: 'prod',
+    requester: { id: REQUESTER, via: 'slack' },
+    reason: 'down',
+  });
   if (r.kind !== 'requested') throw new Error('refused');
 
   const after = boot(dataDir, server);
@@ -46,7 +51,12 @@ it('a claim taken just before a crash (status not yet written) still blocks a se
   const dataDir = mkdtempSync(join(tmpdir(), 'oms-restart-'));
   const server = fakeServer();
   const bot = boot(dataDir, server);
-  const r = await bot.requestAction({ action: 'restart-backend', target: 'prod', requester: { id: REQUESTER, via: 'slack' }, reason: 'down' });
+  const r = await bot.requestAction({
+    action: 'restart-backend',
+    target: 'prod',
+    requester: { id: REQUESTER, via: 'slack' },
+    reason: 'down',
+  });
   if (r.kind !== 'requested') throw new Error('refused');
   // The crashed process had claimed it: simulate exactly that state.
   expect(await new FileStore({ dir: join(dataDir, 'store') }).claim(`decide:${r.approval.id}`, 60_000)).toBe(true);
@@ -62,7 +72,12 @@ it('an approval that expired while the bot was down stays expired after the rest
   const server = fakeServer();
   const clock = { t: Date.parse('2026-11-22T10:00:00Z') };
   const now = () => new Date(clock.t);
-  const r = await boot(dataDir, server, now).requestAction({ action: 'restart-backend', target: 'prod', requester: { id: REQUESTER, via: 'slack' }, reason: 'down' });
+  const r = await boot(dataDir, server, now).requestAction({
+    action: 'restart-backend',
+    target: 'prod',
+    requester: { id: REQUESTER, via: 'slack' },
+    reason: 'down',
+  });
   if (r.kind !== 'requested') throw new Error('refused');
   clock.t += 60 * 60_000;
   const restarted = boot(dataDir, server, now);

@@ -8,7 +8,16 @@ import type { Actor } from '../../../src/approvals/approval.js';
 import type { Outcome } from '../../../src/approvals/outcome.js';
 import { AuditLog, type AuditRecord } from '../../../src/audit/audit-log.js';
 import { FileStore } from '../../../src/store/file-store.js';
-import { APPROVER, APPROVER2, fakeServer, GROUP, OUTSIDER, REQUESTER, testConfig, type ServerState } from './fake-server.js';
+import {
+  APPROVER,
+  APPROVER2,
+  fakeServer,
+  GROUP,
+  OUTSIDER,
+  REQUESTER,
+  testConfig,
+  type ServerState,
+} from './fake-server.js';
 
 const slack = (id: string, channel?: string): Actor => ({ id, via: 'slack', ...(channel ? { channel } : {}) });
 const RESTART = ['/usr/bin/systemctl', 'restart', 'oms-backend'];
@@ -34,8 +43,19 @@ function setup(options: { policy?: string; server?: Partial<ServerState>; approv
     postCheckDelayMs: 0,
   });
   const records = async (): Promise<AuditRecord[]> => audit.read();
-  const request = async (action = 'restart-backend', target = 'prod', reason = 'backend down since 10:02', requester = slack(REQUESTER)) => {
-    const o = await service.requestAction({ action, target, requester, reason, finding: { id: 'backend-stopped', title: 'The backend service is stopped' } });
+  const request = async (
+    action = 'restart-backend',
+    target = 'prod',
+    reason = 'backend down since 10:02',
+    requester = slack(REQUESTER),
+  ) => {
+    const o = await service.requestAction({
+      action,
+      target,
+      requester,
+      reason,
+      finding: { id: 'backend-stopped', title: 'The backend service is stopped' },
+    });
     if (o.kind !== 'requested') throw new Error(`expected a request, got ${JSON.stringify(o)}`);
     return o.approval;
   };
@@ -50,25 +70,48 @@ describe('request', () => {
   it('stores a pending approval with the exact command, requester, reason, finding and a 15-minute expiry', async () => {
     const { request, service, records } = setup();
     const a = await request();
-    expect(a).toMatchObject({ status: 'pending', action: 'restart-backend', target: 'prod', host: '10.0.0.5', command: [RESTART], requester: { id: REQUESTER }, reason: 'backend down since 10:02', finding: { id: 'backend-stopped' }, approvalsNeeded: 1 });
+    expect(a).toMatchObject({
+      status: 'pending',
+      action: 'restart-backend',
+      target: 'prod',
+      host: '10.0.0.5',
+      command: [RESTART],
+      requester: { id: REQUESTER },
+      reason: 'backend down since 10:02',
+      finding: { id: 'backend-stopped' },
+      approvalsNeeded: 1,
+    });
     expect(Date.parse(a.expiresAt) - Date.parse(a.createdAt)).toBe(15 * 60_000);
     expect(a.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(await service.get(a.id)).toEqual(a);
     expect((await records()).map((r) => r.event)).toEqual(['action.requested']);
-    expect((await records())[0]).toMatchObject({ user: REQUESTER, target: 'prod', action: 'restart-backend', approvalId: a.id, command: [RESTART] });
+    expect((await records())[0]).toMatchObject({
+      user: REQUESTER,
+      target: 'prod',
+      action: 'restart-backend',
+      approvalId: a.id,
+      command: [RESTART],
+    });
   });
 
   it('refuses unknown actions and targets, and a request with no reason, as values', async () => {
     const { service } = setup();
     const requester = slack(REQUESTER);
-    expect(refusal(await service.requestAction({ action: 'rm-rf', target: 'prod', requester, reason: 'x' }))).toBe('unknown-action');
-    expect(refusal(await service.requestAction({ action: 'restart-backend', target: 'nowhere', requester, reason: 'x' }))).toBe('unknown-target');
-    expect(refusal(await service.requestAction({ action: 'restart-backend', target: 'prod', requester, reason: '  ' }))).toBe('invalid-request');
+    expect(refusal(await service.requestAction({ action: 'rm-rf', target: 'prod', requester, reason: 'x' }))).toBe(
+      'unknown-action',
+    );
+    expect(
+      refusal(await service.requestAction({ action: 'restart-backend', target: 'nowhere', requester, reason: 'x' })),
+    ).toBe('unknown-target');
+    expect(
+      refusal(await service.requestAction({ action: 'restart-backend', target: 'prod', requester, reason: '  ' })),
+    ).toBe('invalid-request');
   });
 
   it('"may request": requesters and requesterChannels restrict who may ask', async () => {
     const { service, records } = setup({ policy: '  requesters: [U0ALLOWED]\n  requesterChannels: [C0OPS]\n' });
-    const ask = (actor: Actor) => service.requestAction({ action: 'restart-backend', target: 'prod', requester: actor, reason: 'down' });
+    const ask = (actor: Actor) =>
+      service.requestAction({ action: 'restart-backend', target: 'prod', requester: actor, reason: 'down' });
     const no = await ask(slack(OUTSIDER, 'C0RANDOM'));
     expect(refusal(no)).toBe('not-allowed-to-request');
     expect(no.kind === 'refused' && no.hint).toMatch(/policy.requesters/);
@@ -90,14 +133,27 @@ describe('approve', () => {
     const sudoCalls = server.transport.calls.filter((c) => c.options.sudo && c.argv[0] === '/usr/bin/systemctl');
     expect(sudoCalls).toEqual([{ argv: RESTART, options: { sudo: true, timeoutMs: 60_000 } }]);
     expect(o.result).toMatchObject({ verdict: 'succeeded', exitCode: 0, mainPid: { before: 0, after: 4100 } });
-    expect(o.result.postChecks.map((c) => `${c.check}:${c.status}`)).toEqual(['backend-service:ok', 'backend-port:ok', 'login-direct:ok']);
+    expect(o.result.postChecks.map((c) => `${c.check}:${c.status}`)).toEqual([
+      'backend-service:ok',
+      'backend-port:ok',
+      'login-direct:ok',
+    ]);
     expect(o.result.preconditions.map((c) => `${c.check}:${c.status}`)).toEqual(['unit-user:ok']);
-    expect(o.approval).toMatchObject({ status: 'succeeded', approvedBy: [{ by: APPROVER, via: 'slack', at: '2026-11-22T10:01:00.000Z' }] });
+    expect(o.approval).toMatchObject({
+      status: 'succeeded',
+      approvedBy: [{ by: APPROVER, via: 'slack', at: '2026-11-22T10:01:00.000Z' }],
+    });
     expect(o.result.durationMs).toBeGreaterThanOrEqual(0);
     expect((await service.get(a.id))?.status).toBe('succeeded');
     const events = await records();
     expect(events.map((r) => r.event)).toEqual(['action.requested', 'action.approved', 'action.executed']);
-    expect(events[2]).toMatchObject({ user: APPROVER, command: [RESTART], exitCode: 0, verdict: 'succeeded', approvalId: a.id });
+    expect(events[2]).toMatchObject({
+      user: APPROVER,
+      command: [RESTART],
+      exitCode: 0,
+      verdict: 'succeeded',
+      approvalId: a.id,
+    });
   });
 
   it('a member of an approver group (looked up at click time) may approve; a failing lookup never approves', async () => {
@@ -173,10 +229,18 @@ describe('approve', () => {
     expect(refusal(await service.deny(a.id, slack(OUTSIDER), 'no'))).toBe('not-authorised');
     const d = await service.deny(approvalReference(a), slack(APPROVER2), 'not during business hours');
     expect(d.kind).toBe('denied');
-    expect(d.kind === 'denied' && d.approval.deniedBy).toMatchObject({ by: APPROVER2, reason: 'not during business hours' });
+    expect(d.kind === 'denied' && d.approval.deniedBy).toMatchObject({
+      by: APPROVER2,
+      reason: 'not during business hours',
+    });
     expect(refusal(await service.approve(a.id, slack(APPROVER)))).toBe('already-decided');
     expect(server.state.sudo).toHaveLength(0);
-    expect((await records()).map((r) => r.event)).toEqual(['action.requested', 'action.refused', 'action.denied', 'action.refused']);
+    expect((await records()).map((r) => r.event)).toEqual([
+      'action.requested',
+      'action.refused',
+      'action.denied',
+      'action.refused',
+    ]);
 
     const b = await request();
     expect((await service.deny(b.id, slack(REQUESTER), 'fixed itself')).kind).toBe('denied');
@@ -193,7 +257,11 @@ describe('approve', () => {
       service.approve(value, slack(APPROVER2)),
     ]);
     expect(outcomes.filter((o) => o.kind === 'executed')).toHaveLength(1);
-    expect(outcomes.filter((o) => o.kind === 'refused').map(refusal)).toEqual(['already-decided', 'already-decided', 'already-decided']);
+    expect(outcomes.filter((o) => o.kind === 'refused').map(refusal)).toEqual([
+      'already-decided',
+      'already-decided',
+      'already-decided',
+    ]);
     // Slack retries the same action payload later: still once.
     const replay = await service.approve(value, slack(APPROVER));
     expect(refusal(replay)).toBe('already-decided');
@@ -204,14 +272,37 @@ describe('approve', () => {
   it('forged ids, malformed values and tampered payloads are refused and nothing runs', async () => {
     const { request, service, server, records } = setup();
     const a = await request('restart-backend', 'prod');
-    const forged = await service.approve(JSON.stringify({ id: 'AAAAAAAAAAAAAAAAAAAAAA', action: 'restart-backend', target: 'prod' }), slack(APPROVER));
+    const forged = await service.approve(
+      JSON.stringify({ id: 'AAAAAAAAAAAAAAAAAAAAAA', action: 'restart-backend', target: 'prod' }),
+      slack(APPROVER),
+    );
     expect(refusal(forged)).toBe('unknown-approval');
     expect(refusal(await service.approve('{"id": "../../etc/passwd"}', slack(APPROVER)))).toBe('invalid-reference');
     expect(refusal(await service.approve('not json {', slack(APPROVER)))).toBe('invalid-reference');
-    expect(refusal(await service.approve(JSON.stringify({ id: a.id, action: 'restart-nginx', target: 'prod' }), slack(APPROVER)))).toBe('tampered');
-    expect(refusal(await service.approve(JSON.stringify({ id: a.id, action: 'restart-backend', target: 'staging' }), slack(APPROVER)))).toBe('tampered');
-    expect(refusal(await service.approve(JSON.stringify({ id: a.id, action: 'restart-backend', target: 'prod', argv: ['/bin/sh'] }), slack(APPROVER)))).toBe('invalid-reference');
-    expect(refusal(await service.deny(JSON.stringify({ id: a.id, action: 'reload-nginx' }), slack(APPROVER), 'x'))).toBe('tampered');
+    expect(
+      refusal(
+        await service.approve(JSON.stringify({ id: a.id, action: 'restart-nginx', target: 'prod' }), slack(APPROVER)),
+      ),
+    ).toBe('tampered');
+    expect(
+      refusal(
+        await service.approve(
+          JSON.stringify({ id: a.id, action: 'restart-backend', target: 'staging' }),
+          slack(APPROVER),
+        ),
+      ),
+    ).toBe('tampered');
+    expect(
+      refusal(
+        await service.approve(
+          JSON.stringify({ id: a.id, action: 'restart-backend', target: 'prod', argv: ['/bin/sh'] }),
+          slack(APPROVER),
+        ),
+      ),
+    ).toBe('invalid-reference');
+    expect(
+      refusal(await service.deny(JSON.stringify({ id: a.id, action: 'reload-nginx' }), slack(APPROVER), 'x')),
+    ).toBe('tampered');
     expect(server.state.sudo).toHaveLength(0);
     expect((await service.get(a.id))?.status).toBe('pending');
     expect((await records()).filter((r) => r.event === 'action.refused')).toHaveLength(7);
@@ -232,7 +323,11 @@ describe('approve', () => {
     expect(o.result.steps).toEqual([]);
     expect(server.state.sudo).toHaveLength(0);
     expect(server.transport.calls.some((c) => c.argv.includes('reload'))).toBe(false);
-    expect((await records()).at(-1)).toMatchObject({ event: 'action.refused', verdict: 'precondition-failed', exitCode: null });
+    expect((await records()).at(-1)).toMatchObject({
+      event: 'action.refused',
+      verdict: 'precondition-failed',
+      exitCode: null,
+    });
   });
 
   it('post-check failure is reported as such (the command ran, the service did not come back)', async () => {
@@ -246,7 +341,11 @@ describe('approve', () => {
     expect(o.result.summary).toMatch(/post-checks failed/);
     expect(o.result.postChecks.find((c) => c.check === 'backend-service')?.status).toBe('fail');
     expect(server.state.sudo).toEqual([RESTART]);
-    expect((await records()).at(-1)).toMatchObject({ event: 'action.executed', verdict: 'post-check-failed', exitCode: 0 });
+    expect((await records()).at(-1)).toMatchObject({
+      event: 'action.executed',
+      verdict: 'post-check-failed',
+      exitCode: 0,
+    });
   });
 
   it('a restart that leaves the same MainPID fails verification', async () => {
@@ -263,7 +362,9 @@ describe('approve', () => {
     const o = await service.approve(a.id, slack(APPROVER));
     expect(o.kind === 'executed' && o.result.verdict).toBe('command-failed');
     if (o.kind !== 'executed') return;
-    expect(o.result.steps[0]?.sudoRefusal?.sudoersLine).toBe('omsbot ALL=(root) NOPASSWD: /usr/bin/systemctl restart oms-backend');
+    expect(o.result.steps[0]?.sudoRefusal?.sudoersLine).toBe(
+      'omsbot ALL=(root) NOPASSWD: /usr/bin/systemctl restart oms-backend',
+    );
     expect(o.result.hint).toMatch(/\/etc\/sudoers.d\/oms-chatops/);
   });
 
@@ -277,7 +378,9 @@ describe('approve', () => {
     expect(server.state.sudo).toHaveLength(0);
     const second = await service.approve(a.id, slack(APPROVER2));
     expect(second.kind).toBe('executed');
-    expect(second.kind === 'executed' && second.approval.approvedBy.map((d) => d.by).sort()).toEqual([APPROVER2, APPROVER].sort());
+    expect(second.kind === 'executed' && second.approval.approvedBy.map((d) => d.by).sort()).toEqual(
+      [APPROVER2, APPROVER].sort(),
+    );
     expect(server.state.sudo).toEqual([RESTART]);
 
     const s = await request('restart-backend', 'staging');
@@ -287,13 +390,36 @@ describe('approve', () => {
   it('console approval follows policy.consoleApproval (off by default)', async () => {
     const off = setup();
     const console: Actor = { id: 'console:alice', via: 'console' };
-    expect(refusal(await off.service.requestAction({ action: 'restart-backend', target: 'prod', requester: console, reason: 'down' }))).toBe('console-approval-disabled');
+    expect(
+      refusal(
+        await off.service.requestAction({
+          action: 'restart-backend',
+          target: 'prod',
+          requester: console,
+          reason: 'down',
+        }),
+      ),
+    ).toBe('console-approval-disabled');
     const a = await off.request();
     expect(refusal(await off.service.approve(a.id, console))).toBe('console-approval-disabled');
 
     const on = setup({ policy: '  consoleApproval: true\n  targets:\n    prod:\n      consoleApproval: false\n' });
-    expect(refusal(await on.service.requestAction({ action: 'restart-backend', target: 'prod', requester: console, reason: 'down' }))).toBe('console-approval-disabled');
-    const r = await on.service.requestAction({ action: 'restart-backend', target: 'staging', requester: console, reason: 'down' });
+    expect(
+      refusal(
+        await on.service.requestAction({
+          action: 'restart-backend',
+          target: 'prod',
+          requester: console,
+          reason: 'down',
+        }),
+      ),
+    ).toBe('console-approval-disabled');
+    const r = await on.service.requestAction({
+      action: 'restart-backend',
+      target: 'staging',
+      requester: console,
+      reason: 'down',
+    });
     expect(r.kind).toBe('requested');
     if (r.kind !== 'requested') return;
     expect((await on.service.approve(r.approval.id, console)).kind).toBe('executed');

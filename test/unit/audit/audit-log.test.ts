@@ -4,10 +4,17 @@ import { join } from 'node:path';
 import { AuditLog, parseLine } from '../../../src/audit/audit-log.js';
 import { auditRequest, formatAuditRecord, parseSince } from '../../../src/audit/query.js';
 
-function log(mirrors: { pushList(name: string, line: string): Promise<void> }[] = [], onMirrorError?: (e: Error) => void) {
+function log(
+  mirrors: { pushList(name: string, line: string): Promise<void> }[] = [],
+  onMirrorError?: (e: Error) => void,
+) {
   const file = join(mkdtempSync(join(tmpdir(), 'oms-audit-')), 'sub', 'audit.jsonl');
   const clock = { t: Date.parse('2026-11-22T10:00:00Z') };
-  return { file, clock, audit: new AuditLog({ file, mirrors, now: () => new Date(clock.t), ...(onMirrorError ? { onMirrorError } : {}) }) };
+  return {
+    file,
+    clock,
+    audit: new AuditLog({ file, mirrors, now: () => new Date(clock.t), ...(onMirrorError ? { onMirrorError } : {}) }),
+  };
 }
 
 describe('AuditLog', () => {
@@ -16,7 +23,14 @@ describe('AuditLog', () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) => {
         clock.t += 1000;
-        return audit.append({ event: 'check', user: 'console:alice', via: 'cli', target: 'prod', check: `c${i}`, verdict: 'ok' });
+        return audit.append({
+          event: 'check',
+          user: 'console:alice',
+          via: 'cli',
+          target: 'prod',
+          check: `c${i}`,
+          verdict: 'ok',
+        });
       }),
     );
     const lines = readFileSync(file, 'utf8').trim().split('\n');
@@ -63,7 +77,13 @@ describe('AuditLog', () => {
   it('mirrors each line (Redis list); a failing mirror does not lose the file record', async () => {
     const lines: string[] = [];
     const errors: Error[] = [];
-    const { audit, file } = log([{ pushList: async (name, line) => void lines.push(`${name}:${line}`) }, { pushList: async () => Promise.reject(new Error('redis down')) }], (e) => errors.push(e));
+    const { audit, file } = log(
+      [
+        { pushList: async (name, line) => void lines.push(`${name}:${line}`) },
+        { pushList: async () => Promise.reject(new Error('redis down')) },
+      ],
+      (e) => errors.push(e),
+    );
     await audit.append({ event: 'check', target: 'prod' });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^audit:\{"event":"check"/);
@@ -91,13 +111,32 @@ describe('parseSince / formatAuditRecord', () => {
     expect(!r.ok && r.error).toMatch(/15m, 1h, 7d/);
   });
   it('auditRequest: the query and its description for both front ends; a bad --since is refused', () => {
-    expect(auditRequest({ since: '1h', target: 'prod' }, now)).toEqual({ ok: true, query: { since: new Date('2026-11-22T09:00:00Z'), target: 'prod' }, what: ' since 1h for prod' });
+    expect(auditRequest({ since: '1h', target: 'prod' }, now)).toEqual({
+      ok: true,
+      query: { since: new Date('2026-11-22T09:00:00Z'), target: 'prod' },
+      what: ' since 1h for prod',
+    });
     expect(auditRequest({}, now)).toEqual({ ok: true, query: {}, what: '' });
     const bad = auditRequest({ since: 'yesterday' }, now);
     expect(!bad.ok && bad.error).toMatch(/15m, 1h, 7d/);
   });
   it('formats a record on one line with the command as run', () => {
-    const rec = parseLine(JSON.stringify({ ts: '2026-11-22T10:00:00Z', event: 'action.executed', target: 'prod', user: 'U1', action: 'restart-backend', approvalId: 'abcdefghijklmnopqrstuv', command: [['/usr/bin/systemctl', 'restart', 'oms-backend']], exitCode: 0, durationMs: 1200, verdict: 'succeeded' }))!;
-    expect(formatAuditRecord(rec)).toBe('2026-11-22T10:00:00Z  action.executed   prod  U1  restart-backend  #abcdefgh  `sudo -n /usr/bin/systemctl restart oms-backend`  exit=0  1200ms  verdict=succeeded');
+    const rec = parseLine(
+      JSON.stringify({
+        ts: '2026-11-22T10:00:00Z',
+        event: 'action.executed',
+        target: 'prod',
+        user: 'U1',
+        action: 'restart-backend',
+        approvalId: 'abcdefghijklmnopqrstuv',
+        command: [['/usr/bin/systemctl', 'restart', 'oms-backend']],
+        exitCode: 0,
+        durationMs: 1200,
+        verdict: 'succeeded',
+      }),
+    )!;
+    expect(formatAuditRecord(rec)).toBe(
+      '2026-11-22T10:00:00Z  action.executed   prod  U1  restart-backend  #abcdefgh  `sudo -n /usr/bin/systemctl restart oms-backend`  exit=0  1200ms  verdict=succeeded',
+    );
   });
 });

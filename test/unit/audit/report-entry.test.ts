@@ -10,7 +10,19 @@ function report(overrides: Partial<Report> = {}): Report {
     verdict: 'problem',
     headline: 'problem',
     findings: [{ id: 'cors', severity: 'error', title: 'CORS', evidence: '', fix: '', action: null, matched: [] }],
-    observations: [{ check: 'cors-preflight', title: 'CORS', status: 'fail', summary: '', evidence: '', facts: {}, signals: [], durationMs: 41, truncated: false }],
+    observations: [
+      {
+        check: 'cors-preflight',
+        title: 'CORS',
+        status: 'fail',
+        summary: '',
+        evidence: '',
+        facts: {},
+        signals: [],
+        durationMs: 41,
+        truncated: false,
+      },
+    ],
     ...overrides,
   };
 }
@@ -29,8 +41,12 @@ describe('reportAuditEntry', () => {
     });
   });
 
-  it('records a single check with its id and the front end\'s details', () => {
-    const entry = reportAuditEntry(report({ playbook: null, findings: [], verdict: 'ok' }), { user: 'U1', via: 'slack', details: { channel: 'C1' } }, 'cors-preflight');
+  it("records a single check with its id and the front end's details", () => {
+    const entry = reportAuditEntry(
+      report({ playbook: null, findings: [], verdict: 'ok' }),
+      { user: 'U1', via: 'slack', details: { channel: 'C1' } },
+      'cors-preflight',
+    );
     expect(entry).toEqual({
       event: 'check',
       user: 'U1',

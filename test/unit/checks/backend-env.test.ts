@@ -26,16 +26,28 @@ describe('backend-env', () => {
     expect(o).toMatchObject({
       status: 'ok',
       signals: ['hosts-ok'],
-      facts: { allowedHosts: ['172.29.91.61', 'localhost', '127.0.0.1'], corsOrigins: ['http://172.29.91.61', 'http://localhost'], debug: false },
+      facts: {
+        allowedHosts: ['172.29.91.61', 'localhost', '127.0.0.1'],
+        corsOrigins: ['http://172.29.91.61', 'http://localhost'],
+        debug: false,
+      },
     });
     expect(o.evidence).toBe(
-      ['/opt/OMS/backend/.env:2: DEBUG=False', '/opt/OMS/backend/.env:4: ALLOWED_HOSTS=172.29.91.61,localhost,127.0.0.1', '/opt/OMS/backend/.env:5: CORS_ALLOWED_ORIGINS=http://172.29.91.61,http://localhost'].join('\n'),
+      [
+        '/opt/OMS/backend/.env:2: DEBUG=False',
+        '/opt/OMS/backend/.env:4: ALLOWED_HOSTS=172.29.91.61,localhost,127.0.0.1',
+        '/opt/OMS/backend/.env:5: CORS_ALLOWED_ORIGINS=http://172.29.91.61,http://localhost',
+      ].join('\n'),
     );
   });
 
   it('allowed-hosts-missing-ip', () => {
     const o = cap('allowed-hosts-missing-ip');
-    expect(o).toMatchObject({ status: 'fail', signals: ['allowed-hosts-missing-host'], facts: { allowedHosts: ['localhost', '127.0.0.1'] } });
+    expect(o).toMatchObject({
+      status: 'fail',
+      signals: ['allowed-hosts-missing-host'],
+      facts: { allowedHosts: ['localhost', '127.0.0.1'] },
+    });
     expect(o.summary).toBe('ALLOWED_HOSTS 缺少公网地址 / ALLOWED_HOSTS lacks 172.29.91.61');
   });
 
@@ -63,7 +75,9 @@ describe('backend-env', () => {
       result(`${binaryGarbage(200)}\n${secrets.join(' ')}\n`),
       result(stdout.replace(/\n/g, '\r\n')),
       // A quoted value spanning lines that swallows a secret assignment.
-      result(`ALLOWED_HOSTS="172.29.91.61\nSECRET_KEY=${secrets[0]}"\nCORS_ALLOWED_ORIGINS='http://172.29.91.61'\nDATABASE_PASSWORD: ${secrets[1]}`),
+      result(
+        `ALLOWED_HOSTS="172.29.91.61\nSECRET_KEY=${secrets[0]}"\nCORS_ALLOWED_ORIGINS='http://172.29.91.61'\nDATABASE_PASSWORD: ${secrets[1]}`,
+      ),
       result(`export SECRET_KEY = "${secrets[0]}"\nREDIS_PASSWORD='${secrets[2]}'\nALLOWED_HOSTS=*`),
     ];
     for (const r of cases) {
@@ -89,9 +103,16 @@ describe('backend-env', () => {
   });
 
   it('honours CORS_ALLOWED_ORIGIN_REGEXES and the legacy names', () => {
-    expect(obs(result('ALLOWED_HOSTS=172.29.91.61\nCORS_ALLOWED_ORIGIN_REGEXES=^http://172\\.29\\.91\\.\\d+$')).signals).toEqual(['hosts-ok']);
-    expect(obs(result('ALLOWED_HOSTS=172.29.91.61\nCORS_ORIGIN_WHITELIST=http://172.29.91.61')).signals).toEqual(['hosts-ok']);
-    expect(obs(result('ALLOWED_HOSTS=172.29.91.61\nCORS_ORIGIN_ALLOW_ALL=True')).signals).toEqual(['hosts-ok', 'cors-allow-all']);
+    expect(
+      obs(result('ALLOWED_HOSTS=172.29.91.61\nCORS_ALLOWED_ORIGIN_REGEXES=^http://172\\.29\\.91\\.\\d+$')).signals,
+    ).toEqual(['hosts-ok']);
+    expect(obs(result('ALLOWED_HOSTS=172.29.91.61\nCORS_ORIGIN_WHITELIST=http://172.29.91.61')).signals).toEqual([
+      'hosts-ok',
+    ]);
+    expect(obs(result('ALLOWED_HOSTS=172.29.91.61\nCORS_ORIGIN_ALLOW_ALL=True')).signals).toEqual([
+      'hosts-ok',
+      'cors-allow-all',
+    ]);
   });
 
   it('file missing, unreadable', () => {
@@ -110,7 +131,10 @@ describe('backend-env', () => {
     });
     it('truncated in the middle of ALLOWED_HOSTS', () => {
       const text = loadCapture('healthy', 'backend-env.txt').stdout;
-      expect(obs(result(text.slice(0, text.indexOf('172.29.91.61') + 6))).signals).toEqual(['allowed-hosts-missing-host', 'cors-missing-origin']);
+      expect(obs(result(text.slice(0, text.indexOf('172.29.91.61') + 6))).signals).toEqual([
+        'allowed-hosts-missing-host',
+        'cors-missing-origin',
+      ]);
     });
     it('5 MB of assignments and a 5 MB value', () => {
       const big = `${'X_PAD=1\n'.repeat(FIVE_MB / 8)}ALLOWED_HOSTS=172.29.91.61,${'h,'.repeat(100_000)}\nCORS_ALLOWED_ORIGINS=http://172.29.91.61\n`;
@@ -119,7 +143,9 @@ describe('backend-env', () => {
       expect((o.facts.allowedHosts as string[]).length).toBe(50);
     });
     it('unicode and injection in values are only data', () => {
-      const o = obs(result(`ALLOWED_HOSTS=${UNICODE.split('\n')[0]}\nCORS_ALLOWED_ORIGINS=$(reboot);\`id\`\n${INJECTION}`));
+      const o = obs(
+        result(`ALLOWED_HOSTS=${UNICODE.split('\n')[0]}\nCORS_ALLOWED_ORIGINS=$(reboot);\`id\`\n${INJECTION}`),
+      );
       expect(o.signals).toEqual(['allowed-hosts-missing-host', 'cors-missing-origin']);
       expect(o.evidence).not.toContain('ignore previous instructions');
     });

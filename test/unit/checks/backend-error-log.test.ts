@@ -11,7 +11,9 @@ const fixture = (file: string) => run(backendErrorLog, [loadService(file)]);
 describe('backend-error-log commands and signals', () => {
   it('tails 200 lines of <logDir>/backend-error.log', () => {
     const t = localTarget();
-    expect(backendErrorLog.commands(t).map((c) => c.argv)).toEqual([['tail', '-n', '200', '/var/log/oms/backend-error.log']]);
+    expect(backendErrorLog.commands(t).map((c) => c.argv)).toEqual([
+      ['tail', '-n', '200', '/var/log/oms/backend-error.log'],
+    ]);
     const other = { ...t, paths: { ...t.paths, logDir: '/data/logs/oms/' } };
     expect(backendErrorLog.commands(other)[0]?.argv).toEqual(['tail', '-n', '200', '/data/logs/oms/backend-error.log']);
   });
@@ -19,7 +21,14 @@ describe('backend-error-log commands and signals', () => {
   it('declares the classifier signals minus the systemd-only ones, plus log-missing/log-unreadable', () => {
     for (const s of SYSTEMD_ONLY_SIGNALS) expect(Object.hasOwn(backendErrorLog.signals, s)).toBe(false);
     expect(Object.keys(backendErrorLog.signals)).toEqual(
-      expect.arrayContaining(['worker-sigterm', 'worker-timeout', 'worker-oom', 'log-missing', 'log-unreadable', 'disallowed-host']),
+      expect.arrayContaining([
+        'worker-sigterm',
+        'worker-timeout',
+        'worker-oom',
+        'log-missing',
+        'log-unreadable',
+        'disallowed-host',
+      ]),
     );
   });
 });
@@ -32,20 +41,24 @@ describe('backend-error-log on the replica captures', () => {
     expect(o.evidence).toContain('Listening at: http://127.0.0.1:8000');
   });
 
-  it.each(captureScenarios().filter((s) => !['backend-stopped', 'unit-user-www-data', 'worker-timeout-sigterm', 'unit-file-bom'].includes(s)))(
-    '%s → ok (no false alarm)',
+  it.each(
+    captureScenarios().filter(
+      (s) => !['backend-stopped', 'unit-user-www-data', 'worker-timeout-sigterm', 'unit-file-bom'].includes(s),
+    ),
+  )('%s → ok (no false alarm)', (scenario) => {
+    expect(capture(scenario)).toMatchObject({ status: 'ok', signals: [] });
+  });
+
+  it.each(['worker-timeout-sigterm', 'unit-file-bom'])(
+    '%s: SIGTERM lines of reloads/restarts are benign → ok',
     (scenario) => {
-      expect(capture(scenario)).toMatchObject({ status: 'ok', signals: [] });
+      const o = capture(scenario);
+      expect(o.status).toBe('ok');
+      expect(o.signals).toEqual(['worker-sigterm']);
+      expect(o.summary).toMatch(/normal during restarts\/reloads/);
+      expect(o.evidence).toContain('was sent SIGTERM!');
     },
   );
-
-  it.each(['worker-timeout-sigterm', 'unit-file-bom'])('%s: SIGTERM lines of reloads/restarts are benign → ok', (scenario) => {
-    const o = capture(scenario);
-    expect(o.status).toBe('ok');
-    expect(o.signals).toEqual(['worker-sigterm']);
-    expect(o.summary).toMatch(/normal during restarts\/reloads/);
-    expect(o.evidence).toContain('was sent SIGTERM!');
-  });
 
   it('worker-timeout-sigterm: facts count the SIGTERM lines and pids', () => {
     const o = capture('worker-timeout-sigterm');
@@ -70,7 +83,9 @@ describe('backend-error-log failure modes', () => {
   });
 
   it('SIGKILL / out of memory → fail', () => {
-    const o = run(backendErrorLog, [res('[2026-11-23 03:12:44 +0800] [1190] [ERROR] Worker (pid:1207) was sent SIGKILL! Perhaps out of memory?')]);
+    const o = run(backendErrorLog, [
+      res('[2026-11-23 03:12:44 +0800] [1190] [ERROR] Worker (pid:1207) was sent SIGKILL! Perhaps out of memory?'),
+    ]);
     expect(o).toMatchObject({ status: 'fail', signals: ['worker-oom'] });
     expect(o.facts.killedPids).toEqual(['1207']);
   });
@@ -98,7 +113,7 @@ describe('backend-error-log failure modes', () => {
   });
 
   it('systemd-looking lines in the gunicorn log do not raise systemd-only signals', () => {
-    const o = run(backendErrorLog, [res("-- No entries --\nstatus=217/USER\nAssignment outside of section")]);
+    const o = run(backendErrorLog, [res('-- No entries --\nstatus=217/USER\nAssignment outside of section')]);
     expect(o.signals).toEqual([]);
   });
 });
@@ -119,7 +134,9 @@ describe('backend-error-log hostile input', () => {
   });
 
   it('unknown tail failure → error', () => {
-    expect(run(backendErrorLog, [res('', 1, 'tail: error reading \'/var/log/oms/backend-error.log\': Is a directory')]).status).toBe('error');
+    expect(
+      run(backendErrorLog, [res('', 1, "tail: error reading '/var/log/oms/backend-error.log': Is a directory")]).status,
+    ).toBe('error');
   });
 
   it.each(['unicode', 'injection', 'whitespace'])('%s text → ok, nothing recognised', (name) => {
@@ -127,7 +144,9 @@ describe('backend-error-log hostile input', () => {
   });
 
   it('5 MB of SIGTERM lines → ok quickly', () => {
-    const o = run(backendErrorLog, [res(huge('[2026-11-22 21:19:55 +0800] [77] [ERROR] Worker (pid:79) was sent SIGTERM!'))]);
+    const o = run(backendErrorLog, [
+      res(huge('[2026-11-22 21:19:55 +0800] [77] [ERROR] Worker (pid:79) was sent SIGTERM!')),
+    ]);
     expect(o).toMatchObject({ status: 'ok', signals: ['worker-sigterm'] });
   });
 
@@ -139,6 +158,9 @@ describe('backend-error-log hostile input', () => {
   it('truncated mid-line still finds the timeout', () => {
     const full = loadService('error-log-worker-timeout.txt').stdout;
     const cut = full.slice(0, full.indexOf('WORKER TIMEOUT (pid:173)') + 24);
-    expect(run(backendErrorLog, [{ ...res(cut), truncated: true }])).toMatchObject({ status: 'fail', signals: ['worker-timeout'] });
+    expect(run(backendErrorLog, [{ ...res(cut), truncated: true }])).toMatchObject({
+      status: 'fail',
+      signals: ['worker-timeout'],
+    });
   });
 });

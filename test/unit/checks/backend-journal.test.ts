@@ -3,7 +3,15 @@ import { backendJournal } from '../../../src/checks/backend-journal.js';
 import { LOG_SIGNALS } from '../../../src/checks/gunicorn-log.js';
 import { localTarget } from '../../../src/config/target.js';
 import { captureScenarios, loadCapture } from '../../helpers/capture.js';
-import { binaryGarbage, HOSTILE, huge, loadService, res, run, TRANSPORT_FAILURES } from '../../fixtures/service/fixtures.js';
+import {
+  binaryGarbage,
+  HOSTILE,
+  huge,
+  loadService,
+  res,
+  run,
+  TRANSPORT_FAILURES,
+} from '../../fixtures/service/fixtures.js';
 
 const capture = (scenario: string) => run(backendJournal, [loadCapture(scenario, 'journal.txt')]);
 const fixture = (file: string) => run(backendJournal, [loadService(file)]);
@@ -80,14 +88,20 @@ describe('backend-journal on other versions and failure modes', () => {
   });
 
   it('gunicorn lines through the journal: SIGTERM alone is ok, a timeout fails', () => {
-    const sigterm = 'Nov 22 21:19:55 h gunicorn[77]: [2026-11-22 21:19:55 +0800] [77] [ERROR] Worker (pid:79) was sent SIGTERM!';
+    const sigterm =
+      'Nov 22 21:19:55 h gunicorn[77]: [2026-11-22 21:19:55 +0800] [77] [ERROR] Worker (pid:79) was sent SIGTERM!';
     expect(run(backendJournal, [res(sigterm)])).toMatchObject({ status: 'ok', signals: ['worker-sigterm'] });
     const timeout = `${sigterm}\nNov 22 21:31:32 h gunicorn[77]: [2026-11-22 21:31:32 +0800] [77] [CRITICAL] WORKER TIMEOUT (pid:173)`;
-    expect(run(backendJournal, [res(timeout)])).toMatchObject({ status: 'fail', signals: ['worker-timeout', 'worker-sigterm'] });
+    expect(run(backendJournal, [res(timeout)])).toMatchObject({
+      status: 'fail',
+      signals: ['worker-timeout', 'worker-sigterm'],
+    });
   });
 
   it('ISO timestamps (journalctl -o short-iso) are recognised', () => {
-    const o = run(backendJournal, [res('2026-11-22T21:17:37+0800 kylin-oms systemd[1]: Started OMS Backend Gunicorn Service.')]);
+    const o = run(backendJournal, [
+      res('2026-11-22T21:17:37+0800 kylin-oms systemd[1]: Started OMS Backend Gunicorn Service.'),
+    ]);
     expect(o).toMatchObject({ status: 'ok', signals: [] });
   });
 });
@@ -98,7 +112,7 @@ describe('backend-journal hostile input', () => {
   });
 
   it('journalctl failing for another reason → error with its message', () => {
-    const o = run(backendJournal, [res('', 1, 'Failed to add match \'_SYSTEMD_UNIT=x\': Invalid argument')]);
+    const o = run(backendJournal, [res('', 1, "Failed to add match '_SYSTEMD_UNIT=x': Invalid argument")]);
     expect(o.status).toBe('error');
     expect(o.evidence).toContain('Invalid argument');
   });
@@ -118,7 +132,9 @@ describe('backend-journal hostile input', () => {
   });
 
   it('5 MB of timeouts → fail, pids capped', () => {
-    const o = run(backendJournal, [res(huge('Nov 22 21:31:32 h gunicorn[77]: [2026-11-22 21:31:32 +0800] [77] [CRITICAL] WORKER TIMEOUT (pid:173)'))]);
+    const o = run(backendJournal, [
+      res(huge('Nov 22 21:31:32 h gunicorn[77]: [2026-11-22 21:31:32 +0800] [77] [CRITICAL] WORKER TIMEOUT (pid:173)')),
+    ]);
     expect(o.status).toBe('fail');
     expect(o.facts.timeoutPids).toEqual(['173']);
   });
@@ -126,7 +142,10 @@ describe('backend-journal hostile input', () => {
   it('truncated output keeps what arrived', () => {
     const full = loadCapture('unit-user-www-data', 'journal.txt').stdout;
     const cut = full.slice(0, full.indexOf('status=217/USER') + 10);
-    expect(run(backendJournal, [{ ...res(cut), truncated: true }])).toMatchObject({ status: 'fail', signals: ['exit-217-user'] });
+    expect(run(backendJournal, [{ ...res(cut), truncated: true }])).toMatchObject({
+      status: 'fail',
+      signals: ['exit-217-user'],
+    });
   });
 
   it('unicode inside real journal lines is fine', () => {

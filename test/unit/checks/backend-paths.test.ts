@@ -25,17 +25,36 @@ function statFromCapture(scenario: string) {
 /** The -p WorkingDirectory,ExecStart,User,Group subset of a capture's systemctl show. */
 function showFromCapture(scenario: string) {
   const r = loadCapture(scenario, 'systemctl-show.txt');
-  return { ...r, stdout: r.stdout.split('\n').filter((l) => /^(WorkingDirectory|ExecStart|User|Group)=/.test(l)).join('\n') };
+  return {
+    ...r,
+    stdout: r.stdout
+      .split('\n')
+      .filter((l) => /^(WorkingDirectory|ExecStart|User|Group)=/.test(l))
+      .join('\n'),
+  };
 }
 
 describe('backend-paths commands', () => {
   it('shows the unit paths and stats the four configured paths with the | format', () => {
     expect(backendPaths.commands(target).map((c) => c.argv)).toEqual([
       ['systemctl', 'show', 'oms-backend', '-p', 'WorkingDirectory,ExecStart,User,Group'],
-      ['stat', '-c', '%n|%U|%G|%a|%F', '/opt/OMS/backend', '/opt/OMS/backend/venv/bin/gunicorn', '/opt/OMS/backend/oms_backend/wsgi.py', '/var/log/oms'],
+      [
+        'stat',
+        '-c',
+        '%n|%U|%G|%a|%F',
+        '/opt/OMS/backend',
+        '/opt/OMS/backend/venv/bin/gunicorn',
+        '/opt/OMS/backend/oms_backend/wsgi.py',
+        '/var/log/oms',
+      ],
     ]);
     const t = { ...target, paths: { ...target.paths, backend: '/srv/oms', gunicorn: '/srv/venv/bin/gunicorn' } };
-    expect(backendPaths.commands(t)[1]?.argv.slice(3)).toEqual(['/srv/oms', '/srv/venv/bin/gunicorn', '/srv/oms/oms_backend/wsgi.py', '/var/log/oms']);
+    expect(backendPaths.commands(t)[1]?.argv.slice(3)).toEqual([
+      '/srv/oms',
+      '/srv/venv/bin/gunicorn',
+      '/srv/oms/oms_backend/wsgi.py',
+      '/var/log/oms',
+    ]);
   });
 });
 
@@ -43,7 +62,12 @@ describe('backend-paths on the replica captures', () => {
   it('healthy → ok, paths-ok with per-path facts', () => {
     const o = run(backendPaths, [showFromCapture('healthy'), statFromCapture('healthy')]);
     expect(o).toMatchObject({ status: 'ok', signals: ['paths-ok'] });
-    expect(o.facts).toMatchObject({ user: 'nginx', backend: 'nginx:nginx 755 directory', logDir: 'nginx:nginx 755 directory', workingDirectory: '/opt/OMS/backend' });
+    expect(o.facts).toMatchObject({
+      user: 'nginx',
+      backend: 'nginx:nginx 755 directory',
+      logDir: 'nginx:nginx 755 directory',
+      workingDirectory: '/opt/OMS/backend',
+    });
     expect(o.facts.execStartProgram).toBeUndefined();
   });
 
@@ -67,12 +91,18 @@ describe('backend-paths failure modes', () => {
     const o = run(backendPaths, [SHOW, loadService('stat-missing.txt')]);
     expect(o.status).toBe('fail');
     expect(o.signals).toEqual(['gunicorn-missing', 'wsgi-missing', 'logdir-missing']);
-    expect(o.facts).toMatchObject({ gunicorn: 'missing', wsgiFile: 'missing', logDir: 'missing', backend: 'nginx:nginx 755 directory' });
+    expect(o.facts).toMatchObject({
+      gunicorn: 'missing',
+      wsgiFile: 'missing',
+      logDir: 'missing',
+      backend: 'nginx:nginx 755 directory',
+    });
     expect(o.evidence).toContain("cannot statx '/var/log/oms'");
   });
 
   it('missing backend dir → workdir-missing', () => {
-    const stderr = "stat: cannot statx '/opt/OMS/backend': No such file or directory\nstat: cannot statx '/opt/OMS/backend/venv/bin/gunicorn': No such file or directory\nstat: cannot statx '/opt/OMS/backend/oms_backend/wsgi.py': No such file or directory";
+    const stderr =
+      "stat: cannot statx '/opt/OMS/backend': No such file or directory\nstat: cannot statx '/opt/OMS/backend/venv/bin/gunicorn': No such file or directory\nstat: cannot statx '/opt/OMS/backend/oms_backend/wsgi.py': No such file or directory";
     const o = run(backendPaths, [SHOW, res('/var/log/oms|nginx|nginx|755|directory', 1, stderr)]);
     expect(o.signals).toEqual(['workdir-missing', 'gunicorn-missing', 'wsgi-missing']);
   });
@@ -92,17 +122,31 @@ describe('backend-paths failure modes', () => {
   });
 
   it('group = the unit Group with g+w → ok; world-writable → ok; root user → ok', () => {
-    const groupW = STAT.stdout.replace('/var/log/oms|nginx|nginx|755|directory', '/var/log/oms|root|nginx|2775|directory');
+    const groupW = STAT.stdout.replace(
+      '/var/log/oms|nginx|nginx|755|directory',
+      '/var/log/oms|root|nginx|2775|directory',
+    );
     expect(run(backendPaths, [SHOW, res(groupW)]).signals).toEqual(['paths-ok']);
-    const world = STAT.stdout.replace('/var/log/oms|nginx|nginx|755|directory', '/var/log/oms|root|root|1777|directory');
+    const world = STAT.stdout.replace(
+      '/var/log/oms|nginx|nginx|755|directory',
+      '/var/log/oms|root|root|1777|directory',
+    );
     expect(run(backendPaths, [SHOW, res(world)]).signals).toEqual(['paths-ok']);
     const rootShow = res(SHOW.stdout.replace('User=nginx', 'User=').replace('Group=nginx', 'Group='));
-    expect(run(backendPaths, [rootShow, loadService('stat-perms-bad.txt')])).toMatchObject({ status: 'ok', signals: ['paths-ok'], facts: { user: 'root' } });
+    expect(run(backendPaths, [rootShow, loadService('stat-perms-bad.txt')])).toMatchObject({
+      status: 'ok',
+      signals: ['paths-ok'],
+      facts: { user: 'root' },
+    });
   });
 
   it('ExecStart moved elsewhere and 203 → execstart-mismatch', () => {
     const o = run(backendPaths, [loadService('show-paths-exec-moved.txt'), STAT]);
-    expect(o).toMatchObject({ status: 'fail', signals: ['execstart-mismatch'], facts: { execStartProgram: '/opt/OMS/venv/bin/gunicorn' } });
+    expect(o).toMatchObject({
+      status: 'fail',
+      signals: ['execstart-mismatch'],
+      facts: { execStartProgram: '/opt/OMS/venv/bin/gunicorn' },
+    });
   });
 
   it('ExecStart elsewhere but working → no mismatch; configured gunicorn missing is only a warning then', () => {
@@ -114,18 +158,41 @@ describe('backend-paths failure modes', () => {
   });
 
   it('ExecStart through python -m / a wrapper naming the gunicorn path is not a mismatch', () => {
-    const show = res(SHOW.stdout.replace('path=/opt/OMS/backend/venv/bin/gunicorn ; argv[]=/opt/OMS/backend/venv/bin/gunicorn', 'path=/opt/OMS/backend/venv/bin/python3 ; argv[]=/opt/OMS/backend/venv/bin/python3 /opt/OMS/backend/venv/bin/gunicorn').replace('status=0/0', 'status=203'));
+    const show = res(
+      SHOW.stdout
+        .replace(
+          'path=/opt/OMS/backend/venv/bin/gunicorn ; argv[]=/opt/OMS/backend/venv/bin/gunicorn',
+          'path=/opt/OMS/backend/venv/bin/python3 ; argv[]=/opt/OMS/backend/venv/bin/python3 /opt/OMS/backend/venv/bin/gunicorn',
+        )
+        .replace('status=0/0', 'status=203'),
+    );
     expect(run(backendPaths, [show, STAT]).signals).toEqual(['paths-ok']);
   });
 
   it('a path the bot cannot see is unknown, not missing → warn', () => {
-    const o = run(backendPaths, [SHOW, res(STAT.stdout.split('\n').filter((l) => !l.includes('wsgi')).join('\n'), 1, "stat: cannot statx '/opt/OMS/backend/oms_backend/wsgi.py': Permission denied")]);
+    const o = run(backendPaths, [
+      SHOW,
+      res(
+        STAT.stdout
+          .split('\n')
+          .filter((l) => !l.includes('wsgi'))
+          .join('\n'),
+        1,
+        "stat: cannot statx '/opt/OMS/backend/oms_backend/wsgi.py': Permission denied",
+      ),
+    ]);
     expect(o).toMatchObject({ status: 'warn', signals: ['paths-ok'], facts: { wsgiFile: 'unknown' } });
   });
 });
 
 describe('mayAccess and parseStat', () => {
-  const e = (owner: string, group: string, mode: string): StatEntry => ({ path: '/x', owner, group, mode, type: 'directory' });
+  const e = (owner: string, group: string, mode: string): StatEntry => ({
+    path: '/x',
+    owner,
+    group,
+    mode,
+    type: 'directory',
+  });
   it('owner bits win over group bits, as in the kernel', () => {
     expect(mayAccess(e('nginx', 'nginx', '075'), 'nginx', 'nginx', ['x'])).toBe(false);
     expect(mayAccess(e('root', 'nginx', '750'), 'nginx', 'nginx', ['x'])).toBe(true);
@@ -135,7 +202,10 @@ describe('mayAccess and parseStat', () => {
   });
 
   it('parses paths containing | and ignores junk', () => {
-    const s = parseStat('/a|b|c|u|g|755|directory\ngarbage\n/x|u|g|9z9|file', "stat: cannot stat ‘/m’: No such file or directory\nstat: cannot stat '/n': Not a directory");
+    const s = parseStat(
+      '/a|b|c|u|g|755|directory\ngarbage\n/x|u|g|9z9|file',
+      "stat: cannot stat ‘/m’: No such file or directory\nstat: cannot stat '/n': Not a directory",
+    );
     expect([...s.entries.keys()]).toEqual(['/a|b|c']);
     expect([...s.missing]).toEqual(['/m', '/n']);
   });
@@ -157,7 +227,11 @@ describe('backend-paths hostile input', () => {
 
   it('truncated stat output: the paths not seen are unknown → warn', () => {
     const cut = STAT.stdout.slice(0, STAT.stdout.indexOf('/var/log/oms') + 5);
-    expect(run(backendPaths, [SHOW, { ...res(cut), truncated: true }])).toMatchObject({ status: 'ok', signals: ['paths-ok'], facts: { logDir: 'unknown' } });
+    expect(run(backendPaths, [SHOW, { ...res(cut), truncated: true }])).toMatchObject({
+      status: 'ok',
+      signals: ['paths-ok'],
+      facts: { logDir: 'unknown' },
+    });
   });
 
   it('5 MB of stat noise around real lines → judged quickly', () => {

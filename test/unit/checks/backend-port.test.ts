@@ -42,9 +42,12 @@ describe('backend-port on the replica captures (non-root: no process column)', (
     expect(o.evidence).toContain('127.0.0.1:8000');
   });
 
-  it.each(captureScenarios().filter((s) => !['backend-stopped', 'unit-user-www-data'].includes(s)))('%s → listening', (scenario) => {
-    expect(capture(scenario)).toMatchObject({ status: 'ok', signals: ['listening'] });
-  });
+  it.each(captureScenarios().filter((s) => !['backend-stopped', 'unit-user-www-data'].includes(s)))(
+    '%s → listening',
+    (scenario) => {
+      expect(capture(scenario)).toMatchObject({ status: 'ok', signals: ['listening'] });
+    },
+  );
 
   it.each(['backend-stopped', 'unit-user-www-data'])('%s → fail, not-listening', (scenario) => {
     const o = capture(scenario);
@@ -83,15 +86,22 @@ describe('backend-port with the process column (root, other iproute2 versions)',
 
   it('another specific address on the port is not the bind address', () => {
     const hdr = 'State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n';
-    const o = run(backendPort, [res(`${hdr}LISTEN 0 2048 10.0.0.5:8000 0.0.0.0:*\nLISTEN 0 2048 127.0.0.1:18000 0.0.0.0:*`)]);
+    const o = run(backendPort, [
+      res(`${hdr}LISTEN 0 2048 10.0.0.5:8000 0.0.0.0:*\nLISTEN 0 2048 127.0.0.1:18000 0.0.0.0:*`),
+    ]);
     expect(o).toMatchObject({ status: 'fail', signals: ['not-listening'] });
     expect(o.facts.otherAddresses).toEqual(['10.0.0.5:8000']);
   });
 
   it('a backendBind of 0.0.0.0 accepts a loopback listener; IPv6 binds work', () => {
     const hdr = 'State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n';
-    expect(run(backendPort, [res(`${hdr}LISTEN 0 1 127.0.0.1:8000 0.0.0.0:*`)], { ...target, backendBind: '0.0.0.0:8000' }).signals).toEqual(['listening']);
-    expect(run(backendPort, [res(`${hdr}LISTEN 0 1 [::1]:9000 [::]:*`)], { ...target, backendBind: '[::1]:9000' }).signals).toEqual(['listening']);
+    expect(
+      run(backendPort, [res(`${hdr}LISTEN 0 1 127.0.0.1:8000 0.0.0.0:*`)], { ...target, backendBind: '0.0.0.0:8000' })
+        .signals,
+    ).toEqual(['listening']);
+    expect(
+      run(backendPort, [res(`${hdr}LISTEN 0 1 [::1]:9000 [::]:*`)], { ...target, backendBind: '[::1]:9000' }).signals,
+    ).toEqual(['listening']);
   });
 });
 
@@ -109,7 +119,9 @@ describe('backend-port hostile input', () => {
   });
 
   it('header only → not-listening', () => {
-    expect(run(backendPort, [res('State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n')]).signals).toEqual(['not-listening']);
+    expect(
+      run(backendPort, [res('State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n')]).signals,
+    ).toEqual(['not-listening']);
   });
 
   it('truncated mid-line: a cut address does not count', () => {
@@ -126,7 +138,9 @@ describe('backend-port hostile input', () => {
 
   it('a hostile process name is bounded and not trusted as gunicorn', () => {
     const name = `evil${'🚀'.repeat(10)}`;
-    const o = run(backendPort, [res(`State Recv-Q\nLISTEN 0 1 127.0.0.1:8000 0.0.0.0:* users:(("${name}",pid=66,fd=3))`)]);
+    const o = run(backendPort, [
+      res(`State Recv-Q\nLISTEN 0 1 127.0.0.1:8000 0.0.0.0:* users:(("${name}",pid=66,fd=3))`),
+    ]);
     expect(o.signals).toEqual(['held-by-other']);
   });
 });

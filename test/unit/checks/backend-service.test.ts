@@ -29,14 +29,24 @@ describe('backend-service on the replica captures', () => {
     const o = capture('healthy');
     expect(o.status).toBe('ok');
     expect(o.signals).toEqual(['active']);
-    expect(o.facts).toMatchObject({ activeState: 'active', subState: 'running', mainPid: 33, user: 'nginx', nRestarts: 0, exit: null });
+    expect(o.facts).toMatchObject({
+      activeState: 'active',
+      subState: 'running',
+      mainPid: 33,
+      user: 'nginx',
+      nRestarts: 0,
+      exit: null,
+    });
     expect(o.summary).toMatch(/^后端服务正在运行 \/ backend service is running/);
     expect(o.evidence).toContain('ActiveState=active');
   });
 
-  it.each(captureScenarios().filter((s) => !['backend-stopped', 'unit-user-www-data'].includes(s)))('%s → ok', (scenario) => {
-    expect(capture(scenario)).toMatchObject({ status: 'ok', signals: ['active'] });
-  });
+  it.each(captureScenarios().filter((s) => !['backend-stopped', 'unit-user-www-data'].includes(s)))(
+    '%s → ok',
+    (scenario) => {
+      expect(capture(scenario)).toMatchObject({ status: 'ok', signals: ['active'] });
+    },
+  );
 
   it('backend-stopped → fail, inactive', () => {
     const o = capture('backend-stopped');
@@ -77,7 +87,10 @@ describe('backend-service on other states', () => {
   });
 
   it('auto-restart with 200/CHDIR', () => {
-    expect(fixture('show-restart-200-chdir.txt')).toMatchObject({ status: 'fail', signals: ['restart-loop', 'exit-200-chdir'] });
+    expect(fixture('show-restart-200-chdir.txt')).toMatchObject({
+      status: 'fail',
+      signals: ['restart-loop', 'exit-200-chdir'],
+    });
   });
 
   it('gunicorn exit 3 (worker failed to boot) → exit-other', () => {
@@ -87,25 +100,40 @@ describe('backend-service on other states', () => {
   });
 
   it('active but restarted 4 times → warn', () => {
-    expect(fixture('show-active-restarted-often.txt')).toMatchObject({ status: 'warn', signals: ['active', 'restarting-often'] });
+    expect(fixture('show-active-restarted-often.txt')).toMatchObject({
+      status: 'warn',
+      signals: ['active', 'restarting-often'],
+    });
   });
 
   it('a clean stop by SIGTERM is not exit-other; a SIGKILL failure is', () => {
-    const stop = run(backendService, [res('ActiveState=inactive\nSubState=dead\nResult=success\nExecMainCode=2\nExecMainStatus=15\n')]);
+    const stop = run(backendService, [
+      res('ActiveState=inactive\nSubState=dead\nResult=success\nExecMainCode=2\nExecMainStatus=15\n'),
+    ]);
     expect(stop.signals).toEqual(['inactive']);
-    const killed = run(backendService, [res('ActiveState=failed\nSubState=failed\nResult=signal\nExecMainCode=2\nExecMainStatus=9\n')]);
+    const killed = run(backendService, [
+      res('ActiveState=failed\nSubState=failed\nResult=signal\nExecMainCode=2\nExecMainStatus=9\n'),
+    ]);
     expect(killed.signals).toEqual(['failed', 'exit-other']);
     expect(killed.facts.exit).toBe('9/SIGKILL');
   });
 
   it('exit status while active is not reported (it belongs to an earlier run)', () => {
-    const o = run(backendService, [res('ActiveState=active\nSubState=running\nExecMainCode=1\nExecMainStatus=1\nUnitFileState=enabled\n')]);
+    const o = run(backendService, [
+      res('ActiveState=active\nSubState=running\nExecMainCode=1\nExecMainStatus=1\nUnitFileState=enabled\n'),
+    ]);
     expect(o).toMatchObject({ status: 'ok', signals: ['active'] });
   });
 
   it('activating/start → warn without a state signal; reloading counts as active', () => {
-    expect(run(backendService, [res('ActiveState=activating\nSubState=start\n')])).toMatchObject({ status: 'warn', signals: [] });
-    expect(run(backendService, [res('ActiveState=reloading\nSubState=reload\n')])).toMatchObject({ status: 'ok', signals: ['active'] });
+    expect(run(backendService, [res('ActiveState=activating\nSubState=start\n')])).toMatchObject({
+      status: 'warn',
+      signals: [],
+    });
+    expect(run(backendService, [res('ActiveState=reloading\nSubState=reload\n')])).toMatchObject({
+      status: 'ok',
+      signals: ['active'],
+    });
   });
 
   it('older systemd without NRestarts/LoadState still works', () => {
@@ -123,7 +151,13 @@ describe('backend-service hostile input', () => {
   });
 
   it('systemctl without a bus → error with the message', () => {
-    const o = run(backendService, [res('', 1, 'System has not been booted with systemd as init system (PID 1). Can\'t operate.\nFailed to connect to bus: Host is down')]);
+    const o = run(backendService, [
+      res(
+        '',
+        1,
+        "System has not been booted with systemd as init system (PID 1). Can't operate.\nFailed to connect to bus: Host is down",
+      ),
+    ]);
     expect(o.status).toBe('error');
     expect(o.evidence).toContain('Failed to connect to bus');
   });
@@ -147,7 +181,9 @@ describe('backend-service hostile input', () => {
   });
 
   it('5 MB of valid-looking properties still reads the state', () => {
-    const o = run(backendService, [res(`ActiveState=active\nSubState=running\n${'Environment=A=b\n'.repeat(330_000)}`)]);
+    const o = run(backendService, [
+      res(`ActiveState=active\nSubState=running\n${'Environment=A=b\n'.repeat(330_000)}`),
+    ]);
     expect(o).toMatchObject({ status: 'ok', signals: ['active'] });
   });
 

@@ -12,13 +12,34 @@ const cap = (scenario: string) => obs(loadCapture(scenario, 'cors-preflight.txt'
 describe('cors-preflight', () => {
   it('runs the documented OPTIONS request', () => {
     expect(corsPreflight.commands(t)[0]?.argv).toEqual([
-      'curl', '-sS', '-i', '--noproxy', '*', '--max-time', '5', '-X', 'OPTIONS', 'http://127.0.0.1:80/api/auth/login/',
-      '-H', 'Host: 172.29.91.61', '-H', 'Origin: http://172.29.91.61',
-      '-H', 'Access-Control-Request-Method: POST', '-H', 'Access-Control-Request-Headers: content-type',
+      'curl',
+      '-sS',
+      '-i',
+      '--noproxy',
+      '*',
+      '--max-time',
+      '5',
+      '-X',
+      'OPTIONS',
+      'http://127.0.0.1:80/api/auth/login/',
+      '-H',
+      'Host: 172.29.91.61',
+      '-H',
+      'Origin: http://172.29.91.61',
+      '-H',
+      'Access-Control-Request-Method: POST',
+      '-H',
+      'Access-Control-Request-Headers: content-type',
     ]);
   });
 
-  it.each(['healthy', 'allowed-hosts-missing-ip', 'frontend-api-url-wrong', 'nginx-proxy-pass-trailing-slash', 'nginx-admin-location-missing'])('allowed on %s', (s) => {
+  it.each([
+    'healthy',
+    'allowed-hosts-missing-ip',
+    'frontend-api-url-wrong',
+    'nginx-proxy-pass-trailing-slash',
+    'nginx-admin-location-missing',
+  ])('allowed on %s', (s) => {
     const o = cap(s);
     expect(o).toMatchObject({ status: 'ok', signals: ['allowed'], facts: { allowOrigin: 'http://172.29.91.61' } });
     expect(o.evidence).toContain('Access-Control-Allow-Origin: http://172.29.91.61');
@@ -27,20 +48,30 @@ describe('cors-preflight', () => {
   it('cors-missing-origin: 200 without Access-Control-Allow-Origin', () => {
     const o = cap('cors-missing-origin');
     expect(o).toMatchObject({ status: 'fail', signals: ['origin-missing'], facts: { allowOrigin: null } });
-    expect(o.summary).toBe('CORS 未放行前端地址 / CORS_ALLOWED_ORIGINS lacks http://172.29.91.61 (no Access-Control-Allow-Origin)');
+    expect(o.summary).toBe(
+      'CORS 未放行前端地址 / CORS_ALLOWED_ORIGINS lacks http://172.29.91.61 (no Access-Control-Allow-Origin)',
+    );
     expect(o.evidence.split('\n')[0]).toBe('HTTP/1.1 200 OK');
   });
 
   it('another origin allowed is still origin-missing', () => {
     const o = obs(loadWeb('cors-preflight-other-origin.txt'));
-    expect(o).toMatchObject({ status: 'fail', signals: ['origin-missing'], facts: { allowOrigin: 'http://localhost:5173' } });
+    expect(o).toMatchObject({
+      status: 'fail',
+      signals: ['origin-missing'],
+      facts: { allowOrigin: 'http://localhost:5173' },
+    });
   });
 
   it('accepts * and compares with a non-default public origin', () => {
     expect(obs(result('HTTP/1.1 200 OK\naccess-control-allow-origin: *\n\n')).signals).toEqual(['allowed']);
     const other: Target = { ...t, publicUrl: 'http://oms.example.com:8080' };
-    expect(obs(result('HTTP/1.1 200 OK\nAccess-Control-Allow-Origin: http://oms.example.com:8080\n\n'), other).signals).toEqual(['allowed']);
-    expect(obs(result('HTTP/1.1 200 OK\nAccess-Control-Allow-Origin: http://oms.example.com\n\n'), other).signals).toEqual(['origin-missing']);
+    expect(
+      obs(result('HTTP/1.1 200 OK\nAccess-Control-Allow-Origin: http://oms.example.com:8080\n\n'), other).signals,
+    ).toEqual(['allowed']);
+    expect(
+      obs(result('HTTP/1.1 200 OK\nAccess-Control-Allow-Origin: http://oms.example.com\n\n'), other).signals,
+    ).toEqual(['origin-missing']);
   });
 
   it('nginx-api-location-missing: 405 from nginx, not proxied', () => {
@@ -57,10 +88,13 @@ describe('cors-preflight', () => {
 
   describe('hostile output', () => {
     it('empty, binary, unicode and injection text are errors', () => {
-      for (const text of ['', binaryGarbage(), UNICODE, INJECTION]) expect(obs(result(text))).toMatchObject({ status: 'error', signals: ['unexpected'] });
+      for (const text of ['', binaryGarbage(), UNICODE, INJECTION])
+        expect(obs(result(text))).toMatchObject({ status: 'error', signals: ['unexpected'] });
     });
     it('truncated before the CORS headers reads as origin-missing', () => {
-      expect(obs(result(loadCapture('healthy', 'cors-preflight.txt').stdout.slice(0, 120))).signals).toEqual(['origin-missing']);
+      expect(obs(result(loadCapture('healthy', 'cors-preflight.txt').stdout.slice(0, 120))).signals).toEqual([
+        'origin-missing',
+      ]);
     });
     it('a 5 MB header value does not blow up the evidence', () => {
       const o = obs(result(`HTTP/1.1 200 OK\nAccess-Control-Allow-Origin: ${'x'.repeat(FIVE_MB)}\n\n`));
@@ -68,7 +102,13 @@ describe('cors-preflight', () => {
       expect(o.status).toBe('error');
     });
     it('an injected header in the body is not read as a header', () => {
-      expect(obs(result(`HTTP/1.1 200 OK\nContent-Type: text/html\n\nAccess-Control-Allow-Origin: http://172.29.91.61\n${INJECTION}`)).signals).toEqual(['origin-missing']);
+      expect(
+        obs(
+          result(
+            `HTTP/1.1 200 OK\nContent-Type: text/html\n\nAccess-Control-Allow-Origin: http://172.29.91.61\n${INJECTION}`,
+          ),
+        ).signals,
+      ).toEqual(['origin-missing']);
     });
   });
 });

@@ -5,10 +5,29 @@ import { localTarget, type Target } from '../../../src/config/target.js';
 describe('curl probe commands', () => {
   it('builds the documented argv with dummy credentials only', () => {
     const t = localTarget();
-    const [cmd] = curlCommands(t, { method: 'POST', base: 'http://127.0.0.1:8000', path: '/api/auth/login/', data: PROBE_CREDENTIALS });
+    const [cmd] = curlCommands(t, {
+      method: 'POST',
+      base: 'http://127.0.0.1:8000',
+      path: '/api/auth/login/',
+      data: PROBE_CREDENTIALS,
+    });
     expect(cmd?.argv).toEqual([
-      'curl', '-sS', '-i', '--noproxy', '*', '--max-time', '5', '-X', 'POST', 'http://127.0.0.1:8000/api/auth/login/',
-      '-H', 'Content-Type: application/json', '-H', 'Host: 172.29.91.61', '-d', '{"username":"__probe__","password":"__probe__"}',
+      'curl',
+      '-sS',
+      '-i',
+      '--noproxy',
+      '*',
+      '--max-time',
+      '5',
+      '-X',
+      'POST',
+      'http://127.0.0.1:8000/api/auth/login/',
+      '-H',
+      'Content-Type: application/json',
+      '-H',
+      'Host: 172.29.91.61',
+      '-d',
+      '{"username":"__probe__","password":"__probe__"}',
     ]);
     expect(cmd?.timeoutMs).toBe(8000);
     expect(cmd?.sudo).toBeUndefined();
@@ -16,7 +35,18 @@ describe('curl probe commands', () => {
 
   it('omits -X for GET', () => {
     const [cmd] = curlCommands(localTarget(), { base: 'http://127.0.0.1:80', path: '/admin/' });
-    expect(cmd?.argv).toEqual(['curl', '-sS', '-i', '--noproxy', '*', '--max-time', '5', 'http://127.0.0.1:80/admin/', '-H', 'Host: 172.29.91.61']);
+    expect(cmd?.argv).toEqual([
+      'curl',
+      '-sS',
+      '-i',
+      '--noproxy',
+      '*',
+      '--max-time',
+      '5',
+      'http://127.0.0.1:80/admin/',
+      '-H',
+      'Host: 172.29.91.61',
+    ]);
   });
 
   it('keeps a non-default public port in the Host header, as a browser does', () => {

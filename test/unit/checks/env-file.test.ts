@@ -8,14 +8,21 @@ const value = (text: string, key: string) => parseEnvFile(text).entries.get(key)
 describe('parseEnvFile', () => {
   it('reads the captured backend .env', () => {
     const env = parseEnvFile(loadCapture('healthy', 'backend-env.txt').stdout);
-    expect(env.entries.get('ALLOWED_HOSTS')).toEqual({ key: 'ALLOWED_HOSTS', value: '172.29.91.61,localhost,127.0.0.1', line: 4 });
-    expect(env.entries.get('SECRET_KEY')?.value).toBe('django-insecure-h6inws=y*4^9))7!nr*2l+ek-+p29%1k@@#mpnj8q5nj@r8!q&');
+    expect(env.entries.get('ALLOWED_HOSTS')).toEqual({
+      key: 'ALLOWED_HOSTS',
+      value: '172.29.91.61,localhost,127.0.0.1',
+      line: 4,
+    });
+    expect(env.entries.get('SECRET_KEY')?.value).toBe(
+      'django-insecure-h6inws=y*4^9))7!nr*2l+ek-+p29%1k@@#mpnj8q5nj@r8!q&',
+    );
     expect(env.entries.get('DEBUG')?.value).toBe('False');
     expect(env.skipped).toBe(0);
   });
 
   it('handles export, spaces, quotes, inline comments, CRLF and a BOM', () => {
-    const text = '\uFEFFexport A=1\r\nB = two words # comment\r\nC="quoted # not a comment"\r\nD=\'single\'\r\nE="esc \\"q\\" \\n"\r\n# F=no\r\nG=a#b\r\n';
+    const text =
+      '\uFEFFexport A=1\r\nB = two words # comment\r\nC="quoted # not a comment"\r\nD=\'single\'\r\nE="esc \\"q\\" \\n"\r\n# F=no\r\nG=a#b\r\n';
     const env = parseEnvFile(text);
     expect(env.entries.get('A')?.value).toBe('1');
     expect(env.entries.get('B')?.value).toBe('two words');

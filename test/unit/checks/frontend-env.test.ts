@@ -8,7 +8,8 @@ import { binaryGarbage, FIVE_MB, INJECTION, loadWeb, run, UNICODE } from './web-
 const t = localTarget();
 const noLocal = () => loadWeb('env-local-missing.txt');
 const distOk = () => loadWeb('dist-urls-ok.txt');
-const obs = (prod: ExecResult, local: ExecResult = noLocal(), dist: ExecResult = distOk(), target: Target = t) => run(frontendEnv, [prod, local, dist], target);
+const obs = (prod: ExecResult, local: ExecResult = noLocal(), dist: ExecResult = distOk(), target: Target = t) =>
+  run(frontendEnv, [prod, local, dist], target);
 
 describe('frontend-env', () => {
   it('reads .env.production, .env.local and greps the bundle', () => {
@@ -24,7 +25,11 @@ describe('frontend-env', () => {
     expect(o).toMatchObject({
       status: 'ok',
       signals: ['api-url-ok'],
-      facts: { apiBaseUrl: 'http://172.29.91.61/api', apiBaseUrlFile: '/opt/OMS/frontend-pc/.env.production', distApiUrls: ['http://172.29.91.61/api'] },
+      facts: {
+        apiBaseUrl: 'http://172.29.91.61/api',
+        apiBaseUrlFile: '/opt/OMS/frontend-pc/.env.production',
+        distApiUrls: ['http://172.29.91.61/api'],
+      },
     });
     expect(o.evidence).toBe('/opt/OMS/frontend-pc/.env.production:2: VITE_API_BASE_URL=http://172.29.91.61/api');
   });
@@ -33,7 +38,9 @@ describe('frontend-env', () => {
     const o = obs(loadCapture('frontend-api-url-wrong', 'frontend-env.txt'), noLocal(), loadWeb('dist-urls-wrong.txt'));
     expect(o.status).toBe('fail');
     expect(o.signals).toEqual(['api-url-mismatch', 'dist-api-url-mismatch']);
-    expect(o.summary).toContain('VITE_API_BASE_URL is http://localhost:8000/api, expected http://172.29.91.61/api or /api');
+    expect(o.summary).toContain(
+      'VITE_API_BASE_URL is http://localhost:8000/api, expected http://172.29.91.61/api or /api',
+    );
     expect(o.evidence).toContain('VITE_API_BASE_URL=http://localhost:8000/api');
     expect(o.evidence).toContain('http://localhost:8000/api');
   });
@@ -42,11 +49,18 @@ describe('frontend-env', () => {
     const o = obs(loadCapture('healthy', 'frontend-env.txt'), loadWeb('env-local.txt'));
     expect(o.signals).toEqual(['api-url-ok']);
     const fromLocal = obs(loadWeb('env-production-missing.txt'), loadWeb('env-local.txt'));
-    expect(fromLocal).toMatchObject({ status: 'fail', signals: ['api-url-mismatch'], facts: { apiBaseUrlFile: '/opt/OMS/frontend-pc/.env.local' } });
+    expect(fromLocal).toMatchObject({
+      status: 'fail',
+      signals: ['api-url-mismatch'],
+      facts: { apiBaseUrlFile: '/opt/OMS/frontend-pc/.env.local' },
+    });
   });
 
   it('a relative /api is fine; no absolute API URL in the bundle is fine', () => {
-    expect(obs(loadWeb('env-production-relative.txt'), noLocal(), loadWeb('dist-no-urls.txt'))).toMatchObject({ status: 'ok', signals: ['api-url-ok'] });
+    expect(obs(loadWeb('env-production-relative.txt'), noLocal(), loadWeb('dist-no-urls.txt'))).toMatchObject({
+      status: 'ok',
+      signals: ['api-url-ok'],
+    });
   });
 
   it('only the bundle is wrong: rebuild needed', () => {
@@ -57,17 +71,31 @@ describe('frontend-env', () => {
   it('files missing, key missing, dist missing', () => {
     expect(obs(loadWeb('env-production-missing.txt'))).toMatchObject({ status: 'warn', signals: ['files-missing'] });
     expect(obs(result('VITE_APP_TITLE=OMS\n'))).toMatchObject({ status: 'warn', signals: ['api-url-missing'] });
-    expect(obs(loadCapture('healthy', 'frontend-env.txt'), noLocal(), loadWeb('dist-missing.txt'))).toMatchObject({ status: 'fail', signals: ['api-url-ok', 'dist-missing'] });
+    expect(obs(loadCapture('healthy', 'frontend-env.txt'), noLocal(), loadWeb('dist-missing.txt'))).toMatchObject({
+      status: 'fail',
+      signals: ['api-url-ok', 'dist-missing'],
+    });
   });
 
   it('follows a publicUrl with a port', () => {
     const other: Target = { ...t, publicUrl: 'http://oms.example.com:8080/' };
-    expect(obs(result('VITE_API_BASE_URL=http://oms.example.com:8080/api'), noLocal(), result('http://oms.example.com:8080/api/orders'), other).signals).toEqual(['api-url-ok']);
-    expect(obs(result('VITE_API_BASE_URL=http://oms.example.com/api'), noLocal(), result('', 1), other).signals).toEqual(['api-url-mismatch']);
+    expect(
+      obs(
+        result('VITE_API_BASE_URL=http://oms.example.com:8080/api'),
+        noLocal(),
+        result('http://oms.example.com:8080/api/orders'),
+        other,
+      ).signals,
+    ).toEqual(['api-url-ok']);
+    expect(
+      obs(result('VITE_API_BASE_URL=http://oms.example.com/api'), noLocal(), result('', 1), other).signals,
+    ).toEqual(['api-url-mismatch']);
   });
 
   it('grep missing is command-missing', () => {
-    expect(obs(loadCapture('healthy', 'frontend-env.txt'), noLocal(), { ...result(''), code: 127 }).signals).toEqual(['command-missing']);
+    expect(obs(loadCapture('healthy', 'frontend-env.txt'), noLocal(), { ...result(''), code: 127 }).signals).toEqual([
+      'command-missing',
+    ]);
   });
 
   describe('hostile content', () => {
@@ -96,7 +124,11 @@ describe('frontend-env', () => {
       expect(o.summary).not.toContain('\n');
     });
     it('credentials in a bundle URL are redacted', () => {
-      const o = obs(loadCapture('healthy', 'frontend-env.txt'), noLocal(), result('http://admin:hunter2@10.0.0.9/api/'));
+      const o = obs(
+        loadCapture('healthy', 'frontend-env.txt'),
+        noLocal(),
+        result('http://admin:hunter2@10.0.0.9/api/'),
+      );
       expect(JSON.stringify(o)).not.toContain('hunter2');
     });
   });

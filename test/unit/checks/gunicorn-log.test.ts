@@ -77,12 +77,16 @@ describe('classifyLog on other versions and failure modes', () => {
   });
 
   it('does not take HTTP status 200/203 in access lines for systemd exits', () => {
-    const c = classifyLog('127.0.0.1 - - [22/Nov/2026:21:17:40 +0800] "GET /api/ HTTP/1.0" 200 status=200 203\nstatus=2170');
+    const c = classifyLog(
+      '127.0.0.1 - - [22/Nov/2026:21:17:40 +0800] "GET /api/ HTTP/1.0" 200 status=200 203\nstatus=2170',
+    );
     expect(c.signals).toEqual([]);
   });
 
   it('kernel OOM lines count as worker-oom', () => {
-    const c = classifyLog('Nov 23 03:12:44 kylin-oms kernel: Out of memory: Killed process 1207 (gunicorn) total-vm:812344kB');
+    const c = classifyLog(
+      'Nov 23 03:12:44 kylin-oms kernel: Out of memory: Killed process 1207 (gunicorn) total-vm:812344kB',
+    );
     expect(c.signals).toEqual(['worker-oom']);
   });
 
@@ -152,7 +156,10 @@ describe('hostile input', () => {
   });
 
   it('a truncated line still matches what is there', () => {
-    expect(classifyLog('Nov 22 21:19:27 h systemd[1]: oms-backend.service: Main process exited, code=exited, status=217/US').signals).toEqual(['exit-217-user']);
+    expect(
+      classifyLog('Nov 22 21:19:27 h systemd[1]: oms-backend.service: Main process exited, code=exited, status=217/US')
+        .signals,
+    ).toEqual(['exit-217-user']);
   });
 
   it('empty and unicode text yield nothing', () => {

@@ -58,7 +58,8 @@ describe('parseHttpResponse on captures', () => {
 
 describe('parseHttpResponse edge cases', () => {
   it('skips a 100 Continue preamble and handles CRLF', () => {
-    const text = 'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n\r\n{"username":["x"]}';
+    const text =
+      'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n\r\n{"username":["x"]}';
     const res = parseHttpResponse(text);
     expect(res?.status).toBe(400);
     expect(header(res!, 'content-type')).toBe('application/json');

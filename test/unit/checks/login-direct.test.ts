@@ -11,22 +11,44 @@ describe('login-direct', () => {
   it('runs the documented curl argv', () => {
     expect(loginDirect.commands(t)).toEqual([
       {
-        argv: ['curl', '-sS', '-i', '--noproxy', '*', '--max-time', '5', '-X', 'POST', 'http://127.0.0.1:8000/api/auth/login/', '-H', 'Content-Type: application/json', '-H', 'Host: 172.29.91.61', '-d', '{"username":"__probe__","password":"__probe__"}'],
+        argv: [
+          'curl',
+          '-sS',
+          '-i',
+          '--noproxy',
+          '*',
+          '--max-time',
+          '5',
+          '-X',
+          'POST',
+          'http://127.0.0.1:8000/api/auth/login/',
+          '-H',
+          'Content-Type: application/json',
+          '-H',
+          'Host: 172.29.91.61',
+          '-d',
+          '{"username":"__probe__","password":"__probe__"}',
+        ],
         timeoutMs: 8000,
       },
     ]);
   });
 
-  it.each(['healthy', 'cors-missing-origin', 'frontend-api-url-wrong', 'nginx-api-location-missing', 'nginx-proxy-pass-trailing-slash', 'nginx-upstream-missing', 'nginx-admin-location-missing'])(
-    'answers on %s',
-    (scenario) => {
-      const o = obs(loadCapture(scenario, 'login-direct.txt'));
-      expect(o.status).toBe('ok');
-      expect(o.signals).toEqual(['answers']);
-      expect(o.facts.httpStatus).toBe(401);
-      expect(o.evidence.split('\n')[0]).toBe('HTTP/1.1 401 Unauthorized');
-    },
-  );
+  it.each([
+    'healthy',
+    'cors-missing-origin',
+    'frontend-api-url-wrong',
+    'nginx-api-location-missing',
+    'nginx-proxy-pass-trailing-slash',
+    'nginx-upstream-missing',
+    'nginx-admin-location-missing',
+  ])('answers on %s', (scenario) => {
+    const o = obs(loadCapture(scenario, 'login-direct.txt'));
+    expect(o.status).toBe('ok');
+    expect(o.signals).toEqual(['answers']);
+    expect(o.facts.httpStatus).toBe(401);
+    expect(o.evidence.split('\n')[0]).toBe('HTTP/1.1 401 Unauthorized');
+  });
 
   it('sees the disallowed host', () => {
     const o = obs(loadCapture('allowed-hosts-missing-ip', 'login-direct.txt'));
@@ -47,12 +69,21 @@ describe('login-direct', () => {
     expect(obs(loadWeb('login-direct-404.txt'))).toMatchObject({ status: 'fail', signals: ['not-found'] });
     expect(obs(loadWeb('login-direct-500.txt'))).toMatchObject({ status: 'fail', signals: ['server-error'] });
     expect(obs(loadWeb('login-direct-empty-reply.txt'))).toMatchObject({ status: 'fail', signals: ['unexpected'] });
-    expect(obs(loadWeb('login-direct-continue.txt'))).toMatchObject({ status: 'ok', signals: ['answers'], facts: { httpStatus: 400 } });
+    expect(obs(loadWeb('login-direct-continue.txt'))).toMatchObject({
+      status: 'ok',
+      signals: ['answers'],
+      facts: { httpStatus: 400 },
+    });
   });
 
   it('treats a redirect as unexpected (warn) and a 400 without JSON or Django page as unexpected', () => {
-    expect(obs(result('HTTP/1.1 301 Moved Permanently\nLocation: https://172.29.91.61/api/auth/login/\n\n'))).toMatchObject({ status: 'warn', signals: ['unexpected'] });
-    expect(obs(result('HTTP/1.1 400 Bad Request\nContent-Type: text/plain\n\nnope'))).toMatchObject({ status: 'fail', signals: ['unexpected'] });
+    expect(
+      obs(result('HTTP/1.1 301 Moved Permanently\nLocation: https://172.29.91.61/api/auth/login/\n\n')),
+    ).toMatchObject({ status: 'warn', signals: ['unexpected'] });
+    expect(obs(result('HTTP/1.1 400 Bad Request\nContent-Type: text/plain\n\nnope'))).toMatchObject({
+      status: 'fail',
+      signals: ['unexpected'],
+    });
   });
 
   it('reports transport problems through commandProblem', () => {
@@ -69,12 +100,15 @@ describe('login-direct', () => {
       expect(obs(result(text))).toMatchObject({ status: 'fail', signals: ['unexpected'], facts: { httpStatus: 401 } });
     });
     it('a 5 MB body stays bounded', () => {
-      const o = obs(result(`HTTP/1.1 401 Unauthorized\nContent-Type: application/json\n\n{"detail":"${'x'.repeat(FIVE_MB)}"}`));
+      const o = obs(
+        result(`HTTP/1.1 401 Unauthorized\nContent-Type: application/json\n\n{"detail":"${'x'.repeat(FIVE_MB)}"}`),
+      );
       expect(o.signals).toEqual(['answers']);
       expect(o.evidence.length).toBeLessThan(4000);
     });
     it('binary, unicode and injection text are errors with a bounded excerpt', () => {
-      for (const text of [binaryGarbage(), UNICODE, INJECTION]) expect(obs(result(text))).toMatchObject({ status: 'error', signals: ['unexpected'] });
+      for (const text of [binaryGarbage(), UNICODE, INJECTION])
+        expect(obs(result(text))).toMatchObject({ status: 'error', signals: ['unexpected'] });
     });
     it('a fake status line inside the body does not fool it', () => {
       const o = obs(result(`HTTP/1.1 500 Internal Server Error\n\nHTTP/1.1 401 Unauthorized\n${INJECTION}`));

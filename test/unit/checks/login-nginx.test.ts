@@ -12,13 +12,34 @@ const cap = (scenario: string) => obs(loadCapture(scenario, 'login-nginx.txt'));
 describe('login-nginx', () => {
   it('runs the documented curl argv through nginx with Host and Origin', () => {
     expect(loginNginx.commands(t)[0]?.argv).toEqual([
-      'curl', '-sS', '-i', '--noproxy', '*', '--max-time', '5', '-X', 'POST', 'http://127.0.0.1:80/api/auth/login/',
-      '-H', 'Content-Type: application/json', '-H', 'Host: 172.29.91.61', '-H', 'Origin: http://172.29.91.61',
-      '-d', '{"username":"__probe__","password":"__probe__"}',
+      'curl',
+      '-sS',
+      '-i',
+      '--noproxy',
+      '*',
+      '--max-time',
+      '5',
+      '-X',
+      'POST',
+      'http://127.0.0.1:80/api/auth/login/',
+      '-H',
+      'Content-Type: application/json',
+      '-H',
+      'Host: 172.29.91.61',
+      '-H',
+      'Origin: http://172.29.91.61',
+      '-d',
+      '{"username":"__probe__","password":"__probe__"}',
     ]);
   });
 
-  it.each(['healthy', 'cors-missing-origin', 'frontend-api-url-wrong', 'nginx-admin-location-missing', 'worker-timeout-sigterm'])('answers on %s', (s) => {
+  it.each([
+    'healthy',
+    'cors-missing-origin',
+    'frontend-api-url-wrong',
+    'nginx-admin-location-missing',
+    'worker-timeout-sigterm',
+  ])('answers on %s', (s) => {
     expect(cap(s)).toMatchObject({ status: 'ok', signals: ['answers'], facts: { httpStatus: 401 } });
   });
 
@@ -56,7 +77,9 @@ describe('login-nginx', () => {
     expect(obs(loadWeb('login-nginx-404-nginx.txt'))).toMatchObject({ status: 'fail', signals: ['not-found-nginx'] });
     expect(obs(loadWeb('login-direct-timeout.txt')).signals).toEqual(['timeout']);
     expect(obs(result('HTTP/1.1 503 Service Unavailable\n\n')).signals).toEqual(['server-error']);
-    expect(obs(result('HTTP/1.1 404 Not Found\nContent-Type: text/plain\n\nwho knows')).signals).toEqual(['unexpected']);
+    expect(obs(result('HTTP/1.1 404 Not Found\nContent-Type: text/plain\n\nwho knows')).signals).toEqual([
+      'unexpected',
+    ]);
   });
 
   it('builds no command from a hostile nginxListen and reports it', () => {
@@ -67,13 +90,17 @@ describe('login-nginx', () => {
 
   describe('hostile output', () => {
     it('empty, binary, unicode and injection text are errors', () => {
-      for (const text of ['', binaryGarbage(), UNICODE, INJECTION]) expect(obs(result(text))).toMatchObject({ status: 'error', signals: ['unexpected'] });
+      for (const text of ['', binaryGarbage(), UNICODE, INJECTION])
+        expect(obs(result(text))).toMatchObject({ status: 'error', signals: ['unexpected'] });
     });
     it('truncated output keeps the status it saw', () => {
       expect(obs(result('HTTP/1.1 502 Bad Ga')).signals).toEqual(['bad-gateway']);
     });
     it('a 5 MB SPA page is still recognised, with bounded evidence', () => {
-      const page = loadCapture('nginx-admin-location-missing', 'admin-page.txt').stdout.replace('</body>', `${'<p>x</p>'.repeat(FIVE_MB / 8)}</body>`);
+      const page = loadCapture('nginx-admin-location-missing', 'admin-page.txt').stdout.replace(
+        '</body>',
+        `${'<p>x</p>'.repeat(FIVE_MB / 8)}</body>`,
+      );
       const o = obs(result(page));
       expect(o.signals).toEqual(['spa-fallback']);
       expect(o.evidence.length).toBeLessThan(2000);

@@ -35,7 +35,9 @@ describe('parseNginxConf on the captured site', () => {
     expect(matchLocation(locs, '/admin/')?.path).toBe('/admin');
     expect(matchLocation(locs, '/static/admin/css/base.css')?.path).toBe('/static');
     expect(matchLocation(locs, '/orders/1')?.path).toBe('/');
-    const reversed = parseNginxConf('server { location / {} location /api { proxy_pass http://b; } location /admin {} }');
+    const reversed = parseNginxConf(
+      'server { location / {} location /api { proxy_pass http://b; } location /admin {} }',
+    );
     expect(matchLocation(locationsOf(serverBlocks(reversed)[0]!), '/api/x')?.path).toBe('/api');
   });
 
@@ -58,7 +60,11 @@ describe('parseNginxConf on the captured site', () => {
 
 describe('proxy_pass', () => {
   it('reads the URI part and the path the backend receives', () => {
-    const loc = { modifier: '' as const, path: '/api', directive: { name: 'location', args: ['/api'], line: 1, endLine: 1 } };
+    const loc = {
+      modifier: '' as const,
+      path: '/api',
+      directive: { name: 'location', args: ['/api'], line: 1, endLine: 1 },
+    };
     const none = parseProxyPass('http://oms_backend')!;
     expect(none).toMatchObject({ hostPort: 'oms_backend', uri: undefined });
     expect(proxiedPath(loc, none, '/api/auth/login/')).toBe('/api/auth/login/');
@@ -68,7 +74,11 @@ describe('proxy_pass', () => {
     const same = parseProxyPass('http://127.0.0.1:8000/api')!;
     expect(proxiedPath(loc, same, '/api/auth/login/')).toBe('/api/auth/login/');
     expect(proxiedPath(loc, parseProxyPass('http://b$request_uri')!, '/api/x')).toBeUndefined();
-    expect(parseProxyPass('http://unix:/run/gunicorn.sock:/')).toMatchObject({ unix: true, hostPort: '/run/gunicorn.sock', uri: '/' });
+    expect(parseProxyPass('http://unix:/run/gunicorn.sock:/')).toMatchObject({
+      unix: true,
+      hostPort: '/run/gunicorn.sock',
+      uri: '/',
+    });
     expect(parseProxyPass('not a url')).toBeUndefined();
   });
 
@@ -81,7 +91,9 @@ describe('proxy_pass', () => {
 
 describe('tolerance', () => {
   it('handles comments, quotes and ${var}', () => {
-    const conf = parseNginxConf('# top { not a block\nserver { add_header X "a;b{c}" always; # c ;\n set $x "${host}y"; return 200 ${x}z; }');
+    const conf = parseNginxConf(
+      '# top { not a block\nserver { add_header X "a;b{c}" always; # c ;\n set $x "${host}y"; return 200 ${x}z; }',
+    );
     const [server] = serverBlocks(conf);
     expect(server?.block?.map((d) => d.name)).toEqual(['add_header', 'set', 'return']);
     expect(server?.block?.[0]?.args).toEqual(['X', 'a;b{c}', 'always']);

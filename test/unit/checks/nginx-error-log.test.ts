@@ -22,8 +22,14 @@ describe('nginx-error-log', () => {
 
   it('upstream refused, with counts and the last time', () => {
     const o = obs(result(''), loadWeb('nginx-error-refused.txt'));
-    expect(o).toMatchObject({ status: 'warn', signals: ['upstream-refused'], facts: { 'upstream-refusedCount': 3, lastSeen: '2026/11/22 21:18:33' } });
-    expect(o.summary).toBe('后端拒绝连接 / nginx could not connect to the backend (connection refused) ×3, last at 2026/11/22 21:18:33');
+    expect(o).toMatchObject({
+      status: 'warn',
+      signals: ['upstream-refused'],
+      facts: { 'upstream-refusedCount': 3, lastSeen: '2026/11/22 21:18:33' },
+    });
+    expect(o.summary).toBe(
+      '后端拒绝连接 / nginx could not connect to the backend (connection refused) ×3, last at 2026/11/22 21:18:33',
+    );
     expect(o.evidence).toContain('connect() failed (111: Connection refused) while connecting to upstream');
   });
 
@@ -35,10 +41,23 @@ describe('nginx-error-log', () => {
   });
 
   it('a missing log is skipped; an unreadable one is reported', () => {
-    expect(obs(result(''), loadWeb('nginx-error-missing.txt'))).toMatchObject({ status: 'ok', signals: ['clean'], facts: { logsMissing: ['/var/log/nginx/oms_error.log'] } });
-    expect(obs(loadWeb('nginx-error-denied.txt'), result(''))).toMatchObject({ status: 'warn', signals: ['log-unreadable'] });
-    expect(obs(loadWeb('nginx-error-denied.txt'), loadWeb('nginx-error-missing.txt'))).toMatchObject({ status: 'error', signals: ['log-unreadable'] });
-    expect(obs(loadWeb('nginx-error-denied.txt'), loadWeb('nginx-error-refused.txt')).signals).toEqual(['upstream-refused', 'log-unreadable']);
+    expect(obs(result(''), loadWeb('nginx-error-missing.txt'))).toMatchObject({
+      status: 'ok',
+      signals: ['clean'],
+      facts: { logsMissing: ['/var/log/nginx/oms_error.log'] },
+    });
+    expect(obs(loadWeb('nginx-error-denied.txt'), result(''))).toMatchObject({
+      status: 'warn',
+      signals: ['log-unreadable'],
+    });
+    expect(obs(loadWeb('nginx-error-denied.txt'), loadWeb('nginx-error-missing.txt'))).toMatchObject({
+      status: 'error',
+      signals: ['log-unreadable'],
+    });
+    expect(obs(loadWeb('nginx-error-denied.txt'), loadWeb('nginx-error-refused.txt')).signals).toEqual([
+      'upstream-refused',
+      'log-unreadable',
+    ]);
   });
 
   it('tail missing is command-missing', () => {
@@ -50,10 +69,16 @@ describe('nginx-error-log', () => {
       for (const text of ['', binaryGarbage(), UNICODE]) expect(obs(result(text)).signals).toEqual(['clean']);
     });
     it('truncated line still counts when the marker is there', () => {
-      expect(obs(result('2026/11/22 21:18:32 [error] 151#151: *41 upstream timed out (110: Conn')).signals).toEqual(['upstream-timeout']);
+      expect(obs(result('2026/11/22 21:18:32 [error] 151#151: *41 upstream timed out (110: Conn')).signals).toEqual([
+        'upstream-timeout',
+      ]);
     });
     it('a 5 MB log line is cut; evidence stays short', () => {
-      const o = obs(result(`${'x'.repeat(FIVE_MB)}\n2026/11/22 21:18:32 [error] 1#1: *1 no live upstreams while connecting to upstream, request: "GET /${'a'.repeat(10_000)}"`));
+      const o = obs(
+        result(
+          `${'x'.repeat(FIVE_MB)}\n2026/11/22 21:18:32 [error] 1#1: *1 no live upstreams while connecting to upstream, request: "GET /${'a'.repeat(10_000)}"`,
+        ),
+      );
       expect(o.signals).toEqual(['no-live-upstreams']);
       expect(o.evidence.length).toBeLessThan(2500);
     });

@@ -25,7 +25,12 @@ describe('nginx-service', () => {
   it('healthy: summary and facts', () => {
     const o = run(nginxService, [loadService('nginx-show-active.txt')]);
     expect(o.summary).toBe('nginx 正在运行 / nginx is running (active/running)');
-    expect(o.facts).toMatchObject({ loadState: 'loaded', activeState: 'active', subState: 'running', result: 'success' });
+    expect(o.facts).toMatchObject({
+      loadState: 'loaded',
+      activeState: 'active',
+      subState: 'running',
+      result: 'success',
+    });
   });
 
   it('failed (as in nginx-upstream-missing) mentions Result and nginx -t', () => {
@@ -34,7 +39,10 @@ describe('nginx-service', () => {
 
   it('reloading is active; activating warns without a signal', () => {
     expect(run(nginxService, [res('ActiveState=reloading\nSubState=reload')]).signals).toEqual(['active']);
-    expect(run(nginxService, [res('ActiveState=activating\nSubState=start')])).toMatchObject({ status: 'warn', signals: [] });
+    expect(run(nginxService, [res('ActiveState=activating\nSubState=start')])).toMatchObject({
+      status: 'warn',
+      signals: [],
+    });
   });
 
   it.each(TRANSPORT_FAILURES)('$name → $signal', ({ result, signal }) => {

@@ -9,11 +9,17 @@ describe('commandProblem', () => {
 
   it('a missing program, directly (127) or behind sudo', () => {
     expect(commandProblem(result('', 127, 'nginx: command not found'), 'nginx')?.signals).toEqual(['command-missing']);
-    expect(commandProblem(result('', 1, 'sudo: /usr/sbin/nginx: command not found'), 'nginx')?.signals).toEqual(['command-missing']);
+    expect(commandProblem(result('', 1, 'sudo: /usr/sbin/nginx: command not found'), 'nginx')?.signals).toEqual([
+      'command-missing',
+    ]);
   });
 
   it('sudo refusals, with a pointer to the sudoers rule', () => {
-    for (const msg of ['sudo: a password is required', 'sudo: sorry, you must have a tty to run sudo', 'Sorry, user omsbot is not allowed to execute \'/usr/sbin/nginx -t\' as root']) {
+    for (const msg of [
+      'sudo: a password is required',
+      'sudo: sorry, you must have a tty to run sudo',
+      "Sorry, user omsbot is not allowed to execute '/usr/sbin/nginx -t' as root",
+    ]) {
       const p = commandProblem(result('', 1, msg), 'nginx');
       expect(p?.signals).toEqual(['sudo-refused']);
       expect(p?.summary).toMatch(/oms-chatops sudoers/);
@@ -21,7 +27,14 @@ describe('commandProblem', () => {
   });
 
   it('no systemd on the host', () => {
-    const p = commandProblem(result('', 1, 'System has not been booted with systemd as init system (PID 1). Can\'t operate.\nFailed to connect to bus: Host is down'), 'systemctl');
+    const p = commandProblem(
+      result(
+        '',
+        1,
+        "System has not been booted with systemd as init system (PID 1). Can't operate.\nFailed to connect to bus: Host is down",
+      ),
+      'systemctl',
+    );
     expect(p?.signals).toEqual(['systemd-unavailable']);
     expect(p?.status).toBe('error');
   });

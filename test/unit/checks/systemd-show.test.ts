@@ -105,7 +105,11 @@ describe('parseExecStart', () => {
   });
 
   it('handles ExecStartEx flags=, a missing value and junk', () => {
-    expect(parseExecStart('{ path=/bin/x ; argv[]=/bin/x -a ; flags= ; start_time=[n/a] }')).toMatchObject({ path: '/bin/x', argv: '/bin/x -a', status: null });
+    expect(parseExecStart('{ path=/bin/x ; argv[]=/bin/x -a ; flags= ; start_time=[n/a] }')).toMatchObject({
+      path: '/bin/x',
+      argv: '/bin/x -a',
+      status: null,
+    });
     expect(parseExecStart(undefined)).toBeUndefined();
     expect(parseExecStart('')).toBeUndefined();
     expect(parseExecStart(binaryGarbage(200))).toBeUndefined();

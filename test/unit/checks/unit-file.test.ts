@@ -2,7 +2,15 @@ import { describe, expect, it } from '@jest/globals';
 import { analyzeUnitFile, unitFile } from '../../../src/checks/unit-file.js';
 import { localTarget } from '../../../src/config/target.js';
 import { loadCapture } from '../../helpers/capture.js';
-import { binaryGarbage, HOSTILE, loadService, readService, res, run, TRANSPORT_FAILURES } from '../../fixtures/service/fixtures.js';
+import {
+  binaryGarbage,
+  HOSTILE,
+  loadService,
+  readService,
+  res,
+  run,
+  TRANSPORT_FAILURES,
+} from '../../fixtures/service/fixtures.js';
 
 const target = localTarget();
 const VERIFY_OK = res('');
@@ -15,14 +23,21 @@ describe('unit-file commands', () => {
       ['systemd-analyze', 'verify', '/etc/systemd/system/oms-backend.service'],
     ]);
     const other = { ...target, paths: { ...target.paths, unitFile: '/usr/lib/systemd/system/oms.service' } };
-    expect(unitFile.commands(other).map((c) => c.argv[c.argv.length - 1])).toEqual(['/usr/lib/systemd/system/oms.service', '/usr/lib/systemd/system/oms.service']);
+    expect(unitFile.commands(other).map((c) => c.argv[c.argv.length - 1])).toEqual([
+      '/usr/lib/systemd/system/oms.service',
+      '/usr/lib/systemd/system/oms.service',
+    ]);
   });
 });
 
 describe('unit-file on realistic files', () => {
   it('the healthy unit (bytes as in the healthy capture) → ok, clean', () => {
     // The healthy capture's `od -c` of the first 64 bytes matches this fixture.
-    expect(readService('oms-backend-clean.service').startsWith('[Unit]\nDescription=OMS Backend Gunicorn Service\nAfter=network.ta')).toBe(true);
+    expect(
+      readService('oms-backend-clean.service').startsWith(
+        '[Unit]\nDescription=OMS Backend Gunicorn Service\nAfter=network.ta',
+      ),
+    ).toBe(true);
     const o = run(unitFile, [cat('oms-backend-clean.service'), loadCapture('healthy', 'unit-verify.txt')]);
     expect(o).toMatchObject({ status: 'ok', signals: ['clean'] });
     expect(o.facts).toMatchObject({ badLines: [], sections: ['Unit', 'Service', 'Install'] });
@@ -53,7 +68,10 @@ describe('unit-file on realistic files', () => {
   });
 
   it('CRLF line endings alone → warn, crlf', () => {
-    expect(run(unitFile, [cat('oms-backend-crlf.service'), VERIFY_OK])).toMatchObject({ status: 'warn', signals: ['crlf'] });
+    expect(run(unitFile, [cat('oms-backend-crlf.service'), VERIFY_OK])).toMatchObject({
+      status: 'warn',
+      signals: ['crlf'],
+    });
   });
 
   it('continuations and comments (# and ;) are not bad lines', () => {
@@ -63,19 +81,29 @@ describe('unit-file on realistic files', () => {
   });
 
   it('missing file → fail, file-missing', () => {
-    const o = run(unitFile, [loadService('unit-file-missing.txt'), res('', 1, 'Failed to prepare filename /etc/systemd/system/oms-backend.service: No such file or directory')]);
+    const o = run(unitFile, [
+      loadService('unit-file-missing.txt'),
+      res('', 1, 'Failed to prepare filename /etc/systemd/system/oms-backend.service: No such file or directory'),
+    ]);
     expect(o).toMatchObject({ status: 'fail', signals: ['file-missing'] });
   });
 
   it('verify errors about this unit (Kylin wording, exit 1) → fail; noise about other units ignored', () => {
     const bad = run(unitFile, [cat('oms-backend-clean.service'), loadService('verify-exec-missing.txt')]);
     expect(bad).toMatchObject({ status: 'fail', signals: ['verify-errors'] });
-    expect(bad.facts.verifyErrors).toEqual(['oms-backend.service: Command /opt/OMS/backend/venv/bin/gunicorn is not executable: No such file or directory']);
-    expect(run(unitFile, [cat('oms-backend-clean.service'), loadService('verify-other-unit-noise.txt')])).toMatchObject({ status: 'ok', signals: ['clean'] });
+    expect(bad.facts.verifyErrors).toEqual([
+      'oms-backend.service: Command /opt/OMS/backend/venv/bin/gunicorn is not executable: No such file or directory',
+    ]);
+    expect(run(unitFile, [cat('oms-backend-clean.service'), loadService('verify-other-unit-noise.txt')])).toMatchObject(
+      { status: 'ok', signals: ['clean'] },
+    );
   });
 
   it('verify warnings with exit 0 alone → warn', () => {
-    const o = run(unitFile, [cat('oms-backend-clean.service'), res('', 0, "/etc/systemd/system/oms-backend.service:9: Unknown key name 'Usr' in section 'Service', ignoring.")]);
+    const o = run(unitFile, [
+      cat('oms-backend-clean.service'),
+      res('', 0, "/etc/systemd/system/oms-backend.service:9: Unknown key name 'Usr' in section 'Service', ignoring."),
+    ]);
     expect(o).toMatchObject({ status: 'warn', signals: ['verify-errors'] });
   });
 });
@@ -86,11 +114,16 @@ describe('unit-file hostile input', () => {
   });
 
   it.each(TRANSPORT_FAILURES)('$name (systemd-analyze) → $signal', ({ result, signal }) => {
-    expect(run(unitFile, [cat('oms-backend-clean.service'), result])).toMatchObject({ status: 'error', signals: [signal] });
+    expect(run(unitFile, [cat('oms-backend-clean.service'), result])).toMatchObject({
+      status: 'error',
+      signals: [signal],
+    });
   });
 
   it('permission denied reading the file → error', () => {
-    expect(run(unitFile, [res('', 1, 'cat: /etc/systemd/system/oms-backend.service: Permission denied'), VERIFY_OK])).toMatchObject({ status: 'error', signals: [] });
+    expect(
+      run(unitFile, [res('', 1, 'cat: /etc/systemd/system/oms-backend.service: Permission denied'), VERIFY_OK]),
+    ).toMatchObject({ status: 'error', signals: [] });
   });
 
   it.each(['empty', 'whitespace', 'binary'])('%s → error', (name) => {

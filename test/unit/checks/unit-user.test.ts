@@ -9,7 +9,12 @@ const group = res(readService('getent-group.txt'));
 /** `systemctl show -p User,Group` as the capture of a scenario has it. */
 const showOf = (scenario: string) => {
   const out = loadCapture(scenario, 'systemctl-show.txt').stdout;
-  return res(out.split('\n').filter((l) => /^(User|Group)=/.test(l)).join('\n'));
+  return res(
+    out
+      .split('\n')
+      .filter((l) => /^(User|Group)=/.test(l))
+      .join('\n'),
+  );
 };
 
 describe('unit-user commands', () => {
@@ -56,7 +61,11 @@ describe('unit-user variants', () => {
   });
 
   it('no User= → warn, user-root; User=root and uid 0 too', () => {
-    expect(run(unitUser, [res('User=\nGroup='), passwd, group])).toMatchObject({ status: 'warn', signals: ['user-root'], facts: { user: 'root' } });
+    expect(run(unitUser, [res('User=\nGroup='), passwd, group])).toMatchObject({
+      status: 'warn',
+      signals: ['user-root'],
+      facts: { user: 'root' },
+    });
     expect(run(unitUser, [res('User=root\nGroup=root'), passwd, group]).signals).toEqual(['user-root']);
     expect(run(unitUser, [res('User=0\nGroup='), passwd, group]).signals).toEqual(['user-root']);
   });
@@ -84,8 +93,14 @@ describe('unit-user hostile input', () => {
   });
 
   it.each(TRANSPORT_FAILURES)('$name (getent) → $signal', ({ result, signal }) => {
-    expect(run(unitUser, [res('User=nginx\nGroup=nginx'), result, group])).toMatchObject({ status: 'error', signals: [signal] });
-    expect(run(unitUser, [res('User=nginx\nGroup=nginx'), passwd, result])).toMatchObject({ status: 'error', signals: [signal] });
+    expect(run(unitUser, [res('User=nginx\nGroup=nginx'), result, group])).toMatchObject({
+      status: 'error',
+      signals: [signal],
+    });
+    expect(run(unitUser, [res('User=nginx\nGroup=nginx'), passwd, result])).toMatchObject({
+      status: 'error',
+      signals: [signal],
+    });
   });
 
   it('unicode with a bidi override as User= → user-missing, shown without the control characters', () => {
@@ -100,12 +115,18 @@ describe('unit-user hostile input', () => {
   });
 
   it.each(Object.keys(HOSTILE))('%s as getent passwd → error, never user-missing', (name) => {
-    expect(run(unitUser, [res('User=nginx\nGroup=nginx'), res(HOSTILE[name]!), group])).toMatchObject({ status: 'error', signals: [] });
+    expect(run(unitUser, [res('User=nginx\nGroup=nginx'), res(HOSTILE[name]!), group])).toMatchObject({
+      status: 'error',
+      signals: [],
+    });
   });
 
   it('truncated getent passwd without the user → error, not a false user-missing', () => {
     const cut = readService('getent-passwd.txt').split('\n').slice(0, 5).join('\n');
-    expect(run(unitUser, [res('User=nginx\nGroup=nginx'), { ...res(cut), truncated: true }, group])).toMatchObject({ status: 'error', signals: [] });
+    expect(run(unitUser, [res('User=nginx\nGroup=nginx'), { ...res(cut), truncated: true }, group])).toMatchObject({
+      status: 'error',
+      signals: [],
+    });
   });
 
   it('5 MB passwd (LDAP enumeration) with the user at the end → ok', () => {
@@ -115,7 +136,11 @@ describe('unit-user hostile input', () => {
   });
 
   it('unicode user names are matched exactly', () => {
-    const o = run(unitUser, [res('User=用户\nGroup='), res(`${readService('getent-passwd.txt')}用户:x:2001:2001::/home/u:/bin/sh\n`), group]);
+    const o = run(unitUser, [
+      res('User=用户\nGroup='),
+      res(`${readService('getent-passwd.txt')}用户:x:2001:2001::/home/u:/bin/sh\n`),
+      group,
+    ]);
     expect(o.signals).toEqual(['user-exists']);
   });
 

@@ -27,8 +27,16 @@ function captured(scenario: string): Record<string, ExecResult[]> {
 describe('WEB_CHECKS', () => {
   it('lists the ten web-side checks in the documented order', () => {
     expect(WEB_CHECKS.map((c) => c.id)).toEqual([
-      'login-direct', 'login-nginx', 'cors-preflight', 'admin-page', 'api-root',
-      'backend-env', 'frontend-env', 'nginx-config-test', 'nginx-site', 'nginx-error-log',
+      'login-direct',
+      'login-nginx',
+      'cors-preflight',
+      'admin-page',
+      'api-root',
+      'backend-env',
+      'frontend-env',
+      'nginx-config-test',
+      'nginx-site',
+      'nginx-error-log',
     ]);
   });
 
@@ -58,11 +66,40 @@ describe('WEB_CHECKS', () => {
   });
 
   it.each([
-    ['allowed-hosts-missing-ip', { 'login-direct': 'disallowed-host', 'login-nginx': 'disallowed-host', 'backend-env': 'allowed-hosts-missing-host', 'admin-page': 'disallowed-host', 'api-root': 'disallowed-host' }],
+    [
+      'allowed-hosts-missing-ip',
+      {
+        'login-direct': 'disallowed-host',
+        'login-nginx': 'disallowed-host',
+        'backend-env': 'allowed-hosts-missing-host',
+        'admin-page': 'disallowed-host',
+        'api-root': 'disallowed-host',
+      },
+    ],
     ['nginx-proxy-pass-trailing-slash', { 'login-nginx': 'not-found-django', 'nginx-site': 'api-proxy-pass-uri' }],
-    ['nginx-api-location-missing', { 'login-nginx': 'spa-fallback', 'api-root': 'spa', 'cors-preflight': 'not-proxied', 'nginx-site': 'api-location-missing' }],
-    ['nginx-upstream-missing', { 'nginx-config-test': 'upstream-host-not-found', 'nginx-site': 'upstream-missing', 'login-nginx': 'refused' }],
-    ['backend-stopped', { 'login-direct': 'refused', 'login-nginx': 'bad-gateway', 'cors-preflight': 'bad-gateway', 'admin-page': 'bad-gateway', 'api-root': 'bad-gateway' }],
+    [
+      'nginx-api-location-missing',
+      {
+        'login-nginx': 'spa-fallback',
+        'api-root': 'spa',
+        'cors-preflight': 'not-proxied',
+        'nginx-site': 'api-location-missing',
+      },
+    ],
+    [
+      'nginx-upstream-missing',
+      { 'nginx-config-test': 'upstream-host-not-found', 'nginx-site': 'upstream-missing', 'login-nginx': 'refused' },
+    ],
+    [
+      'backend-stopped',
+      {
+        'login-direct': 'refused',
+        'login-nginx': 'bad-gateway',
+        'cors-preflight': 'bad-gateway',
+        'admin-page': 'bad-gateway',
+        'api-root': 'bad-gateway',
+      },
+    ],
     ['cors-missing-origin', { 'cors-preflight': 'origin-missing', 'backend-env': 'cors-missing-origin' }],
     ['frontend-api-url-wrong', { 'frontend-env': 'api-url-mismatch' }],
     ['nginx-admin-location-missing', { 'admin-page': 'spa', 'nginx-site': 'admin-location-missing' }],
@@ -72,7 +109,8 @@ describe('WEB_CHECKS', () => {
       const o = run(c, res[c.id]!, t);
       const want = (expected as Record<string, string>)[c.id];
       if (want) expect([c.id, o.status, o.signals.includes(want)]).toEqual([c.id, 'fail', true]);
-      else if (!(scenario === 'nginx-upstream-missing' && ['cors-preflight', 'admin-page', 'api-root'].includes(c.id))) expect([c.id, o.status]).toEqual([c.id, 'ok']);
+      else if (!(scenario === 'nginx-upstream-missing' && ['cors-preflight', 'admin-page', 'api-root'].includes(c.id)))
+        expect([c.id, o.status]).toEqual([c.id, 'ok']);
     }
   });
 

@@ -14,7 +14,9 @@ import { parseCapture } from '../../helpers/capture.js';
 
 /** A hand-written fixture from test/fixtures/web (capture format). */
 export function loadWeb(file: string): ExecResult {
-  return parseCapture(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'web', file), 'utf8'));
+  return parseCapture(
+    readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'web', file), 'utf8'),
+  );
 }
 
 export const FIVE_MB = 5 * 1024 * 1024;

@@ -14,16 +14,28 @@ describe('tokenize', () => {
 
 describe('parseCommand', () => {
   it('parses the verbs', () => {
-    expect(parse('diagnose login --target prod')).toMatchObject({ ok: true, command: { verb: 'diagnose', query: 'login', target: 'prod' } });
-    expect(parse('check backend-service prod')).toMatchObject({ ok: true, command: { verb: 'check', check: 'backend-service', target: 'prod' } });
+    expect(parse('diagnose login --target prod')).toMatchObject({
+      ok: true,
+      command: { verb: 'diagnose', query: 'login', target: 'prod' },
+    });
+    expect(parse('check backend-service prod')).toMatchObject({
+      ok: true,
+      command: { verb: 'check', check: 'backend-service', target: 'prod' },
+    });
     expect(parse('list --json')).toMatchObject({ ok: true, command: { verb: 'list' }, flags: { json: true } });
     expect(parse('sudoers --user omsbot')).toMatchObject({ ok: true, command: { verb: 'sudoers', user: 'omsbot' } });
     expect(parse('')).toMatchObject({ ok: true, command: { verb: 'help' } });
   });
 
   it('sends free text to diagnose in the console, refuses it on the command line', () => {
-    expect(parse('超级管理员登录不上')).toMatchObject({ ok: true, command: { verb: 'diagnose', query: '超级管理员登录不上' } });
-    expect(parse('超级管理员登录不上', false)).toMatchObject({ ok: false, error: expect.stringContaining('unknown command') });
+    expect(parse('超级管理员登录不上')).toMatchObject({
+      ok: true,
+      command: { verb: 'diagnose', query: '超级管理员登录不上' },
+    });
+    expect(parse('超级管理员登录不上', false)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('unknown command'),
+    });
   });
 
   it.each([
@@ -59,7 +71,11 @@ describe('parseCommand', () => {
   });
 
   it('refuses shell characters in option values too', () => {
-    for (const line of ['run restart-backend prod --reason "down; $(reboot)"', 'run restart-backend prod --reason=`id`', 'audit --since "1h;id"']) {
+    for (const line of [
+      'run restart-backend prod --reason "down; $(reboot)"',
+      'run restart-backend prod --reason=`id`',
+      'audit --since "1h;id"',
+    ]) {
       expect(parse(line)).toMatchObject({ ok: false, error: expect.stringMatching(/refused/) });
     }
   });
@@ -69,7 +85,13 @@ describe('parseCommand', () => {
   });
 
   it('rejects malformed ids, names and options with a hint', () => {
-    for (const line of ['check ../../etc/passwd', 'diagnose login --target "a b"', 'sudoers --user Root!', 'list --frobnicate', 'diagnose login --target']) {
+    for (const line of [
+      'check ../../etc/passwd',
+      'diagnose login --target "a b"',
+      'sudoers --user Root!',
+      'list --frobnicate',
+      'diagnose login --target',
+    ]) {
       const r = parse(line);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.hint.length).toBeGreaterThan(5);

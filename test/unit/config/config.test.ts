@@ -66,10 +66,14 @@ describe('config', () => {
   });
 
   it('refuses unknown keys, unsafe service names, relative paths, bad Slack ids and bad YAML', () => {
-    expect(errorOf(GOOD.replace('service: oms-backend', 'servce: oms-backend')).message).toMatch(/unknown key "servce"/);
+    expect(errorOf(GOOD.replace('service: oms-backend', 'servce: oms-backend')).message).toMatch(
+      /unknown key "servce"/,
+    );
     expect(errorOf(GOOD.replace('service: oms-backend', 'service: "oms; reboot"')).key).toBe('targets.prod.service');
     // A leading dash would turn the name into an option of systemctl/journalctl.
-    expect(errorOf(GOOD.replace('service: oms-backend', 'service: "--all"')).message).toMatch(/targets\.prod\.service: .*must not start with -/);
+    expect(errorOf(GOOD.replace('service: oms-backend', 'service: "--all"')).message).toMatch(
+      /targets\.prod\.service: .*must not start with -/,
+    );
     expect(errorOf(GOOD.replace('user: omsbot', 'user: -oProxy')).key).toBe('targets.prod.user');
     expect(errorOf(GOOD.replace('logDir: /var/log/oms', 'logDir: var/log')).message).toMatch(/absolute path/);
     expect(errorOf(GOOD.replace('U0123ABCD', 'bob')).key).toBe('policy.approvers.0');
@@ -79,7 +83,9 @@ describe('config', () => {
 
   it('requires a user and a key for SSH targets', () => {
     expect(errorOf(GOOD.replace('    user: omsbot\n', '')).key).toBe('targets.prod.user');
-    expect(errorOf(GOOD.replace('    privateKey: /etc/oms-chatops/id_ed25519\n', '')).key).toBe('targets.prod.privateKey');
+    expect(errorOf(GOOD.replace('    privateKey: /etc/oms-chatops/id_ed25519\n', '')).key).toBe(
+      'targets.prod.privateKey',
+    );
   });
 
   it('finds the file: --config, then OMS_CHATOPS_CONFIG, then ./oms-chatops.yml', async () => {

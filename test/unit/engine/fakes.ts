@@ -16,7 +16,16 @@ export class ScriptedTransport implements Transport {
     this.maxActive = Math.max(this.maxActive, this.active);
     try {
       const handler = this.script[argv[0]!];
-      if (!handler) return { code: 127, signal: null, stdout: '', stderr: `${argv[0]}: command not found`, durationMs: 1, truncated: false, timedOut: false };
+      if (!handler)
+        return {
+          code: 127,
+          signal: null,
+          stdout: '',
+          stderr: `${argv[0]}: command not found`,
+          durationMs: 1,
+          truncated: false,
+          timedOut: false,
+        };
       return await handler(argv);
     } finally {
       this.active--;
@@ -25,7 +34,15 @@ export class ScriptedTransport implements Transport {
   async close() {}
 }
 
-export const ok = (stdout: string, code = 0): ExecResult => ({ code, signal: null, stdout, stderr: '', durationMs: 1, truncated: false, timedOut: false });
+export const ok = (stdout: string, code = 0): ExecResult => ({
+  code,
+  signal: null,
+  stdout,
+  stderr: '',
+  durationMs: 1,
+  truncated: false,
+  timedOut: false,
+});
 
 /** A check that runs `prog` and emits the signal printed on stdout. */
 export function echoCheck(id: string, prog = id, signals: string[] = ['up', 'down', 'secret']): Check {
@@ -39,16 +56,45 @@ export function echoCheck(id: string, prog = id, signals: string[] = ['up', 'dow
       const problem = commandProblem(r!, prog);
       if (problem) return problem;
       const s = r!.stdout.trim();
-      return { status: s === 'up' ? 'ok' : 'fail', summary: `${id} is ${s}`, evidence: r!.stdout, facts: {}, signals: [s] };
+      return {
+        status: s === 'up' ? 'ok' : 'fail',
+        summary: `${id} is ${s}`,
+        evidence: r!.stdout,
+        facts: {},
+        signals: [s],
+      };
     },
   });
 }
 
 export function rule(id: string, when: string[], extra: Partial<FindingRule> = {}): FindingRule {
   const ref = (s: string) => ({ check: s.split(':')[0]!, signal: s.split(':')[1]! });
-  return { id, severity: 'error', title: `finding ${id}`, when: when.map(ref), all: [], unless: [], fix: `fix ${id}`, source: 'test', ...extra };
+  return {
+    id,
+    severity: 'error',
+    title: `finding ${id}`,
+    when: when.map(ref),
+    all: [],
+    unless: [],
+    fix: `fix ${id}`,
+    source: 'test',
+    ...extra,
+  };
 }
 
 export function playbook(checks: string[], findings: FindingRule[]): Playbook {
-  return { id: 'test', title: '测试', titleEn: 'test', summary: '', aliases: [], phrases: [], signatures: [], checks, actions: ['restart-backend'], findings, body: '', file: 'test.md' };
+  return {
+    id: 'test',
+    title: '测试',
+    titleEn: 'test',
+    summary: '',
+    aliases: [],
+    phrases: [],
+    signatures: [],
+    checks,
+    actions: ['restart-backend'],
+    findings,
+    body: '',
+    file: 'test.md',
+  };
 }

@@ -24,7 +24,7 @@ describe('the intent evaluation set', () => {
     for (const id of ids) expect([id, examples.some((e) => e.label === id)]).toEqual([id, true]);
   });
 
-  it('holds every exact error line of the operators\' notes', () => {
+  it("holds every exact error line of the operators' notes", () => {
     const texts = new Set(examples.map((e) => e.text));
     for (const line of [
       '[2025-12-07 15:35:17 +0800] [3321280] [ERROR] Worker (pid:3321281) was sent SIGTERM!',
@@ -43,8 +43,14 @@ describe('the intent evaluation set', () => {
 
   it('meets the targets: top-1 ≥ 95% on symptoms, ≤ 2% false alarms on chatter', () => {
     const r = evaluate(examples, playbooks);
-    const report = r.confusions.map((c) => `${c.expected} → ${c.got}${c.ambiguous ? ' (ambiguous)' : ''}: ${c.text.slice(0, 80)}`);
-    expect({ top1Ok: r.top1Rate >= 0.95, falseAlarmsOk: r.falseAlarmRate <= 0.02, report }).toEqual({ top1Ok: true, falseAlarmsOk: true, report: expect.any(Array) });
+    const report = r.confusions.map(
+      (c) => `${c.expected} → ${c.got}${c.ambiguous ? ' (ambiguous)' : ''}: ${c.text.slice(0, 80)}`,
+    );
+    expect({ top1Ok: r.top1Rate >= 0.95, falseAlarmsOk: r.falseAlarmRate <= 0.02, report }).toEqual({
+      top1Ok: true,
+      falseAlarmsOk: true,
+      report: expect.any(Array),
+    });
   });
 });
 

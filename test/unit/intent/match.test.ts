@@ -20,7 +20,10 @@ describe('matchIntent on the real playbooks', () => {
     ['oms-backend.service: Main process exited, code=exited, status=217/USER', 'service-start'],
     ['/etc/systemd/system/oms-backend.service:1: Assignment outside of section. Ignoring.', 'service-start'],
     ["/etc/systemd/system/oms-backend.service:18: Missing '=', ignoring line.", 'service-start'],
-    ["Access to XMLHttpRequest at 'http://172.29.91.61/api/auth/login/' from origin 'http://172.29.91.61' has been blocked by CORS policy", 'login'],
+    [
+      "Access to XMLHttpRequest at 'http://172.29.91.61/api/auth/login/' from origin 'http://172.29.91.61' has been blocked by CORS policy",
+      'login',
+    ],
     ['前端用超级管理员无法正常登录', 'login'],
     ['后端 API 访问时出现 not found 页面', 'api-not-found'],
     ['502 Bad Gateway', 'api-not-found'],
@@ -31,18 +34,28 @@ describe('matchIntent on the real playbooks', () => {
     expect(id(text)).toBe(expected);
   });
 
-  it.each(['今天中午吃什么？', 'the weekly report is due friday', 'LGTM, merging', '', '   '])('no match for chatter: %s', (text) => {
-    const r = matchIntent(text, playbooks);
-    expect(r.playbook).toBeNull();
-    expect(isDecisive(r)).toBe(false);
-  });
+  it.each(['今天中午吃什么？', 'the weekly report is due friday', 'LGTM, merging', '', '   '])(
+    'no match for chatter: %s',
+    (text) => {
+      const r = matchIntent(text, playbooks);
+      expect(r.playbook).toBeNull();
+      expect(isDecisive(r)).toBe(false);
+    },
+  );
 
   it('extracts values worth showing back', () => {
     expect(extract('[3321280] [ERROR] Worker (pid:3321281) was sent SIGTERM!').pid).toBe('3321281');
-    expect(extract('oms-backend.service: Main process exited, code=exited, status=217/USER')).toMatchObject({ unit: 'oms-backend.service', exitStatus: '217/USER' });
+    expect(extract('oms-backend.service: Main process exited, code=exited, status=217/USER')).toMatchObject({
+      unit: 'oms-backend.service',
+      exitStatus: '217/USER',
+    });
     expect(extract("from origin 'http://172.29.91.61' has been blocked").origin).toBe('http://172.29.91.61');
     expect(extract('HTTP/1.1 502 Bad Gateway').httpStatus).toBe('502');
-    expect(extract('connect() failed (111: Connection refused) while connecting to upstream, upstream: "http://127.0.0.1:8000/api/"').port).toBe('8000');
+    expect(
+      extract(
+        'connect() failed (111: Connection refused) while connecting to upstream, upstream: "http://127.0.0.1:8000/api/"',
+      ).port,
+    ).toBe('8000');
   });
 
   it('gives alternatives with confidences and never throws on hostile input', () => {
@@ -75,12 +88,30 @@ describe('what operators actually type and paste', () => {
     ['admin 账号 login 不了，F12 看是 401', 'login'],
     ['服务文件报 Assignment outside of section', 'service-start'],
     // prefixes: journal, short-iso, gunicorn in journal, nginx error log, Slack quote, shell prompt, dmesg
-    ["Nov 22 21:19:39 oms-server systemd[1]: /etc/systemd/system/oms-backend.service:18: Missing '=', ignoring line.", 'service-start'],
-    ["2026-11-22T21:19:27+0800 oms-server systemd[1]: oms-backend.service: Failed with result 'exit-code'.", 'service-start'],
-    ['Nov 22 21:19:55 oms-server gunicorn[77]: [2026-11-22 21:19:55 +0800] [77] [ERROR] Worker (pid:79) was sent SIGTERM!', 'worker-sigterm'],
-    ['2026/11/22 21:18:32 [error] 12#12: *5 connect() failed (111: Connection refused) while connecting to upstream, client: 10.1.2.3', 'api-not-found'],
-    ["> Access to fetch at 'http://oms.example.com/api/auth/login/' from origin 'http://oms.example.com' has been blocked by CORS policy", 'login'],
-    ['[root@kylin ~]# systemctl start oms-backend\nJob for oms-backend.service failed because the control process exited with error code.', 'service-start'],
+    [
+      "Nov 22 21:19:39 oms-server systemd[1]: /etc/systemd/system/oms-backend.service:18: Missing '=', ignoring line.",
+      'service-start',
+    ],
+    [
+      "2026-11-22T21:19:27+0800 oms-server systemd[1]: oms-backend.service: Failed with result 'exit-code'.",
+      'service-start',
+    ],
+    [
+      'Nov 22 21:19:55 oms-server gunicorn[77]: [2026-11-22 21:19:55 +0800] [77] [ERROR] Worker (pid:79) was sent SIGTERM!',
+      'worker-sigterm',
+    ],
+    [
+      '2026/11/22 21:18:32 [error] 12#12: *5 connect() failed (111: Connection refused) while connecting to upstream, client: 10.1.2.3',
+      'api-not-found',
+    ],
+    [
+      "> Access to fetch at 'http://oms.example.com/api/auth/login/' from origin 'http://oms.example.com' has been blocked by CORS policy",
+      'login',
+    ],
+    [
+      '[root@kylin ~]# systemctl start oms-backend\nJob for oms-backend.service failed because the control process exited with error code.',
+      'service-start',
+    ],
     ['[ 1234.567890] gunicorn invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0', 'worker-sigterm'],
   ])('%s → %s', (text, expected) => {
     const r = matchIntent(text, playbooks);
@@ -101,7 +132,8 @@ describe('what operators actually type and paste', () => {
     expect(isDecisive(r)).toBe(true);
     expect(r.extracted).toMatchObject({ unit: 'oms-backend.service', exitStatus: '217/USER', host: 'oms-server' });
     // A log with only healthy start-up lines names no problem.
-    const healthy = '[2026-11-22 21:17:38 +0800] [33] [INFO] Starting gunicorn 23.0.0\n[2026-11-22 21:17:38 +0800] [45] [INFO] Booting worker with pid: 45';
+    const healthy =
+      '[2026-11-22 21:17:38 +0800] [33] [INFO] Starting gunicorn 23.0.0\n[2026-11-22 21:17:38 +0800] [45] [INFO] Booting worker with pid: 45';
     expect(matchIntent(healthy, playbooks).playbook).toBeNull();
   });
 
@@ -119,8 +151,10 @@ describe('what operators actually type and paste', () => {
   });
 
   it('chooses the checklist only when asked for', () => {
-    for (const text of ['全面检查一下', '帮我完整排查一遍 OMS', 'run a full check on prod']) expect(id(text)).toBe('checklist');
-    for (const text of ['系统用不了', 'something is wrong', '生产环境有问题', 'all green, ship it', '全部通过了']) expect(id(text)).not.toBe('checklist');
+    for (const text of ['全面检查一下', '帮我完整排查一遍 OMS', 'run a full check on prod'])
+      expect(id(text)).toBe('checklist');
+    for (const text of ['系统用不了', 'something is wrong', '生产环境有问题', 'all green, ship it', '全部通过了'])
+      expect(id(text)).not.toBe('checklist');
   });
 
   it.each([
@@ -156,21 +190,30 @@ describe('what operators actually type and paste', () => {
   it('bounds huge and multi-line input', () => {
     const big = `${'x'.repeat(50_000)}\n`.repeat(500) + 'status=217/USER';
     expect(() => matchIntent(big, playbooks)).not.toThrow();
-    expect(matchIntent(`status=217/USER\n${'noise line\n'.repeat(10_000)}`, playbooks).playbook?.id).toBe('service-start');
+    expect(matchIntent(`status=217/USER\n${'noise line\n'.repeat(10_000)}`, playbooks).playbook?.id).toBe(
+      'service-start',
+    );
   });
 });
 
 describe('extract', () => {
   it('finds the values of the common lines', () => {
     expect(extract('[2026-11-22 21:19:55 +0800] [77] [CRITICAL] WORKER TIMEOUT (pid:79)').pid).toBe('79');
-    expect(extract('Worker (pid:45) was sent SIGKILL! Perhaps out of memory?')).toMatchObject({ pid: '45', signal: 'SIGKILL' });
+    expect(extract('Worker (pid:45) was sent SIGKILL! Perhaps out of memory?')).toMatchObject({
+      pid: '45',
+      signal: 'SIGKILL',
+    });
     expect(extract("[ERROR] Connection in use: ('127.0.0.1', 8000)").port).toBe('8000');
     expect(extract('curl: (7) Failed to connect to 127.0.0.1 port 8000: Connection refused').port).toBe('8000');
     expect(extract('8000 端口没在监听').port).toBe('8000');
     expect(extract('POST http://172.29.91.61/api/auth/login/ 401 (Unauthorized)').httpStatus).toBe('401');
     expect(extract('接口全404了').httpStatus).toBe('404');
-    expect(extract('connect() failed while connecting to upstream, client: 10.1.2.3, server: _, host: "172.29.91.61"').host).toBe('172.29.91.61');
-    expect(extract("Invalid HTTP_HOST header: '10.0.0.9:8080'. You may need to add '10.0.0.9' to ALLOWED_HOSTS.").host).toBe('10.0.0.9:8080');
+    expect(
+      extract('connect() failed while connecting to upstream, client: 10.1.2.3, server: _, host: "172.29.91.61"').host,
+    ).toBe('172.29.91.61');
+    expect(
+      extract("Invalid HTTP_HOST header: '10.0.0.9:8080'. You may need to add '10.0.0.9' to ALLOWED_HOSTS.").host,
+    ).toBe('10.0.0.9:8080');
     expect(extract('Main PID: 31 (code=exited, status=203/EXEC)')).toMatchObject({ pid: '31', exitStatus: '203/EXEC' });
     expect(extract('')).toEqual({});
   });

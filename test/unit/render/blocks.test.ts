@@ -7,7 +7,16 @@ import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
 import type { Playbook } from '../../../src/playbooks/playbook.js';
 import { playbookRegistry } from '../../../src/playbooks/registry-adapter.js';
 import { CUT_NOTE, LIMITS, limitViolations, type Block, type SlackMessage } from '../../../src/render/block-limits.js';
-import { noticeMessage, playbookMessage, progressMessage, reportDetails, reportFile, reportMessage, shareSummary, suggestionMessage } from '../../../src/render/blocks.js';
+import {
+  noticeMessage,
+  playbookMessage,
+  progressMessage,
+  reportDetails,
+  reportFile,
+  reportMessage,
+  shareSummary,
+  suggestionMessage,
+} from '../../../src/render/blocks.js';
 import { reportButtons } from '../../../src/slack/report-buttons.js';
 import { ReplayTransport } from '../../helpers/replay-transport.js';
 
@@ -18,8 +27,18 @@ const FIXED = () => new Date('2026-11-22T13:17:42.000Z');
 
 beforeAll(async () => {
   playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
-  for (const [scenario, pb] of [['cors-missing-origin', 'login'], ['backend-stopped', 'api-not-found'], ['healthy', 'checklist'], ['unit-user-www-data', 'service-start']] as const) {
-    const r = await runPlaybook(playbooks.find((p) => p.id === pb)!, localTarget(), new ReplayTransport(scenario), { findCheck, now: FIXED });
+  for (const [scenario, pb] of [
+    ['cors-missing-origin', 'login'],
+    ['backend-stopped', 'api-not-found'],
+    ['healthy', 'checklist'],
+    ['unit-user-www-data', 'service-start'],
+  ] as const) {
+    const r = await runPlaybook(
+      playbooks.find((p) => p.id === pb)!,
+      localTarget(),
+      new ReplayTransport(scenario),
+      { findCheck, now: FIXED },
+    );
     // Durations vary run to run; fix them for snapshots.
     r.observations = r.observations.map((o) => ({ ...o, durationMs: 42 }));
     reports[scenario] = r;
@@ -32,7 +51,13 @@ const allText = (m: SlackMessage) => JSON.stringify(m);
 /** The largest realistic report: 60 checks with full evidence excerpts, every finding of the checklist firing. */
 function hugeReport(): Report {
   const base = reports['backend-stopped']!;
-  const evidence = Array.from({ length: 12 }, (_, i) => `Nov 22 13:17:${String(i).padStart(2, '0')} oms gunicorn[3321281]: [ERROR] Worker (pid:33212${i}) was sent SIGKILL! Perhaps out of memory? ${'x'.repeat(100)}`).join('\n').slice(0, 1500);
+  const evidence = Array.from(
+    { length: 12 },
+    (_, i) =>
+      `Nov 22 13:17:${String(i).padStart(2, '0')} oms gunicorn[3321281]: [ERROR] Worker (pid:33212${i}) was sent SIGKILL! Perhaps out of memory? ${'x'.repeat(100)}`,
+  )
+    .join('\n')
+    .slice(0, 1500);
   const observations: ReportObservation[] = Array.from({ length: 60 }, (_, i) => ({
     check: `check-number-${String(i).padStart(2, '0')}-with-a-long-id`,
     title: `检查 ${i}`,
@@ -45,23 +70,42 @@ function hugeReport(): Report {
     truncated: i % 7 === 0,
   }));
   const checklist = playbooks.find((p) => p.id === 'checklist')!;
-  const findings = checklist.findings.map((f) => ({ id: f.id, severity: f.severity, title: f.title, evidence, fix: f.fix, action: f.action ? { id: f.action, title: `${f.action} title`, command: ['sudo -n /usr/bin/systemctl restart oms-backend'] } : null, matched: [] }));
-  return { ...base, playbook: { id: 'checklist', title: checklist.title, titleEn: checklist.titleEn }, verdict: 'problem', observations, findings };
+  const findings = checklist.findings.map((f) => ({
+    id: f.id,
+    severity: f.severity,
+    title: f.title,
+    evidence,
+    fix: f.fix,
+    action: f.action
+      ? { id: f.action, title: `${f.action} title`, command: ['sudo -n /usr/bin/systemctl restart oms-backend'] }
+      : null,
+    matched: [],
+  }));
+  return {
+    ...base,
+    playbook: { id: 'checklist', title: checklist.title, titleEn: checklist.titleEn },
+    verdict: 'problem',
+    observations,
+    findings,
+  };
 }
 
 describe('report messages', () => {
-  it.each(['cors-missing-origin', 'backend-stopped', 'healthy', 'unit-user-www-data'])('final root message for %s (snapshot), within limits', (scenario) => {
-    const r = reports[scenario]!;
-    const fitted = reportMessage(r, run, reportButtons(r, 'U0ALICE', 'diagnose'));
-    expect(limitViolations(fitted.message)).toEqual([]);
-    expect(fitted.overflow).toEqual([]);
-    expect(fitted.message).toMatchSnapshot();
-  });
+  it.each(['cors-missing-origin', 'backend-stopped', 'healthy', 'unit-user-www-data'])(
+    'final root message for %s (snapshot), within limits',
+    (scenario) => {
+      const r = reports[scenario]!;
+      const fitted = reportMessage(r, run, reportButtons(r, 'U0ALICE', 'diagnose'));
+      expect(limitViolations(fitted.message)).toEqual([]);
+      expect(fitted.overflow).toEqual([]);
+      expect(fitted.message).toMatchSnapshot();
+    },
+  );
 
   it('root cause and fix come before the check lines; one line per check with status, summary and duration', () => {
     const r = reports['cors-missing-origin']!;
     const m = reportMessage(r, run, []).message;
-    const text = m.blocks.map((b) => (b.type === 'section' ? b.text?.text ?? '' : '')).join('\n');
+    const text = m.blocks.map((b) => (b.type === 'section' ? (b.text?.text ?? '') : '')).join('\n');
     expect(text.indexOf('Most likely root cause')).toBeGreaterThan(-1);
     expect(text.indexOf('Most likely root cause')).toBeLessThan(text.indexOf('*修复 / Fix:*'));
     expect(text.indexOf('*修复 / Fix:*')).toBeLessThan(text.indexOf('*检查 / Checks:*'));
@@ -78,7 +122,10 @@ describe('report messages', () => {
 
   it('progress message lists finished checks and the pending ones', () => {
     const r = reports['cors-missing-origin']!;
-    const p = progressMessage({ ...run, playbook: r.playbook, target: r.target, checks: r.observations.map((o) => o.check) }, r.observations.slice(0, 3));
+    const p = progressMessage(
+      { ...run, playbook: r.playbook, target: r.target, checks: r.observations.map((o) => o.check) },
+      r.observations.slice(0, 3),
+    );
     expect(limitViolations(p.message)).toEqual([]);
     expect(allText(p.message)).toContain(`3/${r.observations.length}`);
     expect(allText(p.message)).toContain(':hourglass_flowing_sand:');
@@ -86,8 +133,29 @@ describe('report messages', () => {
   });
 
   it('secrets from the captures never reach a payload', () => {
-    const leaky = { ...reports['healthy']!, headline: 'DATABASE_PASSWORD=EVuWdnct2NUwk9oKAAJK', findings: [{ id: 'x', severity: 'error' as const, title: 'REDIS_PASSWORD=nxcG0fXEWVsXKBOJWBPhDY26', evidence: 'DATABASE_PASSWORD=EVuWdnct2NUwk9oKAAJK\nREDIS_PASSWORD=nxcG0fXEWVsXKBOJWBPhDY26', fix: '`REDIS_PASSWORD=nxcG0fXEWVsXKBOJWBPhDY26`', action: null, matched: [] }] };
-    const all = [reportMessage(leaky, run, []).message, reportDetails(leaky).message, noticeMessage('DATABASE_PASSWORD=EVuWdnct2NUwk9oKAAJK').message].map(allText).join() + reportFile(leaky).content;
+    const leaky = {
+      ...reports['healthy']!,
+      headline: 'DATABASE_PASSWORD=EVuWdnct2NUwk9oKAAJK',
+      findings: [
+        {
+          id: 'x',
+          severity: 'error' as const,
+          title: 'REDIS_PASSWORD=nxcG0fXEWVsXKBOJWBPhDY26',
+          evidence: 'DATABASE_PASSWORD=EVuWdnct2NUwk9oKAAJK\nREDIS_PASSWORD=nxcG0fXEWVsXKBOJWBPhDY26',
+          fix: '`REDIS_PASSWORD=nxcG0fXEWVsXKBOJWBPhDY26`',
+          action: null,
+          matched: [],
+        },
+      ],
+    };
+    const all =
+      [
+        reportMessage(leaky, run, []).message,
+        reportDetails(leaky).message,
+        noticeMessage('DATABASE_PASSWORD=EVuWdnct2NUwk9oKAAJK').message,
+      ]
+        .map(allText)
+        .join() + reportFile(leaky).content;
     expect(all).not.toContain('EVuWdnct2NUwk9oKAAJK');
     expect(all).not.toContain('nxcG0fXEWVsXKBOJWBPhDY26');
   });
@@ -135,17 +203,44 @@ describe('Block Kit limits on the largest realistic report (60 checks)', () => {
 
   it('progress of a 60-check run fits', () => {
     const r = hugeReport();
-    checkEveryLimit(progressMessage({ ...run, playbook: r.playbook, target: r.target, checks: r.observations.map((o) => o.check) }, r.observations.slice(0, 30)).message);
+    checkEveryLimit(
+      progressMessage(
+        { ...run, playbook: r.playbook, target: r.target, checks: r.observations.map((o) => o.check) },
+        r.observations.slice(0, 30),
+      ).message,
+    );
   });
 
   it('playbook messages, notices, suggestions and share summaries fit', () => {
     for (const p of playbooks) checkEveryLimit(playbookMessage(p).message);
-    checkEveryLimit(noticeMessage('x'.repeat(5000), { choices: Array.from({ length: 200 }, (_, i) => `t${i}`), next: 'y'.repeat(4000) }).message);
-    checkEveryLimit(suggestionMessage({ id: 'login', title: 'T'.repeat(500) }, 0.9, { text: 'R'.repeat(200), actionId: 'oms_run_diagnosis', value: '{}' }).message);
-    checkEveryLimit(shareSummary({ title: 'T'.repeat(400), target: 'prod', verdictLine: 'v'.repeat(4000), requester: 'U1', sharedBy: 'U2', permalink: 'https://x/y' }).message);
+    checkEveryLimit(
+      noticeMessage('x'.repeat(5000), {
+        choices: Array.from({ length: 200 }, (_, i) => `t${i}`),
+        next: 'y'.repeat(4000),
+      }).message,
+    );
+    checkEveryLimit(
+      suggestionMessage({ id: 'login', title: 'T'.repeat(500) }, 0.9, {
+        text: 'R'.repeat(200),
+        actionId: 'oms_run_diagnosis',
+        value: '{}',
+      }).message,
+    );
+    checkEveryLimit(
+      shareSummary({
+        title: 'T'.repeat(400),
+        target: 'prod',
+        verdictLine: 'v'.repeat(4000),
+        requester: 'U1',
+        sharedBy: 'U2',
+        permalink: 'https://x/y',
+      }).message,
+    );
   });
 
   it('a button value over 2000 characters is a bug and throws', () => {
-    expect(() => noticeMessage('x', { buttons: [{ text: 'b', actionId: 'a', value: 'v'.repeat(2001) }] })).toThrow(/limit 2000/);
+    expect(() => noticeMessage('x', { buttons: [{ text: 'b', actionId: 'a', value: 'v'.repeat(2001) }] })).toThrow(
+      /limit 2000/,
+    );
   });
 });

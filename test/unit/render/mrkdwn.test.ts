@@ -2,7 +2,9 @@ import { codeBlock, escapeMrkdwn, link, markdownToMrkdwn } from '../../../src/re
 
 describe('markdown → Slack mrkdwn', () => {
   it('headings become bold lines (anchors dropped)', () => {
-    expect(markdownToMrkdwn('# 标题 Title\n\n## Fix it {#backend-down}\n\ntext')).toBe('*标题 Title*\n\n*Fix it*\n\ntext');
+    expect(markdownToMrkdwn('# 标题 Title\n\n## Fix it {#backend-down}\n\ntext')).toBe(
+      '*标题 Title*\n\n*Fix it*\n\ntext',
+    );
   });
 
   it('bold, italics, strike, inline code', () => {
@@ -14,7 +16,9 @@ describe('markdown → Slack mrkdwn', () => {
   });
 
   it('code blocks keep their content, escaped, without the language tag', () => {
-    expect(markdownToMrkdwn('```sh\nsystemctl restart oms-backend && echo <ok>\n```')).toBe('```\nsystemctl restart oms-backend &amp;&amp; echo &lt;ok&gt;\n```');
+    expect(markdownToMrkdwn('```sh\nsystemctl restart oms-backend && echo <ok>\n```')).toBe(
+      '```\nsystemctl restart oms-backend &amp;&amp; echo &lt;ok&gt;\n```',
+    );
   });
 
   it('links become <url|text>; characters that would break the link are encoded', () => {

@@ -11,12 +11,52 @@ function report(overrides: Partial<Report> = {}): Report {
     verdict: 'problem',
     headline: '发现问题 / problem found — CORS',
     findings: [
-      { id: 'info-one', severity: 'info', title: 'worker SIGTERM is normal', evidence: '', fix: 'nothing to do', action: null, matched: [] },
-      { id: 'cors', severity: 'error', title: 'CORS lacks the origin', evidence: '[cors-preflight] no Access-Control-Allow-Origin', fix: 'Add `CORS_ALLOWED_ORIGINS=http://172.29.91.61`', action: { id: 'restart-backend', title: '重启后端服务 / Restart', command: ['sudo -n /usr/bin/systemctl restart oms-backend'] }, matched: ['cors-preflight:origin-missing'] },
+      {
+        id: 'info-one',
+        severity: 'info',
+        title: 'worker SIGTERM is normal',
+        evidence: '',
+        fix: 'nothing to do',
+        action: null,
+        matched: [],
+      },
+      {
+        id: 'cors',
+        severity: 'error',
+        title: 'CORS lacks the origin',
+        evidence: '[cors-preflight] no Access-Control-Allow-Origin',
+        fix: 'Add `CORS_ALLOWED_ORIGINS=http://172.29.91.61`',
+        action: {
+          id: 'restart-backend',
+          title: '重启后端服务 / Restart',
+          command: ['sudo -n /usr/bin/systemctl restart oms-backend'],
+        },
+        matched: ['cors-preflight:origin-missing'],
+      },
     ],
     observations: [
-      { check: 'cors-preflight', title: 'CORS', status: 'fail', summary: 'CORS 未放行 / origin missing', evidence: 'HTTP/1.1 200 OK', facts: {}, signals: ['origin-missing'], durationMs: 41, truncated: false },
-      { check: 'backend-env', title: 'env', status: 'ok', summary: 'SECRET_KEY=leaked-value-123', evidence: 'DATABASE_PASSWORD=hunter2', facts: {}, signals: [], durationMs: 12, truncated: false },
+      {
+        check: 'cors-preflight',
+        title: 'CORS',
+        status: 'fail',
+        summary: 'CORS 未放行 / origin missing',
+        evidence: 'HTTP/1.1 200 OK',
+        facts: {},
+        signals: ['origin-missing'],
+        durationMs: 41,
+        truncated: false,
+      },
+      {
+        check: 'backend-env',
+        title: 'env',
+        status: 'ok',
+        summary: 'SECRET_KEY=leaked-value-123',
+        evidence: 'DATABASE_PASSWORD=hunter2',
+        facts: {},
+        signals: [],
+        durationMs: 12,
+        truncated: false,
+      },
     ],
     ...overrides,
   };
@@ -45,7 +85,18 @@ describe('renderText', () => {
   });
 
   it('explains an unreachable target with the next step', () => {
-    const text = renderText(report({ verdict: 'unreachable', findings: [], observations: [], error: { code: 'host_key_unknown', message: 'host key not pinned (SHA256:abc)', hint: 'run oms-chatops keyscan prod' } }));
+    const text = renderText(
+      report({
+        verdict: 'unreachable',
+        findings: [],
+        observations: [],
+        error: {
+          code: 'host_key_unknown',
+          message: 'host key not pinned (SHA256:abc)',
+          hint: 'run oms-chatops keyscan prod',
+        },
+      }),
+    );
     expect(text).toContain('host key not pinned (SHA256:abc)');
     expect(text).toContain('Next: run oms-chatops keyscan prod');
   });

@@ -1,6 +1,12 @@
 import { APPROVAL_STATUSES, type Approval } from '../../../src/approvals/approval.js';
 import { limitViolations, LIMITS } from '../../../src/render/block-limits.js';
-import { approvalCard, auditMessage, denyModal, refusalMessage, resultReply } from '../../../src/slack/approval-card.js';
+import {
+  approvalCard,
+  auditMessage,
+  denyModal,
+  refusalMessage,
+  resultReply,
+} from '../../../src/slack/approval-card.js';
 import { SlackUserGroups } from '../../../src/slack/approval-groups.js';
 
 const long = (n: number, s = '超长的说明 very long text ') => s.repeat(Math.ceil(n / s.length)).slice(0, n);
@@ -38,7 +44,11 @@ function biggest(status: Approval['status']): Approval {
             durationMs: 12_345,
             verdict: 'command-failed' as const,
             summary: long(400),
-            preconditions: Array.from({ length: 3 }, (_, i) => ({ check: `pre-${i}`, status: 'ok', summary: long(300) })),
+            preconditions: Array.from({ length: 3 }, (_, i) => ({
+              check: `pre-${i}`,
+              status: 'ok',
+              summary: long(300),
+            })),
             steps: [
               {
                 argv: ['/usr/bin/systemctl', 'daemon-reload'],
@@ -47,11 +57,20 @@ function biggest(status: Approval['status']): Approval {
                 timedOut: false,
                 durationMs: 20,
                 stderr: long(2000, 'sudo: a password is required\n'),
-                sudoRefusal: { kind: 'password', message: long(300), sudoersLine: 'omsbot ALL=(root) NOPASSWD: /usr/bin/systemctl daemon-reload', hint: long(300) },
+                sudoRefusal: {
+                  kind: 'password',
+                  message: long(300),
+                  sudoersLine: 'omsbot ALL=(root) NOPASSWD: /usr/bin/systemctl daemon-reload',
+                  hint: long(300),
+                },
               },
             ],
             exitCode: 1,
-            postChecks: Array.from({ length: 6 }, (_, i) => ({ check: `post-check-${i}`, status: 'fail', summary: long(300) })),
+            postChecks: Array.from({ length: 6 }, (_, i) => ({
+              check: `post-check-${i}`,
+              status: 'fail',
+              summary: long(300),
+            })),
             mainPid: { before: 4100, after: 4100 },
             hint: long(400),
           },
@@ -62,32 +81,45 @@ function biggest(status: Approval['status']): Approval {
 }
 
 describe('approval card', () => {
-  it.each(APPROVAL_STATUSES)('the largest realistic card (%s) keeps every Block Kit limit, with buttons only while pending', (status) => {
-    const card = approvalCard(biggest(status));
-    expect(limitViolations(card.message)).toEqual([]);
-    // Nothing had to be cut (a card has no thread file to hold the rest).
-    expect(card.overflow).toEqual([]);
-    expect(card.message.text.length).toBeGreaterThan(0);
-    const buttons = card.message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
-    expect(buttons.map((b) => b.action_id)).toEqual(status === 'pending' ? ['approval_approve', 'approval_deny'] : []);
-    for (const b of buttons) {
-      expect(b.confirm!.title.text.length).toBeLessThanOrEqual(LIMITS.confirmTitle);
-      expect(b.confirm!.text.text.length).toBeLessThanOrEqual(LIMITS.confirmText);
-      expect(b.confirm!.confirm.text.length).toBeLessThanOrEqual(LIMITS.confirmButton);
-      expect(b.confirm!.deny.text.length).toBeLessThanOrEqual(LIMITS.confirmButton);
-      expect(b.value!.length).toBeLessThanOrEqual(LIMITS.buttonValue);
-      expect(JSON.parse(b.value!)).toEqual({ id: 'AbCdEfGhIjKlMnOpQrStUv', action: 'daemon-reload', target: 'production-eu-west-replica-01' });
-    }
-  });
+  it.each(APPROVAL_STATUSES)(
+    'the largest realistic card (%s) keeps every Block Kit limit, with buttons only while pending',
+    (status) => {
+      const card = approvalCard(biggest(status));
+      expect(limitViolations(card.message)).toEqual([]);
+      // Nothing had to be cut (a card has no thread file to hold the rest).
+      expect(card.overflow).toEqual([]);
+      expect(card.message.text.length).toBeGreaterThan(0);
+      const buttons = card.message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
+      expect(buttons.map((b) => b.action_id)).toEqual(
+        status === 'pending' ? ['approval_approve', 'approval_deny'] : [],
+      );
+      for (const b of buttons) {
+        expect(b.confirm!.title.text.length).toBeLessThanOrEqual(LIMITS.confirmTitle);
+        expect(b.confirm!.text.text.length).toBeLessThanOrEqual(LIMITS.confirmText);
+        expect(b.confirm!.confirm.text.length).toBeLessThanOrEqual(LIMITS.confirmButton);
+        expect(b.confirm!.deny.text.length).toBeLessThanOrEqual(LIMITS.confirmButton);
+        expect(b.value!.length).toBeLessThanOrEqual(LIMITS.buttonValue);
+        expect(JSON.parse(b.value!)).toEqual({
+          id: 'AbCdEfGhIjKlMnOpQrStUv',
+          action: 'daemon-reload',
+          target: 'production-eu-west-replica-01',
+        });
+      }
+    },
+  );
 
   it('the exact command is shown whole, in a code block, even when the rest is long', () => {
     const text = JSON.stringify(approvalCard(biggest('pending')).message.blocks);
-    expect(text).toContain('sudo -n /usr/bin/systemctl daemon-reload && sudo -n /usr/bin/systemctl restart oms-backend');
+    expect(text).toContain(
+      'sudo -n /usr/bin/systemctl daemon-reload && sudo -n /usr/bin/systemctl restart oms-backend',
+    );
     expect(text).toContain('```');
   });
 
   it('the sudoers line is on a card whose command sudo refused', () => {
-    expect(JSON.stringify(approvalCard(biggest('failed')).message.blocks)).toContain('omsbot ALL=(root) NOPASSWD: /usr/bin/systemctl daemon-reload');
+    expect(JSON.stringify(approvalCard(biggest('failed')).message.blocks)).toContain(
+      'omsbot ALL=(root) NOPASSWD: /usr/bin/systemctl daemon-reload',
+    );
   });
 
   it('text from users cannot form mentions or links on the card', () => {
@@ -99,8 +131,18 @@ describe('approval card', () => {
 
   it('result reply, refusal and audit messages keep the limits too', () => {
     expect(limitViolations(resultReply(biggest('failed')).message)).toEqual([]);
-    expect(limitViolations(refusalMessage({ kind: 'refused', code: 'tampered', message: long(3000), hint: long(1000) }).message)).toEqual([]);
-    const records = Array.from({ length: 500 }, (_, i) => ({ ts: `2026-11-22T10:${String(i % 60).padStart(2, '0')}:00.000Z`, event: 'action.refused' as const, user: 'U0X', target: 'prod', reason: long(300) }));
+    expect(
+      limitViolations(
+        refusalMessage({ kind: 'refused', code: 'tampered', message: long(3000), hint: long(1000) }).message,
+      ),
+    ).toEqual([]);
+    const records = Array.from({ length: 500 }, (_, i) => ({
+      ts: `2026-11-22T10:${String(i % 60).padStart(2, '0')}:00.000Z`,
+      event: 'action.refused' as const,
+      user: 'U0X',
+      target: 'prod',
+      reason: long(300),
+    }));
     const audit = auditMessage(records, ' since 1h');
     expect(limitViolations(audit.message)).toEqual([]);
     expect(audit.message.text).toContain('500 record(s)');
@@ -108,7 +150,11 @@ describe('approval card', () => {
   });
 
   it('the Deny dialog carries the reference and the card place, and its reason is optional', () => {
-    const view = denyModal('{"id":"x"}', { channel: 'C0OPS', messageTs: '1.2' }, { action: 'restart-backend', target: 'prod' }) as { private_metadata: string; blocks: Array<{ type: string; optional?: boolean }> };
+    const view = denyModal(
+      '{"id":"x"}',
+      { channel: 'C0OPS', messageTs: '1.2' },
+      { action: 'restart-backend', target: 'prod' },
+    ) as { private_metadata: string; blocks: Array<{ type: string; optional?: boolean }> };
     expect(JSON.parse(view.private_metadata)).toEqual({ v: '{"id":"x"}', channel: 'C0OPS', messageTs: '1.2' });
     expect(view.blocks.find((b) => b.type === 'input')?.optional).toBe(true);
   });

@@ -2,12 +2,26 @@ import { readSlackEnv, SlackEnvError, wantsSlack } from '../../../src/slack/env.
 
 describe('Slack environment', () => {
   it('Socket Mode when the app token is set (the default)', () => {
-    expect(readSlackEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_SIGNING_SECRET: 'secret-123' })).toEqual({ mode: 'socket', botToken: 'xoxb-1', appToken: 'xapp-1' });
+    expect(
+      readSlackEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_SIGNING_SECRET: 'secret-123' }),
+    ).toEqual({ mode: 'socket', botToken: 'xoxb-1', appToken: 'xapp-1' });
   });
 
   it('HTTP mode with the signing secret, PORT default 3000, SLACK_API_URL honoured', () => {
-    expect(readSlackEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123' })).toEqual({ mode: 'http', botToken: 'xoxb-1', signingSecret: 'secret-123', port: 3000 });
-    expect(readSlackEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123', PORT: '8080', SLACK_API_URL: 'https://slack-gov.com/api' })).toMatchObject({ port: 8080, apiUrl: 'https://slack-gov.com/api/' });
+    expect(readSlackEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123' })).toEqual({
+      mode: 'http',
+      botToken: 'xoxb-1',
+      signingSecret: 'secret-123',
+      port: 3000,
+    });
+    expect(
+      readSlackEnv({
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_SIGNING_SECRET: 'secret-123',
+        PORT: '8080',
+        SLACK_API_URL: 'https://slack-gov.com/api',
+      }),
+    ).toMatchObject({ port: 8080, apiUrl: 'https://slack-gov.com/api/' });
   });
 
   it.each([

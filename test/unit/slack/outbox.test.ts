@@ -3,7 +3,15 @@ import { describeSlackError, slackErrorCode } from '../../../src/slack/errors.js
 
 describe('Outbox.prepare: the last gate before Slack', () => {
   it('redacts every string, including hand-built blocks', () => {
-    const msg = Outbox.prepare({ text: 'DATABASE_PASSWORD=EVuWdnct2NUwk9oKAAJK', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'REDIS_PASSWORD=nxcG0fXEWVsXKBOJWBPhDY26 xoxb-1234567890-abcdef' } }] });
+    const msg = Outbox.prepare({
+      text: 'DATABASE_PASSWORD=EVuWdnct2NUwk9oKAAJK',
+      blocks: [
+        {
+          type: 'section',
+          text: { type: 'mrkdwn', text: 'REDIS_PASSWORD=nxcG0fXEWVsXKBOJWBPhDY26 xoxb-1234567890-abcdef' },
+        },
+      ],
+    });
     const all = JSON.stringify(msg);
     expect(all).not.toContain('EVuWdnct2NUwk9oKAAJK');
     expect(all).not.toContain('nxcG0fXEWVsXKBOJWBPhDY26');
@@ -12,12 +20,15 @@ describe('Outbox.prepare: the last gate before Slack', () => {
 
   it('refuses a message that breaks a limit (a bug, not something to send)', () => {
     expect(() => Outbox.prepare({ text: '', blocks: [] })).toThrow(/no text fallback/);
-    expect(() => Outbox.prepare({ text: 'x', blocks: [{ type: 'header', text: { type: 'plain_text', text: 'h'.repeat(151) } }] })).toThrow(/header 151 > 150/);
+    expect(() =>
+      Outbox.prepare({ text: 'x', blocks: [{ type: 'header', text: { type: 'plain_text', text: 'h'.repeat(151) } }] }),
+    ).toThrow(/header 151 > 150/);
   });
 });
 
 describe('Slack errors in plain language', () => {
-  const platform = (error: string) => Object.assign(new Error(error), { code: 'slack_webapi_platform_error', data: { ok: false, error } });
+  const platform = (error: string) =>
+    Object.assign(new Error(error), { code: 'slack_webapi_platform_error', data: { ok: false, error } });
   it('not_in_channel says how to invite the bot', () => {
     expect(slackErrorCode(platform('not_in_channel'))).toBe('not_in_channel');
     expect(describeSlackError(platform('not_in_channel')).next).toContain('/invite @oms-chatops');

@@ -105,7 +105,9 @@ process.stdout.write(JSON.stringify(won));
     const go = String(Date.now() + 4_000);
     const run = () =>
       new Promise<string[]>((resolve, reject) =>
-        execFile(TSX, [script, go], { cwd: ROOT, timeout: 60_000 }, (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(JSON.parse(stdout) as string[]))),
+        execFile(TSX, [script, go], { cwd: ROOT, timeout: 60_000 }, (err, stdout, stderr) =>
+          err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(JSON.parse(stdout) as string[]),
+        ),
       );
     const results = await Promise.all([run(), run(), run()]);
     const all = results.flat().sort();

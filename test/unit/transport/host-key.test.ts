@@ -93,13 +93,19 @@ describe('verifyHostKey', () => {
 
   test('nothing pinned: unknown, never trusted', () => {
     expect(verifyHostKey(pin, blob)).toMatchObject({ ok: false, code: 'host_key_unknown', presented: ED25519_FP });
-    expect(verifyHostKey({ ...pin, knownHostsText: `other ${ED25519_PUB}\n` }, blob)).toMatchObject({ code: 'host_key_unknown' });
+    expect(verifyHostKey({ ...pin, knownHostsText: `other ${ED25519_PUB}\n` }, blob)).toMatchObject({
+      code: 'host_key_unknown',
+    });
   });
   test('hostKey pin: equal is ok (with or without = padding); different is mismatch', () => {
     expect(verifyHostKey({ ...pin, hostKey: ED25519_FP }, blob).ok).toBe(true);
     expect(verifyHostKey({ ...pin, hostKey: `${ED25519_FP}=` }, blob).ok).toBe(true);
     const other = fingerprint(fakeBlob('ssh-ed25519'));
-    expect(verifyHostKey({ ...pin, hostKey: other }, blob)).toMatchObject({ ok: false, code: 'host_key_mismatch', expected: [other] });
+    expect(verifyHostKey({ ...pin, hostKey: other }, blob)).toMatchObject({
+      ok: false,
+      code: 'host_key_mismatch',
+      expected: [other],
+    });
   });
   test('known_hosts: a matching key is ok; only other keys for the host is mismatch', () => {
     expect(verifyHostKey({ ...pin, knownHostsText: `${hashed('172.29.91.61')} ${ED25519_PUB}\n` }, blob).ok).toBe(true);
@@ -110,7 +116,9 @@ describe('verifyHostKey', () => {
   test('@revoked refuses the key even when pinned; @cert-authority pins nothing', () => {
     const revoked = verifyHostKey({ ...pin, hostKey: ED25519_FP, knownHostsText: `@revoked * ${ED25519_PUB}\n` }, blob);
     expect(revoked).toMatchObject({ ok: false, code: 'host_key_mismatch', revoked: true });
-    expect(verifyHostKey({ ...pin, knownHostsText: `@cert-authority * ${ED25519_PUB}\n` }, blob)).toMatchObject({ code: 'host_key_unknown' });
+    expect(verifyHostKey({ ...pin, knownHostsText: `@cert-authority * ${ED25519_PUB}\n` }, blob)).toMatchObject({
+      code: 'host_key_unknown',
+    });
   });
   test('refusal messages show the presented fingerprint and how to pin it', () => {
     const where = { host: '172.29.91.61', port: 22, targetName: 'prod' };
@@ -129,7 +137,12 @@ describe('verifyHostKey', () => {
 describe('pinnedKeyAlgorithms', () => {
   test('asks for the key types known_hosts holds for the host, in preference order', () => {
     const text = `[h]:2222 ssh-rsa ${fakeBlob('ssh-rsa').toString('base64')}\n[h]:2222 ${ED25519_PUB}\nother ecdsa-sha2-nistp256 ${fakeBlob('ecdsa-sha2-nistp256').toString('base64')}\n`;
-    expect(pinnedKeyAlgorithms({ host: 'h', port: 2222, knownHostsText: text })).toEqual(['ssh-ed25519', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa']);
+    expect(pinnedKeyAlgorithms({ host: 'h', port: 2222, knownHostsText: text })).toEqual([
+      'ssh-ed25519',
+      'rsa-sha2-512',
+      'rsa-sha2-256',
+      'ssh-rsa',
+    ]);
     expect(pinnedKeyAlgorithms({ host: 'nobody', port: 22, knownHostsText: text })).toBeUndefined();
     expect(pinnedKeyAlgorithms({ host: 'h', port: 2222, hostKey: ED25519_FP, knownHostsText: text })).toBeUndefined();
   });

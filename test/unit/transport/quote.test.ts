@@ -16,6 +16,8 @@ describe('shellQuote', () => {
   });
 
   it('joins argv into one line of quoted words', () => {
-    expect(shellJoin(['curl', '-H', 'Host: 172.29.91.61', '-d', '{"u":"x"}'])).toBe(`curl -H 'Host: 172.29.91.61' -d '{"u":"x"}'`);
+    expect(shellJoin(['curl', '-H', 'Host: 172.29.91.61', '-d', '{"u":"x"}'])).toBe(
+      `curl -H 'Host: 172.29.91.61' -d '{"u":"x"}'`,
+    );
   });
 });

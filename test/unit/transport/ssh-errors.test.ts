@@ -4,11 +4,19 @@ import { remoteCommand } from '../../../src/transport/ssh.js';
 const where = { host: '172.29.91.61', port: 22, user: 'omsbot', targetName: 'prod' };
 
 test.each([
-  [{ message: 'connect ECONNREFUSED', code: 'ECONNREFUSED' }, 'connect_refused', /Nothing answers on 172\.29\.91\.61:22/],
+  [
+    { message: 'connect ECONNREFUSED', code: 'ECONNREFUSED' },
+    'connect_refused',
+    /Nothing answers on 172\.29\.91\.61:22/,
+  ],
   [{ message: 'getaddrinfo ENOTFOUND', code: 'ENOTFOUND' }, 'dns', /does not resolve/],
   [{ message: 'Timed out while waiting for handshake', level: 'client-timeout' }, 'connect_timeout', /No answer/],
   [{ message: 'connect EHOSTUNREACH', code: 'EHOSTUNREACH' }, 'connect_timeout', /No answer/],
-  [{ message: 'All configured authentication methods failed', level: 'client-authentication' }, 'auth_failed', /refused the login of "omsbot"/],
+  [
+    { message: 'All configured authentication methods failed', level: 'client-authentication' },
+    'auth_failed',
+    /refused the login of "omsbot"/,
+  ],
   [{ message: 'read ECONNRESET', code: 'ECONNRESET' }, 'disconnected', /ECONNRESET/],
 ])('%j → %s', (err, code, message) => {
   const e = connectError(err, where);

@@ -1,7 +1,16 @@
 import { targetSchema, type Target } from '../../../src/config/target.js';
-import { classifySudoFailure, parseSudoList, sudoCommands, sudoersCommand, sudoersDropIn } from '../../../src/transport/sudo.js';
+import {
+  classifySudoFailure,
+  parseSudoList,
+  sudoCommands,
+  sudoersCommand,
+  sudoersDropIn,
+} from '../../../src/transport/sudo.js';
 
-const target: Target = { name: 'prod', ...targetSchema.parse({ host: '172.29.91.61', user: 'omsbot', service: 'oms-backend' }) };
+const target: Target = {
+  name: 'prod',
+  ...targetSchema.parse({ host: '172.29.91.61', user: 'omsbot', service: 'oms-backend' }),
+};
 
 describe('sudoersDropIn', () => {
   const text = sudoersDropIn(target);
@@ -38,7 +47,9 @@ describe('sudoersDropIn', () => {
   });
 
   test('sudoers special characters in arguments are escaped', () => {
-    expect(sudoersCommand(['/bin/x', 'a,b', 'c:d', 'e=f', 'g h', 'i\\j'])).toBe('/bin/x a\\,b c\\:d e\\=f g\\ h i\\\\j');
+    expect(sudoersCommand(['/bin/x', 'a,b', 'c:d', 'e=f', 'g h', 'i\\j'])).toBe(
+      '/bin/x a\\,b c\\:d e\\=f g\\ h i\\\\j',
+    );
   });
 });
 
@@ -47,7 +58,10 @@ describe('classifySudoFailure', () => {
 
   test('a password is required → the NOPASSWD line for exactly this argv', () => {
     const r = classifySudoFailure('sudo: a password is required\n', argv, 'omsbot');
-    expect(r).toMatchObject({ kind: 'password_required', sudoersLine: 'omsbot ALL=(root) NOPASSWD: /usr/bin/systemctl restart oms-backend' });
+    expect(r).toMatchObject({
+      kind: 'password_required',
+      sudoersLine: 'omsbot ALL=(root) NOPASSWD: /usr/bin/systemctl restart oms-backend',
+    });
     expect(r!.hint).toContain('visudo -cf');
   });
 
@@ -57,14 +71,30 @@ describe('classifySudoFailure', () => {
   });
 
   test('not allowed / not in sudoers', () => {
-    const a = classifySudoFailure("Sorry, user omsbot is not allowed to execute '/usr/bin/systemctl restart oms-backend' as root on oms.\n", argv, 'omsbot');
+    const a = classifySudoFailure(
+      "Sorry, user omsbot is not allowed to execute '/usr/bin/systemctl restart oms-backend' as root on oms.\n",
+      argv,
+      'omsbot',
+    );
     expect(a?.kind).toBe('not_allowed');
-    const b = classifySudoFailure('omsbot is not in the sudoers file.  This incident will be reported.\n', argv, 'omsbot');
-    expect(b).toMatchObject({ kind: 'not_allowed', sudoersLine: 'omsbot ALL=(root) NOPASSWD: /usr/bin/systemctl restart oms-backend' });
+    const b = classifySudoFailure(
+      'omsbot is not in the sudoers file.  This incident will be reported.\n',
+      argv,
+      'omsbot',
+    );
+    expect(b).toMatchObject({
+      kind: 'not_allowed',
+      sudoersLine: 'omsbot ALL=(root) NOPASSWD: /usr/bin/systemctl restart oms-backend',
+    });
   });
 
   test('other stderr is not a sudo refusal', () => {
-    expect(classifySudoFailure('Job for oms-backend.service failed because the control process exited with error code.', argv)).toBeNull();
+    expect(
+      classifySudoFailure(
+        'Job for oms-backend.service failed because the control process exited with error code.',
+        argv,
+      ),
+    ).toBeNull();
     expect(classifySudoFailure('', argv)).toBeNull();
   });
 });
@@ -81,10 +111,16 @@ describe('parseSudoList', () => {
       '    (ALL : ALL) ALL',
       '',
     ].join('\n');
-    expect(parseSudoList(out)).toEqual(['/usr/bin/systemctl restart oms-backend', '/usr/bin/true', '/usr/sbin/nginx -t']);
+    expect(parseSudoList(out)).toEqual([
+      '/usr/bin/systemctl restart oms-backend',
+      '/usr/bin/true',
+      '/usr/sbin/nginx -t',
+    ]);
   });
   test('NOPASSWD: ALL shows up as ALL; nothing listed is empty', () => {
-    expect(parseSudoList('User omsbot may run the following commands on h:\n    (ALL) NOPASSWD: ALL\n')).toEqual(['ALL']);
+    expect(parseSudoList('User omsbot may run the following commands on h:\n    (ALL) NOPASSWD: ALL\n')).toEqual([
+      'ALL',
+    ]);
     expect(parseSudoList('')).toEqual([]);
   });
 });

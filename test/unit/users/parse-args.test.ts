@@ -5,7 +5,10 @@ describe('users verb in the shared parser', () => {
     [['users', 'template'], { verb: 'users', action: 'template' }],
     [['users', 'template', '-o', 'out/模板.xlsx'], { verb: 'users', action: 'template', output: 'out/模板.xlsx' }],
     [['users', 'validate', 'users 2025.xlsx'], { verb: 'users', action: 'validate', file: 'users 2025.xlsx' }],
-    [['users', 'validate', 'a.CSV', '-o', 'fixed.xlsx'], { verb: 'users', action: 'validate', file: 'a.CSV', output: 'fixed.xlsx' }],
+    [
+      ['users', 'validate', 'a.CSV', '-o', 'fixed.xlsx'],
+      { verb: 'users', action: 'validate', file: 'a.CSV', output: 'fixed.xlsx' },
+    ],
     [['USERS', 'check', 'a.csv'], { verb: 'users', action: 'validate', file: 'a.csv' }],
   ])('%j', (words, command) => {
     const r = parseCommand(words);
@@ -33,7 +36,11 @@ describe('users verb in the shared parser', () => {
     }
   });
 
-  it.each([['users', 'validate', 'a.xlsx;rm -rf ~'], ['users', 'validate', '$(id).csv'], ['users', 'template', '-o', 'x`id`.xlsx']])('shell characters in a path are refused before anything runs: %s', (...words) => {
+  it.each([
+    ['users', 'validate', 'a.xlsx;rm -rf ~'],
+    ['users', 'validate', '$(id).csv'],
+    ['users', 'template', '-o', 'x`id`.xlsx'],
+  ])('shell characters in a path are refused before anything runs: %s', (...words) => {
     const r = parseCommand(words);
     expect(!r.ok && r.error).toContain('shell characters');
   });

@@ -21,7 +21,10 @@ function rowsOf(buf: Buffer, name: string): string[][] {
 
 describe('reading .xlsx', () => {
   it('reads back the template: header and example row from the first sheet only', () => {
-    expect(rowsOf(buildTemplate('http://172.29.91.61'), '用户导入模板.xlsx')).toEqual([HEADER, ['zhangsan', 'Oms@2025init', '张三', '员工', 'zhangsan@example.com', '13800138000', '运维部']]);
+    expect(rowsOf(buildTemplate('http://172.29.91.61'), '用户导入模板.xlsx')).toEqual([
+      HEADER,
+      ['zhangsan', 'Oms@2025init', '张三', '员工', 'zhangsan@example.com', '13800138000', '运维部'],
+    ]);
   });
 
   it('the template has the 角色 drop-down, a frozen header and the 填写说明 sheet with where to import', () => {
@@ -41,10 +44,25 @@ describe('reading .xlsx', () => {
   });
 
   it('reads a workbook written by openpyxl (shared strings, a number cell, formulas)', () => {
-    expect(rowsOf(fixture('openpyxl-valid.xlsx'), 'v.xlsx')).toEqual([HEADER, VALID_ROWS[0], VALID_ROWS[1]!.map((v) => v)]);
-    const v = validateUsers((readUserSheet(fixture('openpyxl-errors.xlsx'), 'e.xlsx') as { ok: true; value: never }).value);
+    expect(rowsOf(fixture('openpyxl-valid.xlsx'), 'v.xlsx')).toEqual([
+      HEADER,
+      VALID_ROWS[0],
+      VALID_ROWS[1]!.map((v) => v),
+    ]);
+    const v = validateUsers(
+      (readUserSheet(fixture('openpyxl-errors.xlsx'), 'e.xlsx') as { ok: true; value: never }).value,
+    );
     expect(v.rows).toBe(5);
-    expect(v.issues.filter((i) => i.kind === 'error').map((i) => `${i.row}:${i.column}`)).toEqual(['3:密码', '3:角色', '3:邮箱', '3:手机号', '3:部门', '6:用户名', '7:邮箱', '7:部门']);
+    expect(v.issues.filter((i) => i.kind === 'error').map((i) => `${i.row}:${i.column}`)).toEqual([
+      '3:密码',
+      '3:角色',
+      '3:邮箱',
+      '3:手机号',
+      '3:部门',
+      '6:用户名',
+      '7:邮箱',
+      '7:部门',
+    ]);
   });
 
   it('keeps phone numbers stored as numbers in scientific notation as digits, and rich text runs without phonetic guides', () => {
@@ -55,7 +73,13 @@ describe('reading .xlsx', () => {
     // Replace the rels part: write a new zip with the sharedStrings relationship.
     const zip = ZipReader.open(buf);
     if (!zip.ok) throw new Error('zip');
-    const parts = zip.value.names().map((name) => ({ name, data: name === 'xl/_rels/workbook.xml.rels' ? rels : (zip.value.read(name) as { ok: true; value: Buffer }).value }));
+    const parts = zip.value
+      .names()
+      .map((name) => ({
+        name,
+        data:
+          name === 'xl/_rels/workbook.xml.rels' ? rels : (zip.value.read(name) as { ok: true; value: Buffer }).value,
+      }));
     expect(rowsOf(writeZip(parts), 'x.xlsx')[0]!.filter(Boolean)).toEqual(['lisi', '13900139000']);
   });
 });
@@ -104,7 +128,12 @@ describe('hostile files are refused with a clear message, before parsing', () =>
     ['a PDF', Buffer.from('%PDF-1.7\n…'), 'users.xlsx', 'is a PDF'],
     ['a PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]), 'users.csv', 'PNG image'],
     ['binary bytes as .csv', Buffer.from([0x41, 0x00, 0x42, 0x01, 0x02]), 'users.csv', 'not a spreadsheet'],
-    ['a legacy .xls / encrypted workbook', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'users.xlsx', 'old .xls'],
+    [
+      'a legacy .xls / encrypted workbook',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      'users.xlsx',
+      'old .xls',
+    ],
     ['a .docx', writeZip([{ name: 'word/document.xml', data: '<w:document/>' }]), 'users.xlsx', 'Word document'],
     ['a broken zip', Buffer.from('PK\u0003\u0004 garbage'), 'users.xlsx', 'damaged'],
   ])('%s', (_what, buf, name, message) => {
@@ -116,7 +145,8 @@ describe('hostile files are refused with a clear message, before parsing', () =>
     const honest = xlsxWithSheetXml('', [{ name: 'xl/worksheets/sheet1.xml', data: zeros }]);
     // Shrink every declared size of the 20 MB entry to 1 KB: the lie is found while inflating.
     const lying = Buffer.from(honest);
-    for (let i = 0; i + 4 <= lying.length; i++) if (lying.readUInt32LE(i) === zeros.length) lying.writeUInt32LE(1024, i);
+    for (let i = 0; i + 4 <= lying.length; i++)
+      if (lying.readUInt32LE(i) === zeros.length) lying.writeUInt32LE(1024, i);
     const p = refused(lying, 'bomb.xlsx');
     expect(p.code).toBe('zip-bomb');
     expect(p.message).toContain('zip bomb');
@@ -127,7 +157,9 @@ describe('hostile files are refused with a clear message, before parsing', () =>
     const parts = Array.from({ length: 3 }, (_, i) => ({ name: `xl/media/big${i}.bin`, data: Buffer.alloc(0) }));
     const buf = Buffer.from(writeZip([...parts, { name: 'xl/workbook.xml', data: '<workbook/>' }]));
     // Claim 30 MB for each empty entry (central directory, offset 24).
-    for (let i = 0; i + 46 <= buf.length; i++) if (buf.readUInt32LE(i) === 0x02014b50 && buf.toString('utf8', i + 46, i + 46 + 9) === 'xl/media/') buf.writeUInt32LE(30 * 1024 * 1024, i + 24);
+    for (let i = 0; i + 46 <= buf.length; i++)
+      if (buf.readUInt32LE(i) === 0x02014b50 && buf.toString('utf8', i + 46, i + 46 + 9) === 'xl/media/')
+        buf.writeUInt32LE(30 * 1024 * 1024, i + 24);
     expect(packed.length).toBeGreaterThan(0);
     const p = refused(buf, 'bomb.xlsx');
     expect(p.code).toBe('zip-bomb');
@@ -143,7 +175,15 @@ describe('hostile files are refused with a clear message, before parsing', () =>
     const buf = xlsxWithSheetXml('');
     const zip = ZipReader.open(buf);
     if (!zip.ok) throw new Error('zip');
-    const parts = zip.value.names().map((name) => ({ name, data: name === 'xl/worksheets/sheet1.xml' ? '<!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>&a;</t></is></c></row></sheetData></worksheet>' : (zip.value.read(name) as { ok: true; value: Buffer }).value }));
+    const parts = zip.value
+      .names()
+      .map((name) => ({
+        name,
+        data:
+          name === 'xl/worksheets/sheet1.xml'
+            ? '<!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>&a;</t></is></c></row></sheetData></worksheet>'
+            : (zip.value.read(name) as { ok: true; value: Buffer }).value,
+      }));
     expect(refused(writeZip(parts), 'dtd.xlsx').message).toContain('DTD');
   });
 

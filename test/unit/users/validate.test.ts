@@ -39,7 +39,13 @@ describe('validateUsers', () => {
     ['missing name', row({ 2: '' }), '姓名', 'error', /姓名 is required/],
     ['missing role', row({ 3: '' }), '角色', 'error', /角色 is required/],
     ['password too short', row({ 1: 'Kx9!qq' }), '密码', 'error', /password too short \(6 chars\)/],
-    ['role not in the list', row({ 3: '经理' }), '角色', 'error', /"经理".*not one of 使用方 \/ 管理方 \/ 项目经理 \/ 员工/],
+    [
+      'role not in the list',
+      row({ 3: '经理' }),
+      '角色',
+      'error',
+      /"经理".*not one of 使用方 \/ 管理方 \/ 项目经理 \/ 员工/,
+    ],
     ['bad e-mail', row({ 4: 'lisi@example' }), '邮箱', 'error', /not an e-mail address/],
     ['bad mobile', row({ 5: '12345678901' }), '手机号', 'error', /not an 11-digit mainland mobile/],
     ['mobile too short', row({ 5: '1390013900' }), '手机号', 'error', /not an 11-digit mainland mobile/],
@@ -47,7 +53,13 @@ describe('validateUsers', () => {
     ['formula injection in 部门', row({ 6: '=HYPERLINK("http://x","y")' }), '部门', 'error', /formula injection/],
     ['formula injection in 姓名', row({ 2: '@SUM(1)' }), '姓名', 'error', /starts with @/],
     ['formula injection in the user name', row({ 0: '+lisi' }), '用户名', 'error', /formula injection/],
-    ['full-width user name that is not only ASCII', row({ 0: 'ｌｉ　ｓｉ' }), '用户名', 'error', /full-width characters or spaces/],
+    [
+      'full-width user name that is not only ASCII',
+      row({ 0: 'ｌｉ　ｓｉ' }),
+      '用户名',
+      'error',
+      /full-width characters or spaces/,
+    ],
   ])('%s is an error in its row and column', (_what, bad, column, kind, problem) => {
     const { v, text } = check([HEADER, bad]);
     const found = issuesAt(v, 2).find((i) => i.column === column && i.kind === kind);
@@ -59,7 +71,11 @@ describe('validateUsers', () => {
   });
 
   it('mechanical fixes: trimmed spaces, full-width user names, e-mails and digits, phone separators, +86, placeholders', () => {
-    const { v, text } = check([HEADER, row({ 0: ' lisi　', 2: ' 李四 ', 4: 'ｌｉｓｉ＠example.com', 5: '+86 139-0013-9000', 6: '-' }), row({ 0: 'ｚｈａｏ６', 5: '１３９００１３９００１' })]);
+    const { v, text } = check([
+      HEADER,
+      row({ 0: ' lisi　', 2: ' 李四 ', 4: 'ｌｉｓｉ＠example.com', 5: '+86 139-0013-9000', 6: '-' }),
+      row({ 0: 'ｚｈａｏ６', 5: '１３９００１３９００１' }),
+    ]);
     expect(v.issues.every((i) => i.kind === 'fixed')).toBe(true);
     expect(v.errorRows).toBe(0);
     expect(v.corrected![1]).toEqual(['lisi', 'Secr3t-pass', '李四', '员工', 'lisi@example.com', '13900139000', '']);
@@ -70,9 +86,19 @@ describe('validateUsers', () => {
   });
 
   it('duplicate user names: the later row is an error that names the first; case-only differences are a warning', () => {
-    const { v } = check([HEADER, VALID_ROWS[0]!, VALID_ROWS[1]!, row({ 1: 'Other-pass-9' }), row({ 0: 'LiSi', 1: 'Other-pass-8' })]);
-    expect(issuesAt(v, 4)).toEqual([expect.objectContaining({ column: '用户名', kind: 'error', problem: expect.stringContaining('also in row 2') })]);
-    expect(issuesAt(v, 5)).toEqual([expect.objectContaining({ kind: 'warning', problem: expect.stringContaining('upper/lower case') })]);
+    const { v } = check([
+      HEADER,
+      VALID_ROWS[0]!,
+      VALID_ROWS[1]!,
+      row({ 1: 'Other-pass-9' }),
+      row({ 0: 'LiSi', 1: 'Other-pass-8' }),
+    ]);
+    expect(issuesAt(v, 4)).toEqual([
+      expect.objectContaining({ column: '用户名', kind: 'error', problem: expect.stringContaining('also in row 2') }),
+    ]);
+    expect(issuesAt(v, 5)).toEqual([
+      expect.objectContaining({ kind: 'warning', problem: expect.stringContaining('upper/lower case') }),
+    ]);
   });
 
   it('a full-width user name that folds into an existing one is a duplicate', () => {
@@ -81,7 +107,15 @@ describe('validateUsers', () => {
   });
 
   it('empty rows in the middle are reported and removed; trailing ones are ignored', () => {
-    const { v } = check([HEADER, VALID_ROWS[0]!, ['', '', '', '', '', '', ''], [' ', '', '', '', '', '', ''], VALID_ROWS[1]!, [], []]);
+    const { v } = check([
+      HEADER,
+      VALID_ROWS[0]!,
+      ['', '', '', '', '', '', ''],
+      [' ', '', '', '', '', '', ''],
+      VALID_ROWS[1]!,
+      [],
+      [],
+    ]);
     expect(v.issues.map((i) => [i.row, i.kind, i.problem])).toEqual([
       [3, 'fixed', '空行 / empty row'],
       [4, 'fixed', '空行 / empty row'],
@@ -90,7 +124,11 @@ describe('validateUsers', () => {
   });
 
   it('the template example row is removed (it would create a user with a published password)', () => {
-    const { v, text } = check([HEADER, ['zhangsan', 'Oms@2025init', '张三', '员工', 'zhangsan@example.com', '13800138000', '运维部'], VALID_ROWS[0]!]);
+    const { v, text } = check([
+      HEADER,
+      ['zhangsan', 'Oms@2025init', '张三', '员工', 'zhangsan@example.com', '13800138000', '运维部'],
+      VALID_ROWS[0]!,
+    ]);
     expect(v.rows).toBe(1);
     expect(v.issues[0]!.problem).toContain('example row');
     expect(v.corrected).toEqual([HEADER, VALID_ROWS[0]]);
@@ -105,17 +143,30 @@ describe('validateUsers', () => {
   });
 
   it('a missing required column is one file-level error; unknown columns are warnings', () => {
-    const { v, text } = check([['用户名', '姓名', '角色', '备注'], ['lisi', '李四', '员工', 'x']]);
-    expect(v.issues).toEqual(expect.arrayContaining([
-      expect.objectContaining({ row: 1, column: '密码', kind: 'error', problem: expect.stringContaining('required column 密码 is missing') }),
-      expect.objectContaining({ row: 1, column: '备注', kind: 'warning' }),
-    ]));
+    const { v, text } = check([
+      ['用户名', '姓名', '角色', '备注'],
+      ['lisi', '李四', '员工', 'x'],
+    ]);
+    expect(v.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          row: 1,
+          column: '密码',
+          kind: 'error',
+          problem: expect.stringContaining('required column 密码 is missing'),
+        }),
+        expect.objectContaining({ row: 1, column: '备注', kind: 'warning' }),
+      ]),
+    );
     expect(v.okRows).toBe(0);
     expect(text).toContain('需要修改');
   });
 
   it('a sheet without the template header is refused with the expected columns', () => {
-    const { v } = check([['a', 'b'], ['1', '2']]);
+    const { v } = check([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     expect(v.issues[0]!.problem).toContain('用户名, 密码, 姓名, 角色');
     expect(v.rows).toBe(0);
   });
@@ -132,7 +183,10 @@ describe('validateUsers', () => {
     if (!sheet.ok) throw new Error(sheet.problem.message);
     const v = validateUsers(sheet.value);
     const text = formatValidation(v, { fileName: 'f.xlsx' });
-    expect(issuesAt(v, 2).map((i) => [i.column, i.kind])).toEqual([['密码', 'error'], ['部门', 'error']]);
+    expect(issuesAt(v, 2).map((i) => [i.column, i.kind])).toEqual([
+      ['密码', 'error'],
+      ['部门', 'error'],
+    ]);
     expect(text).toContain('"=1+1"');
     expect(text).not.toContain('Secr3t');
     expect(v.corrected![1]![6]).toBe("'=1+1");
