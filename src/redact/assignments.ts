@@ -1,0 +1,54 @@
+import { isSecretName } from './names.js';
+import { redactLabelled, type LabelDecision, type ValueMode } from './values.js';
+
+/**
+ * Values filed under a secret-looking name, anywhere in a line: `SECRET_KEY = '…'`
+ * (also HTML-escaped inside a debug page), `DB_PASS=…`, `db_password: …`,
+ * `"password": "…"`, `'PASSWORD': '…'`, a quoted value spanning lines; SQL
+ * `IDENTIFIED BY '…'`; Chinese labels `数据库密码：…`.
+ */
+
+/**
+ * A name, optionally quoted (`"password"`, `\"password\"`), then `=`, `:` or `：`.
+ * Not `==`/`=>`, not `://` or `::`. A name never starts inside another name, so each
+ * run of name characters is tried once.
+ */
+const NAME_LABEL = /(?<![\w.-])(\\?["'])?([A-Za-z_][\w.-]*)(\\?["'])?[ \t]*(?:=(?![=>~])|:(?![:/])|：)[ \t]*/g;
+
+/** True when only blanks, `export ` or a YAML list dash come before `index` on its line. */
+function startsLine(text: string, index: number): boolean {
+  let i = index - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  if (i >= 0 && text[i] === '-' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t' || text[i - 1] === '\n'))
+    i--;
+  else if (i >= 5 && text.startsWith('export', i - 5)) i -= 6;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i < 0 || text[i] === '\n';
+}
+
+function decideName(m: RegExpExecArray, text: string): LabelDecision {
+  const name = m[2]!;
+  if (!isSecretName(name)) return undefined;
+  let mode: ValueMode = 'token';
+  if (m[3] === '"' || m[3] === '\\"') mode = 'json';
+  else if (!m[1] && startsLine(text, m.index)) mode = 'line';
+  return { name, mode };
+}
+
+export function redactAssignments(text: string): string {
+  return redactLabelled(text, NAME_LABEL, decideName);
+}
+
+/** `ALTER USER … IDENTIFIED BY 'x'`, `IDENTIFIED WITH mysql_native_password BY 'x'`, `BY PASSWORD '*hash'`. */
+const IDENTIFIED_BY = /\bIDENTIFIED\s+(?:WITH\s+[\w-]+\s+)?(?:BY|AS)\s+(?:PASSWORD\s+)?/gi;
+
+export function redactSqlPasswords(text: string): string {
+  return redactLabelled(text, IDENTIFIED_BY, () => ({ name: 'password', mode: 'token' }));
+}
+
+/** 密码 (password), 口令 (passphrase), 密钥/秘钥 (secret key), 令牌 (token), followed by `:`, `：` or `=`. */
+const CHINESE_LABEL = /(?:密码|口令|密钥|秘钥|令牌)[ \t]*(?:是[ \t]*)?[:：=][ \t]*/g;
+
+export function redactChineseLabels(text: string): string {
+  return redactLabelled(text, CHINESE_LABEL, () => ({ name: 'password', mode: 'token' }));
+}
