@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, isMap, isNode, isScalar, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import { parseSpan } from '../duration.js';
 import { localTarget, targetSchema, type Target } from './target.js';
+import { keyPathAt, quoteName, yamlProblem } from './yaml-errors.js';
 
 const durationSchema = z
   .string()
@@ -114,48 +115,96 @@ export function resolveConfigPath(flag: string | undefined, env: NodeJS.ProcessE
   return existsSync(fallback) ? fallback : undefined;
 }
 
+/** A config file is small; anything bigger (or a device such as /dev/zero) is not one. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Far more `*aliases` than a config needs, far fewer than a "billion laughs" file expands to. */
+const MAX_ALIASES = 100;
+const NOT_A_CONFIG =
+  '不是 oms-chatops 配置文件 / not an oms-chatops config (expected a YAML mapping with targets:); ' +
+  'pass the oms-chatops.yml file (see oms-chatops.example.yml) with --config or OMS_CHATOPS_CONFIG';
+
 /** Read and validate the config file (or the built-in default when `path` is undefined). */
 export async function loadConfig(path: string | undefined): Promise<Config> {
   if (!path) return fromParsed(configSchema.parse({}), 'built-in');
   let text: string;
   try {
+    const info = await stat(path);
+    if (!info.isFile() || info.size > MAX_CONFIG_BYTES) throw new ConfigError(path, '', NOT_A_CONFIG);
     text = await readFile(path, 'utf8');
   } catch (e) {
+    if (e instanceof ConfigError) throw e;
     const err = e as NodeJS.ErrnoException;
     throw new ConfigError(
       path,
       '',
       err.code === 'ENOENT'
         ? 'file not found (set --config, OMS_CHATOPS_CONFIG, or create ./oms-chatops.yml; see oms-chatops.example.yml)'
-        : `cannot read the file: ${err.message}`,
+        : `cannot read the file (${err.code ?? 'error'}): check its permissions for the bot's user`,
     );
   }
   return parseConfig(text, path);
 }
 
-/** Validate config text; `file` names it in errors. */
+/**
+ * Validate config text; `file` names it in errors. Every problem, the YAML
+ * library's included, becomes a {@link ConfigError} with the line and key; a
+ * file that is not a config at all is named so, without quoting it.
+ */
 export function parseConfig(text: string, file: string): Config {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+  const deep = tooDeep(text);
+  if (deep !== undefined)
+    throw new ConfigError(
+      file,
+      '',
+      `brackets nested deeper than ${MAX_DEPTH} levels: a config is a few levels deep`,
+      deep,
+    );
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch {
+    // The parser itself gave up (nesting deeper than the stack): no config looks like that.
+    throw new ConfigError(file, '', NOT_A_CONFIG);
+  }
+  if (!isEmpty(doc.contents) && !looksLikeConfig(doc.contents)) throw new ConfigError(file, '', NOT_A_CONFIG);
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    throw new ConfigError(file, '', `invalid YAML: ${e.message.split('\n')[0]}`, lineCounter.linePos(e.pos[0]).line);
+    // An unclosed bracket is noticed at the end of the file: name the last line that has text.
+    const at = Math.min(e.pos[0], Math.max(0, text.trimEnd().length - 1));
+    throw new ConfigError(file, keyPathAt(doc, at), yamlProblem(e), lineOf(at));
   }
-  const raw = doc.toJS() ?? {};
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {};
+  } catch (e) {
+    const at = firstAlias(doc);
+    const problem = /alias count/i.test((e as Error).message)
+      ? `too many *aliases (more than ${MAX_ALIASES} expansions, a "billion laughs" file?): write the values out, the config needs no anchors`
+      : 'a *reference could not be resolved: write the value out instead of the alias';
+    throw new ConfigError(
+      file,
+      at === undefined ? '' : keyPathAt(doc, at),
+      problem,
+      at === undefined ? undefined : lineOf(at),
+    );
+  }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.map(String);
     let line: number | undefined;
+    if (issue.code === 'unrecognized_keys') line = keyLine(doc, path, issue.keys[0]!, lineOf);
     for (let n = path.length; n > 0 && line === undefined; n--) {
       const node = doc.getIn(path.slice(0, n), true);
-      if (isNode(node) && node.range) line = lineCounter.linePos(node.range[0]).line;
+      if (isNode(node) && node.range) line = lineOf(node.range[0]);
     }
     const problem =
       issue.code === 'unrecognized_keys'
-        ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; see the README's configuration reference)`
-        : issue.message;
-    throw new ConfigError(file, path.join('.'), problem, line);
+        ? `unknown key ${issue.keys.slice(0, 5).map(quoteName).join(', ')} (check the spelling; see the README's configuration reference)`
+        : issue.message.split('\n')[0]!.slice(0, 300);
+    throw new ConfigError(file, path.map((k) => (/^[\w-]{1,40}$/.test(k) ? k : quoteName(k))).join('.'), problem, line);
   }
   const config = fromParsed(parsed.data, file);
   for (const [name, t] of config.targets) {
@@ -174,6 +223,54 @@ export function parseConfig(text: string, file: string): Config {
     // An unpinned host key is not an error here (`keyscan` needs such a target); the SSH transport refuses to connect until it is pinned.
   }
   return config;
+}
+
+/** Deeper than any config; the YAML parser runs out of memory on [[[[… a hundred thousand deep. */
+const MAX_DEPTH = 64;
+
+/** The line where `[`/`{` nesting first goes past {@link MAX_DEPTH}, or `undefined`. One pass, no parsing. */
+function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 91 || c === 123) {
+      if (++depth > MAX_DEPTH) return line;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+const TOP_KEYS: ReadonlySet<string> = new Set(Object.keys(configSchema.shape));
+
+function isEmpty(contents: unknown): boolean {
+  return contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''));
+}
+
+/** A mapping with at least one of our top-level keys: only then are its other keys worth naming. */
+function looksLikeConfig(contents: unknown): boolean {
+  return isMap(contents) && contents.items.some((p) => isScalar(p.key) && TOP_KEYS.has(String(p.key.value)));
+}
+
+/** The line of `key` inside the mapping at `path` (an unknown key at the top level has a line too). */
+function keyLine(doc: Document, path: string[], key: string, lineOf: (o: number) => number): number | undefined {
+  const map = path.length ? doc.getIn(path, true) : doc.contents;
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+  return range ? lineOf(range[0]) : undefined;
+}
+
+function firstAlias(doc: Document): number | undefined {
+  let at: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      at = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return at;
 }
 
 function fromParsed(data: z.infer<typeof configSchema>, source: string): Config {
