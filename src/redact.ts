@@ -8,7 +8,7 @@
  * name, SQL and Chinese labels, and tokens with a shape of their own. Each
  * pass is linear in the text, and redacting twice equals redacting once.
  */
-import { redactAssignments, redactChineseLabels, redactSqlPasswords } from './redact/assignments.js';
+import { redactAssignments, redactChineseLabels, redactHtmlCells, redactSqlPasswords } from './redact/assignments.js';
 import { redactCommandLines } from './redact/command-line.js';
 import { redactHeaders } from './redact/headers.js';
 import { REDACTED } from './redact/marker.js';
@@ -28,6 +28,7 @@ export function redact(text: string): string {
   out = redactUrlCredentials(out);
   out = redactSqlPasswords(out);
   out = redactChineseLabels(out);
+  out = redactHtmlCells(out);
   out = redactAssignments(out);
   return redactTokens(out);
 }

@@ -4,16 +4,18 @@ import { redactLabelled, type LabelDecision, type ValueMode } from './values.js'
 /**
  * Values filed under a secret-looking name, anywhere in a line: `SECRET_KEY = '…'`
  * (also HTML-escaped inside a debug page), `DB_PASS=…`, `db_password: …`,
- * `"password": "…"`, `'PASSWORD': '…'`, a quoted value spanning lines; SQL
+ * `"password": "…"`, `'PASSWORD': '…'`, a quoted value spanning lines, a debug page's
+ * table cells; SQL
  * `IDENTIFIED BY '…'`; Chinese labels `数据库密码：…`.
  */
 
 /**
  * A name, optionally quoted (`"password"`, `\"password\"`), then `=`, `:` or `：`.
- * Not `==`/`=>`, not `://` or `::`. A name never starts inside another name, so each
- * run of name characters is tried once.
+ * Not `==`/`=>`, not `://` or `::`. The name is a whole run of name characters
+ * (`-Dspring.datasource.password`, judged by its last dotted part), never a piece
+ * of one, so each run is tried once.
  */
-const NAME_LABEL = /(?<![\w.-])(\\?["'])?([A-Za-z_][\w.-]*)(\\?["'])?[ \t]*(?:=(?![=>~])|:(?![:/])|：)[ \t]*/g;
+const NAME_LABEL = /(?<![\w.-])(\\?["'])?([\w.-]+)(\\?["'])?[ \t]*(?:=(?![=>~])|:(?![:/])|：)[ \t]*/g;
 
 /** True when only blanks, `export ` or a YAML list dash come before `index` on its line. */
 function startsLine(text: string, index: number): boolean {
@@ -37,6 +39,16 @@ function decideName(m: RegExpExecArray, text: string): LabelDecision {
 
 export function redactAssignments(text: string): string {
   return redactLabelled(text, NAME_LABEL, decideName);
+}
+
+/**
+ * Django's debug page tables (settings, a frame's local variables, POST data):
+ * `<td>password</td><td class="code"><pre>&#x27;…&#x27;</pre></td>`.
+ */
+const HTML_CELL = /<td>([A-Za-z_][\w.-]*)<\/td>\s*<td[^>]{0,200}>(?:\s*<pre[^>]{0,200}>)?/g;
+
+export function redactHtmlCells(text: string): string {
+  return redactLabelled(text, HTML_CELL, (m) => (isSecretName(m[1]!) ? { name: m[1]!, mode: 'token' } : undefined));
 }
 
 /** `ALTER USER … IDENTIFIED BY 'x'`, `IDENTIFIED WITH mysql_native_password BY 'x'`, `BY PASSWORD '*hash'`. */

@@ -163,6 +163,19 @@ const CASES: Case[] = [
     secret: 'S3cretE9',
     keeps: ['proxy_set_header'],
   },
+  {
+    form: 'debug page table cell',
+    text: '<tr>\n<td>password</td>\n<td class="code"><pre>&#x27;S3cretF3&#x27;</pre></td>\n</tr>',
+    secret: 'S3cretF3',
+    keeps: ['<td>password</td>', '</pre></td>'],
+  },
+  {
+    form: 'Java -D property',
+    text: 'java -Dspring.datasource.password=S3cretF4 -jar a.jar',
+    secret: 'S3cretF4',
+    keeps: ['-jar a.jar'],
+  },
+  { form: 'name after dots', text: 'see ..DB_PASSWORD=S3cretF5 ok', secret: 'S3cretF5', keeps: ['ok'] },
   { form: 'query string', text: 'GET /cb?token=S3cretF1&x=1', secret: 'S3cretF1', keeps: ['x=1'] },
   {
     form: 'unclosed quote to the end (cut by the transport)',
@@ -269,6 +282,7 @@ describe('linear time on hostile lines', () => {
     ['PEM begins', line('-----BEGIN A')],
     ['Chinese labels', line('密码')],
     ['IDENTIFIED', line('IDENTIFIED BY ')],
+    ['table cells', line('<td>password</td> ')],
     ['spaces', `a${line(' ')}`],
   ];
   it.each(HOSTILE)('%s: completes and stays idempotent', (_name, text) => {
