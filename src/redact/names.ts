@@ -44,16 +44,18 @@ const NOT_A_VALUE = /^(?:true|false|yes|no|on|off|none|null|nil|undefined)$/i;
 /** `${DB_PASSWORD}`, `$TOKEN`: a reference to a secret, not the secret. */
 const REFERENCE = /^\$\{?[A-Za-z_]\w*\}?$/;
 const PATH = /^(?:~|\.{1,2})?\/[^\s]*$/;
+/** Chinese words (`密码: 密码太短` in a sheet check's answer) describe a value, they are not one. */
+const HAN_WORDS = /^[\p{Script=Han}\p{P}]+$/u;
 
 /**
  * True when `value`, found under the secret-looking `name`, is safe to show:
  * empty, already redacted, a boolean, a reference, a fingerprint or public key,
- * a file path under a KEY name, or the opening of a structure whose own pairs are redacted one by one.
+ * a file path under a KEY name, Chinese words, or the opening of a structure whose own pairs are redacted one by one.
  */
 export function isHarmlessValue(name: string, value: string): boolean {
   const v = value.trim();
   if (v === '' || v.startsWith(REDACTED)) return true;
   if (NOT_A_VALUE.test(v) || REFERENCE.test(v) || FINGERPRINT.test(v) || PUBLIC_KEY.test(v)) return true;
-  if (v === '[' || v === '{' || v === '(') return true;
+  if (v === '[' || v === '{' || v === '(' || HAN_WORDS.test(v)) return true;
   return PATH.test(v) && !STRONG_WORD.test(name.slice(name.lastIndexOf('.') + 1));
 }

@@ -233,6 +233,7 @@ describe('names that only look secret', () => {
     'commit 3f786850e387550fdab836ed7e6dc881de23001b',
     'Access-Control-Allow-Credentials: true',
     'mysql -p oms',
+    '✗ row 2, 密码: 密码太短 / password too short (6 chars)',
   ];
   it.each(KEEP)('%s', (line) => expect(redact(line)).toBe(line));
 
