@@ -1,11 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { LineCounter, isMap, isNode, isScalar, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { parseSpan } from '../duration.js';
 import { localTarget, targetSchema, type Target } from './target.js';
-import { keyPathAt, quoteName, yamlProblem } from './yaml-errors.js';
+import { firstAlias, hasAnyKey, isEmpty, keyLine, keyPathAt, MAX_DEPTH, tooDeep } from './yaml-document.js';
+import { quoteName, yamlProblem } from './yaml-errors.js';
 
 const durationSchema = z
   .string()
@@ -168,7 +169,7 @@ export function parseConfig(text: string, file: string): Config {
     // The parser itself gave up (nesting deeper than the stack): no config looks like that.
     throw new ConfigError(file, '', NOT_A_CONFIG);
   }
-  if (!isEmpty(doc.contents) && !looksLikeConfig(doc.contents)) throw new ConfigError(file, '', NOT_A_CONFIG);
+  if (!isEmpty(doc.contents) && !hasAnyKey(doc.contents, TOP_KEYS)) throw new ConfigError(file, '', NOT_A_CONFIG);
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     // An unclosed bracket is noticed at the end of the file: name the last line that has text.
@@ -181,7 +182,8 @@ export function parseConfig(text: string, file: string): Config {
   } catch (e) {
     const at = firstAlias(doc);
     const problem = /alias count/i.test((e as Error).message)
-      ? `too many *aliases (more than ${MAX_ALIASES} expansions, a "billion laughs" file?): write the values out, the config needs no anchors`
+      ? `too many *aliases (more than ${MAX_ALIASES} expansions, a "billion laughs" file?): ` +
+        'write the values out, the config needs no anchors'
       : 'a *reference could not be resolved: write the value out instead of the alias';
     throw new ConfigError(
       file,
@@ -202,7 +204,8 @@ export function parseConfig(text: string, file: string): Config {
     }
     const problem =
       issue.code === 'unrecognized_keys'
-        ? `unknown key ${issue.keys.slice(0, 5).map(quoteName).join(', ')} (check the spelling; see the README's configuration reference)`
+        ? `unknown key ${issue.keys.slice(0, 5).map(quoteName).join(', ')} ` +
+          "(check the spelling; see the README's configuration reference)"
         : issue.message.split('\n')[0]!.slice(0, 300);
     throw new ConfigError(file, path.map((k) => (/^[\w-]{1,40}$/.test(k) ? k : quoteName(k))).join('.'), problem, line);
   }
@@ -225,53 +228,7 @@ export function parseConfig(text: string, file: string): Config {
   return config;
 }
 
-/** Deeper than any config; the YAML parser runs out of memory on [[[[… a hundred thousand deep. */
-const MAX_DEPTH = 64;
-
-/** The line where `[`/`{` nesting first goes past {@link MAX_DEPTH}, or `undefined`. One pass, no parsing. */
-function tooDeep(text: string): number | undefined {
-  let depth = 0;
-  let line = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) line++;
-    else if (c === 91 || c === 123) {
-      if (++depth > MAX_DEPTH) return line;
-    } else if ((c === 93 || c === 125) && depth > 0) depth--;
-  }
-  return undefined;
-}
-
 const TOP_KEYS: ReadonlySet<string> = new Set(Object.keys(configSchema.shape));
-
-function isEmpty(contents: unknown): boolean {
-  return contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''));
-}
-
-/** A mapping with at least one of our top-level keys: only then are its other keys worth naming. */
-function looksLikeConfig(contents: unknown): boolean {
-  return isMap(contents) && contents.items.some((p) => isScalar(p.key) && TOP_KEYS.has(String(p.key.value)));
-}
-
-/** The line of `key` inside the mapping at `path` (an unknown key at the top level has a line too). */
-function keyLine(doc: Document, path: string[], key: string, lineOf: (o: number) => number): number | undefined {
-  const map = path.length ? doc.getIn(path, true) : doc.contents;
-  if (!isMap(map)) return undefined;
-  const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-  const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
-  return range ? lineOf(range[0]) : undefined;
-}
-
-function firstAlias(doc: Document): number | undefined {
-  let at: number | undefined;
-  visit(doc, {
-    Alias(_key, node) {
-      at = node.range?.[0];
-      return visit.BREAK;
-    },
-  });
-  return at;
-}
 
 function fromParsed(data: z.infer<typeof configSchema>, source: string): Config {
   const targets = new Map<string, Target>();

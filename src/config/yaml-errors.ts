@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type YAMLError } from 'yaml';
+import type { YAMLError } from 'yaml';
 
 /**
  * The config file's YAML problems in our words: what is wrong and what to do.
@@ -13,7 +13,8 @@ const WHAT: Readonly<Record<string, string>> = {
   TAB_AS_INDENT: 'a tab is used for indentation: indent with spaces only',
   BAD_INDENT: 'bad indentation or an unclosed [ or {: align the keys of one mapping and close every bracket',
   BLOCK_AS_IMPLICIT_KEY:
-    'a key is indented deeper than the keys beside it, or `a: b: c` is on one line: align it or put the value on its own line',
+    'a key is indented deeper than the keys beside it, or `a: b: c` is on one line: ' +
+    'align it or put the value on its own line',
   MULTILINE_IMPLICIT_KEY: 'a key runs over two lines: indent the lines under the key they belong to',
   MISSING_CHAR: 'a quote or bracket is not closed: close it on the same value',
   BAD_DQ_ESCAPE: 'an unknown backslash escape inside "…": use single quotes or double the backslash',
@@ -35,40 +36,4 @@ export function quoteName(name: unknown): string {
   const s = String(name);
   const cut = s.length > 40 ? `${s.slice(0, 40)}…` : s;
   return JSON.stringify(cut).replace(/[\u0080-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
-}
-
-const PLAIN_KEY = /^[A-Za-z0-9_-]{1,40}$/;
-
-/** The dotted key path of the deepest mapping entry holding `offset`. */
-export function keyPathAt(doc: Document, offset: number): string {
-  const path: string[] = [];
-  let node: unknown = doc.contents;
-  for (let depth = 0; depth < 20; depth++) {
-    if (!isMap(node) && !isSeq(node)) break;
-    let next: unknown;
-    node.items.forEach((item: unknown, i: number) => {
-      if (next !== undefined) return;
-      if (isPair(item)) {
-        const k = item.key as { range?: [number, number, number] } | null;
-        const v = item.value as { range?: [number, number, number] } | null;
-        const start = k?.range?.[0] ?? v?.range?.[0];
-        const end = v?.range?.[2] ?? k?.range?.[2];
-        if (start === undefined || end === undefined || offset < start || offset > end) return;
-        const name = isScalar(item.key) ? String(item.key.value) : '';
-        // A key that is not a plain name is what the parser made of a broken line: the path stops above it.
-        if (!PLAIN_KEY.test(name)) return;
-        path.push(name);
-        next = item.value ?? null;
-      } else if ((item as { range?: [number, number, number] })?.range) {
-        const r = (item as { range: [number, number, number] }).range;
-        if (offset >= r[0] && offset <= r[2]) {
-          path.push(String(i));
-          next = item;
-        }
-      }
-    });
-    if (next === undefined || next === null) break;
-    node = next;
-  }
-  return path.join('.');
 }

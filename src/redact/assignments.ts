@@ -28,9 +28,25 @@ function startsLine(text: string, index: number): boolean {
   return i < 0 || text[i] === '\n';
 }
 
+/**
+ * `targets.prod.hostKey: must look like SHA256:…`, `SLACK_BOT_TOKEN: missing — set it`: after a
+ * colon, a sentence about the value (one of these words, then more words) is not the value.
+ */
+const SENTENCE_WORDS = [
+  ...['must', 'an?', 'the', 'is', 'are', 'not', 'no', 'missing', 'cannot', 'invalid', 'expected', 'required'],
+  ...['unknown', 'wrong', 'should', 'needs?', 'names', 'set', 'use', 'see', 'check'],
+];
+const SENTENCE = new RegExp(`(?:${SENTENCE_WORDS.join('|')})[ \\t]`, 'y');
+
+function describesValue(m: RegExpExecArray, text: string): boolean {
+  if (!/[:：][ \t]*$/.test(m[0])) return false;
+  SENTENCE.lastIndex = m.index + m[0].length;
+  return SENTENCE.test(text);
+}
+
 function decideName(m: RegExpExecArray, text: string): LabelDecision {
   const name = m[2]!;
-  if (!isSecretName(name)) return undefined;
+  if (!isSecretName(name) || describesValue(m, text)) return undefined;
   let mode: ValueMode = 'token';
   if (m[3] === '"' || m[3] === '\\"') mode = 'json';
   else if (!m[1] && startsLine(text, m.index)) mode = 'line';

@@ -20,8 +20,11 @@ const SECRET_WORD = new RegExp(
 const CAMEL_SECRET = /[a-z0-9](?:Pass|Pwd|Passwd)$/;
 /** Names that only look secret: CORS answers, the shell's working directory. */
 const NOT_SECRET = /^(?:Access-Control-.*|(?:OLD)?PWD)$/i;
-/** The account database as getent and nsswitch.conf name it (`getent passwd: 20 users`); `PASSWD=` stays secret. */
-const ACCOUNT_DATABASE = /^(?:passwd|shadow|gshadow)$/;
+/**
+ * The account database as getent and nsswitch.conf name it (`getent passwd: 20 users`), and the
+ * sudoers tag (`omsbot ALL=(root) NOPASSWD: /usr/bin/systemctl …`); `PASSWD=` stays secret.
+ */
+const ACCOUNT_DATABASE = /^(?:passwd|shadow|gshadow|NOPASSWD)$/;
 /** The secret word is only KEY (PRIVATE_KEY, hostKey, SSL_KEY): a path or public data may follow. */
 const STRONG_WORD = /SECRET|PASS|PWD|TOKEN|CREDENTIAL|COOKIE|AUTH|SESSION/i;
 

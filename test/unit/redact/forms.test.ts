@@ -176,6 +176,8 @@ const CASES: Case[] = [
     keeps: ['-jar a.jar'],
   },
   { form: 'name after dots', text: 'see ..DB_PASSWORD=S3cretF5 ok', secret: 'S3cretF5', keeps: ['ok'] },
+  { form: 'a sentence word without a sentence', text: 'password: must', secret: 'must', keeps: ['password: '] },
+  { form: 'a sentence word after =', text: 'PASSWORD=the rest', secret: 'the', keeps: [] },
   { form: 'query string', text: 'GET /cb?token=S3cretF1&x=1', secret: 'S3cretF1', keeps: ['x=1'] },
   {
     form: 'unclosed quote to the end (cut by the transport)',
@@ -233,6 +235,10 @@ describe('names that only look secret', () => {
     'commit 3f786850e387550fdab836ed7e6dc881de23001b',
     'Access-Control-Allow-Credentials: true',
     'mysql -p oms',
+    'oms-chatops.yml:7: targets.prod.hostKey: must look like SHA256:<43 base64 characters>',
+    'oms-chatops.yml: targets.prod.privateKey: an SSH target needs `privateKey: /path/to/key` or `agent: true`',
+    'SLACK_BOT_TOKEN: missing — set it in /etc/oms-chatops/env',
+    'omsbot ALL=(root) NOPASSWD: /usr/bin/systemctl restart oms-backend',
     '✗ row 2, 密码: 密码太短 / password too short (6 chars)',
   ];
   it.each(KEEP)('%s', (line) => expect(redact(line)).toBe(line));
