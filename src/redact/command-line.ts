@@ -28,7 +28,11 @@ const PROGRAM_FLAGS: readonly ProgramFlag[] = [
     program: /(?<![\w-])(?:mysql(?:dump|admin|import|check|show|pump)?|mariadb(?:-dump|-admin)?)(?![\w-])[^\n]*/g,
     flag: new RegExp(`(?<![^\\s"'])(-p)${VALUE}`, 'g'),
   },
-  { program: /(?<![\w-])sshpass(?![\w-])[^\n]*/g, flag: new RegExp(`(?<![^\\s"'])(-p[ \\t]*)${VALUE}`) },
+  // Up to the next sshpass: each one's first -p is its password.
+  {
+    program: /(?<![\w-])sshpass(?![\w-])(?:(?!sshpass)[^\n])*/g,
+    flag: new RegExp(`(?<![^\\s"'])(-p[ \\t]*)${VALUE}`),
+  },
   { program: /(?<![\w-])redis-cli(?![\w-])[^\n]*/g, flag: new RegExp(`(?<![^\\s"'])(-a[ \\t]+)${VALUE}`, 'g') },
   {
     program: /(?<![\w-])curl(?![\w-])[^\n]*/g,

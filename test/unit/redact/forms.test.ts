@@ -33,6 +33,12 @@ const CASES: Case[] = [
     secret: 'S3cretA5',
     keeps: ['ssh -p 2222 root@h'],
   },
+  {
+    form: 'two sshpass on one line',
+    text: 'sshpass -p S3cretA0 ssh h1; sshpass -p S3cretA0b ssh h2',
+    secret: 'S3cretA0',
+    keeps: ['ssh h1;', 'ssh h2'],
+  },
   { form: 'sshpass -pX', text: 'sshpass -pS3cretA6 scp f h:', secret: 'S3cretA6', keeps: ['scp f h:'] },
   {
     form: 'curl -u user:X',
@@ -284,6 +290,7 @@ describe('linear time on hostile lines', () => {
     ['long flags', line('--a-')],
     ['password flags', line('--password ')],
     ['mysql flags', `mysql ${line('-p ')}`],
+    ['sshpass runs', line('sshpass -p x ')],
     ['JWT parts', line('eyJabcd.')],
     ['base64 with AWS', `AKIAIOSFODNN7EXAMPLE ${line('A')}`],
     ['PEM begins', line('-----BEGIN A')],
