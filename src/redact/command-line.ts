@@ -22,7 +22,7 @@ interface ProgramFlag {
  * (`mysql -p db` prompts and names the database db); for sshpass only the first
  * `-p` (a later one belongs to ssh: the port).
  */
-const VALUE = `("[^"\\n]*"?|'[^'\\n]*'?|[^\\s"']+)`;
+const VALUE = `("[^"\\n]*"?|'[^'\\n]*'?|[^\\s"'\`]+)`;
 const PROGRAM_FLAGS: readonly ProgramFlag[] = [
   {
     program: /(?<![\w-])(?:mysql(?:dump|admin|import|check|show|pump)?|mariadb(?:-dump|-admin)?)(?![\w-])[^\n]*/g,

@@ -10,7 +10,8 @@ import { isHarmlessValue } from './names.js';
 /**
  * How far a bare (unquoted) value reaches:
  * - `line`: to the end of the line (`KEY=a value with spaces` at the start of a line, as in .env files);
- * - `token`: to the next blank, quote, `<`, `>` or `&` (a log line, a query string, HTML);
+ * - `token`: to the next blank, quote, backquote, `<`, `>` or `&` (a log line, a query string, HTML,
+ *   a command quoted in Markdown);
  * - `json`: like `token`, and also to `,` `}` `]` (a bare JSON number after a quoted key).
  */
 export type ValueMode = 'line' | 'token' | 'json';
@@ -29,8 +30,8 @@ export interface ValueSpan {
 const OPENERS = ['"""', "'''", '&#x27;', '&#39;', '&quot;', '\\"', "\\'", '"', "'", '`'] as const;
 const BARE_END: Record<ValueMode, RegExp> = {
   line: /[^\r\n]*/y,
-  token: /[^\s"'<>&，。；]*/y,
-  json: /[^\s"'<>&,}\]]*/y,
+  token: /[^\s"'`<>&，。；]*/y,
+  json: /[^\s"'`<>&,}\]]*/y,
 };
 
 /** The value that starts at `start`. A quote that never closes runs to the end of the text (a cut-off secret). */

@@ -184,6 +184,12 @@ const CASES: Case[] = [
   { form: 'name after dots', text: 'see ..DB_PASSWORD=S3cretF5 ok', secret: 'S3cretF5', keeps: ['ok'] },
   { form: 'a sentence word without a sentence', text: 'password: must', secret: 'must', keeps: ['password: '] },
   { form: 'a sentence word after =', text: 'PASSWORD=the rest', secret: 'the', keeps: [] },
+  {
+    form: 'in Markdown code',
+    text: 'run `mysql -uoms -pS3cretF6`, then `DB_PASS=S3cretF6b`.',
+    secret: 'S3cretF6',
+    keeps: ['`, then `', '`.'],
+  },
   { form: 'query string', text: 'GET /cb?token=S3cretF1&x=1', secret: 'S3cretF1', keeps: ['x=1'] },
   {
     form: 'unclosed quote to the end (cut by the transport)',
