@@ -56,9 +56,17 @@ const HAN_WORDS = /^[\p{Script=Han}\p{P}]+$/u;
  * a file path under a KEY name, Chinese words, or the opening of a structure whose own pairs are redacted one by one.
  */
 export function isHarmlessValue(name: string, value: string): boolean {
-  const v = value.trim();
+  // `(using password: YES)`: closing punctuation is not part of the word.
+  const v = withoutClosers(value.trim());
   if (v === '' || v.startsWith(REDACTED)) return true;
   if (NOT_A_VALUE.test(v) || REFERENCE.test(v) || FINGERPRINT.test(v) || PUBLIC_KEY.test(v)) return true;
   if (v === '[' || v === '{' || v === '(' || HAN_WORDS.test(v)) return true;
   return PATH.test(v) && !STRONG_WORD.test(name.slice(name.lastIndexOf('.') + 1));
+}
+
+/** The word without the `)`, `]`, `}`, `,`, `;`, `.` that end it (a loop: a regex here could backtrack). */
+function withoutClosers(v: string): string {
+  let end = v.length;
+  while (end > 0 && '),;.]}'.includes(v[end - 1]!)) end--;
+  return v.slice(0, end);
 }
