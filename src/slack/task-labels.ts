@@ -39,3 +39,20 @@ export class TaskLabels {
     return out;
   }
 }
+
+/** "/oms help", "button oms_approve", "event app_mention": what a request is, without the user's text. */
+export function requestLabel(body: unknown): string {
+  const b = body as {
+    command?: string;
+    text?: string;
+    type?: string;
+    event?: { type?: string };
+    actions?: Array<{ action_id?: string }>;
+    view?: { callback_id?: string };
+  };
+  if (b.command) return `${b.command} ${/^\s*([\w-]{1,20})/.exec(b.text ?? '')?.[1] ?? ''}`.trim();
+  if (b.type === 'event_callback') return `event ${b.event?.type ?? '?'}`;
+  if (b.type === 'block_actions') return `button ${b.actions?.[0]?.action_id ?? '?'}`;
+  if (b.type === 'view_submission') return `view ${b.view?.callback_id ?? '?'}`;
+  return b.type ?? 'request';
+}
