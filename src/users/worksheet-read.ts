@@ -55,7 +55,8 @@ export function parseWorksheet(xml: string, shared: readonly string[], part = 'w
   let cell: OpenCell | undefined;
   for (let t = scan.next(); t !== undefined; t = scan.next()) {
     if (isFault(t)) {
-      if (t.kind === 'unclosed' && row) return malformed(part, { detail: `row ${row.no} (<row>) is never closed` });
+      const rowLeftOpen = t.kind === 'unclosed' || (t.kind === 'mismatch' && t.open === 'row');
+      if (rowLeftOpen && row) return malformed(part, { detail: `row ${row.no} (<row>) is never closed` });
       return malformed(part, t, row ? ` in row ${row.no}` : '');
     }
     if (t.kind === 'start') {
