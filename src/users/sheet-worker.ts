@@ -65,11 +65,17 @@ export class SheetWorkers {
     const o = this.options;
     const budgetMs = o.budgetMs ?? DEFAULT_BUDGET_MS;
     const maxMemoryMb = o.maxMemoryMb ?? DEFAULT_MEMORY_MB;
+    const entry = o.entry ?? defaultEntry();
+    if (!existsSync(fileURLToPath(entry)))
+      return Promise.resolve(
+        failed(`the sheet reader is missing: ${fileURLToPath(entry)} (parse-worker.js belongs next to the program)`),
+      );
     return new Promise((resolve) => {
-      const started = startWorker(o.entry ?? defaultEntry(), { bytes, fileName }, memoryLimits(maxMemoryMb));
+      const started = startWorker(entry, { bytes, fileName }, memoryLimits(maxMemoryMb));
+      const loadMs = o.loadTimeoutMs ?? 15_000;
       let timer = setTimeout(
-        () => finish(tooSlow(`its code did not load within ${o.loadTimeoutMs ?? 15_000} ms`)),
-        o.loadTimeoutMs ?? 15_000,
+        () => finish(failed(`the sheet reader did not start within ${seconds(loadMs)} (is the machine overloaded?)`)),
+        loadMs,
       );
       let running = false;
       let settled = false;
