@@ -130,11 +130,16 @@ function startWorker(entry: URL, data: { bytes: Buffer; fileName: string }, reso
   // The bytes are copied into the worker (at most LIMITS.maxFileBytes); the caller's buffer stays usable.
   const workerData = { ...data, bytes: new Uint8Array(data.bytes) };
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData, resourceLimits });
-  const bootstrap = `import(${JSON.stringify(tsxApi().href)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
+  const bootstrap =
+    `import(${JSON.stringify(tsxApi().href)})` +
+    `.then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData, resourceLimits, execArgv: [] });
 }
 
-/** tsx's ESM API (`tsx/esm/api`, the `import` condition), read from its package.json: its CommonJS twin cannot register. */
+/**
+ * tsx's ESM API (`tsx/esm/api`, the `import` condition), found through its package.json:
+ * the CommonJS twin that `require.resolve` finds cannot register the loader.
+ */
 function tsxApi(): URL {
   const pkgPath = createRequire(import.meta.url).resolve('tsx/package.json');
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as {
@@ -148,7 +153,8 @@ const seconds = (ms: number) => `${(ms / 1000).toLocaleString('en-US', { maximum
 function tooSlow(why: string) {
   return refuse(
     'too-complex',
-    `读取超时，已停止 / reading the file was stopped: ${why} — a sheet saved by Excel or WPS is read in well under a second; nothing was checked`,
+    `读取超时，已停止 / reading the file was stopped: ${why} — ` +
+      'a sheet saved by Excel or WPS is read in well under a second; nothing was checked',
     SAVE_AGAIN,
   );
 }
@@ -156,7 +162,8 @@ function tooSlow(why: string) {
 function tooBig(mb: number) {
   return refuse(
     'too-complex',
-    `读取所需内存太多，已停止 / reading the file was stopped: it needed more than ${mb} MB of memory; nothing was checked`,
+    `读取所需内存太多，已停止 / reading the file was stopped: ` +
+      `it needed more than ${mb} MB of memory; nothing was checked`,
     SAVE_AGAIN,
   );
 }

@@ -3,7 +3,8 @@ import { MAX_XML_DEPTH, type XmlFault } from './xml-scan.js';
 
 /** What to do with a workbook whose XML cannot be read: Excel or WPS writes it again correctly. */
 export const SAVE_AGAIN =
-  'open it in Excel or WPS and save it again as "Excel 工作簿 (*.xlsx)" (or fill in the template from `users template`), then send the new file';
+  'open it in Excel or WPS and save it again as "Excel 工作簿 (*.xlsx)" ' +
+  '(or fill in the template from `users template`), then send the new file';
 
 /**
  * The refusal for a part of the .xlsx whose XML is broken: what is wrong, in
@@ -13,7 +14,8 @@ export const SAVE_AGAIN =
 export function malformed(part: string, fault: XmlFault | { detail: string }, where = '') {
   return refuse(
     'corrupt',
-    `这个 .xlsx 的 XML 结构有误，无法读取 / the .xlsx cannot be read, its XML is malformed: ${describe(fault)}${where} (${part}) — nothing was checked`,
+    `这个 .xlsx 的 XML 结构有误，无法读取 / the .xlsx cannot be read, its XML is malformed: ` +
+      `${describe(fault)}${where} (${part}) — nothing was checked`,
     SAVE_AGAIN,
   );
 }
