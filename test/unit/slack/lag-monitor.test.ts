@@ -29,21 +29,6 @@ describe('LagMonitor', () => {
     expect(Number(/blocked for (\d+) ms/.exec(named[0]!)![1])).toBeGreaterThanOrEqual(300);
   });
 
-  it('a label follows async work started inside it, and ends with it', async () => {
-    const labels = new TaskLabels();
-    let inner: string | undefined;
-    await labels.track('/oms help', async () => {
-      await tick(1);
-      await labels.track('background', async () => {
-        inner = labels.current();
-      });
-    });
-    expect(inner).toBe('/oms help › background');
-    expect(labels.drain()).toEqual(['/oms help', '/oms help › background']);
-    expect(labels.drain()).toEqual([]);
-    expect(labels.current()).toBeUndefined();
-  });
-
   it('after stop() it logs nothing, and its timer does not keep the process alive', async () => {
     const lines: string[] = [];
     const monitor = new LagMonitor({ log: (l) => lines.push(l), labels: new TaskLabels(), intervalMs: 20 });
