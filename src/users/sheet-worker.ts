@@ -33,6 +33,8 @@ export interface SheetWorkerOptions {
   maxMemoryMb?: number;
   /** Time the worker may take to load its code (default 15 s; the sources are compiled on the fly). */
   loadTimeoutMs?: number;
+  /** Checks run at the same time (default 2); more wait their turn (the budget counts from the start). */
+  maxConcurrent?: number;
   /** Another worker entry (tests: one that never ends). */
   entry?: URL;
   /** Told when a check starts running in its worker and when it is over (tests, the lag monitor's labels). */
@@ -51,17 +53,33 @@ type Message = { kind: 'started' } | { kind: 'done'; result: Read<CheckedSheet> 
  */
 export class SheetWorkers {
   private readonly running = new Set<() => void>();
+  /** Checks waiting for a free slot (each worker may take its whole heap limit). */
+  private readonly waiting: Array<() => void> = [];
+  private slots: number;
   private closed = false;
 
-  constructor(private readonly options: SheetWorkerOptions = {}) {}
+  constructor(private readonly options: SheetWorkerOptions = {}) {
+    this.slots = options.maxConcurrent ?? 2;
+  }
 
   /** Checks running now. */
   get busy(): number {
     return this.running.size;
   }
 
-  check(bytes: Buffer, fileName: string): Promise<Read<CheckedSheet>> {
-    if (this.closed) return Promise.resolve(cancelled());
+  async check(bytes: Buffer, fileName: string): Promise<Read<CheckedSheet>> {
+    while (this.slots === 0 && !this.closed) await new Promise<void>((r) => this.waiting.push(r));
+    if (this.closed) return cancelled();
+    this.slots--;
+    try {
+      return await this.run(bytes, fileName);
+    } finally {
+      this.slots++;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private run(bytes: Buffer, fileName: string): Promise<Read<CheckedSheet>> {
     const o = this.options;
     const budgetMs = o.budgetMs ?? DEFAULT_BUDGET_MS;
     const maxMemoryMb = o.maxMemoryMb ?? DEFAULT_MEMORY_MB;
@@ -109,6 +127,7 @@ export class SheetWorkers {
   close(): void {
     this.closed = true;
     for (const stop of [...this.running]) stop();
+    for (const wake of this.waiting.splice(0)) wake();
   }
 }
 

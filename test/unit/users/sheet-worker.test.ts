@@ -61,4 +61,27 @@ describe('SheetWorkers: the sheet is read and checked in a worker thread', () =>
     expect(refusal(await workers.check(Buffer.from('x'), 'late.xlsx')).message).toContain('shutting down');
     expect(workers.busy).toBe(0);
   });
+
+  it('at most maxConcurrent checks run at once; the others wait, and are cancelled with them on close()', async () => {
+    const states: string[] = [];
+    let started!: () => void;
+    const first = new Promise<void>((r) => (started = r));
+    const workers = new SheetWorkers({
+      entry: BUSY,
+      budgetMs: 60_000,
+      maxConcurrent: 1,
+      onState: (e) => {
+        states.push(`${e.state} ${e.fileName}`);
+        started();
+      },
+    });
+    const a = workers.check(Buffer.from('x'), 'a.xlsx');
+    const b = workers.check(Buffer.from('x'), 'b.xlsx');
+    await first;
+    expect(workers.busy).toBe(1);
+    workers.close();
+    expect(refusal(await a).code).toBe('cancelled');
+    expect(refusal(await b).code).toBe('cancelled');
+    expect(states).toEqual(['started a.xlsx', 'ended a.xlsx']);
+  });
 });
