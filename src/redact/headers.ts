@@ -11,9 +11,12 @@ import { REDACTED } from './marker.js';
 const HEADER_NAME = 'authorization|proxy-authorization|cookie|set-cookie|x-csrftoken|x-api-key|x-auth-token';
 const HEADER = new RegExp(String.raw`(?<![\w-])(["']?)(${HEADER_NAME})(["']?)([ \t]*:[ \t]*)`, 'gi');
 const BEARER = /(?<![\w-])(Bearer[ \t]+)(?!«)[A-Za-z0-9._~+/=-]{8,}/g;
-/** `proxy_set_header Authorization "Basic …";` and the like. */
+/**
+ * `proxy_set_header Authorization "Basic …";` and the like. Blanks, not `\s`: `\s*` from
+ * every line start over a run of empty lines would backtrack quadratically.
+ */
 const NGINX_SECRET = new RegExp(
-  String.raw`^(\s*(?:proxy_set_header|add_header|more_set_headers)\s+(?:${HEADER_NAME})\s+)([^;\n]+)`,
+  String.raw`^([ \t]*(?:proxy_set_header|add_header|more_set_headers)[ \t]+(?:${HEADER_NAME})[ \t]+)([^;\n]+)`,
   'gim',
 );
 

@@ -74,7 +74,7 @@ export type LabelDecision = { name: string; mode: ValueMode } | undefined;
 /**
  * Replace the value after every label `label` (a global regex) finds where
  * `decide` says the label is secret and the value is not harmless. Scanning
- * resumes after each replaced value, so the whole pass is linear in the text.
+ * resumes after each value read, so the whole pass is linear in the text.
  */
 export function redactLabelled(
   text: string,
@@ -92,10 +92,12 @@ export function redactLabelled(
     const d = decide(m, text);
     if (!d) continue;
     const v = valueAt(text, m.index + m[0].length, d.mode);
+    // A harmless value is skipped whole, like a redacted one: reading it again label by label
+    // (`密码：密码：…`, `KEY=/KEY=/…`) would make the pass quadratic.
+    label.lastIndex = Math.max(label.lastIndex, v.end);
     if (isHarmlessValue(d.name, v.content)) continue;
     out += text.slice(last, v.start) + redactedValue(v, d.mode);
     last = v.end;
-    label.lastIndex = Math.max(label.lastIndex, v.end);
   }
   return last === 0 ? text : out + text.slice(last);
 }

@@ -303,9 +303,14 @@ describe('linear time on hostile lines', () => {
     ['base64 with AWS', `AKIAIOSFODNN7EXAMPLE ${line('A')}`],
     ['PEM begins', line('-----BEGIN A')],
     ['Chinese labels', line('密码')],
+    ['Chinese labels with a colon', line('密码：')],
+    ['key paths', line('KEY=/')],
+    ['quoted Chinese', `密码："${line('密码：')}"`],
     ['IDENTIFIED', line('IDENTIFIED BY ')],
     ['table cells', line('<td>password</td> ')],
     ['spaces', `a${line(' ')}`],
+    ['CRLF line ends', line('\r\n')],
+    ['blank lines', line('\n')],
   ];
   it.each(HOSTILE)('%s: completes and stays idempotent', (_name, text) => {
     const out = redact(text);
