@@ -1,11 +1,20 @@
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import { LineCounter, isNode, parseDocument, type Document, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { parseSpan } from '../duration.js';
 import { localTarget, targetSchema, type Target } from './target.js';
-import { firstAlias, hasAnyKey, isEmpty, keyLine, keyPathAt, MAX_DEPTH, tooDeep } from './yaml-document.js';
+import {
+  firstAlias,
+  firstDuplicateKey,
+  hasAnyKey,
+  isEmpty,
+  keyLine,
+  keyPathAt,
+  MAX_DEPTH,
+  tooDeep,
+} from './yaml-document.js';
 import { quoteName, yamlProblem } from './yaml-errors.js';
 
 const durationSchema = z
@@ -164,14 +173,17 @@ export function parseConfig(text: string, file: string): Config {
     );
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    // Duplicate keys are found below in one pass: the library's own check compares every pair of keys.
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   } catch {
     // The parser itself gave up (nesting deeper than the stack): no config looks like that.
     throw new ConfigError(file, '', NOT_A_CONFIG);
   }
   if (!isEmpty(doc.contents) && !hasAnyKey(doc.contents, TOP_KEYS)) throw new ConfigError(file, '', NOT_A_CONFIG);
+  const dup = firstDuplicateKey(doc);
+  if (dup !== undefined) doc.errors.push({ code: 'DUPLICATE_KEY', pos: [dup, dup + 1] } as YAMLError);
   if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
+    const e = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0]!;
     // An unclosed bracket is noticed at the end of the file: name the last line that has text.
     const at = Math.min(e.pos[0], Math.max(0, text.trimEnd().length - 1));
     throw new ConfigError(file, keyPathAt(doc, at), yamlProblem(e), lineOf(at));

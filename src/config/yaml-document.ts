@@ -41,6 +41,26 @@ export function keyLine(doc: Document, path: string[], key: string, lineOf: (o: 
   return range ? lineOf(range[0]) : undefined;
 }
 
+/** Where the first key that repeats a key of the same mapping starts; one pass over the document. */
+export function firstDuplicateKey(doc: Document): number | undefined {
+  let at: number | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        if (seen.has(pair.key.value)) {
+          at = pair.key.range?.[0];
+          return visit.BREAK;
+        }
+        seen.add(pair.key.value);
+      }
+      return undefined;
+    },
+  });
+  return at;
+}
+
 /** Where the first `*alias` is (an alias bomb is reported there). */
 export function firstAlias(doc: Document): number | undefined {
   let at: number | undefined;
@@ -69,7 +89,7 @@ export function keyPathAt(doc: Document, offset: number): string {
         const v = item.value as { range?: [number, number, number] } | null;
         const start = k?.range?.[0] ?? v?.range?.[0];
         const end = v?.range?.[2] ?? k?.range?.[2];
-        if (start === undefined || end === undefined || offset < start || offset > end) return;
+        if (start === undefined || end === undefined || offset < start || offset >= end) return;
         const name = isScalar(item.key) ? String(item.key.value) : '';
         // A key that is not a plain name is what the parser made of a broken line: the path stops above it.
         if (!PLAIN_KEY.test(name)) return;
@@ -77,7 +97,7 @@ export function keyPathAt(doc: Document, offset: number): string {
         next = item.value ?? null;
       } else if ((item as { range?: [number, number, number] })?.range) {
         const r = (item as { range: [number, number, number] }).range;
-        if (offset >= r[0] && offset <= r[2]) {
+        if (offset >= r[0] && offset < r[2]) {
           path.push(String(i));
           next = item;
         }

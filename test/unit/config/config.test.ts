@@ -146,6 +146,13 @@ describe('config errors never quote a foreign file, and every YAML problem has a
       /DUPLICATE_KEY.*keep one/,
     ],
     ['bad indentation', 'targets:\n  prod:\n    host: local\n     port: 22\n', 3, 'targets.prod.host', /indented/],
+    [
+      'a duplicate at the end of a long mapping',
+      `policy:\n  approvers: []\n  selfApproval: false\n  approvers: []\n`,
+      4,
+      'policy.approvers',
+      /DUPLICATE_KEY/,
+    ],
     ['a tab', 'targets:\n\tprod: {}\n', 2, '', /tab.*spaces/],
     ['an unclosed bracket', 'policy:\n  approvers: [U0123ABCD\n', 2, 'policy.approvers.0', /close every bracket/],
     ['an unknown alias', 'targets: *nowhere\n', 1, 'targets', /reference could not be resolved/],
@@ -169,6 +176,13 @@ describe('config errors never quote a foreign file, and every YAML problem has a
     expect(odd.message).toContain('\\u001b[31m');
     expect(odd.message).not.toContain('x'.repeat(41));
   });
+
+  it('20 000 keys: the duplicate check is one pass (the library compares every pair) and names the repeat', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `  k${i}: v\n`).join('');
+    const e = errorOf(`targets: {}\npolicy:\n${keys}  k5: again\n`);
+    expect([e.line, e.key]).toEqual([20_003, 'policy.k5']);
+    expect(e.message).toMatch(/DUPLICATE_KEY/);
+  }, 60_000);
 
   it('refuses what is not a regular small file (a device, a directory) without reading it', async () => {
     await expect(loadConfig('/dev/zero')).rejects.toThrow(/not an oms-chatops config/);
