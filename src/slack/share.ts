@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { noticeMessage, shareSummary } from '../render/blocks.js';
 import { buttonValueSchema, type ButtonValue } from './button-value.js';
 import { describeSlackError, isNotInChannel } from './errors.js';
+import { isSlackChannelId, slackChannelId } from './ids.js';
 import type { Outbox } from './outbox.js';
 
 export const SHARE_CALLBACK = 'oms_share_modal';
@@ -16,7 +17,7 @@ type ShareValue = Extract<ButtonValue, { k: 'share' }>;
 const metadataSchema = z
   .object({
     s: buttonValueSchema,
-    c: z.string().regex(/^[CGD][A-Z0-9]{2,20}$/),
+    c: slackChannelId,
     ts: z.string().regex(/^\d{6,12}\.\d{1,8}$/),
   })
   .strict();
@@ -83,7 +84,7 @@ export function parseShareMetadata(raw: unknown): ShareMetadata | undefined {
  * is message 1700000000.123456; `?thread_ts=…` (a reply's link) names the thread.
  */
 export function parseThreadLink(link: string): { channel: string; threadTs: string } | undefined {
-  const m = /^https:\/\/[A-Za-z0-9.-]+\/archives\/([CGD][A-Z0-9]{2,20})\/p(\d{10})(\d{6})(?:\?(\S*))?$/.exec(
+  const m = /^https:\/\/[A-Za-z0-9.-]+\/archives\/([CGD][A-Z0-9]{1,254})\/p(\d{10})(\d{6})(?:\?(\S*))?$/.exec(
     link.trim(),
   );
   if (!m) return undefined;
@@ -100,7 +101,7 @@ export function readShareForm(
   const v = values as
     Record<string, Record<string, { selected_conversation?: string | null; value?: string | null }>> | undefined;
   const channel = v?.[CHANNEL_BLOCK]?.[CHANNEL_ACTION]?.selected_conversation ?? undefined;
-  if (!channel || !/^[CGD][A-Z0-9]{2,20}$/.test(channel))
+  if (!channel || !isSlackChannelId(channel))
     return { ok: false, errors: { [CHANNEL_BLOCK]: '请选择一个频道 / pick a channel' } };
   const link = v?.[THREAD_BLOCK]?.[THREAD_ACTION]?.value?.trim();
   if (!link) return { ok: true, channel };
