@@ -11,7 +11,7 @@ import {
   type RespondFn,
 } from '@slack/bolt';
 import { noticeMessage } from '../render/blocks.js';
-import { planClick, requestWithoutApprovals } from './actions.js';
+import { planClick, requestWithoutApprovals, type ClickOutcome } from './actions.js';
 import { SlackApprovals } from './approvals.js';
 import { planCommand, runCommandHook } from './command.js';
 import type { Reply, SlackDeps } from './deps.js';
@@ -21,7 +21,8 @@ import { Outbox, type Outgoing } from './outbox.js';
 import { decidePhrase, postSuggestion, type ChatEvent } from './phrases.js';
 import { runAndReport } from './run-report.js';
 import { parseShareMetadata, readShareForm, shareModal, shareReport, SHARE_CALLBACK } from './share.js';
-import { BackgroundTasks } from './tasks.js';
+import { reportTaskFailure } from './background.js';
+import { BackgroundTasks, type TaskKind, type TaskPlace } from './tasks.js';
 import { ThreadMemory } from './thread-memory.js';
 
 export interface SlackAppOptions {
@@ -53,8 +54,9 @@ export class SlackBot {
   readonly out: Outbox;
   /** Approve-to-run, when `deps.approvals` is given. */
   readonly approvals: SlackApprovals | undefined;
+  /** Every handler's background work goes through here; a failure is logged and told to the user. */
+  readonly tasks: BackgroundTasks;
   private readonly deps: SlackDeps;
-  private readonly tasks: BackgroundTasks;
   private readonly threads = new ThreadMemory();
   private readonly log: (line: string) => void;
 
@@ -93,7 +95,7 @@ export class SlackBot {
       ...(options.botId ? { botId: options.botId } : {}),
     });
     this.out = new Outbox(this.app.client, { log: this.log });
-    this.tasks = new BackgroundTasks((e) => this.log(`background task failed: ${(e as Error)?.stack ?? String(e)}`));
+    this.tasks = new BackgroundTasks((f) => reportTaskFailure(this.out, f, this.log));
     this.approvals = deps.approvals
       ? new SlackApprovals({
           app: this.app,
@@ -184,8 +186,13 @@ export class SlackBot {
       await ack();
       const reply = this.replyVia(respond);
       const where = { channel: command.channel_id, user: command.user_id };
-      if (plan.kind === 'hook') this.tasks.run(() => runCommandHook(deps, plan.command, where, reply));
-      else this.tasks.run(async () => void (await runAndReport(deps, this.out, plan.request, where, reply)));
+      const place: TaskPlace = { ...where, reply };
+      if (plan.kind === 'hook')
+        this.tasks.run(plan.command.verb === 'run' ? 'approval-request' : 'command', place, () =>
+          runCommandHook(deps, plan.command, where, reply),
+        );
+      else
+        this.tasks.run(plan.request.kind, place, (at) => runAndReport(deps, this.out, plan.request, where, reply, at));
     });
 
     app.action<BlockAction<ButtonAction>>(
@@ -209,7 +216,8 @@ export class SlackBot {
           deps,
         );
         // Everything after the ack is background work (tracked, so shutdown and tests can wait for it).
-        this.tasks.run(async () => {
+        const place: TaskPlace = { channel, user: body.user.id, ...(threadTs ? { threadTs } : {}), reply };
+        this.tasks.run(clickTaskKind(outcome), place, async (at) => {
           switch (outcome.kind) {
             case 'refuse':
             case 'answer':
@@ -262,6 +270,7 @@ export class SlackBot {
                 outcome.request,
                 { channel, user, ...(threadTs ? { threadTs } : {}) },
                 reply,
+                at,
               );
               return;
             }
@@ -289,6 +298,8 @@ export class SlackBot {
       }
       await ack();
       this.tasks.run(
+        'share',
+        { channel: meta.c, threadTs: meta.ts, user: body.user.id },
         async () =>
           void (await shareReport(
             this.out,
@@ -301,7 +312,8 @@ export class SlackBot {
 
     const onChat = async ({ event, context }: { event: unknown; context: { botUserId?: string } }) => {
       const d = decidePhrase(event as ChatEvent, context.botUserId ?? this.options.botUserId, deps, this.threads);
-      if (d.kind === 'suggest') this.tasks.run(() => postSuggestion(this.out, deps, d));
+      // Nobody asked for a suggestion: a failure is only logged.
+      if (d.kind === 'suggest') this.tasks.run('suggestion', undefined, () => postSuggestion(this.out, deps, d));
     };
     app.event('message', onChat);
     app.event('app_mention', onChat);
@@ -309,5 +321,19 @@ export class SlackBot {
     app.error(async (e) => {
       this.log(`Slack listener error: ${(e as Error)?.stack ?? String(e)}`);
     });
+  }
+}
+
+/** What a click's background work is, for its failure notice. */
+function clickTaskKind(o: ClickOutcome): TaskKind {
+  switch (o.kind) {
+    case 'run':
+      return o.request.kind;
+    case 'request':
+      return 'approval-request';
+    case 'share':
+      return 'share';
+    default:
+      return 'button';
   }
 }

@@ -126,7 +126,9 @@ export class SlackApprovals {
           threadTs: (body.message as { thread_ts?: string } | undefined)?.thread_ts,
         };
         const clicker: Actor = { id: body.user.id, via: 'slack' };
-        tasks.run(() =>
+        // A failure is told to the clicker privately: the card itself shows the state for everyone.
+        const told = place.channel ? { channel: place.channel, user: clicker.id } : undefined;
+        tasks.run('approval-click', told, () =>
           kind === 'approve'
             ? this.approve(action.value, clicker, place)
             : this.openDeny(action.value, clicker, place, body.trigger_id),
@@ -139,15 +141,24 @@ export class SlackApprovals {
     app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: APPROVAL_ACTION.deny }, onClick('deny'));
 
     app.view<ViewSubmitAction>(DENY_CALLBACK, async ({ ack, view, body }) => {
-      await ack();
       const meta = parseDenyMetadata(view.private_metadata);
+      if (!meta) {
+        this.options.log(`deny dialog from ${body.user.id} without valid metadata`);
+        // Said in the dialog itself: there is no other place to tell the clicker.
+        await ack({
+          response_action: 'errors',
+          errors: {
+            [DENY_REASON_BLOCK]:
+              '这个对话框已失效，没有拒绝任何东西；请在卡片上重新点 "拒绝" / this dialog is no longer valid and denied nothing: click Deny on the card again',
+          },
+        } as never);
+        return;
+      }
+      await ack();
       const reason = view.state.values[DENY_REASON_BLOCK]?.[DENY_REASON_INPUT]?.value ?? '';
       const clicker: Actor = { id: body.user.id, via: 'slack' };
-      tasks.run(async () => {
-        if (!meta) {
-          this.options.log(`deny dialog from ${body.user.id} without valid metadata`);
-          return;
-        }
+      const told = meta.channel ? { channel: meta.channel, user: clicker.id } : undefined;
+      tasks.run('approval-click', told, async () => {
         await this.settle(await this.service.deny(meta.v, clicker, reason), clicker, meta);
       });
     });
@@ -157,7 +168,10 @@ export class SlackApprovals {
   start(): void {
     const every = this.options.config.sweepIntervalMs ?? DEFAULT_SWEEP_MS;
     if (every <= 0 || this.timer) return;
-    this.timer = setInterval(() => this.options.tasks.run(async () => void (await this.sweep())), every);
+    this.timer = setInterval(
+      () => this.options.tasks.run('sweep', undefined, async () => void (await this.sweep())),
+      every,
+    );
     this.timer.unref();
   }
 

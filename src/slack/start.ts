@@ -29,6 +29,7 @@ export async function runSlackFromEnv(
   const bot = new SlackBot({ env: slackEnv, deps: { ...deps, dedupe: deps.dedupe ?? new MemoryDedupe() } });
   registerUserImport(bot.app, bot.out, {
     deps,
+    tasks: bot.tasks,
     botToken: slackEnv.botToken,
     ...(slackEnv.apiUrl ? { apiUrl: slackEnv.apiUrl } : {}),
   });

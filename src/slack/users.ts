@@ -14,6 +14,7 @@ import { slackErrorCode } from './errors.js';
 import type { Outbox } from './outbox.js';
 import type { ChatEvent } from './phrases.js';
 import { redactingLog } from './logger.js';
+import type { BackgroundTasks } from './tasks.js';
 
 /** A file as Slack describes it in a message event. */
 interface SlackFile {
@@ -36,6 +37,8 @@ export interface UserImportOptions {
   /** SLACK_API_URL, if any: its host may serve files too (GovSlack, tests). */
   apiUrl?: string;
   fetch?: typeof fetch;
+  /** The app's background tasks (SlackBot.tasks): a sheet is checked after the ack, and a failure is told. */
+  tasks: BackgroundTasks;
 }
 
 /** Lines of the validation answer posted in the thread; the rest goes in a text file there. */
@@ -74,7 +77,8 @@ export function registerUserImport(app: App, out: Outbox, options: UserImportOpt
       const mention = e.type === 'app_mention' && CHECK_USERS.test(e.text ?? '');
       const dmFile = e.type === 'message' && e.channel_type === 'im' && (e.files?.length ?? 0) > 0;
       if (mention || dmFile) {
-        await checkSharedFiles(e, app, out, options, log);
+        const place = { channel: e.channel, user: e.user, threadTs: e.thread_ts ?? e.ts };
+        options.tasks.run('user-sheet', place, () => checkSharedFiles(e, app, out, options, log));
         return;
       }
     }

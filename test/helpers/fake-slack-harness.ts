@@ -85,6 +85,8 @@ export interface HarnessOptions {
   actionHooks?: ActionHooks;
   /** A transport of the test's own (overrides scenario/delay). */
   makeTransport?: () => Transport;
+  /** Dependencies of the test's own (a failing clock, an audit log), over the defaults. */
+  deps?: Partial<SlackDeps>;
 }
 
 /**
@@ -121,6 +123,7 @@ export class SlackHarness {
       updateIntervalMs: options.updateIntervalMs ?? 1000,
       log: (l) => h.logs.push(l),
       ...(options.actionHooks ? { actionHooks: options.actionHooks } : {}),
+      ...options.deps,
     };
     ({ bot: h.bot, url: h.url } = await startTestBot(deps, h.slack.apiUrl));
     return h;
@@ -137,7 +140,10 @@ export class SlackHarness {
     return { url: this.slack.responseUrl(id), id };
   }
 
-  command(text: string, extra: { channel?: string; user?: string; responseId?: string } = {}): Promise<SignedPost> {
+  command(
+    text: string,
+    extra: { channel?: string; user?: string; responseId?: string; triggerId?: string } = {},
+  ): Promise<SignedPost> {
     const url = extra.responseId ? this.slack.responseUrl(extra.responseId) : this.slack.responseUrl('cmd');
     return postSigned(
       this.url,
@@ -146,6 +152,7 @@ export class SlackHarness {
         responseUrl: url,
         ...(extra.channel ? { channel: extra.channel } : {}),
         ...(extra.user ? { user: extra.user } : {}),
+        ...(extra.triggerId ? { triggerId: extra.triggerId } : {}),
       }),
       { secret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded' },
     );
