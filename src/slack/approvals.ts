@@ -149,7 +149,8 @@ export class SlackApprovals {
           response_action: 'errors',
           errors: {
             [DENY_REASON_BLOCK]:
-              '这个对话框已失效，没有拒绝任何东西；请在卡片上重新点 "拒绝" / this dialog is no longer valid and denied nothing: click Deny on the card again',
+              '这个对话框已失效，没有拒绝任何东西；请在卡片上重新点 "拒绝" / ' +
+              'this dialog is no longer valid and denied nothing: click Deny on the card again',
           },
         } as never);
         return;

@@ -29,19 +29,27 @@ const WHAT: Record<TaskKind, { text: string; next: string }> = {
   },
   share: {
     text: '分享没有完成 / the share did not finish',
-    next: '看一下事故频道里是否已有摘要，没有就再点一次 "分享" / look for the summary in the incident channel; if it is not there, click Share again',
+    next:
+      '看一下事故频道里是否已有摘要，没有就再点一次 "分享" / ' +
+      'look for the summary in the incident channel; if it is not there, click Share again',
   },
   'approval-request': {
     text: '审批请求没有完成 / the approval request did not go through',
-    next: '没有审批就不会运行任何东西；如果频道里没有审批卡片，请重新申请 / nothing runs without an approval; if no approval card is in the channel, request it again',
+    next:
+      '没有审批就不会运行任何东西；如果频道里没有审批卡片，请重新申请 / ' +
+      'nothing runs without an approval; if no approval card is in the channel, request it again',
   },
   'approval-click': {
     text: '你的批准/拒绝没有处理完 / your Approve/Deny click was not fully handled',
-    next: '卡片显示当前状态；如果它仍在等待审批，再点一次 / the card shows the current state; if it still waits for approval, click again',
+    next:
+      '卡片显示当前状态；如果它仍在等待审批，再点一次 / ' +
+      'the card shows the current state; if it still waits for approval, click again',
   },
   'user-sheet': {
     text: '用户表检查没有完成 / the user sheet check did not finish',
-    next: "再发一次文件，或在 bot 的机器上运行 `oms-chatops users validate FILE` / send the file again, or run `oms-chatops users validate FILE` on the bot's machine",
+    next:
+      '再发一次文件，或在 bot 的机器上运行 `oms-chatops users validate FILE` / ' +
+      "send the file again, or run `oms-chatops users validate FILE` on the bot's machine",
   },
   suggestion: {
     text: '建议没有发出 / the suggestion was not posted',
@@ -50,7 +58,7 @@ const WHAT: Record<TaskKind, { text: string; next: string }> = {
   sweep: { text: '过期检查失败 / the expiry sweep failed', next: LOG_HINT },
 };
 
-/** The notice a user sees when a task failed: what, why (one line, redacted), what next, and a reference for the log. */
+/** The notice a user sees when a task failed: what, why (one line, redacted), what next, a reference for the log. */
 export function failureNotice(kind: TaskKind, ref: string, error: unknown): Fitted {
   const w = WHAT[kind];
   const why = slackErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
