@@ -10,12 +10,13 @@ import {
   type Receiver,
   type RespondFn,
 } from '@slack/bolt';
-import { noticeMessage } from '../render/blocks.js';
+import { mrkdwnMessage, noticeMessage, safe } from '../render/blocks.js';
 import { planClick, requestWithoutApprovals, type ClickOutcome } from './actions.js';
 import { SlackApprovals } from './approvals.js';
 import { planCommand, runCommandHook } from './command.js';
 import type { Reply, SlackDeps } from './deps.js';
 import type { SlackEnv } from './env.js';
+import { mention } from './escape.js';
 import { boltLogger, redactingLog } from './logger.js';
 import { Outbox, type Outgoing } from './outbox.js';
 import { decidePhrase, postSuggestion, type ChatEvent } from './phrases.js';
@@ -255,11 +256,13 @@ export class SlackBot {
               }
               if (outcome.fromSuggestion && messageTs) {
                 // The suggestion turns into a note, so the button cannot be clicked twice.
+                const what = outcome.request.kind === 'diagnose' ? outcome.request.playbook.id : '';
                 await this.out.update(
                   channel,
                   messageTs,
-                  noticeMessage(
-                    `:arrow_forward: <@${user}> 开始了诊断 / started the diagnosis: ${outcome.request.kind === 'diagnose' ? outcome.request.playbook.id : ''}`,
+                  mrkdwnMessage(
+                    `${user} 开始了诊断 / started the diagnosis: ${what}`,
+                    `:arrow_forward: ${mention(user)} 开始了诊断 / started the diagnosis: \`${safe(what)}\``,
                   ),
                   { bestEffort: true },
                 );

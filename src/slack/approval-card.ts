@@ -199,6 +199,20 @@ export function resultReply(a: Approval): Fitted {
   });
 }
 
+/** The note in the card's thread when someone denied it: who (a real mention), the reason as escaped text. */
+export function deniedReply(a: Approval, by: string): Fitted {
+  const reason = a.deniedBy?.reason ?? '';
+  return fitMessage({
+    text: redact(`${by} 拒绝了 / denied ${a.action} @ ${a.target}: ${reason} — 没有运行任何东西 / nothing was run`),
+    blocks: [
+      section(
+        `:no_entry_sign: ${who(by)} 拒绝了 / denied \`${escapeMrkdwn(a.action)}\` @ \`${escapeMrkdwn(a.target)}\`: ` +
+          `${safe(reason)} — 没有运行任何东西 / nothing was run`,
+      ),
+    ],
+  });
+}
+
 /** A refused click or request: for the clicker only. */
 export function refusalMessage(o: Extract<Outcome, { kind: 'refused' }>): Fitted {
   return noticeMessage(`拒绝 / refused: ${o.message}`, { next: o.hint });

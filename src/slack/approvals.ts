@@ -19,10 +19,10 @@ import {
   DENY_CALLBACK,
   DENY_REASON_BLOCK,
   DENY_REASON_INPUT,
+  deniedReply,
   denyModal,
   refusalMessage,
   resultReply,
-  who,
 } from './approval-card.js';
 import { SlackUserGroups, slackGroupLister } from './approval-groups.js';
 import type { ActionHooks, ActionRequest, CommandRequest, Reply, SlackDeps } from './deps.js';
@@ -335,13 +335,7 @@ export class SlackApprovals {
         return;
       case 'denied':
         await this.updateCard(o.approval, place);
-        await this.threadReply(
-          o.approval,
-          place,
-          noticeMessage(
-            `:no_entry_sign: ${who(clicker.id)} 拒绝了 / denied ${o.approval.action} @ ${o.approval.target}: ${o.approval.deniedBy?.reason ?? ''} — 没有运行任何东西 / nothing was run`,
-          ),
-        );
+        await this.threadReply(o.approval, place, deniedReply(o.approval, clicker.id));
         return;
       case 'expired':
         await this.updateCard(o.approval, place);

@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { limitViolations, type Fitted, type SlackMessage } from '../render/block-limits.js';
 import { redact, redactDeep } from '../redact.js';
 import { retryAfterSeconds, slackErrorCode } from './errors.js';
+import { escapeFallbackText } from './escape.js';
 
 type WebClient = webApi.WebClient;
 
@@ -28,9 +29,10 @@ export class Outbox {
     } = {},
   ) {}
 
-  /** The payload as it goes on the wire: redacted, within limits (a violation is a bug and throws). */
+  /** The payload as it goes on the wire: redacted, `text` escaped, within limits (a violation is a bug and throws). */
   static prepare(m: Outgoing): SlackMessage {
-    const msg = redactDeep(messageOf(m));
+    const redacted = redactDeep(messageOf(m));
+    const msg = { ...redacted, text: escapeFallbackText(redacted.text) };
     const problems = limitViolations(msg);
     if (problems.length > 0) throw new Error(`message breaks Block Kit limits: ${problems.join('; ')}`);
     return msg;

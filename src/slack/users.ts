@@ -11,7 +11,7 @@ import { validateUsers } from '../users/validate.js';
 import { writeWorkbook } from '../users/xlsx-write.js';
 import type { SlackDeps } from './deps.js';
 import { slackErrorCode } from './errors.js';
-import type { Outbox } from './outbox.js';
+import { Outbox } from './outbox.js';
 import type { ChatEvent } from './phrases.js';
 import { redactingLog } from './logger.js';
 import type { BackgroundTasks } from './tasks.js';
@@ -97,11 +97,10 @@ async function slashUsers(
   log: (l: string) => void,
 ): Promise<void> {
   const parsed = parseCommand(tokenize(text));
-  const ephemeral = (m: ReturnType<typeof noticeMessage>) => ({
-    response_type: 'ephemeral',
-    text: m.message.text,
-    blocks: m.message.blocks,
-  });
+  const ephemeral = (m: ReturnType<typeof noticeMessage>) => {
+    const msg = Outbox.prepare(m);
+    return { response_type: 'ephemeral', text: msg.text, blocks: msg.blocks };
+  };
   if (!parsed.ok || parsed.command.verb !== 'users') {
     await a.ack(
       ephemeral(
