@@ -20,6 +20,7 @@ import { mention } from './escape.js';
 import { boltLogger, redactingLog } from './logger.js';
 import { Outbox, type Outgoing } from './outbox.js';
 import { decidePhrase, postSuggestion, type ChatEvent } from './phrases.js';
+import { handleOnce, httpRequestFingerprint } from './replay.js';
 import { runAndReport } from './run-report.js';
 import { parseShareMetadata, readShareForm, shareModal, shareReport, SHARE_CALLBACK } from './share.js';
 import { reportTaskFailure } from './background.js';
@@ -85,6 +86,8 @@ export class SlackBot {
             endpoints: EVENTS_PATH,
             logger,
             processBeforeResponse: false,
+            // The signed bytes' fingerprint: a replay of the same request is dropped (replay.ts).
+            customPropertiesExtractor: (req) => httpRequestFingerprint(req as never),
           });
     this.app = new App({
       token: env.botToken,
@@ -165,17 +168,8 @@ export class SlackBot {
     const { app } = this;
     const deps = this.deps;
 
-    // Slack re-sends events it thinks were lost; handle each event id once.
-    app.use(async ({ body, context, next }) => {
-      const b = body as { type?: string; event_id?: string };
-      if (b.type === 'event_callback' && b.event_id && !(await deps.dedupe.claim(`event:${b.event_id}`))) {
-        this.log(
-          `dropped a repeated delivery of ${b.event_id} (retry ${context.retryNum ?? '?'}, ${context.retryReason ?? 'no reason'})`,
-        );
-        return;
-      }
-      await next();
-    });
+    // Slack retries, replayed signed requests and redelivered clicks: each delivery is handled once.
+    app.use(handleOnce(deps.dedupe, this.log));
 
     app.command('/oms', async ({ command, ack, respond }) => {
       const plan = planCommand(command.text ?? '', deps);

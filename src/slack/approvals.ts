@@ -112,14 +112,6 @@ export class SlackApprovals {
         action: ButtonAction;
       }) => {
         await ack();
-        // A repeated delivery of the same click (Slack retry, Socket Mode redelivery) is handled once;
-        // a second real click is a new action_ts and gets "already decided" from the store claim.
-        if (!(await deps.dedupe.claim(`approval-click:${action.action_id}:${body.user.id}:${action.action_ts}`))) {
-          this.options.log(
-            `dropped a repeated delivery of the ${kind} click by ${body.user.id} at ${action.action_ts}`,
-          );
-          return;
-        }
         const place: ClickPlace = {
           channel: body.channel?.id ?? body.container?.channel_id,
           messageTs: body.message?.ts ?? body.container?.message_ts,
@@ -128,11 +120,20 @@ export class SlackApprovals {
         const clicker: Actor = { id: body.user.id, via: 'slack' };
         // A failure is told to the clicker privately: the card itself shows the state for everyone.
         const told = place.channel ? { channel: place.channel, user: clicker.id } : undefined;
-        tasks.run('approval-click', told, () =>
-          kind === 'approve'
+        // Everything after the ack is tracked, the store round trip included (tests and shutdown wait for it).
+        tasks.run('approval-click', told, async () => {
+          // A repeated delivery of the same click (Slack retry, Socket Mode redelivery) is handled once;
+          // a second real click is a new action_ts and gets "already decided" from the store claim.
+          if (!(await deps.dedupe.claim(`approval-click:${action.action_id}:${clicker.id}:${action.action_ts}`))) {
+            this.options.log(
+              `dropped a repeated delivery of the ${kind} click by ${clicker.id} at ${action.action_ts}`,
+            );
+            return;
+          }
+          await (kind === 'approve'
             ? this.approve(action.value, clicker, place)
-            : this.openDeny(action.value, clicker, place, body.trigger_id),
-        );
+            : this.openDeny(action.value, clicker, place, body.trigger_id));
+        });
       };
     app.action<BlockAction<ButtonAction>>(
       { type: 'block_actions', action_id: APPROVAL_ACTION.approve },
