@@ -19,6 +19,7 @@ import type { SlackEnv } from './env.js';
 import { mention } from './escape.js';
 import { boltLogger, redactingLog } from './logger.js';
 import { Outbox, type Outgoing } from './outbox.js';
+import type { RetryPolicy } from './web-api-retry.js';
 import { decidePhrase, postSuggestion, type ChatEvent } from './phrases.js';
 import { handleOnce, httpRequestFingerprint } from './replay.js';
 import { runAndReport } from './run-report.js';
@@ -38,8 +39,10 @@ export interface SlackAppOptions {
   botId?: string;
   /** auth.test at start (default true). */
   tokenVerification?: boolean;
-  /** WebClient retries (default Bolt's; tests use 0). */
+  /** WebClient retries of one call (default 3 within about 7 s; tests use 0). */
   retries?: number;
+  /** How the bot's own messages are sent again while Slack answers 429/5xx (default: up to 2 minutes). */
+  webApiRetry?: RetryPolicy;
   logLevel?: LogLevel;
 }
 
@@ -70,7 +73,12 @@ export class SlackBot {
       ...(env.apiUrl ? { slackApiUrl: env.apiUrl } : {}),
       // 429s surface at once; the Outbox waits them out where a message must arrive.
       rejectRateLimitedCalls: true,
-      ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
+      // Each call's own retries stay short (1 s, 2 s, 4 s): the Outbox decides how long a message is worth
+      // waiting for (web-api-retry.ts), instead of the client's default of ten retries over half an hour.
+      retryConfig:
+        options.retries !== undefined
+          ? { retries: options.retries }
+          : { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000 },
     };
     const receiver: Receiver =
       env.mode === 'socket'
@@ -98,7 +106,10 @@ export class SlackBot {
       ...(options.botUserId ? { botUserId: options.botUserId } : {}),
       ...(options.botId ? { botId: options.botId } : {}),
     });
-    this.out = new Outbox(this.app.client, { log: this.log });
+    this.out = new Outbox(this.app.client, {
+      log: this.log,
+      ...(options.webApiRetry ? { retry: options.webApiRetry } : {}),
+    });
     this.tasks = new BackgroundTasks((f) => reportTaskFailure(this.out, f, this.log));
     this.approvals = deps.approvals
       ? new SlackApprovals({
