@@ -332,11 +332,11 @@ export class SlackApprovals {
         return;
       case 'executed':
         await this.updateCard(o.approval, place);
-        await this.threadReply(o.approval, place, resultReply(o.approval));
+        await this.threadReply(o.approval, place, resultReply(o.approval), clicker);
         return;
       case 'denied':
         await this.updateCard(o.approval, place);
-        await this.threadReply(o.approval, place, deniedReply(o.approval, clicker.id));
+        await this.threadReply(o.approval, place, deniedReply(o.approval, clicker.id), clicker);
         return;
       case 'expired':
         await this.updateCard(o.approval, place);
@@ -371,9 +371,13 @@ export class SlackApprovals {
     }
   }
 
-  private async threadReply(a: Approval, place: ClickPlace, m: Fitted): Promise<void> {
+  /** The outcome in the card's thread; if the thread cannot be written, the clicker still gets it privately. */
+  private async threadReply(a: Approval, place: ClickPlace, m: Fitted, clicker: Actor): Promise<void> {
     const at = this.where(a, place);
-    if (!at.channel) return;
+    if (!at.channel) {
+      await this.ephemeral(clicker, place, m, a);
+      return;
+    }
     try {
       const posted = await this.options.out.post(at.channel, m, at.thread);
       // Whatever did not fit the message goes into the thread as a file, never cut silently.
@@ -386,6 +390,7 @@ export class SlackApprovals {
       }
     } catch (e) {
       this.options.log(`could not reply in the approval thread ${a.id}: ${slackErrorCode(e) ?? (e as Error).message}`);
+      await this.ephemeral(clicker, place, m, a);
     }
   }
 

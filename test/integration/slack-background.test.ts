@@ -172,6 +172,26 @@ describe('approvals', () => {
   });
 });
 
+describe('an executed action whose thread cannot be written', () => {
+  it('the approver still gets the result, privately', async () => {
+    ah = await ApprovalHarness.start();
+    await ah.command('run restart-backend prod --reason "backend down"', { user: REQUESTER });
+    await ah.idle();
+    const card = ah.slack.callsTo('chat.postMessage').find((c) => String(c.body.text).startsWith('审批请求'))!;
+    const approve = (card.body.blocks as Array<{ elements?: Array<{ action_id: string; value: string }> }>)
+      .flatMap((b) => b.elements ?? [])
+      .find((b) => b.action_id === 'approval_approve')!;
+    ah.slack.fail('chat.postMessage', 'fatal_error', { channel: 'C0OPS' });
+    await ah.click({ actionId: approve.action_id, value: approve.value, user: APPROVER });
+    await ah.idle();
+    expect(ah.server.state.sudo).toHaveLength(1);
+    const told = ah.slack.callsTo('chat.postEphemeral').filter((c) => c.body.user === APPROVER);
+    expect(told).toHaveLength(1);
+    expect(String(told[0]!.body.text)).toMatch(/^(执行成功 \/ succeeded|失败 \/ )/);
+    expect(ah.logs.join('\n')).toMatch(/could not reply in the approval thread .*: fatal_error/);
+  });
+});
+
 describe('a user sheet whose download fails', () => {
   it('answers in the file’s thread with what failed and what to do', async () => {
     h = await SlackHarness.start();
