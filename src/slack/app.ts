@@ -17,6 +17,7 @@ import { planCommand, runCommandHook } from './command.js';
 import type { Reply, SlackDeps } from './deps.js';
 import type { SlackEnv } from './env.js';
 import { mention } from './escape.js';
+import { LagMonitor } from './lag-monitor.js';
 import { boltLogger, redactingLog } from './logger.js';
 import { Outbox, type Outgoing } from './outbox.js';
 import type { RetryPolicy } from './web-api-retry.js';
@@ -25,6 +26,7 @@ import { handleOnce, httpRequestFingerprint } from './replay.js';
 import { runAndReport } from './run-report.js';
 import { parseShareMetadata, readShareForm, shareModal, shareReport, SHARE_CALLBACK } from './share.js';
 import { reportTaskFailure } from './background.js';
+import { requestLabel, TaskLabels } from './task-labels.js';
 import { BackgroundTasks, type TaskKind, type TaskPlace } from './tasks.js';
 import { ThreadMemory } from './thread-memory.js';
 
@@ -44,6 +46,8 @@ export interface SlackAppOptions {
   /** How the bot's own messages are sent again while Slack answers 429/5xx (default: up to 2 minutes). */
   webApiRetry?: RetryPolicy;
   logLevel?: LogLevel;
+  /** Event-loop lag monitor settings (defaults: log past 200 ms, sampled every 50 ms). */
+  lag?: { thresholdMs?: number; intervalMs?: number };
 }
 
 /** The HTTP path Slack posts to in HTTP mode. */
@@ -61,6 +65,9 @@ export class SlackBot {
   readonly approvals: SlackApprovals | undefined;
   /** Every handler's background work goes through here; a failure is logged and told to the user. */
   readonly tasks: BackgroundTasks;
+  /** What the bot is working on, for the lag monitor; handlers outside this class (user import) add theirs. */
+  readonly labels = new TaskLabels();
+  private readonly lag: LagMonitor;
   private readonly deps: SlackDeps;
   private readonly threads = new ThreadMemory();
   private readonly log: (line: string) => void;
@@ -110,7 +117,8 @@ export class SlackBot {
       log: this.log,
       ...(options.webApiRetry ? { retry: options.webApiRetry } : {}),
     });
-    this.tasks = new BackgroundTasks((f) => reportTaskFailure(this.out, f, this.log));
+    this.lag = new LagMonitor({ log: this.log, labels: this.labels, ...options.lag });
+    this.tasks = new BackgroundTasks((f) => reportTaskFailure(this.out, f, this.log), this.labels);
     this.approvals = deps.approvals
       ? new SlackApprovals({
           app: this.app,
@@ -128,6 +136,7 @@ export class SlackBot {
 
   /** Start listening. HTTP mode answers with the port it listens on. */
   async start(): Promise<{ port?: number }> {
+    this.lag.start();
     this.approvals?.start();
     if (this.options.env.mode === 'socket') {
       await this.app.start();
@@ -145,6 +154,7 @@ export class SlackBot {
     this.approvals?.stop();
     await this.app.stop();
     await this.tasks.idle();
+    this.lag.stop();
   }
 
   /** Resolves when no background work (diagnoses, shares, suggestions) is running. */
@@ -178,6 +188,9 @@ export class SlackBot {
   private register(): void {
     const { app } = this;
     const deps = this.deps;
+
+    // Every request runs under a label naming it, so a blocked event loop is logged with what was running.
+    app.use(({ body, next }) => this.labels.track(requestLabel(body), next));
 
     // Slack retries, replayed signed requests and redelivered clicks: each delivery is handled once.
     app.use(handleOnce(deps.dedupe, this.log));

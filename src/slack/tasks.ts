@@ -1,4 +1,5 @@
 import type { Reply } from './deps.js';
+import type { TaskLabels } from './task-labels.js';
 
 /** What a background task does, for its failure notice and log line. */
 export type TaskKind =
@@ -44,13 +45,17 @@ export interface TaskFailure {
 export class BackgroundTasks {
   private readonly running = new Set<Promise<void>>();
 
-  constructor(private readonly onFailure: (f: TaskFailure) => Promise<void> | void) {}
+  constructor(
+    private readonly onFailure: (f: TaskFailure) => Promise<void> | void,
+    /** Labels the work with the request that started it (src/slack/task-labels.ts), for the lag monitor. */
+    private readonly labels?: TaskLabels,
+  ) {}
 
   run(kind: TaskKind, place: TaskPlace | undefined, work: (place: TaskPlace) => Promise<unknown>): void {
     const at: TaskPlace = place ?? {};
     const p = (async () => {
       try {
-        await work(at);
+        await (this.labels ? this.labels.track(`background ${kind}`, () => work(at)) : work(at));
       } catch (error) {
         try {
           await this.onFailure({ kind, place, error });

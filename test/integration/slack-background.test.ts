@@ -18,7 +18,10 @@ import { APPROVER, REQUESTER } from '../unit/approvals/fake-server.js';
 
 let h: SlackHarness | undefined;
 let ah: ApprovalHarness | undefined;
+let users: { close(): void } | undefined;
 afterEach(async () => {
+  users?.close();
+  users = undefined;
   await h?.stop();
   await ah?.stop();
   h = ah = undefined;
@@ -196,7 +199,7 @@ describe('a user sheet whose download fails', () => {
   it('answers in the file’s thread with what failed and what to do', async () => {
     h = await SlackHarness.start();
     const harness = h;
-    registerUserImport(harness.bot.app, harness.bot.out, {
+    users = registerUserImport(harness.bot.app, harness.bot.out, {
       deps: { config: testConfig(), log: (l) => harness.logs.push(l) },
       tasks: harness.bot.tasks,
       botToken: 'xoxb-test-token-000000',

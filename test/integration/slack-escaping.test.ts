@@ -15,7 +15,10 @@ const LIVE = /<!channel>|<!here>|<@U0BOSS>/;
 
 let h: SlackHarness | undefined;
 let ah: ApprovalHarness | undefined;
+let users: { close(): void } | undefined;
 afterEach(async () => {
+  users?.close();
+  users = undefined;
   await h?.stop();
   await ah?.stop();
   h = ah = undefined;
@@ -65,7 +68,7 @@ describe('escaping echoed text', () => {
   it("a file name with <!channel> is escaped in the sheet check's answer", async () => {
     h = await SlackHarness.start();
     const harness = h;
-    registerUserImport(harness.bot.app, harness.bot.out, {
+    users = registerUserImport(harness.bot.app, harness.bot.out, {
       deps: { config: testConfig(), log: (l) => harness.logs.push(l) },
       tasks: harness.bot.tasks,
       botToken: 'xoxb-test-token-000000',
