@@ -162,9 +162,14 @@ export class SlackBot {
     return this.tasks.idle();
   }
 
+  /**
+   * Answer the user privately. Handlers get a reply that logs its own failure; the background wrapper
+   * gets one that throws (`rethrow`), so it can try the next place instead.
+   */
   private replyVia(
     respond: RespondFn | undefined,
     fallback?: { channel?: string; user: string; threadTs?: string },
+    rethrow = false,
   ): Reply {
     return async (m: Outgoing) => {
       try {
@@ -180,6 +185,7 @@ export class SlackBot {
           await this.out.ephemeral(fallback.channel, fallback.user, m, fallback.threadTs);
         }
       } catch (e) {
+        if (rethrow) throw e;
         this.log(`could not answer the user: ${(e as Error).message}`);
       }
     };
@@ -205,7 +211,7 @@ export class SlackBot {
       await ack();
       const reply = this.replyVia(respond);
       const where = { channel: command.channel_id, user: command.user_id };
-      const place: TaskPlace = { ...where, reply };
+      const place: TaskPlace = { ...where, reply: this.replyVia(respond, undefined, true) };
       if (plan.kind === 'hook')
         this.tasks.run(plan.command.verb === 'run' ? 'approval-request' : 'command', place, () =>
           runCommandHook(deps, plan.command, where, reply),
@@ -235,7 +241,12 @@ export class SlackBot {
           deps,
         );
         // Everything after the ack is background work (tracked, so shutdown and tests can wait for it).
-        const place: TaskPlace = { channel, user: body.user.id, ...(threadTs ? { threadTs } : {}), reply };
+        const place: TaskPlace = {
+          channel,
+          user: body.user.id,
+          ...(threadTs ? { threadTs } : {}),
+          reply: this.replyVia(respond, undefined, true),
+        };
         this.tasks.run(clickTaskKind(outcome), place, async (at) => {
           switch (outcome.kind) {
             case 'refuse':

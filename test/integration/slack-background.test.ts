@@ -12,7 +12,8 @@ import { decodeButtonValue } from '../../src/slack/button-value.js';
 import { FileStore } from '../../src/store/file-store.js';
 import type { Store } from '../../src/store/store.js';
 import type { ApiCall } from '../helpers/fake-slack.js';
-import { SlackHarness, testConfig } from '../helpers/fake-slack-harness.js';
+import { SIGNING_SECRET, SlackHarness, testConfig } from '../helpers/fake-slack-harness.js';
+import { postSigned, slashCommandBody } from '../helpers/slack-sign.js';
 import { ApprovalHarness, textOf } from '../helpers/slack-approvals-harness.js';
 import { APPROVER, REQUESTER } from '../unit/approvals/fake-server.js';
 
@@ -53,6 +54,7 @@ class FaultyStore implements Store {
   close = () => this.inner.close();
 }
 
+const FORM = 'application/x-www-form-urlencoded';
 const textsOf = (calls: ApiCall[]) => calls.map((c) => textOf(c));
 const refOf = (logs: string[], kind: string) =>
   new RegExp(`background task ${kind} failed \\(ref ([0-9a-f]{8})`).exec(logs.join('\n'))?.[1];
@@ -78,6 +80,26 @@ describe.each([
     expect(textOf(last)).toContain(ref!);
     expect(textOf(last)).toMatch(/run it again/);
     expect(h.logs.join('\n')).toContain(`told U0ALICE about ${ref} (progress message)`);
+  });
+});
+
+describe('a task that fails before posting anything, when response_url does not answer either', () => {
+  it('tells the user with chat.postEphemeral', async () => {
+    h = await SlackHarness.start({
+      deps: {
+        transportFor: () => {
+          throw new Error('injected: no transport for this target');
+        },
+      },
+    });
+    const body = slashCommandBody({ text: 'diagnose login prod', responseUrl: 'http://127.0.0.1:9/response/gone' });
+    expect((await postSigned(h.url, body, { secret: SIGNING_SECRET, contentType: FORM })).status).toBe(200);
+    await h.idle();
+    const told = h.slack.callsTo('chat.postEphemeral');
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body).toMatchObject({ channel: 'C0OPS', user: 'U0ALICE' });
+    expect(textOf(told[0])).toMatch(/the diagnosis did not finish: injected: no transport/);
+    expect(h.logs.join('\n')).toMatch(/could not tell about [0-9a-f]{8} \(reply\)[\s\S]*\(ephemeral\)/);
   });
 });
 
