@@ -1,3 +1,4 @@
+import { parseConfig } from '../../../src/config/config.js';
 import { isSlackChannelId, isSlackUserId, slackTeamId, slackUserId } from '../../../src/slack/ids.js';
 
 describe('Slack ids are opaque within their documented shapes', () => {
@@ -22,5 +23,14 @@ describe('Slack ids are opaque within their documented shapes', () => {
     expect(slackTeamId.safeParse('T1').success).toBe(true);
     expect(slackTeamId.safeParse('E0ORG1234567890').success).toBe(true);
     expect(slackTeamId.safeParse('X0NOPE').success).toBe(false);
+  });
+
+  it('the config file takes approvers and requesters of any length too', () => {
+    const config = parseConfig(
+      'targets:\n  prod:\n    host: 10.0.0.5\n    user: omsbot\n    privateKey: /k\n' +
+        'policy:\n  approvers: [U1, W0123456789ABCDEFGHIJKLMNOP]\n  requesters: [U0ALICE]\n',
+      'ids.yml',
+    );
+    expect(config.policy.approvers).toEqual(['U1', 'W0123456789ABCDEFGHIJKLMNOP']);
   });
 });
