@@ -10,7 +10,8 @@ import { CHECKS, findCheck } from './checks/registry.js';
 import { runConsole } from './cli/console.js';
 import { CommandRunner, EXIT } from './cli/runner.js';
 import { ConfigError, loadConfig, resolveConfigPath } from './config/config.js';
-import { loadPlaybooks } from './playbooks/loader.js';
+import { cacheDirCandidates } from './playbooks/cache-dir.js';
+import { loadCompiledPlaybooks } from './playbooks/compiled.js';
 import { defaultPlaybookDir } from './playbooks/paths.js';
 import { PlaybookError } from './playbooks/playbook.js';
 import { styleFor } from './render/style.js';
@@ -24,7 +25,9 @@ import { wantsSlack } from './slack/env.js';
 async function main(argv: string[]): Promise<number> {
   const configFlag = flagValue(argv, '--config');
   const config = await loadConfig(resolveConfigPath(configFlag, process.env, process.cwd()));
-  const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
+  // The compiled form when the playbooks are unchanged; markdown and YAML are parsed only after an edit.
+  const dirs = cacheDirCandidates(process.env);
+  const { playbooks } = await loadCompiledPlaybooks(defaultPlaybookDir(), playbookRegistry(), dirs);
   const pool = createTransportPool({ env: process.env });
   // State for approvals and the audit trail: Redis when REDIS_URL is set (several bot instances), else files under dataDir.
   const dataDir = resolve(process.cwd(), config.dataDir);

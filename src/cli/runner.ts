@@ -14,7 +14,7 @@ import { PLAIN, type Style } from '../render/style.js';
 import { redact } from '../redact.js';
 import type { Transport } from '../transport/transport.js';
 import { TransportError } from '../transport/transport.js';
-import { findPlaybook } from '../playbooks/loader.js';
+import { findPlaybook } from '../playbooks/find.js';
 import { resolveCheck, resolveDiagnose, resolveTarget } from '../command/resolve.js';
 import type { Actor } from '../approvals/approval.js';
 import type { Outcome } from '../approvals/outcome.js';
