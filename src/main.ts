@@ -20,9 +20,11 @@ import { createTransportPool } from './transport/factory.js';
 import { playbookRegistry } from './playbooks/registry-adapter.js';
 import { accessTools } from './transport/access-tools.js';
 import { wantsSlack } from './slack/env.js';
+import { crashIfAsked } from './crash-test.js';
 
 /** Composition root: read config and playbooks, wire the pieces, pick the front end. */
 async function main(argv: string[]): Promise<number> {
+  crashIfAsked(process.env);
   const configFlag = flagValue(argv, '--config');
   const config = await loadConfig(resolveConfigPath(configFlag, process.env, process.cwd()));
   // The compiled form when the playbooks are unchanged; markdown and YAML are parsed only after an edit.

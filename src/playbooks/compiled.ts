@@ -14,7 +14,7 @@ import { readPlaybookSources, type PlaybookSource } from './sources.js';
  */
 export const COMPILED_FORMAT = 1;
 
-/** Set by the bundle build (scripts/build.mjs): the hash of src/playbooks/*.ts the bundle was built from. */
+/** Set by the bundle build (scripts/build.ts): the hash of src/playbooks/*.ts the bundle was built from. */
 declare const __OMS_PLAYBOOK_LOADER_HASH__: string | undefined;
 
 /** How the playbooks were obtained, for tests and the bench. */
@@ -129,7 +129,7 @@ function loaderHash(): Promise<string> {
   return ownCode;
 }
 
-/** sha256 over the `.ts`/`.js` files of `dir` by name: what scripts/build.mjs computes for src/playbooks. */
+/** sha256 over the `.ts`/`.js` files of `dir` by name: what scripts/build.ts computes for src/playbooks. */
 export async function hashModules(dir: string): Promise<string> {
   const names = (await readdir(dir)).filter((n) => /\.(ts|js|mjs)$/.test(n) && !n.endsWith('.d.ts')).sort();
   const h = createHash('sha256');
