@@ -145,15 +145,21 @@ export async function runWholeProcessBench(): Promise<void> {
     const transport = pool.get(target);
     await transport.exec(['true']);
     const warm: number[] = [];
+    const perCheck = new Map<string, number[]>();
     for (let i = 0; i < Math.max(ROUNDS, 10); i++) {
       const t0 = performance.now();
-      await runPlaybook(login, target, transport, { findCheck });
+      const report = await runPlaybook(login, target, transport, { findCheck });
       warm.push(performance.now() - t0);
+      for (const o of report.observations) perCheck.set(o.check, [...(perCheck.get(o.check) ?? []), o.durationMs]);
     }
     await pool.closeAll();
     const w = median(warm);
+    const slowest = [...perCheck]
+      .map(([id, ms]) => [id, median(ms)] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3);
     console.log(
-      `  in-process diagnose login, warm connection (engine + SSH), median of ${warm.length}: ${seconds(w)} (target ≤ 0.2 s: ${verdict(w <= 200)})`,
+      `  in-process diagnose login, warm connection (engine + SSH), median of ${warm.length}: ${seconds(w)} (target ≤ 0.2 s: ${verdict(w <= 200)}); slowest checks (time on the server side included): ${slowest.map(([id, ms]) => `${id} ${seconds(ms)}`).join(', ')}`,
     );
   } finally {
     await replica.stop();

@@ -26,10 +26,11 @@ import { crashIfAsked } from './crash-test.js';
 async function main(argv: string[]): Promise<number> {
   crashIfAsked(process.env);
   const configFlag = flagValue(argv, '--config');
-  const config = await loadConfig(resolveConfigPath(configFlag, process.env, process.cwd()));
-  // The compiled form when the playbooks are unchanged; markdown and YAML are parsed only after an edit.
-  const dirs = cacheDirCandidates(process.env);
-  const { playbooks } = await loadCompiledPlaybooks(defaultPlaybookDir(), playbookRegistry(), dirs);
+  // Config and playbooks are read at once; the playbooks from their compiled form unless a file changed.
+  const [config, { playbooks }] = await Promise.all([
+    loadConfig(resolveConfigPath(configFlag, process.env, process.cwd())),
+    loadCompiledPlaybooks(defaultPlaybookDir(), playbookRegistry(), cacheDirCandidates(process.env)),
+  ]);
   const pool = createTransportPool({ env: process.env });
   // State for approvals and the audit trail: Redis when REDIS_URL is set (several bot instances), else files under dataDir.
   const dataDir = resolve(process.cwd(), config.dataDir);
