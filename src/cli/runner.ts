@@ -23,7 +23,6 @@ import { formatCard, formatOutcome } from '../approvals/text.js';
 import type { AuditEntry, AuditQuery, AuditRecord } from '../audit/audit-log.js';
 import { auditRequest, formatAuditRecord } from '../audit/query.js';
 import { reportAuditEntry } from '../audit/report-entry.js';
-import { runUsersCommand } from '../users/command.js';
 
 /** Extra verbs that need the SSH side (keyscan, sudoers, doctor), injected by main.ts. */
 export interface AccessTools {
@@ -175,6 +174,8 @@ export class CommandRunner {
       case 'users': {
         const target = this.resolveTarget(flags.target);
         if (!target) return this.unknownTarget(flags.target!);
+        // The spreadsheet code is loaded only for this verb.
+        const { runUsersCommand } = await import('../users/command.js');
         return runUsersCommand(cmd, { out, json: flags.json, publicUrl: target.publicUrl });
       }
     }

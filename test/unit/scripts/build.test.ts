@@ -41,6 +41,14 @@ describe('npm run build (scripts/build.ts)', () => {
     expect(show.stdout).toContain('CORS_ALLOWED_ORIGINS');
   });
 
+  it('emits the sheet checker as its own worker entry, which the bundle starts', () => {
+    const sheet = path.join(ROOT, 'test', 'fixtures', 'users', 'openpyxl-valid.xlsx');
+    const r = runBundle(['users', 'validate', sheet]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('ready to import');
+    expect(r.status).toBe(0);
+  });
+
   it('prints stack traces that name src/ files and lines', () => {
     const crash = runBundle(['list'], { OMS_CHATOPS_CRASH_TEST: '1' });
     expect(crash.status).toBe(70);
@@ -50,12 +58,12 @@ describe('npm run build (scripts/build.ts)', () => {
     expect(crash.stderr).not.toMatch(/dist\/bundle\/[\w-]+\.js:\d+/);
   });
 
-  it('leaves Slack, Redis, the spreadsheet code and the markdown parser out of what every start loads', () => {
+  it('leaves Slack, Redis, ssh2, the spreadsheet code and the markdown parser out of what every start loads', () => {
     const { inputs } = startupLoad(built.metafile, built.entry);
     const loaded = (part: string) => inputs.some((i) => i.includes(part));
     expect(loaded('src/main.ts')).toBe(true);
     const heavy = ['node_modules/@slack/', 'node_modules/ioredis/', 'node_modules/marked/', 'src/slack/app.ts'];
-    heavy.push('src/playbooks/loader.ts');
+    heavy.push('node_modules/ssh2/', 'src/users/xlsx-read.ts', 'src/users/sheet-worker.ts', 'src/playbooks/loader.ts');
     expect(heavy.filter(loaded)).toEqual([]);
   });
 });
