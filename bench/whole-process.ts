@@ -118,6 +118,12 @@ export async function runWholeProcessBench(): Promise<void> {
         env: botEnv,
       },
       { name: 'bot: show login', argv: [process.execPath, BIN, 'show', 'login'], env: botEnv },
+      // What `list` cost before the bundle: the sources through tsx (npm start).
+      {
+        name: 'sources via tsx: list',
+        argv: [join(ROOT, 'node_modules', '.bin', 'tsx'), join(ROOT, 'src', 'main.ts'), 'list'],
+        env: botEnv,
+      },
     );
     const timed = alternate(rows, ROUNDS);
     printRows(timed);
@@ -132,11 +138,11 @@ export async function runWholeProcessBench(): Promise<void> {
       `  bot / one-connection limit = ${(bot / limit).toFixed(2)}× (target ≤ 1.4×: ${verdict(bot / limit <= 1.4)})`,
     );
     if (withAnsible) console.log(`  ansible / bot = ${(med('ansible') / bot).toFixed(2)}×`);
-    for (const name of ['bot: list', 'bot: match', 'bot: show login']) {
+    for (const name of ['bot: list', 'bot: match', 'bot: show login', 'sources via tsx: list']) {
       const m = med(name);
-      const ok = m <= 300 && m <= 2.5 * node;
       console.log(
-        `  ${name}: ${seconds(m)} = ${(m / node).toFixed(2)}× node -e 0 (target ≤ 0.3 s and ≤ 2.5×: ${verdict(ok)})`,
+        `  ${name}: ${seconds(m)} = ${(m / node).toFixed(2)}× node -e 0 ` +
+          `(targets: ≤ 2.5× node -e 0 ${verdict(m <= 2.5 * node)}, ≤ 0.3 s ${verdict(m <= 300)})`,
       );
     }
 
@@ -159,7 +165,7 @@ export async function runWholeProcessBench(): Promise<void> {
       .sort((a, b) => b[1] - a[1])
       .slice(0, 3);
     console.log(
-      `  in-process diagnose login, warm connection (engine + SSH), median of ${warm.length}: ${seconds(w)} (target ≤ 0.2 s: ${verdict(w <= 200)}); slowest checks (time on the server side included): ${slowest.map(([id, ms]) => `${id} ${seconds(ms)}`).join(', ')}`,
+      `  in-process diagnose login, warm connection (engine + SSH), median of ${warm.length}: ${seconds(w)} (target ≤ 0.2 s: ${verdict(w <= 200)}); beyond the slowest check ${seconds(w - (slowest[0]?.[1] ?? 0))}; slowest checks (time on the server side included): ${slowest.map(([id, ms]) => `${id} ${seconds(ms)}`).join(', ')}`,
     );
   } finally {
     await replica.stop();
