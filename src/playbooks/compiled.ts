@@ -42,7 +42,7 @@ export async function loadCompiledPlaybooks(
   const parse = async () => (await import('./loader.js')).buildPlaybooks(sources, registry);
   if (cacheDirs.length === 0) return { playbooks: await parse(), outcome: 'off' };
 
-  const key = await sourceKey(dir, sources);
+  const key = await sourceKey(dir, sources, registry);
   const name = `playbooks-${sha256(path.resolve(dir)).slice(0, 16)}.json`;
   let outcome: CacheOutcome = 'built';
   for (const cacheDir of cacheDirs) {
@@ -119,12 +119,29 @@ async function writeCompiled(dirs: readonly string[], name: string, key: string,
   return undefined;
 }
 
-/** Hash of what the compiled form is made from: the format, the loader's code, the directory and every file. */
-async function sourceKey(dir: string, sources: readonly PlaybookSource[]): Promise<string> {
+/**
+ * Hash of what the compiled form is made from and was validated against: the format, the loader's code, the
+ * registry's lists, the directory and every file.
+ */
+async function sourceKey(dir: string, sources: readonly PlaybookSource[], registry: PlaybookRegistry) {
   const h = createHash('sha256').update(`oms-chatops playbooks\0${COMPILED_FORMAT}\0${await loaderHash()}\0`);
-  h.update(`${path.resolve(dir)}\0`);
+  h.update(`${registryFingerprint(registry)}\0${path.resolve(dir)}\0`);
   for (const s of sources) h.update(`${path.basename(s.file)}\0${Buffer.byteLength(s.source)}\0`).update(s.source);
   return h.digest('hex');
+}
+
+/**
+ * Every list the registry offers (its methods without arguments: check ids, action ids, and whatever is added
+ * later, such as the intent lexicon's concepts) and each check's signals. A whitelist or lexicon change thus
+ * rebuilds the compiled form, and the loader reports what no longer fits with file and line.
+ */
+export function registryFingerprint(registry: PlaybookRegistry): string {
+  const lists = Object.entries(registry as unknown as Record<string, unknown>)
+    .filter((e): e is [string, () => unknown] => typeof e[1] === 'function' && e[1].length === 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, list]) => [name, list.call(registry)]);
+  const signals = (registry.checkIds?.() ?? []).map((id) => [id, registry.checkSignals(id)]);
+  return createHash('sha256').update(JSON.stringify([lists, signals])).digest('hex');
 }
 
 let ownCode: Promise<string> | undefined;

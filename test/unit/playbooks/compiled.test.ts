@@ -101,6 +101,17 @@ describe('loadCompiledPlaybooks', () => {
     expect((err as PlaybookError).line).toBeGreaterThan(1);
   });
 
+  it('rebuilds when a list of the registry changes (a new concept, check or action id)', async () => {
+    await load();
+    const withConcepts: PlaybookRegistry & { conceptIds(): string[] } = { ...docRegistry, conceptIds: () => ['login'] };
+    expect((await load(withConcepts)).outcome).toBe('built');
+    expect((await load(withConcepts)).outcome).toBe('hit');
+    const more: PlaybookRegistry & { conceptIds(): string[] } = { ...docRegistry, conceptIds: () => ['login', 'nginx'] };
+    expect((await load(more)).outcome).toBe('built');
+    const noisy = { ...docRegistry, checkIds: () => [...(docRegistry.checkIds?.() ?? []), 'new-check'] };
+    expect((await load(noisy)).outcome).toBe('built');
+  });
+
   it('a broken playbook fails with file and line even when a compiled form of the good one exists', async () => {
     await load();
     const file = path.join(dir, 'login.md');
