@@ -34,7 +34,8 @@ export function mapStacksToSources(bundleDir: string): void {
     const map = file && path.dirname(file) === bundleDir && line && column ? mapFor(file) : undefined;
     const entry = map?.findEntry(line! - 1, column! - 1);
     if (!entry || !('originalSource' in entry)) return String(site);
-    const where = `${path.resolve(bundleDir, entry.originalSource)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+    const source = path.resolve(bundleDir, entry.originalSource);
+    const where = `${source}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
     const name = site.getFunctionName();
     const prefix = `${site.isAsync() ? 'async ' : ''}${site.isConstructor() ? 'new ' : ''}`;
     return name ? `${prefix}${name} (${where})` : `${prefix}${where}`;
