@@ -3,6 +3,7 @@ import { backendErrorLog } from './backend-error-log.js';
 import { backendJournal } from './backend-journal.js';
 import { backendPaths } from './backend-paths.js';
 import { backendPort } from './backend-port.js';
+import { backendPortHolder } from './backend-port-holder.js';
 import { backendService } from './backend-service.js';
 import { nginxService } from './nginx-service.js';
 import { unitFile } from './unit-file.js';
@@ -14,6 +15,7 @@ export const SERVICE_CHECKS: Check[] = [
   backendJournal,
   backendErrorLog,
   backendPort,
+  backendPortHolder,
   unitFile,
   unitUser,
   backendPaths,

@@ -154,3 +154,23 @@ describe('makeConsistent', () => {
     expect(makeConsistent([real], [obs('backend-port', 'fail', ['not-listening'])])).toEqual([real]);
   });
 });
+
+describe('a leftover python3 -m http.server on the backend port', () => {
+  // What the issue saw: http.server holds 127.0.0.1:8000, gunicorn restart-loops, the API answers 501.
+  const t = () =>
+    new MixedTransport((line) => {
+      if (line.startsWith('ss -lntpH'))
+        return result('LISTEN 0      5          127.0.0.1:8000      0.0.0.0:*    users:(("python3",pid=4242,fd=3))\n');
+      if (line.startsWith('systemctl show oms-backend -p MainPID'))
+        return result('MainPID=0\nActiveState=activating\n');
+      return undefined;
+    });
+
+  it.each(['api-not-found', 'service-start'])('%s: the port taken by python3 comes first', async (pb) => {
+    const report = await run(pb, t());
+    const top = serious(report)[0]!;
+    expect(top.id).toBe('port-taken');
+    expect(top.evidence).toContain('python3 (pid 4242)');
+    expect(report.verdict).toBe('problem');
+  });
+});
