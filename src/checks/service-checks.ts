@@ -7,6 +7,7 @@ import { backendPortHolder } from './backend-port-holder.js';
 import { backendService } from './backend-service.js';
 import { nginxService } from './nginx-service.js';
 import { unitFile } from './unit-file.js';
+import { unitReloadNeeded } from './unit-reload-needed.js';
 import { unitUser } from './unit-user.js';
 
 /** Service-side checks (docs/checks.md, "Service side"), in the order the report shows them. */
@@ -17,6 +18,7 @@ export const SERVICE_CHECKS: Check[] = [
   backendPort,
   backendPortHolder,
   unitFile,
+  unitReloadNeeded,
   unitUser,
   backendPaths,
   nginxService,

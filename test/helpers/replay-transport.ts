@@ -41,6 +41,11 @@ export class ReplayTransport implements Transport {
           );
         }
         const show = this.cap('systemctl-show.txt');
+        // The replica's capture predates the NeedDaemonReload question: every situation ran a reloaded unit.
+        if (args.includes('NeedDaemonReload,FragmentPath,LoadState')) {
+          const fragment = /^FragmentPath=.*$/m.exec(show.stdout)?.[0] ?? 'FragmentPath=';
+          return { ...show, stdout: `NeedDaemonReload=no\n${fragment}\nLoadState=loaded\n` };
+        }
         return {
           ...show,
           stdout: `LoadState=loaded\nUnitFileState=${s === 'backend-stopped' ? 'disabled' : 'enabled'}\n${show.stdout}`,

@@ -174,3 +174,20 @@ describe('a leftover python3 -m http.server on the backend port', () => {
     expect(report.verdict).toBe('problem');
   });
 });
+
+describe('a unit edited on disk without daemon-reload', () => {
+  it('service-start names it and offers daemon-reload + restart', async () => {
+    const t = new MixedTransport((line) =>
+      line.includes('NeedDaemonReload')
+        ? result('NeedDaemonReload=yes\nFragmentPath=/etc/systemd/system/oms-backend.service\nLoadState=loaded\n')
+        : undefined,
+    );
+    const report = await run('service-start', t);
+    const top = serious(report)[0]!;
+    expect(top.id).toBe('unit-reload-needed');
+    expect(top.action?.command).toEqual([
+      'sudo -n /usr/bin/systemctl daemon-reload',
+      'sudo -n /usr/bin/systemctl restart oms-backend',
+    ]);
+  });
+});
