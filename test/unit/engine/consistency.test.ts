@@ -191,3 +191,23 @@ describe('a unit edited on disk without daemon-reload', () => {
     ]);
   });
 });
+
+describe('a backend .env with an empty SECRET_KEY, saved with a BOM', () => {
+  it.each(['service-start', 'login'])(
+    '%s: SECRET_KEY empty first, the BOM next, no value in the report',
+    async (pb) => {
+      const healthyEnv = loadCapture('healthy', 'backend-env.txt');
+      const broken = `\uFEFF${healthyEnv.stdout.replace(/^SECRET_KEY=.*$/m, 'SECRET_KEY=')}`;
+      const t = new MixedTransport((line) =>
+        line === 'cat /opt/OMS/backend/.env' ? { ...healthyEnv, stdout: broken } : undefined,
+      );
+      const report = await run(pb, t);
+      expect(
+        serious(report)
+          .map((f) => f.id)
+          .slice(0, 2),
+      ).toEqual(['secret-key-empty', 'env-format-broken']);
+      expect(JSON.stringify(report)).not.toContain('nxcG0fXEWVsXKBOJWBPhDY26');
+    },
+  );
+});
