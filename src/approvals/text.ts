@@ -23,6 +23,7 @@ export function formatOutcome(o: Outcome): string {
     case 'waiting':
     case 'denied':
     case 'expired':
+    case 'unknown':
       return o.message;
     case 'executed':
       return formatResult(o.approval, o.result);

@@ -21,6 +21,7 @@ import type { Outcome } from '../approvals/outcome.js';
 import type { ApprovalService } from '../approvals/service.js';
 import { formatCard, formatOutcome } from '../approvals/text.js';
 import type { AuditEntry, AuditQuery, AuditRecord } from '../audit/audit-log.js';
+import { formatVerify, type ChainVerdict } from '../audit/chain.js';
 import { auditRequest, formatAuditRecord } from '../audit/query.js';
 import { reportAuditEntry } from '../audit/report-entry.js';
 import { runUsersCommand } from '../users/command.js';
@@ -49,7 +50,12 @@ export interface RunnerDeps {
   /** Approve-to-run (`run`); absent: the verb says it is not available. */
   approvals?: ApprovalService;
   /** The audit log: diagnoses and checks are recorded; `audit` reads it. */
-  audit?: { append(entry: AuditEntry): Promise<unknown>; read(query: AuditQuery): Promise<AuditRecord[]> };
+  audit?: {
+    append(entry: AuditEntry): Promise<unknown>;
+    read(query: AuditQuery): Promise<AuditRecord[]>;
+    /** `audit verify`: check the hash chain (src/audit/chain.ts). */
+    verify?(): Promise<ChainVerdict>;
+  };
   /** Who is at this terminal (e.g. `console:alice`). */
   operator?: string;
   /** Ask a yes/no question on the terminal (one-shot CLI); absent when there is no terminal. */
@@ -190,6 +196,11 @@ export class CommandRunner {
     const target = this.resolveTarget(cmd.target);
     if (!target) return this.unknownTarget(cmd.target!);
     const operator: Actor = { id: this.deps.operator ?? 'console', via };
+    if (cmd.clear) {
+      const c = await approvals.clearStop(cmd.action, target.name, operator);
+      out(c.ok ? c.message : `拒绝 / refused: ${c.message}\n下一步 / Next: ${c.hint}`);
+      return c.ok ? EXIT.ok : EXIT.usage;
+    }
     const canAsk = via === 'console' ? this.deps.interactiveConsole === true : this.deps.confirm !== undefined;
     if (!cmd.yes && !canAsk) {
       out(
@@ -246,6 +257,15 @@ export class CommandRunner {
         'audit is not available: this runner was built without an audit log — nothing was run\n下一步 / Next: start oms-chatops through `npm start` / `oms-chatops`, which wires the audit log',
       );
       return EXIT.usage;
+    }
+    if (cmd.verify) {
+      if (!audit.verify) {
+        out('audit verify is not available: this audit log has no hash chain — nothing was checked');
+        return EXIT.usage;
+      }
+      const v = await audit.verify();
+      out(formatVerify(v));
+      return v.ok ? EXIT.ok : EXIT.problem;
     }
     const r = auditRequest(cmd, this.deps.now?.() ?? new Date());
     if (!r.ok) {
@@ -413,6 +433,8 @@ export class CommandRunner {
       "  doctor [target]                                  check the bot's own access to a target",
       '  run <action> [target] --reason "…"               approve-to-run a whitelisted action (asks y/N; policy.consoleApproval)',
       '  audit [--since 1h|ISO] [--target T]              the audit log',
+      '  audit verify                                     check the audit log hash chain',
+      '  run clear <action> [target]                      lift the stop after repeated failed post-checks',
       '  users template [-o file.xlsx]                    the bulk user import template (批量导入用户)',
       '  users validate FILE [-o corrected.xlsx]          check a filled user sheet (.xlsx/.csv) before importing it',
       '',

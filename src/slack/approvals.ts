@@ -9,6 +9,7 @@ import {
   type Outcome,
 } from '../approvals/index.js';
 import type { AuditEntry, AuditQuery, AuditRecord } from '../audit/audit-log.js';
+import { formatVerify, type ChainVerdict } from '../audit/chain.js';
 import { auditRequest } from '../audit/query.js';
 import { noticeMessage } from '../render/blocks.js';
 import { redact } from '../redact.js';
@@ -49,6 +50,8 @@ export interface SlackApprovalsConfig {
 export interface SlackAudit {
   append(entry: AuditEntry): Promise<unknown>;
   read(query: AuditQuery): Promise<AuditRecord[]>;
+  /** `/oms audit verify`: the hash chain (src/audit/chain.ts). */
+  verify?(): Promise<ChainVerdict>;
 }
 
 /** Where a click came from (the card it was on, unless the stored approval says otherwise). */
@@ -125,7 +128,8 @@ export class SlackApprovals {
           messageTs: body.message?.ts ?? body.container?.message_ts,
           threadTs: (body.message as { thread_ts?: string } | undefined)?.thread_ts,
         };
-        const clicker: Actor = { id: body.user.id, via: 'slack' };
+        // The channel the click came from: the service counts it only on the card's own channel.
+        const clicker: Actor = { id: body.user.id, via: 'slack', ...(place.channel ? { channel: place.channel } : {}) };
         tasks.run(() =>
           kind === 'approve'
             ? this.approve(action.value, clicker, place)
@@ -142,7 +146,7 @@ export class SlackApprovals {
       await ack();
       const meta = parseDenyMetadata(view.private_metadata);
       const reason = view.state.values[DENY_REASON_BLOCK]?.[DENY_REASON_INPUT]?.value ?? '';
-      const clicker: Actor = { id: body.user.id, via: 'slack' };
+      const clicker: Actor = { id: body.user.id, via: 'slack', ...(meta?.channel ? { channel: meta.channel } : {}) };
       tasks.run(async () => {
         if (!meta) {
           this.options.log(`deny dialog from ${body.user.id} without valid metadata`);
@@ -153,10 +157,11 @@ export class SlackApprovals {
     });
   }
 
-  /** Start the periodic expiry sweep (every instance may run one). */
+  /** Start the periodic sweep (every instance may run one); the first runs at once: start-up recovery. */
   start(): void {
     const every = this.options.config.sweepIntervalMs ?? DEFAULT_SWEEP_MS;
     if (every <= 0 || this.timer) return;
+    this.options.tasks.run(async () => void (await this.sweep()));
     this.timer = setInterval(() => this.options.tasks.run(async () => void (await this.sweep())), every);
     this.timer.unref();
   }
@@ -166,12 +171,16 @@ export class SlackApprovals {
     this.timer = undefined;
   }
 
-  /** Expire approvals past their time and update their cards; resolves with how many this instance expired. */
+  /** Expire approvals past their time, mark abandoned runs unknown, update their cards; resolves with how many changed. */
   sweep(): Promise<number> {
     this.sweeping ??= (async () => {
       try {
         const outcomes = await this.service.expire();
-        for (const o of outcomes) if (o.kind === 'expired') await this.updateCard(o.approval, {});
+        for (const o of outcomes) {
+          if (o.kind !== 'expired' && o.kind !== 'unknown') continue;
+          await this.updateCard(o.approval, {});
+          if (o.kind === 'unknown') await this.threadReply(o.approval, {}, noticeMessage(`:warning: ${o.message}`));
+        }
         return outcomes.length;
       } catch (e) {
         this.options.log(`approval expiry sweep failed: ${redact((e as Error).message)}`);
@@ -209,11 +218,21 @@ export class SlackApprovals {
       await this.audit(command, r.reply);
       return;
     }
+    if (command.clear) {
+      const c = await this.service.clearStop(command.action, command.target ?? this.options.deps.config.defaultTarget, {
+        id: r.user,
+        via: 'slack',
+        channel: r.channel,
+      });
+      await r.reply(c.ok ? noticeMessage(c.message) : noticeMessage(`拒绝 / refused: ${c.message}`, { next: c.hint }));
+      return;
+    }
     const o = await this.service.requestAction({
       action: command.action,
       target: command.target ?? this.options.deps.config.defaultTarget,
       requester: { id: r.user, via: 'slack', channel: r.channel },
       reason: command.reason,
+      meta: { channel: r.channel },
     });
     if (o.kind !== 'requested') {
       await r.reply(o.kind === 'refused' ? refusalMessage(o) : noticeMessage(o.message));
@@ -229,6 +248,14 @@ export class SlackApprovals {
         noticeMessage('这个 bot 没有配置审计日志 / this bot has no audit log configured', {
           next: "run `oms-chatops audit` on the bot's machine, or start the bot with `npm start` (it writes <dataDir>/audit.jsonl)",
         }),
+      );
+      return;
+    }
+    if (command.verify) {
+      await reply(
+        noticeMessage(
+          audit.verify ? formatVerify(await audit.verify()) : 'this audit log has no hash chain — nothing was checked',
+        ),
       );
       return;
     }
@@ -253,7 +280,7 @@ export class SlackApprovals {
     } catch (e) {
       await this.service.deny(
         approvalReference(a),
-        { id: a.requester.id, via: 'slack' },
+        { id: a.requester.id, via: 'slack', channel },
         'the approval card could not be posted in Slack',
       );
       const p = describeSlackError(e);
@@ -327,6 +354,10 @@ export class SlackApprovals {
             `:no_entry_sign: ${who(clicker.id)} 拒绝了 / denied ${o.approval.action} @ ${o.approval.target}: ${o.approval.deniedBy?.reason ?? ''} — 没有运行任何东西 / nothing was run`,
           ),
         );
+        return;
+      case 'unknown':
+        await this.updateCard(o.approval, place);
+        await this.threadReply(o.approval, place, noticeMessage(`:warning: ${o.message}`));
         return;
       case 'expired':
         await this.updateCard(o.approval, place);

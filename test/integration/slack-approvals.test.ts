@@ -464,8 +464,8 @@ describe('/oms run and /oms audit', () => {
     expect(JSON.stringify(h.slack.responses.find((r) => r.id === 'away')?.body)).toMatch(
       /request was withdrawn.*\/invite @oms-chatops/,
     );
-    const approvals = await h.store.listApprovals();
-    expect(approvals.map((a) => (a as { status: string }).status)).toEqual(['denied']);
+    const approvals = await h.store.listRecords('approval');
+    expect(approvals.map((a) => (a.value as { status: string }).status)).toEqual(['denied']);
   });
 
   it('/oms audit shows the audit log (filtered by --since and --target); a bad --since says what to type', async () => {
