@@ -34,14 +34,14 @@ export interface ApprovalServiceDeps {
   postCheckAttempts?: number;
   postCheckDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
-  /** Writing the result is retried this often (default 5), waiting `resultRetryMs` doubling in between (default 200). */
+  /** Writing the result is retried this often (default 5), `resultRetryMs` apart, doubling (default 200). */
   resultWriteAttempts?: number;
   resultRetryMs?: number;
   /** This process, recorded on executing approvals (default: this host and pid). */
   instance?: { host: string; pid: number };
   /** Is a process on this host alive (default: signal 0)? A dead owner's approval becomes `unknown` at once. */
   isProcessAlive?: (pid: number) => boolean;
-  /** An audit record could not be written (the flow goes on where that is safe; the caller decides how loudly to complain). */
+  /** An audit record could not be written (the flow goes on where that is safe; the caller says how loudly). */
   onAuditError?: (error: Error) => void;
 }
 
@@ -157,7 +157,8 @@ export function refused(code: RefusalCode, message: string, hint: string): Outco
 export function storeRefusal(store: string, e: Error): Outcome {
   return refused(
     'store-unavailable',
-    `状态存储不可用 / the approval store (${store}) cannot be read or written: ${redact(e.message)} — nothing was run`,
+    `状态存储不可用 / the approval store (${store}) cannot be read or written: ${redact(e.message)}` +
+      ` — nothing was run`,
     'check the store (Redis reachable? disk full? `df -h` on the data directory), then try again',
   );
 }

@@ -96,7 +96,11 @@ export async function deny(ctx: ApprovalContext, ref: unknown, clicker: Actor, r
     if ('stop' in r) return ctx.decidedRefusal(r.stop, clicker);
     const denied = r.approval;
     await ctx.record({ ...ctx.base(denied), event: 'action.denied', user: clicker.id, via: clicker.via, reason: why });
-    return { kind: 'denied', approval: denied, message: `已拒绝 / denied by ${clicker.id}: ${why} — nothing was run` };
+    return {
+      kind: 'denied',
+      approval: denied,
+      message: `已拒绝 / denied by ${clicker.id}: ${why}` + ` — nothing was run`,
+    };
   } catch (e) {
     if (e instanceof StoreUnavailableError) return storeRefusal(ctx.deps.store.describe, e);
     throw e;
@@ -134,6 +138,8 @@ async function waiting(ctx: ApprovalContext, a: Approval, clicker: Actor): Promi
     approval: a,
     approvals,
     needed: a.approvalsNeeded,
-    message: `已批准 ${approvals.length}/${a.approvalsNeeded} / approval ${approvals.length} of ${a.approvalsNeeded} recorded; waiting for another approver`,
+    message:
+      `已批准 ${approvals.length}/${a.approvalsNeeded} / approval ${approvals.length} of ${a.approvalsNeeded}` +
+      ` recorded; waiting for another approver`,
   };
 }

@@ -54,11 +54,15 @@ export async function executeAction(
     const check = whatToCheck(action, target);
     return finish(
       'unknown',
-      `结果未知 / outcome unknown: lost ${target.name} while running \`sudo -n ${action.argv(target)[steps.length]?.join(' ') ?? '?'}\` (${why}). 命令可能已执行，也可能没有 / the command may or may not have run: check ${check.map((c) => `\`${c}\``).join(', ')}`,
+      `结果未知 / outcome unknown: lost ${target.name} while running` +
+        ` \`sudo -n ${action.argv(target)[steps.length]?.join(' ') ?? '?'}\` (${why}).` +
+        ` 命令可能已执行，也可能没有 / the command may or may not have run: check ${check.map((c) => `\`${c}\``).join(', ')}`,
       {
         preconditions: preLines,
         steps,
-        hint: `在服务器上检查 / on the server, check: ${check.join('; ')}${hint ? ` — ${hint}` : ''}; then run \`diagnose\` before requesting it again`,
+        hint:
+          `在服务器上检查 / on the server, check: ${check.join('; ')}${hint ? ` — ${hint}` : ''}` +
+          `; then run \`diagnose\` before requesting it again`,
       },
     );
   };
@@ -79,7 +83,8 @@ export async function executeAction(
   if (failedPre.length > 0) {
     return finish(
       'precondition-failed',
-      `前置检查未通过，未执行 / precondition failed, nothing was run: ${failedPre.map((o) => `${o.check}: ${o.summary}`).join('; ')}`,
+      `前置检查未通过，未执行 / precondition failed, nothing was run:` +
+        ` ${failedPre.map((o) => `${o.check}: ${o.summary}`).join('; ')}`,
       {
         preconditions: preLines,
         hint: 'fix what the precondition reports (e.g. the nginx -t error), then request the action again',
@@ -161,7 +166,8 @@ export async function executeAction(
   if (problems.length > 0) {
     return finish(
       'post-check-failed',
-      `命令已执行但验证未通过 / the command ran (exit ${exitCode}) but the post-checks failed: ${problems.join('; ')}`,
+      `命令已执行但验证未通过 / the command ran (exit ${exitCode})` +
+        ` but the post-checks failed: ${problems.join('; ')}`,
       {
         preconditions: preLines,
         steps,
@@ -174,7 +180,8 @@ export async function executeAction(
   }
   return finish(
     'succeeded',
-    `已执行并验证 / done and verified (exit ${exitCode}${pidCheck ? `, MainPID ${before ?? '-'} → ${after}` : ''})`,
+    `已执行并验证 / done and verified (exit ${exitCode}` +
+      `${pidCheck ? `, MainPID ${before ?? '-'} → ${after}` : ''})`,
     {
       preconditions: preLines,
       steps,

@@ -88,8 +88,13 @@ export class ActionGuard {
       return {
         ok: false,
         code: 'stopped',
-        message: `${action} 在 ${target} 上已暂停 / ${action} on ${target} is stopped: its post-checks failed ${s.failures} times in a row (last: approval ${s.stopped.approvalId}, ${s.stopped.at}) — nothing was run`,
-        hint: `看清服务器的状态（\`diagnose\`），然后由审批人解除 / look at the server first (\`diagnose\`), then an approver clears the stop: \`run clear ${action} ${target}\``,
+        message:
+          `${action} 在 ${target} 上已暂停 / ${action} on ${target} is stopped:` +
+          ` its post-checks failed ${s.failures} times in a row` +
+          ` (last: approval ${s.stopped.approvalId}, ${s.stopped.at}) — nothing was run`,
+        hint:
+          `看清服务器的状态（\`diagnose\`），然后由审批人解除 / look at the server first (\`diagnose\`),` +
+          ` then an approver clears the stop: \`run clear ${action} ${target}\``,
       };
     const limit = policy.actionsPerHour[action] ?? DEFAULT_ACTIONS_PER_HOUR;
     const runs = this.recent(s);
@@ -99,9 +104,14 @@ export class ActionGuard {
     return {
       ok: false,
       code: 'rate-limited',
-      message: `${action} 在 ${target} 上一小时内已运行 ${runs.length} 次 / ${action} ran ${runs.length} times on ${target} in the last hour (limit ${limit}: policy.actionsPerHour) — nothing was run`,
+      message:
+        `${action} 在 ${target} 上一小时内已运行 ${runs.length} 次 / ` +
+        `${action} ran ${runs.length} times on ${target} in the last hour` +
+        ` (limit ${limit}: policy.actionsPerHour) — nothing was run`,
       hint: opens
-        ? `${opens.toISOString()} 后可再次运行（约 ${minutes} 分钟）/ it opens again at ${opens.toISOString()} (in about ${minutes} min); if the server needs more, find out why first (\`diagnose\`)`
+        ? `${opens.toISOString()} 后可再次运行（约 ${minutes} 分钟）/` +
+          ` it opens again at ${opens.toISOString()} (in about ${minutes} min)` +
+          `; if the server needs more, find out why first (\`diagnose\`)`
         : `policy.actionsPerHour.${action} is 0: this action is switched off for ${target}`,
     };
   }

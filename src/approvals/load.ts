@@ -64,7 +64,9 @@ export async function loadForDecision(
       event: 'action.refused',
       user: clicker.id,
       via: clicker.via,
-      reason: `${what}: the reference names ${clip(parsed.action ?? '?')} on ${clip(parsed.target ?? '?')}, the approval is ${approval.action} on ${approval.target}`,
+      reason:
+        `${what}: the reference names ${clip(parsed.action ?? '?')} on ${clip(parsed.target ?? '?')}` +
+        `, the approval is ${approval.action} on ${approval.target}`,
     });
     return refused(
       'tampered',
@@ -78,7 +80,9 @@ export async function loadForDecision(
       approval,
       clicker,
       'wrong-channel',
-      `这个审批卡片在 <#${card}> / this approval's card is in <#${card}>, but the click came from ${clicker.channel ? `<#${clicker.channel}>` : 'no channel'} — it does not count, nothing was run`,
+      `这个审批卡片在 <#${card}> / this approval's card is in <#${card}>,` +
+        ` but the click came from ${clicker.channel ? `<#${clicker.channel}>` : 'no channel'}` +
+        ` — it does not count, nothing was run`,
       `approve or deny it on the card in <#${card}> (or in its thread)`,
     );
   if (approval.status !== 'pending') return ctx.decidedRefusal(approval, clicker);

@@ -23,7 +23,8 @@ export function mayRequest(policy: EffectivePolicy, actor: Actor, target: string
       : refuse(
           'console-approval-disabled',
           `local approval is disabled for target ${target} (policy.consoleApproval is false) — nothing was run`,
-          `ask in Slack with \`/oms run …\`, or set \`consoleApproval: true\` under policy (or policy.targets.${target}) if the console may approve`,
+          `ask in Slack with \`/oms run …\`` +
+            `, or set \`consoleApproval: true\` under policy (or policy.targets.${target}) if the console may approve`,
         );
   }
   if (policy.requesters.length === 0 && policy.requesterChannels.length === 0) return yes;
@@ -116,7 +117,7 @@ function refuse(code: PolicyRefusalCode, message: string, hint: string): PolicyV
   return { ok: false, code, message, hint };
 }
 
-/** May `who` clear a stopped action on `target`: an approver in Slack, or the console operator where local approval is on. */
+/** May `who` clear a stopped action on `target`: a Slack approver, or the console where local approval is on. */
 export async function mayClear(
   policy: EffectivePolicy,
   who: Actor,
@@ -128,7 +129,8 @@ export async function mayClear(
       ? yes
       : refuse(
           'console-approval-disabled',
-          `local approval is disabled for target ${target} (policy.consoleApproval is false), so the stop cannot be cleared here`,
+          `local approval is disabled for target ${target} (policy.consoleApproval is false)` +
+            `, so the stop cannot be cleared here`,
           'an approver clears it in Slack: `/oms run clear <action> <target>`',
         );
   if (await isApprover(policy, who.id, isInGroup)) return yes;

@@ -105,7 +105,8 @@ export async function requestAction(ctx: ApprovalContext, req: ActionRequest): P
   if (!recorded)
     return refused(
       'audit-unavailable',
-      '审计日志无法写入 / the audit log cannot be written (disk full? permissions?) — nothing was requested, nothing will run',
+      '审计日志无法写入 / the audit log cannot be written (disk full? permissions?)' +
+        ' — nothing was requested, nothing will run',
       "free space on the bot's data directory (`df -h`), or fix its permissions, then request it again",
     );
   try {
@@ -118,6 +119,8 @@ export async function requestAction(ctx: ApprovalContext, req: ActionRequest): P
   return {
     kind: 'requested',
     approval,
-    message: `已请求 / requested: \`${commandText(approval.command)}\` on ${target.name} (${target.host}); needs ${approval.approvalsNeeded} approval(s) before ${approval.expiresAt}`,
+    message:
+      `已请求 / requested: \`${commandText(approval.command)}\` on ${target.name} (${target.host})` +
+      `; needs ${approval.approvalsNeeded} approval(s) before ${approval.expiresAt}`,
   };
 }

@@ -77,7 +77,8 @@ async function guardedRun(ctx: ApprovalContext, a: Approval, policy: EffectivePo
   } catch (e) {
     return notRun(
       ctx,
-      `状态存储不可用 / the store (${ctx.deps.store.describe}) cannot be written: ${redact((e as Error).message)} — nothing was run`,
+      `状态存储不可用 / the store (${ctx.deps.store.describe}) cannot be written: ${redact((e as Error).message)}` +
+        ` — nothing was run`,
       'check the store (Redis reachable? disk full?), then request it again',
     );
   }
@@ -96,7 +97,9 @@ async function guardedRun(ctx: ApprovalContext, a: Approval, policy: EffectivePo
     result = {
       ...blank(at),
       verdict: 'unknown',
-      summary: `结果未知 / outcome unknown: the run failed midway (${redact((e as Error).message)}). 命令可能已执行，也可能没有 / the command may or may not have run: check ${check}`,
+      summary:
+        `结果未知 / outcome unknown: the run failed midway (${redact((e as Error).message)}).` +
+        ` 命令可能已执行，也可能没有 / the command may or may not have run: check ${check}`,
       hint: `on the server, check: ${(a.verify ?? []).join('; ')}`,
     };
   }
@@ -104,7 +107,10 @@ async function guardedRun(ctx: ApprovalContext, a: Approval, policy: EffectivePo
     if (await ctx.guard.settle(a.action, a.target, policy, result.verdict, a.id))
       result = {
         ...result,
-        hint: `${result.hint ?? ''} — ${a.action} is now stopped on ${a.target} after ${policy.stopAfterFailedPostChecks} failed post-checks in a row; an approver clears it with \`run clear ${a.action} ${a.target}\` once the server is understood`,
+        hint:
+          `${result.hint ?? ''} — ${a.action} is now stopped on ${a.target}` +
+          ` after ${policy.stopAfterFailedPostChecks} failed post-checks in a row` +
+          `; an approver clears it with \`run clear ${a.action} ${a.target}\` once the server is understood`,
       };
   } catch (e) {
     ctx.deps.onAuditError?.(new Error(`could not count the run on the run guard: ${(e as Error).message}`));
@@ -147,7 +153,10 @@ export async function writeResult(
     ...ctx.base(executing),
     event: 'action.save-failed',
     verdict: result.verdict,
-    reason: `the result could not be written to ${ctx.deps.store.describe} after ${attempts} attempts${lastError ? `: ${lastError.message}` : ' (the record is gone)'}; the card shows it; the sweep writes it again, and marks it unknown if that never works`,
+    reason:
+      `the result could not be written to ${ctx.deps.store.describe} after ${attempts} attempts` +
+      `${lastError ? `: ${lastError.message}` : ' (the record is gone)'}` +
+      `; the card shows it; the sweep writes it again, and marks it unknown if that never works`,
   });
   return apply(executing);
 }

@@ -80,8 +80,12 @@ export class ApprovalService {
     if (!actor.success || !known || !target)
       return {
         ok: false,
-        message: `nothing to clear: ${!known ? `unknown action "${clip(action)}"` : `unknown target "${clip(targetName)}"`}`,
-        hint: `e.g. \`run clear restart-backend prod\`; targets: ${[...this.ctx.deps.config.targets.keys()].join(', ')}`,
+        message:
+          `nothing to clear: ` +
+          `${!known ? `unknown action "${clip(action)}"` : `unknown target "${clip(targetName)}"`}`,
+        hint:
+          `e.g. \`run clear restart-backend prod\`;` +
+          ` targets: ${[...this.ctx.deps.config.targets.keys()].join(', ')}`,
       };
     const policy = policyFor(this.ctx.deps.config.policy, target.name);
     const may = await mayClear(policy, actor.data, target.name, this.ctx.isInGroup);

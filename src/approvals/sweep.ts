@@ -51,7 +51,10 @@ function abandoned(ctx: ApprovalContext, a: Approval, now: Date): string | undef
   }
   const until = a.executingUntil ? Date.parse(a.executingUntil) : Date.parse(a.decidedAt ?? a.createdAt);
   if (Number.isFinite(until) && until <= now.getTime())
-    return `no result was recorded by ${a.executingUntil ?? a.decidedAt} (the bot stopped, or could not write the result)`;
+    return (
+      `no result was recorded by ${a.executingUntil ?? a.decidedAt}` +
+      ` (the bot stopped, or could not write the result)`
+    );
   return undefined;
 }
 
@@ -79,7 +82,10 @@ export async function expireOne(ctx: ApprovalContext, id: string, now: Date): Pr
   return {
     kind: 'expired',
     approval: expired,
-    message: `已过期 / expired: nobody approved it before ${expired.expiresAt} — nothing was run; request it again (the Request button or \`run ${expired.action} ${expired.target} --reason …\`) if it is still needed`,
+    message:
+      `已过期 / expired: nobody approved it before ${expired.expiresAt} — nothing was run` +
+      `; request it again (the Request button or \`run ${expired.action} ${expired.target} --reason …\`)` +
+      ' if it is still needed',
   };
 }
 
@@ -103,7 +109,9 @@ export async function markUnknown(ctx: ApprovalContext, id: string, why: string)
   return {
     kind: 'unknown',
     approval: a,
-    message: `结果未知 / outcome unknown: ${why}. 命令可能已执行，也可能没有 / the command may or may not have run: check ${check || 'the service on the server'}`,
+    message:
+      `结果未知 / outcome unknown: ${why}.` +
+      ` 命令可能已执行，也可能没有 / the command may or may not have run: check ${check || 'the service on the server'}`,
   };
 }
 

@@ -38,7 +38,8 @@ export function formatResult(a: Approval, r: ExecutionResult): string {
   for (const c of r.preconditions) lines.push(`  precondition ${c.status.padEnd(5)} ${c.check}: ${c.summary}`);
   for (const s of r.steps) {
     lines.push(
-      `  $ sudo -n ${s.argv.join(' ')}  → exit ${s.exitCode ?? s.signal ?? '?'}${s.timedOut ? ' (timed out)' : ''}, ${s.durationMs} ms`,
+      `  $ sudo -n ${s.argv.join(' ')}  → exit ${s.exitCode ?? s.signal ?? '?'}${s.timedOut ? ' (timed out)' : ''}` +
+        `, ${s.durationMs} ms`,
     );
     if (s.sudoRefusal) lines.push(`    sudoers: ${s.sudoRefusal.sudoersLine}`);
     else if (s.exitCode !== 0 && s.stderr.trim())

@@ -3,7 +3,7 @@ import { open, readFile, stat, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { ChainChecker, GENESIS, lineHash, type ChainVerdict } from './chain.js';
 
-/** Where the chain continues: the `prev` for the next record, and a rotation record to write first when the file was rotated. */
+/** Where the chain continues: `prev` for the next record, and a rotation record to write first after a rotation. */
 export interface ChainHead {
   /** The file's size now (the append starts here). */
   size: number;

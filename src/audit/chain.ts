@@ -93,14 +93,19 @@ export class ChainChecker {
 /** `audit verify` as text: Chinese first, English beside it; the first broken line by number. */
 export function formatVerify(v: ChainVerdict, file = 'the audit log'): string {
   if (!v.ok)
-    return `✘ 审计日志被改动或损坏 / ${file} is broken at line ${v.line}: ${v.reason}\n下一步 / Next: compare line ${v.line} with the Redis copy or a backup; keep this file as evidence (do not fix it in place)`;
+    return (
+      `✘ 审计日志被改动或损坏 / ${file} is broken at line ${v.line}: ${v.reason}` +
+      `\n下一步 / Next: compare line ${v.line} with the Redis copy or a backup;` +
+      ' keep this file as evidence (do not fix it in place)'
+    );
   const parts = [`✔ 审计日志完整 / ${file} verified: ${v.chained} chained records in ${v.lines} lines`];
   if (v.legacy) parts.push(`${v.legacy} older lines at the top were written before the chain existed`);
   if (v.rotatedFrom)
     parts.push(
       v.rotatedFrom.checked
         ? `continues the rotated file (link ${v.rotatedFrom.hash.slice(0, 12)}… checked)`
-        : `continues a rotated file (link ${v.rotatedFrom.hash.slice(0, 12)}…; that file was not found next to it, so the link was not checked)`,
+        : `continues a rotated file (link ${v.rotatedFrom.hash.slice(0, 12)}…` +
+            `; that file was not found next to it, so the link was not checked)`,
     );
   return parts.join('; ');
 }
