@@ -196,6 +196,31 @@ describe('approve', () => {
     });
   });
 
+  it("a click that does not come from the card's channel does not count: refused ephemerally, nothing runs; on the card it does", async () => {
+    h = await ApprovalHarness.start();
+    const { card, approve } = await requestByCommand();
+    await h.click({
+      actionId: approve.action_id,
+      value: approve.value,
+      user: APPROVER,
+      channel: 'C0ELSEWHERE',
+      messageTs: cardTsOf(card),
+    });
+    await h.idle();
+    expect(h.server.state.sudo).toEqual([]);
+    expect(cardUpdates(cardTsOf(card))).toEqual([]);
+    const [eph] = ephemeralsTo(APPROVER);
+    expect(eph?.body.channel).toBe('C0ELSEWHERE');
+    expect(String(eph?.body.text)).toMatch(/card is in <#C0OPS>, but the click came from <#C0ELSEWHERE>/);
+    expect(auditRecords().at(-1)).toMatchObject({
+      event: 'action.refused',
+      reason: expect.stringMatching(/^wrong-channel/),
+    });
+    await h.click({ actionId: approve.action_id, value: approve.value, user: APPROVER, messageTs: cardTsOf(card) });
+    await h.idle();
+    expect(h.server.state.sudo).toHaveLength(1);
+  });
+
   it('a member of an approver group (usergroups.users.list at click time, cached 60 s) may approve; a failing lookup never approves', async () => {
     h = await ApprovalHarness.start();
     let fail = true;
