@@ -37,10 +37,16 @@ export async function runApproved(
           "free space on the bot's data directory (`df -h`), then request it again",
         );
     const status = statusOf(result);
-    const sudoRan = result.steps.length > 0 || result.verdict === 'unknown';
+    // `action.executed` whenever an attempt was made (sudo ran, or the target could not be reached);
+    // `action.refused` when nothing was tried; `action.unknown` when sudo may or may not have run.
     await ctx.record({
       ...ctx.base(executing),
-      event: result.verdict === 'unknown' ? 'action.unknown' : sudoRan ? 'action.executed' : 'action.refused',
+      event:
+        result.verdict === 'unknown'
+          ? 'action.unknown'
+          : status === 'refused' && result.steps.length === 0
+            ? 'action.refused'
+            : 'action.executed',
       user: clicker.id,
       via: clicker.via,
       exitCode: result.exitCode,
