@@ -45,6 +45,9 @@ export interface ApprovalServiceDeps {
   onAuditError?: (error: Error) => void;
 }
 
+/** Runs in progress, by process identity (host/pid). */
+const RUNNING = new Map<string, Set<string>>();
+
 /** The pieces every part of the approval flow shares: deps with defaults, records, guard, audit helpers. */
 export class ApprovalContext {
   readonly now: () => Date;
@@ -57,7 +60,7 @@ export class ApprovalContext {
   readonly postCheckDelayMs: number;
   readonly sleep: (ms: number) => Promise<void>;
   /** Approvals this process is executing right now (its own records are not abandoned). */
-  readonly running = new Set<string>();
+  readonly running: Set<string>;
   /** Results this process could not write (store down): the sweep tries again before anything else. */
   readonly unsaved = new Map<string, { status: ApprovalStatus; result: ExecutionResult }>();
 
@@ -69,6 +72,11 @@ export class ApprovalContext {
     this.retentionMs = deps.retentionMs ?? DEFAULT_RETENTION_MS;
     this.isInGroup = deps.isInGroup ?? (async () => false);
     this.instance = deps.instance ?? { host: hostname(), pid: process.pid };
+    // Shared by every service of one process (main.ts builds one per front end): a sweep by one
+    // must not take another's live run for abandoned.
+    const key = `${this.instance.host}/${this.instance.pid}`;
+    this.running = RUNNING.get(key) ?? new Set<string>();
+    RUNNING.set(key, this.running);
     this.postCheckAttempts = deps.postCheckAttempts ?? 5;
     this.postCheckDelayMs = deps.postCheckDelayMs ?? 2_000;
     this.sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));

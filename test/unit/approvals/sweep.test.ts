@@ -61,3 +61,40 @@ it('a run owned by a live process of this host is not touched before its deadlin
   expect(swept.map((o) => o.kind === 'unknown' && o.approval.id)).toEqual([dead]);
   expect((await t.a.get(alive))?.status).toBe('executing');
 });
+
+it('a sweep by another service of the same process leaves a live run alone (no false unknown)', async () => {
+  let started!: () => void;
+  const running = new Promise<void>((r) => (started = r));
+  let finish!: () => void;
+  const gate = new Promise<void>((r) => (finish = r));
+  const t = twoInstances({
+    deps: {
+      transportFor: () => ({
+        describe: 'slow',
+        close: async () => undefined,
+        exec: async (argv, opts) => {
+          if (opts?.sudo && argv.includes('reload')) {
+            started();
+            await gate;
+          }
+          return t.server.transport.exec(argv, opts);
+        },
+      }),
+    },
+  });
+  const r = await t.a.requestAction({
+    action: 'reload-nginx',
+    target: 'prod',
+    requester: slack(REQUESTER),
+    reason: 'x',
+    meta: { channel: 'C0OPS' },
+  });
+  if (r.kind !== 'requested') throw new Error(r.kind);
+  const run = t.a.approve(r.approval.id, slack(APPROVER));
+  await running;
+  expect(await t.b.expire()).toEqual([]);
+  expect((await t.b.get(r.approval.id))?.status).toBe('executing');
+  finish();
+  expect((await run).kind).toBe('executed');
+  expect((await t.b.get(r.approval.id))?.status).toBe('succeeded');
+});
