@@ -1,7 +1,7 @@
 import { policyFor, type EffectivePolicy } from '../config/config.js';
 import { actorSchema, type Actor, type Approval } from './approval.js';
 import { clip, refused, type ApprovalContext } from './context.js';
-import { expireOne } from './sweep.js';
+import { abandoned, expireOne, markUnknown } from './sweep.js';
 import type { Outcome } from './outcome.js';
 import { parseReference, type ApprovalRef } from './reference.js';
 
@@ -85,6 +85,12 @@ export async function loadForDecision(
         ` — it does not count, nothing was run`,
       `approve or deny it on the card in <#${card}> (or in its thread)`,
     );
+  if (approval.status === 'executing') {
+    // Left executing by a run that is gone: settle it now rather than tell the clicker "running now".
+    const why = abandoned(ctx, approval, ctx.now());
+    const o = why ? await markUnknown(ctx, approval.id, why) : undefined;
+    if (o) return o;
+  }
   if (approval.status !== 'pending') return ctx.decidedRefusal(approval, clicker);
   if (Date.parse(approval.expiresAt) <= ctx.now().getTime()) {
     const o = await expireOne(ctx, approval.id, ctx.now());

@@ -40,7 +40,7 @@ async function saveAgain(ctx: ApprovalContext, a: Approval): Promise<void> {
 }
 
 /** Why an executing approval is abandoned, or undefined while it may still be running. */
-function abandoned(ctx: ApprovalContext, a: Approval, now: Date): string | undefined {
+export function abandoned(ctx: ApprovalContext, a: Approval, now: Date): string | undefined {
   if (ctx.running.has(a.id)) return undefined;
   const owner = a.owner;
   if (owner && owner.host === ctx.instance.host) {
