@@ -171,7 +171,7 @@ export class SlackApprovals {
     this.timer = undefined;
   }
 
-  /** Expire approvals past their time, mark abandoned runs unknown, update their cards; resolves with how many changed. */
+  /** Expire stale approvals, mark abandoned runs unknown, update their cards; resolves with how many changed. */
   sweep(): Promise<number> {
     this.sweeping ??= (async () => {
       try {
