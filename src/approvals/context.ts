@@ -46,7 +46,7 @@ export interface ApprovalServiceDeps {
 }
 
 /** Runs in progress, by process identity (host/pid). */
-const RUNNING = new Map<string, Set<string>>();
+const RUNNING = new Map<string, Map<string, number>>();
 
 /** The pieces every part of the approval flow shares: deps with defaults, records, guard, audit helpers. */
 export class ApprovalContext {
@@ -59,8 +59,8 @@ export class ApprovalContext {
   readonly postCheckAttempts: number;
   readonly postCheckDelayMs: number;
   readonly sleep: (ms: number) => Promise<void>;
-  /** Approvals this process is executing right now (its own records are not abandoned). */
-  readonly running: Set<string>;
+  /** Approvals this process is deciding or executing right now, with how many calls hold each. */
+  private readonly running: Map<string, number>;
   /** Results this process could not write (store down): the sweep tries again before anything else. */
   readonly unsaved = new Map<string, { status: ApprovalStatus; result: ExecutionResult }>();
 
@@ -75,7 +75,7 @@ export class ApprovalContext {
     // Shared by every service of one process (main.ts builds one per front end): a sweep by one
     // must not take another's live run for abandoned.
     const key = `${this.instance.host}/${this.instance.pid}`;
-    this.running = RUNNING.get(key) ?? new Set<string>();
+    this.running = RUNNING.get(key) ?? new Map<string, number>();
     RUNNING.set(key, this.running);
     this.postCheckAttempts = deps.postCheckAttempts ?? 5;
     this.postCheckDelayMs = deps.postCheckDelayMs ?? 2_000;
@@ -86,6 +86,23 @@ export class ApprovalContext {
       (a) => Math.max(Date.parse(a.expiresAt) - this.now().getTime(), 0) + this.retentionMs,
     );
     this.guard = new ActionGuard(deps.store, this.now);
+  }
+
+  /** A click of this process may move `id` to executing or is running it: it is not abandoned. */
+  hold(id: string): void {
+    this.running.set(id, (this.running.get(id) ?? 0) + 1);
+  }
+
+  /** Each {@link hold} is released exactly once (a count: a losing click must not release the winner's hold). */
+  release(id: string): void {
+    const n = (this.running.get(id) ?? 0) - 1;
+    if (n > 0) this.running.set(id, n);
+    else this.running.delete(id);
+  }
+
+  /** True while a call of this process holds `id`. */
+  isRunning(id: string): boolean {
+    return this.running.has(id);
   }
 
   /** Write an audit record; a failure is reported through `onAuditError` and answered `false`. */

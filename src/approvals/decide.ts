@@ -25,7 +25,6 @@ export async function approve(ctx: ApprovalContext, ref: unknown, clicker: Actor
     const loaded = await loadForDecision(ctx, ref, clicker, 'approve');
     if ('kind' in loaded) return loaded;
     const { approval, policy } = loaded;
-    id = approval.id;
     const may = await mayApprove(policy, clicker, approval, ctx.isInGroup);
     if (!may.ok) return ctx.refuse(approval, clicker, may.code, may.message, may.hint);
 
@@ -41,8 +40,10 @@ export async function approve(ctx: ApprovalContext, ref: unknown, clicker: Actor
             postCheckDelayMs: ctx.postCheckDelayMs,
           })
         : 60_000;
-    // Marked before the write, so this process's own sweep never takes it for abandoned.
-    ctx.running.add(approval.id);
+    // Held before the write (and released once, whatever happens), so no sweep or click of this
+    // process takes its own live run for abandoned.
+    ctx.hold(approval.id);
+    id = approval.id;
     const r = await ctx.records.update<ApproveStop>(approval.id, (cur) => {
       if (cur.status !== 'pending') return { stop: 'decided' };
       if (Date.parse(cur.expiresAt) <= now.getTime()) return { stop: 'expired' };
@@ -59,15 +60,15 @@ export async function approve(ctx: ApprovalContext, ref: unknown, clicker: Actor
         verify: action && target ? whatToCheck(action, target) : [],
       };
     });
-    if (!r || 'stop' in r || r.approval.status !== 'executing') ctx.running.delete(approval.id);
     if (!r) return refused('unknown-approval', 'no such approval any more — nothing was run', 'request it again');
     if ('stop' in r) return stopped(ctx, approval, clicker, r.stop);
     if (r.approval.status === 'pending') return waiting(ctx, r.approval, clicker);
     return await runApproved(ctx, r.approval, clicker, policy);
   } catch (e) {
-    if (id) ctx.running.delete(id);
     if (e instanceof StoreUnavailableError) return storeRefusal(ctx.deps.store.describe, e);
     throw e;
+  } finally {
+    if (id) ctx.release(id);
   }
 }
 

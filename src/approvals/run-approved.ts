@@ -20,51 +20,47 @@ export async function runApproved(
   clicker: Actor,
   policy: EffectivePolicy,
 ): Promise<Outcome> {
-  try {
-    const approvers = executing.approvedBy.map((d) => d.by);
-    const recorded = await ctx.record({
-      ...ctx.base(executing),
-      event: 'action.approved',
-      user: clicker.id,
-      via: clicker.via,
-      details: { approvedBy: approvers, requester: executing.requester.id },
-    });
-    const result = recorded
-      ? await guardedRun(ctx, executing, policy)
-      : notRun(
-          ctx,
-          '审计日志无法写入 / the audit log cannot be written (disk full? permissions?) — nothing was run',
-          "free space on the bot's data directory (`df -h`), then request it again",
-        );
-    const status = statusOf(result);
-    // `action.executed` whenever an attempt was made (sudo ran, or the target could not be reached);
-    // `action.refused` when nothing was tried; `action.unknown` when sudo may or may not have run.
-    await ctx.record({
-      ...ctx.base(executing),
-      event:
-        result.verdict === 'unknown'
-          ? 'action.unknown'
-          : status === 'refused' && result.steps.length === 0
-            ? 'action.refused'
-            : 'action.executed',
-      user: clicker.id,
-      via: clicker.via,
-      exitCode: result.exitCode,
-      durationMs: result.durationMs,
-      verdict: result.verdict,
-      reason: status === 'succeeded' ? undefined : result.summary,
-      details: {
-        approvedBy: approvers,
-        postChecks: result.postChecks.map((c) => `${c.check}:${c.status}`),
-        mainPid: result.mainPid,
-        ...(result.verdict === 'unknown' ? { verify: executing.verify } : {}),
-      },
-    });
-    const done = await writeResult(ctx, executing, status, result);
-    return { kind: 'executed', approval: done, result, message: result.summary };
-  } finally {
-    ctx.running.delete(executing.id);
-  }
+  const approvers = executing.approvedBy.map((d) => d.by);
+  const recorded = await ctx.record({
+    ...ctx.base(executing),
+    event: 'action.approved',
+    user: clicker.id,
+    via: clicker.via,
+    details: { approvedBy: approvers, requester: executing.requester.id },
+  });
+  const result = recorded
+    ? await guardedRun(ctx, executing, policy)
+    : notRun(
+        ctx,
+        '审计日志无法写入 / the audit log cannot be written (disk full? permissions?) — nothing was run',
+        "free space on the bot's data directory (`df -h`), then request it again",
+      );
+  const status = statusOf(result);
+  // `action.executed` whenever an attempt was made (sudo ran, or the target could not be reached);
+  // `action.refused` when nothing was tried; `action.unknown` when sudo may or may not have run.
+  await ctx.record({
+    ...ctx.base(executing),
+    event:
+      result.verdict === 'unknown'
+        ? 'action.unknown'
+        : status === 'refused' && result.steps.length === 0
+          ? 'action.refused'
+          : 'action.executed',
+    user: clicker.id,
+    via: clicker.via,
+    exitCode: result.exitCode,
+    durationMs: result.durationMs,
+    verdict: result.verdict,
+    reason: status === 'succeeded' ? undefined : result.summary,
+    details: {
+      approvedBy: approvers,
+      postChecks: result.postChecks.map((c) => `${c.check}:${c.status}`),
+      mainPid: result.mainPid,
+      ...(result.verdict === 'unknown' ? { verify: executing.verify } : {}),
+    },
+  });
+  const done = await writeResult(ctx, executing, status, result);
+  return { kind: 'executed', approval: done, result, message: result.summary };
 }
 
 /** The run guard, then the action itself; an unexpected fault mid-run is an unknown outcome, not a crash. */

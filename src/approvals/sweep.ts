@@ -41,7 +41,7 @@ async function saveAgain(ctx: ApprovalContext, a: Approval): Promise<void> {
 
 /** Why an executing approval is abandoned, or undefined while it may still be running. */
 export function abandoned(ctx: ApprovalContext, a: Approval, now: Date): string | undefined {
-  if (ctx.running.has(a.id)) return undefined;
+  if (ctx.isRunning(a.id)) return undefined;
   const owner = a.owner;
   if (owner && owner.host === ctx.instance.host) {
     // Our own pid but not running here: an earlier process with the same pid (e.g. pid 1 in a container).

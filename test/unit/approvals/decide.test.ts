@@ -149,3 +149,61 @@ describe('store failures', () => {
     expect(server.state.sudo).toHaveLength(1);
   });
 });
+
+describe('clicks racing inside one process', () => {
+  it('losing clicks never make a live run look abandoned: one executes, the others are told it runs once', async () => {
+    const { a, b, request, server } = twoInstances({ policy: '  actionsPerHour: { restart-backend: 10 }\n' });
+    for (let round = 0; round < 5; round++) {
+      const ap = await request();
+      const outcomes = await Promise.all([
+        a.approve(ap.id, slack(APPROVER)),
+        a.approve(ap.id, slack(APPROVER2)),
+        b.approve(ap.id, slack(APPROVER)),
+        b.approve(ap.id, slack(APPROVER2)),
+        a.expire(),
+      ]);
+      const clicks = outcomes.slice(0, 4) as Array<{ kind: string; code?: string }>;
+      expect(clicks.filter((o) => o.kind === 'executed')).toHaveLength(1);
+      expect(clicks.filter((o) => o.kind === 'refused' && o.code === 'already-decided')).toHaveLength(3);
+      expect(outcomes[4]).toEqual([]);
+      expect((await a.get(ap.id))?.status).toBe('succeeded');
+    }
+    expect(server.state.sudo).toHaveLength(5);
+  });
+
+  it('a click that lost the race while the winner runs does not release the winner: a later click is not told unknown', async () => {
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    let finish!: () => void;
+    const gate = new Promise<void>((r) => (finish = r));
+    const t = twoInstances({
+      deps: {
+        transportFor: () => ({
+          describe: 'slow',
+          close: async () => undefined,
+          exec: async (argv, opts) => {
+            if (opts?.sudo) {
+              started();
+              await gate;
+            }
+            return t.server.transport.exec(argv, opts);
+          },
+        }),
+      },
+    });
+    const ap = await t.request();
+    const release = t.storeB.holdNextWrite();
+    const loser = t.b.approve(ap.id, slack(APPROVER2)); // read pending; its write is held
+    await t.storeB.held;
+    const winner = t.a.approve(ap.id, slack(APPROVER));
+    await running;
+    release();
+    expect(((await loser) as { code?: string }).code).toBe('already-decided');
+    const later = await t.a.approve(ap.id, slack(APPROVER2));
+    expect(later.kind === 'refused' && later.code).toBe('already-decided');
+    expect(await t.b.expire()).toEqual([]);
+    finish();
+    expect((await winner).kind).toBe('executed');
+    expect(t.server.state.sudo).toHaveLength(1);
+  });
+});
