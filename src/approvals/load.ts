@@ -80,10 +80,10 @@ export async function loadForDecision(
       approval,
       clicker,
       'wrong-channel',
-      `这个审批卡片在 <#${card}> / this approval's card is in <#${card}>,` +
-        ` but the click came from ${clicker.channel ? `<#${clicker.channel}>` : 'no channel'}` +
+      `这个审批卡片在频道 ${card} / this approval's card is in channel ${card},` +
+        ` but the click came from ${clicker.channel ? `channel ${clicker.channel}` : 'no channel'}` +
         ` — it does not count, nothing was run`,
-      `approve or deny it on the card in <#${card}> (or in its thread)`,
+      `approve or deny it on the card in channel ${card} (or in its thread)`,
     );
   if (approval.status === 'executing') {
     // Left executing by a run that is gone: settle it now rather than tell the clicker "running now".
