@@ -1,12 +1,17 @@
 import { messageContext, type MessageContext } from './context.js';
 import { canonical, normalize, stripLogPrefix } from './normalize.js';
+import { foldTraditional } from './synonyms.js';
 import type { PlaybookIndex } from './index.js';
 import { unitsOf } from './index.js';
+import { detectConcepts } from './concepts.js';
+import { pinyinStream } from './pinyin.js';
 
 /** Bounds that keep matching fast on huge pastes: what an operator pastes fits well within them. */
 const MAX_LINES = 200;
 const MAX_LINE_CHARS = 2000;
 const MAX_PROSE_CHARS = 1500;
+/** Concepts are read from the first part of the message only: a long paste's tail adds nothing. */
+const MAX_CONCEPT_CHARS = 3000;
 
 /** One line of the message, as signatures see it. */
 export interface MessageLine {
@@ -30,6 +35,8 @@ export interface Message {
   context: MessageContext;
   /** CJK skip-bigrams of the prose (a, b with one character between): 样式全丢 still holds 式丢. */
   skips: Set<string>;
+  /** Concepts of the lexicon the whole message names (src/intent/concepts.ts). */
+  concepts: Set<string>;
   /** Host named by a log prefix, if any. */
   host?: string;
 }
@@ -73,6 +80,7 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
       .join(' ')
       .slice(0, 8000),
   );
+  const plain = foldTraditional(whole.slice(0, MAX_CONCEPT_CHARS));
   return {
     lines,
     prose: proseText,
@@ -81,6 +89,7 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
     joined: lines.length > 1 && joinedSource.length <= 4000 ? joinedSource : '',
     context: messageContext(whole),
     skips: skipBigrams(proseText),
+    concepts: detectConcepts(index.lexicon, plain, pinyinStream(plain)),
     ...(host !== undefined ? { host } : {}),
   };
 }
