@@ -111,7 +111,8 @@ function pinyinForms(lex: Lexicon): Array<[string, string]> {
 /** Whole words for latin terms; a trailing s/es/ed/ing is allowed on a word. */
 function wordPattern(t: string): string {
   const body = escape(t);
-  const start = /^[a-z0-9_]/.test(t) ? '(?<![a-z0-9_])' : '';
+  // "billing-service" is not the service, "oms-backend" is matched by its own expression.
+  const start = /^[a-z0-9_]/.test(t) ? '(?<![a-z0-9_-])' : '';
   const end = /[a-z0-9_]$/.test(t) ? (/[a-z]$/.test(t) ? '(?:s|es|ed|ing)?(?![a-z0-9_])' : '(?![a-z0-9_])') : '';
   return `${start}${body}${end}`;
 }

@@ -205,6 +205,10 @@ const OTHER_SYSTEMS = new RegExp(
   'i',
 );
 
+/** Another machine named by a host-like name (build-02, web01, db-1) or in words ("另一台", "another server"). */
+const OTHER_HOST =
+  /(?<![\w.-])(?:build|web|db|app|node|srv|server|host|ci|runner|vm|gpu|etl|jump|mq|cache|es|kafka|redis|mysql)[-_]?\d{1,3}(?![\w.-])|另一台|别的机器|其他机器|别的服务器|其他服务器|\banother (?:host|server|box|machine)\b|\bother (?:hosts?|servers?|boxes|machines?)\b/i;
+
 /** An announcement, not a problem: planned maintenance, a notice to everyone. */
 const NOTICE =
   /例行维护|计划维护|维护窗口|停机维护|请知悉|敬请|通知[:：]|届时|\bscheduled maintenance\b|\bmaintenance window\b|\bfyi\b/i;
@@ -222,5 +226,5 @@ export interface MessageContext {
 /** Classify a normalised message. */
 export function messageContext(text: string): MessageContext {
   const ours = OMS_ANCHORS.test(text);
-  return { ours, foreign: !ours && OTHER_SYSTEMS.test(text), notice: NOTICE.test(text) };
+  return { ours, foreign: !ours && (OTHER_SYSTEMS.test(text) || OTHER_HOST.test(text)), notice: NOTICE.test(text) };
 }

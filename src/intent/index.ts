@@ -22,8 +22,10 @@ export interface IndexedPlaybook {
   /** unit → indexes of the phrases holding it (messages have few units; phrases are many). */
   byUnit: Map<string, number[]>;
   signatures: RegExp[];
-  /** Concept combinations the playbook answers, its how-to sections' included. */
+  /** Concept combinations the playbook answers. */
   concepts: string[][];
+  /** Its how-to sections' combinations: they count for the playbook only when the message asks something. */
+  howtoConcepts: string[][];
   howto: IndexedHowto[];
 }
 
@@ -168,7 +170,8 @@ export function indexPlaybooks(playbooks: readonly Playbook[]): PlaybookIndex {
       phrases,
       byUnit,
       signatures: p.signatures.map((re) => new RegExp(re.source, re.flags.replace(/[gy]/g, ''))),
-      concepts: [...(p.concepts ?? []), ...(p.howto ?? []).flatMap((h) => h.concepts)],
+      concepts: p.concepts ?? [],
+      howtoConcepts: (p.howto ?? []).flatMap((h) => h.concepts),
       howto: (p.howto ?? []).map((h) => ({ id: h.id, title: h.title, concepts: h.concepts })),
     };
   });

@@ -59,8 +59,6 @@ export const FOREIGN_FACTOR = 0.35;
 const EXPLAINED_AWAY = 0.85;
 /** A runner-up offered beside the best among choices needs at least this. */
 const CHOICE_FLOOR = 0.2;
-/** Concepts that make a message a question (a how-to section needs one). */
-const QUESTIONS = ['howto', 'where', 'question', 'is-normal'];
 
 /**
  * Map free text or a pasted log (one line or many) to a playbook using its
@@ -161,7 +159,7 @@ interface HowtoPick {
  * candidate anyway, or scores near the best.
  */
 function pickHowto(index: PlaybookIndex, msg: Message, factor: number, scores: PlaybookScore[]): HowtoPick | undefined {
-  if (!QUESTIONS.some((q) => msg.concepts.has(q))) return undefined;
+  if (!msg.question) return undefined;
   let pick: HowtoPick | undefined;
   for (const p of index.playbooks) {
     for (const h of p.howto) {

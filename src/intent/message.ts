@@ -37,9 +37,14 @@ export interface Message {
   skips: Set<string>;
   /** Concepts of the lexicon the whole message names (src/intent/concepts.ts). */
   concepts: Set<string>;
+  /** The message asks something (how, where, is it normal …): how-to sections may answer it. */
+  question: boolean;
   /** Host named by a log prefix, if any. */
   host?: string;
 }
+
+/** Concepts that make a message a question (src/intent/lexicon.ts). */
+const QUESTIONS = ['howto', 'where', 'question', 'is-normal'];
 
 /** Words that say something is wrong, in canonical form (see synonyms.ts). */
 export const TROUBLE =
@@ -81,6 +86,7 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
       .slice(0, 8000),
   );
   const plain = foldTraditional(whole.slice(0, MAX_CONCEPT_CHARS));
+  const concepts = detectConcepts(index.lexicon, plain, pinyinStream(plain));
   return {
     lines,
     prose: proseText,
@@ -89,7 +95,8 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
     joined: lines.length > 1 && joinedSource.length <= 4000 ? joinedSource : '',
     context: messageContext(whole),
     skips: skipBigrams(proseText),
-    concepts: detectConcepts(index.lexicon, plain, pinyinStream(plain)),
+    concepts,
+    question: QUESTIONS.some((q) => concepts.has(q)),
     ...(host !== undefined ? { host } : {}),
   };
 }

@@ -95,7 +95,7 @@ export function scorePlaybook(p: IndexedPlaybook, msg: Message): PlaybookScore {
   }
 
   // 4. Concepts: a combination the playbook declares, all named in the message.
-  const concept = comboScore(p.concepts, msg.concepts);
+  const concept = comboScore(msg.question ? [...p.concepts, ...p.howtoConcepts] : p.concepts, msg.concepts);
   const conceptScore = concept?.score ?? 0;
   if (concept) for (const c of concept.combo) explains.add(`c:${c}`);
   if (concept && conceptScore > Math.max(sig, phrase, alias)) evidence = `concepts: ${concept.combo.join(' + ')}`;
