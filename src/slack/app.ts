@@ -19,6 +19,8 @@ import type { SlackEnv } from './env.js';
 import { boltLogger, redactingLog } from './logger.js';
 import { Outbox, type Outgoing } from './outbox.js';
 import { decidePhrase, postSuggestion, type ChatEvent } from './phrases.js';
+import { addressedAnswer, decideAddressed, registerTemplateButton } from './intent-answer.js';
+import { ACTION } from './report-buttons.js';
 import { runAndReport } from './run-report.js';
 import { parseShareMetadata, readShareForm, shareModal, shareReport, SHARE_CALLBACK } from './share.js';
 import { BackgroundTasks } from './tasks.js';
@@ -184,6 +186,18 @@ export class SlackBot {
       await ack();
       const reply = this.replyVia(respond);
       const where = { channel: command.channel_id, user: command.user_id };
+      if (plan.kind === 'post') {
+        // Choices go into the channel so a click can run the playbook in their thread; privately if I am not in it.
+        this.tasks.run(async () => {
+          try {
+            await this.out.post(where.channel, plan.message);
+          } catch (e) {
+            this.log(`could not post the choices in the channel: ${(e as Error).message}`);
+            await reply(plan.message);
+          }
+        });
+        return;
+      }
       if (plan.kind === 'hook') this.tasks.run(() => runCommandHook(deps, plan.command, where, reply));
       else this.tasks.run(async () => void (await runAndReport(deps, this.out, plan.request, where, reply)));
     });
@@ -194,7 +208,11 @@ export class SlackBot {
         await ack();
         const channel = body.channel?.id ?? body.container?.channel_id;
         const messageTs = body.message?.ts ?? body.container?.message_ts;
-        const threadTs = (body.message as { thread_ts?: string } | undefined)?.thread_ts;
+        const inThread = (body.message as { thread_ts?: string } | undefined)?.thread_ts;
+        // A choice ("Did you mean…") posted as a channel message: its run goes into that message's thread.
+        const isChoice = action.action_id.startsWith(`${ACTION.runSuggestion}_`);
+        const ephemeral = (body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral === true;
+        const threadTs = inThread ?? (isChoice && !ephemeral && body.message ? messageTs : undefined);
         const reply = this.replyVia(respond, { channel, user: body.user.id, threadTs });
         const outcome = planClick(
           {
@@ -300,11 +318,22 @@ export class SlackBot {
     });
 
     const onChat = async ({ event, context }: { event: unknown; context: { botUserId?: string } }) => {
-      const d = decidePhrase(event as ChatEvent, context.botUserId ?? this.options.botUserId, deps, this.threads);
+      const botUserId = context.botUserId ?? this.options.botUserId;
+      const addressed = decideAddressed(event as ChatEvent, botUserId);
+      if (addressed.kind === 'answer') {
+        this.tasks.run(async () => {
+          const { message } = addressedAnswer(addressed.text, deps);
+          await this.out.post(addressed.channel, message, addressed.threadTs);
+        });
+        return;
+      }
+      const d = decidePhrase(event as ChatEvent, botUserId, deps, this.threads);
       if (d.kind === 'suggest') this.tasks.run(() => postSuggestion(this.out, deps, d));
     };
     app.event('message', onChat);
     app.event('app_mention', onChat);
+
+    registerTemplateButton(app, deps, (work) => this.tasks.run(work), this.log);
 
     app.error(async (e) => {
       this.log(`Slack listener error: ${(e as Error)?.stack ?? String(e)}`);
