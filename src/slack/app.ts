@@ -321,6 +321,8 @@ export class SlackBot {
       const botUserId = context.botUserId ?? this.options.botUserId;
       const addressed = decideAddressed(event as ChatEvent, botUserId);
       if (addressed.kind === 'answer') {
+        // Once I answered in a thread, passive listening stays quiet there.
+        this.threads.remember(addressed.channel, addressed.threadTs);
         this.tasks.run(async () => {
           const { message } = addressedAnswer(addressed.text, deps);
           await this.out.post(addressed.channel, message, addressed.threadTs);
