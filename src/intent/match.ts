@@ -202,7 +202,11 @@ function explainAway(sorted: PlaybookScore[]): void {
   if (!best || best.explains.size === 0) return;
   for (const s of sorted.slice(1)) {
     if (s.explains.size === 0 || s.score >= best.score) continue;
-    const covered = [...s.explains].every((k) => covers(best.explains, k));
+    // A runner-up known by a log line is judged on its log lines only ("Permission denied" inside a longer line).
+    const own = s.evidence.startsWith('signature')
+      ? [...s.explains].filter((k) => k.startsWith('l:'))
+      : [...s.explains];
+    const covered = own.every((k) => covers(best.explains, k));
     const strictlyLess = [...best.explains].some((k) => !covers(s.explains, k));
     if (covered && strictlyLess) s.score *= EXPLAINED_AWAY;
   }

@@ -57,6 +57,12 @@ function skipBigrams(text: string): Set<string> {
   return out;
 }
 
+function asks(index: PlaybookIndex, prose: string): boolean {
+  const plain = foldTraditional(normalize(prose).slice(0, MAX_CONCEPT_CHARS));
+  const found = detectConcepts(index.lexicon, plain, pinyinStream(plain));
+  return QUESTIONS.some((q) => found.has(q));
+}
+
 const COMMAND_WORDS = /^(?:@\S+\s+)?(?:\/?oms\s+)?(?:diagnose|diag|run|check|match|诊断|排查|检查一下|查一下|看看)?\s*/;
 
 /** Split a message into lines, strip log prefixes, fold synonyms, classify context. */
@@ -96,7 +102,8 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
     context: messageContext(whole),
     skips: skipBigrams(proseText),
     concepts,
-    question: QUESTIONS.some((q) => concepts.has(q)),
+    // A question is asked in prose: "Perhaps out of memory?" in a pasted log line asks nothing.
+    question: QUESTIONS.some((q) => concepts.has(q)) && asks(index, prose.join(' ')),
     ...(host !== undefined ? { host } : {}),
   };
 }

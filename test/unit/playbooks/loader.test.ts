@@ -106,6 +106,8 @@ describe('loadPlaybooks refuses malformed playbooks with file and line', () => {
     ['unknown-key', 'broken.md', 13, /unknown key "unles"; valid keys: id, severity, title, when, all, unless, action/],
     ['bad-severity', 'broken.md', 10, /findings\[0\]\.severity: .*"critical"/],
     ['alias-bomb', 'broken.md', 2, /invalid YAML|unknown key/],
+    ['unknown-concept', 'broken.md', 9, /unknown concept "exploded"; concepts are defined in src\/intent\/lexicon.ts/],
+    ['howto-without-section', 'broken.md', 8, /how-to section "reset-password" has no body section: add a heading ending in \{#reset-password\}/],
   ];
 
   it.each(cases)('%s', async (folder, file, line, problem) => {
