@@ -57,10 +57,11 @@ function skipBigrams(text: string): Set<string> {
   return out;
 }
 
-function asks(index: PlaybookIndex, prose: string): boolean {
-  const plain = foldTraditional(normalize(prose).slice(0, MAX_CONCEPT_CHARS));
-  const found = detectConcepts(index.lexicon, plain, pinyinStream(plain));
-  return QUESTIONS.some((q) => found.has(q));
+/** Concepts named in a text (normalised here), bounded in length. */
+function conceptsOf(index: PlaybookIndex, text: string): Set<string> {
+  if (!text) return new Set();
+  const plain = foldTraditional(normalize(text.slice(0, MAX_CONCEPT_CHARS)));
+  return detectConcepts(index.lexicon, plain, pinyinStream(plain));
 }
 
 const COMMAND_WORDS = /^(?:@\S+\s+)?(?:\/?oms\s+)?(?:diagnose|diag|run|check|match|诊断|排查|检查一下|查一下|看看)?\s*/;
@@ -71,6 +72,7 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
   const prose: string[] = [];
   let host: string | undefined;
   let proseChars = 0;
+  const logLines: string[] = [];
   for (const rawLine of text.split(/\r?\n/, MAX_LINES)) {
     const raw = rawLine.length > MAX_LINE_CHARS ? rawLine.slice(0, MAX_LINE_CHARS) : rawLine;
     if (/^\s*(```|~~~)/.test(raw)) continue;
@@ -78,7 +80,8 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
     if (!stripped.text) continue;
     host ??= stripped.host;
     lines.push({ raw, body: stripped.text });
-    if (!stripped.prefixed && proseChars < MAX_PROSE_CHARS) {
+    if (stripped.prefixed) logLines.push(stripped.text);
+    else if (proseChars < MAX_PROSE_CHARS) {
       prose.push(stripped.text);
       proseChars += stripped.text.length;
     }
@@ -91,8 +94,9 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
       .join(' ')
       .slice(0, 8000),
   );
-  const plain = foldTraditional(whole.slice(0, MAX_CONCEPT_CHARS));
-  const concepts = detectConcepts(index.lexicon, plain, pinyinStream(plain));
+  // Prose and pasted lines apart: a question is asked in prose ("Perhaps out of memory?" in a log asks nothing).
+  const inProse = conceptsOf(index, prose.join(' '));
+  const concepts = new Set([...inProse, ...conceptsOf(index, logLines.join(' '))]);
   return {
     lines,
     prose: proseText,
@@ -102,8 +106,7 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
     context: messageContext(whole),
     skips: skipBigrams(proseText),
     concepts,
-    // A question is asked in prose: "Perhaps out of memory?" in a pasted log line asks nothing.
-    question: QUESTIONS.some((q) => concepts.has(q)) && asks(index, prose.join(' ')),
+    question: QUESTIONS.some((q) => inProse.has(q)),
     ...(host !== undefined ? { host } : {}),
   };
 }

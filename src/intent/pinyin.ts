@@ -13,10 +13,21 @@ import { PINYIN_SYLLABLES } from './pinyin-syllables.js';
 const SYLLABLES = new Set(PINYIN_SYLLABLES);
 const LONGEST = 6;
 
+const splitCache = new Map<string, string[] | null>();
+
 /** Syllables of one latin word typed as pinyin, fewest syllables first; null when it is not pinyin. */
 export function splitSyllables(word: string): string[] | null {
   const w = word.toLowerCase().replace(/ü/g, 'v');
-  if (!/^[a-z]+$/.test(w)) return null;
+  if (!/^[a-z]+$/.test(w) || w.length > 40) return null;
+  const hit = splitCache.get(w);
+  if (hit !== undefined) return hit;
+  const out = split(w);
+  if (splitCache.size > 5000) splitCache.clear();
+  splitCache.set(w, out);
+  return out;
+}
+
+function split(w: string): string[] | null {
   // best[i]: fewest syllables covering w[0..i) (ties: the longer first syllable wins, being tried first).
   const best: Array<string[] | null> = [[]];
   for (let i = 1; i <= w.length; i++) {
