@@ -188,6 +188,11 @@ export const LEXICON = {
     label: 'SELinux',
     en: ['selinux', 'setsebool', 'httpd_can_network_connect'],
   },
+  restart: {
+    label: '重启 / restart',
+    zh: ['重启', '重新启动', '重载'],
+    en: ['restart', 'reload', 'reboot the service'],
+  },
   // ── problems ────────────────────────────────────────────────────────────
   fails: {
     label: '失败 / fails',

@@ -151,6 +151,8 @@ interface HowtoPick {
   title: string;
   score: number;
   combo: string[];
+  /** The playbook's own score, to break ties between sections. */
+  weight: number;
 }
 
 /**
@@ -166,8 +168,11 @@ function pickHowto(index: PlaybookIndex, msg: Message, factor: number, scores: P
       const hit = comboScore(h.concepts, msg.concepts);
       if (!hit) continue;
       const score = hit.score * factor;
-      if (score < HOWTO_THRESHOLD || (pick && score <= pick.score)) continue;
-      pick = { playbook: p.id, section: h.id, title: h.title, score, combo: hit.combo };
+      if (score < HOWTO_THRESHOLD || (pick && score < pick.score)) continue;
+      // Equal sections: the one whose playbook the message points to more strongly.
+      const weight = scores.find((s) => s.id === p.id)?.score ?? 0;
+      if (pick && score === pick.score && weight <= pick.weight) continue;
+      pick = { playbook: p.id, section: h.id, title: h.title, score, combo: hit.combo, weight };
     }
   }
   if (!pick) return undefined;
