@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEXICON, LEXICON_FILE } from './lexicon.js';
+import { LEXICON_PARTS } from './lexicon.js';
 import { toPinyin } from './pinyin.js';
 
 /** One concept of the lexicon, compiled for matching. */
@@ -31,8 +31,23 @@ const conceptSchema = z.strictObject({
   re: z.array(term).optional(),
 });
 
-/** Validate and compile a lexicon; a problem throws naming the file, the concept and the term. */
-export function compileLexicon(source: Record<string, unknown>, file = LEXICON_FILE): Lexicon {
+/** Validate and compile lexicon files; a problem throws naming the file, the concept and the term. */
+export function compileLexiconParts(parts: ReadonlyArray<readonly [string, Record<string, unknown>]>): Lexicon {
+  const concepts: CompiledConcept[] = [];
+  const owner = new Map<string, string>();
+  for (const [file, source] of parts) {
+    for (const c of compileLexicon(source, file).concepts) {
+      const first = owner.get(c.id);
+      if (first) throw new Error(`${file}: concept "${c.id}" is already defined in ${first}`);
+      owner.set(c.id, file);
+      concepts.push(c);
+    }
+  }
+  return { concepts, byId: new Map(concepts.map((c) => [c.id, c])) };
+}
+
+/** Validate and compile one lexicon file's concepts. */
+export function compileLexicon(source: Record<string, unknown>, file: string): Lexicon {
   const concepts: CompiledConcept[] = [];
   const seen = new Map<string, string>();
   for (const [id, raw] of Object.entries(source)) {
@@ -74,9 +89,9 @@ export function compileLexicon(source: Record<string, unknown>, file = LEXICON_F
 
 let lexicon: Lexicon | undefined;
 
-/** The built-in lexicon (src/intent/lexicon.ts), compiled once. */
+/** The built-in lexicon (src/intent/lexicon.ts and the files it lists), compiled once. */
 export function builtinLexicon(): Lexicon {
-  lexicon ??= compileLexicon(LEXICON);
+  lexicon ??= compileLexiconParts(LEXICON_PARTS);
   return lexicon;
 }
 

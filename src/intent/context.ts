@@ -206,12 +206,25 @@ const OTHER_SYSTEMS = new RegExp(
 );
 
 /** Another machine named by a host-like name (build-02, web01, db-1) or in words ("另一台", "another server"). */
-const OTHER_HOST =
-  /(?<![\w.-])(?:build|web|db|app|node|srv|server|host|ci|runner|vm|gpu|etl|jump|mq|cache|es|kafka|redis|mysql)[-_]?\d{1,3}(?![\w.-])|另一台|别的机器|其他机器|别的服务器|其他服务器|\banother (?:host|server|box|machine)\b|\bother (?:hosts?|servers?|boxes|machines?)\b/i;
+const OTHER_HOST = new RegExp(
+  [
+    '(?<![\\w.-])(?:build|web|db|app|node|srv|server|host|ci|runner|vm|gpu|etl|jump|mq|cache|es|kafka|redis|mysql)' +
+      '[-_]?\\d{1,3}(?![\\w.-])',
+    '另一台|别的机器|其他机器|别的服务器|其他服务器',
+    '\\banother (?:host|server|box|machine)\\b',
+    '\\bother (?:hosts?|servers?|boxes|machines?)\\b',
+  ].join('|'),
+  'i',
+);
 
 /** An announcement, not a problem: planned maintenance, a notice to everyone. */
-const NOTICE =
-  /例行维护|计划维护|维护窗口|停机维护|请知悉|敬请|通知[:：]|届时|\bscheduled maintenance\b|\bmaintenance window\b|\bfyi\b/i;
+const NOTICE = new RegExp(
+  [
+    '例行维护|计划维护|维护窗口|停机维护|请知悉|敬请|通知[:：]|届时',
+    '\\bscheduled maintenance\\b|\\bmaintenance window\\b|\\bfyi\\b',
+  ].join('|'),
+  'i',
+);
 
 /** What the message says about whose problem it is. */
 export interface MessageContext {

@@ -1,4 +1,4 @@
-import { builtinLexicon, compileLexicon, detectConcepts } from '../../../src/intent/concepts.js';
+import { builtinLexicon, compileLexicon, compileLexiconParts, detectConcepts } from '../../../src/intent/concepts.js';
 import { pinyinStream } from '../../../src/intent/pinyin.js';
 
 const concepts = (text: string) => {
@@ -44,5 +44,11 @@ describe('the concept lexicon', () => {
     expect(() => compileLexicon({ login: { label: 'x', re: ['('] } }, 'lex.ts')).toThrow(/re "\(" is not a valid/);
     expect(() => compileLexicon({ login: { label: 'x', re: ['a*'] } }, 'lex.ts')).toThrow(/matches the empty string/);
     expect(() => compileLexicon({ login: { label: 'x', words: ['login'] } }, 'lex.ts')).toThrow(/concept "login"/);
+    expect(() =>
+      compileLexiconParts([
+        ['a.ts', { login: { label: 'x', en: ['login'] } }],
+        ['b.ts', { login: { label: 'y', en: ['sign in'] } }],
+      ]),
+    ).toThrow('b.ts: concept "login" is already defined in a.ts');
   });
 });
