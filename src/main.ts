@@ -4,6 +4,7 @@ import { stderr, stdin, stdout } from 'node:process';
 import { createInterface } from 'node:readline/promises';
 import { ApprovalService } from './approvals/service.js';
 import { AuditLog } from './audit/audit-log.js';
+import { StoreDedupe } from './store/dedupe.js';
 import { FileStore } from './store/file-store.js';
 import type { Store } from './store/store.js';
 import { CHECKS, findCheck } from './checks/registry.js';
@@ -98,8 +99,8 @@ async function main(argv: string[]): Promise<number> {
           findCheck,
           transportFor: (t) => pool.get(t),
           audit,
-          // Slack retries are dropped across every instance sharing the store.
-          dedupe: { claim: async (key) => !(await store.seen(`slack:${key}`, 10 * 60_000)) },
+          // Slack retries and replayed requests are dropped across every instance sharing the store.
+          dedupe: new StoreDedupe(store),
           // The same store and audit log as the CLI; approverGroups checked with usergroups.users.list.
           approvals: { service: (isInGroup) => approvalService(isInGroup) },
         },
