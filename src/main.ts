@@ -11,7 +11,8 @@ import { CHECKS, findCheck } from './checks/registry.js';
 import { runConsole } from './cli/console.js';
 import { CommandRunner, EXIT } from './cli/runner.js';
 import { ConfigError, loadConfig, resolveConfigPath } from './config/config.js';
-import { loadPlaybooks } from './playbooks/loader.js';
+import { cacheDirCandidates } from './playbooks/cache-dir.js';
+import { loadCompiledPlaybooks } from './playbooks/compiled.js';
 import { defaultPlaybookDir } from './playbooks/paths.js';
 import { PlaybookError } from './playbooks/playbook.js';
 import { styleFor } from './render/style.js';
@@ -20,12 +21,17 @@ import { createTransportPool } from './transport/factory.js';
 import { playbookRegistry } from './playbooks/registry-adapter.js';
 import { accessTools } from './transport/access-tools.js';
 import { wantsSlack } from './slack/env.js';
+import { crashIfAsked } from './crash-test.js';
 
 /** Composition root: read config and playbooks, wire the pieces, pick the front end. */
 async function main(argv: string[]): Promise<number> {
+  crashIfAsked(process.env);
   const configFlag = flagValue(argv, '--config');
-  const config = await loadConfig(resolveConfigPath(configFlag, process.env, process.cwd()));
-  const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
+  // Config and playbooks are read at once; the playbooks from their compiled form unless a file changed.
+  const [config, { playbooks }] = await Promise.all([
+    loadConfig(resolveConfigPath(configFlag, process.env, process.cwd())),
+    loadCompiledPlaybooks(defaultPlaybookDir(), playbookRegistry(), cacheDirCandidates(process.env)),
+  ]);
   const pool = createTransportPool({ env: process.env });
   // State for approvals and the audit trail: Redis when REDIS_URL is set (several bot instances), else files under dataDir.
   const dataDir = resolve(process.cwd(), config.dataDir);

@@ -83,6 +83,12 @@ export function toPinyin(zh: string): string {
 
 function loadConverter(): Converter {
   // A synchronous, lazy require: matching stays synchronous, and processes that never see pinyin never load it.
-  const { pinyin } = createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro');
-  return (text) => pinyin(text, { toneType: 'none', type: 'array', v: true, nonZh: 'removed' });
+  // Without the package (a bundle copied without node_modules) pinyin input still meets the lexicon's explicit
+  // `py` spellings; only the spellings derived from Chinese terms are missing. Matching must not throw.
+  try {
+    const { pinyin } = createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro');
+    return (text) => pinyin(text, { toneType: 'none', type: 'array', v: true, nonZh: 'removed' });
+  } catch {
+    return () => [];
+  }
 }
