@@ -301,9 +301,15 @@ export class CommandRunner {
     if (r.kind === 'unknown-playbook') return this.unknownPlaybook(r.text);
     if (r.kind === 'ambiguous') {
       out(
-        `"${r.text}" 可能是 / could be:\n${r.candidates.map((c) => `  - ${c.id}: ${c.title}`).join('\n')}\n下一步 / Next: run \`diagnose <id>\` with one of them — nothing was run`,
+        `你是想…? / did you mean… "${r.text}":\n${r.candidates.map((c) => `  - ${c.id}: ${c.title} — ${c.reason}`).join('\n')}\n下一步 / Next: run \`diagnose <id>\` with one of them — nothing was run`,
       );
       return EXIT.usage;
+    }
+    if (r.kind === 'howto') {
+      out(
+        `${r.section.title} (${r.playbook.id})\n\n${r.section.markdown}\n\n→ \`show ${r.playbook.id}\` for the whole playbook`,
+      );
+      return EXIT.ok;
     }
     const { playbook, target } = r;
     if (r.confidence !== undefined && !flags.json)
@@ -405,9 +411,12 @@ export class CommandRunner {
       .join(', ');
     if (!result.playbook) return `no match (没有匹配的排查手册)${extracted ? `\nextracted: ${extracted}` : ''}`;
     const alts = result.alternatives.map((a) => `  also: ${a.id} (${a.confidence})`).join('\n');
-    const next = isDecisive(result)
-      ? `→ diagnose ${result.playbook.id}`
-      : `→ ambiguous (多个可能): pick one with \`diagnose <id>\``;
+    const next =
+      result.outcome === 'howto'
+        ? `→ how-to (怎么做): section "${result.howto!.title}" — \`diagnose ${result.playbook.id}\` prints it`
+        : isDecisive(result)
+          ? `→ diagnose ${result.playbook.id}`
+          : `→ did you mean (你是想…?): pick one with \`diagnose <id>\``;
     return `${result.playbook.id}: ${result.playbook.title} (confidence ${result.confidence})${alts ? `\n${alts}` : ''}${extracted ? `\nextracted: ${extracted}` : ''}\n${next}`;
   }
 
