@@ -89,7 +89,9 @@ function interpretHolder(ss: ExecResult | undefined, show: ExecResult | undefine
       facts.holder = `${safeName(b.name)} pid=${b.pid}`;
       return {
         status: 'ok',
-        summary: `端口 ${port} 由后端服务占用 (${safeName(b.name)}) / port ${port} is held by the backend (${safeName(b.name)} pid ${b.pid})`,
+        summary:
+          `端口 ${port} 由后端服务占用 (${safeName(b.name)}) / ` +
+          `port ${port} is held by the backend (${safeName(b.name)} pid ${b.pid})`,
         evidence,
         facts,
         signals: ['backend'],
@@ -120,7 +122,9 @@ function interpretHolder(ss: ExecResult | undefined, show: ExecResult | undefine
   }
   return {
     status: 'ok',
-    summary: `端口 ${port} 正在监听，服务在运行（ss 未显示进程名） / port ${port} is in LISTEN and the service runs (ss shows no process name without root)`,
+    summary:
+      `端口 ${port} 正在监听，服务在运行（ss 未显示进程名） / ` +
+      `port ${port} is in LISTEN and the service runs (ss shows no process name without root)`,
     evidence,
     facts,
     signals: ['unnamed'],

@@ -100,7 +100,9 @@ export const envFormat = defineCheck({
   titleEn: 'Backend .env format',
   signals: {
     'format-ok': 'the .env is plain KEY=VALUE lines',
-    bom: 'the file starts with a UTF-8 BOM: python-dotenv and django-environ read the first key with it, so that setting is lost',
+    bom:
+      'the file starts with a UTF-8 BOM: python-dotenv and django-environ read the first key with it, ' +
+      'so that setting is lost',
     crlf: 'Windows line endings (CRLF): values read by systemd or a shell keep a trailing \\r',
     'unbalanced-quote': 'a quoted value never closes: the parser swallows the lines below or drops the setting',
     'spaces-around-equals': 'spaces around "=": django-environ and shells ignore the line',
@@ -199,7 +201,7 @@ function judge(f: EnvFormat, file: string): Result {
   if (signals.length === 0)
     return {
       status: 'ok',
-      summary: `${file} 格式正确 / ${file} is plain KEY=VALUE lines (${f.assignments} settings)`,
+      summary: `${file} 格式正确 / ${file} has no format problem (${f.assignments} settings)`,
       evidence: '',
       facts,
       signals: ['format-ok'],

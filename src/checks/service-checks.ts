@@ -5,6 +5,8 @@ import { backendPaths } from './backend-paths.js';
 import { backendPort } from './backend-port.js';
 import { backendPortHolder } from './backend-port-holder.js';
 import { backendService } from './backend-service.js';
+import { djangoSuperusers } from './django-superusers.js';
+import { envFormat } from './env-format.js';
 import { nginxService } from './nginx-service.js';
 import { unitFile } from './unit-file.js';
 import { unitReloadNeeded } from './unit-reload-needed.js';
@@ -22,4 +24,6 @@ export const SERVICE_CHECKS: Check[] = [
   unitUser,
   backendPaths,
   nginxService,
+  envFormat,
+  djangoSuperusers,
 ];

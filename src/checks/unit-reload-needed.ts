@@ -83,7 +83,9 @@ function interpretReload(res: ExecResult | undefined, service: string): Result {
   }
   return {
     status: 'error',
-    summary: `无法读取 NeedDaemonReload / could not read NeedDaemonReload from systemctl show${res.code ? ` (exit ${res.code})` : ''}`,
+    summary:
+      `无法读取 NeedDaemonReload / could not read NeedDaemonReload from systemctl show` +
+      (res.code ? ` (exit ${res.code})` : ''),
     evidence: excerpt(`${res.stdout}\n${res.stderr}`.trim(), 6, 600),
     facts: { ...facts, exitCode: res.code },
     signals: [],

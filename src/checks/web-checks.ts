@@ -3,7 +3,6 @@ import { adminPage } from './admin-page.js';
 import { apiRoot } from './api-root.js';
 import { backendEnv } from './backend-env.js';
 import { corsPreflight } from './cors-preflight.js';
-import { envFormat } from './env-format.js';
 import { frontendEnv } from './frontend-env.js';
 import { loginDirect } from './login-direct.js';
 import { loginNginx } from './login-nginx.js';
@@ -19,7 +18,6 @@ export const WEB_CHECKS: Check[] = [
   adminPage,
   apiRoot,
   backendEnv,
-  envFormat,
   frontendEnv,
   nginxConfigTest,
   nginxSite,

@@ -211,3 +211,17 @@ describe('a backend .env with an empty SECRET_KEY, saved with a BOM', () => {
     },
   );
 });
+
+describe('the password is right but login says 401', () => {
+  it('login: an inactive superuser is named, before the info about credentials', async () => {
+    const t = new MixedTransport((line) =>
+      line.startsWith('/opt/OMS/backend/venv/bin/python')
+        ? result('{"username": "admin", "is_superuser": true, "is_active": false}\n__oms_superusers_done__ 1\n')
+        : undefined,
+    );
+    const report = await run('login', t);
+    expect(report.findings[0]!.id).toBe('superuser-inactive');
+    expect(report.findings[0]!.evidence).toContain('admin is_superuser=True is_active=False');
+    expect(report.verdict).toBe('problem');
+  });
+});
