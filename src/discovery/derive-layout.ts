@@ -119,10 +119,8 @@ export function deriveLayout(out: DiscoveryOutput): Discovery {
   }
   if (found.kind === 'ambiguous') {
     const where = found.candidates.map((c) => `${c.file}:${c.line}`).join(', ');
-    undecided(
-      NGINX_KEYS,
-      `${found.candidates.length} 个 server 块代理到 ${bind} / ${found.candidates.length} server blocks proxy to ${bind}: ${where}`,
-    );
+    const n = found.candidates.length;
+    undecided(NGINX_KEYS, `${n} 个 server 块代理到 ${bind} / ${n} server blocks proxy to ${bind}: ${where}`);
     return d;
   }
   const s = found.site;
