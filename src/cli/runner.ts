@@ -24,6 +24,8 @@ import type { AuditEntry, AuditQuery, AuditRecord } from '../audit/audit-log.js'
 import { auditRequest, formatAuditRecord } from '../audit/query.js';
 import { reportAuditEntry } from '../audit/report-entry.js';
 import { runUsersCommand } from '../users/command.js';
+import type { LayoutService } from '../discovery/layout-service.js';
+import { renderLayout } from '../discovery/render-layout.js';
 
 /** Extra verbs that need the SSH side (keyscan, sudoers, doctor), injected by main.ts. */
 export interface AccessTools {
@@ -56,6 +58,8 @@ export interface RunnerDeps {
   confirm?: (question: string) => Promise<boolean>;
   /** The console runs on a terminal: `run` asks, and the next line answers. */
   interactiveConsole?: boolean;
+  /** Layout discovery (`discover`, and unset paths filled before a diagnosis); absent: configured paths only. */
+  layout?: LayoutService;
 }
 
 /** Exit codes: 0 fine, 1 the diagnosis found a problem, 2 the request was refused or invalid, 3 target unreachable. */
@@ -159,8 +163,10 @@ export class CommandRunner {
           return EXIT.usage;
         }
         if (r.kind === 'unknown-target') return this.unknownTarget(r.name);
-        const { check, target } = r;
+        const { check } = r;
+        const target = await this.withLayout(r.target);
         const report = await runSingleChecks([check], target, this.deps.transportFor(target), { now: this.deps.now });
+        this.deps.layout?.afterReport(target, report);
         await this.recordReport(report, via, check.id);
         return this.emit(report, flags);
       }
@@ -172,6 +178,8 @@ export class CommandRunner {
         return this.runAction(cmd, via);
       case 'audit':
         return this.showAudit(cmd, flags);
+      case 'discover':
+        return this.discover(cmd.target, flags);
       case 'users': {
         const target = this.resolveTarget(flags.target);
         if (!target) return this.unknownTarget(flags.target!);
@@ -284,7 +292,8 @@ export class CommandRunner {
       );
       return EXIT.usage;
     }
-    const { playbook, target } = r;
+    const { playbook } = r;
+    const target = await this.withLayout(r.target);
     if (r.confidence !== undefined && !flags.json)
       this.deps.progress?.(`→ ${playbook.id} (${playbook.title} / ${playbook.titleEn}), confidence ${r.confidence}`);
     const transport = this.deps.transportFor(target);
@@ -303,8 +312,38 @@ export class CommandRunner {
         },
       },
     );
+    this.deps.layout?.afterReport(target, report);
     await this.recordReport(report, via);
     return this.emit(report, flags);
+  }
+
+  /** The target with its unset paths filled from discovery (cached per target); as configured without it. */
+  private withLayout(target: Target): Promise<Target> {
+    return this.deps.layout ? this.deps.layout.targetFor(target) : Promise.resolve(target);
+  }
+
+  /** `discover [target]`: what the server says about its layout, where each value comes from, what is undecided. */
+  private async discover(name: string | undefined, flags: CommandFlags): Promise<number> {
+    const target = this.resolveTarget(name);
+    if (!target) return this.unknownTarget(name!);
+    if (!this.deps.layout) {
+      this.deps.out('discover is not available in this build — nothing was run');
+      return EXIT.usage;
+    }
+    const r = await this.deps.layout.discover(target, { fresh: true });
+    this.deps.out(
+      flags.json
+        ? renderJson({
+            target: target.name,
+            // `setting`, not `key`: the redactor hides the values of keys named like secrets (`key`).
+            layout: r.resolved.rows.map((row) => ({ setting: row.key, value: row.value, source: row.source })),
+            notes: r.discovery.notes,
+            undecided: r.discovery.undecided,
+            conflicts: r.resolved.conflicts,
+          })
+        : renderLayout(target.name, r.discovery, r.resolved),
+    );
+    return r.discovery.undecided.length || r.resolved.conflicts.length ? EXIT.problem : EXIT.ok;
   }
 
   private emit(report: Report, flags: CommandFlags): number {
@@ -411,6 +450,7 @@ export class CommandRunner {
       '  keyscan <target>                                 print the SSH host key fingerprint to pin',
       '  sudoers [--user omsbot]                          the sudoers drop-in for the whitelisted actions',
       "  doctor [target]                                  check the bot's own access to a target",
+      '  discover [target]                                the layout the server reports (unit, nginx -T) and its sources',
       '  run <action> [target] --reason "…"               approve-to-run a whitelisted action (asks y/N; policy.consoleApproval)',
       '  audit [--since 1h|ISO] [--target T]              the audit log',
       '  users template [-o file.xlsx]                    the bulk user import template (批量导入用户)',

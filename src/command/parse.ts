@@ -15,6 +15,7 @@ export type ParsedCommand =
   | { verb: 'doctor'; target?: string }
   | { verb: 'run'; action: string; target?: string; reason: string; yes: boolean }
   | { verb: 'audit'; since?: string; target?: string }
+  | { verb: 'discover'; target?: string }
   | UsersCommand;
 
 /** Output options that apply to any verb. */
@@ -49,6 +50,7 @@ export const VERBS = [
   'run',
   'audit',
   'users',
+  'discover',
 ] as const;
 
 /**
@@ -205,6 +207,13 @@ export function parseCommand(words: readonly string[], options: { freeTextFallsT
         },
         flags,
       );
+    case 'discover': {
+      const target = flags.target ?? args[0];
+      if (args.length > 1) return fail(`discover takes one target, not "${args.join(' ')}"`, 'e.g. `discover prod`');
+      if (target !== undefined && !name.safeParse(target).success)
+        return fail(`invalid target name "${target}"`, 'see `targets` for the configured names');
+      return ok({ verb: 'discover', ...(target ? { target } : {}) }, flags);
+    }
     case 'users': {
       const u = parseUsersArgs(args);
       return u.ok ? ok(u.command, flags) : fail(u.error, u.hint);

@@ -3,13 +3,11 @@
  * argv arrays from this whitelist, no shell) and derive its layout.
  */
 import type { Target } from '../config/target.js';
+import { NGINX_DUMP_ARGV } from '../transport/sudo.js';
 import type { ExecResult, Transport } from '../transport/transport.js';
 import { deriveLayout } from './derive-layout.js';
 import type { Discovery } from './layout.js';
 import { SHOW_PROPERTIES } from './unit-read.js';
-
-/** `nginx -T` reads root-only files (certificates, includes): run through `sudo -n`, listed in the sudoers drop-in. */
-export const NGINX_DUMP_ARGV: readonly string[] = Object.freeze(['/usr/sbin/nginx', '-T']);
 
 export interface DiscoveryCommand {
   argv: readonly string[];
@@ -28,6 +26,7 @@ export function discoveryCommands(target: Target): {
   return {
     show: { argv: ['systemctl', 'show', unit, '-p', SHOW_PROPERTIES], timeoutMs: 8000 },
     cat: { argv: ['systemctl', 'cat', '--no-pager', unit], timeoutMs: 8000, maxBytes: 256 * 1024 },
+    // `nginx -T` reads root-only files (certificates, includes): through `sudo -n`, listed in the sudoers drop-in.
     nginx: { argv: NGINX_DUMP_ARGV, sudo: true, timeoutMs: 10_000, maxBytes: 4 * 1024 * 1024 },
   };
 }
