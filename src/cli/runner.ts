@@ -450,7 +450,7 @@ export class CommandRunner {
       '  keyscan <target>                                 print the SSH host key fingerprint to pin',
       '  sudoers [--user omsbot]                          the sudoers drop-in for the whitelisted actions',
       "  doctor [target]                                  check the bot's own access to a target",
-      '  discover [target]                                the layout the server reports (unit, nginx -T) and its sources',
+      '  discover [target]                                layout of the server (unit, nginx -T), with sources',
       '  run <action> [target] --reason "…"               approve-to-run a whitelisted action (asks y/N; policy.consoleApproval)',
       '  audit [--since 1h|ISO] [--target T]              the audit log',
       '  users template [-o file.xlsx]                    the bulk user import template (批量导入用户)',
