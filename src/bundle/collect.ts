@@ -22,8 +22,8 @@ export interface BundleInput {
   now: Date;
   /** The discovered layout as text (`discover`), when discovery ran. */
   layout?: string;
-  /** The latest diagnosis report as text (the checklist run for the bundle). */
-  diagnosis?: string;
+  /** The latest diagnosis report as text (the checklist run for the bundle; may still be running). */
+  diagnosis?: string | Promise<string | undefined>;
   maxBytes?: number;
 }
 
@@ -55,9 +55,12 @@ export function cutText(text: string, max: number, keep: 'head' | 'tail'): { tex
 export async function buildBundle(input: BundleInput): Promise<Bundle> {
   const { target, transport } = input;
   const parts = bundleParts(target);
-  const results = await Promise.all(
-    parts.map((p) => transport.exec(p.argv, { sudo: p.sudo, timeoutMs: 10_000, maxBytes: 4 * 1024 * 1024 })),
-  );
+  const [results, diagnosis] = await Promise.all([
+    Promise.all(
+      parts.map((p) => transport.exec(p.argv, { sudo: p.sudo, timeoutMs: 10_000, maxBytes: 4 * 1024 * 1024 })),
+    ),
+    input.diagnosis,
+  ]);
   const files: { file: string; source: string; text: string; keep: 'head' | 'tail' }[] = parts.map((p, i) => ({
     file: p.file,
     source: `${p.sudo ? 'sudo -n ' : ''}${p.argv.join(' ')}`,
@@ -71,8 +74,8 @@ export async function buildBundle(input: BundleInput): Promise<Bundle> {
       text: input.layout,
       keep: 'head',
     });
-  if (input.diagnosis !== undefined)
-    files.push({ file: 'diagnosis.txt', source: 'diagnose checklist', text: input.diagnosis, keep: 'head' });
+  if (diagnosis !== undefined)
+    files.push({ file: 'diagnosis.txt', source: 'diagnose checklist', text: diagnosis, keep: 'head' });
 
   const max = input.maxBytes ?? DEFAULT_BUNDLE_MAX_BYTES;
   const share = Math.max(1024, Math.floor((max - RESERVED_BYTES) / files.length));

@@ -26,6 +26,7 @@ import { reportAuditEntry } from '../audit/report-entry.js';
 import { runUsersCommand } from '../users/command.js';
 import type { LayoutService } from '../discovery/layout-service.js';
 import { renderLayout } from '../discovery/render-layout.js';
+import { bundleAnswer, writeBundle } from '../bundle/command.js';
 
 /** Extra verbs that need the SSH side (keyscan, sudoers, doctor), injected by main.ts. */
 export interface AccessTools {
@@ -180,6 +181,8 @@ export class CommandRunner {
         return this.showAudit(cmd, flags);
       case 'discover':
         return this.discover(cmd.target, flags);
+      case 'bundle':
+        return this.bundle(cmd, via);
       case 'users': {
         const target = this.resolveTarget(flags.target);
         if (!target) return this.unknownTarget(flags.target!);
@@ -322,6 +325,42 @@ export class CommandRunner {
     return this.deps.layout ? this.deps.layout.targetFor(target) : Promise.resolve(target);
   }
 
+  /** `bundle [target] [-o FILE]`: the support bundle, with the discovered layout and a fresh checklist report. */
+  private async bundle(cmd: Extract<ParsedCommand, { verb: 'bundle' }>, via: 'console' | 'cli'): Promise<number> {
+    const base = this.resolveTarget(cmd.target);
+    if (!base) return this.unknownTarget(cmd.target!);
+    let target = base;
+    let layout: string | undefined;
+    if (this.deps.layout) {
+      const r = await this.deps.layout.discover(base, { fresh: true });
+      target = r.resolved.target;
+      layout = renderLayout(base.name, r.discovery, r.resolved);
+    }
+    const transport = this.deps.transportFor(target);
+    const checklist = findPlaybook(this.deps.playbooks, 'checklist');
+    this.deps.progress?.(`收集支持包 / collecting the support bundle from ${target.name} (${transport.describe})…`);
+    const { file, bundle } = await writeBundle({
+      target,
+      transport,
+      now: this.deps.now?.() ?? new Date(),
+      layout,
+      diagnose: checklist
+        ? async () => {
+            const report = await runPlaybook(checklist, target, transport, {
+              findCheck: this.deps.findCheck,
+              now: this.deps.now,
+            });
+            await this.recordReport(report, via);
+            return renderText(report, PLAIN, { verbose: true });
+          }
+        : undefined,
+      output: cmd.output,
+      cwd: process.cwd(),
+    });
+    this.deps.out(bundleAnswer(file, bundle));
+    return EXIT.ok;
+  }
+
   /** `discover [target]`: what the server says about its layout, where each value comes from, what is undecided. */
   private async discover(name: string | undefined, flags: CommandFlags): Promise<number> {
     const target = this.resolveTarget(name);
@@ -450,6 +489,7 @@ export class CommandRunner {
       '  keyscan <target>                                 print the SSH host key fingerprint to pin',
       '  sudoers [--user omsbot]                          the sudoers drop-in for the whitelisted actions',
       "  doctor [target]                                  check the bot's own access to a target",
+      '  bundle [target] [-o FILE]                        the support bundle (.tar.gz, redacted) for the vendor',
       '  discover [target]                                layout of the server (unit, nginx -T), with sources',
       '  run <action> [target] --reason "…"               approve-to-run a whitelisted action (asks y/N; policy.consoleApproval)',
       '  audit [--since 1h|ISO] [--target T]              the audit log',

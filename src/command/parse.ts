@@ -16,6 +16,7 @@ export type ParsedCommand =
   | { verb: 'run'; action: string; target?: string; reason: string; yes: boolean }
   | { verb: 'audit'; since?: string; target?: string }
   | { verb: 'discover'; target?: string }
+  | { verb: 'bundle'; target?: string; output?: string }
   | UsersCommand;
 
 /** Output options that apply to any verb. */
@@ -51,6 +52,7 @@ export const VERBS = [
   'audit',
   'users',
   'discover',
+  'bundle',
 ] as const;
 
 /**
@@ -213,6 +215,22 @@ export function parseCommand(words: readonly string[], options: { freeTextFallsT
       if (target !== undefined && !name.safeParse(target).success)
         return fail(`invalid target name "${target}"`, 'see `targets` for the configured names');
       return ok({ verb: 'discover', ...(target ? { target } : {}) }, flags);
+    }
+    case 'bundle': {
+      const words = [...args];
+      let output: string | undefined;
+      const o = words.indexOf('-o');
+      if (o !== -1) {
+        output = words[o + 1];
+        if (!output) return fail(`${words[o]} needs a file name`, 'e.g. `bundle prod -o oms-bundle.tar.gz`');
+        words.splice(o, 2);
+      }
+      const target = flags.target ?? words[0];
+      if (words.length > 1)
+        return fail(`bundle takes one target, not "${words.join(' ')}"`, 'e.g. `bundle prod -o b.tar.gz`');
+      if (target !== undefined && !name.safeParse(target).success)
+        return fail(`invalid target name "${target}"`, 'see `targets` for the configured names');
+      return ok({ verb: 'bundle', ...(target ? { target } : {}), ...(output ? { output } : {}) }, flags);
     }
     case 'users': {
       const u = parseUsersArgs(args);
