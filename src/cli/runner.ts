@@ -338,7 +338,7 @@ export class CommandRunner {
     }
     const transport = this.deps.transportFor(target);
     const checklist = findPlaybook(this.deps.playbooks, 'checklist');
-    this.deps.progress?.(`收集支持包 / collecting the support bundle from ${target.name} (${transport.describe})…`);
+    this.deps.progress?.(`收集支持包 / collecting the bundle from ${target.name} (${transport.describe})…`);
     const { file, bundle } = await writeBundle({
       target,
       transport,
