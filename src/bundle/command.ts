@@ -51,7 +51,7 @@ export function bundleAnswer(file: string, bundle: Bundle): string {
     cut.length ? `已截断 / cut to the size cap: ${cut.join(', ')}` : '',
     '每个文件都已脱敏；请查看 MANIFEST.txt / every file was redacted; MANIFEST.txt lists what each one holds.',
     '下一步 / Next: 同时附上浏览器控制台截图和网络详情（HAR，删去 Cookie/Authorization）。',
-    '  also attach a browser console screenshot and the network details (HAR without Cookie/Authorization): README.txt.',
+    '  also attach a browser console screenshot and the network details (HAR without Cookie/Authorization).',
   ]
     .filter(Boolean)
     .join('\n');
