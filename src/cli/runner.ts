@@ -14,7 +14,7 @@ import { PLAIN, type Style } from '../render/style.js';
 import { redact } from '../redact.js';
 import type { Transport } from '../transport/transport.js';
 import { TransportError } from '../transport/transport.js';
-import { findPlaybook } from '../playbooks/loader.js';
+import { findPlaybook } from '../playbooks/find.js';
 import { resolveCheck, resolveDiagnose, resolveTarget } from '../command/resolve.js';
 import type { Actor } from '../approvals/approval.js';
 import type { Outcome } from '../approvals/outcome.js';
@@ -23,10 +23,8 @@ import { formatCard, formatOutcome } from '../approvals/text.js';
 import type { AuditEntry, AuditQuery, AuditRecord } from '../audit/audit-log.js';
 import { auditRequest, formatAuditRecord } from '../audit/query.js';
 import { reportAuditEntry } from '../audit/report-entry.js';
-import { runUsersCommand } from '../users/command.js';
 import type { LayoutService } from '../discovery/layout-service.js';
 import { renderLayout } from '../discovery/render-layout.js';
-import { bundleAnswer, writeBundle } from '../bundle/command.js';
 
 /** Extra verbs that need the SSH side (keyscan, sudoers, doctor), injected by main.ts. */
 export interface AccessTools {
@@ -186,6 +184,8 @@ export class CommandRunner {
       case 'users': {
         const target = this.resolveTarget(flags.target);
         if (!target) return this.unknownTarget(flags.target!);
+        // The spreadsheet code is loaded only for this verb.
+        const { runUsersCommand } = await import('../users/command.js');
         return runUsersCommand(cmd, { out, json: flags.json, publicUrl: target.publicUrl });
       }
     }
@@ -338,6 +338,8 @@ export class CommandRunner {
     }
     const transport = this.deps.transportFor(target);
     const checklist = findPlaybook(this.deps.playbooks, 'checklist');
+    // The bundle writer (tar, gzip) loads only when a bundle is asked for.
+    const { bundleAnswer, writeBundle } = await import('../bundle/command.js');
     this.deps.progress?.(`收集支持包 / collecting the bundle from ${target.name} (${transport.describe})…`);
     const { file, bundle } = await writeBundle({
       target,

@@ -1,7 +1,7 @@
 import { parseCommand, type ParsedCommand } from '../command/parse.js';
 import { tokenize } from '../command/tokenize.js';
 import { matchIntent } from '../intent/match.js';
-import { findPlaybook } from '../playbooks/loader.js';
+import { findPlaybook } from '../playbooks/find.js';
 import { mrkdwnMessage, noticeMessage, playbookMessage, safe } from '../render/blocks.js';
 import type { Fitted } from '../render/block-limits.js';
 import { encodeButtonValue } from './button-value.js';
@@ -122,13 +122,11 @@ export function planCommand(
               `"${r.text}" 可能是 / could be: ${r.candidates.map((c) => `${c.id} (${c.title})`).join('; ')} — 没有运行任何东西 / nothing was run`,
               {
                 next: '选一个 / pick one',
-                buttons: r.candidates
-                  .slice(0, 5)
-                  .map((c) => ({
-                    text: `诊断 / Diagnose ${c.id}`,
-                    actionId: `${ACTION.runSuggestion}_${c.id}`,
-                    value: encodeButtonValue({ v: 1, k: 'diagnose', p: c.id, t: r.target.name }),
-                  })),
+                buttons: r.candidates.slice(0, 5).map((c) => ({
+                  text: `诊断 / Diagnose ${c.id}`,
+                  actionId: `${ACTION.runSuggestion}_${c.id}`,
+                  value: encodeButtonValue({ v: 1, k: 'diagnose', p: c.id, t: r.target.name }),
+                })),
               },
             ),
           };
