@@ -9,7 +9,7 @@ import { LayoutService } from '../../../src/discovery/layout-service.js';
 import { loadPlaybooks } from '../../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
 import { playbookRegistry } from '../../../src/playbooks/registry-adapter.js';
-import { assertNoCanary, FixtureServer, tree, unpack } from './fixture-server.js';
+import { assertNoCanary, FixtureServer, tree, unpack } from '../../helpers/bundle-fixture.js';
 
 let root: string;
 

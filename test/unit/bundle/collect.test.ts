@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBundle, cutText } from '../../../src/bundle/collect.js';
 import type { Target } from '../../../src/config/target.js';
-import { assertNoCanary, CANARY, FixtureServer, tree, unpack } from './fixture-server.js';
+import { assertNoCanary, CANARY, FixtureServer, tree, unpack } from '../../helpers/bundle-fixture.js';
 
 let root: string;
 let target: Target;

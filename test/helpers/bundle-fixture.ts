@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { localTarget, type Target } from '../../../src/config/target.js';
-import { LocalTransport } from '../../../src/transport/local.js';
-import type { ExecOptions, Transport } from '../../../src/transport/transport.js';
-import { result } from '../../helpers/capture.js';
+import { localTarget, type Target } from '../../src/config/target.js';
+import { LocalTransport } from '../../src/transport/local.js';
+import type { ExecOptions, Transport } from '../../src/transport/transport.js';
+import { result } from './capture.js';
 
 /** Secrets planted in every source the bundle reads; none may appear in the archive, not even 8 characters of one. */
 export const CANARY = {
