@@ -163,7 +163,7 @@ export class CommandRunner {
         }
         if (r.kind === 'unknown-target') return this.unknownTarget(r.name);
         const { check } = r;
-        const target = await this.withLayout(r.target);
+        const target = await this.withLayout(r.target, flags);
         const report = await runSingleChecks([check], target, this.deps.transportFor(target), { now: this.deps.now });
         this.deps.layout?.afterReport(target, report);
         await this.recordReport(report, via, check.id);
@@ -296,7 +296,7 @@ export class CommandRunner {
       return EXIT.usage;
     }
     const { playbook } = r;
-    const target = await this.withLayout(r.target);
+    const target = await this.withLayout(r.target, flags);
     if (r.confidence !== undefined && !flags.json)
       this.deps.progress?.(`→ ${playbook.id} (${playbook.title} / ${playbook.titleEn}), confidence ${r.confidence}`);
     const transport = this.deps.transportFor(target);
@@ -321,8 +321,15 @@ export class CommandRunner {
   }
 
   /** The target with its unset paths filled from discovery (cached per target); as configured without it. */
-  private withLayout(target: Target): Promise<Target> {
-    return this.deps.layout ? this.deps.layout.targetFor(target) : Promise.resolve(target);
+  private async withLayout(target: Target, flags: CommandFlags): Promise<Target> {
+    if (!this.deps.layout) return target;
+    const r = await this.deps.layout.layoutFor(target);
+    // Said before the report, never silently: `discover` shows the whole layout with sources.
+    if (r.notices.length && !flags.json)
+      this.deps.out(
+        `布局 / layout of ${target.name} (\`discover ${target.name}\`):\n${r.notices.map((n) => `  ${n}`).join('\n')}`,
+      );
+    return r.target;
   }
 
   /** `bundle [target] [-o FILE]`: the support bundle, with the discovered layout and a fresh checklist report. */

@@ -81,16 +81,24 @@ export class LayoutService {
   }
 
   /**
-   * The target a diagnosis runs on. An unreachable target is returned as it is:
-   * the diagnosis then reports it unreachable the usual way.
+   * The target a diagnosis runs on, and what the operator should know about its
+   * layout (config values the server contradicts, parts discovery could not decide).
+   * An unreachable target is returned as it is: the diagnosis reports it unreachable the usual way.
    */
-  async targetFor(target: Target): Promise<Target> {
+  async layoutFor(target: Target): Promise<{ target: Target; notices: string[] }> {
     try {
-      return (await this.discover(target)).resolved.target;
+      const r = await this.discover(target);
+      const undecided = r.discovery.undecided.map((u) => `${u.keys.join(', ')}: ${u.reason}`);
+      return { target: r.resolved.target, notices: [...r.resolved.conflicts, ...undecided] };
     } catch (e) {
-      if (e instanceof TransportError) return target;
+      if (e instanceof TransportError) return { target, notices: [] };
       throw e;
     }
+  }
+
+  /** {@link layoutFor} without the notices. */
+  async targetFor(target: Target): Promise<Target> {
+    return (await this.layoutFor(target)).target;
   }
 
   /** Forget a target's discovery: the next diagnosis asks the server again. */

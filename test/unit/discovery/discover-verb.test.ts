@@ -113,6 +113,16 @@ describe('discover verb', () => {
     expect(discoveries()).toBe(4);
   });
 
+  it('says before the report where the config disagrees with the server and what was undecided', async () => {
+    const { runner, lines } = setup(new FixtureTransport(result('', 1, 'sudo: a password is required')));
+    await runner.runWords(['check', 'backend-service', 'relocated']);
+    expect(lines[0]).toContain('layout of relocated (`discover relocated`)');
+    expect(lines[0]).toContain('nginx -T failed (exit 1): sudo: a password is required');
+    const json = setup(new FixtureTransport());
+    await json.runner.runWords(['check', 'backend-service', 'relocated', '--json']);
+    expect(() => JSON.parse(json.lines[0]!)).not.toThrow();
+  });
+
   it('an unreachable target is diagnosed as configured (and reported unreachable by the check)', async () => {
     const down: Transport = {
       describe: 'down',
