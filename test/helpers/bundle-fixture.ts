@@ -15,6 +15,7 @@ export const CANARY = {
   frontToken: 'Ft9FrontTokUi38Gpa',
   logDsn: 'Ld6LogDsnPwOp29Ncv',
   journalPassword: 'Jp8JournalPwAs17Mzx',
+  journalSpacedPassword: 'Js7SpacedPwQe46Rty',
   nginxToken: 'Nt5NginxTokDf64Bqe',
   privateKey: 'Pk1PrivKeyBodyGh53Wcr',
   statusPassword: 'Sp0StatusPwJk72Vtn',
@@ -72,7 +73,7 @@ export function tree(root: string): Target {
   };
 }
 
-const JOURNAL = `Nov 22 21:17:37 oms sudo[901]: admin : COMMAND=/usr/bin/mysqldump -u root --password=${CANARY.journalPassword} oms\nNov 22 21:17:38 oms gunicorn[33]: [INFO] Listening at: http://127.0.0.1:8000\n`;
+const JOURNAL = `Nov 22 21:17:37 oms sudo[901]: admin : COMMAND=/usr/bin/mysqldump -u root --password=${CANARY.journalPassword} oms\nNov 22 21:17:37 oms sudo[902]: admin : COMMAND=/usr/bin/mysql -u root --password ${CANARY.journalSpacedPassword} oms\nNov 22 21:17:38 oms gunicorn[33]: [INFO] Listening at: http://127.0.0.1:8000\n`;
 const UNIT = `# /etc/systemd/system/oms-backend.service\n[Service]\nEnvironment="DEPLOY_PRIVATE_KEY=-----BEGIN OPENSSH PRIVATE KEY-----${CANARY.privateKey}-----END OPENSSH PRIVATE KEY-----"\nExecStart=/opt/OMS/backend/venv/bin/gunicorn oms_backend.wsgi:application\n`;
 const STATUS = `● oms-backend.service - OMS\n   Active: active (running)\n   CGroup: /system.slice/oms-backend.service\n           └─33 /usr/bin/env PGPASSWORD=${CANARY.statusPassword} gunicorn\n`;
 const DUMP = `# configuration file /etc/nginx/nginx.conf:\nhttp { include /etc/nginx/conf.d/*.conf; }\n\n# configuration file /etc/nginx/conf.d/oms.conf:\nserver {\n  listen 80;\n  location /api {\n    proxy_pass http://127.0.0.1:8000;\n    proxy_set_header Authorization "Basic ${CANARY.siteBasic}";\n  }\n}\n`;
