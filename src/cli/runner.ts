@@ -486,9 +486,19 @@ export class CommandRunner {
     return [...this.deps.config.targets.values()]
       .map(
         (t) =>
-          `${t.name.padEnd(10)} ${t.host === 'local' ? 'this machine (no SSH)' : `${t.user ?? '?'}@${t.host}:${t.port}`}  ${t.publicUrl}${t.name === this.deps.config.defaultTarget ? '  (default)' : ''}`,
+          `${t.name.padEnd(10)} ${t.host === 'local' ? 'this machine (no SSH)' : `${t.user ?? '?'}@${t.host}:${t.port}`}  ${t.publicUrl}${t.name === this.deps.config.defaultTarget ? '  (default)' : ''}${this.layoutLine(t)}`,
       )
       .join('\n');
+  }
+
+  /** What discovery found for a target (cached only; `targets` runs nothing on the servers). */
+  private layoutLine(t: Target): string {
+    const r = this.deps.layout?.cached(t);
+    if (!r) return '';
+    const rows = r.rows.filter((row) => row.source !== 'default');
+    const show = (v: string | readonly string[]) => (typeof v === 'string' ? v : v.join(', '));
+    const pad = ' '.repeat(11);
+    return rows.map((row) => `\n${pad}${row.key}=${show(row.value)} ← ${row.source}`).join('');
   }
 
   private describeMatch(result: ReturnType<typeof matchIntent>): string {

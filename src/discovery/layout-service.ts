@@ -101,6 +101,12 @@ export class LayoutService {
     return (await this.layoutFor(target)).target;
   }
 
+  /** The cached layout of a target, if discovery ran within the TTL (nothing runs). */
+  cached(target: Target): ResolvedLayout | undefined {
+    const d = this.cache.get(target.name);
+    return d ? applyLayout(target, d) : undefined;
+  }
+
   /** Forget a target's discovery: the next diagnosis asks the server again. */
   forget(target: Target): void {
     this.cache.delete(target.name);

@@ -123,6 +123,17 @@ describe('discover verb', () => {
     expect(() => JSON.parse(json.lines[0]!)).not.toThrow();
   });
 
+  it('targets shows what was discovered and from where, once discovery ran', async () => {
+    const { runner, lines } = setup(new FixtureTransport());
+    await runner.runWords(['targets']);
+    expect(lines.pop()).not.toContain('paths.backend');
+    await runner.runWords(['discover', 'relocated']);
+    await runner.runWords(['targets']);
+    const text = lines.pop()!;
+    expect(text).toContain('paths.backend=/srv/oms/backend ← unit WorkingDirectory');
+    expect(text).toContain('paths.frontend=/opt/OMS/frontend-pc ← config');
+  });
+
   it('an unreachable target is diagnosed as configured (and reported unreachable by the check)', async () => {
     const down: Transport = {
       describe: 'down',
