@@ -372,7 +372,7 @@ export class CommandRunner {
     const transport = this.deps.transportFor(target);
     const checklist = findPlaybook(this.deps.playbooks, 'checklist');
     // The bundle writer (tar, gzip) loads only when a bundle is asked for.
-    const { bundleAnswer, writeBundle } = await import('../bundle/command.js');
+    const { bundleAnswer, writeBundle } = await import('../support-bundle/command.js');
     this.deps.progress?.(`收集支持包 / collecting the bundle from ${target.name} (${transport.describe})…`);
     const { file, bundle } = await writeBundle({
       target,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildBundle } from '../../src/bundle/collect.js';
+import { buildBundle } from '../../src/support-bundle/collect.js';
 import { discover } from '../../src/discovery/discover.js';
 import { SshTransport } from '../../src/transport/ssh.js';
 import { sshdTarget, startSshd, type TestSshd } from '../helpers/sshd.js';

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildBundle, cutText } from '../../../src/bundle/collect.js';
+import { buildBundle, cutText } from '../../../src/support-bundle/collect.js';
 import type { Target } from '../../../src/config/target.js';
 import { assertNoCanary, CANARY, FixtureServer, tree, unpack } from '../../helpers/bundle-fixture.js';
 

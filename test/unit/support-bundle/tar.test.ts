@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { gunzipSync } from 'node:zlib';
-import { tar, tarGz } from '../../../src/bundle/tar.js';
+import { tar, tarGz } from '../../../src/support-bundle/tar.js';
 
 describe('tar', () => {
   it('writes ustar headers with a valid checksum, padded data and the end blocks', () => {

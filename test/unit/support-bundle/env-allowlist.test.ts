@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { BACKEND_ENV_ALLOWLIST, redactEnvFile } from '../../../src/bundle/env-allowlist.js';
+import { BACKEND_ENV_ALLOWLIST, redactEnvFile } from '../../../src/support-bundle/env-allowlist.js';
 
 describe('redactEnvFile', () => {
   it('keeps allowlisted values and key names, hides every other value, comment and stray line', () => {
