@@ -21,12 +21,14 @@ export const SUPERUSERS_CODE = [
   'from django.db import transaction',
   'U = get_user_model()',
   'with transaction.atomic():',
-  '    transaction.set_rollback(True)',
   '    rows = list(U.objects.filter(is_superuser=True).order_by("pk")[:50])',
   '    for u in rows:',
   '        row = {"username": u.get_username(), "is_superuser": bool(u.is_superuser)}',
   '        row["is_active"] = bool(u.is_active)',
   '        print(json.dumps(row))',
+  // Marked for rollback only after the reads: Django refuses any query in an
+  // atomic block once set_rollback(True) has been called.
+  '    transaction.set_rollback(True)',
   `print("${DONE}", len(rows))`,
 ].join('\n');
 

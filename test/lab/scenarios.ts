@@ -112,7 +112,7 @@ export const SCENARIOS: readonly Scenario[] = Object.freeze([
     symptom:
       'oms-backend keeps restarting with `Connection in use`: a leftover server (run as root) holds the backend port',
     playbook: 'service-start',
-    rootCause: 'port-in-use',
+    rootCause: 'port-taken',
     fromNotes: false,
   },
   {
