@@ -17,7 +17,7 @@ import { styleFor } from './render/style.js';
 import { redact } from './redact.js';
 import { createTransportPool } from './transport/factory.js';
 import { playbookRegistry } from './playbooks/registry-adapter.js';
-import { accessTools } from './transport/access-tools.js';
+import { accessTools } from './access/access-tools.js';
 import { wantsSlack } from './slack/env.js';
 
 /** Composition root: read config and playbooks, wire the pieces, pick the front end. */

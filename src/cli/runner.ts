@@ -24,13 +24,7 @@ import type { AuditEntry, AuditQuery, AuditRecord } from '../audit/audit-log.js'
 import { auditRequest, formatAuditRecord } from '../audit/query.js';
 import { reportAuditEntry } from '../audit/report-entry.js';
 import { runUsersCommand } from '../users/command.js';
-
-/** Extra verbs that need the SSH side (keyscan, sudoers, doctor), injected by main.ts. */
-export interface AccessTools {
-  keyscan(target: Target): Promise<string>;
-  sudoers(target: Target, user: string): string;
-  doctor(target: Target, config: Config): Promise<{ text: string; ok: boolean }>;
-}
+import type { AccessTools } from '../access/access-tools.js';
 
 export interface RunnerDeps {
   config: Config;

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SshTransport } from '../../src/transport/ssh.js';
 import { TransportError } from '../../src/transport/transport.js';
-import { keyscan } from '../../src/transport/keyscan.js';
+import { keyscan } from '../../src/access/keyscan.js';
 import { freePort, sshdTarget, startSshd, type TestSshd } from '../helpers/sshd.js';
 
 let sshd: TestSshd;

@@ -18,7 +18,7 @@ import { LocalTransport } from '../../src/transport/local.js';
 import { SshTransport } from '../../src/transport/ssh.js';
 import { CAPTURES } from '../helpers/capture.js';
 import { sshdTarget, startSshd, TEST_USER, type TestSshd } from '../helpers/sshd.js';
-import { sudoersDropIn } from '../../src/transport/sudo.js';
+import { sudoersDropIn } from '../../src/access/sudoers.js';
 import { execFileSync } from 'node:child_process';
 
 let sshd: TestSshd;

@@ -1,17 +1,24 @@
 import { CHECKS } from '../checks/registry.js';
-import type { AccessTools } from '../cli/runner.js';
+import type { Config } from '../config/config.js';
 import { isLocal, type Target } from '../config/target.js';
 import { redact } from '../redact.js';
 import { doctor, type DoctorLine } from './doctor.js';
 import { formatKeyscan, keyscan } from './keyscan.js';
-import { sudoersDropIn } from './sudo.js';
-import type { Transport } from './transport.js';
+import { sudoersDropIn } from './sudoers.js';
+import type { Transport } from '../transport/transport.js';
 
 /** Programs the whitelisted checks run on a target (what `doctor` looks for). */
 export function checkPrograms(target: Target): string[] {
   const programs = new Set<string>();
   for (const check of CHECKS) for (const cmd of check.commands(target)) if (cmd.argv[0]) programs.add(cmd.argv[0]);
   return [...programs].sort();
+}
+
+/** Extra verbs that need the SSH side (keyscan, sudoers, doctor), injected into the front ends by main.ts. */
+export interface AccessTools {
+  keyscan(target: Target): Promise<string>;
+  sudoers(target: Target, user: string): string;
+  doctor(target: Target, config: Config): Promise<{ text: string; ok: boolean }>;
 }
 
 const MARK: Record<DoctorLine['status'], string> = { ok: '✔ ok  ', warn: '! warn', fail: '✘ fail' };

@@ -4,8 +4,8 @@
  * `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` on the server before pinning.
  */
 import type { Target } from '../config/target.js';
-import { fingerprint, keyType, knownHostsName } from './host-key.js';
-import { fetchHostKey } from './ssh.js';
+import { fingerprint, keyType, knownHostsName } from '../transport/host-key.js';
+import { fetchHostKey } from '../transport/ssh.js';
 
 export interface KeyscanResult {
   keyType: string;
