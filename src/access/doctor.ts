@@ -4,7 +4,7 @@
  * value (`ok`/`fail`/`warn`); later steps are skipped once the bot cannot log in.
  */
 import { targetSchema, type Target } from '../config/target.js';
-import { loadPrivateKey } from '../transport/ssh.js';
+import { loadPrivateKey } from '../transport/ssh/index.js';
 import {
   classifySudoFailure,
   DROP_IN_PATH,

@@ -5,7 +5,7 @@
  */
 import type { Target } from '../config/target.js';
 import { fingerprint, keyType, knownHostsName } from '../transport/host-key.js';
-import { fetchHostKey } from '../transport/ssh.js';
+import { fetchHostKey } from '../transport/ssh/index.js';
 
 export interface KeyscanResult {
   keyType: string;

@@ -1,6 +1,6 @@
 import { isLocal, type Target } from '../config/target.js';
 import { LocalTransport } from './local.js';
-import { SshTransport, type SshEnv } from './ssh.js';
+import { SshTransport, type SshEnv } from './ssh/index.js';
 import type { Transport } from './transport.js';
 
 export interface TransportPool {

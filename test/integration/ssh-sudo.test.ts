@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { doctor } from '../../src/access/doctor.js';
-import { SshTransport } from '../../src/transport/ssh.js';
+import { SshTransport } from '../../src/transport/ssh/index.js';
 import { classifySudoFailure, sudoersDropIn, sudoersRule } from '../../src/access/sudoers.js';
 import { sshdTarget, startSshd, TEST_USER, type TestSshd } from '../helpers/sshd.js';
 

@@ -2,7 +2,7 @@
  * Plain-language TransportErrors for the ways an SSH connection fails. Pure:
  * takes the error ssh2 or the socket reported, returns what to tell the operator.
  */
-import { TransportError } from './transport.js';
+import { TransportError } from '../transport.js';
 
 export interface ConnectWhere {
   host: string;
