@@ -112,7 +112,7 @@ describe('nginx-site', () => {
   });
 
   it('static and media aliases (warn)', () => {
-    const noStatic = healthyText().replace(/    location \/static \{[^}]*\}\n/, '');
+    const noStatic = healthyText().replace(/ {4}location \/static \{[^}]*\}\n/, '');
     expect(conf(noStatic)).toMatchObject({ status: 'warn', signals: ['static-alias-missing'] });
     const elsewhere = healthyText().replace('alias /opt/OMS/backend/media;', 'alias /data/uploads;');
     expect(conf(elsewhere)).toMatchObject({
