@@ -46,7 +46,7 @@ export interface SlackMessage {
   blocks: Block[];
 }
 
-/** Slack's documented limits (see FACTS.md). */
+/** Slack's documented limits (listed in docs/platform-facts.md). */
 export const LIMITS = Object.freeze({
   blocksPerMessage: 50,
   blocksPerModal: 100,

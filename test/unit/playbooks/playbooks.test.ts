@@ -11,7 +11,7 @@ const pb = (id: string): Playbook => findPlaybook(playbooks, id)!;
 
 describe('signatures', () => {
   // Every exact error line quoted in the operators' notes (and the gunicorn/systemd/nginx
-  // variants FACTS.md and the captures show), with the playbook it must lead to.
+  // variants docs/platform-facts.md and the captures show), with the playbook it must lead to.
   const lines: [string, string][] = [
     ['[ERROR] Worker (pid:xxx) was sent SIGTERM!', 'worker-sigterm'],
     ['[2025-12-07 15:35:17 +0800] [3321280] [ERROR] Worker (pid:3321281) was sent SIGTERM!', 'worker-sigterm'],
