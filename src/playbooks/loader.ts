@@ -1,7 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Lexer, type Token } from 'marked';
-import { formatPath, parseFrontMatter, type FrontMatter, type KeyPath, type ParsedFrontMatter } from './front-matter.js';
+import {
+  formatPath,
+  parseFrontMatter,
+  type FrontMatter,
+  type KeyPath,
+  type ParsedFrontMatter,
+} from './front-matter.js';
 import { PlaybookError, type FindingRule, type Playbook, type SignalRef } from './playbook.js';
 
 /** What the loader needs to know about the check and action whitelists. */
@@ -100,11 +106,17 @@ function parseFile(file: string, source: string, registry: PlaybookRegistry): Pa
     throw new PlaybookError(file, fm.lineOf(at), problem);
   };
   const expected = path.basename(file, '.md');
-  if (data.id !== expected) fail(['id'], `id "${data.id}" must match the file name: use id: ${expected} (or rename the file to ${data.id}.md)`);
+  if (data.id !== expected)
+    fail(['id'], `id "${data.id}" must match the file name: use id: ${expected} (or rename the file to ${data.id}.md)`);
 
   const signatures = data.signatures.map((s, i) => compileSignature(s, (p) => fail(['signatures', i], p)));
 
-  for (const [key, list] of [['checks', data.checks], ['actions', data.actions], ['aliases', data.aliases], ['includes', data.includes]] as const) {
+  for (const [key, list] of [
+    ['checks', data.checks],
+    ['actions', data.actions],
+    ['aliases', data.aliases],
+    ['includes', data.includes],
+  ] as const) {
     const seen = new Set<string>();
     list.forEach((v, i) => {
       if (seen.has(v.toLowerCase())) fail([key, i], `"${v}" appears twice in ${key}`);
@@ -115,7 +127,8 @@ function parseFile(file: string, source: string, registry: PlaybookRegistry): Pa
     if (!registry.hasCheck(c)) fail(['checks', i], `unknown check "${c}" in checks${known(registry.checkIds?.())}`);
   });
   data.actions.forEach((a, i) => {
-    if (!registry.hasAction(a)) fail(['actions', i], `unknown action "${a}" in actions${known(registry.actionIds?.())}`);
+    if (!registry.hasAction(a))
+      fail(['actions', i], `unknown action "${a}" in actions${known(registry.actionIds?.())}`);
   });
 
   const sections = parseSections(file, fm.body, fm.bodyLine);
@@ -124,10 +137,17 @@ function parseFile(file: string, source: string, registry: PlaybookRegistry): Pa
     if (ids.has(f.id)) fail(['findings', i, 'id'], `finding id "${f.id}" is used twice in this playbook`);
     ids.add(f.id);
     if (f.action !== undefined && !data.actions.includes(f.action)) {
-      fail(['findings', i, 'action'], `finding "${f.id}" offers action "${f.action}", which is not in this playbook's actions (${data.actions.join(', ') || 'none'}); add it to actions`);
+      fail(
+        ['findings', i, 'action'],
+        `finding "${f.id}" offers action "${f.action}", which is not in this playbook's actions (${data.actions.join(', ') || 'none'}); add it to actions`,
+      );
     }
     const section = sections.get(f.id);
-    if (!section) fail(['findings', i, 'id'], `finding "${f.id}" has no body section: add a heading ending in {#${f.id}} with its explanation and fix`);
+    if (!section)
+      fail(
+        ['findings', i, 'id'],
+        `finding "${f.id}" has no body section: add a heading ending in {#${f.id}} with its explanation and fix`,
+      );
     return {
       id: f.id,
       severity: f.severity,
@@ -142,7 +162,11 @@ function parseFile(file: string, source: string, registry: PlaybookRegistry): Pa
   });
   for (const [anchor, section] of sections) {
     if (!ids.has(anchor)) {
-      throw new PlaybookError(file, section.line, `heading anchor {#${anchor}} names no finding; findings: ${[...ids].join(', ') || 'none'}`);
+      throw new PlaybookError(
+        file,
+        section.line,
+        `heading anchor {#${anchor}} names no finding; findings: ${[...ids].join(', ') || 'none'}`,
+      );
     }
   }
   return { file, fm, data, signatures, findings };
@@ -156,7 +180,8 @@ function compileSignature(source: string, fail: (problem: string) => never): Reg
   } catch (e) {
     return fail(`signature is not a valid regular expression: ${(e as Error).message}`);
   }
-  if (re.test('')) fail(`signature /${source}/ matches the empty string, so it would match any message; make it specific`);
+  if (re.test(''))
+    fail(`signature /${source}/ matches the empty string, so it would match any message; make it specific`);
   return re;
 }
 
@@ -188,7 +213,11 @@ function parseSections(file: string, body: string, bodyLine: number): Map<string
       throw new PlaybookError(file, line, `heading anchor {#${anchor}} must be a kebab-case finding id`);
     }
     if (sections.has(anchor)) {
-      throw new PlaybookError(file, line, `heading anchor {#${anchor}} is used twice (first on line ${sections.get(anchor)!.line}); each finding has exactly one section`);
+      throw new PlaybookError(
+        file,
+        line,
+        `heading anchor {#${anchor}} is used twice (first on line ${sections.get(anchor)!.line}); each finding has exactly one section`,
+      );
     }
     const depth = (t as { depth: number }).depth;
     const rest: Token[] = [];
@@ -210,14 +239,23 @@ function checkUniqueNames(parsed: readonly ParsedFile[]): void {
   for (const p of parsed) {
     const id = fold(p.data.id);
     const prev = owner.get(id);
-    if (prev) throw new PlaybookError(p.file, p.fm.lineOf(['id']), `id "${p.data.id}" is already the ${prev.kind} of playbook "${prev.id}"`);
+    if (prev)
+      throw new PlaybookError(
+        p.file,
+        p.fm.lineOf(['id']),
+        `id "${p.data.id}" is already the ${prev.kind} of playbook "${prev.id}"`,
+      );
     owner.set(id, { id: p.data.id, kind: 'id' });
   }
   for (const p of parsed) {
     p.data.aliases.forEach((a, i) => {
       const prev = owner.get(fold(a));
       if (prev && prev.id !== p.data.id) {
-        throw new PlaybookError(p.file, p.fm.lineOf(['aliases', i]), `alias "${a}" is already the ${prev.kind} of playbook "${prev.id}"; aliases must be unique across playbooks`);
+        throw new PlaybookError(
+          p.file,
+          p.fm.lineOf(['aliases', i]),
+          `alias "${a}" is already the ${prev.kind} of playbook "${prev.id}"; aliases must be unique across playbooks`,
+        );
       }
       owner.set(fold(a), { id: p.data.id, kind: 'alias' });
     });
@@ -229,7 +267,11 @@ function checkIncludes(parsed: readonly ParsedFile[], byId: ReadonlyMap<string, 
   for (const p of parsed) {
     p.data.includes.forEach((inc, i) => {
       if (!byId.has(inc)) {
-        throw new PlaybookError(p.file, p.fm.lineOf(['includes', i]), `unknown playbook "${inc}" in includes; known: ${[...byId.keys()].join(', ')}`);
+        throw new PlaybookError(
+          p.file,
+          p.fm.lineOf(['includes', i]),
+          `unknown playbook "${inc}" in includes; known: ${[...byId.keys()].join(', ')}`,
+        );
       }
     });
   }
@@ -239,7 +281,11 @@ function checkIncludes(parsed: readonly ParsedFile[], byId: ReadonlyMap<string, 
     p.data.includes.forEach((inc, i) => {
       if (inc === p.data.id || trail.includes(inc)) {
         const cycle = [...trail.slice(trail.indexOf(inc)), p.data.id, inc].join(' → ');
-        throw new PlaybookError(p.file, p.fm.lineOf(['includes', i]), `include cycle: ${cycle}; includes must not lead back to a playbook`);
+        throw new PlaybookError(
+          p.file,
+          p.fm.lineOf(['includes', i]),
+          `include cycle: ${cycle}; includes must not lead back to a playbook`,
+        );
       }
       visit(byId.get(inc)!, [...trail, p.data.id]);
     });
@@ -272,10 +318,13 @@ function checkSignalRefs(p: ParsedFile, checks: readonly string[], registry: Pla
         };
         if (!registry.hasCheck(check)) fail(`unknown check "${check}" in "${ref}"${known(registry.checkIds?.())}`);
         if (!checks.includes(check)) {
-          fail(`"${ref}" names check "${check}", which is not in this playbook's checks (${checks.join(', ') || 'none'}); add it to checks`);
+          fail(
+            `"${ref}" names check "${check}", which is not in this playbook's checks (${checks.join(', ') || 'none'}); add it to checks`,
+          );
         }
         const signals = registry.checkSignals(check) ?? [];
-        if (!signals.includes(signal)) fail(`unknown signal "${signal}" of check "${check}"; ${check} declares: ${signals.join(', ')}`);
+        if (!signals.includes(signal))
+          fail(`unknown signal "${signal}" of check "${check}"; ${check} declares: ${signals.join(', ')}`);
       });
     }
   });
@@ -288,7 +337,10 @@ function checkSignalRefs(p: ParsedFile, checks: readonly string[], registry: Pla
  */
 function byTier(findings: FindingRule[]): FindingRule[] {
   const tier = (f: FindingRule): number => (f.severity === 'info' ? 2 : f.severity === 'warning' ? 1 : 0);
-  return findings.map((f, i) => ({ f, i })).sort((a, b) => tier(a.f) - tier(b.f) || a.i - b.i).map((x) => x.f);
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => tier(a.f) - tier(b.f) || a.i - b.i)
+    .map((x) => x.f);
 }
 
 function toRef(ref: string): SignalRef {
