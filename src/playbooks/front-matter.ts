@@ -67,7 +67,8 @@ export function parseFrontMatter(file: string, source: string): ParsedFrontMatte
     throw new PlaybookError(
       file,
       1,
-      'no front matter: the file must start with a "---" line, then YAML (id, title, titleEn, summary, aliases, …), then "---"',
+      'no front matter: the file must start with a "---" line, ' +
+        'then YAML (id, title, titleEn, summary, aliases, …), then "---"',
     );
   }
   const close = lines.findIndex((l, i) => i > 0 && FENCE.test(l));

@@ -1,6 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Lexer, type Token } from 'marked';
 import {
   formatPath,
   parseFrontMatter,
@@ -8,7 +7,9 @@ import {
   type KeyPath,
   type ParsedFrontMatter,
 } from './front-matter.js';
+import { checkIncludes, includeClosure } from './includes.js';
 import { PlaybookError, type FindingRule, type Playbook, type SignalRef } from './playbook.js';
+import { parseSections } from './sections.js';
 
 /** What the loader needs to know about the check and action whitelists. */
 export interface PlaybookRegistry {
@@ -25,12 +26,6 @@ export interface PlaybookRegistry {
 export interface PlaybookSource {
   file: string;
   source: string;
-}
-
-/** A finding's body section. */
-interface Section {
-  fix: string;
-  line: number;
 }
 
 /** One file, validated on its own; includes and signal references are checked once all files are read. */
@@ -139,7 +134,8 @@ function parseFile(file: string, source: string, registry: PlaybookRegistry): Pa
     if (f.action !== undefined && !data.actions.includes(f.action)) {
       fail(
         ['findings', i, 'action'],
-        `finding "${f.id}" offers action "${f.action}", which is not in this playbook's actions (${data.actions.join(', ') || 'none'}); add it to actions`,
+        `finding "${f.id}" offers action "${f.action}", which is not in this playbook's actions ` +
+          `(${data.actions.join(', ') || 'none'}); add it to actions`,
       );
     }
     const section = sections.get(f.id);
@@ -185,55 +181,6 @@ function compileSignature(source: string, fail: (problem: string) => never): Reg
   return re;
 }
 
-const ANCHOR = /\s*\{#([^}]*)\}\s*$/;
-
-/**
- * Headings whose text ends in `{#anchor}` start a finding's section; the
- * section runs until the next heading of the same or a higher level.
- */
-function parseSections(file: string, body: string, bodyLine: number): Map<string, Section> {
-  const tokens = Lexer.lex(body);
-  // marked keeps each token's raw text; locate it in the body to know its line.
-  const lines: number[] = [];
-  let cursor = 0;
-  for (const t of tokens) {
-    const at = body.indexOf(t.raw, cursor);
-    const offset = at < 0 ? cursor : at;
-    lines.push(bodyLine + countNewlines(body, offset));
-    cursor = offset + t.raw.length;
-  }
-  const sections = new Map<string, Section>();
-  tokens.forEach((t, i) => {
-    if (t.type !== 'heading') return;
-    const m = ANCHOR.exec(t.text);
-    if (!m) return;
-    const anchor = m[1]!;
-    const line = lines[i]!;
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(anchor)) {
-      throw new PlaybookError(file, line, `heading anchor {#${anchor}} must be a kebab-case finding id`);
-    }
-    if (sections.has(anchor)) {
-      throw new PlaybookError(
-        file,
-        line,
-        `heading anchor {#${anchor}} is used twice (first on line ${sections.get(anchor)!.line}); each finding has exactly one section`,
-      );
-    }
-    const depth = (t as { depth: number }).depth;
-    const rest: Token[] = [];
-    for (const next of tokens.slice(i + 1)) {
-      if (next.type === 'heading' && (next as { depth: number }).depth <= depth) break;
-      rest.push(next);
-    }
-    const fix = rest
-      .map((r) => (r.type === 'heading' ? r.raw.replace(/[ \t]*\{#[^}]*\}[ \t]*(\n?)$/, '$1') : r.raw))
-      .join('')
-      .trim();
-    sections.set(anchor, { fix, line });
-  });
-  return sections;
-}
-
 function checkUniqueNames(parsed: readonly ParsedFile[]): void {
   const owner = new Map<string, { id: string; kind: string }>();
   for (const p of parsed) {
@@ -262,50 +209,6 @@ function checkUniqueNames(parsed: readonly ParsedFile[]): void {
   }
 }
 
-/** Unknown ids and cycles in `includes`. */
-function checkIncludes(parsed: readonly ParsedFile[], byId: ReadonlyMap<string, ParsedFile>): void {
-  for (const p of parsed) {
-    p.data.includes.forEach((inc, i) => {
-      if (!byId.has(inc)) {
-        throw new PlaybookError(
-          p.file,
-          p.fm.lineOf(['includes', i]),
-          `unknown playbook "${inc}" in includes; known: ${[...byId.keys()].join(', ')}`,
-        );
-      }
-    });
-  }
-  const done = new Set<string>();
-  const visit = (p: ParsedFile, trail: string[]): void => {
-    if (done.has(p.data.id)) return;
-    p.data.includes.forEach((inc, i) => {
-      if (inc === p.data.id || trail.includes(inc)) {
-        const cycle = [...trail.slice(trail.indexOf(inc)), p.data.id, inc].join(' → ');
-        throw new PlaybookError(
-          p.file,
-          p.fm.lineOf(['includes', i]),
-          `include cycle: ${cycle}; includes must not lead back to a playbook`,
-        );
-      }
-      visit(byId.get(inc)!, [...trail, p.data.id]);
-    });
-    done.add(p.data.id);
-  };
-  for (const p of parsed) visit(p, []);
-}
-
-/** The playbook followed by everything it includes, depth first, each once. */
-function includeClosure(p: ParsedFile, byId: ReadonlyMap<string, ParsedFile>): ParsedFile[] {
-  const out: ParsedFile[] = [];
-  const walk = (q: ParsedFile): void => {
-    if (out.includes(q)) return;
-    out.push(q);
-    for (const inc of q.data.includes) walk(byId.get(inc)!);
-  };
-  walk(p);
-  return out;
-}
-
 /** Every `<check>:<signal>` names a check of this playbook (or its includes) and a signal it declares. */
 function checkSignalRefs(p: ParsedFile, checks: readonly string[], registry: PlaybookRegistry): void {
   p.data.findings.forEach((f, i) => {
@@ -319,7 +222,8 @@ function checkSignalRefs(p: ParsedFile, checks: readonly string[], registry: Pla
         if (!registry.hasCheck(check)) fail(`unknown check "${check}" in "${ref}"${known(registry.checkIds?.())}`);
         if (!checks.includes(check)) {
           fail(
-            `"${ref}" names check "${check}", which is not in this playbook's checks (${checks.join(', ') || 'none'}); add it to checks`,
+            `"${ref}" names check "${check}", which is not in this playbook's checks ` +
+              `(${checks.join(', ') || 'none'}); add it to checks`,
           );
         }
         const signals = registry.checkSignals(check) ?? [];
@@ -354,10 +258,4 @@ function known(ids: readonly string[] | undefined): string {
 
 function unique(list: readonly string[]): string[] {
   return [...new Set(list)];
-}
-
-function countNewlines(s: string, end: number): number {
-  let n = 0;
-  for (let i = 0; i < end; i++) if (s.charCodeAt(i) === 10) n++;
-  return n;
 }
