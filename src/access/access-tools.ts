@@ -37,12 +37,8 @@ export function accessTools(deps: { env: NodeJS.ProcessEnv; transportFor(target:
         programs: checkPrograms(target),
         env: { OMS_CHATOPS_KEY_PASSPHRASE: deps.env.OMS_CHATOPS_KEY_PASSPHRASE },
       });
-      const text = lines
-        .map(
-          (l) =>
-            `${MARK[l.status]} ${l.item.padEnd(22)} ${l.detail}${l.hint && l.status !== 'ok' ? `\n${' '.repeat(30)}→ ${l.hint}` : ''}`,
-        )
-        .join('\n');
+      const hint = (l: DoctorLine) => (l.hint && l.status !== 'ok' ? `\n${' '.repeat(30)}→ ${l.hint}` : '');
+      const text = lines.map((l) => `${MARK[l.status]} ${l.item.padEnd(22)} ${l.detail}${hint(l)}`).join('\n');
       // Details quote the server's own output (sudo -n -l, which): redacted like every other output.
       return { text: redact(text), ok: lines.every((l) => l.status !== 'fail') };
     },

@@ -39,9 +39,11 @@ export async function keyscan(
 
 /** The text the CLI prints. */
 export function formatKeyscan(target: Pick<Target, 'name' | 'host' | 'port'>, r: KeyscanResult): string {
+  const keyFileType = r.keyType.replace(/^ssh-|-sha2-nistp\d+$/g, '');
   return [
     `${target.host}:${target.port} presented ${r.keyType} ${r.fingerprint}`,
-    `Compare it with \`ssh-keygen -lf /etc/ssh/ssh_host_${r.keyType.replace(/^ssh-|-sha2-nistp\d+$/g, '')}_key.pub\` on the server, then add to target "${target.name}":`,
+    `Compare it with \`ssh-keygen -lf /etc/ssh/ssh_host_${keyFileType}_key.pub\` on the server, ` +
+      `then add to target "${target.name}":`,
     `  ${r.configLine}`,
     `or append to its known_hosts file:`,
     `  ${r.knownHostsLine}`,

@@ -307,7 +307,9 @@ function judge(
   if (signals.length === 0) {
     return {
       status: 'ok',
-      summary: `nginx 站点配置正确 / ${p.nginxConf}: /api and /admin proxied to ${target.backendBind}, /static and /media aliased`,
+      summary:
+        `nginx 站点配置正确 / ${p.nginxConf}: /api and /admin proxied to ${target.backendBind}, ` +
+        '/static and /media aliased',
       evidence: redact(locList()),
       facts: { ...site, ...facts },
       signals: ['site-ok'],
@@ -330,7 +332,10 @@ function isIp(host: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':');
 }
 
-/** Does an upstream/proxy address reach backendBind? Loopback names are equivalent; a wildcard bind accepts any local address. */
+/**
+ * Does an upstream/proxy address reach backendBind? Loopback names are equivalent;
+ * a wildcard bind accepts any local address.
+ */
 function sameBind(addr: string, bind: string): boolean {
   if (addr.startsWith('unix:')) return false;
   const a = splitHostPort(addr, 80);
@@ -360,8 +365,11 @@ function blockLines(lines: string[], d: NginxDirective, max: number): string {
   return out.join('\n');
 }
 
-const HEADER_DIRECTIVE =
-  /^(\s*(?:proxy_set_header|add_header|more_set_headers|grpc_set_header|fastcgi_param|uwsgi_param)\s+["']?)([A-Za-z0-9_-]+)(["']?\s+)(.+?)(;?\s*)$/;
+/** Directives whose value may carry a credential (an Authorization header, a token parameter). */
+const HEADER_DIRECTIVES = /proxy_set_header|add_header|more_set_headers|grpc_set_header|fastcgi_param|uwsgi_param/;
+const HEADER_DIRECTIVE = new RegExp(
+  String.raw`^(\s*(?:${HEADER_DIRECTIVES.source})\s+["']?)([A-Za-z0-9_-]+)(["']?\s+)(.+?)(;?\s*)$`,
+);
 
 /** `proxy_set_header Authorization "Basic …";` and the like: keep the name, hide the value. */
 function maskHeaderSecret(line: string): string {
