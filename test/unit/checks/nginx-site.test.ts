@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { nginxSite, parseStat } from '../../../src/checks/nginx-site.js';
+import { nginxSite } from '../../../src/checks/nginx-site.js';
+import { parseStat } from '../../../src/checks/stat-lines.js';
 import { localTarget, type Target } from '../../../src/config/target.js';
 import type { ExecResult } from '../../../src/transport/transport.js';
 import { loadCapture, result } from '../../helpers/capture.js';
