@@ -1,8 +1,7 @@
 /**
- * The import graph of src/, read with the TypeScript compiler's own import
- * scanner (`preProcessFile`: static imports, re-exports, dynamic `import()`),
- * and the pure checks the architecture test runs on it. docs/architecture.md
- * explains the layers.
+ * The import graph of src/, read with the TypeScript compiler's parser (static
+ * imports, re-exports, dynamic `import()`, `import x = require()`), and the pure
+ * checks the architecture test runs on it. docs/architecture.md explains the layers.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -14,6 +13,8 @@ export interface ImportEdge {
   to: string;
   /** True when `to` is a package or a Node built-in, not a file of the repository. */
   external: boolean;
+  /** `import type` / `export type` (or every name marked `type`): erased when compiled, nothing loads. */
+  typeOnly: boolean;
 }
 
 /** Every .ts file under `dir`, as paths relative to `root`, sorted. */
@@ -40,17 +41,58 @@ function resolveSpecifier(root: string, from: string, specifier: string): string
   return toPosix(relative(root, hit ?? base));
 }
 
+/** Module specifiers a source text names, each with whether only types are imported through it. */
+export function importSpecifiers(fileName: string, text: string): { specifier: string; typeOnly: boolean }[] {
+  const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
+  const out: { specifier: string; typeOnly: boolean }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      out.push({ specifier: node.moduleSpecifier.text, typeOnly: importIsTypeOnly(node.importClause) });
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      const names = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements : [];
+      const typeOnly = node.isTypeOnly || (names.length > 0 && names.every((e) => e.isTypeOnly));
+      out.push({ specifier: node.moduleSpecifier.text, typeOnly });
+    } else if (
+      ts.isImportEqualsDeclaration(node) &&
+      ts.isExternalModuleReference(node.moduleReference) &&
+      ts.isStringLiteral(node.moduleReference.expression)
+    ) {
+      out.push({ specifier: node.moduleReference.expression.text, typeOnly: node.isTypeOnly });
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteralLike(node.arguments[0])
+    ) {
+      out.push({ specifier: node.arguments[0].text, typeOnly: false });
+    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
+      const literal = node.argument.literal;
+      if (ts.isStringLiteral(literal)) out.push({ specifier: literal.text, typeOnly: true });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+function importIsTypeOnly(clause: ts.ImportClause | undefined): boolean {
+  if (!clause) return false; // `import './x.js'` runs the module
+  if (clause.isTypeOnly) return true;
+  const bindings = clause.namedBindings;
+  if (clause.name || !bindings || !ts.isNamedImports(bindings)) return false;
+  return bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
+}
+
 /** The imports of the given files. */
 export function readImports(root: string, files: readonly string[]): ImportEdge[] {
   const edges: ImportEdge[] = [];
   for (const from of files) {
-    const info = ts.preProcessFile(readFileSync(join(root, from), 'utf8'), true, true);
-    for (const { fileName } of info.importedFiles) {
-      const relativeImport = fileName.startsWith('./') || fileName.startsWith('../');
+    for (const { specifier, typeOnly } of importSpecifiers(from, readFileSync(join(root, from), 'utf8'))) {
+      const relativeImport = specifier.startsWith('./') || specifier.startsWith('../');
       edges.push(
         relativeImport
-          ? { from, to: resolveSpecifier(root, from, fileName), external: false }
-          : { from, to: fileName, external: true },
+          ? { from, to: resolveSpecifier(root, from, specifier), external: false, typeOnly }
+          : { from, to: specifier, external: true, typeOnly },
       );
     }
   }
@@ -166,7 +208,8 @@ export function layerViolations(
 export interface LibraryRule {
   library: string;
   matches(specifier: string): boolean;
-  allowed(file: string): boolean;
+  /** Whether `file` may import it (`typeOnly`: the import brings in types only). */
+  allowed(file: string, typeOnly: boolean): boolean;
   where: string;
 }
 
@@ -176,7 +219,7 @@ export function libraryViolations(edges: readonly ImportEdge[], rules: readonly 
   for (const edge of edges) {
     if (!edge.external) continue;
     for (const rule of rules) {
-      if (rule.matches(edge.to) && !rule.allowed(edge.from)) {
+      if (rule.matches(edge.to) && !rule.allowed(edge.from, edge.typeOnly)) {
         out.push({ edge, rule: `${rule.library} may be imported only ${rule.where}` });
       }
     }
