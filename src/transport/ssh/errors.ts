@@ -54,7 +54,7 @@ export function connectError(err: SystemishError, where: ConnectWhere): Transpor
       'auth_failed',
       `${at} refused the login of "${where.user}" with the configured key.`,
       `Add the bot's public key to ~${where.user}/.ssh/authorized_keys on the server ` +
-        "(check the user name, and that the account exists and is not locked); " +
+        '(check the user name, and that the account exists and is not locked); ' +
         "the server's auth log (journalctl -u sshd) says why.",
     );
   }
