@@ -16,11 +16,13 @@ import { SlackApprovals } from './approvals.js';
 import { planCommand, runCommandHook } from './command.js';
 import type { Reply, SlackDeps } from './deps.js';
 import type { SlackEnv } from './env.js';
+import { LagMonitor } from './lag-monitor.js';
 import { boltLogger, redactingLog } from './logger.js';
 import { Outbox, type Outgoing } from './outbox.js';
 import { decidePhrase, postSuggestion, type ChatEvent } from './phrases.js';
 import { runAndReport } from './run-report.js';
 import { parseShareMetadata, readShareForm, shareModal, shareReport, SHARE_CALLBACK } from './share.js';
+import { requestLabel, TaskLabels } from './task-labels.js';
 import { BackgroundTasks } from './tasks.js';
 import { ThreadMemory } from './thread-memory.js';
 
@@ -38,6 +40,8 @@ export interface SlackAppOptions {
   /** WebClient retries (default Bolt's; tests use 0). */
   retries?: number;
   logLevel?: LogLevel;
+  /** Event-loop lag monitor settings (defaults: log past 200 ms, sampled every 50 ms). */
+  lag?: { thresholdMs?: number; intervalMs?: number };
 }
 
 /** The HTTP path Slack posts to in HTTP mode. */
@@ -53,6 +57,9 @@ export class SlackBot {
   readonly out: Outbox;
   /** Approve-to-run, when `deps.approvals` is given. */
   readonly approvals: SlackApprovals | undefined;
+  /** What the bot is working on, for the lag monitor; handlers outside this class (user import) add theirs. */
+  readonly labels = new TaskLabels();
+  private readonly lag: LagMonitor;
   private readonly deps: SlackDeps;
   private readonly tasks: BackgroundTasks;
   private readonly threads = new ThreadMemory();
@@ -93,7 +100,11 @@ export class SlackBot {
       ...(options.botId ? { botId: options.botId } : {}),
     });
     this.out = new Outbox(this.app.client, { log: this.log });
-    this.tasks = new BackgroundTasks((e) => this.log(`background task failed: ${(e as Error)?.stack ?? String(e)}`));
+    this.lag = new LagMonitor({ log: this.log, labels: this.labels, ...options.lag });
+    this.tasks = new BackgroundTasks(
+      (e) => this.log(`background task failed: ${(e as Error)?.stack ?? String(e)}`),
+      this.labels,
+    );
     this.approvals = deps.approvals
       ? new SlackApprovals({
           app: this.app,
@@ -111,6 +122,7 @@ export class SlackBot {
 
   /** Start listening. HTTP mode answers with the port it listens on. */
   async start(): Promise<{ port?: number }> {
+    this.lag.start();
     this.approvals?.start();
     if (this.options.env.mode === 'socket') {
       await this.app.start();
@@ -128,6 +140,7 @@ export class SlackBot {
     this.approvals?.stop();
     await this.app.stop();
     await this.tasks.idle();
+    this.lag.stop();
   }
 
   /** Resolves when no background work (diagnoses, shares, suggestions) is running. */
@@ -161,6 +174,9 @@ export class SlackBot {
   private register(): void {
     const { app } = this;
     const deps = this.deps;
+
+    // Every request runs under a label naming it, so a blocked event loop is logged with what was running.
+    app.use(({ body, next }) => this.labels.track(requestLabel(body), next));
 
     // Slack re-sends events it thinks were lost; handle each event id once.
     app.use(async ({ body, context, next }) => {

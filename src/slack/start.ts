@@ -27,8 +27,9 @@ export async function runSlackFromEnv(
     throw e;
   }
   const bot = new SlackBot({ env: slackEnv, deps: { ...deps, dedupe: deps.dedupe ?? new MemoryDedupe() } });
-  registerUserImport(bot.app, bot.out, {
+  const users = registerUserImport(bot.app, bot.out, {
     deps,
+    labels: bot.labels,
     botToken: slackEnv.botToken,
     ...(slackEnv.apiUrl ? { apiUrl: slackEnv.apiUrl } : {}),
   });
@@ -45,6 +46,8 @@ export async function runSlackFromEnv(
     process.once('SIGTERM', stop);
   });
   stderr.write('oms-chatops: stopping (waiting for running diagnoses)…\n');
+  // A sheet still being read is cancelled (its thread is told), so a file never holds up shutdown.
+  users.close();
   await bot.stop();
   return 0;
 }

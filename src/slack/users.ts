@@ -4,16 +4,16 @@ import { resolveTarget } from '../command/resolve.js';
 import { tokenize } from '../command/tokenize.js';
 import { mrkdwnMessage, noticeMessage, safe } from '../render/blocks.js';
 import { LIMITS } from '../users/fields.js';
-import { readUserSheet } from '../users/read-sheet.js';
 import { formatProblem, formatValidation, summaryLine } from '../users/report.js';
+import { SheetWorkers } from '../users/sheet-worker.js';
 import { buildTemplate, TEMPLATE_FILE_NAME, templateAnswer } from '../users/template.js';
-import { validateUsers } from '../users/validate.js';
 import { writeWorkbook } from '../users/xlsx-write.js';
 import type { SlackDeps } from './deps.js';
 import { slackErrorCode } from './errors.js';
 import type { Outbox } from './outbox.js';
 import type { ChatEvent } from './phrases.js';
 import { redactingLog } from './logger.js';
+import type { TaskLabels } from './task-labels.js';
 
 /** A file as Slack describes it in a message event. */
 interface SlackFile {
@@ -36,6 +36,15 @@ export interface UserImportOptions {
   /** SLACK_API_URL, if any: its host may serve files too (GovSlack, tests). */
   apiUrl?: string;
   fetch?: typeof fetch;
+  /** Where files are read and checked: off the main thread, with a budget (default: SheetWorkers' defaults). */
+  sheets?: SheetWorkers;
+  /** The app's task labels (SlackBot.labels), so a blocked loop names the file being checked. */
+  labels?: TaskLabels;
+}
+
+/** The user import as registered: `close()` stops the checks still running (shutdown). */
+export interface UserImport {
+  close(): void;
 }
 
 /** Lines of the validation answer posted in the thread; the rest goes in a text file there. */
@@ -49,9 +58,12 @@ const CHECK_USERS = /\b(check|validate)\s+users?\b|\busers?\s+(check|validate)\b
  * downloaded with the bot token, checked, and answered in its thread (with
  * the corrected file when a fix is mechanical). Registered as one global
  * middleware, so the rest of the app is untouched; everything else passes on.
+ * Files are read and checked in a worker thread (src/users/sheet-worker.ts):
+ * `/oms` and buttons are answered while a hostile file is being refused.
  */
-export function registerUserImport(app: App, out: Outbox, options: UserImportOptions): void {
+export function registerUserImport(app: App, out: Outbox, options: UserImportOptions): UserImport {
   const log = redactingLog(options.deps.log);
+  const sheets = options.sheets ?? new SheetWorkers();
   app.use(async (args) => {
     const body = args.body as {
       command?: string;
@@ -74,12 +86,13 @@ export function registerUserImport(app: App, out: Outbox, options: UserImportOpt
       const mention = e.type === 'app_mention' && CHECK_USERS.test(e.text ?? '');
       const dmFile = e.type === 'message' && e.channel_type === 'im' && (e.files?.length ?? 0) > 0;
       if (mention || dmFile) {
-        await checkSharedFiles(e, app, out, options, log);
+        await checkSharedFiles(e, app, out, { ...options, sheets }, log);
         return;
       }
     }
     await args.next();
   });
+  return { close: () => sheets.close() };
 }
 
 async function slashUsers(
@@ -165,7 +178,7 @@ async function checkSharedFiles(
   e: FileEvent,
   app: App,
   out: Outbox,
-  options: UserImportOptions,
+  options: UserImportOptions & { sheets: SheetWorkers },
   log: (l: string) => void,
 ): Promise<void> {
   const channel = e.channel!;
@@ -190,13 +203,16 @@ async function checkSharedFiles(
         await say(`${name}: ${got.error}`, got.hint);
         continue;
       }
-      const sheet = readUserSheet(got.data, name);
+      const check = () => options.sheets.check(got.data, name);
+      const sheet = await (options.labels ? options.labels.track(`users: checking ${name}`, check) : check());
       if (!sheet.ok) {
+        if (sheet.problem.code === 'too-complex' || sheet.problem.code === 'check-failed')
+          log(`users: ${name} refused: ${sheet.problem.message}`);
         const [first, ...rest] = formatProblem(name, sheet.problem).split('\n');
         await say(first!, rest.join(' ').replace(/^下一步 \/ Next: /, ''));
         continue;
       }
-      const v = validateUsers(sheet.value);
+      const v = sheet.value.validation;
       const full = formatValidation(v, { fileName: name });
       const lines = full.split('\n');
       const shown =
