@@ -14,7 +14,7 @@ import { PLAIN, type Style } from '../render/style.js';
 import { redact } from '../redact.js';
 import type { Transport } from '../transport/transport.js';
 import { TransportError } from '../transport/transport.js';
-import { findPlaybook } from '../playbooks/loader.js';
+import { findPlaybook } from '../playbooks/find.js';
 import { resolveCheck, resolveDiagnose, resolveTarget } from '../command/resolve.js';
 import type { Actor } from '../approvals/approval.js';
 import type { Outcome } from '../approvals/outcome.js';
@@ -23,7 +23,6 @@ import { formatCard, formatOutcome } from '../approvals/text.js';
 import type { AuditEntry, AuditQuery, AuditRecord } from '../audit/audit-log.js';
 import { auditRequest, formatAuditRecord } from '../audit/query.js';
 import { reportAuditEntry } from '../audit/report-entry.js';
-import { runUsersCommand } from '../users/command.js';
 import type { AccessTools } from '../access/access-tools.js';
 
 export interface RunnerDeps {
@@ -169,6 +168,8 @@ export class CommandRunner {
       case 'users': {
         const target = this.resolveTarget(flags.target);
         if (!target) return this.unknownTarget(flags.target!);
+        // The spreadsheet code is loaded only for this verb.
+        const { runUsersCommand } = await import('../users/command.js');
         return runUsersCommand(cmd, { out, json: flags.json, publicUrl: target.publicUrl });
       }
     }

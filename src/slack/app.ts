@@ -10,20 +10,24 @@ import {
   type Receiver,
   type RespondFn,
 } from '@slack/bolt';
-import { noticeMessage } from '../render/blocks.js';
-import { planClick, requestWithoutApprovals } from './actions.js';
+import { mrkdwnMessage, noticeMessage, safe } from '../render/blocks.js';
+import { planClick, requestWithoutApprovals, type ClickOutcome } from './actions.js';
 import { SlackApprovals } from './approvals.js';
 import { planCommand, runCommandHook } from './command.js';
 import type { Reply, SlackDeps } from './deps.js';
 import type { SlackEnv } from './env.js';
+import { mention } from './escape.js';
 import { LagMonitor } from './lag-monitor.js';
 import { boltLogger, redactingLog } from './logger.js';
 import { Outbox, type Outgoing } from './outbox.js';
+import type { RetryPolicy } from './web-api-retry.js';
 import { decidePhrase, postSuggestion, type ChatEvent } from './phrases.js';
+import { handleOnce, httpRequestFingerprint } from './replay.js';
 import { runAndReport } from './run-report.js';
 import { parseShareMetadata, readShareForm, shareModal, shareReport, SHARE_CALLBACK } from './share.js';
+import { reportTaskFailure } from './background.js';
 import { requestLabel, TaskLabels } from './task-labels.js';
-import { BackgroundTasks } from './tasks.js';
+import { BackgroundTasks, type TaskKind, type TaskPlace } from './tasks.js';
 import { ThreadMemory } from './thread-memory.js';
 
 export interface SlackAppOptions {
@@ -37,8 +41,10 @@ export interface SlackAppOptions {
   botId?: string;
   /** auth.test at start (default true). */
   tokenVerification?: boolean;
-  /** WebClient retries (default Bolt's; tests use 0). */
+  /** WebClient retries of one call (default 3 within about 7 s; tests use 0). */
   retries?: number;
+  /** How the bot's own messages are sent again while Slack answers 429/5xx (default: up to 2 minutes). */
+  webApiRetry?: RetryPolicy;
   logLevel?: LogLevel;
   /** Event-loop lag monitor settings (defaults: log past 200 ms, sampled every 50 ms). */
   lag?: { thresholdMs?: number; intervalMs?: number };
@@ -57,11 +63,12 @@ export class SlackBot {
   readonly out: Outbox;
   /** Approve-to-run, when `deps.approvals` is given. */
   readonly approvals: SlackApprovals | undefined;
+  /** Every handler's background work goes through here; a failure is logged and told to the user. */
+  readonly tasks: BackgroundTasks;
   /** What the bot is working on, for the lag monitor; handlers outside this class (user import) add theirs. */
   readonly labels = new TaskLabels();
   private readonly lag: LagMonitor;
   private readonly deps: SlackDeps;
-  private readonly tasks: BackgroundTasks;
   private readonly threads = new ThreadMemory();
   private readonly log: (line: string) => void;
 
@@ -73,7 +80,12 @@ export class SlackBot {
       ...(env.apiUrl ? { slackApiUrl: env.apiUrl } : {}),
       // 429s surface at once; the Outbox waits them out where a message must arrive.
       rejectRateLimitedCalls: true,
-      ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
+      // Each call's own retries stay short (1 s, 2 s, 4 s): the Outbox decides how long a message is worth
+      // waiting for (web-api-retry.ts), instead of the client's default of ten retries over half an hour.
+      retryConfig:
+        options.retries !== undefined
+          ? { retries: options.retries }
+          : { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000 },
     };
     const receiver: Receiver =
       env.mode === 'socket'
@@ -89,6 +101,8 @@ export class SlackBot {
             endpoints: EVENTS_PATH,
             logger,
             processBeforeResponse: false,
+            // The signed bytes' fingerprint: a replay of the same request is dropped (replay.ts).
+            customPropertiesExtractor: (req) => httpRequestFingerprint(req as never),
           });
     this.app = new App({
       token: env.botToken,
@@ -99,12 +113,12 @@ export class SlackBot {
       ...(options.botUserId ? { botUserId: options.botUserId } : {}),
       ...(options.botId ? { botId: options.botId } : {}),
     });
-    this.out = new Outbox(this.app.client, { log: this.log });
+    this.out = new Outbox(this.app.client, {
+      log: this.log,
+      ...(options.webApiRetry ? { retry: options.webApiRetry } : {}),
+    });
     this.lag = new LagMonitor({ log: this.log, labels: this.labels, ...options.lag });
-    this.tasks = new BackgroundTasks(
-      (e) => this.log(`background task failed: ${(e as Error)?.stack ?? String(e)}`),
-      this.labels,
-    );
+    this.tasks = new BackgroundTasks((f) => reportTaskFailure(this.out, f, this.log), this.labels);
     this.approvals = deps.approvals
       ? new SlackApprovals({
           app: this.app,
@@ -148,9 +162,14 @@ export class SlackBot {
     return this.tasks.idle();
   }
 
+  /**
+   * Answer the user privately. Handlers get a reply that logs its own failure; the background wrapper
+   * gets one that throws (`rethrow`), so it can try the next place instead.
+   */
   private replyVia(
     respond: RespondFn | undefined,
     fallback?: { channel?: string; user: string; threadTs?: string },
+    rethrow = false,
   ): Reply {
     return async (m: Outgoing) => {
       try {
@@ -166,6 +185,7 @@ export class SlackBot {
           await this.out.ephemeral(fallback.channel, fallback.user, m, fallback.threadTs);
         }
       } catch (e) {
+        if (rethrow) throw e;
         this.log(`could not answer the user: ${(e as Error).message}`);
       }
     };
@@ -178,17 +198,8 @@ export class SlackBot {
     // Every request runs under a label naming it, so a blocked event loop is logged with what was running.
     app.use(({ body, next }) => this.labels.track(requestLabel(body), next));
 
-    // Slack re-sends events it thinks were lost; handle each event id once.
-    app.use(async ({ body, context, next }) => {
-      const b = body as { type?: string; event_id?: string };
-      if (b.type === 'event_callback' && b.event_id && !(await deps.dedupe.claim(`event:${b.event_id}`))) {
-        this.log(
-          `dropped a repeated delivery of ${b.event_id} (retry ${context.retryNum ?? '?'}, ${context.retryReason ?? 'no reason'})`,
-        );
-        return;
-      }
-      await next();
-    });
+    // Slack retries, replayed signed requests and redelivered clicks: each delivery is handled once.
+    app.use(handleOnce(deps.dedupe, this.log));
 
     app.command('/oms', async ({ command, ack, respond }) => {
       const plan = planCommand(command.text ?? '', deps);
@@ -200,8 +211,13 @@ export class SlackBot {
       await ack();
       const reply = this.replyVia(respond);
       const where = { channel: command.channel_id, user: command.user_id };
-      if (plan.kind === 'hook') this.tasks.run(() => runCommandHook(deps, plan.command, where, reply));
-      else this.tasks.run(async () => void (await runAndReport(deps, this.out, plan.request, where, reply)));
+      const place: TaskPlace = { ...where, reply: this.replyVia(respond, undefined, true) };
+      if (plan.kind === 'hook')
+        this.tasks.run(plan.command.verb === 'run' ? 'approval-request' : 'command', place, () =>
+          runCommandHook(deps, plan.command, where, reply),
+        );
+      else
+        this.tasks.run(plan.request.kind, place, (at) => runAndReport(deps, this.out, plan.request, where, reply, at));
     });
 
     app.action<BlockAction<ButtonAction>>(
@@ -225,7 +241,13 @@ export class SlackBot {
           deps,
         );
         // Everything after the ack is background work (tracked, so shutdown and tests can wait for it).
-        this.tasks.run(async () => {
+        const place: TaskPlace = {
+          channel,
+          user: body.user.id,
+          ...(threadTs ? { threadTs } : {}),
+          reply: this.replyVia(respond, undefined, true),
+        };
+        this.tasks.run(clickTaskKind(outcome), place, async (at) => {
           switch (outcome.kind) {
             case 'refuse':
             case 'answer':
@@ -263,11 +285,13 @@ export class SlackBot {
               }
               if (outcome.fromSuggestion && messageTs) {
                 // The suggestion turns into a note, so the button cannot be clicked twice.
+                const what = outcome.request.kind === 'diagnose' ? outcome.request.playbook.id : '';
                 await this.out.update(
                   channel,
                   messageTs,
-                  noticeMessage(
-                    `:arrow_forward: <@${user}> 开始了诊断 / started the diagnosis: ${outcome.request.kind === 'diagnose' ? outcome.request.playbook.id : ''}`,
+                  mrkdwnMessage(
+                    `${user} 开始了诊断 / started the diagnosis: ${what}`,
+                    `:arrow_forward: ${mention(user)} 开始了诊断 / started the diagnosis: \`${safe(what)}\``,
                   ),
                   { bestEffort: true },
                 );
@@ -278,6 +302,7 @@ export class SlackBot {
                 outcome.request,
                 { channel, user, ...(threadTs ? { threadTs } : {}) },
                 reply,
+                at,
               );
               return;
             }
@@ -305,6 +330,8 @@ export class SlackBot {
       }
       await ack();
       this.tasks.run(
+        'share',
+        { channel: meta.c, threadTs: meta.ts, user: body.user.id },
         async () =>
           void (await shareReport(
             this.out,
@@ -317,7 +344,8 @@ export class SlackBot {
 
     const onChat = async ({ event, context }: { event: unknown; context: { botUserId?: string } }) => {
       const d = decidePhrase(event as ChatEvent, context.botUserId ?? this.options.botUserId, deps, this.threads);
-      if (d.kind === 'suggest') this.tasks.run(() => postSuggestion(this.out, deps, d));
+      // Nobody asked for a suggestion: a failure is only logged.
+      if (d.kind === 'suggest') this.tasks.run('suggestion', undefined, () => postSuggestion(this.out, deps, d));
     };
     app.event('message', onChat);
     app.event('app_mention', onChat);
@@ -325,5 +353,19 @@ export class SlackBot {
     app.error(async (e) => {
       this.log(`Slack listener error: ${(e as Error)?.stack ?? String(e)}`);
     });
+  }
+}
+
+/** What a click's background work is, for its failure notice. */
+function clickTaskKind(o: ClickOutcome): TaskKind {
+  switch (o.kind) {
+    case 'run':
+      return o.request.kind;
+    case 'request':
+      return 'approval-request';
+    case 'share':
+      return 'share';
+    default:
+      return 'button';
   }
 }

@@ -19,10 +19,10 @@ import {
   DENY_CALLBACK,
   DENY_REASON_BLOCK,
   DENY_REASON_INPUT,
+  deniedReply,
   denyModal,
   refusalMessage,
   resultReply,
-  who,
 } from './approval-card.js';
 import { SlackUserGroups, slackGroupLister } from './approval-groups.js';
 import type { ActionHooks, ActionRequest, CommandRequest, Reply, SlackDeps } from './deps.js';
@@ -112,25 +112,28 @@ export class SlackApprovals {
         action: ButtonAction;
       }) => {
         await ack();
-        // A repeated delivery of the same click (Slack retry, Socket Mode redelivery) is handled once;
-        // a second real click is a new action_ts and gets "already decided" from the store claim.
-        if (!(await deps.dedupe.claim(`approval-click:${action.action_id}:${body.user.id}:${action.action_ts}`))) {
-          this.options.log(
-            `dropped a repeated delivery of the ${kind} click by ${body.user.id} at ${action.action_ts}`,
-          );
-          return;
-        }
         const place: ClickPlace = {
           channel: body.channel?.id ?? body.container?.channel_id,
           messageTs: body.message?.ts ?? body.container?.message_ts,
           threadTs: (body.message as { thread_ts?: string } | undefined)?.thread_ts,
         };
         const clicker: Actor = { id: body.user.id, via: 'slack' };
-        tasks.run(() =>
-          kind === 'approve'
+        // A failure is told to the clicker privately: the card itself shows the state for everyone.
+        const told = place.channel ? { channel: place.channel, user: clicker.id } : undefined;
+        // Everything after the ack is tracked, the store round trip included (tests and shutdown wait for it).
+        tasks.run('approval-click', told, async () => {
+          // A repeated delivery of the same click (Slack retry, Socket Mode redelivery) is handled once;
+          // a second real click is a new action_ts and gets "already decided" from the store claim.
+          if (!(await deps.dedupe.claim(`approval-click:${action.action_id}:${clicker.id}:${action.action_ts}`))) {
+            this.options.log(
+              `dropped a repeated delivery of the ${kind} click by ${clicker.id} at ${action.action_ts}`,
+            );
+            return;
+          }
+          await (kind === 'approve'
             ? this.approve(action.value, clicker, place)
-            : this.openDeny(action.value, clicker, place, body.trigger_id),
-        );
+            : this.openDeny(action.value, clicker, place, body.trigger_id));
+        });
       };
     app.action<BlockAction<ButtonAction>>(
       { type: 'block_actions', action_id: APPROVAL_ACTION.approve },
@@ -139,15 +142,25 @@ export class SlackApprovals {
     app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: APPROVAL_ACTION.deny }, onClick('deny'));
 
     app.view<ViewSubmitAction>(DENY_CALLBACK, async ({ ack, view, body }) => {
-      await ack();
       const meta = parseDenyMetadata(view.private_metadata);
+      if (!meta) {
+        this.options.log(`deny dialog from ${body.user.id} without valid metadata`);
+        // Said in the dialog itself: there is no other place to tell the clicker.
+        await ack({
+          response_action: 'errors',
+          errors: {
+            [DENY_REASON_BLOCK]:
+              '这个对话框已失效，没有拒绝任何东西；请在卡片上重新点 "拒绝" / ' +
+              'this dialog is no longer valid and denied nothing: click Deny on the card again',
+          },
+        } as never);
+        return;
+      }
+      await ack();
       const reason = view.state.values[DENY_REASON_BLOCK]?.[DENY_REASON_INPUT]?.value ?? '';
       const clicker: Actor = { id: body.user.id, via: 'slack' };
-      tasks.run(async () => {
-        if (!meta) {
-          this.options.log(`deny dialog from ${body.user.id} without valid metadata`);
-          return;
-        }
+      const told = meta.channel ? { channel: meta.channel, user: clicker.id } : undefined;
+      tasks.run('approval-click', told, async () => {
         await this.settle(await this.service.deny(meta.v, clicker, reason), clicker, meta);
       });
     });
@@ -157,7 +170,10 @@ export class SlackApprovals {
   start(): void {
     const every = this.options.config.sweepIntervalMs ?? DEFAULT_SWEEP_MS;
     if (every <= 0 || this.timer) return;
-    this.timer = setInterval(() => this.options.tasks.run(async () => void (await this.sweep())), every);
+    this.timer = setInterval(
+      () => this.options.tasks.run('sweep', undefined, async () => void (await this.sweep())),
+      every,
+    );
     this.timer.unref();
   }
 
@@ -316,17 +332,11 @@ export class SlackApprovals {
         return;
       case 'executed':
         await this.updateCard(o.approval, place);
-        await this.threadReply(o.approval, place, resultReply(o.approval));
+        await this.threadReply(o.approval, place, resultReply(o.approval), clicker);
         return;
       case 'denied':
         await this.updateCard(o.approval, place);
-        await this.threadReply(
-          o.approval,
-          place,
-          noticeMessage(
-            `:no_entry_sign: ${who(clicker.id)} 拒绝了 / denied ${o.approval.action} @ ${o.approval.target}: ${o.approval.deniedBy?.reason ?? ''} — 没有运行任何东西 / nothing was run`,
-          ),
-        );
+        await this.threadReply(o.approval, place, deniedReply(o.approval, clicker.id), clicker);
         return;
       case 'expired':
         await this.updateCard(o.approval, place);
@@ -361,9 +371,13 @@ export class SlackApprovals {
     }
   }
 
-  private async threadReply(a: Approval, place: ClickPlace, m: Fitted): Promise<void> {
+  /** The outcome in the card's thread; if the thread cannot be written, the clicker still gets it privately. */
+  private async threadReply(a: Approval, place: ClickPlace, m: Fitted, clicker: Actor): Promise<void> {
     const at = this.where(a, place);
-    if (!at.channel) return;
+    if (!at.channel) {
+      await this.ephemeral(clicker, place, m, a);
+      return;
+    }
     try {
       const posted = await this.options.out.post(at.channel, m, at.thread);
       // Whatever did not fit the message goes into the thread as a file, never cut silently.
@@ -376,6 +390,7 @@ export class SlackApprovals {
       }
     } catch (e) {
       this.options.log(`could not reply in the approval thread ${a.id}: ${slackErrorCode(e) ?? (e as Error).message}`);
+      await this.ephemeral(clicker, place, m, a);
     }
   }
 

@@ -1,7 +1,7 @@
 import { parseCommand, type ParsedCommand } from '../command/parse.js';
 import { tokenize } from '../command/tokenize.js';
 import { matchIntent } from '../intent/match.js';
-import { findPlaybook } from '../playbooks/loader.js';
+import { findPlaybook } from '../playbooks/find.js';
 import { mrkdwnMessage, noticeMessage, playbookMessage, safe } from '../render/blocks.js';
 import type { Fitted } from '../render/block-limits.js';
 import { encodeButtonValue } from './button-value.js';

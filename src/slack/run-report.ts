@@ -3,6 +3,7 @@ import type { Target } from '../config/target.js';
 import { runPlaybook, runSingleChecks } from '../engine/engine.js';
 import type { Report, ReportObservation } from '../engine/report.js';
 import type { Playbook } from '../playbooks/playbook.js';
+import type { Fitted } from '../render/block-limits.js';
 import { noticeMessage, progressMessage, reportDetails, reportFile, reportMessage } from '../render/blocks.js';
 import { describeSlackError, isNotInChannel, slackErrorCode, INVITE_HINT } from './errors.js';
 import type { Reply, SlackDeps } from './deps.js';
@@ -10,6 +11,7 @@ import type { Outbox } from './outbox.js';
 import { reportButtons } from './report-buttons.js';
 import { UpdateThrottle } from './throttle.js';
 import { recordSlackRun } from './approval-audit.js';
+import type { TaskPlace } from './tasks.js';
 
 /** One diagnosis (a playbook) or one check on a target. */
 export type RunRequest =
@@ -35,6 +37,7 @@ export async function runAndReport(
   req: RunRequest,
   place: RunPlace,
   reply: Reply,
+  track?: TaskPlace,
 ): Promise<Report | undefined> {
   const what = req.kind === 'diagnose' ? `diagnose ${req.playbook.id}` : `check ${req.check.id}`;
   const checkIds = req.kind === 'diagnose' ? req.playbook.checks : [req.check.id];
@@ -54,6 +57,8 @@ export async function runAndReport(
   let root: { channel: string; ts: string } | undefined;
   try {
     root = await out.post(place.channel, progressMessage(run, finished), place.threadTs);
+    // Should anything below fail, the background wrapper replaces this message with what went wrong.
+    if (track) track.progress = root;
   } catch (e) {
     if (isNotInChannel(e)) {
       await reply(
@@ -78,17 +83,24 @@ export async function runAndReport(
     }
   };
   const engineDeps = { findCheck: deps.findCheck, now: deps.now };
-  const report =
-    req.kind === 'diagnose'
-      ? await runPlaybook(req.playbook, req.target, transport, engineDeps, { onObservation })
-      : await runSingleChecks([req.check], req.target, transport, { now: deps.now }, { onObservation });
-  await recordSlackRun(deps, report, place, req.kind === 'check' ? req.check.id : undefined);
-
-  const final = reportMessage(
-    report,
-    run,
-    reportButtons(report, place.user, what, req.kind === 'check' ? req.check.id : undefined),
-  );
+  let report: Report;
+  let final: Fitted;
+  try {
+    report =
+      req.kind === 'diagnose'
+        ? await runPlaybook(req.playbook, req.target, transport, engineDeps, { onObservation })
+        : await runSingleChecks([req.check], req.target, transport, { now: deps.now }, { onObservation });
+    await recordSlackRun(deps, report, place, req.kind === 'check' ? req.check.id : undefined);
+    final = reportMessage(
+      report,
+      run,
+      reportButtons(report, place.user, what, req.kind === 'check' ? req.check.id : undefined),
+    );
+  } catch (e) {
+    // No progress update may land after the failure notice that will replace the root message.
+    await throttle.finish(async () => undefined);
+    throw e;
+  }
   if (!root) {
     await reply(final);
     return report;
@@ -107,6 +119,12 @@ export async function runAndReport(
     return report;
   }
   const thread = place.threadTs ?? at.ts;
+  // The root now holds the report: a later failure is told in the thread instead of replacing it.
+  if (track) {
+    delete track.progress;
+    track.channel = at.channel;
+    track.threadTs = thread;
+  }
   const details = reportDetails(report);
   try {
     await out.post(at.channel, details, thread);

@@ -29,6 +29,7 @@ export async function runSlackFromEnv(
   const bot = new SlackBot({ env: slackEnv, deps: { ...deps, dedupe: deps.dedupe ?? new MemoryDedupe() } });
   const users = registerUserImport(bot.app, bot.out, {
     deps,
+    tasks: bot.tasks,
     labels: bot.labels,
     botToken: slackEnv.botToken,
     ...(slackEnv.apiUrl ? { apiUrl: slackEnv.apiUrl } : {}),

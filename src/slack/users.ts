@@ -10,9 +10,10 @@ import { buildTemplate, TEMPLATE_FILE_NAME, templateAnswer } from '../users/temp
 import { writeWorkbook } from '../users/xlsx-write.js';
 import type { SlackDeps } from './deps.js';
 import { slackErrorCode } from './errors.js';
-import type { Outbox } from './outbox.js';
+import { Outbox } from './outbox.js';
 import type { ChatEvent } from './phrases.js';
 import { redactingLog } from './logger.js';
+import type { BackgroundTasks } from './tasks.js';
 import type { TaskLabels } from './task-labels.js';
 
 /** A file as Slack describes it in a message event. */
@@ -36,6 +37,8 @@ export interface UserImportOptions {
   /** SLACK_API_URL, if any: its host may serve files too (GovSlack, tests). */
   apiUrl?: string;
   fetch?: typeof fetch;
+  /** The app's background tasks (SlackBot.tasks): a sheet is checked after the ack, and a failure is told. */
+  tasks: BackgroundTasks;
   /** Where files are read and checked: off the main thread, with a budget (default: SheetWorkers' defaults). */
   sheets?: SheetWorkers;
   /** The app's task labels (SlackBot.labels), so a blocked loop names the file being checked. */
@@ -86,7 +89,8 @@ export function registerUserImport(app: App, out: Outbox, options: UserImportOpt
       const mention = e.type === 'app_mention' && CHECK_USERS.test(e.text ?? '');
       const dmFile = e.type === 'message' && e.channel_type === 'im' && (e.files?.length ?? 0) > 0;
       if (mention || dmFile) {
-        await checkSharedFiles(e, app, out, { ...options, sheets }, log);
+        const place = { channel: e.channel, user: e.user, threadTs: e.thread_ts ?? e.ts };
+        options.tasks.run('user-sheet', place, () => checkSharedFiles(e, app, out, { ...options, sheets }, log));
         return;
       }
     }
@@ -106,11 +110,10 @@ async function slashUsers(
   log: (l: string) => void,
 ): Promise<void> {
   const parsed = parseCommand(tokenize(text));
-  const ephemeral = (m: ReturnType<typeof noticeMessage>) => ({
-    response_type: 'ephemeral',
-    text: m.message.text,
-    blocks: m.message.blocks,
-  });
+  const ephemeral = (m: ReturnType<typeof noticeMessage>) => {
+    const msg = Outbox.prepare(m);
+    return { response_type: 'ephemeral', text: msg.text, blocks: msg.blocks };
+  };
   if (!parsed.ok || parsed.command.verb !== 'users') {
     await a.ack(
       ephemeral(

@@ -4,7 +4,7 @@ import { loadPlaybooks } from '../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../src/playbooks/paths.js';
 import type { Playbook } from '../../src/playbooks/playbook.js';
 import { playbookRegistry } from '../../src/playbooks/registry-adapter.js';
-import { SlackBot, EVENTS_PATH } from '../../src/slack/app.js';
+import { SlackBot, EVENTS_PATH, type SlackAppOptions } from '../../src/slack/app.js';
 import type { ActionHooks, SlackDeps } from '../../src/slack/deps.js';
 import { LogLevel } from '../../src/slack/logger.js';
 import { MemoryDedupe } from '../../src/store/dedupe.js';
@@ -60,7 +60,11 @@ export async function realPlaybooks(): Promise<Playbook[]> {
 }
 
 /** The real Bolt app in HTTP mode on a free 127.0.0.1 port, talking to the fake Web API at `apiUrl`. */
-export async function startTestBot(deps: SlackDeps, apiUrl: string): Promise<{ bot: SlackBot; url: string }> {
+export async function startTestBot(
+  deps: SlackDeps,
+  apiUrl: string,
+  extra: Partial<SlackAppOptions> = {},
+): Promise<{ bot: SlackBot; url: string }> {
   const bot = new SlackBot({
     env: { mode: 'http', botToken: 'xoxb-test-token-000000', signingSecret: SIGNING_SECRET, port: 0, apiUrl },
     deps,
@@ -71,6 +75,7 @@ export async function startTestBot(deps: SlackDeps, apiUrl: string): Promise<{ b
     tokenVerification: false,
     retries: 0,
     logLevel: LogLevel.ERROR,
+    ...extra,
   });
   const { port } = await bot.start();
   return { bot, url: `http://127.0.0.1:${port}${EVENTS_PATH}` };
@@ -85,6 +90,10 @@ export interface HarnessOptions {
   actionHooks?: ActionHooks;
   /** A transport of the test's own (overrides scenario/delay). */
   makeTransport?: () => Transport;
+  /** Dependencies of the test's own (a failing clock, an audit log), over the defaults. */
+  deps?: Partial<SlackDeps>;
+  /** Options of the bot itself (e.g. a short `webApiRetry` for outage tests). */
+  bot?: Partial<SlackAppOptions>;
 }
 
 /**
@@ -121,8 +130,9 @@ export class SlackHarness {
       updateIntervalMs: options.updateIntervalMs ?? 1000,
       log: (l) => h.logs.push(l),
       ...(options.actionHooks ? { actionHooks: options.actionHooks } : {}),
+      ...options.deps,
     };
-    ({ bot: h.bot, url: h.url } = await startTestBot(deps, h.slack.apiUrl));
+    ({ bot: h.bot, url: h.url } = await startTestBot(deps, h.slack.apiUrl, options.bot));
     return h;
   }
 
@@ -137,7 +147,10 @@ export class SlackHarness {
     return { url: this.slack.responseUrl(id), id };
   }
 
-  command(text: string, extra: { channel?: string; user?: string; responseId?: string } = {}): Promise<SignedPost> {
+  command(
+    text: string,
+    extra: { channel?: string; user?: string; responseId?: string; triggerId?: string } = {},
+  ): Promise<SignedPost> {
     const url = extra.responseId ? this.slack.responseUrl(extra.responseId) : this.slack.responseUrl('cmd');
     return postSigned(
       this.url,
@@ -146,6 +159,7 @@ export class SlackHarness {
         responseUrl: url,
         ...(extra.channel ? { channel: extra.channel } : {}),
         ...(extra.user ? { user: extra.user } : {}),
+        ...(extra.triggerId ? { triggerId: extra.triggerId } : {}),
       }),
       { secret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded' },
     );

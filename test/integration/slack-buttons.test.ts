@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import type { ActionRequest } from '../../src/slack/deps.js';
 import { SlackHarness } from '../helpers/fake-slack-harness.js';
+import { newTriggerId } from '../helpers/slack-sign.js';
 
 /** Buttons on reports, the share modal, forged values, the approvals hook, long output as a file. */
 let h: SlackHarness;
@@ -133,7 +134,7 @@ describe('Share to incident thread', () => {
       user: { id: 'U0DAVE', username: 'dave', team_id: 'T0TEST' },
       api_app_id: 'A0OMS',
       token: 'unused',
-      trigger_id: 'trig-2',
+      trigger_id: newTriggerId(),
       view: {
         id: 'V0SHARE',
         type: 'modal',

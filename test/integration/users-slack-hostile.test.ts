@@ -31,6 +31,7 @@ async function start(options: SheetWorkerOptions = {}): Promise<SheetWorkers> {
   // As src/slack/start.ts does it.
   users = registerUserImport(h.bot.app, h.bot.out, {
     deps: { config: testConfig(), log: (l) => h.logs.push(l) },
+    tasks: h.bot.tasks,
     botToken: 'xoxb-test-token-000000',
     apiUrl: h.slack.apiUrl,
     sheets,

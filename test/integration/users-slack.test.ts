@@ -11,6 +11,7 @@ beforeEach(async () => {
   // As start.ts does it.
   registerUserImport(h.bot.app, h.bot.out, {
     deps: { config: testConfig(), log: (l) => h.logs.push(l) },
+    tasks: h.bot.tasks,
     botToken: 'xoxb-test-token-000000',
     apiUrl: h.slack.apiUrl,
   });
