@@ -24,6 +24,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
  * layer, never one in its own layer or above. Keep in step with docs/architecture.md.
  */
 const LAYERS: readonly (readonly string[])[] = [
+  ['bundle'], // the esbuild bundle's entry: maps stack traces to src/, then runs main
   ['main'], // composition root: wires everything
   ['slack', 'cli'], // front ends: render results; never each other
   ['app'], // application functions: (request, actor) → result values
@@ -35,7 +36,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['checks', 'actions'], // the read-only and the write whitelists
   ['transport'], // run argv on a target: local or SSH
   ['config'], // zod schemas and loading of env and config file
-  ['store', 'redact', 'duration', 'messages'], // shared utilities that import nothing above them
+  ['store', 'redact', 'duration', 'messages', 'crash-test'], // shared utilities that import nothing above them
 ];
 
 /** Outside libraries and the one place each may be imported. */
