@@ -94,7 +94,10 @@ describe('loadCompiledPlaybooks', () => {
 
   it('checks the compiled form against the registry: a check that left the whitelist fails with file and line', async () => {
     await load();
-    const noLoginDirect: PlaybookRegistry = { ...docRegistry, hasCheck: (id) => id !== 'login-direct' && docRegistry.hasCheck(id) };
+    const noLoginDirect: PlaybookRegistry = {
+      ...docRegistry,
+      hasCheck: (id) => id !== 'login-direct' && docRegistry.hasCheck(id),
+    };
     const err = await load(noLoginDirect).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PlaybookError);
     expect((err as PlaybookError).message).toMatch(/\/playbooks\/[a-z-]+\.md:\d+: .*unknown check "login-direct"/);
@@ -106,7 +109,10 @@ describe('loadCompiledPlaybooks', () => {
     const withConcepts: PlaybookRegistry & { conceptIds(): string[] } = { ...docRegistry, conceptIds: () => ['login'] };
     expect((await load(withConcepts)).outcome).toBe('built');
     expect((await load(withConcepts)).outcome).toBe('hit');
-    const more: PlaybookRegistry & { conceptIds(): string[] } = { ...docRegistry, conceptIds: () => ['login', 'nginx'] };
+    const more: PlaybookRegistry & { conceptIds(): string[] } = {
+      ...docRegistry,
+      conceptIds: () => ['login', 'nginx'],
+    };
     expect((await load(more)).outcome).toBe('built');
     const noisy = { ...docRegistry, checkIds: () => [...(docRegistry.checkIds?.() ?? []), 'new-check'] };
     expect((await load(noisy)).outcome).toBe('built');
