@@ -45,7 +45,6 @@ const WIDE_FILES_SHRINKING_ONLY: readonly string[] = [
   'src/intent/message.ts',
   'src/intent/normalize.ts',
   'src/main.ts',
-  'src/redact.ts',
   'src/render/blocks.ts',
   'src/slack/actions.ts',
   'src/slack/approval-card.ts',
