@@ -21,6 +21,7 @@ import type { Outcome } from '../approvals/outcome.js';
 import type { ApprovalService } from '../approvals/service.js';
 import { formatCard, formatOutcome } from '../approvals/text.js';
 import type { AuditEntry, AuditQuery, AuditRecord } from '../audit/audit-log.js';
+import { formatVerify, type ChainVerdict } from '../audit/chain.js';
 import { auditRequest, formatAuditRecord } from '../audit/query.js';
 import { reportAuditEntry } from '../audit/report-entry.js';
 import type { AccessTools } from '../access/access-tools.js';
@@ -42,7 +43,12 @@ export interface RunnerDeps {
   /** Approve-to-run (`run`); absent: the verb says it is not available. */
   approvals?: ApprovalService;
   /** The audit log: diagnoses and checks are recorded; `audit` reads it. */
-  audit?: { append(entry: AuditEntry): Promise<unknown>; read(query: AuditQuery): Promise<AuditRecord[]> };
+  audit?: {
+    append(entry: AuditEntry): Promise<unknown>;
+    read(query: AuditQuery): Promise<AuditRecord[]>;
+    /** `audit verify`: check the hash chain (src/audit/chain.ts). */
+    verify?(): Promise<ChainVerdict>;
+  };
   /** Who is at this terminal (e.g. `console:alice`). */
   operator?: string;
   /** Ask a yes/no question on the terminal (one-shot CLI); absent when there is no terminal. */
@@ -185,6 +191,11 @@ export class CommandRunner {
     const target = this.resolveTarget(cmd.target);
     if (!target) return this.unknownTarget(cmd.target!);
     const operator: Actor = { id: this.deps.operator ?? 'console', via };
+    if (cmd.clear) {
+      const c = await approvals.clearStop(cmd.action, target.name, operator);
+      out(c.ok ? c.message : `拒绝 / refused: ${c.message}\n下一步 / Next: ${c.hint}`);
+      return c.ok ? EXIT.ok : EXIT.usage;
+    }
     const canAsk = via === 'console' ? this.deps.interactiveConsole === true : this.deps.confirm !== undefined;
     if (!cmd.yes && !canAsk) {
       out(
@@ -242,6 +253,15 @@ export class CommandRunner {
       );
       return EXIT.usage;
     }
+    if (cmd.verify) {
+      if (!audit.verify) {
+        out('audit verify is not available: this audit log has no hash chain — nothing was checked');
+        return EXIT.usage;
+      }
+      const v = await audit.verify();
+      out(formatVerify(v));
+      return v.ok ? EXIT.ok : EXIT.problem;
+    }
     const r = auditRequest(cmd, this.deps.now?.() ?? new Date());
     if (!r.ok) {
       out(`${r.error}\n下一步 / Next: e.g. \`audit --since 1h\` or \`audit --since 2026-11-22T21:00:00Z\``);
@@ -275,9 +295,15 @@ export class CommandRunner {
     if (r.kind === 'unknown-playbook') return this.unknownPlaybook(r.text);
     if (r.kind === 'ambiguous') {
       out(
-        `"${r.text}" 可能是 / could be:\n${r.candidates.map((c) => `  - ${c.id}: ${c.title}`).join('\n')}\n下一步 / Next: run \`diagnose <id>\` with one of them — nothing was run`,
+        `你是想…? / did you mean… "${r.text}":\n${r.candidates.map((c) => `  - ${c.id}: ${c.title} — ${c.reason}`).join('\n')}\n下一步 / Next: run \`diagnose <id>\` with one of them — nothing was run`,
       );
       return EXIT.usage;
+    }
+    if (r.kind === 'howto') {
+      out(
+        `${r.section.title} (${r.playbook.id})\n\n${r.section.markdown}\n\n→ \`show ${r.playbook.id}\` for the whole playbook`,
+      );
+      return EXIT.ok;
     }
     const { playbook, target } = r;
     if (r.confidence !== undefined && !flags.json)
@@ -379,9 +405,12 @@ export class CommandRunner {
       .join(', ');
     if (!result.playbook) return `no match (没有匹配的排查手册)${extracted ? `\nextracted: ${extracted}` : ''}`;
     const alts = result.alternatives.map((a) => `  also: ${a.id} (${a.confidence})`).join('\n');
-    const next = isDecisive(result)
-      ? `→ diagnose ${result.playbook.id}`
-      : `→ ambiguous (多个可能): pick one with \`diagnose <id>\``;
+    const next =
+      result.outcome === 'howto'
+        ? `→ how-to (怎么做): section "${result.howto!.title}" — \`diagnose ${result.playbook.id}\` prints it`
+        : isDecisive(result)
+          ? `→ diagnose ${result.playbook.id}`
+          : `→ did you mean (你是想…?): pick one with \`diagnose <id>\``;
     return `${result.playbook.id}: ${result.playbook.title} (confidence ${result.confidence})${alts ? `\n${alts}` : ''}${extracted ? `\nextracted: ${extracted}` : ''}\n${next}`;
   }
 
@@ -408,6 +437,8 @@ export class CommandRunner {
       "  doctor [target]                                  check the bot's own access to a target",
       '  run <action> [target] --reason "…"               approve-to-run a whitelisted action (asks y/N; policy.consoleApproval)',
       '  audit [--since 1h|ISO] [--target T]              the audit log',
+      '  audit verify                                     check the audit log hash chain',
+      '  run clear <action> [target]                      lift the stop after repeated failed post-checks',
       '  users template [-o file.xlsx]                    the bulk user import template (批量导入用户)',
       '  users validate FILE [-o corrected.xlsx]          check a filled user sheet (.xlsx/.csv) before importing it',
       '',

@@ -13,8 +13,8 @@ export type ParsedCommand =
   | { verb: 'keyscan'; target: string }
   | { verb: 'sudoers'; user?: string }
   | { verb: 'doctor'; target?: string }
-  | { verb: 'run'; action: string; target?: string; reason: string; yes: boolean }
-  | { verb: 'audit'; since?: string; target?: string }
+  | { verb: 'run'; action: string; target?: string; reason: string; yes: boolean; clear?: true }
+  | { verb: 'audit'; since?: string; target?: string; verify?: true }
   | UsersCommand;
 
 /** Output options that apply to any verb. */
@@ -167,6 +167,17 @@ export function parseCommand(words: readonly string[], options: { freeTextFallsT
       return ok({ verb: 'doctor', ...(target ? { target } : {}) }, flags);
     }
     case 'run': {
+      // `run clear <action> [target]`: lift the stop put on an action after repeated failed post-checks.
+      if (args[0] === 'clear') {
+        const [, act, tgt] = args;
+        const target = flags.target ?? tgt;
+        if (!act || !name.safeParse(act).success || args.length > 3 || (target && !name.safeParse(target).success))
+          return fail('run clear needs an action and optionally a target', 'e.g. `run clear restart-backend prod`');
+        return ok(
+          { verb: 'run', action: act, ...(target ? { target } : {}), reason: '', yes: false, clear: true },
+          flags,
+        );
+      }
       const action = args[0];
       if (!action)
         return fail(
@@ -195,6 +206,8 @@ export function parseCommand(words: readonly string[], options: { freeTextFallsT
       return ok({ verb: 'run', action, ...(target ? { target } : {}), reason, yes: flags.yes === true }, flags);
     }
     case 'audit':
+      // `audit verify`: check the hash chain of the audit log.
+      if (args.length === 1 && args[0] === 'verify') return ok({ verb: 'audit', verify: true }, flags);
       if (args.length > 0)
         return fail(`audit takes options, not "${args.join(' ')}"`, 'e.g. `audit --since 1h --target prod`');
       return ok(

@@ -9,6 +9,8 @@ import { PlaybookError } from './playbook.js';
 export interface Section {
   fix: string;
   line: number;
+  /** The heading's text without its `{#anchor}`. */
+  title: string;
 }
 
 const ANCHOR = /\s*\{#([^}]*)\}\s*$/;
@@ -56,7 +58,7 @@ export function parseSections(file: string, body: string, bodyLine: number): Map
       .map((r) => (r.type === 'heading' ? r.raw.replace(/[ \t]*\{#[^}]*\}[ \t]*(\n?)$/, '$1') : r.raw))
       .join('')
       .trim();
-    sections.set(anchor, { fix, line });
+    sections.set(anchor, { fix, line, title: t.text.replace(ANCHOR, '').trim() });
   });
   return sections;
 }

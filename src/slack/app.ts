@@ -22,6 +22,8 @@ import { boltLogger, redactingLog } from './logger.js';
 import { Outbox, type Outgoing } from './outbox.js';
 import type { RetryPolicy } from './web-api-retry.js';
 import { decidePhrase, postSuggestion, type ChatEvent } from './phrases.js';
+import { addressedAnswer, decideAddressed, registerTemplateButton } from './intent-answer.js';
+import { ACTION } from './report-buttons.js';
 import { handleOnce, httpRequestFingerprint } from './replay.js';
 import { runAndReport } from './run-report.js';
 import { parseShareMetadata, readShareForm, shareModal, shareReport, SHARE_CALLBACK } from './share.js';
@@ -212,6 +214,18 @@ export class SlackBot {
       const reply = this.replyVia(respond);
       const where = { channel: command.channel_id, user: command.user_id };
       const place: TaskPlace = { ...where, reply: this.replyVia(respond, undefined, true) };
+      if (plan.kind === 'post') {
+        // Choices go into the channel so a click can run the playbook in their thread; privately if I am not in it.
+        this.tasks.run('command', place, async () => {
+          try {
+            await this.out.post(where.channel, plan.message);
+          } catch (e) {
+            this.log(`could not post the choices in the channel: ${(e as Error).message}`);
+            await reply(plan.message);
+          }
+        });
+        return;
+      }
       if (plan.kind === 'hook')
         this.tasks.run(plan.command.verb === 'run' ? 'approval-request' : 'command', place, () =>
           runCommandHook(deps, plan.command, where, reply),
@@ -226,7 +240,11 @@ export class SlackBot {
         await ack();
         const channel = body.channel?.id ?? body.container?.channel_id;
         const messageTs = body.message?.ts ?? body.container?.message_ts;
-        const threadTs = (body.message as { thread_ts?: string } | undefined)?.thread_ts;
+        const inThread = (body.message as { thread_ts?: string } | undefined)?.thread_ts;
+        // A choice ("Did you mean…") posted as a channel message: its run goes into that message's thread.
+        const isChoice = action.action_id.startsWith(`${ACTION.runSuggestion}_`);
+        const ephemeral = (body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral === true;
+        const threadTs = inThread ?? (isChoice && !ephemeral && body.message ? messageTs : undefined);
         const reply = this.replyVia(respond, { channel, user: body.user.id, threadTs });
         const outcome = planClick(
           {
@@ -343,12 +361,27 @@ export class SlackBot {
     });
 
     const onChat = async ({ event, context }: { event: unknown; context: { botUserId?: string } }) => {
-      const d = decidePhrase(event as ChatEvent, context.botUserId ?? this.options.botUserId, deps, this.threads);
+      const botUserId = context.botUserId ?? this.options.botUserId;
+      const addressed = decideAddressed(event as ChatEvent, botUserId);
+      if (addressed.kind === 'answer') {
+        // Once I answered in a thread, passive listening stays quiet there.
+        this.threads.remember(addressed.channel, addressed.threadTs);
+        // Someone asked: a failure is told in their thread.
+        const where = { channel: addressed.channel, threadTs: addressed.threadTs };
+        this.tasks.run('command', where, async () => {
+          const { message } = addressedAnswer(addressed.text, deps);
+          await this.out.post(addressed.channel, message, addressed.threadTs);
+        });
+        return;
+      }
+      const d = decidePhrase(event as ChatEvent, botUserId, deps, this.threads);
       // Nobody asked for a suggestion: a failure is only logged.
       if (d.kind === 'suggest') this.tasks.run('suggestion', undefined, () => postSuggestion(this.out, deps, d));
     };
     app.event('message', onChat);
     app.event('app_mention', onChat);
+
+    registerTemplateButton(app, deps, (work) => this.tasks.run('button', undefined, work), this.log);
 
     app.error(async (e) => {
       this.log(`Slack listener error: ${(e as Error)?.stack ?? String(e)}`);

@@ -9,6 +9,7 @@ import {
   type Outcome,
 } from '../approvals/index.js';
 import type { AuditEntry, AuditQuery, AuditRecord } from '../audit/audit-log.js';
+import { formatVerify, type ChainVerdict } from '../audit/chain.js';
 import { auditRequest } from '../audit/query.js';
 import { noticeMessage } from '../render/blocks.js';
 import { redact } from '../redact.js';
@@ -49,6 +50,8 @@ export interface SlackApprovalsConfig {
 export interface SlackAudit {
   append(entry: AuditEntry): Promise<unknown>;
   read(query: AuditQuery): Promise<AuditRecord[]>;
+  /** `/oms audit verify`: the hash chain (src/audit/chain.ts). */
+  verify?(): Promise<ChainVerdict>;
 }
 
 /** Where a click came from (the card it was on, unless the stored approval says otherwise). */
@@ -117,7 +120,8 @@ export class SlackApprovals {
           messageTs: body.message?.ts ?? body.container?.message_ts,
           threadTs: (body.message as { thread_ts?: string } | undefined)?.thread_ts,
         };
-        const clicker: Actor = { id: body.user.id, via: 'slack' };
+        // The channel the click came from: the service counts it only on the card's own channel.
+        const clicker: Actor = { id: body.user.id, via: 'slack', ...(place.channel ? { channel: place.channel } : {}) };
         // A failure is told to the clicker privately: the card itself shows the state for everyone.
         const told = place.channel ? { channel: place.channel, user: clicker.id } : undefined;
         // Everything after the ack is tracked, the store round trip included (tests and shutdown wait for it).
@@ -158,7 +162,7 @@ export class SlackApprovals {
       }
       await ack();
       const reason = view.state.values[DENY_REASON_BLOCK]?.[DENY_REASON_INPUT]?.value ?? '';
-      const clicker: Actor = { id: body.user.id, via: 'slack' };
+      const clicker: Actor = { id: body.user.id, via: 'slack', ...(meta.channel ? { channel: meta.channel } : {}) };
       const told = meta.channel ? { channel: meta.channel, user: clicker.id } : undefined;
       tasks.run('approval-click', told, async () => {
         await this.settle(await this.service.deny(meta.v, clicker, reason), clicker, meta);
@@ -166,10 +170,11 @@ export class SlackApprovals {
     });
   }
 
-  /** Start the periodic expiry sweep (every instance may run one). */
+  /** Start the periodic sweep (every instance may run one); the first runs at once: start-up recovery. */
   start(): void {
     const every = this.options.config.sweepIntervalMs ?? DEFAULT_SWEEP_MS;
     if (every <= 0 || this.timer) return;
+    this.options.tasks.run('sweep', undefined, async () => void (await this.sweep()));
     this.timer = setInterval(
       () => this.options.tasks.run('sweep', undefined, async () => void (await this.sweep())),
       every,
@@ -182,12 +187,19 @@ export class SlackApprovals {
     this.timer = undefined;
   }
 
-  /** Expire approvals past their time and update their cards; resolves with how many this instance expired. */
+  /** Expire stale approvals, mark abandoned runs unknown, update their cards; resolves with how many changed. */
   sweep(): Promise<number> {
     this.sweeping ??= (async () => {
       try {
         const outcomes = await this.service.expire();
-        for (const o of outcomes) if (o.kind === 'expired') await this.updateCard(o.approval, {});
+        for (const o of outcomes) {
+          if (o.kind !== 'expired' && o.kind !== 'unknown') continue;
+          await this.updateCard(o.approval, {});
+          // Nobody clicked: if the thread cannot be reached, the approver who started the run is told.
+          const approver: Actor = { id: o.approval.approvedBy.at(-1)?.by ?? o.approval.requester.id, via: 'slack' };
+          if (o.kind === 'unknown')
+            await this.threadReply(o.approval, {}, noticeMessage(`:warning: ${o.message}`), approver);
+        }
         return outcomes.length;
       } catch (e) {
         this.options.log(`approval expiry sweep failed: ${redact((e as Error).message)}`);
@@ -225,11 +237,21 @@ export class SlackApprovals {
       await this.audit(command, r.reply);
       return;
     }
+    if (command.clear) {
+      const c = await this.service.clearStop(command.action, command.target ?? this.options.deps.config.defaultTarget, {
+        id: r.user,
+        via: 'slack',
+        channel: r.channel,
+      });
+      await r.reply(c.ok ? noticeMessage(c.message) : noticeMessage(`拒绝 / refused: ${c.message}`, { next: c.hint }));
+      return;
+    }
     const o = await this.service.requestAction({
       action: command.action,
       target: command.target ?? this.options.deps.config.defaultTarget,
       requester: { id: r.user, via: 'slack', channel: r.channel },
       reason: command.reason,
+      meta: { channel: r.channel },
     });
     if (o.kind !== 'requested') {
       await r.reply(o.kind === 'refused' ? refusalMessage(o) : noticeMessage(o.message));
@@ -245,6 +267,14 @@ export class SlackApprovals {
         noticeMessage('这个 bot 没有配置审计日志 / this bot has no audit log configured', {
           next: "run `oms-chatops audit` on the bot's machine, or start the bot with `npm start` (it writes <dataDir>/audit.jsonl)",
         }),
+      );
+      return;
+    }
+    if (command.verify) {
+      await reply(
+        noticeMessage(
+          audit.verify ? formatVerify(await audit.verify()) : 'this audit log has no hash chain — nothing was checked',
+        ),
       );
       return;
     }
@@ -269,7 +299,7 @@ export class SlackApprovals {
     } catch (e) {
       await this.service.deny(
         approvalReference(a),
-        { id: a.requester.id, via: 'slack' },
+        { id: a.requester.id, via: 'slack', channel },
         'the approval card could not be posted in Slack',
       );
       const p = describeSlackError(e);
@@ -337,6 +367,10 @@ export class SlackApprovals {
       case 'denied':
         await this.updateCard(o.approval, place);
         await this.threadReply(o.approval, place, deniedReply(o.approval, clicker.id), clicker);
+        return;
+      case 'unknown':
+        await this.updateCard(o.approval, place);
+        await this.threadReply(o.approval, place, noticeMessage(`:warning: ${o.message}`), clicker);
         return;
       case 'expired':
         await this.updateCard(o.approval, place);

@@ -18,10 +18,14 @@ import {
 import type { RunRequest } from './run-report.js';
 import { resolveCheck, resolveDiagnose } from '../command/resolve.js';
 import { ACTION } from './report-buttons.js';
+import { choicesMessage, howtoMessage } from '../render/intent.js';
+import { templateButtons } from './intent-answer.js';
 
 /** What to do with one `/oms …` line: answer at once (ephemeral), start a run, or hand it to a hook. */
 export type CommandOutcome =
   | { kind: 'answer'; message: Fitted }
+  /** Post in the channel (the choices of a middle-score text: a click runs the playbook in its thread). */
+  | { kind: 'post'; message: Fitted }
   | { kind: 'run'; request: RunRequest }
   | { kind: 'hook'; command: Extract<ParsedCommand, { verb: 'run' | 'audit' }> };
 
@@ -109,18 +113,20 @@ export function planCommand(
           return { kind: 'answer', message: unknownPlaybook(r.text, playbooks) };
         case 'ambiguous':
           return {
-            kind: 'answer',
-            message: noticeMessage(
-              `"${r.text}" 可能是 / could be: ${r.candidates.map((c) => `${c.id} (${c.title})`).join('; ')} — 没有运行任何东西 / nothing was run`,
-              {
-                next: '选一个 / pick one',
-                buttons: r.candidates.slice(0, 5).map((c) => ({
-                  text: `诊断 / Diagnose ${c.id}`,
-                  actionId: `${ACTION.runSuggestion}_${c.id}`,
-                  value: encodeButtonValue({ v: 1, k: 'diagnose', p: c.id, t: r.target.name }),
-                })),
-              },
+            kind: 'post',
+            message: choicesMessage(
+              r.candidates,
+              r.candidates.map((c) => ({
+                text: `诊断 / Diagnose ${c.id}`,
+                actionId: `${ACTION.runSuggestion}_${c.id}`,
+                value: encodeButtonValue({ v: 1, k: 'diagnose', p: c.id, t: r.target.name }),
+              })),
             ),
+          };
+        case 'howto':
+          return {
+            kind: 'answer',
+            message: howtoMessage(r.playbook, r.section, templateButtons(r.playbook.id, r.section.id, r.target.name)),
           };
         case 'run':
           return { kind: 'run', request: { kind: 'diagnose', playbook: r.playbook, target: r.target } };

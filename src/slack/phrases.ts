@@ -14,6 +14,7 @@ export interface ChatEvent {
   bot_id?: string;
   text?: string;
   channel?: string;
+  channel_type?: string;
   ts?: string;
   thread_ts?: string;
 }
@@ -38,6 +39,9 @@ export function decidePhrase(
   if (event.bot_id) return { kind: 'ignore', why: 'from a bot' };
   if (!event.user || (botUserId && event.user === botUserId)) return { kind: 'ignore', why: 'from the bot itself' };
   if (!event.channel || !event.ts) return { kind: 'ignore', why: 'no channel' };
+  // Mentions and DMs are addressed to the bot and always answered (src/slack/intent-answer.ts).
+  if (event.type === 'app_mention' || event.channel_type === 'im') return { kind: 'ignore', why: 'addressed' };
+  if (botUserId && (event.text ?? '').includes(`<@${botUserId}>`)) return { kind: 'ignore', why: 'a mention' };
   // Mentions and channel links carry no meaning for matching.
   const text = (event.text ?? '').replace(/<[@#!][^>]*>/g, ' ').trim();
   if (!text) return { kind: 'ignore', why: 'empty' };
