@@ -22,6 +22,7 @@ import { playbookRegistry } from './playbooks/registry-adapter.js';
 import { accessTools } from './access/access-tools.js';
 import { wantsSlack } from './slack/env.js';
 import { crashIfAsked } from './crash-test.js';
+import { LayoutService } from './discovery/layout-service.js';
 
 /** Composition root: read config and playbooks, wire the pieces, pick the front end. */
 async function main(argv: string[]): Promise<number> {
@@ -67,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
     findCheck,
     transportFor: (t) => pool.get(t),
     access: accessTools({ env: process.env, transportFor: (t) => pool.get(t) }),
+    layout: new LayoutService({ transportFor: (t) => pool.get(t) }),
     // Every console/CLI answer passes through redact once more: one choke point for secrets.
     out: (text) => stdout.write(`${redact(text)}\n`),
     progress: stderr.isTTY ? (text) => stderr.write(`${text}\n`) : undefined,

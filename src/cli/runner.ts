@@ -25,6 +25,8 @@ import { formatVerify, type ChainVerdict } from '../audit/chain.js';
 import { auditRequest, formatAuditRecord } from '../audit/query.js';
 import { reportAuditEntry } from '../audit/report-entry.js';
 import type { AccessTools } from '../access/access-tools.js';
+import type { LayoutService } from '../discovery/layout-service.js';
+import { renderLayout } from '../discovery/render-layout.js';
 
 export interface RunnerDeps {
   config: Config;
@@ -55,6 +57,8 @@ export interface RunnerDeps {
   confirm?: (question: string) => Promise<boolean>;
   /** The console runs on a terminal: `run` asks, and the next line answers. */
   interactiveConsole?: boolean;
+  /** Layout discovery (`discover`, and unset paths filled before a diagnosis); absent: configured paths only. */
+  layout?: LayoutService;
 }
 
 /** Exit codes: 0 fine, 1 the diagnosis found a problem, 2 the request was refused or invalid, 3 target unreachable. */
@@ -158,8 +162,10 @@ export class CommandRunner {
           return EXIT.usage;
         }
         if (r.kind === 'unknown-target') return this.unknownTarget(r.name);
-        const { check, target } = r;
+        const { check } = r;
+        const target = await this.withLayout(r.target, flags);
         const report = await runSingleChecks([check], target, this.deps.transportFor(target), { now: this.deps.now });
+        this.deps.layout?.afterReport(target, report);
         await this.recordReport(report, via, check.id);
         return this.emit(report, flags);
       }
@@ -171,6 +177,10 @@ export class CommandRunner {
         return this.runAction(cmd, via);
       case 'audit':
         return this.showAudit(cmd, flags);
+      case 'discover':
+        return this.discover(cmd.target, flags);
+      case 'bundle':
+        return this.bundle(cmd, via);
       case 'users': {
         const target = this.resolveTarget(flags.target);
         if (!target) return this.unknownTarget(flags.target!);
@@ -305,7 +315,8 @@ export class CommandRunner {
       );
       return EXIT.ok;
     }
-    const { playbook, target } = r;
+    const { playbook } = r;
+    const target = await this.withLayout(r.target, flags);
     if (r.confidence !== undefined && !flags.json)
       this.deps.progress?.(`→ ${playbook.id} (${playbook.title} / ${playbook.titleEn}), confidence ${r.confidence}`);
     const transport = this.deps.transportFor(target);
@@ -324,8 +335,83 @@ export class CommandRunner {
         },
       },
     );
+    this.deps.layout?.afterReport(target, report);
     await this.recordReport(report, via);
     return this.emit(report, flags);
+  }
+
+  /** The target with its unset paths filled from discovery (cached per target); as configured without it. */
+  private async withLayout(target: Target, flags: CommandFlags): Promise<Target> {
+    if (!this.deps.layout) return target;
+    const r = await this.deps.layout.layoutFor(target);
+    // Said before the report, never silently: `discover` shows the whole layout with sources.
+    if (r.notices.length && !flags.json)
+      this.deps.out(
+        `布局 / layout of ${target.name} (\`discover ${target.name}\`):\n${r.notices.map((n) => `  ${n}`).join('\n')}`,
+      );
+    return r.target;
+  }
+
+  /** `bundle [target] [-o FILE]`: the support bundle, with the discovered layout and a fresh checklist report. */
+  private async bundle(cmd: Extract<ParsedCommand, { verb: 'bundle' }>, via: 'console' | 'cli'): Promise<number> {
+    const base = this.resolveTarget(cmd.target);
+    if (!base) return this.unknownTarget(cmd.target!);
+    let target = base;
+    let layout: string | undefined;
+    if (this.deps.layout) {
+      const r = await this.deps.layout.discover(base, { fresh: true });
+      target = r.resolved.target;
+      layout = renderLayout(base.name, r.discovery, r.resolved);
+    }
+    const transport = this.deps.transportFor(target);
+    const checklist = findPlaybook(this.deps.playbooks, 'checklist');
+    // The bundle writer (tar, gzip) loads only when a bundle is asked for.
+    const { bundleAnswer, writeBundle } = await import('../support-bundle/command.js');
+    this.deps.progress?.(`收集支持包 / collecting the bundle from ${target.name} (${transport.describe})…`);
+    const { file, bundle } = await writeBundle({
+      target,
+      transport,
+      now: this.deps.now?.() ?? new Date(),
+      layout,
+      diagnose: checklist
+        ? async () => {
+            const report = await runPlaybook(checklist, target, transport, {
+              findCheck: this.deps.findCheck,
+              now: this.deps.now,
+            });
+            await this.recordReport(report, via);
+            return renderText(report, PLAIN, { verbose: true });
+          }
+        : undefined,
+      output: cmd.output,
+      cwd: process.cwd(),
+    });
+    this.deps.out(bundleAnswer(file, bundle));
+    return EXIT.ok;
+  }
+
+  /** `discover [target]`: what the server says about its layout, where each value comes from, what is undecided. */
+  private async discover(name: string | undefined, flags: CommandFlags): Promise<number> {
+    const target = this.resolveTarget(name);
+    if (!target) return this.unknownTarget(name!);
+    if (!this.deps.layout) {
+      this.deps.out('discover is not available in this build — nothing was run');
+      return EXIT.usage;
+    }
+    const r = await this.deps.layout.discover(target, { fresh: true });
+    this.deps.out(
+      flags.json
+        ? renderJson({
+            target: target.name,
+            // `setting`, not `key`: the redactor hides the values of keys named like secrets (`key`).
+            layout: r.resolved.rows.map((row) => ({ setting: row.key, value: row.value, source: row.source })),
+            notes: r.discovery.notes,
+            undecided: r.discovery.undecided,
+            conflicts: r.resolved.conflicts,
+          })
+        : renderLayout(target.name, r.discovery, r.resolved),
+    );
+    return r.discovery.undecided.length || r.resolved.conflicts.length ? EXIT.problem : EXIT.ok;
   }
 
   private emit(report: Report, flags: CommandFlags): number {
@@ -394,9 +480,19 @@ export class CommandRunner {
     return [...this.deps.config.targets.values()]
       .map(
         (t) =>
-          `${t.name.padEnd(10)} ${t.host === 'local' ? 'this machine (no SSH)' : `${t.user ?? '?'}@${t.host}:${t.port}`}  ${t.publicUrl}${t.name === this.deps.config.defaultTarget ? '  (default)' : ''}`,
+          `${t.name.padEnd(10)} ${t.host === 'local' ? 'this machine (no SSH)' : `${t.user ?? '?'}@${t.host}:${t.port}`}  ${t.publicUrl}${t.name === this.deps.config.defaultTarget ? '  (default)' : ''}${this.layoutLine(t)}`,
       )
       .join('\n');
+  }
+
+  /** What discovery found for a target (cached only; `targets` runs nothing on the servers). */
+  private layoutLine(t: Target): string {
+    const r = this.deps.layout?.cached(t);
+    if (!r) return '';
+    const rows = r.rows.filter((row) => row.source !== 'default');
+    const show = (v: string | readonly string[]) => (typeof v === 'string' ? v : v.join(', '));
+    const pad = ' '.repeat(11);
+    return rows.map((row) => `\n${pad}${row.key}=${show(row.value)} ← ${row.source}`).join('');
   }
 
   private describeMatch(result: ReturnType<typeof matchIntent>): string {
@@ -435,6 +531,8 @@ export class CommandRunner {
       '  keyscan <target>                                 print the SSH host key fingerprint to pin',
       '  sudoers [--user omsbot]                          the sudoers drop-in for the whitelisted actions',
       "  doctor [target]                                  check the bot's own access to a target",
+      '  bundle [target] [-o FILE]                        the support bundle (.tar.gz, redacted) for the vendor',
+      '  discover [target]                                layout of the server (unit, nginx -T), with sources',
       '  run <action> [target] --reason "…"               approve-to-run a whitelisted action (asks y/N; policy.consoleApproval)',
       '  audit [--since 1h|ISO] [--target T]              the audit log',
       '  audit verify                                     check the audit log hash chain',

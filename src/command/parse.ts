@@ -15,6 +15,8 @@ export type ParsedCommand =
   | { verb: 'doctor'; target?: string }
   | { verb: 'run'; action: string; target?: string; reason: string; yes: boolean; clear?: true }
   | { verb: 'audit'; since?: string; target?: string; verify?: true }
+  | { verb: 'discover'; target?: string }
+  | { verb: 'bundle'; target?: string; output?: string }
   | UsersCommand;
 
 /** Output options that apply to any verb. */
@@ -49,6 +51,8 @@ export const VERBS = [
   'run',
   'audit',
   'users',
+  'discover',
+  'bundle',
 ] as const;
 
 /**
@@ -218,6 +222,29 @@ export function parseCommand(words: readonly string[], options: { freeTextFallsT
         },
         flags,
       );
+    case 'discover': {
+      const target = flags.target ?? args[0];
+      if (args.length > 1) return fail(`discover takes one target, not "${args.join(' ')}"`, 'e.g. `discover prod`');
+      if (target !== undefined && !name.safeParse(target).success)
+        return fail(`invalid target name "${target}"`, 'see `targets` for the configured names');
+      return ok({ verb: 'discover', ...(target ? { target } : {}) }, flags);
+    }
+    case 'bundle': {
+      const words = [...args];
+      let output: string | undefined;
+      const o = words.indexOf('-o');
+      if (o !== -1) {
+        output = words[o + 1];
+        if (!output) return fail(`${words[o]} needs a file name`, 'e.g. `bundle prod -o oms-bundle.tar.gz`');
+        words.splice(o, 2);
+      }
+      const target = flags.target ?? words[0];
+      if (words.length > 1)
+        return fail(`bundle takes one target, not "${words.join(' ')}"`, 'e.g. `bundle prod -o b.tar.gz`');
+      if (target !== undefined && !name.safeParse(target).success)
+        return fail(`invalid target name "${target}"`, 'see `targets` for the configured names');
+      return ok({ verb: 'bundle', ...(target ? { target } : {}), ...(output ? { output } : {}) }, flags);
+    }
     case 'users': {
       const u = parseUsersArgs(args);
       return u.ok ? ok(u.command, flags) : fail(u.error, u.hint);

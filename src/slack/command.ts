@@ -98,6 +98,14 @@ export function planCommand(
           { next: `在那台机器上运行 \`oms-chatops ${cmd.verb}\` / run \`oms-chatops ${cmd.verb}\` there` },
         ),
       };
+    case 'discover':
+    case 'bundle':
+      return {
+        kind: 'answer',
+        message: noticeMessage(`\`${cmd.verb}\` 在 Slack 中还不可用 / is not available in Slack yet.`, {
+          next: `在 bot 所在的机器上运行 \`oms-chatops ${cmd.verb}\` / run \`oms-chatops ${cmd.verb}\` there`,
+        }),
+      };
     case 'check': {
       const r = resolveCheck(cmd.check, cmd.target, deps.findCheck, config);
       if (r.kind === 'unknown-check') return { kind: 'answer', message: unknownCheck(r.id, checks) };
