@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { shellJoin } from '../src/transport/quote.js';
-import { SshTransport } from '../src/transport/ssh.js';
+import { SshTransport } from '../src/transport/ssh/index.js';
 import { freePort, sshdTarget, startSshd, type TestSshd } from '../test/helpers/sshd.js';
 
 const run = promisify(execFile);

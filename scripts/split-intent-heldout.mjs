@@ -59,8 +59,7 @@ for (const key of [...strata.keys()].sort()) {
   test.push(...group.slice(half));
 }
 mkdirSync(outDir, { recursive: true });
-const write = (name, list) =>
-  writeFileSync(join(outDir, name), list.map((r) => JSON.stringify(r)).join('\n') + '\n');
+const write = (name, list) => writeFileSync(join(outDir, name), list.map((r) => JSON.stringify(r)).join('\n') + '\n');
 write('tune.jsonl', tune);
 write('test.jsonl', test);
 console.log(`split ${rows.length} messages: tune ${tune.length}, test ${test.length} (seed ${SEED})`);

@@ -19,7 +19,7 @@ import { styleFor } from './render/style.js';
 import { redact } from './redact.js';
 import { createTransportPool } from './transport/factory.js';
 import { playbookRegistry } from './playbooks/registry-adapter.js';
-import { accessTools } from './transport/access-tools.js';
+import { accessTools } from './access/access-tools.js';
 import { wantsSlack } from './slack/env.js';
 import { crashIfAsked } from './crash-test.js';
 import { LayoutService } from './discovery/layout-service.js';

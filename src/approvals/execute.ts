@@ -4,7 +4,7 @@ import type { Target } from '../config/target.js';
 import { runChecks } from '../engine/run-checks.js';
 import type { ReportObservation } from '../engine/report.js';
 import { redact } from '../redact.js';
-import { classifySudoFailure, DEFAULT_BOT_USER } from '../transport/sudo.js';
+import { classifySudoFailure, DEFAULT_BOT_USER } from '../access/sudoers.js';
 import { TransportError, type Transport } from '../transport/transport.js';
 import type { CheckLine, ExecutionResult, ExecutionStep, ExecutionVerdict } from './approval.js';
 import { whatToCheck } from './deadline.js';

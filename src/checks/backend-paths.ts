@@ -179,7 +179,8 @@ export const backendPaths = defineCheck({
         add(
           'logdir-not-writable',
           `用户 ${who} 无法写入 ${p.logDir}`,
-          `${who} cannot write to ${p.logDir} (${why})${ok === 'maybe' ? ` unless ${who} is in group ${logDir.group}` : ''}`,
+          `${who} cannot write to ${p.logDir} (${why})` +
+            (ok === 'maybe' ? ` unless ${who} is in group ${logDir.group}` : ''),
           ok === false,
         );
       }

@@ -93,7 +93,9 @@ export const backendPort = defineCheck({
       if (samePort.length) facts.otherAddresses = samePort;
       return {
         status: 'fail',
-        summary: `后端端口 ${target.backendBind} 未监听 / nothing listens on ${target.backendBind}${samePort.length ? ` (port ${bind.port} is bound on ${samePort.join(', ')} only)` : ''}`,
+        summary:
+          `后端端口 ${target.backendBind} 未监听 / nothing listens on ${target.backendBind}` +
+          (samePort.length ? ` (port ${bind.port} is bound on ${samePort.join(', ')} only)` : ''),
         evidence: excerpt(listeners.map((l) => l.line).join('\n') || res.stdout, 12),
         facts,
         signals: ['not-listening'],
@@ -106,7 +108,9 @@ export const backendPort = defineCheck({
       facts.process = null;
       return {
         status: 'ok',
-        summary: `后端端口 ${target.backendBind} 正在监听 / ${target.backendBind} is listening (process not shown: ss needs root to name it)`,
+        summary:
+          `后端端口 ${target.backendBind} 正在监听 / ${target.backendBind} is listening ` +
+          '(process not shown: ss needs root to name it)',
         evidence,
         facts,
         signals: ['listening'],
@@ -121,7 +125,9 @@ export const backendPort = defineCheck({
       facts.process = `${o.name} pid=${o.pid}`;
       return {
         status: 'fail',
-        summary: `端口 ${bind.port} 被其他进程占用 (${o.name}) / port ${bind.port} is held by ${o.name} (pid ${o.pid}), not gunicorn`,
+        summary:
+          `端口 ${bind.port} 被其他进程占用 (${o.name}) / ` +
+          `port ${bind.port} is held by ${o.name} (pid ${o.pid}), not gunicorn`,
         evidence,
         facts,
         signals: ['held-by-other'],
@@ -129,7 +135,9 @@ export const backendPort = defineCheck({
     }
     return {
       status: 'ok',
-      summary: `后端端口 ${target.backendBind} 正在监听 (${first.name}) / ${target.backendBind} is listening (${first.name} pid ${first.pid})`,
+      summary:
+        `后端端口 ${target.backendBind} 正在监听 (${first.name}) / ` +
+        `${target.backendBind} is listening (${first.name} pid ${first.pid})`,
       evidence,
       facts,
       signals: ['listening'],

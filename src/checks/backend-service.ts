@@ -1,8 +1,11 @@
 import { defineCheck, type CheckStatus } from './check.js';
 import { describeExit, exitCodeKind, intProperty, readUnitState, type UnitProperties } from './systemd-show.js';
 
-const PROPS =
-  'LoadState,UnitFileState,ActiveState,SubState,Result,ExecMainStatus,ExecMainCode,NRestarts,MainPID,User,Group,WorkingDirectory,FragmentPath';
+const PROPS = [
+  'LoadState,UnitFileState,ActiveState,SubState,Result',
+  'ExecMainStatus,ExecMainCode,NRestarts,MainPID',
+  'User,Group,WorkingDirectory,FragmentPath',
+].join(',');
 
 /** Exit statuses with their own signal and operator explanation. */
 const KNOWN_EXITS: Readonly<Record<number, { signal: string; zh: string; en: string }>> = {

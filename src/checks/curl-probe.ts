@@ -41,7 +41,10 @@ export function hostHeader(target: Target): string {
 
 export interface ProbeSpec {
   method?: 'GET' | 'POST' | 'OPTIONS';
-  /** Base URL from {@link backendBase}/{@link nginxBase}; `undefined` → no command (the interpreter reports the config). */
+  /**
+   * Base URL from {@link backendBase}/{@link nginxBase}; `undefined` → no command
+   * (the interpreter reports the config).
+   */
   base: string | undefined;
   path: string;
   /** Extra headers after `Host` (e.g. `Origin`); `Content-Type` comes first for POSTs. */

@@ -148,7 +148,8 @@ export const frontendEnv = defineCheck({
     const summary =
       notes.length > 0
         ? notes.join('; ')
-        : `前端 API 地址正确 / ${KEY} is ${configured?.value ?? wantedAbs}${distApiUrls.length ? ' and the bundle agrees' : ''}`;
+        : `前端 API 地址正确 / ${KEY} is ${configured?.value ?? wantedAbs}` +
+          (distApiUrls.length ? ' and the bundle agrees' : '');
     return { status, summary: redact(summary), evidence: redact(evidence.join('\n')), facts, signals };
   },
   signals: {

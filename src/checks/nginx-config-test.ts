@@ -63,7 +63,9 @@ export const nginxConfigTest = defineCheck({
       const warnings = (text.match(/\[warn\]/g) ?? []).length;
       return {
         status: 'ok',
-        summary: `nginx 配置正确 / nginx -t: configuration test is successful${warnings ? ` (${warnings} warning${warnings > 1 ? 's' : ''})` : ''}`,
+        summary:
+          'nginx 配置正确 / nginx -t: configuration test is successful' +
+          (warnings ? ` (${warnings} warning${warnings > 1 ? 's' : ''})` : ''),
         evidence: excerpt(text.trim(), 6, 800),
         facts: { warnings },
         signals: ['ok'],

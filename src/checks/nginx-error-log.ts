@@ -94,7 +94,9 @@ export const nginxErrorLog = defineCheck({
     if (found.length === 0) {
       return {
         status: unreadable.length ? 'warn' : 'ok',
-        summary: `nginx 错误日志中没有后端错误 / no upstream or permission errors in ${read.join(', ')}${unreadable.length ? ` (cannot read ${unreadable.join(', ')})` : ''}`,
+        summary:
+          `nginx 错误日志中没有后端错误 / no upstream or permission errors in ${read.join(', ')}` +
+          (unreadable.length ? ` (cannot read ${unreadable.join(', ')})` : ''),
         evidence: '',
         facts,
         signals: unreadable.length ? signals : ['clean'],
@@ -103,7 +105,10 @@ export const nginxErrorLog = defineCheck({
     // Old lines may come from an outage already over: these are warnings with the time last seen.
     return {
       status: 'warn',
-      summary: `${found.map((p) => p.zh).join('、')} / ${found.map((p) => `${p.en} ×${counts.get(p.signal)}`).join('; ')}${lastSeen ? `, last at ${lastSeen}` : ''}`,
+      summary:
+        `${found.map((p) => p.zh).join('、')} / ` +
+        found.map((p) => `${p.en} ×${counts.get(p.signal)}`).join('; ') +
+        (lastSeen ? `, last at ${lastSeen}` : ''),
       evidence: redact(
         excerpt(
           hits

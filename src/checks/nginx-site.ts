@@ -1,23 +1,29 @@
 import type { Target } from '../config/target.js';
 import { targetPaths } from '../config/target.js';
-import { isSecretName, redact, REDACTED } from '../redact.js';
+import { redact } from '../redact.js';
 import type { CheckStatus, Observation } from './check.js';
 import { defineCheck } from './check.js';
 import {
   child,
   findAll,
-  locationsOf,
-  matchLocation,
   parseNginxConf,
-  parseProxyPass,
-  proxiedPath,
   serverBlocks,
-  splitHostPort,
   upstreamBlocks,
   type NginxConf,
   type NginxDirective,
-  type NginxLocation,
 } from './nginx-conf.js';
+import {
+  locationsOf,
+  matchLocation,
+  parseProxyPass,
+  proxiedPath,
+  servedFile,
+  splitHostPort,
+  trimSlash,
+} from './nginx-locations.js';
+import { blockLines } from './nginx-site-evidence.js';
+import { judgeUpstreams, type ProxyRoute } from './nginx-site-upstreams.js';
+import { parseStat } from './stat-lines.js';
 import { commandProblem, excerpt } from './output.js';
 
 type Result = Omit<Observation, 'check'>;
@@ -29,32 +35,6 @@ const STATIC_URI = '/static/admin/css/base.css';
 const MEDIA_URI = '/media/probe.png';
 
 const RANK: Record<CheckStatus, number> = { ok: 0, skipped: 0, warn: 1, fail: 2, error: 3 };
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
-
-/** One `stat -c %n|%U|%G|%a|%F` line. */
-export interface StatLine {
-  path: string;
-  owner: string;
-  group: string;
-  mode: string;
-  type: string;
-}
-
-/** Read `stat -c %n|%U|%G|%a|%F` output and the `cannot stat` errors. */
-export function parseStat(stdout: string, stderr: string): { found: Map<string, StatLine>; missing: Set<string> } {
-  const found = new Map<string, StatLine>();
-  for (const line of stdout.split('\n').slice(0, 1000)) {
-    const parts = line.replace(/\r$/, '').split('|');
-    if (parts.length < 5) continue;
-    const [path, owner, group, mode, ...type] = parts;
-    found.set(path!, { path: path!, owner: owner!, group: group!, mode: mode!, type: type.join('|') });
-  }
-  const missing = new Set<string>();
-  for (const m of stderr.matchAll(/cannot stat(?:x)? ['‘"]?(.+?)['’"]?: No such file or directory/g))
-    missing.add(m[1]!);
-  return { found, missing };
-}
-
 /** Reads the OMS site config and says whether `/api`, `/admin`, `/static`, `/media` and the upstream are right. */
 export const nginxSite = defineCheck({
   id: 'nginx-site',
@@ -188,7 +168,7 @@ function judge(
     { uri: API_URI, prefix: '/api', missing: 'api-location-missing', uriSignal: 'api-proxy-pass-uri' },
     { uri: ADMIN_URI, prefix: '/admin', missing: 'admin-location-missing', uriSignal: 'admin-proxy-pass-uri' },
   ];
-  const passes: { loc: NginxLocation; pass: NonNullable<ReturnType<typeof parseProxyPass>>; d: NginxDirective }[] = [];
+  const passes: ProxyRoute[] = [];
   for (const r of routes) {
     const loc = matchLocation(locs, r.uri);
     const ppd = loc && child(loc.directive.block, 'proxy_pass');
@@ -216,52 +196,7 @@ function judge(
     }
   }
 
-  // Upstream names and addresses.
-  for (const d of findAll(server.block ?? [], 'proxy_pass')) {
-    const pass = parseProxyPass(d.args[0] ?? '');
-    if (!pass || pass.hasVariables || pass.unix) continue;
-    const { host } = splitHostPort(pass.hostPort, 80);
-    const hasPort = /:\d+$/.test(pass.hostPort);
-    const looksLikeName = !isIp(host) && !LOOPBACK.has(host) && (!host.includes('.') || host.includes('_'));
-    if (!upstreams.has(pass.hostPort) && !hasPort && looksLikeName) {
-      const defined = [...upstreams.keys()].join(', ') || 'none';
-      add(
-        'upstream-missing',
-        'fail',
-        `缺少 upstream ${host} / proxy_pass names upstream "${host}" but no \`upstream ${host}\` block exists`,
-        `${d.line}: proxy_pass ${pass.raw};\nupstream blocks in the file: ${defined}`,
-      );
-    }
-  }
-  for (const { pass, d } of passes) {
-    if (pass.hasVariables) continue;
-    const up = upstreams.get(pass.hostPort);
-    if (up) {
-      const addrs = (up.block ?? []).filter((s) => s.name === 'server').map((s) => s.args[0] ?? '');
-      if (addrs.length && !addrs.some((a) => sameBind(a, target.backendBind))) {
-        add(
-          'upstream-wrong-port',
-          'fail',
-          `upstream 地址与后端不符 / upstream ${pass.hostPort} points to ${addrs.join(', ')}, not ${target.backendBind}`,
-          show(up),
-        );
-      }
-    } else if (
-      pass.unix ||
-      isIp(splitHostPort(pass.hostPort, 80).host) ||
-      LOOPBACK.has(splitHostPort(pass.hostPort, 80).host)
-    ) {
-      const addr = pass.unix ? `unix:${pass.hostPort}` : pass.hostPort;
-      if (!sameBind(addr, target.backendBind)) {
-        add(
-          'upstream-wrong-port',
-          'fail',
-          `proxy_pass 地址与后端不符 / proxy_pass goes to ${addr}, not ${target.backendBind}`,
-          `${d.line}: proxy_pass ${pass.raw};`,
-        );
-      }
-    }
-  }
+  judgeUpstreams(server, upstreams, passes, target.backendBind, add, show);
 
   // /static and /media: served from the configured directories, which must exist.
   const files = [
@@ -307,7 +242,9 @@ function judge(
   if (signals.length === 0) {
     return {
       status: 'ok',
-      summary: `nginx 站点配置正确 / ${p.nginxConf}: /api and /admin proxied to ${target.backendBind}, /static and /media aliased`,
+      summary:
+        `nginx 站点配置正确 / ${p.nginxConf}: /api and /admin proxied to ${target.backendBind}, ` +
+        '/static and /media aliased',
       evidence: redact(locList()),
       facts: { ...site, ...facts },
       signals: ['site-ok'],
@@ -320,52 +257,4 @@ function judge(
     facts: { ...site, ...facts },
     signals,
   };
-}
-
-function trimSlash(s: string): string {
-  return s.replace(/\/+$/, '');
-}
-
-function isIp(host: string): boolean {
-  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':');
-}
-
-/** Does an upstream/proxy address reach backendBind? Loopback names are equivalent; a wildcard bind accepts any local address. */
-function sameBind(addr: string, bind: string): boolean {
-  if (addr.startsWith('unix:')) return false;
-  const a = splitHostPort(addr, 80);
-  const b = splitHostPort(bind, 80);
-  if (a.port !== b.port) return false;
-  if (a.host === b.host || b.host === '0.0.0.0' || b.host === '::') return true;
-  return LOOPBACK.has(a.host) && LOOPBACK.has(b.host);
-}
-
-/** The file a static location serves for `uri` (`alias` replaces the prefix, `root` is prepended). */
-function servedFile(loc: NginxLocation, uri: string): string | undefined {
-  const alias = child(loc.directive.block, 'alias')?.args[0];
-  if (alias !== undefined && (loc.modifier === '' || loc.modifier === '^~'))
-    return (alias + uri.slice(loc.path.length)).replace(/\/{2,}/g, '/');
-  const root = child(loc.directive.block, 'root')?.args[0];
-  if (root !== undefined) return `${trimSlash(root)}${uri}`.replace(/\/{2,}/g, '/');
-  return undefined;
-}
-
-/** The lines of a directive's block, numbered, at most `max` of them. */
-function blockLines(lines: string[], d: NginxDirective, max: number): string {
-  const end = Math.min(d.endLine, d.line + max - 1);
-  const out: string[] = [];
-  for (let n = d.line; n <= end; n++)
-    out.push(`${n}: ${maskHeaderSecret((lines[n - 1] ?? '').replace(/\r$/, '').slice(0, 200))}`);
-  if (d.endLine > end) out.push('…');
-  return out.join('\n');
-}
-
-const HEADER_DIRECTIVE =
-  /^(\s*(?:proxy_set_header|add_header|more_set_headers|grpc_set_header|fastcgi_param|uwsgi_param)\s+["']?)([A-Za-z0-9_-]+)(["']?\s+)(.+?)(;?\s*)$/;
-
-/** `proxy_set_header Authorization "Basic …";` and the like: keep the name, hide the value. */
-function maskHeaderSecret(line: string): string {
-  const m = HEADER_DIRECTIVE.exec(line);
-  if (!m || !isSecretName(m[2]!)) return line;
-  return `${m[1]}${m[2]}${m[3]}${REDACTED}${m[5]}`;
 }

@@ -67,7 +67,9 @@ export function commandProblem(result: ExecResult, program: string): Omit<Observ
   ) {
     return {
       status: 'error',
-      summary: `此主机上 systemd 没有运行 / systemd is not running on this host (a container or chroot?), so \`${program}\` cannot read service state`,
+      summary:
+        '此主机上 systemd 没有运行 / systemd is not running on this host (a container or chroot?), ' +
+        `so \`${program}\` cannot read service state`,
       evidence: excerpt(stderr),
       facts: { systemdUnavailable: true },
       signals: ['systemd-unavailable'],

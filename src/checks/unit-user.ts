@@ -64,7 +64,9 @@ export const unitUser = defineCheck({
     if (props.LoadState === 'not-found') {
       return {
         status: 'skipped',
-        summary: `${printable(target.service)}.service 没有安装，无从检查运行用户 / the unit is not installed, so there is no User= to check`,
+        summary:
+          `${printable(target.service)}.service 没有安装，无从检查运行用户 / ` +
+          'the unit is not installed, so there is no User= to check',
         evidence: excerpt(show.stdout.trim(), 6, 600),
         facts: { loadState: 'not-found' },
         signals: ['unit-not-found'],
@@ -117,7 +119,8 @@ export const unitUser = defineCheck({
       return {
         status: 'fail',
         summary: `服务运行用户有问题：${zh.join('，')} / ${en.join('; ')}`,
-        evidence: `${showEvidence}\n(getent passwd: ${users.length} users; getent group: ${groups?.length ?? 0} groups)`,
+        evidence:
+          `${showEvidence}\n` + `(getent passwd: ${users.length} users; getent group: ${groups?.length ?? 0} groups)`,
         facts,
         signals,
       };
@@ -125,7 +128,9 @@ export const unitUser = defineCheck({
     if (user === '' || user === 'root' || u?.id === '0') {
       return {
         status: 'warn',
-        summary: `后端以 root 身份运行 / the backend runs as root (${user === '' ? 'no User= in the unit' : `User=${printable(user)}`})`,
+        summary:
+          '后端以 root 身份运行 / the backend runs as root ' +
+          `(${user === '' ? 'no User= in the unit' : `User=${printable(user)}`})`,
         evidence: showEvidence,
         facts,
         signals: ['user-root'],

@@ -24,15 +24,9 @@ import type { AuditEntry, AuditQuery, AuditRecord } from '../audit/audit-log.js'
 import { formatVerify, type ChainVerdict } from '../audit/chain.js';
 import { auditRequest, formatAuditRecord } from '../audit/query.js';
 import { reportAuditEntry } from '../audit/report-entry.js';
+import type { AccessTools } from '../access/access-tools.js';
 import type { LayoutService } from '../discovery/layout-service.js';
 import { renderLayout } from '../discovery/render-layout.js';
-
-/** Extra verbs that need the SSH side (keyscan, sudoers, doctor), injected by main.ts. */
-export interface AccessTools {
-  keyscan(target: Target): Promise<string>;
-  sudoers(target: Target, user: string): string;
-  doctor(target: Target, config: Config): Promise<{ text: string; ok: boolean }>;
-}
 
 export interface RunnerDeps {
   config: Config;

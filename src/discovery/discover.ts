@@ -3,7 +3,7 @@
  * argv arrays from this whitelist, no shell) and derive its layout.
  */
 import type { Target } from '../config/target.js';
-import { NGINX_DUMP_ARGV } from '../transport/sudo.js';
+import { NGINX_DUMP_ARGV } from '../access/sudoers.js';
 import type { ExecResult, Transport } from '../transport/transport.js';
 import { deriveLayout } from './derive-layout.js';
 import type { Discovery } from './layout.js';

@@ -6,16 +6,18 @@
 import {
   child,
   findAll,
-  locationsOf,
-  matchLocation,
   parseNginxConf,
-  parseProxyPass,
   serverBlocks,
-  splitHostPort,
   type NginxConf,
   type NginxDirective,
-  type NginxLocation,
 } from '../checks/nginx-conf.js';
+import {
+  locationsOf,
+  matchLocation,
+  parseProxyPass,
+  splitHostPort,
+  type NginxLocation,
+} from '../checks/nginx-locations.js';
 
 export interface DumpFile {
   path: string;

@@ -71,7 +71,9 @@ export function compileLexicon(source: Record<string, unknown>, file: string): L
       try {
         new RegExp(r, 'i');
       } catch (e) {
-        throw new Error(`${where}: re "${r}" is not a valid regular expression: ${(e as Error).message}`);
+        throw new Error(`${where}: re "${r}" is not a valid regular expression: ${(e as Error).message}`, {
+          cause: e,
+        });
       }
       if (new RegExp(r, 'i').test('')) throw new Error(`${where}: re "${r}" matches the empty string`);
       alternatives.push(`(?:${r})`);

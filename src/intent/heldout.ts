@@ -31,7 +31,7 @@ export function parseHeldout(source: string, file = 'heldout'): HeldoutExample[]
     try {
       raw = JSON.parse(line);
     } catch (e) {
-      throw new Error(`${file}:${i + 1}: not JSON: ${(e as Error).message}`);
+      throw new Error(`${file}:${i + 1}: not JSON: ${(e as Error).message}`, { cause: e });
     }
     const parsed = lineSchema.safeParse(raw);
     if (!parsed.success) {
@@ -118,7 +118,7 @@ export function scoreHeldout(
   for (const e of examples) {
     const a = answer(e.text);
     const k = byKind.get(e.kind)!;
-    let miss = false;
+    let miss: boolean;
     for (const f of [total, k]) {
       f.n++;
       if (e.expect === null) {

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type * as PinyinPro from 'pinyin-pro';
 import { PINYIN_SYLLABLES } from './pinyin-syllables.js';
 
 /**
@@ -86,7 +87,7 @@ function loadConverter(): Converter {
   // Without the package (a bundle copied without node_modules) pinyin input still meets the lexicon's explicit
   // `py` spellings; only the spellings derived from Chinese terms are missing. Matching must not throw.
   try {
-    const { pinyin } = createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro');
+    const { pinyin } = createRequire(import.meta.url)('pinyin-pro') as typeof PinyinPro;
     return (text) => pinyin(text, { toneType: 'none', type: 'array', v: true, nonZh: 'removed' });
   } catch {
     return () => [];

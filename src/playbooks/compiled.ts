@@ -141,7 +141,9 @@ export function registryFingerprint(registry: PlaybookRegistry): string {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, list]) => [name, list.call(registry)]);
   const signals = (registry.checkIds?.() ?? []).map((id) => [id, registry.checkSignals(id)]);
-  return createHash('sha256').update(JSON.stringify([lists, signals])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([lists, signals]))
+    .digest('hex');
 }
 
 let ownCode: Promise<string> | undefined;

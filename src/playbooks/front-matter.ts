@@ -70,9 +70,17 @@ const FENCE = /^---[ \t]*$/;
  * and validate it with zod. Throws PlaybookError with the offending line.
  */
 export function parseFrontMatter(file: string, source: string): ParsedFrontMatter {
-  const lines = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = source
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   if (!FENCE.test(lines[0] ?? '')) {
-    throw new PlaybookError(file, 1, 'no front matter: the file must start with a "---" line, then YAML (id, title, titleEn, summary, aliases, …), then "---"');
+    throw new PlaybookError(
+      file,
+      1,
+      'no front matter: the file must start with a "---" line, ' +
+        'then YAML (id, title, titleEn, summary, aliases, …), then "---"',
+    );
   }
   const close = lines.findIndex((l, i) => i > 0 && FENCE.test(l));
   if (close < 0) {

@@ -1,8 +1,15 @@
 import path from 'node:path';
-import { Lexer, type Token } from 'marked';
-import { formatPath, parseFrontMatter, type FrontMatter, type KeyPath, type ParsedFrontMatter } from './front-matter.js';
+import {
+  formatPath,
+  parseFrontMatter,
+  type FrontMatter,
+  type KeyPath,
+  type ParsedFrontMatter,
+} from './front-matter.js';
 import { foldName as fold } from './find.js';
+import { checkIncludes, includeClosure } from './includes.js';
 import { PlaybookError, type FindingRule, type HowtoSection, type Playbook, type SignalRef } from './playbook.js';
+import { parseSections } from './sections.js';
 import { readPlaybookSources, type PlaybookSource } from './sources.js';
 
 export { findPlaybook } from './find.js';
@@ -19,13 +26,6 @@ export interface PlaybookRegistry {
   actionIds?(): readonly string[];
   /** Concept ids of the intent lexicon; when absent, `concepts` are not checked. */
   conceptIds?(): readonly string[];
-}
-
-/** A finding's body section. */
-interface Section {
-  fix: string;
-  line: number;
-  title: string;
 }
 
 /** One file, validated on its own; includes and signal references are checked once all files are read. */
@@ -85,11 +85,17 @@ function parseFile(file: string, source: string, registry: PlaybookRegistry): Pa
     throw new PlaybookError(file, fm.lineOf(at), problem);
   };
   const expected = path.basename(file, '.md');
-  if (data.id !== expected) fail(['id'], `id "${data.id}" must match the file name: use id: ${expected} (or rename the file to ${data.id}.md)`);
+  if (data.id !== expected)
+    fail(['id'], `id "${data.id}" must match the file name: use id: ${expected} (or rename the file to ${data.id}.md)`);
 
   const signatures = data.signatures.map((s, i) => compileSignature(s, (p) => fail(['signatures', i], p)));
 
-  for (const [key, list] of [['checks', data.checks], ['actions', data.actions], ['aliases', data.aliases], ['includes', data.includes]] as const) {
+  for (const [key, list] of [
+    ['checks', data.checks],
+    ['actions', data.actions],
+    ['aliases', data.aliases],
+    ['includes', data.includes],
+  ] as const) {
     const seen = new Set<string>();
     list.forEach((v, i) => {
       if (seen.has(v.toLowerCase())) fail([key, i], `"${v}" appears twice in ${key}`);
@@ -100,7 +106,8 @@ function parseFile(file: string, source: string, registry: PlaybookRegistry): Pa
     if (!registry.hasCheck(c)) fail(['checks', i], `unknown check "${c}" in checks${known(registry.checkIds?.())}`);
   });
   data.actions.forEach((a, i) => {
-    if (!registry.hasAction(a)) fail(['actions', i], `unknown action "${a}" in actions${known(registry.actionIds?.())}`);
+    if (!registry.hasAction(a))
+      fail(['actions', i], `unknown action "${a}" in actions${known(registry.actionIds?.())}`);
   });
 
   const sections = parseSections(file, fm.body, fm.bodyLine);
@@ -109,10 +116,18 @@ function parseFile(file: string, source: string, registry: PlaybookRegistry): Pa
     if (ids.has(f.id)) fail(['findings', i, 'id'], `finding id "${f.id}" is used twice in this playbook`);
     ids.add(f.id);
     if (f.action !== undefined && !data.actions.includes(f.action)) {
-      fail(['findings', i, 'action'], `finding "${f.id}" offers action "${f.action}", which is not in this playbook's actions (${data.actions.join(', ') || 'none'}); add it to actions`);
+      fail(
+        ['findings', i, 'action'],
+        `finding "${f.id}" offers action "${f.action}", which is not in this playbook's actions ` +
+          `(${data.actions.join(', ') || 'none'}); add it to actions`,
+      );
     }
     const section = sections.get(f.id);
-    if (!section) fail(['findings', i, 'id'], `finding "${f.id}" has no body section: add a heading ending in {#${f.id}} with its explanation and fix`);
+    if (!section)
+      fail(
+        ['findings', i, 'id'],
+        `finding "${f.id}" has no body section: add a heading ending in {#${f.id}} with its explanation and fix`,
+      );
     return {
       id: f.id,
       severity: f.severity,
@@ -126,24 +141,36 @@ function parseFile(file: string, source: string, registry: PlaybookRegistry): Pa
     };
   });
   const howto = data.howto.map((h, i): HowtoSection => {
-    if (ids.has(h.section)) fail(['howto', i, 'section'], `how-to section "${h.section}" has the id of a finding; use another id`);
-    if (data.howto.findIndex((o) => o.section === h.section) !== i) fail(['howto', i, 'section'], `how-to section "${h.section}" appears twice`);
+    const at: KeyPath = ['howto', i, 'section'];
+    if (ids.has(h.section)) fail(at, `how-to section "${h.section}" has the id of a finding; use another id`);
+    if (data.howto.findIndex((o) => o.section === h.section) !== i) {
+      fail(at, `how-to section "${h.section}" appears twice`);
+    }
     const section = sections.get(h.section);
-    if (!section) fail(['howto', i, 'section'], `how-to section "${h.section}" has no body section: add a heading ending in {#${h.section}}`);
+    if (!section) {
+      fail(at, `how-to section "${h.section}" has no body section: add a heading ending in {#${h.section}}`);
+    }
     return { id: h.section, title: section!.title, concepts: h.concepts, markdown: section!.fix };
   });
   const conceptSet = registry.conceptIds ? new Set(registry.conceptIds()) : undefined;
   const checkConcepts = (combos: string[][], at: KeyPath): void =>
     combos.forEach((combo, i) =>
       combo.forEach((c, j) => {
-        if (conceptSet && !conceptSet.has(c)) fail([...at, i, j], `unknown concept "${c}"; concepts are defined in src/intent/lexicon.ts`);
+        if (conceptSet && !conceptSet.has(c)) {
+          fail([...at, i, j], `unknown concept "${c}"; concepts are defined in src/intent/lexicon.ts`);
+        }
       }),
     );
   checkConcepts(data.concepts, ['concepts']);
   data.howto.forEach((h, i) => checkConcepts(h.concepts, ['howto', i, 'concepts']));
   for (const [anchor, section] of sections) {
     if (!ids.has(anchor) && !data.howto.some((h) => h.section === anchor)) {
-      throw new PlaybookError(file, section.line, `heading anchor {#${anchor}} names no finding and no how-to section; findings: ${[...ids].join(', ') || 'none'}`);
+      throw new PlaybookError(
+        file,
+        section.line,
+        `heading anchor {#${anchor}} names no finding and no how-to section; ` +
+          `findings: ${[...ids].join(', ') || 'none'}`,
+      );
     }
   }
   return { file, fm, data, signatures, findings, howto };
@@ -157,53 +184,9 @@ function compileSignature(source: string, fail: (problem: string) => never): Reg
   } catch (e) {
     return fail(`signature is not a valid regular expression: ${(e as Error).message}`);
   }
-  if (re.test('')) fail(`signature /${source}/ matches the empty string, so it would match any message; make it specific`);
+  if (re.test(''))
+    fail(`signature /${source}/ matches the empty string, so it would match any message; make it specific`);
   return re;
-}
-
-const ANCHOR = /\s*\{#([^}]*)\}\s*$/;
-
-/**
- * Headings whose text ends in `{#anchor}` start a finding's section; the
- * section runs until the next heading of the same or a higher level.
- */
-function parseSections(file: string, body: string, bodyLine: number): Map<string, Section> {
-  const tokens = Lexer.lex(body);
-  // marked keeps each token's raw text; locate it in the body to know its line.
-  const lines: number[] = [];
-  let cursor = 0;
-  for (const t of tokens) {
-    const at = body.indexOf(t.raw, cursor);
-    const offset = at < 0 ? cursor : at;
-    lines.push(bodyLine + countNewlines(body, offset));
-    cursor = offset + t.raw.length;
-  }
-  const sections = new Map<string, Section>();
-  tokens.forEach((t, i) => {
-    if (t.type !== 'heading') return;
-    const m = ANCHOR.exec(t.text);
-    if (!m) return;
-    const anchor = m[1]!;
-    const line = lines[i]!;
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(anchor)) {
-      throw new PlaybookError(file, line, `heading anchor {#${anchor}} must be a kebab-case finding id`);
-    }
-    if (sections.has(anchor)) {
-      throw new PlaybookError(file, line, `heading anchor {#${anchor}} is used twice (first on line ${sections.get(anchor)!.line}); each finding has exactly one section`);
-    }
-    const depth = (t as { depth: number }).depth;
-    const rest: Token[] = [];
-    for (const next of tokens.slice(i + 1)) {
-      if (next.type === 'heading' && (next as { depth: number }).depth <= depth) break;
-      rest.push(next);
-    }
-    const fix = rest
-      .map((r) => (r.type === 'heading' ? r.raw.replace(/[ \t]*\{#[^}]*\}[ \t]*(\n?)$/, '$1') : r.raw))
-      .join('')
-      .trim();
-    sections.set(anchor, { fix, line, title: t.text.replace(ANCHOR, '').trim() });
-  });
-  return sections;
 }
 
 function checkUniqueNames(parsed: readonly ParsedFile[]): void {
@@ -211,54 +194,27 @@ function checkUniqueNames(parsed: readonly ParsedFile[]): void {
   for (const p of parsed) {
     const id = fold(p.data.id);
     const prev = owner.get(id);
-    if (prev) throw new PlaybookError(p.file, p.fm.lineOf(['id']), `id "${p.data.id}" is already the ${prev.kind} of playbook "${prev.id}"`);
+    if (prev)
+      throw new PlaybookError(
+        p.file,
+        p.fm.lineOf(['id']),
+        `id "${p.data.id}" is already the ${prev.kind} of playbook "${prev.id}"`,
+      );
     owner.set(id, { id: p.data.id, kind: 'id' });
   }
   for (const p of parsed) {
     p.data.aliases.forEach((a, i) => {
       const prev = owner.get(fold(a));
       if (prev && prev.id !== p.data.id) {
-        throw new PlaybookError(p.file, p.fm.lineOf(['aliases', i]), `alias "${a}" is already the ${prev.kind} of playbook "${prev.id}"; aliases must be unique across playbooks`);
+        throw new PlaybookError(
+          p.file,
+          p.fm.lineOf(['aliases', i]),
+          `alias "${a}" is already the ${prev.kind} of playbook "${prev.id}"; aliases must be unique across playbooks`,
+        );
       }
       owner.set(fold(a), { id: p.data.id, kind: 'alias' });
     });
   }
-}
-
-/** Unknown ids and cycles in `includes`. */
-function checkIncludes(parsed: readonly ParsedFile[], byId: ReadonlyMap<string, ParsedFile>): void {
-  for (const p of parsed) {
-    p.data.includes.forEach((inc, i) => {
-      if (!byId.has(inc)) {
-        throw new PlaybookError(p.file, p.fm.lineOf(['includes', i]), `unknown playbook "${inc}" in includes; known: ${[...byId.keys()].join(', ')}`);
-      }
-    });
-  }
-  const done = new Set<string>();
-  const visit = (p: ParsedFile, trail: string[]): void => {
-    if (done.has(p.data.id)) return;
-    p.data.includes.forEach((inc, i) => {
-      if (inc === p.data.id || trail.includes(inc)) {
-        const cycle = [...trail.slice(trail.indexOf(inc)), p.data.id, inc].join(' → ');
-        throw new PlaybookError(p.file, p.fm.lineOf(['includes', i]), `include cycle: ${cycle}; includes must not lead back to a playbook`);
-      }
-      visit(byId.get(inc)!, [...trail, p.data.id]);
-    });
-    done.add(p.data.id);
-  };
-  for (const p of parsed) visit(p, []);
-}
-
-/** The playbook followed by everything it includes, depth first, each once. */
-function includeClosure(p: ParsedFile, byId: ReadonlyMap<string, ParsedFile>): ParsedFile[] {
-  const out: ParsedFile[] = [];
-  const walk = (q: ParsedFile): void => {
-    if (out.includes(q)) return;
-    out.push(q);
-    for (const inc of q.data.includes) walk(byId.get(inc)!);
-  };
-  walk(p);
-  return out;
 }
 
 /** Every `<check>:<signal>` names a check of this playbook (or its includes) and a signal it declares. */
@@ -273,10 +229,14 @@ function checkSignalRefs(p: ParsedFile, checks: readonly string[], registry: Pla
         };
         if (!registry.hasCheck(check)) fail(`unknown check "${check}" in "${ref}"${known(registry.checkIds?.())}`);
         if (!checks.includes(check)) {
-          fail(`"${ref}" names check "${check}", which is not in this playbook's checks (${checks.join(', ') || 'none'}); add it to checks`);
+          fail(
+            `"${ref}" names check "${check}", which is not in this playbook's checks ` +
+              `(${checks.join(', ') || 'none'}); add it to checks`,
+          );
         }
         const signals = registry.checkSignals(check) ?? [];
-        if (!signals.includes(signal)) fail(`unknown signal "${signal}" of check "${check}"; ${check} declares: ${signals.join(', ')}`);
+        if (!signals.includes(signal))
+          fail(`unknown signal "${signal}" of check "${check}"; ${check} declares: ${signals.join(', ')}`);
       });
     }
   });
@@ -289,7 +249,10 @@ function checkSignalRefs(p: ParsedFile, checks: readonly string[], registry: Pla
  */
 function byTier(findings: FindingRule[]): FindingRule[] {
   const tier = (f: FindingRule): number => (f.severity === 'info' ? 2 : f.severity === 'warning' ? 1 : 0);
-  return findings.map((f, i) => ({ f, i })).sort((a, b) => tier(a.f) - tier(b.f) || a.i - b.i).map((x) => x.f);
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => tier(a.f) - tier(b.f) || a.i - b.i)
+    .map((x) => x.f);
 }
 
 function toRef(ref: string): SignalRef {
@@ -303,10 +266,4 @@ function known(ids: readonly string[] | undefined): string {
 
 function unique(list: readonly string[]): string[] {
   return [...new Set(list)];
-}
-
-function countNewlines(s: string, end: number): number {
-  let n = 0;
-  for (let i = 0; i < end; i++) if (s.charCodeAt(i) === 10) n++;
-  return n;
 }

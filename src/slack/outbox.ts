@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
-import { limitViolations, type Fitted, type SlackMessage } from '../render/block-limits.js';
+import type { Fitted, SlackMessage } from '../render/block-limits.js';
+import { limitViolations } from '../render/limit-violations.js';
 import { redact, redactDeep } from '../redact.js';
 import { slackErrorCode } from './errors.js';
 import { withRetry, type RetryPolicy } from './web-api-retry.js';

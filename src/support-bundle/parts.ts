@@ -4,7 +4,7 @@
  * file. Pure: built from the target's (discovered) layout.
  */
 import { targetPaths, type Target } from '../config/target.js';
-import { NGINX_DUMP_ARGV } from '../transport/sudo.js';
+import { NGINX_DUMP_ARGV } from '../access/sudoers.js';
 import { BACKEND_ENV_ALLOWLIST, FRONTEND_ENV_ALLOWLIST, redactEnvFile } from './env-allowlist.js';
 import { siteFromDump } from './site-from-dump.js';
 import type { ExecResult } from '../transport/transport.js';

@@ -1,6 +1,6 @@
 import { isLocal, type Target } from '../config/target.js';
 import { LocalTransport } from './local.js';
-import type { SshEnv } from './ssh.js';
+import type { SshEnv } from './ssh/index.js';
 import type { ExecOptions, Transport } from './transport.js';
 
 export interface TransportPool {
@@ -39,7 +39,7 @@ export function createTransportPool(options: { env: SshEnv }): TransportPool {
  */
 function lazySsh(target: Target, env: SshEnv): Transport {
   let ssh: Promise<Transport> | undefined;
-  const load = () => (ssh ??= import('./ssh.js').then((m) => new m.SshTransport(target, { env })));
+  const load = () => (ssh ??= import('./ssh/index.js').then((m) => new m.SshTransport(target, { env })));
   return {
     describe: `${target.user ?? '?'}@${target.host}:${target.port}`,
     exec: async (argv: readonly string[], options?: ExecOptions) => (await load()).exec(argv, options),

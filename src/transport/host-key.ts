@@ -160,26 +160,35 @@ export function describeHostKeyRefusal(
   where: { host: string; port: number; targetName: string },
 ): { message: string; hint: string } {
   const at = `${where.host}:${where.port}`;
+  const keyFileType = verdict.keyType.replace(/^ssh-/, '').replace(/^ecdsa-.*/, 'ecdsa');
   const pinHow =
     `check the fingerprint on the server (\`ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub\`), then pin it: ` +
-    `add \`hostKey: "${verdict.presented}"\` to target "${where.targetName}" in the config, or run \`oms-chatops keyscan ${where.targetName}\`.`;
+    `add \`hostKey: "${verdict.presented}"\` to target "${where.targetName}" in the config, ` +
+    `or run \`oms-chatops keyscan ${where.targetName}\`.`;
   if (verdict.code === 'host_key_unknown') {
     return {
-      message: `The host key of ${at} is not pinned, so the bot will not log in. The server presented ${verdict.keyType} ${verdict.presented}.`,
+      message:
+        `The host key of ${at} is not pinned, so the bot will not log in. ` +
+        `The server presented ${verdict.keyType} ${verdict.presented}.`,
       hint: `If that is the server's key, ${pinHow}`,
     };
   }
   if (verdict.revoked) {
     return {
-      message: `The host key of ${at} (${verdict.keyType} ${verdict.presented}) is marked @revoked in known_hosts; refusing to connect.`,
+      message:
+        `The host key of ${at} (${verdict.keyType} ${verdict.presented}) is marked @revoked in known_hosts; ` +
+        'refusing to connect.',
       hint: 'Find out why the key was revoked; give the server a new host key and pin that one.',
     };
   }
   return {
     message:
       `The host key of ${at} has CHANGED: the server presented ${verdict.keyType} ${verdict.presented}, ` +
-      `but ${verdict.expected.join(' or ')} is pinned. This is what a man-in-the-middle looks like; it is also what a reinstalled server looks like, ` +
+      `but ${verdict.expected.join(' or ')} is pinned. This is what a man-in-the-middle looks like; ` +
+      'it is also what a reinstalled server looks like, ' +
       `or a pin taken from another of the server's keys (it has one per type: ${verdict.keyType} was offered).`,
-    hint: `Do not connect until you know why. Compare with \`ssh-keygen -lf /etc/ssh/ssh_host_${verdict.keyType.replace(/^ssh-/, '').replace(/^ecdsa-.*/, 'ecdsa')}_key.pub\` on the server. If the server was reinstalled, its keys regenerated, or you pinned another key type, ${pinHow}`,
+    hint:
+      `Do not connect until you know why. Compare with \`ssh-keygen -lf /etc/ssh/ssh_host_${keyFileType}_key.pub\` ` +
+      `on the server. If the server was reinstalled, its keys regenerated, or you pinned another key type, ${pinHow}`,
   };
 }

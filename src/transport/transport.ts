@@ -1,6 +1,6 @@
 /**
  * The one way the bot runs anything on a server. Implementations: `local.ts`
- * (this machine, child_process without a shell) and `ssh.ts` (ssh2, pooled).
+ * (this machine, child_process without a shell) and `ssh/` (ssh2, pooled).
  * Commands are argv arrays from the whitelist; no implementation ever passes
  * chat text to a shell.
  */

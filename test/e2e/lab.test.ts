@@ -25,7 +25,7 @@ import { defaultPlaybookDir } from '../../src/playbooks/paths.js';
 import type { Playbook } from '../../src/playbooks/playbook.js';
 import { playbookRegistry } from '../../src/playbooks/registry-adapter.js';
 import { FileStore } from '../../src/store/file-store.js';
-import { SshTransport } from '../../src/transport/ssh.js';
+import { SshTransport } from '../../src/transport/ssh/index.js';
 import { cleanupOnExit, ensureImage, LAB_DIR, labPreflight, SCENARIOS, up, type LabInstance } from '../lab/lab.js';
 
 const SECRETS = [

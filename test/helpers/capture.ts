@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExecResult } from '../../src/transport/transport.js';
 
-/** Root of the captured replica output (copied from shared/captures). */
+/** Root of the captured replica output (what they are: test/fixtures/captures/SOURCE.md). */
 export const CAPTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'captures');
 
 /** Situations captured on the replica, e.g. `healthy`, `backend-stopped`. */

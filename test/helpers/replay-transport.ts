@@ -9,7 +9,7 @@ const notFound = (cmd: string, file: string): ExecResult => result('', 1, `${cmd
 
 /**
  * A transport that answers each whitelisted command with what the replica
- * server printed in one captured situation (shared/captures). Where the
+ * server printed in one captured situation (test/fixtures/captures). Where the
  * replica's capture used a different command line than our checks (the unit
  * file read with `od`, users with `id`, `stat` in another format), the answer
  * is derived from the same situation. Unknown commands are a test bug.

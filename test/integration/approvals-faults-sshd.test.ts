@@ -14,7 +14,7 @@ import { findCheck } from '../../src/checks/registry.js';
 import { parseConfig } from '../../src/config/config.js';
 import { approvalCard } from '../../src/slack/approval-card.js';
 import { FileStore } from '../../src/store/file-store.js';
-import { SshTransport } from '../../src/transport/ssh.js';
+import { SshTransport } from '../../src/transport/ssh/index.js';
 import { CAPTURES } from '../helpers/capture.js';
 import { sshdTarget, startSshd, type TestSshd } from '../helpers/sshd.js';
 

@@ -14,7 +14,7 @@ import { AuditLog } from '../../src/audit/audit-log.js';
 import { findCheck } from '../../src/checks/registry.js';
 import { parseConfig, type Config } from '../../src/config/config.js';
 import { FileStore } from '../../src/store/file-store.js';
-import { SshTransport } from '../../src/transport/ssh.js';
+import { SshTransport } from '../../src/transport/ssh/index.js';
 import { CAPTURES } from '../helpers/capture.js';
 import { sshdTarget, startSshd, type TestSshd } from '../helpers/sshd.js';
 

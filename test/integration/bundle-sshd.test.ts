@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBundle } from '../../src/support-bundle/collect.js';
 import { discover } from '../../src/discovery/discover.js';
-import { SshTransport } from '../../src/transport/ssh.js';
+import { SshTransport } from '../../src/transport/ssh/index.js';
 import { sshdTarget, startSshd, type TestSshd } from '../helpers/sshd.js';
 import { assertNoCanary, tree, unpack } from '../helpers/bundle-fixture.js';
 

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseLine, type AuditRecord } from '../../src/audit/audit-log.js';
-import { limitViolations, type SlackMessage } from '../../src/render/block-limits.js';
+import type { SlackMessage } from '../../src/render/block-limits.js';
+import { limitViolations } from '../../src/render/limit-violations.js';
 import { ApprovalHarness, textOf } from '../helpers/slack-approvals-harness.js';
 import type { ApiCall } from '../helpers/fake-slack.js';
 import { APPROVER, APPROVER2, GROUP, OUTSIDER, REQUESTER } from '../unit/approvals/fake-server.js';

@@ -2,7 +2,7 @@
  * The SSH transport when things go wrong: deadlines, a server that dies or
  * hangs mid-command, more commands than sshd allows sessions.
  */
-import { SshTransport } from '../../src/transport/ssh.js';
+import { SshTransport } from '../../src/transport/ssh/index.js';
 import { TransportError } from '../../src/transport/transport.js';
 import { sshdTarget, startSshd, type TestSshd } from '../helpers/sshd.js';
 
@@ -107,7 +107,7 @@ test('a connection dropped between commands is reopened transparently', async ()
 });
 
 test('timeout wraps sudo when asked: the remote command line', async () => {
-  const { remoteCommand } = await import('../../src/transport/ssh.js');
+  const { remoteCommand } = await import('../../src/transport/ssh/index.js');
   expect(remoteCommand(['/usr/sbin/nginx', '-t'], { timeoutMs: 10_000, sudo: true })).toBe(
     'timeout -k 2 10 sudo -n /usr/sbin/nginx -t',
   );

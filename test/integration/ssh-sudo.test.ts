@@ -6,9 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { doctor } from '../../src/transport/doctor.js';
-import { SshTransport } from '../../src/transport/ssh.js';
-import { classifySudoFailure, sudoersDropIn, sudoersRule } from '../../src/transport/sudo.js';
+import { doctor } from '../../src/access/doctor.js';
+import { SshTransport } from '../../src/transport/ssh/index.js';
+import { classifySudoFailure, sudoersDropIn, sudoersRule } from '../../src/access/sudoers.js';
 import { sshdTarget, startSshd, TEST_USER, type TestSshd } from '../helpers/sshd.js';
 
 const asRoot = process.getuid?.() === 0 && existsSync('/usr/bin/sudo') && existsSync('/usr/sbin/visudo');

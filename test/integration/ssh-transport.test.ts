@@ -5,9 +5,9 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SshTransport } from '../../src/transport/ssh.js';
+import { SshTransport } from '../../src/transport/ssh/index.js';
 import { TransportError } from '../../src/transport/transport.js';
-import { keyscan } from '../../src/transport/keyscan.js';
+import { keyscan } from '../../src/access/keyscan.js';
 import { freePort, sshdTarget, startSshd, type TestSshd } from '../helpers/sshd.js';
 
 let sshd: TestSshd;

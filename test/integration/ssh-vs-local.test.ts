@@ -15,10 +15,10 @@ import { loadPlaybooks } from '../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../src/playbooks/paths.js';
 import { playbookRegistry } from '../../src/playbooks/registry-adapter.js';
 import { LocalTransport } from '../../src/transport/local.js';
-import { SshTransport } from '../../src/transport/ssh.js';
+import { SshTransport } from '../../src/transport/ssh/index.js';
 import { CAPTURES } from '../helpers/capture.js';
 import { sshdTarget, startSshd, TEST_USER, type TestSshd } from '../helpers/sshd.js';
-import { sudoersDropIn } from '../../src/transport/sudo.js';
+import { sudoersDropIn } from '../../src/access/sudoers.js';
 import { execFileSync } from 'node:child_process';
 
 let sshd: TestSshd;

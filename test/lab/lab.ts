@@ -38,7 +38,7 @@ import { fileURLToPath } from 'node:url';
 import { stringify as yamlStringify } from 'yaml';
 import { targetSchema, type Target } from '../../src/config/target.js';
 import { fingerprint } from '../../src/transport/host-key.js';
-import { sudoersDropIn } from '../../src/transport/sudo.js';
+import { sudoersDropIn } from '../../src/access/sudoers.js';
 import { findScenario, SCENARIOS, type Scenario } from './scenarios.js';
 
 export const LAB_DIR = dirname(fileURLToPath(import.meta.url));

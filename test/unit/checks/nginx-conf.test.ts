@@ -1,15 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
+import { findAll, parseNginxConf, serverBlocks, upstreamBlocks } from '../../../src/checks/nginx-conf.js';
 import {
-  findAll,
   locationsOf,
   matchLocation,
-  parseNginxConf,
   parseProxyPass,
   proxiedPath,
-  serverBlocks,
   splitHostPort,
-  upstreamBlocks,
-} from '../../../src/checks/nginx-conf.js';
+} from '../../../src/checks/nginx-locations.js';
 import { loadCapture } from '../../helpers/capture.js';
 import { binaryGarbage, FIVE_MB, INJECTION, UNICODE } from './web-hostile.js';
 

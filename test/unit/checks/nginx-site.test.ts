@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { nginxSite, parseStat } from '../../../src/checks/nginx-site.js';
+import { nginxSite } from '../../../src/checks/nginx-site.js';
+import { parseStat } from '../../../src/checks/stat-lines.js';
 import { localTarget, type Target } from '../../../src/config/target.js';
 import type { ExecResult } from '../../../src/transport/transport.js';
 import { loadCapture, result } from '../../helpers/capture.js';
@@ -112,7 +113,7 @@ describe('nginx-site', () => {
   });
 
   it('static and media aliases (warn)', () => {
-    const noStatic = healthyText().replace(/    location \/static \{[^}]*\}\n/, '');
+    const noStatic = healthyText().replace(/ {4}location \/static \{[^}]*\}\n/, '');
     expect(conf(noStatic)).toMatchObject({ status: 'warn', signals: ['static-alias-missing'] });
     const elsewhere = healthyText().replace('alias /opt/OMS/backend/media;', 'alias /data/uploads;');
     expect(conf(elsewhere)).toMatchObject({

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { labelled, parseHeldout, scoreHeldout, type HeldoutReport } from '../../../src/intent/heldout.js';
+import { parseHeldout, scoreHeldout, type HeldoutReport } from '../../../src/intent/heldout.js';
 import { answerSummary, matchIntent } from '../../../src/intent/match.js';
 import { loadPlaybooks } from '../../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';

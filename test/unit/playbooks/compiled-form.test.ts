@@ -33,7 +33,10 @@ describe('the compiled form', () => {
   it('fits the registry it was built against, and not one without a check, action or signal it names', () => {
     expect(fitsRegistry(playbooks, docRegistry)).toBe(true);
     expect(fitsRegistry(playbooks, { ...docRegistry, hasAction: (id) => id !== 'reload-nginx' })).toBe(false);
-    const noSignal = { ...docRegistry, checkSignals: (id: string) => (id === 'backend-service' ? [] : docRegistry.checkSignals(id)) };
+    const noSignal = {
+      ...docRegistry,
+      checkSignals: (id: string) => (id === 'backend-service' ? [] : docRegistry.checkSignals(id)),
+    };
     expect(fitsRegistry(playbooks, noSignal)).toBe(false);
     expect(fitsRegistry([{ id: 'x' }] as unknown as Playbook[], docRegistry)).toBe(false);
     const noConcept = { ...docRegistry, conceptIds: () => docRegistry.conceptIds!().filter((c) => c !== 'fails') };

@@ -94,7 +94,10 @@ describe('loadCompiledPlaybooks', () => {
 
   it('checks the compiled form against the registry: a check that left the whitelist fails with file and line', async () => {
     await load();
-    const noLoginDirect: PlaybookRegistry = { ...docRegistry, hasCheck: (id) => id !== 'login-direct' && docRegistry.hasCheck(id) };
+    const noLoginDirect: PlaybookRegistry = {
+      ...docRegistry,
+      hasCheck: (id) => id !== 'login-direct' && docRegistry.hasCheck(id),
+    };
     const err = await load(noLoginDirect).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PlaybookError);
     expect((err as PlaybookError).message).toMatch(/\/playbooks\/[a-z-]+\.md:\d+: .*unknown check "login-direct"/);

@@ -90,12 +90,37 @@ describe('loadPlaybooks refuses malformed playbooks with file and line', () => {
     ['no-front-matter', 'broken.md', 1, /no front matter/],
     ['invalid-yaml', 'broken.md', 7, /invalid YAML/],
     ['unknown-check', 'broken.md', 9, /unknown check "foo" in checks; known: backend-service, /],
-    ['unknown-signal', 'broken.md', 14, /unknown signal "exploded" of check "backend-service"; backend-service declares: active, inactive/],
-    ['signal-check-not-listed', 'broken.md', 13, /findings\[0\]\.unless\[0\]: "nginx-site:site-ok" names check "nginx-site", which is not in this playbook's checks \(backend-service\)/],
+    [
+      'unknown-signal',
+      'broken.md',
+      14,
+      /unknown signal "exploded" of check "backend-service"; backend-service declares: active, inactive/,
+    ],
+    [
+      'signal-check-not-listed',
+      'broken.md',
+      13,
+      /findings\[0\]\.unless\[0\]: "nginx-site:site-ok" names check "nginx-site", which is not in this playbook's checks \(backend-service\)/,
+    ],
     ['unknown-action', 'broken.md', 10, /unknown action "rm-rf-slash" in actions; known: restart-backend/],
-    ['action-not-listed', 'broken.md', 14, /offers action "restart-nginx", which is not in this playbook's actions \(restart-backend\)/],
-    ['finding-without-section', 'broken.md', 13, /finding "failed" has no body section: add a heading ending in \{#failed\}/],
-    ['orphan-anchor', 'broken.md', 27, /heading anchor \{#extra\} names no finding and no how-to section; findings: down/],
+    [
+      'action-not-listed',
+      'broken.md',
+      14,
+      /offers action "restart-nginx", which is not in this playbook's actions \(restart-backend\)/,
+    ],
+    [
+      'finding-without-section',
+      'broken.md',
+      13,
+      /finding "failed" has no body section: add a heading ending in \{#failed\}/,
+    ],
+    [
+      'orphan-anchor',
+      'broken.md',
+      27,
+      /heading anchor \{#extra\} names no finding and no how-to section; findings: down/,
+    ],
     ['duplicate-section', 'broken.md', 21, /\{#down\} is used twice \(first on line 17\)/],
     ['bad-regex', 'broken.md', 9, /signature is not a valid regular expression/],
     ['empty-match-regex', 'broken.md', 8, /matches the empty string/],
@@ -107,7 +132,12 @@ describe('loadPlaybooks refuses malformed playbooks with file and line', () => {
     ['bad-severity', 'broken.md', 10, /findings\[0\]\.severity: .*"critical"/],
     ['alias-bomb', 'broken.md', 2, /invalid YAML|unknown key/],
     ['unknown-concept', 'broken.md', 9, /unknown concept "exploded"; concepts are defined in src\/intent\/lexicon.ts/],
-    ['howto-without-section', 'broken.md', 8, /how-to section "reset-password" has no body section: add a heading ending in \{#reset-password\}/],
+    [
+      'howto-without-section',
+      'broken.md',
+      8,
+      /how-to section "reset-password" has no body section: add a heading ending in \{#reset-password\}/,
+    ],
   ];
 
   it.each(cases)('%s', async (folder, file, line, problem) => {
@@ -150,9 +180,9 @@ describe('buildPlaybooks', () => {
   });
 
   it('treats an id used as another playbook alias as a clash', () => {
-    expect(() => buildPlaybooks([ok('a'), { ...ok('b'), source: ok('b').source.replace('b-alias', 'a') }], docRegistry)).toThrow(
-      /alias "a" is already the id of playbook "a"/,
-    );
+    expect(() =>
+      buildPlaybooks([ok('a'), { ...ok('b'), source: ok('b').source.replace('b-alias', 'a') }], docRegistry),
+    ).toThrow(/alias "a" is already the id of playbook "a"/);
   });
 
   it('lets an include satisfy a finding signal reference and dedupes shared finding ids', () => {
@@ -183,10 +213,18 @@ describe('buildPlaybooks', () => {
   });
 
   it('refuses duplicate entries and duplicate finding ids', () => {
-    expect(() => buildPlaybooks([ok('d', 'checks: [backend-service, backend-service]\n')], docRegistry)).toThrow(/appears twice in checks/);
+    expect(() => buildPlaybooks([ok('d', 'checks: [backend-service, backend-service]\n')], docRegistry)).toThrow(
+      /appears twice in checks/,
+    );
     expect(() =>
       buildPlaybooks(
-        [ok('f', 'checks: [backend-service]\nfindings:\n  - {id: x, severity: info, title: x, when: [backend-service:active]}\n  - {id: x, severity: info, title: x, when: [backend-service:active]}\n', '\n## X {#x}\n\nx\n')],
+        [
+          ok(
+            'f',
+            'checks: [backend-service]\nfindings:\n  - {id: x, severity: info, title: x, when: [backend-service:active]}\n  - {id: x, severity: info, title: x, when: [backend-service:active]}\n',
+            '\n## X {#x}\n\nx\n',
+          ),
+        ],
         docRegistry,
       ),
     ).toThrow(/finding id "x" is used twice/);

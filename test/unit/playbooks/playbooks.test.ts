@@ -11,26 +11,41 @@ const pb = (id: string): Playbook => findPlaybook(playbooks, id)!;
 
 describe('signatures', () => {
   // Every exact error line quoted in the operators' notes (and the gunicorn/systemd/nginx
-  // variants FACTS.md and the captures show), with the playbook it must lead to.
+  // variants docs/platform-facts.md and the captures show), with the playbook it must lead to.
   const lines: [string, string][] = [
     ['[ERROR] Worker (pid:xxx) was sent SIGTERM!', 'worker-sigterm'],
     ['[2025-12-07 15:35:17 +0800] [3321280] [ERROR] Worker (pid:3321281) was sent SIGTERM!', 'worker-sigterm'],
     ['[2026-11-22 21:19:55 +0800] [77] [CRITICAL] WORKER TIMEOUT (pid:79)', 'worker-sigterm'],
-    ['[2026-11-22 21:19:55 +0800] [77] [ERROR] Worker (pid:79) was sent SIGKILL! Perhaps out of memory?', 'worker-sigterm'],
+    [
+      '[2026-11-22 21:19:55 +0800] [77] [ERROR] Worker (pid:79) was sent SIGKILL! Perhaps out of memory?',
+      'worker-sigterm',
+    ],
     ['Out of memory: Killed process 4242 (gunicorn) total-vm:912340kB', 'worker-sigterm'],
-    ["Access to XMLHttpRequest at 'http://172.29.91.61/api/auth/login/' from origin 'http://172.29.91.61' has been blocked by CORS policy", 'login'],
+    [
+      "Access to XMLHttpRequest at 'http://172.29.91.61/api/auth/login/' from origin 'http://172.29.91.61' has been blocked by CORS policy",
+      'login',
+    ],
     ["Access to XMLHttpRequest at 'http://172.29.91.61/api/auth/login/' ", 'login'],
     ['401 Unauthorized', 'login'],
     ['POST http://172.29.91.61/api/auth/login/ 401 (Unauthorized)', 'login'],
-    ['Invalid HTTP_HOST header: \'172.29.91.61\'. You may need to add \'172.29.91.61\' to ALLOWED_HOSTS.', 'login'],
+    ["Invalid HTTP_HOST header: '172.29.91.61'. You may need to add '172.29.91.61' to ALLOWED_HOSTS.", 'login'],
     ['404 Not Found', 'api-not-found'],
     ['502 Bad Gateway', 'api-not-found'],
     ['504 Gateway Time-out', 'api-not-found'],
-    ['2026/11/22 21:19:09 [error] 31#31: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1', 'api-not-found'],
-    ['2026/11/22 21:19:09 [emerg] 147#147: host not found in upstream "oms_backend" in /etc/nginx/conf.d/oms.conf:12', 'api-not-found'],
+    [
+      '2026/11/22 21:19:09 [error] 31#31: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1',
+      'api-not-found',
+    ],
+    [
+      '2026/11/22 21:19:09 [emerg] 147#147: host not found in upstream "oms_backend" in /etc/nginx/conf.d/oms.conf:12',
+      'api-not-found',
+    ],
     ['status=217/USER', 'service-start'],
     ['oms-backend.service: Main process exited, code=exited, status=217/USER', 'service-start'],
-    ['oms-backend.service: Failed at step USER spawning /opt/OMS/backend/venv/bin/gunicorn: No such process', 'service-start'],
+    [
+      'oms-backend.service: Failed at step USER spawning /opt/OMS/backend/venv/bin/gunicorn: No such process',
+      'service-start',
+    ],
     ['Assignment outside of section. Ignoring.', 'service-start'],
     ['/etc/systemd/system/oms-backend.service:1: Assignment outside of section. Ignoring.', 'service-start'],
     ["Missing '=', ignoring line.", 'service-start'],
@@ -64,9 +79,11 @@ describe('what the playbooks say', () => {
   /** A paragraph that relates /admin to an order without correcting the notes. */
   const misstatesOrder = (para: string): boolean =>
     /需要在 \/api 之前/.test(para) ||
-    (/\/admin/.test(para) && /(之前|before|顺序|order)/i.test(para) && !/不是|不对|无关|不按|不影响|not |wrong|regardless|whatever|longest|最长/i.test(para));
+    (/\/admin/.test(para) &&
+      /(之前|before|顺序|order)/i.test(para) &&
+      !/不是|不对|无关|不按|不影响|not |wrong|regardless|whatever|longest|最长/i.test(para));
 
-  it('recognise the notes\' wrong claim about location order', () => {
+  it("recognise the notes' wrong claim about location order", () => {
     expect(misstatesOrder('- `/admin` 的 location 块必须在 `/api` **之前**，因为 Nginx 按顺序匹配')).toBe(true);
     expect(misstatesOrder('# Django 管理后台（需要在 /api 之前）')).toBe(true);
     expect(misstatesOrder('location /admin must come before /api because nginx matches in order')).toBe(true);
@@ -74,7 +91,8 @@ describe('what the playbooks say', () => {
 
   it('never claim /admin must precede /api because nginx matches in order', () => {
     for (const p of playbooks) {
-      for (const para of p.body.split(/\n\s*\n/)) expect([p.id, para, misstatesOrder(para)]).toEqual([p.id, para, false]);
+      for (const para of p.body.split(/\n\s*\n/))
+        expect([p.id, para, misstatesOrder(para)]).toEqual([p.id, para, false]);
     }
   });
 
@@ -89,12 +107,105 @@ describe('what the playbooks say', () => {
 
   // The fixes of the notes, each reachable from the playbook that owns the symptom.
   const required: [string, string[]][] = [
-    ['login', ['CORS_ALLOWED_ORIGINS=', 'VITE_API_BASE_URL=http://172.29.91.61/api', 'npm run build', 'ALLOWED_HOSTS=172.29.91.61', 'location /api', 'is_active', 'changepassword', 'createsuperuser', 'systemctl start oms-backend', 'F12']],
-    ['worker-sigterm', ['active (running)', '--timeout 120', '--graceful-timeout 30', 'daemon-reload', 'dmesg', 'WORKER TIMEOUT', 'Perhaps out of memory', '--workers 2']],
-    ['api-not-found', ['ss -tlnp', 'location /api', 'upstream oms_backend', 'proxy_pass http://oms_backend;', 'urls.py', 'nginx -t', 'systemctl reload nginx', 'systemctl start oms-backend', '/var/log/nginx/error.log']],
-    ['admin', ['http://172.29.91.61/admin/', 'location /admin', 'createsuperuser', 'generate_user_template', 'docs/用户导入模板.xlsx', '用户管理', '批量导入用户', 'collectstatic', 'alias /opt/OMS/backend/staticfiles', '用户名', '密码', '姓名', '角色', '邮箱', '手机号', '部门', 'docs/用户批量导入使用说明.md']],
-    ['service-start', ['useradd -r -s /sbin/nologin', 'id nginx', 'chown -R', 'mkdir -p /var/log/oms', 'cat -A', 'systemd-analyze verify', 'daemon-reload', 'systemctl enable oms-backend', 'BOM', "<<'EOF'", 'User=nginx', 'WorkingDirectory=/opt/OMS/backend', 'Environment="PATH=/opt/OMS/backend/venv/bin"', 'sudo -u nginx', 'wsgi.py', 'Address already in use', '/home/zxy_8581/OMS']],
-    ['checklist', ['systemctl status oms-backend', 'journalctl -u oms-backend.service -n 200', 'tail -n 100 /var/log/nginx/error.log', '截图', 'Network', 'DEBUG=False', 'upstream oms_backend', 'location /media']],
+    [
+      'login',
+      [
+        'CORS_ALLOWED_ORIGINS=',
+        'VITE_API_BASE_URL=http://172.29.91.61/api',
+        'npm run build',
+        'ALLOWED_HOSTS=172.29.91.61',
+        'location /api',
+        'is_active',
+        'changepassword',
+        'createsuperuser',
+        'systemctl start oms-backend',
+        'F12',
+      ],
+    ],
+    [
+      'worker-sigterm',
+      [
+        'active (running)',
+        '--timeout 120',
+        '--graceful-timeout 30',
+        'daemon-reload',
+        'dmesg',
+        'WORKER TIMEOUT',
+        'Perhaps out of memory',
+        '--workers 2',
+      ],
+    ],
+    [
+      'api-not-found',
+      [
+        'ss -tlnp',
+        'location /api',
+        'upstream oms_backend',
+        'proxy_pass http://oms_backend;',
+        'urls.py',
+        'nginx -t',
+        'systemctl reload nginx',
+        'systemctl start oms-backend',
+        '/var/log/nginx/error.log',
+      ],
+    ],
+    [
+      'admin',
+      [
+        'http://172.29.91.61/admin/',
+        'location /admin',
+        'createsuperuser',
+        'generate_user_template',
+        'docs/用户导入模板.xlsx',
+        '用户管理',
+        '批量导入用户',
+        'collectstatic',
+        'alias /opt/OMS/backend/staticfiles',
+        '用户名',
+        '密码',
+        '姓名',
+        '角色',
+        '邮箱',
+        '手机号',
+        '部门',
+        'docs/用户批量导入使用说明.md',
+      ],
+    ],
+    [
+      'service-start',
+      [
+        'useradd -r -s /sbin/nologin',
+        'id nginx',
+        'chown -R',
+        'mkdir -p /var/log/oms',
+        'cat -A',
+        'systemd-analyze verify',
+        'daemon-reload',
+        'systemctl enable oms-backend',
+        'BOM',
+        "<<'EOF'",
+        'User=nginx',
+        'WorkingDirectory=/opt/OMS/backend',
+        'Environment="PATH=/opt/OMS/backend/venv/bin"',
+        'sudo -u nginx',
+        'wsgi.py',
+        'Address already in use',
+        '/home/zxy_8581/OMS',
+      ],
+    ],
+    [
+      'checklist',
+      [
+        'systemctl status oms-backend',
+        'journalctl -u oms-backend.service -n 200',
+        'tail -n 100 /var/log/nginx/error.log',
+        '截图',
+        'Network',
+        'DEBUG=False',
+        'upstream oms_backend',
+        'location /media',
+      ],
+    ],
   ];
   it.each(required)('%s covers the notes', (id, needles) => {
     const text = pb(id).body;
@@ -102,9 +213,17 @@ describe('what the playbooks say', () => {
   });
 
   it('lets the admin template table list the 7 columns with their required flags', () => {
-    const rows = pb('admin').body.split('\n').filter((l) => /^\| (用户名|密码|姓名|角色|邮箱|手机号|部门) /.test(l));
+    const rows = pb('admin')
+      .body.split('\n')
+      .filter((l) => /^\| (用户名|密码|姓名|角色|邮箱|手机号|部门) /.test(l));
     expect(rows.map((r) => [r.split('|')[1]!.trim(), /是 \/ yes/.test(r)])).toEqual([
-      ['用户名', true], ['密码', true], ['姓名', true], ['角色', true], ['邮箱', false], ['手机号', false], ['部门', false],
+      ['用户名', true],
+      ['密码', true],
+      ['姓名', true],
+      ['角色', true],
+      ['邮箱', false],
+      ['手机号', false],
+      ['部门', false],
     ]);
   });
 
@@ -167,11 +286,22 @@ const SEVERE = ['critical', 'error', 'warning'];
 describe('diagnosis of the captured situations', () => {
   it.each([
     ['healthy', {}],
-    ['healthy with SIGTERM lines from reloads', { 'backend-error-log': ['worker-sigterm'], 'backend-journal': ['worker-sigterm'] }],
+    [
+      'healthy with SIGTERM lines from reloads',
+      { 'backend-error-log': ['worker-sigterm'], 'backend-journal': ['worker-sigterm'] },
+    ],
     [
       'healthy with old failures still in the logs',
       {
-        'backend-journal': ['unit-syntax', 'exit-217-user', 'address-in-use', 'module-import-error', 'permission-denied', 'disallowed-host', 'worker-sigterm'],
+        'backend-journal': [
+          'unit-syntax',
+          'exit-217-user',
+          'address-in-use',
+          'module-import-error',
+          'permission-denied',
+          'disallowed-host',
+          'worker-sigterm',
+        ],
         'backend-error-log': ['permission-denied', 'address-in-use'],
         'nginx-error-log': ['upstream-refused', 'permission-denied', 'upstream-timeout'],
       },
@@ -179,7 +309,9 @@ describe('diagnosis of the captured situations', () => {
   ])('%s: no finding above info in any playbook', (_name, changes) => {
     const signals = scenario(changes);
     for (const p of playbooks) {
-      const bad = fired(p, signals).filter((f) => SEVERE.includes(f.severity)).map((f) => `${p.id}/${f.id}`);
+      const bad = fired(p, signals)
+        .filter((f) => SEVERE.includes(f.severity))
+        .map((f) => `${p.id}/${f.id}`);
       expect(bad).toEqual([]);
     }
   });
@@ -199,7 +331,14 @@ describe('diagnosis of the captured situations', () => {
         'api-root': ['bad-gateway'],
         'nginx-error-log': ['upstream-refused'],
       },
-      { login: 'backend-down', 'api-not-found': 'backend-down', admin: 'backend-down', 'service-start': 'backend-down', 'worker-sigterm': 'backend-down', checklist: 'backend-down' },
+      {
+        login: 'backend-down',
+        'api-not-found': 'backend-down',
+        admin: 'backend-down',
+        'service-start': 'backend-down',
+        'worker-sigterm': 'backend-down',
+        checklist: 'backend-down',
+      },
     ],
     [
       'unit-user-www-data',
@@ -215,21 +354,47 @@ describe('diagnosis of the captured situations', () => {
         'api-root': ['bad-gateway'],
         'admin-page': ['bad-gateway'],
       },
-      { 'service-start': 'unit-user-missing', checklist: 'unit-user-missing', login: 'backend-start-failed', 'api-not-found': 'backend-start-failed' },
+      {
+        'service-start': 'unit-user-missing',
+        checklist: 'unit-user-missing',
+        login: 'backend-start-failed',
+        'api-not-found': 'backend-start-failed',
+      },
     ],
     [
       'unit-file-bom',
-      { 'unit-file': ['bom', 'outside-section', 'missing-equals', 'verify-errors'], 'backend-journal': ['unit-syntax'] },
+      {
+        'unit-file': ['bom', 'outside-section', 'missing-equals', 'verify-errors'],
+        'backend-journal': ['unit-syntax'],
+      },
       { 'service-start': 'unit-file-syntax', checklist: 'unit-file-syntax' },
     ],
     [
       'nginx-upstream-missing',
-      { 'nginx-site': ['upstream-missing'], 'nginx-config-test': ['failed', 'upstream-host-not-found'], 'nginx-service': ['failed'], 'login-nginx': ['refused'], 'api-root': ['refused'], 'admin-page': ['refused'], 'cors-preflight': ['refused'] },
-      { login: 'nginx-upstream-missing', 'api-not-found': 'nginx-upstream-missing', admin: 'nginx-upstream-missing', checklist: 'nginx-upstream-missing' },
+      {
+        'nginx-site': ['upstream-missing'],
+        'nginx-config-test': ['failed', 'upstream-host-not-found'],
+        'nginx-service': ['failed'],
+        'login-nginx': ['refused'],
+        'api-root': ['refused'],
+        'admin-page': ['refused'],
+        'cors-preflight': ['refused'],
+      },
+      {
+        login: 'nginx-upstream-missing',
+        'api-not-found': 'nginx-upstream-missing',
+        admin: 'nginx-upstream-missing',
+        checklist: 'nginx-upstream-missing',
+      },
     ],
     [
       'nginx-api-location-missing',
-      { 'nginx-site': ['api-location-missing'], 'login-nginx': ['spa-fallback'], 'api-root': ['spa'], 'cors-preflight': ['not-proxied'] },
+      {
+        'nginx-site': ['api-location-missing'],
+        'login-nginx': ['spa-fallback'],
+        'api-root': ['spa'],
+        'cors-preflight': ['not-proxied'],
+      },
       { login: 'api-location-missing', 'api-not-found': 'api-location-missing', checklist: 'api-location-missing' },
     ],
     [
@@ -249,7 +414,13 @@ describe('diagnosis of the captured situations', () => {
     ],
     [
       'allowed-hosts-missing-ip',
-      { 'backend-env': ['allowed-hosts-missing-host'], 'login-direct': ['disallowed-host'], 'login-nginx': ['disallowed-host'], 'admin-page': ['disallowed-host'], 'api-root': ['disallowed-host'] },
+      {
+        'backend-env': ['allowed-hosts-missing-host'],
+        'login-direct': ['disallowed-host'],
+        'login-nginx': ['disallowed-host'],
+        'admin-page': ['disallowed-host'],
+        'api-root': ['disallowed-host'],
+      },
       { login: 'allowed-hosts', admin: 'allowed-hosts', 'api-not-found': 'allowed-hosts', checklist: 'allowed-hosts' },
     ],
     [
@@ -269,7 +440,13 @@ describe('diagnosis of the captured situations', () => {
     ],
     [
       'port held by another process',
-      { 'backend-service': ['failed', 'exit-other'], 'backend-journal': ['address-in-use'], 'backend-port': ['held-by-other'], 'login-direct': ['refused'], 'login-nginx': ['bad-gateway'] },
+      {
+        'backend-service': ['failed', 'exit-other'],
+        'backend-journal': ['address-in-use'],
+        'backend-port': ['held-by-other'],
+        'login-direct': ['refused'],
+        'login-nginx': ['bad-gateway'],
+      },
       { 'service-start': 'port-in-use', checklist: 'port-in-use' },
     ],
   ];

@@ -10,7 +10,9 @@ const realRegistry: PlaybookRegistry = {
   hasCheck: (id) => findCheck(id) !== undefined,
   checkSignals: (id) => {
     const check = findCheck(id);
-    return check ? [...Object.keys(check.signals), ...Object.keys(COMMON_SIGNALS)].filter((s) => checkDeclaresSignal(check, s)) : undefined;
+    return check
+      ? [...Object.keys(check.signals), ...Object.keys(COMMON_SIGNALS)].filter((s) => checkDeclaresSignal(check, s))
+      : undefined;
   },
   hasAction: (id) => findAction(id) !== undefined,
   checkIds: () => CHECKS.map((c) => c.id),

@@ -1,4 +1,4 @@
-import { limitViolations } from '../../../src/render/block-limits.js';
+import { limitViolations } from '../../../src/render/limit-violations.js';
 import { choicesMessage, howtoMessage, noMatchMessage } from '../../../src/render/intent.js';
 
 const json = (x: unknown) => JSON.stringify(x);

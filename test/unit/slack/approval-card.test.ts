@@ -1,5 +1,6 @@
 import { APPROVAL_STATUSES, type Approval } from '../../../src/approvals/approval.js';
-import { limitViolations, LIMITS } from '../../../src/render/block-limits.js';
+import { LIMITS } from '../../../src/render/block-limits.js';
+import { limitViolations } from '../../../src/render/limit-violations.js';
 import {
   approvalCard,
   auditMessage,

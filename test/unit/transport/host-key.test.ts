@@ -8,7 +8,6 @@ import {
   pinnedKeyAlgorithms,
   verifyHostKey,
 } from '../../../src/transport/host-key.js';
-import { describeHostKey } from '../../../src/transport/keyscan.js';
 
 /** A host public key line as in /etc/ssh/ssh_host_ed25519_key.pub (from ssh-keygen). */
 const ED25519_PUB = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHvq2OkRvmf41QJ3ykYn5yUu/Jn5UaJkYCAJ/rvQtVIv';
@@ -145,16 +144,5 @@ describe('pinnedKeyAlgorithms', () => {
     ]);
     expect(pinnedKeyAlgorithms({ host: 'nobody', port: 22, knownHostsText: text })).toBeUndefined();
     expect(pinnedKeyAlgorithms({ host: 'h', port: 2222, hostKey: ED25519_FP, knownHostsText: text })).toBeUndefined();
-  });
-});
-
-describe('keyscan output', () => {
-  test('describeHostKey gives the config line and a known_hosts line', () => {
-    expect(describeHostKey('172.29.91.61', 2222, blob)).toEqual({
-      keyType: 'ssh-ed25519',
-      fingerprint: ED25519_FP,
-      knownHostsLine: `[172.29.91.61]:2222 ${ED25519_PUB}`,
-      configLine: `hostKey: "${ED25519_FP}"`,
-    });
   });
 });

@@ -73,13 +73,10 @@ describe('reading .xlsx', () => {
     // Replace the rels part: write a new zip with the sharedStrings relationship.
     const zip = ZipReader.open(buf);
     if (!zip.ok) throw new Error('zip');
-    const parts = zip.value
-      .names()
-      .map((name) => ({
-        name,
-        data:
-          name === 'xl/_rels/workbook.xml.rels' ? rels : (zip.value.read(name) as { ok: true; value: Buffer }).value,
-      }));
+    const parts = zip.value.names().map((name) => ({
+      name,
+      data: name === 'xl/_rels/workbook.xml.rels' ? rels : (zip.value.read(name) as { ok: true; value: Buffer }).value,
+    }));
     expect(rowsOf(writeZip(parts), 'x.xlsx')[0]!.filter(Boolean)).toEqual(['lisi', '13900139000']);
   });
 });
@@ -175,15 +172,13 @@ describe('hostile files are refused with a clear message, before parsing', () =>
     const buf = xlsxWithSheetXml('');
     const zip = ZipReader.open(buf);
     if (!zip.ok) throw new Error('zip');
-    const parts = zip.value
-      .names()
-      .map((name) => ({
-        name,
-        data:
-          name === 'xl/worksheets/sheet1.xml'
-            ? '<!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>&a;</t></is></c></row></sheetData></worksheet>'
-            : (zip.value.read(name) as { ok: true; value: Buffer }).value,
-      }));
+    const parts = zip.value.names().map((name) => ({
+      name,
+      data:
+        name === 'xl/worksheets/sheet1.xml'
+          ? '<!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>&a;</t></is></c></row></sheetData></worksheet>'
+          : (zip.value.read(name) as { ok: true; value: Buffer }).value,
+    }));
     expect(refused(writeZip(parts), 'dtd.xlsx').message).toContain('DTD');
   });
 

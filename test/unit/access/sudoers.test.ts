@@ -5,7 +5,7 @@ import {
   sudoCommands,
   sudoersCommand,
   sudoersDropIn,
-} from '../../../src/transport/sudo.js';
+} from '../../../src/access/sudoers.js';
 
 const target: Target = {
   name: 'prod',

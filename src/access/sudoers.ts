@@ -87,7 +87,9 @@ export function classifySudoFailure(
       kind: 'not_allowed',
       message: `sudoers does not allow ${user} to run \`${cmd}\` as root.`,
       sudoersLine: line,
-      hint: `Add \`${line}\` to ${DROP_IN_PATH} (print the whole file with \`oms-chatops sudoers\`; check with visudo -cf ${DROP_IN_PATH}).`,
+      hint:
+        `Add \`${line}\` to ${DROP_IN_PATH} ` +
+        `(print the whole file with \`oms-chatops sudoers\`; check with visudo -cf ${DROP_IN_PATH}).`,
     };
   }
   if (/a password is required|password is required/i.test(stderr)) {
@@ -95,7 +97,9 @@ export function classifySudoFailure(
       kind: 'password_required',
       message: `sudo asked for a password for \`${cmd}\`: no NOPASSWD rule matches it exactly.`,
       sudoersLine: line,
-      hint: `Add \`${line}\` to ${DROP_IN_PATH}; sudoers matches arguments literally (check with visudo -cf ${DROP_IN_PATH}).`,
+      hint:
+        `Add \`${line}\` to ${DROP_IN_PATH}; ` +
+        `sudoers matches arguments literally (check with visudo -cf ${DROP_IN_PATH}).`,
     };
   }
   return null;

@@ -1,5 +1,5 @@
-import { connectError } from '../../../src/transport/ssh-errors.js';
-import { remoteCommand } from '../../../src/transport/ssh.js';
+import { connectError } from '../../../../src/transport/ssh/errors.js';
+import { remoteCommand } from '../../../../src/transport/ssh/channel.js';
 
 const where = { host: '172.29.91.61', port: 22, user: 'omsbot', targetName: 'prod' };
 

@@ -4,8 +4,8 @@
  * `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` on the server before pinning.
  */
 import type { Target } from '../config/target.js';
-import { fingerprint, keyType, knownHostsName } from './host-key.js';
-import { fetchHostKey } from './ssh.js';
+import { fingerprint, keyType, knownHostsName } from '../transport/host-key.js';
+import { fetchHostKey } from '../transport/ssh/index.js';
 
 export interface KeyscanResult {
   keyType: string;
@@ -39,9 +39,11 @@ export async function keyscan(
 
 /** The text the CLI prints. */
 export function formatKeyscan(target: Pick<Target, 'name' | 'host' | 'port'>, r: KeyscanResult): string {
+  const keyFileType = r.keyType.replace(/^ssh-|-sha2-nistp\d+$/g, '');
   return [
     `${target.host}:${target.port} presented ${r.keyType} ${r.fingerprint}`,
-    `Compare it with \`ssh-keygen -lf /etc/ssh/ssh_host_${r.keyType.replace(/^ssh-|-sha2-nistp\d+$/g, '')}_key.pub\` on the server, then add to target "${target.name}":`,
+    `Compare it with \`ssh-keygen -lf /etc/ssh/ssh_host_${keyFileType}_key.pub\` on the server, ` +
+      `then add to target "${target.name}":`,
     `  ${r.configLine}`,
     `or append to its known_hosts file:`,
     `  ${r.knownHostsLine}`,

@@ -1,4 +1,4 @@
-import { Slots } from '../../../src/transport/ssh-slots.js';
+import { Slots } from '../../../../src/transport/ssh/slots.js';
 
 test('at most `limit` holders; the rest wait in order; release is idempotent', async () => {
   const slots = new Slots(2);

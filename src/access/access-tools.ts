@@ -1,16 +1,23 @@
 import { CHECKS } from '../checks/registry.js';
-import type { AccessTools } from '../cli/runner.js';
+import type { Config } from '../config/config.js';
 import { isLocal, type Target } from '../config/target.js';
 import { redact } from '../redact.js';
 import type { DoctorLine } from './doctor.js';
-import { sudoersDropIn } from './sudo.js';
-import type { Transport } from './transport.js';
+import { sudoersDropIn } from './sudoers.js';
+import type { Transport } from '../transport/transport.js';
 
 /** Programs the whitelisted checks run on a target (what `doctor` looks for). */
 export function checkPrograms(target: Target): string[] {
   const programs = new Set<string>();
   for (const check of CHECKS) for (const cmd of check.commands(target)) if (cmd.argv[0]) programs.add(cmd.argv[0]);
   return [...programs].sort();
+}
+
+/** Extra verbs that need the SSH side (keyscan, sudoers, doctor), injected into the front ends by main.ts. */
+export interface AccessTools {
+  keyscan(target: Target): Promise<string>;
+  sudoers(target: Target, user: string): string;
+  doctor(target: Target, config: Config): Promise<{ text: string; ok: boolean }>;
 }
 
 const MARK: Record<DoctorLine['status'], string> = { ok: '✔ ok  ', warn: '! warn', fail: '✘ fail' };
@@ -32,12 +39,8 @@ export function accessTools(deps: { env: NodeJS.ProcessEnv; transportFor(target:
         programs: checkPrograms(target),
         env: { OMS_CHATOPS_KEY_PASSPHRASE: deps.env.OMS_CHATOPS_KEY_PASSPHRASE },
       });
-      const text = lines
-        .map(
-          (l) =>
-            `${MARK[l.status]} ${l.item.padEnd(22)} ${l.detail}${l.hint && l.status !== 'ok' ? `\n${' '.repeat(30)}→ ${l.hint}` : ''}`,
-        )
-        .join('\n');
+      const hint = (l: DoctorLine) => (l.hint && l.status !== 'ok' ? `\n${' '.repeat(30)}→ ${l.hint}` : '');
+      const text = lines.map((l) => `${MARK[l.status]} ${l.item.padEnd(22)} ${l.detail}${hint(l)}`).join('\n');
       // Details quote the server's own output (sudo -n -l, which): redacted like every other output.
       return { text: redact(text), ok: lines.every((l) => l.status !== 'fail') };
     },

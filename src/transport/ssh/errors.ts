@@ -2,7 +2,7 @@
  * Plain-language TransportErrors for the ways an SSH connection fails. Pure:
  * takes the error ssh2 or the socket reported, returns what to tell the operator.
  */
-import { TransportError } from './transport.js';
+import { TransportError } from '../transport.js';
 
 export interface ConnectWhere {
   host: string;
@@ -25,7 +25,8 @@ export function connectError(err: SystemishError, where: ConnectWhere): Transpor
     return new TransportError(
       'connect_refused',
       `Nothing answers on ${at} (connection refused).`,
-      `Is sshd running and the port right? On the server: \`systemctl status sshd\`, \`ss -tlnp | grep :${where.port}\`; check the firewall too.`,
+      'Is sshd running and the port right? ' +
+        `On the server: \`systemctl status sshd\`, \`ss -tlnp | grep :${where.port}\`; check the firewall too.`,
     );
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || err.level === 'client-dns') {
@@ -52,7 +53,9 @@ export function connectError(err: SystemishError, where: ConnectWhere): Transpor
     return new TransportError(
       'auth_failed',
       `${at} refused the login of "${where.user}" with the configured key.`,
-      `Add the bot's public key to ~${where.user}/.ssh/authorized_keys on the server (check the user name, and that the account exists and is not locked); the server's auth log (journalctl -u sshd) says why.`,
+      `Add the bot's public key to ~${where.user}/.ssh/authorized_keys on the server ` +
+        '(check the user name, and that the account exists and is not locked); ' +
+        "the server's auth log (journalctl -u sshd) says why.",
     );
   }
   return new TransportError(
@@ -66,7 +69,8 @@ export function connectError(err: SystemishError, where: ConnectWhere): Transpor
 export function droppedError(where: ConnectWhere, detail?: string): TransportError {
   return new TransportError(
     'disconnected',
-    `The SSH connection to ${where.host}:${where.port} dropped while the command ran${detail ? ` (${detail})` : ''}; its result is unknown.`,
+    `The SSH connection to ${where.host}:${where.port} dropped while the command ran` +
+      `${detail ? ` (${detail})` : ''}; its result is unknown.`,
     'The bot reconnects on the next command. If the server rebooted or sshd restarted, run the check again.',
   );
 }
@@ -76,7 +80,8 @@ export function keyUnreadableError(path: string, reason: string): TransportError
   return new TransportError(
     'key_unreadable',
     `The private key ${path} cannot be used: ${reason}.`,
-    'Check privateKey in the target config: the file must exist, be readable by the bot, and hold an OpenSSH-format private key (ed25519 or RSA).',
+    'Check privateKey in the target config: the file must exist, be readable by the bot, ' +
+      'and hold an OpenSSH-format private key (ed25519 or RSA).',
   );
 }
 
@@ -86,6 +91,7 @@ export function keyPassphraseError(path: string, given: boolean): TransportError
     given
       ? `The passphrase in OMS_CHATOPS_KEY_PASSPHRASE does not open the private key ${path}.`
       : `The private key ${path} is encrypted and OMS_CHATOPS_KEY_PASSPHRASE is not set.`,
-    "Set OMS_CHATOPS_KEY_PASSPHRASE to the key's passphrase (check it with `ssh-keygen -y -f <key>`), or use ssh-agent (agent: true).",
+    "Set OMS_CHATOPS_KEY_PASSPHRASE to the key's passphrase (check it with `ssh-keygen -y -f <key>`), " +
+      'or use ssh-agent (agent: true).',
   );
 }

@@ -4,7 +4,7 @@
  * value (`ok`/`fail`/`warn`); later steps are skipped once the bot cannot log in.
  */
 import { targetSchema, type Target } from '../config/target.js';
-import { loadPrivateKey } from './ssh.js';
+import { loadPrivateKey } from '../transport/ssh/index.js';
 import {
   classifySudoFailure,
   DROP_IN_PATH,
@@ -12,8 +12,8 @@ import {
   sudoCommands,
   sudoersCommand,
   sudoersDropIn,
-} from './sudo.js';
-import { TransportError, type Transport } from './transport.js';
+} from './sudoers.js';
+import { TransportError, type Transport } from '../transport/transport.js';
 
 export interface DoctorLine {
   item: string;
