@@ -17,8 +17,10 @@ import { styleFor } from './render/style.js';
 import { redact } from './redact.js';
 import { createTransportPool } from './transport/factory.js';
 import { playbookRegistry } from './playbooks/registry-adapter.js';
-import { accessTools } from './transport/access-tools.js';
+import { accessTools } from './app/access.js';
 import { wantsSlack } from './slack/env.js';
+import { fixTheFile, internalError } from './messages/catalogue.js';
+import { toTerminal } from './messages/message.js';
 
 /** Composition root: read config and playbooks, wire the pieces, pick the front end. */
 async function main(argv: string[]): Promise<number> {
@@ -150,11 +152,11 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     if (e instanceof ConfigError || e instanceof PlaybookError) {
-      stderr.write(`${redact(e.message)}\n下一步 / Next: fix the file named above and start again\n`);
+      stderr.write(`${toTerminal(fixTheFile(redact(e.message)))}\n`);
       process.exitCode = EXIT.usage;
       return;
     }
-    stderr.write(`内部错误 / internal error: ${redact((e as Error).stack ?? String(e))}\n`);
+    stderr.write(`${toTerminal({ ...internalError(redact((e as Error).stack ?? String(e))), next: undefined })}\n`);
     process.exitCode = 70;
   },
 );

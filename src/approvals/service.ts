@@ -1,6 +1,7 @@
 import type { Action } from '../actions/action.js';
 import { findAction as defaultFindAction } from '../actions/registry.js';
 import type { AuditEntry } from '../audit/audit-log.js';
+import type { AuditWriter } from '../audit/audit-store.js';
 import type { Check } from '../checks/check.js';
 import { policyFor, type Config } from '../config/config.js';
 import type { Target } from '../config/target.js';
@@ -21,9 +22,7 @@ import { mayApprove, mayDeny, mayRequest, type IsInGroup } from './policy.js';
 import { newApprovalId, parseReference, type ApprovalRef } from './reference.js';
 
 /** Where audit records go (the AuditLog, or a fake in tests). */
-export interface AuditSink {
-  append(entry: AuditEntry): Promise<unknown>;
-}
+export type AuditSink = AuditWriter;
 
 export interface ApprovalServiceDeps {
   config: Pick<Config, 'targets' | 'policy'>;

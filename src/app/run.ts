@@ -1,0 +1,86 @@
+import type { Check } from '../checks/check.js';
+import type { Target } from '../config/target.js';
+import { resolveCheck, resolveDiagnose, type CheckResolution, type Resolution } from '../command/resolve.js';
+import { reportAuditEntry } from '../audit/report-entry.js';
+import { runPlaybook, runSingleChecks } from '../engine/engine.js';
+import type { Report, ReportObservation } from '../engine/report.js';
+import type { Playbook } from '../playbooks/playbook.js';
+import type { AppActor, AppDeps } from './deps.js';
+
+/** One diagnosis (a playbook) or one check on a target, resolved and ready to run. */
+export type RunRequest =
+  { kind: 'diagnose'; playbook: Playbook; target: Target } | { kind: 'check'; check: Check; target: Target };
+
+/** What is about to run, for a front end that shows progress (Slack's root message, the terminal's first line). */
+export interface RunStart {
+  /** `diagnose login` or `check backend-service`. */
+  what: string;
+  /** How the target is reached, e.g. `omsbot@172.29.91.61:22`. */
+  transport: string;
+  checks: readonly string[];
+}
+
+export interface RunHooks {
+  /** Called before anything runs; answering `false` cancels the run (nothing runs, nothing is recorded). */
+  onStart?(start: RunStart): Promise<boolean | void> | boolean | void;
+  onObservation?(observation: ReportObservation, done: number, total: number): void;
+}
+
+export type RunResult = { kind: 'report'; report: Report } | { kind: 'cancelled' };
+
+/** `diagnose <words> [target]` → what it comes to (pure): a playbook to run, choices, or an unknown name. */
+export function planDiagnosis(
+  request: { query: string; target?: string },
+  deps: Pick<AppDeps, 'playbooks' | 'config'>,
+): Resolution {
+  return resolveDiagnose(request.query, request.target, deps.playbooks, deps.config);
+}
+
+/** `check <check-id> [target]` → the check to run, or an unknown name (pure). */
+export function planCheck(
+  request: { check: string; target?: string },
+  deps: Pick<AppDeps, 'findCheck' | 'config'>,
+): CheckResolution {
+  return resolveCheck(request.check, request.target, deps.findCheck, deps.config);
+}
+
+/**
+ * Run a resolved request: transport → engine → audit, once, the same for
+ * every front end. A failed audit write goes to `deps.onAuditError` and does
+ * not hide the report.
+ */
+export async function runRequest(
+  request: RunRequest,
+  actor: AppActor,
+  deps: Pick<AppDeps, 'transportFor' | 'findCheck' | 'now' | 'audit' | 'onAuditError'>,
+  hooks: RunHooks = {},
+): Promise<RunResult> {
+  const transport = deps.transportFor(request.target);
+  const start: RunStart =
+    request.kind === 'diagnose'
+      ? { what: `diagnose ${request.playbook.id}`, transport: transport.describe, checks: request.playbook.checks }
+      : { what: `check ${request.check.id}`, transport: transport.describe, checks: [request.check.id] };
+  if ((await hooks.onStart?.(start)) === false) return { kind: 'cancelled' };
+  const options = hooks.onObservation ? { onObservation: hooks.onObservation } : {};
+  const report =
+    request.kind === 'diagnose'
+      ? await runPlaybook(request.playbook, request.target, transport, deps, options)
+      : await runSingleChecks([request.check], request.target, transport, { now: deps.now }, options);
+  await recordReport(report, actor, deps, request.kind === 'check' ? request.check.id : undefined);
+  return { kind: 'report', report };
+}
+
+async function recordReport(
+  report: Report,
+  actor: AppActor,
+  deps: Pick<AppDeps, 'audit' | 'onAuditError'>,
+  check?: string,
+): Promise<void> {
+  if (!deps.audit) return;
+  const details = actor.channel ? { details: { channel: actor.channel } } : {};
+  try {
+    await deps.audit.append(reportAuditEntry(report, { user: actor.id, via: actor.via, ...details }, check));
+  } catch (e) {
+    deps.onAuditError?.(e as Error);
+  }
+}
