@@ -147,7 +147,7 @@ export class SlackBot {
             response_type: 'ephemeral',
             replace_original: false,
             text: msg.text,
-            blocks: msg.blocks as never,
+            blocks: msg.blocks,
           });
         } else if (fallback?.channel) {
           await this.out.ephemeral(fallback.channel, fallback.user, m, fallback.threadTs);
@@ -178,7 +178,7 @@ export class SlackBot {
       const plan = planCommand(command.text ?? '', deps);
       if (plan.kind === 'answer') {
         const msg = Outbox.prepare(plan.message);
-        await ack({ response_type: 'ephemeral', text: msg.text, blocks: msg.blocks as never });
+        await ack({ response_type: 'ephemeral', text: msg.text, blocks: msg.blocks });
         return;
       }
       await ack();

@@ -87,7 +87,7 @@ export class SlackApprovals {
       log: (line: string) => void;
     },
   ) {
-    this.groups = new SlackUserGroups(slackGroupLister(options.app.client as never), {
+    this.groups = new SlackUserGroups(slackGroupLister(options.app.client), {
       ttlMs: options.config.groupCacheMs,
     });
     this.service = options.config.service(this.groups.isInGroup);

@@ -114,13 +114,11 @@ export function planCommand(
               `"${r.text}" 可能是 / could be: ${r.candidates.map((c) => `${c.id} (${c.title})`).join('; ')} — 没有运行任何东西 / nothing was run`,
               {
                 next: '选一个 / pick one',
-                buttons: r.candidates
-                  .slice(0, 5)
-                  .map((c) => ({
-                    text: `诊断 / Diagnose ${c.id}`,
-                    actionId: `${ACTION.runSuggestion}_${c.id}`,
-                    value: encodeButtonValue({ v: 1, k: 'diagnose', p: c.id, t: r.target.name }),
-                  })),
+                buttons: r.candidates.slice(0, 5).map((c) => ({
+                  text: `诊断 / Diagnose ${c.id}`,
+                  actionId: `${ACTION.runSuggestion}_${c.id}`,
+                  value: encodeButtonValue({ v: 1, k: 'diagnose', p: c.id, t: r.target.name }),
+                })),
               },
             ),
           };

@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import type { ModalView } from './block-kit.js';
 import { limitViolations, type Fitted, type SlackMessage } from '../render/block-limits.js';
 import { redact, redactDeep } from '../redact.js';
 import { retryAfterSeconds, slackErrorCode } from './errors.js';
@@ -42,7 +43,7 @@ export class Outbox {
       this.client.chat.postMessage({
         channel,
         text: msg.text,
-        blocks: msg.blocks as never,
+        blocks: msg.blocks,
         ...(threadTs ? { thread_ts: threadTs } : {}),
         unfurl_links: false,
       }),
@@ -52,7 +53,7 @@ export class Outbox {
 
   async update(channel: string, ts: string, m: Outgoing, options: { bestEffort?: boolean } = {}): Promise<void> {
     const msg = Outbox.prepare(m);
-    const call = () => this.client.chat.update({ channel, ts, text: msg.text, blocks: msg.blocks as never });
+    const call = () => this.client.chat.update({ channel, ts, text: msg.text, blocks: msg.blocks });
     if (!options.bestEffort) {
       await this.persist(call);
       return;
@@ -72,7 +73,7 @@ export class Outbox {
         channel,
         user,
         text: msg.text,
-        blocks: msg.blocks as never,
+        blocks: msg.blocks,
         ...(threadTs ? { thread_ts: threadTs } : {}),
       }),
     );
@@ -94,7 +95,7 @@ export class Outbox {
         title: redact(file.title),
         content,
         ...(comment ? { initial_comment: redact(comment) } : {}),
-      } as never),
+      }),
     );
   }
 
@@ -108,8 +109,8 @@ export class Outbox {
     }
   }
 
-  async openView(triggerId: string, view: Record<string, unknown>): Promise<void> {
-    await this.persist(() => this.client.views.open({ trigger_id: triggerId, view: redactDeep(view) as never }));
+  async openView(triggerId: string, view: ModalView): Promise<void> {
+    await this.persist(() => this.client.views.open({ trigger_id: triggerId, view: redactDeep(view) }));
   }
 
   /** Retry a call refused with 429 after Retry-After, as long as the wait is short; other errors pass through. */

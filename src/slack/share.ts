@@ -1,3 +1,4 @@
+import type { ModalView } from './block-kit.js';
 import { z } from 'zod';
 import { noticeMessage, shareSummary } from '../render/blocks.js';
 import { buttonValueSchema, type ButtonValue } from './button-value.js';
@@ -24,7 +25,7 @@ const metadataSchema = z
 export type ShareMetadata = { s: ShareValue; c: string; ts: string };
 
 /** The modal: a channel picker and an optional link to the incident thread. */
-export function shareModal(value: ShareValue, source: { channel: string; ts: string }): Record<string, unknown> {
+export function shareModal(value: ShareValue, source: { channel: string; ts: string }): ModalView {
   const metadata: ShareMetadata = { s: value, c: source.channel, ts: source.ts };
   return {
     type: 'modal',

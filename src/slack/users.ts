@@ -144,7 +144,7 @@ async function slashUsers(
       filename: TEMPLATE_FILE_NAME,
       title: TEMPLATE_FILE_NAME,
       file: buildTemplate(target.publicUrl),
-    } as never);
+    });
   } catch (e) {
     const code = slackErrorCode(e) ?? (e as Error).message;
     log(`users template upload failed: ${code}`);
@@ -244,7 +244,7 @@ async function checkSharedFiles(
           file: corrected,
           initial_comment:
             '修正后的文件 / corrected file: empty and example rows removed, spaces trimmed, full-width fixed; passwords unchanged',
-        } as never);
+        });
       }
     } catch (err) {
       log(`users: checking ${name} failed: ${(err as Error)?.stack ?? String(err)}`);
