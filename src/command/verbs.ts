@@ -65,7 +65,7 @@ export const VERB_TABLE: readonly VerbSpec[] = Object.freeze([
   {
     name: 'check',
     args: '<check-id> [target]',
-    summary: { zh: '运行单项只读检查', en: 'run one read-only check (`help check` lists them and their signals)' },
+    summary: { zh: '运行单项只读检查', en: 'run one read-only check (help check lists them and their signals)' },
     examples: ['check backend-service'],
     offeredIn: EVERYWHERE,
     parse: (args, { flags, ref }) => {
@@ -199,7 +199,7 @@ export const VERB_TABLE: readonly VerbSpec[] = Object.freeze([
   {
     name: 'help',
     args: '[check]',
-    summary: { zh: '帮助；`help check` 列出检查', en: 'this help; `help check` lists the checks' },
+    summary: { zh: '帮助；help check 列出检查', en: 'this help; help check lists the checks' },
     examples: ['help', 'help check'],
     offeredIn: EVERYWHERE,
     parse: (args) => ({ verb: 'help', ...(args[0] ? { topic: args[0] } : {}) }),

@@ -2,6 +2,7 @@ import { isDecisive, matchIntent } from '../intent/match.js';
 import { suggestionMessage } from '../render/blocks.js';
 import { encodeButtonValue } from './button-value.js';
 import type { SlackDeps } from './deps.js';
+import type { SlackContext, SlackFeature } from './feature.js';
 import type { Outbox } from './outbox.js';
 import { ACTION } from './report-buttons.js';
 import type { ThreadMemory } from './thread-memory.js';
@@ -65,4 +66,19 @@ export async function postSuggestion(
     }),
     d.threadTs,
   );
+}
+
+/** Listens to chat messages and mentions; a decisive match gets one threaded suggestion with a Run button. */
+export function phrasesFeature(ctx: SlackContext): SlackFeature {
+  return {
+    name: 'phrases',
+    register() {
+      const onChat = async ({ event, context }: { event: unknown; context: { botUserId?: string } }) => {
+        const d = decidePhrase(event as ChatEvent, context.botUserId ?? ctx.botUserId, ctx.deps, ctx.threads);
+        if (d.kind === 'suggest') ctx.tasks.run(() => postSuggestion(ctx.out, ctx.deps, d));
+      };
+      ctx.app.event('message', onChat);
+      ctx.app.event('app_mention', onChat);
+    },
+  };
 }

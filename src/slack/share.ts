@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { noticeMessage, shareSummary } from '../render/blocks.js';
 import { buttonValueSchema, type ButtonValue } from './button-value.js';
 import { describeSlackError, isNotInChannel } from './errors.js';
+import type { SlackContext, SlackFeature } from './feature.js';
 import type { Outbox } from './outbox.js';
 
 export const SHARE_CALLBACK = 'oms_share_modal';
@@ -180,4 +181,52 @@ export async function shareReport(
     meta.ts,
   );
   return 'shared';
+}
+
+/** Share to incident thread: the button opens the modal; its submission posts the summary (shareReport). */
+export function shareFeature(ctx: SlackContext): SlackFeature {
+  const { app, out, tasks } = ctx;
+  return {
+    name: 'share',
+    clicks: ['share'],
+    async click(outcome, place) {
+      if (outcome.kind !== 'share') return;
+      try {
+        await out.openView(
+          outcome.triggerId,
+          shareModal(outcome.value, { channel: outcome.channel, ts: outcome.messageTs }),
+        );
+      } catch (e) {
+        ctx.log(`views.open failed: ${(e as Error).message}`);
+        await place.reply(
+          noticeMessage('没能打开分享窗口 / could not open the share dialog', {
+            next: '再点一次 "分享"（对话框需要在 3 秒内打开）/ click Share again (the dialog must open within 3 seconds)',
+          }),
+        );
+      }
+    },
+    register() {
+      app.view(SHARE_CALLBACK, async ({ ack, view, body }) => {
+        const meta = parseShareMetadata(view.private_metadata);
+        if (!meta) {
+          await ack({
+            response_action: 'errors',
+            errors: {
+              [CHANNEL_BLOCK]:
+                '这个表单已失效，请在报告上重新点 "分享" / this form is no longer valid: click Share on the report again',
+            },
+          });
+          return;
+        }
+        const form = readShareForm(view.state.values);
+        if (!form.ok) {
+          await ack({ response_action: 'errors', errors: form.errors });
+          return;
+        }
+        await ack();
+        const dest = { channel: form.channel, ...(form.threadTs ? { threadTs: form.threadTs } : {}) };
+        tasks.run(async () => void (await shareReport(out, meta, dest, body.user.id)));
+      });
+    },
+  };
 }

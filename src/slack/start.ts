@@ -1,7 +1,6 @@
 import { MemoryDedupe } from '../store/dedupe.js';
 import { SlackBot, EVENTS_PATH } from './app.js';
 import type { SlackDeps } from './deps.js';
-import { registerUserImport } from './users.js';
 import { readSlackEnv, SlackEnvError } from './env.js';
 
 /**
@@ -27,11 +26,6 @@ export async function runSlackFromEnv(
     throw e;
   }
   const bot = new SlackBot({ env: slackEnv, deps: { ...deps, dedupe: deps.dedupe ?? new MemoryDedupe() } });
-  registerUserImport(bot.app, bot.out, {
-    deps,
-    botToken: slackEnv.botToken,
-    ...(slackEnv.apiUrl ? { apiUrl: slackEnv.apiUrl } : {}),
-  });
   const started = await bot.start();
   const api = slackEnv.apiUrl ? `, Web API ${slackEnv.apiUrl}` : '';
   stderr.write(

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SlackHarness, testConfig } from '../helpers/fake-slack-harness.js';
-import { registerUserImport, trustedFileUrl } from '../../src/slack/users.js';
+import { trustedFileUrl } from '../../src/slack/users.js';
 import { csvOf, HEADER, PASSWORDS, VALID_ROWS, xlsxOf } from '../unit/users/files.js';
 
 /** Slack's file host stand-in on 127.0.0.1: serves url_private, records the Authorization header. */
@@ -36,12 +36,7 @@ let host: FileHost;
 beforeEach(async () => {
   h = await SlackHarness.start();
   host = await new FileHost().start();
-  // As start.ts does it.
-  registerUserImport(h.bot.app, h.bot.out, {
-    deps: { config: testConfig(), log: (l) => h.logs.push(l) },
-    botToken: 'xoxb-test-token-000000',
-    apiUrl: h.slack.apiUrl,
-  });
+  // The user import is one of the bot's features (src/slack/users.ts): the harness's bot has it, as start.ts's does.
 });
 afterEach(async () => {
   await h.stop();

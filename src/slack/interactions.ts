@@ -3,9 +3,14 @@ import { findAction } from '../actions/registry.js';
 import { findPlaybook } from '../playbooks/loader.js';
 import { noticeMessage, playbookMessage } from '../render/blocks.js';
 import { decodeButtonValue, type ButtonValue } from './button-value.js';
-import type { Reply, SlackDeps } from './deps.js';
-import type { RunRequest } from './run-report.js';
+import type { RunRequest } from '../app/run.js';
+import type { SlackDeps } from './deps.js';
 import { ACTION, REQUEST_ACTION_RE } from './report-buttons.js';
+
+/**
+ * Button clicks (Slack "interactions"; "actions" are the write whitelist in
+ * src/actions): each click's value is validated and turned into what it does.
+ */
 
 /** A button click, reduced to what the handlers need. */
 export interface Click {
@@ -112,21 +117,4 @@ export function planClick(click: Click, deps: Pick<SlackDeps, 'config' | 'playbo
       };
     }
   }
-}
-
-/** Without the approvals flow: say so, and show the exact command so an operator can run it by hand. */
-export async function requestWithoutApprovals(
-  o: Extract<ClickOutcome, { kind: 'request' }>,
-  reply: Reply,
-): Promise<void> {
-  const action = findAction(o.actionId)!;
-  const commands = action.argv(o.target).map((argv) => ['sudo', '-n', ...argv].join(' '));
-  await reply(
-    noticeMessage(
-      `审批流程还不可用 / approvals are not available yet in this build, so "${action.title} / ${action.titleEn}" cannot be requested from Slack. 目标 / target ${o.target.name}: ${commands.join(' && ')}`,
-      {
-        next: '请有权限的运维在服务器上手工执行上面的命令，然后点 "重新运行" 验证 / ask an operator with access to run the command above on the server, then click Re-run to verify',
-      },
-    ),
-  );
 }

@@ -1,0 +1,84 @@
+import { planCheck, planDiagnosis } from '../app/run.js';
+import { ambiguous } from '../messages/catalogue.js';
+import { noticeMessage } from '../render/blocks.js';
+import { encodeButtonValue } from './button-value.js';
+import type { CommandPlan, SlackContext, SlackFeature } from './feature.js';
+import { unknownCheck, unknownPlaybook, unknownTarget } from './help.js';
+import { noticeFor, slackRef } from './notice.js';
+import { ACTION } from './report-buttons.js';
+import { runAndReport } from './run-report.js';
+
+/**
+ * Diagnoses and checks in Slack: `/oms diagnose …` and `/oms check …`, the
+ * Re-run, Run diagnosis and Show playbook buttons, and refusals of clicks that
+ * do not validate. Unknown names are answered in the ack; runs post a root
+ * message, update it, and end with the report (run-report.ts).
+ */
+export function diagnoseFeature(ctx: SlackContext): SlackFeature {
+  const { deps, out } = ctx;
+  const answer = (message: ReturnType<typeof noticeMessage>): CommandPlan => ({ kind: 'answer', message });
+  return {
+    name: 'diagnose',
+    verbs: ['diagnose', 'check'],
+    command(cmd, where) {
+      if (cmd.verb === 'check') {
+        const r = planCheck(cmd, deps);
+        if (r.kind === 'unknown-check') return answer(unknownCheck(r.id, deps.checks));
+        if (r.kind === 'unknown-target') return answer(unknownTarget(r.name, deps.config));
+        const request = { kind: 'check' as const, check: r.check, target: r.target };
+        return { kind: 'work', run: async (reply) => void (await runAndReport(deps, out, request, where, reply)) };
+      }
+      if (cmd.verb !== 'diagnose') return answer(unknownPlaybook('', deps.playbooks));
+      const r = planDiagnosis(cmd, deps);
+      switch (r.kind) {
+        case 'unknown-target':
+          return answer(unknownTarget(r.name, deps.config));
+        case 'unknown-playbook':
+          return answer(unknownPlaybook(r.text, deps.playbooks));
+        case 'ambiguous':
+          return answer(
+            noticeFor(
+              ambiguous(r.text, r.candidates, slackRef),
+              r.candidates.slice(0, 5).map((c) => ({
+                text: `诊断 / Diagnose ${c.id}`,
+                actionId: `${ACTION.runSuggestion}_${c.id}`,
+                value: encodeButtonValue({ v: 1, k: 'diagnose', p: c.id, t: r.target.name }),
+              })),
+            ),
+          );
+        case 'run': {
+          const request = { kind: 'diagnose' as const, playbook: r.playbook, target: r.target };
+          return { kind: 'work', run: async (reply) => void (await runAndReport(deps, out, request, where, reply)) };
+        }
+      }
+    },
+    clicks: ['run', 'answer', 'refuse'],
+    async click(outcome, place) {
+      if (outcome.kind === 'refuse' || outcome.kind === 'answer') {
+        await place.reply(outcome.reply);
+        return;
+      }
+      if (outcome.kind !== 'run') return;
+      const { channel, messageTs, threadTs, user } = place;
+      if (!channel) {
+        await place.reply(
+          noticeMessage('这个按钮不在频道里，无法运行 / this button is not in a channel, nothing was run', {
+            next: '在频道里用 `/oms diagnose …` / use `/oms diagnose …` in a channel',
+          }),
+        );
+        return;
+      }
+      if (outcome.fromSuggestion && messageTs) {
+        // The suggestion turns into a note, so the button cannot be clicked twice.
+        const what = outcome.request.kind === 'diagnose' ? outcome.request.playbook.id : '';
+        await out.update(
+          channel,
+          messageTs,
+          noticeMessage(`:arrow_forward: <@${user}> 开始了诊断 / started the diagnosis: ${what}`),
+          { bestEffort: true },
+        );
+      }
+      await runAndReport(deps, out, outcome.request, { channel, user, ...(threadTs ? { threadTs } : {}) }, place.reply);
+    },
+  };
+}
