@@ -34,7 +34,7 @@ export interface ReportFinding {
 }
 
 /**
- * The stable JSON report (`--json`), documented in the README. Keys listed in
+ * The stable JSON report (`--json`), documented in docs/json-report.md. Keys listed in
  * DESIGN.md must not change.
  */
 export interface Report {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** How the bot talks to Slack, from the environment (see the README, "Slack setup"). */
+/** How the bot talks to Slack, from the environment (see docs/slack.md). */
 export type SlackEnv =
   | { mode: 'socket'; botToken: string; appToken: string; apiUrl?: string }
   | { mode: 'http'; botToken: string; signingSecret: string; port: number; apiUrl?: string };

@@ -66,13 +66,13 @@ export function describeSlackError(e: unknown, where = '这个频道 / this chan
       return {
         code,
         text: `Slack 拒绝了 bot 的令牌 / Slack refused the bot token (${code})`,
-        next: '检查 /etc/oms-chatops/env 中的 SLACK_BOT_TOKEN，然后重启服务 / check SLACK_BOT_TOKEN in /etc/oms-chatops/env, then restart the service (README: Slack setup)',
+        next: '检查 /etc/oms-chatops/env 中的 SLACK_BOT_TOKEN，然后重启服务 / check SLACK_BOT_TOKEN in /etc/oms-chatops/env, then restart the service (docs/slack.md)',
       };
     case 'missing_scope':
       return {
         code,
         text: 'bot 缺少所需权限 / the bot lacks a scope it needs (missing_scope)',
-        next: '按 manifest.yml 重新安装应用 / reinstall the app from manifest.yml (README: Slack setup)',
+        next: '按 manifest.yml 重新安装应用 / reinstall the app from manifest.yml (docs/slack.md)',
       };
     default:
       return {

@@ -19,7 +19,7 @@ export async function runSlackFromEnv(
   } catch (e) {
     if (e instanceof SlackEnvError) {
       stderr.write(
-        `Slack 配置错误 / Slack configuration: ${e.message}\n下一步 / Next: fix /etc/oms-chatops/env (or your shell's variables) — see README "Slack setup"\n`,
+        `Slack 配置错误 / Slack configuration: ${e.message}\n下一步 / Next: fix /etc/oms-chatops/env (or your shell's variables) — see docs/slack.md\n`,
       );
       return 2;
     }
