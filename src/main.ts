@@ -19,7 +19,7 @@ import { createTransportPool } from './transport/factory.js';
 import { playbookRegistry } from './playbooks/registry-adapter.js';
 import { accessTools } from './app/access.js';
 import { wantsSlack } from './slack/env.js';
-import { fixTheFile, internalError } from './messages/catalogue.js';
+import { fixTheFile, internalError, redisUnreachable } from './messages/catalogue.js';
 import { toTerminal } from './messages/message.js';
 
 /** Composition root: read config and playbooks, wire the pieces, pick the front end. */
@@ -82,15 +82,14 @@ async function main(argv: string[]): Promise<number> {
         try {
           await redis.connect();
         } catch (e) {
-          stderr.write(
-            `Redis 连接失败 / cannot connect to ${redis.describe} (REDIS_URL): ${redact((e as Error).message)}\n下一步 / Next: check REDIS_URL in /etc/oms-chatops/env (redis://[:password@]host:port[/db]) and that redis-server is reachable, or unset it to use the file store (one instance only)\n`,
-          );
+          stderr.write(`${toTerminal(redisUnreachable(redis.describe, redact((e as Error).message)))}\n`);
           return EXIT.usage;
         }
       }
-      stderr.write(
-        `oms-chatops: approvals in ${store.describe}${redis ? ' (shared by every instance with this REDIS_URL)' : ' (this machine only; set REDIS_URL to run several instances)'}, audit log ${audit.file}\n`,
-      );
+      const shared = redis
+        ? ' (shared by every instance with this REDIS_URL)'
+        : ' (this machine only; set REDIS_URL to run several instances)';
+      stderr.write(`oms-chatops: approvals in ${store.describe}${shared}, audit log ${audit.file}\n`);
       return await runSlackFromEnv(
         process.env,
         {

@@ -99,3 +99,23 @@ export function fixTheFile(message: string): Message {
 export function auditWriteFailed(message: string): Message {
   return { zh: '警告', en: `warning: could not write the audit log: ${message}` };
 }
+
+export function redisUnreachable(where: string, message: string): Message {
+  return {
+    zh: 'Redis 连接失败',
+    en: `cannot connect to ${where} (REDIS_URL): ${message}`,
+    next: {
+      en:
+        'check REDIS_URL in /etc/oms-chatops/env (redis://[:password@]host:port[/db]) and that redis-server is ' +
+        'reachable, or unset it to use the file store (one instance only)',
+    },
+  };
+}
+
+export function slackConfigError(message: string): Message {
+  return {
+    zh: 'Slack 配置错误',
+    en: `Slack configuration: ${message}`,
+    next: { en: "fix /etc/oms-chatops/env (or your shell's variables) — see docs/slack.md" },
+  };
+}

@@ -1,3 +1,4 @@
+import { NEXT_LABEL } from '../messages/message.js';
 import type { CheckStatus } from '../checks/check.js';
 import type { Report, ReportFinding, ReportObservation, Verdict } from '../engine/report.js';
 import type { Severity } from '../playbooks/playbook.js';
@@ -160,7 +161,7 @@ export function reportMessage(report: Report, run: RunInfo, specs: readonly Butt
     section(`${VERDICT_EMOJI[report.verdict]} *结论 / Verdict:* ${safe(report.headline)}`),
   ];
   if (report.error)
-    blocks.push(section(`:no_entry: ${safe(report.error.message)}\n*下一步 / Next:* ${safe(report.error.hint)}`));
+    blocks.push(section(`:no_entry: ${safe(report.error.message)}\n*${NEXT_LABEL}:* ${safe(report.error.hint)}`));
   const [root, ...others] = orderedFindings(report);
   if (root) {
     const label = root.severity === 'info' ? '提示 / Note' : '最可能的根因 / Most likely root cause';
@@ -248,7 +249,7 @@ export function noticeMessage(
   const blocks: Block[] = [section(safe(text))];
   if (options.choices && options.choices.length > 0)
     blocks.push(section(`*可选 / Valid choices:* ${options.choices.map((c) => `\`${escapeMrkdwn(c)}\``).join(', ')}`));
-  if (options.next) blocks.push(context(`*下一步 / Next:* ${safe(options.next)}`));
+  if (options.next) blocks.push(context(`*${NEXT_LABEL}:* ${safe(options.next)}`));
   blocks.push(...buttons(options.buttons ?? []));
   return fitMessage({ text: redact(options.next ? `${text} — ${options.next}` : text), blocks });
 }

@@ -1,3 +1,4 @@
+import { NEXT_LABEL } from '../messages/message.js';
 import type { Check } from '../checks/check.js';
 import type { Config } from '../config/config.js';
 import { usage, verbsFor } from '../command/verbs.js';
@@ -18,7 +19,7 @@ export function helpMessage(
   problem?: { error: string; hint: string },
 ): Fitted {
   const lines = [
-    ...(problem ? [`:warning: ${safe(problem.error)}`, `*下一步 / Next:* ${safe(problem.hint)}`, ''] : []),
+    ...(problem ? [`:warning: ${safe(problem.error)}`, `*${NEXT_LABEL}:* ${safe(problem.hint)}`, ''] : []),
     '*oms-chatops — OMS 故障排查 / troubleshooting* (只读检查 / read-only checks)',
     ...verbsFor('slack').map((v) => `${code(`/oms ${usage(v)}`)} ${safe(v.summary.zh)} / ${safe(v.summary.en)}`),
     '',

@@ -1,3 +1,5 @@
+import { slackConfigError } from '../messages/catalogue.js';
+import { toTerminal } from '../messages/message.js';
 import { MemoryDedupe } from '../store/dedupe.js';
 import { SlackBot, EVENTS_PATH } from './app.js';
 import type { SlackDeps } from './deps.js';
@@ -18,9 +20,7 @@ export async function runSlackFromEnv(
     slackEnv = readSlackEnv(env);
   } catch (e) {
     if (e instanceof SlackEnvError) {
-      stderr.write(
-        `Slack 配置错误 / Slack configuration: ${e.message}\n下一步 / Next: fix /etc/oms-chatops/env (or your shell's variables) — see docs/slack.md\n`,
-      );
+      stderr.write(`${toTerminal(slackConfigError(e.message))}\n`);
       return 2;
     }
     throw e;
