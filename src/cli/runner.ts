@@ -3,6 +3,7 @@ import { queryAudit } from '../app/audit.js';
 import type { AppActor, AppDeps, Unavailable } from '../app/deps.js';
 import { planCheck, planDiagnosis, runRequest, type RunRequest } from '../app/run.js';
 import { usersTarget } from '../app/users.js';
+import { version } from '../app/version.js';
 import type { Outcome } from '../approvals/outcome.js';
 import { formatAuditRecord } from '../audit/query.js';
 import { commandRef, type CommandFlags } from '../command/args.js';
@@ -136,6 +137,11 @@ export class CommandRunner {
         return this.actions.run(cmd, this.actor(via));
       case 'audit':
         return this.showAudit(cmd, flags, via);
+      case 'version': {
+        const v = version(this.deps);
+        out(flags.json ? renderJson(v) : `oms-chatops ${v.version} · node ${v.node} · config ${v.config}`);
+        return EXIT.ok;
+      }
       case 'users': {
         const t = usersTarget(this.targetOf(flags), this.deps);
         if (t.kind === 'unknown-target') return this.unknownTarget(t.name, via);

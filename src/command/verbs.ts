@@ -16,6 +16,7 @@ export type ParsedCommand =
   | { verb: 'doctor'; target?: string }
   | { verb: 'run'; action: string; target?: string; reason: string; yes: boolean }
   | { verb: 'audit'; since?: string; target?: string }
+  | { verb: 'version' }
   | UsersCommand;
 
 export type VerbName = ParsedCommand['verb'];
@@ -195,6 +196,17 @@ export const VERB_TABLE: readonly VerbSpec[] = Object.freeze([
       const u = parseUsersArgs(args);
       return u.ok ? u.command : fail(u.error, u.hint);
     },
+  },
+  {
+    name: 'version',
+    args: '',
+    summary: {
+      zh: '版本、Node 版本和所用的配置文件',
+      en: 'the package version, the Node version and the config file in use',
+    },
+    examples: ['version'],
+    offeredIn: EVERYWHERE,
+    parse: () => ({ verb: 'version' }),
   },
   {
     name: 'help',

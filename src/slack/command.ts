@@ -1,3 +1,4 @@
+import { version } from '../app/version.js';
 import { parseCommand } from '../command/parse.js';
 import { tokenize } from '../command/tokenize.js';
 import { findVerb } from '../command/verbs.js';
@@ -56,6 +57,15 @@ export function planCommand(
           `match: ${m.playbook.id}`,
           `*${id}*: ${safe(m.playbook.title)} (confidence ${m.confidence})${alts ? `\nalso: ${alts}` : ''}` +
             `\n→ \`/oms diagnose ${id}\``,
+        ),
+      );
+    }
+    case 'version': {
+      const v = version(deps);
+      return answer(
+        mrkdwnMessage(
+          `oms-chatops ${v.version}`,
+          `*oms-chatops* ${safe(v.version)} · node ${safe(v.node)} · config \`${safe(v.config)}\``,
         ),
       );
     }

@@ -114,6 +114,13 @@ describe('/oms answers that need no server', () => {
     expect(h.slack.calls).toEqual([]);
   });
 
+  it('version answers the package and Node versions and the config file, ephemerally', async () => {
+    const body = (await h.command('version')).json() as { response_type: string; text: string; blocks: unknown[] };
+    expect(body.response_type).toBe('ephemeral');
+    expect(blocksText(body.blocks)).toContain(`node ${process.version}`);
+    expect(blocksText(body.blocks)).toContain('test-config.yml');
+  });
+
   it('user input echoed back is redacted', async () => {
     const body = (await h.command('diagnose DATABASE_PASSWORD=EVuWdnct2NUwk9oKAAJK')).json();
     const all = JSON.stringify(body);
