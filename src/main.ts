@@ -28,7 +28,8 @@ async function main(argv: string[]): Promise<number> {
   const config = await loadConfig(resolveConfigPath(configFlag, process.env, process.cwd()));
   const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
   const pool = createTransportPool({ env: process.env });
-  // State for approvals and the audit trail: Redis when REDIS_URL is set (several bot instances), else files under dataDir.
+  // State for approvals and the audit trail: Redis when REDIS_URL is set (several bot instances),
+  // else files under dataDir.
   const dataDir = resolve(process.cwd(), config.dataDir);
   // ioredis is loaded only when it is needed, so the console starts fast.
   const redis = process.env.REDIS_URL
@@ -112,7 +113,9 @@ async function main(argv: string[]): Promise<number> {
       input: stdin,
       output: stdout,
       interactive: Boolean(stdin.isTTY),
-      greeting: `oms-chatops console — 目标 / target: ${config.defaultTarget} (${config.source}). Type \`help\`, \`diagnose login\`, or describe the problem. Ctrl-D to quit.`,
+      greeting:
+        `oms-chatops console — 目标 / target: ${config.defaultTarget} (${config.source}). ` +
+        'Type `help`, `diagnose login`, or describe the problem. Ctrl-D to quit.',
     });
   } finally {
     await pool.closeAll();

@@ -10,10 +10,10 @@ import type { Style } from '../render/style.js';
 
 export function listText(playbooks: readonly Playbook[], s: Style): string {
   return playbooks
-    .map(
-      (p) =>
-        `${s.bold(p.id.padEnd(16))} ${p.title} / ${p.titleEn}\n${' '.repeat(17)}${s.dim(`aliases: ${p.aliases.join(', ')}`)}`,
-    )
+    .map((p) => {
+      const aliases = s.dim(`aliases: ${p.aliases.join(', ')}`);
+      return `${s.bold(p.id.padEnd(16))} ${p.title} / ${p.titleEn}\n${' '.repeat(17)}${aliases}`;
+    })
     .join('\n');
 }
 

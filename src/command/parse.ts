@@ -23,7 +23,7 @@ export interface ParseOptions {
  */
 const SHELL_META = /[;`|&<>\n\r\0]|\$\(|\$\{/;
 
-/** Parse words (already split) into a command; the verbs and options come from the tables in verbs.ts and options.ts. */
+/** Parse words (already split) into a command; verbs and options come from the tables in verbs.ts and options.ts. */
 export function parseCommand(words: readonly string[], options: ParseOptions = {}): ParseResult {
   const ref = (w: string) => commandRef(options.frontEnd ?? 'console', w);
   const flags: CommandFlags = { json: false, verbose: false };

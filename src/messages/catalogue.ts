@@ -26,7 +26,9 @@ export function unknownPlaybook(text: string, playbooks: readonly string[], ref:
     zh: `没有匹配的排查手册`,
     en: `no playbook matches "${text}" — ${NOTHING_RUN.en}`,
     next: {
-      en: `${ref('list')} shows the playbooks; try e.g. ${ref('diagnose login')}, ${ref('diagnose 502')}, or ${ref('match "<pasted log line>"')}`,
+      en:
+        `${ref('list')} shows the playbooks; try e.g. ${ref('diagnose login')}, ${ref('diagnose 502')}, ` +
+        `or ${ref('match "<pasted log line>"')}`,
     },
     choices: playbooks,
   };

@@ -34,7 +34,10 @@ export type Block =
   | types.DividerBlock
   | (Omit<types.ActionsBlock, 'elements'> & { type: 'actions'; elements: ButtonElement[] });
 
-/** A message as sent to chat.postMessage / chat.update / response_url: `text` is the notification and accessibility fallback. */
+/**
+ * A message as sent to chat.postMessage / chat.update / response_url: `text` is the notification and
+ * accessibility fallback.
+ */
 export interface SlackMessage {
   text: string;
   blocks: Block[];
@@ -77,7 +80,7 @@ export interface Fitted {
   overflow: string[];
 }
 
-/** Cut `text` to `max` characters (at a line end when possible), keeping code fences balanced, with `note` at the end. */
+/** Cut `text` to `max` characters (at a line end when possible), code fences balanced, `note` at the end. */
 export function cutText(text: string, max: number, note = CUT_NOTE): string {
   if (text.length <= max) return text;
   const room = Math.max(0, max - note.length - 5);
@@ -226,7 +229,8 @@ function fitButton(e: ButtonElement): ButtonElement {
     );
   if (e.value !== undefined && e.value.length > LIMITS.buttonValue) {
     throw new Error(
-      `button value for ${e.action_id} is ${e.value.length} characters (limit ${LIMITS.buttonValue}); values must carry ids, not text`,
+      `button value for ${e.action_id} is ${e.value.length} characters (limit ${LIMITS.buttonValue}); ` +
+        'values must carry ids, not text',
     );
   }
   const out: ButtonElement = { ...e, text: { ...e.text, text: cutLabel(e.text.text, LIMITS.buttonText) } };

@@ -24,7 +24,9 @@ export async function download(f: SlackFile, options: DownloadOptions): Promise<
   if (typeof f.size === 'number' && f.size > LIMITS.maxFileBytes) {
     return {
       ok: false,
-      error: `文件太大 / the file is too large: ${(f.size / 1024 / 1024).toFixed(1)} MB, at most ${LIMITS.maxFileBytes / 1024 / 1024} MB — nothing was downloaded`,
+      error:
+        `文件太大 / the file is too large: ${(f.size / 1024 / 1024).toFixed(1)} MB, ` +
+        `at most ${LIMITS.maxFileBytes / 1024 / 1024} MB — nothing was downloaded`,
       hint: `split it into files of at most ${LIMITS.maxRows.toLocaleString('en-US')} rows`,
     };
   }

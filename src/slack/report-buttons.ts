@@ -2,7 +2,7 @@ import type { Report } from '../engine/report.js';
 import { orderedFindings, type ButtonSpec } from '../render/blocks.js';
 import { clip, encodeButtonValue } from './button-value.js';
 
-/** action_ids of the bot's buttons (Request buttons carry the action id as a suffix, so each is unique in its block). */
+/** action_ids of the bot's buttons (Request buttons carry the action id as a suffix: each is unique in its block). */
 export const ACTION = {
   rerun: 'oms_rerun',
   show: 'oms_show_playbook',

@@ -28,10 +28,12 @@ export async function runSlackFromEnv(
   const bot = new SlackBot({ env: slackEnv, deps: { ...deps, dedupe: deps.dedupe ?? new MemoryDedupe() } });
   const started = await bot.start();
   const api = slackEnv.apiUrl ? `, Web API ${slackEnv.apiUrl}` : '';
+  const summary = `${deps.playbooks.length} playbooks, default target ${deps.config.defaultTarget}`;
   stderr.write(
     slackEnv.mode === 'socket'
-      ? `oms-chatops: Slack front end, Socket Mode (SLACK_APP_TOKEN)${api}; ${deps.playbooks.length} playbooks, default target ${deps.config.defaultTarget}\n`
-      : `oms-chatops: Slack front end, HTTP mode on port ${started.port} path ${EVENTS_PATH} (SLACK_SIGNING_SECRET)${api}; ${deps.playbooks.length} playbooks, default target ${deps.config.defaultTarget}\n`,
+      ? `oms-chatops: Slack front end, Socket Mode (SLACK_APP_TOKEN)${api}; ${summary}\n`
+      : `oms-chatops: Slack front end, HTTP mode on port ${started.port} path ${EVENTS_PATH} ` +
+          `(SLACK_SIGNING_SECRET)${api}; ${summary}\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
