@@ -29,6 +29,12 @@ const parts: Array<[string, () => Promise<void>]> = [
       await (await import('./users.js')).runUsersBench();
     },
   ],
+  [
+    'users: refusing the hostile sheets of issue 17 (main thread and worker)',
+    async () => {
+      await (await import('./users.js')).runHostileSheetBench();
+    },
+  ],
 ];
 
 const only = process.argv[2];

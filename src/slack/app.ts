@@ -15,14 +15,17 @@ import { planCommand } from './command.js';
 import type { Reply, SlackDeps } from './deps.js';
 import { diagnoseFeature } from './diagnose.js';
 import type { SlackEnv } from './env.js';
+import { LagMonitor } from './lag-monitor.js';
 import type { SlackContext, SlackFeature } from './feature.js';
 import { planClick } from './interactions.js';
 import { boltLogger, redactingLog } from './logger.js';
 import { Outbox, type Outgoing } from './outbox.js';
 import { phrasesFeature } from './phrases.js';
 import { shareFeature } from './share.js';
+import { requestLabel, TaskLabels } from './task-labels.js';
 import { BackgroundTasks } from './tasks.js';
 import { ThreadMemory } from './thread-memory.js';
+import type { SheetWorkers } from '../users/sheet-worker.js';
 import { usersFeature } from './users.js';
 
 export interface SlackAppOptions {
@@ -39,8 +42,11 @@ export interface SlackAppOptions {
   /** WebClient retries (default Bolt's; tests use 0). */
   retries?: number;
   logLevel?: LogLevel;
-  /** File downloads of the user import (tests). */
+  /** Event-loop lag monitor settings (defaults: log past 200 ms, sampled every 50 ms). */
+  lag?: { thresholdMs?: number; intervalMs?: number };
+  /** The user import's file downloads and sheet checks (tests inject their own). */
   fetch?: typeof fetch;
+  sheets?: SheetWorkers;
 }
 
 /** The HTTP path Slack posts to in HTTP mode. */
@@ -58,6 +64,9 @@ export class SlackBot {
   /** Approve-to-run (tests drive its expiry sweep). */
   readonly approvals: SlackApprovals;
   readonly features: readonly SlackFeature[];
+  /** What the bot is working on, for the lag monitor. */
+  readonly labels = new TaskLabels();
+  private readonly lag: LagMonitor;
   private readonly deps: SlackDeps;
   private readonly tasks: BackgroundTasks;
   private readonly log: (line: string) => void;
@@ -68,13 +77,18 @@ export class SlackBot {
     this.log = redactingLog(deps.log);
     this.app = createApp(options, boltLogger(this.log, options.logLevel ?? LogLevel.INFO));
     this.out = new Outbox(this.app.client, { log: this.log });
-    this.tasks = new BackgroundTasks((e) => this.log(`background task failed: ${(e as Error)?.stack ?? String(e)}`));
+    this.lag = new LagMonitor({ log: this.log, labels: this.labels, ...options.lag });
+    this.tasks = new BackgroundTasks(
+      (e) => this.log(`background task failed: ${(e as Error)?.stack ?? String(e)}`),
+      this.labels,
+    );
     const ctx: SlackContext = {
       app: this.app,
       out: this.out,
       tasks: this.tasks,
       deps,
       threads: new ThreadMemory(),
+      labels: this.labels,
       botToken: env.botToken,
       ...(env.apiUrl ? { apiUrl: env.apiUrl } : {}),
       ...(options.botUserId ? { botUserId: options.botUserId } : {}),
@@ -83,7 +97,10 @@ export class SlackBot {
     this.approvals = new SlackApprovals(ctx);
     // The user import's middleware first: it takes the file events before the phrase listener sees them.
     this.features = [
-      usersFeature(ctx, options.fetch),
+      usersFeature(ctx, {
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.sheets ? { sheets: options.sheets } : {}),
+      }),
       diagnoseFeature(ctx),
       shareFeature(ctx),
       this.approvals,
@@ -94,6 +111,7 @@ export class SlackBot {
 
   /** Start listening. HTTP mode answers with the port it listens on. */
   async start(): Promise<{ port?: number }> {
+    this.lag.start();
     for (const f of this.features) f.start?.();
     if (this.options.env.mode === 'socket') {
       await this.app.start();
@@ -111,6 +129,7 @@ export class SlackBot {
     for (const f of this.features) f.stop?.();
     await this.app.stop();
     await this.tasks.idle();
+    this.lag.stop();
   }
 
   /** Resolves when no background work (diagnoses, shares, suggestions) is running. */
@@ -138,6 +157,9 @@ export class SlackBot {
 
   private register(): void {
     const { app, deps } = this;
+
+    // Every request runs under a label naming it, so a blocked event loop is logged with what was running.
+    app.use(({ body, next }) => this.labels.track(requestLabel(body), next));
 
     // Slack re-sends events it thinks were lost; handle each event id once.
     app.use(async ({ body, context, next }) => {

@@ -5,6 +5,7 @@ import type { SlackDeps, Reply } from './deps.js';
 import type { ClickOutcome } from './interactions.js';
 import type { Outbox, Outgoing } from './outbox.js';
 import type { BackgroundTasks } from './tasks.js';
+import type { TaskLabels } from './task-labels.js';
 import type { ThreadMemory } from './thread-memory.js';
 
 /** What every Slack feature is built with: the Bolt app, the outbox, background work, the deps. */
@@ -14,6 +15,8 @@ export interface SlackContext {
   tasks: BackgroundTasks;
   deps: SlackDeps;
   threads: ThreadMemory;
+  /** What the bot is working on, for the lag monitor. */
+  labels: TaskLabels;
   /** The bot's user id, when known in advance (tests); else Bolt's context has it. */
   botUserId?: string;
   /** The bot token and API URL (file downloads send the token, only to Slack's hosts). */

@@ -1,3 +1,5 @@
+import type { TaskLabels } from './task-labels.js';
+
 /**
  * Work that outlives a listener (a diagnosis runs long after the 3-second
  * ack). Tracked so tests and shutdown can wait for it, and so a failure is
@@ -6,12 +8,16 @@
 export class BackgroundTasks {
   private readonly running = new Set<Promise<void>>();
 
-  constructor(private readonly onError: (e: unknown) => void) {}
+  constructor(
+    private readonly onError: (e: unknown) => void,
+    /** Labels the work with the request that started it (src/slack/task-labels.ts), for the lag monitor. */
+    private readonly labels?: TaskLabels,
+  ) {}
 
   run(work: () => Promise<void>): void {
     const p = (async () => {
       try {
-        await work();
+        await (this.labels ? this.labels.track('background', work) : work());
       } catch (e) {
         this.onError(e);
       }

@@ -2,10 +2,9 @@ import type { App } from '@slack/bolt';
 import { usersTarget } from '../app/users.js';
 import type { ParsedCommand } from '../command/verbs.js';
 import { mrkdwnMessage, noticeMessage, safe } from '../render/blocks.js';
-import { readUserSheet } from '../users/read-sheet.js';
 import { formatProblem, formatValidation, summaryLine } from '../users/report.js';
+import { SheetWorkers } from '../users/sheet-worker.js';
 import { buildTemplate, TEMPLATE_FILE_NAME, templateAnswer } from '../users/template.js';
-import { validateUsers } from '../users/validate.js';
 import { writeWorkbook } from '../users/xlsx-write.js';
 import type { Reply, SlackDeps } from './deps.js';
 import type { CommandPlace, CommandPlan, SlackContext, SlackFeature } from './feature.js';
@@ -16,6 +15,7 @@ import { slackErrorCode } from './errors.js';
 import type { Outbox } from './outbox.js';
 import type { ChatEvent } from './phrases.js';
 import { redactingLog } from './logger.js';
+import type { TaskLabels } from './task-labels.js';
 
 interface FileEvent extends ChatEvent {
   channel_type?: string;
@@ -24,6 +24,10 @@ interface FileEvent extends ChatEvent {
 
 export interface UserImportOptions extends DownloadOptions {
   deps: Pick<SlackDeps, 'config' | 'log'>;
+  /** Where files are read and checked: off the main thread, with a budget (default: SheetWorkers' defaults). */
+  sheets?: SheetWorkers;
+  /** The app's task labels (SlackBot.labels), so a blocked loop names the file being checked. */
+  labels?: TaskLabels;
 }
 
 /** Lines of the validation answer posted in the thread; the rest goes in a text file there. */
@@ -36,20 +40,30 @@ const CHECK_USERS = /\b(check|validate)\s+users?\b|\busers?\s+(check|validate)\b
  * a thread; `@oms check users` with a file, or a file sent in a DM, is
  * downloaded with the bot token, checked, and answered in its thread (with
  * the corrected file when a fix is mechanical). The file events are taken by
- * one global middleware, so other listeners never see them.
+ * one global middleware, so other listeners never see them. Files are read
+ * and checked in a worker thread (src/users/sheet-worker.ts): `/oms` and
+ * buttons are answered while a hostile file is being refused.
  */
-export function usersFeature(ctx: SlackContext, fetchImpl?: typeof fetch): SlackFeature {
-  const options: UserImportOptions = {
+export function usersFeature(
+  ctx: SlackContext,
+  inject: { fetch?: typeof fetch; sheets?: SheetWorkers } = {},
+): SlackFeature {
+  const sheets = inject.sheets ?? new SheetWorkers();
+  const options: UserImportOptions & { sheets: SheetWorkers } = {
     deps: ctx.deps,
     botToken: ctx.botToken,
     ...(ctx.apiUrl ? { apiUrl: ctx.apiUrl } : {}),
-    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+    ...(inject.fetch ? { fetch: inject.fetch } : {}),
+    sheets,
+    labels: ctx.labels,
   };
   const log = redactingLog(ctx.deps.log);
   return {
     name: 'users',
     verbs: ['users'],
     command: (cmd, where) => planUsersCommand(cmd, where, ctx, options, log),
+    // A sheet still being read is cancelled (its thread is told), so a file never holds up shutdown.
+    stop: () => sheets.close(),
     register() {
       ctx.app.use(async (args) => {
         const body = args.body as { type?: string; event?: FileEvent };
@@ -135,7 +149,7 @@ async function checkSharedFiles(
   e: FileEvent,
   app: App,
   out: Outbox,
-  options: UserImportOptions,
+  options: UserImportOptions & { sheets: SheetWorkers },
   log: (l: string) => void,
 ): Promise<void> {
   const channel = e.channel!;
@@ -160,13 +174,16 @@ async function checkSharedFiles(
         await say(`${name}: ${got.error}`, got.hint);
         continue;
       }
-      const sheet = readUserSheet(got.data, name);
+      const check = () => options.sheets.check(got.data, name);
+      const sheet = await (options.labels ? options.labels.track(`users: checking ${name}`, check) : check());
       if (!sheet.ok) {
+        if (sheet.problem.code === 'too-complex' || sheet.problem.code === 'check-failed')
+          log(`users: ${name} refused: ${sheet.problem.message}`);
         const [first, ...rest] = formatProblem(name, sheet.problem).split('\n');
         await say(first!, rest.join(' ').replace(/^下一步 \/ Next: /, ''));
         continue;
       }
-      const v = validateUsers(sheet.value);
+      const v = sheet.value.validation;
       const full = formatValidation(v, { fileName: name });
       const lines = full.split('\n');
       const shown =

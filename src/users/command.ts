@@ -4,10 +4,9 @@ import { renderJson } from '../render/text.js';
 import { redactDeep } from '../redact.js';
 import { LIMITS } from './fields.js';
 import type { UsersCommand } from './parse-args.js';
-import { readUserSheet } from './read-sheet.js';
 import { formatProblem, formatValidation } from './report.js';
+import { SheetWorkers } from './sheet-worker.js';
 import { buildTemplate, TEMPLATE_FILE_NAME, templateAnswer } from './template.js';
-import { validateUsers } from './validate.js';
 import { writeWorkbook } from './xlsx-write.js';
 
 export interface UsersIo {
@@ -17,6 +16,8 @@ export interface UsersIo {
   json: boolean;
   /** Working directory for relative paths (default process.cwd()). */
   cwd?: string;
+  /** Where sheets are read and checked (default: a worker per file with the default budget). */
+  sheets?: SheetWorkers;
 }
 
 /** Exit codes as the runner uses them: 0 fine, 1 rows in error, 2 refused. */
@@ -39,12 +40,13 @@ export async function runUsersCommand(cmd: UsersCommand, io: UsersIo): Promise<n
     io.out(`${name}: ${bytes.error}\n下一步 / Next: ${bytes.hint}`);
     return EXIT.usage;
   }
-  const sheet = readUserSheet(bytes.data, name);
+  // Off the main thread with a time and memory budget: a hostile sheet ends with a refusal, not a hang.
+  const sheet = await (io.sheets ?? new SheetWorkers()).check(bytes.data, name);
   if (!sheet.ok) {
     io.out(io.json ? renderJson({ file: name, refused: sheet.problem }) : formatProblem(name, sheet.problem));
     return EXIT.usage;
   }
-  const v = validateUsers(sheet.value);
+  const v = sheet.value.validation;
   let correctedPath: string | undefined;
   if (v.corrected && v.rows > 0 && (cmd.output || v.fixes > 0)) {
     correctedPath = resolve(cwd, cmd.output ?? join(dirname(path), `${basename(path, extname(path))}.corrected.xlsx`));

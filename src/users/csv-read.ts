@@ -1,7 +1,7 @@
 import { LIMITS } from './fields.js';
 import { refuse, type Read } from './problem.js';
 import type { Sheet, SheetCell, SheetRow } from './sheet.js';
-import { tooManyRows } from './xlsx-read.js';
+import { tooManyRows } from './worksheet-read.js';
 
 /**
  * The text of a .csv as Excel and WPS save it on Chinese Windows: UTF-8 with

@@ -9,7 +9,11 @@ export interface FileProblem {
     | 'corrupt'
     | 'too-many-rows'
     | 'no-header'
-    | 'unsupported';
+    | 'unsupported'
+    /** Past the time or memory budget of the reader (src/users/sheet-worker.ts). */
+    | 'too-complex'
+    | 'cancelled'
+    | 'check-failed';
   message: string;
   hint: string;
 }

@@ -1,7 +1,9 @@
-import { LIMITS } from './fields.js';
 import { refuse, type Read } from './problem.js';
-import type { Sheet, SheetCell, SheetRow } from './sheet.js';
-import { attributes, decodeXml, hasDoctype } from './xml.js';
+import type { Sheet } from './sheet.js';
+import { parseWorksheet, sharedStrings } from './worksheet-read.js';
+import { attributes, hasDoctype } from './xml.js';
+import { malformed } from './xml-fault.js';
+import { isFault, XmlScanner } from './xml-scan.js';
 import { ZipReader } from './zip-read.js';
 
 const NOT_A_WORKBOOK = 'save it from Excel or WPS as "Excel 工作簿 (*.xlsx)" (or CSV UTF-8) and send that';
@@ -9,7 +11,8 @@ const NOT_A_WORKBOOK = 'save it from Excel or WPS as "Excel 工作簿 (*.xlsx)" 
 /**
  * Read the first worksheet of an .xlsx into rows of text. The zip is checked
  * (entry count, sizes) before anything is inflated; formulas are read as
- * text and never evaluated; more than {@link LIMITS.maxRows} rows is refused.
+ * text and never evaluated; more than LIMITS.maxRows rows is refused. Every
+ * part is read in one pass (src/users/xml-scan.ts): time linear in its size.
  */
 export function readXlsx(buf: Buffer): Read<Sheet> {
   const zip = ZipReader.open(buf);
@@ -28,8 +31,9 @@ export function readXlsx(buf: Buffer): Read<Sheet> {
   if (!workbook.ok) return workbook;
   const rels = relationships(z, workbookPath);
   if (!rels.ok) return rels;
-  const firstSheet = /<(?:\w+:)?sheet\b([^>]*)\/?>/.exec(workbook.value);
-  const sheetId = firstSheet ? attributes(firstSheet[1]!).get('id') : undefined;
+  const sheets = startTags(workbook.value, 'sheet', workbookPath);
+  if (!sheets.ok) return sheets;
+  const sheetId = sheets.value[0]?.get('id');
   const sheetPath = (sheetId && rels.value.byId.get(sheetId)) ?? 'xl/worksheets/sheet1.xml';
   if (!z.has(sheetPath))
     return refuse('corrupt', '这个工作簿没有工作表 / the workbook has no worksheet', NOT_A_WORKBOOK);
@@ -38,11 +42,13 @@ export function readXlsx(buf: Buffer): Read<Sheet> {
   if (sharedPath && z.has(sharedPath)) {
     const s = text(z, sharedPath);
     if (!s.ok) return s;
-    shared = sharedStrings(s.value);
+    const strings = sharedStrings(s.value, sharedPath);
+    if (!strings.ok) return strings;
+    shared = strings.value;
   }
   const sheet = text(z, sheetPath);
   if (!sheet.ok) return sheet;
-  return parseWorksheet(sheet.value, shared);
+  return parseWorksheet(sheet.value, shared, sheetPath);
 }
 
 function text(z: ZipReader, path: string): Read<string> {
@@ -58,9 +64,9 @@ function text(z: ZipReader, path: string): Read<string> {
 function mainPart(z: ZipReader): string | undefined {
   if (z.has('_rels/.rels')) {
     const rels = z.read('_rels/.rels');
-    if (rels.ok) {
-      for (const m of rels.value.toString('utf8').matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) {
-        const a = attributes(m[1]!);
+    const tags = rels.ok ? startTags(rels.value.toString('utf8'), 'Relationship', '_rels/.rels') : undefined;
+    if (tags?.ok) {
+      for (const a of tags.value) {
         const target = a.get('Target')?.replace(/^\/+/, '');
         if (a.get('Type')?.endsWith('/officeDocument') && target && z.has(target) && /workbook|xl\//i.test(target))
           return target;
@@ -77,9 +83,10 @@ function relationships(z: ZipReader, part: string): Read<{ byId: Map<string, str
   if (!z.has(relsPath)) return { ok: true, value: { byId } };
   const xml = text(z, relsPath);
   if (!xml.ok) return xml;
+  const tags = startTags(xml.value, 'Relationship', relsPath);
+  if (!tags.ok) return tags;
   let sharedStrings: string | undefined;
-  for (const m of xml.value.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) {
-    const a = attributes(m[1]!);
+  for (const a of tags.value) {
     const target = a.get('Target');
     if (!target) continue;
     const path = target.startsWith('/') ? target.slice(1) : normalise(dir + target);
@@ -98,109 +105,13 @@ function normalise(path: string): string {
   return out.join('/');
 }
 
-/** Text of `<si>`/`<is>` items: the `<t>` runs, without phonetic guides (`<rPh>`). */
-function runsText(xml: string): string {
-  const body = xml.includes('rPh') ? xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '') : xml;
-  let s = '';
-  for (const m of body.matchAll(/<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g)) s += m[1] ?? '';
-  return decodeXml(s);
-}
-
-function sharedStrings(xml: string): string[] {
-  const out: string[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g))
-    out.push(runsText(m[1] ?? ''));
-  return out;
-}
-
-const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
-const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
-const VALUE = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/;
-const FORMULA = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/;
-
-/** Rows with content, stopping (refused) past the row limit. Exported for tests. */
-export function parseWorksheet(xml: string, shared: readonly string[]): Read<Sheet> {
-  const rows: SheetRow[] = [];
-  let lastRow = 0;
-  for (const m of xml.matchAll(ROW)) {
-    const rowNo = Number(attributes(m[1]!).get('r')) || lastRow + 1;
-    lastRow = rowNo;
-    if (!m[2]) continue;
-    const cells: Array<SheetCell | undefined> = [];
-    let lastCol = -1;
-    for (const c of m[2].matchAll(CELL)) {
-      const a = attributes(c[1]!);
-      const ref = a.get('r');
-      const col = ref ? columnIndex(ref) : lastCol + 1;
-      lastCol = col;
-      if (col < 0 || col >= LIMITS.maxColumns) continue;
-      const cell = readCell(a.get('t'), c[2] ?? '', shared);
-      if (cell) cells[col] = cell;
-    }
-    if (cells.length === 0) continue;
-    rows.push({ row: rowNo, cells });
-    // The header plus maxRows data rows; one more means too many.
-    if (rows.length > LIMITS.maxRows + 1) {
-      const total = (xml.match(/<(?:\w+:)?row\b/g) ?? []).length;
-      return tooManyRows(total);
-    }
+/** The attributes of every start tag named `name` (local name) in a part, in document order. */
+function startTags(xml: string, name: string, part: string): Read<Array<Map<string, string>>> {
+  const scan = new XmlScanner(xml);
+  const out: Array<Map<string, string>> = [];
+  for (let t = scan.next(); t !== undefined; t = scan.next()) {
+    if (isFault(t)) return malformed(part, t);
+    if (t.kind === 'start' && t.name === name) out.push(attributes(t.attrs));
   }
-  return { ok: true, value: { format: 'xlsx', rows } };
-}
-
-export function tooManyRows(total: number) {
-  return refuse(
-    'too-many-rows',
-    `行数太多 / too many rows: about ${total.toLocaleString('en-US')}; at most ${LIMITS.maxRows.toLocaleString('en-US')} users per file — nothing was checked`,
-    `split it into files of at most ${LIMITS.maxRows.toLocaleString('en-US')} rows (each with the header row) and check and import them one by one`,
-  );
-}
-
-function readCell(type: string | undefined, inner: string, shared: readonly string[]): SheetCell | undefined {
-  const f = FORMULA.exec(inner);
-  const formula = f ? decodeXml(f[2] ?? '').trim() || '(shared formula)' : undefined;
-  const v = VALUE.exec(inner)?.[1];
-  let value: string;
-  switch (type) {
-    case 's':
-      value = shared[Number(v)] ?? '';
-      break;
-    case 'inlineStr':
-      value = runsText(inner);
-      break;
-    case 'b':
-      value = v === '1' ? 'TRUE' : v === '0' ? 'FALSE' : '';
-      break;
-    case 'str':
-    case 'e':
-    case 'd':
-      value = decodeXml(v ?? '');
-      break;
-    default:
-      value = number(decodeXml(v ?? ''));
-  }
-  if (value === '' && !formula) return undefined;
-  if (value.length > LIMITS.maxCellChars) value = value.slice(0, LIMITS.maxCellChars);
-  return formula ? { value, formula } : { value };
-}
-
-/** Numbers as a person typed them: 13800138000, not 1.3800138E+10. */
-function number(v: string): string {
-  if (/^-?\d+(\.\d+)?E[+-]?\d+$/i.test(v)) {
-    const n = Number(v);
-    if (Number.isSafeInteger(n)) return String(n);
-  }
-  return v;
-}
-
-/** `C7` → 2. */
-export function columnIndex(ref: string): number {
-  let n = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch < 65 || ch > 90) break;
-    n = n * 26 + (ch - 64);
-  }
-  return i === 0 ? -1 : n - 1;
+  return { ok: true, value: out };
 }

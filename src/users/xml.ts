@@ -23,17 +23,44 @@ export function decodeXml(s: string): string {
   });
 }
 
-/** Attributes of a start tag's attribute text, by local name (`r:id` → `id`, with the prefixed name kept too). */
+/**
+ * Attributes of a start tag's attribute text, by local name (`r:id` → `id`, with the prefixed name kept too).
+ * One forward pass (no regular expression over the text, which a hostile tag can make megabytes long);
+ * anything that is not `name="value"` or `name='value'` is stepped over.
+ */
 export function attributes(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of text.matchAll(/([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-    const value = decodeXml(m[2] ?? m[3] ?? '');
-    out.set(m[1]!, value);
-    const colon = m[1]!.indexOf(':');
-    if (colon >= 0 && !out.has(m[1]!.slice(colon + 1))) out.set(m[1]!.slice(colon + 1), value);
+  let i = 0;
+  while (i < text.length) {
+    if (!isNameStart(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const nameStart = i;
+    while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
+    const name = text.slice(nameStart, i);
+    while (isSpace(text.charCodeAt(i))) i++;
+    if (text[i] !== '=') continue;
+    i++;
+    while (isSpace(text.charCodeAt(i))) i++;
+    const quote = text[i];
+    if (quote !== '"' && quote !== "'") continue;
+    const close = text.indexOf(quote, i + 1);
+    if (close < 0) break;
+    const value = decodeXml(text.slice(i + 1, close));
+    i = close + 1;
+    out.set(name, value);
+    const colon = name.indexOf(':');
+    if (colon >= 0 && !out.has(name.slice(colon + 1))) out.set(name.slice(colon + 1), value);
   }
   return out;
 }
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+/** `[A-Za-z_]` */
+const isNameStart = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+/** `[\w.:-]` */
+const isNameChar = (c: number) => isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x3a || c === 0x2d;
 
 /** True when the document declares a DTD (refused: entity tricks live there). */
 export function hasDoctype(xml: string): boolean {

@@ -5,12 +5,13 @@ import { ApprovalService } from '../../src/approvals/service.js';
 import { AuditLog } from '../../src/audit/audit-log.js';
 import { CHECKS, findCheck } from '../../src/checks/registry.js';
 import { FileStore } from '../../src/store/file-store.js';
+import type { SheetWorkers } from '../../src/users/sheet-worker.js';
 import { parseConfig, type Config } from '../../src/config/config.js';
 import { loadPlaybooks } from '../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../src/playbooks/paths.js';
 import type { Playbook } from '../../src/playbooks/playbook.js';
 import { playbookRegistry } from '../../src/playbooks/registry-adapter.js';
-import { SlackBot, EVENTS_PATH } from '../../src/slack/app.js';
+import { SlackBot, EVENTS_PATH, type SlackAppOptions } from '../../src/slack/app.js';
 import type { SlackApprovalsConfig, SlackDeps } from '../../src/slack/deps.js';
 import { LogLevel } from '../../src/slack/logger.js';
 import { MemoryDedupe } from '../../src/store/dedupe.js';
@@ -83,8 +84,13 @@ export async function realPlaybooks(): Promise<Playbook[]> {
 }
 
 /** The real Bolt app in HTTP mode on a free 127.0.0.1 port, talking to the fake Web API at `apiUrl`. */
-export async function startTestBot(deps: SlackDeps, apiUrl: string): Promise<{ bot: SlackBot; url: string }> {
+export async function startTestBot(
+  deps: SlackDeps,
+  apiUrl: string,
+  extra: Pick<SlackAppOptions, 'sheets'> = {},
+): Promise<{ bot: SlackBot; url: string }> {
   const bot = new SlackBot({
+    ...extra,
     env: { mode: 'http', botToken: 'xoxb-test-token-000000', signingSecret: SIGNING_SECRET, port: 0, apiUrl },
     deps,
     host: '127.0.0.1',
@@ -107,6 +113,8 @@ export interface HarnessOptions {
   updateIntervalMs?: number;
   /** A transport of the test's own (overrides scenario/delay). */
   makeTransport?: () => Transport;
+  /** The user import's sheet checks (budgets, a test reader). */
+  sheets?: SheetWorkers;
 }
 
 /**
@@ -146,7 +154,8 @@ export class SlackHarness {
       log: (l) => h.logs.push(l),
       ...testApprovals(config, transportFor),
     };
-    ({ bot: h.bot, url: h.url } = await startTestBot(deps, h.slack.apiUrl));
+    const extra = options.sheets ? { sheets: options.sheets } : {};
+    ({ bot: h.bot, url: h.url } = await startTestBot(deps, h.slack.apiUrl, extra));
     return h;
   }
 

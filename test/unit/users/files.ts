@@ -84,3 +84,18 @@ export function manyRows(n: number): string[][] {
     ]);
   return rows;
 }
+
+/**
+ * Issue 17, failure 1: a 2.5 KB .xlsx whose 10,000 `<row>` tags are never
+ * closed (the old regex scan re-read the rest of the sheet for each of them).
+ */
+export function unclosedRowsXlsx(): Buffer {
+  return xlsxWithSheetXml('<row><c t="inlineStr"><is><t>u</t></is></c>'.repeat(10_000));
+}
+
+/** Issue 17, failure 1: a ~23 KB .xlsx with rows nested 2,800 deep, none of their cells closed. */
+export function nestedRowsXlsx(): Buffer {
+  let xml = '';
+  for (let i = 1; i <= 2800; i++) xml += `<row r="${i}"><c r="A${i}" t="inlineStr"><is><t>${i}</t></is>`;
+  return xlsxWithSheetXml(xml + '</row>'.repeat(2800));
+}
