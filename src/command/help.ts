@@ -17,16 +17,21 @@ export function terminalHelp(frontEnd: Exclude<FrontEnd, 'slack'>): string {
   ].join('\n');
 }
 
-/** Where a verb can be used, for the README: `console, cli, slack`. */
+/** Where a verb can be used and by whom, for the README: `console, cli, slack` or `slack: policy.requesters …`. */
 function places(v: VerbSpec): string {
-  return (Object.keys(v.offeredIn) as FrontEnd[]).join(', ');
+  const entries = Object.entries(v.offeredIn) as [FrontEnd, string][];
+  if (entries.every(([, who]) => who === 'anyone')) return entries.map(([f]) => f).join(', ');
+  // Front ends with the same rule share one entry: `console, cli: the operator …; slack: …`.
+  const byWho = new Map<string, FrontEnd[]>();
+  for (const [f, who] of entries) byWho.set(who, [...(byWho.get(who) ?? []), f]);
+  return [...byWho].map(([who, fronts]) => `${fronts.join(', ')}: ${who}`).join('; ');
 }
 
 /** The README's verb table (between `<!-- verbs:start -->` and `<!-- verbs:end -->`; `npm run docs:verbs`). */
 export function readmeVerbTable(): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   return [
-    '| verb | what it does | where |',
+    '| verb | what it does | where (who may use it) |',
     '|---|---|---|',
     ...VERB_TABLE.map((v) => `| \`${esc(usage(v))}\` | ${esc(v.summary.en)} (${v.summary.zh}) | ${places(v)} |`),
   ].join('\n');
