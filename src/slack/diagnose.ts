@@ -5,7 +5,7 @@ import { encodeButtonValue } from './button-value.js';
 import type { CommandPlan, SlackContext, SlackFeature } from './feature.js';
 import { unknownCheck, unknownPlaybook, unknownTarget } from './help.js';
 import { noticeFor, slackRef } from './notice.js';
-import { ACTION } from './report-buttons.js';
+import { BUTTON_ID } from './report-buttons.js';
 import { runAndReport } from './run-report.js';
 
 /**
@@ -41,7 +41,7 @@ export function diagnoseFeature(ctx: SlackContext): SlackFeature {
               ambiguous(r.text, r.candidates, slackRef),
               r.candidates.slice(0, 5).map((c) => ({
                 text: `诊断 / Diagnose ${c.id}`,
-                actionId: `${ACTION.runSuggestion}_${c.id}`,
+                actionId: `${BUTTON_ID.runSuggestion}_${c.id}`,
                 value: encodeButtonValue({ v: 1, k: 'diagnose', p: c.id, t: r.target.name }),
               })),
             ),

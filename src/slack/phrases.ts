@@ -4,7 +4,7 @@ import { encodeButtonValue } from './button-value.js';
 import type { SlackDeps } from './deps.js';
 import type { SlackContext, SlackFeature } from './feature.js';
 import type { Outbox } from './outbox.js';
-import { ACTION } from './report-buttons.js';
+import { BUTTON_ID } from './report-buttons.js';
 import type { ThreadMemory } from './thread-memory.js';
 
 /** The parts of a `message` or `app_mention` event we look at. */
@@ -60,7 +60,7 @@ export async function postSuggestion(
     d.channel,
     suggestionMessage(d.playbook, d.confidence, {
       text: '运行诊断 / Run diagnosis',
-      actionId: ACTION.runSuggestion,
+      actionId: BUTTON_ID.runSuggestion,
       value,
       style: 'primary',
     }),
