@@ -15,7 +15,8 @@ export type RunRequest =
 export interface RunStart {
   /** `diagnose login` or `check backend-service`. */
   what: string;
-  /** How the target is reached, e.g. `omsbot@172.29.91.61:22`. */
+  /** The target's name, and how it is reached, e.g. `omsbot@172.29.91.61:22`. */
+  target: string;
   transport: string;
   checks: readonly string[];
 }
@@ -56,10 +57,13 @@ export async function runRequest(
   hooks: RunHooks = {},
 ): Promise<RunResult> {
   const transport = deps.transportFor(request.target);
-  const start: RunStart =
-    request.kind === 'diagnose'
-      ? { what: `diagnose ${request.playbook.id}`, transport: transport.describe, checks: request.playbook.checks }
-      : { what: `check ${request.check.id}`, transport: transport.describe, checks: [request.check.id] };
+  const start: RunStart = {
+    target: request.target.name,
+    transport: transport.describe,
+    ...(request.kind === 'diagnose'
+      ? { what: `diagnose ${request.playbook.id}`, checks: request.playbook.checks }
+      : { what: `check ${request.check.id}`, checks: [request.check.id] }),
+  };
   if ((await hooks.onStart?.(start)) === false) return { kind: 'cancelled' };
   const options = hooks.onObservation ? { onObservation: hooks.onObservation } : {};
   const report =
@@ -83,4 +87,46 @@ async function recordReport(
   } catch (e) {
     deps.onAuditError?.(e as Error);
   }
+}
+
+/** What `diagnose` comes to: the report, or why nothing ran (unknown names, several candidates). */
+export type DiagnoseResult =
+  | Exclude<Resolution, { kind: 'run' }>
+  | { kind: 'report'; report: Report; playbook: Playbook; confidence?: number }
+  | { kind: 'cancelled' };
+
+/** `diagnose <playbook|alias|description> [target]`: resolve, then run and record (front ends that answer first use the two halves). */
+export async function diagnose(
+  request: { query: string; target?: string },
+  actor: AppActor,
+  deps: Pick<AppDeps, 'playbooks' | 'config' | 'transportFor' | 'findCheck' | 'now' | 'audit' | 'onAuditError'>,
+  hooks: RunHooks & { onResolved?(playbook: Playbook, confidence?: number): void } = {},
+): Promise<DiagnoseResult> {
+  const r = planDiagnosis(request, deps);
+  if (r.kind !== 'run') return r;
+  hooks.onResolved?.(r.playbook, r.confidence);
+  const result = await runRequest({ kind: 'diagnose', playbook: r.playbook, target: r.target }, actor, deps, hooks);
+  if (result.kind === 'cancelled') return result;
+  return {
+    kind: 'report',
+    report: result.report,
+    playbook: r.playbook,
+    ...(r.confidence !== undefined ? { confidence: r.confidence } : {}),
+  };
+}
+
+/** What `check` comes to: the report, or the unknown name. */
+export type CheckResult =
+  Exclude<CheckResolution, { kind: 'run' }> | { kind: 'report'; report: Report } | { kind: 'cancelled' };
+
+/** `check <check-id> [target]`: resolve, then run and record. */
+export async function check(
+  request: { check: string; target?: string },
+  actor: AppActor,
+  deps: Pick<AppDeps, 'config' | 'transportFor' | 'findCheck' | 'now' | 'audit' | 'onAuditError'>,
+  hooks: RunHooks = {},
+): Promise<CheckResult> {
+  const r = planCheck(request, deps);
+  if (r.kind !== 'run') return r;
+  return runRequest({ kind: 'check', check: r.check, target: r.target }, actor, deps, hooks);
 }

@@ -1,7 +1,7 @@
 import { doctor, keyscan, sudoers, type AccessResult } from '../app/access.js';
 import { queryAudit } from '../app/audit.js';
 import type { AppActor, AppDeps, Unavailable } from '../app/deps.js';
-import { planCheck, planDiagnosis, runRequest, type RunRequest } from '../app/run.js';
+import { check, diagnose, type RunHooks } from '../app/run.js';
 import { usersTarget } from '../app/users.js';
 import { version } from '../app/version.js';
 import type { Outcome } from '../approvals/outcome.js';
@@ -118,15 +118,8 @@ export class CommandRunner {
       }
       case 'diagnose':
         return this.diagnose(cmd, flags, via);
-      case 'check': {
-        const r = planCheck(cmd, this.deps);
-        if (r.kind === 'unknown-check') {
-          const ids = this.deps.checks.map((c) => c.id);
-          return this.say(say.unknownCheck(r.id, ids, this.ref(via)), EXIT.usage);
-        }
-        if (r.kind === 'unknown-target') return this.unknownTarget(r.name, via);
-        return this.execute({ kind: 'check', check: r.check, target: r.target }, flags, via);
-      }
+      case 'check':
+        return this.check(cmd, flags, via);
       case 'keyscan':
         return this.access(await keyscan(cmd, this.deps), cmd.verb, via);
       case 'sudoers':
@@ -156,46 +149,58 @@ export class CommandRunner {
 
   private async diagnose(cmd: { query: string; target?: string }, flags: CommandFlags, via: Via): Promise<number> {
     // The same resolution as Slack: a trailing target name, ids and aliases, then intent matching.
-    const r = planDiagnosis(cmd, this.deps);
-    if (r.kind === 'unknown-target') return this.unknownTarget(r.name, via);
-    if (r.kind === 'unknown-playbook') return this.unknownPlaybook(r.text, via);
-    if (r.kind === 'ambiguous') {
-      const list = r.candidates.map((c) => `  - ${c.id}: ${c.title}`).join('\n');
-      this.deps.out(`"${r.text}" 可能是 / could be:\n${list}`);
-      return this.say(
-        {
-          en: 'nothing was run',
-          zh: '没有运行任何东西',
-          next: { en: `run ${this.ref(via)('diagnose <id>')} with one of them` },
-        },
-        EXIT.usage,
-      );
+    const r = await diagnose(cmd, this.actor(via), this.appDeps(), {
+      ...this.progressHooks(flags),
+      onResolved: (p, confidence) => {
+        if (confidence !== undefined && !flags.json)
+          this.deps.progress?.(`→ ${p.id} (${p.title} / ${p.titleEn}), confidence ${confidence}`);
+      },
+    });
+    switch (r.kind) {
+      case 'unknown-target':
+        return this.unknownTarget(r.name, via);
+      case 'unknown-playbook':
+        return this.unknownPlaybook(r.text, via);
+      case 'ambiguous': {
+        const list = r.candidates.map((c) => `  - ${c.id}: ${c.title}`).join('\n');
+        this.deps.out(`"${r.text}" 可能是 / could be:\n${list}`);
+        const next = { en: `run ${this.ref(via)('diagnose <id>')} with one of them` };
+        return this.say({ en: 'nothing was run', zh: '没有运行任何东西', next }, EXIT.usage);
+      }
+      case 'cancelled':
+        return EXIT.usage;
+      case 'report':
+        return this.emit(r.report, flags);
     }
-    const { playbook } = r;
-    if (r.confidence !== undefined && !flags.json)
-      this.deps.progress?.(`→ ${playbook.id} (${playbook.title} / ${playbook.titleEn}), confidence ${r.confidence}`);
-    return this.execute({ kind: 'diagnose', playbook, target: r.target }, flags, via);
   }
 
-  /** Run through the application (transport → engine → audit), printing progress for humans. */
-  private async execute(request: RunRequest, flags: CommandFlags, via: Via): Promise<number> {
+  private async check(cmd: { check: string; target?: string }, flags: CommandFlags, via: Via): Promise<number> {
+    const r = await check(cmd, this.actor(via), this.appDeps(), this.progressHooks(flags));
+    if (r.kind === 'unknown-check') {
+      const ids = this.deps.checks.map((c) => c.id);
+      return this.say(say.unknownCheck(r.id, ids, this.ref(via)), EXIT.usage);
+    }
+    if (r.kind === 'unknown-target') return this.unknownTarget(r.name, via);
+    return r.kind === 'report' ? this.emit(r.report, flags) : EXIT.usage;
+  }
+
+  /** The application's deps, with audit-write failures reported on the terminal. */
+  private appDeps(): AppDeps {
+    return { ...this.deps, onAuditError: (e) => this.deps.progress?.(toTerminal(say.auditWriteFailed(e.message))) };
+  }
+
+  /** Progress lines for humans (never with --json). */
+  private progressHooks(flags: CommandFlags): RunHooks {
     const progress = flags.json ? undefined : this.deps.progress;
-    const result = await runRequest(
-      request,
-      this.actor(via),
-      { ...this.deps, onAuditError: (e) => this.deps.progress?.(toTerminal(say.auditWriteFailed(e.message))) },
-      {
-        onStart: (s) => {
-          if (request.kind === 'diagnose')
-            progress?.(
-              `诊断中 / diagnosing ${request.playbook.id} on ${request.target.name} (${s.transport}): ` +
-                `${s.checks.length} checks…`,
-            );
-        },
-        onObservation: (o, done, total) => progress?.(`  [${done}/${total}] ${o.status.padEnd(5)} ${o.check}`),
+    return {
+      onStart: (s) => {
+        if (s.what.startsWith('diagnose '))
+          progress?.(
+            `诊断中 / diagnosing ${s.what.slice(9)} on ${s.target} (${s.transport}): ${s.checks.length} checks…`,
+          );
       },
-    );
-    return result.kind === 'report' ? this.emit(result.report, flags) : EXIT.usage;
+      onObservation: (o, done, total) => progress?.(`  [${done}/${total}] ${o.status.padEnd(5)} ${o.check}`),
+    };
   }
 
   private emit(report: Report, flags: CommandFlags): number {

@@ -1,6 +1,6 @@
 import type { AuditEntry, AuditQuery, AuditRecord } from '../../../src/audit/audit-log.js';
 import type { AuditStore } from '../../../src/audit/audit-store.js';
-import { planCheck, planDiagnosis, runRequest } from '../../../src/app/run.js';
+import { check, diagnose, planCheck, planDiagnosis, runRequest } from '../../../src/app/run.js';
 import { queryAudit } from '../../../src/app/audit.js';
 import { requestAction } from '../../../src/app/request-action.js';
 import { doctor, keyscan, sudoers } from '../../../src/app/access.js';
@@ -155,5 +155,32 @@ describe('the other application functions', () => {
     const d = deps();
     expect(usersTarget({ target: 'prod' }, d)).toMatchObject({ kind: 'target', name: 'prod' });
     expect(usersTarget({ target: 'nowhere' }, d)).toEqual({ kind: 'unknown-target', name: 'nowhere' });
+  });
+});
+
+describe('diagnose and check: resolve, run and record in one call', () => {
+  it('diagnose answers the report with the playbook it resolved to, or why nothing ran', async () => {
+    const d = deps();
+    const resolved: string[] = [];
+    const r = await diagnose({ query: 'api-not-found prod' }, { id: 'console:bob', via: 'console' }, d, {
+      onResolved: (p) => void resolved.push(p.id),
+    });
+    expect(r).toMatchObject({ kind: 'report', playbook: { id: 'api-not-found' } });
+    expect(resolved).toEqual(['api-not-found']);
+    expect(d.audit.entries).toHaveLength(1);
+    expect(await diagnose({ query: 'frobnicate the widgets' }, { id: 'x', via: 'cli' }, d)).toMatchObject({
+      kind: 'unknown-playbook',
+    });
+    expect(d.audit.entries).toHaveLength(1);
+  });
+
+  it('check answers the report, or the unknown check; nothing runs for an unknown one', async () => {
+    const d = deps();
+    expect(await check({ check: 'backend-service' }, { id: 'x', via: 'cli' }, d)).toMatchObject({ kind: 'report' });
+    expect(await check({ check: 'no-such-check' }, { id: 'x', via: 'cli' }, d)).toEqual({
+      kind: 'unknown-check',
+      id: 'no-such-check',
+    });
+    expect(d.transports).toHaveLength(1);
   });
 });
