@@ -95,7 +95,10 @@ export type DiagnoseResult =
   | { kind: 'report'; report: Report; playbook: Playbook; confidence?: number }
   | { kind: 'cancelled' };
 
-/** `diagnose <playbook|alias|description> [target]`: resolve, then run and record (front ends that answer first use the two halves). */
+/**
+ * `diagnose <playbook|alias|description> [target]`: resolve, then run and record. Front ends that answer
+ * unknown names before running (Slack's ack) use the two halves, {@link planDiagnosis} and {@link runRequest}.
+ */
 export async function diagnose(
   request: { query: string; target?: string },
   actor: AppActor,
