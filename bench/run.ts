@@ -24,6 +24,10 @@ const parts: Array<[string, () => Promise<void>]> = [
     async () => (await import('./slack.js')).runSlackBench(),
   ],
   [
+    'whole process: the built bot vs one ssh per command, the one-connection limit and ansible (real sshd)',
+    async () => (await import('./whole-process.js')).runWholeProcessBench(),
+  ],
+  [
     'users: validate a 10,000-row sheet',
     async () => {
       await (await import('./users.js')).runUsersBench();

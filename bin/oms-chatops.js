@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Runs the compiled build (npm run build) when present, else the TypeScript sources through tsx.
+// Runs the bundle made by `npm run build` (dist/bundle/oms-chatops.js) when present, else the TypeScript sources
+// through tsx. The bundle maps its own stack traces to src/ files and lines (src/stack-source-map.ts).
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const built = `${root}dist/main.js`;
-if (existsSync(built)) {
-  await import(pathToFileURL(built).href);
+const bundle = `${root}dist/bundle/oms-chatops.js`;
+if (existsSync(bundle)) {
+  await import(pathToFileURL(bundle).href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();

@@ -4,13 +4,15 @@ import { stderr, stdin, stdout } from 'node:process';
 import { createInterface } from 'node:readline/promises';
 import { ApprovalService } from './approvals/service.js';
 import { AuditLog } from './audit/audit-log.js';
+import { StoreDedupe } from './store/dedupe.js';
 import { FileStore } from './store/file-store.js';
 import type { Store } from './store/store.js';
 import { CHECKS, findCheck } from './checks/registry.js';
 import { runConsole } from './cli/console.js';
 import { CommandRunner, EXIT } from './cli/runner.js';
 import { ConfigError, loadConfig, resolveConfigPath } from './config/config.js';
-import { loadPlaybooks } from './playbooks/loader.js';
+import { cacheDirCandidates } from './playbooks/cache-dir.js';
+import { loadCompiledPlaybooks } from './playbooks/compiled.js';
 import { defaultPlaybookDir } from './playbooks/paths.js';
 import { PlaybookError } from './playbooks/playbook.js';
 import { styleFor } from './render/style.js';
@@ -21,12 +23,17 @@ import { accessTools } from './app/access.js';
 import { wantsSlack } from './slack/env.js';
 import { fixTheFile, internalError, redisUnreachable } from './messages/catalogue.js';
 import { toTerminal } from './messages/message.js';
+import { crashIfAsked } from './crash-test.js';
 
 /** Composition root: read config and playbooks, wire the pieces, pick the front end. */
 async function main(argv: string[]): Promise<number> {
+  crashIfAsked(process.env);
   const configFlag = flagValue(argv, '--config');
-  const config = await loadConfig(resolveConfigPath(configFlag, process.env, process.cwd()));
-  const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
+  // Config and playbooks are read at once; the playbooks from their compiled form unless a file changed.
+  const [config, { playbooks }] = await Promise.all([
+    loadConfig(resolveConfigPath(configFlag, process.env, process.cwd())),
+    loadCompiledPlaybooks(defaultPlaybookDir(), playbookRegistry(), cacheDirCandidates(process.env)),
+  ]);
   const pool = createTransportPool({ env: process.env });
   // State for approvals and the audit trail: Redis when REDIS_URL is set (several bot instances),
   // else files under dataDir.
@@ -100,8 +107,8 @@ async function main(argv: string[]): Promise<number> {
           findCheck,
           transportFor: (t) => pool.get(t),
           audit,
-          // Slack retries are dropped across every instance sharing the store.
-          dedupe: { claim: async (key) => !(await store.seen(`slack:${key}`, 10 * 60_000)) },
+          // Slack retries and replayed requests are dropped across every instance sharing the store.
+          dedupe: new StoreDedupe(store),
           // The same store and audit log as the CLI; approverGroups checked with usergroups.users.list.
           approvals: { service: (isInGroup) => approvalService(isInGroup) },
         },

@@ -14,12 +14,11 @@ import type { Report } from '../engine/report.js';
 import { matchIntent } from '../intent/match.js';
 import * as say from '../messages/catalogue.js';
 import { fromHint, toTerminal, type Message } from '../messages/message.js';
-import { findPlaybook } from '../playbooks/loader.js';
+import { findPlaybook } from '../playbooks/find.js';
 import { redact } from '../redact.js';
 import { renderJson, renderText } from '../render/text.js';
 import { PLAIN, type Style } from '../render/style.js';
 import { TransportError } from '../transport/transport.js';
-import { runUsersCommand } from '../users/command.js';
 import { ActionFlow } from './action-flow.js';
 import { EXIT_CODES } from './exit.js';
 import { checksText, listJson, listText, matchText, publicTarget, showJson, targetsText } from './render.js';
@@ -138,6 +137,8 @@ export class CommandRunner {
       case 'users': {
         const t = usersTarget(this.targetOf(flags), this.deps);
         if (t.kind === 'unknown-target') return this.unknownTarget(t.name, via);
+        // The spreadsheet code is loaded only for this verb.
+        const { runUsersCommand } = await import('../users/command.js');
         return runUsersCommand(cmd, { out, json: flags.json, publicUrl: t.publicUrl });
       }
     }

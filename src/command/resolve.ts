@@ -2,7 +2,7 @@ import type { Check } from '../checks/check.js';
 import type { Config } from '../config/config.js';
 import type { Target } from '../config/target.js';
 import { isDecisive, matchIntent, type MatchCandidate } from '../intent/match.js';
-import { findPlaybook } from '../playbooks/loader.js';
+import { findPlaybook } from '../playbooks/find.js';
 import type { Playbook } from '../playbooks/playbook.js';
 
 /** What `/oms diagnose <words> [target]` (or free text) comes to. Pure. */

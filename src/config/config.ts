@@ -11,10 +11,10 @@ const durationSchema = z
   .regex(/^\d+\s*(s|m|h)$/, 'must be a duration like 90s, 15m or 2h')
   .transform((v) => parseSpan(v, { units: ['s', 'm', 'h'] })!);
 
-const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user ID such as U0123ABCD');
+const slackUserId = z.string().regex(/^[UW][A-Z0-9]+$/, 'must be a Slack user ID such as U0123ABCD');
 
-const slackGroupId = z.string().regex(/^S[A-Z0-9]{2,}$/, 'must be a Slack user group ID such as S0456EFGH');
-const slackChannelId = z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel ID such as C0123ABCD');
+const slackGroupId = z.string().regex(/^S[A-Z0-9]+$/, 'must be a Slack user group ID such as S0456EFGH');
+const slackChannelId = z.string().regex(/^[CG][A-Z0-9]+$/, 'must be a Slack channel ID such as C0123ABCD');
 
 /**
  * The approval rules, without defaults: the shape of a per-target override

@@ -1,8 +1,12 @@
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Lexer, type Token } from 'marked';
 import { formatPath, parseFrontMatter, type FrontMatter, type KeyPath, type ParsedFrontMatter } from './front-matter.js';
+import { foldName as fold } from './find.js';
 import { PlaybookError, type FindingRule, type Playbook, type SignalRef } from './playbook.js';
+import { readPlaybookSources, type PlaybookSource } from './sources.js';
+
+export { findPlaybook } from './find.js';
+export type { PlaybookSource } from './sources.js';
 
 /** What the loader needs to know about the check and action whitelists. */
 export interface PlaybookRegistry {
@@ -13,12 +17,6 @@ export interface PlaybookRegistry {
   /** Known ids, used only to say what is valid in error messages. */
   checkIds?(): readonly string[];
   actionIds?(): readonly string[];
-}
-
-/** One playbook file's text, before validation. */
-export interface PlaybookSource {
-  file: string;
-  source: string;
 }
 
 /** A finding's body section. */
@@ -41,14 +39,7 @@ interface ParsedFile {
  * registries. Throws PlaybookError (file, line, problem) on the first problem.
  */
 export async function loadPlaybooks(dir: string, registry: PlaybookRegistry): Promise<Playbook[]> {
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md').sort();
-  const sources = await Promise.all(
-    names.map(async (n) => {
-      const file = path.resolve(dir, n);
-      return { file, source: await readFile(file, 'utf8') };
-    }),
-  );
-  return buildPlaybooks(sources, registry);
+  return buildPlaybooks(await readPlaybookSources(dir), registry);
 }
 
 /** The pure part of loadPlaybooks: validate sources and resolve includes. */
@@ -79,18 +70,6 @@ export function buildPlaybooks(sources: readonly PlaybookSource[], registry: Pla
       file: p.file,
     };
   });
-}
-
-/** Find a playbook by id or alias, case-insensitively (full-width letters folded, as operators type on Chinese keyboards). */
-export function findPlaybook(playbooks: readonly Playbook[], idOrAlias: string): Playbook | undefined {
-  const key = fold(idOrAlias);
-  if (key === '') return undefined;
-  return playbooks.find((p) => fold(p.id) === key) ?? playbooks.find((p) => p.aliases.some((a) => fold(a) === key));
-}
-
-/** The form names are compared in: NFKC (full-width → ASCII), trimmed, lower case. */
-function fold(name: string): string {
-  return name.normalize('NFKC').trim().toLowerCase();
 }
 
 function parseFile(file: string, source: string, registry: PlaybookRegistry): ParsedFile {

@@ -17,13 +17,16 @@ import { diagnoseFeature } from './diagnose.js';
 import type { SlackEnv } from './env.js';
 import { LagMonitor } from './lag-monitor.js';
 import type { SlackContext, SlackFeature } from './feature.js';
-import { planClick } from './interactions.js';
+import { planClick, type ClickOutcome } from './interactions.js';
+import { reportTaskFailure } from './background.js';
+import { handleOnce, httpRequestFingerprint } from './replay.js';
+import type { RetryPolicy } from './web-api-retry.js';
 import { boltLogger, redactingLog } from './logger.js';
 import { Outbox, type Outgoing } from './outbox.js';
 import { phrasesFeature } from './phrases.js';
 import { shareFeature } from './share.js';
 import { requestLabel, TaskLabels } from './task-labels.js';
-import { BackgroundTasks } from './tasks.js';
+import { BackgroundTasks, type TaskKind, type TaskPlace } from './tasks.js';
 import { ThreadMemory } from './thread-memory.js';
 import type { SheetWorkers } from '../users/sheet-worker.js';
 import { usersFeature } from './users.js';
@@ -39,8 +42,10 @@ export interface SlackAppOptions {
   botId?: string;
   /** auth.test at start (default true). */
   tokenVerification?: boolean;
-  /** WebClient retries (default Bolt's; tests use 0). */
+  /** WebClient retries of one call (default 3 within about 7 s; tests use 0). */
   retries?: number;
+  /** How the bot's own messages are sent again while Slack answers 429/5xx (default: up to 2 minutes). */
+  webApiRetry?: RetryPolicy;
   logLevel?: LogLevel;
   /** Event-loop lag monitor settings (defaults: log past 200 ms, sampled every 50 ms). */
   lag?: { thresholdMs?: number; intervalMs?: number };
@@ -67,8 +72,9 @@ export class SlackBot {
   /** What the bot is working on, for the lag monitor. */
   readonly labels = new TaskLabels();
   private readonly lag: LagMonitor;
+  /** Every handler's background work goes through here; a failure is logged and told to the user. */
+  readonly tasks: BackgroundTasks;
   private readonly deps: SlackDeps;
-  private readonly tasks: BackgroundTasks;
   private readonly log: (line: string) => void;
 
   constructor(private readonly options: SlackAppOptions) {
@@ -76,12 +82,12 @@ export class SlackBot {
     this.deps = deps;
     this.log = redactingLog(deps.log);
     this.app = createApp(options, boltLogger(this.log, options.logLevel ?? LogLevel.INFO));
-    this.out = new Outbox(this.app.client, { log: this.log });
+    this.out = new Outbox(this.app.client, {
+      log: this.log,
+      ...(options.webApiRetry ? { retry: options.webApiRetry } : {}),
+    });
     this.lag = new LagMonitor({ log: this.log, labels: this.labels, ...options.lag });
-    this.tasks = new BackgroundTasks(
-      (e) => this.log(`background task failed: ${(e as Error)?.stack ?? String(e)}`),
-      this.labels,
-    );
+    this.tasks = new BackgroundTasks((f) => reportTaskFailure(this.out, f, this.log), this.labels);
     const ctx: SlackContext = {
       app: this.app,
       out: this.out,
@@ -137,9 +143,14 @@ export class SlackBot {
     return this.tasks.idle();
   }
 
+  /**
+   * Answer the user privately. Handlers get a reply that logs its own failure; the background wrapper
+   * gets one that throws (`rethrow`), so it can try the next place instead.
+   */
   private replyVia(
     respond: RespondFn | undefined,
     fallback?: { channel?: string; user: string; threadTs?: string },
+    rethrow = false,
   ): Reply {
     return async (m: Outgoing) => {
       try {
@@ -150,6 +161,7 @@ export class SlackBot {
           await this.out.ephemeral(fallback.channel, fallback.user, m, fallback.threadTs);
         }
       } catch (e) {
+        if (rethrow) throw e;
         this.log(`could not answer the user: ${(e as Error).message}`);
       }
     };
@@ -161,16 +173,8 @@ export class SlackBot {
     // Every request runs under a label naming it, so a blocked event loop is logged with what was running.
     app.use(({ body, next }) => this.labels.track(requestLabel(body), next));
 
-    // Slack re-sends events it thinks were lost; handle each event id once.
-    app.use(async ({ body, context, next }) => {
-      const b = body as { type?: string; event_id?: string };
-      if (b.type === 'event_callback' && b.event_id && !(await deps.dedupe.claim(`event:${b.event_id}`))) {
-        const why = `retry ${context.retryNum ?? '?'}, ${context.retryReason ?? 'no reason'}`;
-        this.log(`dropped a repeated delivery of ${b.event_id} (${why})`);
-        return;
-      }
-      await next();
-    });
+    // Slack retries, replayed signed requests and redelivered clicks: each delivery is handled once.
+    app.use(handleOnce(deps.dedupe, this.log));
 
     app.command('/oms', async ({ command, ack, respond }) => {
       const where = { channel: command.channel_id, user: command.user_id };
@@ -182,7 +186,8 @@ export class SlackBot {
       }
       await ack();
       const reply = this.replyVia(respond);
-      this.tasks.run(() => plan.run(reply));
+      const place: TaskPlace = { ...where, reply: this.replyVia(respond, undefined, true) };
+      this.tasks.run(plan.task, place, (at) => plan.run(reply, at));
     });
 
     app.action<BlockAction<ButtonAction>>(
@@ -198,8 +203,16 @@ export class SlackBot {
         const outcome = planClick({ ...click, triggerId: body.trigger_id }, deps);
         const feature = this.features.find((f) => f.clicks?.includes(outcome.kind));
         // Everything after the ack is background work (tracked, so shutdown and tests can wait for it).
+        const place: TaskPlace = {
+          channel,
+          user,
+          ...(threadTs ? { threadTs } : {}),
+          reply: this.replyVia(respond, undefined, true),
+        };
         if (feature?.click)
-          this.tasks.run(() => feature.click!(outcome, { user, channel, messageTs, threadTs, reply }));
+          this.tasks.run(clickTaskKind(outcome), place, (at) =>
+            feature.click!(outcome, { user, channel, messageTs, threadTs, reply, at }),
+          );
         else this.log(`no feature handles a ${outcome.kind} click (${action.action_id})`);
       },
     );
@@ -219,7 +232,12 @@ function createApp(options: SlackAppOptions, logger: ReturnType<typeof boltLogge
     ...(env.apiUrl ? { slackApiUrl: env.apiUrl } : {}),
     // 429s surface at once; the Outbox waits them out where a message must arrive.
     rejectRateLimitedCalls: true,
-    ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
+    // Each call's own retries stay short (1 s, 2 s, 4 s): the Outbox decides how long a message is worth
+    // waiting for (web-api-retry.ts), instead of the client's default of ten retries over half an hour.
+    retryConfig:
+      options.retries !== undefined
+        ? { retries: options.retries }
+        : { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000 },
   };
   const receiver: Receiver =
     env.mode === 'socket'
@@ -235,6 +253,8 @@ function createApp(options: SlackAppOptions, logger: ReturnType<typeof boltLogge
           endpoints: EVENTS_PATH,
           logger,
           processBeforeResponse: false,
+          // The signed bytes' fingerprint: a replay of the same request is dropped (replay.ts).
+          customPropertiesExtractor: (req) => httpRequestFingerprint(req),
         });
   return new App({
     token: env.botToken,
@@ -245,4 +265,18 @@ function createApp(options: SlackAppOptions, logger: ReturnType<typeof boltLogge
     ...(options.botUserId ? { botUserId: options.botUserId } : {}),
     ...(options.botId ? { botId: options.botId } : {}),
   });
+}
+
+/** What a click's background work is, for its failure notice. */
+function clickTaskKind(o: ClickOutcome): TaskKind {
+  switch (o.kind) {
+    case 'run':
+      return o.request.kind;
+    case 'request':
+      return 'approval-request';
+    case 'share':
+      return 'share';
+    default:
+      return 'button';
+  }
 }

@@ -7,6 +7,7 @@ import { fitMessage, type Block, type ButtonElement, type Fitted } from '../rend
 import { noticeMessage, safe } from '../render/blocks.js';
 import { codeBlock, escapeMrkdwn } from '../render/mrkdwn.js';
 import { redact } from '../redact.js';
+import { isSlackUserId } from './ids.js';
 
 /**
  * The approval card and the other approval messages, as Block Kit. Pure: the
@@ -28,7 +29,7 @@ const context = (...texts: string[]): Block => ({ type: 'context', elements: tex
 
 /** `<@U…>` for Slack users, the id as code otherwise (console operators). */
 export function who(id: string): string {
-  return /^[UW][A-Z0-9]{2,20}$/.test(id) ? `<@${id}>` : `\`${escapeMrkdwn(id)}\``;
+  return isSlackUserId(id) ? `<@${id}>` : `\`${escapeMrkdwn(id)}\``;
 }
 
 /** A time as Slack shows it in the reader's time zone, with the ISO time as fallback. */
@@ -195,6 +196,20 @@ export function resultReply(a: Approval): Fitted {
         `${ok ? ':white_check_mark:' : ':x:'} *${safe(a.action)} @ ${escapeMrkdwn(a.target)}:* ${safe(r.summary)}`,
       ),
       section(codeBlock(redact(formatResult(a, r)))),
+    ],
+  });
+}
+
+/** The note in the card's thread when someone denied it: who (a real mention), the reason as escaped text. */
+export function deniedReply(a: Approval, by: string): Fitted {
+  const reason = a.deniedBy?.reason ?? '';
+  return fitMessage({
+    text: redact(`${by} 拒绝了 / denied ${a.action} @ ${a.target}: ${reason} — 没有运行任何东西 / nothing was run`),
+    blocks: [
+      section(
+        `:no_entry_sign: ${who(by)} 拒绝了 / denied \`${escapeMrkdwn(a.action)}\` @ \`${escapeMrkdwn(a.target)}\`: ` +
+          `${safe(reason)} — 没有运行任何东西 / nothing was run`,
+      ),
     ],
   });
 }

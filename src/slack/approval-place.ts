@@ -1,7 +1,7 @@
 import type { Actor, Approval, Outcome } from '../approvals/index.js';
 import type { Fitted } from '../render/block-limits.js';
 import { noticeMessage } from '../render/blocks.js';
-import { approvalCard, refusalMessage, resultReply, who } from './approval-card.js';
+import { approvalCard, deniedReply, refusalMessage, resultReply } from './approval-card.js';
 import { slackErrorCode } from './errors.js';
 import type { Outbox, Outgoing } from './outbox.js';
 
@@ -37,18 +37,11 @@ export class ApprovalCards {
         return;
       case 'executed':
         await this.update(o.approval, place);
-        await this.threadReply(o.approval, place, resultReply(o.approval));
+        await this.threadReply(o.approval, place, resultReply(o.approval), clicker);
         return;
       case 'denied':
         await this.update(o.approval, place);
-        await this.threadReply(
-          o.approval,
-          place,
-          noticeMessage(
-            `:no_entry_sign: ${who(clicker.id)} 拒绝了 / denied ${o.approval.action} @ ${o.approval.target}: ` +
-              `${o.approval.deniedBy?.reason ?? ''} — 没有运行任何东西 / nothing was run`,
-          ),
-        );
+        await this.threadReply(o.approval, place, deniedReply(o.approval, clicker.id), clicker);
         return;
       case 'expired':
         await this.update(o.approval, place);
@@ -83,9 +76,13 @@ export class ApprovalCards {
     }
   }
 
-  private async threadReply(a: Approval, place: CardPlace, m: Fitted): Promise<void> {
+  /** The outcome in the card's thread; if the thread cannot be written, the clicker still gets it privately. */
+  private async threadReply(a: Approval, place: CardPlace, m: Fitted, clicker: Actor): Promise<void> {
     const at = this.where(a, place);
-    if (!at.channel) return;
+    if (!at.channel) {
+      await this.ephemeral(clicker, place, m, a);
+      return;
+    }
     try {
       const posted = await this.out.post(at.channel, m, at.thread);
       // Whatever did not fit the message goes into the thread as a file, never cut silently.
@@ -98,6 +95,7 @@ export class ApprovalCards {
       }
     } catch (e) {
       this.log(`could not reply in the approval thread ${a.id}: ${slackErrorCode(e) ?? (e as Error).message}`);
+      await this.ephemeral(clicker, place, m, a);
     }
   }
 

@@ -61,10 +61,11 @@ export class SlackApprovals implements SlackFeature {
   /** `/oms run <action> [target] --reason "…"` and `/oms audit [--since …] [--target …]`. */
   command(cmd: ParsedCommand, where: CommandPlace): CommandPlan {
     const requester: Actor = { id: where.user, via: 'slack', channel: where.channel };
-    if (cmd.verb === 'audit') return { kind: 'work', run: (reply) => this.audit(cmd, reply) };
+    if (cmd.verb === 'audit') return { kind: 'work', task: 'command', run: (reply) => this.audit(cmd, reply) };
     if (cmd.verb !== 'run') return { kind: 'answer', message: noticeFor(unavailable('approvals', cmd.verb, slackRef)) };
     return {
       kind: 'work',
+      task: 'approval-request',
       run: (reply) => this.request(cmd, requester, { channel: where.channel }, reply),
     };
   }
@@ -147,23 +148,26 @@ export class SlackApprovals implements SlackFeature {
         action: ButtonAction;
       }) => {
         await ack();
-        // A repeated delivery of the same click (Slack retry, Socket Mode redelivery) is handled once;
-        // a second real click is a new action_ts and gets "already decided" from the store claim.
-        if (!(await deps.dedupe.claim(`approval-click:${action.action_id}:${body.user.id}:${action.action_ts}`))) {
-          this.ctx.log(`dropped a repeated delivery of the ${kind} click by ${body.user.id} at ${action.action_ts}`);
-          return;
-        }
         const place: CardPlace = {
           channel: body.channel?.id ?? body.container?.channel_id,
           messageTs: body.message?.ts ?? body.container?.message_ts,
           threadTs: (body.message as { thread_ts?: string } | undefined)?.thread_ts,
         };
         const clicker: Actor = { id: body.user.id, via: 'slack' };
-        tasks.run(async () =>
-          kind === 'approve'
+        // A failure is told to the clicker privately: the card itself shows the state for everyone.
+        const told = place.channel ? { channel: place.channel, user: clicker.id } : undefined;
+        // Everything after the ack is tracked, the store round trip included (tests and shutdown wait for it).
+        tasks.run('approval-click', told, async () => {
+          // A repeated delivery of the same click (Slack retry, Socket Mode redelivery) is handled once;
+          // a second real click is a new action_ts and gets "already decided" from the store claim.
+          if (!(await deps.dedupe.claim(`approval-click:${action.action_id}:${clicker.id}:${action.action_ts}`))) {
+            this.ctx.log(`dropped a repeated delivery of the ${kind} click by ${clicker.id} at ${action.action_ts}`);
+            return;
+          }
+          await (kind === 'approve'
             ? this.cards.settle(await this.service.approve(action.value, clicker), clicker, place)
-            : this.openDeny(action.value, clicker, place, body.trigger_id),
-        );
+            : this.openDeny(action.value, clicker, place, body.trigger_id));
+        });
       };
     app.action<BlockAction<ButtonAction>>(
       { type: 'block_actions', action_id: APPROVAL_ACTION.approve },
@@ -172,15 +176,25 @@ export class SlackApprovals implements SlackFeature {
     app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: APPROVAL_ACTION.deny }, onClick('deny'));
 
     app.view<ViewSubmitAction>(DENY_CALLBACK, async ({ ack, view, body }) => {
-      await ack();
       const meta = parseDenyMetadata(view.private_metadata);
+      if (!meta) {
+        this.ctx.log(`deny dialog from ${body.user.id} without valid metadata`);
+        // Said in the dialog itself: there is no other place to tell the clicker.
+        await ack({
+          response_action: 'errors',
+          errors: {
+            [DENY_REASON_BLOCK]:
+              '这个对话框已失效，没有拒绝任何东西；请在卡片上重新点 "拒绝" / ' +
+              'this dialog is no longer valid and denied nothing: click Deny on the card again',
+          },
+        });
+        return;
+      }
+      await ack();
       const reason = view.state.values[DENY_REASON_BLOCK]?.[DENY_REASON_INPUT]?.value ?? '';
       const clicker: Actor = { id: body.user.id, via: 'slack' };
-      tasks.run(async () => {
-        if (!meta) {
-          this.ctx.log(`deny dialog from ${body.user.id} without valid metadata`);
-          return;
-        }
+      const told = meta.channel ? { channel: meta.channel, user: clicker.id } : undefined;
+      tasks.run('approval-click', told, async () => {
         await this.cards.settle(await this.service.deny(meta.v, clicker, reason), clicker, meta);
       });
     });
@@ -190,7 +204,10 @@ export class SlackApprovals implements SlackFeature {
   start(): void {
     const every = this.ctx.deps.approvals.sweepIntervalMs ?? DEFAULT_SWEEP_MS;
     if (every <= 0 || this.timer) return;
-    this.timer = setInterval(() => this.ctx.tasks.run(async () => void (await this.sweep())), every);
+    this.timer = setInterval(
+      () => this.ctx.tasks.run('sweep', undefined, async () => void (await this.sweep())),
+      every,
+    );
     this.timer.unref();
   }
 

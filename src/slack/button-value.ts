@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { slackUserId } from './ids.js';
 
 /**
  * What a button carries. Values are JSON built by the bot and come back in
@@ -6,7 +7,6 @@ import { z } from 'zod';
  * only (never free text that would be run), version-tagged, strict.
  */
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'an id');
-const userId = z.string().regex(/^[UW][A-Z0-9]{2,20}$/, 'a Slack user id');
 const v = z.literal(1);
 
 export const buttonValueSchema = z.discriminatedUnion('k', [
@@ -26,7 +26,7 @@ export const buttonValueSchema = z.discriminatedUnion('k', [
       d: z.enum(['ok', 'warning', 'problem', 'inconclusive', 'unreachable']),
       h: z.string().max(300),
       r: z.string().max(300).optional(),
-      u: userId,
+      u: slackUserId,
     })
     .strict(),
   /** Ask for a whitelisted action offered by a finding (the approvals flow decides). */

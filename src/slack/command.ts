@@ -4,7 +4,7 @@ import { tokenize } from '../command/tokenize.js';
 import { findVerb } from '../command/verbs.js';
 import { matchIntent } from '../intent/match.js';
 import { notOfferedHere } from '../messages/catalogue.js';
-import { findPlaybook } from '../playbooks/loader.js';
+import { findPlaybook } from '../playbooks/find.js';
 import { mrkdwnMessage, playbookMessage, safe } from '../render/blocks.js';
 import type { SlackDeps } from './deps.js';
 import type { CommandPlan, CommandPlace, SlackFeature } from './feature.js';

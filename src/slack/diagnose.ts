@@ -1,6 +1,9 @@
 import { planCheck, planDiagnosis } from '../app/run.js';
 import { ambiguous } from '../messages/catalogue.js';
-import { noticeMessage } from '../render/blocks.js';
+import { mrkdwnMessage, noticeMessage, safe } from '../render/blocks.js';
+import type { Reply } from './deps.js';
+import { mention } from './escape.js';
+import type { TaskPlace } from './tasks.js';
 import { encodeButtonValue } from './button-value.js';
 import type { CommandPlan, SlackContext, SlackFeature } from './feature.js';
 import { unknownCheck, unknownPlaybook, unknownTarget } from './help.js';
@@ -26,7 +29,7 @@ export function diagnoseFeature(ctx: SlackContext): SlackFeature {
         if (r.kind === 'unknown-check') return answer(unknownCheck(r.id, deps.checks));
         if (r.kind === 'unknown-target') return answer(unknownTarget(r.name, deps.config));
         const request = { kind: 'check' as const, check: r.check, target: r.target };
-        return { kind: 'work', run: async (reply) => void (await runAndReport(deps, out, request, where, reply)) };
+        return { kind: 'work', task: 'check', run: (reply, at) => runAndReport(deps, out, request, where, reply, at) };
       }
       if (cmd.verb !== 'diagnose') return answer(unknownPlaybook('', deps.playbooks));
       const r = planDiagnosis(cmd, deps);
@@ -48,7 +51,8 @@ export function diagnoseFeature(ctx: SlackContext): SlackFeature {
           );
         case 'run': {
           const request = { kind: 'diagnose' as const, playbook: r.playbook, target: r.target };
-          return { kind: 'work', run: async (reply) => void (await runAndReport(deps, out, request, where, reply)) };
+          const run = (reply: Reply, at: TaskPlace) => runAndReport(deps, out, request, where, reply, at);
+          return { kind: 'work', task: 'diagnose', run };
         }
       }
     },
@@ -74,11 +78,15 @@ export function diagnoseFeature(ctx: SlackContext): SlackFeature {
         await out.update(
           channel,
           messageTs,
-          noticeMessage(`:arrow_forward: <@${user}> 开始了诊断 / started the diagnosis: ${what}`),
+          mrkdwnMessage(
+            `${user} 开始了诊断 / started the diagnosis: ${what}`,
+            `:arrow_forward: ${mention(user)} 开始了诊断 / started the diagnosis: \`${safe(what)}\``,
+          ),
           { bestEffort: true },
         );
       }
-      await runAndReport(deps, out, outcome.request, { channel, user, ...(threadTs ? { threadTs } : {}) }, place.reply);
+      const where = { channel, user, ...(threadTs ? { threadTs } : {}) };
+      await runAndReport(deps, out, outcome.request, where, place.reply, place.at);
     },
   };
 }

@@ -54,6 +54,16 @@ export function describeSlackError(e: unknown, where = '这个频道 / this chan
         next: '等一分钟再试；诊断本身是只读的，可以放心重跑 / wait a minute and run it again; diagnoses are read-only and safe to repeat',
       };
     }
+    case 'slack_webapi_http_error':
+    case 'slack_webapi_request_error':
+    case 'service_unavailable': {
+      const status = (e as { statusCode?: number })?.statusCode;
+      return {
+        code,
+        text: `Slack 暂时没有响应 / Slack is not answering${status ? ` (HTTP ${status})` : ''}`,
+        next: '过几分钟再试；诊断是只读的，可以放心重跑 / try again in a few minutes; diagnoses are read-only and safe to repeat',
+      };
+    }
     case 'is_archived':
       return {
         code,

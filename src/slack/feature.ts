@@ -6,6 +6,7 @@ import type { ClickOutcome } from './interactions.js';
 import type { Outbox, Outgoing } from './outbox.js';
 import type { BackgroundTasks } from './tasks.js';
 import type { TaskLabels } from './task-labels.js';
+import type { TaskKind, TaskPlace } from './tasks.js';
 import type { ThreadMemory } from './thread-memory.js';
 
 /** What every Slack feature is built with: the Bolt app, the outbox, background work, the deps. */
@@ -32,8 +33,14 @@ export interface CommandPlace {
   flags: CommandFlags;
 }
 
-/** A `/oms` command's plan: an answer in the ack (ephemeral), or work after the ack that may reply privately. */
-export type CommandPlan = { kind: 'answer'; message: Outgoing } | { kind: 'work'; run(reply: Reply): Promise<void> };
+/**
+ * A `/oms` command's plan: an answer in the ack (ephemeral), or background work after the ack that may reply
+ * privately. `task` names the work for its failure notice; `at` is where that notice goes, which the work
+ * updates as it posts (tasks.ts).
+ */
+export type CommandPlan =
+  | { kind: 'answer'; message: Outgoing }
+  | { kind: 'work'; task: TaskKind; run(reply: Reply, at: TaskPlace): Promise<unknown> };
 
 /** Where a click happened and how to answer the clicker. */
 export interface ClickPlace {
@@ -42,6 +49,8 @@ export interface ClickPlace {
   messageTs?: string;
   threadTs?: string;
   reply: Reply;
+  /** Where a failure of the click's work is told (tasks.ts); the work updates it as it posts. */
+  at: TaskPlace;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Target } from '../config/target.js';
 import { findAction } from '../actions/registry.js';
-import { findPlaybook } from '../playbooks/loader.js';
+import { findPlaybook } from '../playbooks/find.js';
 import { noticeMessage, playbookMessage } from '../render/blocks.js';
 import { decodeButtonValue, type ButtonValue } from './button-value.js';
 import type { RunRequest } from '../app/run.js';

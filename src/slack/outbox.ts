@@ -2,7 +2,9 @@ import type { webApi } from '@slack/bolt';
 import type { ModalView } from './block-kit.js';
 import { limitViolations, type Fitted, type SlackMessage } from '../render/block-limits.js';
 import { redact, redactDeep } from '../redact.js';
-import { retryAfterSeconds, slackErrorCode } from './errors.js';
+import { slackErrorCode } from './errors.js';
+import { withRetry, type RetryPolicy } from './web-api-retry.js';
+import { escapeFallbackText } from './escape.js';
 
 type WebClient = webApi.WebClient;
 
@@ -16,22 +18,26 @@ function messageOf(m: Outgoing): SlackMessage {
 /**
  * Everything the bot sends to Slack goes through here: every payload is
  * redacted (again — the renderers already did) and checked against Block
- * Kit's limits. Rate limits (429) are waited out for messages that must
- * arrive, and skipped for progress updates that the next one replaces.
+ * Kit's limits. Rate limits (429) and Slack's 5xx answers are waited out for
+ * messages that must arrive, and skipped for progress updates that the next
+ * one replaces.
  */
 export class Outbox {
   constructor(
     private readonly client: WebClient,
     private readonly options: {
       maxRateLimitWaitS?: number;
+      /** How long and how often messages that must arrive are sent again (web-api-retry.ts). */
+      retry?: RetryPolicy;
       log?: (line: string) => void;
       sleep?: (ms: number) => Promise<void>;
     } = {},
   ) {}
 
-  /** The payload as it goes on the wire: redacted, within limits (a violation is a bug and throws). */
+  /** The payload as it goes on the wire: redacted, `text` escaped, within limits (a violation is a bug: throws). */
   static prepare(m: Outgoing): SlackMessage {
-    const msg = redactDeep(messageOf(m));
+    const redacted = redactDeep(messageOf(m));
+    const msg = { ...redacted, text: escapeFallbackText(redacted.text) };
     const problems = limitViolations(msg);
     if (problems.length > 0) throw new Error(`message breaks Block Kit limits: ${problems.join('; ')}`);
     return msg;
@@ -39,7 +45,7 @@ export class Outbox {
 
   async post(channel: string, m: Outgoing, threadTs?: string): Promise<{ channel: string; ts: string }> {
     const msg = Outbox.prepare(m);
-    const res = await this.persist(() =>
+    const res = await this.persist('chat.postMessage', () =>
       this.client.chat.postMessage({
         channel,
         text: msg.text,
@@ -55,7 +61,7 @@ export class Outbox {
     const msg = Outbox.prepare(m);
     const call = () => this.client.chat.update({ channel, ts, text: msg.text, blocks: msg.blocks });
     if (!options.bestEffort) {
-      await this.persist(call);
+      await this.persist('chat.update', call);
       return;
     }
     try {
@@ -68,7 +74,7 @@ export class Outbox {
 
   async ephemeral(channel: string, user: string, m: Outgoing, threadTs?: string): Promise<void> {
     const msg = Outbox.prepare(m);
-    await this.persist(() =>
+    await this.persist('chat.postEphemeral', () =>
       this.client.chat.postEphemeral({
         channel,
         user,
@@ -87,7 +93,7 @@ export class Outbox {
     comment?: string,
   ): Promise<void> {
     const content = redact(file.content);
-    await this.persist(() =>
+    await this.persist('files.uploadV2', () =>
       this.client.files.uploadV2({
         channel_id: channel,
         thread_ts: threadTs,
@@ -101,7 +107,9 @@ export class Outbox {
 
   async permalink(channel: string, ts: string): Promise<string | undefined> {
     try {
-      const res = await this.persist(() => this.client.chat.getPermalink({ channel, message_ts: ts }));
+      const res = await this.persist('chat.getPermalink', () =>
+        this.client.chat.getPermalink({ channel, message_ts: ts }),
+      );
       return res.permalink;
     } catch (e) {
       this.options.log?.(`chat.getPermalink failed: ${slackErrorCode(e) ?? (e as Error).message}`);
@@ -110,22 +118,20 @@ export class Outbox {
   }
 
   async openView(triggerId: string, view: ModalView): Promise<void> {
-    await this.persist(() => this.client.views.open({ trigger_id: triggerId, view: redactDeep(view) }));
+    // A trigger_id is valid for 3 seconds: a dialog that cannot open by then never will.
+    await this.persist('views.open', () => this.client.views.open({ trigger_id: triggerId, view: redactDeep(view) }), {
+      budgetMs: 2000,
+      backoffMs: 250,
+    });
   }
 
-  /** Retry a call refused with 429 after Retry-After, as long as the wait is short; other errors pass through. */
-  private async persist<T>(call: () => Promise<T>): Promise<T> {
-    const maxWait = this.options.maxRateLimitWaitS ?? 30;
-    const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await call();
-      } catch (e) {
-        const after = slackErrorCode(e) === 'ratelimited' ? (retryAfterSeconds(e) ?? 1) : undefined;
-        if (after === undefined || after > maxWait || attempt >= 2) throw e;
-        this.options.log?.(`rate limited by Slack; retrying in ${after} s`);
-        await sleep(after * 1000);
-      }
-    }
+  /** Send again on 429 and 5xx (web-api-retry.ts); other errors pass through. */
+  private persist<T>(what: string, call: () => Promise<T>, override: RetryPolicy = {}): Promise<T> {
+    const { retry, maxRateLimitWaitS, sleep, log } = this.options;
+    const policy = { ...(maxRateLimitWaitS !== undefined ? { maxRateLimitWaitS } : {}), ...retry, ...override };
+    return withRetry(what, call, policy, {
+      ...(sleep ? { sleep } : {}),
+      ...(log ? { log } : {}),
+    });
   }
 }

@@ -75,7 +75,8 @@ export function phrasesFeature(ctx: SlackContext): SlackFeature {
     register() {
       const onChat = async ({ event, context }: { event: unknown; context: { botUserId?: string } }) => {
         const d = decidePhrase(event as ChatEvent, context.botUserId ?? ctx.botUserId, ctx.deps, ctx.threads);
-        if (d.kind === 'suggest') ctx.tasks.run(() => postSuggestion(ctx.out, ctx.deps, d));
+        // Nobody asked for a suggestion: a failure is only logged.
+        if (d.kind === 'suggest') ctx.tasks.run('suggestion', undefined, () => postSuggestion(ctx.out, ctx.deps, d));
       };
       ctx.app.event('message', onChat);
       ctx.app.event('app_mention', onChat);

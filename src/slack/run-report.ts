@@ -1,4 +1,6 @@
 import { runRequest, type RunRequest } from '../app/run.js';
+import type { Fitted } from '../render/block-limits.js';
+import type { TaskPlace } from './tasks.js';
 import type { Report, ReportObservation } from '../engine/report.js';
 import { redact } from '../redact.js';
 import { noticeMessage, progressMessage, reportDetails, reportFile, reportMessage } from '../render/blocks.js';
@@ -30,6 +32,7 @@ export async function runAndReport(
   req: RunRequest,
   place: RunPlace,
   reply: Reply,
+  track?: TaskPlace,
 ): Promise<Report | undefined> {
   const checkId = req.kind === 'check' ? req.check.id : undefined;
   const finished: ReportObservation[] = [];
@@ -37,51 +40,63 @@ export async function runAndReport(
   let root: { channel: string; ts: string } | undefined;
   const throttle = new UpdateThrottle(deps.updateIntervalMs ?? 1000, deps.clock);
   const actor = { id: place.user, via: 'slack' as const, channel: place.channel };
-  const result = await runRequest(
-    req,
-    actor,
-    { ...deps, onAuditError: (e) => deps.log?.(`could not write the audit log: ${redact(e.message)}`) },
-    {
-      onStart: async (start) => {
-        run = {
-          requester: place.user,
-          what: start.what,
-          playbook:
-            req.kind === 'diagnose'
-              ? { id: req.playbook.id, title: req.playbook.title, titleEn: req.playbook.titleEn }
-              : null,
-          target: { name: req.target.name, host: req.target.host, transport: start.transport },
-          checks: start.checks,
-        };
-        try {
-          root = await out.post(place.channel, progressMessage(run, finished), place.threadTs);
-        } catch (e) {
-          if (!isNotInChannel(e)) {
-            const p = describeSlackError(e);
-            await reply(noticeMessage(`${p.text} — 诊断没有运行 / the diagnosis was not run`, { next: p.next }));
-            return false;
+  let report: Report;
+  let final: Fitted;
+  try {
+    const result = await runRequest(
+      req,
+      actor,
+      { ...deps, onAuditError: (e) => deps.log?.(`could not write the audit log: ${redact(e.message)}`) },
+      {
+        onStart: async (start) => {
+          run = {
+            requester: place.user,
+            what: start.what,
+            playbook:
+              req.kind === 'diagnose'
+                ? { id: req.playbook.id, title: req.playbook.title, titleEn: req.playbook.titleEn }
+                : null,
+            target: { name: req.target.name, host: req.target.host, transport: start.transport },
+            checks: start.checks,
+          };
+          try {
+            root = await out.post(place.channel, progressMessage(run, finished), place.threadTs);
+            // Should anything below fail, the background wrapper replaces this message with what went wrong.
+            if (track) track.progress = root;
+          } catch (e) {
+            if (!isNotInChannel(e)) {
+              const p = describeSlackError(e);
+              await reply(noticeMessage(`${p.text} — 诊断没有运行 / the diagnosis was not run`, { next: p.next }));
+              return false;
+            }
+            await reply(
+              noticeMessage(
+                'oms-chatops 不在这个频道里，所以结果只发给你 / I am not in this channel, so only you will see the result.',
+                { next: INVITE_HINT },
+              ),
+            );
           }
-          await reply(
-            noticeMessage(
-              'oms-chatops 不在这个频道里，所以结果只发给你 / I am not in this channel, so only you will see the result.',
-              { next: INVITE_HINT },
-            ),
-          );
-        }
+        },
+        onObservation: (o) => {
+          finished.push(o);
+          if (root && run) {
+            const at = root;
+            const info = run;
+            throttle.schedule(() =>
+              out.update(at.channel, at.ts, progressMessage(info, finished), { bestEffort: true }),
+            );
+          }
+        },
       },
-      onObservation: (o) => {
-        finished.push(o);
-        if (root && run) {
-          const at = root;
-          const info = run;
-          throttle.schedule(() => out.update(at.channel, at.ts, progressMessage(info, finished), { bestEffort: true }));
-        }
-      },
-    },
-  );
-  if (result.kind === 'cancelled' || !run) return undefined;
-  const report = result.report;
-  const final = reportMessage(report, run, reportButtons(report, place.user, run.what, checkId));
+    );
+    if (result.kind === 'cancelled' || !run) return undefined;
+    report = result.report;
+    final = reportMessage(report, run, reportButtons(report, place.user, run.what, checkId));
+  } catch (e) {
+    // No progress update may land after the failure notice that will replace the root message.
+    await throttle.finish(async () => undefined);
+    throw e;
+  }
   if (!root) {
     await reply(final);
     return report;
@@ -100,6 +115,12 @@ export async function runAndReport(
     return report;
   }
   const thread = place.threadTs ?? at.ts;
+  // The root now holds the report: a later failure is told in the thread instead of replacing it.
+  if (track) {
+    delete track.progress;
+    track.channel = at.channel;
+    track.threadTs = thread;
+  }
   const details = reportDetails(report);
   try {
     await out.post(at.channel, details, thread);

@@ -1,10 +1,13 @@
-import type { ModalView } from './block-kit.js';
 import { z } from 'zod';
-import { noticeMessage, shareSummary } from '../render/blocks.js';
+import { mrkdwnMessage, noticeMessage, shareSummary } from '../render/blocks.js';
+import type { Fitted } from '../render/block-limits.js';
 import { buttonValueSchema, type ButtonValue } from './button-value.js';
 import { describeSlackError, isNotInChannel } from './errors.js';
+import { channelLink } from './escape.js';
+import { isSlackChannelId, slackChannelId } from './ids.js';
 import type { SlackContext, SlackFeature } from './feature.js';
 import type { Outbox } from './outbox.js';
+import type { ModalView } from './block-kit.js';
 
 export const SHARE_CALLBACK = 'oms_share_modal';
 const CHANNEL_BLOCK = 'share_channel';
@@ -18,7 +21,7 @@ type ShareValue = Extract<ButtonValue, { k: 'share' }>;
 const metadataSchema = z
   .object({
     s: buttonValueSchema,
-    c: z.string().regex(/^[CGD][A-Z0-9]{2,20}$/),
+    c: slackChannelId,
     ts: z.string().regex(/^\d{6,12}\.\d{1,8}$/),
   })
   .strict();
@@ -85,7 +88,7 @@ export function parseShareMetadata(raw: unknown): ShareMetadata | undefined {
  * is message 1700000000.123456; `?thread_ts=…` (a reply's link) names the thread.
  */
 export function parseThreadLink(link: string): { channel: string; threadTs: string } | undefined {
-  const m = /^https:\/\/[A-Za-z0-9.-]+\/archives\/([CGD][A-Z0-9]{2,20})\/p(\d{10})(\d{6})(?:\?(\S*))?$/.exec(
+  const m = /^https:\/\/[A-Za-z0-9.-]+\/archives\/([CGD][A-Z0-9]{1,254})\/p(\d{10})(\d{6})(?:\?(\S*))?$/.exec(
     link.trim(),
   );
   if (!m) return undefined;
@@ -102,7 +105,7 @@ export function readShareForm(
   const v = values as
     Record<string, Record<string, { selected_conversation?: string | null; value?: string | null }>> | undefined;
   const channel = v?.[CHANNEL_BLOCK]?.[CHANNEL_ACTION]?.selected_conversation ?? undefined;
-  if (!channel || !/^[CGD][A-Z0-9]{2,20}$/.test(channel))
+  if (!channel || !isSlackChannelId(channel))
     return { ok: false, errors: { [CHANNEL_BLOCK]: '请选择一个频道 / pick a channel' } };
   const link = v?.[THREAD_BLOCK]?.[THREAD_ACTION]?.value?.trim();
   if (!link) return { ok: true, channel };
@@ -112,20 +115,43 @@ export function readShareForm(
       ok: false,
       errors: {
         [THREAD_BLOCK]:
-          '不是 Slack 消息链接 / not a Slack message link: ' +
-          'use "Copy link" on a message of the thread (https://….slack.com/archives/C…/p…)',
+          '不是 Slack 消息链接 / not a Slack message link: use "Copy link" on a message of the thread (https://….slack.com/archives/C…/p…)',
       },
     };
   if (parsed.channel !== channel)
     return {
       ok: false,
       errors: {
-        [THREAD_BLOCK]:
-          `链接属于另一个频道 / this link belongs to another channel (<#${parsed.channel}>): ` +
-          'pick that channel or clear the link',
+        [THREAD_BLOCK]: `链接属于另一个频道 / this link belongs to another channel (<#${parsed.channel}>): pick that channel or clear the link`,
       },
     };
   return { ok: true, channel, threadTs: parsed.threadTs };
+}
+
+/** Why a share failed, with a live link to the channel (its id is validated, so the link is safe). */
+function shareFailed(channel: string, e: unknown): Fitted {
+  if (!isNotInChannel(e)) {
+    const p = describeSlackError(e, '所选频道 / the chosen channel');
+    return noticeMessage(`没能分享 / could not share: ${p.text}`, { next: p.next });
+  }
+  const where = channelLink(channel);
+  return mrkdwnMessage(
+    '没能分享：bot 不是所选频道的成员 / could not share: the bot is not a member of the chosen channel',
+    `没能分享：oms-chatops 不是 ${where} 的成员 / could not share: the bot is not a member of ${where}`,
+    [
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text:
+              `*下一步 / Next:* 在 ${where} 里输入 \`/invite @oms-chatops\`，然后再点一次 "分享" / ` +
+              `type \`/invite @oms-chatops\` in ${where}, then click Share again`,
+          },
+        ],
+      },
+    ],
+  );
 }
 
 /**
@@ -157,32 +183,19 @@ export async function shareReport(
       dest.threadTs,
     );
   } catch (e) {
-    const where = `<#${dest.channel}>`;
-    const p = describeSlackError(e, where);
-    const text = isNotInChannel(e)
-      ? `没能分享：oms-chatops 不是 ${where} 的成员 / could not share: the bot is not a member of ${where}`
-      : `没能分享 / could not share: ${p.text}`;
-    await out
-      .ephemeral(
-        meta.c,
-        user,
-        noticeMessage(text, {
-          next: isNotInChannel(e)
-            ? `在 ${where} 里输入 \`/invite @oms-chatops\`，然后再点一次 "分享" / ` +
-              `type \`/invite @oms-chatops\` in ${where}, then click Share again`
-            : p.next,
-        }),
-        meta.ts,
-      )
-      .catch(() => undefined);
+    // A failure to say so is left to the background task's wrapper (it tries the thread next).
+    await out.ephemeral(meta.c, user, shareFailed(dest.channel, e), meta.ts);
     return isNotInChannel(e) ? 'not_in_channel' : 'failed';
   }
   const sharedLink = await out.permalink(posted.channel, posted.ts);
-  const view = sharedLink ? ` — <${sharedLink}|查看 / view>` : '';
-  const note = `:link: <@${user}> 已分享到 / shared this to <#${dest.channel}>${view}`;
+  const note = `:link: <@${user}> 已分享到 / shared this to <#${dest.channel}>${sharedLink ? ` — <${sharedLink}|查看 / view>` : ''}`;
   await out.post(
     meta.c,
-    { text: `shared to <#${dest.channel}>`, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: note }] }] },
+    // The fallback text is escaped on the way out, so it carries no channel link.
+    {
+      text: '已分享到事故频道 / shared to an incident channel',
+      blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: note }] }],
+    },
     meta.ts,
   );
   return 'shared';
@@ -230,7 +243,8 @@ export function shareFeature(ctx: SlackContext): SlackFeature {
         }
         await ack();
         const dest = { channel: form.channel, ...(form.threadTs ? { threadTs: form.threadTs } : {}) };
-        tasks.run(async () => void (await shareReport(out, meta, dest, body.user.id)));
+        const place = { channel: meta.c, threadTs: meta.ts, user: body.user.id };
+        tasks.run('share', place, async () => void (await shareReport(out, meta, dest, body.user.id)));
       });
     },
   };

@@ -72,7 +72,9 @@ export function usersFeature(
           const mention = e.type === 'app_mention' && CHECK_USERS.test(e.text ?? '');
           const dmFile = e.type === 'message' && e.channel_type === 'im' && (e.files?.length ?? 0) > 0;
           if (mention || dmFile) {
-            await checkSharedFiles(e, ctx.app, ctx.out, options, log);
+            // Checked after the ack; a failure is told in the file's thread (tasks.ts).
+            const place = { channel: e.channel, user: e.user, threadTs: e.thread_ts ?? e.ts };
+            ctx.tasks.run('user-sheet', place, () => checkSharedFiles(e, ctx.app, ctx.out, options, log));
             return;
           }
         }
@@ -107,7 +109,7 @@ function planUsersCommand(
         next: `one of: ${[...options.deps.config.targets.keys()].join(', ')}`,
       }),
     };
-  return { kind: 'work', run: (reply) => postTemplate(target.publicUrl, where, ctx, reply, log) };
+  return { kind: 'work', task: 'command', run: (reply) => postTemplate(target.publicUrl, where, ctx, reply, log) };
 }
 
 async function postTemplate(

@@ -1,10 +1,14 @@
+import type { Store } from './store.js';
+
 /**
  * De-duplication of Slack deliveries. Slack re-sends an event when the first
  * delivery was not acknowledged in time (`X-Slack-Retry-Num` over HTTP,
  * `retry_attempt` in Socket Mode), and Bolt does not drop those: the Slack
  * layer asks {@link Dedupe.claim} with the event id and handles the event only
- * when it is the first to claim it. Later stores (file, Redis) implement the
- * same interface so several bot instances share what they have seen.
+ * when it is the first to claim it. {@link StoreDedupe} keeps the keys in the
+ * shared store (file or Redis), so several bot instances share what they have
+ * seen; replayed slash commands and clicks are dropped the same way
+ * (`src/slack/replay.ts`).
  */
 export interface Dedupe {
   /** True the first time `key` is claimed within the TTL, false afterwards. */
@@ -60,5 +64,25 @@ export class MemoryDedupe implements Dedupe {
       if (until > now) break;
       this.seen.delete(key);
     }
+  }
+}
+
+/** How long a Slack delivery is remembered: past the 5 minutes in which a signed request is accepted. */
+export const SLACK_DEDUPE_TTL_MS = 10 * 60_000;
+
+/**
+ * De-duplication in the shared {@link Store} (file or Redis): every bot
+ * instance sharing the store sees a key once, so a Slack retry, a replayed
+ * slash command or a redelivered click is handled by one instance only.
+ */
+export class StoreDedupe implements Dedupe {
+  constructor(
+    private readonly store: Pick<Store, 'seen'>,
+    private readonly options: { prefix?: string; ttlMs?: number } = {},
+  ) {}
+
+  async claim(key: string): Promise<boolean> {
+    const { prefix = 'slack:', ttlMs = SLACK_DEDUPE_TTL_MS } = this.options;
+    return !(await this.store.seen(`${prefix}${key}`, ttlMs));
   }
 }

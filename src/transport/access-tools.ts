@@ -2,8 +2,7 @@ import { CHECKS } from '../checks/registry.js';
 import type { AccessTools } from '../cli/runner.js';
 import { isLocal, type Target } from '../config/target.js';
 import { redact } from '../redact.js';
-import { doctor, type DoctorLine } from './doctor.js';
-import { formatKeyscan, keyscan } from './keyscan.js';
+import type { DoctorLine } from './doctor.js';
 import { sudoersDropIn } from './sudo.js';
 import type { Transport } from './transport.js';
 
@@ -21,10 +20,13 @@ export function accessTools(deps: { env: NodeJS.ProcessEnv; transportFor(target:
   return {
     async keyscan(target) {
       if (isLocal(target)) return `target "${target.name}" is this machine: no SSH, nothing to pin.`;
+      // doctor and keyscan load ssh2: imported when used, so other verbs start without it.
+      const { formatKeyscan, keyscan } = await import('./keyscan.js');
       return formatKeyscan(target, await keyscan(target));
     },
     sudoers: (target, user) => sudoersDropIn(target, user),
     async doctor(target) {
+      const { doctor } = await import('./doctor.js');
       const lines = await doctor(target, {
         transport: deps.transportFor(target),
         programs: checkPrograms(target),

@@ -1,7 +1,7 @@
 import { isLocal, type Target } from '../config/target.js';
 import { LocalTransport } from './local.js';
-import { SshTransport, type SshEnv } from './ssh.js';
-import type { Transport } from './transport.js';
+import type { SshEnv } from './ssh.js';
+import type { ExecOptions, Transport } from './transport.js';
 
 export interface TransportPool {
   /** The transport for a target: one per target, reused across requests (the SSH connection is pooled). */
@@ -18,11 +18,9 @@ export function createTransportPool(options: { env: SshEnv }): TransportPool {
       if (!t) {
         t = isLocal(target)
           ? new LocalTransport()
-          : new SshTransport(target, {
-              env: {
-                OMS_CHATOPS_KEY_PASSPHRASE: options.env.OMS_CHATOPS_KEY_PASSPHRASE,
-                SSH_AUTH_SOCK: options.env.SSH_AUTH_SOCK,
-              },
+          : lazySsh(target, {
+              OMS_CHATOPS_KEY_PASSPHRASE: options.env.OMS_CHATOPS_KEY_PASSPHRASE,
+              SSH_AUTH_SOCK: options.env.SSH_AUTH_SOCK,
             });
         transports.set(target.name, t);
       }
@@ -31,6 +29,22 @@ export function createTransportPool(options: { env: SshEnv }): TransportPool {
     async closeAll() {
       await Promise.all([...transports.values()].map((t) => t.close()));
       transports.clear();
+    },
+  };
+}
+
+/**
+ * The SSH transport, with ssh2 (a large library) loaded at the first command rather than at start-up: `list`,
+ * `match`, `show` and the local target never load it.
+ */
+function lazySsh(target: Target, env: SshEnv): Transport {
+  let ssh: Promise<Transport> | undefined;
+  const load = () => (ssh ??= import('./ssh.js').then((m) => new m.SshTransport(target, { env })));
+  return {
+    describe: `${target.user ?? '?'}@${target.host}:${target.port}`,
+    exec: async (argv: readonly string[], options?: ExecOptions) => (await load()).exec(argv, options),
+    close: async () => {
+      if (ssh) await (await ssh).close();
     },
   };
 }

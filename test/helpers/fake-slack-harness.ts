@@ -87,10 +87,9 @@ export async function realPlaybooks(): Promise<Playbook[]> {
 export async function startTestBot(
   deps: SlackDeps,
   apiUrl: string,
-  extra: Pick<SlackAppOptions, 'sheets'> = {},
+  extra: Partial<SlackAppOptions> = {},
 ): Promise<{ bot: SlackBot; url: string }> {
   const bot = new SlackBot({
-    ...extra,
     env: { mode: 'http', botToken: 'xoxb-test-token-000000', signingSecret: SIGNING_SECRET, port: 0, apiUrl },
     deps,
     host: '127.0.0.1',
@@ -100,6 +99,7 @@ export async function startTestBot(
     tokenVerification: false,
     retries: 0,
     logLevel: LogLevel.ERROR,
+    ...extra,
   });
   const { port } = await bot.start();
   return { bot, url: `http://127.0.0.1:${port}${EVENTS_PATH}` };
@@ -115,6 +115,10 @@ export interface HarnessOptions {
   makeTransport?: () => Transport;
   /** The user import's sheet checks (budgets, a test reader). */
   sheets?: SheetWorkers;
+  /** Dependencies of the test's own (a failing clock, an audit log), over the defaults. */
+  deps?: Partial<SlackDeps>;
+  /** Options of the bot itself (e.g. a short `webApiRetry` for outage tests). */
+  bot?: Partial<SlackAppOptions>;
 }
 
 /**
@@ -153,8 +157,9 @@ export class SlackHarness {
       updateIntervalMs: options.updateIntervalMs ?? 1000,
       log: (l) => h.logs.push(l),
       ...testApprovals(config, transportFor),
+      ...options.deps,
     };
-    const extra = options.sheets ? { sheets: options.sheets } : {};
+    const extra = { ...options.bot, ...(options.sheets ? { sheets: options.sheets } : {}) };
     ({ bot: h.bot, url: h.url } = await startTestBot(deps, h.slack.apiUrl, extra));
     return h;
   }
@@ -170,7 +175,10 @@ export class SlackHarness {
     return { url: this.slack.responseUrl(id), id };
   }
 
-  command(text: string, extra: { channel?: string; user?: string; responseId?: string } = {}): Promise<SignedPost> {
+  command(
+    text: string,
+    extra: { channel?: string; user?: string; responseId?: string; triggerId?: string } = {},
+  ): Promise<SignedPost> {
     const url = extra.responseId ? this.slack.responseUrl(extra.responseId) : this.slack.responseUrl('cmd');
     return postSigned(
       this.url,
@@ -179,6 +187,7 @@ export class SlackHarness {
         responseUrl: url,
         ...(extra.channel ? { channel: extra.channel } : {}),
         ...(extra.user ? { user: extra.user } : {}),
+        ...(extra.triggerId ? { triggerId: extra.triggerId } : {}),
       }),
       { secret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded' },
     );

@@ -10,6 +10,8 @@ export interface ApiCall {
   at: number;
   /** The Authorization header (`Bearer xoxb-…` for the bot, `Bearer xapp-…` for apps.connections.open). */
   authorization?: string;
+  /** What the fake answered: 200 (ok or a platform error), or the HTTP status of a simulated outage (429, 500 …). */
+  status: number;
 }
 
 /** One POST to a response_url. */
@@ -19,7 +21,10 @@ export interface ResponsePost {
   at: number;
 }
 
-type Failure = { kind: 'error'; error: string } | { kind: 'ratelimit'; retryAfter: number };
+type Failure =
+  | { kind: 'error'; error: string }
+  | { kind: 'ratelimit'; retryAfter: number }
+  | { kind: 'http'; status: number; retryAfter?: number };
 
 /**
  * A local stand-in for Slack on 127.0.0.1: the Web API (`/api/<method>`, as
@@ -74,6 +79,18 @@ export class FakeSlack {
   /** Answer `method` with 429 and Retry-After `times` times. */
   rateLimit(method: string, retryAfter: number, times = 1): void {
     this.failures.push({ method, times, failure: { kind: 'ratelimit', retryAfter } });
+  }
+
+  /**
+   * An outage: the next `calls` Web API calls (of any method, or only `methods`) are answered with HTTP
+   * `status` (500, 503 …, or 429 with Retry-After), in the order outages were switched on.
+   */
+  outage(status: number, calls: number, options: { retryAfter?: number; methods?: string[] } = {}): void {
+    const failure: Failure =
+      status === 429
+        ? { kind: 'ratelimit', retryAfter: options.retryAfter ?? 1 }
+        : { kind: 'http', status, ...(options.retryAfter !== undefined ? { retryAfter: options.retryAfter } : {}) };
+    for (const method of options.methods ?? ['*']) this.failures.push({ method, times: calls, failure });
   }
 
   /** Answer `method` with `answer(body)` instead of the default (e.g. usergroups.users.list). */
@@ -145,10 +162,22 @@ export class FakeSlack {
         raw,
         at: Date.now(),
         ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+        status: 200,
       };
       this.calls.push(call);
       const failure = this.takeFailure(method, body);
+      if (failure?.kind === 'http') {
+        call.status = failure.status;
+        res
+          .writeHead(failure.status, {
+            'content-type': 'text/plain',
+            ...(failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {}),
+          })
+          .end('upstream error');
+        return;
+      }
       if (failure?.kind === 'ratelimit') {
+        call.status = 429;
         res
           .writeHead(429, { 'retry-after': String(failure.retryAfter), 'content-type': 'application/json' })
           .end(JSON.stringify({ ok: false, error: 'ratelimited' }));
@@ -166,7 +195,7 @@ export class FakeSlack {
 
   private takeFailure(method: string, body: Record<string, unknown>): Failure | undefined {
     const f = this.failures.find(
-      (x) => x.method === method && x.times > 0 && (!x.channel || x.channel === body.channel),
+      (x) => (x.method === method || x.method === '*') && x.times > 0 && (!x.channel || x.channel === body.channel),
     );
     if (!f) return undefined;
     f.times--;

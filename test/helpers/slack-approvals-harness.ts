@@ -12,14 +12,21 @@ import { AuditLog } from '../../src/audit/audit-log.js';
 import { CHECKS, findCheck } from '../../src/checks/registry.js';
 import type { SlackBot } from '../../src/slack/app.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
-import { MemoryDedupe } from '../../src/store/dedupe.js';
+import { StoreDedupe } from '../../src/store/dedupe.js';
 import { FileStore } from '../../src/store/file-store.js';
 import type { Store } from '../../src/store/store.js';
 import { fakeServer, testConfig } from '../unit/approvals/fake-server.js';
 import { realPlaybooks, SIGNING_SECRET, startTestBot } from './fake-slack-harness.js';
 import { FakeSlack, type ApiCall } from './fake-slack.js';
 import { ReplayTransport } from './replay-transport.js';
-import { blockActionPayload, interactionBody, postSigned, slashCommandBody, type SignedPost } from './slack-sign.js';
+import {
+  blockActionPayload,
+  interactionBody,
+  newTriggerId,
+  postSigned,
+  slashCommandBody,
+  type SignedPost,
+} from './slack-sign.js';
 
 export const T0 = Date.parse('2026-11-22T10:00:00.000Z');
 
@@ -84,7 +91,8 @@ export class ApprovalHarness {
       findCheck,
       // Diagnoses replay a captured server; approved actions run on the scripted one.
       transportFor: () => new ReplayTransport(scenario),
-      dedupe: new MemoryDedupe(),
+      // As main.ts does it: Slack deliveries are de-duplicated in the shared store (file or Redis).
+      dedupe: new StoreDedupe(h.store),
       updateIntervalMs: 20,
       now: h.clock.now,
       log: (l) => h.logs.push(l),
@@ -173,7 +181,7 @@ export class ApprovalHarness {
       user: { id: user, username: user.toLowerCase(), team_id: 'T0TEST' },
       api_app_id: 'A0OMS',
       token: 'unused',
-      trigger_id: '1337.43.trigger',
+      trigger_id: newTriggerId(),
       view: {
         id: 'V0DENY',
         team_id: 'T0TEST',

@@ -40,6 +40,12 @@ export async function postSigned(
   return { status: res.status, body: text, json: () => JSON.parse(text), ms: performance.now() - started };
 }
 
+let triggers = 0;
+/** A new trigger_id, as Slack makes one for every command and click (the bot drops a repeated one). */
+export function newTriggerId(): string {
+  return `1337.${++triggers}.${Date.now().toString(36)}`;
+}
+
 export interface SlashCommandFields {
   text: string;
   user?: string;
@@ -64,7 +70,7 @@ export function slashCommandFields(fields: SlashCommandFields): Record<string, s
     api_app_id: 'A0OMS',
     is_enterprise_install: 'false',
     response_url: fields.responseUrl,
-    trigger_id: fields.triggerId ?? '1337.42.trigger',
+    trigger_id: fields.triggerId ?? newTriggerId(),
   };
 }
 
@@ -117,7 +123,7 @@ export function blockActionPayload(p: {
     api_app_id: 'A0OMS',
     token: 'unused',
     container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: false },
-    trigger_id: p.triggerId ?? '1337.42.trigger',
+    trigger_id: p.triggerId ?? newTriggerId(),
     channel: { id: channel, name: 'ops' },
     message: { type: 'message', ts, text: 'report', ...(p.threadTs ? { thread_ts: p.threadTs } : {}) },
     response_url: p.responseUrl,

@@ -269,7 +269,9 @@ describe('approve', () => {
     const told = ephemeralsTo(APPROVER).map((c) => String(c.body.text));
     expect(told).toHaveLength(1);
     expect(told[0]).toMatch(/already approved by U0APPROVER|another click is handling this approval right now/);
-    expect(h.logs.filter((l) => /dropped a repeated delivery of the approve click/.test(l))).toHaveLength(2);
+    expect(
+      h.logs.filter((l) => /dropped a repeated delivery of the click on approval_approve by U0APPROVER/.test(l)),
+    ).toHaveLength(2);
   });
 
   it('a policy needing two approvers: the first approval updates the card (1 of 2), the second executes', async () => {

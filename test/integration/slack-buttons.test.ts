@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { SlackHarness } from '../helpers/fake-slack-harness.js';
+import { newTriggerId } from '../helpers/slack-sign.js';
 
 /** Buttons on reports, the share modal, forged values, the approvals hook, long output as a file. */
 let h: SlackHarness;
@@ -131,7 +132,7 @@ describe('Share to incident thread', () => {
       user: { id: 'U0DAVE', username: 'dave', team_id: 'T0TEST' },
       api_app_id: 'A0OMS',
       token: 'unused',
-      trigger_id: 'trig-2',
+      trigger_id: newTriggerId(),
       view: {
         id: 'V0SHARE',
         type: 'modal',

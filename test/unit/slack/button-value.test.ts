@@ -22,6 +22,19 @@ describe('button values', () => {
     if (!r.ok) expect(r.reason).toMatch(reason);
   });
 
+  const share = (u: string) => ({ v: 1 as const, k: 'share' as const, w: 'x', t: 'prod', d: 'ok' as const, h: 'h', u });
+
+  it.each(['U1', 'W0123456789ABCDEFGHIJKLMNOPQRSTUV', 'U0ALICE', `W${'9'.repeat(200)}`])(
+    'a Slack user id of any length (%s) encodes and decodes: ids are opaque',
+    (u) => {
+      expect(decodeButtonValue(encodeButtonValue(share(u)))).toEqual({ ok: true, value: share(u) });
+    },
+  );
+
+  it.each(['u0alice', 'B0BOT', 'U', 'U0 ALICE', '<!channel>', `U${'1'.repeat(255)}`])('refuses the user id %p', (u) => {
+    expect(decodeButtonValue(JSON.stringify(share(u))).ok).toBe(false);
+  });
+
   it('encoding refuses values the schema would refuse', () => {
     expect(() => encodeButtonValue({ v: 1, k: 'show', p: 'a b' })).toThrow();
   });

@@ -2,6 +2,11 @@ import { Outbox } from '../../../src/slack/outbox.js';
 import { describeSlackError, slackErrorCode } from '../../../src/slack/errors.js';
 
 describe('Outbox.prepare: the last gate before Slack', () => {
+  it("escapes the fallback text as Slack's rules ask: typed mentions and broadcasts stay text", () => {
+    const msg = Outbox.prepare({ text: 'denied: <!channel> <!here> <@U0BOSS> <#C0OPS> a & b > c', blocks: [] });
+    expect(msg.text).toBe('denied: &lt;!channel&gt; &lt;!here&gt; &lt;@U0BOSS&gt; &lt;#C0OPS&gt; a &amp; b &gt; c');
+  });
+
   it('redacts every string, including hand-built blocks', () => {
     const msg = Outbox.prepare({
       text: 'DATABASE_PASSWORD=EVuWdnct2NUwk9oKAAJK',

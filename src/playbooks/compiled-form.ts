@@ -1,0 +1,62 @@
+import type { PlaybookRegistry } from './loader.js';
+import type { Playbook } from './playbook.js';
+
+/** How a RegExp is written in the compiled form: `{ "$regexp": source, "flags": flags }`. */
+const REGEXP = '$regexp';
+
+/**
+ * The loader's output as JSON, whatever fields it has: the compiled form follows the front matter (and the
+ * Playbook type) without a hand-kept field list. Regular expressions are written as source and flags; a value JSON
+ * cannot carry faithfully (Map, Set, function, bigint) is a programming error and throws, so a new field of such a
+ * type is caught by the round-trip test instead of being silently dropped from the cache.
+ */
+export function serialisePlaybooks(playbooks: readonly Playbook[]): string {
+  return JSON.stringify(playbooks, (key, value: unknown) => {
+    if (value instanceof RegExp) return { [REGEXP]: value.source, flags: value.flags };
+    if (value instanceof Map || value instanceof Set || typeof value === 'function' || typeof value === 'bigint') {
+      throw new TypeError(`playbook field "${key}" cannot be stored in the compiled form; store plain data`);
+    }
+    return value;
+  });
+}
+
+/** The inverse of serialisePlaybooks; throws on text that is not a compiled form (the caller then rebuilds). */
+export function deserialisePlaybooks(text: string): Playbook[] {
+  const value: unknown = JSON.parse(text, (_key, v: unknown) => {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && REGEXP in v) {
+      const { [REGEXP]: source, flags } = v as Record<string, unknown>;
+      if (typeof source !== 'string' || typeof flags !== 'string') throw new TypeError('malformed regular expression');
+      return new RegExp(source, flags);
+    }
+    return v;
+  });
+  if (!Array.isArray(value)) throw new TypeError('the compiled form is not a list of playbooks');
+  return value as Playbook[];
+}
+
+/**
+ * The registry checks of the loader, on the compiled form: every check, action and `<check>:<signal>` a playbook
+ * names is still in the whitelists (they are code, and change without the playbooks changing). False also for a
+ * form whose shape is not a playbook list. The caller then parses the markdown again, which reports file and line.
+ */
+export function fitsRegistry(playbooks: readonly Playbook[], registry: PlaybookRegistry): boolean {
+  try {
+    return playbooks.every((p) => {
+      const own = (list: readonly string[], has: (id: string) => boolean) =>
+        Array.isArray(list) && list.every((id) => typeof id === 'string' && has(id));
+      if (typeof p.id !== 'string' || typeof p.file !== 'string' || !Array.isArray(p.aliases)) return false;
+      if (!Array.isArray(p.signatures) || !p.signatures.every((s) => s instanceof RegExp)) return false;
+      if (!own(p.checks, (id) => registry.hasCheck(id))) return false;
+      if (!own(p.actions, (id) => registry.hasAction(id))) return false;
+      return p.findings.every(
+        (f) =>
+          (f.action === undefined || p.actions.includes(f.action)) &&
+          [...f.when, ...f.all, ...f.unless].every(
+            (ref) => p.checks.includes(ref.check) && (registry.checkSignals(ref.check) ?? []).includes(ref.signal),
+          ),
+      );
+    });
+  } catch {
+    return false;
+  }
+}

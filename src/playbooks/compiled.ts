@@ -1,0 +1,166 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { open, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isPrivate, prepareCacheDir } from './cache-dir.js';
+import { deserialisePlaybooks, fitsRegistry, serialisePlaybooks } from './compiled-form.js';
+import type { PlaybookRegistry } from './loader.js';
+import type { Playbook } from './playbook.js';
+import { readPlaybookSources, type PlaybookSource } from './sources.js';
+
+/**
+ * Version of the compiled form. The key also holds a hash of the loader's own code (src/playbooks), so a change
+ * to the front matter schema or the loader invalidates old caches by itself; bump this for anything else.
+ */
+export const COMPILED_FORMAT = 1;
+
+/** Set by the bundle build (scripts/build.ts): the hash of src/playbooks/*.ts the bundle was built from. */
+declare const __OMS_PLAYBOOK_LOADER_HASH__: string | undefined;
+
+/** How the playbooks were obtained, for tests and the bench. */
+export type CacheOutcome = 'hit' | 'built' | 'refused' | 'registry-changed' | 'off';
+
+export interface CompiledLoad {
+  playbooks: Playbook[];
+  outcome: CacheOutcome;
+  /** The cache file read or written, if any. */
+  file?: string;
+}
+
+/**
+ * The playbooks of `dir`, from the compiled form when it was made from exactly these bytes, else parsed from the
+ * markdown (marked, yaml and zod, loaded only then) and stored again, atomically (temp file + rename). A cache file
+ * that is damaged, foreign-owned or writable by others is refused and rebuilt, never trusted. Registry checks run
+ * on the compiled form each time; if they fail, the markdown is parsed again so the error names file and line.
+ */
+export async function loadCompiledPlaybooks(
+  dir: string,
+  registry: PlaybookRegistry,
+  cacheDirs: readonly string[],
+): Promise<CompiledLoad> {
+  const sources = await readPlaybookSources(dir);
+  const parse = async () => (await import('./loader.js')).buildPlaybooks(sources, registry);
+  if (cacheDirs.length === 0) return { playbooks: await parse(), outcome: 'off' };
+
+  const key = await sourceKey(dir, sources, registry);
+  const name = `playbooks-${sha256(path.resolve(dir)).slice(0, 16)}.json`;
+  let outcome: CacheOutcome = 'built';
+  for (const cacheDir of cacheDirs) {
+    const file = path.join(cacheDir, name);
+    const read = await readCompiled(file, key);
+    if (read === 'absent' || read === 'stale') continue;
+    if (read === 'refused') {
+      outcome = 'refused';
+      continue;
+    }
+    if (fitsRegistry(read, registry)) return { playbooks: read, outcome: 'hit', file };
+    outcome = 'registry-changed';
+  }
+  const playbooks = await parse();
+  let payload: string;
+  try {
+    payload = serialisePlaybooks(playbooks);
+  } catch {
+    // A field JSON cannot carry: run from the markdown (test/unit/playbooks/compiled-form.test.ts fails loudly).
+    return { playbooks, outcome };
+  }
+  const file = await writeCompiled(cacheDirs, name, key, payload);
+  return { playbooks, outcome, ...(file ? { file } : {}) };
+}
+
+/** What a cache file holds on its first line; the compiled playbooks follow on the next. */
+interface Header {
+  format: number;
+  key: string;
+  sha256: string;
+}
+
+async function readCompiled(file: string, key: string): Promise<Playbook[] | 'absent' | 'stale' | 'refused'> {
+  let text: string;
+  try {
+    const fh = await open(file, 'r');
+    try {
+      if (!isPrivate(await fh.stat())) return 'refused';
+      text = await fh.readFile('utf8');
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return 'absent';
+  }
+  try {
+    const nl = text.indexOf('\n');
+    if (nl < 0) return 'refused';
+    const header = JSON.parse(text.slice(0, nl)) as Partial<Header>;
+    if (header.format !== COMPILED_FORMAT || header.key !== key) return 'stale';
+    const payload = text.slice(nl + 1);
+    if (header.sha256 !== sha256(payload)) return 'refused';
+    return deserialisePlaybooks(payload);
+  } catch {
+    return 'refused';
+  }
+}
+
+/** Write to the first directory that takes it; the cache is an optimisation, so failing everywhere is not an error. */
+async function writeCompiled(dirs: readonly string[], name: string, key: string, payload: string) {
+  const header: Header = { format: COMPILED_FORMAT, key, sha256: sha256(payload) };
+  for (const dir of dirs) {
+    if (!(await prepareCacheDir(dir))) continue;
+    const file = path.join(dir, name);
+    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await writeFile(temp, `${JSON.stringify(header)}\n${payload}`, { mode: 0o600, flag: 'wx' });
+      await rename(temp, file);
+      return file;
+    } catch {
+      await unlink(temp).catch(() => undefined);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Hash of what the compiled form is made from and was validated against: the format, the loader's code, the
+ * registry's lists, the directory and every file.
+ */
+async function sourceKey(dir: string, sources: readonly PlaybookSource[], registry: PlaybookRegistry) {
+  const h = createHash('sha256').update(`oms-chatops playbooks\0${COMPILED_FORMAT}\0${await loaderHash()}\0`);
+  h.update(`${registryFingerprint(registry)}\0${path.resolve(dir)}\0`);
+  for (const s of sources) h.update(`${path.basename(s.file)}\0${Buffer.byteLength(s.source)}\0`).update(s.source);
+  return h.digest('hex');
+}
+
+/**
+ * Every list the registry offers (its methods without arguments: check ids, action ids, and whatever is added
+ * later, such as the intent lexicon's concepts) and each check's signals. A whitelist or lexicon change thus
+ * rebuilds the compiled form, and the loader reports what no longer fits with file and line.
+ */
+export function registryFingerprint(registry: PlaybookRegistry): string {
+  const lists = Object.entries(registry as unknown as Record<string, unknown>)
+    .filter((e): e is [string, () => unknown] => typeof e[1] === 'function' && e[1].length === 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, list]) => [name, list.call(registry)]);
+  const signals = (registry.checkIds?.() ?? []).map((id) => [id, registry.checkSignals(id)]);
+  return createHash('sha256').update(JSON.stringify([lists, signals])).digest('hex');
+}
+
+let ownCode: Promise<string> | undefined;
+
+/** The bundle's built-in hash, or, from the sources (tsx, Jest, tsc output), the hash of this directory's modules. */
+function loaderHash(): Promise<string> {
+  if (typeof __OMS_PLAYBOOK_LOADER_HASH__ === 'string') return Promise.resolve(__OMS_PLAYBOOK_LOADER_HASH__);
+  ownCode ??= hashModules(path.dirname(fileURLToPath(import.meta.url)));
+  return ownCode;
+}
+
+/** sha256 over the `.ts`/`.js` files of `dir` by name: what scripts/build.ts computes for src/playbooks. */
+export async function hashModules(dir: string): Promise<string> {
+  const names = (await readdir(dir)).filter((n) => /\.(ts|js|mjs)$/.test(n) && !n.endsWith('.d.ts')).sort();
+  const h = createHash('sha256');
+  for (const n of names) h.update(`${n}\0`).update(await readFile(path.join(dir, n)));
+  return h.digest('hex');
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
