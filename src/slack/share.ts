@@ -115,14 +115,17 @@ export function readShareForm(
       ok: false,
       errors: {
         [THREAD_BLOCK]:
-          '不是 Slack 消息链接 / not a Slack message link: use "Copy link" on a message of the thread (https://….slack.com/archives/C…/p…)',
+          '不是 Slack 消息链接 / not a Slack message link: ' +
+          'use "Copy link" on a message of the thread (https://….slack.com/archives/C…/p…)',
       },
     };
   if (parsed.channel !== channel)
     return {
       ok: false,
       errors: {
-        [THREAD_BLOCK]: `链接属于另一个频道 / this link belongs to another channel (<#${parsed.channel}>): pick that channel or clear the link`,
+        [THREAD_BLOCK]:
+          `链接属于另一个频道 / this link belongs to another channel (<#${parsed.channel}>): ` +
+          'pick that channel or clear the link',
       },
     };
   return { ok: true, channel, threadTs: parsed.threadTs };
@@ -188,7 +191,8 @@ export async function shareReport(
     return isNotInChannel(e) ? 'not_in_channel' : 'failed';
   }
   const sharedLink = await out.permalink(posted.channel, posted.ts);
-  const note = `:link: <@${user}> 已分享到 / shared this to <#${dest.channel}>${sharedLink ? ` — <${sharedLink}|查看 / view>` : ''}`;
+  const view = sharedLink ? ` — <${sharedLink}|查看 / view>` : '';
+  const note = `:link: <@${user}> 已分享到 / shared this to <#${dest.channel}>${view}`;
   await out.post(
     meta.c,
     // The fallback text is escaped on the way out, so it carries no channel link.
