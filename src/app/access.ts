@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { Target } from '../config/target.js';
 import { resolveTarget } from '../command/resolve.js';
-import type { AppDeps, Unavailable, UnknownTarget } from './deps.js';
+import type { Unavailable, UnknownTarget } from './results.js';
 
 /**
  * The single import point of `keyscan`, `sudoers` and `doctor` for the front
@@ -19,7 +19,8 @@ export interface AccessTools {
 /** The answer of keyscan, sudoers or doctor: text to show, and whether all was well. */
 export type AccessResult = { kind: 'text'; text: string; ok: boolean } | UnknownTarget | Unavailable;
 
-type AccessDeps = Pick<AppDeps, 'config' | 'access'>;
+/** What the access verbs need (a subset of AppDeps, declared here so deps.ts can import AccessTools). */
+type AccessDeps = { config: Config; access?: AccessTools };
 
 function withTarget(
   name: string | undefined,

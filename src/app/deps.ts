@@ -35,14 +35,4 @@ export interface AppDeps {
 /** Who asked, as the audit log and the approvals policy see them. */
 export type AppActor = Actor;
 
-/** A name that is not a configured target: nothing was run. */
-export interface UnknownTarget {
-  kind: 'unknown-target';
-  name: string;
-}
-
-/** A verb whose part is not wired in this process (e.g. a runner built without an audit log). */
-export interface Unavailable {
-  kind: 'unavailable';
-  what: 'audit' | 'approvals' | 'access';
-}
+export type { Unavailable, UnknownTarget } from './results.js';

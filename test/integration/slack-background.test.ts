@@ -18,10 +18,7 @@ import { APPROVER, REQUESTER } from '../unit/approvals/fake-server.js';
 
 let h: SlackHarness | undefined;
 let ah: ApprovalHarness | undefined;
-let users: { close(): void } | undefined;
 afterEach(async () => {
-  users?.close();
-  users = undefined;
   await h?.stop();
   await ah?.stop();
   h = ah = undefined;

@@ -5,7 +5,7 @@
  * is refused by the parser before anything is echoed.)
  */
 import type { ApiCall } from '../helpers/fake-slack.js';
-import { SlackHarness, testConfig } from '../helpers/fake-slack-harness.js';
+import { SlackHarness } from '../helpers/fake-slack-harness.js';
 import { ApprovalHarness } from '../helpers/slack-approvals-harness.js';
 import { APPROVER, REQUESTER } from '../unit/approvals/fake-server.js';
 
@@ -14,10 +14,7 @@ const LIVE = /<!channel>|<!here>|<@U0BOSS>/;
 
 let h: SlackHarness | undefined;
 let ah: ApprovalHarness | undefined;
-let users: { close(): void } | undefined;
 afterEach(async () => {
-  users?.close();
-  users = undefined;
   await h?.stop();
   await ah?.stop();
   h = ah = undefined;

@@ -1,4 +1,4 @@
-import { SlackHarness, testConfig } from '../helpers/fake-slack-harness.js';
+import { SlackHarness } from '../helpers/fake-slack-harness.js';
 import { FileHost } from '../helpers/file-host.js';
 import { trustedFileUrl } from '../../src/slack/users.js';
 import { csvOf, HEADER, PASSWORDS, VALID_ROWS, xlsxOf } from '../unit/users/files.js';
