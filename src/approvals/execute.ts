@@ -98,7 +98,7 @@ export async function executeAction(
       signal: r.signal,
       timedOut: r.timedOut,
       durationMs: r.durationMs,
-      stderr: redact(r.stderr.slice(-1_000)),
+      stderr: redact(r.stderr).slice(-1_000),
       ...(refusal
         ? {
             sudoRefusal: {

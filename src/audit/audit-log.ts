@@ -157,5 +157,6 @@ function clean(record: AuditRecord): AuditRecord {
       );
     return v;
   };
-  return redactDeep(cut(record) as AuditRecord);
+  // Redact the whole strings first: a cut could leave half a secret that no pattern recognises.
+  return cut(redactDeep(record)) as AuditRecord;
 }

@@ -38,7 +38,8 @@ export interface CheckCommand {
 
 /**
  * A read-only check. `commands` are run concurrently; `interpret` receives their
- * results in the same order and is pure (no I/O, no clock, no randomness).
+ * results in the same order, already redacted whole by the engine (so whatever it
+ * cuts holds no half secret), and is pure (no I/O, no clock, no randomness).
  */
 export interface Check {
   readonly id: string;

@@ -1,10 +1,21 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, isNode, parseDocument, type Document, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { parseSpan } from '../duration.js';
 import { localTarget, targetSchema, type Target } from './target.js';
+import {
+  firstAlias,
+  firstDuplicateKey,
+  hasAnyKey,
+  isEmpty,
+  keyLine,
+  keyPathAt,
+  MAX_DEPTH,
+  tooDeep,
+} from './yaml-document.js';
+import { quoteName, yamlProblem } from './yaml-errors.js';
 
 const durationSchema = z
   .string()
@@ -114,48 +125,101 @@ export function resolveConfigPath(flag: string | undefined, env: NodeJS.ProcessE
   return existsSync(fallback) ? fallback : undefined;
 }
 
+/** A config file is small; anything bigger (or a device such as /dev/zero) is not one. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/** Far more `*aliases` than a config needs, far fewer than a "billion laughs" file expands to. */
+const MAX_ALIASES = 100;
+const NOT_A_CONFIG =
+  '不是 oms-chatops 配置文件 / not an oms-chatops config (expected a YAML mapping with targets:); ' +
+  'pass the oms-chatops.yml file (see oms-chatops.example.yml) with --config or OMS_CHATOPS_CONFIG';
+
 /** Read and validate the config file (or the built-in default when `path` is undefined). */
 export async function loadConfig(path: string | undefined): Promise<Config> {
   if (!path) return fromParsed(configSchema.parse({}), 'built-in');
   let text: string;
   try {
+    const info = await stat(path);
+    if (!info.isFile() || info.size > MAX_CONFIG_BYTES) throw new ConfigError(path, '', NOT_A_CONFIG);
     text = await readFile(path, 'utf8');
   } catch (e) {
+    if (e instanceof ConfigError) throw e;
     const err = e as NodeJS.ErrnoException;
     throw new ConfigError(
       path,
       '',
       err.code === 'ENOENT'
         ? 'file not found (set --config, OMS_CHATOPS_CONFIG, or create ./oms-chatops.yml; see oms-chatops.example.yml)'
-        : `cannot read the file: ${err.message}`,
+        : `cannot read the file (${err.code ?? 'error'}): check its permissions for the bot's user`,
     );
   }
   return parseConfig(text, path);
 }
 
-/** Validate config text; `file` names it in errors. */
+/**
+ * Validate config text; `file` names it in errors. Every problem, the YAML
+ * library's included, becomes a {@link ConfigError} with the line and key; a
+ * file that is not a config at all is named so, without quoting it.
+ */
 export function parseConfig(text: string, file: string): Config {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    throw new ConfigError(file, '', `invalid YAML: ${e.message.split('\n')[0]}`, lineCounter.linePos(e.pos[0]).line);
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+  const deep = tooDeep(text);
+  if (deep !== undefined)
+    throw new ConfigError(
+      file,
+      '',
+      `brackets nested deeper than ${MAX_DEPTH} levels: a config is a few levels deep`,
+      deep,
+    );
+  let doc: Document;
+  try {
+    // Duplicate keys are found below in one pass: the library's own check compares every pair of keys.
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  } catch {
+    // The parser itself gave up (nesting deeper than the stack): no config looks like that.
+    throw new ConfigError(file, '', NOT_A_CONFIG);
   }
-  const raw = doc.toJS() ?? {};
+  if (!isEmpty(doc.contents) && !hasAnyKey(doc.contents, TOP_KEYS)) throw new ConfigError(file, '', NOT_A_CONFIG);
+  const dup = firstDuplicateKey(doc);
+  if (dup !== undefined) doc.errors.push({ code: 'DUPLICATE_KEY', pos: [dup, dup + 1] } as YAMLError);
+  if (doc.errors.length > 0) {
+    const e = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0]!;
+    // An unclosed bracket is noticed at the end of the file: name the last line that has text.
+    const at = Math.min(e.pos[0], Math.max(0, text.trimEnd().length - 1));
+    throw new ConfigError(file, keyPathAt(doc, at), yamlProblem(e), lineOf(at));
+  }
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {};
+  } catch (e) {
+    const at = firstAlias(doc);
+    const problem = /alias count/i.test((e as Error).message)
+      ? `too many *aliases (more than ${MAX_ALIASES} expansions, a "billion laughs" file?): ` +
+        'write the values out, the config needs no anchors'
+      : 'a *reference could not be resolved: write the value out instead of the alias';
+    throw new ConfigError(
+      file,
+      at === undefined ? '' : keyPathAt(doc, at),
+      problem,
+      at === undefined ? undefined : lineOf(at),
+    );
+  }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.map(String);
     let line: number | undefined;
+    if (issue.code === 'unrecognized_keys') line = keyLine(doc, path, issue.keys[0]!, lineOf);
     for (let n = path.length; n > 0 && line === undefined; n--) {
       const node = doc.getIn(path.slice(0, n), true);
-      if (isNode(node) && node.range) line = lineCounter.linePos(node.range[0]).line;
+      if (isNode(node) && node.range) line = lineOf(node.range[0]);
     }
     const problem =
       issue.code === 'unrecognized_keys'
-        ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; see the README's configuration reference)`
-        : issue.message;
-    throw new ConfigError(file, path.join('.'), problem, line);
+        ? `unknown key ${issue.keys.slice(0, 5).map(quoteName).join(', ')} ` +
+          "(check the spelling; see the README's configuration reference)"
+        : issue.message.split('\n')[0]!.slice(0, 300);
+    throw new ConfigError(file, path.map((k) => (/^[\w-]{1,40}$/.test(k) ? k : quoteName(k))).join('.'), problem, line);
   }
   const config = fromParsed(parsed.data, file);
   for (const [name, t] of config.targets) {
@@ -175,6 +239,8 @@ export function parseConfig(text: string, file: string): Config {
   }
   return config;
 }
+
+const TOP_KEYS: ReadonlySet<string> = new Set(Object.keys(configSchema.shape));
 
 function fromParsed(data: z.infer<typeof configSchema>, source: string): Config {
   const targets = new Map<string, Target>();

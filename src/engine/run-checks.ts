@@ -62,7 +62,9 @@ export async function runChecks(
         ),
       );
       truncated = results.some((r) => r.truncated);
-      observation = safeInterpret(check, results, target);
+      // Redact whole outputs before the interpreter cuts anything (an excerpt, a 200-character body line,
+      // a clipped stray line): a cut made first could leave half a secret that no pattern recognises.
+      observation = safeInterpret(check, results.map(redactResult), target);
     } catch (e) {
       if (e instanceof TransportError) {
         unreachable ??= e;
@@ -120,6 +122,11 @@ function safeInterpret(check: Check, results: ExecResult[], target: Target): Omi
       signals: [],
     };
   }
+}
+
+/** The command's output with every secret replaced; the interpreter never sees the raw text. */
+function redactResult(r: ExecResult): ExecResult {
+  return { ...r, stdout: redact(r.stdout), stderr: redact(r.stderr) };
 }
 
 /** Resolve with a timed-out result if the transport itself does not answer in time. */

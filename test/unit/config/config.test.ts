@@ -98,3 +98,99 @@ describe('config', () => {
     await expect(loadConfig(join(dir, 'missing.yml'))).rejects.toThrow(/file not found/);
   });
 });
+
+describe('config errors never quote a foreign file, and every YAML problem has a line and what to do', () => {
+  const SHADOW = 'root:$6$S3cretSalt$S3cretHashXyZ:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n';
+
+  it.each([
+    ['/etc/shadow', SHADOW],
+    ['/etc/passwd', 'root:x:0:0:root:/root:/bin/bash\nomsbot:x:1001:1001::/home/omsbot:/bin/sh\n'],
+    ['a YAML list', '- S3cretListItem\n- b\n'],
+    ['a mapping with none of our keys', 'S3cretKey: 1\nother: 2\n'],
+    ['a binary file', '\u007fELF\u0002\u0001\u0001\u0000S3cretBinary\u0000\n'],
+    ['an alias bomb without our keys', 'a: &a [S3cretLol, x]\nb: &b [*a, *a, *a]\n'],
+  ])('%s: not an oms-chatops config, and none of its text', (_what, text) => {
+    const e = errorOf(text);
+    expect(e.message).toContain('not an oms-chatops config (expected a YAML mapping with targets:)');
+    expect(e.message).not.toMatch(/S3cret|root|omsbot|daemon/);
+    expect(e.key).toBe('');
+  });
+
+  it('a billion-laughs file under a known key: file:line:key and what to do, no expansion', () => {
+    const lol = (name: string, of: string) => `  ${name}: &${name} [${Array(9).fill(`*${of}`).join(', ')}]`;
+    const text = [
+      'targets: {}',
+      'policy:',
+      '  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+      lol('b', 'a'),
+      lol('c', 'b'),
+      lol('d', 'c'),
+      lol('e', 'd'),
+      lol('f', 'e'),
+      lol('g', 'f'),
+      lol('h', 'g'),
+      lol('i', 'h'),
+    ].join('\n');
+    const e = errorOf(text);
+    expect(e.line).toBe(4);
+    expect(e.key).toBe('policy.b.0');
+    expect(e.message).toMatch(/oms-chatops\.yml:4: policy\.b\.0: too many \*aliases .*write the values out/);
+  });
+
+  it.each([
+    [
+      'a duplicate key',
+      'targets:\n  prod:\n    host: local\n  prod:\n    host: local\n',
+      4,
+      'targets.prod',
+      /DUPLICATE_KEY.*keep one/,
+    ],
+    ['bad indentation', 'targets:\n  prod:\n    host: local\n     port: 22\n', 3, 'targets.prod.host', /indented/],
+    [
+      'a duplicate at the end of a long mapping',
+      `policy:\n  approvers: []\n  selfApproval: false\n  approvers: []\n`,
+      4,
+      'policy.approvers',
+      /DUPLICATE_KEY/,
+    ],
+    ['a tab', 'targets:\n\tprod: {}\n', 2, '', /tab.*spaces/],
+    ['an unclosed bracket', 'policy:\n  approvers: [U0123ABCD\n', 2, 'policy.approvers.0', /close every bracket/],
+    ['an unknown alias', 'targets: *nowhere\n', 1, 'targets', /reference could not be resolved/],
+    ['brackets 100 000 deep', `targets: ${'['.repeat(100_000)}`, 1, '', /nested deeper than 64/],
+  ])('%s', (_what, text, line, key, problem) => {
+    const e = errorOf(text);
+    expect([e.line, e.key]).toEqual([line, key]);
+    expect(e.message).toMatch(problem);
+    expect(e.message).toMatch(/^oms-chatops\.yml:\d+: /);
+  });
+
+  it('an unknown top-level key has its line; key names are cut and escaped', () => {
+    const top = errorOf('targets: {}\n\npolcy:\n  approvers: []\n');
+    expect(top.line).toBe(3);
+    expect(top.message).toBe(
+      `oms-chatops.yml:3: unknown key "polcy" (check the spelling; see the README's configuration reference)`,
+    );
+    const odd = errorOf(`targets:\n  prod:\n    host: local\n    "\\e[31m${'x'.repeat(100)}": 1\n`);
+    expect(odd.line).toBe(4);
+    expect(odd.message).not.toContain('\u001b');
+    expect(odd.message).toContain('\\u001b[31m');
+    expect(odd.message).not.toContain('x'.repeat(41));
+  });
+
+  it('20 000 keys: the duplicate check is one pass (the library compares every pair) and names the repeat', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `  k${i}: v\n`).join('');
+    const e = errorOf(`targets: {}\npolicy:\n${keys}  k5: again\n`);
+    expect([e.line, e.key]).toEqual([20_003, 'policy.k5']);
+    expect(e.message).toMatch(/DUPLICATE_KEY/);
+  }, 60_000);
+
+  it('refuses what is not a regular small file (a device, a directory) without reading it', async () => {
+    await expect(loadConfig('/dev/zero')).rejects.toThrow(/not an oms-chatops config/);
+    await expect(loadConfig(tmpdir())).rejects.toThrow(/not an oms-chatops config/);
+    const dir = mkdtempSync(join(tmpdir(), 'oms-cfg-'));
+    writeFileSync(join(dir, 'shadow'), SHADOW);
+    const e = await loadConfig(join(dir, 'shadow')).catch((x: unknown) => x as ConfigError);
+    expect(e).toBeInstanceOf(ConfigError);
+    expect((e as ConfigError).message).not.toContain('S3cret');
+  });
+});
