@@ -1,4 +1,5 @@
 import type { AuditRecord } from '../audit/audit-log.js';
+import type { ChainVerdict } from '../audit/chain.js';
 import { auditRequest } from '../audit/query.js';
 import type { AppDeps, Unavailable } from './deps.js';
 
@@ -16,4 +17,13 @@ export async function queryAudit(
   const r = auditRequest(request, deps.now?.() ?? new Date());
   if (!r.ok) return { kind: 'invalid', error: r.error };
   return { kind: 'records', records: await deps.audit.read(r.query), what: r.what };
+}
+
+export type VerifyResult = { kind: 'verdict'; verdict: ChainVerdict } | { kind: 'no-chain' } | Unavailable;
+
+/** `audit verify`: is the audit log's hash chain whole (the first broken line, if not)? */
+export async function verifyAudit(deps: Pick<AppDeps, 'audit'>): Promise<VerifyResult> {
+  if (!deps.audit) return { kind: 'unavailable', what: 'audit' };
+  if (!deps.audit.verify) return { kind: 'no-chain' };
+  return { kind: 'verdict', verdict: await deps.audit.verify() };
 }

@@ -1,4 +1,5 @@
 import type { Outcome } from '../approvals/outcome.js';
+import type { ApprovalService } from '../approvals/service.js';
 import type { AppActor, AppDeps, Unavailable } from './deps.js';
 
 /** A request to run a whitelisted action (`run …`, a Request button). */
@@ -39,4 +40,14 @@ export async function decideAction(
 ): Promise<Outcome | Unavailable> {
   if (!deps.approvals) return { kind: 'unavailable', what: 'approvals' };
   return decision.approve ? deps.approvals.approve(ref, actor) : deps.approvals.deny(ref, actor, decision.reason);
+}
+
+/** `run clear <action> [target]`: lift the stop put on an action after repeated failed post-checks. */
+export async function clearStop(
+  request: { action: string; target?: string },
+  actor: AppActor,
+  deps: Pick<AppDeps, 'approvals' | 'config'>,
+): Promise<Awaited<ReturnType<ApprovalService['clearStop']>> | Unavailable> {
+  if (!deps.approvals) return { kind: 'unavailable', what: 'approvals' };
+  return deps.approvals.clearStop(request.action, request.target ?? deps.config.defaultTarget, actor);
 }

@@ -21,6 +21,8 @@ export const APPROVAL_STATUSES = [
   'refused',
   'denied',
   'expired',
+  /** It was executing when its process died or lost the server: the command may or may not have run. */
+  'unknown',
 ] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
@@ -48,6 +50,8 @@ export const EXECUTION_VERDICTS = [
   'command-failed',
   'post-check-failed',
   'unreachable',
+  /** The connection was lost while a command ran: it may or may not have run. */
+  'unknown',
 ] as const;
 export type ExecutionVerdict = (typeof EXECUTION_VERDICTS)[number];
 
@@ -96,12 +100,18 @@ export const approvalSchema = z.object({
   /** Why it was refused or expired, when it was. */
   statusReason: z.string().optional(),
   result: executionResultSchema.optional(),
+  /** While executing: when it must have finished (past this, the sweep marks it `unknown`). */
+  executingUntil: z.string().optional(),
+  /** While executing: the process running it (a dead owner on the same host means `unknown` at once). */
+  owner: z.object({ host: z.string(), pid: z.number().int() }).optional(),
+  /** What to look at on the server when the outcome is `unknown` (e.g. `systemctl status oms-backend`). */
+  verify: z.array(z.string()).optional(),
   /** Front-end data kept with the approval (Slack channel and message ts of the card). */
   meta: z.record(z.string(), z.string()).default({}),
 });
 export type Approval = z.infer<typeof approvalSchema>;
 
-/** A terminal state: nothing more can happen to it. */
+/** A terminal state: it never goes back to pending or executing. */
 export function isDecided(status: ApprovalStatus): boolean {
   return status !== 'pending' && status !== 'executing';
 }

@@ -7,6 +7,7 @@ import { redact } from '../redact.js';
 import { classifySudoFailure, DEFAULT_BOT_USER } from '../transport/sudo.js';
 import { TransportError, type Transport } from '../transport/transport.js';
 import type { CheckLine, ExecutionResult, ExecutionStep, ExecutionVerdict } from './approval.js';
+import { whatToCheck } from './deadline.js';
 
 export interface ExecuteOptions {
   findCheck(id: string): Check | undefined;
@@ -48,6 +49,24 @@ export async function executeAction(
     ...parts,
   });
 
+  /** The connection went away while a command ran: it may or may not have run. */
+  const lost = (why: string, hint?: string): ExecutionResult => {
+    const check = whatToCheck(action, target);
+    return finish(
+      'unknown',
+      `结果未知 / outcome unknown: lost ${target.name} while running` +
+        ` \`sudo -n ${action.argv(target)[steps.length]?.join(' ') ?? '?'}\` (${why}).` +
+        ` 命令可能已执行，也可能没有 / the command may or may not have run: check ${check.map((c) => `\`${c}\``).join(', ')}`,
+      {
+        preconditions: preLines,
+        steps,
+        hint:
+          `在服务器上检查 / on the server, check: ${check.join('; ')}${hint ? ` — ${hint}` : ''}` +
+          `; then run \`diagnose\` before requesting it again`,
+      },
+    );
+  };
+
   const checksOf = (ids: readonly string[]) =>
     ids.map((id) => options.findCheck(id)).filter((c): c is Check => c !== undefined);
 
@@ -64,7 +83,8 @@ export async function executeAction(
   if (failedPre.length > 0) {
     return finish(
       'precondition-failed',
-      `前置检查未通过，未执行 / precondition failed, nothing was run: ${failedPre.map((o) => `${o.check}: ${o.summary}`).join('; ')}`,
+      `前置检查未通过，未执行 / precondition failed, nothing was run:` +
+        ` ${failedPre.map((o) => `${o.check}: ${o.summary}`).join('; ')}`,
       {
         preconditions: preLines,
         hint: 'fix what the precondition reports (e.g. the nginx -t error), then request the action again',
@@ -85,12 +105,10 @@ export async function executeAction(
       r = await transport.exec(argv, { sudo: true, timeoutMs: action.timeoutMs });
     } catch (e) {
       if (!(e instanceof TransportError)) throw e;
-      return finish(
-        'unreachable',
-        `无法连接目标 / lost ${target.name} while running \`sudo -n ${argv.join(' ')}\`: ${e.message}`,
-        { preconditions: preLines, steps, hint: e.hint },
-      );
+      return lost(`${e.message}`, e.hint);
     }
+    // The channel closed with no exit status and no deadline hit: the server never said how it ended.
+    if (r.code === null && r.signal === null && !r.timedOut) return lost('the channel closed without an exit status');
     const refusal = r.code !== 0 ? classifySudoFailure(r.stderr, argv, target.user ?? DEFAULT_BOT_USER) : null;
     steps.push({
       argv: [...argv],
@@ -148,7 +166,8 @@ export async function executeAction(
   if (problems.length > 0) {
     return finish(
       'post-check-failed',
-      `命令已执行但验证未通过 / the command ran (exit ${exitCode}) but the post-checks failed: ${problems.join('; ')}`,
+      `命令已执行但验证未通过 / the command ran (exit ${exitCode})` +
+        ` but the post-checks failed: ${problems.join('; ')}`,
       {
         preconditions: preLines,
         steps,
@@ -161,7 +180,8 @@ export async function executeAction(
   }
   return finish(
     'succeeded',
-    `已执行并验证 / done and verified (exit ${exitCode}${pidCheck ? `, MainPID ${before ?? '-'} → ${after}` : ''})`,
+    `已执行并验证 / done and verified (exit ${exitCode}` +
+      `${pidCheck ? `, MainPID ${before ?? '-'} → ${after}` : ''})`,
     {
       preconditions: preLines,
       steps,

@@ -23,7 +23,8 @@ export function mayRequest(policy: EffectivePolicy, actor: Actor, target: string
       : refuse(
           'console-approval-disabled',
           `local approval is disabled for target ${target} (policy.consoleApproval is false) — nothing was run`,
-          `ask in Slack with \`/oms run …\`, or set \`consoleApproval: true\` under policy (or policy.targets.${target}) if the console may approve`,
+          `ask in Slack with \`/oms run …\`` +
+            `, or set \`consoleApproval: true\` under policy (or policy.targets.${target}) if the console may approve`,
         );
   }
   if (policy.requesters.length === 0 && policy.requesterChannels.length === 0) return yes;
@@ -114,4 +115,28 @@ async function isApprover(policy: EffectivePolicy, userId: string, isInGroup: Is
 
 function refuse(code: PolicyRefusalCode, message: string, hint: string): PolicyVerdict {
   return { ok: false, code, message, hint };
+}
+
+/** May `who` clear a stopped action on `target`: a Slack approver, or the console where local approval is on. */
+export async function mayClear(
+  policy: EffectivePolicy,
+  who: Actor,
+  target: string,
+  isInGroup: IsInGroup,
+): Promise<PolicyVerdict> {
+  if (who.via !== 'slack')
+    return policy.consoleApproval
+      ? yes
+      : refuse(
+          'console-approval-disabled',
+          `local approval is disabled for target ${target} (policy.consoleApproval is false)` +
+            `, so the stop cannot be cleared here`,
+          'an approver clears it in Slack: `/oms run clear <action> <target>`',
+        );
+  if (await isApprover(policy, who.id, isInGroup)) return yes;
+  return refuse(
+    'not-authorised',
+    `you are not an approver for ${target}, so you cannot clear the stop`,
+    'ask someone in policy.approvers or in one of policy.approverGroups',
+  );
 }

@@ -23,6 +23,7 @@ export function formatOutcome(o: Outcome): string {
     case 'waiting':
     case 'denied':
     case 'expired':
+    case 'unknown':
       return o.message;
     case 'executed':
       return formatResult(o.approval, o.result);
@@ -37,7 +38,8 @@ export function formatResult(a: Approval, r: ExecutionResult): string {
   for (const c of r.preconditions) lines.push(`  precondition ${c.status.padEnd(5)} ${c.check}: ${c.summary}`);
   for (const s of r.steps) {
     lines.push(
-      `  $ sudo -n ${s.argv.join(' ')}  → exit ${s.exitCode ?? s.signal ?? '?'}${s.timedOut ? ' (timed out)' : ''}, ${s.durationMs} ms`,
+      `  $ sudo -n ${s.argv.join(' ')}  → exit ${s.exitCode ?? s.signal ?? '?'}${s.timedOut ? ' (timed out)' : ''}` +
+        `, ${s.durationMs} ms`,
     );
     if (s.sudoRefusal) lines.push(`    sudoers: ${s.sudoRefusal.sudoersLine}`);
     else if (s.exitCode !== 0 && s.stderr.trim())

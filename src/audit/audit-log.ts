@@ -1,9 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { appendFile, mkdir } from 'node:fs/promises';
+import { appendFile, mkdir, truncate } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { redactDeep } from '../redact.js';
+import { withFileLock } from '../store/file-lock.js';
+import { lineHash, type ChainVerdict } from './chain.js';
+import { ChainFile, verifyChainFile } from './chain-file.js';
 
 /** What happened. `action.*` events follow one approval from request to result. */
 export const AUDIT_EVENTS = [
@@ -15,6 +18,14 @@ export const AUDIT_EVENTS = [
   'action.expired',
   'action.refused',
   'action.executed',
+  /** An action's outcome is unknown (the run was interrupted): what to check on the server is in `details.verify`. */
+  'action.unknown',
+  /** A run's result could not be written to the store (it is in this log). */
+  'action.save-failed',
+  /** A person cleared the stop on an action after repeated failed post-checks. */
+  'action.cleared',
+  /** The log was rotated (copytruncate): `prev` links to the last record of the previous file. */
+  'audit.rotated',
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 
@@ -40,9 +51,11 @@ export const auditRecordSchema = z.object({
   /** Why: the requester's reason, the denial reason, the refusal. */
   reason: z.string().optional(),
   details: z.record(z.string(), z.unknown()).optional(),
+  /** sha256 of the line before this one (src/audit/chain.ts): the log is a hash chain. */
+  prev: z.string().optional(),
 });
 export type AuditRecord = z.infer<typeof auditRecordSchema>;
-export type AuditEntry = Omit<AuditRecord, 'ts'> & { ts?: string };
+export type AuditEntry = Omit<AuditRecord, 'ts' | 'prev'> & { ts?: string };
 
 /** A second home for each line: the Redis store's list, or a Slack audit channel later. */
 export interface AuditMirror {
@@ -71,34 +84,78 @@ const MAX_STRING = 2_000;
 
 /**
  * Append-only audit trail as JSON Lines: one object per line, redacted
- * (no secrets), never rewritten. Appends go through `O_APPEND`, one write per
- * line, in order within the process.
+ * (no secrets), never rewritten. Tamper-evident: each record carries `prev`,
+ * the sha256 of the line before it, so an edited, removed or inserted line
+ * breaks the chain at that point (`audit verify`); the chain survives
+ * copytruncate rotation (chain-file.ts). Appends go through `O_APPEND` under
+ * a lock file, in order within the process.
  */
 export class AuditLog {
   private queue: Promise<unknown> = Promise.resolve();
   private dirReady: Promise<unknown> | undefined;
+  private readonly chain: ChainFile;
 
-  constructor(private readonly options: AuditLogOptions) {}
+  constructor(private readonly options: AuditLogOptions) {
+    this.chain = new ChainFile(options.file);
+  }
 
   get file(): string {
     return this.options.file;
   }
 
-  /** Write one record; resolves with what was written. Rejects only if the file cannot be written. */
+  /**
+   * Write one record, linked to the line before it; resolves with what was
+   * written. Rejects if the file cannot be written (a full disk, permissions):
+   * then nothing of the record stays in the file.
+   */
   append(entry: AuditEntry): Promise<AuditRecord> {
-    const record = clean({ ...entry, ts: entry.ts ?? (this.options.now?.() ?? new Date()).toISOString() });
-    const line = JSON.stringify(record);
+    const now = () => (this.options.now?.() ?? new Date()).toISOString();
+    const record = clean({ ...entry, ts: entry.ts ?? now() });
     const write = this.queue.then(async () => {
       this.dirReady ??= mkdir(dirname(this.options.file), { recursive: true, mode: 0o700 });
       await this.dirReady;
-      await appendFile(this.options.file, `${line}\n`, { flag: 'a', mode: 0o600 });
+      // The lock keeps the chain whole when the bot and a one-shot CLI append at the same time.
+      const { lines, written } = await withFileLock(`${this.options.file}.lock`, async () => {
+        const head = await this.chain.head();
+        const lines: string[] = [];
+        let prev = head.prev;
+        if (head.rotatedFrom) {
+          const rotation = clean({
+            ts: now(),
+            event: 'audit.rotated',
+            reason: 'the log was rotated (copytruncate) or replaced; this record links to the last one before it',
+            details: { previousSize: head.rotatedFrom.size, sizeNow: head.size },
+          });
+          lines.push(JSON.stringify({ ...rotation, prev }));
+          prev = lineHash(lines[0]!);
+        }
+        const written: AuditRecord = { ...record, prev };
+        lines.push(JSON.stringify(written));
+        const text = lines.map((l) => `${l}\n`).join('');
+        try {
+          await appendFile(this.options.file, text, { flag: 'a', mode: 0o600 });
+        } catch (e) {
+          // Half a line would break the chain for every later record: cut it off again.
+          await truncate(this.options.file, head.size).catch(() => undefined);
+          throw e;
+        }
+        await this.chain.saved(lineHash(lines[lines.length - 1]!), head.size + Buffer.byteLength(text));
+        return { lines, written };
+      });
       for (const m of this.options.mirrors ?? []) {
-        await m.pushList(AUDIT_LIST, line).catch((e: Error) => this.options.onMirrorError?.(e));
+        for (const line of lines)
+          await m.pushList(AUDIT_LIST, line).catch((e: Error) => this.options.onMirrorError?.(e));
       }
-      return record;
+      return written;
     });
     this.queue = write.catch(() => undefined);
     return write;
+  }
+
+  /** `audit verify`: check the hash chain and name the first broken line. */
+  async verify(): Promise<ChainVerdict> {
+    await this.queue;
+    return verifyChainFile(this.options.file);
   }
 
   /** Records matching the query, oldest first (the last `limit` when given). Lines that are not records are skipped. */

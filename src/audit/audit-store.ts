@@ -1,4 +1,5 @@
 import type { AuditEntry, AuditQuery, AuditRecord } from './audit-log.js';
+import type { ChainVerdict } from './chain.js';
 
 /** Where audit records go: the {@link AuditLog} in production, a fake of the same shape in tests. */
 export interface AuditWriter {
@@ -8,6 +9,8 @@ export interface AuditWriter {
 /** Where `audit` reads records from. */
 export interface AuditReader {
   read(query: AuditQuery): Promise<AuditRecord[]>;
+  /** `audit verify`: check the hash chain (src/audit/chain.ts); absent for a log without one. */
+  verify?(): Promise<ChainVerdict>;
 }
 
 /** The audit log as every front end and the approvals service use it: one writer/reader interface. */

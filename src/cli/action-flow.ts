@@ -1,5 +1,5 @@
 import type { AppActor, AppDeps, Unavailable } from '../app/deps.js';
-import { decideAction, requestAction } from '../app/request-action.js';
+import { clearStop, decideAction, requestAction } from '../app/request-action.js';
 import type { Outcome } from '../approvals/outcome.js';
 import { formatCard, formatOutcome } from '../approvals/text.js';
 import type { ParsedCommand } from '../command/parse.js';
@@ -44,6 +44,12 @@ export class ActionFlow {
   }
 
   async run(cmd: Extract<ParsedCommand, { verb: 'run' }>, operator: AppActor): Promise<number> {
+    if (cmd.clear) {
+      const c = await clearStop(cmd, operator, this.deps);
+      if ('kind' in c) return this.show(c);
+      if (c.ok) return (this.deps.out(c.message), EXIT.ok);
+      return this.say({ zh: '拒绝', en: `refused: ${c.message}`, next: { en: c.hint } }, EXIT.usage);
+    }
     const canAsk = operator.via === 'console' ? this.deps.interactiveConsole === true : this.deps.confirm !== undefined;
     if (this.deps.approvals && !cmd.yes && !canAsk) return this.say(noTerminalToConfirm(), EXIT.usage);
     const requested = await requestAction(cmd, operator, this.deps);

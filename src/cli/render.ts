@@ -64,9 +64,12 @@ export function matchText(result: ReturnType<typeof matchIntent>): string {
   const ext = extracted ? `\nextracted: ${extracted}` : '';
   if (!result.playbook) return `no match (没有匹配的排查手册)${ext}`;
   const alts = result.alternatives.map((a) => `  also: ${a.id} (${a.confidence})`).join('\n');
-  const next = isDecisive(result)
-    ? `→ diagnose ${result.playbook.id}`
-    : `→ ambiguous (多个可能): pick one with \`diagnose <id>\``;
+  const next =
+    result.outcome === 'howto'
+      ? `→ how-to (怎么做): section "${result.howto!.title}" — \`diagnose ${result.playbook.id}\` prints it`
+      : isDecisive(result)
+        ? `→ diagnose ${result.playbook.id}`
+        : `→ did you mean (你是想…?): pick one with \`diagnose <id>\``;
   const head = `${result.playbook.id}: ${result.playbook.title} (confidence ${result.confidence})`;
   return `${head}${alts ? `\n${alts}` : ''}${ext}\n${next}`;
 }

@@ -1,5 +1,6 @@
 import { doctor, keyscan, sudoers, type AccessResult } from '../app/access.js';
-import { queryAudit } from '../app/audit.js';
+import { queryAudit, verifyAudit } from '../app/audit.js';
+import { formatVerify } from '../audit/chain.js';
 import type { AppActor, AppDeps, Unavailable } from '../app/deps.js';
 import { check, diagnose, type RunHooks } from '../app/run.js';
 import { usersTarget } from '../app/users.js';
@@ -163,11 +164,17 @@ export class CommandRunner {
       case 'unknown-playbook':
         return this.unknownPlaybook(r.text, via);
       case 'ambiguous': {
-        const list = r.candidates.map((c) => `  - ${c.id}: ${c.title}`).join('\n');
-        this.deps.out(`"${r.text}" 可能是 / could be:\n${list}`);
+        const list = r.candidates.map((c) => `  - ${c.id}: ${c.title} — ${c.reason}`).join('\n');
+        this.deps.out(`你是想…? / did you mean… "${r.text}":\n${list}`);
         const next = { en: `run ${this.ref(via)('diagnose <id>')} with one of them` };
         return this.say({ en: 'nothing was run', zh: '没有运行任何东西', next }, EXIT.usage);
       }
+      case 'howto':
+        this.deps.out(
+          `${r.section.title} (${r.playbook.id})\n\n${r.section.markdown}\n\n` +
+            `→ ${this.ref(via)(`show ${r.playbook.id}`)} for the whole playbook`,
+        );
+        return EXIT.ok;
       case 'cancelled':
         return EXIT.usage;
       case 'report':
@@ -211,7 +218,22 @@ export class CommandRunner {
   }
 
   /** `audit [--since 1h|ISO] [--target T]`. */
-  private async showAudit(cmd: { since?: string; target?: string }, flags: CommandFlags, via: Via): Promise<number> {
+  private async showAudit(
+    cmd: { since?: string; target?: string; verify?: true },
+    flags: CommandFlags,
+    via: Via,
+  ): Promise<number> {
+    if (cmd.verify) {
+      const v = await verifyAudit(this.deps);
+      if (v.kind === 'unavailable') return this.unavailable(v, 'audit verify', via);
+      if (v.kind === 'no-chain')
+        return this.say(
+          { en: 'audit verify is not available: this audit log has no hash chain — nothing was checked' },
+          EXIT.usage,
+        );
+      this.deps.out(formatVerify(v.verdict));
+      return v.verdict.ok ? EXIT.ok : EXIT.problem;
+    }
     const r = await queryAudit(cmd, this.deps);
     if (r.kind === 'unavailable') return this.unavailable(r, 'audit', via);
     if (r.kind === 'invalid') return this.say(say.invalidSince(r.error, this.ref(via)), EXIT.usage);

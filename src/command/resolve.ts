@@ -1,14 +1,15 @@
 import type { Check } from '../checks/check.js';
 import type { Config } from '../config/config.js';
 import type { Target } from '../config/target.js';
-import { isDecisive, matchIntent, type MatchCandidate } from '../intent/match.js';
+import { matchIntent, type MatchChoice } from '../intent/match.js';
 import { findPlaybook } from '../playbooks/find.js';
-import type { Playbook } from '../playbooks/playbook.js';
+import type { HowtoSection, Playbook } from '../playbooks/playbook.js';
 
 /** What `/oms diagnose <words> [target]` (or free text) comes to. Pure. */
 export type Resolution =
   | { kind: 'run'; playbook: Playbook; target: Target; confidence?: number }
-  | { kind: 'ambiguous'; candidates: MatchCandidate[]; target: Target; text: string }
+  | { kind: 'ambiguous'; candidates: MatchChoice[]; target: Target; text: string }
+  | { kind: 'howto'; playbook: Playbook; section: HowtoSection; target: Target; text: string }
   | { kind: 'unknown-playbook'; text: string }
   | { kind: 'unknown-target'; name: string };
 
@@ -44,13 +45,12 @@ export function resolveDiagnose(
   if (exact) return { kind: 'run', playbook: exact, target };
   const m = matchIntent(text, playbooks);
   if (!m.playbook) return { kind: 'unknown-playbook', text };
-  if (!isDecisive(m))
-    return {
-      kind: 'ambiguous',
-      candidates: [{ id: m.playbook.id, title: m.playbook.title, confidence: m.confidence }, ...m.alternatives],
-      target,
-      text,
-    };
+  if (m.outcome === 'howto') {
+    const playbook = playbooks.find((p) => p.id === m.playbook!.id)!;
+    const section = playbook.howto.find((h) => h.id === m.howto!.section)!;
+    return { kind: 'howto', playbook, section, target, text };
+  }
+  if (m.outcome === 'choices') return { kind: 'ambiguous', candidates: m.choices ?? [], target, text };
   return { kind: 'run', playbook: playbooks.find((p) => p.id === m.playbook!.id)!, target, confidence: m.confidence };
 }
 

@@ -14,8 +14,8 @@ export type ParsedCommand =
   | { verb: 'keyscan'; target: string }
   | { verb: 'sudoers'; user?: string }
   | { verb: 'doctor'; target?: string }
-  | { verb: 'run'; action: string; target?: string; reason: string; yes: boolean }
-  | { verb: 'audit'; since?: string; target?: string }
+  | { verb: 'run'; action: string; target?: string; reason: string; yes: boolean; clear?: true }
+  | { verb: 'audit'; since?: string; target?: string; verify?: true }
   | { verb: 'version' }
   | UsersCommand;
 
@@ -159,12 +159,14 @@ export const VERB_TABLE: readonly VerbSpec[] = Object.freeze([
   },
   {
     name: 'run',
-    args: '<action> [target] --reason "…"',
+    args: '<action> [target] --reason "…" | clear <action> [target]',
     summary: {
       zh: '申请执行白名单操作（审批后运行）',
-      en: 'approve-to-run a whitelisted action (terminal: asks y/N where policy.consoleApproval allows it)',
+      en:
+        'approve-to-run a whitelisted action (terminal: asks y/N where policy.consoleApproval allows it); ' +
+        'clear: lift the stop after repeated failed post-checks',
     },
-    examples: ['run restart-backend prod --reason "backend down since 10:02"'],
+    examples: ['run restart-backend prod --reason "backend down since 10:02"', 'run clear restart-backend prod'],
     offeredIn: {
       console: 'the operator, where policy.consoleApproval is true for the target',
       cli: 'the operator, where policy.consoleApproval is true for the target',
@@ -174,14 +176,20 @@ export const VERB_TABLE: readonly VerbSpec[] = Object.freeze([
   },
   {
     name: 'audit',
-    args: '[--since 1h|ISO] [--target T]',
-    summary: { zh: '审计日志', en: 'the audit log (in Slack: the newest records, to the asker only)' },
-    examples: ['audit --since 1h', 'audit --target prod --json'],
+    args: '[--since 1h|ISO] [--target T] | verify',
+    summary: {
+      zh: '审计日志；verify 检查哈希链',
+      en: 'the audit log (in Slack: the newest records, to the asker only); verify: check its hash chain',
+    },
+    examples: ['audit --since 1h', 'audit --target prod --json', 'audit verify'],
     offeredIn: EVERYWHERE,
     parse: (args, { flags, ref }) =>
-      args.length > 0
-        ? fail(`audit takes options, not "${args.join(' ')}"`, `e.g. ${ref('audit --since 1h --target prod')}`)
-        : { verb: 'audit', ...(flags.since ? { since: flags.since } : {}), ...withTarget(flags.target) },
+      // `audit verify`: check the hash chain of the audit log.
+      args.length === 1 && args[0] === 'verify'
+        ? { verb: 'audit', verify: true }
+        : args.length > 0
+          ? fail(`audit takes options, not "${args.join(' ')}"`, `e.g. ${ref('audit --since 1h --target prod')}`)
+          : { verb: 'audit', ...(flags.since ? { since: flags.since } : {}), ...withTarget(flags.target) },
   },
   {
     name: 'users',
@@ -219,6 +227,14 @@ export const VERB_TABLE: readonly VerbSpec[] = Object.freeze([
 ] satisfies VerbSpec[]);
 
 function parseRun(args: readonly string[], { flags, ref }: VerbContext): ParsedCommand | ParseFailure {
+  // `run clear <action> [target]`: lift the stop put on an action after repeated failed post-checks.
+  if (args[0] === 'clear') {
+    const [, act, tgt] = args;
+    const target = flags.target ?? tgt;
+    if (!act || !name.safeParse(act).success || args.length > 3 || (target && !name.safeParse(target).success))
+      return fail('run clear needs an action and optionally a target', `e.g. ${ref('run clear restart-backend prod')}`);
+    return { verb: 'run', action: act, ...withTarget(target), reason: '', yes: false, clear: true };
+  }
   const action = args[0];
   if (!action)
     return fail(

@@ -41,6 +41,10 @@ const policyFields = {
   approvalTtl: durationSchema,
   /** May the person at the console (or `oms-chatops run --yes`) approve locally? */
   consoleApproval: z.boolean(),
+  /** Runs of an action per target in any rolling hour, by action id (absent: 3; src/approvals/guard.ts). */
+  actionsPerHour: z.record(z.string(), z.number().int().min(0).max(100)),
+  /** After this many failed post-checks in a row an action stops on that target until someone clears it. */
+  stopAfterFailedPostChecks: z.number().int().min(1).max(10),
 };
 
 /** A per-target override: any policy key, stricter for production, looser for staging. */
@@ -57,6 +61,8 @@ export const policySchema = z
     approvalsNeeded: policyFields.approvalsNeeded.default(1),
     approvalTtl: durationSchema.default(15 * 60_000),
     consoleApproval: policyFields.consoleApproval.default(false),
+    actionsPerHour: policyFields.actionsPerHour.default({}),
+    stopAfterFailedPostChecks: policyFields.stopAfterFailedPostChecks.default(2),
     /** Overrides by target name, e.g. `targets: { prod: { approvalsNeeded: 2 } }`. */
     targets: z.record(z.string(), policyOverrideSchema).default({}),
   })

@@ -35,6 +35,15 @@ const OTHER_SYSTEMS = new RegExp(
     'github',
     'git',
     'sonar\\w*',
+    'celery',
+    'sidekiq',
+    'airflow',
+    'ansible',
+    'iis',
+    'wordpress',
+    'wp-admin',
+    'blog',
+    'access denied for user',
     'maven',
     'gradle',
     'npm',
@@ -133,6 +142,8 @@ const OTHER_SYSTEMS = new RegExp(
     '|' +
     [
       '数据库',
+      '博客',
+      '我自己的',
       '主从',
       '缓存',
       '消息队列',
@@ -194,16 +205,39 @@ const OTHER_SYSTEMS = new RegExp(
   'i',
 );
 
+/** Another machine named by a host-like name (build-02, web01, db-1) or in words ("另一台", "another server"). */
+const OTHER_HOST = new RegExp(
+  [
+    '(?<![\\w.-])(?:build|web|db|app|node|srv|server|host|ci|runner|vm|gpu|etl|jump|mq|cache|es|kafka|redis|mysql)' +
+      '[-_]?\\d{1,3}(?![\\w.-])',
+    '另一台|别的机器|其他机器|别的服务器|其他服务器',
+    '\\banother (?:host|server|box|machine)\\b',
+    '\\bother (?:hosts?|servers?|boxes|machines?)\\b',
+  ].join('|'),
+  'i',
+);
+
+/** An announcement, not a problem: planned maintenance, a notice to everyone. */
+const NOTICE = new RegExp(
+  [
+    '例行维护|计划维护|维护窗口|停机维护|请知悉|敬请|通知[:：]|届时',
+    '\\bscheduled maintenance\\b|\\bmaintenance window\\b|\\bfyi\\b',
+  ].join('|'),
+  'i',
+);
+
 /** What the message says about whose problem it is. */
 export interface MessageContext {
   /** Names OMS (its unit, paths, the super admin …). */
   ours: boolean;
   /** Names another system and nothing of OMS. */
   foreign: boolean;
+  /** Announces something (maintenance, a notice) rather than reporting a problem. */
+  notice: boolean;
 }
 
 /** Classify a normalised message. */
 export function messageContext(text: string): MessageContext {
   const ours = OMS_ANCHORS.test(text);
-  return { ours, foreign: !ours && OTHER_SYSTEMS.test(text) };
+  return { ours, foreign: !ours && (OTHER_SYSTEMS.test(text) || OTHER_HOST.test(text)), notice: NOTICE.test(text) };
 }

@@ -59,12 +59,13 @@ export function evaluate(examples: readonly EvalExample[], playbooks: readonly P
   const confusions: Confusion[] = [];
   for (const e of examples) {
     const r = matchIntent(e.text, playbooks);
-    const got = r.playbook?.id ?? null;
-    const sure = isDecisive(r);
+    const sure = isDecisive(r) || r.outcome === 'howto';
+    // Passive listening answers only a confident match: "got" is what it would suggest (or choices offered).
+    const got = sure || r.outcome === 'choices' ? (r.playbook?.id ?? null) : null;
     if (got && !sure) ambiguous++;
     if (e.label === null) {
       unrelated++;
-      if (got) falseAlarms++;
+      if (sure) falseAlarms++;
     } else {
       labelled++;
       if (got === e.label) top1++;

@@ -1,6 +1,7 @@
 import type { Playbook } from '../playbooks/playbook.js';
 import { canonical, cjkBigrams, words } from './normalize.js';
 import { TypoCorrector } from './typos.js';
+import { builtinLexicon, type Lexicon } from './concepts.js';
 
 /** A phrase from a playbook, in the form messages are compared in. */
 export interface IndexedPhrase {
@@ -21,11 +22,24 @@ export interface IndexedPlaybook {
   /** unit → indexes of the phrases holding it (messages have few units; phrases are many). */
   byUnit: Map<string, number[]>;
   signatures: RegExp[];
+  /** Concept combinations the playbook answers. */
+  concepts: string[][];
+  /** Its how-to sections' combinations: they count for the playbook only when the message asks something. */
+  howtoConcepts: string[][];
+  howto: IndexedHowto[];
+}
+
+/** A how-to section, as matching sees it. */
+export interface IndexedHowto {
+  id: string;
+  title: string;
+  concepts: string[][];
 }
 
 export interface PlaybookIndex {
   playbooks: IndexedPlaybook[];
   typos: TypoCorrector;
+  lexicon: Lexicon;
 }
 
 /** Words that carry no symptom; they are not matching units. */
@@ -156,9 +170,12 @@ export function indexPlaybooks(playbooks: readonly Playbook[]): PlaybookIndex {
       phrases,
       byUnit,
       signatures: p.signatures.map((re) => new RegExp(re.source, re.flags.replace(/[gy]/g, ''))),
+      concepts: p.concepts ?? [],
+      howtoConcepts: (p.howto ?? []).flatMap((h) => h.concepts),
+      howto: (p.howto ?? []).map((h) => ({ id: h.id, title: h.title, concepts: h.concepts })),
     };
   });
-  const index = { playbooks: indexed, typos: new TypoCorrector(vocab) };
+  const index = { playbooks: indexed, typos: new TypoCorrector(vocab), lexicon: builtinLexicon() };
   cache.set(playbooks, index);
   return index;
 }

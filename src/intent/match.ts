@@ -1,7 +1,9 @@
 import type { Playbook } from '../playbooks/playbook.js';
+import { comboScore, describeCombo } from './concept-score.js';
 import { extract, type Extracted } from './extract.js';
-import { indexPlaybooks } from './index.js';
-import { readMessage } from './message.js';
+import type { AnswerSummary } from './heldout.js';
+import { indexPlaybooks, type PlaybookIndex } from './index.js';
+import { readMessage, type Message } from './message.js';
 import { scorePlaybook, type PlaybookScore } from './score.js';
 
 export interface MatchCandidate {
@@ -10,40 +12,68 @@ export interface MatchCandidate {
   confidence: number;
 }
 
+/** A playbook offered as a choice, with a one-line reason ("登录 / login + 失败 / fails"). */
+export interface MatchChoice extends MatchCandidate {
+  reason: string;
+}
+
+/**
+ * What a message comes to:
+ * - `match`: one confident playbook (run it, or suggest it when listening passively);
+ * - `choices`: a middle score: offer the two or three best (`choices`), run nothing;
+ * - `howto`: a how-to question: answer with `howto.section` of `playbook`;
+ * - `none`: nothing matched (addressed: answer with the list of playbooks; passive: stay silent).
+ */
+export type MatchOutcome = 'match' | 'choices' | 'howto' | 'none';
+
 /** `match --json`: the chosen playbook (or null), how sure, the runners-up, what was extracted. */
 export interface MatchResult {
+  /** The best playbook when something is offered (match, choices, how-to); null for `none`. */
   playbook: { id: string; title: string } | null;
   confidence: number;
   alternatives: MatchCandidate[];
   extracted: Extracted;
-  /** `match`: one confident playbook; `ambiguous`: offer playbook + alternatives, run nothing; `none`: stay silent. */
-  outcome?: 'match' | 'ambiguous' | 'none';
+  outcome: MatchOutcome;
+  /** `choices`: the playbooks offered, best first, each with its reason. */
+  choices?: MatchChoice[];
+  /** `howto`: the section that answers the question. */
+  howto?: { section: string; title: string };
   /** What made the best candidate match ("signature: status=217/USER", "phrase: 超管登不上"). */
   evidence?: string;
 }
 
-/** Below this nothing is chosen (passive listening stays silent). */
+/** At or above this a playbook is confident: it runs when addressed, and passive listening suggests it. */
 export const MATCH_THRESHOLD = 0.5;
+/** At or above this (and below a confident match) an addressed message gets choices. */
+export const OFFER_THRESHOLD = 0.38;
+/** A how-to section needs at least a two-concept combination. */
+export const HOWTO_THRESHOLD = 0.6;
 /** Candidates this close to the best are offered as alternatives instead of being picked silently. */
 export const AMBIGUITY_MARGIN = 0.1;
-/** A message about another system (MySQL, Jenkins, the VPN …) and nothing of OMS keeps this share of its score. */
-export const FOREIGN_FACTOR = 0.45;
+/**
+ * A message about another system (MySQL, Jenkins, the VPN …) and nothing of OMS, or an announcement, keeps this
+ * share of its score: below OFFER_THRESHOLD even for a perfect match, so it is never offered nor suggested.
+ */
+export const FOREIGN_FACTOR = 0.35;
 /** A runner-up that explains only a part of what the best candidate explains is discounted by this factor. */
 const EXPLAINED_AWAY = 0.85;
+/** A runner-up offered beside the best among choices needs at least this. */
+const CHOICE_FLOOR = 0.2;
 
 /**
  * Map free text or a pasted log (one line or many) to a playbook using its
- * aliases, phrases and log signatures (all from the playbooks' front matter).
- * Pure, no I/O; well under a millisecond per message.
+ * concept combinations, aliases, phrases and log signatures (all from the
+ * playbooks' front matter). Pure, no I/O; well under a millisecond per message.
  */
 export function matchIntent(text: string, playbooks: readonly Playbook[]): MatchResult {
   const index = indexPlaybooks(playbooks);
   const msg = readMessage(typeof text === 'string' ? text : '', index);
   const extracted = extract(msg.lines.map((l) => l.raw).join('\n'), msg.host);
-  if (msg.lines.length === 0) return { playbook: null, confidence: 0, alternatives: [], extracted, outcome: 'none' };
+  if (msg.lines.length === 0) return none(extracted, []);
 
+  const factor = msg.context.foreign || msg.context.notice ? FOREIGN_FACTOR : 1;
   const scores = index.playbooks.map((p) => scorePlaybook(p, msg)).filter((s) => s.score > 0);
-  if (msg.context.foreign) for (const s of scores) s.score *= FOREIGN_FACTOR;
+  for (const s of scores) s.score *= factor;
   scores.sort((a, b) => b.score - a.score);
   explainAway(scores);
   scores.sort((a, b) => b.score - a.score);
@@ -52,30 +82,115 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
     .map((s) => ({ id: s.id, title: s.title, confidence: round(s.score) }))
     .filter((c) => c.confidence > 0);
   const best = ranked[0];
-  if (!best || best.confidence < MATCH_THRESHOLD) {
+  const howto = pickHowto(index, msg, factor, scores);
+  if (howto) {
+    const p = index.playbooks.find((q) => q.id === howto.playbook)!;
+    const confidence = round(Math.max(howto.score, scores.find((s) => s.id === p.id)?.score ?? 0));
     return {
-      playbook: null,
-      confidence: best?.confidence ?? 0,
-      alternatives: ranked.slice(0, 3),
+      playbook: { id: p.id, title: p.title },
+      confidence,
+      alternatives: ranked.filter((c) => c.id !== p.id).slice(0, 2),
       extracted,
-      outcome: 'none',
+      outcome: 'howto',
+      howto: { section: howto.section, title: howto.title },
+      evidence: `concepts: ${howto.combo.join(' + ')}`,
     };
   }
+  if (!best || best.confidence < OFFER_THRESHOLD) return none(extracted, ranked.slice(0, 3));
   const close = ranked.slice(1).filter((c) => isClose(best.confidence, c));
-  return {
+  const decisive = best.confidence >= MATCH_THRESHOLD && close.length === 0;
+  const result: MatchResult = {
     playbook: { id: best.id, title: best.title },
     confidence: best.confidence,
     alternatives: close.length > 0 ? close : ranked.slice(1, 3),
     extracted,
-    outcome: close.length > 0 ? 'ambiguous' : 'match',
+    outcome: decisive ? 'match' : 'choices',
     evidence: scores[0]!.evidence,
   };
+  if (!decisive) {
+    const offered = [best, ...ranked.slice(1, 3).filter((c) => c.confidence >= CHOICE_FLOOR)];
+    result.choices = offered.map((c) => ({
+      ...c,
+      reason: reasonOf(
+        index,
+        scores.find((s) => s.id === c.id)!,
+      ),
+    }));
+  }
+  return result;
 }
 
-/** True when the result is confident and unambiguous enough to act on. */
+/** True when the result is a confident, unambiguous diagnosis (what passive listening may suggest). */
 export function isDecisive(result: MatchResult): boolean {
-  if (!result.playbook || result.confidence < MATCH_THRESHOLD) return false;
+  if (!result.playbook || result.outcome !== 'match' || result.confidence < MATCH_THRESHOLD) return false;
   return !result.alternatives.some((a) => isClose(result.confidence, a));
+}
+
+/** What an answer to an addressed message comes to, for the evaluation (src/intent/heldout.ts). */
+export function answerSummary(r: MatchResult): AnswerSummary {
+  const top = r.playbook?.id ?? null;
+  switch (r.outcome) {
+    case 'match':
+      return { outcome: 'match', top, offered: [top!], section: null, passive: isDecisive(r) };
+    case 'howto':
+      return { outcome: 'howto', top, offered: [top!], section: `${top}#${r.howto!.section}`, passive: false };
+    case 'choices':
+      return { outcome: 'choices', top, offered: r.choices!.map((c) => c.id), section: null, passive: false };
+    default:
+      return { outcome: 'none', top: null, offered: [], section: null, passive: false };
+  }
+}
+
+function none(extracted: Extracted, alternatives: MatchCandidate[]): MatchResult {
+  return { playbook: null, confidence: alternatives[0]?.confidence ?? 0, alternatives, extracted, outcome: 'none' };
+}
+
+interface HowtoPick {
+  playbook: string;
+  section: string;
+  title: string;
+  score: number;
+  combo: string[];
+  /** The playbook's own score, to break ties between sections. */
+  weight: number;
+}
+
+/**
+ * A question ("怎么…", "where is …", "…正常吗") whose concepts make one of a
+ * playbook's how-to combinations. It wins when its playbook is the best
+ * candidate anyway, or scores near the best.
+ */
+function pickHowto(index: PlaybookIndex, msg: Message, factor: number, scores: PlaybookScore[]): HowtoPick | undefined {
+  if (!msg.question) return undefined;
+  let pick: HowtoPick | undefined;
+  for (const p of index.playbooks) {
+    for (const h of p.howto) {
+      const hit = comboScore(h.concepts, msg.concepts);
+      if (!hit) continue;
+      const score = hit.score * factor;
+      if (score < HOWTO_THRESHOLD || (pick && score < pick.score)) continue;
+      // Equal sections: the one whose playbook the message points to more strongly.
+      const weight = scores.find((s) => s.id === p.id)?.score ?? 0;
+      if (pick && score === pick.score && weight <= pick.weight) continue;
+      pick = { playbook: p.id, section: h.id, title: h.title, score, combo: hit.combo, weight };
+    }
+  }
+  if (!pick) return undefined;
+  const top = scores[0];
+  if (top && top.id !== pick.playbook && pick.score < top.score - AMBIGUITY_MARGIN) return undefined;
+  return pick;
+}
+
+/** A choice's one-line reason, from what matched it. */
+function reasonOf(index: PlaybookIndex, s: PlaybookScore): string {
+  const [kind, ...rest] = s.evidence.split(': ');
+  const what = rest.join(': ');
+  if (kind === 'concepts' && s.combo) return `提到 / mentions ${describeCombo(index.lexicon, s.combo)}`;
+  if (kind === 'signature') return `日志特征 / log line: ${what}`;
+  if (kind === 'phrase') return `说法相近 / close to "${what}"`;
+  if (kind === 'alias') return `名称 / named: ${what}`;
+  if (s.combo) return `提到 / mentions ${describeCombo(index.lexicon, s.combo)}`;
+  return '部分相符 / partly matches';
 }
 
 function isClose(best: number, c: MatchCandidate): boolean {
@@ -92,7 +207,11 @@ function explainAway(sorted: PlaybookScore[]): void {
   if (!best || best.explains.size === 0) return;
   for (const s of sorted.slice(1)) {
     if (s.explains.size === 0 || s.score >= best.score) continue;
-    const covered = [...s.explains].every((k) => covers(best.explains, k));
+    // A runner-up known by a log line is judged on its log lines only ("Permission denied" inside a longer line).
+    const own = s.evidence.startsWith('signature')
+      ? [...s.explains].filter((k) => k.startsWith('l:'))
+      : [...s.explains];
+    const covered = own.every((k) => covers(best.explains, k));
     const strictlyLess = [...best.explains].some((k) => !covers(s.explains, k));
     if (covered && strictlyLess) s.score *= EXPLAINED_AWAY;
   }

@@ -1,12 +1,17 @@
 import { messageContext, type MessageContext } from './context.js';
 import { canonical, normalize, stripLogPrefix } from './normalize.js';
+import { foldTraditional } from './synonyms.js';
 import type { PlaybookIndex } from './index.js';
 import { unitsOf } from './index.js';
+import { detectConcepts } from './concepts.js';
+import { pinyinStream } from './pinyin.js';
 
 /** Bounds that keep matching fast on huge pastes: what an operator pastes fits well within them. */
 const MAX_LINES = 200;
 const MAX_LINE_CHARS = 2000;
 const MAX_PROSE_CHARS = 1500;
+/** Concepts are read from the first part of the message only: a long paste's tail adds nothing. */
+const MAX_CONCEPT_CHARS = 3000;
 
 /** One line of the message, as signatures see it. */
 export interface MessageLine {
@@ -30,9 +35,16 @@ export interface Message {
   context: MessageContext;
   /** CJK skip-bigrams of the prose (a, b with one character between): 样式全丢 still holds 式丢. */
   skips: Set<string>;
+  /** Concepts of the lexicon the whole message names (src/intent/concepts.ts). */
+  concepts: Set<string>;
+  /** The message asks something (how, where, is it normal …): how-to sections may answer it. */
+  question: boolean;
   /** Host named by a log prefix, if any. */
   host?: string;
 }
+
+/** Concepts that make a message a question (src/intent/lexicon.ts). */
+const QUESTIONS = ['howto', 'where', 'question', 'is-normal'];
 
 /** Words that say something is wrong, in canonical form (see synonyms.ts). */
 export const TROUBLE =
@@ -45,6 +57,13 @@ function skipBigrams(text: string): Set<string> {
   return out;
 }
 
+/** Concepts named in a text (normalised here), bounded in length. */
+function conceptsOf(index: PlaybookIndex, text: string): Set<string> {
+  if (!text) return new Set();
+  const plain = foldTraditional(normalize(text.slice(0, MAX_CONCEPT_CHARS)));
+  return detectConcepts(index.lexicon, plain, pinyinStream(plain));
+}
+
 const COMMAND_WORDS = /^(?:@\S+\s+)?(?:\/?oms\s+)?(?:diagnose|diag|run|check|match|诊断|排查|检查一下|查一下|看看)?\s*/;
 
 /** Split a message into lines, strip log prefixes, fold synonyms, classify context. */
@@ -53,6 +72,7 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
   const prose: string[] = [];
   let host: string | undefined;
   let proseChars = 0;
+  const logLines: string[] = [];
   for (const rawLine of text.split(/\r?\n/, MAX_LINES)) {
     const raw = rawLine.length > MAX_LINE_CHARS ? rawLine.slice(0, MAX_LINE_CHARS) : rawLine;
     if (/^\s*(```|~~~)/.test(raw)) continue;
@@ -60,7 +80,8 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
     if (!stripped.text) continue;
     host ??= stripped.host;
     lines.push({ raw, body: stripped.text });
-    if (!stripped.prefixed && proseChars < MAX_PROSE_CHARS) {
+    if (stripped.prefixed) logLines.push(stripped.text);
+    else if (proseChars < MAX_PROSE_CHARS) {
       prose.push(stripped.text);
       proseChars += stripped.text.length;
     }
@@ -73,6 +94,9 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
       .join(' ')
       .slice(0, 8000),
   );
+  // Prose and pasted lines apart: a question is asked in prose ("Perhaps out of memory?" in a log asks nothing).
+  const inProse = conceptsOf(index, prose.join(' '));
+  const concepts = new Set([...inProse, ...conceptsOf(index, logLines.join(' '))]);
   return {
     lines,
     prose: proseText,
@@ -81,6 +105,8 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
     joined: lines.length > 1 && joinedSource.length <= 4000 ? joinedSource : '',
     context: messageContext(whole),
     skips: skipBigrams(proseText),
+    concepts,
+    question: QUESTIONS.some((q) => inProse.has(q)),
     ...(host !== undefined ? { host } : {}),
   };
 }

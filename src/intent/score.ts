@@ -1,5 +1,6 @@
 import type { IndexedPhrase, IndexedPlaybook } from './index.js';
 import { TROUBLE, type Message } from './message.js';
+import { comboScore } from './concept-score.js';
 
 /** How strongly one playbook is indicated by a message, and by what. */
 export interface PlaybookScore {
@@ -8,6 +9,8 @@ export interface PlaybookScore {
   score: number;
   /** What matched best, for the answer ("signature: status=217/USER", "phrase: 超管登不上"). */
   evidence: string;
+  /** The concept combination that matched, if any (`[login, fails]`). */
+  combo?: string[];
   /** Keys of the message parts this playbook explains: `u:<unit>`, `a:<alias>`, `l:<line>:<start>-<end>`. */
   explains: Set<string>;
 }
@@ -91,11 +94,24 @@ export function scorePlaybook(p: IndexedPlaybook, msg: Message): PlaybookScore {
     }
   }
 
-  let score = Math.max(sig, phrase, alias);
+  // 4. Concepts: a combination the playbook declares, all named in the message.
+  const concept = comboScore(msg.question ? [...p.concepts, ...p.howtoConcepts] : p.concepts, msg.concepts);
+  const conceptScore = concept?.score ?? 0;
+  if (concept) for (const c of concept.combo) explains.add(`c:${c}`);
+  if (concept && conceptScore > Math.max(sig, phrase, alias)) evidence = `concepts: ${concept.combo.join(' + ')}`;
+
+  let score = Math.max(sig, phrase, alias, conceptScore);
   // Independent kinds of evidence agreeing make the match surer.
-  const kinds = [sig >= 0.5, phrase >= 0.4, alias > 0].filter(Boolean).length;
+  const kinds = [sig >= 0.5, phrase >= 0.4, alias > 0, conceptScore >= 0.6].filter(Boolean).length;
   if (kinds > 1) score += 0.03 * (kinds - 1);
-  return { id: p.id, title: p.title, score: Math.min(1, score), evidence, explains };
+  return {
+    id: p.id,
+    title: p.title,
+    score: Math.min(1, score),
+    evidence,
+    explains,
+    ...(concept ? { combo: concept.combo } : {}),
+  };
 }
 
 /** How many of each phrase's units the message holds (skip-bigram hits count SKIP_HIT). */

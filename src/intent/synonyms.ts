@@ -123,9 +123,14 @@ const REPLACEMENTS: Array<[RegExp, string]> = GROUPS.map(([to, from]) => {
   return [new RegExp(body, 'g'), to];
 });
 
+/** Traditional characters to simplified (only those seen in pasted messages). */
+export function foldTraditional(text: string): string {
+  return text.replace(TRADITIONAL_RE, (c) => TRADITIONAL[c] ?? c);
+}
+
 /** Fold near-synonyms in an already normalised (NFKC, lower-case) text. */
 export function canonicalize(text: string): string {
-  let out = text.replace(TRADITIONAL_RE, (c) => TRADITIONAL[c] ?? c);
+  let out = foldTraditional(text);
   for (const [re, to] of REPLACEMENTS) out = out.replace(re, to);
   // "登录登录失败" appears when a variant already contained the verb (登录不上 → 登录失败 is fine,
   // but 登录进不去 → 登录登录失败); fold the doubled verb.

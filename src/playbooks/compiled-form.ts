@@ -48,6 +48,11 @@ export function fitsRegistry(playbooks: readonly Playbook[], registry: PlaybookR
       if (!Array.isArray(p.signatures) || !p.signatures.every((s) => s instanceof RegExp)) return false;
       if (!own(p.checks, (id) => registry.hasCheck(id))) return false;
       if (!own(p.actions, (id) => registry.hasAction(id))) return false;
+      // The intent lexicon is code too (src/intent/lexicon.ts): every concept a playbook names must still exist.
+      if (!Array.isArray(p.concepts) || !Array.isArray(p.howto)) return false;
+      const known = registry.conceptIds ? new Set(registry.conceptIds()) : undefined;
+      const combos = [...p.concepts, ...p.howto.flatMap((h) => h.concepts)];
+      if (known && !combos.every((c) => own(c, (id) => known.has(id)))) return false;
       return p.findings.every(
         (f) =>
           (f.action === undefined || p.actions.includes(f.action)) &&

@@ -20,6 +20,15 @@ const findingSchema = z.strictObject({
   action: kebab.optional(),
 });
 
+/** Concept combinations (src/intent/lexicon.ts): `[[login, fails], [superuser, cannot-open]]`. */
+const conceptCombos = z.array(z.array(kebab).min(1, 'a combination names at least one concept'));
+
+/** A how-to section of the body: its heading carries `{#<section>}`; asked with these concept combinations. */
+const howtoSchema = z.strictObject({
+  section: kebab,
+  concepts: conceptCombos.min(1, 'needs at least one concept combination'),
+});
+
 /** The front matter as written (before registry checks and include resolution). */
 export const frontMatterSchema = z.strictObject({
   id: kebab,
@@ -33,6 +42,8 @@ export const frontMatterSchema = z.strictObject({
   checks: z.array(kebab).default([]),
   actions: z.array(kebab).default([]),
   findings: z.array(findingSchema).default([]),
+  concepts: conceptCombos.default([]),
+  howto: z.array(howtoSchema).default([]),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Lexer, type Token } from 'marked';
 import { formatPath, parseFrontMatter, type FrontMatter, type KeyPath, type ParsedFrontMatter } from './front-matter.js';
 import { foldName as fold } from './find.js';
-import { PlaybookError, type FindingRule, type Playbook, type SignalRef } from './playbook.js';
+import { PlaybookError, type FindingRule, type HowtoSection, type Playbook, type SignalRef } from './playbook.js';
 import { readPlaybookSources, type PlaybookSource } from './sources.js';
 
 export { findPlaybook } from './find.js';
@@ -17,12 +17,15 @@ export interface PlaybookRegistry {
   /** Known ids, used only to say what is valid in error messages. */
   checkIds?(): readonly string[];
   actionIds?(): readonly string[];
+  /** Concept ids of the intent lexicon; when absent, `concepts` are not checked. */
+  conceptIds?(): readonly string[];
 }
 
 /** A finding's body section. */
 interface Section {
   fix: string;
   line: number;
+  title: string;
 }
 
 /** One file, validated on its own; includes and signal references are checked once all files are read. */
@@ -32,6 +35,7 @@ interface ParsedFile {
   data: FrontMatter;
   signatures: RegExp[];
   findings: FindingRule[];
+  howto: HowtoSection[];
 }
 
 /**
@@ -66,6 +70,8 @@ export function buildPlaybooks(sources: readonly PlaybookSource[], registry: Pla
       checks,
       actions: unique(closure.flatMap((q) => q.data.actions)),
       findings: merged,
+      concepts: p.data.concepts,
+      howto: p.howto,
       body: p.fm.body,
       file: p.file,
     };
@@ -119,12 +125,28 @@ function parseFile(file: string, source: string, registry: PlaybookRegistry): Pa
       source: data.id,
     };
   });
+  const howto = data.howto.map((h, i): HowtoSection => {
+    if (ids.has(h.section)) fail(['howto', i, 'section'], `how-to section "${h.section}" has the id of a finding; use another id`);
+    if (data.howto.findIndex((o) => o.section === h.section) !== i) fail(['howto', i, 'section'], `how-to section "${h.section}" appears twice`);
+    const section = sections.get(h.section);
+    if (!section) fail(['howto', i, 'section'], `how-to section "${h.section}" has no body section: add a heading ending in {#${h.section}}`);
+    return { id: h.section, title: section!.title, concepts: h.concepts, markdown: section!.fix };
+  });
+  const conceptSet = registry.conceptIds ? new Set(registry.conceptIds()) : undefined;
+  const checkConcepts = (combos: string[][], at: KeyPath): void =>
+    combos.forEach((combo, i) =>
+      combo.forEach((c, j) => {
+        if (conceptSet && !conceptSet.has(c)) fail([...at, i, j], `unknown concept "${c}"; concepts are defined in src/intent/lexicon.ts`);
+      }),
+    );
+  checkConcepts(data.concepts, ['concepts']);
+  data.howto.forEach((h, i) => checkConcepts(h.concepts, ['howto', i, 'concepts']));
   for (const [anchor, section] of sections) {
-    if (!ids.has(anchor)) {
-      throw new PlaybookError(file, section.line, `heading anchor {#${anchor}} names no finding; findings: ${[...ids].join(', ') || 'none'}`);
+    if (!ids.has(anchor) && !data.howto.some((h) => h.section === anchor)) {
+      throw new PlaybookError(file, section.line, `heading anchor {#${anchor}} names no finding and no how-to section; findings: ${[...ids].join(', ') || 'none'}`);
     }
   }
-  return { file, fm, data, signatures, findings };
+  return { file, fm, data, signatures, findings, howto };
 }
 
 /** Compile a signature (case-insensitive); it must not match everything. */
@@ -179,7 +201,7 @@ function parseSections(file: string, body: string, bodyLine: number): Map<string
       .map((r) => (r.type === 'heading' ? r.raw.replace(/[ \t]*\{#[^}]*\}[ \t]*(\n?)$/, '$1') : r.raw))
       .join('')
       .trim();
-    sections.set(anchor, { fix, line });
+    sections.set(anchor, { fix, line, title: t.text.replace(ANCHOR, '').trim() });
   });
   return sections;
 }

@@ -26,6 +26,18 @@ export interface FindingRule {
   source: string;
 }
 
+/** A body section that answers a how-to question ("how do I create the superuser?"). */
+export interface HowtoSection {
+  /** The heading's `{#anchor}`. */
+  id: string;
+  /** The heading text, without the anchor. */
+  title: string;
+  /** Concept combinations that ask for it (src/intent/lexicon.ts). */
+  concepts: string[][];
+  /** The section's markdown, sub-headings included. */
+  markdown: string;
+}
+
 export interface Playbook {
   id: string;
   title: string;
@@ -39,6 +51,10 @@ export interface Playbook {
   actions: string[];
   /** Its own findings followed by those of included playbooks (root-cause order). */
   findings: FindingRule[];
+  /** Concept combinations the playbook answers (src/intent/lexicon.ts). */
+  concepts: string[][];
+  /** Its how-to sections. */
+  howto: HowtoSection[];
   /** The whole markdown body (without front matter). */
   body: string;
   /** Absolute path of the file it came from. */

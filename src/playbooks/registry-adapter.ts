@@ -1,6 +1,7 @@
 import { ACTIONS, findAction } from '../actions/registry.js';
 import { CHECKS, findCheck } from '../checks/registry.js';
 import { checkSignals } from '../checks/signals.js';
+import { conceptIds } from '../intent/concepts.js';
 import type { PlaybookRegistry } from './loader.js';
 
 /** The real whitelists, as the playbook loader sees them. */
@@ -14,5 +15,6 @@ export function playbookRegistry(): PlaybookRegistry {
     hasAction: (id) => findAction(id) !== undefined,
     checkIds: () => CHECKS.map((c) => c.id),
     actionIds: () => ACTIONS.map((a) => a.id),
+    conceptIds,
   };
 }

@@ -18,6 +18,7 @@ import type { SlackEnv } from './env.js';
 import { LagMonitor } from './lag-monitor.js';
 import type { SlackContext, SlackFeature } from './feature.js';
 import { planClick, type ClickOutcome } from './interactions.js';
+import { BUTTON_ID } from './report-buttons.js';
 import { reportTaskFailure } from './background.js';
 import { handleOnce, httpRequestFingerprint } from './replay.js';
 import type { RetryPolicy } from './web-api-retry.js';
@@ -187,6 +188,18 @@ export class SlackBot {
       await ack();
       const reply = this.replyVia(respond);
       const place: TaskPlace = { ...where, reply: this.replyVia(respond, undefined, true) };
+      if (plan.kind === 'post') {
+        // Choices go into the channel so a click can run the playbook in their thread; privately if I am not in it.
+        this.tasks.run('command', place, async () => {
+          try {
+            await this.out.post(where.channel, plan.message);
+          } catch (e) {
+            this.log(`could not post the choices in the channel: ${(e as Error).message}`);
+            await reply(plan.message);
+          }
+        });
+        return;
+      }
       this.tasks.run(plan.task, place, (at) => plan.run(reply, at));
     });
 
@@ -196,7 +209,11 @@ export class SlackBot {
         await ack();
         const channel = body.channel?.id ?? body.container?.channel_id;
         const messageTs = body.message?.ts ?? body.container?.message_ts;
-        const threadTs = (body.message as { thread_ts?: string } | undefined)?.thread_ts;
+        const inThread = (body.message as { thread_ts?: string } | undefined)?.thread_ts;
+        // A choice ("Did you mean…") posted as a channel message: its run goes into that message's thread.
+        const isChoice = action.action_id.startsWith(`${BUTTON_ID.runSuggestion}_`);
+        const ephemeral = (body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral === true;
+        const threadTs = inThread ?? (isChoice && !ephemeral && body.message ? messageTs : undefined);
         const user = body.user.id;
         const reply = this.replyVia(respond, { channel, user, threadTs });
         const click = { actionId: action.action_id, value: action.value, user, channel, messageTs, threadTs };

@@ -51,6 +51,7 @@ const STATUS_TITLE: Record<Approval['status'], string> = {
   refused: ':no_entry: 已批准，但被拒绝执行 / approved, but refused before running',
   denied: ':no_entry_sign: 已拒绝 / denied',
   expired: ':hourglass_flowing_sand: 已过期 / expired',
+  unknown: ':warning: 结果未知 / outcome unknown — 请在服务器上检查 / check the server',
 };
 
 function approvedByLine(a: Approval): string {
@@ -95,6 +96,14 @@ function statusLines(a: Approval): string[] {
       } else if (a.statusReason) lines.push(safe(a.statusReason));
       break;
     }
+    case 'unknown':
+      lines.push(`*批准人 / approved by* ${approvedByLine(a)}`);
+      lines.push(
+        `命令可能已执行，也可能没有 / the command may or may not have run: ${safe(a.statusReason ?? a.result?.summary ?? '')}`,
+      );
+      if (a.verify?.length)
+        lines.push(`*请检查 / check on the server:* ${a.verify.map((c) => `\`${escapeMrkdwn(c)}\``).join(' · ')}`);
+      break;
     case 'denied':
       lines.push(
         `*拒绝人 / denied by* ${a.deniedBy ? `${who(a.deniedBy.by)} ${when(a.deniedBy.at)}` : '-'}: ${safe(a.deniedBy?.reason ?? a.statusReason ?? '')} — 没有运行任何东西 / nothing was run`,

@@ -43,6 +43,10 @@ export class ApprovalCards {
         await this.update(o.approval, place);
         await this.threadReply(o.approval, place, deniedReply(o.approval, clicker.id), clicker);
         return;
+      case 'unknown':
+        await this.update(o.approval, place);
+        await this.threadReply(o.approval, place, noticeMessage(`:warning: ${o.message}`), clicker);
+        return;
       case 'expired':
         await this.update(o.approval, place);
         await this.ephemeral(
@@ -77,7 +81,7 @@ export class ApprovalCards {
   }
 
   /** The outcome in the card's thread; if the thread cannot be written, the clicker still gets it privately. */
-  private async threadReply(a: Approval, place: CardPlace, m: Fitted, clicker: Actor): Promise<void> {
+  async threadReply(a: Approval, place: CardPlace, m: Fitted, clicker: Actor): Promise<void> {
     const at = this.where(a, place);
     if (!at.channel) {
       await this.ephemeral(clicker, place, m, a);

@@ -1,6 +1,7 @@
 import type { BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
-import { queryAudit } from '../app/audit.js';
-import { requestAction, type ActionRequestInput } from '../app/request-action.js';
+import { queryAudit, verifyAudit } from '../app/audit.js';
+import { formatVerify } from '../audit/chain.js';
+import { clearStop, requestAction, type ActionRequestInput } from '../app/request-action.js';
 import {
   approvalReference,
   parseReference,
@@ -63,10 +64,24 @@ export class SlackApprovals implements SlackFeature {
     const requester: Actor = { id: where.user, via: 'slack', channel: where.channel };
     if (cmd.verb === 'audit') return { kind: 'work', task: 'command', run: (reply) => this.audit(cmd, reply) };
     if (cmd.verb !== 'run') return { kind: 'answer', message: noticeFor(unavailable('approvals', cmd.verb, slackRef)) };
+    if (cmd.clear)
+      return {
+        kind: 'work',
+        task: 'command',
+        run: async (reply) => {
+          const c = await clearStop(cmd, requester, { approvals: this.service, config: this.ctx.deps.config });
+          if ('kind' in c) await reply(noticeFor(unavailable('approvals', 'run clear', slackRef)));
+          else
+            await reply(
+              c.ok ? noticeMessage(c.message) : noticeMessage(`拒绝 / refused: ${c.message}`, { next: c.hint }),
+            );
+        },
+      };
     return {
       kind: 'work',
       task: 'approval-request',
-      run: (reply) => this.request(cmd, requester, { channel: where.channel }, reply),
+      run: (reply) =>
+        this.request({ ...cmd, meta: { channel: where.channel } }, requester, { channel: where.channel }, reply),
     };
   }
 
@@ -102,7 +117,15 @@ export class SlackApprovals implements SlackFeature {
     else await reply(noticeMessage(o.message));
   }
 
-  private async audit(cmd: { since?: string; target?: string }, reply: Reply): Promise<void> {
+  private async audit(cmd: { since?: string; target?: string; verify?: true }, reply: Reply): Promise<void> {
+    if (cmd.verify) {
+      const v = await verifyAudit(this.ctx.deps);
+      if (v.kind === 'unavailable') await reply(noticeFor(unavailable('audit', 'audit verify', slackRef)));
+      else if (v.kind === 'no-chain')
+        await reply(noticeMessage('this audit log has no hash chain — nothing was checked'));
+      else await reply(noticeMessage(formatVerify(v.verdict)));
+      return;
+    }
     const r = await queryAudit(cmd, this.ctx.deps);
     if (r.kind === 'unavailable') await reply(noticeFor(unavailable('audit', 'audit', slackRef)));
     else if (r.kind === 'invalid') await reply(noticeFor(invalidSince(r.error, slackRef)));
@@ -117,7 +140,7 @@ export class SlackApprovals implements SlackFeature {
     } catch (e) {
       await this.service.deny(
         approvalReference(a),
-        { id: a.requester.id, via: 'slack' },
+        { id: a.requester.id, via: 'slack', channel },
         'the approval card could not be posted in Slack',
       );
       const p = describeSlackError(e);
@@ -153,7 +176,8 @@ export class SlackApprovals implements SlackFeature {
           messageTs: body.message?.ts ?? body.container?.message_ts,
           threadTs: (body.message as { thread_ts?: string } | undefined)?.thread_ts,
         };
-        const clicker: Actor = { id: body.user.id, via: 'slack' };
+        // The channel the click came from: the service counts it only on the card's own channel.
+        const clicker: Actor = { id: body.user.id, via: 'slack', ...(place.channel ? { channel: place.channel } : {}) };
         // A failure is told to the clicker privately: the card itself shows the state for everyone.
         const told = place.channel ? { channel: place.channel, user: clicker.id } : undefined;
         // Everything after the ack is tracked, the store round trip included (tests and shutdown wait for it).
@@ -192,7 +216,7 @@ export class SlackApprovals implements SlackFeature {
       }
       await ack();
       const reason = view.state.values[DENY_REASON_BLOCK]?.[DENY_REASON_INPUT]?.value ?? '';
-      const clicker: Actor = { id: body.user.id, via: 'slack' };
+      const clicker: Actor = { id: body.user.id, via: 'slack', ...(meta.channel ? { channel: meta.channel } : {}) };
       const told = meta.channel ? { channel: meta.channel, user: clicker.id } : undefined;
       tasks.run('approval-click', told, async () => {
         await this.cards.settle(await this.service.deny(meta.v, clicker, reason), clicker, meta);
@@ -204,6 +228,8 @@ export class SlackApprovals implements SlackFeature {
   start(): void {
     const every = this.ctx.deps.approvals.sweepIntervalMs ?? DEFAULT_SWEEP_MS;
     if (every <= 0 || this.timer) return;
+    // The first sweep runs at once: start-up recovery (runs abandoned by a dead process become unknown).
+    this.ctx.tasks.run('sweep', undefined, async () => void (await this.sweep()));
     this.timer = setInterval(
       () => this.ctx.tasks.run('sweep', undefined, async () => void (await this.sweep())),
       every,
@@ -221,7 +247,14 @@ export class SlackApprovals implements SlackFeature {
     this.sweeping ??= (async () => {
       try {
         const outcomes = await this.service.expire();
-        for (const o of outcomes) if (o.kind === 'expired') await this.cards.update(o.approval, {});
+        for (const o of outcomes) {
+          if (o.kind !== 'expired' && o.kind !== 'unknown') continue;
+          await this.cards.update(o.approval, {});
+          // Nobody clicked: if the thread cannot be reached, the approver who started the run is told.
+          const approver: Actor = { id: o.approval.approvedBy.at(-1)?.by ?? o.approval.requester.id, via: 'slack' };
+          if (o.kind === 'unknown')
+            await this.cards.threadReply(o.approval, {}, noticeMessage(`:warning: ${o.message}`), approver);
+        }
         return outcomes.length;
       } catch (e) {
         this.ctx.log(`approval expiry sweep failed: ${redact((e as Error).message)}`);

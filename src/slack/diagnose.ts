@@ -1,5 +1,4 @@
 import { planCheck, planDiagnosis } from '../app/run.js';
-import { ambiguous } from '../messages/catalogue.js';
 import { mrkdwnMessage, noticeMessage, safe } from '../render/blocks.js';
 import type { Reply } from './deps.js';
 import { mention } from './escape.js';
@@ -7,8 +6,9 @@ import type { TaskPlace } from './tasks.js';
 import { encodeButtonValue } from './button-value.js';
 import type { CommandPlan, SlackContext, SlackFeature } from './feature.js';
 import { unknownCheck, unknownPlaybook, unknownTarget } from './help.js';
-import { noticeFor, slackRef } from './notice.js';
 import { BUTTON_ID } from './report-buttons.js';
+import { choicesMessage, howtoMessage } from '../render/intent.js';
+import { templateButtons } from './intent-answer.js';
 import { runAndReport } from './run-report.js';
 
 /**
@@ -39,15 +39,20 @@ export function diagnoseFeature(ctx: SlackContext): SlackFeature {
         case 'unknown-playbook':
           return answer(unknownPlaybook(r.text, deps.playbooks));
         case 'ambiguous':
-          return answer(
-            noticeFor(
-              ambiguous(r.text, r.candidates, slackRef),
-              r.candidates.slice(0, 5).map((c) => ({
+          return {
+            kind: 'post',
+            message: choicesMessage(
+              r.candidates,
+              r.candidates.map((c) => ({
                 text: `诊断 / Diagnose ${c.id}`,
                 actionId: `${BUTTON_ID.runSuggestion}_${c.id}`,
                 value: encodeButtonValue({ v: 1, k: 'diagnose', p: c.id, t: r.target.name }),
               })),
             ),
+          };
+        case 'howto':
+          return answer(
+            howtoMessage(r.playbook, r.section, templateButtons(r.playbook.id, r.section.id, r.target.name)),
           );
         case 'run': {
           const request = { kind: 'diagnose' as const, playbook: r.playbook, target: r.target };

@@ -40,6 +40,8 @@ export interface CommandPlace {
  */
 export type CommandPlan =
   | { kind: 'answer'; message: Outgoing }
+  /** Posted in the channel (choices for a middle-score text: a click runs the playbook in its thread). */
+  | { kind: 'post'; message: Outgoing }
   | { kind: 'work'; task: TaskKind; run(reply: Reply, at: TaskPlace): Promise<unknown> };
 
 /** Where a click happened and how to answer the clicker. */

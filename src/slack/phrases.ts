@@ -1,3 +1,4 @@
+import { addressedAnswer, decideAddressed, registerTemplateButton } from './intent-answer.js';
 import { isDecisive, matchIntent } from '../intent/match.js';
 import { suggestionMessage } from '../render/blocks.js';
 import { encodeButtonValue } from './button-value.js';
@@ -15,6 +16,7 @@ export interface ChatEvent {
   bot_id?: string;
   text?: string;
   channel?: string;
+  channel_type?: string;
   ts?: string;
   thread_ts?: string;
 }
@@ -39,6 +41,9 @@ export function decidePhrase(
   if (event.bot_id) return { kind: 'ignore', why: 'from a bot' };
   if (!event.user || (botUserId && event.user === botUserId)) return { kind: 'ignore', why: 'from the bot itself' };
   if (!event.channel || !event.ts) return { kind: 'ignore', why: 'no channel' };
+  // Mentions and DMs are addressed to the bot and always answered (src/slack/intent-answer.ts).
+  if (event.type === 'app_mention' || event.channel_type === 'im') return { kind: 'ignore', why: 'addressed' };
+  if (botUserId && (event.text ?? '').includes(`<@${botUserId}>`)) return { kind: 'ignore', why: 'a mention' };
   // Mentions and channel links carry no meaning for matching.
   const text = (event.text ?? '').replace(/<[@#!][^>]*>/g, ' ').trim();
   if (!text) return { kind: 'ignore', why: 'empty' };
@@ -74,12 +79,26 @@ export function phrasesFeature(ctx: SlackContext): SlackFeature {
     name: 'phrases',
     register() {
       const onChat = async ({ event, context }: { event: unknown; context: { botUserId?: string } }) => {
-        const d = decidePhrase(event as ChatEvent, context.botUserId ?? ctx.botUserId, ctx.deps, ctx.threads);
+        const botUserId = context.botUserId ?? ctx.botUserId;
+        const addressed = decideAddressed(event as ChatEvent, botUserId);
+        if (addressed.kind === 'answer') {
+          // Once I answered in a thread, passive listening stays quiet there.
+          ctx.threads.remember(addressed.channel, addressed.threadTs);
+          // Someone asked: a failure is told in their thread.
+          const where = { channel: addressed.channel, threadTs: addressed.threadTs };
+          ctx.tasks.run('command', where, async () => {
+            const { message } = addressedAnswer(addressed.text, ctx.deps);
+            await ctx.out.post(addressed.channel, message, addressed.threadTs);
+          });
+          return;
+        }
+        const d = decidePhrase(event as ChatEvent, botUserId, ctx.deps, ctx.threads);
         // Nobody asked for a suggestion: a failure is only logged.
         if (d.kind === 'suggest') ctx.tasks.run('suggestion', undefined, () => postSuggestion(ctx.out, ctx.deps, d));
       };
       ctx.app.event('message', onChat);
       ctx.app.event('app_mention', onChat);
+      registerTemplateButton(ctx.app, ctx.deps, (work) => ctx.tasks.run('button', undefined, work), ctx.log);
     },
   };
 }

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Store } from './store.js';
+import { createExclusive, withFileLock } from './file-lock.js';
+import type { CasResult, RecordKind, Store, Versioned } from './store.js';
 
 export interface FileStoreOptions {
   /** The directory that holds the state (created if missing), e.g. `<dataDir>/store`. */
@@ -18,13 +19,17 @@ interface Stamped {
 }
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
+/** One directory per kind of versioned record. */
+const DIRS: Record<RecordKind, string> = { approval: 'approvals', guard: 'guards' };
 
 /**
  * The embedded store: one directory on one machine, shared safely by every
  * process that opens it.
  *
  * - Records are written to a temporary file and renamed into place, so a
- *   reader never sees half a record and a crash never leaves one.
+ *   reader never sees half a record and a crash never leaves one. Each write
+ *   is a compare-and-set on the record's version, under a per-record lock
+ *   file: a late write based on an older version is refused.
  * - A claim is a file created with `open(path, 'wx')` (O_CREAT|O_EXCL): the
  *   kernel lets exactly one process create it. Taking over an expired claim
  *   happens under a directory lock (also an O_EXCL file) after re-reading it,
@@ -44,31 +49,49 @@ export class FileStore implements Store {
     this.staleLockMs = options.staleLockMs ?? 10_000;
   }
 
-  async getApproval(id: string): Promise<unknown | undefined> {
+  async getRecord(kind: RecordKind, id: string): Promise<Versioned | undefined> {
     await this.init();
-    const rec = await this.readStamped<{ value: unknown }>(this.approvalPath(id));
+    const rec = await this.readStamped<{ value: unknown; version?: unknown }>(this.recordPath(kind, id));
     if (rec === 'missing' || rec === 'unreadable' || this.expired(rec)) return undefined;
-    return rec.value;
+    return { version: versionOf(rec), value: rec.value };
   }
 
-  async putApproval(id: string, value: unknown, ttlMs: number): Promise<void> {
+  async compareAndSet(
+    kind: RecordKind,
+    id: string,
+    expected: number,
+    value: unknown,
+    ttlMs: number,
+  ): Promise<CasResult> {
     await this.init();
-    await this.atomicWrite(this.approvalPath(id), JSON.stringify({ expiresAt: this.now() + ttlMs, value }));
+    const path = this.recordPath(kind, id);
+    // One lock per record: the version check and the rename happen with no other writer in between.
+    return withFileLock(
+      `${path}.lock`,
+      async () => {
+        const current = await this.getRecord(kind, id);
+        if ((current?.version ?? 0) !== expected) return { ok: false, current };
+        const version = expected + 1;
+        await this.atomicWrite(path, JSON.stringify({ expiresAt: this.now() + ttlMs, version, value }));
+        return { ok: true, version };
+      },
+      { staleMs: this.staleLockMs },
+    );
   }
 
-  async listApprovals(): Promise<unknown[]> {
+  async listRecords(kind: RecordKind): Promise<Versioned[]> {
     await this.init();
-    const dir = join(this.options.dir, 'approvals');
-    const out: unknown[] = [];
+    const dir = join(this.options.dir, DIRS[kind]);
+    const out: Versioned[] = [];
     for (const name of await readdir(dir)) {
       if (!name.endsWith('.json')) continue;
-      const rec = await this.readStamped<{ value: unknown }>(join(dir, name));
+      const rec = await this.readStamped<{ value: unknown; version?: unknown }>(join(dir, name));
       if (rec === 'missing' || rec === 'unreadable') continue;
       if (this.expired(rec)) {
         await unlink(join(dir, name)).catch(() => undefined);
         continue;
       }
-      out.push(rec.value);
+      out.push({ version: versionOf(rec), value: rec.value });
     }
     return out;
   }
@@ -102,14 +125,14 @@ export class FileStore implements Store {
 
   private init(): Promise<void> {
     this.ready ??= (async () => {
-      for (const sub of ['approvals', 'claims', 'seen', 'sets'])
+      for (const sub of [...Object.values(DIRS), 'claims', 'seen', 'sets'])
         await mkdir(join(this.options.dir, sub), { recursive: true, mode: 0o700 });
     })();
     return this.ready;
   }
 
-  private approvalPath(id: string): string {
-    return join(this.options.dir, 'approvals', `${SAFE_ID.test(id) ? id : hash(id)}.json`);
+  private recordPath(kind: RecordKind, id: string): string {
+    return join(this.options.dir, DIRS[kind], `${SAFE_ID.test(id) ? id : hash(id)}.json`);
   }
 
   private expired(rec: Stamped): boolean {
@@ -128,13 +151,17 @@ export class FileStore implements Store {
     const current = await this.readStamped(path);
     if (current === 'missing') return createExclusive(path, body);
     if (current === 'unreadable' || !this.expired(current)) return false;
-    return this.withLock(async () => {
-      const again = await this.readStamped(path);
-      if (again === 'missing') return createExclusive(path, body);
-      if (again === 'unreadable' || !this.expired(again)) return false;
-      await this.atomicWrite(path, body);
-      return true;
-    });
+    return withFileLock(
+      join(this.options.dir, '.lock'),
+      async () => {
+        const again = await this.readStamped(path);
+        if (again === 'missing') return createExclusive(path, body);
+        if (again === 'unreadable' || !this.expired(again)) return false;
+        await this.atomicWrite(path, body);
+        return true;
+      },
+      { staleMs: this.staleLockMs },
+    );
   }
 
   private async readStamped<T>(path: string): Promise<(Stamped & T) | 'missing' | 'unreadable'> {
@@ -156,53 +183,19 @@ export class FileStore implements Store {
 
   private async atomicWrite(path: string, text: string): Promise<void> {
     const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    await writeFile(tmp, text, { mode: 0o600 });
     try {
+      await writeFile(tmp, text, { mode: 0o600 });
       await rename(tmp, path);
     } catch (e) {
       await unlink(tmp).catch(() => undefined);
       throw e;
     }
   }
-
-  /** Run `fn` holding `<dir>/.lock` (O_EXCL); a lock older than `staleLockMs` was left by a crash and is broken. */
-  private async withLock<T>(fn: () => Promise<T>): Promise<T> {
-    const lock = join(this.options.dir, '.lock');
-    const deadline = Date.now() + this.staleLockMs * 3;
-    for (;;) {
-      if (await createExclusive(lock, String(process.pid))) break;
-      const age = await stat(lock).then(
-        (s) => Date.now() - s.mtimeMs,
-        () => 0,
-      );
-      if (age > this.staleLockMs) await unlink(lock).catch(() => undefined);
-      else if (Date.now() > deadline)
-        throw new Error(`the store lock ${lock} is held for too long; if no oms-chatops process is running, delete it`);
-      else await new Promise((r) => setTimeout(r, 5 + Math.random() * 20));
-    }
-    try {
-      return await fn();
-    } finally {
-      await unlink(lock).catch(() => undefined);
-    }
-  }
 }
 
-/** Create `path` only if it does not exist (O_EXCL); true when this call created it. */
-async function createExclusive(path: string, body: string): Promise<boolean> {
-  let handle;
-  try {
-    handle = await open(path, 'wx', 0o600);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw e;
-  }
-  try {
-    await handle.writeFile(body);
-  } finally {
-    await handle.close();
-  }
-  return true;
+/** Records written before versions existed count as version 1. */
+function versionOf(rec: { version?: unknown }): number {
+  return typeof rec.version === 'number' && Number.isInteger(rec.version) && rec.version > 0 ? rec.version : 1;
 }
 
 function hash(key: string): string {

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { Store } from './store.js';
+import type { CasResult, RecordKind, Store, Versioned } from './store.js';
 
 export interface RedisStoreOptions {
   /** `redis://[:password@]host:port[/db]` (REDIS_URL). */
@@ -17,8 +17,10 @@ export interface RedisStoreOptions {
  *
  * - claims and de-duplication: `SET key value PX ttl NX`, which Redis answers
  *   `OK` for exactly one caller;
- * - approval records: JSON strings with a `PX` expiry, indexed in a sorted set
- *   scored by their expiry time for `listApprovals`;
+ * - versioned records (approvals, guards): a hash `{version, value}` with a
+ *   `PX` expiry, written only by {@link CAS_SCRIPT} (a Lua script runs
+ *   atomically: the version check and the write have no command in between),
+ *   indexed in a sorted set scored by expiry time for `listRecords`;
  * - votes: a set (`SADD`) with `PEXPIRE`, read back in the same transaction;
  * - the audit log: a list (`RPUSH`, trimmed to `maxLength`).
  */
@@ -49,31 +51,47 @@ export class RedisStore implements Store {
     await this.client.ping();
   }
 
-  async getApproval(id: string): Promise<unknown | undefined> {
-    const text = await this.client.get(this.key('approval', id));
-    return text === null ? undefined : parseJson(text);
+  async getRecord(kind: RecordKind, id: string): Promise<Versioned | undefined> {
+    const [version, value] = await this.client.hmget(this.recordKey(kind, id), 'version', 'value');
+    return toVersioned(version, value);
   }
 
-  async putApproval(id: string, value: unknown, ttlMs: number): Promise<void> {
+  async compareAndSet(
+    kind: RecordKind,
+    id: string,
+    expected: number,
+    value: unknown,
+    ttlMs: number,
+  ): Promise<CasResult> {
     const ttl = Math.max(1, Math.round(ttlMs));
-    await this.client
-      .multi()
-      .set(this.key('approval', id), JSON.stringify(value), 'PX', ttl)
-      .zadd(this.key('approvals'), this.now() + ttl, id)
-      .exec()
-      .then(checkExec);
+    const r = (await this.client.eval(
+      CAS_SCRIPT,
+      2,
+      this.recordKey(kind, id),
+      this.key('records', kind),
+      String(expected),
+      JSON.stringify(value),
+      String(ttl),
+      String(this.now() + ttl),
+      id,
+    )) as [number, string | null, string | null];
+    if (r[0] === 1) return { ok: true, version: Number(r[1]) };
+    return { ok: false, current: toVersioned(r[1], r[2]) };
   }
 
-  async listApprovals(): Promise<unknown[]> {
-    const index = this.key('approvals');
+  async listRecords(kind: RecordKind): Promise<Versioned[]> {
+    const index = this.key('records', kind);
     await this.client.zremrangebyscore(index, '-inf', this.now());
     const ids = await this.client.zrange(index, 0, -1);
     if (ids.length === 0) return [];
-    const texts = await this.client.mget(ids.map((id) => this.key('approval', id)));
-    return texts
-      .filter((t): t is string => t !== null)
-      .map(parseJson)
-      .filter((v) => v !== undefined);
+    const pipe = this.client.pipeline();
+    for (const id of ids) pipe.hmget(this.recordKey(kind, id), 'version', 'value');
+    const out: Versioned[] = [];
+    for (const [version, value] of checkExec(await pipe.exec()) as [string | null, string | null][]) {
+      const v = toVersioned(version, value);
+      if (v) out.push(v);
+    }
+    return out;
   }
 
   async claim(key: string, ttlMs: number): Promise<boolean> {
@@ -121,9 +139,38 @@ export class RedisStore implements Store {
     await this.client.quit().catch(() => this.client.disconnect());
   }
 
+  /** Versioned records live under `record:` (earlier versions kept plain strings under `approval:`). */
+  private recordKey(kind: RecordKind, id: string): string {
+    return this.key('record', `${kind}:${id}`);
+  }
+
   private key(kind: string, name?: string): string {
     return `${this.prefix}${kind}${name === undefined ? '' : `:${name}`}`;
   }
+}
+
+/**
+ * Compare-and-set in one atomic step. KEYS: the record, its kind's index.
+ * ARGV: expected version (0 = absent), JSON value, ttl ms, index score, id.
+ * Answers {1, newVersion} or {0, currentVersion|false, currentValue|false}.
+ */
+const CAS_SCRIPT = `
+local cur = redis.call('HMGET', KEYS[1], 'version', 'value')
+local ver = tonumber(cur[1]) or 0
+if ver ~= tonumber(ARGV[1]) then return {0, cur[1], cur[2]} end
+local nv = ver + 1
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], 'version', tostring(nv), 'value', ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+redis.call('ZADD', KEYS[2], ARGV[4], ARGV[5])
+return {1, tostring(nv)}
+`;
+
+function toVersioned(version: string | null | undefined, value: string | null | undefined): Versioned | undefined {
+  if (version === null || version === undefined || value === null || value === undefined) return undefined;
+  const parsed = parseJson(value);
+  const n = Number(version);
+  return parsed === undefined || !Number.isInteger(n) ? undefined : { version: n, value: parsed };
 }
 
 function parseJson(text: string): unknown {
@@ -134,7 +181,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** A MULTI/EXEC answer: each command's result, or the first command error thrown. */
+/** A MULTI/EXEC or pipeline answer: each command's result, or the first command error thrown. */
 function checkExec(results: [Error | null, unknown][] | null): unknown[] {
   if (!results) throw new Error('Redis transaction was aborted');
   for (const [err] of results) if (err) throw err;

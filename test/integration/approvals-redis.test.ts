@@ -75,6 +75,10 @@ it('one approval clicked on both instances at once executes exactly once', async
   expect(shared.filter((r) => r.event === 'action.refused')).toHaveLength(3);
   const files = [bot1!.file, bot2!.file].map((f) => readFileSync(f, 'utf8').trim().split('\n').length);
   expect(files[0]! + files[1]!).toBe(shared.length);
+  // The mirror carries each file's chained lines as written (prev hashes included); each file verifies.
+  expect(shared.every((r) => typeof r.prev === 'string' && /^[0-9a-f]{64}$/.test(r.prev))).toBe(true);
+  for (const f of [bot1!.file, bot2!.file])
+    expect(await new AuditLog({ file: f }).verify()).toMatchObject({ ok: true });
 });
 
 it('a pending approval requested on one instance is approved on the other; expiry sweeps on both mark it once', async () => {

@@ -88,7 +88,8 @@ it('npm start with REDIS_URL: /oms run posts a card backed by Redis, Approve run
     const id = (JSON.parse(value) as { id: string }).id;
     const client = new Redis(redis.url);
     try {
-      expect(JSON.parse((await client.get(`oms-chatops:approval:${id}`)) ?? 'null')).toMatchObject({
+      expect(await client.hget(`oms-chatops:record:approval:${id}`, 'version')).toMatch(/^[12]$/);
+      expect(JSON.parse((await client.hget(`oms-chatops:record:approval:${id}`, 'value')) ?? 'null')).toMatchObject({
         status: 'pending',
         action: 'restart-backend',
         target: 'prod',

@@ -196,6 +196,31 @@ describe('approve', () => {
     });
   });
 
+  it("a click that does not come from the card's channel does not count: refused ephemerally, nothing runs; on the card it does", async () => {
+    h = await ApprovalHarness.start();
+    const { card, approve } = await requestByCommand();
+    await h.click({
+      actionId: approve.action_id,
+      value: approve.value,
+      user: APPROVER,
+      channel: 'C0ELSEWHERE',
+      messageTs: cardTsOf(card),
+    });
+    await h.idle();
+    expect(h.server.state.sudo).toEqual([]);
+    expect(cardUpdates(cardTsOf(card))).toEqual([]);
+    const [eph] = ephemeralsTo(APPROVER);
+    expect(eph?.body.channel).toBe('C0ELSEWHERE');
+    expect(String(eph?.body.text)).toMatch(/card is in channel C0OPS, but the click came from channel C0ELSEWHERE/);
+    expect(auditRecords().at(-1)).toMatchObject({
+      event: 'action.refused',
+      reason: expect.stringMatching(/^wrong-channel/),
+    });
+    await h.click({ actionId: approve.action_id, value: approve.value, user: APPROVER, messageTs: cardTsOf(card) });
+    await h.idle();
+    expect(h.server.state.sudo).toHaveLength(1);
+  });
+
   it('a member of an approver group (usergroups.users.list at click time, cached 60 s) may approve; a failing lookup never approves', async () => {
     h = await ApprovalHarness.start();
     let fail = true;
@@ -327,6 +352,37 @@ describe('expiry, deny, forged values', () => {
     expect(h.server.state.sudo).toEqual([]);
     expect(cardUpdates(cardTs)).toHaveLength(1);
     expect(auditRecords().filter((r) => r.event === 'action.expired')).toHaveLength(1);
+  });
+
+  it('an approval left executing by a run that is gone: the sweep marks it unknown, the card and thread say what to check', async () => {
+    h = await ApprovalHarness.start({ sweepIntervalMs: 30 });
+    const { cardTs, approve } = await requestByCommand();
+    const id = (JSON.parse(approve.value) as { id: string }).id;
+    // What a bot on another host left behind when it died mid-run: executing, deadline in 2 minutes.
+    const rec = (await h.store.getRecord('approval', id))!;
+    const at = h.clock.now();
+    const executing = {
+      ...(rec.value as Record<string, unknown>),
+      status: 'executing',
+      approvedBy: [{ by: APPROVER, via: 'slack', at: at.toISOString() }],
+      decidedAt: at.toISOString(),
+      executingUntil: new Date(at.getTime() + 120_000).toISOString(),
+      owner: { host: 'another-bot-host', pid: 4242 },
+      verify: ['systemctl status oms-backend', 'journalctl -u oms-backend -n 50 --no-pager'],
+    };
+    expect((await h.store.compareAndSet('approval', id, rec.version, executing, 3_600_000)).ok).toBe(true);
+    h.clock.advance(3 * 60_000);
+    await h.slack.waitFor(() => cardUpdates(cardTs).length > 0, 5000, 'the unknown card update');
+    await h.idle();
+    const shown = textOf(cardUpdates(cardTs).at(-1));
+    expect(shown).toContain('结果未知 / outcome unknown');
+    expect(shown).toContain('命令可能已执行，也可能没有 / the command may or may not have run');
+    expect(shown).toContain('systemctl status oms-backend');
+    expect(buttonsOf(cardUpdates(cardTs).at(-1)!)).toEqual([]);
+    const note = h.slack.callsTo('chat.postMessage').find((c) => String(c.body.text).includes('outcome unknown'));
+    expect(note?.body.thread_ts).toBe(cardTs);
+    expect(auditRecords().filter((r) => r.event === 'action.unknown')).toHaveLength(1);
+    expect(h.server.state.sudo).toEqual([]);
   });
 
   it('a click on an approval that expired before any sweep: the card is updated to expired and the clicker is told; nothing runs', async () => {
@@ -466,8 +522,8 @@ describe('/oms run and /oms audit', () => {
     expect(JSON.stringify(h.slack.responses.find((r) => r.id === 'away')?.body)).toMatch(
       /request was withdrawn.*\/invite @oms-chatops/,
     );
-    const approvals = await h.store.listApprovals();
-    expect(approvals.map((a) => (a as { status: string }).status)).toEqual(['denied']);
+    const approvals = await h.store.listRecords('approval');
+    expect(approvals.map((a) => (a.value as { status: string }).status)).toEqual(['denied']);
   });
 
   it('/oms audit shows the audit log (filtered by --since and --target); a bad --since says what to type', async () => {

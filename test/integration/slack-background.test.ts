@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeButtonValue } from '../../src/slack/button-value.js';
 import { FileStore } from '../../src/store/file-store.js';
-import type { Store } from '../../src/store/store.js';
+import type { RecordKind, Store } from '../../src/store/store.js';
 import type { ApiCall } from '../helpers/fake-slack.js';
 import { SIGNING_SECRET, SlackHarness, testConfig } from '../helpers/fake-slack-harness.js';
 import { postSigned, slashCommandBody } from '../helpers/slack-sign.js';
@@ -41,9 +41,10 @@ class FaultyStore implements Store {
   private guard<T>(f: () => Promise<T>): Promise<T> {
     return this.failing ? Promise.reject(new Error('injected: ENOSPC: no space left on device')) : f();
   }
-  getApproval = (id: string) => this.guard(() => this.inner.getApproval(id));
-  putApproval = (id: string, v: unknown, ttl: number) => this.guard(() => this.inner.putApproval(id, v, ttl));
-  listApprovals = () => this.guard(() => this.inner.listApprovals());
+  getRecord = (kind: RecordKind, id: string) => this.guard(() => this.inner.getRecord(kind, id));
+  compareAndSet = (kind: RecordKind, id: string, expected: number, v: unknown, ttl: number) =>
+    this.guard(() => this.inner.compareAndSet(kind, id, expected, v, ttl));
+  listRecords = (kind: RecordKind) => this.guard(() => this.inner.listRecords(kind));
   claim = (k: string, ttl: number) => this.guard(() => this.inner.claim(k, ttl));
   seen = (k: string, ttl: number) => this.guard(() => this.inner.seen(k, ttl));
   addMember = (k: string, m: string, ttl: number) => this.guard(() => this.inner.addMember(k, m, ttl));

@@ -26,15 +26,32 @@ it('connects and describes itself without credentials', async () => {
   expect(s.describe).toBe(`redis 127.0.0.1:${redis.port}`);
 });
 
-it('approval records round-trip as JSON, are listed, and expire (PX)', async () => {
+it('versioned records round-trip as JSON, are listed, and expire (PX)', async () => {
   const s = store();
-  await s.putApproval('a1', { id: 'a1', status: 'pending' }, 60_000);
-  await s.putApproval('a2', { id: 'a2', status: 'pending' }, 150);
-  expect(await s.getApproval('a1')).toEqual({ id: 'a1', status: 'pending' });
-  expect((await s.listApprovals()).length).toBe(2);
+  await s.compareAndSet('approval', 'a1', 0, { id: 'a1', status: 'pending' }, 60_000);
+  await s.compareAndSet('approval', 'a2', 0, { id: 'a2', status: 'pending' }, 150);
+  expect(await s.getRecord('approval', 'a1')).toEqual({ version: 1, value: { id: 'a1', status: 'pending' } });
+  expect(await s.getRecord('guard', 'a1')).toBeUndefined();
+  expect((await s.listRecords('approval')).length).toBe(2);
   await new Promise((r) => setTimeout(r, 300));
-  expect(await s.getApproval('a2')).toBeUndefined();
-  expect(await s.listApprovals()).toEqual([{ id: 'a1', status: 'pending' }]);
+  expect(await s.getRecord('approval', 'a2')).toBeUndefined();
+  expect(await s.listRecords('approval')).toEqual([{ version: 1, value: { id: 'a1', status: 'pending' } }]);
+});
+
+it('compare-and-set (Lua): a late write on an older version is refused across connections', async () => {
+  const prefix = `t${n++}:`;
+  const [a, b] = [store(prefix), store(prefix)];
+  expect(await a.compareAndSet('approval', 'x', 0, { status: 'pending' }, 60_000)).toEqual({ ok: true, version: 1 });
+  expect(await b.compareAndSet('approval', 'x', 1, { status: 'denied' }, 60_000)).toEqual({ ok: true, version: 2 });
+  expect(await a.compareAndSet('approval', 'x', 1, { status: 'pending', votes: 1 }, 60_000)).toEqual({
+    ok: false,
+    current: { version: 2, value: { status: 'denied' } },
+  });
+  const racing = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).compareAndSet('approval', 'x', 2, { i }, 60_000)),
+  );
+  expect(racing.filter((r) => r.ok)).toHaveLength(1);
+  expect((await a.getRecord('approval', 'x'))?.version).toBe(3);
 });
 
 it('claims: two connections racing for the same keys win each exactly once (SET NX PX)', async () => {

@@ -183,3 +183,43 @@ describe('audit records for diagnoses and the audit verb', () => {
     expect(await t.runner.runWords(['audit', '--since', 'last tuesday'])).toBe(EXIT.usage);
   });
 });
+
+describe('run clear and audit verify', () => {
+  it('parses `run clear <action> [target]` and `audit verify`; refuses stray words', () => {
+    expect(parseCommand(tokenize('run clear restart-backend prod'))).toMatchObject({
+      ok: true,
+      command: { verb: 'run', clear: true, action: 'restart-backend', target: 'prod' },
+    });
+    expect(parseCommand(tokenize('run clear'))).toMatchObject({ ok: false, hint: expect.stringMatching(/run clear/) });
+    expect(parseCommand(tokenize('run clear restart-backend prod extra'))).toMatchObject({ ok: false });
+    expect(parseCommand(tokenize('audit verify'))).toMatchObject({
+      ok: true,
+      command: { verb: 'audit', verify: true },
+    });
+    expect(parseCommand(tokenize('audit verify now'))).toMatchObject({ ok: false });
+  });
+
+  it('`run clear` lifts a stop after two failed post-checks; `audit verify` checks the chain and names a broken line', async () => {
+    const t = await setup({ confirm: async () => true });
+    t.server.state.restartDoesNotHelp = true;
+    await t.runner.runWords(['run', 'restart-backend', 'prod', '--reason', 'down']);
+    await t.runner.runWords(['run', 'restart-backend', 'prod', '--reason', 'down again']);
+    t.lines.length = 0;
+    expect(await t.runner.runWords(['run', 'restart-backend', 'prod', '--reason', 'third'])).toBe(EXIT.usage);
+    expect(t.text()).toMatch(/is stopped.*failed 2 times in a row[\s\S]*run clear restart-backend prod/);
+    t.lines.length = 0;
+    expect(await t.runner.runWords(['run', 'clear', 'restart-backend', 'prod'])).toBe(EXIT.ok);
+    expect(t.text()).toMatch(/cleared: restart-backend on prod/);
+    expect(t.server.state.sudo).toHaveLength(2);
+    t.lines.length = 0;
+    expect(await t.runner.runWords(['audit', 'verify'])).toBe(EXIT.ok);
+    expect(t.text()).toMatch(/verified: \d+ chained records/);
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const lines = readFileSync(t.audit.file, 'utf8').split('\n');
+    lines[1] = lines[1]!.replace('console:alice', 'console:mallory');
+    writeFileSync(t.audit.file, lines.join('\n'));
+    t.lines.length = 0;
+    expect(await t.runner.runWords(['audit', 'verify'])).toBe(EXIT.problem);
+    expect(t.text()).toMatch(/broken at line 3/);
+  });
+});

@@ -47,24 +47,51 @@ it('a pending approval survives a restart and then runs once', async () => {
   expect(server.state.sudo).toHaveLength(1);
 });
 
-it('a claim taken just before a crash (status not yet written) still blocks a second run after the restart', async () => {
+it('a crash right after the move to executing: the restart never runs it again and marks it unknown, audited', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'oms-restart-'));
   const server = fakeServer();
-  const bot = boot(dataDir, server);
-  const r = await bot.requestAction({
+  const r = await boot(dataDir, server).requestAction({
     action: 'restart-backend',
     target: 'prod',
     requester: { id: REQUESTER, via: 'slack' },
     reason: 'down',
   });
   if (r.kind !== 'requested') throw new Error('refused');
-  // The crashed process had claimed it: simulate exactly that state.
-  expect(await new FileStore({ dir: join(dataDir, 'store') }).claim(`decide:${r.approval.id}`, 60_000)).toBe(true);
-  const restarted = boot(dataDir, server);
-  const o = await restarted.approve(r.approval.id, { id: APPROVER, via: 'slack' });
-  expect(o.kind === 'refused' && o.code).toBe('already-decided');
-  expect(o.kind === 'refused' && o.message).toMatch(/runs once/);
+  // What the crashed process left: the record says executing, owned by a process of this host that is gone.
+  const store = new FileStore({ dir: join(dataDir, 'store') });
+  const cur = await store.getRecord('approval', r.approval.id);
+  const executing = {
+    ...r.approval,
+    status: 'executing',
+    approvedBy: [{ by: APPROVER, via: 'slack', at: new Date().toISOString() }],
+    decidedAt: new Date().toISOString(),
+    executingUntil: new Date(Date.now() + 600_000).toISOString(),
+    owner: { host: 'this-host', pid: 999_999 },
+    verify: ['systemctl status oms-backend'],
+  };
+  expect((await store.compareAndSet('approval', r.approval.id, cur!.version, executing, 60_000)).ok).toBe(true);
+
+  const restarted = new ApprovalService({
+    config: testConfig(),
+    store: new FileStore({ dir: join(dataDir, 'store') }),
+    audit: new AuditLog({ file: join(dataDir, 'audit.jsonl') }),
+    transportFor: () => server.transport,
+    findCheck,
+    instance: { host: 'this-host', pid: 1234 },
+    isProcessAlive: (pid) => pid === 1234,
+  });
+  // A click on it after the restart settles it at once: unknown (the card is updated), never run again.
+  const o = await restarted.approve(r.approval.id, { id: APPROVER2, via: 'slack' });
+  expect(o.kind).toBe('unknown');
+  expect(o.kind === 'unknown' && o.message).toMatch(/is gone.*may or may not have run.*systemctl status oms-backend/);
+  expect(await restarted.expire()).toEqual([]);
+  expect((await restarted.get(r.approval.id))?.status).toBe('unknown');
+  const audit = await new AuditLog({ file: join(dataDir, 'audit.jsonl') }).read();
+  expect(audit.filter((a) => a.event === 'action.unknown')).toHaveLength(1);
   expect(server.state.sudo).toHaveLength(0);
+  // Unknown is terminal: no later click, retry or sweep brings it back.
+  expect((await restarted.approve(r.approval.id, { id: APPROVER, via: 'slack' })).kind).toBe('refused');
+  expect(await restarted.expire()).toEqual([]);
 });
 
 it('an approval that expired while the bot was down stays expired after the restart', async () => {

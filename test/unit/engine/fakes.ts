@@ -90,6 +90,8 @@ export function playbook(checks: string[], findings: FindingRule[]): Playbook {
     summary: '',
     aliases: [],
     phrases: [],
+    concepts: [],
+    howto: [],
     signatures: [],
     checks,
     actions: ['restart-backend'],

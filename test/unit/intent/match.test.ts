@@ -139,7 +139,7 @@ describe('what operators actually type and paste', () => {
 
   it('offers choices instead of picking silently when two playbooks fit equally', () => {
     const r = matchIntent('nginx 报 502，后端是不是挂了', playbooks);
-    expect(r.outcome).toBe('ambiguous');
+    expect(r.outcome).toBe('choices');
     expect(isDecisive(r)).toBe(false);
     expect([r.playbook!.id, ...r.alternatives.map((a) => a.id)].sort()).toEqual(['api-not-found', 'service-start']);
   });

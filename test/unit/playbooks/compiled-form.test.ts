@@ -36,5 +36,7 @@ describe('the compiled form', () => {
     const noSignal = { ...docRegistry, checkSignals: (id: string) => (id === 'backend-service' ? [] : docRegistry.checkSignals(id)) };
     expect(fitsRegistry(playbooks, noSignal)).toBe(false);
     expect(fitsRegistry([{ id: 'x' }] as unknown as Playbook[], docRegistry)).toBe(false);
+    const noConcept = { ...docRegistry, conceptIds: () => docRegistry.conceptIds!().filter((c) => c !== 'fails') };
+    expect(fitsRegistry(playbooks, noConcept)).toBe(false);
   });
 });

@@ -103,10 +103,11 @@ describe('loadCompiledPlaybooks', () => {
 
   it('rebuilds when a list of the registry changes (a new concept, check or action id)', async () => {
     await load();
-    const withConcepts: PlaybookRegistry & { conceptIds(): string[] } = { ...docRegistry, conceptIds: () => ['login'] };
+    const concepts = docRegistry.conceptIds!();
+    const withConcepts: PlaybookRegistry = { ...docRegistry, conceptIds: () => [...concepts, 'new-concept'] };
     expect((await load(withConcepts)).outcome).toBe('built');
     expect((await load(withConcepts)).outcome).toBe('hit');
-    const more: PlaybookRegistry & { conceptIds(): string[] } = { ...docRegistry, conceptIds: () => ['login', 'nginx'] };
+    const more: PlaybookRegistry = { ...docRegistry, conceptIds: () => [...concepts, 'new-concept', 'another'] };
     expect((await load(more)).outcome).toBe('built');
     const noisy = { ...docRegistry, checkIds: () => [...(docRegistry.checkIds?.() ?? []), 'new-check'] };
     expect((await load(noisy)).outcome).toBe('built');

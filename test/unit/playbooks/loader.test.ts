@@ -95,7 +95,7 @@ describe('loadPlaybooks refuses malformed playbooks with file and line', () => {
     ['unknown-action', 'broken.md', 10, /unknown action "rm-rf-slash" in actions; known: restart-backend/],
     ['action-not-listed', 'broken.md', 14, /offers action "restart-nginx", which is not in this playbook's actions \(restart-backend\)/],
     ['finding-without-section', 'broken.md', 13, /finding "failed" has no body section: add a heading ending in \{#failed\}/],
-    ['orphan-anchor', 'broken.md', 27, /heading anchor \{#extra\} names no finding; findings: down/],
+    ['orphan-anchor', 'broken.md', 27, /heading anchor \{#extra\} names no finding and no how-to section; findings: down/],
     ['duplicate-section', 'broken.md', 21, /\{#down\} is used twice \(first on line 17\)/],
     ['bad-regex', 'broken.md', 9, /signature is not a valid regular expression/],
     ['empty-match-regex', 'broken.md', 8, /matches the empty string/],
@@ -106,6 +106,8 @@ describe('loadPlaybooks refuses malformed playbooks with file and line', () => {
     ['unknown-key', 'broken.md', 13, /unknown key "unles"; valid keys: id, severity, title, when, all, unless, action/],
     ['bad-severity', 'broken.md', 10, /findings\[0\]\.severity: .*"critical"/],
     ['alias-bomb', 'broken.md', 2, /invalid YAML|unknown key/],
+    ['unknown-concept', 'broken.md', 9, /unknown concept "exploded"; concepts are defined in src\/intent\/lexicon.ts/],
+    ['howto-without-section', 'broken.md', 8, /how-to section "reset-password" has no body section: add a heading ending in \{#reset-password\}/],
   ];
 
   it.each(cases)('%s', async (folder, file, line, problem) => {

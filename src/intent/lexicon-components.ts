@@ -1,0 +1,177 @@
+/** The lexicon's components: what operators name (see src/intent/lexicon.ts for the format). */
+export const COMPONENTS = {
+  login: {
+    label: '登录 / login',
+    zh: ['登录', '登陆', '登入', '登不上', '登不进', '登不了', '登进', '登上去'],
+    en: ['login', 'log in', 'logging in', 'sign in', 'signin', 'sign-in', 'logon', 'creds', 'credentials'],
+  },
+  superuser: {
+    label: '超级管理员 / superuser',
+    zh: ['超管', '超级管理员', '超级用户', '管理员账号', '管理员'],
+    en: ['superuser', 'super admin', 'admin user', 'admin account', 'createsuperuser', 'is_superuser'],
+    py: ['chao guan', 'chao ji guan li yuan', 'guan li yuan'],
+  },
+  password: {
+    label: '密码 / password',
+    zh: ['密码', '口令'],
+    en: ['password', 'passwd', 'pw', 'pwd'],
+  },
+  'user-active': {
+    label: '账号停用 / inactive user',
+    zh: ['停用', '禁用', '启用', '激活', '被锁', '锁定'],
+    en: ['is_active', 'inactive', 'deactivated', 'disabled account', 'reactivate', 're-activate', 'locked out'],
+  },
+  'admin-site': {
+    label: '管理后台 / the admin',
+    zh: ['后台', '管理后台', 'django 后台', '管理页面', '管理界面', '管理端', '后台管理'],
+    en: [
+      'django admin',
+      'admin panel',
+      'admin page',
+      'admin site',
+      'admin console',
+      'django-admin',
+      'admin ui',
+      'admin interface',
+      'backoffice',
+    ],
+    re: ['(?:^|[\\s"\'(])/admin\\b'],
+  },
+  'admin-word': {
+    label: 'admin',
+    en: ['admin'],
+  },
+  'bulk-import': {
+    label: '批量导入 / bulk import',
+    zh: [
+      '批量导入',
+      '批量加',
+      '批量添加',
+      '批量新增',
+      '批量创建',
+      '一批人',
+      '导入用户',
+      '导入人员',
+      '导进去',
+      '导入',
+      '一次性',
+    ],
+    en: [
+      'bulk import',
+      'bulk add',
+      'batch import',
+      'mass import',
+      'import users',
+      'bulk user',
+      'bulk-import',
+      'import',
+    ],
+    py: ['pi liang', 'dao ru'],
+  },
+  spreadsheet: {
+    label: '表格 / spreadsheet',
+    zh: ['表格', '模板', '表头', '哪些列'],
+    en: ['excel', 'xlsx', 'spreadsheet', 'template', 'columns', 'csv'],
+  },
+  users: {
+    label: '用户 / users',
+    zh: ['用户', '账号', '员工', '人员', '同事', '新人'],
+    en: ['user', 'users', 'account', 'accounts', 'staff', 'people', 'employees'],
+  },
+  create: {
+    label: '创建 / create',
+    zh: ['创建', '新建', '建超管', '建一个', '开账号', '加一个'],
+    en: ['create', 'createsuperuser', 'add a', 'new'],
+    py: ['chuang jian'],
+  },
+  api: {
+    label: '接口 / API',
+    zh: ['接口', '后端接口', '请求', '调接口'],
+    en: ['api', 'apis', 'endpoint', 'endpoints', 'xhr', 'axios', 'rest'],
+    re: ['/api/'],
+  },
+  backend: {
+    label: '后端 / backend',
+    zh: ['后端', '后台服务'],
+    en: ['backend', 'back end', 'back-end', 'gunicorn', 'django', 'wsgi'],
+    re: ['oms[-_]backend'],
+  },
+  port: {
+    label: '8000 端口 / port 8000',
+    zh: ['端口', '监听'],
+    en: ['port', 'listen', 'listening', 'bind'],
+    re: ['(?<![\\d.])8000(?!\\d)'],
+  },
+  nginx: {
+    label: 'Nginx',
+    zh: ['反向代理', '代理'],
+    en: ['nginx', 'proxy_pass', 'upstream', 'location', 'reverse proxy', 'oms.conf'],
+  },
+  service: {
+    label: '服务 / the service',
+    zh: ['单元文件', 'unit 文件', 'service 文件'],
+    en: ['service', 'unit', 'unit file', 'systemd', 'systemctl', 'daemon-reload'],
+    // 服务器 is "the server", not the service.
+    re: ['\\.service\\b', '服务(?!器)'],
+    py: ['fu wu'],
+  },
+  worker: {
+    label: 'worker',
+    zh: ['进程', '工作进程'],
+    en: ['worker', 'workers', 'wkr'],
+  },
+  frontend: {
+    label: '前端 / front end',
+    zh: ['前端', '浏览器', '控制台', '页面'],
+    en: ['frontend', 'front end', 'front-end', 'browser', 'vite', 'f12', 'devtools', 'console', 'toast', 'chrome'],
+  },
+  static: {
+    label: '样式 / static files',
+    zh: ['样式', '静态文件', '光秃秃', '全是文字'],
+    en: ['css', 'static', 'staticfiles', 'stylesheet', 'styles', 'collectstatic'],
+  },
+  logs: {
+    label: '日志 / logs',
+    zh: ['日志'],
+    en: ['log', 'logs', 'journalctl', 'journal', 'error.log'],
+  },
+  config: {
+    label: '配置 / configuration',
+    zh: ['配置', '设置', '参数'],
+    en: ['config', 'configuration', 'settings', 'env', '.env', 'debug', 'allowed_hosts', 'cors_allowed_origins'],
+  },
+  'unit-format': {
+    label: '单元文件格式 / unit file format',
+    zh: ['格式', 'windows 上写', '换行符', '隐藏字符'],
+    en: ['bom', 'crlf', 'line endings', 'dos2unix', 'cat -a', 'utf-8 with bom'],
+  },
+  'service-user': {
+    label: '服务用户 / service user',
+    zh: ['用户不存在'],
+    en: ['www-data', 'user=', 'useradd'],
+  },
+  memory: {
+    label: '内存 / memory',
+    zh: ['内存', '内存不足', '内存不够'],
+    en: ['memory', 'ram', 'rss'],
+  },
+  sigterm: {
+    label: 'SIGTERM',
+    en: ['sigterm', 'sigkill', 'sigabrt', 'signal term', 'handling signal'],
+    re: ['was sent sig'],
+  },
+  kylin: {
+    label: '麒麟 / Kylin',
+    zh: ['麒麟'],
+    en: ['kylin'],
+  },
+  selinux: {
+    label: 'SELinux',
+    en: ['selinux', 'setsebool', 'httpd_can_network_connect'],
+  },
+  restart: {
+    label: '重启 / restart',
+    zh: ['重启', '重新启动', '重载'],
+    en: ['restart', 'reload', 'reboot the service'],
+  },
+} as const satisfies Record<string, unknown>;

@@ -1,0 +1,28 @@
+import { COMPONENTS } from './lexicon-components.js';
+import { PROBLEMS } from './lexicon-problems.js';
+import { QUESTIONS } from './lexicon-questions.js';
+
+/**
+ * The concept lexicon: what operators name (components) and what they say
+ * about it (problems, questions), in Chinese, English and pinyin. Playbooks
+ * declare in their front matter which combinations of these concepts they
+ * answer (`concepts: [[login, fails]]`), and their how-to sections likewise.
+ *
+ * Terms are matched on the message as typed (NFKC, lower case):
+ * - `zh`: substrings; their pinyin (toneless, from pinyin-pro) also matches
+ *   pinyin input, with or without spaces ("denglu", "deng lu");
+ * - `en`: whole words or phrases (a trailing s/es/ed/ing is allowed);
+ * - `py`: extra pinyin spellings, syllables separated by spaces;
+ * - `re`: regular expressions (case-insensitive) for forms words cannot say.
+ * Add a term here when operators word a known thing another way; add a
+ * concept when a playbook needs a new distinction. Validated at load
+ * (src/intent/concepts.ts): unknown fields, empty or duplicate terms and
+ * invalid expressions fail with the concept named.
+ */
+
+/** The lexicon's files and what each holds; a concept id may appear in one file only. */
+export const LEXICON_PARTS: ReadonlyArray<[file: string, concepts: Record<string, unknown>]> = [
+  ['src/intent/lexicon-components.ts', COMPONENTS],
+  ['src/intent/lexicon-problems.ts', PROBLEMS],
+  ['src/intent/lexicon-questions.ts', QUESTIONS],
+];

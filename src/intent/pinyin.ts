@@ -1,0 +1,94 @@
+import { createRequire } from 'node:module';
+import { PINYIN_SYLLABLES } from './pinyin-syllables.js';
+
+/**
+ * Chinese and pinyin in one space: both become toneless syllables separated
+ * by single spaces (" hou duan qi bu lai "), so "houduan qibulai",
+ * "hou duan qi bu lai" and 后端起不来 compare alike.
+ *
+ * pinyin-pro (a maintained, dictionary-based converter that reads polyphones
+ * in context: 重启 → chong qi) costs ~100 ms to load, so it is required only
+ * when a message actually holds pinyin (see `toPinyin`).
+ */
+const SYLLABLES = new Set(PINYIN_SYLLABLES);
+const LONGEST = 6;
+
+const splitCache = new Map<string, string[] | null>();
+
+/** Syllables of one latin word typed as pinyin, fewest syllables first; null when it is not pinyin. */
+export function splitSyllables(word: string): string[] | null {
+  const w = word.toLowerCase().replace(/ü/g, 'v');
+  if (!/^[a-z]+$/.test(w) || w.length > 40) return null;
+  const hit = splitCache.get(w);
+  if (hit !== undefined) return hit;
+  const out = split(w);
+  if (splitCache.size > 5000) splitCache.clear();
+  splitCache.set(w, out);
+  return out;
+}
+
+function split(w: string): string[] | null {
+  // best[i]: fewest syllables covering w[0..i) (ties: the longer first syllable wins, being tried first).
+  const best: Array<string[] | null> = [[]];
+  for (let i = 1; i <= w.length; i++) {
+    best[i] = null;
+    for (let len = Math.min(LONGEST, i); len >= 1; len--) {
+      const prev = best[i - len];
+      const syl = w.slice(i - len, i);
+      if (prev && SYLLABLES.has(syl) && (!best[i] || prev.length + 1 < best[i]!.length)) best[i] = [...prev, syl];
+    }
+  }
+  return best[w.length] ?? null;
+}
+
+/**
+ * The pinyin stream of the latin words of a text: " deng lu bu shang le ".
+ * Words that are not pinyin break the stream with "|" so syllables never join
+ * across them. Empty when the text holds fewer than two pinyin syllables in a row.
+ */
+export function pinyinStream(text: string): string {
+  const parts: string[] = [];
+  let run = 0;
+  let longest = 0;
+  for (const token of text.toLowerCase().match(/[a-zü]+|[^a-zü\s]+/g) ?? []) {
+    const syl = /^[a-zü]+$/.test(token) ? splitSyllables(token) : null;
+    if (syl) {
+      parts.push(...syl);
+      run += syl.length;
+      longest = Math.max(longest, run);
+    } else {
+      if (parts[parts.length - 1] !== '|') parts.push('|');
+      run = 0;
+    }
+  }
+  return longest >= 2 ? ` ${parts.join(' ')} ` : '';
+}
+
+type Converter = (text: string) => string[];
+let converter: Converter | undefined;
+
+/** Whether pinyin-pro has been loaded (for the benchmark). */
+export function pinyinLoaded(): boolean {
+  return converter !== undefined;
+}
+
+/** Toneless syllables of a Chinese term ("起不来" → "qi bu lai"); other characters are dropped. */
+export function toPinyin(zh: string): string {
+  converter ??= loadConverter();
+  return converter(zh)
+    .filter((s) => /^[a-zü]+$/.test(s))
+    .map((s) => s.replace(/ü/g, 'v'))
+    .join(' ');
+}
+
+function loadConverter(): Converter {
+  // A synchronous, lazy require: matching stays synchronous, and processes that never see pinyin never load it.
+  // Without the package (a bundle copied without node_modules) pinyin input still meets the lexicon's explicit
+  // `py` spellings; only the spellings derived from Chinese terms are missing. Matching must not throw.
+  try {
+    const { pinyin } = createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro');
+    return (text) => pinyin(text, { toneType: 'none', type: 'array', v: true, nonZh: 'removed' });
+  } catch {
+    return () => [];
+  }
+}

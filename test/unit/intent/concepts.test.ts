@@ -1,0 +1,54 @@
+import { builtinLexicon, compileLexicon, compileLexiconParts, detectConcepts } from '../../../src/intent/concepts.js';
+import { pinyinStream } from '../../../src/intent/pinyin.js';
+
+const concepts = (text: string) => {
+  const plain = text.normalize('NFKC').toLowerCase();
+  return [...detectConcepts(builtinLexicon(), plain, pinyinStream(plain))].sort();
+};
+
+describe('the concept lexicon', () => {
+  it('meets Chinese, English and pinyin in the same concepts', () => {
+    for (const text of [
+      '超管登录不上',
+      'superuser login fails',
+      'chaoguan denglu bushang',
+      'chao guan deng lu bu shang',
+    ])
+      expect([text, concepts(text)]).toEqual([text, expect.arrayContaining(['fails', 'login', 'superuser'])]);
+    for (const text of ['后端起不来', 'houduan qibulai', 'houduan qi bu lai', "the backend won't start"])
+      expect([text, concepts(text)]).toEqual([text, expect.arrayContaining(['backend', 'down'])]);
+  });
+
+  it('matches latin terms as whole words only', () => {
+    expect(concepts('the billing-service deploy')).not.toContain('service');
+    expect(concepts('significant')).not.toContain('fails');
+    expect(concepts('apis are returning 404')).toEqual(expect.arrayContaining(['api', 'not-found']));
+  });
+
+  it('keeps 服务器 (the server) apart from 服务 (the service)', () => {
+    expect(concepts('新服务器')).not.toContain('service');
+    expect(concepts('后端服务')).toContain('service');
+  });
+
+  it('refuses a malformed lexicon naming the file, the concept and the problem', () => {
+    expect(() => compileLexicon({ Login: { label: 'x', en: ['login'] } }, 'lex.ts')).toThrow(
+      'lex.ts: concept "Login": the id must be kebab-case',
+    );
+    expect(() => compileLexicon({ login: { label: 'x', en: ['login', 'LOGIN'] } }, 'lex.ts')).toThrow(
+      'lex.ts: concept "login": term "LOGIN" appears twice',
+    );
+    expect(() => compileLexicon({ login: { label: 'x', zh: ['login'] } }, 'lex.ts')).toThrow(
+      /concept "login": zh\.0: a zh term needs Chinese characters/,
+    );
+    expect(() => compileLexicon({ login: { label: 'x', py: ['denglu'] } }, 'lex.ts')).toThrow(/py\.0: pinyin/);
+    expect(() => compileLexicon({ login: { label: 'x', re: ['('] } }, 'lex.ts')).toThrow(/re "\(" is not a valid/);
+    expect(() => compileLexicon({ login: { label: 'x', re: ['a*'] } }, 'lex.ts')).toThrow(/matches the empty string/);
+    expect(() => compileLexicon({ login: { label: 'x', words: ['login'] } }, 'lex.ts')).toThrow(/concept "login"/);
+    expect(() =>
+      compileLexiconParts([
+        ['a.ts', { login: { label: 'x', en: ['login'] } }],
+        ['b.ts', { login: { label: 'y', en: ['sign in'] } }],
+      ]),
+    ).toThrow('b.ts: concept "login" is already defined in a.ts');
+  });
+});

@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { labelled, parseHeldout, scoreHeldout, type HeldoutReport } from '../../../src/intent/heldout.js';
+import { answerSummary, matchIntent } from '../../../src/intent/match.js';
+import { loadPlaybooks } from '../../../src/playbooks/loader.js';
+import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
+import { playbookRegistry } from '../../../src/playbooks/registry-adapter.js';
+
+/**
+ * Issue 11's targets on the test half of the held-out set (written by someone
+ * who never saw the matcher; nobody tunes on it). Misses are not printed here:
+ * `npm run eval:intent -- --show-test` shows them, and is not for tuning.
+ */
+const DIR = join(process.cwd(), 'test', 'fixtures', 'intent', 'heldout');
+let test: HeldoutReport;
+beforeAll(async () => {
+  const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
+  const examples = parseHeldout(await readFile(join(DIR, 'test.jsonl'), 'utf8'), 'test.jsonl');
+  test = scoreHeldout(examples, (text) => answerSummary(matchIntent(text, playbooks)));
+});
+
+describe('the held-out test half', () => {
+  it('is the set the issue asks for', () => {
+    const kinds = Object.fromEntries(test.byKind.map((k) => [k.kind, k.n]));
+    expect(test.total.n).toBeGreaterThanOrEqual(150);
+    expect(kinds.unrelated).toBeGreaterThanOrEqual(40);
+    expect(test.total.sectionsAsked).toBeGreaterThanOrEqual(20);
+  });
+
+  // The issue's targets are top-1 ≥ 95 %, offered ≥ 99 %, false alarms ≤ 1 in 40, sections ≥ 90 % and no passive
+  // reply. Measured once on this half after tuning on the other (see the branch report): 113/128 top-1 and offered,
+  // 5/52 false alarms, 20/34 sections, 4/52 passive replies. These floors hold that level so it cannot regress
+  // unnoticed; they are not the targets, and were not reached by tuning on this half.
+  it('top-1 (issue target ≥ 95 %; reached 113/128)', () => {
+    expect(test.total.top1).toBeGreaterThanOrEqual(113);
+  });
+
+  it('the right playbook among those offered (issue target ≥ 99 %; reached 113/128)', () => {
+    expect(test.total.offered).toBeGreaterThanOrEqual(113);
+  });
+
+  it('false alarms, any playbook offered on an unrelated message (issue target ≤ 1 in 40; reached 5/52)', () => {
+    expect(test.total.unrelated).toBe(52);
+    expect(test.total.falseAlarms).toBeLessThanOrEqual(5);
+  });
+
+  it('how-to questions answered with the right section (issue target ≥ 90 %; reached 20/34)', () => {
+    expect(test.total.sections).toBeGreaterThanOrEqual(20);
+  });
+
+  it('passive listening on unrelated messages (issue target: no reply; reached 4/52)', () => {
+    expect(test.total.passiveReplies).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('parseHeldout', () => {
+  it('names the file and line of a bad line', () => {
+    expect(() =>
+      parseHeldout('{"id":"a","text":"x","kind":"chatter","expect":null,"section":null}', 'f.jsonl'),
+    ).toThrow(/^f\.jsonl:1: kind: /);
+    expect(() => parseHeldout('\n{not json', 'f.jsonl')).toThrow(/^f\.jsonl:2: not JSON/);
+  });
+
+  it('scores offered, top-1, sections, false alarms and passive replies', () => {
+    const examples = parseHeldout(
+      [
+        '{"id":"1","text":"a","kind":"symptom","expect":"login","section":null}',
+        '{"id":"2","text":"b","kind":"howto","expect":"admin","section":"admin#bulk-import"}',
+        '{"id":"3","text":"c","kind":"unrelated","expect":null,"section":null}',
+      ].join('\n'),
+    );
+    const answers: Record<string, ReturnType<typeof answerSummary>> = {
+      a: {
+        outcome: 'choices',
+        top: 'api-not-found',
+        offered: ['api-not-found', 'login'],
+        section: null,
+        passive: false,
+      },
+      b: { outcome: 'howto', top: 'admin', offered: ['admin'], section: 'admin#bulk-import', passive: false },
+      c: { outcome: 'match', top: 'login', offered: ['login'], section: null, passive: true },
+    };
+    const r = scoreHeldout(examples, (t) => answers[t]!);
+    expect(r.total).toMatchObject({ n: 3, unrelated: 1, top1: 1, offered: 2, sections: 1, sectionsAsked: 1 });
+    expect(r.total).toMatchObject({ falseAlarms: 1, passiveReplies: 1, choices: 1 });
+    expect(r.misses.map((m) => m.id)).toEqual(['1', '3']);
+  });
+});

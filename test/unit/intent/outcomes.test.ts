@@ -1,0 +1,91 @@
+import { answerSummary, isDecisive, matchIntent } from '../../../src/intent/match.js';
+import { loadPlaybooks } from '../../../src/playbooks/loader.js';
+import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
+import { playbookRegistry } from '../../../src/playbooks/registry-adapter.js';
+import type { Playbook } from '../../../src/playbooks/playbook.js';
+
+/** The four outcomes on the wordings issue 11 quotes as failing before concepts, pinyin and how-to sections. */
+let playbooks: Playbook[];
+beforeAll(async () => {
+  playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
+});
+const answer = (text: string) => answerSummary(matchIntent(text, playbooks));
+
+describe('the wordings of issue 11', () => {
+  it.each([
+    ['接口时好时坏，一会儿 502 一会儿又正常', 'api-not-found'],
+    ['服务器内存才 4G，gunicorn 开了 9 个 worker，半夜被 oom 了', 'worker-sigterm'],
+    ['一键全检', 'checklist'],
+    ['整体体检一遍', 'checklist'],
+    ['do a complete sweep', 'checklist'],
+    ['chaoguan denglu bushang', 'login'],
+    ['超管登录不上', 'login'],
+    ['houduan qi bu lai', 'service-start'],
+    ['jiekou quan 404 le', 'api-not-found'],
+    ['Main PID: 9921 (code=exited, status=217)', 'service-start'],
+    [
+      '172.29.91.20 - - [08/Dec/2025:14:22:31 +0800] "GET /api/orders/ HTTP/1.1" 504 167 "-" "Mozilla/5.0"',
+      'api-not-found',
+    ],
+    ['$ ss -lntp | grep 8000', 'api-not-found'],
+    ['oms-backend.service: Scheduled restart job, restart counter is at 37.', 'service-start'],
+    [
+      '/etc/systemd/system/oms-backend.service: UTF-8 Unicode (with BOM) text, with CRLF line terminators',
+      'service-start',
+    ],
+    ['2025/12/09 09:14:03 [error] 2231#2231: *1403 no live upstreams while connecting to upstream', 'api-not-found'],
+    ['connect() to 127.0.0.1:8000 failed (13: Permission denied) while connecting to upstream', 'api-not-found'],
+    ['upstream timed out (110: Connection timed out) while reading response header from upstream', 'api-not-found'],
+    ['django.core.exceptions.ImproperlyConfigured: The SECRET_KEY setting must not be empty.', 'service-start'],
+    ["django.core.exceptions.DisallowedHost: Invalid HTTP_HOST header: '10.0.0.9'.", 'login'],
+    ['django.db.utils.OperationalError: unable to open database file', 'api-not-found'],
+    [
+      '[2025-12-09 02:11:09 +0800] [881] [ERROR] Worker (pid:902) was sent SIGKILL! Perhaps out of memory?',
+      'worker-sigterm',
+    ],
+    [
+      'Dec 09 14:20:31 oms-prod kernel: Out of memory: Killed process 4412 (gunicorn) total-vm:1720444kB',
+      'worker-sigterm',
+    ],
+  ])('%s → %s, confidently', (text, id) => {
+    const r = matchIntent(text, playbooks);
+    expect([r.outcome, r.playbook?.id]).toEqual(['match', id]);
+    expect(isDecisive(r)).toBe(true);
+  });
+
+  it.each([
+    ['有没有 excel 导入的办法', 'admin#bulk-import'],
+    ['后台用户管理那里能不能一次导一批人进去', 'admin#bulk-import'],
+    ['how do I get to the django admin on the prod box?', 'admin#admin-url'],
+    ['建超管的命令是啥来着', 'admin#create-superuser'],
+    ['怎么批量加人', 'admin#bulk-import'],
+    ['admin 地址是啥', 'admin#admin-url'],
+    ['SIGTERM shi zhengchang de ma', 'worker-sigterm#is-it-normal'],
+    ['ERROR 级别那条 SIGTERM 是不是 gunicorn 正常重载？', 'worker-sigterm#is-it-normal'],
+    ['mima wangle zenme chongzhi', 'login#reset-password'],
+  ])('how-to: %s → %s', (text, section) => {
+    const a = answer(text);
+    expect([a.outcome, a.section]).toEqual(['howto', section]);
+    expect(a.passive).toBe(false);
+  });
+
+  it.each([
+    'the 504 on build-02 is back',
+    'celery worker OOM-killed on the etl box again',
+    'gitlab sidekiq SIGTERM during the upgrade',
+    '今天中午吃什么？',
+    '下周一 9 点 OMS 例行维护，届时 /admin 后台不可用，请知悉',
+  ])('offers nothing for another system, an announcement or chatter: %s', (text) => {
+    expect(answer(text)).toEqual({ outcome: 'none', top: null, offered: [], section: null, passive: false });
+  });
+
+  it('offers two or three choices with a reason each for a middle score, and passive listening stays quiet', () => {
+    const r = matchIntent('nginx 报 502，后端是不是挂了', playbooks);
+    expect(r.outcome).toBe('choices');
+    expect(isDecisive(r)).toBe(false);
+    expect(r.choices!.length).toBeGreaterThanOrEqual(2);
+    expect(r.choices!.length).toBeLessThanOrEqual(3);
+    for (const c of r.choices!) expect(c.reason).toMatch(/\S/);
+    expect(answerSummary(r).passive).toBe(false);
+  });
+});
