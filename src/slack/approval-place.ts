@@ -117,3 +117,15 @@ export class ApprovalCards {
     }
   }
 }
+
+/** The Deny dialog's private_metadata: the approval reference and the card's place, validated. */
+export function parseDenyMetadata(raw: string): ({ v: string } & CardPlace) | undefined {
+  try {
+    const m = JSON.parse(raw) as Record<string, unknown>;
+    if (typeof m.v !== 'string' || m.v.length > 2000) return undefined;
+    const s = (k: string) => (typeof m[k] === 'string' ? (m[k] as string) : undefined);
+    return { v: m.v, channel: s('channel'), messageTs: s('messageTs'), threadTs: s('threadTs') };
+  } catch {
+    return undefined;
+  }
+}

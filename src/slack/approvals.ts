@@ -24,7 +24,7 @@ import {
   refusalMessage,
 } from './approval-card.js';
 import { SlackUserGroups, slackGroupLister } from './approval-groups.js';
-import { ApprovalCards, type CardPlace } from './approval-place.js';
+import { ApprovalCards, parseDenyMetadata, type CardPlace } from './approval-place.js';
 import type { Reply } from './deps.js';
 import { describeSlackError, slackErrorCode } from './errors.js';
 import type { ClickPlace, CommandPlace, CommandPlan, SlackContext, SlackFeature } from './feature.js';
@@ -295,16 +295,5 @@ export class SlackApprovals implements SlackFeature {
         ),
       );
     }
-  }
-}
-
-function parseDenyMetadata(raw: string): ({ v: string } & CardPlace) | undefined {
-  try {
-    const m = JSON.parse(raw) as Record<string, unknown>;
-    if (typeof m.v !== 'string' || m.v.length > 2000) return undefined;
-    const s = (k: string) => (typeof m[k] === 'string' ? (m[k] as string) : undefined);
-    return { v: m.v, channel: s('channel'), messageTs: s('messageTs'), threadTs: s('threadTs') };
-  } catch {
-    return undefined;
   }
 }
