@@ -24,6 +24,7 @@ import { wantsSlack } from './slack/env.js';
 import { fixTheFile, internalError, redisUnreachable } from './messages/catalogue.js';
 import { toTerminal } from './messages/message.js';
 import { crashIfAsked } from './crash-test.js';
+import { LayoutService } from './discovery/layout-service.js';
 
 /** Composition root: read config and playbooks, wire the pieces, pick the front end. */
 async function main(argv: string[]): Promise<number> {
@@ -70,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
     findCheck,
     transportFor: (t) => pool.get(t),
     access: accessTools({ env: process.env, transportFor: (t) => pool.get(t) }),
+    layout: new LayoutService({ transportFor: (t) => pool.get(t) }),
     // Every console/CLI answer passes through redact once more: one choke point for secrets.
     out: (text) => stdout.write(`${redact(text)}\n`),
     progress: stderr.isTTY ? (text) => stderr.write(`${text}\n`) : undefined,

@@ -6,6 +6,7 @@ import type { Config } from '../config/config.js';
 import type { Target } from '../config/target.js';
 import type { Playbook } from '../playbooks/playbook.js';
 import type { Transport } from '../transport/transport.js';
+import type { LayoutService } from '../discovery/layout-service.js';
 import type { AccessTools } from './access.js';
 
 export type { Actor } from '../approvals/approval.js';
@@ -25,6 +26,8 @@ export interface AppDeps {
   audit?: AuditStore;
   /** Approve-to-run (`run`, Request buttons). */
   approvals?: ApprovalService;
+  /** Layout discovery: unset paths filled before a run (cached per target); `discover` and `bundle`. */
+  layout?: LayoutService;
   /** `keyscan`, `sudoers`, `doctor` (SSH side). */
   access?: AccessTools;
   now?: () => Date;

@@ -25,6 +25,8 @@ export interface RunHooks {
   /** Called before anything runs; answering `false` cancels the run (nothing runs, nothing is recorded). */
   onStart?(start: RunStart): Promise<boolean | void> | boolean | void;
   onObservation?(observation: ReportObservation, done: number, total: number): void;
+  /** What discovery says about the target's layout, before anything runs (conflicts with the config, guesses). */
+  onLayoutNotices?(target: string, notices: readonly string[]): void;
 }
 
 export type RunResult = { kind: 'report'; report: Report } | { kind: 'cancelled' };
@@ -53,9 +55,15 @@ export function planCheck(
 export async function runRequest(
   request: RunRequest,
   actor: AppActor,
-  deps: Pick<AppDeps, 'transportFor' | 'findCheck' | 'now' | 'audit' | 'onAuditError'>,
+  deps: Pick<AppDeps, 'transportFor' | 'findCheck' | 'now' | 'audit' | 'onAuditError' | 'layout'>,
   hooks: RunHooks = {},
 ): Promise<RunResult> {
+  // The target with its unset paths filled from discovery (cached per target); as configured without it.
+  if (deps.layout) {
+    const l = await deps.layout.layoutFor(request.target);
+    if (l.notices.length) hooks.onLayoutNotices?.(request.target.name, l.notices);
+    request = { ...request, target: l.target };
+  }
   const transport = deps.transportFor(request.target);
   const start: RunStart = {
     target: request.target.name,
@@ -70,11 +78,13 @@ export async function runRequest(
     request.kind === 'diagnose'
       ? await runPlaybook(request.playbook, request.target, transport, deps, options)
       : await runSingleChecks([request.check], request.target, transport, { now: deps.now }, options);
+  deps.layout?.afterReport(request.target, report);
   await recordReport(report, actor, deps, request.kind === 'check' ? request.check.id : undefined);
   return { kind: 'report', report };
 }
 
-async function recordReport(
+/** Record a report in the audit log once (who, from where); a failed write goes to `deps.onAuditError`. */
+export async function recordReport(
   report: Report,
   actor: AppActor,
   deps: Pick<AppDeps, 'audit' | 'onAuditError'>,
@@ -102,7 +112,10 @@ export type DiagnoseResult =
 export async function diagnose(
   request: { query: string; target?: string },
   actor: AppActor,
-  deps: Pick<AppDeps, 'playbooks' | 'config' | 'transportFor' | 'findCheck' | 'now' | 'audit' | 'onAuditError'>,
+  deps: Pick<
+    AppDeps,
+    'playbooks' | 'config' | 'transportFor' | 'findCheck' | 'now' | 'audit' | 'onAuditError' | 'layout'
+  >,
   hooks: RunHooks & { onResolved?(playbook: Playbook, confidence?: number): void } = {},
 ): Promise<DiagnoseResult> {
   const r = planDiagnosis(request, deps);
@@ -126,7 +139,7 @@ export type CheckResult =
 export async function check(
   request: { check: string; target?: string },
   actor: AppActor,
-  deps: Pick<AppDeps, 'config' | 'transportFor' | 'findCheck' | 'now' | 'audit' | 'onAuditError'>,
+  deps: Pick<AppDeps, 'config' | 'transportFor' | 'findCheck' | 'now' | 'audit' | 'onAuditError' | 'layout'>,
   hooks: RunHooks = {},
 ): Promise<CheckResult> {
   const r = planCheck(request, deps);

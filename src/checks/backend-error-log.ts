@@ -7,7 +7,7 @@ const GUNICORN_SIGNALS = Object.fromEntries(
   Object.entries(LOG_SIGNALS).filter(([s]) => !(SYSTEMD_ONLY_SIGNALS as readonly string[]).includes(s)),
 );
 
-/** The tail of gunicorn's own error log (`--error-logfile <logDir>/backend-error.log`). */
+/** The tail of gunicorn's own error log (`paths.errorLog`, default `<logDir>/backend-error.log`). */
 export const backendErrorLog = defineCheck({
   id: 'backend-error-log',
   title: '后端错误日志',
@@ -17,13 +17,13 @@ export const backendErrorLog = defineCheck({
     'log-missing': 'the error log file does not exist (gunicorn never started, or logs elsewhere)',
     'log-unreadable': 'the bot user may not read the error log (Permission denied)',
   },
-  commands: (target) => [{ argv: ['tail', '-n', '200', logFile(targetPaths(target).logDir)], timeoutMs: 8000 }],
+  commands: (target) => [{ argv: ['tail', '-n', '200', targetPaths(target).errorLog], timeoutMs: 8000 }],
   interpret: ([res], target) => {
     if (!res)
       return { status: 'error', summary: '没有命令结果 / no command result', evidence: '', facts: {}, signals: [] };
     const problem = commandProblem(res, 'tail');
     if (problem) return problem;
-    const file = logFile(targetPaths(target).logDir);
+    const file = targetPaths(target).errorLog;
     if (res.code !== 0) {
       // tail's own complaints are on stderr; a log line saying "Permission denied" is on stdout.
       if (/No such file or directory/i.test(res.stderr)) {
@@ -69,7 +69,3 @@ export const backendErrorLog = defineCheck({
     return { ...judged, facts: { ...judged.facts, file } };
   },
 });
-
-function logFile(logDir: string): string {
-  return `${logDir.replace(/\/+$/, '')}/backend-error.log`;
-}

@@ -34,12 +34,12 @@ export function showJson(p: Playbook) {
   };
 }
 
-export function targetsText(config: Config): string {
+export function targetsText(config: Config, extra: (t: Target) => string = () => ''): string {
   return [...config.targets.values()]
     .map((t) => {
       const where = t.host === 'local' ? 'this machine (no SSH)' : `${t.user ?? '?'}@${t.host}:${t.port}`;
       const dflt = t.name === config.defaultTarget ? '  (default)' : '';
-      return `${t.name.padEnd(10)} ${where}  ${t.publicUrl}${dflt}`;
+      return `${t.name.padEnd(10)} ${where}  ${t.publicUrl}${dflt}${extra(t)}`;
     })
     .join('\n');
 }

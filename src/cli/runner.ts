@@ -2,7 +2,9 @@ import { doctor, keyscan, sudoers, type AccessResult } from '../app/access.js';
 import { queryAudit, verifyAudit } from '../app/audit.js';
 import { formatVerify } from '../audit/chain.js';
 import type { AppActor, AppDeps, Unavailable } from '../app/deps.js';
-import { check, diagnose, type RunHooks } from '../app/run.js';
+import { check, diagnose, recordReport, type RunHooks } from '../app/run.js';
+import { resolveTarget } from '../command/resolve.js';
+import { bundleVerb, discoverVerb, layoutLine } from './layout-verbs.js';
 import { usersTarget } from '../app/users.js';
 import { version } from '../app/version.js';
 import type { Outcome } from '../approvals/outcome.js';
@@ -104,7 +106,7 @@ export class CommandRunner {
         return flags.json ? json(listJson(playbooks)) : (out(listText(playbooks, this.style)), EXIT.ok);
       case 'targets':
         if (flags.json) return json([...config.targets.values()].map(publicTarget));
-        out(targetsText(config));
+        out(targetsText(config, (t) => layoutLine(t, this.deps)));
         return EXIT.ok;
       case 'show': {
         const p = findPlaybook(playbooks, cmd.playbook);
@@ -130,6 +132,13 @@ export class CommandRunner {
         return this.actions.run(cmd, this.actor(via));
       case 'audit':
         return this.showAudit(cmd, flags, via);
+      case 'discover':
+      case 'bundle': {
+        const target = resolveTarget(cmd.target, config);
+        if (!target) return this.unknownTarget(cmd.target ?? config.defaultTarget, via);
+        if (cmd.verb === 'discover') return discoverVerb(target, flags.json, this.deps);
+        return bundleVerb(target, cmd.output, this.deps, (r) => recordReport(r, this.actor(via), this.appDeps()));
+      }
       case 'version': {
         const v = version(this.deps);
         out(flags.json ? renderJson(v) : `oms-chatops ${v.version} · node ${v.node} · config ${v.config}`);
@@ -208,6 +217,13 @@ export class CommandRunner {
           );
       },
       onObservation: (o, done, total) => progress?.(`  [${done}/${total}] ${o.status.padEnd(5)} ${o.check}`),
+      // Said before the report, never silently: `discover` shows the whole layout with sources.
+      onLayoutNotices: (target, notices) => {
+        if (!flags.json)
+          this.deps.out(
+            `布局 / layout of ${target} (\`discover ${target}\`):\n${notices.map((n) => `  ${n}`).join('\n')}`,
+          );
+      },
     };
   }
 

@@ -17,6 +17,8 @@ export type ParsedCommand =
   | { verb: 'run'; action: string; target?: string; reason: string; yes: boolean; clear?: true }
   | { verb: 'audit'; since?: string; target?: string; verify?: true }
   | { verb: 'version' }
+  | { verb: 'discover'; target?: string }
+  | { verb: 'bundle'; target?: string; output?: string }
   | UsersCommand;
 
 export type VerbName = ParsedCommand['verb'];
@@ -203,6 +205,50 @@ export const VERB_TABLE: readonly VerbSpec[] = Object.freeze([
     parse: (args) => {
       const u = parseUsersArgs(args);
       return u.ok ? u.command : fail(u.error, u.hint);
+    },
+  },
+  {
+    name: 'discover',
+    args: '[target]',
+    summary: {
+      zh: '服务器上的实际布局：来源、无法确定的部分、与配置的冲突',
+      en: "the server's layout as found: where each value comes from, what is undecided, conflicts with the config",
+    },
+    examples: ['discover prod'],
+    offeredIn: BOT_MACHINE,
+    parse: (args, { flags, ref }) => {
+      const target = flags.target ?? args[0];
+      if (args.length > 1)
+        return fail(`discover takes one target, not "${args.join(' ')}"`, `e.g. ${ref('discover prod')}`);
+      if (target !== undefined && !name.safeParse(target).success)
+        return fail(`invalid target name "${target}"`, `see ${ref('targets')} for the configured names`);
+      return { verb: 'discover', ...withTarget(target) };
+    },
+  },
+  {
+    name: 'bundle',
+    args: '[target] [-o FILE]',
+    summary: {
+      zh: '支持包：布局、检查报告和脱敏的配置',
+      en: 'a support bundle (.tar.gz): the discovered layout, a fresh checklist report, redacted configs',
+    },
+    examples: ['bundle prod -o oms-bundle.tar.gz'],
+    offeredIn: BOT_MACHINE,
+    parse: (args, { flags, ref }) => {
+      const words = [...args];
+      let output: string | undefined;
+      const o = words.indexOf('-o');
+      if (o !== -1) {
+        output = words[o + 1];
+        if (!output) return fail(`${words[o]} needs a file name`, `e.g. ${ref('bundle prod -o oms-bundle.tar.gz')}`);
+        words.splice(o, 2);
+      }
+      const target = flags.target ?? words[0];
+      if (words.length > 1)
+        return fail(`bundle takes one target, not "${words.join(' ')}"`, `e.g. ${ref('bundle prod -o b.tar.gz')}`);
+      if (target !== undefined && !name.safeParse(target).success)
+        return fail(`invalid target name "${target}"`, `see ${ref('targets')} for the configured names`);
+      return { verb: 'bundle', ...withTarget(target), ...(output ? { output } : {}) };
     },
   },
   {

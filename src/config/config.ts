@@ -228,6 +228,9 @@ export function parseConfig(text: string, file: string): Config {
     throw new ConfigError(file, path.map((k) => (/^[\w-]{1,40}$/.test(k) ? k : quoteName(k))).join('.'), problem, line);
   }
   const config = fromParsed(parsed.data, file);
+  const rawTargets = (raw as { targets?: Record<string, unknown> }).targets ?? {};
+  for (const [name, t] of config.targets)
+    if (Object.hasOwn(rawTargets, name)) t.configured = layoutKeys(rawTargets[name]);
   for (const [name, t] of config.targets) {
     if (t.host !== 'local' && !t.user)
       throw new ConfigError(
@@ -264,4 +267,13 @@ function fromParsed(data: z.infer<typeof configSchema>, source: string): Config 
   if (!targets.has(defaultTarget))
     throw new ConfigError(source, 'defaultTarget', `names no target; known: ${[...targets.keys()].join(', ')}`);
   return { targets, defaultTarget, policy: data.policy, dataDir: data.dataDir, source };
+}
+
+/** The layout keys a target sets itself (`paths.backend`, `backendBind` …): discovery leaves them alone. */
+function layoutKeys(raw: unknown): string[] {
+  if (!raw || typeof raw !== 'object') return [];
+  const t = raw as Record<string, unknown>;
+  const keys = ['backendBind', 'nginxListen'].filter((k) => t[k] !== undefined);
+  if (t.paths && typeof t.paths === 'object') for (const k of Object.keys(t.paths)) keys.push(`paths.${k}`);
+  return keys;
 }

@@ -10,6 +10,8 @@ const pathsSchema = z
     frontend: z.string().startsWith('/', 'must be an absolute path').default('/opt/OMS/frontend-pc'),
     nginxConf: z.string().startsWith('/', 'must be an absolute path').default('/etc/nginx/conf.d/oms.conf'),
     logDir: z.string().startsWith('/', 'must be an absolute path').default('/var/log/oms'),
+    /** gunicorn's `--error-logfile`; default `<logDir>/backend-error.log`. */
+    errorLog: z.string().startsWith('/', 'must be an absolute path').optional(),
     unitFile: z.string().startsWith('/', 'must be an absolute path').optional(),
     nginxErrorLogs: z
       .array(z.string().startsWith('/', 'must be an absolute path'))
@@ -75,6 +77,11 @@ export type TargetConfig = z.infer<typeof targetSchema>;
 /** A validated target with its name. */
 export interface Target extends TargetConfig {
   name: string;
+  /**
+   * Layout keys the config file sets explicitly (`paths.backend`, `backendBind` …); discovery fills
+   * only the others. Undefined (the built-in target, tests): nothing is explicit.
+   */
+  configured?: readonly string[];
 }
 
 /** True when the target runs on this machine without SSH. */
@@ -112,6 +119,7 @@ export function targetPaths(target: Target) {
     mediaDir: p.mediaDir ?? `${p.backend}/media`,
     gunicorn: p.gunicorn ?? `${p.backend}/venv/bin/gunicorn`,
     wsgiFile: p.wsgiFile ?? `${p.backend}/oms_backend/wsgi.py`,
+    errorLog: p.errorLog ?? `${p.logDir.replace(/\/+$/, '')}/backend-error.log`,
     backendEnv: `${p.backend}/.env`,
   };
 }

@@ -8,6 +8,8 @@ import type { Target } from '../config/target.js';
 
 /** The one check that runs with sudo (nginx reads root-only certificates and logs). */
 export const NGINX_TEST_ARGV: readonly string[] = Object.freeze(['/usr/sbin/nginx', '-t']);
+/** Layout discovery reads the whole loaded configuration (src/discovery/discover.ts), root-only includes too. */
+export const NGINX_DUMP_ARGV: readonly string[] = Object.freeze(['/usr/sbin/nginx', '-T']);
 
 export const DEFAULT_BOT_USER = 'omsbot';
 export const DROP_IN_PATH = '/etc/sudoers.d/oms-chatops';
@@ -41,7 +43,7 @@ export function sudoersRule(user: string, argv: readonly string[]): string {
 export function sudoCommands(target: Target): string[][] {
   const seen = new Set<string>();
   const out: string[][] = [];
-  for (const argv of [...ACTIONS.flatMap((a) => a.argv(target)), [...NGINX_TEST_ARGV]]) {
+  for (const argv of [...ACTIONS.flatMap((a) => a.argv(target)), [...NGINX_TEST_ARGV], [...NGINX_DUMP_ARGV]]) {
     const key = argv.join('\0');
     if (seen.has(key)) continue;
     seen.add(key);

@@ -15,7 +15,7 @@ const target: Target = {
 describe('sudoersDropIn', () => {
   const text = sudoersDropIn(target);
 
-  test('lists every action argv exactly as run, once, plus nginx -t', () => {
+  test('lists every action argv exactly as run, once, plus nginx -t and nginx -T (discovery)', () => {
     const rules = text.split('\n').filter((l) => l.startsWith('omsbot '));
     expect(rules).toEqual([
       'omsbot ALL=(root) NOPASSWD: /usr/bin/systemctl restart oms-backend',
@@ -24,6 +24,7 @@ describe('sudoersDropIn', () => {
       'omsbot ALL=(root) NOPASSWD: /usr/bin/systemctl reload nginx',
       'omsbot ALL=(root) NOPASSWD: /usr/bin/systemctl restart nginx',
       'omsbot ALL=(root) NOPASSWD: /usr/sbin/nginx -t',
+      'omsbot ALL=(root) NOPASSWD: /usr/sbin/nginx -T',
     ]);
     for (const argv of sudoCommands(target)) expect(argv[0]).toMatch(/^\//);
   });
