@@ -2,6 +2,7 @@ import type { Check } from '../checks/check.js';
 import type { Target } from '../config/target.js';
 import type { Playbook } from '../playbooks/playbook.js';
 import type { Transport } from '../transport/transport.js';
+import { makeConsistent } from './consistency.js';
 import { diagnose, headline, verdictOf } from './diagnose.js';
 import type { Report } from './report.js';
 import { runChecks, type RunChecksOptions } from './run-checks.js';
@@ -52,7 +53,8 @@ async function run(
   const clock = now ?? (() => new Date());
   const startedAt = clock().toISOString();
   const { observations, unreachable } = await runChecks(checks, target, transport, options);
-  const findings = playbook && !unreachable ? diagnose(playbook, observations, target) : [];
+  const findings =
+    playbook && !unreachable ? makeConsistent(diagnose(playbook, observations, target), observations) : [];
   const verdict = verdictOf(findings, observations, unreachable !== undefined);
   return {
     target: { name: target.name, host: target.host, transport: transport.describe },

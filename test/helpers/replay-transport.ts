@@ -41,6 +41,11 @@ export class ReplayTransport implements Transport {
           );
         }
         const show = this.cap('systemctl-show.txt');
+        // The replica's capture predates the NeedDaemonReload question: every situation ran a reloaded unit.
+        if (args.includes('NeedDaemonReload,FragmentPath,LoadState')) {
+          const fragment = /^FragmentPath=.*$/m.exec(show.stdout)?.[0] ?? 'FragmentPath=';
+          return { ...show, stdout: `NeedDaemonReload=no\n${fragment}\nLoadState=loaded\n` };
+        }
         return {
           ...show,
           stdout: `LoadState=loaded\nUnitFileState=${s === 'backend-stopped' ? 'disabled' : 'enabled'}\n${show.stdout}`,
@@ -99,6 +104,9 @@ export class ReplayTransport implements Transport {
         const url = /VITE_API_BASE_URL=(\S+)/.exec(this.cap('frontend-env.txt').stdout)?.[1] ?? '';
         return result(`http://www.w3.org/2000/svg\n${url}\n`);
       }
+      case '/opt/OMS/backend/venv/bin/python':
+        // Not captured on the replica: its lab has one active superuser, `admin`, in every situation.
+        return result('{"username": "admin", "is_superuser": true, "is_active": true}\n__oms_superusers_done__ 1\n');
       case '/usr/sbin/nginx':
         return this.cap('nginx-t.txt');
       case 'curl': {
