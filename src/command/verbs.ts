@@ -1,6 +1,6 @@
-import { ACTIONS } from '../actions/registry.js';
 import { parseUsersArgs, type UsersCommand } from '../users/parse-args.js';
 import { fail, name, userName, type FrontEnd, type ParseFailure, type VerbContext } from './args.js';
+import { parseBundle, parseRun } from './verb-parsers.js';
 
 /** What a user asked for, validated; the same for the CLI, the console and Slack. */
 export type ParsedCommand =
@@ -45,7 +45,6 @@ export interface VerbSpec {
 const ANYONE = 'anyone';
 const EVERYWHERE = { console: ANYONE, cli: ANYONE, slack: ANYONE } as const;
 const BOT_MACHINE = { console: "whoever runs the bot's process", cli: "whoever runs the bot's process" } as const;
-const ACTION_IDS = ACTIONS.map((a) => a.id).join(', ');
 
 const withTarget = (target: string | undefined) => (target ? { target } : {});
 
@@ -234,22 +233,7 @@ export const VERB_TABLE: readonly VerbSpec[] = Object.freeze([
     },
     examples: ['bundle prod -o oms-bundle.tar.gz'],
     offeredIn: BOT_MACHINE,
-    parse: (args, { flags, ref }) => {
-      const words = [...args];
-      let output: string | undefined;
-      const o = words.indexOf('-o');
-      if (o !== -1) {
-        output = words[o + 1];
-        if (!output) return fail(`${words[o]} needs a file name`, `e.g. ${ref('bundle prod -o oms-bundle.tar.gz')}`);
-        words.splice(o, 2);
-      }
-      const target = flags.target ?? words[0];
-      if (words.length > 1)
-        return fail(`bundle takes one target, not "${words.join(' ')}"`, `e.g. ${ref('bundle prod -o b.tar.gz')}`);
-      if (target !== undefined && !name.safeParse(target).success)
-        return fail(`invalid target name "${target}"`, `see ${ref('targets')} for the configured names`);
-      return { verb: 'bundle', ...withTarget(target), ...(output ? { output } : {}) };
-    },
+    parse: parseBundle,
   },
   {
     name: 'version',
@@ -271,39 +255,6 @@ export const VERB_TABLE: readonly VerbSpec[] = Object.freeze([
     parse: (args) => ({ verb: 'help', ...(args[0] ? { topic: args[0] } : {}) }),
   },
 ] satisfies VerbSpec[]);
-
-function parseRun(args: readonly string[], { flags, ref }: VerbContext): ParsedCommand | ParseFailure {
-  // `run clear <action> [target]`: lift the stop put on an action after repeated failed post-checks.
-  if (args[0] === 'clear') {
-    const [, act, tgt] = args;
-    const target = flags.target ?? tgt;
-    if (!act || !name.safeParse(act).success || args.length > 3 || (target && !name.safeParse(target).success))
-      return fail('run clear needs an action and optionally a target', `e.g. ${ref('run clear restart-backend prod')}`);
-    return { verb: 'run', action: act, ...withTarget(target), reason: '', yes: false, clear: true };
-  }
-  const action = args[0];
-  if (!action)
-    return fail(
-      'run needs an action',
-      `e.g. ${ref('run restart-backend prod --reason "backend down"')}; actions: ${ACTION_IDS}`,
-    );
-  if (!name.safeParse(action).success) return fail(`invalid action "${action}"`, `actions: ${ACTION_IDS}`);
-  if (args.length > 2)
-    return fail(
-      `run takes an action and a target, not "${args.slice(2).join(' ')}"`,
-      'put the reason in quotes: --reason "backend down since 10:02"',
-    );
-  const target = flags.target ?? args[1];
-  if (target !== undefined && !name.safeParse(target).success)
-    return fail(`invalid target name "${target}"`, `see ${ref('targets')} for the configured names`);
-  const reason = (flags.reason ?? '').trim();
-  if (!reason)
-    return fail(
-      'run needs --reason "…" (it goes on the approval and in the audit log) — nothing was run',
-      `e.g. ${ref(`run ${action}${target ? ` ${target}` : ''} --reason "backend down since 10:02"`)}`,
-    );
-  return { verb: 'run', action, ...withTarget(target), reason, yes: flags.yes === true };
-}
 
 /** Every verb's name, in the table's order. */
 export const VERBS: readonly VerbName[] = VERB_TABLE.map((v) => v.name);
