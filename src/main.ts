@@ -19,8 +19,10 @@ import { styleFor } from './render/style.js';
 import { redact } from './redact.js';
 import { createTransportPool } from './transport/factory.js';
 import { playbookRegistry } from './playbooks/registry-adapter.js';
-import { accessTools } from './access/access-tools.js';
+import { accessTools } from './app/access.js';
 import { wantsSlack } from './slack/env.js';
+import { fixTheFile, internalError, redisUnreachable } from './messages/catalogue.js';
+import { toTerminal } from './messages/message.js';
 import { crashIfAsked } from './crash-test.js';
 import { LayoutService } from './discovery/layout-service.js';
 
@@ -34,7 +36,8 @@ async function main(argv: string[]): Promise<number> {
     loadCompiledPlaybooks(defaultPlaybookDir(), playbookRegistry(), cacheDirCandidates(process.env)),
   ]);
   const pool = createTransportPool({ env: process.env });
-  // State for approvals and the audit trail: Redis when REDIS_URL is set (several bot instances), else files under dataDir.
+  // State for approvals and the audit trail: Redis when REDIS_URL is set (several bot instances),
+  // else files under dataDir.
   const dataDir = resolve(process.cwd(), config.dataDir);
   // ioredis is loaded only when it is needed, so the console starts fast.
   const redis = process.env.REDIS_URL
@@ -89,15 +92,14 @@ async function main(argv: string[]): Promise<number> {
         try {
           await redis.connect();
         } catch (e) {
-          stderr.write(
-            `Redis 连接失败 / cannot connect to ${redis.describe} (REDIS_URL): ${redact((e as Error).message)}\n下一步 / Next: check REDIS_URL in /etc/oms-chatops/env (redis://[:password@]host:port[/db]) and that redis-server is reachable, or unset it to use the file store (one instance only)\n`,
-          );
+          stderr.write(`${toTerminal(redisUnreachable(redis.describe, redact((e as Error).message)))}\n`);
           return EXIT.usage;
         }
       }
-      stderr.write(
-        `oms-chatops: approvals in ${store.describe}${redis ? ' (shared by every instance with this REDIS_URL)' : ' (this machine only; set REDIS_URL to run several instances)'}, audit log ${audit.file}\n`,
-      );
+      const shared = redis
+        ? ' (shared by every instance with this REDIS_URL)'
+        : ' (this machine only; set REDIS_URL to run several instances)';
+      stderr.write(`oms-chatops: approvals in ${store.describe}${shared}, audit log ${audit.file}\n`);
       return await runSlackFromEnv(
         process.env,
         {
@@ -120,7 +122,9 @@ async function main(argv: string[]): Promise<number> {
       input: stdin,
       output: stdout,
       interactive: Boolean(stdin.isTTY),
-      greeting: `oms-chatops console — 目标 / target: ${config.defaultTarget} (${config.source}). Type \`help\`, \`diagnose login\`, or describe the problem. Ctrl-D to quit.`,
+      greeting:
+        `oms-chatops console — 目标 / target: ${config.defaultTarget} (${config.source}). ` +
+        'Type `help`, `diagnose login`, or describe the problem. Ctrl-D to quit.',
     });
   } finally {
     await pool.closeAll();
@@ -159,11 +163,11 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     if (e instanceof ConfigError || e instanceof PlaybookError) {
-      stderr.write(`${redact(e.message)}\n下一步 / Next: fix the file named above and start again\n`);
+      stderr.write(`${toTerminal(fixTheFile(redact(e.message)))}\n`);
       process.exitCode = EXIT.usage;
       return;
     }
-    stderr.write(`内部错误 / internal error: ${redact((e as Error).stack ?? String(e))}\n`);
+    stderr.write(`${toTerminal({ ...internalError(redact((e as Error).stack ?? String(e))), next: undefined })}\n`);
     process.exitCode = 70;
   },
 );

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { Action } from '../actions/action.js';
 import type { AuditEntry } from '../audit/audit-log.js';
+import type { AuditWriter } from '../audit/audit-store.js';
 import type { Check } from '../checks/check.js';
 import type { Config } from '../config/config.js';
 import type { Target } from '../config/target.js';
@@ -14,9 +15,7 @@ import type { Outcome, RefusalCode } from './outcome.js';
 import type { IsInGroup } from './policy.js';
 
 /** Where audit records go (the AuditLog, or a fake in tests). */
-export interface AuditSink {
-  append(entry: AuditEntry): Promise<unknown>;
-}
+export type AuditSink = AuditWriter;
 
 export interface ApprovalServiceDeps {
   config: Pick<Config, 'targets' | 'policy'>;

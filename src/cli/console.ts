@@ -1,4 +1,6 @@
 import { createInterface } from 'node:readline';
+import { internalError } from '../messages/catalogue.js';
+import { toTerminal } from '../messages/message.js';
 import type { CommandRunner } from './runner.js';
 
 export interface ConsoleIo {
@@ -33,9 +35,7 @@ export async function runConsole(runner: CommandRunner, io: ConsoleIo): Promise<
       try {
         last = await runner.runLine(line);
       } catch (e) {
-        io.output.write(
-          `内部错误 / internal error: ${(e as Error).message}\n下一步 / Next: try again; if it repeats, report it with the command you typed\n`,
-        );
+        io.output.write(`${toTerminal(internalError((e as Error).message))}\n`);
         last = 70;
       }
     }

@@ -34,8 +34,8 @@ export interface ReportFinding {
 }
 
 /**
- * The stable JSON report (`--json`), documented in the README. The keys listed
- * under "Report" in docs/architecture.md must not change.
+ * The stable JSON report (`--json`), documented in docs/json-report.md. The keys
+ * listed under "Report" in docs/architecture.md must not change.
  */
 export interface Report {
   target: { name: string; host: string; transport: string };

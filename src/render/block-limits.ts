@@ -1,3 +1,5 @@
+import type { types } from '@slack/bolt';
+
 /**
  * Block Kit's limits, enforced in this one module. Everything the bot sends
  * goes through {@link fitMessage}: text that does not fit is cut with a visible
@@ -5,40 +7,32 @@
  * into the thread — nothing is ever cut silently.
  */
 
-export interface PlainText {
-  type: 'plain_text';
-  text: string;
-  emoji?: boolean;
-}
-export interface MrkdwnText {
-  type: 'mrkdwn';
-  text: string;
-}
+/*
+ * The Block Kit types are the Slack SDK's own (@slack/types, re-exported by
+ * @slack/bolt as `types`; a type-only import, so nothing of Bolt is loaded
+ * here), narrowed to the parts this bot sends: text objects in context
+ * blocks, buttons in actions blocks, and confirm dialogs with every part set.
+ */
+export type PlainText = types.PlainTextElement;
+export type MrkdwnText = types.MrkdwnElement;
 export type TextObject = PlainText | MrkdwnText;
 
-export interface ConfirmDialog {
-  title: PlainText;
-  text: TextObject;
-  confirm: PlainText;
-  deny: PlainText;
-  style?: 'primary' | 'danger';
-}
+/** A confirm dialog with all of its parts (Slack wants title, text and both buttons sent). */
+export type ConfirmDialog = types.ConfirmationDialog &
+  Required<Pick<types.ConfirmationDialog, 'title' | 'confirm' | 'deny'>>;
 
-export interface ButtonElement {
-  type: 'button';
-  text: PlainText;
+/** A button with an action_id (every button of the bot has one). */
+export type ButtonElement = Omit<types.Button, 'action_id' | 'confirm'> & {
   action_id: string;
-  value?: string;
-  style?: 'primary' | 'danger';
   confirm?: ConfirmDialog;
-}
+};
 
 export type Block =
-  | { type: 'header'; text: PlainText; block_id?: string }
-  | { type: 'section'; text?: TextObject; fields?: TextObject[]; block_id?: string }
-  | { type: 'context'; elements: TextObject[]; block_id?: string }
-  | { type: 'divider'; block_id?: string }
-  | { type: 'actions'; elements: ButtonElement[]; block_id?: string };
+  | types.HeaderBlock
+  | types.SectionBlock
+  | (Omit<types.ContextBlock, 'elements'> & { type: 'context'; elements: TextObject[] })
+  | types.DividerBlock
+  | (Omit<types.ActionsBlock, 'elements'> & { type: 'actions'; elements: ButtonElement[] });
 
 /**
  * A message as sent to chat.postMessage / chat.update / response_url:

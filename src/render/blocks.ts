@@ -1,3 +1,4 @@
+import { NEXT_LABEL } from '../messages/message.js';
 import type { CheckStatus } from '../checks/check.js';
 import type { Report, ReportFinding, ReportObservation, Verdict } from '../engine/report.js';
 import type { Severity } from '../playbooks/playbook.js';
@@ -155,18 +156,21 @@ export function reportMessage(report: Report, run: RunInfo, specs: readonly Butt
   const blocks: Block[] = [
     header(title),
     context(
-      `目标 / target: *${safe(report.target.name)}* (${safe(report.target.transport)}) · 请求人 / asked by <@${run.requester}> · ${report.observations.length} 项检查 / checks, ${(ms / 1000).toFixed(1)} s`,
+      `目标 / target: *${safe(report.target.name)}* (${safe(report.target.transport)}) · ` +
+        `请求人 / asked by <@${run.requester}> · ` +
+        `${report.observations.length} 项检查 / checks, ${(ms / 1000).toFixed(1)} s`,
     ),
     section(`${VERDICT_EMOJI[report.verdict]} *结论 / Verdict:* ${safe(report.headline)}`),
   ];
   if (report.error)
-    blocks.push(section(`:no_entry: ${safe(report.error.message)}\n*下一步 / Next:* ${safe(report.error.hint)}`));
+    blocks.push(section(`:no_entry: ${safe(report.error.message)}\n*${NEXT_LABEL}:* ${safe(report.error.hint)}`));
   const [root, ...others] = orderedFindings(report);
   if (root) {
     const label = root.severity === 'info' ? '提示 / Note' : '最可能的根因 / Most likely root cause';
     blocks.push(
       section(
-        `*${label}:* [${SEVERITY_LABEL[root.severity]}] ${safe(root.title)}${root.evidence ? `\n${evidenceBlock(root.evidence)}` : ''}`,
+        `*${label}:* [${SEVERITY_LABEL[root.severity]}] ${safe(root.title)}` +
+          (root.evidence ? `\n${evidenceBlock(root.evidence)}` : ''),
       ),
     );
     const fix = markdownToMrkdwn(redact(root.fix));
@@ -205,7 +209,8 @@ export function reportDetails(report: Report): Fitted {
   orderedFindings(report).forEach((f, i) => {
     blocks.push(
       section(
-        `*${i + 1}. [${SEVERITY_LABEL[f.severity]}] ${safe(f.title)}*${f.evidence ? `\n${codeBlock(redact(f.evidence).trim())}` : ''}`,
+        `*${i + 1}. [${SEVERITY_LABEL[f.severity]}] ${safe(f.title)}*` +
+          (f.evidence ? `\n${codeBlock(redact(f.evidence).trim())}` : ''),
       ),
     );
     const fix = markdownToMrkdwn(redact(f.fix));
@@ -220,7 +225,9 @@ export function reportDetails(report: Report): Fitted {
   for (const o of notOk) {
     blocks.push(
       section(
-        `${STATUS_EMOJI[o.status]} *${escapeMrkdwn(o.check)}* — ${safe(oneLine(o.summary))}\n${codeBlock(redact(o.evidence).trim())}${o.truncated ? '\n_输出过长已截断 / output was cut at the transport limit_' : ''}`,
+        `${STATUS_EMOJI[o.status]} *${escapeMrkdwn(o.check)}* — ${safe(oneLine(o.summary))}\n` +
+          codeBlock(redact(o.evidence).trim()) +
+          (o.truncated ? '\n_输出过长已截断 / output was cut at the transport limit_' : ''),
       ),
     );
   }
@@ -248,7 +255,7 @@ export function noticeMessage(
   const blocks: Block[] = [section(safe(text))];
   if (options.choices && options.choices.length > 0)
     blocks.push(section(`*可选 / Valid choices:* ${options.choices.map((c) => `\`${escapeMrkdwn(c)}\``).join(', ')}`));
-  if (options.next) blocks.push(context(`*下一步 / Next:* ${safe(options.next)}`));
+  if (options.next) blocks.push(context(`*${NEXT_LABEL}:* ${safe(options.next)}`));
   blocks.push(...buttons(options.buttons ?? []));
   return fitMessage({ text: redact(options.next ? `${text} — ${options.next}` : text), blocks });
 }
@@ -285,7 +292,9 @@ export function suggestionMessage(p: { id: string; title: string }, confidence: 
     text: redact(`这看起来像 / this looks like: ${p.title}`),
     blocks: [
       section(
-        `:mag: 这看起来像 / this looks like *${safe(p.title)}* (\`${escapeMrkdwn(p.id)}\`, ${Math.round(confidence * 100)}%)。\n要我运行只读诊断吗？/ Shall I run the read-only diagnosis? 不点不会运行任何东西 / nothing runs unless you click.`,
+        `:mag: 这看起来像 / this looks like *${safe(p.title)}* ` +
+          `(\`${escapeMrkdwn(p.id)}\`, ${Math.round(confidence * 100)}%)。\n` +
+          '要我运行只读诊断吗？/ Shall I run the read-only diagnosis? 不点不会运行任何东西 / nothing runs unless you click.',
       ),
       ...buttons([run]),
     ],

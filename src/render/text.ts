@@ -1,3 +1,4 @@
+import { NEXT_LABEL } from '../messages/message.js';
 import type { CheckStatus } from '../checks/check.js';
 import type { Report, Verdict } from '../engine/report.js';
 import type { Severity } from '../playbooks/playbook.js';
@@ -40,7 +41,7 @@ export function renderText(report: Report, style: Style = PLAIN, options: { verb
   lines.push(s.bold(`${what} @ ${report.target.name} (${report.target.transport})`));
   lines.push(colorVerdict(s, report.verdict, `结论 / Verdict: ${report.headline}`));
   if (report.error) {
-    lines.push('', s.red(report.error.message), `下一步 / Next: ${report.error.hint}`);
+    lines.push('', s.red(report.error.message), `${NEXT_LABEL}: ${report.error.hint}`);
   }
   const serious = report.findings.filter((f) => f.severity !== 'info');
   const info = report.findings.filter((f) => f.severity === 'info');

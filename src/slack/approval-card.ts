@@ -1,3 +1,4 @@
+import type { ModalView } from './block-kit.js';
 import { approvalReference, commandText, type Approval, type Outcome } from '../approvals/index.js';
 import { formatResult } from '../approvals/text.js';
 import type { AuditRecord } from '../audit/audit-log.js';
@@ -232,7 +233,7 @@ export function denyModal(
   value: string,
   place: { channel?: string; messageTs?: string; threadTs?: string },
   a?: Pick<Approval, 'action' | 'target'>,
-): Record<string, unknown> {
+): ModalView {
   return {
     type: 'modal',
     callback_id: DENY_CALLBACK,

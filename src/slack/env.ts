@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** How the bot talks to Slack, from the environment (see the README, "Slack setup"). */
+/** How the bot talks to Slack, from the environment (see docs/slack.md). */
 export type SlackEnv =
   | { mode: 'socket'; botToken: string; appToken: string; apiUrl?: string }
   | { mode: 'http'; botToken: string; signingSecret: string; port: number; apiUrl?: string };
@@ -55,7 +55,8 @@ export function readSlackEnv(env: NodeJS.ProcessEnv): SlackEnv {
   const e = parsed.data;
   if (!e.SLACK_BOT_TOKEN)
     throw new SlackEnvError(
-      'SLACK_BOT_TOKEN is not set: the bot token (xoxb-…) is needed in both modes; unset all SLACK_* variables to use the console instead',
+      'SLACK_BOT_TOKEN is not set: the bot token (xoxb-…) is needed in both modes; ' +
+        'unset all SLACK_* variables to use the console instead',
     );
   const apiUrl = e.SLACK_API_URL
     ? e.SLACK_API_URL.endsWith('/')
@@ -73,6 +74,7 @@ export function readSlackEnv(env: NodeJS.ProcessEnv): SlackEnv {
       ...(apiUrl ? { apiUrl } : {}),
     };
   throw new SlackEnvError(
-    'set SLACK_APP_TOKEN (xapp-…, Socket Mode, the default) or SLACK_SIGNING_SECRET (HTTP mode on PORT, path /slack/events) next to SLACK_BOT_TOKEN',
+    'set SLACK_APP_TOKEN (xapp-…, Socket Mode, the default) or SLACK_SIGNING_SECRET ' +
+      '(HTTP mode on PORT, path /slack/events) next to SLACK_BOT_TOKEN',
   );
 }

@@ -10,7 +10,8 @@ export interface SlackProblem {
 }
 
 export const INVITE_HINT =
-  '在频道里输入 `/invite @oms-chatops`（或 频道详情 → 集成 → 添加应用）/ type `/invite @oms-chatops` in the channel (or channel details → Integrations → Add apps), then try again';
+  '在频道里输入 `/invite @oms-chatops`（或 频道详情 → 集成 → 添加应用）/ ' +
+  'type `/invite @oms-chatops` in the channel (or channel details → Integrations → Add apps), then try again';
 
 /** The Slack error code of a WebClient failure (`not_in_channel`, `ratelimited` …), if any. */
 export function slackErrorCode(e: unknown): string | undefined {
@@ -76,19 +77,23 @@ export function describeSlackError(e: unknown, where = '这个频道 / this chan
       return {
         code,
         text: `Slack 拒绝了 bot 的令牌 / Slack refused the bot token (${code})`,
-        next: '检查 /etc/oms-chatops/env 中的 SLACK_BOT_TOKEN，然后重启服务 / check SLACK_BOT_TOKEN in /etc/oms-chatops/env, then restart the service (README: Slack setup)',
+        next:
+          '检查 /etc/oms-chatops/env 中的 SLACK_BOT_TOKEN，然后重启服务 / ' +
+          'check SLACK_BOT_TOKEN in /etc/oms-chatops/env, then restart the service (docs/slack.md)',
       };
     case 'missing_scope':
       return {
         code,
         text: 'bot 缺少所需权限 / the bot lacks a scope it needs (missing_scope)',
-        next: '按 manifest.yml 重新安装应用 / reinstall the app from manifest.yml (README: Slack setup)',
+        next: '按 manifest.yml 重新安装应用 / reinstall the app from manifest.yml (docs/slack.md)',
       };
     default:
       return {
         code,
         text: `Slack API 出错 / the Slack API failed: ${code}`,
-        next: "稍后重试；如果一直失败，查看 bot 的日志 (journalctl -u oms-chatops) / try again; if it keeps failing, read the bot's log (journalctl -u oms-chatops)",
+        next:
+          '稍后重试；如果一直失败，查看 bot 的日志 (journalctl -u oms-chatops) / ' +
+          "try again; if it keeps failing, read the bot's log (journalctl -u oms-chatops)",
       };
   }
 }

@@ -7,8 +7,8 @@ import { suggestionMessage } from '../render/blocks.js';
 import { buildTemplate, TEMPLATE_FILE_NAME } from '../users/template.js';
 import { encodeButtonValue } from './button-value.js';
 import type { SlackDeps } from './deps.js';
-import type { ChatEvent } from './phrases.js';
-import { ACTION } from './report-buttons.js';
+import type { ChatEvent } from './chat-event.js';
+import { BUTTON_ID } from './report-buttons.js';
 
 /**
  * Addressed means answered: an @mention, a DM or `/oms <text>` always gets
@@ -53,7 +53,7 @@ export function answerFor(result: MatchResult, deps: Pick<SlackDeps, 'playbooks'
   const target = deps.config.defaultTarget;
   const run = (id: string, suffix = ''): ButtonSpec => ({
     text: `诊断 / Diagnose ${id}`,
-    actionId: `${ACTION.runSuggestion}${suffix}`,
+    actionId: `${BUTTON_ID.runSuggestion}${suffix}`,
     value: encodeButtonValue({ v: 1, k: 'diagnose', p: id, t: target }),
   });
   switch (result.outcome) {
@@ -113,13 +113,11 @@ export function registerTemplateButton(
       const threadTs = message?.thread_ts ?? message?.ts;
       try {
         // A binary file: uploaded as src/slack/users.ts does for `/oms users template`.
-        await app.client.files.uploadV2({
-          channel_id: channel,
-          ...(threadTs ? { thread_ts: threadTs } : {}),
-          filename: TEMPLATE_FILE_NAME,
-          title: TEMPLATE_FILE_NAME,
-          file: buildTemplate(target.publicUrl),
-        } as never);
+        const file = { channel_id: channel, filename: TEMPLATE_FILE_NAME, title: TEMPLATE_FILE_NAME };
+        const body = buildTemplate(target.publicUrl);
+        await (threadTs
+          ? app.client.files.uploadV2({ ...file, thread_ts: threadTs, file: body })
+          : app.client.files.uploadV2({ ...file, file: body }));
       } catch (e) {
         log(`template upload failed: ${(e as Error).message}`);
         await respond({

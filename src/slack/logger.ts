@@ -16,11 +16,7 @@ export function boltLogger(write: (line: string) => void, initial: LogLevel = Lo
     (l: LogLevel) =>
     (...msg: unknown[]) => {
       if (ORDER[l] < ORDER[level]) return;
-      write(
-        redact(
-          `[${l}] ${name}: ${msg.map((m) => (m instanceof Error ? (m.stack ?? m.message) : typeof m === 'string' ? m : JSON.stringify(m))).join(' ')}`,
-        ),
-      );
+      write(redact(`[${l}] ${name}: ${msg.map(logText).join(' ')}`));
     };
   return {
     debug: at(LogLevel.DEBUG),
@@ -43,4 +39,9 @@ export { LogLevel };
 export function redactingLog(write?: (line: string) => void): (line: string) => void {
   const sink = write ?? ((l: string) => process.stderr.write(`${l}\n`));
   return (line) => sink(redact(line));
+}
+
+/** One logged value as text: an error's stack, a string as is, anything else as JSON. */
+function logText(m: unknown): string {
+  return m instanceof Error ? (m.stack ?? m.message) : typeof m === 'string' ? m : JSON.stringify(m);
 }

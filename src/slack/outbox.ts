@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import type { ModalView } from './block-kit.js';
 import type { Fitted, SlackMessage } from '../render/block-limits.js';
 import { limitViolations } from '../render/limit-violations.js';
 import { redact, redactDeep } from '../redact.js';
@@ -34,7 +35,7 @@ export class Outbox {
     } = {},
   ) {}
 
-  /** The payload as it goes on the wire: redacted, `text` escaped, within limits (a violation is a bug and throws). */
+  /** The payload as it goes on the wire: redacted, `text` escaped, within limits (a violation is a bug: throws). */
   static prepare(m: Outgoing): SlackMessage {
     const redacted = redactDeep(messageOf(m));
     const msg = { ...redacted, text: escapeFallbackText(redacted.text) };
@@ -49,7 +50,7 @@ export class Outbox {
       this.client.chat.postMessage({
         channel,
         text: msg.text,
-        blocks: msg.blocks as never,
+        blocks: msg.blocks,
         ...(threadTs ? { thread_ts: threadTs } : {}),
         unfurl_links: false,
       }),
@@ -59,7 +60,7 @@ export class Outbox {
 
   async update(channel: string, ts: string, m: Outgoing, options: { bestEffort?: boolean } = {}): Promise<void> {
     const msg = Outbox.prepare(m);
-    const call = () => this.client.chat.update({ channel, ts, text: msg.text, blocks: msg.blocks as never });
+    const call = () => this.client.chat.update({ channel, ts, text: msg.text, blocks: msg.blocks });
     if (!options.bestEffort) {
       await this.persist('chat.update', call);
       return;
@@ -79,7 +80,7 @@ export class Outbox {
         channel,
         user,
         text: msg.text,
-        blocks: msg.blocks as never,
+        blocks: msg.blocks,
         ...(threadTs ? { thread_ts: threadTs } : {}),
       }),
     );
@@ -101,7 +102,7 @@ export class Outbox {
         title: redact(file.title),
         content,
         ...(comment ? { initial_comment: redact(comment) } : {}),
-      } as never),
+      }),
     );
   }
 
@@ -117,13 +118,12 @@ export class Outbox {
     }
   }
 
-  async openView(triggerId: string, view: Record<string, unknown>): Promise<void> {
+  async openView(triggerId: string, view: ModalView): Promise<void> {
     // A trigger_id is valid for 3 seconds: a dialog that cannot open by then never will.
-    await this.persist(
-      'views.open',
-      () => this.client.views.open({ trigger_id: triggerId, view: redactDeep(view) as never }),
-      { budgetMs: 2000, backoffMs: 250 },
-    );
+    await this.persist('views.open', () => this.client.views.open({ trigger_id: triggerId, view: redactDeep(view) }), {
+      budgetMs: 2000,
+      backoffMs: 250,
+    });
   }
 
   /** Send again on 429 and 5xx (web-api-retry.ts); other errors pass through. */

@@ -1,23 +1,15 @@
+import type { ChatEvent } from './chat-event.js';
+import { addressedAnswer, decideAddressed, registerTemplateButton } from './intent-answer.js';
 import { isDecisive, matchIntent } from '../intent/match.js';
 import { suggestionMessage } from '../render/blocks.js';
 import { encodeButtonValue } from './button-value.js';
 import type { SlackDeps } from './deps.js';
+import type { SlackContext, SlackFeature } from './feature.js';
 import type { Outbox } from './outbox.js';
-import { ACTION } from './report-buttons.js';
+import { BUTTON_ID } from './report-buttons.js';
 import type { ThreadMemory } from './thread-memory.js';
 
-/** The parts of a `message` or `app_mention` event we look at. */
-export interface ChatEvent {
-  type?: string;
-  subtype?: string;
-  user?: string;
-  bot_id?: string;
-  text?: string;
-  channel?: string;
-  channel_type?: string;
-  ts?: string;
-  thread_ts?: string;
-}
+export type { ChatEvent } from './chat-event.js';
 
 /** Why a message gets no suggestion (for tests and debug logs), or `suggest`. */
 export type PhraseDecision =
@@ -63,10 +55,40 @@ export async function postSuggestion(
     d.channel,
     suggestionMessage(d.playbook, d.confidence, {
       text: '运行诊断 / Run diagnosis',
-      actionId: ACTION.runSuggestion,
+      actionId: BUTTON_ID.runSuggestion,
       value,
       style: 'primary',
     }),
     d.threadTs,
   );
+}
+
+/** Listens to chat messages and mentions; a decisive match gets one threaded suggestion with a Run button. */
+export function phrasesFeature(ctx: SlackContext): SlackFeature {
+  return {
+    name: 'phrases',
+    register() {
+      const onChat = async ({ event, context }: { event: unknown; context: { botUserId?: string } }) => {
+        const botUserId = context.botUserId ?? ctx.botUserId;
+        const addressed = decideAddressed(event as ChatEvent, botUserId);
+        if (addressed.kind === 'answer') {
+          // Once I answered in a thread, passive listening stays quiet there.
+          ctx.threads.remember(addressed.channel, addressed.threadTs);
+          // Someone asked: a failure is told in their thread.
+          const where = { channel: addressed.channel, threadTs: addressed.threadTs };
+          ctx.tasks.run('command', where, async () => {
+            const { message } = addressedAnswer(addressed.text, ctx.deps);
+            await ctx.out.post(addressed.channel, message, addressed.threadTs);
+          });
+          return;
+        }
+        const d = decidePhrase(event as ChatEvent, botUserId, ctx.deps, ctx.threads);
+        // Nobody asked for a suggestion: a failure is only logged.
+        if (d.kind === 'suggest') ctx.tasks.run('suggestion', undefined, () => postSuggestion(ctx.out, ctx.deps, d));
+      };
+      ctx.app.event('message', onChat);
+      ctx.app.event('app_mention', onChat);
+      registerTemplateButton(ctx.app, ctx.deps, (work) => ctx.tasks.run('button', undefined, work), ctx.log);
+    },
+  };
 }

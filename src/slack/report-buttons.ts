@@ -2,8 +2,12 @@ import type { Report } from '../engine/report.js';
 import { orderedFindings, type ButtonSpec } from '../render/blocks.js';
 import { clip, encodeButtonValue } from './button-value.js';
 
-/** action_ids of the bot's buttons (Request buttons carry the action id as a suffix, so each is unique in its block). */
-export const ACTION = {
+/**
+ * Slack action_ids of the report's buttons ("button ids" here; "actions" are
+ * the write whitelist in src/actions). Request buttons carry the whitelisted
+ * action's id as a suffix, so each is unique in its block.
+ */
+export const BUTTON_ID = {
   rerun: 'oms_rerun',
   show: 'oms_show_playbook',
   share: 'oms_share',
@@ -11,7 +15,8 @@ export const ACTION = {
   requestPrefix: 'oms_request_',
 } as const;
 
-export const REQUEST_ACTION_RE = /^oms_request_[a-z0-9-]+$/;
+/** A Request button's id: the prefix and a whitelisted action's id. */
+export const REQUEST_BUTTON_ID = /^oms_request_[a-z0-9-]+$/;
 
 /** Re-run, Show playbook, Share to incident thread, and Request <action> for each action the findings offer. */
 export function reportButtons(report: Report, requester: string, what: string, checkId?: string): ButtonSpec[] {
@@ -19,7 +24,7 @@ export function reportButtons(report: Report, requester: string, what: string, c
   const specs: ButtonSpec[] = [];
   specs.push({
     text: '重新运行 / Re-run',
-    actionId: ACTION.rerun,
+    actionId: BUTTON_ID.rerun,
     value: encodeButtonValue(
       report.playbook
         ? { v: 1, k: 'diagnose', p: report.playbook.id, t: target }
@@ -29,13 +34,13 @@ export function reportButtons(report: Report, requester: string, what: string, c
   if (report.playbook)
     specs.push({
       text: '查看手册 / Show playbook',
-      actionId: ACTION.show,
+      actionId: BUTTON_ID.show,
       value: encodeButtonValue({ v: 1, k: 'show', p: report.playbook.id }),
     });
   const root = orderedFindings(report)[0];
   specs.push({
     text: '分享到事故线程 / Share to incident thread',
-    actionId: ACTION.share,
+    actionId: BUTTON_ID.share,
     value: encodeButtonValue({
       v: 1,
       k: 'share',
@@ -53,7 +58,7 @@ export function reportButtons(report: Report, requester: string, what: string, c
     seen.add(f.action.id);
     specs.push({
       text: `申请 / Request: ${f.action.id}`,
-      actionId: `${ACTION.requestPrefix}${f.action.id}`,
+      actionId: `${BUTTON_ID.requestPrefix}${f.action.id}`,
       value: encodeButtonValue({ v: 1, k: 'action', a: f.action.id, t: target, p: report.playbook.id, f: f.id }),
       style: 'danger',
     });

@@ -1,21 +1,16 @@
-import type { Check } from '../checks/check.js';
-import type { Target } from '../config/target.js';
-import { runPlaybook, runSingleChecks } from '../engine/engine.js';
-import type { Report, ReportObservation } from '../engine/report.js';
-import type { Playbook } from '../playbooks/playbook.js';
+import { runRequest, type RunRequest } from '../app/run.js';
 import type { Fitted } from '../render/block-limits.js';
+import type { TaskPlace } from './tasks.js';
+import type { Report, ReportObservation } from '../engine/report.js';
+import { redact } from '../redact.js';
 import { noticeMessage, progressMessage, reportDetails, reportFile, reportMessage } from '../render/blocks.js';
 import { describeSlackError, isNotInChannel, slackErrorCode, INVITE_HINT } from './errors.js';
 import type { Reply, SlackDeps } from './deps.js';
 import type { Outbox } from './outbox.js';
 import { reportButtons } from './report-buttons.js';
 import { UpdateThrottle } from './throttle.js';
-import { recordSlackRun } from './approval-audit.js';
-import type { TaskPlace } from './tasks.js';
 
-/** One diagnosis (a playbook) or one check on a target. */
-export type RunRequest =
-  { kind: 'diagnose'; playbook: Playbook; target: Target } | { kind: 'check'; check: Check; target: Target };
+export type { RunRequest } from '../app/run.js';
 
 /** Where the answer goes and who asked. */
 export interface RunPlace {
@@ -39,63 +34,64 @@ export async function runAndReport(
   reply: Reply,
   track?: TaskPlace,
 ): Promise<Report | undefined> {
-  const what = req.kind === 'diagnose' ? `diagnose ${req.playbook.id}` : `check ${req.check.id}`;
-  const checkIds = req.kind === 'diagnose' ? req.playbook.checks : [req.check.id];
-  const transport = deps.transportFor(req.target);
-  const run = {
-    requester: place.user,
-    what,
-    playbook:
-      req.kind === 'diagnose'
-        ? { id: req.playbook.id, title: req.playbook.title, titleEn: req.playbook.titleEn }
-        : null,
-    target: { name: req.target.name, host: req.target.host, transport: transport.describe },
-    checks: checkIds,
-  };
+  const checkId = req.kind === 'check' ? req.check.id : undefined;
   const finished: ReportObservation[] = [];
-
+  let run: Parameters<typeof progressMessage>[0] | undefined;
   let root: { channel: string; ts: string } | undefined;
-  try {
-    root = await out.post(place.channel, progressMessage(run, finished), place.threadTs);
-    // Should anything below fail, the background wrapper replaces this message with what went wrong.
-    if (track) track.progress = root;
-  } catch (e) {
-    if (isNotInChannel(e)) {
-      await reply(
-        noticeMessage(
-          'oms-chatops 不在这个频道里，所以结果只发给你 / I am not in this channel, so only you will see the result.',
-          { next: INVITE_HINT },
-        ),
-      );
-    } else {
-      const p = describeSlackError(e);
-      await reply(noticeMessage(`${p.text} — 诊断没有运行 / the diagnosis was not run`, { next: p.next }));
-      return undefined;
-    }
-  }
-
   const throttle = new UpdateThrottle(deps.updateIntervalMs ?? 1000, deps.clock);
-  const onObservation = (o: ReportObservation) => {
-    finished.push(o);
-    if (root) {
-      const at = root;
-      throttle.schedule(() => out.update(at.channel, at.ts, progressMessage(run, finished), { bestEffort: true }));
-    }
-  };
-  const engineDeps = { findCheck: deps.findCheck, now: deps.now };
+  const actor = { id: place.user, via: 'slack' as const, channel: place.channel };
   let report: Report;
   let final: Fitted;
   try {
-    report =
-      req.kind === 'diagnose'
-        ? await runPlaybook(req.playbook, req.target, transport, engineDeps, { onObservation })
-        : await runSingleChecks([req.check], req.target, transport, { now: deps.now }, { onObservation });
-    await recordSlackRun(deps, report, place, req.kind === 'check' ? req.check.id : undefined);
-    final = reportMessage(
-      report,
-      run,
-      reportButtons(report, place.user, what, req.kind === 'check' ? req.check.id : undefined),
+    const result = await runRequest(
+      req,
+      actor,
+      { ...deps, onAuditError: (e) => deps.log?.(`could not write the audit log: ${redact(e.message)}`) },
+      {
+        onStart: async (start) => {
+          run = {
+            requester: place.user,
+            what: start.what,
+            playbook:
+              req.kind === 'diagnose'
+                ? { id: req.playbook.id, title: req.playbook.title, titleEn: req.playbook.titleEn }
+                : null,
+            target: { name: req.target.name, host: req.target.host, transport: start.transport },
+            checks: start.checks,
+          };
+          try {
+            root = await out.post(place.channel, progressMessage(run, finished), place.threadTs);
+            // Should anything below fail, the background wrapper replaces this message with what went wrong.
+            if (track) track.progress = root;
+          } catch (e) {
+            if (!isNotInChannel(e)) {
+              const p = describeSlackError(e);
+              await reply(noticeMessage(`${p.text} — 诊断没有运行 / the diagnosis was not run`, { next: p.next }));
+              return false;
+            }
+            await reply(
+              noticeMessage(
+                'oms-chatops 不在这个频道里，所以结果只发给你 / I am not in this channel, so only you will see the result.',
+                { next: INVITE_HINT },
+              ),
+            );
+          }
+        },
+        onObservation: (o) => {
+          finished.push(o);
+          if (root && run) {
+            const at = root;
+            const info = run;
+            throttle.schedule(() =>
+              out.update(at.channel, at.ts, progressMessage(info, finished), { bestEffort: true }),
+            );
+          }
+        },
+      },
     );
+    if (result.kind === 'cancelled' || !run) return undefined;
+    report = result.report;
+    final = reportMessage(report, run, reportButtons(report, place.user, run.what, checkId));
   } catch (e) {
     // No progress update may land after the failure notice that will replace the root message.
     await throttle.finish(async () => undefined);

@@ -5,7 +5,9 @@ import { buttonValueSchema, type ButtonValue } from './button-value.js';
 import { describeSlackError, isNotInChannel } from './errors.js';
 import { channelLink } from './escape.js';
 import { isSlackChannelId, slackChannelId } from './ids.js';
+import type { SlackContext, SlackFeature } from './feature.js';
 import type { Outbox } from './outbox.js';
+import type { ModalView } from './block-kit.js';
 
 export const SHARE_CALLBACK = 'oms_share_modal';
 const CHANNEL_BLOCK = 'share_channel';
@@ -27,7 +29,7 @@ const metadataSchema = z
 export type ShareMetadata = { s: ShareValue; c: string; ts: string };
 
 /** The modal: a channel picker and an optional link to the incident thread. */
-export function shareModal(value: ShareValue, source: { channel: string; ts: string }): Record<string, unknown> {
+export function shareModal(value: ShareValue, source: { channel: string; ts: string }): ModalView {
   const metadata: ShareMetadata = { s: value, c: source.channel, ts: source.ts };
   return {
     type: 'modal',
@@ -113,14 +115,17 @@ export function readShareForm(
       ok: false,
       errors: {
         [THREAD_BLOCK]:
-          '不是 Slack 消息链接 / not a Slack message link: use "Copy link" on a message of the thread (https://….slack.com/archives/C…/p…)',
+          '不是 Slack 消息链接 / not a Slack message link: ' +
+          'use "Copy link" on a message of the thread (https://….slack.com/archives/C…/p…)',
       },
     };
   if (parsed.channel !== channel)
     return {
       ok: false,
       errors: {
-        [THREAD_BLOCK]: `链接属于另一个频道 / this link belongs to another channel (<#${parsed.channel}>): pick that channel or clear the link`,
+        [THREAD_BLOCK]:
+          `链接属于另一个频道 / this link belongs to another channel (<#${parsed.channel}>): ` +
+          'pick that channel or clear the link',
       },
     };
   return { ok: true, channel, threadTs: parsed.threadTs };
@@ -186,7 +191,8 @@ export async function shareReport(
     return isNotInChannel(e) ? 'not_in_channel' : 'failed';
   }
   const sharedLink = await out.permalink(posted.channel, posted.ts);
-  const note = `:link: <@${user}> 已分享到 / shared this to <#${dest.channel}>${sharedLink ? ` — <${sharedLink}|查看 / view>` : ''}`;
+  const view = sharedLink ? ` — <${sharedLink}|查看 / view>` : '';
+  const note = `:link: <@${user}> 已分享到 / shared this to <#${dest.channel}>${view}`;
   await out.post(
     meta.c,
     // The fallback text is escaped on the way out, so it carries no channel link.
@@ -197,4 +203,53 @@ export async function shareReport(
     meta.ts,
   );
   return 'shared';
+}
+
+/** Share to incident thread: the button opens the modal; its submission posts the summary (shareReport). */
+export function shareFeature(ctx: SlackContext): SlackFeature {
+  const { app, out, tasks } = ctx;
+  return {
+    name: 'share',
+    clicks: ['share'],
+    async click(outcome, place) {
+      if (outcome.kind !== 'share') return;
+      try {
+        await out.openView(
+          outcome.triggerId,
+          shareModal(outcome.value, { channel: outcome.channel, ts: outcome.messageTs }),
+        );
+      } catch (e) {
+        ctx.log(`views.open failed: ${(e as Error).message}`);
+        await place.reply(
+          noticeMessage('没能打开分享窗口 / could not open the share dialog', {
+            next: '再点一次 "分享"（对话框需要在 3 秒内打开）/ click Share again (the dialog must open within 3 seconds)',
+          }),
+        );
+      }
+    },
+    register() {
+      app.view(SHARE_CALLBACK, async ({ ack, view, body }) => {
+        const meta = parseShareMetadata(view.private_metadata);
+        if (!meta) {
+          await ack({
+            response_action: 'errors',
+            errors: {
+              [CHANNEL_BLOCK]:
+                '这个表单已失效，请在报告上重新点 "分享" / this form is no longer valid: click Share on the report again',
+            },
+          });
+          return;
+        }
+        const form = readShareForm(view.state.values);
+        if (!form.ok) {
+          await ack({ response_action: 'errors', errors: form.errors });
+          return;
+        }
+        await ack();
+        const dest = { channel: form.channel, ...(form.threadTs ? { threadTs: form.threadTs } : {}) };
+        const place = { channel: meta.c, threadTs: meta.ts, user: body.user.id };
+        tasks.run('share', place, async () => void (await shareReport(out, meta, dest, body.user.id)));
+      });
+    },
+  };
 }

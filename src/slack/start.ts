@@ -1,7 +1,8 @@
+import { slackConfigError } from '../messages/catalogue.js';
+import { toTerminal } from '../messages/message.js';
 import { MemoryDedupe } from '../store/dedupe.js';
 import { SlackBot, EVENTS_PATH } from './app.js';
 import type { SlackDeps } from './deps.js';
-import { registerUserImport } from './users.js';
 import { readSlackEnv, SlackEnvError } from './env.js';
 
 /**
@@ -19,27 +20,20 @@ export async function runSlackFromEnv(
     slackEnv = readSlackEnv(env);
   } catch (e) {
     if (e instanceof SlackEnvError) {
-      stderr.write(
-        `Slack 配置错误 / Slack configuration: ${e.message}\n下一步 / Next: fix /etc/oms-chatops/env (or your shell's variables) — see README "Slack setup"\n`,
-      );
+      stderr.write(`${toTerminal(slackConfigError(e.message))}\n`);
       return 2;
     }
     throw e;
   }
   const bot = new SlackBot({ env: slackEnv, deps: { ...deps, dedupe: deps.dedupe ?? new MemoryDedupe() } });
-  const users = registerUserImport(bot.app, bot.out, {
-    deps,
-    tasks: bot.tasks,
-    labels: bot.labels,
-    botToken: slackEnv.botToken,
-    ...(slackEnv.apiUrl ? { apiUrl: slackEnv.apiUrl } : {}),
-  });
   const started = await bot.start();
   const api = slackEnv.apiUrl ? `, Web API ${slackEnv.apiUrl}` : '';
+  const summary = `${deps.playbooks.length} playbooks, default target ${deps.config.defaultTarget}`;
   stderr.write(
     slackEnv.mode === 'socket'
-      ? `oms-chatops: Slack front end, Socket Mode (SLACK_APP_TOKEN)${api}; ${deps.playbooks.length} playbooks, default target ${deps.config.defaultTarget}\n`
-      : `oms-chatops: Slack front end, HTTP mode on port ${started.port} path ${EVENTS_PATH} (SLACK_SIGNING_SECRET)${api}; ${deps.playbooks.length} playbooks, default target ${deps.config.defaultTarget}\n`,
+      ? `oms-chatops: Slack front end, Socket Mode (SLACK_APP_TOKEN)${api}; ${summary}\n`
+      : `oms-chatops: Slack front end, HTTP mode on port ${started.port} path ${EVENTS_PATH} ` +
+          `(SLACK_SIGNING_SECRET)${api}; ${summary}\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -47,8 +41,6 @@ export async function runSlackFromEnv(
     process.once('SIGTERM', stop);
   });
   stderr.write('oms-chatops: stopping (waiting for running diagnoses)…\n');
-  // A sheet still being read is cancelled (its thread is told), so a file never holds up shutdown.
-  users.close();
   await bot.stop();
   return 0;
 }

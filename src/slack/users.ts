@@ -1,53 +1,33 @@
 import type { App } from '@slack/bolt';
-import { parseCommand } from '../command/parse.js';
-import { resolveTarget } from '../command/resolve.js';
-import { tokenize } from '../command/tokenize.js';
+import { usersTarget } from '../app/users.js';
+import type { ParsedCommand } from '../command/verbs.js';
 import { mrkdwnMessage, noticeMessage, safe } from '../render/blocks.js';
-import { LIMITS } from '../users/fields.js';
 import { formatProblem, formatValidation, summaryLine } from '../users/report.js';
 import { SheetWorkers } from '../users/sheet-worker.js';
 import { buildTemplate, TEMPLATE_FILE_NAME, templateAnswer } from '../users/template.js';
 import { writeWorkbook } from '../users/xlsx-write.js';
-import type { SlackDeps } from './deps.js';
+import type { Reply, SlackDeps } from './deps.js';
+import type { CommandPlace, CommandPlan, SlackContext, SlackFeature } from './feature.js';
+import { download, type DownloadOptions, type SlackFile } from './file-download.js';
+
+export { trustedFileUrl } from './file-download.js';
 import { slackErrorCode } from './errors.js';
-import { Outbox } from './outbox.js';
+import type { Outbox } from './outbox.js';
 import type { ChatEvent } from './phrases.js';
 import { redactingLog } from './logger.js';
-import type { BackgroundTasks } from './tasks.js';
 import type { TaskLabels } from './task-labels.js';
-
-/** A file as Slack describes it in a message event. */
-interface SlackFile {
-  id?: string;
-  name?: string;
-  size?: number;
-  url_private?: string;
-  url_private_download?: string;
-}
 
 interface FileEvent extends ChatEvent {
   channel_type?: string;
   files?: SlackFile[];
 }
 
-export interface UserImportOptions {
+export interface UserImportOptions extends DownloadOptions {
   deps: Pick<SlackDeps, 'config' | 'log'>;
-  /** The bot token: file downloads send it as `Authorization: Bearer`. */
-  botToken: string;
-  /** SLACK_API_URL, if any: its host may serve files too (GovSlack, tests). */
-  apiUrl?: string;
-  fetch?: typeof fetch;
-  /** The app's background tasks (SlackBot.tasks): a sheet is checked after the ack, and a failure is told. */
-  tasks: BackgroundTasks;
   /** Where files are read and checked: off the main thread, with a budget (default: SheetWorkers' defaults). */
   sheets?: SheetWorkers;
   /** The app's task labels (SlackBot.labels), so a blocked loop names the file being checked. */
   labels?: TaskLabels;
-}
-
-/** The user import as registered: `close()` stops the checks still running (shutdown). */
-export interface UserImport {
-  close(): void;
 }
 
 /** Lines of the validation answer posted in the thread; the rest goes in a text file there. */
@@ -59,120 +39,110 @@ const CHECK_USERS = /\b(check|validate)\s+users?\b|\busers?\s+(check|validate)\b
  * Bulk user import in Slack: `/oms users template` uploads the template into
  * a thread; `@oms check users` with a file, or a file sent in a DM, is
  * downloaded with the bot token, checked, and answered in its thread (with
- * the corrected file when a fix is mechanical). Registered as one global
- * middleware, so the rest of the app is untouched; everything else passes on.
- * Files are read and checked in a worker thread (src/users/sheet-worker.ts):
- * `/oms` and buttons are answered while a hostile file is being refused.
+ * the corrected file when a fix is mechanical). The file events are taken by
+ * one global middleware, so other listeners never see them. Files are read
+ * and checked in a worker thread (src/users/sheet-worker.ts): `/oms` and
+ * buttons are answered while a hostile file is being refused.
  */
-export function registerUserImport(app: App, out: Outbox, options: UserImportOptions): UserImport {
-  const log = redactingLog(options.deps.log);
-  const sheets = options.sheets ?? new SheetWorkers();
-  app.use(async (args) => {
-    const body = args.body as {
-      command?: string;
-      text?: string;
-      channel_id?: string;
-      user_id?: string;
-      type?: string;
-      event?: FileEvent;
-    };
-    if (body.command === '/oms' && /^\s*users\b/i.test(body.text ?? '')) {
-      const a = args as unknown as {
-        ack: (m?: Record<string, unknown>) => Promise<void>;
-        respond: (m: Record<string, unknown>) => Promise<unknown>;
-      };
-      await slashUsers(body.text ?? '', body.channel_id ?? '', body.user_id ?? '', a, app, out, options, log);
-      return;
-    }
-    const e = body.type === 'event_callback' ? body.event : undefined;
-    if (e && !e.bot_id && e.user && e.channel && e.ts) {
-      const mention = e.type === 'app_mention' && CHECK_USERS.test(e.text ?? '');
-      const dmFile = e.type === 'message' && e.channel_type === 'im' && (e.files?.length ?? 0) > 0;
-      if (mention || dmFile) {
-        const place = { channel: e.channel, user: e.user, threadTs: e.thread_ts ?? e.ts };
-        options.tasks.run('user-sheet', place, () => checkSharedFiles(e, app, out, { ...options, sheets }, log));
-        return;
-      }
-    }
-    await args.next();
-  });
-  return { close: () => sheets.close() };
+export function usersFeature(
+  ctx: SlackContext,
+  inject: { fetch?: typeof fetch; sheets?: SheetWorkers } = {},
+): SlackFeature {
+  const sheets = inject.sheets ?? new SheetWorkers();
+  const options: UserImportOptions & { sheets: SheetWorkers } = {
+    deps: ctx.deps,
+    botToken: ctx.botToken,
+    ...(ctx.apiUrl ? { apiUrl: ctx.apiUrl } : {}),
+    ...(inject.fetch ? { fetch: inject.fetch } : {}),
+    sheets,
+    labels: ctx.labels,
+  };
+  const log = redactingLog(ctx.deps.log);
+  return {
+    name: 'users',
+    verbs: ['users'],
+    command: (cmd, where) => planUsersCommand(cmd, where, ctx, options, log),
+    // A sheet still being read is cancelled (its thread is told), so a file never holds up shutdown.
+    stop: () => sheets.close(),
+    register() {
+      ctx.app.use(async (args) => {
+        const body = args.body as { type?: string; event?: FileEvent };
+        const e = body.type === 'event_callback' ? body.event : undefined;
+        if (e && !e.bot_id && e.user && e.channel && e.ts) {
+          const mention = e.type === 'app_mention' && CHECK_USERS.test(e.text ?? '');
+          const dmFile = e.type === 'message' && e.channel_type === 'im' && (e.files?.length ?? 0) > 0;
+          if (mention || dmFile) {
+            // Checked after the ack; a failure is told in the file's thread (tasks.ts).
+            const place = { channel: e.channel, user: e.user, threadTs: e.thread_ts ?? e.ts };
+            ctx.tasks.run('user-sheet', place, () => checkSharedFiles(e, ctx.app, ctx.out, options, log));
+            return;
+          }
+        }
+        await args.next();
+      });
+    },
+  };
 }
 
-async function slashUsers(
-  text: string,
-  channel: string,
-  user: string,
-  a: { ack: (m?: Record<string, unknown>) => Promise<void>; respond: (m: Record<string, unknown>) => Promise<unknown> },
-  app: App,
-  out: Outbox,
+function planUsersCommand(
+  cmd: ParsedCommand,
+  where: CommandPlace,
+  ctx: SlackContext,
   options: UserImportOptions,
   log: (l: string) => void,
+): CommandPlan {
+  if (cmd.verb !== 'users') return { kind: 'answer', message: noticeMessage('users template | users validate') };
+  if (cmd.action === 'validate')
+    return {
+      kind: 'answer',
+      message: noticeMessage('在 Slack 里检查用户表：把文件发给我 / to check a sheet in Slack, send me the file', {
+        next:
+          'mention me with "check users" and the .xlsx/.csv attached, or send it in a direct message ' +
+          '(better: the sheet contains passwords)',
+      }),
+    };
+  const target = usersTarget(where.flags.target ? { target: where.flags.target } : {}, options.deps);
+  if (target.kind === 'unknown-target')
+    return {
+      kind: 'answer',
+      message: noticeMessage(`未知目标 / unknown target "${target.name}" — nothing was posted`, {
+        next: `one of: ${[...options.deps.config.targets.keys()].join(', ')}`,
+      }),
+    };
+  return { kind: 'work', task: 'command', run: (reply) => postTemplate(target.publicUrl, where, ctx, reply, log) };
+}
+
+async function postTemplate(
+  publicUrl: string,
+  where: CommandPlace,
+  ctx: SlackContext,
+  reply: Reply,
+  log: (l: string) => void,
 ): Promise<void> {
-  const parsed = parseCommand(tokenize(text));
-  const ephemeral = (m: ReturnType<typeof noticeMessage>) => {
-    const msg = Outbox.prepare(m);
-    return { response_type: 'ephemeral', text: msg.text, blocks: msg.blocks };
-  };
-  if (!parsed.ok || parsed.command.verb !== 'users') {
-    await a.ack(
-      ephemeral(
-        noticeMessage(parsed.ok ? 'users template | users validate' : parsed.error, {
-          next: '`/oms users template`, or mention me with "check users" and the .xlsx/.csv attached',
-        }),
-      ),
-    );
-    return;
-  }
-  if (parsed.command.action === 'validate') {
-    await a.ack(
-      ephemeral(
-        noticeMessage('在 Slack 里检查用户表：把文件发给我 / to check a sheet in Slack, send me the file', {
-          next: 'mention me with "check users" and the .xlsx/.csv attached, or send it in a direct message (better: the sheet contains passwords)',
-        }),
-      ),
-    );
-    return;
-  }
-  const target = resolveTarget(parsed.flags.target, options.deps.config);
-  if (!target) {
-    await a.ack(
-      ephemeral(
-        noticeMessage(`未知目标 / unknown target "${parsed.flags.target}" — nothing was posted`, {
-          next: `one of: ${[...options.deps.config.targets.keys()].join(', ')}`,
-        }),
-      ),
-    );
-    return;
-  }
-  await a.ack();
+  const { channel, user } = where;
   try {
-    const root = await out.post(
+    const root = await ctx.out.post(
       channel,
-      mrkdwnMessage(
-        '用户导入模板 / user import template',
-        safe(templateAnswer(target.publicUrl)).replace(/^(.*)$/m, '*$1*'),
-      ),
+      mrkdwnMessage('用户导入模板 / user import template', safe(templateAnswer(publicUrl)).replace(/^(.*)$/m, '*$1*')),
     );
-    await app.client.files.uploadV2({
+    await ctx.app.client.files.uploadV2({
       channel_id: channel,
       thread_ts: root.ts,
       filename: TEMPLATE_FILE_NAME,
       title: TEMPLATE_FILE_NAME,
-      file: buildTemplate(target.publicUrl),
-    } as never);
+      file: buildTemplate(publicUrl),
+    });
   } catch (e) {
     const code = slackErrorCode(e) ?? (e as Error).message;
     log(`users template upload failed: ${code}`);
-    await a.respond(
-      ephemeral(
-        noticeMessage(`没能发出模板 / could not post the template here (${code})`, {
-          next:
-            code === 'not_in_channel' || code === 'channel_not_found'
-              ? `invite me first: /invite @oms-chatops — or DM me \`/oms users template\`; the CLI: \`oms-chatops users template\` (${user ? `<@${user}>` : ''})`
-              : "try again, or run `oms-chatops users template` on the bot's machine",
-        }),
-      ),
+    const notIn = code === 'not_in_channel' || code === 'channel_not_found';
+    await reply(
+      noticeMessage(`没能发出模板 / could not post the template here (${code})`, {
+        next: notIn
+          ? 'invite me first: /invite @oms-chatops — or DM me `/oms users template`; ' +
+            `the CLI: \`oms-chatops users template\` (${user ? `<@${user}>` : ''})`
+          : "try again, or run `oms-chatops users template` on the bot's machine",
+      }),
     );
   }
 }
@@ -263,7 +233,7 @@ async function checkSharedFiles(
           file: corrected,
           initial_comment:
             '修正后的文件 / corrected file: empty and example rows removed, spaces trimmed, full-width fixed; passwords unchanged',
-        } as never);
+        });
       }
     } catch (err) {
       log(`users: checking ${name} failed: ${(err as Error)?.stack ?? String(err)}`);
@@ -273,79 +243,4 @@ async function checkSharedFiles(
       );
     }
   }
-}
-
-type Downloaded = { ok: true; data: Buffer } | { ok: false; error: string; hint: string };
-
-/** Download a shared file with the bot token, only from Slack's own hosts, at most the size limit. */
-async function download(f: SlackFile, options: UserImportOptions): Promise<Downloaded> {
-  if (typeof f.size === 'number' && f.size > LIMITS.maxFileBytes) {
-    return {
-      ok: false,
-      error: `文件太大 / the file is too large: ${(f.size / 1024 / 1024).toFixed(1)} MB, at most ${LIMITS.maxFileBytes / 1024 / 1024} MB — nothing was downloaded`,
-      hint: `split it into files of at most ${LIMITS.maxRows.toLocaleString('en-US')} rows`,
-    };
-  }
-  const url = f.url_private_download ?? f.url_private;
-  if (!url)
-    return {
-      ok: false,
-      error: '拿不到文件 / Slack did not give me the file',
-      hint: 'share the file again (in the same message that mentions me), or send it in a DM',
-    };
-  if (!trustedFileUrl(url, options.apiUrl))
-    return {
-      ok: false,
-      error: '拒绝 / refused: the file link does not point to Slack — nothing was downloaded',
-      hint: 'upload the file to Slack itself (not a link to another site)',
-    };
-  const res = await (options.fetch ?? fetch)(url, {
-    headers: { authorization: `Bearer ${options.botToken}` },
-    redirect: 'follow',
-    signal: AbortSignal.timeout(30_000),
-  });
-  if (!res.ok)
-    return {
-      ok: false,
-      error: `下载失败 / the download failed (HTTP ${res.status})`,
-      hint: 'the bot needs the files:read scope (reinstall the app from manifest.yml); then share the file again',
-    };
-  if (/text\/html/i.test(res.headers.get('content-type') ?? ''))
-    return {
-      ok: false,
-      error: '下载到的是登录页 / Slack answered with a login page instead of the file',
-      hint: 'the bot needs the files:read scope (reinstall the app from manifest.yml); then share the file again',
-    };
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of res.body ?? []) {
-    total += (chunk as Uint8Array).length;
-    if (total > LIMITS.maxFileBytes) {
-      return {
-        ok: false,
-        error: `文件太大 / the file is larger than ${LIMITS.maxFileBytes / 1024 / 1024} MB — the download was stopped`,
-        hint: `split it into files of at most ${LIMITS.maxRows.toLocaleString('en-US')} rows`,
-      };
-    }
-    chunks.push(Buffer.from(chunk as Uint8Array));
-  }
-  return { ok: true, data: Buffer.concat(chunks) };
-}
-
-/** Slack's file hosts (https), or the host of a configured SLACK_API_URL; the bot token goes nowhere else. */
-export function trustedFileUrl(url: string, apiUrl?: string): boolean {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
-  }
-  if (apiUrl) {
-    try {
-      if (u.hostname === new URL(apiUrl).hostname) return true;
-    } catch {
-      // a bad SLACK_API_URL is reported at start-up
-    }
-  }
-  return u.protocol === 'https:' && /(^|\.)(slack\.com|slack-gov\.com|slack-edge\.com)$/i.test(u.hostname);
 }

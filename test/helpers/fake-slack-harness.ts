@@ -1,11 +1,18 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApprovalService } from '../../src/approvals/service.js';
+import { AuditLog } from '../../src/audit/audit-log.js';
 import { CHECKS, findCheck } from '../../src/checks/registry.js';
+import { FileStore } from '../../src/store/file-store.js';
+import type { SheetWorkers } from '../../src/users/sheet-worker.js';
 import { parseConfig, type Config } from '../../src/config/config.js';
 import { loadPlaybooks } from '../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../src/playbooks/paths.js';
 import type { Playbook } from '../../src/playbooks/playbook.js';
 import { playbookRegistry } from '../../src/playbooks/registry-adapter.js';
 import { SlackBot, EVENTS_PATH, type SlackAppOptions } from '../../src/slack/app.js';
-import type { ActionHooks, SlackDeps } from '../../src/slack/deps.js';
+import type { SlackApprovalsConfig, SlackDeps } from '../../src/slack/deps.js';
 import { LogLevel } from '../../src/slack/logger.js';
 import { MemoryDedupe } from '../../src/store/dedupe.js';
 import type { ExecOptions, ExecResult, Transport } from '../../src/transport/transport.js';
@@ -53,6 +60,23 @@ export function testConfig(): Config {
   return parseConfig(CONFIG_YAML, 'test-config.yml');
 }
 
+/** Approve-to-run as main.ts wires it, on a file store and audit log in a fresh temp dir. */
+export function testApprovals(
+  config: Config,
+  transportFor: () => Transport,
+): { approvals: SlackApprovalsConfig; audit: AuditLog } {
+  const dir = mkdtempSync(join(tmpdir(), 'oms-slack-'));
+  const audit = new AuditLog({ file: join(dir, 'audit.jsonl') });
+  const store = new FileStore({ dir: join(dir, 'store') });
+  return {
+    audit,
+    approvals: {
+      service: (isInGroup) => new ApprovalService({ config, store, audit, findCheck, isInGroup, transportFor }),
+      sweepIntervalMs: 0,
+    },
+  };
+}
+
 let cachedPlaybooks: Playbook[] | undefined;
 export async function realPlaybooks(): Promise<Playbook[]> {
   cachedPlaybooks ??= await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
@@ -87,9 +111,10 @@ export interface HarnessOptions {
   /** Delay per command (ms); 0 = ReplayTransport as is. */
   delayMs?: number;
   updateIntervalMs?: number;
-  actionHooks?: ActionHooks;
   /** A transport of the test's own (overrides scenario/delay). */
   makeTransport?: () => Transport;
+  /** The user import's sheet checks (budgets, a test reader). */
+  sheets?: SheetWorkers;
   /** Dependencies of the test's own (a failing clock, an audit log), over the defaults. */
   deps?: Partial<SlackDeps>;
   /** Options of the bot itself (e.g. a short `webApiRetry` for outage tests). */
@@ -112,27 +137,30 @@ export class SlackHarness {
     const h = new SlackHarness();
     h.slack = await new FakeSlack().start();
     const scenario = options.scenario ?? 'healthy';
+    const config = testConfig();
+    const transportFor = (): Transport => {
+      const t = options.makeTransport
+        ? options.makeTransport()
+        : options.delayMs
+          ? new SlowTransport(scenario, options.delayMs)
+          : new ReplayTransport(scenario);
+      h.transports.push(t);
+      return t;
+    };
     const deps: SlackDeps = {
-      config: testConfig(),
+      config,
       playbooks: await realPlaybooks(),
       checks: CHECKS,
       findCheck,
-      transportFor: () => {
-        const t = options.makeTransport
-          ? options.makeTransport()
-          : options.delayMs
-            ? new SlowTransport(scenario, options.delayMs)
-            : new ReplayTransport(scenario);
-        h.transports.push(t);
-        return t;
-      },
+      transportFor,
       dedupe: new MemoryDedupe(),
       updateIntervalMs: options.updateIntervalMs ?? 1000,
       log: (l) => h.logs.push(l),
-      ...(options.actionHooks ? { actionHooks: options.actionHooks } : {}),
+      ...testApprovals(config, transportFor),
       ...options.deps,
     };
-    ({ bot: h.bot, url: h.url } = await startTestBot(deps, h.slack.apiUrl, options.bot));
+    const extra = { ...options.bot, ...(options.sheets ? { sheets: options.sheets } : {}) };
+    ({ bot: h.bot, url: h.url } = await startTestBot(deps, h.slack.apiUrl, extra));
     return h;
   }
 

@@ -7,22 +7,18 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { registerUserImport } from '../../src/slack/users.js';
 import { decodeButtonValue } from '../../src/slack/button-value.js';
 import { FileStore } from '../../src/store/file-store.js';
 import type { RecordKind, Store } from '../../src/store/store.js';
 import type { ApiCall } from '../helpers/fake-slack.js';
-import { SIGNING_SECRET, SlackHarness, testConfig } from '../helpers/fake-slack-harness.js';
+import { SIGNING_SECRET, SlackHarness } from '../helpers/fake-slack-harness.js';
 import { postSigned, slashCommandBody } from '../helpers/slack-sign.js';
 import { ApprovalHarness, textOf } from '../helpers/slack-approvals-harness.js';
 import { APPROVER, REQUESTER } from '../unit/approvals/fake-server.js';
 
 let h: SlackHarness | undefined;
 let ah: ApprovalHarness | undefined;
-let users: { close(): void } | undefined;
 afterEach(async () => {
-  users?.close();
-  users = undefined;
   await h?.stop();
   await ah?.stop();
   h = ah = undefined;
@@ -220,17 +216,15 @@ describe('an executed action whose thread cannot be written', () => {
 
 describe('a user sheet whose download fails', () => {
   it('answers in the file’s thread with what failed and what to do', async () => {
-    h = await SlackHarness.start();
-    const harness = h;
-    users = registerUserImport(harness.bot.app, harness.bot.out, {
-      deps: { config: testConfig(), log: (l) => harness.logs.push(l) },
-      tasks: harness.bot.tasks,
-      botToken: 'xoxb-test-token-000000',
-      apiUrl: harness.slack.apiUrl,
-      fetch: async () => {
-        throw new Error('injected: socket hang up');
+    // The bot's own user import feature (src/slack/users.ts), with this file download.
+    h = await SlackHarness.start({
+      bot: {
+        fetch: async () => {
+          throw new Error('injected: socket hang up');
+        },
       },
     });
+    const harness = h;
     await harness.event(
       {
         type: 'message',

@@ -1,5 +1,4 @@
 import { jest } from '@jest/globals';
-import type { ActionRequest } from '../../src/slack/deps.js';
 import { SlackHarness } from '../helpers/fake-slack-harness.js';
 import { newTriggerId } from '../helpers/slack-sign.js';
 
@@ -76,40 +75,39 @@ describe('report buttons', () => {
 });
 
 describe('Request <action>', () => {
-  it('a finding that offers an action gets a Request button; the click goes to the approvals hook', async () => {
-    const calls: ActionRequest[] = [];
-    h = await SlackHarness.start({
-      scenario: 'backend-stopped',
-      updateIntervalMs: 50,
-      actionHooks: { onActionRequest: async (r) => void calls.push(r) },
-    });
+  it('a finding that offers an action gets a Request button; the click posts an approval card in the report thread', async () => {
+    h = await SlackHarness.start({ scenario: 'backend-stopped', updateIntervalMs: 50 });
     const { rootTs, buttons } = await diagnose('diagnose api-not-found prod');
     const request = buttons.find((b) => b.action_id.startsWith('oms_request_'))!;
     expect(request.action_id).toBe('oms_request_start-backend');
     expect(request.text.text).toContain('start-backend');
+    const before = h.slack.callsTo('chat.postMessage').length;
     await h.click({ actionId: request.action_id, value: request.value, user: 'U0CAROL', messageTs: rootTs });
     await h.idle();
-    expect(calls.length).toBe(1);
-    expect(calls[0]).toMatchObject({
-      actionId: 'start-backend',
-      playbookId: 'api-not-found',
-      findingId: 'backend-down',
-      user: 'U0CAROL',
-      channel: 'C0OPS',
-      messageTs: rootTs,
-    });
-    expect(calls[0]!.target.name).toBe('prod');
+    const cards = h.slack.callsTo('chat.postMessage').slice(before);
+    expect(cards.length).toBe(1);
+    const card = cards[0]!;
+    expect(card.body).toMatchObject({ channel: 'C0OPS', thread_ts: rootTs });
+    const text = JSON.stringify(card.body.blocks);
+    expect(text).toContain('start-backend');
+    expect(text).toContain('U0CAROL');
+    expect(text).toContain('prod');
+    // The finding that motivated it, from the playbook the button named.
+    expect(text).toMatch(/backend|后端/);
   });
 
-  it('without the hook: says approvals are not available yet and shows the exact command', async () => {
+  it('the approval card shows the exact command that would run', async () => {
     h = await SlackHarness.start({ scenario: 'backend-stopped', updateIntervalMs: 50 });
     const { rootTs, buttons } = await diagnose('diagnose api-not-found prod');
     const request = buttons.find((b) => b.action_id.startsWith('oms_request_'))!;
-    await h.click({ actionId: request.action_id, value: request.value, messageTs: rootTs, responseId: 'noapp' });
+    await h.click({ actionId: request.action_id, value: request.value, messageTs: rootTs, responseId: 'req' });
     await h.idle();
-    const text = String(h.slack.responses.find((x) => x.id === 'noapp')!.body.text);
-    expect(text).toMatch(/approvals are not available yet/);
-    expect(text).toContain('sudo -n /usr/bin/systemctl start oms-backend');
+    const card = h.slack
+      .callsTo('chat.postMessage')
+      .find((c) => c.body.thread_ts === rootTs && JSON.stringify(c.body.blocks).includes('approval_approve'));
+    expect(JSON.stringify(card?.body.blocks)).toContain('sudo -n /usr/bin/systemctl start oms-backend');
+    // Nothing ran: a request only asks.
+    expect(h.slack.responses.find((x) => x.id === 'req')).toBeUndefined();
   });
 });
 

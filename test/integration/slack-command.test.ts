@@ -87,13 +87,38 @@ describe('/oms answers that need no server', () => {
     expect(text).not.toContain('{#backend-down}');
   });
 
-  it('audit and run answer "not available yet" without the approvals hook', async () => {
-    const a = (await h.command('audit')).json() as { text: string };
-    expect(a.text).toMatch(/not available in Slack yet/);
-    const r = (await h.command('run restart-backend --reason "backend down"')).json() as { text: string };
-    expect(r.text).toMatch(/not available in Slack yet/);
+  it('audit and run go to the approvals feature: records to the asker, a card in the channel', async () => {
+    await h.command('audit', { responseId: 'audit' });
+    await h.idle();
+    expect(String(h.slack.responses.find((x) => x.id === 'audit')!.body.text)).toMatch(/no audit records/);
+    await h.command('run restart-backend --reason "backend down"', { responseId: 'run' });
+    await h.idle();
+    const card = h.slack.callsTo('chat.postMessage')[0]!;
+    expect(card.body.channel).toBe('C0OPS');
+    expect(JSON.stringify(card.body.blocks)).toContain('sudo -n /usr/bin/systemctl restart oms-backend');
+    expect(JSON.stringify(card.body.blocks)).toContain('backend down');
+    expect(h.transports).toEqual([]);
     const bad = (await h.command('run restart-backend')).json() as { text: string };
     expect(bad.text).toMatch(/run needs --reason/);
+    expect(bad.text).toContain('`/oms run restart-backend --reason');
+  });
+
+  it('keyscan, sudoers and doctor are not offered in Slack: the answer says where to run them', async () => {
+    for (const verb of ['keyscan prod', 'sudoers', 'doctor']) {
+      const body = (await h.command(verb)).json() as { response_type: string; text: string };
+      expect(body.response_type).toBe('ephemeral');
+      expect(body.text).toMatch(/not offered in Slack — nothing was run/);
+      expect(body.text).toContain(`oms-chatops ${verb.split(' ')[0]}`);
+    }
+    await h.idle();
+    expect(h.slack.calls).toEqual([]);
+  });
+
+  it('version answers the package and Node versions and the config file, ephemerally', async () => {
+    const body = (await h.command('version')).json() as { response_type: string; text: string; blocks: unknown[] };
+    expect(body.response_type).toBe('ephemeral');
+    expect(blocksText(body.blocks)).toContain(`node ${process.version}`);
+    expect(blocksText(body.blocks)).toContain('test-config.yml');
   });
 
   it('user input echoed back is redacted', async () => {

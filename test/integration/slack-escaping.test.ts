@@ -4,9 +4,8 @@
  * (`<!channel>`) or mention anyone. (Slash-command text with `<`, `>` or `&`
  * is refused by the parser before anything is echoed.)
  */
-import { registerUserImport } from '../../src/slack/users.js';
 import type { ApiCall } from '../helpers/fake-slack.js';
-import { SlackHarness, testConfig } from '../helpers/fake-slack-harness.js';
+import { SlackHarness } from '../helpers/fake-slack-harness.js';
 import { ApprovalHarness } from '../helpers/slack-approvals-harness.js';
 import { APPROVER, REQUESTER } from '../unit/approvals/fake-server.js';
 
@@ -15,10 +14,7 @@ const LIVE = /<!channel>|<!here>|<@U0BOSS>/;
 
 let h: SlackHarness | undefined;
 let ah: ApprovalHarness | undefined;
-let users: { close(): void } | undefined;
 afterEach(async () => {
-  users?.close();
-  users = undefined;
   await h?.stop();
   await ah?.stop();
   h = ah = undefined;
@@ -66,15 +62,13 @@ describe('escaping echoed text', () => {
   });
 
   it("a file name with <!channel> is escaped in the sheet check's answer", async () => {
-    h = await SlackHarness.start();
-    const harness = h;
-    users = registerUserImport(harness.bot.app, harness.bot.out, {
-      deps: { config: testConfig(), log: (l) => harness.logs.push(l) },
-      tasks: harness.bot.tasks,
-      botToken: 'xoxb-test-token-000000',
-      apiUrl: harness.slack.apiUrl,
-      fetch: async () => new Response('', { status: 404 }),
+    // The bot's own user import feature (src/slack/users.ts), with this file download.
+    h = await SlackHarness.start({
+      bot: {
+        fetch: async () => new Response('', { status: 404 }),
+      },
     });
+    const harness = h;
     await harness.event(
       {
         type: 'message',

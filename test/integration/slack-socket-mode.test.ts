@@ -7,7 +7,7 @@ import { CHECKS, findCheck } from '../../src/checks/registry.js';
 import { SlackBot } from '../../src/slack/app.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
 import { MemoryDedupe } from '../../src/store/dedupe.js';
-import { realPlaybooks, testConfig } from '../helpers/fake-slack-harness.js';
+import { realPlaybooks, testApprovals, testConfig } from '../helpers/fake-slack-harness.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { FakeSocketMode } from '../helpers/fake-socket-mode.js';
 
@@ -249,6 +249,9 @@ describe('Socket Mode options', () => {
       },
       dedupe: new MemoryDedupe(),
       log: () => {},
+      ...testApprovals(testConfig(), () => {
+        throw new Error('nothing runs in this test');
+      }),
     };
     // Neither bot is started and token verification is off: nothing leaves the process.
     const socket = new SlackBot({

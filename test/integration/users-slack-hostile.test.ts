@@ -1,6 +1,5 @@
-import { SlackHarness, testConfig } from '../helpers/fake-slack-harness.js';
+import { SlackHarness } from '../helpers/fake-slack-harness.js';
 import { FileHost } from '../helpers/file-host.js';
-import { registerUserImport, type UserImport } from '../../src/slack/users.js';
 import { SheetWorkers, type SheetWorkerOptions } from '../../src/users/sheet-worker.js';
 import { nestedRowsXlsx, unclosedRowsXlsx } from '../unit/users/files.js';
 
@@ -10,14 +9,13 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 let h: SlackHarness;
 let host: FileHost;
-let users: UserImport | undefined;
+/** The bot's user import checks sheets here; `close()` is what the bot's shutdown does to it. */
+let users: SheetWorkers | undefined;
 let states: string[];
 /** Resolves when a check has started running in its worker. */
 let workerStarted: Promise<void>;
 
 async function start(options: SheetWorkerOptions = {}): Promise<SheetWorkers> {
-  h = await SlackHarness.start();
-  host = await new FileHost().start();
   states = [];
   let started!: () => void;
   workerStarted = new Promise((r) => (started = r));
@@ -28,15 +26,10 @@ async function start(options: SheetWorkerOptions = {}): Promise<SheetWorkers> {
       if (e.state === 'started') started();
     },
   });
-  // As src/slack/start.ts does it.
-  users = registerUserImport(h.bot.app, h.bot.out, {
-    deps: { config: testConfig(), log: (l) => h.logs.push(l) },
-    tasks: h.bot.tasks,
-    botToken: 'xoxb-test-token-000000',
-    apiUrl: h.slack.apiUrl,
-    sheets,
-    labels: h.bot.labels,
-  });
+  // The bot's own user import feature (src/slack/users.ts), with these sheet workers.
+  h = await SlackHarness.start({ sheets });
+  host = await new FileHost().start();
+  users = sheets;
   return sheets;
 }
 

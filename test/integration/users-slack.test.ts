@@ -1,6 +1,6 @@
-import { SlackHarness, testConfig } from '../helpers/fake-slack-harness.js';
+import { SlackHarness } from '../helpers/fake-slack-harness.js';
 import { FileHost } from '../helpers/file-host.js';
-import { registerUserImport, trustedFileUrl } from '../../src/slack/users.js';
+import { trustedFileUrl } from '../../src/slack/users.js';
 import { csvOf, HEADER, PASSWORDS, VALID_ROWS, xlsxOf } from '../unit/users/files.js';
 
 let h: SlackHarness;
@@ -8,13 +8,7 @@ let host: FileHost;
 beforeEach(async () => {
   h = await SlackHarness.start();
   host = await new FileHost().start();
-  // As start.ts does it.
-  registerUserImport(h.bot.app, h.bot.out, {
-    deps: { config: testConfig(), log: (l) => h.logs.push(l) },
-    tasks: h.bot.tasks,
-    botToken: 'xoxb-test-token-000000',
-    apiUrl: h.slack.apiUrl,
-  });
+  // The user import is one of the bot's features (src/slack/users.ts): the harness's bot has it, as start.ts's does.
 });
 afterEach(async () => {
   await h.stop();

@@ -3,9 +3,14 @@ import { findAction } from '../actions/registry.js';
 import { findPlaybook } from '../playbooks/find.js';
 import { noticeMessage, playbookMessage } from '../render/blocks.js';
 import { decodeButtonValue, type ButtonValue } from './button-value.js';
-import type { Reply, SlackDeps } from './deps.js';
-import type { RunRequest } from './run-report.js';
-import { ACTION, REQUEST_ACTION_RE } from './report-buttons.js';
+import type { RunRequest } from '../app/run.js';
+import type { SlackDeps } from './deps.js';
+import { BUTTON_ID, REQUEST_BUTTON_ID } from './report-buttons.js';
+
+/**
+ * Button clicks (Slack "interactions"; "actions" are the write whitelist in
+ * src/actions): each click's value is validated and turned into what it does.
+ */
 
 /** A button click, reduced to what the handlers need. */
 export interface Click {
@@ -56,9 +61,9 @@ export function planClick(click: Click, deps: Pick<SlackDeps, 'config' | 'playbo
   const target = 't' in v ? deps.config.targets.get(v.t) : undefined;
   if ('t' in v && !target) return refuse(`target "${v.t}" is not configured (any more)`);
   const isRun =
-    click.actionId === ACTION.rerun ||
-    click.actionId === ACTION.runSuggestion ||
-    click.actionId.startsWith(`${ACTION.runSuggestion}_`);
+    click.actionId === BUTTON_ID.rerun ||
+    click.actionId === BUTTON_ID.runSuggestion ||
+    click.actionId.startsWith(`${BUTTON_ID.runSuggestion}_`);
   switch (v.k) {
     case 'diagnose': {
       if (!isRun) return refuse('the button does not match its value');
@@ -67,23 +72,23 @@ export function planClick(click: Click, deps: Pick<SlackDeps, 'config' | 'playbo
       return {
         kind: 'run',
         request: { kind: 'diagnose', playbook: p, target: target! },
-        fromSuggestion: click.actionId !== ACTION.rerun,
+        fromSuggestion: click.actionId !== BUTTON_ID.rerun,
       };
     }
     case 'check': {
-      if (click.actionId !== ACTION.rerun) return refuse('the button does not match its value');
+      if (click.actionId !== BUTTON_ID.rerun) return refuse('the button does not match its value');
       const c = deps.findCheck(v.c);
       if (!c) return refuse(`check "${v.c}" does not exist (any more)`);
       return { kind: 'run', request: { kind: 'check', check: c, target: target! }, fromSuggestion: false };
     }
     case 'show': {
-      if (click.actionId !== ACTION.show) return refuse('the button does not match its value');
+      if (click.actionId !== BUTTON_ID.show) return refuse('the button does not match its value');
       const p = findPlaybook(deps.playbooks, v.p);
       if (!p || p.id !== v.p) return refuse(`playbook "${v.p}" does not exist (any more)`);
       return { kind: 'answer', reply: playbookMessage(p) };
     }
     case 'share':
-      if (click.actionId !== ACTION.share) return refuse('the button does not match its value');
+      if (click.actionId !== BUTTON_ID.share) return refuse('the button does not match its value');
       if (!click.channel || !click.messageTs || !click.triggerId)
         return refuse('the click did not say which message to share');
       return {
@@ -94,7 +99,7 @@ export function planClick(click: Click, deps: Pick<SlackDeps, 'config' | 'playbo
         triggerId: click.triggerId,
       };
     case 'action': {
-      if (!REQUEST_ACTION_RE.test(click.actionId) || click.actionId !== `${ACTION.requestPrefix}${v.a}`)
+      if (!REQUEST_BUTTON_ID.test(click.actionId) || click.actionId !== `${BUTTON_ID.requestPrefix}${v.a}`)
         return refuse('the button does not match its value');
       if (!findAction(v.a)) return refuse(`action "${v.a}" is not on the whitelist`);
       const p = deps.playbooks.find((x) => x.id === v.p);
@@ -112,21 +117,4 @@ export function planClick(click: Click, deps: Pick<SlackDeps, 'config' | 'playbo
       };
     }
   }
-}
-
-/** Without the approvals flow: say so, and show the exact command so an operator can run it by hand. */
-export async function requestWithoutApprovals(
-  o: Extract<ClickOutcome, { kind: 'request' }>,
-  reply: Reply,
-): Promise<void> {
-  const action = findAction(o.actionId)!;
-  const commands = action.argv(o.target).map((argv) => ['sudo', '-n', ...argv].join(' '));
-  await reply(
-    noticeMessage(
-      `审批流程还不可用 / approvals are not available yet in this build, so "${action.title} / ${action.titleEn}" cannot be requested from Slack. 目标 / target ${o.target.name}: ${commands.join(' && ')}`,
-      {
-        next: '请有权限的运维在服务器上手工执行上面的命令，然后点 "重新运行" 验证 / ask an operator with access to run the command above on the server, then click Re-run to verify',
-      },
-    ),
-  );
 }
