@@ -1,4 +1,4 @@
-import { parseUsersArgs, type UsersCommand } from '../users/parse-args.js';
+import { parseUsersArgs } from '../users/parse-args.js';
 import { fail, name, userName, type FrontEnd, type ParseFailure, type VerbContext } from './args.js';
 import { parseBundle, parseRun } from './verb-parsers.js';
 import type { ParsedCommand } from './parsed.js';
