@@ -7,7 +7,7 @@ import { runPlaybook } from '../src/engine/engine.js';
 import { matchIntent } from '../src/intent/match.js';
 import { loadPlaybooks } from '../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../src/playbooks/paths.js';
-import { playbookRegistry } from '../src/playbooks/registry-adapter.js';
+import { playbookRegistry } from '../src/app/playbook-registry.js';
 import { LocalTransport } from '../src/transport/local.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

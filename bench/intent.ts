@@ -8,7 +8,7 @@ import { parseHeldout } from '../src/intent/heldout.js';
 import { matchIntent } from '../src/intent/match.js';
 import { loadPlaybooks } from '../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../src/playbooks/paths.js';
-import { playbookRegistry } from '../src/playbooks/registry-adapter.js';
+import { playbookRegistry } from '../src/app/playbook-registry.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'intent');
@@ -55,7 +55,7 @@ async function loadCost(): Promise<void> {
   const script = `
     const { loadPlaybooks } = await import(${JSON.stringify(join(ROOT, 'src/playbooks/loader.ts'))});
     const { defaultPlaybookDir } = await import(${JSON.stringify(join(ROOT, 'src/playbooks/paths.ts'))});
-    const { playbookRegistry } = await import(${JSON.stringify(join(ROOT, 'src/playbooks/registry-adapter.ts'))});
+    const { playbookRegistry } = await import(${JSON.stringify(join(ROOT, 'src/app/playbook-registry.ts'))});
     const t0 = performance.now();
     const { matchIntent } = await import(${JSON.stringify(join(ROOT, 'src/intent/match.ts'))});
     const { builtinLexicon } = await import(${JSON.stringify(join(ROOT, 'src/intent/concepts.ts'))});

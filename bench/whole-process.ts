@@ -15,7 +15,7 @@ import { findCheck } from '../src/checks/registry.js';
 import { runPlaybook } from '../src/engine/engine.js';
 import { loadPlaybooks } from '../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../src/playbooks/paths.js';
-import { playbookRegistry } from '../src/playbooks/registry-adapter.js';
+import { playbookRegistry } from '../src/app/playbook-registry.js';
 import { createTransportPool } from '../src/transport/factory.js';
 import { shellJoin } from '../src/transport/quote.js';
 import { alternate, median, printRows, seconds, type Row } from './alternate.js';

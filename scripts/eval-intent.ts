@@ -15,7 +15,7 @@ import { labelled, parseHeldout, scoreHeldout, type HeldoutReport, type KindFigu
 import { answerSummary, matchIntent } from '../src/intent/match.js';
 import { loadPlaybooks } from '../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../src/playbooks/paths.js';
-import { playbookRegistry } from '../src/playbooks/registry-adapter.js';
+import { playbookRegistry } from '../src/app/playbook-registry.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const HELDOUT = join(ROOT, 'test', 'fixtures', 'intent', 'heldout');

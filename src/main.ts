@@ -18,7 +18,7 @@ import { PlaybookError } from './playbooks/playbook.js';
 import { styleFor } from './render/style.js';
 import { redact } from './redact.js';
 import { createTransportPool } from './transport/factory.js';
-import { playbookRegistry } from './playbooks/registry-adapter.js';
+import { playbookRegistry } from './app/playbook-registry.js';
 import { accessTools } from './app/access.js';
 import { wantsSlack } from './slack/env.js';
 import { fixTheFile, internalError, redisUnreachable } from './messages/catalogue.js';

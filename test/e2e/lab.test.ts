@@ -23,7 +23,7 @@ import type { Report } from '../../src/engine/report.js';
 import { loadPlaybooks } from '../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../src/playbooks/paths.js';
 import type { Playbook } from '../../src/playbooks/playbook.js';
-import { playbookRegistry } from '../../src/playbooks/registry-adapter.js';
+import { playbookRegistry } from '../../src/app/playbook-registry.js';
 import { FileStore } from '../../src/store/file-store.js';
 import { SshTransport } from '../../src/transport/ssh/index.js';
 import { cleanupOnExit, ensureImage, LAB_DIR, labPreflight, SCENARIOS, up, type LabInstance } from '../lab/lab.js';

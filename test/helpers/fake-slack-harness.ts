@@ -10,7 +10,7 @@ import { parseConfig, type Config } from '../../src/config/config.js';
 import { loadPlaybooks } from '../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../src/playbooks/paths.js';
 import type { Playbook } from '../../src/playbooks/playbook.js';
-import { playbookRegistry } from '../../src/playbooks/registry-adapter.js';
+import { playbookRegistry } from '../../src/app/playbook-registry.js';
 import { SlackBot, EVENTS_PATH, type SlackAppOptions } from '../../src/slack/app.js';
 import type { SlackApprovalsConfig, SlackDeps } from '../../src/slack/deps.js';
 import { LogLevel } from '../../src/slack/logger.js';

@@ -12,7 +12,7 @@ import type { Report } from '../../src/engine/report.js';
 import { loadPlaybooks } from '../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../src/playbooks/paths.js';
 import type { Playbook } from '../../src/playbooks/playbook.js';
-import { playbookRegistry } from '../../src/playbooks/registry-adapter.js';
+import { playbookRegistry } from '../../src/app/playbook-registry.js';
 import { reportDetails, reportFile, reportMessage } from '../../src/render/blocks.js';
 import { renderJson, renderText } from '../../src/render/text.js';
 import { boltLogger, redactingLog } from '../../src/slack/logger.js';

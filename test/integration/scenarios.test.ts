@@ -5,7 +5,7 @@ import type { Report } from '../../src/engine/report.js';
 import { loadPlaybooks } from '../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../src/playbooks/paths.js';
 import type { Playbook } from '../../src/playbooks/playbook.js';
-import { playbookRegistry } from '../../src/playbooks/registry-adapter.js';
+import { playbookRegistry } from '../../src/app/playbook-registry.js';
 import { captureScenarios } from '../helpers/capture.js';
 import { ReplayTransport } from '../helpers/replay-transport.js';
 

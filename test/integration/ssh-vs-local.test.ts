@@ -13,7 +13,7 @@ import { runPlaybook } from '../../src/engine/engine.js';
 import type { Report } from '../../src/engine/report.js';
 import { loadPlaybooks } from '../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../src/playbooks/paths.js';
-import { playbookRegistry } from '../../src/playbooks/registry-adapter.js';
+import { playbookRegistry } from '../../src/app/playbook-registry.js';
 import { LocalTransport } from '../../src/transport/local.js';
 import { SshTransport } from '../../src/transport/ssh/index.js';
 import { CAPTURES } from '../helpers/capture.js';

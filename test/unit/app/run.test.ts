@@ -8,7 +8,7 @@ import { usersTarget } from '../../../src/app/users.js';
 import { CHECKS, findCheck } from '../../../src/checks/registry.js';
 import { loadPlaybooks } from '../../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
-import { playbookRegistry } from '../../../src/playbooks/registry-adapter.js';
+import { playbookRegistry } from '../../../src/app/playbook-registry.js';
 import type { Playbook } from '../../../src/playbooks/playbook.js';
 import { ReplayTransport } from '../../helpers/replay-transport.js';
 import { testConfig } from '../approvals/fake-server.js';

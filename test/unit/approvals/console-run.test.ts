@@ -9,7 +9,7 @@ import { CommandRunner, EXIT } from '../../../src/cli/runner.js';
 import { parseCommand } from '../../../src/command/parse.js';
 import { loadPlaybooks } from '../../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
-import { playbookRegistry } from '../../../src/playbooks/registry-adapter.js';
+import { playbookRegistry } from '../../../src/app/playbook-registry.js';
 import { tokenize } from '../../../src/command/tokenize.js';
 import { fakeServer, testConfig } from './fake-server.js';
 

@@ -3,7 +3,7 @@ import { CommandRunner, EXIT } from '../../../src/cli/runner.js';
 import { VERB_TABLE } from '../../../src/command/verbs.js';
 import { loadPlaybooks } from '../../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
-import { playbookRegistry } from '../../../src/playbooks/registry-adapter.js';
+import { playbookRegistry } from '../../../src/app/playbook-registry.js';
 import { testConfig } from '../approvals/fake-server.js';
 
 async function runner() {

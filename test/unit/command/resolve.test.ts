@@ -2,7 +2,7 @@ import { parseConfig } from '../../../src/config/config.js';
 import { loadPlaybooks } from '../../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
 import type { Playbook } from '../../../src/playbooks/playbook.js';
-import { playbookRegistry } from '../../../src/playbooks/registry-adapter.js';
+import { playbookRegistry } from '../../../src/app/playbook-registry.js';
 import { findCheck } from '../../../src/checks/registry.js';
 import { resolveCheck, resolveDiagnose, resolveTarget } from '../../../src/command/resolve.js';
 

@@ -6,7 +6,7 @@ import type { Report, ReportFinding, ReportObservation } from '../../../src/engi
 import { loadPlaybooks } from '../../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
 import type { Playbook } from '../../../src/playbooks/playbook.js';
-import { playbookRegistry } from '../../../src/playbooks/registry-adapter.js';
+import { playbookRegistry } from '../../../src/app/playbook-registry.js';
 import type { ExecOptions, ExecResult, Transport } from '../../../src/transport/transport.js';
 import { captureScenarios, loadCapture, result } from '../../helpers/capture.js';
 import { ReplayTransport } from '../../helpers/replay-transport.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { evaluate, parseEvalSet, type EvalExample } from '../../../src/intent/evaluate.js';
 import { loadPlaybooks } from '../../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
-import { playbookRegistry } from '../../../src/playbooks/registry-adapter.js';
+import { playbookRegistry } from '../../../src/app/playbook-registry.js';
 import type { Playbook } from '../../../src/playbooks/playbook.js';
 
 const EVAL_FILE = join(process.cwd(), 'test', 'fixtures', 'intent', 'eval.jsonl');

@@ -4,7 +4,7 @@ import { parseHeldout, scoreHeldout, type HeldoutReport } from '../../../src/int
 import { answerSummary, matchIntent } from '../../../src/intent/match.js';
 import { loadPlaybooks } from '../../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
-import { playbookRegistry } from '../../../src/playbooks/registry-adapter.js';
+import { playbookRegistry } from '../../../src/app/playbook-registry.js';
 
 /**
  * Issue 11's targets on the test half of the held-out set (written by someone

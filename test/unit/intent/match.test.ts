@@ -3,7 +3,7 @@ import { isDecisive, matchIntent } from '../../../src/intent/match.js';
 import { extract } from '../../../src/intent/extract.js';
 import { loadPlaybooks } from '../../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
-import { playbookRegistry } from '../../../src/playbooks/registry-adapter.js';
+import { playbookRegistry } from '../../../src/app/playbook-registry.js';
 import type { Playbook } from '../../../src/playbooks/playbook.js';
 
 let playbooks: Playbook[];

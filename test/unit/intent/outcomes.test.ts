@@ -1,7 +1,7 @@
 import { answerSummary, isDecisive, matchIntent } from '../../../src/intent/match.js';
 import { loadPlaybooks } from '../../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
-import { playbookRegistry } from '../../../src/playbooks/registry-adapter.js';
+import { playbookRegistry } from '../../../src/app/playbook-registry.js';
 import type { Playbook } from '../../../src/playbooks/playbook.js';
 
 /** The four outcomes on the wordings issue 11 quotes as failing before concepts, pinyin and how-to sections. */

@@ -5,7 +5,7 @@ import type { Report, ReportObservation } from '../../../src/engine/report.js';
 import { loadPlaybooks } from '../../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
 import type { Playbook } from '../../../src/playbooks/playbook.js';
-import { playbookRegistry } from '../../../src/playbooks/registry-adapter.js';
+import { playbookRegistry } from '../../../src/app/playbook-registry.js';
 import { CUT_NOTE, LIMITS, type Block, type SlackMessage } from '../../../src/render/block-limits.js';
 import { limitViolations } from '../../../src/render/limit-violations.js';
 import {

@@ -50,7 +50,7 @@ describe('markdown → Slack mrkdwn', () => {
   it('converts every real playbook without leaving markdown headings or anchors outside code', async () => {
     const { loadPlaybooks } = await import('../../../src/playbooks/loader.js');
     const { defaultPlaybookDir } = await import('../../../src/playbooks/paths.js');
-    const { playbookRegistry } = await import('../../../src/playbooks/registry-adapter.js');
+    const { playbookRegistry } = await import('../../../src/app/playbook-registry.js');
     for (const p of await loadPlaybooks(defaultPlaybookDir(), playbookRegistry())) {
       const out = markdownToMrkdwn(p.body).replace(/```[\s\S]*?```/g, '');
       expect(out).not.toMatch(/^#{1,6} /m);

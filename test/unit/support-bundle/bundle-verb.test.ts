@@ -8,7 +8,7 @@ import type { Config } from '../../../src/config/config.js';
 import { LayoutService } from '../../../src/discovery/layout-service.js';
 import { loadPlaybooks } from '../../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
-import { playbookRegistry } from '../../../src/playbooks/registry-adapter.js';
+import { playbookRegistry } from '../../../src/app/playbook-registry.js';
 import { assertNoCanary, FixtureServer, tree, unpack } from '../../helpers/bundle-fixture.js';
 
 let root: string;

@@ -2,7 +2,7 @@ import { ACTIONS, findAction } from '../actions/registry.js';
 import { CHECKS, findCheck } from '../checks/registry.js';
 import { checkSignals } from '../checks/signals.js';
 import { conceptIds } from '../intent/concepts.js';
-import type { PlaybookRegistry } from './loader.js';
+import type { PlaybookRegistry } from '../playbooks/loader.js';
 
 /** The real whitelists, as the playbook loader sees them. */
 export function playbookRegistry(): PlaybookRegistry {
