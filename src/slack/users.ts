@@ -232,7 +232,8 @@ async function checkSharedFiles(
           title: correctedName,
           file: corrected,
           initial_comment:
-            '修正后的文件 / corrected file: empty and example rows removed, spaces trimmed, full-width fixed; passwords unchanged',
+            '修正后的文件 / corrected file: empty and example rows removed, spaces trimmed, full-width fixed; ' +
+            'passwords unchanged',
         });
       }
     } catch (err) {

@@ -117,7 +117,9 @@ async function readBounded(
     if (s.size > LIMITS.maxFileBytes)
       return {
         ok: false,
-        error: `文件太大 / the file is too large: ${(s.size / 1024 / 1024).toFixed(1)} MB, at most ${LIMITS.maxFileBytes / 1024 / 1024} MB — nothing was read`,
+        error:
+          `文件太大 / the file is too large: ${(s.size / 1024 / 1024).toFixed(1)} MB, ` +
+          `at most ${LIMITS.maxFileBytes / 1024 / 1024} MB — nothing was read`,
         hint: `split it into files of at most ${LIMITS.maxRows.toLocaleString('en-US')} rows`,
       };
     const fh = await open(path, 'r');

@@ -8,7 +8,8 @@ export type UsersCommand =
 type Parsed = { ok: true; command: UsersCommand } | { ok: false; error: string; hint: string };
 
 const USAGE =
-  '`users template [-o file.xlsx]` writes the import template; `users validate FILE.xlsx|FILE.csv [-o corrected.xlsx]` checks a filled one';
+  '`users template [-o file.xlsx]` writes the import template; ' +
+  '`users validate FILE.xlsx|FILE.csv [-o corrected.xlsx]` checks a filled one';
 
 /** A local file path: no control characters, not an option, not a directory. */
 const path = z

@@ -31,7 +31,8 @@ export function readUserSheet(buf: Buffer, fileName: string): Read<Sheet> {
     return refuse(
       'too-large',
       `文件太大 / the file is too large: ${mb(buf.length)}, at most ${mb(LIMITS.maxFileBytes)} — nothing was read`,
-      `split it into files of at most ${LIMITS.maxRows.toLocaleString('en-US')} rows, or remove pictures and other sheets, and send them one by one`,
+      `split it into files of at most ${LIMITS.maxRows.toLocaleString('en-US')} rows, ` +
+        'or remove pictures and other sheets, and send them one by one',
     );
   if (buf.length === 0)
     return refuse(

@@ -14,7 +14,10 @@ export function summaryLine(v: Validation): string {
   if (v.rows === 0 && errors > 0)
     return `无法检查 / could not check the rows: ${errors} problem(s) with the sheet itself`;
   const verdict = errors === 0 ? '可以导入 / ready to import' : '需要修改 / needs changes';
-  return `${verdict}: ${v.rows} 行 / rows checked — ${v.okRows} ok, ${v.errorRows} with errors (${errors} to fix by hand), ${v.fixes} fixed automatically, ${warnings} warning(s)`;
+  return (
+    `${verdict}: ${v.rows} 行 / rows checked — ${v.okRows} ok, ${v.errorRows} with errors (${errors} to fix by hand), ` +
+    `${v.fixes} fixed automatically, ${warnings} warning(s)`
+  );
 }
 
 /** One line per issue: row, column, what is wrong, how to fix it. */
@@ -36,7 +39,9 @@ export function formatValidation(
   if (sorted.length > max) lines.push(`… ${sorted.length - max} more (use --json for all of them)`);
   if (options.corrected)
     lines.push(
-      `修正后的文件 / corrected file: ${options.corrected} (empty and example rows removed, spaces trimmed, full-width fixed; passwords unchanged${v.errorRows > 0 ? '; rows marked ✗ still need a hand' : ''})`,
+      `修正后的文件 / corrected file: ${options.corrected} ` +
+        '(empty and example rows removed, spaces trimmed, full-width fixed; passwords unchanged' +
+        `${v.errorRows > 0 ? '; rows marked ✗ still need a hand' : ''})`,
     );
   if (v.errorRows === 0 && v.rows > 0)
     lines.push('下一步 / Next: import it in the admin: 用户管理 → 用户 → 批量导入用户 (`users template` says where)');

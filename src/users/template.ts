@@ -51,19 +51,26 @@ export function buildTemplate(publicUrl: string): Buffer {
         [
           '注意 / notes',
           '',
-          `第 2 行是示例，导入前删除。每行一个用户，用户名不能重复；密码至少 ${MIN_PASSWORD_LENGTH} 个字符；单元格不要以 = + - @ 开头；一次最多 ${LIMITS.maxRows} 行。/ Row 2 is an example: delete it. One user per row, unique user names, passwords of at least ${MIN_PASSWORD_LENGTH} characters, no cell starting with = + - @, at most ${LIMITS.maxRows} rows per file.`,
+          `第 2 行是示例，导入前删除。每行一个用户，用户名不能重复；密码至少 ${MIN_PASSWORD_LENGTH} 个字符；` +
+            `单元格不要以 = + - @ 开头；一次最多 ${LIMITS.maxRows} 行。/ Row 2 is an example: delete it. ` +
+            `One user per row, unique user names, passwords of at least ${MIN_PASSWORD_LENGTH} characters, ` +
+            `no cell starting with = + - @, at most ${LIMITS.maxRows} rows per file.`,
           '',
         ],
         [
           '检查 / check',
           '',
-          '导入前可以先让机器人检查：oms-chatops users validate 文件.xlsx，或在 Slack 里 @oms check users 并附上文件。/ Check it first: `oms-chatops users validate FILE`, or in Slack mention @oms "check users" with the file attached.',
+          '导入前可以先让机器人检查：oms-chatops users validate 文件.xlsx，或在 Slack 里 @oms check users 并附上文件。' +
+            '/ Check it first: `oms-chatops users validate FILE`, ' +
+            'or in Slack mention @oms "check users" with the file attached.',
           '',
         ],
         [
           '导入 / import',
           '',
-          `登录 ${admin} → 用户管理 → 用户 → 批量导入用户，上传本文件。/admin 必须由 nginx 代理到后端（见排查手册 admin）。/ Log in at ${admin} → 用户管理 → 用户 → 批量导入用户 and upload this file; nginx must proxy /admin to the backend (playbook "admin").`,
+          `登录 ${admin} → 用户管理 → 用户 → 批量导入用户，上传本文件。/admin 必须由 nginx 代理到后端（见排查手册 admin）。` +
+            `/ Log in at ${admin} → 用户管理 → 用户 → 批量导入用户 and upload this file; ` +
+            'nginx must proxy /admin to the backend (playbook "admin").',
           '',
         ],
       ],
@@ -79,10 +86,12 @@ export function templateAnswer(publicUrl: string, savedAs?: string): string {
   const admin = adminImportUrl(publicUrl);
   return [
     `用户导入模板 / user import template${savedAs ? `: ${savedAs}` : ''}`,
-    `  columns: ${COLUMNS.map((c) => (c.required ? `${c.header}*` : c.header)).join(', ')} (* required); 角色 ∈ ${ROLES.join(' / ')}; 密码 at least ${MIN_PASSWORD_LENGTH} characters`,
+    `  columns: ${COLUMNS.map((c) => (c.required ? `${c.header}*` : c.header)).join(', ')} (* required); ` +
+      `角色 ∈ ${ROLES.join(' / ')}; 密码 at least ${MIN_PASSWORD_LENGTH} characters`,
     '  row 2 is an example: delete it before importing; the second sheet (填写说明) explains each field',
     `  check the filled sheet first: oms-chatops users validate FILE (or @oms check users with the file in Slack)`,
     `导入 / import: ${admin} → 用户管理 → 用户 → 批量导入用户`,
-    `  /admin must be proxied by nginx to the backend (location /admin before /api) — see playbook \`admin\` (\`show admin\`, \`diagnose admin\`)`,
+    '  /admin must be proxied by nginx to the backend (location /admin before /api) — ' +
+      'see playbook `admin` (`show admin`, `diagnose admin`)',
   ].join('\n');
 }

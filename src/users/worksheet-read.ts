@@ -143,8 +143,10 @@ export function sharedStrings(xml: string, part = 'sharedStrings'): Read<string[
 export function tooManyRows(total: number) {
   return refuse(
     'too-many-rows',
-    `行数太多 / too many rows: about ${total.toLocaleString('en-US')}; at most ${LIMITS.maxRows.toLocaleString('en-US')} users per file — nothing was checked`,
-    `split it into files of at most ${LIMITS.maxRows.toLocaleString('en-US')} rows (each with the header row) and check and import them one by one`,
+    `行数太多 / too many rows: about ${total.toLocaleString('en-US')}; ` +
+      `at most ${LIMITS.maxRows.toLocaleString('en-US')} users per file — nothing was checked`,
+    `split it into files of at most ${LIMITS.maxRows.toLocaleString('en-US')} rows (each with the header row) ` +
+      'and check and import them one by one',
   );
 }
 

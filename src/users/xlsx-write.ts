@@ -57,6 +57,8 @@ export function columnLetter(index: number): string {
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const CT_SPREADSHEETML = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 
 function worksheet(s: SheetSpec): string {
   const width = Math.max(1, ...s.rows.map((r) => r.length), s.widths?.length ?? 0);
@@ -64,7 +66,8 @@ function worksheet(s: SheetSpec): string {
   parts.push(`<dimension ref="A1:${columnLetter(width - 1)}${Math.max(1, s.rows.length)}"/>`);
   parts.push(
     s.header
-      ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+      ? '<sheetViews><sheetView workbookViewId="0">' +
+          '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
       : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>',
   );
   parts.push('<sheetFormatPr defaultRowHeight="15"/>');
@@ -74,7 +77,8 @@ function worksheet(s: SheetSpec): string {
       '<cols>',
       ...s.widths.map(
         (w, i) =>
-          `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"${bodyStyle ? ` style="${bodyStyle}"` : ''}/>`,
+          `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"` +
+          `${bodyStyle ? ` style="${bodyStyle}"` : ''}/>`,
       ),
       '</cols>',
     );
@@ -86,7 +90,10 @@ function worksheet(s: SheetSpec): string {
         r === 0 && s.header ? (s.header.required[c] ? STYLE.headerRequired : STYLE.headerOptional) : bodyStyle;
       const ref = `${columnLetter(c)}${r + 1}`;
       if (v === '') return style ? `<c r="${ref}" s="${style}"/>` : '';
-      return `<c r="${ref}"${style ? ` s="${style}"` : ''} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+      return (
+        `<c r="${ref}"${style ? ` s="${style}"` : ''} t="inlineStr">` +
+        `<is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`
+      );
     });
     parts.push(`<row r="${r + 1}">${cells.join('')}</row>`);
   });
@@ -97,7 +104,10 @@ function worksheet(s: SheetSpec): string {
       const col = columnLetter(l.column);
       const list = `"${l.values.join(',')}"`;
       parts.push(
-        `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="${escapeXml(l.title)}" error="${escapeXml(l.error)}" promptTitle="${escapeXml(l.title)}" prompt="${escapeXml(l.values.join(' / '))}" sqref="${col}${l.firstRow}:${col}${l.lastRow}"><formula1>${escapeXml(list)}</formula1></dataValidation>`,
+        '<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1"' +
+          ` errorTitle="${escapeXml(l.title)}" error="${escapeXml(l.error)}"` +
+          ` promptTitle="${escapeXml(l.title)}" prompt="${escapeXml(l.values.join(' / '))}"` +
+          ` sqref="${col}${l.firstRow}:${col}${l.lastRow}"><formula1>${escapeXml(list)}</formula1></dataValidation>`,
       );
     }
     parts.push('</dataValidations>');
@@ -110,7 +120,10 @@ function workbook(sheets: readonly SheetSpec[]): string {
   const list = sheets
     .map((s, i) => `<sheet name="${escapeXml(s.name.slice(0, 31))}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
     .join('');
-  return `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>${list}</sheets></workbook>`;
+  return (
+    `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    `<bookViews><workbookView activeTab="0"/></bookViews><sheets>${list}</sheets></workbook>`
+  );
 }
 
 function workbookRels(n: number): string {
@@ -119,26 +132,49 @@ function workbookRels(n: number): string {
     (_, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
   );
   rels.push(`<Relationship Id="rId${n + 1}" Type="${NS_REL}/styles" Target="styles.xml"/>`);
-  return `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`;
+  return `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${rels.join('')}</Relationships>`;
 }
 
 function contentTypes(n: number): string {
   const sheets = Array.from(
     { length: n },
-    (_, i) =>
-      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT_SPREADSHEETML}.worksheet+xml"/>`,
   ).join('');
-  return `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${sheets}</Types>`;
+  return (
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    `<Override PartName="/xl/workbook.xml" ContentType="${CT_SPREADSHEETML}.sheet.main+xml"/>` +
+    `<Override PartName="/xl/styles.xml" ContentType="${CT_SPREADSHEETML}.styles+xml"/>${sheets}</Types>`
+  );
 }
 
-const ROOT_RELS = `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+const ROOT_RELS =
+  `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">` +
+  `<Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+
+const STYLE_FONTS =
+  '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
+  '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>';
+const STYLE_FILLS =
+  '<fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>' +
+  '<fill><patternFill patternType="solid"><fgColor rgb="FFFCE4D6"/><bgColor indexed="64"/></patternFill></fill>' +
+  '<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill>' +
+  '</fills>';
+const STYLE_CELL_XFS =
+  '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="49" fontId="1" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/>' +
+  '<xf numFmtId="49" fontId="1" fillId="3" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/>' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">' +
+  '<alignment vertical="top" wrapText="1"/></xf></cellXfs>';
 
 /** 0 default, 1 text, 2 required header (bold, orange), 3 optional header (bold, blue), 4 wrapped text. */
 const STYLES = `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">
-<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>
-<fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFFCE4D6"/><bgColor indexed="64"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill></fills>
+${STYLE_FONTS}
+${STYLE_FILLS}
 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="1" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/><xf numFmtId="49" fontId="1" fillId="3" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>
+${STYLE_CELL_XFS}
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
