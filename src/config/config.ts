@@ -244,7 +244,8 @@ export function parseConfig(text: string, file: string): Config {
         `targets.${name}.privateKey`,
         'an SSH target needs `privateKey: /path/to/key` or `agent: true`',
       );
-    // An unpinned host key is not an error here (`keyscan` needs such a target); the SSH transport refuses to connect until it is pinned.
+    // An unpinned host key is not an error here (`keyscan` needs such a target);
+    // the SSH transport refuses to connect until it is pinned.
   }
   return config;
 }

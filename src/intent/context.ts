@@ -5,8 +5,13 @@
  */
 
 /** Words that name OMS itself: their presence keeps a message ours. */
-const OMS_ANCHORS =
-  /\boms\b|oms[-_]?backend|\/opt\/oms|\/var\/log\/oms|oms_backend|超管|vite_api_base_url|cors_allowed_origins|frontend-pc|订单管理系统/i;
+const OMS_ANCHORS = new RegExp(
+  [
+    String.raw`\boms\b|oms[-_]?backend|\/opt\/oms|\/var\/log\/oms|oms_backend|超管|`,
+    String.raw`vite_api_base_url|cors_allowed_origins|frontend-pc|订单管理系统`,
+  ].join(''),
+  'i',
+);
 
 /** Other systems, tools and topics often discussed in the same channel. */
 const OTHER_SYSTEMS = new RegExp(

@@ -13,11 +13,22 @@ const PATTERNS: Array<[string, RegExp]> = [
   ['signal', /\b(SIG(?:TERM|KILL|ABRT|HUP|INT|SEGV))\b/],
   [
     'httpStatus',
-    /\b(?:HTTP\/\d(?:\.\d)?"?\s+|status(?:\s+code)?[:\s]+|\s)([1-5]\d\d)(?:\s+(?:\(?[A-Z][a-z]+|Bad|Not|Gateway|Internal|Service)|\s*$)/,
+    new RegExp(
+      [
+        String.raw`\b(?:HTTP\/\d(?:\.\d)?"?\s+|status(?:\s+code)?[:\s]+|\s)([1-5]\d\d)`,
+        String.raw`(?:\s+(?:\(?[A-Z][a-z]+|Bad|Not|Gateway|Internal|Service)|\s*$)`,
+      ].join(''),
+    ),
   ],
   [
     'port',
-    /(?:127\.0\.0\.1|0\.0\.0\.0|localhost|\]|\d+\.\d+\.\d+\.\d+):(\d{2,5})\b|\bport\s+(\d{2,5})\b|\('[\d.]+',\s*(\d{2,5})\)|(\d{2,5})\s*端口|端口\s*(\d{2,5})/i,
+    new RegExp(
+      [
+        String.raw`(?:127\.0\.0\.1|0\.0\.0\.0|localhost|\]|\d+\.\d+\.\d+\.\d+):(\d{2,5})\b|`,
+        String.raw`\bport\s+(\d{2,5})\b|\('[\d.]+',\s*(\d{2,5})\)|(\d{2,5})\s*端口|端口\s*(\d{2,5})`,
+      ].join(''),
+      'i',
+    ),
   ],
   ['origin', /\bfrom origin '([^']+)'|\bOrigin: (https?:\/\/[^\s'"]+)/i],
   ['host', /\bhost: "([^"]+)"|Invalid HTTP_HOST header: '([^']+)'|\bHost: ([^\s'"]+)/i],

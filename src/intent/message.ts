@@ -47,8 +47,12 @@ export interface Message {
 const QUESTIONS = ['howto', 'where', 'question', 'is-normal'];
 
 /** Words that say something is wrong, in canonical form (see synonyms.ts). */
-export const TROUBLE =
-  /报错|失败|打不开|没反应|不了|不上|不到|有问题|异常|超时|丢了|40[01345]|50[0234]|not found|(?<![a-z])(?:error|fail|down|cannot|timeout|crash\w*|killed)(?![a-z])/;
+export const TROUBLE = new RegExp(
+  [
+    '报错|失败|打不开|没反应|不了|不上|不到|有问题|异常|超时|丢了|40[01345]|50[0234]|not found|',
+    String.raw`(?<![a-z])(?:error|fail|down|cannot|timeout|crash\w*|killed)(?![a-z])`,
+  ].join(''),
+);
 
 function skipBigrams(text: string): Set<string> {
   const out = new Set<string>();

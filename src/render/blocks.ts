@@ -3,9 +3,12 @@ import type { CheckStatus } from '../checks/check.js';
 import type { Report, ReportFinding, ReportObservation, Verdict } from '../engine/report.js';
 import type { Severity } from '../playbooks/playbook.js';
 import { redact } from '../redact.js';
-import { fitMessage, type Block, type ButtonElement, type Fitted } from './block-limits.js';
+import { buttons, context, header, safe, section, type ButtonSpec } from './block-builders.js';
+import { fitMessage, type Block, type Fitted } from './block-limits.js';
 import { codeBlock, escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
 import { renderText } from './text.js';
+
+export { safe, type ButtonSpec } from './block-builders.js';
 
 /**
  * Reports and answers as Block Kit. Pure: the Slack layer decides which
@@ -13,14 +16,6 @@ import { renderText } from './text.js';
  * them out. Every string is redacted and escaped here, and every message
  * passes {@link fitMessage} on its way out.
  */
-
-/** A button as the Slack layer describes it. */
-export interface ButtonSpec {
-  text: string;
-  actionId: string;
-  value: string;
-  style?: 'primary' | 'danger';
-}
 
 const STATUS_EMOJI: Record<CheckStatus, string> = {
   ok: ':white_check_mark:',
@@ -42,31 +37,6 @@ const SEVERITY_LABEL: Record<Severity, string> = {
   warning: '注意 WARNING',
   info: '提示 INFO',
 };
-
-/** Redact, then escape: the only way free text enters mrkdwn. */
-export function safe(text: string): string {
-  return escapeMrkdwn(redact(text));
-}
-
-const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
-const section = (text: string): Block => ({ type: 'section', text: mrkdwn(text) });
-const context = (...texts: string[]): Block => ({ type: 'context', elements: texts.map(mrkdwn) });
-const header = (text: string): Block => ({
-  type: 'header',
-  text: { type: 'plain_text', text: redact(text), emoji: true },
-});
-
-function buttons(specs: readonly ButtonSpec[]): Block[] {
-  if (specs.length === 0) return [];
-  const elements: ButtonElement[] = specs.map((b) => ({
-    type: 'button',
-    text: { type: 'plain_text', text: redact(b.text), emoji: true },
-    action_id: b.actionId,
-    value: b.value,
-    ...(b.style ? { style: b.style } : {}),
-  }));
-  return [{ type: 'actions', elements }];
-}
 
 /** Who asked and where it runs, for the root message's context line. */
 export interface RunInfo {

@@ -64,7 +64,8 @@ export function howtoMessage(
         .filter((p) => p.trim())
         .map((p) => section(p)),
       context(
-        `摘自排查手册 / from the playbook *${safe(playbook.title)}* · \`/oms show ${escapeMrkdwn(playbook.id)}\` 看全文 / for all of it`,
+        `摘自排查手册 / from the playbook *${safe(playbook.title)}* · ` +
+          `\`/oms show ${escapeMrkdwn(playbook.id)}\` 看全文 / for all of it`,
       ),
       ...actions(extra),
     ],
@@ -78,10 +79,12 @@ export function noMatchMessage(playbooks: readonly { id: string; title: string; 
     text: redact('没看出是哪类问题 / I could not tell which problem this is — the playbooks'),
     blocks: [
       section(
-        `:wave: 没看出是哪类问题 / I could not tell which problem this is。这些是排查手册 / these are the playbooks:\n${list.join('\n')}`,
+        ':wave: 没看出是哪类问题 / I could not tell which problem this is。' +
+          `这些是排查手册 / these are the playbooks:\n${list.join('\n')}`,
       ),
       context(
-        '用 `/oms diagnose <id>` 运行一个，或换个说法描述问题、贴一行报错 / run one with `/oms diagnose <id>`, or describe the problem another way, or paste an error line',
+        '用 `/oms diagnose <id>` 运行一个，或换个说法描述问题、贴一行报错 / ' +
+          'run one with `/oms diagnose <id>`, or describe the problem another way, or paste an error line',
       ),
     ],
   });

@@ -3,6 +3,7 @@ import { approvalReference, commandText, type Approval, type Outcome } from '../
 import { formatResult } from '../approvals/text.js';
 import type { AuditRecord } from '../audit/audit-log.js';
 import { formatAuditRecord } from '../audit/query.js';
+import { context, mrkdwn, section } from '../render/block-builders.js';
 import { fitMessage, type Block, type ButtonElement, type Fitted } from '../render/block-limits.js';
 import { noticeMessage, safe } from '../render/blocks.js';
 import { codeBlock, escapeMrkdwn } from '../render/mrkdwn.js';
@@ -22,10 +23,7 @@ export const DENY_CALLBACK = 'approval_deny_reason';
 export const DENY_REASON_BLOCK = 'deny_reason';
 export const DENY_REASON_INPUT = 'reason';
 
-const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
 const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
-const section = (text: string): Block => ({ type: 'section', text: mrkdwn(text) });
-const context = (...texts: string[]): Block => ({ type: 'context', elements: texts.map(mrkdwn) });
 
 /** `<@U…>` for Slack users, the id as code otherwise (console operators). */
 export function who(id: string): string {
@@ -65,7 +63,8 @@ function statusLines(a: Approval): string[] {
     case 'pending':
       if (a.approvedBy.length > 0)
         lines.push(
-          `*已批准 / approved by* ${approvedByLine(a)} (${a.approvedBy.length} of ${a.approvalsNeeded}) — 还需要另一位审批人 / waiting for another approver`,
+          `*已批准 / approved by* ${approvedByLine(a)} (${a.approvedBy.length} of ${a.approvalsNeeded}) ` +
+            '— 还需要另一位审批人 / waiting for another approver',
         );
       break;
     case 'executing':
@@ -78,19 +77,18 @@ function statusLines(a: Approval): string[] {
       const r = a.result;
       if (r) {
         lines.push(`*结果 / result:* \`${r.verdict}\` — ${safe(r.summary)}`);
-        lines.push(
-          `*退出码 / exit code:* ${r.exitCode ?? '-'} · *耗时 / duration:* ${seconds(r.durationMs)}${r.mainPid ? ` · MainPID ${r.mainPid.before ?? '-'} → ${r.mainPid.after ?? '-'}` : ''}`,
-        );
+        const pid = r.mainPid ? ` · MainPID ${r.mainPid.before ?? '-'} → ${r.mainPid.after ?? '-'}` : '';
+        lines.push(`*退出码 / exit code:* ${r.exitCode ?? '-'} · *耗时 / duration:* ${seconds(r.durationMs)}${pid}`);
         if (r.postChecks.length > 0) {
           const ok = r.postChecks.every((c) => c.status === 'ok' || c.status === 'warn');
-          lines.push(
-            `*验证 / post-checks:* ${ok ? 'passed' : 'FAILED'} — ${r.postChecks.map((c) => `\`${escapeMrkdwn(c.check)}\` ${c.status}`).join(', ')}`,
-          );
+          const checks = r.postChecks.map((c) => `\`${escapeMrkdwn(c.check)}\` ${c.status}`).join(', ');
+          lines.push(`*验证 / post-checks:* ${ok ? 'passed' : 'FAILED'} — ${checks}`);
         }
         const refusal = r.steps.find((s) => s.sudoRefusal)?.sudoRefusal;
         if (refusal)
           lines.push(
-            `*sudo 拒绝了 / sudo refused:* ${safe(refusal.message)}\n*在 sudoers 中加入 / add to sudoers (\`oms-chatops sudoers\`):* \`${escapeMrkdwn(refusal.sudoersLine)}\``,
+            `*sudo 拒绝了 / sudo refused:* ${safe(refusal.message)}\n` +
+              `*在 sudoers 中加入 / add to sudoers (\`oms-chatops sudoers\`):* \`${escapeMrkdwn(refusal.sudoersLine)}\``,
           );
         if (r.hint && r.verdict !== 'succeeded') lines.push(`*下一步 / Next:* ${safe(r.hint)}`);
       } else if (a.statusReason) lines.push(safe(a.statusReason));
@@ -106,12 +104,14 @@ function statusLines(a: Approval): string[] {
       break;
     case 'denied':
       lines.push(
-        `*拒绝人 / denied by* ${a.deniedBy ? `${who(a.deniedBy.by)} ${when(a.deniedBy.at)}` : '-'}: ${safe(a.deniedBy?.reason ?? a.statusReason ?? '')} — 没有运行任何东西 / nothing was run`,
+        `*拒绝人 / denied by* ${a.deniedBy ? `${who(a.deniedBy.by)} ${when(a.deniedBy.at)}` : '-'}: ` +
+          `${safe(a.deniedBy?.reason ?? a.statusReason ?? '')} — 没有运行任何东西 / nothing was run`,
       );
       break;
     case 'expired':
       lines.push(
-        `${when(a.expiresAt)} 之前没有人批准 / nobody approved it in time — 没有运行任何东西 / nothing was run. 如仍需要，请重新申请 / request it again if it is still needed`,
+        `${when(a.expiresAt)} 之前没有人批准 / nobody approved it in time — 没有运行任何东西 / nothing was run. ` +
+          '如仍需要，请重新申请 / request it again if it is still needed',
       );
       break;
   }
@@ -153,7 +153,10 @@ function buttonsFor(a: Approval): ButtonElement[] {
   ];
 }
 
-/** The approval card: requester, target and host, the exact command, the finding or reason, expiry; buttons while it is pending. */
+/**
+ * The approval card: requester, target and host, the exact command, the finding or reason, expiry;
+ * buttons while it is pending.
+ */
 export function approvalCard(a: Approval): Fitted {
   const command = commandText(a.command);
   const blocks: Block[] = [
@@ -185,7 +188,8 @@ export function approvalCard(a: Approval): Fitted {
   if (a.status === 'pending') blocks.push({ type: 'actions', block_id: `approval_${a.id}`, elements: buttonsFor(a) });
   blocks.push(
     context(
-      `审批编号 / approval \`${a.id}\` · 申请于 / requested ${when(a.createdAt)} · 批准时重新检查前置条件，只执行一次 / preconditions are re-checked at approval; it runs once`,
+      `审批编号 / approval \`${a.id}\` · 申请于 / requested ${when(a.createdAt)} · ` +
+        '批准时重新检查前置条件，只执行一次 / preconditions are re-checked at approval; it runs once',
     ),
   );
   return fitMessage({
@@ -228,7 +232,9 @@ export function refusalMessage(o: Extract<Outcome, { kind: 'refused' }>): Fitted
   return noticeMessage(`拒绝 / refused: ${o.message}`, { next: o.hint });
 }
 
-/** The dialog Deny opens: an optional reason. The approval reference and the card's place travel in private_metadata. */
+/**
+ * The dialog Deny opens: an optional reason. The approval reference and the card's place travel in private_metadata.
+ */
 export function denyModal(
   value: string,
   place: { channel?: string; messageTs?: string; threadTs?: string },
@@ -243,7 +249,8 @@ export function denyModal(
     close: plain('取消 / Cancel'),
     blocks: [
       section(
-        `拒绝${a ? ` \`${escapeMrkdwn(a.action)}\` @ \`${escapeMrkdwn(a.target)}\`` : ''} / deny it: 不会运行任何东西 / nothing will be run. 关闭此窗口则不拒绝 / closing this dialog denies nothing.`,
+        `拒绝${a ? ` \`${escapeMrkdwn(a.action)}\` @ \`${escapeMrkdwn(a.target)}\`` : ''} / deny it: ` +
+          '不会运行任何东西 / nothing will be run. 关闭此窗口则不拒绝 / closing this dialog denies nothing.',
       ),
       {
         type: 'input',
@@ -278,13 +285,15 @@ export function auditMessage(records: readonly AuditRecord[], what: string): Fit
   const more = records.length - lines.length;
   const blocks: Block[] = [
     section(
-      `*审计日志 / audit log*${safe(what)}: ${records.length} record(s)${more > 0 ? `, the newest ${lines.length} shown` : ''}\n${codeBlock(redact(lines.join('\n')))}`,
+      `*审计日志 / audit log*${safe(what)}: ${records.length} record(s)` +
+        `${more > 0 ? `, the newest ${lines.length} shown` : ''}\n${codeBlock(redact(lines.join('\n')))}`,
     ),
   ];
   if (more > 0)
     blocks.push(
       context(
-        `更早的 ${more} 条 / ${more} older record(s): \`oms-chatops audit --since …\` on the bot's machine shows them all (or narrow with \`--since\` / \`--target\`)`,
+        `更早的 ${more} 条 / ${more} older record(s): \`oms-chatops audit --since …\` on the bot's machine ` +
+          'shows them all (or narrow with `--since` / `--target`)',
       ),
     );
   return fitMessage({ text: redact(`audit log${what}: ${records.length} record(s)`), blocks });

@@ -106,7 +106,10 @@ export function registerTemplateButton(
         await respond({
           response_type: 'ephemeral',
           replace_original: false,
-          text: `没有发出模板 / no template was posted: ${!target ? `目标 "${action.value}" 未配置 / target not configured` : '不在频道里 / not in a channel'} — 用 \`/oms users template\` / use \`/oms users template\``,
+          text:
+            '没有发出模板 / no template was posted: ' +
+            `${!target ? `目标 "${action.value}" 未配置 / target not configured` : '不在频道里 / not in a channel'}` +
+            ` — 用 \`/oms users template\` / use \`/oms users template\``,
         });
         return;
       }
@@ -123,7 +126,10 @@ export function registerTemplateButton(
         await respond({
           response_type: 'ephemeral',
           replace_original: false,
-          text: "没能发出模板 / could not post the template — 用 `/oms users template` 或在机器人所在机器上运行 `oms-chatops users template` / use `/oms users template`, or run `oms-chatops users template` on the bot's machine",
+          text:
+            '没能发出模板 / could not post the template — ' +
+            '用 `/oms users template` 或在机器人所在机器上运行 `oms-chatops users template` / ' +
+            "use `/oms users template`, or run `oms-chatops users template` on the bot's machine",
         });
       }
     });

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Target } from '../config/target.js';
 import { redact } from '../redact.js';
 import type { Transport } from '../transport/transport.js';
+import type { ManifestRow } from './manifest-row.js';
 import { bundleParts, plainText } from './parts.js';
 import { readmeText } from './readme.js';
 import { tarGz, type TarEntry } from './tar.js';
@@ -25,14 +26,6 @@ export interface BundleInput {
   /** The latest diagnosis report as text (the checklist run for the bundle; may still be running). */
   diagnosis?: string | Promise<string | undefined>;
   maxBytes?: number;
-}
-
-export interface ManifestRow {
-  file: string;
-  source: string;
-  size: number;
-  sha256: string;
-  cut: boolean;
 }
 
 export interface Bundle {

@@ -1,6 +1,6 @@
 /** The bundle's README.txt, in Chinese and English. */
 import type { Target } from '../config/target.js';
-import type { ManifestRow } from './collect.js';
+import type { ManifestRow } from './manifest-row.js';
 
 export function readmeText(target: Target, now: Date, manifest: readonly ManifestRow[]): string {
   const cut = manifest.filter((m) => m.cut).map((m) => m.file);
