@@ -83,7 +83,13 @@ export function debianMirror(): string {
     for (const m of text.matchAll(/^deb\s+(?:\[[^\]]*\]\s+)?(\S+)\s+\S+/gm)) candidates.push(m[1]!);
   }
   const main = candidates.find((u) => /^https?:\/\//.test(u) && !/security/.test(u));
-  return (main ?? 'http://deb.debian.org/debian').replace(/\/+$/, '');
+  if (!main) {
+    throw new Error(
+      'lab: no Debian mirror found in /etc/apt/sources.list.d/debian.sources or /etc/apt/sources.list. ' +
+        "Add the machine's apt source, or set OMS_LAB_MIRROR to the Debian mirror URL, then build the lab again.",
+    );
+  }
+  return main.replace(/\/+$/, '');
 }
 
 function hashFiles(h: ReturnType<typeof createHash>, dir: string): void {

@@ -167,7 +167,7 @@ describe('what operators actually type and paste', () => {
     'redis.exceptions.ConnectionError: Error 111 connecting to 127.0.0.1:6379. Connection refused.',
     'ssh: connect to host 10.0.0.8 port 22: Connection refused',
     "rm: cannot remove '/tmp/build': Permission denied",
-    'npm ERR! 404 Not Found - GET https://registry.npmjs.org/@corp%2fui - Not found',
+    'npm ERR! 404 Not Found - GET https://npm.corp.example/@corp%2fui - Not found',
     'jenkins agent got SIGTERM during the build',
     'worker 节点扩容完成',
     'java.lang.OutOfMemoryError: Java heap space',
