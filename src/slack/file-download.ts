@@ -1,4 +1,4 @@
-import { LIMITS } from '../users/fields.js';
+import { fileTooLarge, LIMITS } from '../users/fields.js';
 
 /** A file as Slack describes it in a message event. */
 export interface SlackFile {
@@ -22,13 +22,7 @@ export type Downloaded = { ok: true; data: Buffer } | { ok: false; error: string
 /** Download a shared file with the bot token, only from Slack's own hosts, at most the size limit. */
 export async function download(f: SlackFile, options: DownloadOptions): Promise<Downloaded> {
   if (typeof f.size === 'number' && f.size > LIMITS.maxFileBytes) {
-    return {
-      ok: false,
-      error:
-        `文件太大 / the file is too large: ${(f.size / 1024 / 1024).toFixed(1)} MB, ` +
-        `at most ${LIMITS.maxFileBytes / 1024 / 1024} MB — nothing was downloaded`,
-      hint: `split it into files of at most ${LIMITS.maxRows.toLocaleString('en-US')} rows`,
-    };
+    return fileTooLarge(f.size, 'nothing was downloaded');
   }
   const url = f.url_private_download ?? f.url_private;
   if (!url)

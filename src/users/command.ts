@@ -2,7 +2,7 @@ import { open, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { renderJson } from '../render/text.js';
 import { redactDeep } from '../redact.js';
-import { LIMITS } from './fields.js';
+import { fileTooLarge, LIMITS } from './fields.js';
 import type { UsersCommand } from './parse-args.js';
 import { formatProblem, formatValidation } from './report.js';
 import { SheetWorkers } from './sheet-worker.js';
@@ -114,14 +114,7 @@ async function readBounded(
   try {
     const s = await stat(path);
     if (!s.isFile()) return { ok: false, error: 'not a regular file', hint: 'give the path of the .xlsx or .csv file' };
-    if (s.size > LIMITS.maxFileBytes)
-      return {
-        ok: false,
-        error:
-          `文件太大 / the file is too large: ${(s.size / 1024 / 1024).toFixed(1)} MB, ` +
-          `at most ${LIMITS.maxFileBytes / 1024 / 1024} MB — nothing was read`,
-        hint: `split it into files of at most ${LIMITS.maxRows.toLocaleString('en-US')} rows`,
-      };
+    if (s.size > LIMITS.maxFileBytes) return fileTooLarge(s.size, 'nothing was read');
     const fh = await open(path, 'r');
     try {
       const buf = Buffer.alloc(LIMITS.maxFileBytes + 1);

@@ -103,3 +103,14 @@ export function columnByHeader(header: string): Column | undefined {
   const h = header.replace(/[\s\u3000]+/g, '').replace(/[*＊]|[（(](必填|选填|可选|required|optional)[)）]$/gi, '');
   return COLUMNS.find((c) => c.header === h);
 }
+
+/** The refusal for a sheet over LIMITS.maxFileBytes, the same for a local file and a Slack upload. */
+export function fileTooLarge(bytes: number, notDone: string): { ok: false; error: string; hint: string } {
+  return {
+    ok: false,
+    error:
+      `文件太大 / the file is too large: ${(bytes / 1024 / 1024).toFixed(1)} MB, ` +
+      `at most ${LIMITS.maxFileBytes / 1024 / 1024} MB — ${notDone}`,
+    hint: `split it into files of at most ${LIMITS.maxRows.toLocaleString('en-US')} rows`,
+  };
+}
