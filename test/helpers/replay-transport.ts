@@ -65,6 +65,7 @@ export class ReplayTransport implements Transport {
         if (file.endsWith('.env.production')) return this.cap('frontend-env.txt');
         if (file.endsWith('.env.local')) return notFound('cat', file);
         if (file.endsWith('oms.conf')) return this.cap('nginx-conf.txt');
+        if (file === '/etc/nginx/nginx.conf') return fixture('nginx-loaded/nginx-conf-debian.txt');
         if (file.endsWith('.service')) {
           const unit = readFileSync(
             join(FIXTURES, 'service', s === 'unit-file-bom' ? 'oms-backend-bom.service' : 'oms-backend-clean.service'),
@@ -85,9 +86,14 @@ export class ReplayTransport implements Transport {
         return notFound('tail: cannot open', file);
       }
       case 'stat': {
-        const files = args.slice(2);
+        const files = args.slice(args.indexOf('%n|%U|%G|%a|%F') + 1);
         if (files.some((f) => f.endsWith('staticfiles') || f.endsWith('media'))) {
-          return result(files.map((f) => `${f}|nginx|nginx|755|directory`).join('\n'));
+          // Not captured on the replica: its layout, every folder readable by nginx.
+          return result(
+            files
+              .map((f) => `${f}|nginx|nginx|${f.endsWith('.css') ? '644|regular file' : '755|directory'}`)
+              .join('\n'),
+          );
         }
         // The replica printed `%n %U:%G %a %F`; our check asks for `%n|%U|%G|%a|%F`.
         const lines = this.cap('paths.txt')
@@ -107,8 +113,18 @@ export class ReplayTransport implements Transport {
       case '/opt/OMS/backend/venv/bin/python':
         // Not captured on the replica: its lab has one active superuser, `admin`, in every situation.
         return result('{"username": "admin", "is_superuser": true, "is_active": true}\n__oms_superusers_done__ 1\n');
-      case '/usr/sbin/nginx':
-        return this.cap('nginx-t.txt');
+      case '/usr/sbin/nginx': {
+        const test = this.cap('nginx-t.txt');
+        if (args[0] !== '-T' || test.code !== 0) return test;
+        // Not captured on the replica: `nginx -T` is Debian's nginx.conf followed by the captured site.
+        const conf = readFileSync(join(FIXTURES, 'nginx-loaded', 'nginx-conf-debian.txt'), 'utf8');
+        const site = this.cap('nginx-conf.txt').stdout;
+        return result(
+          `# configuration file /etc/nginx/nginx.conf:\n${conf}\n# configuration file /etc/nginx/conf.d/oms.conf:\n${site}\n`,
+          0,
+          test.stderr,
+        );
+      }
       case 'curl': {
         const url = args.find((a) => a.startsWith('http://')) ?? '';
         const method = args[args.indexOf('-X') + 1];
