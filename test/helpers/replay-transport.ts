@@ -111,6 +111,8 @@ export class ReplayTransport implements Transport {
         return result(`http://www.w3.org/2000/svg\n${url}\n`);
       }
       case '/opt/OMS/backend/venv/bin/python':
+        // Not captured on the replica: its database has every migration applied in every situation.
+        if (args.includes('showmigrations')) return fixture('database/showmigrations-applied.txt');
         // Not captured on the replica: its lab has one active superuser, `admin`, in every situation.
         return result('{"username": "admin", "is_superuser": true, "is_active": true}\n__oms_superusers_done__ 1\n');
       case '/usr/sbin/nginx': {
