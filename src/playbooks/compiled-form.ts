@@ -37,7 +37,8 @@ export function deserialisePlaybooks(text: string): Playbook[] {
 /**
  * The registry checks of the loader, on the compiled form: every check, action and `<check>:<signal>` a playbook
  * or a cause of the catalogue names is still in the whitelists (they are code, and change without the playbooks
- * changing). False also for a form whose shape is not a playbook list. The caller then parses the markdown again, which reports file and line.
+ * changing). False also for a form whose shape is not a playbook list. The caller then parses the markdown
+ * again, which reports file and line.
  */
 export function fitsRegistry(playbooks: readonly Playbook[], registry: PlaybookRegistry): boolean {
   try {
