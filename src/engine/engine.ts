@@ -9,6 +9,12 @@ import { planFollowUp } from './follow-up.js';
 import type { Report, ReportFollowUp, ReportObservation } from './report.js';
 import { runChecks, type RunChecksOptions } from './run-checks.js';
 
+/** How a playbook runs: the check runner's options, and whether to follow the evidence (default: yes). */
+export interface EngineOptions extends RunChecksOptions {
+  /** false: no extra round (the bench compares both). */
+  followEvidence?: boolean;
+}
+
 export interface EngineDeps {
   /** Look up a whitelisted check by id. */
   findCheck(id: string): Check | undefined;
@@ -22,7 +28,7 @@ export function runPlaybook(
   target: Target,
   transport: Transport,
   deps: EngineDeps,
-  options: RunChecksOptions = {},
+  options: EngineOptions = {},
 ): Promise<Report> {
   const checks = playbook.checks.map((id) => {
     const check = deps.findCheck(id);
@@ -30,7 +36,8 @@ export function runPlaybook(
     if (!check) throw new Error(`playbook ${playbook.id} names unknown check ${id}`);
     return check;
   });
-  return run(playbook, checks, target, transport, deps.now, options, deps.findCheck);
+  const follow = options.followEvidence === false ? undefined : deps.findCheck;
+  return run(playbook, checks, target, transport, deps.now, options, follow);
 }
 
 /** Run single checks (the `check` verb): a report without a playbook or findings. */
