@@ -47,7 +47,7 @@ export function chainFindings(findings: readonly ReportFinding[], causes: readon
 }
 
 /** Each cause id → every cause it explains, directly or through others. */
-function explainsClosure(causes: readonly FindingRule[]): Map<string, Set<string>> {
+export function explainsClosure(causes: readonly FindingRule[]): Map<string, Set<string>> {
   const direct = new Map(causes.map((c) => [c.id, c.explains ?? []]));
   const memo = new Map<string, Set<string>>();
   const walk = (id: string, trail: Set<string>): Set<string> => {

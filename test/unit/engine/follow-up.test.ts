@@ -40,6 +40,19 @@ describe('planFollowUp', () => {
     ]);
   });
 
+  it('follows no signal that a settled cause accounts for', () => {
+    const pointer = { suspect: [ref('svc:down')], explains: ['start-failed'] };
+    const causes = [
+      rule('start-failed', ['svc:down']),
+      rule('user-missing', ['svc:down'], { explains: ['start-failed'] }),
+      rule('port-taken', ['holder:down'], pointer),
+    ];
+    // user-missing confirmed it and explains start-failed: no need to ask who holds the port.
+    expect(planFollowUp(causes, [obs('svc', ['down'])])).toEqual([]);
+    // Without it, start-failed could have another cause: follow.
+    expect(planFollowUp([causes[0]!, causes[2]!], [obs('svc', ['down'])]).map((p) => p.check)).toEqual(['holder']);
+  });
+
   it('adds nothing for a confirmed cause, an info cause, no pointer, or a check that ran', () => {
     const causes = [
       rule('confirmed', ['svc:down'], { suspect: [ref('svc:down')], all: [] }),
@@ -76,10 +89,16 @@ describe('runPlaybook follows the evidence', () => {
       [
         // The cause the playbook's own check shows …
         rule('start-failed', ['svc:down']),
-        // … and the deeper one that its checks never ran for.
-        rule('port-taken', ['holder:down'], { severity: 'critical', suspect: [ref('svc:down')], explains: [] }),
-        // A second pointer to another of its checks: still one more check each.
-        rule('log-denied', ['log:down'], { suspect: [ref('svc:down'), ref('holder:down')] }),
+        // … and the deeper ones that could explain it, whose checks never ran.
+        rule('port-taken', ['holder:down'], {
+          severity: 'critical',
+          suspect: [ref('svc:down')],
+          explains: ['start-failed'],
+        }),
+        rule('log-denied', ['log:down'], {
+          suspect: [ref('svc:down'), ref('holder:down')],
+          explains: ['start-failed'],
+        }),
         // Points only at what the extra round saw: not followed (one round).
         rule('second-round', ['other:down'], { suspect: [ref('holder:down')] }),
       ],
@@ -98,7 +117,11 @@ describe('runPlaybook follows the evidence', () => {
     ]);
     expect(report.observations.map((o) => o.check)).toEqual(['svc', 'holder', 'log']);
     expect(t.calls.map((c) => c.argv[0]).sort()).toEqual(['holder', 'log', 'svc']);
-    expect(report.findings.map((f) => f.id)).toEqual(['start-failed', 'port-taken']);
+    // The deepest confirmed cause first, what it explains under it.
+    expect(report.findings.map((f) => [f.id, f.explainedBy ?? null])).toEqual([
+      ['port-taken', null],
+      ['start-failed', 'port-taken'],
+    ]);
     expect(progress.map((p) => p[2])).toEqual([1, 3, 3]);
   });
 
