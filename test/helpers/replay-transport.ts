@@ -40,6 +40,11 @@ export class ReplayTransport implements Transport {
               : 'LoadState=loaded\nActiveState=failed\nSubState=failed\nResult=exit-code\n',
           );
         }
+        // Not captured on the replica: no memory limit, no OOM in any situation.
+        if (args.includes('MemoryMax,MemoryHigh,MemoryLimit,MemoryCurrent,Result'))
+          return result(
+            'MemoryMax=infinity\nMemoryHigh=infinity\nMemoryLimit=infinity\nMemoryCurrent=150994944\nResult=success\n',
+          );
         const show = this.cap('systemctl-show.txt');
         // The replica's capture predates the NeedDaemonReload question: every situation ran a reloaded unit.
         if (args.includes('NeedDaemonReload,FragmentPath,LoadState')) {
@@ -52,7 +57,29 @@ export class ReplayTransport implements Transport {
         };
       }
       case 'journalctl':
+        // The replica is a container: its kernel log is empty.
+        if (args[0] === '-k') return result('-- No entries --\n');
         return this.cap('journal.txt');
+      case 'df': {
+        // Not captured on the replica: one root file system with room, every path on it but MySQL's.
+        const paths = args.filter((a) => a.startsWith('/'));
+        const inodes = args.includes('-i');
+        const head = inodes
+          ? 'Filesystem Inodes IUsed IFree IUse% Mounted on'
+          : 'Filesystem 1024-blocks Used Available Capacity Mounted on';
+        const row = inodes ? '/dev/vda 16777216 616894 16160322 4% /' : '/dev/vda 264212084 25183948 238028136 10% /';
+        const present = paths.filter((p) => p !== '/var/lib/mysql');
+        return result(
+          [head, ...present.map(() => row)].join('\n') + '\n',
+          1,
+          'df: /var/lib/mysql: No such file or directory\n',
+        );
+      }
+      case 'getenforce':
+      case 'getsebool':
+      case 'firewall-cmd':
+        // The replica is Debian: no SELinux, no firewalld.
+        return result('', 127, `bash: line 1: ${prog}: command not found`);
       case 'ss':
         return this.cap('ss-tlnp.txt');
       case 'systemd-analyze':
