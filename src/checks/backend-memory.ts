@@ -7,8 +7,15 @@ type Result = Omit<Observation, 'check'>;
 
 const RANK: Record<CheckStatus, number> = { ok: 0, skipped: 0, warn: 1, fail: 2, error: 3 };
 /** Kernel and systemd lines that record an OOM kill (wording of kernels 3.10 to 6.x, systemd 219 to 255). */
-const KERNEL_OOM =
-  /Out of memory: Kill(?:ed)? process \d+ \(([^)]{1,64})\)|Memory cgroup out of memory: Kill(?:ed)? process \d+ \(([^)]{1,64})\)|oom-kill:.{0,400}?task=([^,\s]{1,64})/;
+const KERNEL_OOM = new RegExp(
+  [
+    /Out of memory: Kill(?:ed)? process \d+ \(([^)]{1,64})\)/,
+    /Memory cgroup out of memory: Kill(?:ed)? process \d+ \(([^)]{1,64})\)/,
+    /oom-kill:.{0,400}?task=([^,\s]{1,64})/,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+);
 const INVOKED = /\b([\w.-]{1,64}) invoked oom-killer:/;
 const UNIT_OOM =
   /A process of this unit has been killed by the OOM killer|Failed with result 'oom-kill'|due to memory pressure/;

@@ -20,7 +20,8 @@ export const LOG_SIGNALS = {
     'the WSGI application could not be imported (ImportError, wrong module, worker failed to boot)',
   'disallowed-host': 'Django refused a request: Invalid HTTP_HOST header (ALLOWED_HOSTS)',
   'no-such-table':
-    'a request failed on a missing table (`no such table`, `relation … does not exist`, MySQL 1146): migrations not applied',
+    'a request failed on a missing table (`no such table`, `relation … does not exist`, MySQL 1146): ' +
+    'migrations not applied',
   'database-unavailable':
     'Django could not open or reach its database (OperationalError: unable to open database file, connection refused)',
   'exit-217-user': 'systemd could not switch to User= (217/USER: the user does not exist)',

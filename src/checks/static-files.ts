@@ -169,7 +169,9 @@ function judge(
   if (signals.length === 0)
     return {
       status: 'ok',
-      summary: `nginx 用户 ${clip(who.user, 32)} 可以读取静态文件和上传目录 / nginx (user ${clip(who.user, 32)}) can read ${staticDir} and ${mediaDir}`,
+      summary:
+        `nginx 用户 ${clip(who.user, 32)} 可以读取静态文件和上传目录 / ` +
+        `nginx (user ${clip(who.user, 32)}) can read ${staticDir} and ${mediaDir}`,
       evidence: [found.get(staticDir), found.get(css), found.get(mediaDir)]
         .filter((s): s is StatLine => !!s)
         .map(show)
