@@ -70,7 +70,7 @@ export const backendMemory = defineCheck({
   titleEn: 'Memory: OOM kills and MemoryMax',
   signals: {
     'memory-ok': 'no OOM kill in the kernel log or the unit journal; no tight MemoryMax',
-    'backend-oom-killed': "the kernel's OOM killer killed gunicorn workers (kernel log, unit journal, gunicorn)",
+    'backend-oom-killed': "the kernel's OOM killer killed gunicorn workers (kernel log, or the unit's Result=oom-kill)",
     'other-oom-killed': 'the OOM killer killed other processes on this host (memory pressure)',
     'memory-max-set': 'the unit sets MemoryMax (or MemoryLimit): its workers are killed at that limit',
     'near-memory-max': 'the unit uses ≥ 90 % of its MemoryMax',
@@ -81,17 +81,17 @@ export const backendMemory = defineCheck({
       timeoutMs: 8000,
     },
     { argv: ['journalctl', '-k', '-n', '2000', '--no-pager', '-o', 'short-iso'], timeoutMs: 10_000 },
-    { argv: ['journalctl', '-u', `${target.service}.service`, '-n', '500', '--no-pager'], timeoutMs: 10_000 },
   ],
-  interpret([show, kernel, journal], target): Result {
-    if (!show || !kernel || !journal)
+  // The unit's own journal (systemd's and gunicorn's OOM lines) is backend-journal's: its worker-oom signal.
+  interpret([show, kernel], target): Result {
+    if (!show || !kernel)
       return { status: 'error', summary: '没有命令结果 / no command result', evidence: '', facts: {}, signals: [] };
     const problem = commandProblem(show, 'systemctl');
     if (problem) return problem;
     const usable = (r: ExecResult) => (commandProblem(r, 'journalctl') ? '' : r.stdout);
     const mem = parseMemory(show.stdout);
     const result = /^Result=(.{0,40})$/m.exec(show.stdout)?.[1]?.trim() ?? '';
-    const scan = scanOom(usable(kernel), usable(journal), target.service);
+    const scan = scanOom(usable(kernel), '', target.service);
     if (result === 'oom-kill') scan.unit.unshift(`${target.service}.service: Result=oom-kill`);
     return judge(scan, mem);
   },

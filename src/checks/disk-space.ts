@@ -30,13 +30,18 @@ export interface DfLine {
   used: number;
   free: number;
   percent: number;
+  /** Inodes used (%); 0 where the file system has no inode count (btrfs prints `-`). */
+  inodePercent: number;
   mount: string;
 }
 
-const ROW = /^(\S.*?)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+%|-)\s+(\/.*)$/;
+const ROW = /^(\S.*?)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+%|-)\s+(\d+%|-)\s+(\/.*)$/;
+
+/** The columns asked of GNU df (coreutils ≥ 8.21: Kylin V10, CentOS 7, Debian): blocks and inodes in one run. */
+const COLUMNS = '--output=source,size,used,avail,pcent,ipcent,target';
 
 /**
- * `df -P` rows matched to the paths asked for: df prints one row per path that
+ * `df` rows matched to the paths asked for: df prints one row per path that
  * exists, in order, and an error line for each missing one.
  */
 export function parseDf(stdout: string, stderr: string, paths: readonly string[]): DfLine[] {
@@ -57,7 +62,8 @@ export function parseDf(stdout: string, stderr: string, paths: readonly string[]
       used: Number(m[3]),
       free: Number(m[4]),
       percent: m[5] === '-' ? 0 : parseInt(m[5]!, 10),
-      mount: m[6]!,
+      inodePercent: m[6] === '-' ? 0 : parseInt(m[6]!, 10),
+      mount: m[7]!,
     });
   }
   return rows;
@@ -77,11 +83,8 @@ export const diskSpace = defineCheck({
     'disk-low': `a file system is getting full (≥ ${LOW_PERCENT}% or < 500 MB free)`,
     'inodes-full': `a file system has no inodes left (≥ ${FULL_PERCENT}%): "No space left on device" with free blocks`,
   },
-  commands: (target) => [
-    { argv: ['df', '-P', '-k', ...diskPaths(target)], timeoutMs: 8000 },
-    { argv: ['df', '-P', '-i', ...diskPaths(target)], timeoutMs: 8000 },
-  ],
-  interpret([blocks, inodes], target): Result {
+  commands: (target) => [{ argv: ['df', '-k', COLUMNS, ...diskPaths(target)], timeoutMs: 8000 }],
+  interpret([blocks], target): Result {
     if (!blocks)
       return { status: 'error', summary: '没有命令结果 / no command result', evidence: '', facts: {}, signals: [] };
     const problem = commandProblem(blocks, 'df');
@@ -96,12 +99,11 @@ export const diskSpace = defineCheck({
         facts: {},
         signals: [],
       };
-    const inodeRows = inodes && !commandProblem(inodes, 'df') ? parseDf(inodes.stdout, inodes.stderr, paths) : [];
-    return judge(rows, inodeRows);
+    return judge(rows);
   },
 });
 
-function judge(rows: DfLine[], inodeRows: DfLine[]): Result {
+function judge(rows: DfLine[]): Result {
   const signals: string[] = [];
   const notes: string[] = [];
   let status: CheckStatus = 'ok';
@@ -121,11 +123,11 @@ function judge(rows: DfLine[], inodeRows: DfLine[]): Result {
       add('disk-low', 'warn', `磁盘空间不足 / ${where} is ${r.percent}% full, ${mb(r.free)} free`);
   }
   const seenInodes = new Set<string>();
-  for (const r of inodeRows) {
-    if (seenInodes.has(r.mount) || r.total === 0) continue;
+  for (const r of rows) {
+    if (seenInodes.has(r.mount)) continue;
     seenInodes.add(r.mount);
-    if (r.percent >= FULL_PERCENT)
-      add('inodes-full', 'fail', `inode 已用完 / ${clip(r.mount, 80)} uses ${r.percent}% of its inodes`);
+    if (r.inodePercent >= FULL_PERCENT)
+      add('inodes-full', 'fail', `inode 已用完 / ${clip(r.mount, 80)} uses ${r.inodePercent}% of its inodes`);
   }
   const table = rows
     .filter((r, i) => rows.findIndex((x) => x.mount === r.mount) === i)

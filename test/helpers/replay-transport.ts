@@ -62,13 +62,9 @@ export class ReplayTransport implements Transport {
         return this.cap('journal.txt');
       case 'df': {
         // Not captured on the replica: one root file system with room, every path on it but MySQL's.
-        const paths = args.filter((a) => a.startsWith('/'));
-        const inodes = args.includes('-i');
-        const head = inodes
-          ? 'Filesystem Inodes IUsed IFree IUse% Mounted on'
-          : 'Filesystem 1024-blocks Used Available Capacity Mounted on';
-        const row = inodes ? '/dev/vda 16777216 616894 16160322 4% /' : '/dev/vda 264212084 25183948 238028136 10% /';
-        const present = paths.filter((p) => p !== '/var/lib/mysql');
+        const present = args.filter((a) => a.startsWith('/') && a !== '/var/lib/mysql');
+        const head = 'Filesystem 1K-blocks Used Avail Use% IUse% Mounted on';
+        const row = '/dev/vda 264212084 25183948 238028136 10% 4% /';
         return result(
           [head, ...present.map(() => row)].join('\n') + '\n',
           1,
