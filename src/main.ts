@@ -63,6 +63,8 @@ async function main(argv: string[]): Promise<number> {
         stderr.write(`警告 / warning: could not write the audit log ${audit.file}: ${redact(e.message)}\n`),
     });
   const approvals = approvalService();
+  // One layout cache for every front end of this process.
+  const layout = new LayoutService({ transportFor: (t) => pool.get(t) });
   const oneShot = argv.length > 0;
   const runner = new CommandRunner({
     config,
@@ -71,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
     findCheck,
     transportFor: (t) => pool.get(t),
     access: accessTools({ env: process.env, transportFor: (t) => pool.get(t) }),
-    layout: new LayoutService({ transportFor: (t) => pool.get(t) }),
+    layout,
     // Every console/CLI answer passes through redact once more: one choke point for secrets.
     out: (text) => stdout.write(`${redact(text)}\n`),
     progress: stderr.isTTY ? (text) => stderr.write(`${text}\n`) : undefined,
@@ -109,6 +111,7 @@ async function main(argv: string[]): Promise<number> {
           findCheck,
           transportFor: (t) => pool.get(t),
           audit,
+          layout,
           // Slack retries and replayed requests are dropped across every instance sharing the store.
           dedupe: new StoreDedupe(store),
           // The same store and audit log as the CLI; approverGroups checked with usergroups.users.list.

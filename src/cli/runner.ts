@@ -2,7 +2,7 @@ import { doctor, keyscan, sudoers, type AccessResult } from '../app/access.js';
 import { queryAudit, verifyAudit } from '../app/audit.js';
 import { formatVerify } from '../audit/chain.js';
 import type { AppActor, AppDeps, Unavailable } from '../app/deps.js';
-import { check, diagnose, recordReport, type RunHooks } from '../app/run.js';
+import { check, diagnose, type RunHooks } from '../app/run.js';
 import { resolveTarget } from '../command/resolve.js';
 import { bundleVerb, discoverVerb, layoutLine } from './layout-verbs.js';
 import { usersTarget } from '../app/users.js';
@@ -126,7 +126,7 @@ export class CommandRunner {
         const target = resolveTarget(cmd.target, config);
         if (!target) return this.unknownTarget(cmd.target ?? config.defaultTarget, via);
         if (cmd.verb === 'discover') return discoverVerb(target, flags.json, this.deps);
-        return bundleVerb(target, cmd.output, this.deps, (r) => recordReport(r, this.actor(via), this.appDeps()));
+        return bundleVerb(target, cmd.output, { ...this.deps, ...this.appDeps() }, this.actor(via));
       }
       case 'version': {
         const v = version(this.deps);
