@@ -24,7 +24,7 @@ import { wantsSlack } from './slack/env.js';
 import { fixTheFile, internalError, redisUnreachable } from './messages/catalogue.js';
 import { toTerminal } from './messages/message.js';
 import { crashIfAsked } from './crash-test.js';
-import { LayoutService } from './discovery/layout-service.js';
+import { LayoutService, storeLayoutCache } from './discovery/layout-service.js';
 
 /** Composition root: read config and playbooks, wire the pieces, pick the front end. */
 async function main(argv: string[]): Promise<number> {
@@ -63,8 +63,11 @@ async function main(argv: string[]): Promise<number> {
         stderr.write(`警告 / warning: could not write the audit log ${audit.file}: ${redact(e.message)}\n`),
     });
   const approvals = approvalService();
-  // One layout cache for every front end of this process.
-  const layout = new LayoutService({ transportFor: (t) => pool.get(t) });
+  // Discovered layouts in the store: the command line, the console and every bot instance share them.
+  const layout = new LayoutService({
+    transportFor: (t) => pool.get(t),
+    cache: storeLayoutCache(store, (line) => stderr.write(`${redact(line)}\n`)),
+  });
   const oneShot = argv.length > 0;
   const runner = new CommandRunner({
     config,

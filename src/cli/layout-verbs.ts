@@ -53,8 +53,8 @@ export async function bundleVerb(
 }
 
 /** What discovery found for a target, for `targets` (cached only; nothing runs on the servers). */
-export function layoutLine(t: Target, deps: Pick<RunnerDeps, 'layout'>): string {
-  const r = deps.layout?.cached(t);
+export async function layoutLine(t: Target, deps: Pick<RunnerDeps, 'layout'>): Promise<string> {
+  const r = await deps.layout?.cached(t);
   if (!r) return '';
   const rows = r.rows.filter((row) => row.source !== 'default');
   const show = (v: string | readonly string[]) => (typeof v === 'string' ? v : v.join(', '));

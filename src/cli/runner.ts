@@ -95,7 +95,11 @@ export class CommandRunner {
         return flags.json ? json(listJson(playbooks)) : (out(listText(playbooks, this.style)), EXIT.ok);
       case 'targets':
         if (flags.json) return json([...config.targets.values()].map(publicTarget));
-        out(targetsText(config, (t) => layoutLine(t, this.deps)));
+        {
+          const found = new Map<string, string>();
+          for (const t of config.targets.values()) found.set(t.name, await layoutLine(t, this.deps));
+          out(targetsText(config, (t) => found.get(t.name) ?? ''));
+        }
         return EXIT.ok;
       case 'show': {
         const p = findPlaybook(playbooks, cmd.playbook);
