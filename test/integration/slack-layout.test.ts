@@ -155,6 +155,7 @@ describe('/oms bundle', () => {
   function treeConfig(): Config {
     return {
       targets: new Map([['prod', { ...tree(root), name: 'prod' }]]),
+      groups: new Map([['all', ['prod']]]),
       defaultTarget: 'prod',
       policy: {} as Config['policy'],
       dataDir: root,
