@@ -12,7 +12,8 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile, type Plugin } from 'esbuild';
-import { hashModules } from '../src/playbooks/compiled.js';
+import { configCodeHash } from '../src/config/config-cache.js';
+import { hashModules } from '../src/store/keyed-cache.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -111,7 +112,11 @@ export async function buildBundle(outdir = 'dist/bundle'): Promise<Built> {
     external: EXTERNAL,
     plugins: [nativeAddons(out), zodEnglishOnly, jsonAsParse],
     banner: { js: CJS_SHIM },
-    define: { __OMS_PLAYBOOK_LOADER_HASH__: JSON.stringify(await hashModules(path.join(ROOT, 'src', 'playbooks'))) },
+    // The code hashes the compiled forms are keyed by (src/playbooks/compiled.ts, src/config/config-cache.ts).
+    define: {
+      __OMS_PLAYBOOK_LOADER_HASH__: JSON.stringify(await hashModules(path.join(ROOT, 'src', 'playbooks'))),
+      __OMS_CONFIG_LOADER_HASH__: JSON.stringify(await configCodeHash(path.join(ROOT, 'src', 'config'))),
+    },
     logLevel: 'warning',
     metafile: true,
   });

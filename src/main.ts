@@ -10,8 +10,9 @@ import type { Store } from './store/store.js';
 import { CHECKS, findCheck } from './checks/registry.js';
 import { runConsole } from './cli/console.js';
 import { CommandRunner, EXIT } from './cli/runner.js';
-import { ConfigError, loadConfig, resolveConfigPath } from './config/config.js';
-import { cacheDirCandidates } from './playbooks/cache-dir.js';
+import { loadCachedConfig } from './config/config-cache.js';
+import { ConfigError, resolveConfigPath } from './config/config-file.js';
+import { cacheDirCandidates } from './store/cache-dir.js';
 import { loadCompiledPlaybooks } from './playbooks/compiled.js';
 import { defaultPlaybookDir } from './playbooks/paths.js';
 import { PlaybookError } from './playbooks/playbook.js';
@@ -30,10 +31,12 @@ import { LayoutService } from './discovery/layout-service.js';
 async function main(argv: string[]): Promise<number> {
   crashIfAsked(process.env);
   const configFlag = flagValue(argv, '--config');
-  // Config and playbooks are read at once; the playbooks from their compiled form unless a file changed.
-  const [config, { playbooks }] = await Promise.all([
-    loadConfig(resolveConfigPath(configFlag, process.env, process.cwd())),
-    loadCompiledPlaybooks(defaultPlaybookDir(), playbookRegistry(), cacheDirCandidates(process.env)),
+  // Config and playbooks are read at once, each from its compiled form unless a file changed; the YAML and
+  // markdown parsers (and zod) are loaded only then.
+  const cacheDirs = cacheDirCandidates(process.env);
+  const [{ config }, { playbooks }] = await Promise.all([
+    loadCachedConfig(resolveConfigPath(configFlag, process.env, process.cwd()), parseConfigFile, cacheDirs),
+    loadCompiledPlaybooks(defaultPlaybookDir(), playbookRegistry(), cacheDirs),
   ]);
   const pool = createTransportPool({ env: process.env });
   // State for approvals and the audit trail: Redis when REDIS_URL is set (several bot instances),
@@ -130,6 +133,12 @@ async function main(argv: string[]): Promise<number> {
     await pool.closeAll();
     await store.close();
   }
+}
+
+/** The config parser (YAML + zod), loaded only when the compiled config is missing or stale. */
+async function parseConfigFile(text: string, file: string | undefined) {
+  const { loadConfig, parseConfig } = await import('./config/config.js');
+  return file === undefined ? loadConfig(undefined) : parseConfig(text, file);
 }
 
 /** y/N on the terminal (stderr, so stdout stays the answer). */

@@ -3,7 +3,7 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 
 /**
- * Where the compiled playbooks may be kept, best first: `OMS_CHATOPS_CACHE_DIR` (`off` turns the cache off), else
+ * Where compiled forms (playbooks, config) may be kept, best first: `OMS_CHATOPS_CACHE_DIR` (`off` turns the cache off), else
  * `$XDG_CACHE_HOME/oms-chatops` (or `~/.cache/oms-chatops`), then a per-user directory under the system temp
  * directory for a service account without a writable home.
  */
