@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { parseSpan } from '../duration.js';
 import { ConfigError, NOT_A_CONFIG, readConfigText } from './config-file.js';
 import { resolveGroups } from './groups.js';
-import { localTarget, targetSchema, type Target } from './target.js';
+import { localTarget, type Target } from './target.js';
+import { targetSchema } from './target-schema.js';
 import {
   firstAlias,
   firstDuplicateKey,
