@@ -2,7 +2,8 @@ import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stderr, stdin, stdout } from 'node:process';
 import { createInterface } from 'node:readline/promises';
-import { ApprovalService } from './approvals/service.js';
+import { lazyApprovals } from './approvals/lazy.js';
+import type { ApprovalService } from './approvals/service.js';
 import { AuditLog } from './audit/audit-log.js';
 import { StoreDedupe } from './store/dedupe.js';
 import { FileStore } from './store/file-store.js';
@@ -10,8 +11,9 @@ import type { Store } from './store/store.js';
 import { CHECKS, findCheck } from './checks/registry.js';
 import { runConsole } from './cli/console.js';
 import { CommandRunner, EXIT } from './cli/runner.js';
-import { ConfigError, loadConfig, resolveConfigPath } from './config/config.js';
-import { cacheDirCandidates } from './playbooks/cache-dir.js';
+import { loadCachedConfig } from './config/config-cache.js';
+import { ConfigError, resolveConfigPath } from './config/config-file.js';
+import { cacheDirCandidates } from './store/cache-dir.js';
 import { loadCompiledPlaybooks } from './playbooks/compiled.js';
 import { defaultPlaybookDir } from './playbooks/paths.js';
 import { PlaybookError } from './playbooks/playbook.js';
@@ -20,7 +22,7 @@ import { redact } from './redact.js';
 import { createTransportPool } from './transport/factory.js';
 import { playbookRegistry } from './app/playbook-registry.js';
 import { accessTools } from './app/access.js';
-import { wantsSlack } from './slack/env.js';
+import { wantsSlack } from './slack/wants-slack.js';
 import { fixTheFile, internalError, redisUnreachable } from './messages/catalogue.js';
 import { toTerminal } from './messages/message.js';
 import { crashIfAsked } from './crash-test.js';
@@ -30,10 +32,12 @@ import { LayoutService } from './discovery/layout-service.js';
 async function main(argv: string[]): Promise<number> {
   crashIfAsked(process.env);
   const configFlag = flagValue(argv, '--config');
-  // Config and playbooks are read at once; the playbooks from their compiled form unless a file changed.
-  const [config, { playbooks }] = await Promise.all([
-    loadConfig(resolveConfigPath(configFlag, process.env, process.cwd())),
-    loadCompiledPlaybooks(defaultPlaybookDir(), playbookRegistry(), cacheDirCandidates(process.env)),
+  // Config and playbooks are read at once, each from its compiled form unless a file changed; the YAML and
+  // markdown parsers (and zod) are loaded only then.
+  const cacheDirs = cacheDirCandidates(process.env);
+  const [{ config }, { playbooks }] = await Promise.all([
+    loadCachedConfig(resolveConfigPath(configFlag, process.env, process.cwd()), parseConfigFile, cacheDirs),
+    loadCompiledPlaybooks(defaultPlaybookDir(), playbookRegistry(), cacheDirs),
   ]);
   const pool = createTransportPool({ env: process.env });
   // State for approvals and the audit trail: Redis when REDIS_URL is set (several bot instances),
@@ -50,19 +54,25 @@ async function main(argv: string[]): Promise<number> {
     onMirrorError: (e) =>
       stderr.write(`警告 / warning: the audit record is in the file but not in Redis: ${redact(e.message)}\n`),
   });
-  /** One approval service per front end, sharing the store and the audit log; Slack adds its user-group lookup. */
-  const approvalService = (isInGroup?: (userId: string, groupId: string) => Promise<boolean>) =>
-    new ApprovalService({
-      config,
-      store,
-      audit,
-      findCheck,
-      ...(isInGroup ? { isInGroup } : {}),
-      transportFor: (t) => pool.get(t),
-      onAuditError: (e) =>
-        stderr.write(`警告 / warning: could not write the audit log ${audit.file}: ${redact(e.message)}\n`),
-    });
-  const approvals = approvalService();
+  /**
+   * One approval service per front end, sharing the store and the audit log; Slack adds its user-group lookup.
+   * The machinery is loaded on first use (src/approvals/lazy.ts): most commands never ask for an approval.
+   */
+  const approvalService =
+    (Service: typeof ApprovalService) => (isInGroup?: (userId: string, groupId: string) => Promise<boolean>) =>
+      new Service({
+        config,
+        store,
+        audit,
+        findCheck,
+        ...(isInGroup ? { isInGroup } : {}),
+        transportFor: (t) => pool.get(t),
+        onAuditError: (e) =>
+          stderr.write(`警告 / warning: could not write the audit log ${audit.file}: ${redact(e.message)}
+`),
+      });
+  const loadApprovalService = async () => (await import('./approvals/service.js')).ApprovalService;
+  const approvals = lazyApprovals(async () => approvalService(await loadApprovalService())());
   const oneShot = argv.length > 0;
   const runner = new CommandRunner({
     config,
@@ -87,6 +97,7 @@ async function main(argv: string[]): Promise<number> {
     if (wantsSlack(process.env)) {
       // Loaded only here, so the console never pays for Bolt.
       const { runSlackFromEnv } = await import('./slack/start.js');
+      const slackApprovals = approvalService(await loadApprovalService());
       if (redis) {
         // Several instances share approvals through Redis: a wrong REDIS_URL is reported now, not at the first click.
         try {
@@ -112,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
           // Slack retries and replayed requests are dropped across every instance sharing the store.
           dedupe: new StoreDedupe(store),
           // The same store and audit log as the CLI; approverGroups checked with usergroups.users.list.
-          approvals: { service: (isInGroup) => approvalService(isInGroup) },
+          approvals: { service: (isInGroup) => slackApprovals(isInGroup) },
         },
         stderr,
       );
@@ -130,6 +141,12 @@ async function main(argv: string[]): Promise<number> {
     await pool.closeAll();
     await store.close();
   }
+}
+
+/** The config parser (YAML + zod), loaded only when the compiled config is missing or stale. */
+async function parseConfigFile(text: string, file: string | undefined) {
+  const { loadConfig, parseConfig } = await import('./config/config.js');
+  return file === undefined ? loadConfig(undefined) : parseConfig(text, file);
 }
 
 /** y/N on the terminal (stderr, so stdout stays the answer). */
