@@ -26,7 +26,7 @@ import { wantsSlack } from './slack/wants-slack.js';
 import { fixTheFile, internalError, redisUnreachable } from './messages/catalogue.js';
 import { toTerminal } from './messages/message.js';
 import { crashIfAsked } from './crash-test.js';
-import { LayoutService } from './discovery/layout-service.js';
+import { LayoutService, storeLayoutCache } from './discovery/layout-service.js';
 
 /** Composition root: read config and playbooks, wire the pieces, pick the front end. */
 async function main(argv: string[]): Promise<number> {
@@ -68,11 +68,15 @@ async function main(argv: string[]): Promise<number> {
         ...(isInGroup ? { isInGroup } : {}),
         transportFor: (t) => pool.get(t),
         onAuditError: (e) =>
-          stderr.write(`警告 / warning: could not write the audit log ${audit.file}: ${redact(e.message)}
-`),
+          stderr.write(`警告 / warning: could not write the audit log ${audit.file}: ${redact(e.message)}\n`),
       });
   const loadApprovalService = async () => (await import('./approvals/service.js')).ApprovalService;
   const approvals = lazyApprovals(async () => approvalService(await loadApprovalService())());
+  // Discovered layouts in the store: the command line, the console and every bot instance share them.
+  const layout = new LayoutService({
+    transportFor: (t) => pool.get(t),
+    cache: storeLayoutCache(store, (line) => stderr.write(`${redact(line)}\n`)),
+  });
   const oneShot = argv.length > 0;
   const runner = new CommandRunner({
     config,
@@ -81,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
     findCheck,
     transportFor: (t) => pool.get(t),
     access: accessTools({ env: process.env, transportFor: (t) => pool.get(t) }),
-    layout: new LayoutService({ transportFor: (t) => pool.get(t) }),
+    layout,
     // Every console/CLI answer passes through redact once more: one choke point for secrets.
     out: (text) => stdout.write(`${redact(text)}\n`),
     progress: stderr.isTTY ? (text) => stderr.write(`${text}\n`) : undefined,
@@ -120,6 +124,7 @@ async function main(argv: string[]): Promise<number> {
           findCheck,
           transportFor: (t) => pool.get(t),
           audit,
+          layout,
           // Slack retries and replayed requests are dropped across every instance sharing the store.
           dedupe: new StoreDedupe(store),
           // The same store and audit log as the CLI; approverGroups checked with usergroups.users.list.
