@@ -27,19 +27,24 @@ export interface FleetRequest {
   targetTimeoutMs?: number;
 }
 
-export interface FleetResult {
-  /** One single-target report per target, unchanged, in the group's order. */
-  reports: Report[];
-  summary: FleetSummary;
-}
-
 export type FleetDeps = Pick<
   AppDeps,
   'config' | 'transportFor' | 'findCheck' | 'now' | 'audit' | 'onAuditError' | 'layout'
 >;
 
-/** Called as each target finishes (in finishing order): the live table in Slack, a watch's state. */
-export type OnTargetDone = (report: Report, done: number, total: number) => void;
+/**
+ * Called as each target finishes (in finishing order): the live table in Slack, a watch's state.
+ * `elapsedMs` is the target's whole time (discovery and connecting included).
+ */
+export type OnTargetDone = (report: Report, done: number, total: number, elapsedMs: number) => void;
+
+export interface FleetResult {
+  /** One single-target report per target, unchanged, in the group's order. */
+  reports: Report[];
+  /** Each target's whole time, in the same order. */
+  elapsedMs: number[];
+  summary: FleetSummary;
+}
 
 /** `diagnose login` or `check backend-service`. */
 export function fleetWhat(what: FleetWhat): string {
@@ -64,23 +69,21 @@ export async function runFleet(
   const deadlineMs = request.targetTimeoutMs ?? settings.targetTimeoutMs;
   const startedAt = clock().toISOString();
   let done = 0;
+  const elapsedMs: number[] = [];
   const reports = await Promise.all(
-    request.targets.map((target) =>
+    request.targets.map((target, i) =>
       limit(async () => {
+        const started = performance.now();
         const report = await runOneTarget(deps, request, target, deadlineMs);
+        elapsedMs[i] = Math.round(performance.now() - started);
         done++;
-        onTargetDone?.(report, done, request.targets.length);
+        onTargetDone?.(report, done, request.targets.length, elapsedMs[i]);
         return report;
       }),
     ),
   );
-  const summary = summarizeFleet(reports, {
-    group: request.group,
-    what: fleetWhat(request.what),
-    startedAt,
-    finishedAt: clock().toISOString(),
-  });
-  return { reports, summary };
+  const run = { group: request.group, what: fleetWhat(request.what), startedAt, finishedAt: clock().toISOString() };
+  return { reports, elapsedMs, summary: summarizeFleet(reports, run, elapsedMs) };
 }
 
 async function runOneTarget(

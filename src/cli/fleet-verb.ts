@@ -29,8 +29,7 @@ export async function fleetVerb(
     `诊断中 / running ${run.what.kind === 'diagnose' ? `diagnose ${run.what.playbook.id}` : `check ${run.what.check.id}`}` +
       ` on ${run.group}: ${run.targets.length} targets…`,
   );
-  const r = await runFleet(appDeps, run, (report, done, total) => {
-    const ms = Date.parse(report.finishedAt) - Date.parse(report.startedAt);
+  const r = await runFleet(appDeps, run, (report, done, total, ms) => {
     progress?.(`  [${done}/${total}] ${report.verdict.padEnd(11)} ${report.target.name} (${seconds(ms)})`);
   });
   deps.out(

@@ -55,21 +55,25 @@ export function rootCauseOf(report: Report): string | null {
   return f ? f.title : null;
 }
 
-/** Summarise reports given in the group's order. */
+/**
+ * Summarise reports given in the group's order. `durationsMs` (same order) is each target's whole time,
+ * layout discovery and connecting included; without it, the report's own start to end.
+ */
 export function summarizeFleet(
   reports: readonly Report[],
   run: { group: string; what: string; startedAt: string; finishedAt: string },
+  durationsMs?: readonly number[],
 ): FleetSummary {
   const counts: Record<Verdict, number> = { ok: 0, warning: 0, problem: 0, inconclusive: 0, unreachable: 0 };
   for (const r of reports) counts[r.verdict]++;
   const rows = reports
     .map((r, i) => ({ r, i }))
     .sort((a, b) => VERDICT_RANK[b.r.verdict] - VERDICT_RANK[a.r.verdict] || a.i - b.i)
-    .map(({ r }) => ({
+    .map(({ r, i }) => ({
       target: r.target.name,
       verdict: r.verdict,
       rootCause: rootCauseOf(r),
-      durationMs: Math.max(0, Date.parse(r.finishedAt) - Date.parse(r.startedAt)),
+      durationMs: durationsMs?.[i] ?? Math.max(0, Date.parse(r.finishedAt) - Date.parse(r.startedAt)),
     }));
   return {
     ...run,

@@ -49,8 +49,9 @@ export async function runFleetAndReport(
   const clock = deps.now ?? (() => new Date());
   const startedAt = clock().toISOString();
   const finished: Report[] = [];
+  const times: number[] = [];
   const snapshot = () =>
-    summarizeFleet(finished, { group: run.group, what, startedAt, finishedAt: clock().toISOString() });
+    summarizeFleet(finished, { group: run.group, what, startedAt, finishedAt: clock().toISOString() }, times);
   let root: { channel: string; ts: string } | undefined;
   try {
     root = await out.post(place.channel, fleetMessage(info, snapshot(), false), place.threadTs);
@@ -75,8 +76,9 @@ export async function runFleetAndReport(
     result = await runFleet(
       { ...deps, onAuditError: (e) => deps.log?.(`could not write the audit log: ${redact(e.message)}`) },
       { what: run.what, group: run.group, targets: run.targets, actor },
-      (report) => {
+      (report, _done, _total, ms) => {
         finished.push(report);
+        times.push(ms);
         const at = root;
         if (at)
           throttle.schedule(() =>
