@@ -61,8 +61,14 @@ export async function startSshdFleet(n: number): Promise<SshdFleet> {
       const names = servers.map((_, i) => `web${i + 1}`);
       let yaml = 'targets:\n';
       servers.forEach((s, i) => (yaml += target(names[i]!, s.port, s.hostKeys.ed25519!.fingerprint)));
-      if (extra.dead) ((yaml += target('dead', deadPort, anyPin)), names.push('dead'));
-      if (extra.hung) ((yaml += target('hung', hungPort, anyPin)), names.push('hung'));
+      if (extra.dead) {
+        yaml += target('dead', deadPort, anyPin);
+        names.push('dead');
+      }
+      if (extra.hung) {
+        yaml += target('hung', hungPort, anyPin);
+        names.push('hung');
+      }
       return `${yaml}groups:\n  prod: [${names.join(', ')}]\n`;
     },
     async stop() {
