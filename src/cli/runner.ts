@@ -24,6 +24,7 @@ import { PLAIN, type Style } from '../render/style.js';
 import { TransportError } from '../transport/transport.js';
 import { ActionFlow } from './action-flow.js';
 import { EXIT_CODES } from './exit.js';
+import { fleetVerb } from './fleet-verb.js';
 import { checksText, listJson, listText, matchText, publicTarget, showJson, targetsText } from './render.js';
 
 export type { AccessTools } from '../app/access.js';
@@ -163,12 +164,23 @@ export class CommandRunner {
     switch (r.kind) {
       case 'unknown-target':
         return this.unknownTarget(r.name, via);
+      case 'empty-group':
+        return this.say(say.emptyGroup(r.name, this.deps.config.source, this.ref(via)), EXIT.usage);
+      case 'fleet': {
+        const what = { kind: 'diagnose' as const, playbook: r.playbook };
+        return fleetVerb(
+          this.deps,
+          this.appDeps(),
+          { what, group: r.group, targets: r.targets, actor: this.actor(via) },
+          flags,
+        );
+      }
       case 'unknown-playbook':
         return this.unknownPlaybook(r.text, via);
       case 'ambiguous': {
         const list = r.candidates.map((c) => `  - ${c.id}: ${c.title} — ${c.reason}`).join('\n');
         this.deps.out(`你是想…? / did you mean… "${r.text}":\n${list}`);
-        const next = { en: `run ${this.ref(via)('diagnose <id>')} with one of them` };
+        const next = { en: `run ${this.ref(via)(`diagnose <id>${r.group ? ` ${r.group}` : ''}`)} with one of them` };
         return this.say({ en: 'nothing was run', zh: '没有运行任何东西', next }, EXIT.usage);
       }
       case 'howto':
@@ -191,6 +203,17 @@ export class CommandRunner {
       return this.say(say.unknownCheck(r.id, ids, this.ref(via)), EXIT.usage);
     }
     if (r.kind === 'unknown-target') return this.unknownTarget(r.name, via);
+    if (r.kind === 'empty-group')
+      return this.say(say.emptyGroup(r.name, this.deps.config.source, this.ref(via)), EXIT.usage);
+    if (r.kind === 'fleet') {
+      const what = { kind: 'check' as const, check: r.check };
+      return fleetVerb(
+        this.deps,
+        this.appDeps(),
+        { what, group: r.group, targets: r.targets, actor: this.actor(via) },
+        flags,
+      );
+    }
     return r.kind === 'report' ? this.emit(r.report, flags) : EXIT.usage;
   }
 
@@ -270,7 +293,8 @@ export class CommandRunner {
 
   private unknownTarget(name: string, via: Via): number {
     const { config } = this.deps;
-    return this.say(say.unknownTarget(name, [...config.targets.keys()], config.source, this.ref(via)), EXIT.usage);
+    const targets = [...config.targets.keys()];
+    return this.say(say.unknownTarget(name, targets, config.source, this.ref(via), config.groups), EXIT.usage);
   }
 
   private unknownPlaybook(text: string, via: Via): number {

@@ -2,6 +2,7 @@ import { LineCounter, isNode, parseDocument, type Document, type YAMLError } fro
 import { z } from 'zod';
 import { parseSpan } from '../duration.js';
 import { ConfigError, NOT_A_CONFIG, readConfigText } from './config-file.js';
+import { fleetSchema, type FleetSettings } from './fleet.js';
 import { resolveGroups } from './groups.js';
 import { localTarget, type Target } from './target.js';
 import { targetSchema } from './target-schema.js';
@@ -101,6 +102,8 @@ export const configSchema = z
       )
       .default({}),
     policy: policySchema.default(() => policySchema.parse({})),
+    /** Runs over a group: targets at once, and each target's own deadline (src/app/fleet.ts). */
+    fleet: fleetSchema.default(() => fleetSchema.parse({})),
     /** Where the file store and audit log live (default ./var). */
     dataDir: z.string().default('var'),
   })
@@ -113,6 +116,8 @@ export interface Config {
   groups: Map<string, string[]>;
   defaultTarget: string;
   policy: Policy;
+  /** Targets at once in a run over a group, and each target's deadline (absent: 16 and 60 s). */
+  fleet?: FleetSettings;
   dataDir: string;
   /** Where it came from: a file path, or `built-in`. */
   source: string;
@@ -245,7 +250,8 @@ function fromParsed(
     const path = ['groups', ...groups.error.key];
     throw new ConfigError(source, path.join('.'), groups.error.problem, lineAt(path));
   }
-  return { targets, groups: groups.groups, defaultTarget, policy: data.policy, dataDir: data.dataDir, source };
+  const fleet = { concurrency: data.fleet.concurrency, targetTimeoutMs: data.fleet.targetTimeout };
+  return { targets, groups: groups.groups, defaultTarget, policy: data.policy, fleet, dataDir: data.dataDir, source };
 }
 
 /** The layout keys a target sets itself (`paths.backend`, `backendBind` …): discovery leaves them alone. */

@@ -118,6 +118,7 @@ describe('/oms bundle', () => {
     return {
       targets: new Map([['prod', { ...tree(root), name: 'prod' }]]),
       defaultTarget: 'prod',
+      groups: new Map([['all', ['prod']]]),
       policy: {} as Config['policy'],
       dataDir: root,
       source: 'test',
