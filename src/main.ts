@@ -1,4 +1,4 @@
-import { userInfo } from 'node:os';
+import { hostname, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stderr, stdin, stdout } from 'node:process';
 import { createInterface } from 'node:readline/promises';
@@ -25,6 +25,8 @@ import { fixTheFile, internalError, redisUnreachable } from './messages/catalogu
 import { toTerminal } from './messages/message.js';
 import { crashIfAsked } from './crash-test.js';
 import { LayoutService } from './discovery/layout-service.js';
+import { WatchStore } from './watch/watch-store.js';
+import { withWatchPlaybooks } from './watch/playbooks.js';
 
 /** Composition root: read config and playbooks, wire the pieces, pick the front end. */
 async function main(argv: string[]): Promise<number> {
@@ -35,6 +37,8 @@ async function main(argv: string[]): Promise<number> {
     loadConfig(resolveConfigPath(configFlag, process.env, process.cwd())),
     loadCompiledPlaybooks(defaultPlaybookDir(), playbookRegistry(), cacheDirCandidates(process.env)),
   ]);
+  // Each watch's playbook must exist: refused at start with the config file's line, like the config's own errors.
+  withWatchPlaybooks(config, playbooks);
   const pool = createTransportPool({ env: process.env });
   // State for approvals and the audit trail: Redis when REDIS_URL is set (several bot instances),
   // else files under dataDir.
@@ -63,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
         stderr.write(`警告 / warning: could not write the audit log ${audit.file}: ${redact(e.message)}\n`),
     });
   const approvals = approvalService();
+  const watchStore = new WatchStore(store, Date.now);
   const oneShot = argv.length > 0;
   const runner = new CommandRunner({
     config,
@@ -78,6 +83,7 @@ async function main(argv: string[]): Promise<number> {
     style: styleFor(stdout),
     approvals,
     audit,
+    watchStore,
     operator: `console:${safeLogin()}`,
     confirm: oneShot && stdin.isTTY ? askYesNo : undefined,
     interactiveConsole: !oneShot && Boolean(stdin.isTTY),
@@ -113,6 +119,8 @@ async function main(argv: string[]): Promise<number> {
           dedupe: new StoreDedupe(store),
           // The same store and audit log as the CLI; approverGroups checked with usergroups.users.list.
           approvals: { service: (isInGroup) => approvalService(isInGroup) },
+          // Exactly one instance runs each watch: leases in the same store (Redis shares them).
+          watch: { store: watchStore, holder: `${hostname()}:${process.pid}` },
         },
         stderr,
       );
