@@ -5,7 +5,7 @@ import type { Fitted } from '../render/block-limits.js';
 import { mrkdwnMessage } from '../render/blocks.js';
 import type { WatchPost } from '../watch/decide.js';
 import { formatSpan, postSummary } from '../watch/format.js';
-import { BUTTON_ID, reportButtons } from './report-buttons.js';
+import { reportButtons } from './report-buttons.js';
 
 const EMOJI: Record<WatchPost<Report>['kind'], string> = {
   new: ':red_circle:',
@@ -30,9 +30,7 @@ export function watchPostMessage(watch: WatchSpec, p: WatchPost<Report>): Fitted
   switch (p.kind) {
     case 'new': {
       const lines = p.findings.map((f) => `[${f.severity.toUpperCase()}] ${f.title}`);
-      const specs = reportButtons(p.report, '', `diagnose ${watch.playbook}`).filter(
-        (b) => b.actionId !== BUTTON_ID.share,
-      );
+      const specs = reportButtons(p.report, '', `diagnose ${watch.playbook}`);
       return message(watch, p, `${head} · *${safe(p.target)}*: 新发现 / new finding\n${bullet(lines)}`, [
         foot,
         ...buttons(specs),

@@ -21,7 +21,11 @@ export function slackWatchPoster(out: Outbox, log: (line: string) => void): Watc
       try {
         root = await out.post(watch.channel, watchPostMessage(watch, p));
       } catch (e) {
-        const code = slackErrorCode(e) ?? (e as Error).message;
+        const code =
+          slackErrorCode(e) ??
+          String((e as Error).message)
+            .split('\n')[0]!
+            .slice(0, 200);
         return { ok: false, code, notInChannel: isNotInChannel(e) || CHANNEL_GONE.has(code) };
       }
       if (p.kind === 'new')
