@@ -1,4 +1,4 @@
-import { userInfo } from 'node:os';
+import { hostname, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stderr, stdin, stdout } from 'node:process';
 import { createInterface } from 'node:readline/promises';
@@ -27,6 +27,8 @@ import { fixTheFile, internalError, redisUnreachable } from './messages/catalogu
 import { toTerminal } from './messages/message.js';
 import { crashIfAsked } from './crash-test.js';
 import { LayoutService, storeLayoutCache } from './discovery/layout-service.js';
+import { WatchStore } from './watch/watch-store.js';
+import { withWatchPlaybooks } from './watch/playbooks.js';
 
 /** Composition root: read config and playbooks, wire the pieces, pick the front end. */
 async function main(argv: string[]): Promise<number> {
@@ -39,6 +41,8 @@ async function main(argv: string[]): Promise<number> {
     loadCachedConfig(resolveConfigPath(configFlag, process.env, process.cwd()), parseConfigFile, cacheDirs),
     loadCompiledPlaybooks(defaultPlaybookDir(), playbookRegistry(), cacheDirs),
   ]);
+  // Each watch's playbook must exist: refused at start with the config file's line, like the config's own errors.
+  withWatchPlaybooks(config, playbooks);
   const pool = createTransportPool({ env: process.env });
   // State for approvals and the audit trail: Redis when REDIS_URL is set (several bot instances),
   // else files under dataDir.
@@ -77,6 +81,7 @@ async function main(argv: string[]): Promise<number> {
     transportFor: (t) => pool.get(t),
     cache: storeLayoutCache(store, (line) => stderr.write(`${redact(line)}\n`)),
   });
+  const watchStore = new WatchStore(store, Date.now);
   const oneShot = argv.length > 0;
   const runner = new CommandRunner({
     config,
@@ -92,6 +97,7 @@ async function main(argv: string[]): Promise<number> {
     style: styleFor(stdout),
     approvals,
     audit,
+    watchStore,
     operator: `console:${safeLogin()}`,
     confirm: oneShot && stdin.isTTY ? askYesNo : undefined,
     interactiveConsole: !oneShot && Boolean(stdin.isTTY),
@@ -129,6 +135,8 @@ async function main(argv: string[]): Promise<number> {
           dedupe: new StoreDedupe(store),
           // The same store and audit log as the CLI; approverGroups checked with usergroups.users.list.
           approvals: { service: (isInGroup) => slackApprovals(isInGroup) },
+          // Exactly one instance runs each watch: leases in the same store (Redis shares them).
+          watch: { store: watchStore, holder: `${hostname()}:${process.pid}` },
         },
         stderr,
       );

@@ -5,6 +5,7 @@ import type { AppActor, AppDeps, Unavailable } from '../app/deps.js';
 import { check, diagnose, type RunHooks } from '../app/run.js';
 import { resolveTarget } from '../command/resolve.js';
 import { bundleVerb, discoverVerb, layoutLine } from './layout-verbs.js';
+import { watchVerb } from './watch-verbs.js';
 import { usersTarget } from '../app/users.js';
 import { version } from '../app/version.js';
 import type { Outcome } from '../approvals/outcome.js';
@@ -138,6 +139,8 @@ export class CommandRunner {
         out(flags.json ? renderJson(v) : `oms-chatops ${v.version} · node ${v.node} · config ${v.config}`);
         return EXIT.ok;
       }
+      case 'watch':
+        return watchVerb(cmd, flags.json, this.deps, this.ref(via), this.actor(via).id);
       case 'users': {
         const t = usersTarget(this.targetOf(flags), this.deps);
         if (t.kind === 'unknown-target') return this.unknownTarget(t.name, via);
