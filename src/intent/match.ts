@@ -1,9 +1,10 @@
 import type { Playbook } from '../playbooks/playbook.js';
-import { comboScore, describeCombo } from './concept-score.js';
+import { describeCombo } from './concept-score.js';
+import { AMBIGUITY_MARGIN, pickHowto } from './howto.js';
 import { extract, type Extracted } from './extract.js';
 import type { AnswerSummary } from './heldout.js';
 import { indexPlaybooks, type PlaybookIndex } from './index.js';
-import { readMessage, type Message } from './message.js';
+import { readMessage } from './message.js';
 import { scorePlaybook, type PlaybookScore } from './score.js';
 
 export interface MatchCandidate {
@@ -46,10 +47,7 @@ export interface MatchResult {
 export const MATCH_THRESHOLD = 0.5;
 /** At or above this (and below a confident match) an addressed message gets choices. */
 export const OFFER_THRESHOLD = 0.38;
-/** A how-to section needs at least a two-concept combination. */
-export const HOWTO_THRESHOLD = 0.6;
-/** Candidates this close to the best are offered as alternatives instead of being picked silently. */
-export const AMBIGUITY_MARGIN = 0.1;
+export { AMBIGUITY_MARGIN, HOWTO_THRESHOLD } from './howto.js';
 /**
  * A message about another system (MySQL, Jenkins, the VPN …) and nothing of OMS, or an announcement, keeps this
  * share of its score: below OFFER_THRESHOLD even for a perfect match, so it is never offered nor suggested.
@@ -143,42 +141,6 @@ export function answerSummary(r: MatchResult): AnswerSummary {
 
 function none(extracted: Extracted, alternatives: MatchCandidate[]): MatchResult {
   return { playbook: null, confidence: alternatives[0]?.confidence ?? 0, alternatives, extracted, outcome: 'none' };
-}
-
-interface HowtoPick {
-  playbook: string;
-  section: string;
-  title: string;
-  score: number;
-  combo: string[];
-  /** The playbook's own score, to break ties between sections. */
-  weight: number;
-}
-
-/**
- * A question ("怎么…", "where is …", "…正常吗") whose concepts make one of a
- * playbook's how-to combinations. It wins when its playbook is the best
- * candidate anyway, or scores near the best.
- */
-function pickHowto(index: PlaybookIndex, msg: Message, factor: number, scores: PlaybookScore[]): HowtoPick | undefined {
-  if (!msg.question) return undefined;
-  let pick: HowtoPick | undefined;
-  for (const p of index.playbooks) {
-    for (const h of p.howto) {
-      const hit = comboScore(h.concepts, msg.concepts);
-      if (!hit) continue;
-      const score = hit.score * factor;
-      if (score < HOWTO_THRESHOLD || (pick && score < pick.score)) continue;
-      // Equal sections: the one whose playbook the message points to more strongly.
-      const weight = scores.find((s) => s.id === p.id)?.score ?? 0;
-      if (pick && score === pick.score && weight <= pick.weight) continue;
-      pick = { playbook: p.id, section: h.id, title: h.title, score, combo: hit.combo, weight };
-    }
-  }
-  if (!pick) return undefined;
-  const top = scores[0];
-  if (top && top.id !== pick.playbook && pick.score < top.score - AMBIGUITY_MARGIN) return undefined;
-  return pick;
 }
 
 /** A choice's one-line reason, from what matched it. */

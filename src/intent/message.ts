@@ -107,10 +107,20 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
     units: unitsOf(proseText, index.typos),
     command: proseText.replace(COMMAND_WORDS, '').trim(),
     joined: lines.length > 1 && joinedSource.length <= 4000 ? joinedSource : '',
-    context: messageContext(whole),
+    context: withForeignNames(messageContext(whole), index, whole, prose),
     skips: skipBigrams(proseText),
     concepts,
     question: QUESTIONS.some((q) => inProse.has(q)),
     ...(host !== undefined ? { host } : {}),
   };
+}
+
+/** A message that names nothing of OMS but an unknown system is that system's (src/intent/foreign.ts). */
+function withForeignNames(ctx: MessageContext, index: PlaybookIndex, whole: string, prose: string[]): MessageContext {
+  if (ctx.ours || ctx.foreign) return ctx;
+  const name = index.foreign.find(
+    whole,
+    prose.map((l) => normalize(l)),
+  );
+  return name === undefined ? ctx : { ...ctx, foreign: true };
 }
