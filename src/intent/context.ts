@@ -225,6 +225,9 @@ const OTHER_SYSTEMS = new RegExp(
       '摄像头',
       '网盘',
       '我本地',
+      '测试站',
+      '自己的 ?demo',
+      '个人项目',
       '本地开发',
       '自己电脑',
       '我电脑',
@@ -264,10 +267,13 @@ export interface MessageContext {
   foreign: boolean;
   /** Announces something (maintenance, a notice) rather than reporting a problem. */
   notice: boolean;
+  /** Names another system or host, whether or not it also names OMS: passive listening stays silent. */
+  other: boolean;
 }
 
 /** Classify a normalised message. */
 export function messageContext(text: string): MessageContext {
   const ours = OMS_ANCHORS.test(text);
-  return { ours, foreign: !ours && (OTHER_SYSTEMS.test(text) || OTHER_HOST.test(text)), notice: NOTICE.test(text) };
+  const other = OTHER_SYSTEMS.test(text) || OTHER_HOST.test(text);
+  return { ours, foreign: !ours && other, notice: NOTICE.test(text), other };
 }

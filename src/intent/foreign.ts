@@ -73,8 +73,11 @@ export class ForeignNames {
     this.typos = new TypoCorrector([...this.known].filter((w) => w.length >= 5));
   }
 
-  /** The other system a normalised message names, if any. */
-  find(text: string, lines: readonly string[]): string | undefined {
+  /**
+   * The other system a normalised message names, if any. `loose` (for passive listening, which must stay
+   * silent on anything doubtful): any unknown latin word among Chinese characters counts, wherever it stands.
+   */
+  find(text: string, lines: readonly string[], loose = false): string | undefined {
     for (const m of text.matchAll(/(?<![\w-])([\w@-]+)\.service\b/g)) if (!OURS.test(m[1]!)) return `${m[1]}.service`;
     for (const m of text.matchAll(/killed process \d+ \(([^)]+)\)/g)) if (!OURS.test(m[1]!)) return m[1];
     for (const line of lines) {
@@ -86,7 +89,8 @@ export class ForeignNames {
         const pinyin = splitSyllables(word) !== null;
         if (COMPONENT_AFTER.test(line.slice(at + word.length)) && (cjk || !pinyin)) return word;
         // Pinyin (a user name such as lisi, or a word typed in pinyin) names no system.
-        if (cjk && !pinyin && standsAlone(line, at, word.length) && isSubject(line, at, word.length)) return word;
+        if (cjk && !pinyin && standsAlone(line, at, word.length) && (loose || isSubject(line, at, word.length)))
+          return word;
       }
     }
     return undefined;

@@ -57,7 +57,6 @@ export const COMPONENTS = {
       '一次性',
       '批量',
       '一批',
-      '一个个',
       '逐个',
       '手动建',
     ],
@@ -155,7 +154,18 @@ export const COMPONENTS = {
   static: {
     label: '样式 / static files',
     zh: ['样式', '静态文件', '光秃秃', '全是文字'],
-    en: ['css', 'static', 'staticfiles', 'stylesheet', 'styles', 'collectstatic'],
+    en: [
+      'css',
+      'static',
+      'staticfiles',
+      'stylesheet',
+      'styles',
+      'collectstatic',
+      'styling',
+      'unstyled',
+      'plain html',
+      'no style',
+    ],
   },
   logs: {
     label: '日志 / logs',

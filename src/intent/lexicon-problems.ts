@@ -141,6 +141,7 @@ export const PROBLEMS = {
     label: '被杀 / killed',
     zh: ['被杀', '被干掉', '被 kill', '被kill', '杀掉'],
     en: ['killed', 'kill', 'sigkill'],
+    re: ['被.{0,4}(?:干掉|杀|kill)'],
   },
   'restart-loop': {
     label: '反复重启 / restart loop',
@@ -155,7 +156,9 @@ export const PROBLEMS = {
       '循环重启',
       '频繁重启',
       '重启了好几次',
+      '反复',
     ],
+    re: ['又(?:挂|崩|停|failed|失败|退出|起不来)'],
     en: [
       'restart counter',
       'auto-restart',

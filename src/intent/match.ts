@@ -41,10 +41,17 @@ export interface MatchResult {
   howto?: { section: string; title: string };
   /** What made the best candidate match ("signature: status=217/USER", "phrase: 超管登不上"). */
   evidence?: string;
+  /** Passive listening in a channel may suggest the playbook: confident, unambiguous, about nothing else. */
+  passive: boolean;
 }
 
-/** At or above this a playbook is confident: it runs when addressed, and passive listening suggests it. */
+/** At or above this a playbook is confident: it runs when addressed. */
 export const MATCH_THRESHOLD = 0.5;
+/**
+ * Passive listening (nobody asked) is stricter: at or above this, and only when the message names no other
+ * system or host (even beside OMS) — a wrong unasked reply costs more than a missed one.
+ */
+export const PASSIVE_THRESHOLD = 0.6;
 /** At or above this (and below a confident match) an addressed message gets choices. */
 export const OFFER_THRESHOLD = 0.38;
 export { AMBIGUITY_MARGIN, HOWTO_THRESHOLD } from './howto.js';
@@ -92,6 +99,7 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
       outcome: 'howto',
       howto: { section: howto.section, title: howto.title },
       evidence: `concepts: ${howto.combo.join(' + ')}`,
+      passive: false,
     };
   }
   if (!best || best.confidence < OFFER_THRESHOLD) return none(extracted, ranked.slice(0, 3));
@@ -104,6 +112,7 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
     extracted,
     outcome: decisive ? 'match' : 'choices',
     evidence: scores[0]!.evidence,
+    passive: decisive && best.confidence >= PASSIVE_THRESHOLD && !msg.context.other,
   };
   if (!decisive) {
     const offered = [best, ...ranked.slice(1, 3).filter((c) => c.confidence >= CHOICE_FLOOR)];
@@ -118,7 +127,7 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
   return result;
 }
 
-/** True when the result is a confident, unambiguous diagnosis (what passive listening may suggest). */
+/** True when the result is a confident, unambiguous diagnosis (what an addressed message runs). */
 export function isDecisive(result: MatchResult): boolean {
   if (!result.playbook || result.outcome !== 'match' || result.confidence < MATCH_THRESHOLD) return false;
   return !result.alternatives.some((a) => isClose(result.confidence, a));
@@ -129,7 +138,7 @@ export function answerSummary(r: MatchResult): AnswerSummary {
   const top = r.playbook?.id ?? null;
   switch (r.outcome) {
     case 'match':
-      return { outcome: 'match', top, offered: [top!], section: null, passive: isDecisive(r) };
+      return { outcome: 'match', top, offered: [top!], section: null, passive: r.passive };
     case 'howto':
       return { outcome: 'howto', top, offered: [top!], section: `${top}#${r.howto!.section}`, passive: false };
     case 'choices':
@@ -140,7 +149,8 @@ export function answerSummary(r: MatchResult): AnswerSummary {
 }
 
 function none(extracted: Extracted, alternatives: MatchCandidate[]): MatchResult {
-  return { playbook: null, confidence: alternatives[0]?.confidence ?? 0, alternatives, extracted, outcome: 'none' };
+  const confidence = alternatives[0]?.confidence ?? 0;
+  return { playbook: null, confidence, alternatives, extracted, outcome: 'none', passive: false };
 }
 
 /** A choice's one-line reason, from what matched it. */
