@@ -2,6 +2,7 @@ import { parseUsersArgs } from '../users/parse-args.js';
 import { fail, name, userName, type FrontEnd, type ParseFailure, type VerbContext } from './args.js';
 import { parseBundle, parseRun } from './verb-parsers.js';
 import type { ParsedCommand } from './parsed.js';
+import { parseWatch } from './watch-args.js';
 
 export type { ParsedCommand } from './parsed.js';
 
@@ -218,6 +219,17 @@ export const VERB_TABLE: readonly VerbSpec[] = Object.freeze([
     examples: ['bundle prod -o oms-bundle.tar.gz'],
     offeredIn: { ...BOT_MACHINE, slack: 'anyone (uploaded into the thread of the request; no -o)' },
     parse: parseBundle,
+  },
+  {
+    name: 'watch',
+    args: 'list | pause <id> [for 2h] | resume <id> | run <id>',
+    summary: {
+      zh: '定时巡检：列表、暂停、恢复、立即运行（只在变化时发消息）',
+      en: 'scheduled watches that post only on change: list, pause (until when), resume, run now',
+    },
+    examples: ['watch list', 'watch pause checklist-prod for 2h', 'watch run checklist-prod'],
+    offeredIn: EVERYWHERE,
+    parse: parseWatch,
   },
   {
     name: 'version',

@@ -199,6 +199,6 @@ describe('discover verb', () => {
     const { runner, lines } = setup(new FixtureTransport());
     expect(await runner.runWords(['discover', 'nope'])).toBe(EXIT.usage);
     expect(await runner.runWords(['discover', 'a', 'b'])).toBe(EXIT.usage);
-    expect(lines.join('\n')).toContain('unknown target "nope"');
+    expect(lines.join('\n')).toContain('unknown target or group "nope"');
   });
 });
