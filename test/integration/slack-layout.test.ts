@@ -157,7 +157,6 @@ describe('/oms bundle', () => {
       targets: new Map([['prod', { ...tree(root), name: 'prod' }]]),
       groups: new Map([['all', ['prod']]]),
       defaultTarget: 'prod',
-      groups: new Map([['all', ['prod']]]),
       policy: {} as Config['policy'],
       dataDir: root,
       source: 'test',
