@@ -126,6 +126,7 @@ const OTHER_SYSTEMS = new RegExp(
     'letsencrypt',
     'x509',
     'ssl',
+    'certificates?',
     'tls',
     'cron\\w*',
     'rsync',

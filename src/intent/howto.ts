@@ -9,6 +9,8 @@ import { COMPONENTS } from './lexicon-components.js';
 export const HOWTO_THRESHOLD = 0.6;
 /** Candidates this close to the best are offered as alternatives instead of being picked silently. */
 export const AMBIGUITY_MARGIN = 0.1;
+/** A diagnosis this sure is not overruled by a section's words. */
+const CONFIDENT = 0.7;
 /** How much a section's own words add to a combination it satisfies (ties and near-ties between sections). */
 const WORDS_WEIGHT = 0.15;
 /** A section found by its words alone: enough weight, a fair share of the question, clearly ahead of the next. */
@@ -18,7 +20,7 @@ const WORDS_LEAD = 1.3;
 /** The score such a section answers with. */
 const WORDS_ONLY = 0.6;
 /** How it ranks against sections asked for by concepts: a little more with more coverage and a clear lead. */
-const WORDS_RANK = 0.55;
+const WORDS_RANK = 0.5;
 /** A section of a playbook whose components the message names weighs this much more per component (at most two). */
 const MENTION_BOOST = 0.3;
 /** Weight (inverse document frequency) of a latin word few sections use: ExecStart, changepassword, ALLOWED_HOSTS. */
@@ -88,9 +90,10 @@ export function pickHowto(
   }
   const top = scores[0];
   const alone = byWordsOnly(msg, words, factor);
-  // Words alone never overrule a confident diagnosis of another playbook.
-  const free = !top || top.score < HOWTO_THRESHOLD || top.id === alone?.pick.playbook;
-  if (alone && free && alone.rank > pickRank) pick = alone.pick;
+  // Words alone never overrule a confident diagnosis of another playbook, nor a section asked for by name.
+  const free = !top || top.score < CONFIDENT || top.id === alone?.pick.playbook;
+  const named = pick !== undefined && pick.combo.some((c) => c in COMPONENTS && !GENERIC.has(c));
+  if (alone && free && !named && alone.rank > pickRank) pick = alone.pick;
   if (!pick) return undefined;
   if (top && top.id !== pick.playbook && pick.score < top.score - AMBIGUITY_MARGIN) return undefined;
   return pick;
@@ -115,7 +118,7 @@ function byWordsOnly(
   words: Array<SectionHit & { named: number }>,
   factor: number,
 ): { pick: HowtoPick; rank: number } | undefined {
-  const how = ['howto', 'where', 'is-normal'].some((c) => msg.concepts.has(c));
+  const how = ['howto', 'where', 'is-normal', 'by-hand'].some((c) => msg.concepts.has(c));
   if (!how && PROBLEMS.some((c) => msg.concepts.has(c))) return undefined;
   const [first, second] = words;
   if (!first || first.score < WORDS_MIN_SCORE || first.coverage < WORDS_MIN_COVERAGE) return undefined;

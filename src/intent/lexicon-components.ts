@@ -197,7 +197,7 @@ export const COMPONENTS = {
       'after=network.target',
       'multi-user.target',
     ],
-    re: ['\\btype\\b.{0,12}\\b(?:notify|simple|forking)\\b'],
+    re: ['\\btype\\b.{0,12}\\b(?:notify|simple|forking)\\b', '文件里\\s*(?:user|group|type)\\b'],
   },
   'service-user': {
     label: '服务用户 / service user',

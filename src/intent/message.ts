@@ -63,8 +63,8 @@ const PROBLEM_CONCEPTS = [
   'unauthorized',
 ];
 
-/** Concepts that make a message a question (src/intent/lexicon.ts). */
-const QUESTIONS = ['howto', 'where', 'question', 'is-normal'];
+/** Concepts that make a message a question (src/intent/lexicon.ts), or a request ("unit 文件示例", "止血命令"). */
+const QUESTIONS = ['howto', 'where', 'question', 'is-normal', 'by-hand', 'recommended', 'quick-fix', 'support'];
 
 /** Words that say something is wrong, in canonical form (see synonyms.ts). */
 export const TROUBLE = new RegExp(
