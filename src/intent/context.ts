@@ -142,6 +142,8 @@ const OTHER_SYSTEMS = new RegExp(
     'dev server',
     'router',
     'laptop',
+    '(?:another|other|side|personal|my own) (?:project|app|site|system)',
+    'home router',
     'projector',
   ]
     .map((w) => `(?<![a-z0-9_])${w}(?![a-z0-9_])`)
@@ -226,6 +228,9 @@ const OTHER_SYSTEMS = new RegExp(
       '摄像头',
       '网盘',
       '我本地',
+      '(?:另一个|另外一个|其他的?|别的)(?:项目|系统|平台|站点|网站|应用)',
+      '(?:财务|人事|报销|审批|考勤|打卡|门禁|工单|客服|仓储|报表|数据|监控|运维|测试|招聘|培训|会议|采购|合同|资产|物流|营销|电商|商城)(?:系统|平台)',
+      '测试服',
       '测试站',
       '自己的 ?demo',
       '个人项目',

@@ -3,12 +3,15 @@ import type { PlaybookIndex } from './index.js';
 import type { Message } from './message.js';
 import type { PlaybookScore } from './score.js';
 import { findSections, indexSections, type SectionHit } from './sections.js';
-import { COMPONENTS } from './lexicon-components.js';
+import { COMPONENTS, GENERIC_COMPONENTS as GENERIC } from './lexicon-components.js';
 
 /** A how-to section needs at least a two-concept combination (or a clear hit on its own words). */
 export const HOWTO_THRESHOLD = 0.6;
 /** Candidates this close to the best are offered as alternatives instead of being picked silently. */
 export const AMBIGUITY_MARGIN = 0.1;
+/** A question answered by a section's words alone is short. */
+const SHORT_LINES = 2;
+const SHORT_CHARS = 200;
 /** A diagnosis this sure is not overruled by a section's words. */
 const CONFIDENT = 0.7;
 /** How much a section's own words add to a combination it satisfies (ties and near-ties between sections). */
@@ -25,8 +28,6 @@ const WORDS_RANK = 0.5;
 const MENTION_BOOST = 0.3;
 /** Weight (inverse document frequency) of a latin word few sections use: ExecStart, changepassword, ALLOWED_HOSTS. */
 const RARE = 3;
-/** Components every system has: naming only these says nothing about OMS. */
-const GENERIC = new Set(['users', 'spreadsheet', 'password', 'create', 'config', 'logs', 'frontend', 'restart']);
 
 /** Problems: a question naming one is about a fault ("为什么登录失败？"), answered by a diagnosis. */
 const PROBLEMS = [
@@ -118,6 +119,8 @@ function byWordsOnly(
   words: Array<SectionHit & { named: number }>,
   factor: number,
 ): { pick: HowtoPick; rank: number } | undefined {
+  // A how-to question is a line or two of prose, not a paste.
+  if (msg.lines.length > SHORT_LINES || msg.prose.length > SHORT_CHARS) return undefined;
   const how = ['howto', 'where', 'is-normal', 'by-hand'].some((c) => msg.concepts.has(c));
   if (!how && PROBLEMS.some((c) => msg.concepts.has(c))) return undefined;
   const [first, second] = words;

@@ -1,3 +1,16 @@
+/** Components every system has: naming only these says nothing about OMS. */
+export const GENERIC_COMPONENTS: ReadonlySet<string> = new Set([
+  'users',
+  'spreadsheet',
+  'password',
+  'create',
+  'config',
+  'logs',
+  'frontend',
+  'restart',
+  'admin-word',
+]);
+
 /** The lexicon's components: what operators name (see src/intent/lexicon.ts for the format). */
 export const COMPONENTS = {
   login: {
