@@ -256,11 +256,15 @@ const OTHER_HOST = new RegExp(
   'i',
 );
 
-/** An announcement, not a problem: planned maintenance, a notice to everyone. */
+/** An announcement, not a problem: planned maintenance, a notice to everyone, a problem told as solved. */
 const NOTICE = new RegExp(
   [
-    '例行维护|计划维护|维护窗口|停机维护|请知悉|敬请|通知[:：]|届时',
-    '\\bscheduled maintenance\\b|\\bmaintenance window\\b|\\bfyi\\b',
+    '例行维护|计划维护|维护窗口|停机维护|请知悉|敬请|通知[:：]|届时|将于|停服|期间(?:无法|不能|会|将|暂停)',
+    '预计.{0,8}恢复|请大家|提前保存',
+    '\\bscheduled maintenance\\b|\\bmaintenance window\\b|\\bfyi\\b|\\bdowntime\\b|\\bwill be (?:down|unavailable)\\b',
+    // a problem told as solved
+    '已经?(?:解决|修复|修好|恢复正常)|问题解决了|搞定了|没问题了',
+    '\\b(?:fixed|resolved|sorted) now\\b|\\bworks now\\b|\\bworking again\\b|\\bback to normal\\b',
   ].join('|'),
   'i',
 );
