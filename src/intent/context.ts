@@ -8,7 +8,9 @@
 const OMS_ANCHORS = new RegExp(
   [
     String.raw`\boms\b|oms[-_]?backend|\/opt\/oms|\/var\/log\/oms|oms_backend|超管|`,
-    String.raw`vite_api_base_url|cors_allowed_origins|frontend-pc|订单管理系统`,
+    String.raw`vite_api_base_url|cors_allowed_origins|frontend-pc|订单管理系统|oms_db|oms_user|`,
+    // A Django traceback pasted here is OMS's backend (the only Django application these playbooks know).
+    String.raw`django\.(?:db|core)\.\w+`,
   ].join(''),
   'i',
 );
