@@ -64,6 +64,19 @@ const t = tuneOnly
   : scoreHeldout(parseHeldout(await readFile(join(HELDOUT, 'test.jsonl'), 'utf8'), 'test.jsonl'), answer);
 if (t) print('test half (test.jsonl) — measure only, never tune on it', t, showTest);
 
+// The second set: written after the matcher was tuned, by someone who saw neither the matcher nor the other sets,
+// and scored once at the end of that round; like the test half, figures only.
+const fresh = tuneOnly
+  ? undefined
+  : scoreHeldout(
+      parseHeldout(
+        await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'fresh', 'messages.jsonl'), 'utf8'),
+        'fresh',
+      ),
+      answer,
+    );
+if (fresh) print('fresh set (fresh/messages.jsonl) — measure only, never tune on it', fresh, false);
+
 const probes = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'probes.jsonl'), 'utf8'), 'probes');
 print('generalisation probes (probes.jsonl, wordings invented for the model)', scoreHeldout(probes, answer), true);
 
