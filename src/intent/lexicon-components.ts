@@ -1,3 +1,16 @@
+/** Components every system has: naming only these says nothing about OMS. */
+export const GENERIC_COMPONENTS: ReadonlySet<string> = new Set([
+  'users',
+  'spreadsheet',
+  'password',
+  'create',
+  'config',
+  'logs',
+  'frontend',
+  'restart',
+  'admin-word',
+]);
+
 /** The lexicon's components: what operators name (see src/intent/lexicon.ts for the format). */
 export const COMPONENTS = {
   login: {
@@ -35,7 +48,7 @@ export const COMPONENTS = {
       'admin interface',
       'backoffice',
     ],
-    re: ['(?:^|[\\s"\'(])/admin\\b'],
+    re: ['(?:^|[\\s"\'(])/admin\\b', 'admin\\s*(?:页面|界面|地址|网址|入口|面板|后台|url)'],
   },
   'admin-word': {
     label: 'admin',
@@ -55,6 +68,10 @@ export const COMPONENTS = {
       '导进去',
       '导入',
       '一次性',
+      '批量',
+      '一批',
+      '逐个',
+      '手动建',
     ],
     en: [
       'bulk import',
@@ -65,12 +82,19 @@ export const COMPONENTS = {
       'bulk user',
       'bulk-import',
       'import',
+      'bulk-add',
+      'bulk create',
+      'mass create',
+      'in bulk',
+      'batch',
+      'generate_user_template',
+      'user template',
     ],
     py: ['pi liang', 'dao ru'],
   },
   spreadsheet: {
     label: '表格 / spreadsheet',
-    zh: ['表格', '模板', '表头', '哪些列'],
+    zh: ['表格', '模板', '表头', '哪些列', '字段', '列名'],
     en: ['excel', 'xlsx', 'spreadsheet', 'template', 'columns', 'csv'],
   },
   users: {
@@ -80,8 +104,23 @@ export const COMPONENTS = {
   },
   create: {
     label: '创建 / create',
-    zh: ['创建', '新建', '建超管', '建一个', '开账号', '加一个'],
-    en: ['create', 'createsuperuser', 'add a', 'new'],
+    zh: [
+      '创建',
+      '新建',
+      '建超管',
+      '建一个',
+      '开账号',
+      '加一个',
+      '建个',
+      '加个',
+      '弄一个',
+      '搞一个',
+      '添加',
+      '新增',
+      '生成',
+    ],
+    en: ['create', 'createsuperuser', 'add a', 'new', 'make', 'add', 'generate'],
+    re: ['(?:怎么|如何|咋)建', '建(?:账号|用户|管理员|$|[?？吗呢啊])'],
     py: ['chuang jian'],
   },
   api: {
@@ -128,7 +167,18 @@ export const COMPONENTS = {
   static: {
     label: '样式 / static files',
     zh: ['样式', '静态文件', '光秃秃', '全是文字'],
-    en: ['css', 'static', 'staticfiles', 'stylesheet', 'styles', 'collectstatic'],
+    en: [
+      'css',
+      'static',
+      'staticfiles',
+      'stylesheet',
+      'styles',
+      'collectstatic',
+      'styling',
+      'unstyled',
+      'plain html',
+      'no style',
+    ],
   },
   logs: {
     label: '日志 / logs',
@@ -144,6 +194,23 @@ export const COMPONENTS = {
     label: '单元文件格式 / unit file format',
     zh: ['格式', 'windows 上写', '换行符', '隐藏字符'],
     en: ['bom', 'crlf', 'line endings', 'dos2unix', 'cat -a', 'utf-8 with bom'],
+  },
+  'unit-directive': {
+    label: '单元文件配置项 / unit file directives',
+    en: [
+      'execstart',
+      'workingdirectory',
+      'restartsec',
+      'wantedby',
+      'type=notify',
+      'type=simple',
+      'environment=',
+      'user=',
+      'group=',
+      'after=network.target',
+      'multi-user.target',
+    ],
+    re: ['\\btype\\b.{0,12}\\b(?:notify|simple|forking)\\b', '文件里\\s*(?:user|group|type)\\b'],
   },
   'service-user': {
     label: '服务用户 / service user',

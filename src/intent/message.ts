@@ -39,12 +39,59 @@ export interface Message {
   concepts: Set<string>;
   /** The message asks something (how, where, is it normal …): how-to sections may answer it. */
   question: boolean;
+  /** The message says something is wrong (a problem concept, or a trouble word). */
+  trouble: boolean;
+  /** A textbook question ("OOM 是什么意思", "difference between SIGTERM and SIGKILL") about no part of OMS. */
+  general: boolean;
   /** Host named by a log prefix, if any. */
   host?: string;
 }
 
-/** Concepts that make a message a question (src/intent/lexicon.ts). */
-const QUESTIONS = ['howto', 'where', 'question', 'is-normal'];
+/** Concepts that say something is wrong (src/intent/lexicon-problems.ts). */
+const PROBLEM_CONCEPTS = [
+  'fails',
+  'cannot-open',
+  'down',
+  'not-found',
+  'bad-gateway',
+  'timeout',
+  'oom',
+  'killed',
+  'restart-loop',
+  'not-listening',
+  'missing',
+  'permission',
+  'cors',
+  'unauthorized',
+];
+
+/** Asking what a word means or how two things differ. */
+const DEFINITION =
+  /是什么意思|啥意思|什么区别|的区别|区别是什么|difference between|what(?:'s| is) the difference|stand for/;
+/** Concepts that place a question in OMS (or in something seen in it: 报错, 日志). */
+const OMS_PARTS = [
+  'login',
+  'superuser',
+  'admin-site',
+  'bulk-import',
+  'api',
+  'backend',
+  'port',
+  'nginx',
+  'service',
+  'worker',
+  'frontend',
+  'static',
+  'logs',
+  'config',
+  'unit-format',
+  'service-user',
+  'unit-directive',
+  'fails',
+];
+
+/** Concepts that make a message a question (src/intent/lexicon.ts), or a request ("unit 文件示例", "止血命令"). */
+const QUESTIONS = ['howto', 'where', 'question', 'is-normal', 'by-hand', 'recommended', 'quick-fix', 'support'];
 
 /** Words that say something is wrong, in canonical form (see synonyms.ts). */
 export const TROUBLE = new RegExp(
@@ -107,10 +154,21 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
     units: unitsOf(proseText, index.typos),
     command: proseText.replace(COMMAND_WORDS, '').trim(),
     joined: lines.length > 1 && joinedSource.length <= 4000 ? joinedSource : '',
-    context: messageContext(whole),
+    context: withForeignNames(messageContext(whole), index, whole, prose),
     skips: skipBigrams(proseText),
     concepts,
     question: QUESTIONS.some((q) => inProse.has(q)),
+    trouble: PROBLEM_CONCEPTS.some((c) => concepts.has(c)) || TROUBLE.test(proseText),
+    general: DEFINITION.test(proseText) && !OMS_PARTS.some((c) => concepts.has(c)) && !/oms/.test(proseText),
     ...(host !== undefined ? { host } : {}),
   };
+}
+
+/** A message that names nothing of OMS but an unknown system is that system's (src/intent/foreign.ts). */
+function withForeignNames(ctx: MessageContext, index: PlaybookIndex, whole: string, prose: string[]): MessageContext {
+  if (ctx.foreign) return ctx;
+  const lines = prose.map((l) => normalize(l));
+  if (!ctx.ours && index.foreign.find(whole, lines) !== undefined) return { ...ctx, foreign: true, other: true };
+  if (!ctx.other && index.foreign.find(whole, lines, true) !== undefined) return { ...ctx, other: true };
+  return ctx;
 }

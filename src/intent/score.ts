@@ -23,6 +23,10 @@ const ALIAS_INSIDE = 0.35;
 const ALIAS_WITH_TROUBLE = 0.6;
 /** Units (bigrams and words) of a message still short enough for ALIAS_WITH_TROUBLE. */
 const SHORT_MESSAGE = 10;
+/** Highest score of a phrase found only in part, with fewer than three of its units. */
+const PARTIAL_PHRASE = 0.35;
+/** A component of the playbook and some trouble, nothing more: a middle score (choices). */
+const PARTIAL = 0.4;
 /** Credit for a phrase's character pair found with one character between. */
 const SKIP_HIT = 0.6;
 
@@ -101,6 +105,16 @@ export function scorePlaybook(p: IndexedPlaybook, msg: Message): PlaybookScore {
   if (concept && conceptScore > Math.max(sig, phrase, alias)) evidence = `concepts: ${concept.combo.join(' + ')}`;
 
   let score = Math.max(sig, phrase, alias, conceptScore);
+  // 5. What the playbook is about, named with a sign of trouble but in no declared combination: enough to be
+  // offered among choices when addressed, never enough to run or to be suggested.
+  if (score < PARTIAL && msg.trouble) {
+    const about = p.components.find((c) => msg.concepts.has(c));
+    if (about) {
+      score = PARTIAL;
+      if (!evidence) evidence = `concepts: ${about}`;
+      explains.add(`c:${about}`);
+    }
+  }
   // Independent kinds of evidence agreeing make the match surer.
   const kinds = [sig >= 0.5, phrase >= 0.4, alias > 0, conceptScore >= 0.6].filter(Boolean).length;
   if (kinds > 1) score += 0.03 * (kinds - 1);
@@ -137,7 +151,8 @@ function phraseScore(ph: IndexedPhrase, hit: number, msg: Message): number {
   }
   if (n < 3) return 0;
   const cov = hit / n;
-  return 0.9 * cov * cov;
+  // Two words of three ("打不开" of "admin 打不开") are not enough to be offered.
+  return Math.min(hit < 3 ? PARTIAL_PHRASE : 1, 0.9 * cov * cov);
 }
 
 /** Whole-word containment for latin terms, substring for CJK. */

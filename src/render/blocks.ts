@@ -77,21 +77,20 @@ export function progressMessage(
 ): Fitted {
   const done = new Set(finished.map((o) => o.check));
   const pending = run.checks.filter((c) => !done.has(c));
+  // Checks the engine adds following the evidence (src/engine/follow-up.ts) grow the total as they come.
+  const total = new Set([...run.checks, ...done]).size;
   const lines = finished.map(checkLine);
   if (pending.length > 0)
     lines.push(`:hourglass_flowing_sand: ${pending.map((c) => `\`${escapeMrkdwn(c)}\``).join(' ')}`);
   const title = titleOf(run, run.what);
   return fitMessage({
-    text: redact(`${title} — ${finished.length}/${run.checks.length} @ ${run.target.name}`),
+    text: redact(`${title} — ${finished.length}/${total} @ ${run.target.name}`),
     blocks: [
       header(title),
       context(
         `目标 / target: *${safe(run.target.name)}* (${safe(run.target.transport)}) · 请求人 / asked by <@${run.requester}>`,
       ),
-      ...packLines(
-        lines,
-        `:mag: *诊断中 / running:* ${finished.length}/${run.checks.length} 项检查已完成 / checks finished`,
-      ),
+      ...packLines(lines, `:mag: *诊断中 / running:* ${finished.length}/${total} 项检查已完成 / checks finished`),
     ],
   });
 }

@@ -3,9 +3,9 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 
 /**
- * Where the compiled playbooks may be kept, best first: `OMS_CHATOPS_CACHE_DIR` (`off` turns the cache off), else
- * `$XDG_CACHE_HOME/oms-chatops` (or `~/.cache/oms-chatops`), then a per-user directory under the system temp
- * directory for a service account without a writable home.
+ * Where compiled forms (playbooks, config) may be kept, best first: `OMS_CHATOPS_CACHE_DIR` (`off` turns the cache
+ * off), else `$XDG_CACHE_HOME/oms-chatops` (or `~/.cache/oms-chatops`), then a per-user directory under the system
+ * temp directory for a service account without a writable home.
  */
 export function cacheDirCandidates(env: NodeJS.ProcessEnv): string[] {
   const explicit = env.OMS_CHATOPS_CACHE_DIR?.trim();

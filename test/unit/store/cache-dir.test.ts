@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
-import { cacheDirCandidates, prepareCacheDir } from '../../../src/playbooks/cache-dir.js';
+import { cacheDirCandidates, prepareCacheDir } from '../../../src/store/cache-dir.js';
 
 describe('cacheDirCandidates', () => {
   const uid = process.getuid?.() ?? 'user';
