@@ -5,6 +5,7 @@ import type { AppActor, AppDeps, Unavailable } from '../app/deps.js';
 import { check, diagnose, recordReport, type RunHooks } from '../app/run.js';
 import { resolveTarget } from '../command/resolve.js';
 import { bundleVerb, discoverVerb, layoutLine } from './layout-verbs.js';
+import { compareVerb } from './compare-verb.js';
 import { usersTarget } from '../app/users.js';
 import { version } from '../app/version.js';
 import type { Outcome } from '../approvals/outcome.js';
@@ -111,6 +112,19 @@ export class CommandRunner {
         return this.diagnose(cmd, flags, via);
       case 'check':
         return this.check(cmd, flags, via);
+      case 'compare':
+        return compareVerb(
+          cmd,
+          flags,
+          this.actor(via),
+          { ...this.deps, ...this.appDeps() },
+          {
+            unknownTarget: (n) => this.unknownTarget(n, via),
+            unknownPlaybook: (t) => this.unknownPlaybook(t, via),
+            say: (m, code) => this.say(m, code),
+            ref: this.ref(via),
+          },
+        );
       case 'keyscan':
         return this.access(await keyscan(cmd, this.deps), cmd.verb, via);
       case 'sudoers':

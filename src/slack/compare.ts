@@ -1,0 +1,145 @@
+import { planCompare, runCompare, type ComparePlan } from '../app/compare.js';
+import { compareDetails, compareMessage, compareProgressMessage, type CompareRun } from '../compare/blocks.js';
+import { compareText } from '../compare/text.js';
+import { noticeMessage } from '../render/blocks.js';
+import { redact } from '../redact.js';
+import { renderText } from '../render/text.js';
+import type { Reply, SlackDeps } from './deps.js';
+import { describeSlackError, INVITE_HINT, isNotInChannel, slackErrorCode } from './errors.js';
+import type { CommandPlace, CommandPlan, SlackContext, SlackFeature } from './feature.js';
+import { unknownPlaybook, unknownTarget } from './help.js';
+import type { Outbox } from './outbox.js';
+import type { TaskPlace } from './tasks.js';
+import { UpdateThrottle } from './throttle.js';
+
+/**
+ * `/oms compare <playbook> <target-a> <target-b>`: bad names are answered in the ack; otherwise a root
+ * message counts both sides' checks as they finish (throttled), then holds both verdicts and the
+ * differences that explain a finding; the thread gets every difference, and a file with both reports
+ * when something did not fit.
+ */
+export function compareFeature(ctx: SlackContext): SlackFeature {
+  const { deps, out } = ctx;
+  return {
+    name: 'compare',
+    verbs: ['compare'],
+    command(cmd, where): CommandPlan {
+      if (cmd.verb !== 'compare') return { kind: 'answer', message: unknownPlaybook('', deps.playbooks) };
+      const plan = planCompare(cmd, deps);
+      switch (plan.kind) {
+        case 'unknown-playbook':
+          return { kind: 'answer', message: unknownPlaybook(plan.text, deps.playbooks) };
+        case 'unknown-target':
+          return { kind: 'answer', message: unknownTarget(plan.name, deps.config) };
+        case 'same-target':
+          return {
+            kind: 'answer',
+            message: noticeMessage(
+              `要对比两台不同的服务器，${plan.name} 出现了两次——没有运行任何东西 / ` +
+                `compare needs two different targets, not ${plan.name} twice — nothing was run`,
+              { next: `e.g. \`/oms compare ${cmd.playbook} ${plan.name} <another target>\`` },
+            ),
+          };
+        case 'run':
+          return {
+            kind: 'work',
+            task: 'compare',
+            run: (reply, at) => compareAndReport(deps, out, plan, where, reply, at),
+          };
+      }
+    },
+  };
+}
+
+async function compareAndReport(
+  deps: SlackDeps,
+  out: Outbox,
+  plan: Extract<ComparePlan, { kind: 'run' }>,
+  place: CommandPlace,
+  reply: Reply,
+  track: TaskPlace,
+): Promise<void> {
+  const run: CompareRun = { playbook: plan.playbook, a: plan.a.name, b: plan.b.name, requester: place.user };
+  const total = plan.playbook.checks.length;
+  const done = { a: 0, b: 0 };
+  let root: { channel: string; ts: string } | undefined;
+  try {
+    root = await out.post(place.channel, compareProgressMessage(run, done, total));
+    track.progress = root;
+  } catch (e) {
+    if (!isNotInChannel(e)) {
+      const p = describeSlackError(e);
+      await reply(noticeMessage(`${p.text} — 对比没有运行 / the comparison was not run`, { next: p.next }));
+      return;
+    }
+    await reply(
+      noticeMessage(
+        'oms-chatops 不在这个频道里，所以结果只发给你 / I am not in this channel, so only you will see the result.',
+        { next: INVITE_HINT },
+      ),
+    );
+  }
+  const throttle = new UpdateThrottle(deps.updateIntervalMs ?? 1000, deps.clock);
+  const actor = { id: place.user, via: 'slack' as const, channel: place.channel };
+  let result: Awaited<ReturnType<typeof runCompare>>;
+  try {
+    result = await runCompare(
+      plan,
+      actor,
+      { ...deps, onAuditError: (e) => deps.log?.(`could not write the audit log: ${redact(e.message)}`) },
+      {
+        onObservation: (side) => {
+          done[side]++;
+          const at = root;
+          if (at)
+            throttle.schedule(() =>
+              out.update(at.channel, at.ts, compareProgressMessage(run, done, total), { bestEffort: true }),
+            );
+        },
+      },
+    );
+  } finally {
+    // No progress update may land after the final message (or the failure notice that replaces it).
+    await throttle.finish(async () => undefined);
+  }
+  if (result.kind !== 'compared') return;
+  const c = result.comparison;
+  const final = compareMessage(run, c);
+  if (!root) {
+    await reply(final);
+    return;
+  }
+  await out.update(root.channel, root.ts, final);
+  delete track.progress;
+  track.channel = root.channel;
+  track.threadTs = root.ts;
+  const details = compareDetails(c);
+  try {
+    await out.post(root.channel, details, root.ts);
+    if (final.overflow.length > 0 || details.overflow.length > 0) {
+      const [ra, rb] = result.reports;
+      await out.upload(
+        root.channel,
+        root.ts,
+        {
+          filename: `oms-compare-${plan.playbook.id}-${plan.a.name}-${plan.b.name}.txt`,
+          title: `OMS compare ${plan.playbook.id}: ${plan.a.name} ↔ ${plan.b.name}`,
+          content: redact(
+            [
+              compareText(c),
+              renderText(ra, undefined, { verbose: true }),
+              renderText(rb, undefined, { verbose: true }),
+            ].join('\n\n'),
+          ),
+        },
+        '完整对比（消息放不下的部分）/ the whole comparison (what did not fit in the messages)',
+      );
+    }
+  } catch (e) {
+    deps.log?.(`compare thread details failed: ${slackErrorCode(e) ?? (e as Error).message}`);
+    const p = describeSlackError(e);
+    await reply(
+      noticeMessage(`${p.text} — 详情没能发到消息串 / the details could not be posted in the thread`, { next: p.next }),
+    );
+  }
+}
