@@ -98,29 +98,35 @@ async function compareAndReport(
         },
       },
     );
-  } finally {
-    // No progress update may land after the final message (or the failure notice that replaces it).
+  } catch (e) {
+    // No progress update may land after the failure notice that will replace the root message.
     await throttle.finish(async () => undefined);
+    throw e;
   }
-  if (result.kind !== 'compared') return;
+  if (result.kind !== 'compared') {
+    await throttle.finish(async () => undefined);
+    return;
+  }
   const c = result.comparison;
   const final = compareMessage(run, c);
   if (!root) {
     await reply(final);
     return;
   }
-  await out.update(root.channel, root.ts, final);
+  const at = root;
+  // The final message keeps the same spacing as the progress updates before it.
+  await throttle.finish(() => out.update(at.channel, at.ts, final));
   delete track.progress;
-  track.channel = root.channel;
-  track.threadTs = root.ts;
+  track.channel = at.channel;
+  track.threadTs = at.ts;
   const details = compareDetails(c);
   try {
-    await out.post(root.channel, details, root.ts);
+    await out.post(at.channel, details, at.ts);
     if (final.overflow.length > 0 || details.overflow.length > 0) {
       const [ra, rb] = result.reports;
       await out.upload(
-        root.channel,
-        root.ts,
+        at.channel,
+        at.ts,
         {
           filename: `oms-compare-${plan.playbook.id}-${plan.a.name}-${plan.b.name}.txt`,
           title: `OMS compare ${plan.playbook.id}: ${plan.a.name} ↔ ${plan.b.name}`,
