@@ -111,5 +111,14 @@ export const SHOWN_SETTINGS: ReadonlySet<string> = new Set([
   'DJANGO_DEBUG',
 ]);
 
-/** What a difference in a setting nobody shows can explain: Django reads them all at start. */
-export const SETTINGS_EXPLAIN: readonly string[] = ['env-format', 'backend-env', ...BACKEND, 'backend-journal'];
+/**
+ * What a difference in a setting whose value is not shown can explain: the backend failing to start or
+ * to answer (Django reads every setting at start). Not backend-env's own findings: those are about the
+ * settings shown above, which explain them directly.
+ */
+export const SETTINGS_EXPLAIN: readonly string[] = [
+  'env-format',
+  'backend-service',
+  'backend-journal',
+  'backend-error-log',
+];

@@ -23,7 +23,7 @@ export function sideText(d: Difference, which: 'a' | 'b', max = 80): string {
     // Both set: the values differ (that is why it is listed), and neither is shown.
     if (v === 'set' && other === 'set') text = '已设置，值不同 / set, differs';
   } else if (Array.isArray(v)) text = listText(v, Array.isArray(other) ? other : [], max);
-  else text = String(v);
+  else text = fromDifference(String(v), other === null || Array.isArray(other) ? '' : String(other), max);
   return clipText(text, max);
 }
 
@@ -35,6 +35,15 @@ function listText(own: readonly string[], other: readonly string[], max: number)
   const lacks = other.filter((x) => !own.includes(x));
   if (mine.length) return `${mine.join(', ')}${lacks.length ? '' : ' …'}`;
   return lacks.length ? `缺 / lacks ${lacks.join(', ')}` : whole;
+}
+
+/** A long value that shares a long start with the other side's: shown from a little before they part. */
+function fromDifference(own: string, other: string, max: number): string {
+  if (own.length <= max) return own;
+  let common = 0;
+  while (common < own.length && own[common] === other[common]) common++;
+  const start = Math.max(0, common - 12);
+  return start > 0 ? `…${own.slice(start)}` : own;
 }
 
 /** Redacted, on one line, at most `max` characters. */
