@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { LineCounter, isNode, parseDocument, type Document, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { parseSpan } from '../duration.js';
+import { resolveGroups } from './groups.js';
 import { localTarget, targetSchema, type Target } from './target.js';
 import {
   firstAlias,
@@ -91,6 +92,13 @@ export const configSchema = z
       )
       .default({}),
     defaultTarget: z.string().optional(),
+    /** Groups of targets by name (`prod: [web1, web2]`); members are targets or other groups. */
+    groups: z
+      .record(
+        z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'group names are lower-case letters, digits, _ and -'),
+        z.array(z.string()),
+      )
+      .default({}),
     policy: policySchema.default(() => policySchema.parse({})),
     /** Where the file store and audit log live (default ./var). */
     dataDir: z.string().default('var'),
@@ -100,6 +108,8 @@ export const configSchema = z
 /** The validated configuration, with the built-in `local` target always present. */
 export interface Config {
   targets: Map<string, Target>;
+  /** Group name → its targets, flattened (src/config/groups.ts); `all` is always there. */
+  groups: Map<string, string[]>;
   defaultTarget: string;
   policy: Policy;
   dataDir: string;
@@ -227,7 +237,10 @@ export function parseConfig(text: string, file: string): Config {
         : issue.message.split('\n')[0]!.slice(0, 300);
     throw new ConfigError(file, path.map((k) => (/^[\w-]{1,40}$/.test(k) ? k : quoteName(k))).join('.'), problem, line);
   }
-  const config = fromParsed(parsed.data, file);
+  const config = fromParsed(parsed.data, file, (path) => {
+    const node = doc.getIn(path, true);
+    return isNode(node) && node.range ? lineOf(node.range[0]) : undefined;
+  });
   const rawTargets = (raw as { targets?: Record<string, unknown> }).targets ?? {};
   for (const [name, t] of config.targets)
     if (Object.hasOwn(rawTargets, name)) t.configured = layoutKeys(rawTargets[name]);
@@ -252,7 +265,11 @@ export function parseConfig(text: string, file: string): Config {
 
 const TOP_KEYS: ReadonlySet<string> = new Set(Object.keys(configSchema.shape));
 
-function fromParsed(data: z.infer<typeof configSchema>, source: string): Config {
+function fromParsed(
+  data: z.infer<typeof configSchema>,
+  source: string,
+  lineAt: (path: string[]) => number | undefined = () => undefined,
+): Config {
   const targets = new Map<string, Target>();
   targets.set('local', localTarget());
   for (const [name, t] of Object.entries(data.targets)) targets.set(name, { name, ...t });
@@ -267,7 +284,12 @@ function fromParsed(data: z.infer<typeof configSchema>, source: string): Config 
   const defaultTarget = data.defaultTarget ?? Object.keys(data.targets)[0] ?? 'local';
   if (!targets.has(defaultTarget))
     throw new ConfigError(source, 'defaultTarget', `names no target; known: ${[...targets.keys()].join(', ')}`);
-  return { targets, defaultTarget, policy: data.policy, dataDir: data.dataDir, source };
+  const groups = resolveGroups(data.groups, [...targets.keys()]);
+  if (!groups.ok) {
+    const path = ['groups', ...groups.error.key];
+    throw new ConfigError(source, path.join('.'), groups.error.problem, lineAt(path));
+  }
+  return { targets, groups: groups.groups, defaultTarget, policy: data.policy, dataDir: data.dataDir, source };
 }
 
 /** The layout keys a target sets itself (`paths.backend`, `backendBind` …): discovery leaves them alone. */

@@ -24,6 +24,7 @@ describe('bundle verb', () => {
     const config: Config = {
       targets: new Map([['lab', target]]),
       defaultTarget: 'lab',
+      groups: new Map([['all', ['lab']]]),
       policy: {} as Config['policy'],
       dataDir: root,
       source: 'test',
