@@ -4,6 +4,7 @@ import { headline } from '../engine/diagnose.js';
 import type { Report, ReportObservation } from '../engine/report.js';
 import { findPlaybook } from '../playbooks/find.js';
 import type { Playbook } from '../playbooks/playbook.js';
+import type { Message } from '../messages/message.js';
 import { redact } from '../redact.js';
 import { TransportError } from '../transport/transport.js';
 import type { AppActor, AppDeps } from './deps.js';
@@ -23,12 +24,18 @@ export type ComparePlan =
   | { kind: 'run'; playbook: Playbook; a: Target; b: Target }
   | { kind: 'unknown-playbook'; text: string }
   | { kind: 'unknown-target'; name: string }
-  | { kind: 'same-target'; name: string };
+  | { kind: 'same-target'; name: string }
+  /** A group where a target is needed: compare sets exactly two targets side by side. */
+  | { kind: 'group'; name: string; members: readonly string[] };
 
 /** The playbook by id or alias (no free text: both sides must run the same checks), then two different targets. */
 export function planCompare(request: CompareRequest, deps: Pick<AppDeps, 'playbooks' | 'config'>): ComparePlan {
   const playbook = findPlaybook(deps.playbooks, request.playbook);
   if (!playbook) return { kind: 'unknown-playbook', text: request.playbook };
+  for (const name of [request.a, request.b]) {
+    const members = deps.config.targets.has(name) ? undefined : deps.config.groups?.get(name);
+    if (members) return { kind: 'group', name, members };
+  }
   const a = deps.config.targets.get(request.a);
   if (!a) return { kind: 'unknown-target', name: request.a };
   const b = deps.config.targets.get(request.b);
@@ -107,5 +114,26 @@ function unreachableReport(playbook: Playbook, target: Target, e: TransportError
     findings: [],
     observations: [],
     error: { code: e.code, message: redact(e.message), hint: redact(e.hint) },
+  };
+}
+
+/** What to say for a plan that runs nothing and is not an unknown name (same target twice, a group). */
+export function compareRefusal(
+  plan: Extract<ComparePlan, { kind: 'same-target' | 'group' }>,
+  playbook: string,
+  ref: (words: string) => string,
+): Message {
+  if (plan.kind === 'same-target')
+    return {
+      zh: `要对比两台不同的服务器，${plan.name} 出现了两次——没有运行任何东西`,
+      en: `compare needs two different targets, not ${plan.name} twice — nothing was run`,
+      next: { en: `e.g. ${ref(`compare ${playbook} ${plan.name} <another target>`)}` },
+    };
+  const [x, y] = plan.members;
+  return {
+    zh: `${plan.name} 是一组服务器（${plan.members.join(', ')}），对比需要两台具体的服务器——没有运行任何东西`,
+    en: `${plan.name} is a group (${plan.members.join(', ')}); compare takes two targets — nothing was run`,
+    next: { en: `e.g. ${ref(`compare ${playbook} ${x ?? '<target>'} ${y ?? '<another target>'}`)}` },
+    choices: plan.members,
   };
 }

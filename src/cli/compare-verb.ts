@@ -1,4 +1,4 @@
-import { compareTargets, type CompareRequest, type CompareResult } from '../app/compare.js';
+import { compareRefusal, compareTargets, type CompareRequest, type CompareResult } from '../app/compare.js';
 import type { AppActor, AppDeps } from '../app/deps.js';
 import type { CommandFlags } from '../command/args.js';
 import { compareJson } from '../compare/json.js';
@@ -40,14 +40,8 @@ export async function compareVerb(
     case 'unknown-target':
       return answers.unknownTarget(r.name);
     case 'same-target':
-      return answers.say(
-        {
-          zh: `要对比两台不同的服务器，${r.name} 出现了两次——没有运行任何东西`,
-          en: `compare needs two different targets, not ${r.name} twice — nothing was run`,
-          next: { en: `e.g. ${answers.ref(`compare ${cmd.playbook} ${r.name} <another target>`)}` },
-        },
-        EXIT.usage,
-      );
+    case 'group':
+      return answers.say(compareRefusal(r, cmd.playbook, answers.ref), EXIT.usage);
     case 'cancelled':
       return EXIT.usage;
     case 'compared': {

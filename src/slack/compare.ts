@@ -1,4 +1,4 @@
-import { planCompare, runCompare, type ComparePlan } from '../app/compare.js';
+import { compareRefusal, planCompare, runCompare, type ComparePlan } from '../app/compare.js';
 import { compareDetails, compareMessage, compareProgressMessage, type CompareRun } from '../compare/blocks.js';
 import { compareText } from '../compare/text.js';
 import { noticeMessage } from '../render/blocks.js';
@@ -8,6 +8,7 @@ import type { Reply, SlackDeps } from './deps.js';
 import { describeSlackError, INVITE_HINT, isNotInChannel, slackErrorCode } from './errors.js';
 import type { CommandPlace, CommandPlan, SlackContext, SlackFeature } from './feature.js';
 import { unknownPlaybook, unknownTarget } from './help.js';
+import { noticeFor, slackRef } from './notice.js';
 import type { Outbox } from './outbox.js';
 import type { TaskPlace } from './tasks.js';
 import { UpdateThrottle } from './throttle.js';
@@ -32,14 +33,8 @@ export function compareFeature(ctx: SlackContext): SlackFeature {
         case 'unknown-target':
           return { kind: 'answer', message: unknownTarget(plan.name, deps.config) };
         case 'same-target':
-          return {
-            kind: 'answer',
-            message: noticeMessage(
-              `要对比两台不同的服务器，${plan.name} 出现了两次——没有运行任何东西 / ` +
-                `compare needs two different targets, not ${plan.name} twice — nothing was run`,
-              { next: `e.g. \`/oms compare ${cmd.playbook} ${plan.name} <another target>\`` },
-            ),
-          };
+        case 'group':
+          return { kind: 'answer', message: noticeFor(compareRefusal(plan, cmd.playbook, slackRef)) };
         case 'run':
           return {
             kind: 'work',

@@ -90,6 +90,7 @@ describe('/oms compare', () => {
     ['compare nope prod staging', /no playbook matches "nope"/],
     ['compare login prod prod', /compare needs two different targets, not prod twice/],
     ['compare login prod', /compare needs a playbook and two targets/],
+    ['compare login prod all', /all is a group \(prod, staging\); compare takes two targets/],
   ])('%s: refused in the ack, privately; nothing posted or run', async (command, error) => {
     await start({});
     const body = (await h.command(command)).json() as { response_type: string; text: string; blocks: unknown };

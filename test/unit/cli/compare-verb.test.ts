@@ -136,6 +136,11 @@ describe('compare on the command line', () => {
     [['compare', 'nope', 'prod', 'staging'], /no playbook matches "nope"/, /login/],
     [['compare', 'login', 'prod', 'prod'], /compare needs two different targets, not prod twice/, /compare login prod/],
     [['compare', 'login', 'prod'], /compare needs a playbook and two targets/, /compare login prod staging/],
+    [
+      ['compare', 'login', 'all', 'prod'],
+      /all is a group \(prod, staging\); compare takes two targets/,
+      /compare login prod staging/,
+    ],
     [['compare'], /compare needs a playbook and two targets/, /oms-chatops compare login prod staging/],
   ])('refuses %j: says what is wrong and what to type, runs nothing', async (words, error, next) => {
     const { r, text, used, audit } = runner({});
