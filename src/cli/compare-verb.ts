@@ -1,21 +1,15 @@
 import { compareRefusal, compareTargets, type CompareRequest, type CompareResult } from '../app/compare.js';
 import type { AppActor, AppDeps } from '../app/deps.js';
-import type { CommandFlags } from '../command/args.js';
+import { commandRef, type CommandFlags } from '../command/args.js';
 import { compareJson } from '../compare/json.js';
 import { compareText } from '../compare/text.js';
-import type { Message } from '../messages/message.js';
+import * as say from '../messages/catalogue.js';
+import { toTerminal, type Message } from '../messages/message.js';
+import { redact } from '../redact.js';
 import { renderJson } from '../render/text.js';
 import { PLAIN } from '../render/style.js';
 import { EXIT_CODES as EXIT } from './exit.js';
 import type { RunnerDeps } from './runner-deps.js';
-
-/** How the runner answers names that are not configured (the same messages as every other verb). */
-export interface CompareAnswers {
-  unknownTarget(name: string): number;
-  unknownPlaybook(text: string): number;
-  say(m: Message, code: number): number;
-  ref(words: string): string;
-}
 
 /**
  * `compare <playbook> <target-a> <target-b>`. Exit codes: 0 compared, and no difference explains a
@@ -25,10 +19,12 @@ export interface CompareAnswers {
 export async function compareVerb(
   cmd: CompareRequest,
   flags: CommandFlags,
+  via: 'console' | 'cli',
   actor: AppActor,
   deps: RunnerDeps & AppDeps,
-  answers: CompareAnswers,
 ): Promise<number> {
+  const ref = (w: string) => commandRef(via, w);
+  const answer = (m: Message) => (deps.out(toTerminal(m)), EXIT.usage);
   const progress = flags.json ? undefined : deps.progress;
   const r: CompareResult = await compareTargets(cmd, actor, deps, {
     onStart: (s) =>
@@ -36,12 +32,19 @@ export async function compareVerb(
   });
   switch (r.kind) {
     case 'unknown-playbook':
-      return answers.unknownPlaybook(r.text);
+      return answer(
+        say.unknownPlaybook(
+          redact(r.text),
+          deps.playbooks.map((p) => p.id),
+          ref,
+        ),
+      );
     case 'unknown-target':
-      return answers.unknownTarget(r.name);
+      // Targets only: compare takes no group, so groups are not offered as choices.
+      return answer(say.unknownTarget(r.name, [...deps.config.targets.keys()], deps.config.source, ref));
     case 'same-target':
     case 'group':
-      return answers.say(compareRefusal(r, cmd.playbook, answers.ref), EXIT.usage);
+      return answer(compareRefusal(r, cmd.playbook, ref));
     case 'cancelled':
       return EXIT.usage;
     case 'compared': {

@@ -1,4 +1,5 @@
 import type { UsersCommand } from '../users/parse-args.js';
+import type { WatchCommand } from './watch-args.js';
 
 /** What a user asked for, validated; the same for the CLI, the console and Slack. */
 export type ParsedCommand =
@@ -18,4 +19,5 @@ export type ParsedCommand =
   | { verb: 'discover'; target?: string }
   | { verb: 'bundle'; target?: string; output?: string }
   | { verb: 'compare'; playbook: string; a: string; b: string }
+  | WatchCommand
   | UsersCommand;
