@@ -7,7 +7,8 @@ import { renderText } from '../render/text.js';
 import type { Reply, SlackDeps } from './deps.js';
 import { describeSlackError, INVITE_HINT, isNotInChannel, slackErrorCode } from './errors.js';
 import type { CommandPlace, CommandPlan, SlackContext, SlackFeature } from './feature.js';
-import { unknownPlaybook, unknownTarget } from './help.js';
+import * as say from '../messages/catalogue.js';
+import { unknownPlaybook } from './help.js';
 import { noticeFor, slackRef } from './notice.js';
 import type { Outbox } from './outbox.js';
 import type { TaskPlace } from './tasks.js';
@@ -31,7 +32,13 @@ export function compareFeature(ctx: SlackContext): SlackFeature {
         case 'unknown-playbook':
           return { kind: 'answer', message: unknownPlaybook(plan.text, deps.playbooks) };
         case 'unknown-target':
-          return { kind: 'answer', message: unknownTarget(plan.name, deps.config) };
+          // Targets only: compare takes no group, so groups are not offered as choices.
+          return {
+            kind: 'answer',
+            message: noticeFor(
+              say.unknownTarget(plan.name, [...deps.config.targets.keys()], deps.config.source, slackRef),
+            ),
+          };
         case 'same-target':
         case 'group':
           return { kind: 'answer', message: noticeFor(compareRefusal(plan, cmd.playbook, slackRef)) };
