@@ -33,16 +33,19 @@ export interface CompareRun {
 
 const title = (r: CompareRun) => `OMS 对比 / compare: ${r.playbook.id} — ${r.a} ↔ ${r.b}`;
 
+/** Checks finished and to run on each side (the engine's extra round may add some). */
+export type CompareProgress = Record<'a' | 'b', { done: number; total: number }>;
+
 /** The root message while both sides run: how many checks each has finished. */
-export function compareProgressMessage(run: CompareRun, done: { a: number; b: number }, total: number): Fitted {
-  const line = (name: string, n: number) =>
-    `${n === total ? ':white_check_mark:' : ':hourglass_flowing_sand:'} *${safe(name)}* ${n}/${total}`;
+export function compareProgressMessage(run: CompareRun, p: CompareProgress): Fitted {
+  const line = (name: string, { done, total }: { done: number; total: number }) =>
+    `${done >= total ? ':white_check_mark:' : ':hourglass_flowing_sand:'} *${safe(name)}* ${done}/${total}`;
   return fitMessage({
-    text: redact(`${title(run)} (${done.a + done.b}/${2 * total})`),
+    text: redact(`${title(run)} (${p.a.done + p.b.done}/${p.a.total + p.b.total})`),
     blocks: [
       header(title(run)),
       section(
-        `运行中 / running \`${escapeMrkdwn(run.playbook.id)}\` on both\n${line(run.a, done.a)}\n${line(run.b, done.b)}`,
+        `运行中 / running \`${escapeMrkdwn(run.playbook.id)}\` on both\n${line(run.a, p.a)}\n${line(run.b, p.b)}`,
       ),
       context(
         `由 <@${escapeMrkdwn(run.requester)}> 发起 / asked by <@${escapeMrkdwn(run.requester)}> · 只读 / read-only`,

@@ -1,5 +1,11 @@
 import { compareRefusal, planCompare, runCompare, type ComparePlan } from '../app/compare.js';
-import { compareDetails, compareMessage, compareProgressMessage, type CompareRun } from '../compare/blocks.js';
+import {
+  compareDetails,
+  compareMessage,
+  compareProgressMessage,
+  type CompareProgress,
+  type CompareRun,
+} from '../compare/blocks.js';
 import { compareText } from '../compare/text.js';
 import { noticeMessage } from '../render/blocks.js';
 import { redact } from '../redact.js';
@@ -63,10 +69,10 @@ async function compareAndReport(
 ): Promise<void> {
   const run: CompareRun = { playbook: plan.playbook, a: plan.a.name, b: plan.b.name, requester: place.user };
   const total = plan.playbook.checks.length;
-  const done = { a: 0, b: 0 };
+  const progress: CompareProgress = { a: { done: 0, total }, b: { done: 0, total } };
   let root: { channel: string; ts: string } | undefined;
   try {
-    root = await out.post(place.channel, compareProgressMessage(run, done, total));
+    root = await out.post(place.channel, compareProgressMessage(run, progress));
     track.progress = root;
   } catch (e) {
     if (!isNotInChannel(e)) {
@@ -90,12 +96,12 @@ async function compareAndReport(
       actor,
       { ...deps, onAuditError: (e) => deps.log?.(`could not write the audit log: ${redact(e.message)}`) },
       {
-        onObservation: (side) => {
-          done[side]++;
+        onObservation: (side, _o, done, sideTotal) => {
+          progress[side] = { done, total: sideTotal };
           const at = root;
           if (at)
             throttle.schedule(() =>
-              out.update(at.channel, at.ts, compareProgressMessage(run, done, total), { bestEffort: true }),
+              out.update(at.channel, at.ts, compareProgressMessage(run, progress), { bestEffort: true }),
             );
         },
       },

@@ -42,7 +42,11 @@ describe('compare in Block Kit', () => {
     const c = comparison(Array.from({ length: 500 }, (_, i) => diff(i, i < 3 ? ['allowed-hosts'] : [])));
     const root = compareMessage(run, c);
     const details = compareDetails(c);
-    for (const m of [root, details, compareProgressMessage(run, { a: 3, b: 13 }, 13)])
+    for (const m of [
+      root,
+      details,
+      compareProgressMessage(run, { a: { done: 3, total: 13 }, b: { done: 15, total: 15 } }),
+    ])
       expect(limitViolations(m.message)).toEqual([]);
     expect(details.overflow.length).toBeGreaterThan(0);
     const rootText = JSON.stringify(root.message.blocks);
