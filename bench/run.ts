@@ -43,6 +43,10 @@ const parts: Array<[string, () => Promise<void>]> = [
       await (await import('./users.js')).runHostileSheetBench();
     },
   ],
+  [
+    'discovery and the support bundle on the lab (relocated install)',
+    async () => (await import('./discovery.js')).runDiscoveryBench(),
+  ],
 ];
 
 const only = process.argv[2];
