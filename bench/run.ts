@@ -39,6 +39,10 @@ const parts: Array<[string, () => Promise<void>]> = [
       await (await import('./users.js')).runHostileSheetBench();
     },
   ],
+  [
+    'watch: 30 targets every minute for an hour of simulated time, two instances on one redis-server',
+    async () => (await import('./watch.js')).runWatchBench(),
+  ],
 ];
 
 const only = process.argv[2];

@@ -11,6 +11,8 @@ export class SimulatedFleet {
   private readonly scenario = new Map<string, string>();
   /** Commands run, per target (a watch that ran twice shows it here). */
   readonly runs = new Map<string, number>();
+  /** Transports handed out: one per diagnosis (src/app/run.ts asks once per run). */
+  diagnoses = 0;
 
   set(target: string, scenario: string | 'down'): void {
     this.scenario.set(target, scenario);
@@ -18,6 +20,7 @@ export class SimulatedFleet {
 
   transportFor = (target: Target): Transport => {
     const fleet = this;
+    this.diagnoses++;
     return {
       describe: `simulated:${target.name}`,
       async exec(argv: readonly string[], options?: ExecOptions): Promise<ExecResult> {
