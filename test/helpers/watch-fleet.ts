@@ -19,13 +19,14 @@ export class SimulatedFleet {
   }
 
   transportFor = (target: Target): Transport => {
-    const fleet = this;
     this.diagnoses++;
+    const count = () => this.runs.set(target.name, (this.runs.get(target.name) ?? 0) + 1);
+    const scenarioOf = () => this.scenario.get(target.name) ?? 'healthy';
     return {
       describe: `simulated:${target.name}`,
       async exec(argv: readonly string[], options?: ExecOptions): Promise<ExecResult> {
-        fleet.runs.set(target.name, (fleet.runs.get(target.name) ?? 0) + 1);
-        const s = fleet.scenario.get(target.name) ?? 'healthy';
+        count();
+        const s = scenarioOf();
         if (s === 'down')
           throw new TransportError(
             'connect_refused',
