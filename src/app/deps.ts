@@ -1,5 +1,5 @@
 import type { Actor } from '../approvals/approval.js';
-import type { ApprovalService } from '../approvals/service.js';
+import type { ApprovalDesk } from '../approvals/lazy.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { Check } from '../checks/check.js';
 import type { Config } from '../config/config.js';
@@ -26,7 +26,7 @@ export interface AppDeps {
   /** The audit log: diagnoses and checks are recorded, `audit` reads it. */
   audit?: AuditStore;
   /** Approve-to-run (`run`, Request buttons). */
-  approvals?: ApprovalService;
+  approvals?: ApprovalDesk;
   /** Layout discovery: unset paths filled before a run (cached per target); `discover` and `bundle`. */
   layout?: LayoutService;
   /** `keyscan`, `sudoers`, `doctor` (SSH side). */

@@ -199,7 +199,7 @@ export const VERB_TABLE: readonly VerbSpec[] = Object.freeze([
       en: "the server's layout as found: where each value comes from, what is undecided, conflicts with the config",
     },
     examples: ['discover prod'],
-    offeredIn: BOT_MACHINE,
+    offeredIn: { ...BOT_MACHINE, slack: 'anyone (answered to the asker only)' },
     parse: (args, { flags, ref }) => {
       const target = flags.target ?? args[0];
       if (args.length > 1)
@@ -217,7 +217,7 @@ export const VERB_TABLE: readonly VerbSpec[] = Object.freeze([
       en: 'a support bundle (.tar.gz): the discovered layout, a fresh checklist report, redacted configs',
     },
     examples: ['bundle prod -o oms-bundle.tar.gz'],
-    offeredIn: BOT_MACHINE,
+    offeredIn: { ...BOT_MACHINE, slack: 'anyone (uploaded into the thread of the request; no -o)' },
     parse: parseBundle,
   },
   {

@@ -1,12 +1,12 @@
-import { readFile, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { LineCounter, isNode, parseDocument, type Document, type YAMLError } from 'yaml';
 import { z } from 'zod';
+import { ConfigError, NOT_A_CONFIG, readConfigText } from './config-file.js';
 import { durationSchema, slackChannelId, slackGroupId, slackUserId } from './fields.js';
+import { fleetSchema, type FleetSettings } from './fleet.js';
 import { resolveGroups } from './groups.js';
+import { layoutKeys, localTarget, type Target } from './target.js';
+import { targetSchema } from './target-schema.js';
 import { resolveWatches, watchEntrySchema, type WatchSpec } from './watch.js';
-import { layoutKeys, localTarget, targetSchema, type Target } from './target.js';
 import {
   firstAlias,
   firstDuplicateKey,
@@ -18,6 +18,8 @@ import {
   tooDeep,
 } from './yaml-document.js';
 import { quoteName, yamlProblem } from './yaml-errors.js';
+
+export { ConfigError, resolveConfigPath } from './config-file.js';
 
 /**
  * The approval rules, without defaults: the shape of a per-target override
@@ -91,6 +93,8 @@ export const configSchema = z
       )
       .default({}),
     policy: policySchema.default(() => policySchema.parse({})),
+    /** Runs over a group: targets at once, and each target's own deadline (src/app/fleet.ts). */
+    fleet: fleetSchema.default(() => fleetSchema.parse({})),
     /** Playbooks run on schedule, posting only on change (src/config/watch.ts). */
     watch: z.array(watchEntrySchema).default([]),
     /** Where the file store and audit log live (default ./var). */
@@ -105,6 +109,8 @@ export interface Config {
   groups: Map<string, string[]>;
   defaultTarget: string;
   policy: Policy;
+  /** Targets at once in a run over a group, and each target's deadline (absent: 16 and 60 s). */
+  fleet?: FleetSettings;
   /** `watch:` entries, resolved (src/config/watch.ts); playbook names are checked by main.ts. */
   watches?: WatchSpec[];
   dataDir: string;
@@ -112,58 +118,13 @@ export interface Config {
   source: string;
 }
 
-/** A configuration problem: the file, the line and key, and what was expected. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  constructor(
-    readonly file: string,
-    readonly key: string,
-    readonly problem: string,
-    readonly line?: number,
-  ) {
-    super(`${file}${line ? `:${line}` : ''}: ${key ? `${key}: ` : ''}${problem}`);
-  }
-}
-
-/**
- * Which file to read: `--config`, else OMS_CHATOPS_CONFIG, else ./oms-chatops.yml
- * if it exists, else none (the built-in local target).
- */
-export function resolveConfigPath(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string | undefined {
-  if (flag) return resolve(cwd, flag);
-  if (env.OMS_CHATOPS_CONFIG) return resolve(cwd, env.OMS_CHATOPS_CONFIG);
-  const fallback = resolve(cwd, 'oms-chatops.yml');
-  return existsSync(fallback) ? fallback : undefined;
-}
-
-/** A config file is small; anything bigger (or a device such as /dev/zero) is not one. */
-const MAX_CONFIG_BYTES = 1024 * 1024;
 /** Far more `*aliases` than a config needs, far fewer than a "billion laughs" file expands to. */
 const MAX_ALIASES = 100;
-const NOT_A_CONFIG =
-  '不是 oms-chatops 配置文件 / not an oms-chatops config (expected a YAML mapping with targets:); ' +
-  'pass the oms-chatops.yml file (see oms-chatops.example.yml) with --config or OMS_CHATOPS_CONFIG';
 
 /** Read and validate the config file (or the built-in default when `path` is undefined). */
 export async function loadConfig(path: string | undefined): Promise<Config> {
   if (!path) return fromParsed(configSchema.parse({}), 'built-in');
-  let text: string;
-  try {
-    const info = await stat(path);
-    if (!info.isFile() || info.size > MAX_CONFIG_BYTES) throw new ConfigError(path, '', NOT_A_CONFIG);
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    if (e instanceof ConfigError) throw e;
-    const err = e as NodeJS.ErrnoException;
-    throw new ConfigError(
-      path,
-      '',
-      err.code === 'ENOENT'
-        ? 'file not found (set --config, OMS_CHATOPS_CONFIG, or create ./oms-chatops.yml; see oms-chatops.example.yml)'
-        : `cannot read the file (${err.code ?? 'error'}): check its permissions for the bot's user`,
-    );
-  }
-  return parseConfig(text, path);
+  return parseConfig(await readConfigText(path), path);
 }
 
 /**
@@ -284,11 +245,12 @@ function fromParsed(
     const path = ['groups', ...groups.error.key];
     throw new ConfigError(source, path.join('.'), groups.error.problem, lineAt(path));
   }
+  const fleet = { concurrency: data.fleet.concurrency, targetTimeoutMs: data.fleet.targetTimeout };
   const watches = resolveWatches(data.watch, { targets, groups: groups.groups }, (i) => lineAt(['watch', String(i)]));
   if (!watches.ok) {
     const path = ['watch', ...watches.key];
     throw new ConfigError(source, path.join('.'), watches.problem, lineAt(path));
   }
   const { policy, dataDir } = data;
-  return { targets, groups: groups.groups, defaultTarget, policy, watches: watches.watches, dataDir, source };
+  return { targets, groups: groups.groups, defaultTarget, policy, fleet, watches: watches.watches, dataDir, source };
 }

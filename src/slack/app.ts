@@ -16,6 +16,7 @@ import type { Reply, SlackDeps } from './deps.js';
 import { diagnoseFeature } from './diagnose.js';
 import type { SlackEnv } from './env.js';
 import { LagMonitor } from './lag-monitor.js';
+import { layoutFeature } from './layout.js';
 import type { SlackContext, SlackFeature } from './feature.js';
 import { planClick, type ClickOutcome } from './interactions.js';
 import { BUTTON_ID } from './report-buttons.js';
@@ -60,10 +61,8 @@ export interface SlackAppOptions {
 export const EVENTS_PATH = '/slack/events';
 
 /**
- * The Slack front end on Bolt, with either the Socket Mode or the HTTP
- * receiver. It owns the plumbing — the retry filter, `/oms` and button
- * routing, background work — and hands each command and click to the feature
- * that claims it (diagnose, share, approvals, user import, phrases).
+ * The Slack front end on Bolt (Socket Mode or HTTP receiver). It owns the plumbing — the retry filter, `/oms`
+ * and button routing, background work — and hands each command and click to the feature that claims it.
  */
 export class SlackBot {
   readonly app: App;
@@ -110,6 +109,7 @@ export class SlackBot {
         ...(options.sheets ? { sheets: options.sheets } : {}),
       }),
       diagnoseFeature(ctx),
+      layoutFeature(ctx),
       shareFeature(ctx),
       this.approvals,
       phrasesFeature(ctx),

@@ -26,7 +26,7 @@ export interface SlackApprovalsConfig {
 /** What the Slack layer needs, injected (main.ts wires the real ones): the application's deps plus Slack's own. */
 export interface SlackDeps extends Pick<
   AppDeps,
-  'config' | 'playbooks' | 'checks' | 'findCheck' | 'transportFor' | 'audit' | 'now'
+  'config' | 'playbooks' | 'checks' | 'findCheck' | 'transportFor' | 'audit' | 'now' | 'layout'
 > {
   /** Remembers Slack deliveries already handled (retries are dropped). */
   dedupe: Dedupe;

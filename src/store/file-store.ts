@@ -23,6 +23,7 @@ const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
 const DIRS: Record<RecordKind, string> = {
   approval: 'approvals',
   guard: 'guards',
+  layout: 'layouts',
   watch: 'watches',
   'watch-lease': 'watch-leases',
   'watch-pause': 'watch-pauses',
