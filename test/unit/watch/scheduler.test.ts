@@ -30,6 +30,7 @@ function world() {
   const runs: string[] = [];
   const logs: string[] = [];
   let gate: Promise<void> | undefined;
+  let fault = false;
   let open = () => {};
   const instance = (holder: string) => {
     const store = new WatchStore(new FileStore({ dir, now }), now);
@@ -40,13 +41,16 @@ function world() {
       now,
       log: (l) => logs.push(`${holder}: ${l}`),
       runner: {
-        async run(_w, target) {
-          runs.push(`${holder}:${target}`);
-          await gate;
-          const r = results.get(target);
-          if (r === undefined) throw new Error(`connect ECONNREFUSED (${target})`);
-          return r;
-        },
+        run: (w) =>
+          Promise.all(
+            w.targets.map(async (target): Promise<TargetOutcome<string>> => {
+              runs.push(`${holder}:${target}`);
+              await gate;
+              if (fault) throw new Error('the store of the fleet runner broke');
+              const r = results.get(target);
+              return r ?? { target, kind: 'unreachable', error: `connect ECONNREFUSED (${target})` };
+            }),
+          ),
       },
       poster: {
         async post(_w, post) {
@@ -72,6 +76,7 @@ function world() {
     /** Runs wait until `release()`: the test writes in between. */
     hold: () => (gate = new Promise<void>((r) => (open = r))),
     release: () => open(),
+    breakRunner: (on: boolean) => (fault = on),
   };
 }
 
@@ -116,7 +121,7 @@ describe('WatchScheduler', () => {
     expect(await c.store.holder(WATCH.id)).toBe('c');
   });
 
-  test('a rejected run is an unreachable target: posted once, and back once', async () => {
+  test('an unreachable target: posted once, and back once', async () => {
     const w = world();
     w.ok('web1');
     const a = w.instance('a');
@@ -208,5 +213,21 @@ describe('WatchScheduler', () => {
     expect(w.posts).toEqual([]);
     expect(w.logs.join('\n')).toMatch(/another instance ran it at the same time/);
     expect(await a.scheduler.runNow('nope')).toEqual({ kind: 'unknown-watch', id: 'nope', known: [WATCH.id] });
+  });
+
+  test('a runner fault: logged, nothing written or posted, the next tick tries again', async () => {
+    const w = world();
+    w.ok('web1', hosts);
+    w.ok('web2');
+    const a = w.instance('a');
+    w.breakRunner(true);
+    await a.scheduler.tick();
+    expect(w.logs.join('\n')).toMatch(
+      /a: watch checklist-prod: the store of the fleet runner broke \(the next tick tries again\)/,
+    );
+    expect((await a.store.state(WATCH.id)).version).toBe(0);
+    w.breakRunner(false);
+    await a.scheduler.tick();
+    expect(w.posts.map((p) => p.post.kind)).toEqual(['new']);
   });
 });
