@@ -83,7 +83,14 @@ export class WatchScheduler<R> {
   /** One pass: every due watch whose lease this instance holds (or takes) runs. */
   tick(): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    if (this.ticking) return this.ticking;
+    if (this.ticking) {
+      // A run longer than a tick (a slow host up to its deadline) keeps its lease: renewed while it runs.
+      for (const id of this.running.keys()) {
+        const w = this.o.watches.find((x) => x.id === id)!;
+        this.o.store.acquire(id, this.o.holder, w.everyMs).catch((e: Error) => this.o.log(`watch ${id}: ${e.message}`));
+      }
+      return this.ticking;
+    }
     this.ticking = Promise.all(this.o.watches.map((w) => this.maybeRun(w))).then(() => {
       this.ticking = undefined;
     });

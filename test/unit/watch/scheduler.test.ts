@@ -230,4 +230,25 @@ describe('WatchScheduler', () => {
     await a.scheduler.tick();
     expect(w.posts.map((p) => p.post.kind)).toEqual(['new']);
   });
+
+  test('a run longer than the interval keeps its lease: the ticks meanwhile renew it, nobody else runs', async () => {
+    const w = world();
+    w.ok('web1');
+    w.ok('web2');
+    const a = w.instance('a');
+    const b = w.instance('b');
+    w.hold();
+    const first = a.scheduler.tick();
+    while (w.runs.length < 2) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 8; i++) {
+      w.advance(WATCH.everyMs / 2);
+      void a.scheduler.tick();
+      await new Promise((r) => setTimeout(r, 20));
+      await b.scheduler.tick();
+    }
+    expect(await b.store.holder(WATCH.id)).toBe('a');
+    expect(w.runs.every((r) => r.startsWith('a:'))).toBe(true);
+    w.release();
+    await first;
+  });
 });
