@@ -1,4 +1,5 @@
-import { ConfigError, type Config } from '../config/config.js';
+import type { Config } from '../config/config.js';
+import { ConfigError } from '../config/config-file.js';
 import { checkWatchPlaybooks } from '../config/watch.js';
 import { findPlaybook } from '../playbooks/find.js';
 import type { Playbook } from '../playbooks/playbook.js';
