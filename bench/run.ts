@@ -28,6 +28,10 @@ const parts: Array<[string, () => Promise<void>]> = [
     async () => (await import('./whole-process.js')).runWholeProcessBench(),
   ],
   [
+    'fleet: diagnose login --target all over 30 sshd + a dead and a hung target (whole process)',
+    async () => (await import('./fleet.js')).runFleetBench(),
+  ],
+  [
     'users: validate a 10,000-row sheet',
     async () => {
       await (await import('./users.js')).runUsersBench();
