@@ -1,4 +1,4 @@
-import { runFleet, type FleetWhat } from '../app/fleet.js';
+import { fleetWhat, runFleet, type FleetWhat } from '../app/fleet.js';
 import type { AppActor, AppDeps } from '../app/deps.js';
 import { recordReport } from '../app/run.js';
 import { targetsOf } from '../command/resolve.js';
@@ -34,10 +34,7 @@ export async function fleetVerb(
   flags: { json: boolean; verbose?: boolean },
 ): Promise<number> {
   const progress = flags.json ? undefined : deps.progress;
-  progress?.(
-    `诊断中 / running ${run.what.kind === 'diagnose' ? `diagnose ${run.what.playbook.id}` : `check ${run.what.check.id}`}` +
-      ` on ${run.group}: ${run.targets.length} targets…`,
-  );
+  progress?.(`诊断中 / running ${fleetWhat(run.what)} on ${run.group}: ${run.targets.length} targets…`);
   const r = await runFleet(appDeps, run, (report, done, total, ms) => {
     progress?.(`  [${done}/${total}] ${report.verdict.padEnd(11)} ${report.target.name} (${seconds(ms)})`);
   });
@@ -86,7 +83,9 @@ export async function groupVerb(ctx: GroupContext, r: GroupRun, flags: { json: b
         zh: `目标组 ${r.group} 的每个目标各有一个支持包，不能共用 -o ${r.output} — 没有运行任何东西`,
         en: `group ${r.group} gives one bundle per target, so -o ${r.output} cannot name them all — nothing was run`,
         next: {
-          en: `drop -o (each bundle is named after its target), or name one target: ${ctx.ref('bundle web1 -o b.tar.gz')}`,
+          en:
+            'drop -o (each bundle is named after its target), or name one target: ' +
+            ctx.ref('bundle web1 -o b.tar.gz'),
         },
       }),
     );

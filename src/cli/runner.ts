@@ -127,7 +127,7 @@ export class CommandRunner {
         const group = cmd.verb === 'bundle' ? bundleGroupOf(cmd, config) : undefined;
         if (group) return this.group(group, flags, via);
         const target = resolveTarget(cmd.target, config);
-        if (!target) return this.unknownTarget(cmd.target ?? config.defaultTarget, via);
+        if (!target) return this.unknownTarget(cmd.target ?? config.defaultTarget, via, cmd.verb === 'bundle');
         if (cmd.verb === 'discover') return discoverVerb(target, flags.json, this.deps);
         return bundleVerb(target, cmd.output, this.deps, (r) => recordReport(r, this.actor(via), this.appDeps()));
       }
@@ -161,7 +161,7 @@ export class CommandRunner {
     });
     switch (r.kind) {
       case 'unknown-target':
-        return this.unknownTarget(r.name, via);
+        return this.unknownTarget(r.name, via, true);
       case 'empty-group':
       case 'fleet':
         return this.group(
@@ -196,7 +196,7 @@ export class CommandRunner {
       const ids = this.deps.checks.map((c) => c.id);
       return this.say(say.unknownCheck(r.id, ids, this.ref(via)), EXIT.usage);
     }
-    if (r.kind === 'unknown-target') return this.unknownTarget(r.name, via);
+    if (r.kind === 'unknown-target') return this.unknownTarget(r.name, via, true);
     if (r.kind === 'fleet' || r.kind === 'empty-group')
       return this.group(r.kind === 'fleet' ? { ...r, what: { kind: 'check', check: r.check } } : r, flags, via);
     return r.kind === 'report' ? this.emit(r.report, flags) : EXIT.usage;
@@ -285,10 +285,12 @@ export class CommandRunner {
     return this.say(say.unavailable(u.what, verb, this.ref(via)), EXIT.usage);
   }
 
-  private unknownTarget(name: string, via: Via): number {
+  /** `groups`: the verb also takes a group, so the answer lists them too. */
+  private unknownTarget(name: string, via: Via, groups = false): number {
     const { config } = this.deps;
     const targets = [...config.targets.keys()];
-    return this.say(say.unknownTarget(name, targets, config.source, this.ref(via), config.groups), EXIT.usage);
+    const g = groups ? config.groups : undefined;
+    return this.say(say.unknownTarget(name, targets, config.source, this.ref(via), g), EXIT.usage);
   }
 
   private unknownPlaybook(text: string, via: Via): number {

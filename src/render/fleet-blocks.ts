@@ -89,8 +89,9 @@ export function fleetMessage(run: FleetRunInfo, summary: FleetSummary, final: bo
   const done = new Set(summary.rows.map((r) => r.target));
   const pending = run.targets.filter((t) => !done.has(t));
   const total = run.targets.length;
+  const wall = Date.parse(summary.finishedAt) - Date.parse(summary.startedAt);
   const status = final
-    ? `*${countsText(summary) || 'no targets'}* · ${seconds(Date.parse(summary.finishedAt) - Date.parse(summary.startedAt))}`
+    ? `*${countsText(summary) || 'no targets'}* · ${seconds(wall)}`
     : `:mag: *诊断中 / running:* ${done.size}/${total} 个目标已完成 / targets finished`;
   const lines = tableLines(summary.rows);
   if (pending.length > 0)
