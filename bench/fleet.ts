@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBundle } from '../scripts/build.js';
@@ -24,6 +24,8 @@ const TIME = '/usr/bin/time';
 interface Measured {
   wallMs: number;
   rssKb: number;
+  /** CPU of the bot's own process (user + system): the rest of the wall time is the servers' and the wait. */
+  cpuMs: number;
   code: number | null;
 }
 
@@ -41,7 +43,13 @@ function measure(argv: string[], env: Record<string, string>, cwd: string): Meas
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
   const wallMs = wall ? ((Number(wall[1] ?? 0) * 60 + Number(wall[2])) * 60 + Number(wall[3])) * 1000 : NaN;
   const exit = /Exit status: (\d+)/.exec(err);
-  return { wallMs, rssKb: rss ? Number(rss[1]) : NaN, code: exit ? Number(exit[1]) : r.status };
+  const cpu = (what: string) => Number(new RegExp(`${what} time \\(seconds\\): ([\\d.]+)`).exec(err)?.[1] ?? NaN);
+  return {
+    wallMs,
+    rssKb: rss ? Number(rss[1]) : NaN,
+    cpuMs: (cpu('User') + cpu('System')) * 1000,
+    code: exit ? Number(exit[1]) : r.status,
+  };
 }
 
 export async function runFleetBench(): Promise<void> {
@@ -87,7 +95,8 @@ export async function runFleetBench(): Promise<void> {
       const codes = [...new Set(m.map((x) => x.code))].join(',');
       console.log(
         `  ${name.padEnd(48)} wall ${wall.toFixed(3)} s (min ${(Math.min(...m.map((x) => x.wallMs)) / 1000).toFixed(3)}, ` +
-          `max ${(Math.max(...m.map((x) => x.wallMs)) / 1000).toFixed(3)})  peak RSS ${mb.toFixed(0)} MB  ` +
+          `max ${(Math.max(...m.map((x) => x.wallMs)) / 1000).toFixed(3)})  ` +
+          `cpu ${(median(m.map((x) => x.cpuMs)) / 1000).toFixed(2)} s  peak RSS ${mb.toFixed(0)} MB  ` +
           `exit ${codes}${verdict}`,
       );
     };
@@ -95,6 +104,11 @@ export async function runFleetBench(): Promise<void> {
     show(`bot: diagnose login --target all (${SERVERS + 2} targets)`, runs.bot, { s: 3, mb: 250 });
     show('node -e 0', runs.node);
     console.log(`  verdicts of the last run: ${JSON.stringify(summary.counts)}`);
+    console.log(
+      `  machine load (1/5/15 min): ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${cpus().length} cores`,
+    );
   } finally {
     await fleet.stop();
     rmSync(dir, { recursive: true, force: true });
