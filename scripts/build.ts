@@ -12,7 +12,8 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile, type Plugin } from 'esbuild';
-import { hashModules } from '../src/playbooks/compiled.js';
+import { configCodeHash } from '../src/config/config-cache.js';
+import { hashModules } from '../src/store/keyed-cache.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -71,6 +72,24 @@ const jsonAsParse: Plugin = {
   },
 };
 
+/**
+ * Modules that only define zod schemas (and types). esbuild keeps any module whose top level calls functions, in
+ * case the calls have effects; these have none, so a module that merely re-exports one (src/config/target.ts)
+ * does not pull zod into every start when nothing reads the schema.
+ */
+const SCHEMA_MODULES = ['src/config/target-schema.ts'];
+
+const schemaModules: Plugin = {
+  name: 'schema-modules',
+  setup(b) {
+    const files = new Set(SCHEMA_MODULES.map((f) => path.join(ROOT, f)));
+    b.onResolve({ filter: /-schema\.js$/ }, (args) => {
+      const file = path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      return files.has(file) ? { path: file, sideEffects: false } : undefined;
+    });
+  },
+};
+
 /** CommonJS dependencies inside an ESM bundle still expect require, __filename and __dirname. */
 const CJS_SHIM = [
   "import { createRequire as __omsCreateRequire } from 'node:module';",
@@ -109,9 +128,13 @@ export async function buildBundle(outdir = 'dist/bundle'): Promise<Built> {
     minifySyntax: true,
     sourcesContent: false,
     external: EXTERNAL,
-    plugins: [nativeAddons(out), zodEnglishOnly, jsonAsParse],
+    plugins: [nativeAddons(out), zodEnglishOnly, jsonAsParse, schemaModules],
     banner: { js: CJS_SHIM },
-    define: { __OMS_PLAYBOOK_LOADER_HASH__: JSON.stringify(await hashModules(path.join(ROOT, 'src', 'playbooks'))) },
+    // The code hashes the compiled forms are keyed by (src/playbooks/compiled.ts, src/config/config-cache.ts).
+    define: {
+      __OMS_PLAYBOOK_LOADER_HASH__: JSON.stringify(await hashModules(path.join(ROOT, 'src', 'playbooks'))),
+      __OMS_CONFIG_LOADER_HASH__: JSON.stringify(await configCodeHash(path.join(ROOT, 'src', 'config'))),
+    },
     logLevel: 'warning',
     metafile: true,
   });

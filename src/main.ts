@@ -1,8 +1,9 @@
-import { userInfo } from 'node:os';
+import { hostname, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stderr, stdin, stdout } from 'node:process';
 import { createInterface } from 'node:readline/promises';
-import { ApprovalService } from './approvals/service.js';
+import { lazyApprovals } from './approvals/lazy.js';
+import type { ApprovalService } from './approvals/service.js';
 import { AuditLog } from './audit/audit-log.js';
 import { StoreDedupe } from './store/dedupe.js';
 import { FileStore } from './store/file-store.js';
@@ -10,8 +11,9 @@ import type { Store } from './store/store.js';
 import { CHECKS, findCheck } from './checks/registry.js';
 import { runConsole } from './cli/console.js';
 import { CommandRunner, EXIT } from './cli/runner.js';
-import { ConfigError, loadConfig, resolveConfigPath } from './config/config.js';
-import { cacheDirCandidates } from './playbooks/cache-dir.js';
+import { loadCachedConfig } from './config/config-cache.js';
+import { ConfigError, resolveConfigPath } from './config/config-file.js';
+import { cacheDirCandidates } from './store/cache-dir.js';
 import { loadCompiledPlaybooks } from './playbooks/compiled.js';
 import { defaultPlaybookDir } from './playbooks/paths.js';
 import { PlaybookError } from './playbooks/playbook.js';
@@ -20,21 +22,27 @@ import { redact } from './redact.js';
 import { createTransportPool } from './transport/factory.js';
 import { playbookRegistry } from './app/playbook-registry.js';
 import { accessTools } from './app/access.js';
-import { wantsSlack } from './slack/env.js';
+import { wantsSlack } from './slack/wants-slack.js';
 import { fixTheFile, internalError, redisUnreachable } from './messages/catalogue.js';
 import { toTerminal } from './messages/message.js';
 import { crashIfAsked } from './crash-test.js';
-import { LayoutService } from './discovery/layout-service.js';
+import { LayoutService, storeLayoutCache } from './discovery/layout-service.js';
+import { WatchStore } from './watch/watch-store.js';
+import { withWatchPlaybooks } from './watch/playbooks.js';
 
 /** Composition root: read config and playbooks, wire the pieces, pick the front end. */
 async function main(argv: string[]): Promise<number> {
   crashIfAsked(process.env);
   const configFlag = flagValue(argv, '--config');
-  // Config and playbooks are read at once; the playbooks from their compiled form unless a file changed.
-  const [config, { playbooks }] = await Promise.all([
-    loadConfig(resolveConfigPath(configFlag, process.env, process.cwd())),
-    loadCompiledPlaybooks(defaultPlaybookDir(), playbookRegistry(), cacheDirCandidates(process.env)),
+  // Config and playbooks are read at once, each from its compiled form unless a file changed; the YAML and
+  // markdown parsers (and zod) are loaded only then.
+  const cacheDirs = cacheDirCandidates(process.env);
+  const [{ config }, { playbooks }] = await Promise.all([
+    loadCachedConfig(resolveConfigPath(configFlag, process.env, process.cwd()), parseConfigFile, cacheDirs),
+    loadCompiledPlaybooks(defaultPlaybookDir(), playbookRegistry(), cacheDirs),
   ]);
+  // Each watch's playbook must exist: refused at start with the config file's line, like the config's own errors.
+  withWatchPlaybooks(config, playbooks);
   const pool = createTransportPool({ env: process.env });
   // State for approvals and the audit trail: Redis when REDIS_URL is set (several bot instances),
   // else files under dataDir.
@@ -50,19 +58,30 @@ async function main(argv: string[]): Promise<number> {
     onMirrorError: (e) =>
       stderr.write(`警告 / warning: the audit record is in the file but not in Redis: ${redact(e.message)}\n`),
   });
-  /** One approval service per front end, sharing the store and the audit log; Slack adds its user-group lookup. */
-  const approvalService = (isInGroup?: (userId: string, groupId: string) => Promise<boolean>) =>
-    new ApprovalService({
-      config,
-      store,
-      audit,
-      findCheck,
-      ...(isInGroup ? { isInGroup } : {}),
-      transportFor: (t) => pool.get(t),
-      onAuditError: (e) =>
-        stderr.write(`警告 / warning: could not write the audit log ${audit.file}: ${redact(e.message)}\n`),
-    });
-  const approvals = approvalService();
+  /**
+   * One approval service per front end, sharing the store and the audit log; Slack adds its user-group lookup.
+   * The machinery is loaded on first use (src/approvals/lazy.ts): most commands never ask for an approval.
+   */
+  const approvalService =
+    (Service: typeof ApprovalService) => (isInGroup?: (userId: string, groupId: string) => Promise<boolean>) =>
+      new Service({
+        config,
+        store,
+        audit,
+        findCheck,
+        ...(isInGroup ? { isInGroup } : {}),
+        transportFor: (t) => pool.get(t),
+        onAuditError: (e) =>
+          stderr.write(`警告 / warning: could not write the audit log ${audit.file}: ${redact(e.message)}\n`),
+      });
+  const loadApprovalService = async () => (await import('./approvals/service.js')).ApprovalService;
+  const approvals = lazyApprovals(async () => approvalService(await loadApprovalService())());
+  // Discovered layouts in the store: the command line, the console and every bot instance share them.
+  const layout = new LayoutService({
+    transportFor: (t) => pool.get(t),
+    cache: storeLayoutCache(store, (line) => stderr.write(`${redact(line)}\n`)),
+  });
+  const watchStore = new WatchStore(store, Date.now);
   const oneShot = argv.length > 0;
   const runner = new CommandRunner({
     config,
@@ -71,13 +90,14 @@ async function main(argv: string[]): Promise<number> {
     findCheck,
     transportFor: (t) => pool.get(t),
     access: accessTools({ env: process.env, transportFor: (t) => pool.get(t) }),
-    layout: new LayoutService({ transportFor: (t) => pool.get(t) }),
+    layout,
     // Every console/CLI answer passes through redact once more: one choke point for secrets.
     out: (text) => stdout.write(`${redact(text)}\n`),
     progress: stderr.isTTY ? (text) => stderr.write(`${text}\n`) : undefined,
     style: styleFor(stdout),
     approvals,
     audit,
+    watchStore,
     operator: `console:${safeLogin()}`,
     confirm: oneShot && stdin.isTTY ? askYesNo : undefined,
     interactiveConsole: !oneShot && Boolean(stdin.isTTY),
@@ -87,6 +107,7 @@ async function main(argv: string[]): Promise<number> {
     if (wantsSlack(process.env)) {
       // Loaded only here, so the console never pays for Bolt.
       const { runSlackFromEnv } = await import('./slack/start.js');
+      const slackApprovals = approvalService(await loadApprovalService());
       if (redis) {
         // Several instances share approvals through Redis: a wrong REDIS_URL is reported now, not at the first click.
         try {
@@ -109,10 +130,13 @@ async function main(argv: string[]): Promise<number> {
           findCheck,
           transportFor: (t) => pool.get(t),
           audit,
+          layout,
           // Slack retries and replayed requests are dropped across every instance sharing the store.
           dedupe: new StoreDedupe(store),
           // The same store and audit log as the CLI; approverGroups checked with usergroups.users.list.
-          approvals: { service: (isInGroup) => approvalService(isInGroup) },
+          approvals: { service: (isInGroup) => slackApprovals(isInGroup) },
+          // Exactly one instance runs each watch: leases in the same store (Redis shares them).
+          watch: { store: watchStore, holder: `${hostname()}:${process.pid}` },
         },
         stderr,
       );
@@ -130,6 +154,12 @@ async function main(argv: string[]): Promise<number> {
     await pool.closeAll();
     await store.close();
   }
+}
+
+/** The config parser (YAML + zod), loaded only when the compiled config is missing or stale. */
+async function parseConfigFile(text: string, file: string | undefined) {
+  const { loadConfig, parseConfig } = await import('./config/config.js');
+  return file === undefined ? loadConfig(undefined) : parseConfig(text, file);
 }
 
 /** y/N on the terminal (stderr, so stdout stays the answer). */

@@ -3,7 +3,8 @@
  * rule and say, line by line, what is fine and what to fix. Each step is a
  * value (`ok`/`fail`/`warn`); later steps are skipped once the bot cannot log in.
  */
-import { targetSchema, type Target } from '../config/target.js';
+import type { Target } from '../config/target.js';
+import { targetSchema } from '../config/target-schema.js';
 import { loadPrivateKey } from '../transport/ssh/index.js';
 import {
   classifySudoFailure,

@@ -1,5 +1,5 @@
 import type { Actor } from '../approvals/approval.js';
-import type { ApprovalService } from '../approvals/service.js';
+import type { ApprovalDesk } from '../approvals/lazy.js';
 import type { AuditStore } from '../audit/audit-store.js';
 import type { Check } from '../checks/check.js';
 import type { Config } from '../config/config.js';
@@ -8,6 +8,7 @@ import type { Playbook } from '../playbooks/playbook.js';
 import type { Transport } from '../transport/transport.js';
 import type { LayoutService } from '../discovery/layout-service.js';
 import type { AccessTools } from './access.js';
+import type { WatchStore } from '../watch/watch-store.js';
 
 export type { Actor } from '../approvals/approval.js';
 
@@ -25,12 +26,14 @@ export interface AppDeps {
   /** The audit log: diagnoses and checks are recorded, `audit` reads it. */
   audit?: AuditStore;
   /** Approve-to-run (`run`, Request buttons). */
-  approvals?: ApprovalService;
+  approvals?: ApprovalDesk;
   /** Layout discovery: unset paths filled before a run (cached per target); `discover` and `bundle`. */
   layout?: LayoutService;
   /** `keyscan`, `sudoers`, `doctor` (SSH side). */
   access?: AccessTools;
   now?: () => Date;
+  /** The watches' state, leases and pauses in the store (`watch` verbs). */
+  watchStore?: WatchStore;
   /** An audit record could not be written: the answer still goes out; the front end says so its own way. */
   onAuditError?(error: Error): void;
 }

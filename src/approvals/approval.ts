@@ -116,7 +116,4 @@ export function isDecided(status: ApprovalStatus): boolean {
   return status !== 'pending' && status !== 'executing';
 }
 
-/** The command as shown on the card and in the audit log. */
-export function commandText(command: readonly (readonly string[])[]): string {
-  return command.map((argv) => `sudo -n ${argv.join(' ')}`).join(' && ');
-}
+export { commandText } from './command-text.js';

@@ -1,4 +1,5 @@
-import { commandText, type Approval, type ExecutionResult } from './approval.js';
+import type { Approval, ExecutionResult } from './approval.js';
+import { commandText } from './command-text.js';
 import type { Outcome } from './outcome.js';
 
 /** The approval card as plain text (console, CLI, and the Slack fallback `text`). */

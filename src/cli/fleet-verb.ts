@@ -1,6 +1,5 @@
 import { fleetWhat, runFleet, type FleetWhat } from '../app/fleet.js';
 import type { AppActor, AppDeps } from '../app/deps.js';
-import { recordReport } from '../app/run.js';
 import { targetsOf } from '../command/resolve.js';
 import type { Config } from '../config/config.js';
 import { DEFAULT_FLEET } from '../config/fleet.js';
@@ -97,12 +96,11 @@ export async function groupVerb(ctx: GroupContext, r: GroupRun, flags: { json: b
 /** `bundle <group>`: one bundle per target, a few at a time; a target that cannot be reached is said and skipped. */
 async function bundleGroup(ctx: GroupContext, targets: readonly Target[]): Promise<number> {
   const limit = createLimiter((ctx.deps.config.fleet ?? DEFAULT_FLEET).concurrency);
-  const record = (report: Parameters<typeof recordReport>[0]) => recordReport(report, ctx.actor, ctx.appDeps);
   const codes = await Promise.all(
     targets.map((t) =>
       limit(async () => {
         try {
-          return await bundleVerb(t, undefined, ctx.deps, record);
+          return await bundleVerb(t, undefined, { ...ctx.deps, ...ctx.appDeps }, ctx.actor);
         } catch (e) {
           if (!(e instanceof TransportError)) throw e;
           ctx.deps.out(`${t.name}: ${toTerminal(fromHint(e.message, e.hint))}`);

@@ -2,9 +2,10 @@ import { doctor, keyscan, sudoers, type AccessResult } from '../app/access.js';
 import { queryAudit, verifyAudit } from '../app/audit.js';
 import { formatVerify } from '../audit/chain.js';
 import type { AppActor, AppDeps, Unavailable } from '../app/deps.js';
-import { check, diagnose, recordReport, type RunHooks } from '../app/run.js';
+import { check, diagnose, type RunHooks } from '../app/run.js';
 import { resolveTarget } from '../command/resolve.js';
 import { bundleVerb, discoverVerb, layoutLine } from './layout-verbs.js';
+import { watchVerb } from './watch-verbs.js';
 import { usersTarget } from '../app/users.js';
 import { version } from '../app/version.js';
 import type { Outcome } from '../approvals/outcome.js';
@@ -96,7 +97,11 @@ export class CommandRunner {
         return flags.json ? json(listJson(playbooks)) : (out(listText(playbooks, this.style)), EXIT.ok);
       case 'targets':
         if (flags.json) return json([...config.targets.values()].map(publicTarget));
-        out(targetsText(config, (t) => layoutLine(t, this.deps)));
+        {
+          const found = new Map<string, string>();
+          for (const t of config.targets.values()) found.set(t.name, await layoutLine(t, this.deps));
+          out(targetsText(config, (t) => found.get(t.name) ?? ''));
+        }
         return EXIT.ok;
       case 'show': {
         const p = findPlaybook(playbooks, cmd.playbook);
@@ -129,13 +134,15 @@ export class CommandRunner {
         const target = resolveTarget(cmd.target, config);
         if (!target) return this.unknownTarget(cmd.target ?? config.defaultTarget, via, cmd.verb === 'bundle');
         if (cmd.verb === 'discover') return discoverVerb(target, flags.json, this.deps);
-        return bundleVerb(target, cmd.output, this.deps, (r) => recordReport(r, this.actor(via), this.appDeps()));
+        return bundleVerb(target, cmd.output, { ...this.deps, ...this.appDeps() }, this.actor(via));
       }
       case 'version': {
         const v = version(this.deps);
         out(flags.json ? renderJson(v) : `oms-chatops ${v.version} · node ${v.node} · config ${v.config}`);
         return EXIT.ok;
       }
+      case 'watch':
+        return watchVerb(cmd, flags.json, this.deps, this.ref(via), this.actor(via).id);
       case 'users': {
         const t = usersTarget(this.targetOf(flags), this.deps);
         if (t.kind === 'unknown-target') return this.unknownTarget(t.name, via);

@@ -1,13 +1,12 @@
-import { readFile, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { LineCounter, isNode, parseDocument, type Document, type YAMLError } from 'yaml';
 import { z } from 'zod';
-import { parseSpan } from '../duration.js';
-import { ConfigError } from './config-error.js';
+import { ConfigError, NOT_A_CONFIG, readConfigText } from './config-file.js';
+import { durationSchema, slackChannelId, slackGroupId, slackUserId } from './fields.js';
 import { fleetSchema, type FleetSettings } from './fleet.js';
 import { resolveGroups } from './groups.js';
-import { localTarget, targetSchema, type Target } from './target.js';
+import { layoutKeys, localTarget, type Target } from './target.js';
+import { targetSchema } from './target-schema.js';
+import { resolveWatches, watchEntrySchema, type WatchSpec } from './watch.js';
 import {
   firstAlias,
   firstDuplicateKey,
@@ -20,15 +19,7 @@ import {
 } from './yaml-document.js';
 import { quoteName, yamlProblem } from './yaml-errors.js';
 
-const durationSchema = z
-  .string()
-  .regex(/^\d+\s*(s|m|h)$/, 'must be a duration like 90s, 15m or 2h')
-  .transform((v) => parseSpan(v, { units: ['s', 'm', 'h'] })!);
-
-const slackUserId = z.string().regex(/^[UW][A-Z0-9]+$/, 'must be a Slack user ID such as U0123ABCD');
-
-const slackGroupId = z.string().regex(/^S[A-Z0-9]+$/, 'must be a Slack user group ID such as S0456EFGH');
-const slackChannelId = z.string().regex(/^[CG][A-Z0-9]+$/, 'must be a Slack channel ID such as C0123ABCD');
+export { ConfigError, resolveConfigPath } from './config-file.js';
 
 /**
  * The approval rules, without defaults: the shape of a per-target override
@@ -104,6 +95,8 @@ export const configSchema = z
     policy: policySchema.default(() => policySchema.parse({})),
     /** Runs over a group: targets at once, and each target's own deadline (src/app/fleet.ts). */
     fleet: fleetSchema.default(() => fleetSchema.parse({})),
+    /** Playbooks run on schedule, posting only on change (src/config/watch.ts). */
+    watch: z.array(watchEntrySchema).default([]),
     /** Where the file store and audit log live (default ./var). */
     dataDir: z.string().default('var'),
   })
@@ -118,52 +111,20 @@ export interface Config {
   policy: Policy;
   /** Targets at once in a run over a group, and each target's deadline (absent: 16 and 60 s). */
   fleet?: FleetSettings;
+  /** `watch:` entries, resolved (src/config/watch.ts); playbook names are checked by main.ts. */
+  watches?: WatchSpec[];
   dataDir: string;
   /** Where it came from: a file path, or `built-in`. */
   source: string;
 }
 
-export { ConfigError } from './config-error.js';
-
-/**
- * Which file to read: `--config`, else OMS_CHATOPS_CONFIG, else ./oms-chatops.yml
- * if it exists, else none (the built-in local target).
- */
-export function resolveConfigPath(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string | undefined {
-  if (flag) return resolve(cwd, flag);
-  if (env.OMS_CHATOPS_CONFIG) return resolve(cwd, env.OMS_CHATOPS_CONFIG);
-  const fallback = resolve(cwd, 'oms-chatops.yml');
-  return existsSync(fallback) ? fallback : undefined;
-}
-
-/** A config file is small; anything bigger (or a device such as /dev/zero) is not one. */
-const MAX_CONFIG_BYTES = 1024 * 1024;
 /** Far more `*aliases` than a config needs, far fewer than a "billion laughs" file expands to. */
 const MAX_ALIASES = 100;
-const NOT_A_CONFIG =
-  '不是 oms-chatops 配置文件 / not an oms-chatops config (expected a YAML mapping with targets:); ' +
-  'pass the oms-chatops.yml file (see oms-chatops.example.yml) with --config or OMS_CHATOPS_CONFIG';
 
 /** Read and validate the config file (or the built-in default when `path` is undefined). */
 export async function loadConfig(path: string | undefined): Promise<Config> {
   if (!path) return fromParsed(configSchema.parse({}), 'built-in');
-  let text: string;
-  try {
-    const info = await stat(path);
-    if (!info.isFile() || info.size > MAX_CONFIG_BYTES) throw new ConfigError(path, '', NOT_A_CONFIG);
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    if (e instanceof ConfigError) throw e;
-    const err = e as NodeJS.ErrnoException;
-    throw new ConfigError(
-      path,
-      '',
-      err.code === 'ENOENT'
-        ? 'file not found (set --config, OMS_CHATOPS_CONFIG, or create ./oms-chatops.yml; see oms-chatops.example.yml)'
-        : `cannot read the file (${err.code ?? 'error'}): check its permissions for the bot's user`,
-    );
-  }
-  return parseConfig(text, path);
+  return parseConfig(await readConfigText(path), path);
 }
 
 /**
@@ -285,14 +246,11 @@ function fromParsed(
     throw new ConfigError(source, path.join('.'), groups.error.problem, lineAt(path));
   }
   const fleet = { concurrency: data.fleet.concurrency, targetTimeoutMs: data.fleet.targetTimeout };
-  return { targets, groups: groups.groups, defaultTarget, policy: data.policy, fleet, dataDir: data.dataDir, source };
-}
-
-/** The layout keys a target sets itself (`paths.backend`, `backendBind` …): discovery leaves them alone. */
-function layoutKeys(raw: unknown): string[] {
-  if (!raw || typeof raw !== 'object') return [];
-  const t = raw as Record<string, unknown>;
-  const keys = ['backendBind', 'nginxListen'].filter((k) => t[k] !== undefined);
-  if (t.paths && typeof t.paths === 'object') for (const k of Object.keys(t.paths)) keys.push(`paths.${k}`);
-  return keys;
+  const watches = resolveWatches(data.watch, { targets, groups: groups.groups }, (i) => lineAt(['watch', String(i)]));
+  if (!watches.ok) {
+    const path = ['watch', ...watches.key];
+    throw new ConfigError(source, path.join('.'), watches.problem, lineAt(path));
+  }
+  const { policy, dataDir } = data;
+  return { targets, groups: groups.groups, defaultTarget, policy, fleet, watches: watches.watches, dataDir, source };
 }

@@ -3,7 +3,8 @@
  * discovery found, then the defaults (the notes' layout). Says where each value
  * came from and where an explicit value disagrees with the server. Pure.
  */
-import { targetPaths, targetSchema, type Target } from '../config/target.js';
+import { targetPaths, type Target } from '../config/target.js';
+import { targetSchema } from '../config/target-schema.js';
 import { LAYOUT_KEYS, type Discovery, type LayoutKey, type LayoutValue } from './layout.js';
 
 export interface LayoutRow {

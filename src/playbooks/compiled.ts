@@ -1,18 +1,17 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { open, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isPrivate, prepareCacheDir } from './cache-dir.js';
+import { hashModules, readKeyed, sha256, writeKeyed } from '../store/keyed-cache.js';
 import { deserialisePlaybooks, fitsRegistry, serialisePlaybooks } from './compiled-form.js';
-import type { PlaybookRegistry } from './loader.js';
+import type { PlaybookRegistry } from './registry.js';
 import type { Playbook } from './playbook.js';
-import { readPlaybookSources, type PlaybookSource } from './sources.js';
+import { CAUSES_DIR, readCauseSources, readPlaybookSources, type PlaybookSource } from './sources.js';
 
 /**
  * Version of the compiled form. The key also holds a hash of the loader's own code (src/playbooks), so a change
  * to the front matter schema or the loader invalidates old caches by itself; bump this for anything else.
  */
-export const COMPILED_FORMAT = 1;
+export const COMPILED_FORMAT = 2;
 
 /** Set by the bundle build (scripts/build.ts): the hash of src/playbooks/*.ts the bundle was built from. */
 declare const __OMS_PLAYBOOK_LOADER_HASH__: string | undefined;
@@ -38,11 +37,11 @@ export async function loadCompiledPlaybooks(
   registry: PlaybookRegistry,
   cacheDirs: readonly string[],
 ): Promise<CompiledLoad> {
-  const sources = await readPlaybookSources(dir);
-  const parse = async () => (await import('./loader.js')).buildPlaybooks(sources, registry);
+  const [sources, causes] = await Promise.all([readPlaybookSources(dir), readCauseSources(dir)]);
+  const parse = async () => (await import('./loader.js')).buildPlaybooks(sources, registry, causes);
   if (cacheDirs.length === 0) return { playbooks: await parse(), outcome: 'off' };
 
-  const key = await sourceKey(dir, sources, registry);
+  const key = await sourceKey(dir, sources, causes, registry);
   const name = `playbooks-${sha256(path.resolve(dir)).slice(0, 16)}.json`;
   let outcome: CacheOutcome = 'built';
   for (const cacheDir of cacheDirs) {
@@ -64,69 +63,35 @@ export async function loadCompiledPlaybooks(
     // A field JSON cannot carry: run from the markdown (test/unit/playbooks/compiled-form.test.ts fails loudly).
     return { playbooks, outcome };
   }
-  const file = await writeCompiled(cacheDirs, name, key, payload);
+  const file = await writeKeyed(cacheDirs, name, COMPILED_FORMAT, key, payload);
   return { playbooks, outcome, ...(file ? { file } : {}) };
 }
 
-/** What a cache file holds on its first line; the compiled playbooks follow on the next. */
-interface Header {
-  format: number;
-  key: string;
-  sha256: string;
-}
-
 async function readCompiled(file: string, key: string): Promise<Playbook[] | 'absent' | 'stale' | 'refused'> {
-  let text: string;
+  const read = await readKeyed(file, COMPILED_FORMAT, key);
+  if (typeof read === 'string') return read;
   try {
-    const fh = await open(file, 'r');
-    try {
-      if (!isPrivate(await fh.stat())) return 'refused';
-      text = await fh.readFile('utf8');
-    } finally {
-      await fh.close();
-    }
-  } catch {
-    return 'absent';
-  }
-  try {
-    const nl = text.indexOf('\n');
-    if (nl < 0) return 'refused';
-    const header = JSON.parse(text.slice(0, nl)) as Partial<Header>;
-    if (header.format !== COMPILED_FORMAT || header.key !== key) return 'stale';
-    const payload = text.slice(nl + 1);
-    if (header.sha256 !== sha256(payload)) return 'refused';
-    return deserialisePlaybooks(payload);
+    return deserialisePlaybooks(read.payload);
   } catch {
     return 'refused';
   }
 }
 
-/** Write to the first directory that takes it; the cache is an optimisation, so failing everywhere is not an error. */
-async function writeCompiled(dirs: readonly string[], name: string, key: string, payload: string) {
-  const header: Header = { format: COMPILED_FORMAT, key, sha256: sha256(payload) };
-  for (const dir of dirs) {
-    if (!(await prepareCacheDir(dir))) continue;
-    const file = path.join(dir, name);
-    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      await writeFile(temp, `${JSON.stringify(header)}\n${payload}`, { mode: 0o600, flag: 'wx' });
-      await rename(temp, file);
-      return file;
-    } catch {
-      await unlink(temp).catch(() => undefined);
-    }
-  }
-  return undefined;
-}
-
 /**
  * Hash of what the compiled form is made from and was validated against: the format, the loader's code, the
- * registry's lists, the directory and every file.
+ * registry's lists, the directory and every file (the playbooks and the catalogue of causes).
  */
-async function sourceKey(dir: string, sources: readonly PlaybookSource[], registry: PlaybookRegistry) {
+async function sourceKey(
+  dir: string,
+  sources: readonly PlaybookSource[],
+  causes: readonly PlaybookSource[],
+  registry: PlaybookRegistry,
+) {
   const h = createHash('sha256').update(`oms-chatops playbooks\0${COMPILED_FORMAT}\0${await loaderHash()}\0`);
   h.update(`${registryFingerprint(registry)}\0${path.resolve(dir)}\0`);
   for (const s of sources) h.update(`${path.basename(s.file)}\0${Buffer.byteLength(s.source)}\0`).update(s.source);
+  for (const s of causes)
+    h.update(`${CAUSES_DIR}/${path.basename(s.file)}\0${Buffer.byteLength(s.source)}\0`).update(s.source);
   return h.digest('hex');
 }
 
@@ -153,16 +118,4 @@ function loaderHash(): Promise<string> {
   if (typeof __OMS_PLAYBOOK_LOADER_HASH__ === 'string') return Promise.resolve(__OMS_PLAYBOOK_LOADER_HASH__);
   ownCode ??= hashModules(path.dirname(fileURLToPath(import.meta.url)));
   return ownCode;
-}
-
-/** sha256 over the `.ts`/`.js` files of `dir` by name: what scripts/build.ts computes for src/playbooks. */
-export async function hashModules(dir: string): Promise<string> {
-  const names = (await readdir(dir)).filter((n) => /\.(ts|js|mjs)$/.test(n) && !n.endsWith('.d.ts')).sort();
-  const h = createHash('sha256');
-  for (const n of names) h.update(`${n}\0`).update(await readFile(path.join(dir, n)));
-  return h.digest('hex');
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }

@@ -30,10 +30,7 @@ export class SlackEnvError extends Error {
   override readonly name = 'SlackEnvError';
 }
 
-/** True when any Slack variable is set: `npm start` then runs the Slack app instead of the console. */
-export function wantsSlack(env: NodeJS.ProcessEnv): boolean {
-  return Boolean(env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET);
-}
+export { wantsSlack } from './wants-slack.js';
 
 /**
  * Pick the mode: Socket Mode when an app token is set (the default the

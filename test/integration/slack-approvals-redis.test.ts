@@ -5,7 +5,7 @@
  * redis-server on 127.0.0.1 and one fake Slack.
  */
 import { readFileSync } from 'node:fs';
-import { parseLine } from '../../src/audit/audit-log.js';
+import { parseLine } from '../../src/audit/audit-record.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import { FakeSlack, type ApiCall } from '../helpers/fake-slack.js';
 import { startRedis, type TestRedis } from '../helpers/redis.js';

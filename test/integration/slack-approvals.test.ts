@@ -4,7 +4,7 @@
  * and a scripted server that records every sudo argv.
  */
 import { readFileSync } from 'node:fs';
-import { parseLine, type AuditRecord } from '../../src/audit/audit-log.js';
+import { parseLine, type AuditRecord } from '../../src/audit/audit-record.js';
 import type { SlackMessage } from '../../src/render/block-limits.js';
 import { limitViolations } from '../../src/render/limit-violations.js';
 import { ApprovalHarness, textOf } from '../helpers/slack-approvals-harness.js';

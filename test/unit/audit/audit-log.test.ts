@@ -1,7 +1,8 @@
 import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuditLog, parseLine } from '../../../src/audit/audit-log.js';
+import { AuditLog } from '../../../src/audit/audit-log.js';
+import { parseLine } from '../../../src/audit/audit-record.js';
 import { auditRequest, formatAuditRecord, parseSince } from '../../../src/audit/query.js';
 
 function log(

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,8 +64,39 @@ describe('npm run build (scripts/build.ts)', () => {
     const { inputs } = startupLoad(built.metafile, built.entry);
     const loaded = (part: string) => inputs.some((i) => i.includes(part));
     expect(loaded('src/main.ts')).toBe(true);
+    expect(loaded('src/config/config-cache.ts')).toBe(true);
     const heavy = ['node_modules/@slack/', 'node_modules/ioredis/', 'node_modules/marked/', 'src/slack/app.ts'];
     heavy.push('node_modules/ssh2/', 'src/users/xlsx-read.ts', 'src/users/sheet-worker.ts', 'src/playbooks/loader.ts');
+    // The config parser (YAML), the approval machinery, the audit and Slack settings' schemas: loaded when used.
+    heavy.push('node_modules/yaml/', 'src/config/config.ts', 'src/approvals/service.ts', 'src/approvals/approval.ts');
+    heavy.push('src/audit/audit-record.ts', 'src/slack/env.ts');
     expect(heavy.filter(loaded)).toEqual([]);
+  });
+
+  it('answers from the compiled config on the second start, and sees an edit of the file on the next', () => {
+    const config = path.join(work, 'oms-chatops.yml');
+    const text = 'targets:\n  prod:\n    host: 172.29.91.61\n    user: omsbot\n    privateKey: /etc/k\n';
+    writeFileSync(config, text);
+    const targets = () => runBundle(['targets'], { OMS_CHATOPS_CONFIG: config });
+    expect(targets().stdout).toContain('prod');
+    const cached = path.join(
+      work,
+      'cache',
+      `config-${createHash('sha256').update(config).digest('hex').slice(0, 16)}.json`,
+    );
+    const written = statSync(cached).ino;
+    const again = targets();
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toContain('prod');
+    // Read, not rewritten (a rewrite renames a new file into place).
+    expect(statSync(cached).ino).toBe(written);
+    writeFileSync(config, text.replace(/prod/g, 'staging'));
+    const edited = targets();
+    expect(edited.stdout).toContain('staging');
+    expect(edited.stdout).not.toMatch(/\bprod\b/);
+    writeFileSync(config, `${text}    hots: x\n`);
+    const broken = targets();
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toContain(`${config}:6`);
   });
 });
