@@ -1,7 +1,9 @@
 import { fleetWhat, runFleet, type FleetWhat } from '../app/fleet.js';
 import type { AppActor, AppDeps } from '../app/deps.js';
 import { targetsOf } from '../command/resolve.js';
+import type { Check } from '../checks/check.js';
 import type { Config } from '../config/config.js';
+import type { Playbook } from '../playbooks/playbook.js';
 import { DEFAULT_FLEET } from '../config/fleet.js';
 import type { Target } from '../config/target.js';
 import { createLimiter } from '../engine/limit.js';
@@ -47,7 +49,9 @@ export async function fleetVerb(
 
 /** A command that named a group: what runs on each target (a playbook, a check, a support bundle), or none. */
 export type GroupRun =
-  | { kind: 'fleet'; group: string; targets: Target[]; what: FleetWhat | 'bundle'; output?: string }
+  | { kind: 'fleet'; group: string; targets: Target[]; playbook: Playbook }
+  | { kind: 'fleet'; group: string; targets: Target[]; check: Check }
+  | { kind: 'fleet'; group: string; targets: Target[]; bundle: true; output?: string }
   | { kind: 'empty-group'; name: string };
 
 /** `bundle <group> [-o FILE]` as a group run; undefined when it names a target (or an unknown name). */
@@ -57,7 +61,7 @@ export function bundleGroupOf(cmd: { target?: string; output?: string }, config:
   if (t.kind === 'empty-group') return t;
   if (t.kind !== 'group') return undefined;
   const output = cmd.output ? { output: cmd.output } : {};
-  return { kind: 'fleet', group: t.group, targets: t.targets, what: 'bundle', ...output };
+  return { kind: 'fleet', group: t.group, targets: t.targets, bundle: true, ...output };
 }
 
 export interface GroupContext {
@@ -74,8 +78,11 @@ export async function groupVerb(ctx: GroupContext, r: GroupRun, flags: { json: b
     deps.out(toTerminal(say.emptyGroup(r.name, deps.config.source, ctx.ref)));
     return EXIT.usage;
   }
-  if (r.what !== 'bundle')
-    return fleetVerb(deps, ctx.appDeps, { what: r.what, group: r.group, targets: r.targets, actor: ctx.actor }, flags);
+  if (!('bundle' in r)) {
+    const what: FleetWhat =
+      'playbook' in r ? { kind: 'diagnose', playbook: r.playbook } : { kind: 'check', check: r.check };
+    return fleetVerb(deps, ctx.appDeps, { what, group: r.group, targets: r.targets, actor: ctx.actor }, flags);
+  }
   if (r.output) {
     deps.out(
       toTerminal({

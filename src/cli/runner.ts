@@ -132,7 +132,7 @@ export class CommandRunner {
         const group = cmd.verb === 'bundle' ? bundleGroupOf(cmd, config) : undefined;
         if (group) return this.group(group, flags, via);
         const target = resolveTarget(cmd.target, config);
-        if (!target) return this.unknownTarget(cmd.target ?? config.defaultTarget, via, cmd.verb === 'bundle');
+        if (!target) return this.unknownTarget(cmd.target ?? config.defaultTarget, via);
         if (cmd.verb === 'discover') return discoverVerb(target, flags.json, this.deps);
         return bundleVerb(target, cmd.output, { ...this.deps, ...this.appDeps() }, this.actor(via));
       }
@@ -168,14 +168,10 @@ export class CommandRunner {
     });
     switch (r.kind) {
       case 'unknown-target':
-        return this.unknownTarget(r.name, via, true);
+        return this.unknownTarget(r.name, via);
       case 'empty-group':
       case 'fleet':
-        return this.group(
-          r.kind === 'fleet' ? { ...r, what: { kind: 'diagnose', playbook: r.playbook } } : r,
-          flags,
-          via,
-        );
+        return this.group(r, flags, via);
       case 'unknown-playbook':
         return this.unknownPlaybook(r.text, via);
       case 'ambiguous': {
@@ -203,19 +199,15 @@ export class CommandRunner {
       const ids = this.deps.checks.map((c) => c.id);
       return this.say(say.unknownCheck(r.id, ids, this.ref(via)), EXIT.usage);
     }
-    if (r.kind === 'unknown-target') return this.unknownTarget(r.name, via, true);
-    if (r.kind === 'fleet' || r.kind === 'empty-group')
-      return this.group(r.kind === 'fleet' ? { ...r, what: { kind: 'check', check: r.check } } : r, flags, via);
+    if (r.kind === 'unknown-target') return this.unknownTarget(r.name, via);
+    if (r.kind === 'fleet' || r.kind === 'empty-group') return this.group(r, flags, via);
     return r.kind === 'report' ? this.emit(r.report, flags) : EXIT.usage;
   }
 
   /** A command that named a group: every target at once, or why there is none (cli/fleet-verb.ts). */
   private group(r: GroupRun, flags: CommandFlags, via: Via): Promise<number> {
-    return groupVerb(
-      { deps: this.deps, appDeps: this.appDeps(), actor: this.actor(via), ref: this.ref(via) },
-      r,
-      flags,
-    );
+    const ctx = { deps: this.deps, appDeps: this.appDeps(), actor: this.actor(via), ref: this.ref(via) };
+    return groupVerb(ctx, r, flags);
   }
 
   /** The application's deps, with audit-write failures reported on the terminal. */
@@ -292,12 +284,10 @@ export class CommandRunner {
     return this.say(say.unavailable(u.what, verb, this.ref(via)), EXIT.usage);
   }
 
-  /** `groups`: the verb also takes a group, so the answer lists them too. */
-  private unknownTarget(name: string, via: Via, groups = false): number {
+  private unknownTarget(name: string, via: Via): number {
     const { config } = this.deps;
     const targets = [...config.targets.keys()];
-    const g = groups ? config.groups : undefined;
-    return this.say(say.unknownTarget(name, targets, config.source, this.ref(via), g), EXIT.usage);
+    return this.say(say.unknownTarget(name, targets, config.source, this.ref(via), config.groups), EXIT.usage);
   }
 
   private unknownPlaybook(text: string, via: Via): number {

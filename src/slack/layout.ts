@@ -41,7 +41,9 @@ export function layoutFeature(ctx: SlackContext): SlackFeature {
           noticeMessage(
             `在 Slack 里支持包一次一个目标 / in Slack a bundle is for one target, not group ${cmd.target}`,
             {
-              next: `\`/oms bundle ${members[0] ?? '<target>'}\`; 整组 / the whole group: \`oms-chatops bundle ${cmd.target}\``,
+              next:
+                `\`/oms bundle ${members[0] ?? '<target>'}\`; ` +
+                `整组 / the whole group: \`oms-chatops bundle ${cmd.target}\``,
             },
           ),
         );
