@@ -32,6 +32,10 @@ const parts: Array<[string, () => Promise<void>]> = [
     async () => (await import('./fleet.js')).runFleetBench(),
   ],
   [
+    'diagnosis: the cost of following the evidence (the extra round) on the lab',
+    async () => (await import('./follow-up.js')).runFollowUpBench(),
+  ],
+  [
     'users: validate a 10,000-row sheet',
     async () => {
       await (await import('./users.js')).runUsersBench();
@@ -42,6 +46,10 @@ const parts: Array<[string, () => Promise<void>]> = [
     async () => {
       await (await import('./users.js')).runHostileSheetBench();
     },
+  ],
+  [
+    'discovery and the support bundle on the lab (relocated install)',
+    async () => (await import('./discovery.js')).runDiscoveryBench(),
   ],
 ];
 
