@@ -4,7 +4,7 @@ import { targetsOf } from '../command/resolve.js';
 import type { Check } from '../checks/check.js';
 import type { Config } from '../config/config.js';
 import type { Playbook } from '../playbooks/playbook.js';
-import { DEFAULT_FLEET } from '../config/fleet.js';
+import { DEFAULT_FLEET } from '../config/fleet-settings.js';
 import type { Target } from '../config/target.js';
 import { createLimiter } from '../engine/limit.js';
 import * as say from '../messages/catalogue.js';
