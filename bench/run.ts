@@ -28,6 +28,10 @@ const parts: Array<[string, () => Promise<void>]> = [
     async () => (await import('./whole-process.js')).runWholeProcessBench(),
   ],
   [
+    'fleet: diagnose login --target all over 30 sshd + a dead and a hung target (whole process)',
+    async () => (await import('./fleet.js')).runFleetBench(),
+  ],
+  [
     'diagnosis: the cost of following the evidence (the extra round) on the lab',
     async () => (await import('./follow-up.js')).runFollowUpBench(),
   ],

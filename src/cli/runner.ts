@@ -26,7 +26,7 @@ import { PLAIN, type Style } from '../render/style.js';
 import { TransportError } from '../transport/transport.js';
 import { ActionFlow } from './action-flow.js';
 import { EXIT_CODES } from './exit.js';
-import { fleetVerb } from './fleet-verb.js';
+import { bundleGroupOf, groupVerb, type GroupRun } from './fleet-verb.js';
 import { checksText, listJson, listText, matchText, publicTarget, showJson, targetsText } from './render.js';
 
 export type { AccessTools } from '../app/access.js';
@@ -132,6 +132,8 @@ export class CommandRunner {
         return this.showAudit(cmd, flags, via);
       case 'discover':
       case 'bundle': {
+        const group = cmd.verb === 'bundle' ? bundleGroupOf(cmd, config) : undefined;
+        if (group) return this.group(group, flags, via);
         const target = resolveTarget(cmd.target, config);
         if (!target) return this.unknownTarget(cmd.target ?? config.defaultTarget, via);
         if (cmd.verb === 'discover') return discoverVerb(target, flags.json, this.deps);
@@ -171,16 +173,8 @@ export class CommandRunner {
       case 'unknown-target':
         return this.unknownTarget(r.name, via);
       case 'empty-group':
-        return this.say(say.emptyGroup(r.name, this.deps.config.source, this.ref(via)), EXIT.usage);
-      case 'fleet': {
-        const what = { kind: 'diagnose' as const, playbook: r.playbook };
-        return fleetVerb(
-          this.deps,
-          this.appDeps(),
-          { what, group: r.group, targets: r.targets, actor: this.actor(via) },
-          flags,
-        );
-      }
+      case 'fleet':
+        return this.group(r, flags, via);
       case 'unknown-playbook':
         return this.unknownPlaybook(r.text, via);
       case 'ambiguous': {
@@ -209,18 +203,14 @@ export class CommandRunner {
       return this.say(say.unknownCheck(r.id, ids, this.ref(via)), EXIT.usage);
     }
     if (r.kind === 'unknown-target') return this.unknownTarget(r.name, via);
-    if (r.kind === 'empty-group')
-      return this.say(say.emptyGroup(r.name, this.deps.config.source, this.ref(via)), EXIT.usage);
-    if (r.kind === 'fleet') {
-      const what = { kind: 'check' as const, check: r.check };
-      return fleetVerb(
-        this.deps,
-        this.appDeps(),
-        { what, group: r.group, targets: r.targets, actor: this.actor(via) },
-        flags,
-      );
-    }
+    if (r.kind === 'fleet' || r.kind === 'empty-group') return this.group(r, flags, via);
     return r.kind === 'report' ? this.emit(r.report, flags) : EXIT.usage;
+  }
+
+  /** A command that named a group: every target at once, or why there is none (cli/fleet-verb.ts). */
+  private group(r: GroupRun, flags: CommandFlags, via: Via): Promise<number> {
+    const ctx = { deps: this.deps, appDeps: this.appDeps(), actor: this.actor(via), ref: this.ref(via) };
+    return groupVerb(ctx, r, flags);
   }
 
   /** The application's deps, with audit-write failures reported on the terminal. */

@@ -36,7 +36,7 @@ const withTarget = (target: string | undefined) => (target ? { target } : {});
 export const VERB_TABLE: readonly VerbSpec[] = Object.freeze([
   {
     name: 'diagnose',
-    args: '<playbook|alias|description> [target]',
+    args: '<playbook|alias|description> [target|group]',
     summary: { zh: '运行排查手册，根因在前', en: "run a playbook's checks; findings, root cause first" },
     examples: ['diagnose login', 'diagnose 后端起不来', 'diagnose api --target prod --json'],
     offeredIn: EVERYWHERE,
@@ -51,7 +51,7 @@ export const VERB_TABLE: readonly VerbSpec[] = Object.freeze([
   },
   {
     name: 'check',
-    args: '<check-id> [target]',
+    args: '<check-id> [target|group]',
     summary: { zh: '运行单项只读检查', en: 'run one read-only check (help check lists them and their signals)' },
     examples: ['check backend-service'],
     offeredIn: EVERYWHERE,
@@ -222,13 +222,13 @@ export const VERB_TABLE: readonly VerbSpec[] = Object.freeze([
   },
   {
     name: 'bundle',
-    args: '[target] [-o FILE]',
+    args: '[target|group] [-o FILE]',
     summary: {
       zh: '支持包：布局、检查报告和脱敏的配置',
       en: 'a support bundle (.tar.gz): the discovered layout, a fresh checklist report, redacted configs',
     },
     examples: ['bundle prod -o oms-bundle.tar.gz'],
-    offeredIn: { ...BOT_MACHINE, slack: 'anyone (uploaded into the thread of the request; no -o)' },
+    offeredIn: { ...BOT_MACHINE, slack: 'anyone (one target, uploaded into the thread of the request; no -o)' },
     parse: parseBundle,
   },
   {

@@ -14,9 +14,12 @@ export function unknownTarget(
   targets: readonly string[],
   source: string,
   ref: Ref,
-  groups: ReadonlyMap<string, readonly string[]> = new Map(),
+  /** Given when the verb also takes a group: they are listed too. */
+  groups?: ReadonlyMap<string, readonly string[]>,
 ): Message {
-  const named = [...groups.entries()].filter(([, members]) => members.length > 0);
+  const named = [...(groups ?? new Map<string, readonly string[]>()).entries()].filter(([, m]) => m.length > 0);
+  const members = (m: readonly string[]) =>
+    m.length > 6 ? `${m.slice(0, 6).join(', ')}, … ${m.length} targets` : m.join(', ');
   const withGroups = named.length > 0;
   return {
     zh: `未知目标${withGroups ? '或目标组' : ''} "${name}" — ${NOTHING_RUN.zh}`,
@@ -25,7 +28,7 @@ export function unknownTarget(
       zh: `在命令末尾写目标名${withGroups ? '或组名' : ''}（${ref('targets')}）；它们在 ${source} 中配置`,
       en: `end the command with one of the targets${withGroups ? ' or groups' : ''} above (configured in ${source})`,
     },
-    choices: [...targets, ...named.map(([g, members]) => `${g} (group: ${members.join(', ')})`)],
+    choices: [...targets, ...named.map(([g, m]) => `${g} (group: ${members(m)})`)],
   };
 }
 

@@ -9,8 +9,9 @@ import { countsText, seconds, sharedLine } from './fleet-text.js';
 /**
  * The root message of a run over a group, as Block Kit: one row per target
  * (worst first), packed into sections under Slack's 3,000 characters each.
- * Past {@link FULL_ROWS} targets the healthy ones fold into one line, so even
- * a large fleet stays far inside 50 blocks and Slack's total text limit. Pure.
+ * Past {@link FULL_ROWS} targets, rows with the same verdict and root cause
+ * fold into one line, so a large fleet stays inside 50 blocks and Slack's
+ * total text limit; what still does not fit goes to the thread as a file. Pure.
  */
 
 const VERDICT_EMOJI: Record<Verdict, string> = {
@@ -61,16 +62,23 @@ function pack(lines: readonly string[], heading: string): Block[] {
   return out;
 }
 
-/** The table's lines: every row, or with many targets the problems in full and the healthy ones folded. */
+/**
+ * The table's lines: every row; or, past {@link FULL_ROWS} targets, one line per verdict and root cause
+ * listing the targets it applies to (`:red_circle: problem — ALLOWED_HOSTS lacks … (12): web1, web6, …`).
+ */
 export function tableLines(rows: readonly FleetRow[]): string[] {
   if (rows.length <= FULL_ROWS) return rows.map(rowLine);
-  const ok = rows.filter((r) => r.verdict === 'ok');
-  const lines = rows.filter((r) => r.verdict !== 'ok').map(rowLine);
-  if (ok.length > 0)
-    lines.push(
-      `${VERDICT_EMOJI.ok} *${ok.length} ok:* ${clip(ok.map((r) => escapeMrkdwn(r.target)).join(', '), 1500)}`,
-    );
-  return lines;
+  const groups = new Map<string, FleetRow[]>();
+  for (const r of rows) {
+    const key = `${r.verdict}\u0000${r.rootCause ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((g) => {
+    const first = g[0]!;
+    const cause = first.rootCause ? ` — ${safe(clip(first.rootCause, CAUSE_MAX))}` : '';
+    const names = clip(g.map((r) => escapeMrkdwn(r.target)).join(', '), 600);
+    return `${VERDICT_EMOJI[first.verdict]} *${first.verdict}*${cause} *(${g.length}):* ${names}`;
+  });
 }
 
 /**
@@ -81,8 +89,9 @@ export function fleetMessage(run: FleetRunInfo, summary: FleetSummary, final: bo
   const done = new Set(summary.rows.map((r) => r.target));
   const pending = run.targets.filter((t) => !done.has(t));
   const total = run.targets.length;
+  const wall = Date.parse(summary.finishedAt) - Date.parse(summary.startedAt);
   const status = final
-    ? `*${countsText(summary) || 'no targets'}* · ${seconds(Date.parse(summary.finishedAt) - Date.parse(summary.startedAt))}`
+    ? `*${countsText(summary) || 'no targets'}* · ${seconds(wall)}`
     : `:mag: *诊断中 / running:* ${done.size}/${total} 个目标已完成 / targets finished`;
   const lines = tableLines(summary.rows);
   if (pending.length > 0)
@@ -98,14 +107,11 @@ export function fleetMessage(run: FleetRunInfo, summary: FleetSummary, final: bo
   if (final && summary.shared.length > 0)
     blocks.push(
       section(
-        clip(
-          `*共有的发现 / Findings shared by several targets:*\n` +
-            summary.shared
-              .slice(0, 10)
-              .map((f) => `• ${safe(sharedLine(f))}`)
-              .join('\n'),
-          SECTION_MAX,
-        ),
+        `*共有的发现 / Findings shared by several targets:*\n` +
+          summary.shared
+            .slice(0, 10)
+            .map((f) => `• ${safe(clip(sharedLine(f), 250))}`)
+            .join('\n'),
       ),
     );
   if (final && summary.rows.some((r) => r.verdict !== 'ok'))

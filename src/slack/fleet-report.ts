@@ -4,6 +4,8 @@ import { summarizeFleet } from '../engine/fleet-summary.js';
 import type { Report } from '../engine/report.js';
 import { redact } from '../redact.js';
 import { fleetMessage, type FleetRunInfo } from '../render/fleet-blocks.js';
+import { renderFleetText } from '../render/fleet-text.js';
+import { PLAIN } from '../render/style.js';
 import { noticeMessage, reportMessage } from '../render/blocks.js';
 import type { Reply, SlackDeps } from './deps.js';
 import { describeSlackError, INVITE_HINT, isNotInChannel, slackErrorCode } from './errors.js';
@@ -102,6 +104,11 @@ export async function runFleetAndReport(
     delete track.progress;
     track.channel = at.channel;
     track.threadTs = thread;
+  }
+  if (final.overflow.length > 0) {
+    const content = renderFleetText(result.summary, result.reports, PLAIN, { verbose: true });
+    const file = { filename: `oms-${run.group}-fleet.txt`, title: `${info.title} @ ${run.group}`, content };
+    await out.upload(at.channel, thread, file, '完整的目标表 / the whole table (it did not fit in the message)');
   }
   await postProblems(deps, out, result, info, place, at.channel, thread, reply);
   return result.reports;

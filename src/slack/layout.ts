@@ -34,6 +34,19 @@ export function layoutFeature(ctx: SlackContext): SlackFeature {
     verbs: ['discover', 'bundle'],
     command(cmd, where) {
       if (cmd.verb !== 'discover' && cmd.verb !== 'bundle') return answer(NOT_WIRED);
+      const members = cmd.target ? deps.config.groups?.get(cmd.target) : undefined;
+      // One thread per bundle: a group would post one per target, so Slack takes one target at a time.
+      if (cmd.verb === 'bundle' && members)
+        return answer(
+          noticeMessage(
+            `在 Slack 里支持包一次一个目标 / in Slack a bundle is for one target, not group ${cmd.target}`,
+            {
+              next:
+                `\`/oms bundle ${members[0] ?? '<target>'}\`; ` +
+                `整组 / the whole group: \`oms-chatops bundle ${cmd.target}\``,
+            },
+          ),
+        );
       const target = resolveTarget(cmd.target, deps.config);
       if (!target) return answer(unknownTarget(cmd.target ?? deps.config.defaultTarget, deps.config));
       if (cmd.verb === 'discover') {

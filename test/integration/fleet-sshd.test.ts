@@ -5,7 +5,7 @@
  * is tested is the fan-out, the per-target outcome and the fleet report.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,6 +90,19 @@ describe('diagnose over a group (real sshd ×3, one dead, one hung)', () => {
     expect(out.reports).toHaveLength(3);
     expect(out.reports.every((x) => x.verdict !== 'unreachable')).toBe(true);
     expect(r.code).not.toBe(3);
+  }, 90_000);
+
+  it('bundle over a group: one bundle per reachable target, the unreachable ones said; -o refused', async () => {
+    const r = await cli(['bundle', 'prod'], config);
+    // As for one target: unreachable is exit 3, and the worst target's code wins.
+    expect(r.code).toBe(3);
+    const written = readdirSync(dataDir).filter((f) => f.startsWith('oms-bundle-'));
+    expect(written.map((f) => f.split('-')[2]).sort()).toEqual(['web1', 'web2', 'web3']);
+    expect(r.stdout).toMatch(/cannot reach dead: Nothing answers on 127\.0\.0\.1:\d+ \(connection refused\)/);
+    expect(r.stdout).toMatch(/cannot reach hung: 127\.0\.0\.1:\d+ accepted the connection but did not answer the SSH/);
+    const o = await cli(['bundle', 'prod', '-o', 'x.tar.gz'], config);
+    expect(o.code).toBe(2);
+    expect(o.stdout).toMatch(/one bundle per target/);
   }, 90_000);
 
   it('an unknown name lists the targets and groups; `all` with no targets says to configure some', async () => {

@@ -134,5 +134,9 @@ describe('a fleet in Slack', () => {
     const said = ack.body;
     expect(said).toMatch(/unknown target or group/);
     expect(said).toMatch(/prod \(group: web1, web2, web3, dead\)/);
+    // A bundle is one thread per target: over a group Slack says how to ask instead.
+    const bundle = await h.command('bundle prod');
+    expect(bundle.body).toMatch(/a bundle is for one target, not group prod/);
+    expect(bundle.body).toMatch(/oms-chatops bundle prod/);
   });
 });

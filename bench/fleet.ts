@@ -1,0 +1,116 @@
+/**
+ * `npm run bench -- fleet`: a simulated fleet of 30 servers — 30 real sshd processes on 127.0.0.1, each on
+ * its own port with its own ed25519 host key, pinned in the config — plus one dead target (port closed)
+ * and one hung target (accepts TCP, never sends the SSH greeting). The built bot runs
+ * `diagnose login --target all` as a whole process under /usr/bin/time -v, in rounds alternating with
+ * `node -e 0`; medians of wall time and peak RSS are printed beside issue 13's targets (≤ 3 s, ≤ 250 MB).
+ * The simulated hosts have no OMS, so their checks fail: the fan-out is what is measured. Asserts nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildBundle } from '../scripts/build.js';
+import { startSshdFleet } from '../test/helpers/sshd-fleet.js';
+import { median } from './alternate.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'bin', 'oms-chatops.js');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const SERVERS = Number(process.env.BENCH_FLEET ?? 30);
+const TIME = '/usr/bin/time';
+
+interface Measured {
+  wallMs: number;
+  rssKb: number;
+  /** CPU of the bot's own process (user + system): the rest of the wall time is the servers' and the wait. */
+  cpuMs: number;
+  code: number | null;
+}
+
+/** One run under /usr/bin/time -v: wall clock and the peak resident set of the process. */
+function measure(argv: string[], env: Record<string, string>, cwd: string): Measured {
+  const r = spawnSync(TIME, ['-v', ...argv], {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: 120_000,
+  });
+  const err = r.stderr ?? '';
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(err);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
+  const wallMs = wall ? ((Number(wall[1] ?? 0) * 60 + Number(wall[2])) * 60 + Number(wall[3])) * 1000 : NaN;
+  const exit = /Exit status: (\d+)/.exec(err);
+  const cpu = (what: string) => Number(new RegExp(`${what} time \\(seconds\\): ([\\d.]+)`).exec(err)?.[1] ?? NaN);
+  return {
+    wallMs,
+    rssKb: rss ? Number(rss[1]) : NaN,
+    cpuMs: (cpu('User') + cpu('System')) * 1000,
+    code: exit ? Number(exit[1]) : r.status,
+  };
+}
+
+export async function runFleetBench(): Promise<void> {
+  if (!existsSync(TIME)) {
+    console.log(`  ${TIME} is missing (apt-get install time): nothing measured`);
+    return;
+  }
+  console.log(`  preflight: npm run build → ${(await buildBundle()).entry.replace(`${ROOT}/`, '')}`);
+  const t0 = performance.now();
+  const fleet = await startSshdFleet(SERVERS);
+  console.log(
+    `  fleet: ${SERVERS} sshd on 127.0.0.1 (own host key each, pinned) + dead :${fleet.deadPort} ` +
+      `+ hung :${fleet.hungPort}, started in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'oms-bench-fleet-'));
+  try {
+    const config = join(dir, 'oms-chatops.yml');
+    writeFileSync(config, fleet.configYaml());
+    const env = { OMS_CHATOPS_CONFIG: config };
+    const bot = [process.execPath, BIN, 'diagnose', 'login', '--target', 'all'];
+    const base = [process.execPath, '-e', '0'];
+    const runs: { bot: Measured[]; node: Measured[] } = { bot: [], node: [] };
+    // One warm-up round (page cache, sshd's first fork), then alternating rounds.
+    measure(bot, env, dir);
+    for (let i = 0; i < ROUNDS; i++) {
+      runs.bot.push(measure(bot, env, dir));
+      runs.node.push(measure(base, {}, dir));
+    }
+    const json = spawnSync(process.execPath, [...bot.slice(1), '--json'], {
+      cwd: dir,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const summary = (JSON.parse(json.stdout) as { summary: { counts: Record<string, number> } }).summary;
+    const show = (name: string, m: Measured[], target?: { s: number; mb: number }) => {
+      const wall = median(m.map((x) => x.wallMs)) / 1000;
+      const mb = median(m.map((x) => x.rssKb)) / 1024;
+      const verdict = target
+        ? `  (target ≤ ${target.s} s: ${wall <= target.s ? 'met' : 'MISSED'}; ≤ ${target.mb} MB: ` +
+          `${mb <= target.mb ? 'met' : 'MISSED'})`
+        : '';
+      const codes = [...new Set(m.map((x) => x.code))].join(',');
+      console.log(
+        `  ${name.padEnd(48)} wall ${wall.toFixed(3)} s (min ${(Math.min(...m.map((x) => x.wallMs)) / 1000).toFixed(3)}, ` +
+          `max ${(Math.max(...m.map((x) => x.wallMs)) / 1000).toFixed(3)})  ` +
+          `cpu ${(median(m.map((x) => x.cpuMs)) / 1000).toFixed(2)} s  peak RSS ${mb.toFixed(0)} MB  ` +
+          `exit ${codes}${verdict}`,
+      );
+    };
+    console.log(`  ${ROUNDS} alternating rounds after one warm-up; medians:`);
+    show(`bot: diagnose login --target all (${SERVERS + 2} targets)`, runs.bot, { s: 3, mb: 250 });
+    show('node -e 0', runs.node);
+    console.log(`  verdicts of the last run: ${JSON.stringify(summary.counts)}`);
+    console.log(
+      `  machine load (1/5/15 min): ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${cpus().length} cores`,
+    );
+  } finally {
+    await fleet.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
