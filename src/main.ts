@@ -1,4 +1,4 @@
-import { userInfo } from 'node:os';
+import { hostname, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stderr, stdin, stdout } from 'node:process';
 import { createInterface } from 'node:readline/promises';
@@ -26,7 +26,9 @@ import { wantsSlack } from './slack/wants-slack.js';
 import { fixTheFile, internalError, redisUnreachable } from './messages/catalogue.js';
 import { toTerminal } from './messages/message.js';
 import { crashIfAsked } from './crash-test.js';
-import { LayoutService } from './discovery/layout-service.js';
+import { LayoutService, storeLayoutCache } from './discovery/layout-service.js';
+import { WatchStore } from './watch/watch-store.js';
+import { withWatchPlaybooks } from './watch/playbooks.js';
 
 /** Composition root: read config and playbooks, wire the pieces, pick the front end. */
 async function main(argv: string[]): Promise<number> {
@@ -39,6 +41,8 @@ async function main(argv: string[]): Promise<number> {
     loadCachedConfig(resolveConfigPath(configFlag, process.env, process.cwd()), parseConfigFile, cacheDirs),
     loadCompiledPlaybooks(defaultPlaybookDir(), playbookRegistry(), cacheDirs),
   ]);
+  // Each watch's playbook must exist: refused at start with the config file's line, like the config's own errors.
+  withWatchPlaybooks(config, playbooks);
   const pool = createTransportPool({ env: process.env });
   // State for approvals and the audit trail: Redis when REDIS_URL is set (several bot instances),
   // else files under dataDir.
@@ -68,11 +72,16 @@ async function main(argv: string[]): Promise<number> {
         ...(isInGroup ? { isInGroup } : {}),
         transportFor: (t) => pool.get(t),
         onAuditError: (e) =>
-          stderr.write(`警告 / warning: could not write the audit log ${audit.file}: ${redact(e.message)}
-`),
+          stderr.write(`警告 / warning: could not write the audit log ${audit.file}: ${redact(e.message)}\n`),
       });
   const loadApprovalService = async () => (await import('./approvals/service.js')).ApprovalService;
   const approvals = lazyApprovals(async () => approvalService(await loadApprovalService())());
+  // Discovered layouts in the store: the command line, the console and every bot instance share them.
+  const layout = new LayoutService({
+    transportFor: (t) => pool.get(t),
+    cache: storeLayoutCache(store, (line) => stderr.write(`${redact(line)}\n`)),
+  });
+  const watchStore = new WatchStore(store, Date.now);
   const oneShot = argv.length > 0;
   const runner = new CommandRunner({
     config,
@@ -81,13 +90,14 @@ async function main(argv: string[]): Promise<number> {
     findCheck,
     transportFor: (t) => pool.get(t),
     access: accessTools({ env: process.env, transportFor: (t) => pool.get(t) }),
-    layout: new LayoutService({ transportFor: (t) => pool.get(t) }),
+    layout,
     // Every console/CLI answer passes through redact once more: one choke point for secrets.
     out: (text) => stdout.write(`${redact(text)}\n`),
     progress: stderr.isTTY ? (text) => stderr.write(`${text}\n`) : undefined,
     style: styleFor(stdout),
     approvals,
     audit,
+    watchStore,
     operator: `console:${safeLogin()}`,
     confirm: oneShot && stdin.isTTY ? askYesNo : undefined,
     interactiveConsole: !oneShot && Boolean(stdin.isTTY),
@@ -120,10 +130,13 @@ async function main(argv: string[]): Promise<number> {
           findCheck,
           transportFor: (t) => pool.get(t),
           audit,
+          layout,
           // Slack retries and replayed requests are dropped across every instance sharing the store.
           dedupe: new StoreDedupe(store),
           // The same store and audit log as the CLI; approverGroups checked with usergroups.users.list.
           approvals: { service: (isInGroup) => slackApprovals(isInGroup) },
+          // Exactly one instance runs each watch: leases in the same store (Redis shares them).
+          watch: { store: watchStore, holder: `${hostname()}:${process.pid}` },
         },
         stderr,
       );

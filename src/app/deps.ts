@@ -8,6 +8,7 @@ import type { Playbook } from '../playbooks/playbook.js';
 import type { Transport } from '../transport/transport.js';
 import type { LayoutService } from '../discovery/layout-service.js';
 import type { AccessTools } from './access.js';
+import type { WatchStore } from '../watch/watch-store.js';
 
 export type { Actor } from '../approvals/approval.js';
 
@@ -31,6 +32,8 @@ export interface AppDeps {
   /** `keyscan`, `sudoers`, `doctor` (SSH side). */
   access?: AccessTools;
   now?: () => Date;
+  /** The watches' state, leases and pauses in the store (`watch` verbs). */
+  watchStore?: WatchStore;
   /** An audit record could not be written: the answer still goes out; the front end says so its own way. */
   onAuditError?(error: Error): void;
 }

@@ -5,6 +5,7 @@ import { reportAuditEntry } from '../audit/report-entry.js';
 import { runPlaybook, runSingleChecks } from '../engine/engine.js';
 import type { Report, ReportObservation } from '../engine/report.js';
 import type { Playbook } from '../playbooks/playbook.js';
+import type { Transport } from '../transport/transport.js';
 import type { AppActor, AppDeps } from './deps.js';
 
 /** One diagnosis (a playbook) or one check on a target, resolved and ready to run. */
@@ -59,10 +60,11 @@ export async function runRequest(
   hooks: RunHooks = {},
 ): Promise<RunResult> {
   // The target with its unset paths filled from discovery (cached per target); as configured without it.
-  if (deps.layout) {
-    const l = await deps.layout.layoutFor(request.target);
-    if (l.notices.length) hooks.onLayoutNotices?.(request.target.name, l.notices);
-    request = { ...request, target: l.target };
+  const base = request.target;
+  const layout = deps.layout ? await deps.layout.layoutFor(base) : undefined;
+  if (layout) {
+    if (layout.notices.length) hooks.onLayoutNotices?.(base.name, layout.notices);
+    request = withTarget(request, layout.target);
   }
   const transport = deps.transportFor(request.target);
   const start: RunStart = {
@@ -74,13 +76,31 @@ export async function runRequest(
   };
   if ((await hooks.onStart?.(start)) === false) return { kind: 'cancelled' };
   const options = hooks.onObservation ? { onObservation: hooks.onObservation } : {};
-  const report =
-    request.kind === 'diagnose'
-      ? await runPlaybook(request.playbook, request.target, transport, deps, options)
-      : await runSingleChecks([request.check], request.target, transport, { now: deps.now }, options);
-  deps.layout?.afterReport(request.target, report);
+  let report = await runOnce(request, transport, deps, options);
+  // A path of a cached layout is missing: discovered again, and diagnosed once more if the layout moved.
+  const fresh = layout && (await deps.layout!.afterReport(base, layout, report));
+  if (fresh) {
+    hooks.onLayoutNotices?.(base.name, fresh.notices);
+    request = withTarget(request, fresh.target);
+    report = await runOnce(request, deps.transportFor(request.target), deps, {});
+  }
   await recordReport(report, actor, deps, request.kind === 'check' ? request.check.id : undefined);
   return { kind: 'report', report };
+}
+
+function withTarget(request: RunRequest, target: Target): RunRequest {
+  return { ...request, target };
+}
+
+function runOnce(
+  request: RunRequest,
+  transport: Transport,
+  deps: Pick<AppDeps, 'findCheck' | 'now'>,
+  options: { onObservation?: RunHooks['onObservation'] },
+): Promise<Report> {
+  return request.kind === 'diagnose'
+    ? runPlaybook(request.playbook, request.target, transport, deps, options)
+    : runSingleChecks([request.check], request.target, transport, { now: deps.now }, options);
 }
 
 /** Record a report in the audit log once (who, from where); a failed write goes to `deps.onAuditError`. */

@@ -1,9 +1,10 @@
 import type { Target } from '../config/target.js';
 import { renderLayout } from '../discovery/render-layout.js';
-import { runPlaybook } from '../engine/engine.js';
-import { findPlaybook } from '../playbooks/find.js';
-import { renderJson, renderText } from '../render/text.js';
-import { PLAIN } from '../render/style.js';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { AppActor } from '../app/deps.js';
+import { collectBundle } from '../app/layout.js';
+import { renderJson } from '../render/text.js';
 import type { RunnerDeps } from './runner-deps.js';
 import { EXIT_CODES as EXIT } from './exit.js';
 
@@ -31,45 +32,29 @@ export async function discoverVerb(target: Target, json: boolean, deps: RunnerDe
 
 /** `bundle [target] [-o FILE]`: the support bundle, with the discovered layout and a fresh checklist report. */
 export async function bundleVerb(
-  base: Target,
+  target: Target,
   output: string | undefined,
   deps: RunnerDeps,
-  record: (report: Parameters<typeof renderText>[0]) => Promise<void>,
+  actor: AppActor,
 ): Promise<number> {
-  let target = base;
-  let layout: string | undefined;
-  if (deps.layout) {
-    const r = await deps.layout.discover(base, { fresh: true });
-    target = r.resolved.target;
-    layout = renderLayout(base.name, r.discovery, r.resolved);
-  }
-  const transport = deps.transportFor(target);
-  const checklist = findPlaybook(deps.playbooks, 'checklist');
-  // The bundle writer (tar, gzip) loads only when a bundle is asked for.
-  const { bundleAnswer, writeBundle } = await import('../support-bundle/command.js');
-  deps.progress?.(`收集支持包 / collecting the bundle from ${target.name} (${transport.describe})…`);
-  const { file, bundle } = await writeBundle({
-    target,
-    transport,
-    now: deps.now?.() ?? new Date(),
-    layout,
-    diagnose: checklist
-      ? async () => {
-          const report = await runPlaybook(checklist, target, transport, { findCheck: deps.findCheck, now: deps.now });
-          await record(report);
-          return renderText(report, PLAIN, { verbose: true });
-        }
-      : undefined,
-    output,
-    cwd: process.cwd(),
+  const r = await collectBundle({ target: target.name }, actor, deps, {
+    onStart: (s) => deps.progress?.(`收集支持包 / collecting the bundle from ${s.target.name} (${s.transport})…`),
   });
-  deps.out(bundleAnswer(file, bundle));
+  if (r.kind === 'unknown-target') return EXIT.usage;
+  if (r.kind === 'unreachable') {
+    deps.out(`无法连接 / cannot reach ${r.target}: ${r.message} — nothing was collected\n下一步 / Next: ${r.hint}`);
+    return EXIT.problem;
+  }
+  const { bundleAnswer } = await import('../support-bundle/command.js');
+  const file = resolve(process.cwd(), output ?? r.fileName);
+  await writeFile(file, r.bundle.archive);
+  deps.out(bundleAnswer(file, r.bundle));
   return EXIT.ok;
 }
 
 /** What discovery found for a target, for `targets` (cached only; nothing runs on the servers). */
-export function layoutLine(t: Target, deps: Pick<RunnerDeps, 'layout'>): string {
-  const r = deps.layout?.cached(t);
+export async function layoutLine(t: Target, deps: Pick<RunnerDeps, 'layout'>): Promise<string> {
+  const r = await deps.layout?.cached(t);
   if (!r) return '';
   const rows = r.rows.filter((row) => row.source !== 'default');
   const show = (v: string | readonly string[]) => (typeof v === 'string' ? v : v.join(', '));

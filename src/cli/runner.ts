@@ -2,9 +2,10 @@ import { doctor, keyscan, sudoers, type AccessResult } from '../app/access.js';
 import { queryAudit, verifyAudit } from '../app/audit.js';
 import { formatVerify } from '../audit/chain.js';
 import type { AppActor, AppDeps, Unavailable } from '../app/deps.js';
-import { check, diagnose, recordReport, type RunHooks } from '../app/run.js';
+import { check, diagnose, type RunHooks } from '../app/run.js';
 import { resolveTarget } from '../command/resolve.js';
 import { bundleVerb, discoverVerb, layoutLine } from './layout-verbs.js';
+import { watchVerb } from './watch-verbs.js';
 import { usersTarget } from '../app/users.js';
 import { version } from '../app/version.js';
 import type { Outcome } from '../approvals/outcome.js';
@@ -24,6 +25,7 @@ import { PLAIN, type Style } from '../render/style.js';
 import { TransportError } from '../transport/transport.js';
 import { ActionFlow } from './action-flow.js';
 import { EXIT_CODES } from './exit.js';
+import { fleetVerb } from './fleet-verb.js';
 import { checksText, listJson, listText, matchText, publicTarget, showJson, targetsText } from './render.js';
 
 export type { AccessTools } from '../app/access.js';
@@ -95,7 +97,11 @@ export class CommandRunner {
         return flags.json ? json(listJson(playbooks)) : (out(listText(playbooks, this.style)), EXIT.ok);
       case 'targets':
         if (flags.json) return json([...config.targets.values()].map(publicTarget));
-        out(targetsText(config, (t) => layoutLine(t, this.deps)));
+        {
+          const found = new Map<string, string>();
+          for (const t of config.targets.values()) found.set(t.name, await layoutLine(t, this.deps));
+          out(targetsText(config, (t) => found.get(t.name) ?? ''));
+        }
         return EXIT.ok;
       case 'show': {
         const p = findPlaybook(playbooks, cmd.playbook);
@@ -126,13 +132,15 @@ export class CommandRunner {
         const target = resolveTarget(cmd.target, config);
         if (!target) return this.unknownTarget(cmd.target ?? config.defaultTarget, via);
         if (cmd.verb === 'discover') return discoverVerb(target, flags.json, this.deps);
-        return bundleVerb(target, cmd.output, this.deps, (r) => recordReport(r, this.actor(via), this.appDeps()));
+        return bundleVerb(target, cmd.output, { ...this.deps, ...this.appDeps() }, this.actor(via));
       }
       case 'version': {
         const v = version(this.deps);
         out(flags.json ? renderJson(v) : `oms-chatops ${v.version} · node ${v.node} · config ${v.config}`);
         return EXIT.ok;
       }
+      case 'watch':
+        return watchVerb(cmd, flags.json, this.deps, this.ref(via), this.actor(via).id);
       case 'users': {
         const t = usersTarget(this.targetOf(flags), this.deps);
         if (t.kind === 'unknown-target') return this.unknownTarget(t.name, via);
@@ -159,12 +167,23 @@ export class CommandRunner {
     switch (r.kind) {
       case 'unknown-target':
         return this.unknownTarget(r.name, via);
+      case 'empty-group':
+        return this.say(say.emptyGroup(r.name, this.deps.config.source, this.ref(via)), EXIT.usage);
+      case 'fleet': {
+        const what = { kind: 'diagnose' as const, playbook: r.playbook };
+        return fleetVerb(
+          this.deps,
+          this.appDeps(),
+          { what, group: r.group, targets: r.targets, actor: this.actor(via) },
+          flags,
+        );
+      }
       case 'unknown-playbook':
         return this.unknownPlaybook(r.text, via);
       case 'ambiguous': {
         const list = r.candidates.map((c) => `  - ${c.id}: ${c.title} — ${c.reason}`).join('\n');
         this.deps.out(`你是想…? / did you mean… "${r.text}":\n${list}`);
-        const next = { en: `run ${this.ref(via)('diagnose <id>')} with one of them` };
+        const next = { en: `run ${this.ref(via)(`diagnose <id>${r.group ? ` ${r.group}` : ''}`)} with one of them` };
         return this.say({ en: 'nothing was run', zh: '没有运行任何东西', next }, EXIT.usage);
       }
       case 'howto':
@@ -187,6 +206,17 @@ export class CommandRunner {
       return this.say(say.unknownCheck(r.id, ids, this.ref(via)), EXIT.usage);
     }
     if (r.kind === 'unknown-target') return this.unknownTarget(r.name, via);
+    if (r.kind === 'empty-group')
+      return this.say(say.emptyGroup(r.name, this.deps.config.source, this.ref(via)), EXIT.usage);
+    if (r.kind === 'fleet') {
+      const what = { kind: 'check' as const, check: r.check };
+      return fleetVerb(
+        this.deps,
+        this.appDeps(),
+        { what, group: r.group, targets: r.targets, actor: this.actor(via) },
+        flags,
+      );
+    }
     return r.kind === 'report' ? this.emit(r.report, flags) : EXIT.usage;
   }
 
@@ -266,7 +296,8 @@ export class CommandRunner {
 
   private unknownTarget(name: string, via: Via): number {
     const { config } = this.deps;
-    return this.say(say.unknownTarget(name, [...config.targets.keys()], config.source, this.ref(via)), EXIT.usage);
+    const targets = [...config.targets.keys()];
+    return this.say(say.unknownTarget(name, targets, config.source, this.ref(via), config.groups), EXIT.usage);
   }
 
   private unknownPlaybook(text: string, via: Via): number {

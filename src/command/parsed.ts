@@ -1,4 +1,5 @@
 import type { UsersCommand } from '../users/parse-args.js';
+import type { WatchCommand } from './watch-args.js';
 
 /** What a user asked for, validated; the same for the CLI, the console and Slack. */
 export type ParsedCommand =
@@ -17,4 +18,5 @@ export type ParsedCommand =
   | { verb: 'version' }
   | { verb: 'discover'; target?: string }
   | { verb: 'bundle'; target?: string; output?: string }
+  | WatchCommand
   | UsersCommand;

@@ -2,6 +2,7 @@ import { parseUsersArgs } from '../users/parse-args.js';
 import { fail, name, userName, type FrontEnd, type ParseFailure, type VerbContext } from './args.js';
 import { parseBundle, parseRun } from './verb-parsers.js';
 import type { ParsedCommand } from './parsed.js';
+import { parseWatch } from './watch-args.js';
 
 export type { ParsedCommand } from './parsed.js';
 
@@ -198,7 +199,7 @@ export const VERB_TABLE: readonly VerbSpec[] = Object.freeze([
       en: "the server's layout as found: where each value comes from, what is undecided, conflicts with the config",
     },
     examples: ['discover prod'],
-    offeredIn: BOT_MACHINE,
+    offeredIn: { ...BOT_MACHINE, slack: 'anyone (answered to the asker only)' },
     parse: (args, { flags, ref }) => {
       const target = flags.target ?? args[0];
       if (args.length > 1)
@@ -216,8 +217,19 @@ export const VERB_TABLE: readonly VerbSpec[] = Object.freeze([
       en: 'a support bundle (.tar.gz): the discovered layout, a fresh checklist report, redacted configs',
     },
     examples: ['bundle prod -o oms-bundle.tar.gz'],
-    offeredIn: BOT_MACHINE,
+    offeredIn: { ...BOT_MACHINE, slack: 'anyone (uploaded into the thread of the request; no -o)' },
     parse: parseBundle,
+  },
+  {
+    name: 'watch',
+    args: 'list | pause <id> [for 2h] | resume <id> | run <id>',
+    summary: {
+      zh: '定时巡检：列表、暂停、恢复、立即运行（只在变化时发消息）',
+      en: 'scheduled watches that post only on change: list, pause (until when), resume, run now',
+    },
+    examples: ['watch list', 'watch pause checklist-prod for 2h', 'watch run checklist-prod'],
+    offeredIn: EVERYWHERE,
+    parse: parseWatch,
   },
   {
     name: 'version',

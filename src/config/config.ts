@@ -1,10 +1,12 @@
 import { LineCounter, isNode, parseDocument, type Document, type YAMLError } from 'yaml';
 import { z } from 'zod';
-import { parseSpan } from '../duration.js';
 import { ConfigError, NOT_A_CONFIG, readConfigText } from './config-file.js';
+import { durationSchema, slackChannelId, slackGroupId, slackUserId } from './fields.js';
+import { fleetSchema, type FleetSettings } from './fleet.js';
 import { resolveGroups } from './groups.js';
-import { localTarget, type Target } from './target.js';
+import { layoutKeys, localTarget, type Target } from './target.js';
 import { targetSchema } from './target-schema.js';
+import { resolveWatches, watchEntrySchema, type WatchSpec } from './watch.js';
 import {
   firstAlias,
   firstDuplicateKey,
@@ -18,16 +20,6 @@ import {
 import { quoteName, yamlProblem } from './yaml-errors.js';
 
 export { ConfigError, resolveConfigPath } from './config-file.js';
-
-const durationSchema = z
-  .string()
-  .regex(/^\d+\s*(s|m|h)$/, 'must be a duration like 90s, 15m or 2h')
-  .transform((v) => parseSpan(v, { units: ['s', 'm', 'h'] })!);
-
-const slackUserId = z.string().regex(/^[UW][A-Z0-9]+$/, 'must be a Slack user ID such as U0123ABCD');
-
-const slackGroupId = z.string().regex(/^S[A-Z0-9]+$/, 'must be a Slack user group ID such as S0456EFGH');
-const slackChannelId = z.string().regex(/^[CG][A-Z0-9]+$/, 'must be a Slack channel ID such as C0123ABCD');
 
 /**
  * The approval rules, without defaults: the shape of a per-target override
@@ -101,6 +93,10 @@ export const configSchema = z
       )
       .default({}),
     policy: policySchema.default(() => policySchema.parse({})),
+    /** Runs over a group: targets at once, and each target's own deadline (src/app/fleet.ts). */
+    fleet: fleetSchema.default(() => fleetSchema.parse({})),
+    /** Playbooks run on schedule, posting only on change (src/config/watch.ts). */
+    watch: z.array(watchEntrySchema).default([]),
     /** Where the file store and audit log live (default ./var). */
     dataDir: z.string().default('var'),
   })
@@ -113,6 +109,10 @@ export interface Config {
   groups: Map<string, string[]>;
   defaultTarget: string;
   policy: Policy;
+  /** Targets at once in a run over a group, and each target's deadline (absent: 16 and 60 s). */
+  fleet?: FleetSettings;
+  /** `watch:` entries, resolved (src/config/watch.ts); playbook names are checked by main.ts. */
+  watches?: WatchSpec[];
   dataDir: string;
   /** Where it came from: a file path, or `built-in`. */
   source: string;
@@ -245,14 +245,12 @@ function fromParsed(
     const path = ['groups', ...groups.error.key];
     throw new ConfigError(source, path.join('.'), groups.error.problem, lineAt(path));
   }
-  return { targets, groups: groups.groups, defaultTarget, policy: data.policy, dataDir: data.dataDir, source };
-}
-
-/** The layout keys a target sets itself (`paths.backend`, `backendBind` …): discovery leaves them alone. */
-function layoutKeys(raw: unknown): string[] {
-  if (!raw || typeof raw !== 'object') return [];
-  const t = raw as Record<string, unknown>;
-  const keys = ['backendBind', 'nginxListen'].filter((k) => t[k] !== undefined);
-  if (t.paths && typeof t.paths === 'object') for (const k of Object.keys(t.paths)) keys.push(`paths.${k}`);
-  return keys;
+  const fleet = { concurrency: data.fleet.concurrency, targetTimeoutMs: data.fleet.targetTimeout };
+  const watches = resolveWatches(data.watch, { targets, groups: groups.groups }, (i) => lineAt(['watch', String(i)]));
+  if (!watches.ok) {
+    const path = ['watch', ...watches.key];
+    throw new ConfigError(source, path.join('.'), watches.problem, lineAt(path));
+  }
+  const { policy, dataDir } = data;
+  return { targets, groups: groups.groups, defaultTarget, policy, fleet, watches: watches.watches, dataDir, source };
 }

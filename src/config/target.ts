@@ -56,3 +56,12 @@ export function targetPaths(target: Target) {
     backendEnv: `${p.backend}/.env`,
   };
 }
+
+/** The layout keys a target sets itself (`paths.backend`, `backendBind` …): discovery leaves them alone. */
+export function layoutKeys(raw: unknown): string[] {
+  if (!raw || typeof raw !== 'object') return [];
+  const t = raw as Record<string, unknown>;
+  const keys = ['backendBind', 'nginxListen'].filter((k) => t[k] !== undefined);
+  if (t.paths && typeof t.paths === 'object') for (const k of Object.keys(t.paths)) keys.push(`paths.${k}`);
+  return keys;
+}

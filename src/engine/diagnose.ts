@@ -13,8 +13,13 @@ export function presentSignals(observations: readonly ReportObservation[]): Set<
   return present;
 }
 
-/** Does a finding rule fire on these signals? Returns the refs that matched, or null. */
-export function matchRule(rule: FindingRule, present: Set<string>): string[] | null {
+/**
+ * Does a finding rule fire on these signals? Returns the refs that matched, or null. With `ran` (the checks that
+ * ran), a cause whose `unless` names a check that did not run is not judged: an absence nobody looked for proves
+ * nothing (every playbook reaches every cause of the catalogue, whatever checks it runs).
+ */
+export function matchRule(rule: FindingRule, present: Set<string>, ran?: ReadonlySet<string>): string[] | null {
+  if (ran && !rule.unless.every((r) => ran.has(r.check))) return null;
   const hits = rule.when.map(key).filter((k) => present.has(k));
   if (rule.when.length > 0 && hits.length === 0) return null;
   if (!rule.all.every((r) => present.has(key(r)))) return null;
@@ -23,7 +28,7 @@ export function matchRule(rule: FindingRule, present: Set<string>): string[] | n
 }
 
 /**
- * Correlate observations into findings, ranked as the playbook lists them
+ * Correlate observations into findings, ranked as the playbook lists the causes of the catalogue
  * (root cause first), each with the evidence of the checks that triggered it
  * and the playbook's fix.
  */
@@ -34,11 +39,12 @@ export function diagnose(
 ): ReportFinding[] {
   const present = presentSignals(observations);
   const byCheck = new Map(observations.map((o) => [o.check, o]));
+  const ran = new Set(byCheck.keys());
   const findings: ReportFinding[] = [];
   const seen = new Set<string>();
   for (const rule of playbook.findings) {
     if (seen.has(rule.id)) continue;
-    const matched = matchRule(rule, present);
+    const matched = matchRule(rule, present, ran);
     if (!matched) continue;
     seen.add(rule.id);
     const checks = [...new Set(matched.map((m) => m.split(':')[0]!))];

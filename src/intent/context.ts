@@ -138,6 +138,9 @@ const OTHER_SYSTEMS = new RegExp(
     'cpu',
     'load average',
     'printer',
+    'dev server',
+    'router',
+    'laptop',
     'projector',
   ]
     .map((w) => `(?<![a-z0-9_])${w}(?![a-z0-9_])`)
@@ -156,10 +159,9 @@ const OTHER_SYSTEMS = new RegExp(
       '硬盘',
       '内存条',
       '证书',
-      '域名',
       '打卡',
       '考勤',
-      '邮箱',
+      '(?:公司|企业|个人|我的|腾讯|网易)邮箱|邮箱(?:登|密码|满了|收不到|发不出)',
       '邮件',
       '钉钉',
       '企业微信',
@@ -206,6 +208,32 @@ const OTHER_SYSTEMS = new RegExp(
       '备份',
       '定时任务',
       '对象存储',
+      '财务',
+      '人事系统',
+      '报销系统',
+      '审批系统',
+      '考勤系统',
+      '禅道',
+      '金蝶',
+      '用友',
+      '泛微',
+      '致远',
+      '蓝凌',
+      '群晖',
+      '路由器',
+      '光猫',
+      '摄像头',
+      '网盘',
+      '我本地',
+      '测试站',
+      '自己的 ?demo',
+      '个人项目',
+      '本地开发',
+      '自己电脑',
+      '我电脑',
+      '我的电脑',
+      '个人电脑',
+      '笔记本',
     ].join('|'),
   'i',
 );
@@ -239,10 +267,13 @@ export interface MessageContext {
   foreign: boolean;
   /** Announces something (maintenance, a notice) rather than reporting a problem. */
   notice: boolean;
+  /** Names another system or host, whether or not it also names OMS: passive listening stays silent. */
+  other: boolean;
 }
 
 /** Classify a normalised message. */
 export function messageContext(text: string): MessageContext {
   const ours = OMS_ANCHORS.test(text);
-  return { ours, foreign: !ours && (OTHER_SYSTEMS.test(text) || OTHER_HOST.test(text)), notice: NOTICE.test(text) };
+  const other = OTHER_SYSTEMS.test(text) || OTHER_HOST.test(text);
+  return { ours, foreign: !ours && other, notice: NOTICE.test(text), other };
 }

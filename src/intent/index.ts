@@ -2,6 +2,9 @@ import type { Playbook } from '../playbooks/playbook.js';
 import { canonical, cjkBigrams, words } from './normalize.js';
 import { TypoCorrector } from './typos.js';
 import { builtinLexicon, type Lexicon } from './concepts.js';
+import { ForeignNames } from './foreign.js';
+import { LEXICON_PARTS } from './lexicon.js';
+import { COMPONENTS } from './lexicon-components.js';
 
 /** A phrase from a playbook, in the form messages are compared in. */
 export interface IndexedPhrase {
@@ -24,6 +27,8 @@ export interface IndexedPlaybook {
   signatures: RegExp[];
   /** Concept combinations the playbook answers. */
   concepts: string[][];
+  /** The components (src/intent/lexicon-components.ts) its combinations name: what the playbook is about. */
+  components: string[];
   /** Its how-to sections' combinations: they count for the playbook only when the message asks something. */
   howtoConcepts: string[][];
   howto: IndexedHowto[];
@@ -40,6 +45,10 @@ export interface PlaybookIndex {
   playbooks: IndexedPlaybook[];
   typos: TypoCorrector;
   lexicon: Lexicon;
+  /** Names of other systems, told from OMS's own vocabulary (src/intent/foreign.ts). */
+  foreign: ForeignNames;
+  /** The playbooks themselves (their how-to sections' text is indexed on the first question). */
+  source: readonly Playbook[];
 }
 
 /** Words that carry no symptom; they are not matching units. */
@@ -171,11 +180,33 @@ export function indexPlaybooks(playbooks: readonly Playbook[]): PlaybookIndex {
       byUnit,
       signatures: p.signatures.map((re) => new RegExp(re.source, re.flags.replace(/[gy]/g, ''))),
       concepts: p.concepts ?? [],
+      components: [...new Set((p.concepts ?? []).flat())].filter((c) => c in COMPONENTS),
       howtoConcepts: (p.howto ?? []).flatMap((h) => h.concepts),
       howto: (p.howto ?? []).map((h) => ({ id: h.id, title: h.title, concepts: h.concepts })),
     };
   });
-  const index = { playbooks: indexed, typos: new TypoCorrector(vocab), lexicon: builtinLexicon() };
+  const index = {
+    playbooks: indexed,
+    typos: new TypoCorrector(vocab),
+    lexicon: builtinLexicon(),
+    foreign: new ForeignNames(ownWords(playbooks)),
+    source: playbooks,
+  };
   cache.set(playbooks, index);
   return index;
+}
+
+/** Every latin word OMS's playbooks and lexicon use: what is not among them names something else. */
+function ownWords(playbooks: readonly Playbook[]): Set<string> {
+  const out = new Set<string>();
+  const add = (text: string) => {
+    for (const w of text.toLowerCase().match(/[a-z][a-z0-9_-]*[a-z0-9]/g) ?? []) out.add(w);
+  };
+  for (const p of playbooks) {
+    for (const t of [p.body, p.summary, p.title, p.titleEn, ...p.phrases, ...p.aliases]) add(t);
+    for (const re of p.signatures) add(re.source.replace(/\\[a-z]/gi, ' '));
+  }
+  for (const [, concepts] of LEXICON_PARTS)
+    for (const c of Object.values(concepts) as Array<{ en?: readonly string[] }>) add((c.en ?? []).join(' '));
+  return out;
 }

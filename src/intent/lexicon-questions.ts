@@ -3,13 +3,28 @@ export const QUESTIONS = {
   howto: {
     label: '怎么做 / how to',
     zh: ['怎么', '如何', '怎样', '咋', '步骤', '命令', '办法', '方法', '一步步', '应该'],
-    en: ['how do', 'how to', 'how can', 'how should', 'what command', 'steps', 'command', 'commands', 'walk me'],
+    en: [
+      'how do',
+      'how to',
+      'how can',
+      'how should',
+      'what command',
+      'steps',
+      'command',
+      'commands',
+      'walk me',
+      'give me',
+      'send me',
+      'show me',
+    ],
+    re: ['(?:发|给|来|贴)(?:我|一下|一份|个)'],
     py: ['zen me', 'ru he'],
   },
   where: {
     label: '在哪 / where',
     zh: ['在哪', '哪里', '哪儿', '地址', '网址', '路径', '入口', '多少'],
     en: ["where's", 'where is', 'where', 'url', 'address', 'path'],
+    re: ['[去从在到]哪|哪(?:里|儿|个目录|个路径|下载|能|有|进)'],
     py: ['zai na', 'di zhi', 'duo shao'],
   },
   question: {
@@ -29,7 +44,7 @@ export const QUESTIONS = {
       'could you',
       'can you',
     ],
-    re: ['\\?'],
+    re: ['\\?', '哪', '还是', '谁', '几(?:位|个|种|条|次|天|点|分钟|秒|台|步)'],
     py: ['shen me', 'you mei you', 'you ma', 'de ma', 'le ma', 'ke yi ma', 'shi bu shi', 'dui ba'],
   },
   'is-normal': {

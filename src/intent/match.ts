@@ -1,9 +1,10 @@
 import type { Playbook } from '../playbooks/playbook.js';
-import { comboScore, describeCombo } from './concept-score.js';
+import { describeCombo } from './concept-score.js';
+import { AMBIGUITY_MARGIN, pickHowto } from './howto.js';
 import { extract, type Extracted } from './extract.js';
 import type { AnswerSummary } from './heldout.js';
 import { indexPlaybooks, type PlaybookIndex } from './index.js';
-import { readMessage, type Message } from './message.js';
+import { readMessage } from './message.js';
 import { scorePlaybook, type PlaybookScore } from './score.js';
 
 export interface MatchCandidate {
@@ -40,16 +41,20 @@ export interface MatchResult {
   howto?: { section: string; title: string };
   /** What made the best candidate match ("signature: status=217/USER", "phrase: 超管登不上"). */
   evidence?: string;
+  /** Passive listening in a channel may suggest the playbook: confident, unambiguous, about nothing else. */
+  passive: boolean;
 }
 
-/** At or above this a playbook is confident: it runs when addressed, and passive listening suggests it. */
+/** At or above this a playbook is confident: it runs when addressed. */
 export const MATCH_THRESHOLD = 0.5;
+/**
+ * Passive listening (nobody asked) is stricter: at or above this, and only when the message names no other
+ * system or host (even beside OMS) — a wrong unasked reply costs more than a missed one.
+ */
+export const PASSIVE_THRESHOLD = 0.6;
 /** At or above this (and below a confident match) an addressed message gets choices. */
 export const OFFER_THRESHOLD = 0.38;
-/** A how-to section needs at least a two-concept combination. */
-export const HOWTO_THRESHOLD = 0.6;
-/** Candidates this close to the best are offered as alternatives instead of being picked silently. */
-export const AMBIGUITY_MARGIN = 0.1;
+export { AMBIGUITY_MARGIN, HOWTO_THRESHOLD } from './howto.js';
 /**
  * A message about another system (MySQL, Jenkins, the VPN …) and nothing of OMS, or an announcement, keeps this
  * share of its score: below OFFER_THRESHOLD even for a perfect match, so it is never offered nor suggested.
@@ -94,6 +99,7 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
       outcome: 'howto',
       howto: { section: howto.section, title: howto.title },
       evidence: `concepts: ${howto.combo.join(' + ')}`,
+      passive: false,
     };
   }
   if (!best || best.confidence < OFFER_THRESHOLD) return none(extracted, ranked.slice(0, 3));
@@ -106,6 +112,7 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
     extracted,
     outcome: decisive ? 'match' : 'choices',
     evidence: scores[0]!.evidence,
+    passive: decisive && best.confidence >= PASSIVE_THRESHOLD && !msg.context.other,
   };
   if (!decisive) {
     const offered = [best, ...ranked.slice(1, 3).filter((c) => c.confidence >= CHOICE_FLOOR)];
@@ -120,7 +127,7 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
   return result;
 }
 
-/** True when the result is a confident, unambiguous diagnosis (what passive listening may suggest). */
+/** True when the result is a confident, unambiguous diagnosis (what an addressed message runs). */
 export function isDecisive(result: MatchResult): boolean {
   if (!result.playbook || result.outcome !== 'match' || result.confidence < MATCH_THRESHOLD) return false;
   return !result.alternatives.some((a) => isClose(result.confidence, a));
@@ -131,7 +138,7 @@ export function answerSummary(r: MatchResult): AnswerSummary {
   const top = r.playbook?.id ?? null;
   switch (r.outcome) {
     case 'match':
-      return { outcome: 'match', top, offered: [top!], section: null, passive: isDecisive(r) };
+      return { outcome: 'match', top, offered: [top!], section: null, passive: r.passive };
     case 'howto':
       return { outcome: 'howto', top, offered: [top!], section: `${top}#${r.howto!.section}`, passive: false };
     case 'choices':
@@ -142,43 +149,8 @@ export function answerSummary(r: MatchResult): AnswerSummary {
 }
 
 function none(extracted: Extracted, alternatives: MatchCandidate[]): MatchResult {
-  return { playbook: null, confidence: alternatives[0]?.confidence ?? 0, alternatives, extracted, outcome: 'none' };
-}
-
-interface HowtoPick {
-  playbook: string;
-  section: string;
-  title: string;
-  score: number;
-  combo: string[];
-  /** The playbook's own score, to break ties between sections. */
-  weight: number;
-}
-
-/**
- * A question ("怎么…", "where is …", "…正常吗") whose concepts make one of a
- * playbook's how-to combinations. It wins when its playbook is the best
- * candidate anyway, or scores near the best.
- */
-function pickHowto(index: PlaybookIndex, msg: Message, factor: number, scores: PlaybookScore[]): HowtoPick | undefined {
-  if (!msg.question) return undefined;
-  let pick: HowtoPick | undefined;
-  for (const p of index.playbooks) {
-    for (const h of p.howto) {
-      const hit = comboScore(h.concepts, msg.concepts);
-      if (!hit) continue;
-      const score = hit.score * factor;
-      if (score < HOWTO_THRESHOLD || (pick && score < pick.score)) continue;
-      // Equal sections: the one whose playbook the message points to more strongly.
-      const weight = scores.find((s) => s.id === p.id)?.score ?? 0;
-      if (pick && score === pick.score && weight <= pick.weight) continue;
-      pick = { playbook: p.id, section: h.id, title: h.title, score, combo: hit.combo, weight };
-    }
-  }
-  if (!pick) return undefined;
-  const top = scores[0];
-  if (top && top.id !== pick.playbook && pick.score < top.score - AMBIGUITY_MARGIN) return undefined;
-  return pick;
+  const confidence = alternatives[0]?.confidence ?? 0;
+  return { playbook: null, confidence, alternatives, extracted, outcome: 'none', passive: false };
 }
 
 /** A choice's one-line reason, from what matched it. */

@@ -39,9 +39,29 @@ export interface Message {
   concepts: Set<string>;
   /** The message asks something (how, where, is it normal …): how-to sections may answer it. */
   question: boolean;
+  /** The message says something is wrong (a problem concept, or a trouble word). */
+  trouble: boolean;
   /** Host named by a log prefix, if any. */
   host?: string;
 }
+
+/** Concepts that say something is wrong (src/intent/lexicon-problems.ts). */
+const PROBLEM_CONCEPTS = [
+  'fails',
+  'cannot-open',
+  'down',
+  'not-found',
+  'bad-gateway',
+  'timeout',
+  'oom',
+  'killed',
+  'restart-loop',
+  'not-listening',
+  'missing',
+  'permission',
+  'cors',
+  'unauthorized',
+];
 
 /** Concepts that make a message a question (src/intent/lexicon.ts). */
 const QUESTIONS = ['howto', 'where', 'question', 'is-normal'];
@@ -107,10 +127,20 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
     units: unitsOf(proseText, index.typos),
     command: proseText.replace(COMMAND_WORDS, '').trim(),
     joined: lines.length > 1 && joinedSource.length <= 4000 ? joinedSource : '',
-    context: messageContext(whole),
+    context: withForeignNames(messageContext(whole), index, whole, prose),
     skips: skipBigrams(proseText),
     concepts,
     question: QUESTIONS.some((q) => inProse.has(q)),
+    trouble: PROBLEM_CONCEPTS.some((c) => concepts.has(c)) || TROUBLE.test(proseText),
     ...(host !== undefined ? { host } : {}),
   };
+}
+
+/** A message that names nothing of OMS but an unknown system is that system's (src/intent/foreign.ts). */
+function withForeignNames(ctx: MessageContext, index: PlaybookIndex, whole: string, prose: string[]): MessageContext {
+  if (ctx.foreign) return ctx;
+  const lines = prose.map((l) => normalize(l));
+  if (!ctx.ours && index.foreign.find(whole, lines) !== undefined) return { ...ctx, foreign: true, other: true };
+  if (!ctx.other && index.foreign.find(whole, lines, true) !== undefined) return { ...ctx, other: true };
+  return ctx;
 }

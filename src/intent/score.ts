@@ -23,6 +23,8 @@ const ALIAS_INSIDE = 0.35;
 const ALIAS_WITH_TROUBLE = 0.6;
 /** Units (bigrams and words) of a message still short enough for ALIAS_WITH_TROUBLE. */
 const SHORT_MESSAGE = 10;
+/** A component of the playbook and some trouble, nothing more: a middle score (choices). */
+const PARTIAL = 0.4;
 /** Credit for a phrase's character pair found with one character between. */
 const SKIP_HIT = 0.6;
 
@@ -101,6 +103,16 @@ export function scorePlaybook(p: IndexedPlaybook, msg: Message): PlaybookScore {
   if (concept && conceptScore > Math.max(sig, phrase, alias)) evidence = `concepts: ${concept.combo.join(' + ')}`;
 
   let score = Math.max(sig, phrase, alias, conceptScore);
+  // 5. What the playbook is about, named with a sign of trouble but in no declared combination: enough to be
+  // offered among choices when addressed, never enough to run or to be suggested.
+  if (score < PARTIAL && msg.trouble) {
+    const about = p.components.find((c) => msg.concepts.has(c));
+    if (about) {
+      score = PARTIAL;
+      if (!evidence) evidence = `concepts: ${about}`;
+      explains.add(`c:${about}`);
+    }
+  }
   // Independent kinds of evidence agreeing make the match surer.
   const kinds = [sig >= 0.5, phrase >= 0.4, alias > 0, conceptScore >= 0.6].filter(Boolean).length;
   if (kinds > 1) score += 0.03 * (kinds - 1);

@@ -9,15 +9,37 @@ type Ref = (words: string) => string;
 
 const NOTHING_RUN = { zh: '没有运行任何东西', en: 'nothing was run' };
 
-export function unknownTarget(name: string, targets: readonly string[], source: string, ref: Ref): Message {
+export function unknownTarget(
+  name: string,
+  targets: readonly string[],
+  source: string,
+  ref: Ref,
+  groups: ReadonlyMap<string, readonly string[]> = new Map(),
+): Message {
+  const named = [...groups.entries()].filter(([, members]) => members.length > 0);
+  const withGroups = named.length > 0;
   return {
-    zh: `未知目标 "${name}" — ${NOTHING_RUN.zh}`,
-    en: `unknown target "${name}" — ${NOTHING_RUN.en}`,
+    zh: `未知目标${withGroups ? '或目标组' : ''} "${name}" — ${NOTHING_RUN.zh}`,
+    en: `unknown target${withGroups ? ' or group' : ''} "${name}" — ${NOTHING_RUN.en}`,
     next: {
-      zh: `在命令末尾写目标名（${ref('targets')}）；目标在 ${source} 中配置`,
-      en: `end the command with one of the targets above (configured in ${source})`,
+      zh: `在命令末尾写目标名${withGroups ? '或组名' : ''}（${ref('targets')}）；它们在 ${source} 中配置`,
+      en: `end the command with one of the targets${withGroups ? ' or groups' : ''} above (configured in ${source})`,
     },
-    choices: targets,
+    choices: [...targets, ...named.map(([g, members]) => `${g} (group: ${members.join(', ')})`)],
+  };
+}
+
+/** A group with no target to run on (`all` when only the built-in `local` is configured). */
+export function emptyGroup(name: string, source: string, ref: Ref): Message {
+  return {
+    zh: `目标组 "${name}" 里没有目标 — ${NOTHING_RUN.zh}`,
+    en: `group "${name}" has no targets — ${NOTHING_RUN.en}`,
+    next: {
+      zh: `在 ${source} 的 targets: 中配置服务器（\`all\` 是除 local 之外的所有目标），或写一个目标名（${ref('targets')}）`,
+      en:
+        `configure servers under targets: in ${source} (\`all\` is every target but local), ` +
+        `or name one target (${ref('targets')})`,
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { PlaybookRegistry } from './loader.js';
+import type { PlaybookRegistry } from './registry.js';
 import type { Playbook } from './playbook.js';
 
 /** How a RegExp is written in the compiled form: `{ "$regexp": source, "flags": flags }`. */
@@ -36,8 +36,9 @@ export function deserialisePlaybooks(text: string): Playbook[] {
 
 /**
  * The registry checks of the loader, on the compiled form: every check, action and `<check>:<signal>` a playbook
- * names is still in the whitelists (they are code, and change without the playbooks changing). False also for a
- * form whose shape is not a playbook list. The caller then parses the markdown again, which reports file and line.
+ * or a cause of the catalogue names is still in the whitelists (they are code, and change without the playbooks
+ * changing). False also for a form whose shape is not a playbook list. The caller then parses the markdown
+ * again, which reports file and line.
  */
 export function fitsRegistry(playbooks: readonly Playbook[], registry: PlaybookRegistry): boolean {
   try {
@@ -55,9 +56,9 @@ export function fitsRegistry(playbooks: readonly Playbook[], registry: PlaybookR
       if (known && !combos.every((c) => own(c, (id) => known.has(id)))) return false;
       return p.findings.every(
         (f) =>
-          (f.action === undefined || p.actions.includes(f.action)) &&
-          [...f.when, ...f.all, ...f.unless].every(
-            (ref) => p.checks.includes(ref.check) && (registry.checkSignals(ref.check) ?? []).includes(ref.signal),
+          (f.action === undefined || (p.actions.includes(f.action) && registry.hasAction(f.action))) &&
+          [...f.when, ...f.all, ...f.unless, ...(f.suspect ?? [])].every((ref) =>
+            (registry.checkSignals(ref.check) ?? []).includes(ref.signal),
           ),
       );
     });

@@ -3,15 +3,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashModules, readKeyed, sha256, writeKeyed } from '../store/keyed-cache.js';
 import { deserialisePlaybooks, fitsRegistry, serialisePlaybooks } from './compiled-form.js';
-import type { PlaybookRegistry } from './loader.js';
+import type { PlaybookRegistry } from './registry.js';
 import type { Playbook } from './playbook.js';
-import { readPlaybookSources, type PlaybookSource } from './sources.js';
+import { CAUSES_DIR, readCauseSources, readPlaybookSources, type PlaybookSource } from './sources.js';
 
 /**
  * Version of the compiled form. The key also holds a hash of the loader's own code (src/playbooks), so a change
  * to the front matter schema or the loader invalidates old caches by itself; bump this for anything else.
  */
-export const COMPILED_FORMAT = 1;
+export const COMPILED_FORMAT = 2;
 
 /** Set by the bundle build (scripts/build.ts): the hash of src/playbooks/*.ts the bundle was built from. */
 declare const __OMS_PLAYBOOK_LOADER_HASH__: string | undefined;
@@ -37,11 +37,11 @@ export async function loadCompiledPlaybooks(
   registry: PlaybookRegistry,
   cacheDirs: readonly string[],
 ): Promise<CompiledLoad> {
-  const sources = await readPlaybookSources(dir);
-  const parse = async () => (await import('./loader.js')).buildPlaybooks(sources, registry);
+  const [sources, causes] = await Promise.all([readPlaybookSources(dir), readCauseSources(dir)]);
+  const parse = async () => (await import('./loader.js')).buildPlaybooks(sources, registry, causes);
   if (cacheDirs.length === 0) return { playbooks: await parse(), outcome: 'off' };
 
-  const key = await sourceKey(dir, sources, registry);
+  const key = await sourceKey(dir, sources, causes, registry);
   const name = `playbooks-${sha256(path.resolve(dir)).slice(0, 16)}.json`;
   let outcome: CacheOutcome = 'built';
   for (const cacheDir of cacheDirs) {
@@ -79,12 +79,19 @@ async function readCompiled(file: string, key: string): Promise<Playbook[] | 'ab
 
 /**
  * Hash of what the compiled form is made from and was validated against: the format, the loader's code, the
- * registry's lists, the directory and every file.
+ * registry's lists, the directory and every file (the playbooks and the catalogue of causes).
  */
-async function sourceKey(dir: string, sources: readonly PlaybookSource[], registry: PlaybookRegistry) {
+async function sourceKey(
+  dir: string,
+  sources: readonly PlaybookSource[],
+  causes: readonly PlaybookSource[],
+  registry: PlaybookRegistry,
+) {
   const h = createHash('sha256').update(`oms-chatops playbooks\0${COMPILED_FORMAT}\0${await loaderHash()}\0`);
   h.update(`${registryFingerprint(registry)}\0${path.resolve(dir)}\0`);
   for (const s of sources) h.update(`${path.basename(s.file)}\0${Buffer.byteLength(s.source)}\0`).update(s.source);
+  for (const s of causes)
+    h.update(`${CAUSES_DIR}/${path.basename(s.file)}\0${Buffer.byteLength(s.source)}\0`).update(s.source);
   return h.digest('hex');
 }
 

@@ -10,14 +10,24 @@ const signalRef = z
   .regex(/^[a-z0-9][a-z0-9-]*:[a-z0-9][a-z0-9-]*$/, 'must be "<check>:<signal>", e.g. "backend-service:inactive"');
 const text = z.string().trim().min(1, 'must not be empty');
 
-const findingSchema = z.strictObject({
+/** One root cause of the catalogue (playbooks/causes/*.md, docs/playbooks.md). */
+const causeSchema = z.strictObject({
   id: kebab,
   severity: z.enum(['critical', 'error', 'warning', 'info']),
   title: text,
   when: z.array(signalRef).min(1, 'needs at least one "<check>:<signal>"'),
   all: z.array(signalRef).default([]),
   unless: z.array(signalRef).default([]),
+  /** Causes this one explains when both are confirmed: they are listed under it. */
+  explains: z.array(kebab).default([]),
+  /** Signals that point at this cause without confirming it: the engine then runs its checks too. */
+  suspect: z.array(signalRef).default([]),
   action: kebab.optional(),
+});
+
+/** A file of the catalogue of causes: front matter `causes:`, one body section `{#id}` per cause. */
+export const catalogueSchema = z.strictObject({
+  causes: z.array(causeSchema).min(1, 'needs at least one cause'),
 });
 
 /** Concept combinations (src/intent/lexicon.ts): `[[login, fails], [superuser, cannot-open]]`. */
@@ -41,20 +51,19 @@ export const frontMatterSchema = z.strictObject({
   includes: z.array(kebab).default([]),
   checks: z.array(kebab).default([]),
   actions: z.array(kebab).default([]),
-  findings: z.array(findingSchema).default([]),
   concepts: conceptCombos.default([]),
   howto: z.array(howtoSchema).default([]),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
-export type FrontMatterFinding = z.infer<typeof findingSchema>;
+export type CatalogueFrontMatter = z.infer<typeof catalogueSchema>;
 
 /** A key path into the front matter, e.g. `['findings', 2, 'when', 0]`. */
 export type KeyPath = readonly (string | number)[];
 
 /** Parsed front matter plus what is needed to point errors at lines of the file. */
-export interface ParsedFrontMatter {
-  data: FrontMatter;
+export interface ParsedFrontMatter<T = FrontMatter> {
+  data: T;
   /** 1-based line in the file of the value at `path` (or of the nearest enclosing key that exists). */
   lineOf(path: KeyPath): number;
   /** Markdown after the closing `---`. */
@@ -70,6 +79,22 @@ const FENCE = /^---[ \t]*$/;
  * and validate it with zod. Throws PlaybookError with the offending line.
  */
 export function parseFrontMatter(file: string, source: string): ParsedFrontMatter {
+  return parseWith(file, source, frontMatterSchema, 'playbook');
+}
+
+/** The front matter of a file of the catalogue of causes, validated likewise. */
+export function parseCatalogueFrontMatter(file: string, source: string): ParsedFrontMatter<CatalogueFrontMatter> {
+  return parseWith(file, source, catalogueSchema, 'catalogue');
+}
+
+type Kind = 'playbook' | 'catalogue';
+
+function parseWith<S extends z.ZodType>(
+  file: string,
+  source: string,
+  schema: S,
+  kind: Kind,
+): ParsedFrontMatter<z.output<S>> {
   const lines = source
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
@@ -79,7 +104,7 @@ export function parseFrontMatter(file: string, source: string): ParsedFrontMatte
       file,
       1,
       'no front matter: the file must start with a "---" line, ' +
-        'then YAML (id, title, titleEn, summary, aliases, …), then "---"',
+        `then YAML (${kind === 'playbook' ? 'id, title, titleEn, summary, aliases, …' : 'causes: […]'}), then "---"`,
     );
   }
   const close = lines.findIndex((l, i) => i > 0 && FENCE.test(l));
@@ -106,14 +131,15 @@ export function parseFrontMatter(file: string, source: string): ParsedFrontMatte
   } catch (e) {
     throw new PlaybookError(file, 2, `invalid YAML in front matter: ${firstLine((e as Error).message)}`);
   }
-  const parsed = frontMatterSchema.safeParse(raw ?? {});
+  const parsed = schema.safeParse(raw ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     let path: KeyPath = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     let problem = issue.message;
     if (issue.code === 'unrecognized_keys') {
       path = [...path, issue.keys[0]!];
-      problem = `unknown key "${issue.keys[0]}"; valid keys: ${validKeys(path.length > 1 ? 'finding' : 'playbook')}`;
+      problem = `unknown key "${issue.keys[0]}"; valid keys: ${validKeys(path.length > 1 ? 'cause' : kind)}`;
+      if (kind === 'playbook' && path.length === 1 && issue.keys[0] === 'findings') problem = FINDINGS_MOVED;
     }
     const where = path.length > 0 ? formatPath(path) : 'front matter';
     throw new PlaybookError(file, lineOf(path), `${where}: ${problem}`);
@@ -126,8 +152,13 @@ export function formatPath(path: KeyPath): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
-function validKeys(kind: 'finding' | 'playbook'): string {
-  const shape = kind === 'finding' ? findingSchema.shape : frontMatterSchema.shape;
+const FINDINGS_MOVED =
+  'findings: moved to the catalogue of causes (playbooks/causes/*.md, see docs/playbooks.md): a cause is defined ' +
+  "once there and every playbook reaches it; keep a body section {#cause-id} here for this playbook's wording";
+
+function validKeys(kind: 'cause' | Kind): string {
+  const shape =
+    kind === 'cause' ? causeSchema.shape : kind === 'catalogue' ? catalogueSchema.shape : frontMatterSchema.shape;
   return Object.keys(shape).join(', ');
 }
 

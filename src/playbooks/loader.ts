@@ -1,64 +1,61 @@
 import path from 'node:path';
-import {
-  formatPath,
-  parseFrontMatter,
-  type FrontMatter,
-  type KeyPath,
-  type ParsedFrontMatter,
-} from './front-matter.js';
+import { buildCatalogue, type Catalogue } from './catalogue.js';
+import { parseFrontMatter, type FrontMatter, type KeyPath, type ParsedFrontMatter } from './front-matter.js';
 import { foldName as fold } from './find.js';
 import { checkIncludes, includeClosure } from './includes.js';
-import { PlaybookError, type FindingRule, type HowtoSection, type Playbook, type SignalRef } from './playbook.js';
+import { PlaybookError, type FindingRule, type HowtoSection, type Playbook } from './playbook.js';
+import type { PlaybookRegistry } from './registry.js';
 import { parseSections } from './sections.js';
-import { readPlaybookSources, type PlaybookSource } from './sources.js';
+import { readCauseSources, readPlaybookSources, type PlaybookSource } from './sources.js';
 
 export { findPlaybook } from './find.js';
 export type { PlaybookSource } from './sources.js';
+export type { PlaybookRegistry } from './registry.js';
 
-/** What the loader needs to know about the check and action whitelists. */
-export interface PlaybookRegistry {
-  hasCheck(id: string): boolean;
-  /** Signals the check may emit (including the common ones), or undefined for an unknown check. */
-  checkSignals(id: string): readonly string[] | undefined;
-  hasAction(id: string): boolean;
-  /** Known ids, used only to say what is valid in error messages. */
-  checkIds?(): readonly string[];
-  actionIds?(): readonly string[];
-  /** Concept ids of the intent lexicon; when absent, `concepts` are not checked. */
-  conceptIds?(): readonly string[];
-}
-
-/** One file, validated on its own; includes and signal references are checked once all files are read. */
+/** One file, validated on its own; includes are checked once all files are read. */
 interface ParsedFile {
   file: string;
   fm: ParsedFrontMatter;
   data: FrontMatter;
   signatures: RegExp[];
-  findings: FindingRule[];
+  /** This playbook's own wording of causes of the catalogue: cause id → markdown. */
+  wording: Map<string, string>;
   howto: HowtoSection[];
 }
 
 /**
- * Read every `*.md` in `dir` (except README.md) and validate it against the
- * registries. Throws PlaybookError (file, line, problem) on the first problem.
+ * Read every `*.md` in `dir` (except README.md) and the catalogue of causes in `dir/causes/`, and validate them
+ * against the registries. Throws PlaybookError (file, line, problem) on the first problem.
  */
 export async function loadPlaybooks(dir: string, registry: PlaybookRegistry): Promise<Playbook[]> {
-  return buildPlaybooks(await readPlaybookSources(dir), registry);
+  const [sources, causes] = await Promise.all([readPlaybookSources(dir), readCauseSources(dir)]);
+  return buildPlaybooks(sources, registry, causes);
 }
 
-/** The pure part of loadPlaybooks: validate sources and resolve includes. */
-export function buildPlaybooks(sources: readonly PlaybookSource[], registry: PlaybookRegistry): Playbook[] {
-  const parsed = sources.map((s) => parseFile(s.file, s.source, registry));
+/**
+ * The pure part of loadPlaybooks: validate the catalogue, then the playbooks, resolve includes, and give every
+ * playbook every cause of the catalogue (critical and error first, then warnings, then info; catalogue order
+ * within each), worded by the playbook (or what it includes) where it has a section for the cause.
+ */
+export function buildPlaybooks(
+  sources: readonly PlaybookSource[],
+  registry: PlaybookRegistry,
+  causeSources: readonly PlaybookSource[] = [],
+): Playbook[] {
+  const catalogue = buildCatalogue(causeSources, registry);
+  const parsed = sources.map((s) => parseFile(s.file, s.source, registry, catalogue));
   checkUniqueNames(parsed);
   const byId = new Map(parsed.map((p) => [p.data.id, p]));
   checkIncludes(parsed, byId);
+  const ranked = byTier(catalogue.causes);
+  const offered = ranked.flatMap((c) => (c.action !== undefined ? [c.action] : []));
   return parsed.map((p) => {
     const closure = includeClosure(p, byId);
     const checks = unique(closure.flatMap((q) => q.data.checks));
-    checkSignalRefs(p, checks, registry);
-    const findings = new Map<string, FindingRule>();
-    for (const f of closure.flatMap((q) => q.findings)) if (!findings.has(f.id)) findings.set(f.id, f);
-    const merged = closure.length > 1 ? byTier([...findings.values()]) : [...findings.values()];
+    const merged = ranked.map((c): FindingRule => {
+      const by = closure.find((q) => q.wording.has(c.id));
+      return by ? { ...c, fix: by.wording.get(c.id)!, source: by.data.id } : c;
+    });
     return {
       id: p.data.id,
       title: p.data.title,
@@ -68,7 +65,7 @@ export function buildPlaybooks(sources: readonly PlaybookSource[], registry: Pla
       phrases: p.data.phrases,
       signatures: p.signatures,
       checks,
-      actions: unique(closure.flatMap((q) => q.data.actions)),
+      actions: unique([...closure.flatMap((q) => q.data.actions), ...offered]),
       findings: merged,
       concepts: p.data.concepts,
       howto: p.howto,
@@ -78,7 +75,7 @@ export function buildPlaybooks(sources: readonly PlaybookSource[], registry: Pla
   });
 }
 
-function parseFile(file: string, source: string, registry: PlaybookRegistry): ParsedFile {
+function parseFile(file: string, source: string, registry: PlaybookRegistry, catalogue: Catalogue): ParsedFile {
   const fm = parseFrontMatter(file, source);
   const { data } = fm;
   const fail = (at: KeyPath, problem: string): never => {
@@ -111,38 +108,11 @@ function parseFile(file: string, source: string, registry: PlaybookRegistry): Pa
   });
 
   const sections = parseSections(file, fm.body, fm.bodyLine);
-  const ids = new Set<string>();
-  const findings = data.findings.map((f, i): FindingRule => {
-    if (ids.has(f.id)) fail(['findings', i, 'id'], `finding id "${f.id}" is used twice in this playbook`);
-    ids.add(f.id);
-    if (f.action !== undefined && !data.actions.includes(f.action)) {
-      fail(
-        ['findings', i, 'action'],
-        `finding "${f.id}" offers action "${f.action}", which is not in this playbook's actions ` +
-          `(${data.actions.join(', ') || 'none'}); add it to actions`,
-      );
-    }
-    const section = sections.get(f.id);
-    if (!section)
-      fail(
-        ['findings', i, 'id'],
-        `finding "${f.id}" has no body section: add a heading ending in {#${f.id}} with its explanation and fix`,
-      );
-    return {
-      id: f.id,
-      severity: f.severity,
-      title: f.title,
-      when: f.when.map(toRef),
-      all: f.all.map(toRef),
-      unless: f.unless.map(toRef),
-      ...(f.action !== undefined ? { action: f.action } : {}),
-      fix: section!.fix,
-      source: data.id,
-    };
-  });
+  const wording = new Map<string, string>();
+  for (const [anchor, section] of sections) if (catalogue.byId.has(anchor)) wording.set(anchor, section.fix);
   const howto = data.howto.map((h, i): HowtoSection => {
     const at: KeyPath = ['howto', i, 'section'];
-    if (ids.has(h.section)) fail(at, `how-to section "${h.section}" has the id of a finding; use another id`);
+    if (catalogue.byId.has(h.section)) fail(at, `how-to section "${h.section}" has the id of a cause; use another id`);
     if (data.howto.findIndex((o) => o.section === h.section) !== i) {
       fail(at, `how-to section "${h.section}" appears twice`);
     }
@@ -164,16 +134,15 @@ function parseFile(file: string, source: string, registry: PlaybookRegistry): Pa
   checkConcepts(data.concepts, ['concepts']);
   data.howto.forEach((h, i) => checkConcepts(h.concepts, ['howto', i, 'concepts']));
   for (const [anchor, section] of sections) {
-    if (!ids.has(anchor) && !data.howto.some((h) => h.section === anchor)) {
+    if (!wording.has(anchor) && !data.howto.some((h) => h.section === anchor)) {
       throw new PlaybookError(
         file,
         section.line,
-        `heading anchor {#${anchor}} names no finding and no how-to section; ` +
-          `findings: ${[...ids].join(', ') || 'none'}`,
+        `heading anchor {#${anchor}} names no cause of the catalogue (playbooks/causes/) and no how-to section`,
       );
     }
   }
-  return { file, fm, data, signatures, findings, howto };
+  return { file, fm, data, signatures, wording, howto };
 }
 
 /** Compile a signature (case-insensitive); it must not match everything. */
@@ -217,35 +186,10 @@ function checkUniqueNames(parsed: readonly ParsedFile[]): void {
   }
 }
 
-/** Every `<check>:<signal>` names a check of this playbook (or its includes) and a signal it declares. */
-function checkSignalRefs(p: ParsedFile, checks: readonly string[], registry: PlaybookRegistry): void {
-  p.data.findings.forEach((f, i) => {
-    for (const key of ['when', 'all', 'unless'] as const) {
-      f[key].forEach((ref, j) => {
-        const at: KeyPath = ['findings', i, key, j];
-        const { check, signal } = toRef(ref);
-        const fail = (problem: string): never => {
-          throw new PlaybookError(p.file, p.fm.lineOf(at), `${formatPath(at)}: ${problem}`);
-        };
-        if (!registry.hasCheck(check)) fail(`unknown check "${check}" in "${ref}"${known(registry.checkIds?.())}`);
-        if (!checks.includes(check)) {
-          fail(
-            `"${ref}" names check "${check}", which is not in this playbook's checks ` +
-              `(${checks.join(', ') || 'none'}); add it to checks`,
-          );
-        }
-        const signals = registry.checkSignals(check) ?? [];
-        if (!signals.includes(signal))
-          fail(`unknown signal "${signal}" of check "${check}"; ${check} declares: ${signals.join(', ')}`);
-      });
-    }
-  });
-}
-
 /**
- * Merged findings: each file is in root-cause order on its own, but one file's
- * hints must not outrank another file's causes. Keep file order within three
- * tiers: critical and error first, then warnings, then info.
+ * The catalogue's causes in ranking order: each file is in root-cause order on its own, but one file's hints must
+ * not outrank another file's causes. Keep catalogue order within three tiers: critical and error first, then
+ * warnings, then info.
  */
 function byTier(findings: FindingRule[]): FindingRule[] {
   const tier = (f: FindingRule): number => (f.severity === 'info' ? 2 : f.severity === 'warning' ? 1 : 0);
@@ -253,11 +197,6 @@ function byTier(findings: FindingRule[]): FindingRule[] {
     .map((f, i) => ({ f, i }))
     .sort((a, b) => tier(a.f) - tier(b.f) || a.i - b.i)
     .map((x) => x.f);
-}
-
-function toRef(ref: string): SignalRef {
-  const i = ref.indexOf(':');
-  return { check: ref.slice(0, i), signal: ref.slice(i + 1) };
 }
 
 function known(ids: readonly string[] | undefined): string {

@@ -20,10 +20,14 @@ export interface FindingRule {
   unless: SignalRef[];
   /** Action id offered as the fix. */
   action?: string;
-  /** Markdown of the finding's body section: explanation and fix. */
+  /** Markdown of the cause's body section: explanation and fix (the playbook's own wording when it has one). */
   fix: string;
-  /** Playbook the finding was written in (differs from the playbook for included findings). */
+  /** Where the text comes from: `causes/<file>` of the catalogue, or the playbook whose body words it. */
   source: string;
+  /** Cause ids this one explains when both are confirmed (listed under it in the report). */
+  explains?: string[];
+  /** Signals that point at this cause without confirming it: the engine then runs its checks too. */
+  suspect?: SignalRef[];
 }
 
 /** A body section that answers a how-to question ("how do I create the superuser?"). */
@@ -49,7 +53,7 @@ export interface Playbook {
   /** Its own checks followed by those of included playbooks, without duplicates. */
   checks: string[];
   actions: string[];
-  /** Its own findings followed by those of included playbooks (root-cause order). */
+  /** Every cause of the catalogue (playbooks/causes/), in the catalogue's order, with this playbook's wording. */
   findings: FindingRule[];
   /** Concept combinations the playbook answers (src/intent/lexicon.ts). */
   concepts: string[][];

@@ -17,3 +17,16 @@ export async function readPlaybookSources(dir: string): Promise<PlaybookSource[]
     }),
   );
 }
+
+/** The catalogue of causes lives in this directory under the playbooks (docs/playbooks.md). */
+export const CAUSES_DIR = 'causes';
+
+/** Every `*.md` of `<dir>/causes` except README.md, by name (none when the directory does not exist). */
+export async function readCauseSources(dir: string): Promise<PlaybookSource[]> {
+  try {
+    return await readPlaybookSources(path.join(dir, CAUSES_DIR));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+}

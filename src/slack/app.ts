@@ -16,6 +16,7 @@ import type { Reply, SlackDeps } from './deps.js';
 import { diagnoseFeature } from './diagnose.js';
 import type { SlackEnv } from './env.js';
 import { LagMonitor } from './lag-monitor.js';
+import { layoutFeature } from './layout.js';
 import type { SlackContext, SlackFeature } from './feature.js';
 import { planClick, type ClickOutcome } from './interactions.js';
 import { BUTTON_ID } from './report-buttons.js';
@@ -31,6 +32,7 @@ import { BackgroundTasks, type TaskKind, type TaskPlace } from './tasks.js';
 import { ThreadMemory } from './thread-memory.js';
 import type { SheetWorkers } from '../users/sheet-worker.js';
 import { usersFeature } from './users.js';
+import { watchFeature } from './watch.js';
 
 export interface SlackAppOptions {
   env: SlackEnv;
@@ -59,10 +61,8 @@ export interface SlackAppOptions {
 export const EVENTS_PATH = '/slack/events';
 
 /**
- * The Slack front end on Bolt, with either the Socket Mode or the HTTP
- * receiver. It owns the plumbing — the retry filter, `/oms` and button
- * routing, background work — and hands each command and click to the feature
- * that claims it (diagnose, share, approvals, user import, phrases).
+ * The Slack front end on Bolt (Socket Mode or HTTP receiver). It owns the plumbing — the retry filter, `/oms`
+ * and button routing, background work — and hands each command and click to the feature that claims it.
  */
 export class SlackBot {
   readonly app: App;
@@ -109,9 +109,11 @@ export class SlackBot {
         ...(options.sheets ? { sheets: options.sheets } : {}),
       }),
       diagnoseFeature(ctx),
+      layoutFeature(ctx),
       shareFeature(ctx),
       this.approvals,
       phrasesFeature(ctx),
+      watchFeature(ctx),
     ];
     this.register();
   }
@@ -131,9 +133,9 @@ export class SlackBot {
     return { port: (server.address() as AddressInfo).port };
   }
 
-  /** Stop receiving, then let running diagnoses finish. */
+  /** Stop receiving (and the watches' schedule), then let running diagnoses finish. */
   async stop(): Promise<void> {
-    for (const f of this.features) f.stop?.();
+    await Promise.all(this.features.map((f) => f.stop?.()));
     await this.app.stop();
     await this.tasks.idle();
     this.lag.stop();
@@ -249,8 +251,7 @@ function createApp(options: SlackAppOptions, logger: ReturnType<typeof boltLogge
     ...(env.apiUrl ? { slackApiUrl: env.apiUrl } : {}),
     // 429s surface at once; the Outbox waits them out where a message must arrive.
     rejectRateLimitedCalls: true,
-    // Each call's own retries stay short (1 s, 2 s, 4 s): the Outbox decides how long a message is worth
-    // waiting for (web-api-retry.ts), instead of the client's default of ten retries over half an hour.
+    // Each call's own retries stay short (1 s, 2 s, 4 s); the Outbox decides how long to wait (web-api-retry.ts).
     retryConfig:
       options.retries !== undefined
         ? { retries: options.retries }

@@ -56,6 +56,18 @@ const WHAT: Record<TaskKind, { text: string; next: string }> = {
     next: '用 `/oms diagnose …` / use `/oms diagnose …`',
   },
   sweep: { text: '过期检查失败 / the expiry sweep failed', next: LOG_HINT },
+  discover: {
+    text: '布局发现没有完成 / the layout discovery did not finish',
+    next:
+      '再运行一次（只读），或在 bot 的机器上运行 `oms-chatops discover` / ' +
+      "run it again (read-only), or run `oms-chatops discover` on the bot's machine",
+  },
+  bundle: {
+    text: '支持包没有完成 / the support bundle did not finish',
+    next:
+      '再运行一次（只读），或在 bot 的机器上运行 `oms-chatops bundle` / ' +
+      "run it again (read-only), or run `oms-chatops bundle` on the bot's machine",
+  },
 };
 
 /** The notice a user sees when a task failed: what, why (one line, redacted), what next, a reference for the log. */

@@ -4,6 +4,7 @@ import type { IsInGroup } from '../approvals/policy.js';
 import type { Dedupe } from '../store/dedupe.js';
 import type { Outgoing } from './outbox.js';
 import type { Clock } from './throttle.js';
+import type { SlackWatchConfig } from './watch.js';
 
 /** Answer only the person who asked (response_url or chat.postEphemeral). */
 export type Reply = (message: Outgoing) => Promise<void>;
@@ -25,7 +26,7 @@ export interface SlackApprovalsConfig {
 /** What the Slack layer needs, injected (main.ts wires the real ones): the application's deps plus Slack's own. */
 export interface SlackDeps extends Pick<
   AppDeps,
-  'config' | 'playbooks' | 'checks' | 'findCheck' | 'transportFor' | 'audit' | 'now'
+  'config' | 'playbooks' | 'checks' | 'findCheck' | 'transportFor' | 'audit' | 'now' | 'layout'
 > {
   /** Remembers Slack deliveries already handled (retries are dropped). */
   dedupe: Dedupe;
@@ -34,6 +35,8 @@ export interface SlackDeps extends Pick<
   /** Minimum time between two updates of one message (default 1000 ms). */
   updateIntervalMs?: number;
   clock?: Clock;
+  /** The watches' store and this instance's lease name; without it the watches do not run here. */
+  watch?: SlackWatchConfig;
   /** Operational log (stderr in production); lines are redacted before they get here. */
   log?(line: string): void;
 }

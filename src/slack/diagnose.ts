@@ -4,8 +4,9 @@ import type { Reply } from './deps.js';
 import { mention } from './escape.js';
 import type { TaskPlace } from './tasks.js';
 import { encodeButtonValue } from './button-value.js';
-import type { CommandPlan, SlackContext, SlackFeature } from './feature.js';
-import { unknownCheck, unknownPlaybook, unknownTarget } from './help.js';
+import type { CommandPlace, CommandPlan, SlackContext, SlackFeature } from './feature.js';
+import { emptyGroup, unknownCheck, unknownPlaybook, unknownTarget } from './help.js';
+import { runFleetAndReport, type FleetRun } from './fleet-report.js';
 import { BUTTON_ID } from './report-buttons.js';
 import { choicesMessage, howtoMessage } from '../render/intent.js';
 import { templateButtons } from './intent-answer.js';
@@ -20,6 +21,11 @@ import { runAndReport } from './run-report.js';
 export function diagnoseFeature(ctx: SlackContext): SlackFeature {
   const { deps, out } = ctx;
   const answer = (message: ReturnType<typeof noticeMessage>): CommandPlan => ({ kind: 'answer', message });
+  const fleetWork = (task: 'diagnose' | 'check', run: FleetRun, where: CommandPlace): CommandPlan => ({
+    kind: 'work',
+    task,
+    run: (reply, at) => runFleetAndReport(deps, out, run, where, reply, at),
+  });
   return {
     name: 'diagnose',
     verbs: ['diagnose', 'check'],
@@ -28,6 +34,8 @@ export function diagnoseFeature(ctx: SlackContext): SlackFeature {
         const r = planCheck(cmd, deps);
         if (r.kind === 'unknown-check') return answer(unknownCheck(r.id, deps.checks));
         if (r.kind === 'unknown-target') return answer(unknownTarget(r.name, deps.config));
+        if (r.kind === 'empty-group') return answer(emptyGroup(r.name, deps.config));
+        if (r.kind === 'fleet') return fleetWork('check', { what: { kind: 'check', check: r.check }, ...r }, where);
         const request = { kind: 'check' as const, check: r.check, target: r.target };
         return { kind: 'work', task: 'check', run: (reply, at) => runAndReport(deps, out, request, where, reply, at) };
       }
@@ -36,9 +44,14 @@ export function diagnoseFeature(ctx: SlackContext): SlackFeature {
       switch (r.kind) {
         case 'unknown-target':
           return answer(unknownTarget(r.name, deps.config));
+        case 'empty-group':
+          return answer(emptyGroup(r.name, deps.config));
+        case 'fleet':
+          return fleetWork('diagnose', { what: { kind: 'diagnose', playbook: r.playbook }, ...r }, where);
         case 'unknown-playbook':
           return answer(unknownPlaybook(r.text, deps.playbooks));
         case 'ambiguous':
+          if (r.group) return answer(pickOneForGroup(r.candidates, r.group));
           return {
             kind: 'post',
             message: choicesMessage(
@@ -94,4 +107,12 @@ export function diagnoseFeature(ctx: SlackContext): SlackFeature {
       await runAndReport(deps, out, outcome.request, where, place.reply, place.at);
     },
   };
+}
+
+/** A description that fits several playbooks, over a group: name one (a click would run on the whole group). */
+function pickOneForGroup(candidates: readonly { id: string }[], group: string) {
+  const commands = candidates.map((c) => `\`/oms diagnose ${c.id} ${group}\``).join(', ');
+  return noticeMessage('你是想…? 有几本手册都对得上 / did you mean… several playbooks fit — nothing was run', {
+    next: `写出手册名 / name the playbook: ${commands}`,
+  });
 }

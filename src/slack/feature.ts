@@ -71,5 +71,5 @@ export interface SlackFeature {
   /** Listeners of its own (views, events, middleware, other buttons). */
   register?(): void;
   start?(): void;
-  stop?(): void;
+  stop?(): void | Promise<void>;
 }

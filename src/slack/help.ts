@@ -73,7 +73,11 @@ export function unknownPlaybook(text: string, playbooks: readonly Playbook[]): F
 }
 
 export function unknownTarget(name: string, config: Config): Fitted {
-  return noticeFor(say.unknownTarget(name, [...config.targets.keys()], config.source, slackRef));
+  return noticeFor(say.unknownTarget(name, [...config.targets.keys()], config.source, slackRef, config.groups));
+}
+
+export function emptyGroup(name: string, config: Config): Fitted {
+  return noticeFor(say.emptyGroup(name, config.source, slackRef));
 }
 
 export function unknownCheck(id: string, checks: readonly Check[]): Fitted {

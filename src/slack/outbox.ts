@@ -106,6 +106,28 @@ export class Outbox {
     );
   }
 
+  /**
+   * A binary file (the support bundle's .tar.gz) into a thread, through the same external upload. The bytes
+   * cannot be redacted here: whoever builds them must have (collect.ts redacts every part before packing).
+   */
+  async uploadBinary(
+    channel: string,
+    threadTs: string,
+    file: { filename: string; title: string; data: Buffer },
+    comment?: string,
+  ): Promise<void> {
+    await this.persist('files.uploadV2', () =>
+      this.client.files.uploadV2({
+        channel_id: channel,
+        thread_ts: threadTs,
+        filename: file.filename,
+        title: redact(file.title),
+        file: file.data,
+        ...(comment ? { initial_comment: redact(comment) } : {}),
+      }),
+    );
+  }
+
   async permalink(channel: string, ts: string): Promise<string | undefined> {
     try {
       const res = await this.persist('chat.getPermalink', () =>

@@ -1,6 +1,6 @@
 import type { ChatEvent } from './chat-event.js';
 import { addressedAnswer, decideAddressed, registerTemplateButton } from './intent-answer.js';
-import { isDecisive, matchIntent } from '../intent/match.js';
+import { matchIntent } from '../intent/match.js';
 import { suggestionMessage } from '../render/blocks.js';
 import { encodeButtonValue } from './button-value.js';
 import type { SlackDeps } from './deps.js';
@@ -38,7 +38,7 @@ export function decidePhrase(
   const text = (event.text ?? '').replace(/<[@#!][^>]*>/g, ' ').trim();
   if (!text) return { kind: 'ignore', why: 'empty' };
   const m = matchIntent(text, deps.playbooks);
-  if (!m.playbook || !isDecisive(m)) return { kind: 'ignore', why: 'no decisive match' };
+  if (!m.playbook || !m.passive) return { kind: 'ignore', why: 'no decisive match' };
   const threadTs = event.thread_ts ?? event.ts;
   if (!threads.remember(event.channel, threadTs)) return { kind: 'ignore', why: 'thread already has a suggestion' };
   return { kind: 'suggest', playbook: m.playbook, confidence: m.confidence, channel: event.channel, threadTs };

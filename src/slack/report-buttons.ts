@@ -18,7 +18,10 @@ export const BUTTON_ID = {
 /** A Request button's id: the prefix and a whitelisted action's id. */
 export const REQUEST_BUTTON_ID = /^oms_request_[a-z0-9-]+$/;
 
-/** Re-run, Show playbook, Share to incident thread, and Request <action> for each action the findings offer. */
+/**
+ * Re-run, Show playbook, Share to incident thread (when someone asked: a watch's post has no requester), and
+ * Request <action> for each action the findings offer.
+ */
 export function reportButtons(report: Report, requester: string, what: string, checkId?: string): ButtonSpec[] {
   const target = report.target.name;
   const specs: ButtonSpec[] = [];
@@ -38,20 +41,21 @@ export function reportButtons(report: Report, requester: string, what: string, c
       value: encodeButtonValue({ v: 1, k: 'show', p: report.playbook.id }),
     });
   const root = orderedFindings(report)[0];
-  specs.push({
-    text: '分享到事故线程 / Share to incident thread',
-    actionId: BUTTON_ID.share,
-    value: encodeButtonValue({
-      v: 1,
-      k: 'share',
-      w: clip(report.playbook ? `${report.playbook.title} / ${report.playbook.titleEn}` : what, 80),
-      t: target,
-      d: report.verdict,
-      h: clip(report.headline, 300),
-      ...(root ? { r: clip(root.title, 300) } : {}),
-      u: requester,
-    }),
-  });
+  if (requester)
+    specs.push({
+      text: '分享到事故线程 / Share to incident thread',
+      actionId: BUTTON_ID.share,
+      value: encodeButtonValue({
+        v: 1,
+        k: 'share',
+        w: clip(report.playbook ? `${report.playbook.title} / ${report.playbook.titleEn}` : what, 80),
+        t: target,
+        d: report.verdict,
+        h: clip(report.headline, 300),
+        ...(root ? { r: clip(root.title, 300) } : {}),
+        u: requester,
+      }),
+    });
   const seen = new Set<string>();
   for (const f of orderedFindings(report)) {
     if (!f.action || seen.has(f.action.id) || !report.playbook) continue;

@@ -12,7 +12,9 @@ export type TaskKind =
   | 'approval-click'
   | 'user-sheet'
   | 'suggestion'
-  | 'sweep';
+  | 'sweep'
+  | 'discover'
+  | 'bundle';
 
 /**
  * Where a task's failure is told, best place first: the progress message it

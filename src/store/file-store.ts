@@ -20,7 +20,14 @@ interface Stamped {
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
 /** One directory per kind of versioned record. */
-const DIRS: Record<RecordKind, string> = { approval: 'approvals', guard: 'guards' };
+const DIRS: Record<RecordKind, string> = {
+  approval: 'approvals',
+  guard: 'guards',
+  layout: 'layouts',
+  watch: 'watches',
+  'watch-lease': 'watch-leases',
+  'watch-pause': 'watch-pauses',
+};
 
 /**
  * The embedded store: one directory on one machine, shared safely by every

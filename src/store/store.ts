@@ -45,8 +45,12 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** What the versioned records hold: approval requests, and per target/action run guards (rate limits). */
-export const RECORD_KINDS = ['approval', 'guard'] as const;
+/**
+ * What the versioned records hold: approval requests, per target/action run guards (rate limits), each
+ * target's discovered layout (src/discovery/layout-cache.ts), and the watches' state, leases and pauses
+ * (src/watch/watch-store.ts).
+ */
+export const RECORD_KINDS = ['approval', 'guard', 'layout', 'watch', 'watch-lease', 'watch-pause'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** A record and the version it was read at (1 after the first write). */

@@ -1,25 +1,8 @@
 /**
- * `bundle [target] [-o FILE]` for the console and the command line: discover
- * the layout, run the checklist and collect the bundle at the same time, write
- * the `.tar.gz`, and say what else support needs from the browser.
+ * The support bundle's file name and the console's answer after writing it;
+ * the bundle itself is built by `collect.ts` (through src/app/layout.ts).
  */
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import type { Target } from '../config/target.js';
-import type { Transport } from '../transport/transport.js';
-import { buildBundle, type Bundle } from './collect.js';
-
-export interface BundleRequest {
-  target: Target;
-  transport: Transport;
-  now: Date;
-  /** The discovered layout as text, when discovery is wired. */
-  layout?: string;
-  /** Runs the checklist on the target and renders its report (text). */
-  diagnose?: () => Promise<string>;
-  output?: string;
-  cwd: string;
-}
+import type { Bundle } from './collect.js';
 
 /** File name when `-o` is not given: `oms-bundle-prod-20261130T050000Z.tar.gz`. */
 export function defaultBundleName(target: string, now: Date): string {
@@ -29,19 +12,19 @@ export function defaultBundleName(target: string, now: Date): string {
     .replace(/\.\d+Z$/, 'Z')}.tar.gz`;
 }
 
-export async function writeBundle(req: BundleRequest): Promise<{ file: string; bundle: Bundle }> {
-  // The checklist runs while the bundle's own commands run.
-  const bundle = await buildBundle({
-    target: req.target,
-    transport: req.transport,
-    now: req.now,
-    layout: req.layout,
-    diagnosis: req.diagnose?.(),
-  });
-  const file = resolve(req.cwd, req.output ?? defaultBundleName(req.target.name, req.now));
-  await writeFile(file, bundle.archive);
-  return { file, bundle };
-}
+/** What support needs from the browser, which the bot cannot collect (Chinese, then English). */
+export const BROWSER_ITEMS: readonly { zh: string; en: string }[] = [
+  {
+    zh: '浏览器控制台截图：按 F12 → Console（控制台），重现问题后截图。',
+    en: 'a browser console screenshot: press F12 → Console, reproduce the problem, take a screenshot',
+  },
+  {
+    zh: '网络详情：F12 → Network（网络），勾选 Preserve log，重现问题，右键 → Save all as HAR，发送前删除 Cookie 和 Authorization。',
+    en:
+      'the network details: F12 → Network, tick Preserve log, reproduce, right-click → Save all as HAR; ' +
+      'remove Cookie and Authorization values before sending it',
+  },
+];
 
 /** What the console prints after writing a bundle. */
 export function bundleAnswer(file: string, bundle: Bundle): string {

@@ -35,7 +35,8 @@ type Failure =
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponsePost[] = [];
-  readonly uploads: Array<{ fileId: string; content: string }> = [];
+  /** Bytes posted to an upload URL: `content` as text, `data` as sent, `file` the file itself (multipart unwrapped). */
+  readonly uploads: Array<{ fileId: string; content: string; data: Buffer; file: Buffer }> = [];
   private server: Server | undefined;
   private port = 0;
   private ts = 1_700_000_000_000_100;
@@ -133,7 +134,8 @@ export class FakeSlack {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     try {
       if (url.pathname.startsWith('/response/')) {
@@ -146,7 +148,8 @@ export class FakeSlack {
         return;
       }
       if (url.pathname.startsWith('/upload/')) {
-        this.uploads.push({ fileId: url.pathname.slice('/upload/'.length), content: raw });
+        const file = multipartFile(bytes, req.headers['content-type'] ?? '');
+        this.uploads.push({ fileId: url.pathname.slice('/upload/'.length), content: raw, data: bytes, file });
         res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${raw.length}`);
         return;
       }
@@ -242,6 +245,18 @@ export class FakeSlack {
   private json(res: ServerResponse, body: unknown): void {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   }
+}
+
+/** The first part's body of a multipart/form-data request (the file the WebClient posts), else the bytes as sent. */
+function multipartFile(bytes: Buffer, contentType: string): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!boundary) return bytes;
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const start = bytes.indexOf(delimiter);
+  const headersEnd = bytes.indexOf('\r\n\r\n', start);
+  const end = bytes.indexOf(Buffer.from(`\r\n--${boundary[1] ?? boundary[2]}`), headersEnd);
+  if (start < 0 || headersEnd < 0 || end < 0) return bytes;
+  return bytes.subarray(headersEnd + 4, end);
 }
 
 function parseBody(raw: string, contentType: string): Record<string, unknown> {

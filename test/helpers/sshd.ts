@@ -51,6 +51,10 @@ export interface TestSshd {
 export interface SshdOptions {
   maxSessions?: number;
   extraConfig?: string;
+  /** Host key types to generate (default all three); a fleet of servers needs only ed25519, each its own. */
+  hostKeyTypes?: readonly ('ed25519' | 'rsa' | 'ecdsa')[];
+  /** Accept these client keys instead of generating new ones (a fleet shares the bot's key). */
+  clientKeys?: TestSshd['keys'];
 }
 
 /** The unprivileged account the tests log in as when they run as root. */
@@ -104,7 +108,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function keygen(path: string, type: 'ed25519' | 'rsa' | 'ecdsa', passphrase = ''): void {
+export function keygen(path: string, type: 'ed25519' | 'rsa' | 'ecdsa', passphrase = ''): void {
   const args = ['-q', '-t', type, '-N', passphrase, '-f', path, '-C', `oms-chatops-test-${type}`];
   if (type === 'rsa') args.push('-b', '3072');
   execFileSync('ssh-keygen', args, { stdio: 'ignore' });
@@ -153,11 +157,14 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
   const user = loginUser();
   mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
 
-  for (const t of ['ed25519', 'rsa', 'ecdsa'] as const) keygen(join(dir, `host_${t}`), t);
-  keygen(join(dir, 'client_ed25519'), 'ed25519');
-  keygen(join(dir, 'client_rsa'), 'rsa');
-  keygen(join(dir, 'client_encrypted'), 'ed25519', 'correct horse battery');
-  keygen(join(dir, 'client_stranger'), 'ed25519');
+  const hostTypes = options.hostKeyTypes ?? (['ed25519', 'ecdsa', 'rsa'] as const);
+  for (const t of hostTypes) keygen(join(dir, `host_${t}`), t);
+  if (!options.clientKeys) {
+    keygen(join(dir, 'client_ed25519'), 'ed25519');
+    keygen(join(dir, 'client_rsa'), 'rsa');
+    keygen(join(dir, 'client_encrypted'), 'ed25519', 'correct horse battery');
+    keygen(join(dir, 'client_stranger'), 'ed25519');
+  }
 
   const pub = (name: string) => readFileSync(join(dir, `${name}.pub`), 'utf8').trim();
   const key = (name: string, passphrase?: string): TestKey => ({
@@ -165,7 +172,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
     publicKey: pub(name),
     ...(passphrase ? { passphrase } : {}),
   });
-  const keys = {
+  const keys = options.clientKeys ?? {
     ed25519: key('client_ed25519'),
     rsa: key('client_rsa'),
     encrypted: key('client_encrypted', 'correct horse battery'),
@@ -180,7 +187,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
   );
 
   const hostKeys: TestSshd['hostKeys'] = {};
-  for (const t of ['ed25519', 'rsa', 'ecdsa']) {
+  for (const t of hostTypes) {
     const line = pub(`host_${t}`);
     hostKeys[t] = { fingerprint: fingerprintOf(line), publicLine: line };
   }
@@ -193,9 +200,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
     [
       `Port ${port}`,
       'ListenAddress 127.0.0.1',
-      `HostKey ${join(dir, 'host_ed25519')}`,
-      `HostKey ${join(dir, 'host_ecdsa')}`,
-      `HostKey ${join(dir, 'host_rsa')}`,
+      ...hostTypes.map((t) => `HostKey ${join(dir, `host_${t}`)}`),
       `PidFile ${join(dir, 'sshd.pid')}`,
       `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
       'StrictModes no',

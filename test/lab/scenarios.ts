@@ -156,6 +156,42 @@ export const SCENARIOS: readonly Scenario[] = Object.freeze([
   },
 ]);
 
+/**
+ * Layout discovery's scenarios (test/e2e/discovery-lab.test.ts): diagnosed with a config of only
+ * host/user/key/hostKey/publicUrl (plus the lab's random ports where discovery cannot know them), so
+ * they are not part of the matrix above, which diagnoses with the notes' layout.
+ */
+export const DISCOVERY_SCENARIOS: readonly Scenario[] = Object.freeze([
+  {
+    name: 'relocated-install',
+    symptom: 'healthy, installed under /srv/erp (backend, web), logs in /data/logs/erp, site in erp-portal.conf',
+    playbook: 'checklist',
+    rootCause: null,
+    fromNotes: false,
+  },
+  {
+    name: 'discovery-unit-missing',
+    symptom: 'the backend unit is not installed: discovery cannot read it and falls back for its part',
+    playbook: 'service-start',
+    rootCause: 'unit-not-installed',
+    fromNotes: false,
+  },
+  {
+    name: 'discovery-nginx-t-fails',
+    symptom: '`sudo -n nginx -T` is refused (an older sudoers drop-in): discovery falls back for nginx',
+    playbook: 'checklist',
+    rootCause: null,
+    fromNotes: false,
+  },
+  {
+    name: 'discovery-two-sites',
+    symptom: 'two server blocks proxy to the backend (the OMS site and an admin site): discovery cannot choose',
+    playbook: 'checklist',
+    rootCause: null,
+    fromNotes: false,
+  },
+]);
+
 export function findScenario(name: string): Scenario | undefined {
-  return SCENARIOS.find((s) => s.name === name);
+  return [...SCENARIOS, ...DISCOVERY_SCENARIOS].find((s) => s.name === name);
 }

@@ -7,7 +7,7 @@ import { Client, type ConnectConfig } from 'ssh2';
 import type { Target } from '../../config/target.js';
 import { describeHostKeyRefusal, pinnedKeyAlgorithms, verifyHostKey, type HostKeyVerdict } from '../host-key.js';
 import { TransportError } from '../transport.js';
-import { connectError, droppedError, keyUnreadableError, type ConnectWhere } from './errors.js';
+import { connectError, droppedError, handshakeTimeoutError, keyUnreadableError, type ConnectWhere } from './errors.js';
 import { loadPrivateKey } from './key.js';
 
 /** Environment the transport may use; passed in, never read from `process.env` here. */
@@ -15,6 +15,11 @@ export interface SshEnv {
   OMS_CHATOPS_KEY_PASSPHRASE?: string;
   SSH_AUTH_SOCK?: string;
 }
+
+/** See {@link ConnectorOptions.handshakeTimeoutMs}: kex over a slow WAN link still takes well under this. */
+export const DEFAULT_HANDSHAKE_TIMEOUT_MS = 2_000;
+/** A hung host's failure is answered from memory for this many handshake deadlines (10 s by default). */
+const HUNG_MEMORY_FACTOR = 5;
 
 /** One attempt at a connection; `dead` once its socket closed. */
 export interface Connection {
@@ -29,6 +34,11 @@ export interface ConnectorOptions {
   keepaliveIntervalMs: number;
   /** Handshake and login deadline. */
   connectTimeoutMs: number;
+  /**
+   * Deadline from the TCP connection to the end of the key exchange. An SSH server sends its greeting at once
+   * and the exchange takes a few round trips; a host that accepted the connection and stays silent is hung.
+   */
+  handshakeTimeoutMs?: number;
   readFile: (path: string) => Promise<Buffer>;
   /** Called once per successful login (the transport counts connections). */
   onReady?: () => void;
@@ -45,6 +55,8 @@ interface Pin {
 export class SshConnector {
   private conn: Connection | undefined;
   private connecting: Promise<Connection> | undefined;
+  /** A host that stayed silent through the handshake is not asked again for a while (discovery, then checks). */
+  private hung: { error: TransportError; until: number } | undefined;
 
   constructor(
     private readonly target: Target,
@@ -59,6 +71,7 @@ export class SshConnector {
 
   /** The open connection, or a new one; concurrent callers share one attempt. */
   async get(): Promise<Connection> {
+    if (this.hung && Date.now() < this.hung.until) throw this.hung.error;
     if (this.conn && !this.conn.dead) {
       const conn = this.conn;
       await conn.ready;
@@ -118,7 +131,19 @@ export class SshConnector {
         settled = true;
         reject(err);
       };
+      let handshakeTimer: NodeJS.Timeout | undefined;
+      const handshakeMs = this.options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
+      client.on('connect', () => {
+        handshakeTimer = setTimeout(() => {
+          const error = handshakeTimeoutError(this.where, handshakeMs);
+          this.hung = { error, until: Date.now() + HUNG_MEMORY_FACTOR * handshakeMs };
+          fail(error);
+          client.destroy();
+        }, handshakeMs);
+      });
+      client.on('handshake', () => clearTimeout(handshakeTimer));
       client.on('ready', () => {
+        clearTimeout(handshakeTimer);
         settled = true;
         this.options.onReady?.();
         resolve();
@@ -133,6 +158,7 @@ export class SshConnector {
         fail(connectError(err, this.where));
       });
       client.on('close', () => {
+        clearTimeout(handshakeTimer);
         conn.dead = true;
         if (this.conn === conn) this.conn = undefined;
         fail(droppedError(this.where, 'closed during login'));

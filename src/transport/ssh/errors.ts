@@ -65,6 +65,17 @@ export function connectError(err: SystemishError, where: ConnectWhere): Transpor
   );
 }
 
+/** The host accepted the TCP connection but never completed the SSH handshake (a hung host or a tarpit). */
+export function handshakeTimeoutError(where: ConnectWhere, ms: number): TransportError {
+  return new TransportError(
+    'connect_timeout',
+    `${where.host}:${where.port} accepted the connection but did not answer the SSH handshake ` +
+      `within ${(ms / 1000).toFixed(1)} s (hung sshd, or not an SSH server on that port).`,
+    'Check the port in the target config, and on the server: `systemctl status sshd`, load and memory ' +
+      '(`uptime`, `free -m`); try `ssh -v` from this machine.',
+  );
+}
+
 /** The connection went away while a command was running. */
 export function droppedError(where: ConnectWhere, detail?: string): TransportError {
   return new TransportError(

@@ -31,6 +31,8 @@ export interface SshTransportOptions {
   keepaliveIntervalMs?: number;
   /** Handshake and login deadline (default 10 s). */
   connectTimeoutMs?: number;
+  /** From TCP connect to the end of the key exchange (default 2 s): a host that accepts and stays silent. */
+  handshakeTimeoutMs?: number;
   readFile?: (path: string) => Promise<Buffer>;
 }
 
@@ -55,6 +57,7 @@ export class SshTransport implements Transport {
       env: options.env ?? {},
       keepaliveIntervalMs: options.keepaliveIntervalMs ?? 15_000,
       connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+      ...(options.handshakeTimeoutMs !== undefined ? { handshakeTimeoutMs: options.handshakeTimeoutMs } : {}),
       readFile: options.readFile ?? fsReadFile,
       onReady: () => this.stats.connections++,
     });

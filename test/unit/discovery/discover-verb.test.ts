@@ -92,7 +92,7 @@ describe('discover verb', () => {
     expect(out.undecided[0].reason).toContain('sudo: a password is required');
   });
 
-  it('fills unset paths before a check, asks the server once per TTL, and again after a path is missing', async () => {
+  it('fills unset paths before a check, asks the server once per TTL, and again when a cached path is missing', async () => {
     const t = new FixtureTransport();
     const now = { t: 0 };
     const { runner } = setup(t, now);
@@ -100,17 +100,47 @@ describe('discover verb', () => {
     expect(t.ran).toContain('tail -n 200 /srv/logs/oms/gunicorn-error.log');
     const discoveries = () => t.ran.filter((c) => c.startsWith('systemctl cat')).length;
     expect(discoveries()).toBe(1);
-    // The fixture has no log file: `log-missing` makes the next command discover again.
+    // Discovered for this very request: the log is missing on the server, nothing is asked again.
+    await runner.runWords(['check', 'backend-service', 'relocated']);
+    expect(discoveries()).toBe(1);
+    // From the cache, a path is missing (the fixture has no log file): the server is asked again at once;
+    // the layout did not move, so the check is not run a second time.
     await runner.runWords(['check', 'backend-error-log', 'relocated']);
     expect(discoveries()).toBe(2);
+    expect(t.ran.filter((c) => c.startsWith('tail -n 200')).length).toBe(2);
     await runner.runWords(['check', 'backend-service', 'relocated']);
-    expect(discoveries()).toBe(3);
-    // backend-service finds no path missing: the cached layout is used until the TTL passes.
-    await runner.runWords(['check', 'backend-service', 'relocated']);
-    expect(discoveries()).toBe(3);
+    expect(discoveries()).toBe(2);
     now.t = 61_000;
     await runner.runWords(['check', 'backend-service', 'relocated']);
-    expect(discoveries()).toBe(4);
+    expect(discoveries()).toBe(3);
+  });
+
+  it('a server that moved since its layout was cached: discovered again and diagnosed once more with the fresh layout', async () => {
+    const t = new FixtureTransport();
+    const { runner, lines } = setup(t);
+    await runner.runWords(['check', 'backend-service', 'relocated']);
+    // The install moves: the unit now runs gunicorn with its error log elsewhere.
+    const moved = (text: string) => text.replaceAll('/srv/logs/oms/', '/data/oms-logs/');
+    const exec = t.exec.bind(t);
+    t.exec = async (argv, options) => {
+      const r = await exec(argv, options);
+      return { ...r, stdout: moved(r.stdout) };
+    };
+    lines.length = 0;
+    await runner.runWords(['check', 'backend-error-log', 'relocated']);
+    const tails = t.ran.filter((c) => c.startsWith('tail -n 200'));
+    expect(tails).toEqual([
+      'tail -n 200 /srv/logs/oms/gunicorn-error.log',
+      'tail -n 200 /data/oms-logs/gunicorn-error.log',
+    ]);
+    const text = lines.join('\n');
+    expect(text).toContain('diagnosed again with the fresh one');
+    expect(text).toContain('paths.errorLog: /srv/logs/oms/gunicorn-error.log → /data/oms-logs/gunicorn-error.log');
+    // Once: the fresh layout is cached, the next request uses it without asking.
+    const discoveries = () => t.ran.filter((c) => c.startsWith('systemctl cat')).length;
+    expect(discoveries()).toBe(2);
+    await runner.runWords(['check', 'backend-service', 'relocated']);
+    expect(discoveries()).toBe(2);
   });
 
   it('says before the report where the config disagrees with the server and what was undecided', async () => {
@@ -151,6 +181,6 @@ describe('discover verb', () => {
     const { runner, lines } = setup(new FixtureTransport());
     expect(await runner.runWords(['discover', 'nope'])).toBe(EXIT.usage);
     expect(await runner.runWords(['discover', 'a', 'b'])).toBe(EXIT.usage);
-    expect(lines.join('\n')).toContain('unknown target "nope"');
+    expect(lines.join('\n')).toContain('unknown target or group "nope"');
   });
 });

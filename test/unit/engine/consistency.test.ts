@@ -79,7 +79,7 @@ describe('a report consistent with its observations', () => {
     expect(report.findings.map((f) => f.id)).not.toContain('unexplained-400');
   });
 
-  it('a program other than gunicorn on the backend port, admin playbook: "problem" names an unexplained finding', async () => {
+  it('a program other than gunicorn on the backend port, admin playbook: the catalogue names the port, not a guess', async () => {
     // `nc -l 127.0.0.1 8000` holds the port: the direct request times out, nginx answers 502.
     const t = new MixedTransport((line) => {
       if (line.startsWith('ss '))
@@ -96,11 +96,32 @@ describe('a report consistent with its observations', () => {
     expect(report.verdict).toBe('problem');
     const failed = report.observations.filter((o) => o.status === 'fail').map((o) => o.check);
     expect(failed).toEqual(expect.arrayContaining(['backend-port', 'login-direct', 'login-nginx']));
+    // admin's own checks never named this cause; the catalogue reaches every playbook.
     const top = serious(report)[0]!;
-    expect(top.id).toBe('unexplained');
-    for (const c of failed) expect(top.title).toContain(c);
-    expect(top.evidence).toContain('held by nc (pid 812)');
-    expect(top.matched).toEqual(expect.arrayContaining(['backend-port:held-by-other', 'login-nginx:bad-gateway']));
+    expect(['port-taken', 'port-in-use']).toContain(top.id);
+    expect(report.findings.map((f) => f.evidence).join('\n')).toContain('held by nc (pid 812)');
+  });
+
+  it('failed checks that no cause explains: "problem" names an unexplained finding with their observations', () => {
+    const obs = (check: string, status: 'ok' | 'fail', signals: string[]): ReportObservation => ({
+      check,
+      title: check,
+      status,
+      summary: `${check} ${status}`,
+      evidence: status === 'fail' ? 'held by nc (pid 812)' : '',
+      facts: {},
+      signals,
+      durationMs: 1,
+      truncated: false,
+    });
+    const observations = [obs('backend-service', 'ok', ['active']), obs('backend-port', 'fail', ['held-by-other'])];
+    const [top, ...rest] = makeConsistent([], observations);
+    expect(rest).toEqual([]);
+    expect(top!.id).toBe('unexplained');
+    expect(top!.severity).toBe('error');
+    expect(top!.title).toContain('backend-port');
+    expect(top!.evidence).toContain('held by nc (pid 812)');
+    expect(top!.matched).toEqual(['backend-port:held-by-other']);
   });
 
   it('every capture with every playbook: a "problem" verdict always names a finding above info', async () => {

@@ -100,7 +100,9 @@ describe('loadCompiledPlaybooks', () => {
     };
     const err = await load(noLoginDirect).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PlaybookError);
-    expect((err as PlaybookError).message).toMatch(/\/playbooks\/[a-z-]+\.md:\d+: .*unknown check "login-direct"/);
+    expect((err as PlaybookError).message).toMatch(
+      /\/playbooks\/(causes\/)?[a-z0-9-]+\.md:\d+: .*unknown check "login-direct"/,
+    );
     expect((err as PlaybookError).line).toBeGreaterThan(1);
   });
 

@@ -93,43 +93,46 @@ describe('loadPlaybooks refuses malformed playbooks with file and line', () => {
     [
       'unknown-signal',
       'broken.md',
-      14,
-      /unknown signal "exploded" of check "backend-service"; backend-service declares: active, inactive/,
-    ],
-    [
-      'signal-check-not-listed',
-      'broken.md',
-      13,
-      /findings\[0\]\.unless\[0\]: "nginx-site:site-ok" names check "nginx-site", which is not in this playbook's checks \(backend-service\)/,
+      8,
+      /causes\[0\]\.when\[1\]: unknown signal "exploded" of check "backend-service"; backend-service declares: active, inactive/,
     ],
     ['unknown-action', 'broken.md', 10, /unknown action "rm-rf-slash" in actions; known: restart-backend/],
+    ['unknown-cause-action', 'broken.md', 7, /unknown action "rm-rf-slash"; known: restart-backend/],
     [
-      'action-not-listed',
+      'cause-without-section',
       'broken.md',
-      14,
-      /offers action "restart-nginx", which is not in this playbook's actions \(restart-backend\)/,
-    ],
-    [
-      'finding-without-section',
-      'broken.md',
-      13,
-      /finding "failed" has no body section: add a heading ending in \{#failed\}/,
+      7,
+      /cause "failed" has no body section: add a heading ending in \{#failed\}/,
     ],
     [
       'orphan-anchor',
       'broken.md',
-      27,
-      /heading anchor \{#extra\} names no finding and no how-to section; findings: down/,
+      22,
+      /heading anchor \{#extra\} names no cause of the catalogue \(playbooks\/causes\/\) and no how-to section/,
     ],
-    ['duplicate-section', 'broken.md', 21, /\{#down\} is used twice \(first on line 17\)/],
+    [
+      'duplicate-cause',
+      'broken.md',
+      7,
+      /cause id "down" is defined twice \(first in a-first\.md:3\); define a cause once/,
+    ],
+    ['explains-cycle', 'broken.md', 17, /causes\[2\]\.explains\[0\]: cycle in explains: a → b → c → a/],
+    ['explains-unknown', 'broken.md', 7, /causes\[0\]\.explains\[0\]: unknown cause "nosuch"/],
+    ['playbook-findings', 'broken.md', 8, /findings: moved to the catalogue of causes \(playbooks\/causes\/\*\.md/],
+    ['duplicate-section', 'broken.md', 15, /\{#down\} is used twice \(first on line 11\)/],
     ['bad-regex', 'broken.md', 9, /signature is not a valid regular expression/],
     ['empty-match-regex', 'broken.md', 8, /matches the empty string/],
     ['duplicate-alias', 'second.md', 8, /alias "login" is already the alias of playbook "first"/],
     ['id-mismatch', 'broken.md', 4, /id "login" must match the file name: use id: broken/],
     ['include-cycle', 'c.md', 8, /include cycle: a → b → c → a/],
     ['unknown-include', 'broken.md', 7, /unknown playbook "nope" in includes/],
-    ['unknown-key', 'broken.md', 13, /unknown key "unles"; valid keys: id, severity, title, when, all, unless, action/],
-    ['bad-severity', 'broken.md', 10, /findings\[0\]\.severity: .*"critical"/],
+    [
+      'unknown-key',
+      'broken.md',
+      7,
+      /unknown key "unles"; valid keys: id, severity, title, when, all, unless, explains, suspect, action/,
+    ],
+    ['bad-severity', 'broken.md', 4, /causes\[0\]\.severity: .*"critical"/],
     ['alias-bomb', 'broken.md', 2, /invalid YAML|unknown key/],
     ['unknown-concept', 'broken.md', 9, /unknown concept "exploded"; concepts are defined in src\/intent\/lexicon.ts/],
     [
@@ -185,48 +188,55 @@ describe('buildPlaybooks', () => {
     ).toThrow(/alias "a" is already the id of playbook "a"/);
   });
 
-  it('lets an include satisfy a finding signal reference and dedupes shared finding ids', () => {
-    const base = ok(
-      'base',
-      'checks: [backend-service]\nfindings:\n  - id: down\n    severity: critical\n    title: down\n    when: [backend-service:inactive]\n',
-      '\n## Down {#down}\n\nstart it\n',
-    );
-    const top = ok(
-      'top',
-      'includes: [base]\nfindings:\n  - id: down\n    severity: critical\n    title: down\n    when: [backend-service:failed]\n',
-      '\n## Down {#down}\n\ntop version\n',
-    );
-    const [b, t] = buildPlaybooks([base, top], docRegistry);
-    expect(b!.findings).toHaveLength(1);
-    expect(t!.checks).toEqual(['backend-service']);
-    expect(t!.findings.map((f) => [f.id, f.source, f.fix])).toEqual([['down', 'top', 'top version']]);
+  const causes = (front: string, body: string, name = 'service') => ({
+    file: `/pb/causes/${name}.md`,
+    source: `---\ncauses:\n${front}---\n\n# Causes\n${body}`,
+  });
+  const DOWN =
+    '  - {id: down, severity: critical, title: down, when: [backend-service:inactive], action: start-backend}\n';
+  const HINT = '  - {id: hint, severity: info, title: hint, when: [backend-service:active]}\n';
+
+  it('gives every playbook every cause, worded by the playbook (or what it includes) where it has a section', () => {
+    const catalogue = causes(HINT + DOWN, '\n## Hint {#hint}\n\nhint\n\n## Down {#down}\n\nstart it\n');
+    const base = ok('base', 'checks: [nginx-site]\n', '\n## Down {#down}\n\nbase version\n');
+    const top = ok('top', 'includes: [base]\n');
+    const other = ok('other', 'checks: [backend-port]\n');
+    const [b, t, o] = buildPlaybooks([base, top, other], docRegistry, [catalogue]);
+    // Critical before info, whatever the catalogue order; a playbook names no cause to reach it.
+    expect(o!.findings.map((f) => [f.id, f.source, f.fix])).toEqual([
+      ['down', 'causes/service', 'start it'],
+      ['hint', 'causes/service', 'hint'],
+    ]);
+    expect(b!.findings.map((f) => [f.id, f.source, f.fix])[0]).toEqual(['down', 'base', 'base version']);
+    expect(t!.findings.map((f) => [f.id, f.source, f.fix])[0]).toEqual(['down', 'base', 'base version']);
+    expect(t!.checks).toEqual(['nginx-site']);
+    // The cause's action is one every playbook may offer.
+    expect(o!.actions).toEqual(['start-backend']);
   });
 
-  it('keeps nested headings inside a section and strips their anchors', () => {
-    const pb = ok(
-      'nest',
-      'checks: [backend-service]\nfindings:\n  - id: down\n    severity: critical\n    title: down\n    when: [backend-service:inactive]\n',
-      '\n## Down {#down}\n\nintro\n\n### Details\n\nmore\n\n## Other\n\nnot part of it\n',
-    );
-    const [p] = buildPlaybooks([pb], docRegistry);
+  it('keeps nested headings inside a cause section and strips their anchors', () => {
+    const catalogue = causes(DOWN, '\n## Down {#down}\n\nintro\n\n### Details\n\nmore\n\n## Other\n\nnot part of it\n');
+    const [p] = buildPlaybooks([ok('nest')], docRegistry, [catalogue]);
     expect(p!.findings[0]!.fix).toBe('intro\n\n### Details\n\nmore');
   });
 
-  it('refuses duplicate entries and duplicate finding ids', () => {
+  it('refuses duplicate entries and a cause defined twice', () => {
     expect(() => buildPlaybooks([ok('d', 'checks: [backend-service, backend-service]\n')], docRegistry)).toThrow(
       /appears twice in checks/,
     );
     expect(() =>
-      buildPlaybooks(
-        [
-          ok(
-            'f',
-            'checks: [backend-service]\nfindings:\n  - {id: x, severity: info, title: x, when: [backend-service:active]}\n  - {id: x, severity: info, title: x, when: [backend-service:active]}\n',
-            '\n## X {#x}\n\nx\n',
-          ),
-        ],
-        docRegistry,
-      ),
-    ).toThrow(/finding id "x" is used twice/);
+      buildPlaybooks([ok('f')], docRegistry, [
+        causes(HINT, '\n## Hint {#hint}\n\nx\n', 'a'),
+        causes(HINT, '\n## Hint {#hint}\n\nx\n', 'b'),
+      ]),
+    ).toThrow(/\/pb\/causes\/b\.md:3: cause id "hint" is defined twice \(first in a\.md:3\)/);
+  });
+
+  it('refuses a how-to section named like a cause', () => {
+    const catalogue = causes(HINT, '\n## Hint {#hint}\n\nx\n');
+    const pb = ok('h', 'howto:\n  - section: hint\n    concepts: [[login]]\n', '\n## Hint {#hint}\n\nx\n');
+    expect(() => buildPlaybooks([pb], { ...docRegistry, conceptIds: undefined }, [catalogue])).toThrow(
+      /how-to section "hint" has the id of a cause/,
+    );
   });
 });

@@ -1,0 +1,161 @@
+import type { Check } from '../checks/check.js';
+import { DEFAULT_FLEET } from '../config/fleet.js';
+import type { Target } from '../config/target.js';
+import { headline } from '../engine/diagnose.js';
+import { summarizeFleet, type FleetSummary } from '../engine/fleet-summary.js';
+import { createLimiter } from '../engine/limit.js';
+import type { Report, ReportObservation } from '../engine/report.js';
+import type { Playbook } from '../playbooks/playbook.js';
+import { redact } from '../redact.js';
+import { TransportError } from '../transport/transport.js';
+import type { AppActor, AppDeps } from './deps.js';
+import { recordReport, runRequest } from './run.js';
+
+/** What runs on every target of a group: one playbook, or one check. */
+export type FleetWhat = { kind: 'diagnose'; playbook: Playbook } | { kind: 'check'; check: Check };
+
+export interface FleetRequest {
+  what: FleetWhat;
+  /** The group as the command named it (`prod`, `all`). */
+  group: string;
+  /** The group's targets, in its order. */
+  targets: readonly Target[];
+  actor: AppActor;
+  /** Targets at once (default: the config's `fleet.concurrency`, else 16). */
+  concurrency?: number;
+  /** Each target's own deadline (default: the config's `fleet.targetTimeout`, else 60 s). */
+  targetTimeoutMs?: number;
+}
+
+export type FleetDeps = Pick<
+  AppDeps,
+  'config' | 'transportFor' | 'findCheck' | 'now' | 'audit' | 'onAuditError' | 'layout'
+>;
+
+/**
+ * Called as each target finishes (in finishing order): the live table in Slack, a watch's state.
+ * `elapsedMs` is the target's whole time (discovery and connecting included).
+ */
+export type OnTargetDone = (report: Report, done: number, total: number, elapsedMs: number) => void;
+
+export interface FleetResult {
+  /** One single-target report per target, unchanged, in the group's order. */
+  reports: Report[];
+  /** Each target's whole time, in the same order. */
+  elapsedMs: number[];
+  summary: FleetSummary;
+}
+
+/** `diagnose login` or `check backend-service`. */
+export function fleetWhat(what: FleetWhat): string {
+  return what.kind === 'diagnose' ? `diagnose ${what.playbook.id}` : `check ${what.check.id}`;
+}
+
+/**
+ * Run a playbook (or a check) on every target of a group at once, bounded
+ * globally, each target through {@link runRequest} (layout, transport,
+ * engine, audit — as for one target). Each target has its own deadline: a
+ * dead or hung host ends as an `unreachable` report with the transport's
+ * message and never holds the others. Never rejects for one target's fault.
+ */
+export async function runFleet(
+  deps: FleetDeps,
+  request: FleetRequest,
+  onTargetDone?: OnTargetDone,
+): Promise<FleetResult> {
+  const clock = deps.now ?? (() => new Date());
+  const settings = deps.config.fleet ?? DEFAULT_FLEET;
+  const limit = createLimiter(request.concurrency ?? settings.concurrency);
+  const deadlineMs = request.targetTimeoutMs ?? settings.targetTimeoutMs;
+  const startedAt = clock().toISOString();
+  let done = 0;
+  const elapsedMs: number[] = [];
+  const reports = await Promise.all(
+    request.targets.map((target, i) =>
+      limit(async () => {
+        const started = performance.now();
+        const report = await runOneTarget(deps, request, target, deadlineMs);
+        elapsedMs[i] = Math.round(performance.now() - started);
+        done++;
+        onTargetDone?.(report, done, request.targets.length, elapsedMs[i]);
+        return report;
+      }),
+    ),
+  );
+  const run = { group: request.group, what: fleetWhat(request.what), startedAt, finishedAt: clock().toISOString() };
+  return { reports, elapsedMs, summary: summarizeFleet(reports, run, elapsedMs) };
+}
+
+async function runOneTarget(
+  deps: FleetDeps,
+  request: FleetRequest,
+  target: Target,
+  deadlineMs: number,
+): Promise<Report> {
+  const clock = deps.now ?? (() => new Date());
+  const startedAt = clock().toISOString();
+  const seen: ReportObservation[] = [];
+  const single =
+    request.what.kind === 'diagnose'
+      ? { kind: 'diagnose' as const, playbook: request.what.playbook, target }
+      : { kind: 'check' as const, check: request.what.check, target };
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), deadlineMs);
+  });
+  const failed = (code: string, message: string, hint: string): Report =>
+    unreachableReport(request.what, target, deps, { startedAt, finishedAt: clock().toISOString() }, seen, {
+      code,
+      message,
+      hint,
+    });
+  try {
+    const outcome = await Promise.race([
+      runRequest(single, request.actor, deps, { onObservation: (o) => seen.push(o) }),
+      late,
+    ]);
+    if (outcome !== 'late') return outcome.kind === 'report' ? outcome.report : failed('cancelled', 'cancelled', '');
+    // The run goes on in the background and records its own report when (if) it ends; this one says why
+    // the row stopped waiting.
+    const report = failed(
+      'target_timeout',
+      `${target.name} did not finish within ${Math.round(deadlineMs / 1000)} s ` + `(${seen.length} checks answered).`,
+      'The server may be overloaded or a command hangs: run the diagnosis on this target alone, ' +
+        'or raise fleet.targetTimeout in the config.',
+    );
+    await recordReport(report, request.actor, deps, request.what.kind === 'check' ? request.what.check.id : undefined);
+    return report;
+  } catch (e) {
+    if (e instanceof TransportError) return failed(e.code, e.message, e.hint);
+    const message = redact((e as Error).message ?? String(e));
+    return {
+      ...failed('internal', `检查未能完成 / the run failed: ${message}`, 'Run it on this target alone to see more.'),
+      verdict: 'inconclusive' as const,
+      headline: headline('inconclusive', []),
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A report for a target that gave no complete answer: what arrived, and why the rest did not. */
+function unreachableReport(
+  what: FleetWhat,
+  target: Target,
+  deps: FleetDeps,
+  times: { startedAt: string; finishedAt: string },
+  observations: readonly ReportObservation[],
+  error: { code: string; message: string; hint: string },
+): Report {
+  const playbook = what.kind === 'diagnose' ? what.playbook : undefined;
+  return {
+    target: { name: target.name, host: target.host, transport: deps.transportFor(target).describe },
+    playbook: playbook ? { id: playbook.id, title: playbook.title, titleEn: playbook.titleEn } : null,
+    ...times,
+    verdict: 'unreachable',
+    headline: headline('unreachable', []),
+    findings: [],
+    observations: [...observations],
+    error,
+  };
+}

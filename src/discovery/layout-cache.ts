@@ -1,0 +1,85 @@
+/**
+ * Where discoveries are kept between requests: in this process (tests, the
+ * built-in default), or in the store (file or Redis), so the command line, the
+ * console and every bot instance share one discovery per target and TTL.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Store } from '../store/store.js';
+import { LAYOUT_KEYS, type Discovery } from './layout.js';
+
+export interface LayoutCache {
+  get(key: string): Promise<Discovery | undefined>;
+  put(key: string, value: Discovery, ttlMs: number): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** In-process cache with expiry; `now` is injected so tests need no sleeping. */
+export function memoryLayoutCache(now: () => number = Date.now): LayoutCache {
+  const entries = new Map<string, { value: Discovery; until: number }>();
+  return {
+    async get(key) {
+      const e = entries.get(key);
+      if (!e) return undefined;
+      if (e.until <= now()) {
+        entries.delete(key);
+        return undefined;
+      }
+      return e.value;
+    },
+    async put(key, value, ttlMs) {
+      entries.set(key, { value, until: now() + ttlMs });
+    },
+    async delete(key) {
+      entries.delete(key);
+    },
+  };
+}
+
+const layoutKey = z.enum(LAYOUT_KEYS);
+const layoutValue = z.union([z.string().max(4096), z.array(z.string().max(4096)).max(50)]);
+/** A stored discovery is read back like any boundary: a record that does not parse is a miss. */
+const discoverySchema = z.object({
+  values: z.partialRecord(layoutKey, z.object({ value: layoutValue, source: z.string().max(2000) })),
+  notes: z.array(z.object({ value: z.string().max(4096), source: z.string().max(2000) })).max(200),
+  undecided: z.array(z.object({ keys: z.array(layoutKey), reason: z.string().max(4096) })).max(200),
+});
+const recordSchema = z.object({ discovery: discoverySchema.nullable() });
+
+/** Record ids are a hash of the cache key (a target's name and how it is reached): safe for files and Redis. */
+function recordId(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}
+
+/** How long a forgotten entry is kept as a tombstone (any later `put` replaces it). */
+const TOMBSTONE_MS = 60_000;
+
+/**
+ * The store's versioned records as a layout cache. Writes are compare-and-set on the version read just
+ * before: two processes discovering at once both write, the later one wins, neither fails.
+ */
+export function storeLayoutCache(store: Store, log?: (line: string) => void): LayoutCache {
+  const write = async (key: string, discovery: Discovery | null, ttlMs: number) => {
+    const id = recordId(key);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = await store.getRecord('layout', id);
+      const r = await store.compareAndSet('layout', id, current?.version ?? 0, { discovery }, ttlMs);
+      if (r.ok) return;
+    }
+    log?.(`layout cache: ${key} changed under three writes in a row; left as the other writer put it`);
+  };
+  return {
+    async get(key) {
+      const rec = await store.getRecord('layout', recordId(key));
+      if (!rec) return undefined;
+      const parsed = recordSchema.safeParse(rec.value);
+      if (!parsed.success) {
+        log?.(`layout cache: the stored record for ${key} does not parse; discovering again`);
+        return undefined;
+      }
+      return (parsed.data.discovery as Discovery | null) ?? undefined;
+    },
+    put: (key, value, ttlMs) => write(key, value, ttlMs),
+    delete: (key) => write(key, null, TOMBSTONE_MS),
+  };
+}

@@ -1,0 +1,129 @@
+import { splitSyllables } from './pinyin.js';
+import { TypoCorrector } from './typos.js';
+
+/**
+ * Another system named by a word OMS never uses. The list in context.ts
+ * knows the usual neighbours (MySQL, Jenkins, k8s …); these rules catch the
+ * ones nobody listed, from the shape of the message:
+ * - a latin name right before a component ("keycloak 登录", "gitea 的 admin",
+ *   "uwsgi worker", "minio 控制台"), the name being unknown to OMS's own
+ *   vocabulary (the playbooks' text, the lexicon, common words);
+ * - in a Chinese message, a latin word standing alone among the characters
+ *   that OMS's vocabulary does not know ("hadoop namenode OOM 了") — operators
+ *   write product names in latin, and OMS's own words are all in its playbooks;
+ * - a unit other than OMS's (`zabbix-agent.service`), a process other than
+ *   gunicorn killed by the kernel (`Killed process 1201 (mysqld)`).
+ */
+
+/** Everyday words that are not names of systems (English, and the latin words of Chinese chat). */
+const COMMON = `a about above after again all also always am an and any anyone anything are around as ask at away back
+bad be because been before being below best better between both box but button by call came can cannot check
+click come could day days did do does doing done down each early either else end enough even ever every fine first
+fix for from full get gets getting give go goes going gone good got had has have having help here how however if
+in into is it its just keep kind know last late later least left less let like look looks lot made make many may
+maybe me might mine minute minutes more morning most much must my need needs never new next night no nobody none
+not nothing now of off often ok okay old on once one only or other our out over own page part people please pls
+plz point pretty quick quite rather real really right run running same saw say says see seems seen set should
+show since site so some someone something sometimes soon sorry start still stop such sure take tell than thank
+thanks that the their them then there these they thing things think this those though through thx time times to
+today together tomorrow too tried try trying turn two under until up us use used using very via want was way we
+week well went were what when where which while who why will with without work works would yes yesterday yet you
+your asap btw fyi lol demo prod production staging test testing bug bugs debug deploy deployed release ip id pr
+cc token cookie session json html http https tcp udp ping telnet curl wget vim vi nano sudo root linux centos
+ubuntu debian rhel windows mac macos chrome edge firefox safari network console url urls dev ops devops server
+servers machine host box vm ssh login admin logout button popup toast screen click tab network error errors
+warning warnings info status code codes request requests response responses timeout restart reload stop start
+version upgrade update patch config conf env file files folder dir path log logs page pages user users account
+accounts password passwords role roles team customer customers client clients report reports export import excel
+csv xlsx pdf word doc docs readme wiki link links online offline local remote cloud pending loading loaded hang
+hung stuck slow fast blank white empty random suddenly anymore long short big small high low half whole each
+everybody everyone somebody nowhere somehow somewhere almost already instead kill killing killed die dying
+dead alive crash crashing broke broken weird strange odd wrong right correct incorrect fail failing failed
+failure fixed fixing reboot rebooted boot booting ram cpu memory disk space free used leak spike peak load
+traffic slowdown latency spinning spinner forever blank refresh refreshed retry retried reopen cache cached
+cleared clear browser tab incognito private mode dark light field fields value values column columns row rows
+form forms submit submitted save saved upload uploaded download downloaded template list lists table tables
+menu sidebar header footer style styles css js vue react npm node build dist frontend backend front back end
+api endpoint endpoints route routes router proxy gateway upstream worker workers process processes thread
+threads port ports socket sockets unit units systemd service services daemon journal journald postman apifox
+swagger navicat xshell finalshell mobaxterm putty winscp xftp jmeter nohup tmux htop top free dmesg lsof netstat
+wireshark tcpdump wechat drf jwt simplejwt axios vue vite pinia element hotfix master main branch commit merge tag
+uat sit prd qa`.split(/\s+/);
+
+/** Components a name can stand before: "X 登录", "X 的 admin", "X worker". */
+const COMPONENT_AFTER =
+  /^\s*(?:的\s*)?(?:login|sign[- ]?in|admin|worker|workers|service|api|apis|server|console|panel|dashboard|portal|ui|web|backend|frontend|pod|container|cluster|node|process|daemon|agent|登录|登陆|后台|控制台|管理|进程|服务|接口|页面|面板|集群|节点|容器|账号|密码)/;
+
+const TOKEN = /[a-z][a-z0-9_-]*[a-z0-9]/g;
+
+/** Units and processes that are OMS's own. */
+const OURS = /oms|nginx|gunicorn|backend|django|python/;
+
+export class ForeignNames {
+  private readonly known: Set<string>;
+  private readonly typos: TypoCorrector;
+
+  /** `vocabulary`: OMS's own words (the playbooks' text and the lexicon's terms), lower case. */
+  constructor(vocabulary: Iterable<string>) {
+    this.known = new Set(COMMON);
+    for (const w of vocabulary) {
+      this.known.add(w);
+      for (const part of w.split(/[-_.]/)) if (part) this.known.add(part);
+    }
+    this.typos = new TypoCorrector([...this.known].filter((w) => w.length >= 5));
+  }
+
+  /**
+   * The other system a normalised message names, if any. `loose` (for passive listening, which must stay
+   * silent on anything doubtful): any unknown latin word among Chinese characters counts, wherever it stands.
+   */
+  find(text: string, lines: readonly string[], loose = false): string | undefined {
+    for (const m of text.matchAll(/(?<![\w-])([\w@-]+)\.service\b/g)) if (!OURS.test(m[1]!)) return `${m[1]}.service`;
+    for (const m of text.matchAll(/killed process \d+ \(([^)]+)\)/g)) if (!OURS.test(m[1]!)) return m[1];
+    for (const line of lines) {
+      const cjk = /[\u3400-\u9fff]/.test(line);
+      for (const m of line.matchAll(TOKEN)) {
+        const word = m[0];
+        const at = m.index;
+        if (!this.isName(word, line, at)) continue;
+        const pinyin = splitSyllables(word) !== null;
+        if (COMPONENT_AFTER.test(line.slice(at + word.length)) && (cjk || !pinyin)) return word;
+        // Pinyin (a user name such as lisi, or a word typed in pinyin) names no system.
+        if (cjk && !pinyin && standsAlone(line, at, word.length) && (loose || isSubject(line, at, word.length)))
+          return word;
+      }
+    }
+    return undefined;
+  }
+
+  private isName(word: string, line: string, at: number): boolean {
+    if (word.length < 3 || /\d/.test(word) || this.known.has(word)) return false;
+    if (word.split(/[-_]/).every((p) => this.known.has(p))) return false;
+    // Inside a path, a URL, a file name or an option: part of a command line, not a name.
+    const before = line[at - 1] ?? ' ';
+    const after = line[at + word.length] ?? ' ';
+    if (/[/.:=@$'"`-]/.test(before) || /[/.:=(@'"`]/.test(after)) return false;
+    const stem = word.replace(/(?:ing|ed|es|s)$/, '');
+    if (stem.length >= 3 && (this.known.has(stem) || this.known.has(`${stem}e`))) return false;
+    return !this.known.has(this.typos.correct(word));
+  }
+}
+
+/** The message is about the name: it opens the line ("hadoop namenode OOM 了") or owns what follows ("CRM 系统"). */
+function isSubject(line: string, at: number, length: number): boolean {
+  if (line.slice(0, at).replace(/\s+/g, '').length <= 4) return true;
+  return /^\s*(?:系统|平台|服务器|机器|集群|上的|里的|那边|这边|那台|的)/.test(line.slice(at + length));
+}
+
+/** Words that make a run of latin words an English clause (a quoted error message), not a list of names. */
+const CLAUSE = new Set(
+  'a an the to of or and is are was were be have has not no you your it this that for with'.split(' '),
+);
+
+/** A latin word among Chinese characters, not inside an English clause (three words or more with a function word). */
+function standsAlone(line: string, at: number, length: number): boolean {
+  const left = line.slice(0, at).match(/[a-z0-9_ .,:;!?'"()/-]*$/)![0];
+  const right = line.slice(at + length).match(/^[a-z0-9_ .,:;!?'"()/-]*/)![0];
+  const words = `${left} x ${right}`.match(/[a-z]+/g) ?? [];
+  return words.length <= 3 || (words.length <= 4 && !words.some((w) => CLAUSE.has(w)));
+}

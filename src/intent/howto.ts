@@ -1,0 +1,134 @@
+import { comboScore } from './concept-score.js';
+import type { PlaybookIndex } from './index.js';
+import type { Message } from './message.js';
+import type { PlaybookScore } from './score.js';
+import { findSections, indexSections, type SectionHit } from './sections.js';
+import { COMPONENTS } from './lexicon-components.js';
+
+/** A how-to section needs at least a two-concept combination (or a clear hit on its own words). */
+export const HOWTO_THRESHOLD = 0.6;
+/** Candidates this close to the best are offered as alternatives instead of being picked silently. */
+export const AMBIGUITY_MARGIN = 0.1;
+/** How much a section's own words add to a combination it satisfies (ties and near-ties between sections). */
+const WORDS_WEIGHT = 0.15;
+/** A section found by its words alone: enough weight, a fair share of the question, clearly ahead of the next. */
+const WORDS_MIN_SCORE = 5;
+const WORDS_MIN_COVERAGE = 0.3;
+const WORDS_LEAD = 1.3;
+/** The score such a section answers with. */
+const WORDS_ONLY = 0.6;
+/** How it ranks against sections asked for by concepts: a little more with more coverage and a clear lead. */
+const WORDS_RANK = 0.55;
+/** A section of a playbook whose components the message names weighs this much more per component (at most two). */
+const MENTION_BOOST = 0.3;
+/** Weight (inverse document frequency) of a latin word few sections use: ExecStart, changepassword, ALLOWED_HOSTS. */
+const RARE = 3;
+/** Components every system has: naming only these says nothing about OMS. */
+const GENERIC = new Set(['users', 'spreadsheet', 'password', 'create', 'config', 'logs', 'frontend', 'restart']);
+
+/** Problems: a question naming one is about a fault ("为什么登录失败？"), answered by a diagnosis. */
+const PROBLEMS = [
+  'fails',
+  'down',
+  'cannot-open',
+  'not-found',
+  'bad-gateway',
+  'timeout',
+  'oom',
+  'killed',
+  'restart-loop',
+  'not-listening',
+  'cors',
+  'unauthorized',
+];
+
+export interface HowtoPick {
+  playbook: string;
+  section: string;
+  title: string;
+  score: number;
+  /** What asked for it: a concept combination, or the section's own words. */
+  combo: string[];
+}
+
+/**
+ * A question ("怎么…", "where is …", "…正常吗") answered by a playbook's how-to
+ * section: one whose concept combination the message makes (the section's own
+ * words, src/intent/sections.ts, settle near-ties), or, for a how-to question
+ * naming a detail rather than a concept ("ExecStart 那一行怎么写"), the
+ * section that holds its words. It wins when its playbook is the best
+ * candidate anyway, or scores near the best.
+ */
+export function pickHowto(
+  index: PlaybookIndex,
+  msg: Message,
+  factor: number,
+  scores: PlaybookScore[],
+): HowtoPick | undefined {
+  if (!msg.question) return undefined;
+  const words = rankByWords(index, msg);
+  const best = words[0]?.score ?? 0;
+  const byWords = (p: string, s: string) =>
+    best > 0 ? (words.find((w) => w.playbook === p && w.section === s)?.score ?? 0) / best : 0;
+  let pick: HowtoPick | undefined;
+  let pickRank = -1;
+  for (const p of index.playbooks) {
+    for (const h of p.howto) {
+      const hit = comboScore(h.concepts, msg.concepts);
+      if (!hit) continue;
+      const score = hit.score * factor;
+      if (score < HOWTO_THRESHOLD) continue;
+      // Equal sections: the one holding more of the message's words, then the playbook pointed to more strongly.
+      const weight = scores.find((s) => s.id === p.id)?.score ?? 0;
+      const rank = score + WORDS_WEIGHT * byWords(p.id, h.id) + weight / 1000;
+      if (rank <= pickRank) continue;
+      pickRank = rank;
+      pick = { playbook: p.id, section: h.id, title: h.title, score, combo: hit.combo };
+    }
+  }
+  const top = scores[0];
+  const alone = byWordsOnly(msg, words, factor);
+  // Words alone never overrule a confident diagnosis of another playbook.
+  const free = !top || top.score < HOWTO_THRESHOLD || top.id === alone?.pick.playbook;
+  if (alone && free && alone.rank > pickRank) pick = alone.pick;
+  if (!pick) return undefined;
+  if (top && top.id !== pick.playbook && pick.score < top.score - AMBIGUITY_MARGIN) return undefined;
+  return pick;
+}
+
+/** Sections by their words, those of a playbook whose components the message names first among near-equals. */
+function rankByWords(index: PlaybookIndex, msg: Message): Array<SectionHit & { named: number }> {
+  const hits = findSections(indexSections(index.source), msg.prose, 4);
+  const named = (id: string) => {
+    const p = index.playbooks.find((q) => q.id === id);
+    const own = new Set([...(p?.concepts ?? []), ...(p?.howtoConcepts ?? [])].flat());
+    return [...own].filter((c) => c in COMPONENTS && msg.concepts.has(c)).length;
+  };
+  return hits
+    .map((h) => ({ ...h, named: named(h.playbook) }))
+    .map((h) => ({ ...h, score: h.score * (1 + MENTION_BOOST * Math.min(2, h.named)) }))
+    .sort((a, b) => b.score - a.score);
+}
+
+function byWordsOnly(
+  msg: Message,
+  words: Array<SectionHit & { named: number }>,
+  factor: number,
+): { pick: HowtoPick; rank: number } | undefined {
+  const how = ['howto', 'where', 'is-normal'].some((c) => msg.concepts.has(c));
+  if (!how && PROBLEMS.some((c) => msg.concepts.has(c))) return undefined;
+  const [first, second] = words;
+  if (!first || first.score < WORDS_MIN_SCORE || first.coverage < WORDS_MIN_COVERAGE) return undefined;
+  // About OMS at all: a component of the section's playbook named, or a word only OMS's sections use.
+  const generic = [...msg.concepts].every((c) => GENERIC.has(c) || !(c in COMPONENTS));
+  if ((first.named === 0 || generic) && (first.rarest < RARE || first.coverage < 0.5)) return undefined;
+  if (second && first.score < WORDS_LEAD * second.score) return undefined;
+  const score = WORDS_ONLY * factor;
+  if (score < HOWTO_THRESHOLD) return undefined;
+  const lead = second ? first.score / second.score : Infinity;
+  const rank = (WORDS_RANK + 0.1 * Math.min(1, first.coverage) + (lead >= 2 ? 0.05 : 0)) * factor;
+  return {
+    pick: { playbook: first.playbook, section: first.section, title: first.title, score, combo: ['words'] },
+    rank,
+  };
+}

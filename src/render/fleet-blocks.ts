@@ -1,0 +1,119 @@
+import type { FleetRow, FleetSummary } from '../engine/fleet-summary.js';
+import type { Verdict } from '../engine/report.js';
+import { redact } from '../redact.js';
+import { context, header, safe, section } from './block-builders.js';
+import { fitMessage, type Block, type Fitted } from './block-limits.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+import { countsText, seconds, sharedLine } from './fleet-text.js';
+
+/**
+ * The root message of a run over a group, as Block Kit: one row per target
+ * (worst first), packed into sections under Slack's 3,000 characters each.
+ * Past {@link FULL_ROWS} targets the healthy ones fold into one line, so even
+ * a large fleet stays far inside 50 blocks and Slack's total text limit. Pure.
+ */
+
+const VERDICT_EMOJI: Record<Verdict, string> = {
+  ok: ':large_green_circle:',
+  warning: ':large_yellow_circle:',
+  problem: ':red_circle:',
+  inconclusive: ':white_circle:',
+  unreachable: ':no_entry:',
+};
+
+/** Up to this many targets every row is shown; beyond it, `ok` rows become one line of names. */
+export const FULL_ROWS = 40;
+/** Root causes are cut here in the table; the thread reply of that target has the whole report. */
+const CAUSE_MAX = 90;
+const SECTION_MAX = 2900;
+
+export interface FleetRunInfo {
+  requester: string;
+  /** `diagnose login` or `check backend-service`, and the playbook's title when there is one. */
+  what: string;
+  title: string;
+  group: string;
+  /** Every target of the group, in its order. */
+  targets: readonly string[];
+}
+
+function clip(text: string, max: number): string {
+  const one = text.replace(/\s*\n\s*/g, ' ').trim();
+  return one.length <= max ? one : `${one.slice(0, max - 1)}…`;
+}
+
+function rowLine(r: FleetRow): string {
+  const cause = r.rootCause ? ` — ${safe(clip(r.rootCause, CAUSE_MAX))}` : '';
+  return `${VERDICT_EMOJI[r.verdict]} *${escapeMrkdwn(r.target)}* ${r.verdict}${cause} _(${seconds(r.durationMs)})_`;
+}
+
+function pack(lines: readonly string[], heading: string): Block[] {
+  const out: Block[] = [];
+  let cur = heading;
+  for (const l of lines) {
+    if (cur && cur.length + l.length + 1 > SECTION_MAX) {
+      out.push(section(cur));
+      cur = '';
+    }
+    cur = cur ? `${cur}\n${l}` : l;
+  }
+  if (cur) out.push(section(cur));
+  return out;
+}
+
+/** The table's lines: every row, or with many targets the problems in full and the healthy ones folded. */
+export function tableLines(rows: readonly FleetRow[]): string[] {
+  if (rows.length <= FULL_ROWS) return rows.map(rowLine);
+  const ok = rows.filter((r) => r.verdict === 'ok');
+  const lines = rows.filter((r) => r.verdict !== 'ok').map(rowLine);
+  if (ok.length > 0)
+    lines.push(
+      `${VERDICT_EMOJI.ok} *${ok.length} ok:* ${clip(ok.map((r) => escapeMrkdwn(r.target)).join(', '), 1500)}`,
+    );
+  return lines;
+}
+
+/**
+ * The root message: while targets run (`summary` holds the finished ones, `finished` < targets) and at the
+ * end. Pending targets are listed by name on one line.
+ */
+export function fleetMessage(run: FleetRunInfo, summary: FleetSummary, final: boolean): Fitted {
+  const done = new Set(summary.rows.map((r) => r.target));
+  const pending = run.targets.filter((t) => !done.has(t));
+  const total = run.targets.length;
+  const status = final
+    ? `*${countsText(summary) || 'no targets'}* · ${seconds(Date.parse(summary.finishedAt) - Date.parse(summary.startedAt))}`
+    : `:mag: *诊断中 / running:* ${done.size}/${total} 个目标已完成 / targets finished`;
+  const lines = tableLines(summary.rows);
+  if (pending.length > 0)
+    lines.push(`:hourglass_flowing_sand: ${clip(pending.map((t) => `\`${escapeMrkdwn(t)}\``).join(' '), 1500)}`);
+  const blocks: Block[] = [
+    header(`${run.title} @ ${run.group}`),
+    context(
+      `目标组 / group: *${safe(run.group)}* (${total} targets) · 请求人 / asked by <@${run.requester}> · ` +
+        `\`${safe(run.what)}\``,
+    ),
+    ...pack(lines, status),
+  ];
+  if (final && summary.shared.length > 0)
+    blocks.push(
+      section(
+        clip(
+          `*共有的发现 / Findings shared by several targets:*\n` +
+            summary.shared
+              .slice(0, 10)
+              .map((f) => `• ${safe(sharedLine(f))}`)
+              .join('\n'),
+          SECTION_MAX,
+        ),
+      ),
+    );
+  if (final && summary.rows.some((r) => r.verdict !== 'ok'))
+    blocks.push(
+      context('每个有问题的目标在消息串里有完整报告和按钮 / each target with a problem: full report in the thread'),
+    );
+  return fitMessage({
+    text: redact(`${run.title} @ ${run.group} — ${done.size}/${total}${final ? `: ${countsText(summary)}` : ''}`),
+    blocks,
+  });
+}

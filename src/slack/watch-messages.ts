@@ -1,0 +1,71 @@
+import type { WatchSpec } from '../config/watch.js';
+import type { Report } from '../engine/report.js';
+import { buttons, context, safe } from '../render/block-builders.js';
+import type { Fitted } from '../render/block-limits.js';
+import { mrkdwnMessage } from '../render/blocks.js';
+import type { WatchPost } from '../watch/decide.js';
+import { formatSpan, postSummary } from '../watch/format.js';
+import { reportButtons } from './report-buttons.js';
+
+const EMOJI: Record<WatchPost<Report>['kind'], string> = {
+  new: ':red_circle:',
+  resolved: ':large_green_circle:',
+  unreachable: ':no_entry:',
+  back: ':white_check_mark:',
+  reminder: ':hourglass:',
+};
+
+/**
+ * A watch's post in its channel: one short message per change. A new finding
+ * carries the report's buttons (Re-run, Show playbook, Request <action>); the
+ * report's details go in its thread (src/slack/watch-poster.ts).
+ */
+export function watchPostMessage(watch: WatchSpec, p: WatchPost<Report>): Fitted {
+  const head = `${EMOJI[p.kind]} *巡检 / watch \`${safe(watch.id)}\`* (${safe(watch.playbook)})`;
+  const foot = context(
+    `每 ${formatSpan(watch.everyMs)} 检查一次，只在变化时发消息 / checked every ` +
+      `${formatSpan(watch.everyMs)}, posts only on change · \`/oms watch list\``,
+  );
+  const bullet = (items: readonly string[]) => items.map((t) => `• ${safe(t)}`).join('\n');
+  switch (p.kind) {
+    case 'new': {
+      const lines = p.findings.map((f) => `[${f.severity.toUpperCase()}] ${f.title}`);
+      const specs = reportButtons(p.report, '', `diagnose ${watch.playbook}`);
+      return message(watch, p, `${head} · *${safe(p.target)}*: 新发现 / new finding\n${bullet(lines)}`, [
+        foot,
+        ...buttons(specs),
+      ]);
+    }
+    case 'resolved':
+      return message(
+        watch,
+        p,
+        `${head} · *${safe(p.target)}*: 已解决 / resolved\n${bullet(p.findings.map((f) => f.title))}`,
+        [foot],
+      );
+    case 'unreachable':
+      return message(watch, p, `${head} · *${safe(p.target)}*: 连不上 / unreachable\n${bullet([p.error])}`, [
+        context('恢复连接时会再发一条 / one more post when it is reachable again'),
+      ]);
+    case 'back':
+      return message(
+        watch,
+        p,
+        `${head} · *${safe(p.target)}*: 恢复连接 / reachable again after ${formatSpan(p.downForMs)}`,
+        [foot],
+      );
+    case 'reminder': {
+      const lines = p.items.map(
+        (i) =>
+          `${i.target} (${formatSpan(i.forMs)}): ${i.unreachable ? '连不上 / unreachable' : i.findings.join('; ')}`,
+      );
+      return message(watch, p, `${head}: 仍未解决 / still open\n${bullet(lines)}`, [
+        context(`每 ${formatSpan(watch.remindEveryMs)} 提醒一次 / reminded every ${formatSpan(watch.remindEveryMs)}`),
+      ]);
+    }
+  }
+}
+
+function message(watch: WatchSpec, p: WatchPost<Report>, body: string, extra: Parameters<typeof mrkdwnMessage>[2]) {
+  return mrkdwnMessage(postSummary(watch.id, p), body, extra);
+}

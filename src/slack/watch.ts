@@ -1,0 +1,121 @@
+import { watchRunner } from '../app/watch.js';
+import type { WatchCommand } from '../command/watch-args.js';
+import type { Report } from '../engine/report.js';
+import { noWatches, unknownWatch, watchesUnavailable } from '../messages/watch.js';
+import { mrkdwnMessage, safe } from '../render/blocks.js';
+import { redact } from '../redact.js';
+import { listWatches, pauseWatch, resumeWatch } from '../watch/control.js';
+import { listingLines, pauseText, targetLines } from '../watch/format.js';
+import { WatchScheduler, type WatchRunResult } from '../watch/scheduler.js';
+import type { WatchStore } from '../watch/watch-store.js';
+import type { SlackContext, SlackFeature } from './feature.js';
+import { mention } from './escape.js';
+import { noticeFor, slackRef } from './notice.js';
+import type { Outgoing } from './outbox.js';
+import { slackWatchPoster } from './watch-poster.js';
+
+/** What main.ts (or a test) gives the Slack layer to run the watches. */
+export interface SlackWatchConfig {
+  store: WatchStore;
+  /** This instance's name in the leases. */
+  holder: string;
+  /** How often due watches are looked for (default 15 s). */
+  tickMs?: number;
+  /** The scheduler's clock in ms (tests and the benchmark move it). */
+  now?: () => number;
+  /** Start the schedule with the bot (default true; tests drive `tick()` themselves). */
+  autoStart?: boolean;
+}
+
+export interface WatchFeature extends SlackFeature {
+  /** Undefined when no store is wired. */
+  readonly scheduler: WatchScheduler<Report> | undefined;
+}
+
+/**
+ * The watches in the bot: the scheduler starts and stops with it, and
+ * `/oms watch list|pause|resume|run` answers the asker privately.
+ */
+export function watchFeature(ctx: SlackContext): WatchFeature {
+  const { deps, out, log } = ctx;
+  const cfg = deps.watch;
+  const watches = deps.config.watches ?? [];
+  const now = cfg?.now ?? Date.now;
+  const scheduler = cfg
+    ? new WatchScheduler<Report>({
+        watches,
+        store: cfg.store,
+        runner: watchRunner({
+          ...deps,
+          onAuditError: (e) => log(`could not write the audit log: ${redact(e.message)}`),
+        }),
+        poster: slackWatchPoster(out, log),
+        holder: cfg.holder,
+        now,
+        log,
+        ...(cfg.tickMs ? { tickMs: cfg.tickMs } : {}),
+      })
+    : undefined;
+  const answer = async (cmd: WatchCommand, user: string): Promise<Outgoing> => {
+    if (!cfg) return noticeFor(watchesUnavailable(slackRef));
+    if (watches.length === 0) return noticeFor(noWatches(deps.config.source));
+    const by = `slack:${user}`;
+    const text = (title: string, lines: readonly string[]) =>
+      mrkdwnMessage(title, `*${safe(title)}*\n\`\`\`${lines.map(redact).join('\n')}\`\`\``);
+    switch (cmd.sub) {
+      case 'list': {
+        const list = await listWatches(watches, cfg.store);
+        return text(
+          '巡检 / watches',
+          list.flatMap((l) => [...listingLines(l), '']),
+        );
+      }
+      case 'pause':
+      case 'resume': {
+        const r =
+          cmd.sub === 'pause'
+            ? await pauseWatch({ id: cmd.id, by, ...(cmd.forMs ? { forMs: cmd.forMs } : {}) }, watches, cfg.store, now)
+            : await resumeWatch({ id: cmd.id, by }, watches, cfg.store);
+        if (r.kind === 'unknown-watch') return noticeFor(unknownWatch(r.id, r.known, slackRef));
+        const said =
+          r.kind === 'paused' ? pauseText({ until: r.until, by }) : r.wasPaused ? '已恢复 / resumed' : 'was not paused';
+        return mrkdwnMessage(`${r.watch.id}: ${said}`, `\`${safe(r.watch.id)}\`: ${safe(said)} · ${mention(user)}`);
+      }
+      case 'run':
+        return runAnswer(await scheduler!.runNow(cmd.id));
+    }
+  };
+  return {
+    name: 'watch',
+    verbs: ['watch'],
+    scheduler,
+    command(cmd, where) {
+      if (cmd.verb !== 'watch') return { kind: 'answer', message: noticeFor(noWatches(deps.config.source)) };
+      return { kind: 'work', task: 'command', run: async (reply) => reply(await answer(cmd, where.user)) };
+    },
+    start() {
+      if (scheduler && cfg?.autoStart !== false) scheduler.start();
+      if (scheduler && watches.length)
+        log(`watches: ${watches.map((w) => w.id).join(', ')} (state and leases in ${cfg!.store.describe})`);
+    },
+    stop: () => scheduler?.stop(),
+  };
+}
+
+function runAnswer(r: WatchRunResult): Outgoing {
+  if (r.kind === 'unknown-watch') return noticeFor(unknownWatch(r.id, r.known, slackRef));
+  if (r.kind === 'conflict')
+    return mrkdwnMessage(
+      `${r.watch.id}: another instance ran it at the same time`,
+      `\`${safe(r.watch.id)}\`: 另一个实例同时运行了它，它的消息为准 / another instance ran it at the same time; ` +
+        'its posts stand, nothing was posted twice',
+    );
+  const posted = r.paused
+    ? `已暂停，没有发消息 / ${pauseText(r.paused)}: nothing was posted`
+    : `${r.posts} 条变化发到 / change(s) posted to <#${r.watch.channel}>` +
+      (r.failedPosts ? ` (${r.failedPosts} failed: see \`/oms watch list\`)` : '');
+  return mrkdwnMessage(
+    `watch ${r.watch.id}: ${r.targets.length} targets`,
+    `*巡检 / watch \`${safe(r.watch.id)}\`*\n\`\`\`${redact(targetLines(r.targets).join('\n'))}\`\`\`\n${safe(posted)}`,
+  );
+}

@@ -1,0 +1,137 @@
+import type { AuditEntry, AuditQuery, AuditRecord } from '../../../src/audit/audit-log.js';
+import type { AuditStore } from '../../../src/audit/audit-store.js';
+import { runFleet } from '../../../src/app/fleet.js';
+import { playbookRegistry } from '../../../src/app/playbook-registry.js';
+import { CHECKS, findCheck } from '../../../src/checks/registry.js';
+import { parseConfig } from '../../../src/config/config.js';
+import type { Target } from '../../../src/config/target.js';
+import { loadPlaybooks } from '../../../src/playbooks/loader.js';
+import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
+import type { Playbook } from '../../../src/playbooks/playbook.js';
+import { TransportError, type Transport } from '../../../src/transport/transport.js';
+import { ReplayTransport } from '../../helpers/replay-transport.js';
+
+class MemoryAudit implements AuditStore {
+  entries: AuditEntry[] = [];
+  async append(entry: AuditEntry): Promise<unknown> {
+    this.entries.push(entry);
+    return entry;
+  }
+  async read(_query: AuditQuery): Promise<AuditRecord[]> {
+    return [];
+  }
+}
+
+const config = parseConfig(
+  ['web1', 'web2', 'web3', 'dead', 'hung']
+    .map((n, i) => `  ${n}:\n    host: 10.0.0.${i + 1}\n    user: omsbot\n    privateKey: /nonexistent/key\n`)
+    .reduce((a, b) => a + b, 'targets:\n') + 'groups:\n  prod: [web1, web2, web3, dead, hung]\n',
+  'test.yml',
+);
+
+/** web1/web2: ALLOWED_HOSTS lacks the IP; web3 healthy; dead refuses; hung never answers. */
+function transportFor(t: Target): Transport {
+  if (t.name === 'dead')
+    return {
+      describe: 'omsbot@10.0.0.4:22',
+      exec: async () => {
+        throw new TransportError('connect_refused', 'Nothing answers on 10.0.0.4:22 (connection refused).', 'hint');
+      },
+      close: async () => undefined,
+    };
+  if (t.name === 'hung')
+    // Answers long after the fleet's deadline (a command stuck on the server), then times out.
+    return {
+      describe: 'omsbot@10.0.0.5:22',
+      exec: () => new Promise((resolve) => setTimeout(() => resolve(timedOut), 400)),
+      close: async () => undefined,
+    };
+  return new ReplayTransport(t.name === 'web3' ? 'healthy' : 'allowed-hosts-missing-ip');
+}
+
+const timedOut = {
+  code: null,
+  signal: null,
+  stdout: '',
+  stderr: '',
+  durationMs: 1_000,
+  truncated: false,
+  timedOut: true,
+};
+
+let playbooks: Playbook[];
+beforeAll(async () => {
+  playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
+});
+
+describe('runFleet', () => {
+  it('runs every target, each with its own deadline; a dead and a hung host end unreachable, others finish', async () => {
+    const audit = new MemoryAudit();
+    const login = playbooks.find((p) => p.id === 'login')!;
+    const targets = config.groups.get('prod')!.map((n) => config.targets.get(n)!);
+    const done: string[] = [];
+    const started = Date.now();
+    const r = await runFleet(
+      { config, findCheck, transportFor, audit },
+      {
+        what: { kind: 'diagnose', playbook: login },
+        group: 'prod',
+        targets,
+        actor: { id: 'console:alice', via: 'cli' },
+        targetTimeoutMs: 300,
+      },
+      (report, n, total) => done.push(`${n}/${total} ${report.target.name} ${report.verdict}`),
+    );
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // Reports stay in the group's order; the callback saw them as they finished, the hung one last.
+    expect(r.reports.map((x) => x.target.name)).toEqual(['web1', 'web2', 'web3', 'dead', 'hung']);
+    expect(done).toHaveLength(5);
+    expect(done[4]).toBe('5/5 hung unreachable');
+    const byName = new Map(r.reports.map((x) => [x.target.name, x]));
+    expect(byName.get('dead')!.verdict).toBe('unreachable');
+    expect(byName.get('dead')!.error?.message).toMatch(/connection refused/);
+    expect(byName.get('hung')!.error).toMatchObject({ code: 'target_timeout' });
+    expect(byName.get('web3')!.verdict).not.toBe('unreachable');
+    // Worst first, same verdict in group order; the ALLOWED_HOSTS finding is shared by web1 and web2.
+    expect(r.summary.rows.map((x) => x.target)).toEqual(['dead', 'hung', 'web1', 'web2', 'web3']);
+    expect(r.summary.verdict).toBe('unreachable');
+    expect(r.summary.counts.unreachable).toBe(2);
+    const shared = r.summary.shared.find((s) => s.targets.includes('web1'));
+    expect(shared?.targets).toEqual(['web1', 'web2']);
+    // Every target is in the audit log, the timed-out one included.
+    expect(audit.entries.map((e) => e.target).sort()).toEqual(['dead', 'hung', 'web1', 'web2', 'web3']);
+  });
+
+  it('never runs more targets at once than asked', async () => {
+    let active = 0;
+    let peak = 0;
+    const slow: Transport = {
+      describe: 'slow',
+      exec: async () => {
+        active++;
+        peak = Math.max(peak, active);
+        await new Promise((r) => setTimeout(r, 20));
+        active--;
+        throw new TransportError('connect_refused', 'refused', 'hint');
+      },
+      close: async () => undefined,
+    };
+    const targets = ['web1', 'web2', 'web3', 'dead', 'hung'].map((n) => ({
+      ...config.targets.get(n)!,
+      maxConcurrency: 1,
+    }));
+    const r = await runFleet(
+      { config, findCheck, transportFor: () => slow },
+      {
+        what: { kind: 'check', check: CHECKS.find((c) => c.id === 'backend-service')! },
+        group: 'prod',
+        targets,
+        actor: { id: 'console:alice', via: 'cli' },
+        concurrency: 2,
+      },
+    );
+    expect(peak).toBe(2);
+    expect(r.summary.counts.unreachable).toBe(5);
+    expect(r.summary.what).toBe('check backend-service');
+  });
+});
