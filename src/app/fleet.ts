@@ -1,5 +1,5 @@
 import type { Check } from '../checks/check.js';
-import { DEFAULT_FLEET } from '../config/fleet.js';
+import { DEFAULT_FLEET } from '../config/fleet-defaults.js';
 import type { Target } from '../config/target.js';
 import { headline } from '../engine/diagnose.js';
 import { summarizeFleet, type FleetSummary } from '../engine/fleet-summary.js';

@@ -17,10 +17,4 @@ export const fleetSchema = z
   })
   .strict();
 
-/** The fleet settings as the application uses them. */
-export interface FleetSettings {
-  concurrency: number;
-  targetTimeoutMs: number;
-}
-
-export const DEFAULT_FLEET: FleetSettings = Object.freeze({ concurrency: 16, targetTimeoutMs: 60_000 });
+export { DEFAULT_FLEET, type FleetSettings } from './fleet-defaults.js';
