@@ -28,6 +28,10 @@ const parts: Array<[string, () => Promise<void>]> = [
     async () => (await import('./whole-process.js')).runWholeProcessBench(),
   ],
   [
+    'diagnosis: the cost of following the evidence (the extra round) on the lab',
+    async () => (await import('./follow-up.js')).runFollowUpBench(),
+  ],
+  [
     'users: validate a 10,000-row sheet',
     async () => {
       await (await import('./users.js')).runUsersBench();

@@ -1,11 +1,12 @@
 /**
  * The generated parts of docs/checks.md, from the check registry: for each
- * group (service side, web side, common signals) a table between
+ * group (service side, web side, common signals) and the catalogue of causes (scripts/causes-doc.ts) a table between
  * `<!-- checks:NAME:start -->` and `<!-- checks:NAME:end -->`. Pure: the writer
  * is scripts/docs-checks.ts, the drift test test/unit/checks/docs-drift.test.ts.
  */
 import type { Check } from '../src/checks/check.js';
 import { COMMON_SIGNALS } from '../src/checks/output.js';
+import { causesTable } from './causes-doc.js';
 import { SERVICE_CHECKS } from '../src/checks/service-checks.js';
 import { WEB_CHECKS } from '../src/checks/web-checks.js';
 import type { Target } from '../src/config/target.js';
@@ -60,6 +61,7 @@ export function generatedSections(): Record<string, string> {
     common: commonSignalsTable(),
     service: checksTable(SERVICE_CHECKS),
     web: checksTable(WEB_CHECKS),
+    causes: causesTable(),
   };
 }
 

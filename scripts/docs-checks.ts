@@ -10,4 +10,6 @@ import { generatedSections, withGeneratedSections } from './checks-doc.js';
 
 const file = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'checks.md');
 writeFileSync(file, withGeneratedSections(readFileSync(file, 'utf8'), generatedSections()));
-process.stdout.write('docs/checks.md: check tables written from src/checks (service-checks.ts, web-checks.ts)\n');
+process.stdout.write(
+  'docs/checks.md: check tables written from src/checks (service-checks.ts, web-checks.ts), causes from playbooks/causes\n',
+);

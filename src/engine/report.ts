@@ -31,6 +31,19 @@ export interface ReportFinding {
   action: { id: string; title: string; command: string[] } | null;
   /** `<check>:<signal>` that made it fire. */
   matched: string[];
+  /** Ids of the findings listed under this one: it explains them (a causal chain, see src/engine/chains.ts). */
+  explains?: string[];
+  /** Id of the finding this one is listed under: the cause that explains it. */
+  explainedBy?: string;
+}
+
+/** A check the engine ran after the playbook's own, following the evidence (src/engine/follow-up.ts). */
+export interface ReportFollowUp {
+  check: string;
+  /** The cause of the catalogue it confirms or rules out. */
+  cause: string;
+  /** The `<check>:<signal>` observed that pointed at that cause. */
+  because: string[];
 }
 
 /**
@@ -47,6 +60,8 @@ export interface Report {
   headline: string;
   findings: ReportFinding[];
   observations: ReportObservation[];
+  /** Checks added in the one extra round, and why; absent when none were. */
+  followUp?: ReportFollowUp[];
   /** Set when the target could not be reached at all. */
   error?: { code: string; message: string; hint: string };
 }

@@ -1,11 +1,12 @@
 import { NEXT_LABEL } from '../messages/message.js';
 import type { CheckStatus } from '../checks/check.js';
-import type { Report, ReportFinding, ReportObservation, Verdict } from '../engine/report.js';
-import type { Severity } from '../playbooks/playbook.js';
+import type { Report, ReportObservation, Verdict } from '../engine/report.js';
 import { redact } from '../redact.js';
 import { buttons, context, header, safe, section, type ButtonSpec } from './block-builders.js';
 import { fitMessage, type Block, type Fitted } from './block-limits.js';
 import { codeBlock, escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
+import { findingLines, followUpLines, orderedFindings, SEVERITY_LABEL } from './chain-lines.js';
+import { FOLLOW_UP_HEADING } from './chain-order.js';
 import { renderText } from './text.js';
 
 export { safe, type ButtonSpec } from './block-builders.js';
@@ -30,12 +31,6 @@ const VERDICT_EMOJI: Record<Verdict, string> = {
   problem: ':red_circle:',
   inconclusive: ':white_circle:',
   unreachable: ':no_entry:',
-};
-const SEVERITY_LABEL: Record<Severity, string> = {
-  critical: '严重 CRITICAL',
-  error: '错误 ERROR',
-  warning: '注意 WARNING',
-  info: '提示 INFO',
 };
 
 /** Who asked and where it runs, for the root message's context line. */
@@ -82,32 +77,25 @@ export function progressMessage(
 ): Fitted {
   const done = new Set(finished.map((o) => o.check));
   const pending = run.checks.filter((c) => !done.has(c));
+  // Checks the engine adds following the evidence (src/engine/follow-up.ts) grow the total as they come.
+  const total = new Set([...run.checks, ...done]).size;
   const lines = finished.map(checkLine);
   if (pending.length > 0)
     lines.push(`:hourglass_flowing_sand: ${pending.map((c) => `\`${escapeMrkdwn(c)}\``).join(' ')}`);
   const title = titleOf(run, run.what);
   return fitMessage({
-    text: redact(`${title} — ${finished.length}/${run.checks.length} @ ${run.target.name}`),
+    text: redact(`${title} — ${finished.length}/${total} @ ${run.target.name}`),
     blocks: [
       header(title),
       context(
         `目标 / target: *${safe(run.target.name)}* (${safe(run.target.transport)}) · 请求人 / asked by <@${run.requester}>`,
       ),
-      ...packLines(
-        lines,
-        `:mag: *诊断中 / running:* ${finished.length}/${run.checks.length} 项检查已完成 / checks finished`,
-      ),
+      ...packLines(lines, `:mag: *诊断中 / running:* ${finished.length}/${total} 项检查已完成 / checks finished`),
     ],
   });
 }
 
-/** Findings in reading order: root cause (first non-info) first, hints last. */
-export function orderedFindings(report: Report): ReportFinding[] {
-  return [
-    ...report.findings.filter((f) => f.severity !== 'info'),
-    ...report.findings.filter((f) => f.severity === 'info'),
-  ];
-}
+export { orderedFindings } from './chain-order.js';
 
 /** Evidence in a code block, short enough for the root message. */
 function evidenceBlock(text: string, max = 1200): string {
@@ -134,7 +122,12 @@ export function reportMessage(report: Report, run: RunInfo, specs: readonly Butt
   ];
   if (report.error)
     blocks.push(section(`:no_entry: ${safe(report.error.message)}\n*${NEXT_LABEL}:* ${safe(report.error.hint)}`));
-  const [root, ...others] = orderedFindings(report);
+  const ordered = orderedFindings(report);
+  const [root] = ordered;
+  const below = ordered.slice(1);
+  const explained = below.findIndex((f) => !f.explainedBy);
+  const chain = explained < 0 ? below : below.slice(0, explained);
+  const others = below.slice(chain.length);
   if (root) {
     const label = root.severity === 'info' ? '提示 / Note' : '最可能的根因 / Most likely root cause';
     blocks.push(
@@ -143,6 +136,7 @@ export function reportMessage(report: Report, run: RunInfo, specs: readonly Butt
           (root.evidence ? `\n${evidenceBlock(root.evidence)}` : ''),
       ),
     );
+    if (chain.length > 0) blocks.push(...packLines(findingLines(chain, ordered), ''));
     const fix = markdownToMrkdwn(redact(root.fix));
     if (fix) blocks.push(section(`*修复 / Fix:*\n${fix}`));
     if (root.action)
@@ -153,16 +147,9 @@ export function reportMessage(report: Report, run: RunInfo, specs: readonly Butt
       );
   }
   if (others.length > 0) {
-    blocks.push(
-      ...packLines(
-        others.map(
-          (f, i) =>
-            `${i + 2}. [${SEVERITY_LABEL[f.severity]}] ${safe(f.title)}${f.action ? ` — _${safe(f.action.id)}_` : ''}`,
-        ),
-        '*其他发现 / Other findings:*',
-      ),
-    );
+    blocks.push(...packLines(findingLines(others, ordered, 2), '*其他发现 / Other findings:*'));
   }
+  if (report.followUp?.length) blocks.push(...packLines(followUpLines(report), `*${FOLLOW_UP_HEADING}*`));
   blocks.push({ type: 'divider' });
   blocks.push(...packLines(report.observations.map(checkLine), '*检查 / Checks:*'));
   blocks.push(context('证据与修复细节在消息串中 / evidence and details are in the thread'));
@@ -176,13 +163,10 @@ export function reportMessage(report: Report, run: RunInfo, specs: readonly Butt
  */
 export function reportDetails(report: Report): Fitted {
   const blocks: Block[] = [];
-  orderedFindings(report).forEach((f, i) => {
-    blocks.push(
-      section(
-        `*${i + 1}. [${SEVERITY_LABEL[f.severity]}] ${safe(f.title)}*` +
-          (f.evidence ? `\n${codeBlock(redact(f.evidence).trim())}` : ''),
-      ),
-    );
+  const ordered = orderedFindings(report);
+  const lines = findingLines(ordered, ordered, 1, false);
+  ordered.forEach((f, i) => {
+    blocks.push(section(`*${lines[i]}*` + (f.evidence ? `\n${codeBlock(redact(f.evidence).trim())}` : '')));
     const fix = markdownToMrkdwn(redact(f.fix));
     if (fix) blocks.push(section(fix));
     if (f.action)
@@ -190,6 +174,7 @@ export function reportDetails(report: Report): Fitted {
         context(`可执行修复 / Offered action: *${safe(f.action.title)}* — \`${safe(f.action.command.join(' && '))}\``),
       );
   });
+  if (report.followUp?.length) blocks.push(...packLines(followUpLines(report), `*${FOLLOW_UP_HEADING}*`));
   const notOk = report.observations.filter((o) => o.status !== 'ok' && o.evidence.trim());
   if (notOk.length > 0) blocks.push({ type: 'divider' });
   for (const o of notOk) {

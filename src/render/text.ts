@@ -1,6 +1,7 @@
 import { NEXT_LABEL } from '../messages/message.js';
 import type { CheckStatus } from '../checks/check.js';
 import type { Report, Verdict } from '../engine/report.js';
+import { BECAUSE, chainDepths, FOLLOW_UP_HEADING, followUpReason, orderedFindings } from './chain-order.js';
 import type { Severity } from '../playbooks/playbook.js';
 import { redact } from '../redact.js';
 import { PLAIN, type Style } from './style.js';
@@ -43,24 +44,35 @@ export function renderText(report: Report, style: Style = PLAIN, options: { verb
   if (report.error) {
     lines.push('', s.red(report.error.message), `${NEXT_LABEL}: ${report.error.hint}`);
   }
-  const serious = report.findings.filter((f) => f.severity !== 'info');
-  const info = report.findings.filter((f) => f.severity === 'info');
-  const ordered = [...serious, ...info];
-  if (ordered.length > 0) {
+  if (report.findings.length > 0) {
     lines.push('', s.bold('发现 / Findings (最可能的根因在前 / most likely root cause first):'));
-    ordered.forEach((f, i) => {
+    const depth = chainDepths(report.findings);
+    let n = 0;
+    orderedFindings(report).forEach((f) => {
       const label =
         f.severity === 'critical' || f.severity === 'error'
           ? s.red(SEVERITY_LABEL[f.severity])
           : f.severity === 'warning'
             ? s.yellow(SEVERITY_LABEL[f.severity])
             : s.cyan(SEVERITY_LABEL[f.severity]);
-      lines.push(`${i + 1}. [${label}] ${s.bold(f.title)}`);
-      if (f.evidence && (options.verbose || i === 0)) lines.push(s.dim(indent(f.evidence)));
-      if (options.verbose || i === 0) lines.push(indent(f.fix.trim()));
+      const d = depth.get(f.id) ?? 0;
+      if (d > 0) {
+        // Listed under the cause that explains it (src/engine/chains.ts).
+        lines.push(`${'   '.repeat(d)}${BECAUSE} [${label}] ${f.title}`);
+        if (options.verbose && f.evidence) lines.push(s.dim(indent(f.evidence, '    '.repeat(d + 1))));
+        return;
+      }
+      n++;
+      lines.push(`${n}. [${label}] ${s.bold(f.title)}`);
+      if (f.evidence && (options.verbose || n === 1)) lines.push(s.dim(indent(f.evidence)));
+      if (options.verbose || n === 1) lines.push(indent(f.fix.trim()));
       if (f.action)
         lines.push(indent(`可执行修复 / Offered action: ${f.action.id} → ${f.action.command.join(' && ')}`));
     });
+  }
+  if (report.followUp?.length) {
+    lines.push('', s.bold(FOLLOW_UP_HEADING));
+    for (const f of report.followUp) lines.push(`+ ${f.check.padEnd(18)} ${followUpReason(f)}`);
   }
   lines.push('', s.bold('检查 / Checks:'));
   for (const o of report.observations) {

@@ -1,10 +1,12 @@
 /**
  * End to end on the lab (test/lab/): for every scenario, a real systemd host
  * booted with systemd-nspawn, diagnosed over SSH as `omsbot` by the real
- * playbooks, checks and engine — with the scenario's playbook and with the
- * full checklist — must put the scenario's root cause first, and the healthy
- * baseline must raise nothing. Scenarios boot one after another from the
- * cached image; the suite prints how long each step took.
+ * playbooks, checks and engine — the matrix: with every playbook an operator
+ * might reasonably pick for its symptom (test/lab/matrix.ts) and with the full
+ * checklist — must put the scenario's root cause first, and the healthy
+ * baseline must raise nothing with any playbook. Each scenario boots once,
+ * one after another from the cached image; the suite prints how long each
+ * step took and the matrix's figures.
  *
  * Needs root, debootstrap and systemd-container (the pretest step installs
  * them). If the lab cannot run, every test here fails with the reason.
@@ -27,6 +29,7 @@ import { playbookRegistry } from '../../src/app/playbook-registry.js';
 import { FileStore } from '../../src/store/file-store.js';
 import { SshTransport } from '../../src/transport/ssh/index.js';
 import { cleanupOnExit, ensureImage, LAB_DIR, labPreflight, SCENARIOS, up, type LabInstance } from '../lab/lab.js';
+import { matrixPlaybooks } from '../lab/matrix.js';
 
 const SECRETS = [
   'h6inws=y*4^9))7!nr*2l+ek-+p29%1k@@#mpnj8q5nj@r8!q&',
@@ -42,12 +45,15 @@ let setupError: Error | undefined;
 const timings: { step: string; seconds: number }[] = [];
 /** What the bot reported first, per scenario and playbook (printed at the end, for docs/lab.md). */
 const reported: string[] = [];
+/** The matrix's figures: pairs with the root cause first / pairs run; checks the extra round added. */
+const matrix = { pairs: 0, rootFirst: 0, followUps: 0, followUpPairs: 0 };
 const suiteStart = Date.now();
 
 const serious = (r: Report) => r.findings.filter((f) => f.severity !== 'info');
 const describeReport = (r: Report) =>
   [
-    `verdict ${r.verdict}; findings: ${r.findings.map((f) => `${f.id}(${f.severity})`).join(', ') || 'none'}`,
+    `verdict ${r.verdict}; findings: ${r.findings.map((f) => `${f.explainedBy ? '↳' : ''}${f.id}(${f.severity})`).join(', ') || 'none'}`,
+    `followed up: ${(r.followUp ?? []).map((f) => `${f.check} for ${f.cause}`).join(', ') || 'none'}`,
     ...r.observations
       .filter((o) => o.status !== 'ok')
       .map((o) => `  ${o.check} ${o.status} [${o.signals.join(',')}]: ${o.summary}`),
@@ -79,6 +85,10 @@ afterAll(async () => {
     `\nlab e2e timings:\n${timings.map((t) => `  ${t.seconds.toFixed(1).padStart(7)} s  ${t.step}`).join('\n')}\n`,
   );
   process.stdout.write(`\nlab e2e: what the bot reported first:\n${reported.join('\n')}\n`);
+  process.stdout.write(
+    `\nlab e2e matrix: root cause first in ${matrix.rootFirst}/${matrix.pairs} (scenario, playbook) pairs; ` +
+      `the extra round added ${matrix.followUps} checks in ${matrix.followUpPairs} pairs\n`,
+  );
 }, 120_000);
 
 /** Boot a scenario, hand it to `fn` with an SSH transport, always tear it down. */
@@ -120,11 +130,14 @@ describe('the lab: real servers, diagnosed over SSH', () => {
     expect(playbooks.map((p) => p.id)).toEqual(expect.arrayContaining(HEALTHY_PLAYBOOKS));
   });
 
-  it('healthy baseline: every playbook says ok, no check complains', async () => {
+  it('healthy baseline: every playbook says ok, no check complains, nothing to follow', async () => {
     await withLab('healthy', async (inst, ssh) => {
       for (const pb of HEALTHY_PLAYBOOKS) {
         const report = await diagnose(inst, ssh, pb);
         const context = `${pb}\n${describeReport(report)}`;
+        matrix.pairs++;
+        if (serious(report).length === 0) matrix.rootFirst++;
+        expect({ context, followUp: report.followUp ?? [] }).toEqual({ context, followUp: [] });
         expect({ context, serious: serious(report).map((f) => f.id) }).toEqual({ context, serious: [] });
         expect({ context, notOk: report.observations.filter((o) => o.status !== 'ok').map((o) => o.check) }).toEqual({
           context,
@@ -137,16 +150,22 @@ describe('the lab: real servers, diagnosed over SSH', () => {
   }, 180_000);
 
   const faults = SCENARIOS.filter((s) => s.name !== 'healthy');
-  it.each(faults.map((s) => [s.name, s] as const))(
-    '%s: the root cause first, with its playbook and with the checklist',
-    async (name, scenario) => {
+  it.each(faults.map((s) => [s.name, matrixPlaybooks(s).join(', '), s] as const))(
+    '%s: the root cause first with every reasonable playbook (%s)',
+    async (name, _playbooks, scenario) => {
       await withLab(name, async (inst, ssh) => {
-        for (const pb of [scenario.playbook, 'checklist']) {
+        for (const pb of matrixPlaybooks(scenario)) {
           const report = await diagnose(inst, ssh, pb);
           const context = `${name} / ${pb}\n${describeReport(report)}`;
           const first = serious(report)[0];
+          const added = (report.followUp ?? []).map((f) => f.check);
+          matrix.pairs++;
+          if ((first?.id ?? null) === scenario.rootCause) matrix.rootFirst++;
+          matrix.followUps += added.length;
+          if (added.length > 0) matrix.followUpPairs++;
           reported.push(
-            `  ${name.padEnd(32)} ${pb.padEnd(14)} ${report.verdict.padEnd(8)} ${first ? `${first.id} (${first.severity})` : `none; info: ${report.findings.map((f) => f.id).join(', ') || '-'}`}`,
+            `  ${name.padEnd(32)} ${pb.padEnd(14)} ${report.verdict.padEnd(8)} ${first ? `${first.id} (${first.severity})` : `none; info: ${report.findings.map((f) => f.id).join(', ') || '-'}`}` +
+              (added.length > 0 ? `  +${added.join(',')}` : ''),
           );
           expect({ context, first: first?.id ?? null }).toEqual({ context, first: scenario.rootCause });
           expect({ context, verdict: report.verdict }).toEqual({

@@ -62,6 +62,21 @@ describe('loadCompiledPlaybooks', () => {
     expect((await load()).outcome).toBe('hit');
   });
 
+  it('rebuilds when the catalogue of causes changes (same size, same mtime), and a broken one fails with file:line', async () => {
+    await load();
+    const title = 'title: 后端端口被其他程序占用 / another program holds the backend port';
+    await editKeepingMtime('causes/10-service.md', title, title.replace('backend port', 'backend pORT'));
+    const after = await load();
+    expect(after.outcome).toBe('built');
+    const taken = after.playbooks.find((p) => p.id === 'admin')!.findings.find((f) => f.id === 'port-taken')!;
+    expect(taken.title).toContain('backend pORT');
+    expect((await load()).outcome).toBe('hit');
+    await editKeepingMtime('causes/10-service.md', 'holder:other-program,', 'holder:other-progrun,');
+    await expect(load()).rejects.toThrow(
+      /causes\/10-service\.md:\d+: causes\[\d+\]\.when\[0\]: unknown signal "other-progrun" of check/,
+    );
+  });
+
   it('rebuilds when a playbook is added or removed', async () => {
     await load();
     await rm(path.join(dir, 'admin.md'));
