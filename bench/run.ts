@@ -43,6 +43,14 @@ const parts: Array<[string, () => Promise<void>]> = [
       await (await import('./users.js')).runHostileSheetBench();
     },
   ],
+  [
+    'discovery and the support bundle on the lab (relocated install)',
+    async () => (await import('./discovery.js')).runDiscoveryBench(),
+  ],
+  [
+    'watch: 30 targets every minute for an hour of simulated time, two instances on one redis-server',
+    async () => (await import('./watch.js')).runWatchBench(),
+  ],
 ];
 
 const only = process.argv[2];

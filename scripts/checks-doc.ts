@@ -7,6 +7,7 @@
 import type { Check } from '../src/checks/check.js';
 import { COMMON_SIGNALS } from '../src/checks/output.js';
 import { causesTable } from './causes-doc.js';
+import { HOST_CHECKS } from '../src/checks/host-checks.js';
 import { SERVICE_CHECKS } from '../src/checks/service-checks.js';
 import { WEB_CHECKS } from '../src/checks/web-checks.js';
 import type { Target } from '../src/config/target.js';
@@ -61,6 +62,7 @@ export function generatedSections(): Record<string, string> {
     common: commonSignalsTable(),
     service: checksTable(SERVICE_CHECKS),
     web: checksTable(WEB_CHECKS),
+    host: checksTable(HOST_CHECKS),
     causes: causesTable(),
   };
 }

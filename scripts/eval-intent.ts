@@ -3,7 +3,9 @@
  *  1. the held-out set (test/fixtures/intent/heldout/): the tuning half with
  *     every miss, then the test half with figures only (its misses with
  *     `--show-test`, which is not for tuning);
- *  2. the older set the matcher was first written against (eval.jsonl), as a
+ *  2. the generalisation probes (probes.jsonl): new wordings invented to test
+ *     the model (concepts, section words, other systems), with their misses;
+ *  3. the older set the matcher was first written against (eval.jsonl), as a
  *     regression set.
  * Exit 1 when the test half is below the issue's targets.
  */
@@ -61,6 +63,22 @@ const t = tuneOnly
   ? undefined
   : scoreHeldout(parseHeldout(await readFile(join(HELDOUT, 'test.jsonl'), 'utf8'), 'test.jsonl'), answer);
 if (t) print('test half (test.jsonl) — measure only, never tune on it', t, showTest);
+
+// The second set: written after the matcher was tuned, by someone who saw neither the matcher nor the other sets,
+// and scored once at the end of that round; like the test half, figures only.
+const fresh = tuneOnly
+  ? undefined
+  : scoreHeldout(
+      parseHeldout(
+        await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'fresh', 'messages.jsonl'), 'utf8'),
+        'fresh',
+      ),
+      answer,
+    );
+if (fresh) print('fresh set (fresh/messages.jsonl) — measure only, never tune on it', fresh, false);
+
+const probes = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'probes.jsonl'), 'utf8'), 'probes');
+print('generalisation probes (probes.jsonl, wordings invented for the model)', scoreHeldout(probes, answer), true);
 
 const old = parseEvalSet(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'eval.jsonl'), 'utf8'));
 const r = evaluate(old, playbooks);

@@ -1,6 +1,8 @@
 import type { Config } from '../config/config.js';
 import type { Target } from '../config/target.js';
 import { resolveTarget } from '../command/resolve.js';
+import type { LayoutService } from '../discovery/layout-service.js';
+import { redact } from '../redact.js';
 import type { Unavailable, UnknownTarget } from './results.js';
 
 /**
@@ -14,7 +16,7 @@ import type { AccessTools } from '../access/access-tools.js';
 export type AccessResult = { kind: 'text'; text: string; ok: boolean } | UnknownTarget | Unavailable;
 
 /** What the access verbs need (a subset of AppDeps, declared here so deps.ts can import AccessTools). */
-type AccessDeps = { config: Config; access?: AccessTools };
+type AccessDeps = { config: Config; access?: AccessTools; layout?: LayoutService };
 
 function withTarget(
   name: string | undefined,
@@ -45,10 +47,19 @@ export function sudoers(request: { user?: string; target?: string }, deps: Acces
   }));
 }
 
-/** `doctor [target]`: the bot's own access, step by step. */
+/**
+ * `doctor [target]`: the bot's own access, step by step, on the layout a diagnosis would use (discovered
+ * where the config is silent); then where the config disagrees with the server and what discovery could not
+ * decide (warnings: they do not make doctor fail).
+ */
 export function doctor(request: { target?: string }, deps: AccessDeps): Promise<AccessResult> {
-  return withTarget(request.target, deps, async (tools, t) => ({
-    kind: 'text',
-    ...(await tools.doctor(t, deps.config)),
-  }));
+  return withTarget(request.target, deps, async (tools, t) => {
+    const layout = deps.layout ? await deps.layout.layoutFor(t) : undefined;
+    const r = await tools.doctor(layout?.target ?? t, deps.config);
+    if (!layout) return { kind: 'text', ...r };
+    const lines = layout.notices.length
+      ? layout.notices.map((n) => `! warn layout                 ${n}`)
+      : [`✔ ok   layout                 ${layout.cached ? 'from the cache' : 'discovered'} (\`discover ${t.name}\`)`];
+    return { kind: 'text', text: redact([r.text, ...lines].join('\n')), ok: r.ok };
+  });
 }

@@ -7,27 +7,35 @@ import { targetLine } from '../watch/target-line.js';
 import { unknownWatch } from '../watch/control.js';
 import type { WatchStore } from '../watch/watch-store.js';
 import type { AppDeps } from './deps.js';
-import { runRequest } from './run.js';
+import type { FleetDeps } from './fleet.js';
+import { runFleet } from './fleet.js';
+import type { Target } from '../config/target.js';
 
 /** The watch verbs' application side: run a watch's playbook, list, pause, resume, preview (front-end free). */
 
-type RunDeps = Pick<AppDeps, 'config' | 'playbooks' | 'transportFor' | 'findCheck' | 'now' | 'audit' | 'onAuditError'>;
+type RunDeps = FleetDeps & Pick<AppDeps, 'playbooks'>;
 
-/** Run a watch's playbook on one target through the same path as `diagnose` (audited as `watch:<id>`). */
+/**
+ * Run a watch's playbook on all its targets through the fleet runner (src/app/fleet.ts): bounded, each target
+ * with its own deadline, so a dead or hung host is one unreachable row and never holds the others; each run
+ * audited as `watch:<id>`.
+ */
 export function watchRunner(deps: RunDeps): WatchRunner<Report> {
   return {
-    async run(watch, targetName): Promise<TargetOutcome<Report>> {
+    async run(watch): Promise<TargetOutcome<Report>[]> {
       const playbook = findPlaybook(deps.playbooks, watch.playbook);
-      const target = deps.config.targets.get(targetName);
-      if (!playbook || !target)
-        throw new Error(`watch ${watch.id}: ${targetName} or ${watch.playbook} is not configured`);
+      const targets = watch.targets.map((t) => deps.config.targets.get(t));
+      if (!playbook || targets.some((t) => !t))
+        throw new Error(`watch ${watch.id}: its playbook or a target is no longer configured`);
       const actor = { id: `watch:${watch.id}`, via: 'slack' as const };
-      const r = await runRequest({ kind: 'diagnose', playbook, target }, actor, deps);
-      if (r.kind !== 'report') throw new Error(`watch ${watch.id}: the run on ${targetName} was cancelled`);
-      const report = r.report;
-      if (report.verdict === 'unreachable')
-        return { target: targetName, kind: 'unreachable', error: report.error?.message ?? report.headline };
-      return { target: targetName, kind: 'report', findings: report.findings, report };
+      const what = { kind: 'diagnose' as const, playbook };
+      const { reports } = await runFleet(deps, { what, group: watch.id, targets: targets as Target[], actor });
+      return reports.map((report, i): TargetOutcome<Report> => {
+        const target = watch.targets[i]!;
+        if (report.verdict === 'unreachable')
+          return { target, kind: 'unreachable', error: report.error?.message ?? report.headline };
+        return { target, kind: 'report', findings: report.findings, report };
+      });
     },
   };
 }
@@ -43,14 +51,7 @@ export async function previewWatch(
 > {
   const watch = watches.find((w) => w.id === id);
   if (!watch) return unknownWatch(id, watches);
-  const runner = watchRunner(deps);
-  const outcomes = await Promise.all(
-    watch.targets.map((t) =>
-      runner
-        .run(watch, t)
-        .catch((e: Error): TargetOutcome<Report> => ({ target: t, kind: 'unreachable', error: e.message })),
-    ),
-  );
+  const outcomes = await watchRunner(deps).run(watch);
   const { state } = await deps.watchStore.state(watch.id);
   const now = deps.now?.().getTime() ?? Date.now();
   const { posts } = decideWatch(state, outcomes, { now, remindEveryMs: watch.remindEveryMs });

@@ -4,6 +4,7 @@ import { redact } from '../redact.js';
 import type { CheckStatus, Observation } from './check.js';
 import { defineCheck } from './check.js';
 import { parseBool, parseEnvFile, splitList, type EnvEntry } from './env-file.js';
+import { describeOriginFault, hostFaults, originFaults } from './origin-format.js';
 import { clip, commandProblem } from './output.js';
 
 type Result = Omit<Observation, 'check'>;
@@ -99,6 +100,16 @@ export const backendEnv = defineCheck({
     'allowed-hosts-missing-host': 'ALLOWED_HOSTS lacks the public host (Django answers 400 Bad Request)',
     'allowed-hosts-unset': 'ALLOWED_HOSTS is not set or empty',
     'cors-missing-origin': 'CORS_ALLOWED_ORIGINS lacks the public origin',
+    'allowed-hosts-format':
+      'ALLOWED_HOSTS names the public host only as a URL or with a port or path (`http://…`, `…:80`): never matches',
+    'cors-origin-format':
+      'CORS_ALLOWED_ORIGINS names the public origin with a trailing slash, a path or the default port: ' +
+      "never equals the browser's Origin",
+    'cors-origin-no-scheme': 'CORS_ALLOWED_ORIGINS names the public host without http:// (corsheaders.E013)',
+    'cors-origin-port-mismatch':
+      'CORS_ALLOWED_ORIGINS names the public host with another port or scheme than publicUrl',
+    'cors-origins-malformed':
+      'other CORS_ALLOWED_ORIGINS entries have a path or no scheme (warn: corsheaders.E013/E014 stop manage.py check)',
     'cors-allow-all': 'CORS_ALLOW_ALL_ORIGINS is true (warn)',
     'debug-on': 'DEBUG is true (warn)',
     'file-missing': 'the .env file does not exist',
@@ -127,14 +138,46 @@ function judge(entries: ReadonlyMap<string, EnvEntry>, target: Target, file: str
     if (RANK[s] > RANK[status]) status = s;
   };
 
+  const badHost = hostFaults(allowedHosts, host).find((f) => f.public);
   if (allowedHosts.length === 0) add('allowed-hosts-unset', 'fail', `ALLOWED_HOSTS 未设置 / ALLOWED_HOSTS is not set`);
+  else if (!hostAllowed(host, allowedHosts) && badHost)
+    add(
+      'allowed-hosts-format',
+      'fail',
+      `ALLOWED_HOSTS 中的地址格式错误 / ALLOWED_HOSTS has "${clip(badHost.entry, 80)}": ` +
+        `host names only, no http:// or port (write ${host})`,
+    );
   else if (!hostAllowed(host, allowedHosts))
     add('allowed-hosts-missing-host', 'fail', `ALLOWED_HOSTS 缺少公网地址 / ALLOWED_HOSTS lacks ${host}`);
   else signals.push('hosts-ok');
 
+  const faults = allowAll ? [] : originFaults(corsOrigins, target.publicUrl);
+  const publicFault = faults.find((f) => f.public);
+  let reported: unknown;
   if (allowAll) add('cors-allow-all', 'warn', `CORS 放行所有来源 / CORS_ALLOW_ALL_ORIGINS is on`);
-  else if (!originAllowed(origin, corsOrigins, regexes))
+  else if (!originAllowed(origin, corsOrigins, regexes) && publicFault) {
+    const signal =
+      publicFault.fault === 'no-scheme'
+        ? 'cors-origin-no-scheme'
+        : publicFault.fault === 'other-port'
+          ? 'cors-origin-port-mismatch'
+          : 'cors-origin-format';
+    reported = publicFault;
+    add(
+      signal,
+      'fail',
+      `CORS 来源格式错误 / CORS_ALLOWED_ORIGINS has ${clip(describeOriginFault(publicFault), 120)}, ` +
+        `the browser sends Origin: ${origin}`,
+    );
+  } else if (!originAllowed(origin, corsOrigins, regexes))
     add('cors-missing-origin', 'fail', `CORS 未放行前端地址 / CORS_ALLOWED_ORIGINS lacks ${origin}`);
+  const otherFaults = faults.filter((f) => f !== reported && f.fault !== 'other-port');
+  if (otherFaults.length > 0)
+    add(
+      'cors-origins-malformed',
+      'warn',
+      `其他 CORS 来源格式错误 / malformed CORS origins: ${clip(otherFaults.map(describeOriginFault).join(', '), 200)}`,
+    );
 
   if (debug === true) add('debug-on', 'warn', `DEBUG 已开启 / DEBUG is on`);
 
@@ -154,8 +197,8 @@ function judge(entries: ReadonlyMap<string, EnvEntry>, target: Target, file: str
     summary,
     evidence,
     facts: {
-      allowedHosts: allowedHosts.slice(0, 50).map(redact),
-      corsOrigins: corsOrigins.slice(0, 50).map(redact),
+      allowedHosts: allowedHosts.slice(0, 50).map((h) => clip(redact(h), 200)),
+      corsOrigins: corsOrigins.slice(0, 50).map((o) => clip(redact(o), 200)),
       corsAllowAll: allowAll,
       debug,
     },

@@ -66,6 +66,8 @@ export const backendErrorLog = defineCheck({
     if (c.lineCount === 0) {
       return { ...judged, summary: `错误日志为空 / ${file} is empty`, facts: { ...judged.facts, file } };
     }
-    return { ...judged, facts: { ...judged.facts, file } };
+    // The version gunicorn announced at its last start (`Starting gunicorn 23.0.0`), for `compare`.
+    const version = [...res.stdout.matchAll(/\bStarting gunicorn (\d+(?:\.\d+){0,3})\b/g)].pop()?.[1];
+    return { ...judged, facts: { ...judged.facts, file, ...(version ? { gunicornVersion: version } : {}) } };
   },
 });

@@ -85,6 +85,8 @@ export const backendPort = defineCheck({
       };
     }
     const facts: Record<string, FactValue> = { bind: target.backendBind, port: bind.port };
+    // Every listening address, not only the backend's (what `compare` sets side by side).
+    facts.listening = [...new Set(listeners.map((l) => l.local))].sort().slice(0, 40);
     const matching = listeners.filter(
       (l) => l.port === bind.port && (l.host === bind.host || WILDCARD.has(l.host) || WILDCARD.has(bind.host)),
     );

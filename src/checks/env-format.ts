@@ -1,6 +1,8 @@
 import { targetPaths } from '../config/target.js';
 import { defineCheck, type Observation } from './check.js';
 import { commandProblem } from './output.js';
+import { parseEnvFile } from './env-file.js';
+import { settingStates } from './setting-states.js';
 
 type Result = Omit<Observation, 'check'>;
 
@@ -129,7 +131,8 @@ export const envFormat = defineCheck({
         signals: missing ? ['file-missing'] : [],
       };
     }
-    return judge(readEnvFormat(r.stdout), file);
+    // Which settings are set, empty or secret, never a value: `compare` tells what differs between twins.
+    return withFacts(judge(readEnvFormat(r.stdout), file), { settings: settingStates(parseEnvFile(r.stdout).entries) });
   },
 });
 
@@ -213,4 +216,8 @@ function judge(f: EnvFormat, file: string): Result {
     facts,
     signals,
   };
+}
+
+function withFacts(r: Result, facts: Result['facts']): Result {
+  return r.facts.assignments === undefined ? r : { ...r, facts: { ...r.facts, ...facts } };
 }

@@ -19,6 +19,11 @@ export const LOG_SIGNALS = {
   'module-import-error':
     'the WSGI application could not be imported (ImportError, wrong module, worker failed to boot)',
   'disallowed-host': 'Django refused a request: Invalid HTTP_HOST header (ALLOWED_HOSTS)',
+  'no-such-table':
+    'a request failed on a missing table (`no such table`, `relation … does not exist`, MySQL 1146): ' +
+    'migrations not applied',
+  'database-unavailable':
+    'Django could not open or reach its database (OperationalError: unable to open database file, connection refused)',
   'exit-217-user': 'systemd could not switch to User= (217/USER: the user does not exist)',
   'exit-200-chdir': 'systemd could not enter WorkingDirectory= (200/CHDIR)',
   'exit-203-exec': 'systemd could not execute ExecStart= (203/EXEC: missing or not executable)',
@@ -68,6 +73,21 @@ export const RULES: readonly Rule[] = [
   },
   { signal: 'disallowed-host', test: /DisallowedHost|Invalid HTTP_HOST header/ },
   {
+    signal: 'no-such-table',
+    test: anyOf(
+      'i',
+      /no such table: \w|relation "[^"]{1,200}" does not exist|\(1146, "Table '[^']{1,200}' doesn't exist/,
+    ),
+  },
+  {
+    signal: 'database-unavailable',
+    test: anyOf(
+      'i',
+      /OperationalError.{0,40}(?:unable to open database file|attempt to write a readonly database)/,
+      /OperationalError.{0,40}(?:\(2002|\(2003|\(1045|\(1049|could not connect to server|connection to server at)/,
+    ),
+  },
+  {
     signal: 'exit-217-user',
     test: /status=217(?:\/USER)?\b|Failed at step USER\b|Failed to determine user credentials/,
   },
@@ -110,7 +130,13 @@ export const STARTUP_LOG_SIGNALS: readonly LogSignal[] = [
 ];
 
 /** Signals that mean the backend is broken (as opposed to benign or informative ones). */
-export const FAILING_LOG_SIGNALS: readonly LogSignal[] = ['worker-oom', 'worker-timeout', ...STARTUP_LOG_SIGNALS];
+export const FAILING_LOG_SIGNALS: readonly LogSignal[] = [
+  'worker-oom',
+  'worker-timeout',
+  ...STARTUP_LOG_SIGNALS,
+  'database-unavailable',
+  'no-such-table',
+];
 
 /** Order signals are reported in (most serious first, for summaries). */
 export const ORDER: readonly LogSignal[] = [

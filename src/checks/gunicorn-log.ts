@@ -126,6 +126,8 @@ export const LOG_SIGNAL_TEXT: Readonly<Record<LogSignal, string>> = {
   'permission-denied': '权限不足 / permission denied',
   'module-import-error': '应用导入失败 / the WSGI application failed to import',
   'disallowed-host': 'Host 不在 ALLOWED_HOSTS 中 / DisallowedHost (ALLOWED_HOSTS)',
+  'no-such-table': '数据库缺少表（迁移未执行） / no such table (migrations not applied)',
+  'database-unavailable': '无法打开或连接数据库 / the database cannot be opened or reached (OperationalError)',
   'exit-217-user': 'User= 指定的用户不存在 (217/USER) / User= does not exist (217/USER)',
   'exit-200-chdir': 'WorkingDirectory 无法进入 (200/CHDIR) / WorkingDirectory missing (200/CHDIR)',
   'exit-203-exec': 'ExecStart 无法执行 (203/EXEC) / ExecStart not executable (203/EXEC)',

@@ -22,6 +22,7 @@ import {
   trimSlash,
 } from './nginx-locations.js';
 import { blockLines } from './nginx-site-evidence.js';
+import { siteRouting } from './nginx-site-facts.js';
 import { judgeUpstreams, type ProxyRoute } from './nginx-site-upstreams.js';
 import { parseStat } from './stat-lines.js';
 import { commandProblem, excerpt } from './output.js';
@@ -238,6 +239,7 @@ function judge(
     upstreams: [...upstreams.keys()].slice(0, 20),
     locations: locs.slice(0, 30).map((l) => `${l.modifier ? `${l.modifier} ` : ''}${l.path}`),
     parseErrors: conf.errors.length,
+    ...siteRouting(locs, upstreams),
   };
   if (signals.length === 0) {
     return {

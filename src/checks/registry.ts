@@ -1,9 +1,12 @@
 import type { Check } from './check.js';
+import { HOST_CHECKS } from './host-checks.js';
 import { SERVICE_CHECKS } from './service-checks.js';
 import { WEB_CHECKS } from './web-checks.js';
 
 /** The read-only whitelist. Duplicate ids fail at start-up. */
-export const CHECKS: readonly Check[] = Object.freeze(buildRegistry([...SERVICE_CHECKS, ...WEB_CHECKS]));
+export const CHECKS: readonly Check[] = Object.freeze(
+  buildRegistry([...SERVICE_CHECKS, ...WEB_CHECKS, ...HOST_CHECKS]),
+);
 
 function buildRegistry(checks: Check[]): Check[] {
   const seen = new Set<string>();

@@ -1,5 +1,6 @@
 import { targetPaths } from '../config/target.js';
 import { defineCheck, type CheckStatus, type FactValue } from './check.js';
+import { unitServiceSettings } from './unit-file-settings.js';
 import { clip, commandProblem, excerpt } from './output.js';
 
 /** A line of the unit file that systemd will not read as intended. */
@@ -128,6 +129,7 @@ export const unitFile = defineCheck({
       file,
       badLines: a.badLines.map((b) => `${b.line}: ${b.text}`),
       sections: a.sections,
+      ...unitServiceSettings(cat.stdout),
     };
     if (verifyLines.length) facts.verifyErrors = verifyLines.slice(0, 10);
     if (signals.length === 0) {

@@ -3,18 +3,23 @@ import { renderLayout } from '../discovery/render-layout.js';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { AppActor } from '../app/deps.js';
-import { collectBundle } from '../app/layout.js';
+import { collectBundle, discoverLayout, type Unreachable } from '../app/layout.js';
 import { renderJson } from '../render/text.js';
 import type { RunnerDeps } from './runner-deps.js';
 import { EXIT_CODES as EXIT } from './exit.js';
 
 /** `discover [target]`: what the server says about its layout, where each value comes from, what is undecided. */
 export async function discoverVerb(target: Target, json: boolean, deps: RunnerDeps): Promise<number> {
-  if (!deps.layout) {
+  const found = await discoverLayout({ target: target.name }, deps);
+  if (found.kind === 'no-discovery' || found.kind === 'unknown-target') {
     deps.out('discover is not available in this build — nothing was run');
     return EXIT.usage;
   }
-  const r = await deps.layout.discover(target, { fresh: true });
+  if (found.kind === 'unreachable') {
+    deps.out(unreachableText(found));
+    return EXIT.unreachable;
+  }
+  const r = found.layout;
   deps.out(
     json
       ? renderJson({
@@ -30,6 +35,10 @@ export async function discoverVerb(target: Target, json: boolean, deps: RunnerDe
   return r.discovery.undecided.length || r.resolved.conflicts.length ? EXIT.problem : EXIT.ok;
 }
 
+function unreachableText(r: Unreachable): string {
+  return `无法连接 / cannot reach ${r.target}: ${r.message} — nothing was collected\n下一步 / Next: ${r.hint}`;
+}
+
 /** `bundle [target] [-o FILE]`: the support bundle, with the discovered layout and a fresh checklist report. */
 export async function bundleVerb(
   target: Target,
@@ -42,8 +51,8 @@ export async function bundleVerb(
   });
   if (r.kind === 'unknown-target') return EXIT.usage;
   if (r.kind === 'unreachable') {
-    deps.out(`无法连接 / cannot reach ${r.target}: ${r.message} — nothing was collected\n下一步 / Next: ${r.hint}`);
-    return EXIT.problem;
+    deps.out(unreachableText(r));
+    return EXIT.unreachable;
   }
   const { bundleAnswer } = await import('../support-bundle/command.js');
   const file = resolve(process.cwd(), output ?? r.fileName);

@@ -5,6 +5,7 @@ import type { AppActor, AppDeps, Unavailable } from '../app/deps.js';
 import { check, diagnose, type RunHooks } from '../app/run.js';
 import { resolveTarget } from '../command/resolve.js';
 import { bundleVerb, discoverVerb, layoutLine } from './layout-verbs.js';
+import { compareVerb } from './compare-verb.js';
 import { watchVerb } from './watch-verbs.js';
 import { usersTarget } from '../app/users.js';
 import { version } from '../app/version.js';
@@ -117,6 +118,8 @@ export class CommandRunner {
         return this.diagnose(cmd, flags, via);
       case 'check':
         return this.check(cmd, flags, via);
+      case 'compare':
+        return compareVerb(cmd, flags, via, this.actor(via), { ...this.deps, ...this.appDeps() });
       case 'keyscan':
         return this.access(await keyscan(cmd, this.deps), cmd.verb, via);
       case 'sudoers':

@@ -53,7 +53,8 @@ export async function watchVerb(
         deps.out(targetLines(r.targets).join('\n'));
         deps.out(
           r.wouldPost.length
-            ? `bot 下次运行会发 / the bot would post:\n${r.wouldPost.map((p) => `  ${postSummary(r.watch.id, p)}`).join('\n')}`
+            ? 'bot 下次运行会发 / the bot would post:\n' +
+                r.wouldPost.map((p) => `  ${postSummary(r.watch.id, p)}`).join('\n')
             : 'bot 不会发消息（没有变化）/ the bot would post nothing (no change)',
         );
       }

@@ -18,5 +18,6 @@ export type ParsedCommand =
   | { verb: 'version' }
   | { verb: 'discover'; target?: string }
   | { verb: 'bundle'; target?: string; output?: string }
+  | { verb: 'compare'; playbook: string; a: string; b: string }
   | WatchCommand
   | UsersCommand;

@@ -58,3 +58,22 @@ export function parseRun(args: readonly string[], { flags, ref }: VerbContext): 
     );
   return { verb: 'run', action, ...withTarget(target), reason, yes: flags.yes === true };
 }
+
+/** `compare <playbook> <target-a> <target-b>`: two different configured names (checked again when resolved). */
+export function parseCompare(args: readonly string[], { flags, ref }: VerbContext): ParsedCommand | ParseFailure {
+  const words = flags.target ? [...args, flags.target] : [...args];
+  const example =
+    `e.g. ${ref('compare login prod staging')}; ` + `${ref('list')} shows the playbooks, ${ref('targets')} the targets`;
+  if (words.length !== 3)
+    return fail(`compare needs a playbook and two targets, not "${words.join(' ')}"`.replace(', not ""', ''), example);
+  const [playbook, a, b] = words as [string, string, string];
+  for (const t of [a, b])
+    if (!name.safeParse(t).success)
+      return fail(`invalid target name "${t}"`, `see ${ref('targets')} for the configured names`);
+  if (a === b)
+    return fail(
+      `compare needs two different targets, not ${a} twice`,
+      `e.g. ${ref(`compare ${playbook} ${a} <another target>`)}`,
+    );
+  return { verb: 'compare', playbook, a, b };
+}

@@ -1,6 +1,6 @@
 import { parseUsersArgs } from '../users/parse-args.js';
 import { fail, name, userName, type FrontEnd, type ParseFailure, type VerbContext } from './args.js';
-import { parseBundle, parseRun } from './verb-parsers.js';
+import { parseBundle, parseCompare, parseRun } from './verb-parsers.js';
 import type { ParsedCommand } from './parsed.js';
 import { parseWatch } from './watch-args.js';
 
@@ -62,6 +62,17 @@ export const VERB_TABLE: readonly VerbSpec[] = Object.freeze([
       if (!name.safeParse(id).success) return fail(`invalid check id "${id}"`, `${ref('help check')} lists the checks`);
       return { verb: 'check', check: id, ...withTarget(flags.target ?? args[1]) };
     },
+  },
+  {
+    name: 'compare',
+    args: '<playbook> <target-a> <target-b>',
+    summary: {
+      zh: '在两台服务器上运行同一手册，列出检查所见的差异',
+      en: 'run a playbook on two servers at once and list what their checks saw differently, causes first',
+    },
+    examples: ['compare login prod staging', 'compare api-not-found prod staging --json'],
+    offeredIn: EVERYWHERE,
+    parse: parseCompare,
   },
   {
     name: 'list',

@@ -1,6 +1,5 @@
 import { parseSpan } from '../duration.js';
 import { fail, type ParseFailure, type VerbContext } from './args.js';
-import type { ParsedCommand } from './parsed.js';
 
 /** `watch list | pause <id> [for 2h] | resume <id> | run <id>` as typed after the verb. */
 export type WatchCommand =
@@ -12,9 +11,10 @@ const WATCH_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 /** The longest pause with `for`: longer ones are `watch pause <id>` (until resumed). */
 const MAX_PAUSE_MS = 30 * 86_400_000;
 
-export function parseWatch(args: readonly string[], { ref }: VerbContext): ParsedCommand | ParseFailure {
+export function parseWatch(args: readonly string[], { ref }: VerbContext): WatchCommand | ParseFailure {
   const [sub = 'list', id, ...rest] = args;
-  const usage = `e.g. ${ref('watch list')}, ${ref('watch pause checklist-prod for 2h')}, ${ref('watch run checklist-prod')}`;
+  const usage =
+    `e.g. ${ref('watch list')}, ${ref('watch pause checklist-prod for 2h')}, ` + ref('watch run checklist-prod');
   if (sub === 'list') return args.length <= 1 ? { verb: 'watch', sub } : fail('watch list takes nothing more', usage);
   if (sub !== 'pause' && sub !== 'resume' && sub !== 'run')
     return fail(`watch has no "${sub}": it knows list, pause, resume and run`, usage);

@@ -45,21 +45,43 @@ const TOMBSTONE_MS = 60_000;
 
 /**
  * The store's versioned records as a layout cache. Writes are compare-and-set on the version read just
- * before: two processes discovering at once both write, the later one wins, neither fails.
+ * before: two processes discovering at once both write, the later one wins, neither fails. The cache is an
+ * optimisation: a store that cannot be read or written (Redis down, a data directory this user may not
+ * write) costs a discovery per request, never a diagnosis; it is logged once.
  */
 export function storeLayoutCache(store: Store, log?: (line: string) => void): LayoutCache {
+  let told = false;
+  const failed = (what: string, e: unknown) => {
+    if (told) return;
+    told = true;
+    log?.(
+      `警告 / warning: 布局缓存不可用 / the layout cache is unavailable: could not ${what} ${store.describe} ` +
+        `(${(e as Error)?.message ?? e}); discovering on every request until it works again — ` +
+        '检查 REDIS_URL，或 dataDir 是否可写 / check REDIS_URL, or that dataDir is writable',
+    );
+  };
   const write = async (key: string, discovery: Discovery | null, ttlMs: number) => {
     const id = recordId(key);
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const current = await store.getRecord('layout', id);
-      const r = await store.compareAndSet('layout', id, current?.version ?? 0, { discovery }, ttlMs);
-      if (r.ok) return;
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const current = await store.getRecord('layout', id);
+        const r = await store.compareAndSet('layout', id, current?.version ?? 0, { discovery }, ttlMs);
+        if (r.ok) return;
+      }
+      log?.(`layout cache: ${key} changed under three writes in a row; left as the other writer put it`);
+    } catch (e) {
+      failed('write to', e);
     }
-    log?.(`layout cache: ${key} changed under three writes in a row; left as the other writer put it`);
   };
   return {
     async get(key) {
-      const rec = await store.getRecord('layout', recordId(key));
+      let rec: Awaited<ReturnType<Store['getRecord']>>;
+      try {
+        rec = await store.getRecord('layout', recordId(key));
+      } catch (e) {
+        failed('read', e);
+        return undefined;
+      }
       if (!rec) return undefined;
       // The record's schema (zod) is loaded on the first read, not with every start of the command.
       const { recordSchema } = await import('./layout-record.js');

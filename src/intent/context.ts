@@ -8,7 +8,9 @@
 const OMS_ANCHORS = new RegExp(
   [
     String.raw`\boms\b|oms[-_]?backend|\/opt\/oms|\/var\/log\/oms|oms_backend|超管|`,
-    String.raw`vite_api_base_url|cors_allowed_origins|frontend-pc|订单管理系统`,
+    String.raw`vite_api_base_url|cors_allowed_origins|frontend-pc|订单管理系统|oms_db|oms_user|`,
+    // A Django traceback pasted here is OMS's backend (the only Django application these playbooks know).
+    String.raw`django\.(?:db|core)\.\w+`,
   ].join(''),
   'i',
 );
@@ -126,6 +128,7 @@ const OTHER_SYSTEMS = new RegExp(
     'letsencrypt',
     'x509',
     'ssl',
+    'certificates?',
     'tls',
     'cron\\w*',
     'rsync',
@@ -141,6 +144,8 @@ const OTHER_SYSTEMS = new RegExp(
     'dev server',
     'router',
     'laptop',
+    '(?:another|other|side|personal|my own) (?:project|app|site|system)',
+    'home router',
     'projector',
   ]
     .map((w) => `(?<![a-z0-9_])${w}(?![a-z0-9_])`)
@@ -225,6 +230,9 @@ const OTHER_SYSTEMS = new RegExp(
       '摄像头',
       '网盘',
       '我本地',
+      '(?:另一个|另外一个|其他的?|别的)(?:项目|系统|平台|站点|网站|应用)',
+      '(?:财务|人事|报销|审批|考勤|打卡|门禁|工单|客服|仓储|报表|数据|监控|运维|测试|招聘|培训|会议|采购|合同|资产|物流|营销|电商|商城)(?:系统|平台)',
+      '测试服',
       '测试站',
       '自己的 ?demo',
       '个人项目',
@@ -250,11 +258,15 @@ const OTHER_HOST = new RegExp(
   'i',
 );
 
-/** An announcement, not a problem: planned maintenance, a notice to everyone. */
+/** An announcement, not a problem: planned maintenance, a notice to everyone, a problem told as solved. */
 const NOTICE = new RegExp(
   [
-    '例行维护|计划维护|维护窗口|停机维护|请知悉|敬请|通知[:：]|届时',
-    '\\bscheduled maintenance\\b|\\bmaintenance window\\b|\\bfyi\\b',
+    '例行维护|计划维护|维护窗口|停机维护|请知悉|敬请|通知[:：]|届时|将于|停服|期间(?:无法|不能|会|将|暂停)',
+    '预计.{0,8}恢复|请大家|提前保存',
+    '\\bscheduled maintenance\\b|\\bmaintenance window\\b|\\bfyi\\b|\\bdowntime\\b|\\bwill be (?:down|unavailable)\\b',
+    // a problem told as solved
+    '已经?(?:解决|修复|修好|恢复正常)|问题解决了|搞定了|没问题了',
+    '\\b(?:fixed|resolved|sorted) now\\b|\\bworks now\\b|\\bworking again\\b|\\bback to normal\\b',
   ].join('|'),
   'i',
 );

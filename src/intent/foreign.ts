@@ -51,8 +51,12 @@ wireshark tcpdump wechat drf jwt simplejwt axios vue vite pinia element hotfix m
 uat sit prd qa`.split(/\s+/);
 
 /** Components a name can stand before: "X 登录", "X 的 admin", "X worker". */
-const COMPONENT_AFTER =
-  /^\s*(?:的\s*)?(?:login|sign[- ]?in|admin|worker|workers|service|api|apis|server|console|panel|dashboard|portal|ui|web|backend|frontend|pod|container|cluster|node|process|daemon|agent|登录|登陆|后台|控制台|管理|进程|服务|接口|页面|面板|集群|节点|容器|账号|密码)/;
+const COMPONENT_AFTER = new RegExp(
+  '^\\s*(?:的\\s*)?(?:' +
+    'login|sign[- ]?in|admin|worker|workers|service|api|apis|server|console|panel|dashboard|portal|ui|web|' +
+    'backend|frontend|pod|container|cluster|node|process|daemon|agent|' +
+    '登录|登陆|后台|控制台|管理|进程|服务|接口|页面|面板|集群|节点|容器|账号|密码)',
+);
 
 const TOKEN = /[a-z][a-z0-9_-]*[a-z0-9]/g;
 

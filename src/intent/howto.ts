@@ -3,12 +3,17 @@ import type { PlaybookIndex } from './index.js';
 import type { Message } from './message.js';
 import type { PlaybookScore } from './score.js';
 import { findSections, indexSections, type SectionHit } from './sections.js';
-import { COMPONENTS } from './lexicon-components.js';
+import { COMPONENTS, GENERIC_COMPONENTS as GENERIC } from './lexicon-components.js';
 
 /** A how-to section needs at least a two-concept combination (or a clear hit on its own words). */
 export const HOWTO_THRESHOLD = 0.6;
 /** Candidates this close to the best are offered as alternatives instead of being picked silently. */
 export const AMBIGUITY_MARGIN = 0.1;
+/** A question answered by a section's words alone is short. */
+const SHORT_LINES = 2;
+const SHORT_CHARS = 200;
+/** A diagnosis this sure is not overruled by a section's words. */
+const CONFIDENT = 0.7;
 /** How much a section's own words add to a combination it satisfies (ties and near-ties between sections). */
 const WORDS_WEIGHT = 0.15;
 /** A section found by its words alone: enough weight, a fair share of the question, clearly ahead of the next. */
@@ -18,13 +23,11 @@ const WORDS_LEAD = 1.3;
 /** The score such a section answers with. */
 const WORDS_ONLY = 0.6;
 /** How it ranks against sections asked for by concepts: a little more with more coverage and a clear lead. */
-const WORDS_RANK = 0.55;
+const WORDS_RANK = 0.5;
 /** A section of a playbook whose components the message names weighs this much more per component (at most two). */
 const MENTION_BOOST = 0.3;
 /** Weight (inverse document frequency) of a latin word few sections use: ExecStart, changepassword, ALLOWED_HOSTS. */
 const RARE = 3;
-/** Components every system has: naming only these says nothing about OMS. */
-const GENERIC = new Set(['users', 'spreadsheet', 'password', 'create', 'config', 'logs', 'frontend', 'restart']);
 
 /** Problems: a question naming one is about a fault ("为什么登录失败？"), answered by a diagnosis. */
 const PROBLEMS = [
@@ -88,9 +91,10 @@ export function pickHowto(
   }
   const top = scores[0];
   const alone = byWordsOnly(msg, words, factor);
-  // Words alone never overrule a confident diagnosis of another playbook.
-  const free = !top || top.score < HOWTO_THRESHOLD || top.id === alone?.pick.playbook;
-  if (alone && free && alone.rank > pickRank) pick = alone.pick;
+  // Words alone never overrule a confident diagnosis of another playbook, nor a section asked for by name.
+  const free = !top || top.score < CONFIDENT || top.id === alone?.pick.playbook;
+  const named = pick !== undefined && pick.combo.some((c) => c in COMPONENTS && !GENERIC.has(c));
+  if (alone && free && !named && alone.rank > pickRank) pick = alone.pick;
   if (!pick) return undefined;
   if (top && top.id !== pick.playbook && pick.score < top.score - AMBIGUITY_MARGIN) return undefined;
   return pick;
@@ -115,7 +119,9 @@ function byWordsOnly(
   words: Array<SectionHit & { named: number }>,
   factor: number,
 ): { pick: HowtoPick; rank: number } | undefined {
-  const how = ['howto', 'where', 'is-normal'].some((c) => msg.concepts.has(c));
+  // A how-to question is a line or two of prose, not a paste.
+  if (msg.lines.length > SHORT_LINES || msg.prose.length > SHORT_CHARS) return undefined;
+  const how = ['howto', 'where', 'is-normal', 'by-hand'].some((c) => msg.concepts.has(c));
   if (!how && PROBLEMS.some((c) => msg.concepts.has(c))) return undefined;
   const [first, second] = words;
   if (!first || first.score < WORDS_MIN_SCORE || first.coverage < WORDS_MIN_COVERAGE) return undefined;

@@ -4,7 +4,7 @@ import { TypoCorrector } from './typos.js';
 import { builtinLexicon, type Lexicon } from './concepts.js';
 import { ForeignNames } from './foreign.js';
 import { LEXICON_PARTS } from './lexicon.js';
-import { COMPONENTS } from './lexicon-components.js';
+import { COMPONENTS, GENERIC_COMPONENTS } from './lexicon-components.js';
 
 /** A phrase from a playbook, in the form messages are compared in. */
 export interface IndexedPhrase {
@@ -27,7 +27,7 @@ export interface IndexedPlaybook {
   signatures: RegExp[];
   /** Concept combinations the playbook answers. */
   concepts: string[][];
-  /** The components (src/intent/lexicon-components.ts) its combinations name: what the playbook is about. */
+  /** The components its combinations name, but those every system has: what the playbook is about. */
   components: string[];
   /** Its how-to sections' combinations: they count for the playbook only when the message asks something. */
   howtoConcepts: string[][];
@@ -180,7 +180,7 @@ export function indexPlaybooks(playbooks: readonly Playbook[]): PlaybookIndex {
       byUnit,
       signatures: p.signatures.map((re) => new RegExp(re.source, re.flags.replace(/[gy]/g, ''))),
       concepts: p.concepts ?? [],
-      components: [...new Set((p.concepts ?? []).flat())].filter((c) => c in COMPONENTS),
+      components: [...new Set((p.concepts ?? []).flat())].filter((c) => c in COMPONENTS && !GENERIC_COMPONENTS.has(c)),
       howtoConcepts: (p.howto ?? []).flatMap((h) => h.concepts),
       howto: (p.howto ?? []).map((h) => ({ id: h.id, title: h.title, concepts: h.concepts })),
     };

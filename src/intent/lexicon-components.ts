@@ -1,3 +1,16 @@
+/** Components every system has: naming only these says nothing about OMS. */
+export const GENERIC_COMPONENTS: ReadonlySet<string> = new Set([
+  'users',
+  'spreadsheet',
+  'password',
+  'create',
+  'config',
+  'logs',
+  'frontend',
+  'restart',
+  'admin-word',
+]);
+
 /** The lexicon's components: what operators name (see src/intent/lexicon.ts for the format). */
 export const COMPONENTS = {
   login: {
@@ -197,7 +210,7 @@ export const COMPONENTS = {
       'after=network.target',
       'multi-user.target',
     ],
-    re: ['\\btype\\b.{0,12}\\b(?:notify|simple|forking)\\b'],
+    re: ['\\btype\\b.{0,12}\\b(?:notify|simple|forking)\\b', '文件里\\s*(?:user|group|type)\\b'],
   },
   'service-user': {
     label: '服务用户 / service user',

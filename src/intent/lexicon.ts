@@ -1,6 +1,7 @@
 import { COMPONENTS } from './lexicon-components.js';
 import { PROBLEMS } from './lexicon-problems.js';
 import { QUESTIONS } from './lexicon-questions.js';
+import { REQUESTS } from './lexicon-requests.js';
 
 /**
  * The concept lexicon: what operators name (components) and what they say
@@ -24,5 +25,6 @@ import { QUESTIONS } from './lexicon-questions.js';
 export const LEXICON_PARTS: ReadonlyArray<[file: string, concepts: Record<string, unknown>]> = [
   ['src/intent/lexicon-components.ts', COMPONENTS],
   ['src/intent/lexicon-problems.ts', PROBLEMS],
+  ['src/intent/lexicon-requests.ts', REQUESTS],
   ['src/intent/lexicon-questions.ts', QUESTIONS],
 ];

@@ -76,7 +76,7 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
   const extracted = extract(msg.lines.map((l) => l.raw).join('\n'), msg.host);
   if (msg.lines.length === 0) return none(extracted, []);
 
-  const factor = msg.context.foreign || msg.context.notice ? FOREIGN_FACTOR : 1;
+  const factor = msg.context.foreign || msg.context.notice || msg.general ? FOREIGN_FACTOR : 1;
   const scores = index.playbooks.map((p) => scorePlaybook(p, msg)).filter((s) => s.score > 0);
   for (const s of scores) s.score *= factor;
   scores.sort((a, b) => b.score - a.score);

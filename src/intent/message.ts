@@ -41,6 +41,8 @@ export interface Message {
   question: boolean;
   /** The message says something is wrong (a problem concept, or a trouble word). */
   trouble: boolean;
+  /** A textbook question ("OOM 是什么意思", "difference between SIGTERM and SIGKILL") about no part of OMS. */
+  general: boolean;
   /** Host named by a log prefix, if any. */
   host?: string;
 }
@@ -63,8 +65,33 @@ const PROBLEM_CONCEPTS = [
   'unauthorized',
 ];
 
-/** Concepts that make a message a question (src/intent/lexicon.ts). */
-const QUESTIONS = ['howto', 'where', 'question', 'is-normal'];
+/** Asking what a word means or how two things differ. */
+const DEFINITION =
+  /是什么意思|啥意思|什么区别|的区别|区别是什么|difference between|what(?:'s| is) the difference|stand for/;
+/** Concepts that place a question in OMS (or in something seen in it: 报错, 日志). */
+const OMS_PARTS = [
+  'login',
+  'superuser',
+  'admin-site',
+  'bulk-import',
+  'api',
+  'backend',
+  'port',
+  'nginx',
+  'service',
+  'worker',
+  'frontend',
+  'static',
+  'logs',
+  'config',
+  'unit-format',
+  'service-user',
+  'unit-directive',
+  'fails',
+];
+
+/** Concepts that make a message a question (src/intent/lexicon.ts), or a request ("unit 文件示例", "止血命令"). */
+const QUESTIONS = ['howto', 'where', 'question', 'is-normal', 'by-hand', 'recommended', 'quick-fix', 'support'];
 
 /** Words that say something is wrong, in canonical form (see synonyms.ts). */
 export const TROUBLE = new RegExp(
@@ -132,6 +159,7 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
     concepts,
     question: QUESTIONS.some((q) => inProse.has(q)),
     trouble: PROBLEM_CONCEPTS.some((c) => concepts.has(c)) || TROUBLE.test(proseText),
+    general: DEFINITION.test(proseText) && !OMS_PARTS.some((c) => concepts.has(c)) && !/oms/.test(proseText),
     ...(host !== undefined ? { host } : {}),
   };
 }

@@ -23,6 +23,8 @@ const ALIAS_INSIDE = 0.35;
 const ALIAS_WITH_TROUBLE = 0.6;
 /** Units (bigrams and words) of a message still short enough for ALIAS_WITH_TROUBLE. */
 const SHORT_MESSAGE = 10;
+/** Highest score of a phrase found only in part, with fewer than three of its units. */
+const PARTIAL_PHRASE = 0.35;
 /** A component of the playbook and some trouble, nothing more: a middle score (choices). */
 const PARTIAL = 0.4;
 /** Credit for a phrase's character pair found with one character between. */
@@ -149,7 +151,8 @@ function phraseScore(ph: IndexedPhrase, hit: number, msg: Message): number {
   }
   if (n < 3) return 0;
   const cov = hit / n;
-  return 0.9 * cov * cov;
+  // Two words of three ("打不开" of "admin 打不开") are not enough to be offered.
+  return Math.min(hit < 3 ? PARTIAL_PHRASE : 1, 0.9 * cov * cov);
 }
 
 /** Whole-word containment for latin terms, substring for CJK. */

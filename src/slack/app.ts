@@ -13,6 +13,7 @@ import {
 import { SlackApprovals } from './approvals.js';
 import { planCommand } from './command.js';
 import type { Reply, SlackDeps } from './deps.js';
+import { compareFeature } from './compare.js';
 import { diagnoseFeature } from './diagnose.js';
 import type { SlackEnv } from './env.js';
 import { LagMonitor } from './lag-monitor.js';
@@ -109,6 +110,7 @@ export class SlackBot {
         ...(options.sheets ? { sheets: options.sheets } : {}),
       }),
       diagnoseFeature(ctx),
+      compareFeature(ctx),
       layoutFeature(ctx),
       shareFeature(ctx),
       this.approvals,
@@ -175,7 +177,6 @@ export class SlackBot {
 
     // Every request runs under a label naming it, so a blocked event loop is logged with what was running.
     app.use(({ body, next }) => this.labels.track(requestLabel(body), next));
-
     // Slack retries, replayed signed requests and redelivered clicks: each delivery is handled once.
     app.use(handleOnce(deps.dedupe, this.log));
 
@@ -237,7 +238,6 @@ export class SlackBot {
     );
 
     for (const f of this.features) f.register?.();
-
     app.error(async (e) => {
       this.log(`Slack listener error: ${(e as Error)?.stack ?? String(e)}`);
     });

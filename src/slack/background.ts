@@ -19,6 +19,10 @@ const WHAT: Record<TaskKind, { text: string; next: string }> = {
     text: '检查没有完成 / the check did not finish',
     next: '再运行一次（检查是只读的）/ run it again (checks are read-only)',
   },
+  compare: {
+    text: '对比没有完成 / the comparison did not finish',
+    next: '再运行一次（对比是只读的）/ run it again (comparisons are read-only)',
+  },
   command: {
     text: '命令没有完成 / the command did not finish',
     next: '再试一次 / try again',

@@ -4,7 +4,7 @@ import type { IsInGroup } from '../approvals/policy.js';
 import type { Dedupe } from '../store/dedupe.js';
 import type { Outgoing } from './outbox.js';
 import type { Clock } from './throttle.js';
-import type { SlackWatchConfig } from './watch.js';
+import type { SlackWatchConfig } from './watch-config.js';
 
 /** Answer only the person who asked (response_url or chat.postEphemeral). */
 export type Reply = (message: Outgoing) => Promise<void>;

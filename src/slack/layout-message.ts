@@ -138,3 +138,16 @@ export function bundleDoneMessage(
     ],
   });
 }
+
+/** Before trusting a report: where the config disagrees with the server, and what discovery could not decide. */
+export function layoutNotice(target: string, notices: readonly string[]): Fitted {
+  const lines = notices.slice(0, MAX_ITEMS).map((n) => `• ${clip(n, 300)}`);
+  if (notices.length > MAX_ITEMS) lines.push(`… ${notices.length - MAX_ITEMS} more`);
+  return fitMessage({
+    text: `布局 / layout of ${target}: ${notices.length} notice(s)`,
+    blocks: [
+      ...pack(`*布局 / layout of ${escapeMrkdwn(target)}* (\`/oms discover ${escapeMrkdwn(target)}\`):`, lines),
+      context('`/oms discover` 列出整个布局及每个值的来源 / shows the whole layout and where each value comes from'),
+    ],
+  });
+}

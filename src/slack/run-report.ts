@@ -9,6 +9,7 @@ import type { Reply, SlackDeps } from './deps.js';
 import type { Outbox } from './outbox.js';
 import { reportButtons } from './report-buttons.js';
 import { UpdateThrottle } from './throttle.js';
+import { layoutNotice } from './layout-message.js';
 
 export type { RunRequest } from '../app/run.js';
 
@@ -36,6 +37,8 @@ export async function runAndReport(
 ): Promise<Report | undefined> {
   const checkId = req.kind === 'check' ? req.check.id : undefined;
   const finished: ReportObservation[] = [];
+  /** What discovery said about the target's layout (conflicts with the config, undecided parts): told in the thread. */
+  const layoutNotices: string[] = [];
   let run: Parameters<typeof progressMessage>[0] | undefined;
   let root: { channel: string; ts: string } | undefined;
   const throttle = new UpdateThrottle(deps.updateIntervalMs ?? 1000, deps.clock);
@@ -77,6 +80,7 @@ export async function runAndReport(
             );
           }
         },
+        onLayoutNotices: (_target, notices) => layoutNotices.push(...notices),
         onObservation: (o) => {
           finished.push(o);
           if (root && run) {
@@ -124,6 +128,7 @@ export async function runAndReport(
   const details = reportDetails(report);
   try {
     await out.post(at.channel, details, thread);
+    if (layoutNotices.length > 0) await out.post(at.channel, layoutNotice(req.target.name, layoutNotices), thread);
     if (final.overflow.length > 0 || details.overflow.length > 0) {
       await out.upload(
         at.channel,

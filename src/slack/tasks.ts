@@ -5,6 +5,7 @@ import type { TaskLabels } from './task-labels.js';
 export type TaskKind =
   | 'diagnose'
   | 'check'
+  | 'compare'
   | 'command'
   | 'button'
   | 'share'

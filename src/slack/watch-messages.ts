@@ -7,6 +7,9 @@ import type { WatchPost } from '../watch/decide.js';
 import { formatSpan, postSummary } from '../watch/format.js';
 import { reportButtons } from './report-buttons.js';
 
+/** Lines of a reminder before `… +N`: a reminder stays a glance, `watch list` has the rest. */
+const MAX_REMINDER_LINES = 20;
+
 const EMOJI: Record<WatchPost<Report>['kind'], string> = {
   new: ':red_circle:',
   resolved: ':large_green_circle:',
@@ -55,11 +58,14 @@ export function watchPostMessage(watch: WatchSpec, p: WatchPost<Report>): Fitted
         [foot],
       );
     case 'reminder': {
-      const lines = p.items.map(
+      // A long list is cut here, not by the Block Kit fitter (whose note points at a file this post has none of).
+      const shown = p.items.slice(0, MAX_REMINDER_LINES);
+      const lines = shown.map(
         (i) =>
           `${i.target} (${formatSpan(i.forMs)}): ${i.unreachable ? '连不上 / unreachable' : i.findings.join('; ')}`,
       );
-      return message(watch, p, `${head}: 仍未解决 / still open\n${bullet(lines)}`, [
+      if (p.items.length > shown.length) lines.push(`… +${p.items.length - shown.length} (\`/oms watch list\`)`);
+      return message(watch, p, `${head}: 仍未解决 / still open\n${bullet(lines.map((l) => l.slice(0, 200)))}`, [
         context(`每 ${formatSpan(watch.remindEveryMs)} 提醒一次 / reminded every ${formatSpan(watch.remindEveryMs)}`),
       ]);
     }

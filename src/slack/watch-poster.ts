@@ -31,7 +31,8 @@ export function slackWatchPoster(out: Outbox, log: (line: string) => void): Watc
       if (p.kind === 'new')
         await out.post(root.channel, reportDetails(p.report), root.ts).catch((e: Error) => {
           log(
-            `watch ${watch.id}: the details of a new finding could not go in its thread (${slackErrorCode(e) ?? e.message})`,
+            `watch ${watch.id}: the details of a new finding could not go in its thread ` +
+              `(${slackErrorCode(e) ?? e.message})`,
           );
         });
       return { ok: true };

@@ -7,25 +7,11 @@ import { redact } from '../redact.js';
 import { listWatches, pauseWatch, resumeWatch } from '../watch/control.js';
 import { listingLines, pauseText, targetLines } from '../watch/format.js';
 import { WatchScheduler, type WatchRunResult } from '../watch/scheduler.js';
-import type { WatchStore } from '../watch/watch-store.js';
 import type { SlackContext, SlackFeature } from './feature.js';
 import { mention } from './escape.js';
 import { noticeFor, slackRef } from './notice.js';
 import type { Outgoing } from './outbox.js';
 import { slackWatchPoster } from './watch-poster.js';
-
-/** What main.ts (or a test) gives the Slack layer to run the watches. */
-export interface SlackWatchConfig {
-  store: WatchStore;
-  /** This instance's name in the leases. */
-  holder: string;
-  /** How often due watches are looked for (default 15 s). */
-  tickMs?: number;
-  /** The scheduler's clock in ms (tests and the benchmark move it). */
-  now?: () => number;
-  /** Start the schedule with the bot (default true; tests drive `tick()` themselves). */
-  autoStart?: boolean;
-}
 
 export interface WatchFeature extends SlackFeature {
   /** Undefined when no store is wired. */

@@ -1,7 +1,7 @@
 import type { WatchSpec } from '../config/watch.js';
 import type { Pause, WatchStore } from './watch-store.js';
 
-/** `watch list`, `watch pause`, `watch resume`: reads and writes of the shared records, the same from every front end. */
+/** `watch list`, `watch pause`, `watch resume`: reads and writes of the shared records, for every front end. */
 
 /** One watch as `watch list` shows it. */
 export interface WatchListing {

@@ -1,5 +1,4 @@
 import type { WatchSpec } from '../config/watch.js';
-import { createLimiter } from '../engine/limit.js';
 import { decideWatch, type TargetOutcome, type WatchPost } from './decide.js';
 import type { WatchState } from './state.js';
 import { targetLine, type TargetLine } from './target-line.js';
@@ -7,9 +6,12 @@ import type { Pause, WatchStore } from './watch-store.js';
 
 export type { TargetLine } from './target-line.js';
 
-/** Runs a watch's playbook on one target. A rejection counts as the target being unreachable. */
+/**
+ * Runs a watch's playbook on all its targets at once (src/app/watch.ts: the fleet runner, each target with its
+ * own deadline): one outcome per target, in the watch's order. A rejection is a fault: that run records nothing.
+ */
 export interface WatchRunner<R> {
-  run(watch: WatchSpec, target: string): Promise<TargetOutcome<R>>;
+  run(watch: WatchSpec): Promise<TargetOutcome<R>[]>;
 }
 
 /** How a post went; `notInChannel`: the bot cannot post there (not invited, archived, unknown channel). */
@@ -37,8 +39,6 @@ export interface WatchSchedulerOptions<R> {
   log(line: string): void;
   /** How often due watches are looked for (default 15 s; tests and the benchmark call `tick()` themselves). */
   tickMs?: number;
-  /** Targets of one watch run at once (default 16). */
-  concurrency?: number;
 }
 
 /**
@@ -83,7 +83,14 @@ export class WatchScheduler<R> {
   /** One pass: every due watch whose lease this instance holds (or takes) runs. */
   tick(): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    if (this.ticking) return this.ticking;
+    if (this.ticking) {
+      // A run longer than a tick (a slow host up to its deadline) keeps its lease: renewed while it runs.
+      for (const id of this.running.keys()) {
+        const w = this.o.watches.find((x) => x.id === id)!;
+        this.o.store.acquire(id, this.o.holder, w.everyMs).catch((e: Error) => this.o.log(`watch ${id}: ${e.message}`));
+      }
+      return this.ticking;
+    }
     this.ticking = Promise.all(this.o.watches.map((w) => this.maybeRun(w))).then(() => {
       this.ticking = undefined;
     });
@@ -125,16 +132,7 @@ export class WatchScheduler<R> {
     const { store, runner, now, log } = this.o;
     const { state, version } = await store.state(w.id);
     const at = now();
-    const limit = createLimiter(this.o.concurrency ?? 16);
-    const outcomes = await Promise.all(
-      w.targets.map((t) =>
-        limit(() =>
-          runner
-            .run(w, t)
-            .catch((e: Error): TargetOutcome<R> => ({ target: t, kind: 'unreachable', error: e.message })),
-        ),
-      ),
-    );
+    const outcomes = await runner.run(w);
     const targets = outcomes.map(targetLine);
     const decided = decideWatch(state, outcomes, { now: at, remindEveryMs: w.remindEveryMs, paused: Boolean(paused) });
     if (paused) return { kind: 'ran', watch: w, targets, posts: 0, failedPosts: 0, paused };

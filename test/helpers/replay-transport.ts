@@ -40,6 +40,11 @@ export class ReplayTransport implements Transport {
               : 'LoadState=loaded\nActiveState=failed\nSubState=failed\nResult=exit-code\n',
           );
         }
+        // Not captured on the replica: no memory limit, no OOM in any situation.
+        if (args.includes('MemoryMax,MemoryHigh,MemoryLimit,MemoryCurrent,Result'))
+          return result(
+            'MemoryMax=infinity\nMemoryHigh=infinity\nMemoryLimit=infinity\nMemoryCurrent=150994944\nResult=success\n',
+          );
         const show = this.cap('systemctl-show.txt');
         // The replica's capture predates the NeedDaemonReload question: every situation ran a reloaded unit.
         if (args.includes('NeedDaemonReload,FragmentPath,LoadState')) {
@@ -52,7 +57,25 @@ export class ReplayTransport implements Transport {
         };
       }
       case 'journalctl':
+        // The replica is a container: its kernel log is empty.
+        if (args[0] === '-k') return result('-- No entries --\n');
         return this.cap('journal.txt');
+      case 'df': {
+        // Not captured on the replica: one root file system with room, every path on it but MySQL's.
+        const present = args.filter((a) => a.startsWith('/') && a !== '/var/lib/mysql');
+        const head = 'Filesystem 1K-blocks Used Avail Use% IUse% Mounted on';
+        const row = '/dev/vda 264212084 25183948 238028136 10% 4% /';
+        return result(
+          [head, ...present.map(() => row)].join('\n') + '\n',
+          1,
+          'df: /var/lib/mysql: No such file or directory\n',
+        );
+      }
+      case 'getenforce':
+      case 'getsebool':
+      case 'firewall-cmd':
+        // The replica is Debian: no SELinux, no firewalld.
+        return result('', 127, `bash: line 1: ${prog}: command not found`);
       case 'ss':
         return this.cap('ss-tlnp.txt');
       case 'systemd-analyze':
@@ -65,6 +88,7 @@ export class ReplayTransport implements Transport {
         if (file.endsWith('.env.production')) return this.cap('frontend-env.txt');
         if (file.endsWith('.env.local')) return notFound('cat', file);
         if (file.endsWith('oms.conf')) return this.cap('nginx-conf.txt');
+        if (file === '/etc/nginx/nginx.conf') return fixture('nginx-loaded/nginx-conf-debian.txt');
         if (file.endsWith('.service')) {
           const unit = readFileSync(
             join(FIXTURES, 'service', s === 'unit-file-bom' ? 'oms-backend-bom.service' : 'oms-backend-clean.service'),
@@ -85,9 +109,14 @@ export class ReplayTransport implements Transport {
         return notFound('tail: cannot open', file);
       }
       case 'stat': {
-        const files = args.slice(2);
+        const files = args.slice(args.indexOf('%n|%U|%G|%a|%F') + 1);
         if (files.some((f) => f.endsWith('staticfiles') || f.endsWith('media'))) {
-          return result(files.map((f) => `${f}|nginx|nginx|755|directory`).join('\n'));
+          // Not captured on the replica: its layout, every folder readable by nginx.
+          return result(
+            files
+              .map((f) => `${f}|nginx|nginx|${f.endsWith('.css') ? '644|regular file' : '755|directory'}`)
+              .join('\n'),
+          );
         }
         // The replica printed `%n %U:%G %a %F`; our check asks for `%n|%U|%G|%a|%F`.
         const lines = this.cap('paths.txt')
@@ -105,10 +134,22 @@ export class ReplayTransport implements Transport {
         return result(`http://www.w3.org/2000/svg\n${url}\n`);
       }
       case '/opt/OMS/backend/venv/bin/python':
+        // Not captured on the replica: its database has every migration applied in every situation.
+        if (args.includes('showmigrations')) return fixture('database/showmigrations-applied.txt');
         // Not captured on the replica: its lab has one active superuser, `admin`, in every situation.
         return result('{"username": "admin", "is_superuser": true, "is_active": true}\n__oms_superusers_done__ 1\n');
-      case '/usr/sbin/nginx':
-        return this.cap('nginx-t.txt');
+      case '/usr/sbin/nginx': {
+        const test = this.cap('nginx-t.txt');
+        if (args[0] !== '-T' || test.code !== 0) return test;
+        // Not captured on the replica: `nginx -T` is Debian's nginx.conf followed by the captured site.
+        const conf = readFileSync(join(FIXTURES, 'nginx-loaded', 'nginx-conf-debian.txt'), 'utf8');
+        const site = this.cap('nginx-conf.txt').stdout;
+        return result(
+          `# configuration file /etc/nginx/nginx.conf:\n${conf}\n# configuration file /etc/nginx/conf.d/oms.conf:\n${site}\n`,
+          0,
+          test.stderr,
+        );
+      }
       case 'curl': {
         const url = args.find((a) => a.startsWith('http://')) ?? '';
         const method = args[args.indexOf('-X') + 1];

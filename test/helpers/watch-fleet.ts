@@ -11,18 +11,22 @@ export class SimulatedFleet {
   private readonly scenario = new Map<string, string>();
   /** Commands run, per target (a watch that ran twice shows it here). */
   readonly runs = new Map<string, number>();
+  /** Transports handed out: one per diagnosis (src/app/run.ts asks once per run). */
+  diagnoses = 0;
 
   set(target: string, scenario: string | 'down'): void {
     this.scenario.set(target, scenario);
   }
 
   transportFor = (target: Target): Transport => {
-    const fleet = this;
+    this.diagnoses++;
+    const count = () => this.runs.set(target.name, (this.runs.get(target.name) ?? 0) + 1);
+    const scenarioOf = () => this.scenario.get(target.name) ?? 'healthy';
     return {
       describe: `simulated:${target.name}`,
       async exec(argv: readonly string[], options?: ExecOptions): Promise<ExecResult> {
-        fleet.runs.set(target.name, (fleet.runs.get(target.name) ?? 0) + 1);
-        const s = fleet.scenario.get(target.name) ?? 'healthy';
+        count();
+        const s = scenarioOf();
         if (s === 'down')
           throw new TransportError(
             'connect_refused',

@@ -46,7 +46,7 @@ describe('/oms answers that need no server', () => {
 
   it('unknown target and unknown check get ephemeral help with the valid choices', async () => {
     const t = (await h.command('diagnose login prdo')).json() as { text: string; blocks: unknown[] };
-    expect(t.text).toMatch(/unknown target "prdo"/);
+    expect(t.text).toMatch(/unknown target or group "prdo"/);
     expect(blocksText(t.blocks)).toMatch(/`local`.*`prod`/);
     const c = (await h.command('check no-such-check')).json() as { text: string; blocks: unknown[] };
     expect(c.text).toMatch(/unknown check "no-such-check"/);

@@ -103,6 +103,44 @@ describe('/oms discover', () => {
   });
 });
 
+describe('/oms diagnose on a discovered layout', () => {
+  let h: SlackHarness;
+  afterEach(async () => h.stop());
+
+  it('says in the thread where the config disagrees with the server', async () => {
+    const config = parseConfig(
+      [
+        'targets:',
+        '  prod:',
+        '    host: 172.29.91.61',
+        '    user: omsbot',
+        '    privateKey: /k',
+        '    service: erp-backend',
+        '    paths:',
+        '      frontend: /opt/OMS/frontend-pc',
+      ].join('\n'),
+      'test.yml',
+    );
+    h = await harness(config, new RelocatedServer());
+    await h.command('diagnose checklist', { channel: 'C0OPS' });
+    await h.idle();
+    const posts = h.slack.callsTo('chat.postMessage');
+    const notice = posts.find((p) => JSON.stringify(p.body.blocks).includes('layout of prod'));
+    expect(notice?.body.thread_ts).toBeDefined();
+    expect(JSON.stringify(notice!.body.blocks)).toContain(
+      'paths.frontend is /opt/OMS/frontend-pc but the server says /srv/oms/web',
+    );
+  });
+
+  it('no notice when the layout raises nothing', async () => {
+    h = await harness(RELOCATED, new RelocatedServer());
+    await h.command('diagnose checklist', { channel: 'C0OPS' });
+    await h.idle();
+    expect(h.slack.callsTo('chat.postMessage').length).toBeGreaterThan(0);
+    expect(h.slack.everythingSent()).not.toContain('layout of prod');
+  });
+});
+
 describe('/oms bundle', () => {
   let h: SlackHarness;
   let root: string;
@@ -117,8 +155,8 @@ describe('/oms bundle', () => {
   function treeConfig(): Config {
     return {
       targets: new Map([['prod', { ...tree(root), name: 'prod' }]]),
-      defaultTarget: 'prod',
       groups: new Map([['all', ['prod']]]),
+      defaultTarget: 'prod',
       policy: {} as Config['policy'],
       dataDir: root,
       source: 'test',

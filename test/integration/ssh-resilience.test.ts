@@ -113,3 +113,32 @@ test('timeout wraps sudo when asked: the remote command line', async () => {
   );
   expect(remoteCommand(['echo', 'a b'], { timeoutMs: 1500 })).toBe("timeout -k 2 1.5 echo 'a b'");
 });
+
+describe('more channels than this sshd allows (MaxSessions 1)', () => {
+  let tight: TestSshd;
+  beforeAll(async () => {
+    tight = await startSshd({ maxSessions: 1 });
+  });
+  afterAll(async () => {
+    await tight?.stop();
+  });
+
+  test('a refused channel is retried while a session frees, then named with what to do', async () => {
+    const tr = new SshTransport(await sshdTarget(tight, { maxConcurrency: 2 }));
+    open.push(tr);
+    // Short commands: the second channel is refused at first and opens on a retry once the first one ends.
+    const quick = await Promise.all([0, 1].map((i) => tr.exec(['sh', '-c', 'sleep 0.3; echo "$1"', 'sh', `${i}`])));
+    expect(quick.map((r) => r.stdout)).toEqual(['0\n', '1\n']);
+    // A session held longer than every retry: the refusal says which setting to change.
+    const slow = tr.exec(['sleep', '4'], { timeoutMs: 8000 });
+    await new Promise((r) => setTimeout(r, 300));
+    const err = await tr.exec(['true']).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(TransportError);
+    expect(String((err as TransportError).message)).toContain('refused to open another SSH session channel');
+    expect(String((err as TransportError).hint)).toContain('MaxSessions');
+    expect((await slow).code).toBe(0);
+  }, 30_000);
+});

@@ -5,34 +5,19 @@
  * lease taken over when the instance running the watch stops, a restart that
  * re-posts nothing, /oms watch pause|resume|list|run, a channel the bot is not in.
  */
-import { CHECKS, findCheck } from '../../src/checks/registry.js';
-import { parseConfig } from '../../src/config/config.js';
-import type { Report } from '../../src/engine/report.js';
-import type { SlackBot } from '../../src/slack/app.js';
-import type { WatchFeature } from '../../src/slack/watch.js';
-import { MemoryDedupe } from '../../src/store/dedupe.js';
-import { RedisStore } from '../../src/store/redis-store.js';
-import type { WatchScheduler } from '../../src/watch/scheduler.js';
-import { WatchStore } from '../../src/watch/watch-store.js';
-import { withWatchPlaybooks } from '../../src/watch/playbooks.js';
-import { realPlaybooks, SIGNING_SECRET, startTestBot, testApprovals } from '../helpers/fake-slack-harness.js';
+import { SIGNING_SECRET } from '../helpers/fake-slack-harness.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { startRedis, type TestRedis } from '../helpers/redis.js';
 import { postSigned, slashCommandBody } from '../helpers/slack-sign.js';
+import { startWatchBot, type WatchBot } from '../helpers/watch-bots.js';
 import { fleetConfigYaml, SimulatedFleet } from '../helpers/watch-fleet.js';
+import { WatchStore } from '../../src/watch/watch-store.js';
 
 const CHANNEL = 'C0WATCH01';
 const MIN = 60_000;
 const TICK = 15_000;
 
-interface Instance {
-  name: string;
-  bot: SlackBot;
-  url: string;
-  scheduler: WatchScheduler<Report>;
-  redis: RedisStore;
-  logs: string[];
-}
+type Instance = WatchBot;
 
 let redis: TestRedis;
 let slack: FakeSlack;
@@ -42,36 +27,21 @@ const running: Instance[] = [];
 let responses = 0;
 
 async function startInstance(name: string): Promise<Instance> {
-  const config = parseConfig(fleetConfigYaml(3, { every: '1m', remindEvery: '4h', channel: CHANNEL }), 'watch.yml');
-  const playbooks = await realPlaybooks();
-  withWatchPlaybooks(config, playbooks);
-  const store = new RedisStore({ url: redis.url, prefix: 'watch-test:', now: () => clock });
-  const logs: string[] = [];
-  const { bot, url } = await startTestBot(
-    {
-      config,
-      playbooks,
-      checks: CHECKS,
-      findCheck,
-      transportFor: fleet.transportFor,
-      dedupe: new MemoryDedupe(),
-      log: (l) => logs.push(l),
-      ...testApprovals(config, () => fleet.transportFor(config.targets.get('web1')!)),
-      watch: { store: new WatchStore(store, () => clock), holder: name, now: () => clock, autoStart: false },
-    },
-    slack.apiUrl,
-  );
-  const feature = bot.features.find((f) => f.name === 'watch') as WatchFeature;
-  const inst = { name, bot, url, scheduler: feature.scheduler!, redis: store, logs };
+  const inst = await startWatchBot({
+    name,
+    configYaml: fleetConfigYaml(3, { every: '1m', remindEvery: '4h', channel: CHANNEL }),
+    redisUrl: redis.url,
+    apiUrl: slack.apiUrl,
+    fleet,
+    now: () => clock,
+  });
   running.push(inst);
   return inst;
 }
 
 async function stopInstance(inst: Instance, release: boolean): Promise<void> {
   running.splice(running.indexOf(inst), 1);
-  await inst.scheduler.stop({ release });
-  await inst.bot.stop();
-  await inst.redis.close();
+  await inst.stop(release);
 }
 
 /** Root posts in the watch's channel (thread replies are the details of a new finding). */

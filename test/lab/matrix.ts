@@ -30,6 +30,19 @@ export const OTHER_PLAYBOOKS: Readonly<Record<string, readonly string[]>> = Obje
   'wsgi-module-wrong': ['api-not-found', 'worker-sigterm'],
   'nginx-upstream-wrong-port': ['login'],
   'debug-on': [],
+  // The password is right, the login says 401; the Django admin refuses the same account.
+  'superuser-inactive': ['admin'],
+  'cors-origin-trailing-slash': [],
+  // nginx's own 404 (or its welcome page) for the API, the login and the admin.
+  'nginx-default-server': ['login', 'admin'],
+  'static-alias-missing': [],
+  'static-not-readable': [],
+  // 500 on the login and in the admin.
+  'migrations-not-applied': ['api-not-found', 'admin'],
+  'database-unreadable': ['api-not-found', 'admin'],
+  // A .env edited on Windows: "the service misbehaves after I changed .env".
+  'env-crlf': ['service-start'],
+  'unit-changed-no-reload': [],
 });
 
 /** Every playbook of the matrix for a scenario: its own first, then the others, then `checklist`, each once. */

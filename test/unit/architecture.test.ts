@@ -29,8 +29,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['slack', 'cli'], // front ends: render results; never each other
   ['app'], // application functions: (request, actor) → result values
   ['command'], // the verb table, parsing, resolving names to targets/playbooks/checks
-  // user import; approve-to-run; layout discovery; bundle; watches (schedule, state, lease)
-  ['users', 'approvals', 'discovery', 'support-bundle', 'watch'],
+  // user import; approve-to-run; layout discovery; bundle; watches (schedule, state, lease); compare
+  ['users', 'approvals', 'discovery', 'support-bundle', 'watch', 'compare'],
   ['render', 'audit', 'access', 'intent'], // report rendering, audit trail, keyscan/sudoers/doctor, intent matching
   ['engine'], // run a playbook's checks on a target; correlate findings
   ['playbooks'], // load and validate playbooks against the registries

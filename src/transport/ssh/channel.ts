@@ -71,11 +71,18 @@ export interface ChannelContext {
   maxConcurrency: number;
 }
 
-/** Open an exec channel, reconnecting once after a dropped connection and retrying once on a refused channel. */
+/**
+ * Waits before each retry of a refused channel. sshd can still count a session for a moment after it
+ * closed the channel (more so on a loaded server), so a refusal under our own limit is usually brief.
+ */
+const REFUSED_RETRY_MS = [200, 500, 1000];
+
+/** Open an exec channel, reconnecting once after a dropped connection and retrying a refused channel. */
 export async function openChannel(
   ctx: ChannelContext,
   command: string,
 ): Promise<{ conn: Connection; channel: ClientChannel }> {
+  let refused = 0;
   for (let attempt = 0; ; attempt++) {
     const conn = await ctx.connector.get();
     try {
@@ -98,11 +105,13 @@ export async function openChannel(
       const e = err as Error;
       const gone = conn.dead || isConnectionGone(e);
       if (gone) ctx.connector.forget(conn);
-      if (attempt === 0) {
-        if (!gone) await new Promise((r) => setTimeout(r, 200));
+      if (gone && attempt === 0) continue;
+      if (gone) throw droppedError(ctx.where, e.message);
+      const wait = REFUSED_RETRY_MS[refused++];
+      if (wait !== undefined) {
+        await new Promise((r) => setTimeout(r, wait));
         continue;
       }
-      if (gone) throw droppedError(ctx.where, e.message);
       throw new TransportError(
         'disconnected',
         `${ctx.describe} refused to open another SSH session channel (${e.message}).`,

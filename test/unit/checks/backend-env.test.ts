@@ -146,11 +146,91 @@ describe('backend-env', () => {
       const o = obs(
         result(`ALLOWED_HOSTS=${UNICODE.split('\n')[0]}\nCORS_ALLOWED_ORIGINS=$(reboot);\`id\`\n${INJECTION}`),
       );
-      expect(o.signals).toEqual(['allowed-hosts-missing-host', 'cors-missing-origin']);
+      expect(o.signals).toEqual(['allowed-hosts-missing-host', 'cors-missing-origin', 'cors-origins-malformed']);
       expect(o.evidence).not.toContain('ignore previous instructions');
     });
     it('a hostile regex does not hang', () => {
       obs(result(`ALLOWED_HOSTS=*\nCORS_ALLOWED_ORIGIN_REGEXES=(a+)+$,(\nDEBUG=nope`));
+    });
+  });
+
+  describe('value format (CORS origins, ALLOWED_HOSTS)', () => {
+    const env = (hosts: string, origins: string) =>
+      obs(result(`DEBUG=False\nALLOWED_HOSTS=${hosts}\nCORS_ALLOWED_ORIGINS=${origins}\n`));
+
+    it('a trailing slash on the public origin → cors-origin-format, not just "missing"', () => {
+      const o = env('172.29.91.61', 'http://172.29.91.61/,http://localhost');
+      expect(o).toMatchObject({ status: 'fail', signals: ['hosts-ok', 'cors-origin-format'] });
+      expect(o.summary).toContain('http://172.29.91.61/ (a path or trailing slash)');
+      expect(o.summary).toContain('Origin: http://172.29.91.61');
+    });
+
+    it('a path, a query, the default port written out → cors-origin-format', () => {
+      for (const origin of ['http://172.29.91.61/oms', 'http://172.29.91.61?x=1', 'http://172.29.91.61:80'])
+        expect(env('172.29.91.61', origin).signals).toEqual(['hosts-ok', 'cors-origin-format']);
+    });
+
+    it('no scheme → cors-origin-no-scheme', () => {
+      expect(env('172.29.91.61', '172.29.91.61').signals).toEqual(['hosts-ok', 'cors-origin-no-scheme']);
+      expect(env('172.29.91.61', '172.29.91.61:80').signals).toEqual(['hosts-ok', 'cors-origin-no-scheme']);
+    });
+
+    it('another port or scheme than publicUrl → cors-origin-port-mismatch', () => {
+      expect(env('172.29.91.61', 'http://172.29.91.61:8080').signals).toEqual([
+        'hosts-ok',
+        'cors-origin-port-mismatch',
+      ]);
+      expect(env('172.29.91.61', 'https://172.29.91.61').signals).toEqual(['hosts-ok', 'cors-origin-port-mismatch']);
+      const on8080: Target = { ...t, publicUrl: 'http://172.29.91.61:8080' };
+      expect(
+        obs(result('ALLOWED_HOSTS=172.29.91.61\nCORS_ALLOWED_ORIGINS=http://172.29.91.61\n'), on8080).signals,
+      ).toEqual(['hosts-ok', 'cors-origin-port-mismatch']);
+      expect(
+        obs(result('ALLOWED_HOSTS=172.29.91.61\nCORS_ALLOWED_ORIGINS=http://172.29.91.61:8080\n'), on8080).signals,
+      ).toEqual(['hosts-ok']);
+    });
+
+    it('the public origin right, another entry malformed → warn cors-origins-malformed only', () => {
+      const o = env('172.29.91.61', 'http://172.29.91.61,localhost:5173,http://localhost/');
+      expect(o).toMatchObject({ status: 'warn', signals: ['hosts-ok', 'cors-origins-malformed'] });
+      expect(o.summary).toContain('localhost:5173 (no scheme (http://))');
+      expect(o.summary).toContain('http://localhost/ (a path or trailing slash)');
+    });
+
+    it('a correct duplicate with a trailing slash beside it still warns (corsheaders.E014)', () => {
+      expect(env('172.29.91.61', 'http://172.29.91.61,http://172.29.91.61/').signals).toEqual([
+        'hosts-ok',
+        'cors-origins-malformed',
+      ]);
+    });
+
+    it('ALLOWED_HOSTS with a scheme, a port or a path → allowed-hosts-format', () => {
+      for (const hosts of [
+        'http://172.29.91.61',
+        '172.29.91.61:80',
+        '172.29.91.61/',
+        'localhost,http://172.29.91.61/',
+      ]) {
+        const o = env(hosts, 'http://172.29.91.61');
+        expect(o).toMatchObject({ status: 'fail', signals: ['allowed-hosts-format'] });
+        expect(o.summary).toContain('write 172.29.91.61');
+      }
+    });
+
+    it('ALLOWED_HOSTS right, IPv6 literals and wildcards are not format faults', () => {
+      expect(env('172.29.91.61,::1,[::1],.example.com', 'http://172.29.91.61').signals).toEqual(['hosts-ok']);
+    });
+
+    it('hostile origins: 100 000 malformed entries, unicode, injection stay bounded', () => {
+      const many = Array.from({ length: 100_000 }, (_, i) => `h${i}/`).join(',');
+      const o = env('172.29.91.61', `http://172.29.91.61,${many}`);
+      expect(o.signals).toEqual(['hosts-ok', 'cors-origins-malformed']);
+      expect(o.summary.length).toBeLessThan(600);
+      const u = env('172.29.91.61', `http://172.29.91.61/\u202E,$(reboot)`);
+      expect(u.signals).toEqual(['hosts-ok', 'cors-origin-format', 'cors-origins-malformed']);
+      const long = env('172.29.91.61', `http://172.29.91.61/${'x'.repeat(FIVE_MB)}`);
+      expect(long.signals).toEqual(['hosts-ok', 'cors-origin-format']);
+      expect(long.summary.length).toBeLessThan(600);
     });
   });
 });

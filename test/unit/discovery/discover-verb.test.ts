@@ -177,6 +177,24 @@ describe('discover verb', () => {
     expect(await layout.targetFor(target)).toBe(target);
   });
 
+  it('discover and bundle on an unreachable target: what went wrong, what to do next, exit 3, no file', async () => {
+    const down: Transport = {
+      describe: 'down',
+      exec: async () => {
+        throw new TransportError('connect_refused', 'connect ECONNREFUSED 172.29.91.61:22', 'start sshd on the server');
+      },
+      close: async () => {},
+    };
+    const { runner, lines } = setup(down);
+    expect(await runner.runWords(['discover', 'relocated'])).toBe(EXIT.unreachable);
+    expect(await runner.runWords(['bundle', 'relocated', '-o', '/nonexistent-dir/b.tar.gz'])).toBe(EXIT.unreachable);
+    expect(lines).toHaveLength(2);
+    for (const l of lines) {
+      expect(l).toContain('cannot reach relocated: connect ECONNREFUSED');
+      expect(l).toContain('Next: start sshd on the server');
+    }
+  });
+
   it('refuses an unknown target and extra words', async () => {
     const { runner, lines } = setup(new FixtureTransport());
     expect(await runner.runWords(['discover', 'nope'])).toBe(EXIT.usage);

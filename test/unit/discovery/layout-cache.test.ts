@@ -108,4 +108,18 @@ describe('the layout cache in the store', () => {
     await cache.put('k', d, 60_000);
     expect(await cache.get('k')).toEqual(d);
   });
+
+  it('a store that fails (Redis down, a data directory this user cannot write): discovery each time, logged once', async () => {
+    const logs: string[] = [];
+    const broken = new FileStore({ dir: join(root, 'not-a-dir') });
+    writeFileSync(join(root, 'not-a-dir'), 'a file where the store directory should be');
+    const server = new Relocated();
+    const svc = new LayoutService({ transportFor: () => server, cache: storeLayoutCache(broken, (l) => logs.push(l)) });
+    expect((await svc.layoutFor(target)).target.paths.backend).toBe('/srv/oms/backend');
+    expect((await svc.layoutFor(target)).cached).toBe(false);
+    await svc.forget(target);
+    expect(server.runs).toBe(2);
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toContain('discovering on every request until it works again');
+  });
 });

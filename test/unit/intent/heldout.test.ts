@@ -28,28 +28,57 @@ describe('the held-out test half', () => {
   });
 
   // The issue's targets are top-1 ≥ 95 %, offered ≥ 99 %, false alarms ≤ 1 in 40, sections ≥ 90 % and no passive
-  // reply. Measured once on this half after tuning on the other (see the branch report): 113/128 top-1 and offered,
-  // 5/52 false alarms, 20/34 sections, 4/52 passive replies. These floors hold that level so it cannot regress
-  // unnoticed; they are not the targets, and were not reached by tuning on this half.
-  it('top-1 (issue target ≥ 95 %; reached 113/128)', () => {
-    expect(test.total.top1).toBeGreaterThanOrEqual(113);
+  // reply. Measured on this half after tuning on the other and on invented probes (test/fixtures/intent/probes.jsonl;
+  // see docs/intent.md): 119/128 top-1 and offered, 3/52 false alarms, 30/34 sections, 1/52 passive reply (before
+  // this round: 113, 113, 5, 20, 4). These floors hold that level so it cannot regress unnoticed; they are not the
+  // targets, and were not reached by tuning on this half (only its aggregate figures were ever looked at).
+  it('top-1 (issue target ≥ 95 %; reached 119/128)', () => {
+    expect(test.total.top1).toBeGreaterThanOrEqual(119);
   });
 
-  it('the right playbook among those offered (issue target ≥ 99 %; reached 113/128)', () => {
-    expect(test.total.offered).toBeGreaterThanOrEqual(113);
+  it('the right playbook among those offered (issue target ≥ 99 %; reached 119/128)', () => {
+    expect(test.total.offered).toBeGreaterThanOrEqual(119);
   });
 
-  it('false alarms, any playbook offered on an unrelated message (issue target ≤ 1 in 40; reached 5/52)', () => {
+  it('false alarms, any playbook offered on an unrelated message (issue target ≤ 1 in 40; reached 3/52)', () => {
     expect(test.total.unrelated).toBe(52);
-    expect(test.total.falseAlarms).toBeLessThanOrEqual(5);
+    expect(test.total.falseAlarms).toBeLessThanOrEqual(3);
   });
 
-  it('how-to questions answered with the right section (issue target ≥ 90 %; reached 20/34)', () => {
-    expect(test.total.sections).toBeGreaterThanOrEqual(20);
+  it('how-to questions answered with the right section (issue target ≥ 90 %; reached 30/34)', () => {
+    expect(test.total.sections).toBeGreaterThanOrEqual(30);
   });
 
-  it('passive listening on unrelated messages (issue target: no reply; reached 4/52)', () => {
-    expect(test.total.passiveReplies).toBeLessThanOrEqual(4);
+  it('passive listening on unrelated messages (issue target: no reply; reached 1/52)', () => {
+    expect(test.total.passiveReplies).toBeLessThanOrEqual(1);
+  });
+});
+
+/**
+ * The fresh set (test/fixtures/intent/fresh/): 170 messages written at the end of the tuning round by someone who
+ * saw only the operators' notes and the playbook titles — not the matcher, not the other sets — and scored once,
+ * after the tuning was finished. Measured: top-1 114/120 (95.0 %), offered 115/120, how-to sections 29/30,
+ * false alarms 1/50, passive replies 0/50 (main before this round's tuning: 110, 111, 25, 3, 2).
+ */
+describe('the fresh set', () => {
+  let fresh: HeldoutReport;
+  beforeAll(async () => {
+    const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
+    const file = join(process.cwd(), 'test', 'fixtures', 'intent', 'fresh', 'messages.jsonl');
+    const examples = parseHeldout(await readFile(file, 'utf8'), 'fresh');
+    fresh = scoreHeldout(examples, (text) => answerSummary(matchIntent(text, playbooks)));
+  });
+
+  it('top-1 at least 95 % of the labelled messages (issue target), offered at least as often', () => {
+    expect(fresh.total.n).toBe(170);
+    expect(fresh.total.top1).toBeGreaterThanOrEqual(114);
+    expect(fresh.total.offered).toBeGreaterThanOrEqual(115);
+  });
+
+  it('how-to sections at least 90 %, at most 1 false alarm in 40 unrelated, no passive reply (issue targets)', () => {
+    expect(fresh.total.sections).toBeGreaterThanOrEqual(27);
+    expect(fresh.total.falseAlarms * 40).toBeLessThanOrEqual(fresh.total.unrelated);
+    expect(fresh.total.passiveReplies).toBe(0);
   });
 });
 

@@ -88,4 +88,29 @@ describe('the wordings of issue 11', () => {
     for (const c of r.choices!) expect(c.reason).toMatch(/\S/);
     expect(answerSummary(r).passive).toBe(false);
   });
+
+  it('passive listening is stricter than an addressed message: not on a middle score, nor beside another system', () => {
+    const beside = matchIntent('grafana 上看到 OMS 后端内存飙到顶然后 worker 就被干掉了', playbooks);
+    expect([beside.outcome, beside.playbook?.id, beside.passive]).toEqual(['match', 'worker-sigterm', false]);
+    const alone = matchIntent('后端 worker 进程老是被杀，怀疑内存不够', playbooks);
+    expect([alone.outcome, alone.playbook?.id, alone.passive]).toEqual(['match', 'worker-sigterm', true]);
+  });
+
+  it.each([
+    ['批量导入时手机号和邮箱是必填的吗', 'admin#bulk-import'],
+    ['ExecStart 那一行应该怎么写', 'service-start#unit-file'],
+    ['开机自启怎么设置', 'service-start#setup'],
+    ['不用机器人的话，接口 502 我手工怎么查', 'api-not-found#by-hand'],
+  ])('how-to by a detail or by hand: %s → %s', (text, section) => {
+    expect(answer(text).section).toBe(section);
+  });
+
+  it.each([
+    'OOM 是什么意思',
+    '另一个项目的 django admin 也 404',
+    '登录的问题已经解决了，谢谢大家',
+    'hadoop namenode OOM 了',
+  ])('offers nothing for a textbook question, another project, a solved problem or an unknown system: %s', (text) => {
+    expect(answer(text).offered).toEqual([]);
+  });
 });

@@ -1,0 +1,44 @@
+import { ForeignNames } from '../../../src/intent/foreign.js';
+
+/** OMS's own words, as the playbooks and the lexicon would give them. */
+const names = new ForeignNames(['gunicorn', 'nginx', 'oms-backend', 'createsuperuser', 'selinux', 'login']);
+const find = (text: string, loose = false) => names.find(text, text.split('\n'), loose);
+
+describe('ForeignNames', () => {
+  it('finds an unknown name before a component, in English or Chinese', () => {
+    expect(find('keycloak 登录一直 401')).toBe('keycloak');
+    expect(find('gitea 的 admin 面板 404')).toBe('gitea');
+    expect(find('uwsgi worker was killed by signal 9')).toBe('uwsgi');
+  });
+
+  it('finds an unknown name that opens a Chinese message or owns what follows', () => {
+    expect(find('hadoop namenode oom 了')).toBe('hadoop');
+    expect(find('新上的 crm 系统的接口全 404 了')).toBe('crm');
+  });
+
+  it('finds other units and other processes killed by the kernel', () => {
+    expect(find('zabbix-agent.service 起不来')).toBe('zabbix-agent.service');
+    expect(find('out of memory: killed process 1201 (mysqld)')).toBe('mysqld');
+    expect(find('oms-backend.service 起不来')).toBeUndefined();
+    expect(find('out of memory: killed process 4412 (gunicorn)')).toBeUndefined();
+  });
+
+  it("leaves OMS's own words, common words, typos, pinyin, paths and English clauses alone", () => {
+    for (const text of [
+      'gunicorn 的 worker 被杀了',
+      'createsuperuser 报错',
+      'gunicron worker 又挂了',
+      'neicun bugou worker bei oom le',
+      '用户名 lisi 已存在',
+      '调用 /api/reportz/summary 返回 404',
+      "登录后显示 you don't have permission to view or edit anything",
+      'the login button just spins forever',
+    ])
+      expect([text, find(text)]).toEqual([text, undefined]);
+  });
+
+  it('in loose mode (passive listening) an unknown name anywhere among Chinese characters counts', () => {
+    expect(find('登录接口用 insomnia 测是 401')).toBeUndefined();
+    expect(find('登录接口用 insomnia 测是 401', true)).toBe('insomnia');
+  });
+});
