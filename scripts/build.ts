@@ -72,24 +72,6 @@ const jsonAsParse: Plugin = {
   },
 };
 
-/**
- * Modules that only define zod schemas (and types). esbuild keeps any module whose top level calls functions, in
- * case the calls have effects; these have none, so a module that merely re-exports one (src/config/target.ts)
- * does not pull zod into every start when nothing reads the schema.
- */
-const SCHEMA_MODULES = ['src/config/target-schema.ts'];
-
-const schemaModules: Plugin = {
-  name: 'schema-modules',
-  setup(b) {
-    const files = new Set(SCHEMA_MODULES.map((f) => path.join(ROOT, f)));
-    b.onResolve({ filter: /-schema\.js$/ }, (args) => {
-      const file = path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
-      return files.has(file) ? { path: file, sideEffects: false } : undefined;
-    });
-  },
-};
-
 /** CommonJS dependencies inside an ESM bundle still expect require, __filename and __dirname. */
 const CJS_SHIM = [
   "import { createRequire as __omsCreateRequire } from 'node:module';",
@@ -128,7 +110,7 @@ export async function buildBundle(outdir = 'dist/bundle'): Promise<Built> {
     minifySyntax: true,
     sourcesContent: false,
     external: EXTERNAL,
-    plugins: [nativeAddons(out), zodEnglishOnly, jsonAsParse, schemaModules],
+    plugins: [nativeAddons(out), zodEnglishOnly, jsonAsParse],
     banner: { js: CJS_SHIM },
     // The code hashes the compiled forms are keyed by (src/playbooks/compiled.ts, src/config/config-cache.ts).
     define: {

@@ -10,7 +10,8 @@ import { causesTable } from './causes-doc.js';
 import { HOST_CHECKS } from '../src/checks/host-checks.js';
 import { SERVICE_CHECKS } from '../src/checks/service-checks.js';
 import { WEB_CHECKS } from '../src/checks/web-checks.js';
-import { targetSchema, type Target } from '../src/config/target.js';
+import type { Target } from '../src/config/target.js';
+import { targetSchema } from '../src/config/target-schema.js';
 import { shellJoin } from '../src/transport/quote.js';
 
 /** The target the command column is shown for: the default layout, reached over SSH. */

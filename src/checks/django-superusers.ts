@@ -1,5 +1,4 @@
 import { dirname } from 'node:path/posix';
-import { z } from 'zod';
 import { targetPaths, type Target } from '../config/target.js';
 import { defineCheck, type CheckCommand, type Observation } from './check.js';
 import { clip, commandProblem, tailExcerpt } from './output.js';
@@ -32,8 +31,21 @@ export const SUPERUSERS_CODE = [
   `print("${DONE}", len(rows))`,
 ].join('\n');
 
-const Account = z.object({ username: z.string().max(300), is_superuser: z.boolean(), is_active: z.boolean() }).strict();
-type Account = z.infer<typeof Account>;
+interface Account {
+  username: string;
+  is_superuser: boolean;
+  is_active: boolean;
+}
+
+/** Exactly the three fields the query prints (a user name of at most 300 characters, two booleans), or undefined. */
+function asAccount(v: unknown): Account | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const a = v as Record<string, unknown>;
+  if (Object.keys(a).some((k) => k !== 'username' && k !== 'is_superuser' && k !== 'is_active')) return undefined;
+  if (typeof a.username !== 'string' || a.username.length > 300) return undefined;
+  if (typeof a.is_superuser !== 'boolean' || typeof a.is_active !== 'boolean') return undefined;
+  return { username: a.username, is_superuser: a.is_superuser, is_active: a.is_active };
+}
 
 /** The server's python: next to the configured gunicorn (its venv). */
 export function superusersArgv(target: Target): string[] {
@@ -50,8 +62,8 @@ export function parseSuperusers(stdout: string): { accounts: Account[]; complete
     if (t.startsWith(DONE)) complete = true;
     if (!t.startsWith('{') || t.length > 1000 || accounts.length >= 50) continue;
     try {
-      const a = Account.safeParse(JSON.parse(t));
-      if (a.success) accounts.push(a.data);
+      const a = asAccount(JSON.parse(t));
+      if (a) accounts.push(a);
     } catch {
       // not JSON: a warning Django printed; ignored
     }

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Who the words are typed into: each renders command references in its own form. */
 export type FrontEnd = 'console' | 'cli' | 'slack';
 
@@ -37,10 +35,24 @@ export function fail(error: string, hint: string): ParseFailure {
   return { ok: false, error, hint };
 }
 
+/** A word checked against a pattern, with the `safeParse(…).success` shape of a zod schema (zod is not loaded here). */
+export interface WordRule {
+  safeParse(value: unknown): { success: true; data: string } | { success: false; error: string };
+}
+
+function wordRule(pattern: RegExp, message: string): WordRule {
+  return {
+    safeParse: (value) =>
+      typeof value === 'string' && pattern.test(value)
+        ? { success: true, data: value }
+        : { success: false, error: message },
+  };
+}
+
 /** Target, check and action names: letters, digits, `_ . -`. */
-export const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'letters, digits, _ . - only');
+export const name = wordRule(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'letters, digits, _ . - only');
 /** A Unix user name (`sudoers --user`). */
-export const userName = z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'a Unix user name');
+export const userName = wordRule(/^[a-z_][a-z0-9_-]{0,31}$/, 'a Unix user name');
 
 /** What a verb's argument parser gets besides its words. */
 export interface VerbContext {

@@ -21,3 +21,17 @@ export const TARGET_DEFAULTS = {
   nginxListen: '127.0.0.1:80',
   maxConcurrency: 8,
 } as const;
+
+/** `host:port` or `[v6]:port`: what `backendBind` and `nginxListen` must look like. */
+export const HOST_PORT = /^[0-9.]+:\d+$|^\[[0-9a-fA-F:]+\]:\d+$/;
+
+/**
+ * Whether a layout value passes the schema's rules (an absolute path; a non-empty list of them for
+ * `nginxErrorLogs`; `host:port` for the two addresses), without zod: discovery checks what it found with it.
+ */
+export function layoutValueValid(key: string, value: unknown): boolean {
+  const absolute = (v: unknown) => typeof v === 'string' && v.startsWith('/');
+  if (key === 'backendBind' || key === 'nginxListen') return typeof value === 'string' && HOST_PORT.test(value);
+  if (key === 'paths.nginxErrorLogs') return Array.isArray(value) && value.length > 0 && value.every(absolute);
+  return key.startsWith('paths.') && absolute(value);
+}

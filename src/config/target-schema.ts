@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PATH_DEFAULTS, TARGET_DEFAULTS } from './target-defaults.js';
+import { HOST_PORT, PATH_DEFAULTS, TARGET_DEFAULTS } from './target-defaults.js';
 
 /**
  * A server the bot diagnoses. Defaults are the layout in the operators' notes,
@@ -60,12 +60,12 @@ export const targetSchema = z
     nginxService: safeName.default(TARGET_DEFAULTS.nginxService),
     backendBind: z
       .string()
-      .regex(/^[0-9.]+:\d+$|^\[[0-9a-fA-F:]+\]:\d+$/, 'must be host:port, e.g. 127.0.0.1:8000')
+      .regex(HOST_PORT, 'must be host:port, e.g. 127.0.0.1:8000')
       .default(TARGET_DEFAULTS.backendBind),
     /** Where nginx listens on the server, probed with the public Host header. */
     nginxListen: z
       .string()
-      .regex(/^[0-9.]+:\d+$|^\[[0-9a-fA-F:]+\]:\d+$/, 'must be host:port, e.g. 127.0.0.1:80')
+      .regex(HOST_PORT, 'must be host:port, e.g. 127.0.0.1:80')
       .default(TARGET_DEFAULTS.nginxListen),
     paths: pathsSchema.default(() => pathsSchema.parse({})),
     /** Per-target concurrency for checks (SSH channels); OpenSSH allows 10 sessions per connection. */

@@ -2,9 +2,6 @@ import type { TargetConfig } from './target-schema.js';
 import { PATH_DEFAULTS, TARGET_DEFAULTS } from './target-defaults.js';
 
 export type { TargetConfig } from './target-schema.js';
-// For existing importers; the bundle drops it where unused (scripts/build.ts, schemaModules), so a start that only
-// needs the helpers below does not load zod.
-export { targetSchema } from './target-schema.js';
 
 /** A validated target with its name. */
 export interface Target extends TargetConfig {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { durationSchema, slackChannelId } from './fields.js';
 import { resolveTargetSpec } from './groups.js';
+import type { WatchSpec } from './watch-spec.js';
+
+export { checkWatchPlaybooks, type WatchSpec } from './watch-spec.js';
 
 /**
  * `watch:` entries: a playbook run on schedule over targets, posting to a
@@ -34,18 +37,6 @@ export const watchEntrySchema = z
 export type WatchEntry = z.infer<typeof watchEntrySchema>;
 
 /** One watch, resolved: its targets flattened, durations in milliseconds. */
-export interface WatchSpec {
-  id: string;
-  playbook: string;
-  /** What the config says (`prod`, `[web1, web2]`), for `watch list`. */
-  targetsText: string;
-  targets: string[];
-  everyMs: number;
-  channel: string;
-  remindEveryMs: number;
-  /** The line of the entry in the config file, for errors found later (an unknown playbook). */
-  line?: number;
-}
 
 export type WatchesResult = { ok: true; watches: WatchSpec[] } | { ok: false; key: string[]; problem: string };
 
@@ -101,28 +92,4 @@ export function resolveWatches(
 function defaultId(playbook: string, names: readonly string[]): string {
   const raw = `${playbook}-${names.join('-')}`.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
   return raw.replace(/^-+/, '').slice(0, 64) || 'watch';
-}
-
-/**
- * Each watch's playbook must exist (by id or alias): the playbook ids are
- * known only after loading, so main.ts calls this. Answers the watches with
- * their playbook ids, or the first problem (index, what exists).
- */
-export function checkWatchPlaybooks(
-  watches: readonly WatchSpec[],
-  findPlaybookId: (name: string) => string | undefined,
-  known: readonly string[],
-): { ok: true; watches: WatchSpec[] } | { ok: false; watch: WatchSpec; problem: string } {
-  const out: WatchSpec[] = [];
-  for (const w of watches) {
-    const id = findPlaybookId(w.playbook);
-    if (!id)
-      return {
-        ok: false,
-        watch: w,
-        problem: `names no playbook: ${JSON.stringify(w.playbook)} (playbooks: ${known.join(', ')})`,
-      };
-    out.push({ ...w, playbook: id });
-  }
-  return { ok: true, watches: out };
 }

@@ -4,7 +4,7 @@
  * came from and where an explicit value disagrees with the server. Pure.
  */
 import { targetPaths, type Target } from '../config/target.js';
-import { targetSchema } from '../config/target-schema.js';
+import { layoutValueValid } from '../config/target-defaults.js';
 import { LAYOUT_KEYS, type Discovery, type LayoutKey, type LayoutValue } from './layout.js';
 
 export interface LayoutRow {
@@ -61,18 +61,15 @@ export function applyLayout(target: Target, discovery: Discovery): ResolvedLayou
     if (key === 'backendBind' || key === 'nginxListen') top[key] = show(found.value);
     else paths[key.slice('paths.'.length)] = found.value;
   }
-  // Re-validate: discovered values went through the same schema as configured ones.
-  const parsed = targetSchema.safeParse({ ...strip(target), ...top, paths });
-  const filled: Target = parsed.success ? { ...parsed.data, name: target.name, configured: target.configured } : target;
+  // Re-validate: discovered values pass the same rules as configured ones (src/config/target-defaults.ts).
+  const valid = [...taken.keys()].every((key) =>
+    layoutValueValid(key, key.startsWith('paths.') ? paths[key.slice('paths.'.length)] : top[key as 'backendBind']),
+  );
+  const filled: Target = valid ? { ...target, ...top, paths: paths as Target['paths'] } : target;
   const rows = LAYOUT_KEYS.map((key) => ({
     key,
     value: current(filled, key),
-    source: explicit.has(key) ? 'config' : parsed.success ? (taken.get(key) ?? 'default') : 'default',
+    source: explicit.has(key) ? 'config' : valid ? (taken.get(key) ?? 'default') : 'default',
   }));
   return { target: filled, rows, conflicts };
-}
-
-function strip(target: Target): Record<string, unknown> {
-  const { name: _name, configured: _configured, ...rest } = target;
-  return rest;
 }

@@ -4,9 +4,8 @@
  * console and every bot instance share one discovery per target and TTL.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import type { Store } from '../store/store.js';
-import { LAYOUT_KEYS, type Discovery } from './layout.js';
+import type { Discovery } from './layout.js';
 
 export interface LayoutCache {
   get(key: string): Promise<Discovery | undefined>;
@@ -35,16 +34,6 @@ export function memoryLayoutCache(now: () => number = Date.now): LayoutCache {
     },
   };
 }
-
-const layoutKey = z.enum(LAYOUT_KEYS);
-const layoutValue = z.union([z.string().max(4096), z.array(z.string().max(4096)).max(50)]);
-/** A stored discovery is read back like any boundary: a record that does not parse is a miss. */
-const discoverySchema = z.object({
-  values: z.partialRecord(layoutKey, z.object({ value: layoutValue, source: z.string().max(2000) })),
-  notes: z.array(z.object({ value: z.string().max(4096), source: z.string().max(2000) })).max(200),
-  undecided: z.array(z.object({ keys: z.array(layoutKey), reason: z.string().max(4096) })).max(200),
-});
-const recordSchema = z.object({ discovery: discoverySchema.nullable() });
 
 /** Record ids are a hash of the cache key (a target's name and how it is reached): safe for files and Redis. */
 function recordId(key: string): string {
@@ -94,6 +83,8 @@ export function storeLayoutCache(store: Store, log?: (line: string) => void): La
         return undefined;
       }
       if (!rec) return undefined;
+      // The record's schema (zod) is loaded on the first read, not with every start of the command.
+      const { recordSchema } = await import('./layout-record.js');
       const parsed = recordSchema.safeParse(rec.value);
       if (!parsed.success) {
         log?.(`layout cache: the stored record for ${key} does not parse; discovering again`);

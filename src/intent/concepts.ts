@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { LEXICON_PARTS } from './lexicon.js';
 import { toPinyin } from './pinyin.js';
 
@@ -20,16 +19,48 @@ export interface Lexicon {
   pinyin?: Array<[form: string, id: string]>;
 }
 
-const term = z.string().min(1, 'must not be empty');
-const conceptSchema = z.strictObject({
-  label: term,
-  zh: z.array(term.regex(/[\u3400-\u9fff]/, 'a zh term needs Chinese characters')).optional(),
-  en: z.array(term.regex(/^[^\u3400-\u9fff]+$/, 'an en term has no Chinese characters')).optional(),
-  py: z
-    .array(term.regex(/^[a-z]+(?: [a-z]+)+$/, 'pinyin: two or more toneless syllables separated by spaces'))
-    .optional(),
-  re: z.array(term).optional(),
-});
+/** A concept as written in a lexicon file (validated by {@link checkConcept}). */
+interface ConceptSource {
+  label: string;
+  zh?: string[];
+  en?: string[];
+  py?: string[];
+  re?: string[];
+}
+
+/** Each list field's rule for its terms: a test and what to say when a term fails it. */
+const TERM_RULES: Record<Exclude<keyof ConceptSource, 'label'>, [RegExp, string] | undefined> = {
+  zh: [/[\u3400-\u9fff]/, 'a zh term needs Chinese characters'],
+  en: [/^[^\u3400-\u9fff]+$/, 'an en term has no Chinese characters'],
+  py: [/^[a-z]+(?: [a-z]+)+$/, 'pinyin: two or more toneless syllables separated by spaces'],
+  re: undefined,
+};
+
+/**
+ * The concept's shape, or the first problem as `path: message`. Plain code rather than a zod schema: the lexicon
+ * is compiled on the first `match` of every process, and zod is not otherwise loaded by a start.
+ */
+function checkConcept(raw: unknown): { ok: true; concept: ConceptSource } | { ok: false; problem: string } {
+  const bad = (path: string, message: string) => ({ ok: false as const, problem: `${path}: ${message}` });
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return bad('entry', 'expected an object');
+  const c = raw as Record<string, unknown>;
+  const unknown = Object.keys(c).filter((k) => k !== 'label' && !(k in TERM_RULES));
+  if (unknown.length > 0)
+    return bad('entry', `Unrecognized key(s) in object: ${unknown.map((k) => `"${k}"`).join(', ')}`);
+  if (typeof c.label !== 'string') return bad('label', 'expected string');
+  if (c.label.length === 0) return bad('label', 'must not be empty');
+  for (const [field, rule] of Object.entries(TERM_RULES)) {
+    const list = c[field];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) return bad(field, 'expected array');
+    for (const [i, t] of list.entries()) {
+      if (typeof t !== 'string') return bad(`${field}.${i}`, 'expected string');
+      if (t.length === 0) return bad(`${field}.${i}`, 'must not be empty');
+      if (rule && !rule[0].test(t)) return bad(`${field}.${i}`, rule[1]);
+    }
+  }
+  return { ok: true, concept: c as unknown as ConceptSource };
+}
 
 /** Validate and compile lexicon files; a problem throws naming the file, the concept and the term. */
 export function compileLexiconParts(parts: ReadonlyArray<readonly [string, Record<string, unknown>]>): Lexicon {
@@ -53,12 +84,9 @@ export function compileLexicon(source: Record<string, unknown>, file: string): L
   for (const [id, raw] of Object.entries(source)) {
     const where = `${file}: concept "${id}"`;
     if (!/^[a-z][a-z0-9-]*$/.test(id)) throw new Error(`${where}: the id must be kebab-case`);
-    const parsed = conceptSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new Error(`${where}: ${issue.path.join('.') || 'entry'}: ${issue.message}`);
-    }
-    const c = parsed.data;
+    const checked = checkConcept(raw);
+    if (!checked.ok) throw new Error(`${where}: ${checked.problem}`);
+    const c = checked.concept;
     const alternatives: string[] = [];
     for (const t of [...(c.zh ?? []), ...(c.en ?? [])]) {
       const key = t.normalize('NFKC').toLowerCase();

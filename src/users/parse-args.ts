@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** `users template [-o file.xlsx]` / `users validate FILE [-o corrected.xlsx]`. */
 export type UsersCommand =
   | { verb: 'users'; action: 'template'; output?: string }
@@ -11,16 +9,21 @@ const USAGE =
   '`users template [-o file.xlsx]` writes the import template; ' +
   '`users validate FILE.xlsx|FILE.csv [-o corrected.xlsx]` checks a filled one';
 
-/** A local file path: no control characters, not an option, not a directory. */
-const path = z
-  .string()
-  .min(1)
-  .max(1024, 'is longer than 1024 characters')
-  .refine((p) => !/[\u0000-\u001f\u007f]/.test(p), 'contains control characters')
-  .refine((p) => !p.startsWith('-'), 'starts with - (an option?)')
-  .refine((p) => !/[\\/]$/.test(p), 'is a directory, not a file');
-const inputPath = path.refine((p) => /\.(xlsx|csv|txt|tsv)$/i.test(p), 'must end in .xlsx or .csv');
-const outputPath = path.refine((p) => /\.xlsx$/i.test(p), 'must end in .xlsx');
+/**
+ * A local file path: not empty, at most 1024 characters, no control characters, not an option, not a directory,
+ * with the given extension. The first problem, or undefined. (Plain code: parsing the words loads no zod.)
+ */
+function pathProblem(p: string, ext: RegExp, extMessage: string): string | undefined {
+  if (p.length === 0) return 'is empty';
+  if (p.length > 1024) return 'is longer than 1024 characters';
+  if (/[\u0000-\u001f\u007f]/.test(p)) return 'contains control characters';
+  if (p.startsWith('-')) return 'starts with - (an option?)';
+  if (/[\\/]$/.test(p)) return 'is a directory, not a file';
+  if (!ext.test(p)) return extMessage;
+  return undefined;
+}
+const inputProblem = (p: string) => pathProblem(p, /\.(xlsx|csv|txt|tsv)$/i, 'must end in .xlsx or .csv');
+const outputProblem = (p: string) => pathProblem(p, /\.xlsx$/i, 'must end in .xlsx');
 
 /** Parse the words after `users`. */
 export function parseUsersArgs(args: readonly string[]): Parsed {
@@ -35,11 +38,11 @@ export function parseUsersArgs(args: readonly string[]): Parsed {
     } else words.push(rest[i]!);
   }
   if (output !== undefined) {
-    const o = outputPath.safeParse(output);
-    if (!o.success)
+    const problem = outputProblem(output);
+    if (problem)
       return {
         ok: false,
-        error: `invalid output file "${output}": ${o.error.issues[0]!.message} — nothing was written`,
+        error: `invalid output file "${output}": ${problem} — nothing was written`,
         hint: 'e.g. -o corrected.xlsx',
       };
   }
@@ -63,17 +66,10 @@ export function parseUsersArgs(args: readonly string[]): Parsed {
               : `users validate takes one file (got ${words.length}; quote a name with spaces)`,
           hint: USAGE,
         };
-      const file = inputPath.safeParse(words[0]);
-      if (!file.success)
-        return {
-          ok: false,
-          error: `invalid file "${words[0]}": ${file.error.issues[0]!.message} — nothing was read`,
-          hint: USAGE,
-        };
-      return {
-        ok: true,
-        command: { verb: 'users', action: 'validate', file: file.data, ...(output ? { output } : {}) },
-      };
+      const file = words[0]!;
+      const problem = inputProblem(file);
+      if (problem) return { ok: false, error: `invalid file "${file}": ${problem} — nothing was read`, hint: USAGE };
+      return { ok: true, command: { verb: 'users', action: 'validate', file, ...(output ? { output } : {}) } };
     }
     default:
       return {

@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/config-file.js';
-import { checkWatchPlaybooks } from '../config/watch.js';
+import { checkWatchPlaybooks } from '../config/watch-spec.js';
 import { findPlaybook } from '../playbooks/find.js';
 import type { Playbook } from '../playbooks/playbook.js';
 

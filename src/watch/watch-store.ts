@@ -1,15 +1,14 @@
-import { z } from 'zod';
 import type { Store } from '../store/store.js';
-import { parseWatchState, type WatchState } from './state.js';
+import type { Pause } from './records.js';
+import type { WatchState } from './state.js';
+
+export type { Pause } from './records.js';
+
+/** The records' schemas (zod), loaded on the first read rather than with every start of the command. */
+const records = () => import('./records.js');
 
 /** How long a watch's records are kept after their last write (a watch removed from the config is forgotten). */
 const RETENTION_MS = 30 * 24 * 3_600_000;
-
-const leaseSchema = z.object({ holder: z.string(), expiresAt: z.number() });
-const pauseSchema = z.object({ until: z.number(), by: z.string() });
-
-/** A pause in force: until when, and who asked. */
-export type Pause = z.infer<typeof pauseSchema>;
 
 /**
  * The watches' shared records in the store (file or Redis): the state of each
@@ -30,6 +29,7 @@ export class WatchStore {
   /** The state and its version (0: never written). */
   async state(id: string): Promise<{ state: WatchState; version: number }> {
     const r = await this.store.getRecord('watch', id);
+    const { parseWatchState } = await records();
     return { state: parseWatchState(r?.value), version: r?.version ?? 0 };
   }
 
@@ -45,7 +45,7 @@ export class WatchStore {
    */
   async acquire(id: string, holder: string, ttlMs: number): Promise<boolean> {
     const cur = await this.store.getRecord('watch-lease', id);
-    const lease = leaseSchema.safeParse(cur?.value);
+    const lease = (await records()).leaseSchema.safeParse(cur?.value);
     const now = this.now();
     if (cur && lease.success && lease.data.holder !== holder && lease.data.expiresAt > now) return false;
     const next = { holder, expiresAt: now + ttlMs };
@@ -55,19 +55,21 @@ export class WatchStore {
   /** Give the lease up (a clean stop), so another instance takes the watch at its next tick. */
   async release(id: string, holder: string): Promise<void> {
     const cur = await this.store.getRecord('watch-lease', id);
-    const lease = leaseSchema.safeParse(cur?.value);
+    const lease = (await records()).leaseSchema.safeParse(cur?.value);
     if (!cur || !lease.success || lease.data.holder !== holder) return;
     await this.store.compareAndSet('watch-lease', id, cur.version, { holder, expiresAt: 0 }, RETENTION_MS);
   }
 
   /** Who holds the lease now, if anyone (for `watch list`). */
   async holder(id: string): Promise<string | undefined> {
+    const { leaseSchema } = await records();
     const lease = leaseSchema.safeParse((await this.store.getRecord('watch-lease', id))?.value);
     return lease.success && lease.data.expiresAt > this.now() ? lease.data.holder : undefined;
   }
 
   /** The pause in force, if any. */
   async pause(id: string): Promise<Pause | undefined> {
+    const { pauseSchema } = await records();
     const p = pauseSchema.safeParse((await this.store.getRecord('watch-pause', id))?.value);
     return p.success && p.data.until > this.now() ? p.data : undefined;
   }

@@ -295,7 +295,7 @@ async function waitListening(port: number, proc: ChildProcess, logFile: string):
 
 /** A validated target pointing at the test sshd, pinned to its ed25519 host key, logging in with the ed25519 key. */
 export async function sshdTarget(sshd: TestSshd, over: Record<string, unknown> = {}) {
-  const { targetSchema } = await import('../../src/config/target.js');
+  const { targetSchema } = await import('../../src/config/target-schema.js');
   const config = targetSchema.parse({
     host: sshd.host,
     port: sshd.port,

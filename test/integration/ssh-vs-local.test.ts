@@ -8,7 +8,8 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findCheck } from '../../src/checks/registry.js';
-import { targetSchema, type Target } from '../../src/config/target.js';
+import type { Target } from '../../src/config/target.js';
+import { targetSchema } from '../../src/config/target-schema.js';
 import { runPlaybook } from '../../src/engine/engine.js';
 import type { Report } from '../../src/engine/report.js';
 import { loadPlaybooks } from '../../src/playbooks/loader.js';

@@ -113,8 +113,12 @@ export class SshConnector {
 
   private async connect(): Promise<Connection> {
     const t = this.target;
-    const auth = await authConfig(t, this.options);
-    const pin: Pin = { host: t.host, port: t.port, hostKey: t.hostKey, knownHostsText: await this.knownHosts() };
+    // The key and the known_hosts file are read at once; a problem with the key is still reported first.
+    const [authRead, knownRead] = await Promise.allSettled([authConfig(t, this.options), this.knownHosts()]);
+    if (authRead.status === 'rejected') throw authRead.reason;
+    if (knownRead.status === 'rejected') throw knownRead.reason;
+    const auth = authRead.value;
+    const pin: Pin = { host: t.host, port: t.port, hostKey: t.hostKey, knownHostsText: knownRead.value };
     const serverHostKey = pinnedKeyAlgorithms(pin);
 
     const client = new Client();

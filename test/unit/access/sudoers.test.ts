@@ -1,4 +1,5 @@
-import { targetSchema, type Target } from '../../../src/config/target.js';
+import type { Target } from '../../../src/config/target.js';
+import { targetSchema } from '../../../src/config/target-schema.js';
 import {
   classifySudoFailure,
   parseSudoList,

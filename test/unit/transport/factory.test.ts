@@ -1,4 +1,5 @@
-import { localTarget, targetSchema, type Target } from '../../../src/config/target.js';
+import { localTarget, type Target } from '../../../src/config/target.js';
+import { targetSchema } from '../../../src/config/target-schema.js';
 import { createTransportPool } from '../../../src/transport/factory.js';
 import { TransportError } from '../../../src/transport/transport.js';
 
