@@ -129,7 +129,7 @@ function judge(
       evidence.push(
         ...chain(staticDir)
           .map((x) => found.get(x))
-          .filter((s): s is StatLine => !!s)
+          .filter((s): s is StatLine => s !== undefined && s !== null)
           .map(show),
       );
     } else if (!cssStat) {
@@ -173,7 +173,7 @@ function judge(
         `nginx 用户 ${clip(who.user, 32)} 可以读取静态文件和上传目录 / ` +
         `nginx (user ${clip(who.user, 32)}) can read ${staticDir} and ${mediaDir}`,
       evidence: [found.get(staticDir), found.get(css), found.get(mediaDir)]
-        .filter((s): s is StatLine => !!s)
+        .filter((s): s is StatLine => s !== undefined && s !== null)
         .map(show)
         .join('\n'),
       facts,
