@@ -1,4 +1,3 @@
-import type { Verdict } from '../engine/report.js';
 import { redact } from '../redact.js';
 import { context, header, safe, section } from '../render/block-builders.js';
 import { fitMessage, type Block, type Fitted } from '../render/block-limits.js';
@@ -6,20 +5,13 @@ import { escapeMrkdwn } from '../render/mrkdwn.js';
 import { FACT_GROUPS } from './catalogue.js';
 import type { Comparison, CompareSide, Difference } from './diff.js';
 import { clipText, sideText, VERDICT_TEXT } from './values.js';
+import { VERDICT_EMOJI } from '../render/blocks.js';
 
 /**
  * `/oms compare` as Block Kit: the root message (progress, then both verdicts and the differences that
  * explain a finding), and the thread reply with every difference. Pure; every string is redacted and
  * escaped, every message passes fitMessage (what does not fit goes to the file in the thread).
  */
-
-const VERDICT_EMOJI: Record<Verdict, string> = {
-  ok: ':large_green_circle:',
-  warning: ':large_yellow_circle:',
-  problem: ':red_circle:',
-  inconclusive: ':white_circle:',
-  unreachable: ':no_entry:',
-};
 
 /** Differences shown in the root message; the rest are in the thread. */
 const ROOT_DIFFERENCES = 6;

@@ -25,7 +25,8 @@ const STATUS_EMOJI: Record<CheckStatus, string> = {
   error: ':grey_question:',
   skipped: ':heavy_minus_sign:',
 };
-const VERDICT_EMOJI: Record<Verdict, string> = {
+/** The emoji beside a verdict, in every Slack message that shows one (reports, fleets, comparisons). */
+export const VERDICT_EMOJI: Record<Verdict, string> = {
   ok: ':large_green_circle:',
   warning: ':large_yellow_circle:',
   problem: ':red_circle:',

@@ -1,10 +1,10 @@
 import type { FleetRow, FleetSummary } from '../engine/fleet-summary.js';
-import type { Verdict } from '../engine/report.js';
 import { redact } from '../redact.js';
 import { context, header, safe, section } from './block-builders.js';
 import { fitMessage, type Block, type Fitted } from './block-limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { countsText, seconds, sharedLine } from './fleet-text.js';
+import { VERDICT_EMOJI } from './blocks.js';
 
 /**
  * The root message of a run over a group, as Block Kit: one row per target
@@ -13,14 +13,6 @@ import { countsText, seconds, sharedLine } from './fleet-text.js';
  * fold into one line, so a large fleet stays inside 50 blocks and Slack's
  * total text limit; what still does not fit goes to the thread as a file. Pure.
  */
-
-const VERDICT_EMOJI: Record<Verdict, string> = {
-  ok: ':large_green_circle:',
-  warning: ':large_yellow_circle:',
-  problem: ':red_circle:',
-  inconclusive: ':white_circle:',
-  unreachable: ':no_entry:',
-};
 
 /** Up to this many targets every row is shown; beyond it, `ok` rows become one line of names. */
 export const FULL_ROWS = 40;

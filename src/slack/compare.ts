@@ -11,7 +11,7 @@ import { noticeMessage } from '../render/blocks.js';
 import { redact } from '../redact.js';
 import { renderText } from '../render/text.js';
 import type { Reply, SlackDeps } from './deps.js';
-import { describeSlackError, INVITE_HINT, isNotInChannel, slackErrorCode } from './errors.js';
+import { describeSlackError, INVITE_HINT, ONLY_YOU_SEE_IT, isNotInChannel, slackErrorCode } from './errors.js';
 import type { CommandPlace, CommandPlan, SlackContext, SlackFeature } from './feature.js';
 import * as say from '../messages/catalogue.js';
 import { unknownPlaybook } from './help.js';
@@ -80,12 +80,7 @@ async function compareAndReport(
       await reply(noticeMessage(`${p.text} — 对比没有运行 / the comparison was not run`, { next: p.next }));
       return;
     }
-    await reply(
-      noticeMessage(
-        'oms-chatops 不在这个频道里，所以结果只发给你 / I am not in this channel, so only you will see the result.',
-        { next: INVITE_HINT },
-      ),
-    );
+    await reply(noticeMessage(ONLY_YOU_SEE_IT, { next: INVITE_HINT }));
   }
   const throttle = new UpdateThrottle(deps.updateIntervalMs ?? 1000, deps.clock);
   const actor = { id: place.user, via: 'slack' as const, channel: place.channel };

@@ -9,6 +9,10 @@ export interface SlackProblem {
   next: string;
 }
 
+/** Said to the asker when the bot cannot post in the channel and answers them privately instead. */
+export const ONLY_YOU_SEE_IT =
+  'oms-chatops 不在这个频道里，所以结果只发给你 / I am not in this channel, so only you will see the result.';
+
 export const INVITE_HINT =
   '在频道里输入 `/invite @oms-chatops`（或 频道详情 → 集成 → 添加应用）/ ' +
   'type `/invite @oms-chatops` in the channel (or channel details → Integrations → Add apps), then try again';

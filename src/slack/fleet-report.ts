@@ -8,7 +8,7 @@ import { renderFleetText } from '../render/fleet-text.js';
 import { PLAIN } from '../render/style.js';
 import { noticeMessage, reportMessage } from '../render/blocks.js';
 import type { Reply, SlackDeps } from './deps.js';
-import { describeSlackError, INVITE_HINT, isNotInChannel, slackErrorCode } from './errors.js';
+import { describeSlackError, INVITE_HINT, ONLY_YOU_SEE_IT, isNotInChannel, slackErrorCode } from './errors.js';
 import type { Outbox } from './outbox.js';
 import { reportButtons } from './report-buttons.js';
 import type { RunPlace } from './run-report.js';
@@ -64,12 +64,7 @@ export async function runFleetAndReport(
       await reply(noticeMessage(`${p.text} — 诊断没有运行 / the diagnosis was not run`, { next: p.next }));
       return [];
     }
-    await reply(
-      noticeMessage(
-        'oms-chatops 不在这个频道里，所以结果只发给你 / I am not in this channel, so only you will see the result.',
-        { next: INVITE_HINT },
-      ),
-    );
+    await reply(noticeMessage(ONLY_YOU_SEE_IT, { next: INVITE_HINT }));
   }
   const throttle = new UpdateThrottle(deps.updateIntervalMs ?? 1000, deps.clock);
   const actor = { id: place.user, via: 'slack' as const, channel: place.channel };

@@ -4,7 +4,7 @@ import type { TaskPlace } from './tasks.js';
 import type { Report, ReportObservation } from '../engine/report.js';
 import { redact } from '../redact.js';
 import { noticeMessage, progressMessage, reportDetails, reportFile, reportMessage } from '../render/blocks.js';
-import { describeSlackError, isNotInChannel, slackErrorCode, INVITE_HINT } from './errors.js';
+import { describeSlackError, isNotInChannel, slackErrorCode, INVITE_HINT, ONLY_YOU_SEE_IT } from './errors.js';
 import type { Reply, SlackDeps } from './deps.js';
 import type { Outbox } from './outbox.js';
 import { reportButtons } from './report-buttons.js';
@@ -72,12 +72,7 @@ export async function runAndReport(
               await reply(noticeMessage(`${p.text} — 诊断没有运行 / the diagnosis was not run`, { next: p.next }));
               return false;
             }
-            await reply(
-              noticeMessage(
-                'oms-chatops 不在这个频道里，所以结果只发给你 / I am not in this channel, so only you will see the result.',
-                { next: INVITE_HINT },
-              ),
-            );
+            await reply(noticeMessage(ONLY_YOU_SEE_IT, { next: INVITE_HINT }));
           }
         },
         onLayoutNotices: (_target, notices) => layoutNotices.push(...notices),
