@@ -3,14 +3,7 @@
  * after a `# configuration file PATH:` line. Finds the server block that
  * proxies to the backend's bind and what it says about the layout. Pure.
  */
-import {
-  child,
-  findAll,
-  parseNginxConf,
-  serverBlocks,
-  type NginxConf,
-  type NginxDirective,
-} from '../checks/nginx-conf.js';
+import { child, findAll, serverBlocks, type NginxDirective } from '../checks/nginx-conf.js';
 import {
   locationsOf,
   matchLocation,
@@ -18,25 +11,14 @@ import {
   splitHostPort,
   type NginxLocation,
 } from '../checks/nginx-locations.js';
+import { splitDump, type LoadedFile } from '../checks/nginx-loaded.js';
 
-export interface DumpFile {
-  path: string;
-  conf: NginxConf;
-}
-
-const MARKER = /^# configuration file (\/[^\n]*?):\s*$/;
-const MAX_FILES = 500;
+/** One file of the dump (src/checks/nginx-loaded.ts splits it, for the nginx-servers check too). */
+export type DumpFile = Pick<LoadedFile, 'path' | 'conf'>;
 
 /** Split `nginx -T` stdout into its files (text before the first marker is ignored). */
 export function splitNginxDump(text: string): DumpFile[] {
-  const files: { path: string; lines: string[] }[] = [];
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/\r$/, '');
-    const m = MARKER.exec(line);
-    if (m && files.length < MAX_FILES) files.push({ path: m[1]!, lines: [] });
-    else files.at(-1)?.lines.push(line);
-  }
-  return files.map((f) => ({ path: f.path, conf: parseNginxConf(f.lines.join('\n')) }));
+  return splitDump(text);
 }
 
 /** A value and the file:line it came from. */
