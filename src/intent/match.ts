@@ -39,6 +39,12 @@ export interface MatchResult {
   choices?: MatchChoice[];
   /** `howto`: the section that answers the question. */
   howto?: { section: string; title: string };
+  /**
+   * `none`: the playbooks that came nearest (at least NEAREST_FLOOR, at most two, none for a message about
+   * another system, an announcement or a textbook question), with a reason each. Too weak to be offered as
+   * choices; an addressed message's list of playbooks puts them first.
+   */
+  nearest?: MatchChoice[];
   /** What made the best candidate match ("signature: status=217/USER", "phrase: 超管登不上"). */
   evidence?: string;
   /** Passive listening in a channel may suggest the playbook: confident, unambiguous, about nothing else. */
@@ -64,6 +70,8 @@ export const FOREIGN_FACTOR = 0.35;
 const EXPLAINED_AWAY = 0.85;
 /** A runner-up offered beside the best among choices needs at least this. */
 const CHOICE_FLOOR = 0.2;
+/** A playbook scoring at least this on a message that matched nothing is named first in the list (`nearest`). */
+export const NEAREST_FLOOR = 0.2;
 
 /**
  * Map free text or a pasted log (one line or many) to a playbook using its
@@ -102,7 +110,12 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
       passive: false,
     };
   }
-  if (!best || best.confidence < OFFER_THRESHOLD) return none(extracted, ranked.slice(0, 3));
+  if (!best || best.confidence < OFFER_THRESHOLD) {
+    const result = none(extracted, ranked.slice(0, 3));
+    const near = factor === 1 ? ranked.filter((c) => c.confidence >= NEAREST_FLOOR).slice(0, 2) : [];
+    if (near.length > 0) result.nearest = withReasons(index, near, scores);
+    return result;
+  }
   const close = ranked.slice(1).filter((c) => isClose(best.confidence, c));
   const decisive = best.confidence >= MATCH_THRESHOLD && close.length === 0;
   const result: MatchResult = {
@@ -115,14 +128,11 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
     passive: decisive && best.confidence >= PASSIVE_THRESHOLD && !msg.context.other,
   };
   if (!decisive) {
-    const offered = [best, ...ranked.slice(1, 3).filter((c) => c.confidence >= CHOICE_FLOOR)];
-    result.choices = offered.map((c) => ({
-      ...c,
-      reason: reasonOf(
-        index,
-        scores.find((s) => s.id === c.id)!,
-      ),
-    }));
+    result.choices = withReasons(
+      index,
+      [best, ...ranked.slice(1, 3).filter((c) => c.confidence >= CHOICE_FLOOR)],
+      scores,
+    );
   }
   return result;
 }
@@ -151,6 +161,16 @@ export function answerSummary(r: MatchResult): AnswerSummary {
 function none(extracted: Extracted, alternatives: MatchCandidate[]): MatchResult {
   const confidence = alternatives[0]?.confidence ?? 0;
   return { playbook: null, confidence, alternatives, extracted, outcome: 'none', passive: false };
+}
+
+function withReasons(index: PlaybookIndex, cands: MatchCandidate[], scores: PlaybookScore[]): MatchChoice[] {
+  return cands.map((c) => ({
+    ...c,
+    reason: reasonOf(
+      index,
+      scores.find((s) => s.id === c.id)!,
+    ),
+  }));
 }
 
 /** A choice's one-line reason, from what matched it. */
