@@ -48,6 +48,9 @@ const OTHER_SYSTEMS = new RegExp(
     'ansible',
     'iis',
     'wordpress',
+    'erp',
+    'crm',
+    'sap',
     'wp-admin',
     'blog',
     'access denied for user',
@@ -271,6 +274,15 @@ const NOTICE = new RegExp(
   'i',
 );
 
+/** The message says outright that it is not about OMS ("not OMS related", "跟 OMS 没关系"). */
+const NOT_OURS = new RegExp(
+  [
+    String.raw`\bnot (?:an? )?oms\b|\bnot (?:related to|about|for) oms\b|\b(?:nothing to do with|unrelated to) oms\b`,
+    String.raw`(?:与|和|跟)\s*oms\s*(?:无关|没关系|没有关系)|不是\s*oms\s*的|(?:非|不是)\s*oms\s*(?:问题|相关)`,
+  ].join('|'),
+  'i',
+);
+
 /** What the message says about whose problem it is. */
 export interface MessageContext {
   /** Names OMS (its unit, paths, the super admin …). */
@@ -285,7 +297,10 @@ export interface MessageContext {
 
 /** Classify a normalised message. */
 export function messageContext(text: string): MessageContext {
-  const ours = OMS_ANCHORS.test(text);
-  const other = OTHER_SYSTEMS.test(text) || OTHER_HOST.test(text);
-  return { ours, foreign: !ours && other, notice: NOTICE.test(text), other };
+  // `ss -p` / `netstat -p` name every listening process (sshd, mysqld …): an inventory, not what the message is about.
+  const said = text.replace(/users:\(\(.*?\)\)/g, ' ');
+  if (NOT_OURS.test(said)) return { ours: false, foreign: true, notice: NOTICE.test(said), other: true };
+  const ours = OMS_ANCHORS.test(said);
+  const other = OTHER_SYSTEMS.test(said) || OTHER_HOST.test(said);
+  return { ours, foreign: !ours && other, notice: NOTICE.test(said), other };
 }

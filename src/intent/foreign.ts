@@ -48,7 +48,7 @@ api endpoint endpoints route routes router proxy gateway upstream worker workers
 threads port ports socket sockets unit units systemd service services daemon journal journald postman apifox
 swagger navicat xshell finalshell mobaxterm putty winscp xftp jmeter nohup tmux htop top free dmesg lsof netstat
 wireshark tcpdump wechat drf jwt simplejwt axios vue vite pinia element hotfix master main branch commit merge tag
-uat sit prd qa`.split(/\s+/);
+uat sit prd qa web ui`.split(/\s+/);
 
 /** Components a name can stand before: "X 登录", "X 的 admin", "X worker". */
 const COMPONENT_AFTER = new RegExp(
@@ -107,6 +107,8 @@ export class ForeignNames {
     const before = line[at - 1] ?? ' ';
     const after = line[at + word.length] ?? ' ';
     if (/[/.:=@$'"`-]/.test(before) || /[/.:=(@'"`]/.test(after)) return false;
+    // An English verb form ("reaped process", "restarted worker") describes; product names are not inflected so.
+    if (/[a-z]{3}(?:ed|ing)$/.test(word) && !/[A-Z]/.test(word)) return false;
     const stem = word.replace(/(?:ing|ed|es|s)$/, '');
     if (stem.length >= 3 && (this.known.has(stem) || this.known.has(`${stem}e`))) return false;
     return !this.known.has(this.typos.correct(word));

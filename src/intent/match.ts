@@ -6,6 +6,7 @@ import type { AnswerSummary } from './heldout.js';
 import { indexPlaybooks, type PlaybookIndex } from './index.js';
 import { readMessage } from './message.js';
 import { scorePlaybook, type PlaybookScore } from './score.js';
+import type { Message } from './message.js';
 
 export interface MatchCandidate {
   id: string;
@@ -68,6 +69,10 @@ export { AMBIGUITY_MARGIN, HOWTO_THRESHOLD } from './howto.js';
 export const FOREIGN_FACTOR = 0.35;
 /** A runner-up that explains only a part of what the best candidate explains is discounted by this factor. */
 const EXPLAINED_AWAY = 0.85;
+/** Concepts that make a message about the whole of OMS (src/intent/lexicon-requests.ts). */
+const WHOLE = ['several-parts', 'all-fine'];
+/** A pasted line recognised this surely points at one part, even in a message about the whole. */
+const SPECIFIC_CLUE = 0.9;
 /** A runner-up offered beside the best among choices needs at least this. */
 const CHOICE_FLOOR = 0.2;
 /** A playbook scoring at least this on a message that matched nothing is named first in the list (`nearest`). */
@@ -84,18 +89,23 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
   const extracted = extract(msg.lines.map((l) => l.raw).join('\n'), msg.host);
   if (msg.lines.length === 0) return none(extracted, []);
 
-  const factor = msg.context.foreign || msg.context.notice || msg.general ? FOREIGN_FACTOR : 1;
   const scores = index.playbooks.map((p) => scorePlaybook(p, msg)).filter((s) => s.score > 0);
+  // A textbook question that pastes a line OMS's playbooks know ("开头那三个数字啥意思" over `od -c` of a unit) is ours.
+  const known = scores.some((s) => s.evidence.startsWith('signature'));
+  const factor = msg.context.foreign || msg.context.notice || (msg.general && !known) ? FOREIGN_FACTOR : 1;
   for (const s of scores) s.score *= factor;
   scores.sort((a, b) => b.score - a.score);
   explainAway(scores);
+  const whole = aboutTheWhole(index, msg, scores);
   scores.sort((a, b) => b.score - a.score);
 
   const ranked = scores
     .map((s) => ({ id: s.id, title: s.title, confidence: round(s.score) }))
     .filter((c) => c.confidence > 0);
   const best = ranked[0];
-  const howto = pickHowto(index, msg, factor, scores);
+  const picked = pickHowto(index, msg, factor, scores);
+  // About the whole: a how-to section of one part is not the answer (the umbrella's own sections still are).
+  const howto = whole && picked?.playbook !== whole ? undefined : picked;
   if (howto) {
     const p = index.playbooks.find((q) => q.id === howto.playbook)!;
     const confidence = round(Math.max(howto.score, scores.find((s) => s.id === p.id)?.score ?? 0));
@@ -207,6 +217,34 @@ function explainAway(sorted: PlaybookScore[]): void {
     const strictlyLess = [...best.explains].some((k) => !covers(s.explains, k));
     if (covered && strictlyLess) s.score *= EXPLAINED_AWAY;
   }
+}
+
+/**
+ * A message about the whole rather than one part — several parts named in one list ("登录、接口、后台全有问题"), or
+ * "everything looks fine" with trouble or "what else" ("all looks green … still broken, what else should I go
+ * through?") — is answered by the playbook declaring such combinations (`several-parts`, `all-fine`: the
+ * checklist), ahead of any one part, unless a pasted log line points at one. Returns that playbook's id.
+ */
+function aboutTheWhole(index: PlaybookIndex, msg: Message, sorted: PlaybookScore[]): string | undefined {
+  const c = msg.concepts;
+  // A list of healthy parts beside one symptom ("nginx、gunicorn、systemd 都正常，但接口 502") is about that symptom;
+  // "all fine" makes the whole the question only with a request to go on ("what else", "完整清单走一遍").
+  const more = c.has('where-to-start') || (c.has('everything') && c.has('checkup'));
+  const whole = c.has('all-fine') ? more : c.has('several-parts');
+  if (!whole) return undefined;
+  const declares = (id: string) =>
+    index.playbooks
+      .find((p) => p.id === id)
+      ?.concepts.some((k) => k.some((x) => WHOLE.includes(x)) && k.every((x) => c.has(x)));
+  const umbrella = sorted.find((s) => declares(s.id));
+  if (!umbrella) return undefined;
+  const others = sorted.filter((s) => s !== umbrella);
+  if (others.some((s) => s.evidence.startsWith('signature') && s.score >= SPECIFIC_CLUE)) return undefined;
+  const best = others[0]?.score ?? 0;
+  umbrella.score = Math.min(1, Math.max(umbrella.score, best + AMBIGUITY_MARGIN, MATCH_THRESHOLD + AMBIGUITY_MARGIN));
+  // Runners-up stay offered beside it, but clearly behind.
+  for (const s of others) s.score = Math.min(s.score, umbrella.score - AMBIGUITY_MARGIN - 0.01);
+  return umbrella.id;
 }
 
 /** Does a set of explained parts include `key`? A signature span is included by a span around it on the same line. */

@@ -33,6 +33,10 @@ describe('ForeignNames', () => {
       '调用 /api/reportz/summary 返回 404',
       "登录后显示 you don't have permission to view or edit anything",
       'the login button just spins forever',
+      // An English verb before a component describes it; "web UI" is the front end, not a product.
+      'oom_reaper: reaped process 28811 (gunicorn)',
+      'the restarted worker came back',
+      'the superuser cannot log in from the web ui',
     ])
       expect([text, find(text)]).toEqual([text, undefined]);
   });

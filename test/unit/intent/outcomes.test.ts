@@ -126,3 +126,61 @@ describe('the wordings of issue 11', () => {
     expect(matchIntent('今天中午吃什么？', playbooks).nearest).toBeUndefined();
   });
 });
+
+describe('the whole or one part', () => {
+  it.each([
+    '前端、后端、nginx 都挂了',
+    'backend, nginx and the login page are all broken',
+    '看着都正常，但用户说打不开，还能查什么',
+    'all services look fine but users still cannot get in, what else should I check',
+  ])('several parts in trouble, or "all fine, what else": the full checklist first (%s)', (text) => {
+    const r = matchIntent(text, playbooks);
+    expect([r.outcome, r.playbook?.id]).toEqual(['match', 'checklist']);
+    expect(r.alternatives.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['nginx、gunicorn、systemd 都正常，但接口还是 502', 'api-not-found'],
+    ['服务、端口都正常，但登录一直失败', 'login'],
+  ])('healthy parts listed beside one symptom: that symptom leads (%s)', (text, id) => {
+    expect(answer(text).top).toBe(id);
+  });
+
+  it('a pasted log line points at one part even when several are named', () => {
+    const r = matchIntent(
+      '前端、后端、接口都不对，日志如下\noms-backend.service: Main process exited, code=exited, status=217/USER',
+      playbooks,
+    );
+    expect(r.playbook?.id).toBe('service-start');
+  });
+});
+
+describe('pasted output read as it is', () => {
+  it('`od -c` of a unit file starting with a BOM', () => {
+    const paste = '$ head -c 32 oms-backend.service | od -c\n0000000 357 273 277   [   U   n   i   t   ]  \\r  \\n';
+    expect(answer(paste).top).toBe('service-start');
+    expect(answer(`这几个数字是什么意思\n${paste.split('\n')[1]}`).top).toBe('service-start');
+  });
+
+  it('`ss | grep 8000` is "nothing listening" only when nothing is printed under it', () => {
+    expect(matchIntent('$ ss -lntp | grep 8000\n$ ', playbooks).evidence).toMatch(/^signature: .*grep/);
+    const listening = matchIntent('$ ss -lntp | grep 8000\nLISTEN 0 2048 127.0.0.1:8000 0.0.0.0:*', playbooks);
+    expect(listening.evidence ?? '').not.toMatch(/grep/);
+  });
+
+  it("a process list in `ss -p` output does not make the message another system's", () => {
+    const r = matchIntent(
+      'api is 502, ss shows:\nLISTEN 0 128 0.0.0.0:22 0.0.0.0:* users:(("sshd",pid=988,fd=3))',
+      playbooks,
+    );
+    expect(answer('api is 502, ss shows:\nLISTEN 0 128 0.0.0.0:22 0.0.0.0:* users:(("sshd",pid=988,fd=3))').top).toBe(
+      'api-not-found',
+    );
+    expect(r.outcome).toBe('match');
+  });
+
+  it('a message that says it is not about OMS gets nothing, even naming OMS', () => {
+    expect(answer('not OMS related: my django admin 404s on a side project').offered).toEqual([]);
+    expect(answer('跟 OMS 没关系，另一个 django 项目的 admin 打不开').offered).toEqual([]);
+  });
+});
