@@ -60,6 +60,10 @@ const COMPONENT_AFTER = new RegExp(
 
 const TOKEN = /[a-z][a-z0-9_-]*[a-z0-9]/g;
 
+/** A preposition of place or means right before a word, and the clause ending right after it. */
+const PLACE_BEFORE = /(?:^|\s)(?:in|on|inside|into|from|via|using)\s+$/;
+const CLAUSE_END = /^\s*(?:[?!,;]|\.(?:\s|$)|$)/;
+
 /** Units and processes that are OMS's own. */
 const OURS = /oms|nginx|gunicorn|backend|django|python/;
 
@@ -89,8 +93,12 @@ export class ForeignNames {
       for (const m of line.matchAll(TOKEN)) {
         const word = m[0];
         const at = m.index;
-        if (!this.isName(word, line, at)) continue;
         const pinyin = splitSyllables(word) !== null;
+        // "… a superuser in Keycloak?": an English clause ending on where it happens (judged on the word alone:
+        // the question mark or full stop after it is the clause's, not a file name's).
+        const place = PLACE_BEFORE.test(line.slice(0, at)) && CLAUSE_END.test(line.slice(at + word.length));
+        if (place && !pinyin && this.isName(word, `${line.slice(0, at + word.length)} `, at)) return word;
+        if (!this.isName(word, line, at)) continue;
         if (COMPONENT_AFTER.test(line.slice(at + word.length)) && (cjk || !pinyin)) return word;
         // Pinyin (a user name such as lisi, or a word typed in pinyin) names no system.
         if (cjk && !pinyin && standsAlone(line, at, word.length) && (loose || isSubject(line, at, word.length)))
