@@ -242,8 +242,10 @@ function aboutTheWhole(index: PlaybookIndex, msg: Message, sorted: PlaybookScore
   if (others.some((s) => s.evidence.startsWith('signature') && s.score >= SPECIFIC_CLUE)) return undefined;
   const best = others[0]?.score ?? 0;
   umbrella.score = Math.min(1, Math.max(umbrella.score, best + AMBIGUITY_MARGIN, MATCH_THRESHOLD + AMBIGUITY_MARGIN));
-  // Runners-up stay offered beside it, but clearly behind.
-  for (const s of others) s.score = Math.min(s.score, umbrella.score - AMBIGUITY_MARGIN - 0.01);
+  // Runners-up stay offered beside it: clearly behind when several parts are named; close behind after "all looks
+  // fine, what else?", where a part the message names in trouble ("还是 502") is the other reading (choices).
+  const behind = c.has('several-parts') ? AMBIGUITY_MARGIN + 0.01 : AMBIGUITY_MARGIN / 2;
+  for (const s of others) s.score = Math.min(s.score, umbrella.score - behind);
   return umbrella.id;
 }
 

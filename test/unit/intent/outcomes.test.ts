@@ -139,6 +139,12 @@ describe('the whole or one part', () => {
     expect(r.alternatives.length).toBeGreaterThan(0);
   });
 
+  it('"all fine, what else?" beside a part in trouble offers both readings, the checklist first', () => {
+    const r = matchIntent('nginx 和 gunicorn 都在跑，但页面还是 502，还能查什么', playbooks);
+    expect(r.outcome).toBe('choices');
+    expect(r.choices!.map((c) => c.id).slice(0, 2)).toEqual(['checklist', 'api-not-found']);
+  });
+
   it.each([
     ['nginx、gunicorn、systemd 都正常，但接口还是 502', 'api-not-found'],
     ['服务、端口都正常，但登录一直失败', 'login'],
