@@ -49,6 +49,8 @@ const OTHER_SYSTEMS = new RegExp(
     'iis',
     'wordpress',
     'erp',
+    "vendor's",
+    'third[- ]party',
     'crm',
     'sap',
     'wp-admin',
@@ -158,6 +160,7 @@ const OTHER_SYSTEMS = new RegExp(
     '|' +
     [
       '数据库',
+      '第三方',
       '博客',
       '我自己的',
       '主从',

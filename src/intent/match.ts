@@ -135,7 +135,8 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
     extracted,
     outcome: decisive ? 'match' : 'choices',
     evidence: scores[0]!.evidence,
-    passive: decisive && best.confidence >= PASSIVE_THRESHOLD && !msg.context.other,
+    // Reading a message as about the whole is for someone who asked: passive listening does not act on it.
+    passive: decisive && best.confidence >= PASSIVE_THRESHOLD && !msg.context.other && whole === undefined,
   };
   if (!decisive) {
     result.choices = withReasons(

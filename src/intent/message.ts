@@ -144,6 +144,20 @@ function namesSeveralParts(index: PlaybookIndex, text: string): boolean {
   return false;
 }
 
+/** Clauses: split at punctuation and at "but". */
+const CLAUSE = /[,.;!?。；！？\n]|但是?|可是|不过|\bbut\b/i;
+
+/** The text without its clauses that say something is fine and name no problem ("nginx -t 也 ok"). */
+function withoutHealthyClauses(index: PlaybookIndex, text: string): string {
+  return text
+    .split(CLAUSE)
+    .filter((clause) => {
+      const found = conceptsOf(index, clause);
+      return !found.has('all-fine') || PROBLEM_CONCEPTS.some((c) => found.has(c));
+    })
+    .join('\n');
+}
+
 const ASKS_NORMAL = /正常吗|正常不|是否正常|正不正常|normal\s*\?|is (?:it|this|that) normal/i;
 
 const COMMAND_WORDS = /^(?:@\S+\s+)?(?:\/?oms\s+)?(?:diagnose|diag|run|check|match|诊断|排查|检查一下|查一下|看看)?\s*/;
@@ -177,8 +191,15 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
       .slice(0, 8000),
   );
   // Prose and pasted lines apart: a question is asked in prose ("Perhaps out of memory?" in a log asks nothing).
-  const inProse = conceptsOf(index, prose.join(' '));
-  if (namesSeveralParts(index, prose.join('\n'))) inProse.add('several-parts');
+  let inProse = conceptsOf(index, prose.join(' '));
+  let said = prose.join('\n');
+  if (inProse.has('all-fine')) {
+    // "服务、端口都正常，但登录一直失败": what is said to be fine is not what is in trouble.
+    said = withoutHealthyClauses(index, said);
+    inProse = conceptsOf(index, said);
+    inProse.add('all-fine');
+  }
+  if (namesSeveralParts(index, said)) inProse.add('several-parts');
   // "都正常" / "looks normal" says how things are; it asks nothing unless asked ("正常吗", "normal?").
   if (inProse.has('all-fine') && !ASKS_NORMAL.test(prose.join(' '))) inProse.delete('is-normal');
   const concepts = new Set([...inProse, ...conceptsOf(index, logLines.join(' '))]);

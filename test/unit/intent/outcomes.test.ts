@@ -137,6 +137,8 @@ describe('the whole or one part', () => {
     const r = matchIntent(text, playbooks);
     expect([r.outcome, r.playbook?.id]).toEqual(['match', 'checklist']);
     expect(r.alternatives.length).toBeGreaterThan(0);
+    // Passive listening does not act on that reading.
+    expect(r.passive).toBe(false);
   });
 
   it('"all fine, what else?" beside a part in trouble offers both readings, the checklist first', () => {
