@@ -60,9 +60,21 @@ const COMPONENT_AFTER = new RegExp(
 
 const TOKEN = /[a-z][a-z0-9_-]*[a-z0-9]/g;
 
-/** A preposition of place or means right before a word, and the clause ending right after it. */
+/** A preposition of place or means right before a word (looked at in a short window: lines can be long). */
 const PLACE_BEFORE = /(?:^|\s)(?:in|on|inside|into|from|via|using)\s+$/;
-const CLAUSE_END = /^\s*(?:[?!,;]|\.(?:\s|$)|$)/;
+/** The clause ends right after a word (sticky: tried at the word's end). */
+const CLAUSE_END = /\s*(?:[?!,;]|\.(?:\s|$)|$)/y;
+
+function endsClause(line: string, at: number): boolean {
+  CLAUSE_END.lastIndex = at;
+  return CLAUSE_END.test(line);
+}
+
+function afterPlace(line: string, at: number): boolean {
+  const start = Math.max(0, at - 12);
+  // The window's first character must not continue a word cut by the window ("cabin " is not "in ").
+  return PLACE_BEFORE.test(`${start > 0 && /[a-z]/.test(line[start - 1]!) ? 'x' : ' '}${line.slice(start, at)}`);
+}
 
 /** Units and processes that are OMS's own. */
 const OURS = /oms|nginx|gunicorn|backend|django|python/;
@@ -96,7 +108,7 @@ export class ForeignNames {
         const pinyin = splitSyllables(word) !== null;
         // "… a superuser in Keycloak?": an English clause ending on where it happens (judged on the word alone:
         // the question mark or full stop after it is the clause's, not a file name's).
-        const place = PLACE_BEFORE.test(line.slice(0, at)) && CLAUSE_END.test(line.slice(at + word.length));
+        const place = endsClause(line, at + word.length) && afterPlace(line, at);
         if (place && !pinyin && this.isName(word, `${line.slice(0, at + word.length)} `, at)) return word;
         if (!this.isName(word, line, at)) continue;
         if (COMPONENT_AFTER.test(line.slice(at + word.length)) && (cjk || !pinyin)) return word;
