@@ -193,8 +193,18 @@ export const COMPONENTS = {
   },
   'unit-format': {
     label: '单元文件格式 / unit file format',
-    zh: ['windows 上写', '换行符', '隐藏字符', '文件格式'],
-    en: ['bom', 'crlf', 'line endings', 'dos2unix', 'cat -a', 'utf-8 with bom'],
+    zh: ['windows 上写', '换行符', '隐藏字符', '文件格式', 'windows 上编辑', 'windows 下编辑', '记事本'],
+    en: [
+      'bom',
+      'crlf',
+      'line endings',
+      'dos2unix',
+      'cat -a',
+      'utf-8 with bom',
+      'edited on windows',
+      'saved on windows',
+      'notepad',
+    ],
     // A format that is wrong ("格式错误", "格式不对"); "PDF 格式的报表" is about a report, not a unit file.
     re: ['格式(?:错|不对|有问题|问题|不正确|不规范|乱)', '(?:文件|编码|换行|dos|windows|unix|utf-?8)\\s*格式'],
   },

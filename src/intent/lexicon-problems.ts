@@ -54,6 +54,8 @@ export const PROBLEMS = {
       'nobody can',
       'no one can',
       'blocked',
+      'complain',
+      'complains',
     ],
     re: ['(?:都|谁都|没人)不能'],
   },
@@ -106,6 +108,8 @@ export const PROBLEMS = {
       'exit',
       'exits',
       'dies',
+      'dying',
+      'keeps dying',
       'died',
     ],
     re: ['没(?:有)?(?:自动|正常)?(?:起来|启动)'],
@@ -173,6 +177,13 @@ export const PROBLEMS = {
       'restarting',
     ],
     py: ['yi zhi chong qi'],
+  },
+  'in-use': {
+    label: '端口被占用 / already in use',
+    // Not 占用 alone: "内存占用越来越高" is memory use.
+    zh: ['被占用', '端口占用', '端口被占', '已被占用', '占着端口'],
+    re: ['被.{0,8}占(?:了|用|着)'],
+    en: ['in use', 'already in use', 'address in use', 'port taken', 'eaddrinuse'],
   },
   'not-listening': {
     label: '端口没监听 / not listening',

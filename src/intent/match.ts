@@ -206,18 +206,27 @@ function isClose(best: number, c: MatchCandidate): boolean {
  * answer ambiguous.
  */
 function explainAway(sorted: PlaybookScore[]): void {
-  const best = sorted[0];
+  const [best, second] = sorted;
   if (!best || best.explains.size === 0) return;
+  // The other way round: a best candidate that explains only a part of what the runner-up explains ("接口全挂了":
+  // 挂了 alone says the service is down, 接口 + 挂了 the API) is discounted, unless a log line is its evidence.
+  if (second && !best.evidence.startsWith('signature') && explainsLess(best, second)) {
+    best.score *= EXPLAINED_AWAY;
+    return;
+  }
   for (const s of sorted.slice(1)) {
     if (s.explains.size === 0 || s.score >= best.score) continue;
     // A runner-up known by a log line is judged on its log lines only ("Permission denied" inside a longer line).
-    const own = s.evidence.startsWith('signature')
-      ? [...s.explains].filter((k) => k.startsWith('l:'))
-      : [...s.explains];
-    const covered = own.every((k) => covers(best.explains, k));
-    const strictlyLess = [...best.explains].some((k) => !covers(s.explains, k));
-    if (covered && strictlyLess) s.score *= EXPLAINED_AWAY;
+    if (explainsLess(s, best)) s.score *= EXPLAINED_AWAY;
   }
+}
+
+/** Does `a` explain nothing `b` does not, and `b` something more? */
+function explainsLess(a: PlaybookScore, b: PlaybookScore): boolean {
+  if (a.explains.size === 0) return false;
+  // A candidate known by a log line is judged on its log lines only ("Permission denied" inside a longer line).
+  const own = a.evidence.startsWith('signature') ? [...a.explains].filter((k) => k.startsWith('l:')) : [...a.explains];
+  return own.every((k) => covers(b.explains, k)) && [...b.explains].some((k) => !covers(a.explains, k));
 }
 
 /**

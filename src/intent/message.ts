@@ -64,6 +64,7 @@ const PROBLEM_CONCEPTS = [
   'permission',
   'cors',
   'unauthorized',
+  'in-use',
 ];
 
 /** Asking what a word means or how two things differ. */
@@ -92,7 +93,18 @@ const OMS_PARTS = [
 ];
 
 /** Concepts that make a message a question (src/intent/lexicon.ts), or a request ("unit 文件示例", "止血命令"). */
-const QUESTIONS = ['howto', 'where', 'question', 'is-normal', 'by-hand', 'recommended', 'quick-fix', 'support'];
+const QUESTIONS = [
+  'howto',
+  'where',
+  'question',
+  'is-normal',
+  'by-hand',
+  'recommended',
+  'quick-fix',
+  'support',
+  // "超管密码忘了" asks for the way back in.
+  'forgot',
+];
 
 /** Words that say something is wrong, in canonical form (see synonyms.ts). */
 export const TROUBLE = new RegExp(

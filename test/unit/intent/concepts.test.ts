@@ -42,6 +42,14 @@ describe('the concept lexicon', () => {
     expect(concepts('a new ip for the server')).not.toContain('create');
   });
 
+  it('tells a port taken from memory in use, and "a few seconds" from "how many"', () => {
+    expect(concepts('端口 8000 被别的进程占了')).toContain('in-use');
+    expect(concepts('address already in use')).toContain('in-use');
+    expect(concepts('后端内存占用越来越高')).not.toContain('in-use');
+    expect(concepts('启动几秒就退出')).not.toContain('question');
+    expect(concepts('要等几秒')).toContain('question');
+  });
+
   it('keeps 服务器 (the server) apart from 服务 (the service)', () => {
     expect(concepts('新服务器')).not.toContain('service');
     expect(concepts('后端服务')).toContain('service');

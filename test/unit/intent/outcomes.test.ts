@@ -163,6 +163,13 @@ describe('the whole or one part', () => {
   });
 });
 
+describe('explaining more', () => {
+  it('a best candidate explaining only a part of what the runner-up explains falls behind it', () => {
+    // 挂了 alone reads as the service being down; 接口 + 挂了 is the API.
+    expect(answer('接口全挂了，页面提示服务器错误').top).toBe('api-not-found');
+  });
+});
+
 describe('pasted output read as it is', () => {
   it('`od -c` of a unit file starting with a BOM', () => {
     const paste = '$ head -c 32 oms-backend.service | od -c\n0000000 357 273 277   [   U   n   i   t   ]  \\r  \\n';
