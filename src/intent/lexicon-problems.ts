@@ -57,7 +57,7 @@ export const PROBLEMS = {
       'complain',
       'complains',
     ],
-    re: ['(?:都|谁都|没人)不能'],
+    re: ['(?:都|谁都|没人)不能', '报(?:什么|啥|的)错'],
   },
   'cannot-open': {
     label: '打不开 / cannot reach',

@@ -22,7 +22,20 @@ export const QUESTIONS = {
   },
   'by-hand': {
     label: '手工排查 / by hand',
-    zh: ['手工', '手动', '人工', '不用机器人', '一步步', '一步一步', '顺序', '先查什么', '自己查', '自己排查'],
+    zh: [
+      '手工',
+      '手动',
+      '人工',
+      '不用机器人',
+      '一步步',
+      '一步一步',
+      '顺序',
+      '先查什么',
+      '自己查',
+      '自己排查',
+      '自己跑',
+      '跑一下看看',
+    ],
     en: [
       'by hand',
       'manually',
@@ -33,6 +46,10 @@ export const QUESTIONS = {
       'in order',
       'what order',
       'by myself',
+      'test the',
+      'test it',
+      'from the server',
+      'on the box',
     ],
   },
   where: {

@@ -123,7 +123,7 @@ export const REQUESTS = {
   },
   'quick-fix': {
     label: '快速修复命令 / quick fixes',
-    zh: ['止血', '一键重启', '快速修复', '常用命令', '重启命令', '紧急', '应急', '先执行'],
+    zh: ['止血', '一键重启', '快速修复', '常用命令', '重启命令', '紧急', '应急', '先执行', '出事', '先敲'],
     en: ['quick fix', 'quick fixes', 'quick commands', 'restart everything', 'one-liner', 'urgent', 'emergency'],
   },
   recommended: {
@@ -142,7 +142,17 @@ export const REQUESTS = {
       '长啥样',
       '正确的',
     ],
-    en: ['recommended', 'sample', 'reference config', 'best practice', 'look like', 'correct', 'proper'],
+    en: [
+      'recommended',
+      'sample',
+      'reference config',
+      'best practice',
+      'look like',
+      'correct',
+      'proper',
+      'sane',
+      'typical',
+    ],
     // "example", but not inside a host name (api.example.com).
     re: ['(?<![.\\w])examples?(?![.\\w])'],
     py: ['tui jian'],

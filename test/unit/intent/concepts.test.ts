@@ -50,6 +50,12 @@ describe('the concept lexicon', () => {
     expect(concepts('要等几秒')).toContain('question');
   });
 
+  it('reads "报什么错" as an error and "出事了先敲…" as a request for quick fixes', () => {
+    expect(concepts('跑一下看看报什么错')).toContain('fails');
+    expect(concepts('出事了先敲哪几条命令')).toContain('quick-fix');
+    expect(concepts('帮我验证一下这个手机号')).not.toContain('by-hand');
+  });
+
   it('keeps 服务器 (the server) apart from 服务 (the service)', () => {
     expect(concepts('新服务器')).not.toContain('service');
     expect(concepts('后端服务')).toContain('service');
