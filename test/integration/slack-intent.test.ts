@@ -132,14 +132,14 @@ describe('never silence when addressed', () => {
   });
 
   it('an @mention too weak for choices lists the nearest playbook first; its button runs it in the thread', async () => {
-    await h.event(mention({ text: '<@U0BOT> how can I test the login endpoint from the server' }), 'EvNear1');
+    await h.event(mention({ text: '<@U0BOT> systemd-analyze verify 怎么用' }), 'EvNear1');
     await h.idle();
     const posts = h.slack.callsTo('chat.postMessage');
     expect(posts.length).toBe(1);
-    expect(text(posts[0]!.body.blocks)).toMatch(/nearest:\\n• \*[^*]+\* \(`login`\) — /);
+    expect(text(posts[0]!.body.blocks)).toMatch(/nearest:\\n• \*[^*]+\* \(`service-start`\) — /);
     const buttons = buttonsOf(posts[0]!.body.blocks);
     expect(buttons.length).toBe(6);
-    expect(buttons[0]!.action_id).toBe('oms_run_diagnosis_login');
+    expect(buttons[0]!.action_id).toBe('oms_run_diagnosis_service-start');
     expect(h.transports).toEqual([]);
 
     await h.click({
@@ -153,7 +153,7 @@ describe('never silence when addressed', () => {
     const run = h.slack.callsTo('chat.postMessage').slice(1);
     expect(run.length).toBeGreaterThanOrEqual(1);
     for (const p of run) expect(p.body.thread_ts).toBe('1700000100.000100');
-    expect(text(run[0]!.body.blocks)).toContain('cannot log in');
+    expect(text(run[0]!.body.blocks)).toContain('will not start');
   });
 
   it('the same chatter in the channel, not addressed, gets no reply', async () => {
