@@ -2,7 +2,7 @@ import { splitSyllables } from './pinyin.js';
 import { TypoCorrector } from './typos.js';
 
 /**
- * Another system named by a word OMS never uses. The list in context.ts
+ * Another system named by a word OMS never uses. The list in other-systems.ts
  * knows the usual neighbours (MySQL, Jenkins, k8s …); these rules catch the
  * ones nobody listed, from the shape of the message:
  * - a latin name right before a component ("keycloak 登录", "gitea 的 admin",
