@@ -60,6 +60,9 @@ const COMPONENT_AFTER = new RegExp(
 
 const TOKEN = /[a-z][a-z0-9_-]*[a-z0-9]/g;
 
+/** The first line of `systemctl status`: the unit and its description. */
+const UNIT_HEADER = /^\s*[●○×*]?\s*[\w@.-]+\.service - /;
+
 /** A preposition of place or means right before a word (looked at in a short window: lines can be long). */
 const PLACE_BEFORE = /(?:^|\s)(?:in|on|inside|into|from|via|using)\s+$/;
 /** The clause ends right after a word (sticky: tried at the word's end). */
@@ -101,6 +104,8 @@ export class ForeignNames {
     for (const m of text.matchAll(/(?<![\w-])([\w@-]+)\.service\b/g)) if (!OURS.test(m[1]!)) return `${m[1]}.service`;
     for (const m of text.matchAll(/killed process \d+ \(([^)]+)\)/g)) if (!OURS.test(m[1]!)) return m[1];
     for (const line of lines) {
+      // systemd's description of a unit ("● nginx.service - A high performance web server") is not the writer's.
+      if (UNIT_HEADER.test(line)) continue;
       const cjk = /[\u3400-\u9fff]/.test(line);
       for (const m of line.matchAll(TOKEN)) {
         const word = m[0];

@@ -55,8 +55,9 @@ export const QUESTIONS = {
   where: {
     label: '在哪 / where',
     zh: ['在哪', '哪里', '哪儿', '地址', '网址', '路径', '入口', '多少'],
-    en: ["where's", 'where is', 'where', 'url', 'address', 'path'],
-    re: ['[去从在到]哪|哪(?:里|儿|个目录|个路径|下载|能|有|进)'],
+    en: ["where's", 'where is', 'where', 'url', 'path'],
+    // Not "Address already in use" (a pasted error, no question).
+    re: ['\\baddress(?:es)?\\b(?!\\s+(?:already\\s+)?in use)', '[去从在到]哪|哪(?:里|儿|个目录|个路径|下载|能|有|进)'],
     py: ['zai na', 'di zhi', 'duo shao'],
   },
   question: {

@@ -54,6 +54,9 @@ describe('the concept lexicon', () => {
     expect(concepts('跑一下看看报什么错')).toContain('fails');
     expect(concepts('出事了先敲哪几条命令')).toContain('quick-fix');
     expect(concepts('帮我验证一下这个手机号')).not.toContain('by-hand');
+    // A pasted error asks nothing.
+    expect(concepts('bind() failed (98: address already in use)')).not.toContain('where');
+    expect(concepts("what's the address of the admin")).toContain('where');
   });
 
   it('keeps 服务器 (the server) apart from 服务 (the service)', () => {

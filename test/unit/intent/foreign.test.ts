@@ -44,6 +44,8 @@ describe('ForeignNames', () => {
       'oom_reaper: reaped process 28811 (gunicorn)',
       'the restarted worker came back',
       'the superuser cannot log in from the web ui',
+      // systemd's own description of a unit
+      '● nginx.service - a high performance web server and a reverse proxy server',
     ])
       expect([text, find(text)]).toEqual([text, undefined]);
   });

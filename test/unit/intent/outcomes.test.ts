@@ -194,6 +194,24 @@ describe('pasted output read as it is', () => {
     expect(r.outcome).toBe('match');
   });
 
+  it.each([
+    ['$ sudo -u www-data true\nsudo: unknown user: www-data', 'service-start'],
+    ["ImportError: cannot import name 'x' from 'oms_backend.settings'", 'service-start'],
+    ['upstream sent too big header while reading response header from upstream', 'api-not-found'],
+  ])('a pasted error line with its own signature: %s', (text, id) => {
+    expect([matchIntent(text, playbooks).outcome, answer(text).top]).toEqual(['match', id]);
+  });
+
+  it("nginx failing to bind its port: both readings offered, nginx's among them", () => {
+    const r = matchIntent(
+      '$ systemctl status nginx\n● nginx.service - A high performance web server\n   Active: failed (Result: exit-code)\n' +
+        'nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)',
+      playbooks,
+    );
+    expect(r.outcome).toBe('choices');
+    expect(r.choices!.map((c) => c.id)).toContain('api-not-found');
+  });
+
   it('a message that says it is not about OMS gets nothing, even naming OMS', () => {
     expect(answer('not OMS related: my django admin 404s on a side project').offered).toEqual([]);
     expect(answer('跟 OMS 没关系，另一个 django 项目的 admin 打不开').offered).toEqual([]);
