@@ -102,6 +102,16 @@ const fresh = tuneOnly
     );
 if (fresh) print('fresh set (fresh/messages.jsonl) — measure only, never tune on it', fresh, false);
 
+// Round 3 (test/fixtures/intent/round3/): 340 messages by two writers who saw neither the matcher nor the other
+// sets, split once by the fixed seed (scripts/split-intent-heldout.mjs); the matcher was tuned on tune.jsonl only.
+const ROUND3 = join(ROOT, 'test', 'fixtures', 'intent', 'round3');
+const r3tune = parseHeldout(await readFile(join(ROUND3, 'tune.jsonl'), 'utf8'), 'round3/tune.jsonl');
+print('round 3 tuning half (round3/tune.jsonl)', scoreHeldout(r3tune, answer), true);
+const r3test = tuneOnly
+  ? undefined
+  : scoreHeldout(parseHeldout(await readFile(join(ROUND3, 'test.jsonl'), 'utf8'), 'round3/test.jsonl'), answer);
+if (r3test) print('round 3 test half (round3/test.jsonl) — measure only, never tune on it', r3test, false);
+
 const probes = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'probes.jsonl'), 'utf8'), 'probes');
 print('generalisation probes (probes.jsonl, wordings invented for the model)', scoreHeldout(probes, answer), true);
 
