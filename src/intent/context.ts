@@ -46,7 +46,9 @@ const NOTICE = new RegExp(
 const NOT_OURS = new RegExp(
   [
     String.raw`\bnot (?:an? )?oms\b|\bnot (?:related to|about|for) oms\b|\b(?:nothing to do with|unrelated to) oms\b`,
-    String.raw`(?:与|和|跟)\s*oms\s*(?:无关|没关系|没有关系)|不是\s*oms\s*的|(?:非|不是)\s*oms\s*(?:问题|相关)`,
+    String.raw`(?:与|和|跟)\s*oms\s*(?:无关|没关系|没有关系)|(?<!是)(?:不是|并非|非)\s*oms\s*(?:的|问题|相关)`,
+    // "…，不是 oms" closing a clause ("是不是 oms 的问题？" asks, it says nothing).
+    String.raw`(?<!是)(?:不是|并非)\s*(?:咱们|我们)?\s*oms\s*(?=[,.;!?。，；！？)）]|$)`,
   ].join('|'),
   'i',
 );

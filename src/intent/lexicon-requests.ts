@@ -13,6 +13,7 @@ export const REQUESTS = {
       '全盘',
       '从头到尾',
       '一遍',
+      '全跑',
       '完整',
       '一项项',
       '全检',
@@ -93,6 +94,8 @@ export const REQUESTS = {
       '捋一遍',
       '从头捋',
     ],
+    // "还有哪些要查的", "还有什么该查".
+    re: ['还(?:有|能|要|该)(?:哪些|什么|啥)(?:要|可以|能|该|需要)?(?:查|检查|看)'],
     en: ['where do i start', 'where do i even start', 'where to start', 'where to begin', 'what else', 'which first'],
   },
   checkup: {
@@ -123,8 +126,20 @@ export const REQUESTS = {
   },
   'quick-fix': {
     label: '快速修复命令 / quick fixes',
-    zh: ['止血', '一键重启', '快速修复', '常用命令', '重启命令', '紧急', '应急', '先执行', '出事', '先敲'],
-    en: ['quick fix', 'quick fixes', 'quick commands', 'restart everything', 'one-liner', 'urgent', 'emergency'],
+    zh: ['止血', '一键重启', '快速修复', '常用命令', '重启命令', '紧急', '应急', '先执行', '出事', '先敲', '一把梭'],
+    en: [
+      'quick fix',
+      'quick fixes',
+      'quick commands',
+      'restart everything',
+      'one-liner',
+      'urgent',
+      'emergency',
+      'go-to commands',
+      'fix commands',
+    ],
+    // Commands kept at hand to repair ("常用的一把梭修复命令", "修复用的命令"), not one command's meaning.
+    re: ['常用的?[\u3400-\u9fff]{0,5}命令', '修复(?:用)?的?命令'],
   },
   recommended: {
     label: '推荐配置 / recommended configuration',
@@ -152,9 +167,15 @@ export const REQUESTS = {
       'proper',
       'sane',
       'typical',
+      'baseline',
+      'golden',
     ],
     // "example", but not inside a host name (api.example.com).
-    re: ['(?<![.\\w])examples?(?![.\\w])'],
+    // "a reference nginx conf + .env": a reference copy of a configuration.
+    re: [
+      '(?<![.\\w])examples?(?![.\\w])',
+      '\\breference\\s+(?:[\\w.-]+\\s+){0,2}(?:conf|config|configs|\\.env|env|files?|setup)\\b',
+    ],
     py: ['tui jian'],
   },
   setup: {

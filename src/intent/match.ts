@@ -70,7 +70,7 @@ export const FOREIGN_FACTOR = 0.35;
 /** A runner-up that explains only a part of what the best candidate explains is discounted by this factor. */
 const EXPLAINED_AWAY = 0.85;
 /** Concepts that make a message about the whole of OMS (src/intent/lexicon-requests.ts). */
-const WHOLE = ['several-parts', 'all-fine'];
+const WHOLE = ['several-parts', 'all-fine', 'where-to-start', 'everything'];
 /** A pasted line recognised this surely points at one part, even in a message about the whole. */
 const SPECIFIC_CLUE = 0.9;
 /** A runner-up offered beside the best among choices needs at least this. */
@@ -240,7 +240,10 @@ function aboutTheWhole(index: PlaybookIndex, msg: Message, sorted: PlaybookScore
   // A list of healthy parts beside one symptom ("nginx、gunicorn、systemd 都正常，但接口 502") is about that symptom;
   // "all fine" makes the whole the question only with a request to go on ("what else", "完整清单走一遍").
   const more = c.has('where-to-start') || (c.has('everything') && c.has('checkup'));
-  const whole = c.has('all-fine') ? more : c.has('several-parts');
+  // Asked to go through everything with no fault named ("review the whole config", "按清单全跑一下"), on OMS: the
+  // pasted lines beside it are what to review, not a fault of one part.
+  const asked = more && !msg.trouble && !msg.context.foreign && !msg.context.notice && !msg.general;
+  const whole = c.has('all-fine') ? more : c.has('several-parts') || asked;
   if (!whole) return undefined;
   const declares = (id: string) =>
     index.playbooks
@@ -249,14 +252,22 @@ function aboutTheWhole(index: PlaybookIndex, msg: Message, sorted: PlaybookScore
   const umbrella = sorted.find((s) => declares(s.id));
   if (!umbrella) return undefined;
   const others = sorted.filter((s) => s !== umbrella);
-  if (others.some((s) => s.evidence.startsWith('signature') && s.score >= SPECIFIC_CLUE)) return undefined;
+  if (others.some((s) => isClue(s.evidence) && s.score >= SPECIFIC_CLUE)) return undefined;
   const best = others[0]?.score ?? 0;
   umbrella.score = Math.min(1, Math.max(umbrella.score, best + AMBIGUITY_MARGIN, MATCH_THRESHOLD + AMBIGUITY_MARGIN));
-  // Runners-up stay offered beside it: clearly behind when several parts are named; close behind after "all looks
-  // fine, what else?", where a part the message names in trouble ("还是 502") is the other reading (choices).
-  const behind = c.has('several-parts') ? AMBIGUITY_MARGIN + 0.01 : AMBIGUITY_MARGIN / 2;
+  // Runners-up stay offered beside it: clearly behind when several parts are named or everything is asked for;
+  // close behind after "all looks fine, what else?", where a part named in trouble ("还是 502") is the other reading.
+  const behind = c.has('several-parts') || !c.has('all-fine') ? AMBIGUITY_MARGIN + 0.01 : AMBIGUITY_MARGIN / 2;
   for (const s of others) s.score = Math.min(s.score, umbrella.score - behind);
   return umbrella.id;
+}
+
+/**
+ * A pasted line pointing at one part: a log signature, but not a setting (`VITE_API_BASE_URL=`, `ALLOWED_HOSTS=`),
+ * which a pasted configuration shows whether or not it is wrong.
+ */
+function isClue(evidence: string): boolean {
+  return evidence.startsWith('signature: ') && !/^signature: [A-Z][A-Z0-9_]*\s*=/.test(evidence);
 }
 
 /** Does a set of explained parts include `key`? A signature span is included by a span around it on the same line. */

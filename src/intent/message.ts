@@ -6,6 +6,7 @@ import { unitsOf } from './index.js';
 import { detectConcepts } from './concepts.js';
 import { pinyinStream } from './pinyin.js';
 import { COMPONENTS, GENERIC_COMPONENTS } from './lexicon-components.js';
+import { plusPieces, portMissingFromListing } from './paste-shape.js';
 
 /** Bounds that keep matching fast on huge pastes: what an operator pastes fits well within them. */
 const MAX_LINES = 200;
@@ -138,13 +139,16 @@ const LIST = new RegExp(String.raw`(?<![\w\u3400-\u9fff])${ITEM}(?:${SEP}${ITEM}
 
 /**
  * Does the text list three or more parts of OMS (each item naming a component, at least two of them specific to
- * OMS rather than every system's users or config)? Such a message is about the whole, not one part.
+ * OMS rather than every system's users or config), as a list of words or as clauses joined by "+"? Such a message
+ * is about the whole, not one part.
  */
 function namesSeveralParts(index: PlaybookIndex, text: string): boolean {
-  for (const m of normalize(text.slice(0, MAX_PROSE_CHARS)).matchAll(LIST)) {
+  const plain = normalize(text.slice(0, MAX_PROSE_CHARS));
+  const lists = [...plain.matchAll(LIST)].map((m) => m[0].split(new RegExp(SEP, 'i')));
+  for (const list of [...lists, ...plusPieces(plain)]) {
     const named = new Set<string>();
     let items = 0;
-    for (const item of m[0].split(new RegExp(SEP, 'i'))) {
+    for (const item of list) {
       const found = [...detectConcepts(index.lexicon, item.trim(), '')].filter((c) => c in COMPONENTS);
       if (found.length === 0) continue;
       items++;
@@ -215,6 +219,8 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
   // "都正常" / "looks normal" says how things are; it asks nothing unless asked ("正常吗", "normal?").
   if (inProse.has('all-fine') && !ASKS_NORMAL.test(prose.join(' '))) inProse.delete('is-normal');
   const concepts = new Set([...inProse, ...conceptsOf(index, logLines.join(' '))]);
+  // A port looked for in a listing that does not show it: nothing listens there.
+  if (portMissingFromListing(lines.map((l) => l.body))) concepts.add('port').add('not-listening');
   return {
     lines,
     prose: proseText,

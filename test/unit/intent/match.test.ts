@@ -150,6 +150,33 @@ describe('what operators actually type and paste', () => {
     expect(isDecisive(r)).toBe(true);
   });
 
+  it('reads several symptoms joined by "+" as about the whole', () => {
+    const r = matchIntent('后台打不开 + 接口502 + 服务一直重启，三个问题一起来的', playbooks);
+    expect([r.outcome, r.playbook?.id]).toEqual(['match', 'checklist']);
+    expect(id('接口502 + 服务一直重启')).not.toBe('checklist');
+  });
+
+  it('reviews everything asked for beside a pasted configuration, but not beside a fault', () => {
+    const env = '\n$ cat /opt/OMS/backend/.env\nALLOWED_HOSTS=10.0.0.5\nCORS_ALLOWED_ORIGINS=http://10.0.0.5';
+    const r = matchIntent(`帮忙把整套配置全面过一遍${env}`, playbooks);
+    expect([r.outcome, r.playbook?.id]).toEqual(['match', 'checklist']);
+    expect(id(`登录失败，帮忙全面过一遍${env}`)).toBe('login');
+    const sig = 'please check everything\n[ERROR] Worker (pid:3321281) was sent SIGTERM!';
+    expect(id(sig)).toBe('worker-sigterm');
+  });
+
+  it('reads a port listing that lacks the port grepped for as nothing listening there', () => {
+    const r = matchIntent(
+      'ss -tlnp | grep -E \'80|8000\'\nLISTEN 0 511 0.0.0.0:80 0.0.0.0:* users:(("nginx"))',
+      playbooks,
+    );
+    expect([r.outcome, r.playbook?.id, r.evidence]).toEqual([
+      'match',
+      'api-not-found',
+      'concepts: port + not-listening',
+    ]);
+  });
+
   it('chooses the checklist only when asked for', () => {
     for (const text of ['全面检查一下', '帮我完整排查一遍 OMS', 'run a full check on prod'])
       expect(id(text)).toBe('checklist');
@@ -179,6 +206,12 @@ describe('what operators actually type and paste', () => {
 
   it('keeps a message that names OMS ours even when it names another tool', () => {
     expect(id('git pull 之后 oms-backend 起不来')).toBe('service-start');
+  });
+
+  it('takes "…，不是 oms" closing a clause as about another system, "是不是 oms 的问题" as a question', () => {
+    expect(matchIntent('sidekiq 半夜被 OOM 杀了，不是 oms', playbooks).outcome).toBe('none');
+    expect(matchIntent('jenkins 那台 502 了，并非 oms。', playbooks).outcome).toBe('none');
+    expect(id('是不是 oms 的问题？登录一直失败')).toBe('login');
   });
 
   it('says what matched', () => {

@@ -63,6 +63,14 @@ describe('the wordings of issue 11', () => {
     ['SIGTERM shi zhengchang de ma', 'worker-sigterm#is-it-normal'],
     ['ERROR 级别那条 SIGTERM 是不是 gunicorn 正常重载？', 'worker-sigterm#is-it-normal'],
     ['mima wangle zenme chongzhi', 'login#reset-password'],
+    // Which of nginx and the backend is at fault, by hand: the proxy's playbook.
+    ['how can I tell by hand whether nginx or the backend is at fault?', 'api-not-found#by-hand'],
+    // The login API tested by hand: login's section, not the API's (login + api, as for a diagnosis).
+    ['怎么手工测一下登录接口', 'login#by-hand'],
+    // Commands kept at hand, a reference configuration.
+    ['有没有值班用的常用命令', 'checklist#quick-fixes'],
+    ['is there a baseline nginx config I can compare with?', 'checklist#recommended-config'],
+    ['any reference .env for a prod install?', 'checklist#recommended-config'],
   ])('how-to: %s → %s', (text, section) => {
     const a = answer(text);
     expect([a.outcome, a.section]).toEqual(['howto', section]);
