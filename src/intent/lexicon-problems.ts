@@ -112,7 +112,11 @@ export const PROBLEMS = {
       'keeps dying',
       'died',
     ],
-    re: ['没(?:有)?(?:自动|正常)?(?:起来|启动)'],
+    // "didn't come back up", "never came up after the reboot".
+    re: [
+      '没(?:有)?(?:自动|正常)?(?:起来|启动)',
+      "\\b(?:didn't|did not|never|hasn't|has not|won't) (?:come|came) (?:back )?up\\b",
+    ],
     py: ['qi bu lai', 'gua le'],
   },
   'not-found': {

@@ -98,6 +98,11 @@ export const QUESTIONS = {
       'what does',
       'mean',
       'means',
+      'who',
+      'do we',
+      'is there',
+      'are there',
+      'how come',
     ],
     // 几 asks "how many", but "启动几秒就退出" / "过几分钟后" tells "a few".
     re: ['\\?', '哪', '还是', '谁', '几(?:位|个|种|条|次|天|点|分钟|秒|台|步)(?!(?:钟)?(?:就|后|之后|以后|内))'],

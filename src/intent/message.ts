@@ -7,6 +7,7 @@ import { detectConcepts } from './concepts.js';
 import { pinyinStream } from './pinyin.js';
 import { COMPONENTS, GENERIC_COMPONENTS } from './lexicon-components.js';
 import { plusPieces, portMissingFromListing } from './paste-shape.js';
+import { withoutGuess } from './hypothesis.js';
 
 /** Bounds that keep matching fast on huge pastes: what an operator pastes fits well within them. */
 const MAX_LINES = 200;
@@ -194,7 +195,7 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
     lines.push({ raw, body: stripped.text });
     if (stripped.prefixed) logLines.push(stripped.text);
     else if (proseChars < MAX_PROSE_CHARS) {
-      prose.push(stripped.text);
+      prose.push(withoutGuess(stripped.text));
       proseChars += stripped.text.length;
     }
   }

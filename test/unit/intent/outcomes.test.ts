@@ -71,6 +71,11 @@ describe('the wordings of issue 11', () => {
     ['有没有值班用的常用命令', 'checklist#quick-fixes'],
     ['is there a baseline nginx config I can compare with?', 'checklist#recommended-config'],
     ['any reference .env for a prod install?', 'checklist#recommended-config'],
+    // A guess asked about ("…意味着服务挂了？") is not a symptom seen: the SIGTERM is what is asked about.
+    ['gunicorn 日志里 SIGTERM 说明服务挂了吗', 'worker-sigterm#is-it-normal'],
+    // Errors in the log on every reload, asked whether normal.
+    ['reload 一下 oms-backend 日志就出一堆 ERROR，正常吗', 'worker-sigterm#is-it-normal'],
+    ['who do we escalate to if oms is still broken', 'checklist#support'],
   ])('how-to: %s → %s', (text, section) => {
     const a = answer(text);
     expect([a.outcome, a.section]).toEqual(['howto', section]);

@@ -1,0 +1,35 @@
+/**
+ * "gunicorn 日志里 SIGTERM 是不是意味着服务挂了？", "404 on /api/ — does that mean the backend is broken?": what
+ * follows "意味着 / 说明 / does that mean" is a guess the asker wants checked, not a symptom seen. The thing asked
+ * about comes before it (the SIGTERM line, the 404); the guess, read as a symptom, would pick the playbook of what
+ * the asker fears ("服务挂了" → the service's) over the one of what they saw.
+ */
+
+/** "Does it mean …": the guess runs from here to the end of its clause. */
+const MEANS =
+  /(?:是不是|是否|就)?(?:意味着|说明|代表着?|表示)|\b(?:does|do|doesn't|would) (?:that|this|it) (?:mean|imply)\b|\bmeans? that\b/i;
+/** The end of a clause. */
+const CLAUSE_END = /[?？。!！;；\n]|,|，/;
+/** Something named before the guess: a latin word of 3+ letters, a number of 3 digits, or two CJK characters. */
+const SUBJECT = /[a-z]{3,}|\d{3}|[\u3400-\u9fff]{2,}/i;
+
+/**
+ * The text with a guess asked about ("…是不是意味着服务挂了？") replaced by a question mark, when something comes
+ * before it; otherwise the text as it is.
+ */
+export function withoutGuess(text: string): string {
+  const m = MEANS.exec(text);
+  if (!m || !SUBJECT.test(text.slice(0, m.index))) return text;
+  const rest = text.slice(m.index + m[0].length);
+  const end = CLAUSE_END.exec(rest);
+  const guess = end ? rest.slice(0, end.index) : rest;
+  // "说明什么" / "means what" asks what it means: no guess to drop.
+  if (/^\s*(?:什么|啥|what\b)/i.test(guess) || guess.trim() === '') return text;
+  // Asked, not told: "日志说明服务已经停了" states a conclusion, a symptom like any other.
+  const asked =
+    /^(?:是不是|是否|does|do|doesn't|would)/i.test(m[0]) ||
+    /[吗嘛么呢]\s*$/.test(guess) ||
+    /^[?？]/.test(rest.slice(end?.index ?? rest.length));
+  if (!asked) return text;
+  return `${text.slice(0, m.index)} ?${end ? rest.slice(end.index) : ''}`;
+}
