@@ -100,7 +100,21 @@ export const REQUESTS = {
   },
   checkup: {
     label: '检查 / check-up',
-    zh: ['检查', '排查', '体检', '巡检', '清单', '过一遍', '跑一遍', '全检', '查一遍', '诊断', '看一遍', '扫一遍'],
+    zh: [
+      '检查',
+      '排查',
+      '体检',
+      '巡检',
+      '清单',
+      '过一遍',
+      '跑一遍',
+      '全检',
+      '查一遍',
+      '诊断',
+      '看一遍',
+      '扫一遍',
+      '验证',
+    ],
     en: [
       'check',
       'checklist',
@@ -114,6 +128,7 @@ export const REQUESTS = {
       'inspect',
       'troubleshoot',
       'debug',
+      'verify',
     ],
     re: ['(?:怎么|如何|自己|先|从哪|去哪)(?:排)?查', '查(?:原因|问题|哪|什么|一下)', '定位', '看哪|先看|看什么'],
     py: ['pai cha', 'jian cha'],
@@ -137,6 +152,8 @@ export const REQUESTS = {
       'emergency',
       'go-to commands',
       'fix commands',
+      'cheat sheet',
+      'cheatsheet',
     ],
     // Commands kept at hand to repair ("常用的一把梭修复命令", "修复用的命令"), not one command's meaning.
     re: ['常用的?[\u3400-\u9fff]{0,5}命令', '修复(?:用)?的?命令', '先(?:跑|敲|执行)(?:哪|什么|啥)'],
@@ -156,6 +173,8 @@ export const REQUESTS = {
       '长什么样',
       '长啥样',
       '正确的',
+      '样例',
+      '样板',
     ],
     en: [
       'recommended',
@@ -169,6 +188,8 @@ export const REQUESTS = {
       'typical',
       'baseline',
       'golden',
+      'known-good',
+      'known good',
     ],
     // "example", but not inside a host name (api.example.com).
     // "a reference nginx conf + .env": a reference copy of a configuration.
