@@ -88,7 +88,7 @@ describe('the fresh set', () => {
  * tune.jsonl only and the test half scored once, after the tuning. Measured on the test half: top-1 114/125
  * (91.2 %), offered 116/125 (92.8 %), how-to sections 23/27, false alarms 1/45, passive replies 0/45 (before
  * this round's tuning: 110, 115, 23, 1, 0). The fourth round tuned on both halves (they are tuning material now, no
- * longer a held-out figure): top-1 123/125, offered 124/125, sections 27/27, false alarms 0/45, passive 0/45 — the
+ * longer a held-out figure): top-1 124/125, offered 125/125, sections 27/27, false alarms 0/45, passive 0/45 — the
  * floors below; the next held-out figure is a new set.
  */
 describe('round 3, test half', () => {
@@ -103,8 +103,8 @@ describe('round 3, test half', () => {
 
   it('keeps the measured top-1 and offered level', () => {
     expect(r3.total.n).toBe(170);
-    expect(r3.total.top1).toBeGreaterThanOrEqual(123);
-    expect(r3.total.offered).toBeGreaterThanOrEqual(124);
+    expect(r3.total.top1).toBeGreaterThanOrEqual(124);
+    expect(r3.total.offered).toBeGreaterThanOrEqual(125);
   });
 
   it('keeps the how-to level, at most 1 false alarm in 40 unrelated, no passive reply', () => {

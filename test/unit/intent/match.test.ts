@@ -177,6 +177,11 @@ describe('what operators actually type and paste', () => {
     ]);
   });
 
+  it('reads errors logged on every restart as the workers stopped, errors and the service down after one as the service', () => {
+    expect(id('每次重启后端，gunicorn 日志里都有几行 ERROR')).toBe('worker-sigterm');
+    expect(id('重启后日志报错，服务起不来')).toBe('service-start');
+  });
+
   it('chooses the checklist only when asked for', () => {
     for (const text of ['全面检查一下', '帮我完整排查一遍 OMS', 'run a full check on prod'])
       expect(id(text)).toBe('checklist');
