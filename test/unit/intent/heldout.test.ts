@@ -114,6 +114,21 @@ describe('round 3, test half', () => {
   });
 });
 
+describe('round 3, tuning half', () => {
+  it('keeps the level reached on the material tuned on', async () => {
+    const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
+    const file = join(process.cwd(), 'test', 'fixtures', 'intent', 'round3', 'tune.jsonl');
+    const r = scoreHeldout(parseHeldout(await readFile(file, 'utf8'), 'round3/tune.jsonl'), (text) =>
+      answerSummary(matchIntent(text, playbooks)),
+    );
+    expect(r.total.n).toBe(170);
+    expect(r.total.top1).toBeGreaterThanOrEqual(124);
+    expect(r.total.offered).toBeGreaterThanOrEqual(124);
+    expect(r.total.sections).toBeGreaterThanOrEqual(37);
+    expect([r.total.falseAlarms, r.total.passiveReplies]).toEqual([0, 0]);
+  });
+});
+
 describe('parseHeldout', () => {
   it('names the file and line of a bad line', () => {
     expect(() =>
