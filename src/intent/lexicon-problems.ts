@@ -29,6 +29,10 @@ export const PROBLEMS = {
       '被拦',
       '拦截',
       '拦住',
+      // "登录后马上被踢出来": the session does not hold.
+      '被踢',
+      '踢出来',
+      '踢下线',
     ],
     en: [
       'fail',
@@ -45,6 +49,7 @@ export const PROBLEMS = {
       'hangs',
       'spinning',
       'no response',
+      'kicked out',
       'weird',
       'failure',
       'failures',

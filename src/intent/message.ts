@@ -164,18 +164,31 @@ function namesSeveralParts(index: PlaybookIndex, text: string): boolean {
 /** Clauses: split at punctuation and at "but". */
 const CLAUSE = /[,.;!?。；！？\n]|但是?|可是|不过|\bbut\b/i;
 
-/** The text without its clauses that say something is fine and name no problem ("nginx -t 也 ok"). */
-function withoutHealthyClauses(index: PlaybookIndex, text: string): string {
-  return text
-    .split(CLAUSE)
-    .filter((clause) => {
-      const found = conceptsOf(index, clause);
-      return !found.has('all-fine') || PROBLEM_CONCEPTS.some((c) => found.has(c));
-    })
+/** A clause saying one part is fine ("但是 /api/ 正常", "the main site loads fine"). */
+const FINE = /正常|没问题|是好的|是通的|能用|(?<![a-z])(?:fine|works|loads|healthy|ok|okay)(?![a-z])/i;
+
+/**
+ * The text without its clauses that say something is fine and name no problem ("nginx -t 也 ok"; with `oneFine`,
+ * also "但是 /api/ 正常" beside a problem named elsewhere) and ask nothing.
+ */
+function withoutHealthyClauses(index: PlaybookIndex, text: string, oneFine = false): string {
+  const clauses = text.split(CLAUSE).map((clause) => ({ clause, found: conceptsOf(index, clause) }));
+  const troubled = (f: Set<string>) => PROBLEM_CONCEPTS.some((c) => f.has(c));
+  const healthy = ({ clause, found }: { clause: string; found: Set<string> }) =>
+    (found.has('all-fine') || (oneFine && FINE.test(clause) && !asks(clause, found))) && !troubled(found);
+  if (oneFine && !clauses.some((c) => troubled(c.found) && !healthy(c))) return text;
+  return clauses
+    .filter((c) => !healthy(c))
+    .map((c) => c.clause)
     .join('\n');
 }
 
 const ASKS_NORMAL = /正常吗|正常不|是否正常|正不正常|normal\s*\?|is (?:it|this|that) normal/i;
+
+/** Does a clause ask something? "正常" alone says how things are ("/api/ 正常"). */
+function asks(clause: string, found: Set<string>): boolean {
+  return ASKS_NORMAL.test(clause) || QUESTIONS.some((q) => q !== 'is-normal' && found.has(q));
+}
 
 const COMMAND_WORDS = /^(?:@\S+\s+)?(?:\/?oms\s+)?(?:diagnose|diag|run|check|match|诊断|排查|检查一下|查一下|看看)?\s*/;
 
@@ -210,11 +223,21 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
   // Prose and pasted lines apart: a question is asked in prose ("Perhaps out of memory?" in a log asks nothing).
   let inProse = conceptsOf(index, prose.join(' '));
   let said = prose.join('\n');
+  let troubleText = proseText;
   if (inProse.has('all-fine')) {
     // "服务、端口都正常，但登录一直失败": what is said to be fine is not what is in trouble.
     said = withoutHealthyClauses(index, said);
     inProse = conceptsOf(index, said);
     inProse.add('all-fine');
+  } else if (FINE.test(said)) {
+    // "/admin/ 返回 404，但是 /api/ 正常": the part said to be fine is not the one in trouble, in concepts nor
+    // in the words phrases are matched on.
+    const rest = withoutHealthyClauses(index, said, true);
+    if (rest !== said) {
+      said = rest;
+      inProse = conceptsOf(index, said);
+      troubleText = canonical(said.replace(/\n/g, ' ').slice(0, MAX_PROSE_CHARS));
+    }
   }
   if (namesSeveralParts(index, said)) inProse.add('several-parts');
   // "都正常" / "looks normal" says how things are; it asks nothing unless asked ("正常吗", "normal?").
@@ -225,7 +248,7 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
   return {
     lines,
     prose: proseText,
-    units: unitsOf(proseText, index.typos),
+    units: unitsOf(troubleText, index.typos),
     command: proseText.replace(COMMAND_WORDS, '').trim(),
     joined: lines.length > 1 && joinedSource.length <= 4000 ? joinedSource : '',
     context: withForeignNames(messageContext(whole), index, whole, prose),

@@ -182,6 +182,13 @@ describe('what operators actually type and paste', () => {
     expect(id('重启后日志报错，服务起不来')).toBe('service-start');
   });
 
+  it('leaves out a clause saying one part is fine beside a problem named elsewhere', () => {
+    const r = matchIntent('访问 http://10.0.0.5/admin/ 返回 404，但是 /api/ 正常', playbooks);
+    expect([r.outcome, r.playbook?.id]).toEqual(['match', 'admin']);
+    // Asked, it stays: "SIGTERM 是不是正常的" is the question itself.
+    expect(matchIntent('日志里的 SIGTERM 是不是正常的', playbooks).howto?.section).toBe('is-it-normal');
+  });
+
   it('chooses the checklist only when asked for', () => {
     for (const text of ['全面检查一下', '帮我完整排查一遍 OMS', 'run a full check on prod'])
       expect(id(text)).toBe('checklist');
