@@ -1,7 +1,8 @@
 /**
  * One diagnosis on a real sshd: the commands its checks and its layout discovery ask for include the same
  * command line more than once (two checks read the backend's .env; discovery and a check both dump
- * `nginx -T`), and each distinct one costs exactly one SSH session — counted in sshd's own log.
+ * `nginx -T`; discovery and `backend-service` both ask `systemctl show`), and each distinct one costs exactly
+ * one SSH session — counted in sshd's own log.
  */
 import { runRequest } from '../../src/app/run.js';
 import { playbookRegistry } from '../../src/app/playbook-registry.js';
@@ -54,6 +55,8 @@ test('diagnose login: every distinct command one session; the ones asked for twi
   ].map((c) => `${c.sudo ? 'sudo ' : ''}${c.argv.join(' ')}`);
   expect(asked.filter((c) => c === 'sudo /usr/sbin/nginx -T')).toHaveLength(2);
   expect(asked.filter((c) => c === 'cat /opt/OMS/backend/.env')).toHaveLength(2);
+  // Discovery's `systemctl show` is the backend-service check's very command line.
+  expect(asked.filter((c) => c.startsWith('systemctl show oms-backend -p '))).toHaveLength(2);
   // Sent: each distinct one once; sshd opened exactly one session for each.
   expect([...sent].sort()).toEqual([...new Set(asked)].sort());
   expect(sessions() - before).toBe(sent.length);
