@@ -54,7 +54,8 @@ export function fleetWhat(what: FleetWhat): string {
 /**
  * Run a playbook (or a check) on every target of a group at once, bounded
  * globally, each target through {@link runRequest} (layout, transport,
- * engine, audit — as for one target). Each target has its own deadline: a
+ * engine — as for one target), recorded in the audit log once per target
+ * whatever its outcome. Each target has its own deadline: a
  * dead or hung host ends as an `unreachable` report with the transport's
  * message and never holds the others. Never rejects for one target's fault.
  */
@@ -109,30 +110,36 @@ async function runOneTarget(
       message,
       hint,
     });
+  // One audit record per target per fleet run, written here for every outcome: the run itself records
+  // nothing (no `audit` below), so a run that outlives the deadline and ends in the background is dropped
+  // from the log; the log keeps what the fleet report showed (the timed-out row, with what had answered).
+  const once = async (report: Report): Promise<Report> => {
+    await recordReport(report, request.actor, deps, request.what.kind === 'check' ? request.what.check.id : undefined);
+    return report;
+  };
   try {
     const outcome = await Promise.race([
-      runRequest(single, request.actor, deps, { onObservation: (o) => seen.push(o) }),
+      runRequest(single, request.actor, { ...deps, audit: undefined }, { onObservation: (o) => seen.push(o) }),
       late,
     ]);
-    if (outcome !== 'late') return outcome.kind === 'report' ? outcome.report : failed('cancelled', 'cancelled', '');
-    // The run goes on in the background and records its own report when (if) it ends; this one says why
-    // the row stopped waiting.
+    if (outcome !== 'late')
+      return once(outcome.kind === 'report' ? outcome.report : failed('cancelled', 'cancelled', ''));
+    // The run may go on in the background; what it finds then is not recorded (see `once`).
     const report = failed(
       'target_timeout',
       `${target.name} did not finish within ${Math.round(deadlineMs / 1000)} s ` + `(${seen.length} checks answered).`,
       'The server may be overloaded or a command hangs: run the diagnosis on this target alone, ' +
         'or raise fleet.targetTimeout in the config.',
     );
-    await recordReport(report, request.actor, deps, request.what.kind === 'check' ? request.what.check.id : undefined);
-    return report;
+    return once(report);
   } catch (e) {
-    if (e instanceof TransportError) return failed(e.code, e.message, e.hint);
+    if (e instanceof TransportError) return once(failed(e.code, e.message, e.hint));
     const message = redact((e as Error).message ?? String(e));
-    return {
+    return once({
       ...failed('internal', `检查未能完成 / the run failed: ${message}`, 'Run it on this target alone to see more.'),
       verdict: 'inconclusive' as const,
       headline: headline('inconclusive', []),
-    };
+    });
   } finally {
     clearTimeout(timer);
   }

@@ -5,6 +5,7 @@ import type { Target } from '../config/target.js';
 import { isDecisive, type matchIntent } from '../intent/match.js';
 import type { Playbook } from '../playbooks/playbook.js';
 import type { Style } from '../render/style.js';
+import { displayWidth, padEndWidth } from '../render/text-width.js';
 
 /** Terminal renderings of the answers that need no server (list, targets, match, help check). Pure. */
 
@@ -35,11 +36,14 @@ export function showJson(p: Playbook) {
 }
 
 export function targetsText(config: Config, extra: (t: Target) => string = () => ''): string {
-  return [...config.targets.values()]
+  const targets = [...config.targets.values()];
+  const nameWidth = Math.max(10, ...targets.map((t) => displayWidth(t.name)));
+  const where = (t: Target) => (t.host === 'local' ? 'this machine (no SSH)' : `${t.user ?? '?'}@${t.host}:${t.port}`);
+  const whereWidth = Math.max(...targets.map((t) => displayWidth(where(t))));
+  return targets
     .map((t) => {
-      const where = t.host === 'local' ? 'this machine (no SSH)' : `${t.user ?? '?'}@${t.host}:${t.port}`;
       const dflt = t.name === config.defaultTarget ? '  (default)' : '';
-      return `${t.name.padEnd(10)} ${where}  ${t.publicUrl}${dflt}${extra(t)}`;
+      return `${padEndWidth(t.name, nameWidth)} ${padEndWidth(where(t), whereWidth)}  ${t.publicUrl}${dflt}${extra(t)}`;
     })
     .join('\n');
 }

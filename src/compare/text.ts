@@ -1,19 +1,12 @@
 import { NEXT_LABEL } from '../messages/message.js';
 import { redact } from '../redact.js';
 import { PLAIN, type Style } from '../render/style.js';
+import { clipWidth, displayWidth, padEndWidth } from '../render/text-width.js';
 import type { Comparison, CompareSide } from './diff.js';
 import { clipText, sideText, VERDICT_TEXT } from './values.js';
 
-/** Display width: CJK and full-width characters take two columns. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
-      ? 2
-      : 1;
-  return w;
-}
-const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
+const width = displayWidth;
+const pad = padEndWidth;
 
 /** `compare` for the terminal: both verdicts, then a table of the differences, those explaining a finding first. */
 export function compareText(c: Comparison, style: Style = PLAIN): string {
@@ -48,9 +41,10 @@ export function compareText(c: Comparison, style: Style = PLAIN): string {
     );
     const rows = c.differences.map((d) => [
       d.explains.length ? '!' : ' ',
-      clipText(d.label, 44),
-      sideText(d, 'a', 40),
-      sideText(d, 'b', 40),
+      // Cut by characters (values.ts, shared with Slack), then by terminal columns.
+      clipWidth(clipText(d.label, 44), 44),
+      clipWidth(sideText(d, 'a', 40), 40),
+      clipWidth(sideText(d, 'b', 40), 40),
       d.explains.join(', '),
     ]);
     const header = [' ', '事实 / fact', a.target, b.target, '解释 / explains'];

@@ -3,6 +3,7 @@ import type { Report, Verdict } from '../engine/report.js';
 import { redact } from '../redact.js';
 import { PLAIN, type Style } from './style.js';
 import { renderText } from './text.js';
+import { clipWidth, displayWidth, padEndWidth, padStartWidth } from './text-width.js';
 
 /**
  * A run over a group for the terminal: the table (target, verdict, root
@@ -18,7 +19,7 @@ const VERDICT_WORD: Record<Verdict, string> = {
   ok: 'ok',
 };
 
-/** Widest root-cause text in the table; the whole text is in the target's details below. */
+/** Widest root-cause text in the table, in terminal columns; the whole text is in the target's details below. */
 const CAUSE_WIDTH = 64;
 
 function colorVerdict(s: Style, v: Verdict, text: string): string {
@@ -45,9 +46,9 @@ export function countsText(summary: Pick<FleetSummary, 'counts'>): string {
     .join(', ');
 }
 
-function clipText(text: string, max: number): string {
-  const one = text.replace(/\s*\n\s*/g, ' ').trim();
-  return one.length <= max ? one : `${one.slice(0, max - 1)}…`;
+/** One line of at most `columns` terminal columns (a Chinese character takes two). */
+function clipText(text: string, columns: number): string {
+  return clipWidth(text.replace(/\s*\n\s*/g, ' ').trim(), columns);
 }
 
 export function seconds(ms: number): string {
@@ -68,17 +69,17 @@ export function renderFleetText(
     s.bold(`${summary.what} @ ${summary.group} (${total} targets): ${countsText(summary)} · ${seconds(wall)}`),
     '',
   ];
-  const nameWidth = Math.max(6, ...summary.rows.map((r) => r.target.length));
+  const nameWidth = Math.max(6, ...summary.rows.map((r) => displayWidth(r.target)));
   const verdictWidth = 11;
-  lines.push(
-    s.dim(
-      `${'target'.padEnd(nameWidth)}  ${'verdict'.padEnd(verdictWidth)}  ${'root cause'.padEnd(CAUSE_WIDTH)}  time`,
-    ),
-  );
+  // Padded by terminal columns (src/render/text-width.ts): target names and causes may be Chinese.
+  const row = (target: string, verdict: string, cause: string, time: string) =>
+    `${padEndWidth(target, nameWidth)}  ${verdict}  ${padEndWidth(cause, CAUSE_WIDTH)}  ${time}`;
+  lines.push(s.dim(row('target', 'verdict'.padEnd(verdictWidth), 'root cause', padStartWidth('time', 6))));
   for (const r of summary.rows) {
-    const cause = clipText(r.rootCause ?? '—', CAUSE_WIDTH).padEnd(CAUSE_WIDTH);
     const verdict = colorVerdict(s, r.verdict, VERDICT_WORD[r.verdict].padEnd(verdictWidth));
-    lines.push(`${r.target.padEnd(nameWidth)}  ${verdict}  ${cause}  ${seconds(r.durationMs).padStart(6)}`);
+    lines.push(
+      row(r.target, verdict, clipText(r.rootCause ?? '—', CAUSE_WIDTH), padStartWidth(seconds(r.durationMs), 6)),
+    );
   }
   if (summary.shared.length > 0) {
     lines.push('', s.bold('共有的发现 / Findings shared by several targets:'));

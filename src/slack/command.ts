@@ -8,9 +8,10 @@ import { findPlaybook } from '../playbooks/find.js';
 import { mrkdwnMessage, playbookMessage, safe } from '../render/blocks.js';
 import type { SlackDeps } from './deps.js';
 import type { CommandPlan, CommandPlace, SlackFeature } from './feature.js';
-import { checksHelp, helpMessage, listMessage, targetsMessage, unknownPlaybook } from './help.js';
+import { checksHelp, helpMessage, listMessage, unknownPlaybook } from './help.js';
 import { noticeFor } from './notice.js';
 import type { Outgoing } from './outbox.js';
+import { targetLayouts, targetsMessage } from './targets.js';
 
 /**
  * Decide what a slash command means — the same parser and shell-metacharacter
@@ -22,7 +23,7 @@ import type { Outgoing } from './outbox.js';
 export function planCommand(
   text: string,
   where: Omit<CommandPlace, 'flags'>,
-  deps: Pick<SlackDeps, 'config' | 'playbooks' | 'checks'>,
+  deps: Pick<SlackDeps, 'config' | 'playbooks' | 'checks' | 'layout'>,
   features: readonly SlackFeature[],
 ): CommandPlan {
   const { config, playbooks, checks } = deps;
@@ -41,8 +42,16 @@ export function planCommand(
       );
     case 'list':
       return answer(listMessage(playbooks));
-    case 'targets':
-      return answer(targetsMessage(config));
+    case 'targets': {
+      // With discovery wired, each target's cached layout too (read from the cache: after the ack).
+      const layout = deps.layout;
+      if (!layout) return answer(targetsMessage(config));
+      return {
+        kind: 'work',
+        task: 'command',
+        run: async (reply) => reply(targetsMessage(config, await targetLayouts(config, layout))),
+      };
+    }
     case 'show': {
       const p = findPlaybook(playbooks, cmd.playbook);
       return answer(p ? playbookMessage(p) : unknownPlaybook(cmd.playbook, playbooks));

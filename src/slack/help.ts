@@ -53,15 +53,6 @@ export function listMessage(playbooks: readonly Playbook[]): Fitted {
   );
 }
 
-export function targetsMessage(config: Config): Fitted {
-  const lines = [...config.targets.values()].map((t) => {
-    const where = t.host === 'local' ? '本机 / this machine (no SSH)' : safe(`${t.user ?? '?'}@${t.host}:${t.port}`);
-    const dflt = t.name === config.defaultTarget ? ' *(默认 / default)*' : '';
-    return `• ${code(t.name)} ${where} — ${safe(t.publicUrl)}${dflt}`;
-  });
-  return mrkdwnMessage('oms-chatops targets', [`*目标 / targets* (${safe(config.source)}):`, ...lines].join('\n'));
-}
-
 export function unknownPlaybook(text: string, playbooks: readonly Playbook[]): Fitted {
   return noticeFor(
     say.unknownPlaybook(

@@ -4,7 +4,9 @@ import { buttons, context, safe } from '../render/block-builders.js';
 import type { Fitted } from '../render/block-limits.js';
 import { mrkdwnMessage } from '../render/blocks.js';
 import type { WatchPost } from '../watch/decide.js';
-import { formatSpan, postSummary } from '../watch/format.js';
+import { UNTIL_RESUMED } from '../watch/control.js';
+import { formatSpan, formatTime, postSummary } from '../watch/format.js';
+import { mention } from './escape.js';
 import { reportButtons } from './report-buttons.js';
 
 /** Lines of a reminder before `… +N`: a reminder stays a glance, `watch list` has the rest. */
@@ -74,4 +76,30 @@ export function watchPostMessage(watch: WatchSpec, p: WatchPost<Report>): Fitted
 
 function message(watch: WatchSpec, p: WatchPost<Report>, body: string, extra: Parameters<typeof mrkdwnMessage>[2]) {
   return mrkdwnMessage(postSummary(watch.id, p), body, extra);
+}
+
+/**
+ * The one short notice in a watch's channel when someone pauses or resumes it from Slack, so that the others
+ * there know why it went quiet (or why posts start again). The asker also gets the usual private answer.
+ */
+export function watchPauseNotice(
+  change: { kind: 'paused'; watch: WatchSpec; until: number } | { kind: 'resumed'; watch: WatchSpec },
+  user: string,
+): Fitted {
+  const id = change.watch.id;
+  if (change.kind === 'resumed')
+    return mrkdwnMessage(
+      `▶ watch ${id} resumed by ${user} / 已恢复`,
+      `▶ 巡检 / watch \`${safe(id)}\` resumed by ${mention(user)} / 已恢复`,
+      [context('暂停期间的变化在下次检查时发出 / changes meanwhile are posted at the next check')],
+    );
+  const forever = change.until >= UNTIL_RESUMED;
+  const until = forever
+    ? 'until resumed / 暂停至手动恢复'
+    : `until ${formatTime(change.until)} / 暂停至 ${formatTime(change.until)}`;
+  return mrkdwnMessage(
+    `⏸ watch ${id} paused by ${user} ${until}`,
+    `⏸ 巡检 / watch \`${safe(id)}\` paused by ${mention(user)} ${until}`,
+    [context(`暂停期间不检查、不发消息 / no checks and no posts meanwhile · \`/oms watch resume ${safe(id)}\``)],
+  );
 }

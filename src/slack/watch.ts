@@ -7,9 +7,11 @@ import { listWatches, pauseWatch, resumeWatch } from '../watch/control.js';
 import { listingLines, pauseText, targetLines } from '../watch/format.js';
 import type { WatchRunResult, WatchScheduler } from '../watch/scheduler.js';
 import type { SlackContext, SlackFeature } from './feature.js';
-import { mention } from './escape.js';
+import { channelLink, mention } from './escape.js';
+import { slackErrorCode } from './errors.js';
 import { noticeFor, slackRef } from './notice.js';
 import type { Outgoing } from './outbox.js';
+import { watchPauseNotice } from './watch-messages.js';
 
 export interface WatchFeature extends SlackFeature {
   /** The scheduler, built on first need; undefined when no store is wired or the config has no watch. */
@@ -18,11 +20,12 @@ export interface WatchFeature extends SlackFeature {
 
 /**
  * The watches in the bot: the scheduler starts and stops with it, and
- * `/oms watch list|pause|resume|run` answers the asker privately. The scheduler (watch-schedule.ts) is loaded
+ * `/oms watch list|pause|resume|run` answers the asker privately; a pause or
+ * resume also puts one short notice in the watch's channel. The scheduler (watch-schedule.ts) is loaded
  * only when the config has watches: with none it would never run anything.
  */
 export function watchFeature(ctx: SlackContext): WatchFeature {
-  const { deps, log } = ctx;
+  const { deps, out, log } = ctx;
   const cfg = deps.watch;
   const watches = deps.config.watches ?? [];
   const now = cfg?.now ?? Date.now;
@@ -31,6 +34,21 @@ export function watchFeature(ctx: SlackContext): WatchFeature {
     if (!cfg || watches.length === 0) return undefined;
     loading ??= import('./watch-schedule.js').then((m) => m.slackWatchScheduler(ctx, cfg));
     return loading;
+  };
+  /** The watch's channel gets one notice; a failure is logged and told to the asker, and changes nothing else. */
+  const tellChannel = async (change: Parameters<typeof watchPauseNotice>[0], user: string): Promise<string> => {
+    const channel = change.watch.channel;
+    try {
+      await out.post(channel, watchPauseNotice(change, user));
+      return `\n已通知 / told ${channelLink(channel)}`;
+    } catch (e) {
+      const code = slackErrorCode(e) ?? (e as Error).message.split('\n')[0]!.slice(0, 200);
+      log(`watch ${change.watch.id}: the ${change.kind} notice could not go to ${channel} (${code})`);
+      return (
+        `\n未能通知 ${channelLink(channel)} / could not tell ${channelLink(channel)} (${safe(code)}): ` +
+        '邀请机器人加入该频道 / invite the bot there (`/invite @oms-chatops`)'
+      );
+    }
   };
   const answer = async (cmd: WatchCommand, user: string): Promise<Outgoing> => {
     if (!cfg) return noticeFor(watchesUnavailable(slackRef));
@@ -55,7 +73,12 @@ export function watchFeature(ctx: SlackContext): WatchFeature {
         if (r.kind === 'unknown-watch') return noticeFor(unknownWatch(r.id, r.known, slackRef));
         const said =
           r.kind === 'paused' ? pauseText({ until: r.until, by }) : r.wasPaused ? '已恢复 / resumed' : 'was not paused';
-        return mrkdwnMessage(`${r.watch.id}: ${said}`, `\`${safe(r.watch.id)}\`: ${safe(said)} · ${mention(user)}`);
+        // Resuming a watch that was not paused changes nothing: no notice.
+        const told = r.kind === 'paused' || r.wasPaused ? await tellChannel(r, user) : '';
+        return mrkdwnMessage(
+          `${r.watch.id}: ${said}`,
+          `\`${safe(r.watch.id)}\`: ${safe(said)} · ${mention(user)}${told}`,
+        );
       }
       case 'run':
         return runAnswer(await (await scheduler())!.runNow(cmd.id));

@@ -1,6 +1,7 @@
 import { UNTIL_RESUMED, type WatchListing } from './control.js';
 import type { WatchPost } from './decide.js';
 import type { TargetLine } from './target-line.js';
+import { displayWidth, padEndWidth } from '../render/text-width.js';
 
 /** Plain-text forms of the watch's results, shared by the terminal and Slack (which escapes them). */
 
@@ -57,10 +58,13 @@ const STATUS: Record<TargetLine['status'], string> = {
 
 /** `web1  problem  ALLOWED_HOSTS lacks …`. */
 export function targetLines(lines: readonly TargetLine[]): string[] {
-  const width = Math.max(6, ...lines.map((l) => l.target.length));
-  return lines.map(
-    (l) => `${l.target.padEnd(width)}  ${STATUS[l.status]}${l.details.length ? `  ${l.details.join('; ')}` : ''}`,
-  );
+  const width = Math.max(6, ...lines.map((l) => displayWidth(l.target)));
+  const statusWidth = Math.max(...Object.values(STATUS).map(displayWidth));
+  return lines.map((l) => {
+    const details = l.details.length ? `  ${l.details.join('; ')}` : '';
+    const status = details ? padEndWidth(STATUS[l.status], statusWidth) : STATUS[l.status];
+    return `${padEndWidth(l.target, width)}  ${status}${details}`;
+  });
 }
 
 /** What a post says, as one plain line (previews on the terminal, notification text in Slack). */

@@ -103,6 +103,36 @@ describe('/oms discover', () => {
   });
 });
 
+describe('/oms targets', () => {
+  let h: SlackHarness;
+  afterEach(async () => h.stop());
+
+  async function answer(text: string, id: string): Promise<string> {
+    await h.command(text, { channel: 'C0OPS', responseId: id });
+    await h.idle();
+    await h.slack.waitFor(() => h.slack.responses.some((p) => p.id === id), 10_000, `the answer to ${text}`);
+    const body = h.slack.responses.find((p) => p.id === id)!.body;
+    expect(body.response_type).toBe('ephemeral');
+    return JSON.stringify(body.blocks);
+  }
+
+  it("shows each target's discovered layout with its sources once discovery ran, as the CLI does", async () => {
+    h = await harness(RELOCATED, new RelocatedServer());
+    // Nothing discovered yet: the targets alone; nothing runs on the server for `targets`.
+    const before = await answer('targets', 't1');
+    expect(before).toMatch(/`prod`.*omsbot@172\.29\.91\.61:22/);
+    expect(before).not.toContain('◦');
+    expect(h.transports).toEqual([]);
+
+    await answer('discover prod', 'd1');
+    const after = await answer('targets', 't2');
+    expect(after).toContain('◦ `paths.backend` /srv/oms/backend ← _unit WorkingDirectory_');
+    expect(after).toContain('127.0.0.1:8100');
+    expect(after).toContain('◦ `paths.nginxConf` /etc/nginx/conf.d/erp-site.conf ← _nginx -T');
+    expect(after).toContain('layouts from the discovery cache');
+  });
+});
+
 describe('/oms diagnose on a discovered layout', () => {
   let h: SlackHarness;
   afterEach(async () => h.stop());

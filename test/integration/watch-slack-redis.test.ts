@@ -45,12 +45,20 @@ async function stopInstance(inst: Instance, release: boolean): Promise<void> {
 }
 
 /** Root posts in the watch's channel (thread replies are the details of a new finding). */
-function channelPosts(): string[] {
+function rootPosts(): string[] {
   return slack.calls
     .filter(
       (c) => c.method === 'chat.postMessage' && c.body.channel === CHANNEL && !c.body.thread_ts && c.status === 200,
     )
     .map((c) => String(c.body.text));
+}
+
+/** The pause/resume notices (src/slack/watch-messages.ts) are not changes. */
+const isNotice = (text: string) => /^(⏸|▶) watch /.test(text);
+
+/** The watch's posts of changes. */
+function channelPosts(): string[] {
+  return rootPosts().filter((t) => !isNotice(t));
 }
 
 /** Advance the simulated clock by `ms` in 15 s ticks; every running instance ticks at once (they race). */
@@ -141,6 +149,11 @@ test('two instances, one watch: one post per change, none twice, take-over, rest
   expect(channelPosts()).toHaveLength(3);
   expect(await command(alive, 'watch list')).toMatch(/已暂停 \/ paused/);
   expect(await command(alive, 'watch resume fleet-checklist')).toMatch(/resumed/);
+  // Each told the channel once, whichever instance was asked.
+  expect(rootPosts().filter(isNotice)).toEqual([
+    expect.stringMatching(/^⏸ watch fleet-checklist paused by U0ALICE until 2026-11-30 \d\d:\d\d UTC/),
+    '▶ watch fleet-checklist resumed by U0ALICE / 已恢复',
+  ]);
   await advance(MIN);
   expect(channelPosts()).toHaveLength(4);
   expect(channelPosts()[3]).toMatch(/web3: 恢复连接 \/ reachable again after/);

@@ -1,0 +1,37 @@
+import { targetsText } from '../../../src/cli/render.js';
+import { parseConfig } from '../../../src/config/config.js';
+import { displayWidth } from '../../../src/render/text-width.js';
+
+const config = parseConfig(
+  [
+    'targets:',
+    '  prod:',
+    '    host: 172.29.91.61',
+    '    user: omsbot',
+    '    agent: true',
+    '    hostKey: "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"',
+    '    publicUrl: http://172.29.91.61',
+    '  a-rather-long-target-name:',
+    '    host: 127.0.0.1',
+    '    port: 2222',
+    '    user: u',
+    '    agent: true',
+    '    hostKey: "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"',
+    '    publicUrl: http://127.0.0.1:8080',
+  ].join('\n'),
+  'test.yml',
+);
+
+describe('targetsText', () => {
+  it('names, addresses and URLs each start at one column, a long name widening its column', () => {
+    const lines = targetsText(config, (t) => (t.name === 'prod' ? '  布局 / layout: 已发现 discovered' : '')).split(
+      '\n',
+    );
+    const urlColumns = lines.map((l) => displayWidth(l.slice(0, l.indexOf('http://'))));
+    expect(lines.length).toBe(3);
+    expect(new Set(urlColumns).size).toBe(1);
+    const where = lines.map((l) => l.search(/\S+@|this machine/));
+    expect(new Set(where).size).toBe(1);
+    expect(lines.find((l) => l.startsWith('prod '))).toMatch(/布局 \/ layout: 已发现 discovered$/);
+  });
+});
