@@ -67,8 +67,6 @@ export type Policy = z.infer<typeof policySchema>;
 /** The rules in force for one target: the global policy with that target's overrides applied. */
 export type EffectivePolicy = Omit<Policy, 'targets'>;
 
-export { policyFor } from './policy-for.js';
-
 export const configSchema = z
   .object({
     targets: z
