@@ -8,6 +8,9 @@
  *  3. the older set the matcher was first written against (eval.jsonl), as a
  *     regression set.
  * Exit 1 when the test half is below the issue's targets.
+ *
+ * `--file <path>` scores one other set of the same format instead (every miss printed, nothing else run): a new
+ * tuning set written elsewhere. `--why` adds, under each miss, the three best candidates and what matched them.
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -24,6 +27,13 @@ const HELDOUT = join(ROOT, 'test', 'fixtures', 'intent', 'heldout');
 const showTest = process.argv.includes('--show-test');
 /** While tuning: the tuning half and the regression set only, the test half is not even scored. */
 const tuneOnly = process.argv.includes('--tune-only');
+const why = process.argv.includes('--why');
+const fileAt = process.argv.indexOf('--file');
+const onlyFile = fileAt >= 0 ? process.argv[fileAt + 1] : undefined;
+if (fileAt >= 0 && !onlyFile) {
+  console.error('--file needs a path / --file 需要一个文件路径');
+  process.exit(2);
+}
 
 const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
 const answer = (text: string) => answerSummary(matchIntent(text, playbooks));
@@ -54,7 +64,22 @@ function print(name: string, r: HeldoutReport, misses: boolean): void {
     const got = m.got.section ?? (m.got.offered.join('|') || 'null');
     const text = m.text.replace(/\s+/g, ' ').slice(0, 110);
     console.log(`    ${m.id} ${m.kind.padEnd(9)} ${want.padEnd(28)} → ${m.got.outcome}:${got}  ${text}`);
+    if (why) console.log(`        ${explain(m.text)}`);
   }
+}
+
+/** The best candidates of a message with their scores and evidence (`--why`). */
+function explain(text: string): string {
+  const r = matchIntent(text, playbooks);
+  const ranked = [r.playbook && { id: r.playbook.id, confidence: r.confidence }, ...r.alternatives];
+  const top = ranked.filter(Boolean).map((c) => `${c!.id} ${c!.confidence}`);
+  return `${top.join(', ') || 'no candidate'}${r.evidence ? ` — ${r.evidence}` : ''}`;
+}
+
+if (onlyFile) {
+  const examples = parseHeldout(await readFile(onlyFile, 'utf8'), onlyFile);
+  print(onlyFile, scoreHeldout(examples, answer), true);
+  process.exit(0);
 }
 
 const tune = parseHeldout(await readFile(join(HELDOUT, 'tune.jsonl'), 'utf8'), 'tune.jsonl');
@@ -76,6 +101,16 @@ const fresh = tuneOnly
       answer,
     );
 if (fresh) print('fresh set (fresh/messages.jsonl) — measure only, never tune on it', fresh, false);
+
+// Round 3 (test/fixtures/intent/round3/): 340 messages by two writers who saw neither the matcher nor the other
+// sets, split once by the fixed seed (scripts/split-intent-heldout.mjs); the matcher was tuned on tune.jsonl only.
+const ROUND3 = join(ROOT, 'test', 'fixtures', 'intent', 'round3');
+const r3tune = parseHeldout(await readFile(join(ROUND3, 'tune.jsonl'), 'utf8'), 'round3/tune.jsonl');
+print('round 3 tuning half (round3/tune.jsonl)', scoreHeldout(r3tune, answer), true);
+const r3test = tuneOnly
+  ? undefined
+  : scoreHeldout(parseHeldout(await readFile(join(ROUND3, 'test.jsonl'), 'utf8'), 'round3/test.jsonl'), answer);
+if (r3test) print('round 3 test half (round3/test.jsonl) — measure only, never tune on it', r3test, false);
 
 const probes = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'probes.jsonl'), 'utf8'), 'probes');
 print('generalisation probes (probes.jsonl, wordings invented for the model)', scoreHeldout(probes, answer), true);

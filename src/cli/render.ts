@@ -66,7 +66,12 @@ export function matchText(result: ReturnType<typeof matchIntent>): string {
     .map(([k, v]) => `${k}=${v}`)
     .join(', ');
   const ext = extracted ? `\nextracted: ${extracted}` : '';
-  if (!result.playbook) return `no match (没有匹配的排查手册)${ext}`;
+  if (!result.playbook) {
+    // Too weak to be offered, but worth naming: what came nearest, and how to run one.
+    const near = (result.nearest ?? []).map((n) => `  nearest (最接近): ${n.id} (${n.confidence}) — ${n.reason}`);
+    const how = near.length > 0 ? '\n→ `diagnose <id>` runs one, `list` shows them all' : '';
+    return `no match (没有匹配的排查手册)${near.length > 0 ? `\n${near.join('\n')}` : ''}${ext}${how}`;
+  }
   const alts = result.alternatives.map((a) => `  also: ${a.id} (${a.confidence})`).join('\n');
   const next =
     result.outcome === 'howto'

@@ -153,12 +153,13 @@ function pinyinForms(lex: Lexicon): Array<[string, string]> {
   return forms;
 }
 
-/** Whole words for latin terms; a trailing s/es/ed/ing is allowed on a word. */
+/** Whole words for latin terms; a trailing s/es/ed/ing is allowed on a word, an s on a number. */
 function wordPattern(t: string): string {
   const body = escape(t);
   // "billing-service" is not the service, "oms-backend" is matched by its own expression.
   const start = /^[a-z0-9_]/.test(t) ? '(?<![a-z0-9_-])' : '';
-  const end = /[a-z0-9_]$/.test(t) ? (/[a-z]$/.test(t) ? '(?:s|es|ed|ing)?(?![a-z0-9_])' : '(?![a-z0-9_])') : '';
+  // A number may be plural too: "throwing 502s", "a few 404s".
+  const end = /[a-z0-9_]$/.test(t) ? (/[a-z]$/.test(t) ? '(?:s|es|ed|ing)?(?![a-z0-9_])' : '(?:s)?(?![a-z0-9_])') : '';
   return `${start}${body}${end}`;
 }
 

@@ -2,7 +2,7 @@ import { splitSyllables } from './pinyin.js';
 import { TypoCorrector } from './typos.js';
 
 /**
- * Another system named by a word OMS never uses. The list in context.ts
+ * Another system named by a word OMS never uses. The list in other-systems.ts
  * knows the usual neighbours (MySQL, Jenkins, k8s …); these rules catch the
  * ones nobody listed, from the shape of the message:
  * - a latin name right before a component ("keycloak 登录", "gitea 的 admin",
@@ -48,7 +48,7 @@ api endpoint endpoints route routes router proxy gateway upstream worker workers
 threads port ports socket sockets unit units systemd service services daemon journal journald postman apifox
 swagger navicat xshell finalshell mobaxterm putty winscp xftp jmeter nohup tmux htop top free dmesg lsof netstat
 wireshark tcpdump wechat drf jwt simplejwt axios vue vite pinia element hotfix master main branch commit merge tag
-uat sit prd qa`.split(/\s+/);
+uat sit prd qa web ui`.split(/\s+/);
 
 /** Components a name can stand before: "X 登录", "X 的 admin", "X worker". */
 const COMPONENT_AFTER = new RegExp(
@@ -59,6 +59,25 @@ const COMPONENT_AFTER = new RegExp(
 );
 
 const TOKEN = /[a-z][a-z0-9_-]*[a-z0-9]/g;
+
+/** The first line of `systemctl status`: the unit and its description. */
+const UNIT_HEADER = /^\s*[●○×*]?\s*[\w@.-]+\.service - /;
+
+/** A preposition of place or means right before a word (looked at in a short window: lines can be long). */
+const PLACE_BEFORE = /(?:^|\s)(?:in|on|inside|into|from|via|using)\s+$/;
+/** The clause ends right after a word (sticky: tried at the word's end). */
+const CLAUSE_END = /\s*(?:[?!,;]|\.(?:\s|$)|$)/y;
+
+function endsClause(line: string, at: number): boolean {
+  CLAUSE_END.lastIndex = at;
+  return CLAUSE_END.test(line);
+}
+
+function afterPlace(line: string, at: number): boolean {
+  const start = Math.max(0, at - 12);
+  // The window's first character must not continue a word cut by the window ("cabin " is not "in ").
+  return PLACE_BEFORE.test(`${start > 0 && /[a-z]/.test(line[start - 1]!) ? 'x' : ' '}${line.slice(start, at)}`);
+}
 
 /** Units and processes that are OMS's own. */
 const OURS = /oms|nginx|gunicorn|backend|django|python/;
@@ -85,12 +104,18 @@ export class ForeignNames {
     for (const m of text.matchAll(/(?<![\w-])([\w@-]+)\.service\b/g)) if (!OURS.test(m[1]!)) return `${m[1]}.service`;
     for (const m of text.matchAll(/killed process \d+ \(([^)]+)\)/g)) if (!OURS.test(m[1]!)) return m[1];
     for (const line of lines) {
+      // systemd's description of a unit ("● nginx.service - A high performance web server") is not the writer's.
+      if (UNIT_HEADER.test(line)) continue;
       const cjk = /[\u3400-\u9fff]/.test(line);
       for (const m of line.matchAll(TOKEN)) {
         const word = m[0];
         const at = m.index;
-        if (!this.isName(word, line, at)) continue;
         const pinyin = splitSyllables(word) !== null;
+        // "… a superuser in Keycloak?": an English clause ending on where it happens (judged on the word alone:
+        // the question mark or full stop after it is the clause's, not a file name's).
+        const place = endsClause(line, at + word.length) && afterPlace(line, at);
+        if (place && !pinyin && this.isName(word, `${line.slice(0, at + word.length)} `, at)) return word;
+        if (!this.isName(word, line, at)) continue;
         if (COMPONENT_AFTER.test(line.slice(at + word.length)) && (cjk || !pinyin)) return word;
         // Pinyin (a user name such as lisi, or a word typed in pinyin) names no system.
         if (cjk && !pinyin && standsAlone(line, at, word.length) && (loose || isSubject(line, at, word.length)))
@@ -107,6 +132,8 @@ export class ForeignNames {
     const before = line[at - 1] ?? ' ';
     const after = line[at + word.length] ?? ' ';
     if (/[/.:=@$'"`-]/.test(before) || /[/.:=(@'"`]/.test(after)) return false;
+    // An English verb form ("reaped process", "restarted worker") describes; product names are not inflected so.
+    if (/[a-z]{3}(?:ed|ing)$/.test(word) && !/[A-Z]/.test(word)) return false;
     const stem = word.replace(/(?:ing|ed|es|s)$/, '');
     if (stem.length >= 3 && (this.known.has(stem) || this.known.has(`${stem}e`))) return false;
     return !this.known.has(this.typos.correct(word));

@@ -119,7 +119,8 @@ export const COMPONENTS = {
       '新增',
       '生成',
     ],
-    en: ['create', 'createsuperuser', 'add a', 'new', 'make', 'add', 'generate'],
+    // Not "new": "the new IP", "a new server" create nothing.
+    en: ['create', 'createsuperuser', 'add a', 'make', 'add', 'generate', 'new user', 'new account', 'new admin'],
     re: ['(?:怎么|如何|咋)建', '建(?:账号|用户|管理员|$|[?？吗呢啊])'],
     py: ['chuang jian'],
   },
@@ -192,8 +193,20 @@ export const COMPONENTS = {
   },
   'unit-format': {
     label: '单元文件格式 / unit file format',
-    zh: ['格式', 'windows 上写', '换行符', '隐藏字符'],
-    en: ['bom', 'crlf', 'line endings', 'dos2unix', 'cat -a', 'utf-8 with bom'],
+    zh: ['windows 上写', '换行符', '隐藏字符', '文件格式', 'windows 上编辑', 'windows 下编辑', '记事本'],
+    en: [
+      'bom',
+      'crlf',
+      'line endings',
+      'dos2unix',
+      'cat -a',
+      'utf-8 with bom',
+      'edited on windows',
+      'saved on windows',
+      'notepad',
+    ],
+    // A format that is wrong ("格式错误", "格式不对"); "PDF 格式的报表" is about a report, not a unit file.
+    re: ['格式(?:错|不对|有问题|问题|不正确|不规范|乱)', '(?:文件|编码|换行|dos|windows|unix|utf-?8)\\s*格式'],
   },
   'unit-directive': {
     label: '单元文件配置项 / unit file directives',

@@ -22,7 +22,20 @@ export const QUESTIONS = {
   },
   'by-hand': {
     label: '手工排查 / by hand',
-    zh: ['手工', '手动', '人工', '不用机器人', '一步步', '一步一步', '顺序', '先查什么', '自己查', '自己排查'],
+    zh: [
+      '手工',
+      '手动',
+      '人工',
+      '不用机器人',
+      '一步步',
+      '一步一步',
+      '顺序',
+      '先查什么',
+      '自己查',
+      '自己排查',
+      '自己跑',
+      '跑一下看看',
+    ],
     en: [
       'by hand',
       'manually',
@@ -33,13 +46,18 @@ export const QUESTIONS = {
       'in order',
       'what order',
       'by myself',
+      'test the',
+      'test it',
+      'from the server',
+      'on the box',
     ],
   },
   where: {
     label: '在哪 / where',
     zh: ['在哪', '哪里', '哪儿', '地址', '网址', '路径', '入口', '多少'],
-    en: ["where's", 'where is', 'where', 'url', 'address', 'path'],
-    re: ['[去从在到]哪|哪(?:里|儿|个目录|个路径|下载|能|有|进)'],
+    en: ["where's", 'where is', 'where', 'url', 'path'],
+    // Not "Address already in use" (a pasted error, no question).
+    re: ['\\baddress(?:es)?\\b(?!\\s+(?:already\\s+)?in use)', '[去从在到]哪|哪(?:里|儿|个目录|个路径|下载|能|有|进)'],
     py: ['zai na', 'di zhi', 'duo shao'],
   },
   question: {
@@ -81,7 +99,8 @@ export const QUESTIONS = {
       'mean',
       'means',
     ],
-    re: ['\\?', '哪', '还是', '谁', '几(?:位|个|种|条|次|天|点|分钟|秒|台|步)'],
+    // 几 asks "how many", but "启动几秒就退出" / "过几分钟后" tells "a few".
+    re: ['\\?', '哪', '还是', '谁', '几(?:位|个|种|条|次|天|点|分钟|秒|台|步)(?!(?:钟)?(?:就|后|之后|以后|内))'],
     py: ['shen me', 'you mei you', 'you ma', 'de ma', 'le ma', 'ke yi ma', 'shi bu shi', 'dui ba'],
   },
   'is-normal': {

@@ -46,6 +46,55 @@ export const REQUESTS = {
     ],
     py: ['suo you', 'quan bu', 'quan mian', 'yi bian'],
   },
+  /**
+   * Three or more parts of OMS named in one list ("登录、接口、后台全有问题", "(login, api, admin)"): set by
+   * src/intent/message.ts from the list, not by terms.
+   */
+  'several-parts': {
+    label: '好几处 / several parts',
+  },
+  'all-fine': {
+    label: '看着都正常 / all looks fine',
+    zh: [
+      '都正常',
+      '看着正常',
+      '看起来正常',
+      '都没问题',
+      '都是好的',
+      '都 ok',
+      '也 ok',
+      '也ok',
+      '都ok',
+      '一切正常',
+      '都绿',
+      '全绿',
+      '都是 active',
+      '都在跑',
+    ],
+    en: ['all green', 'looks green', 'looks fine', 'looks ok', 'look fine', 'all good', 'all fine', 'seems fine'],
+    re: ['\\b(?:all|everything) (?:looks|seems|is) (?:fine|ok|okay|good|green|normal)\\b'],
+  },
+  'where-to-start': {
+    label: '从哪查起 / where to start',
+    zh: [
+      '从哪下手',
+      '从哪开始',
+      '从何下手',
+      '从何查起',
+      '从哪查起',
+      '漏了啥',
+      '漏了什么',
+      '还漏了',
+      '还能查什么',
+      '还要查什么',
+      '还有什么没查',
+      '下一步查什么',
+      '先查哪',
+      '捋一遍',
+      '从头捋',
+    ],
+    en: ['where do i start', 'where do i even start', 'where to start', 'where to begin', 'what else', 'which first'],
+  },
   checkup: {
     label: '检查 / check-up',
     zh: ['检查', '排查', '体检', '巡检', '清单', '过一遍', '跑一遍', '全检', '查一遍', '诊断', '看一遍', '扫一遍'],
@@ -74,7 +123,7 @@ export const REQUESTS = {
   },
   'quick-fix': {
     label: '快速修复命令 / quick fixes',
-    zh: ['止血', '一键重启', '快速修复', '常用命令', '重启命令', '紧急', '应急', '先执行'],
+    zh: ['止血', '一键重启', '快速修复', '常用命令', '重启命令', '紧急', '应急', '先执行', '出事', '先敲'],
     en: ['quick fix', 'quick fixes', 'quick commands', 'restart everything', 'one-liner', 'urgent', 'emergency'],
   },
   recommended: {
@@ -93,7 +142,17 @@ export const REQUESTS = {
       '长啥样',
       '正确的',
     ],
-    en: ['recommended', 'sample', 'reference config', 'best practice', 'look like', 'correct', 'proper'],
+    en: [
+      'recommended',
+      'sample',
+      'reference config',
+      'best practice',
+      'look like',
+      'correct',
+      'proper',
+      'sane',
+      'typical',
+    ],
     // "example", but not inside a host name (api.example.com).
     re: ['(?<![.\\w])examples?(?![.\\w])'],
     py: ['tui jian'],

@@ -6,6 +6,7 @@ import type { AnswerSummary } from './heldout.js';
 import { indexPlaybooks, type PlaybookIndex } from './index.js';
 import { readMessage } from './message.js';
 import { scorePlaybook, type PlaybookScore } from './score.js';
+import type { Message } from './message.js';
 
 export interface MatchCandidate {
   id: string;
@@ -39,6 +40,12 @@ export interface MatchResult {
   choices?: MatchChoice[];
   /** `howto`: the section that answers the question. */
   howto?: { section: string; title: string };
+  /**
+   * `none`: the playbooks that came nearest (at least NEAREST_FLOOR, at most two, none for a message about
+   * another system, an announcement or a textbook question), with a reason each. Too weak to be offered as
+   * choices; an addressed message's list of playbooks puts them first.
+   */
+  nearest?: MatchChoice[];
   /** What made the best candidate match ("signature: status=217/USER", "phrase: 超管登不上"). */
   evidence?: string;
   /** Passive listening in a channel may suggest the playbook: confident, unambiguous, about nothing else. */
@@ -62,8 +69,14 @@ export { AMBIGUITY_MARGIN, HOWTO_THRESHOLD } from './howto.js';
 export const FOREIGN_FACTOR = 0.35;
 /** A runner-up that explains only a part of what the best candidate explains is discounted by this factor. */
 const EXPLAINED_AWAY = 0.85;
+/** Concepts that make a message about the whole of OMS (src/intent/lexicon-requests.ts). */
+const WHOLE = ['several-parts', 'all-fine'];
+/** A pasted line recognised this surely points at one part, even in a message about the whole. */
+const SPECIFIC_CLUE = 0.9;
 /** A runner-up offered beside the best among choices needs at least this. */
 const CHOICE_FLOOR = 0.2;
+/** A playbook scoring at least this on a message that matched nothing is named first in the list (`nearest`). */
+export const NEAREST_FLOOR = 0.2;
 
 /**
  * Map free text or a pasted log (one line or many) to a playbook using its
@@ -76,18 +89,23 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
   const extracted = extract(msg.lines.map((l) => l.raw).join('\n'), msg.host);
   if (msg.lines.length === 0) return none(extracted, []);
 
-  const factor = msg.context.foreign || msg.context.notice || msg.general ? FOREIGN_FACTOR : 1;
   const scores = index.playbooks.map((p) => scorePlaybook(p, msg)).filter((s) => s.score > 0);
+  // A textbook question that pastes a line OMS's playbooks know ("开头那三个数字啥意思" over `od -c` of a unit) is ours.
+  const known = scores.some((s) => s.evidence.startsWith('signature'));
+  const factor = msg.context.foreign || msg.context.notice || (msg.general && !known) ? FOREIGN_FACTOR : 1;
   for (const s of scores) s.score *= factor;
   scores.sort((a, b) => b.score - a.score);
   explainAway(scores);
+  const whole = aboutTheWhole(index, msg, scores);
   scores.sort((a, b) => b.score - a.score);
 
   const ranked = scores
     .map((s) => ({ id: s.id, title: s.title, confidence: round(s.score) }))
     .filter((c) => c.confidence > 0);
   const best = ranked[0];
-  const howto = pickHowto(index, msg, factor, scores);
+  const picked = pickHowto(index, msg, factor, scores);
+  // About the whole: a how-to section of one part is not the answer (the umbrella's own sections still are).
+  const howto = whole && picked?.playbook !== whole ? undefined : picked;
   if (howto) {
     const p = index.playbooks.find((q) => q.id === howto.playbook)!;
     const confidence = round(Math.max(howto.score, scores.find((s) => s.id === p.id)?.score ?? 0));
@@ -102,7 +120,12 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
       passive: false,
     };
   }
-  if (!best || best.confidence < OFFER_THRESHOLD) return none(extracted, ranked.slice(0, 3));
+  if (!best || best.confidence < OFFER_THRESHOLD) {
+    const result = none(extracted, ranked.slice(0, 3));
+    const near = factor === 1 ? ranked.filter((c) => c.confidence >= NEAREST_FLOOR).slice(0, 2) : [];
+    if (near.length > 0) result.nearest = withReasons(index, near, scores);
+    return result;
+  }
   const close = ranked.slice(1).filter((c) => isClose(best.confidence, c));
   const decisive = best.confidence >= MATCH_THRESHOLD && close.length === 0;
   const result: MatchResult = {
@@ -112,17 +135,15 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
     extracted,
     outcome: decisive ? 'match' : 'choices',
     evidence: scores[0]!.evidence,
-    passive: decisive && best.confidence >= PASSIVE_THRESHOLD && !msg.context.other,
+    // Reading a message as about the whole is for someone who asked: passive listening does not act on it.
+    passive: decisive && best.confidence >= PASSIVE_THRESHOLD && !msg.context.other && whole === undefined,
   };
   if (!decisive) {
-    const offered = [best, ...ranked.slice(1, 3).filter((c) => c.confidence >= CHOICE_FLOOR)];
-    result.choices = offered.map((c) => ({
-      ...c,
-      reason: reasonOf(
-        index,
-        scores.find((s) => s.id === c.id)!,
-      ),
-    }));
+    result.choices = withReasons(
+      index,
+      [best, ...ranked.slice(1, 3).filter((c) => c.confidence >= CHOICE_FLOOR)],
+      scores,
+    );
   }
   return result;
 }
@@ -153,6 +174,16 @@ function none(extracted: Extracted, alternatives: MatchCandidate[]): MatchResult
   return { playbook: null, confidence, alternatives, extracted, outcome: 'none', passive: false };
 }
 
+function withReasons(index: PlaybookIndex, cands: MatchCandidate[], scores: PlaybookScore[]): MatchChoice[] {
+  return cands.map((c) => ({
+    ...c,
+    reason: reasonOf(
+      index,
+      scores.find((s) => s.id === c.id)!,
+    ),
+  }));
+}
+
 /** A choice's one-line reason, from what matched it. */
 function reasonOf(index: PlaybookIndex, s: PlaybookScore): string {
   const [kind, ...rest] = s.evidence.split(': ');
@@ -175,18 +206,57 @@ function isClose(best: number, c: MatchCandidate): boolean {
  * answer ambiguous.
  */
 function explainAway(sorted: PlaybookScore[]): void {
-  const best = sorted[0];
+  const [best, second] = sorted;
   if (!best || best.explains.size === 0) return;
+  // The other way round: a best candidate that explains only a part of what the runner-up explains ("接口全挂了":
+  // 挂了 alone says the service is down, 接口 + 挂了 the API) is discounted, unless a log line is its evidence.
+  if (second && !best.evidence.startsWith('signature') && explainsLess(best, second)) {
+    best.score *= EXPLAINED_AWAY;
+    return;
+  }
   for (const s of sorted.slice(1)) {
     if (s.explains.size === 0 || s.score >= best.score) continue;
     // A runner-up known by a log line is judged on its log lines only ("Permission denied" inside a longer line).
-    const own = s.evidence.startsWith('signature')
-      ? [...s.explains].filter((k) => k.startsWith('l:'))
-      : [...s.explains];
-    const covered = own.every((k) => covers(best.explains, k));
-    const strictlyLess = [...best.explains].some((k) => !covers(s.explains, k));
-    if (covered && strictlyLess) s.score *= EXPLAINED_AWAY;
+    if (explainsLess(s, best)) s.score *= EXPLAINED_AWAY;
   }
+}
+
+/** Does `a` explain nothing `b` does not, and `b` something more? */
+function explainsLess(a: PlaybookScore, b: PlaybookScore): boolean {
+  if (a.explains.size === 0) return false;
+  // A candidate known by a log line is judged on its log lines only ("Permission denied" inside a longer line).
+  const own = a.evidence.startsWith('signature') ? [...a.explains].filter((k) => k.startsWith('l:')) : [...a.explains];
+  return own.every((k) => covers(b.explains, k)) && [...b.explains].some((k) => !covers(a.explains, k));
+}
+
+/**
+ * A message about the whole rather than one part — several parts named in one list ("登录、接口、后台全有问题"), or
+ * "everything looks fine" with trouble or "what else" ("all looks green … still broken, what else should I go
+ * through?") — is answered by the playbook declaring such combinations (`several-parts`, `all-fine`: the
+ * checklist), ahead of any one part, unless a pasted log line points at one. Returns that playbook's id.
+ */
+function aboutTheWhole(index: PlaybookIndex, msg: Message, sorted: PlaybookScore[]): string | undefined {
+  const c = msg.concepts;
+  // A list of healthy parts beside one symptom ("nginx、gunicorn、systemd 都正常，但接口 502") is about that symptom;
+  // "all fine" makes the whole the question only with a request to go on ("what else", "完整清单走一遍").
+  const more = c.has('where-to-start') || (c.has('everything') && c.has('checkup'));
+  const whole = c.has('all-fine') ? more : c.has('several-parts');
+  if (!whole) return undefined;
+  const declares = (id: string) =>
+    index.playbooks
+      .find((p) => p.id === id)
+      ?.concepts.some((k) => k.some((x) => WHOLE.includes(x)) && k.every((x) => c.has(x)));
+  const umbrella = sorted.find((s) => declares(s.id));
+  if (!umbrella) return undefined;
+  const others = sorted.filter((s) => s !== umbrella);
+  if (others.some((s) => s.evidence.startsWith('signature') && s.score >= SPECIFIC_CLUE)) return undefined;
+  const best = others[0]?.score ?? 0;
+  umbrella.score = Math.min(1, Math.max(umbrella.score, best + AMBIGUITY_MARGIN, MATCH_THRESHOLD + AMBIGUITY_MARGIN));
+  // Runners-up stay offered beside it: clearly behind when several parts are named; close behind after "all looks
+  // fine, what else?", where a part the message names in trouble ("还是 502") is the other reading (choices).
+  const behind = c.has('several-parts') ? AMBIGUITY_MARGIN + 0.01 : AMBIGUITY_MARGIN / 2;
+  for (const s of others) s.score = Math.min(s.score, umbrella.score - behind);
+  return umbrella.id;
 }
 
 /** Does a set of explained parts include `key`? A signature span is included by a span around it on the same line. */

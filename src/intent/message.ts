@@ -5,6 +5,7 @@ import type { PlaybookIndex } from './index.js';
 import { unitsOf } from './index.js';
 import { detectConcepts } from './concepts.js';
 import { pinyinStream } from './pinyin.js';
+import { COMPONENTS, GENERIC_COMPONENTS } from './lexicon-components.js';
 
 /** Bounds that keep matching fast on huge pastes: what an operator pastes fits well within them. */
 const MAX_LINES = 200;
@@ -63,6 +64,7 @@ const PROBLEM_CONCEPTS = [
   'permission',
   'cors',
   'unauthorized',
+  'in-use',
 ];
 
 /** Asking what a word means or how two things differ. */
@@ -91,7 +93,18 @@ const OMS_PARTS = [
 ];
 
 /** Concepts that make a message a question (src/intent/lexicon.ts), or a request ("unit 文件示例", "止血命令"). */
-const QUESTIONS = ['howto', 'where', 'question', 'is-normal', 'by-hand', 'recommended', 'quick-fix', 'support'];
+const QUESTIONS = [
+  'howto',
+  'where',
+  'question',
+  'is-normal',
+  'by-hand',
+  'recommended',
+  'quick-fix',
+  'support',
+  // "超管密码忘了" asks for the way back in.
+  'forgot',
+];
 
 /** Words that say something is wrong, in canonical form (see synonyms.ts). */
 export const TROUBLE = new RegExp(
@@ -114,6 +127,50 @@ function conceptsOf(index: PlaybookIndex, text: string): Set<string> {
   const plain = foldTraditional(normalize(text.slice(0, MAX_CONCEPT_CHARS)));
   return detectConcepts(index.lexicon, plain, pinyinStream(plain));
 }
+
+/**
+ * A list of three or more short items ("登录、接口、后台", "service, port, nginx, env"): words, not clauses (a comma
+ * between Chinese clauses separates sentences; NFKC has made "，" a ",").
+ */
+const ITEM = String.raw`(?:[a-z][a-z0-9_.-]{0,11}|[\u3400-\u9fff]{1,3}[a-z0-9]{0,6}|[a-z0-9]{1,6}[\u3400-\u9fff]{1,3})`;
+const SEP = String.raw`(?:\s*[、,]\s*(?:and\s+(?:the\s+)?)?|\s+and\s+(?:the\s+)?)`;
+const LIST = new RegExp(String.raw`(?<![\w\u3400-\u9fff])${ITEM}(?:${SEP}${ITEM}){2,}`, 'gi');
+
+/**
+ * Does the text list three or more parts of OMS (each item naming a component, at least two of them specific to
+ * OMS rather than every system's users or config)? Such a message is about the whole, not one part.
+ */
+function namesSeveralParts(index: PlaybookIndex, text: string): boolean {
+  for (const m of normalize(text.slice(0, MAX_PROSE_CHARS)).matchAll(LIST)) {
+    const named = new Set<string>();
+    let items = 0;
+    for (const item of m[0].split(new RegExp(SEP, 'i'))) {
+      const found = [...detectConcepts(index.lexicon, item.trim(), '')].filter((c) => c in COMPONENTS);
+      if (found.length === 0) continue;
+      items++;
+      for (const c of found) named.add(c);
+    }
+    const specific = [...named].filter((c) => !GENERIC_COMPONENTS.has(c)).length;
+    if (items >= 3 && named.size >= 3 && specific >= 2) return true;
+  }
+  return false;
+}
+
+/** Clauses: split at punctuation and at "but". */
+const CLAUSE = /[,.;!?。；！？\n]|但是?|可是|不过|\bbut\b/i;
+
+/** The text without its clauses that say something is fine and name no problem ("nginx -t 也 ok"). */
+function withoutHealthyClauses(index: PlaybookIndex, text: string): string {
+  return text
+    .split(CLAUSE)
+    .filter((clause) => {
+      const found = conceptsOf(index, clause);
+      return !found.has('all-fine') || PROBLEM_CONCEPTS.some((c) => found.has(c));
+    })
+    .join('\n');
+}
+
+const ASKS_NORMAL = /正常吗|正常不|是否正常|正不正常|normal\s*\?|is (?:it|this|that) normal/i;
 
 const COMMAND_WORDS = /^(?:@\S+\s+)?(?:\/?oms\s+)?(?:diagnose|diag|run|check|match|诊断|排查|检查一下|查一下|看看)?\s*/;
 
@@ -146,7 +203,17 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
       .slice(0, 8000),
   );
   // Prose and pasted lines apart: a question is asked in prose ("Perhaps out of memory?" in a log asks nothing).
-  const inProse = conceptsOf(index, prose.join(' '));
+  let inProse = conceptsOf(index, prose.join(' '));
+  let said = prose.join('\n');
+  if (inProse.has('all-fine')) {
+    // "服务、端口都正常，但登录一直失败": what is said to be fine is not what is in trouble.
+    said = withoutHealthyClauses(index, said);
+    inProse = conceptsOf(index, said);
+    inProse.add('all-fine');
+  }
+  if (namesSeveralParts(index, said)) inProse.add('several-parts');
+  // "都正常" / "looks normal" says how things are; it asks nothing unless asked ("正常吗", "normal?").
+  if (inProse.has('all-fine') && !ASKS_NORMAL.test(prose.join(' '))) inProse.delete('is-normal');
   const concepts = new Set([...inProse, ...conceptsOf(index, logLines.join(' '))]);
   return {
     lines,

@@ -45,7 +45,7 @@ export function scorePlaybook(p: IndexedPlaybook, msg: Message): PlaybookScore {
     let span = '';
     for (const re of p.signatures) {
       const m = re.exec(line.body);
-      if (!m) continue;
+      if (!m || printedSomething(m, line.body, msg.lines[i + 1]?.body)) continue;
       // Longer matches are more specific: "Assignment outside of section" beats "404".
       const s = 0.88 + 0.08 * Math.min(1, m[0].length / 40);
       if (s > lineBest) {
@@ -153,6 +153,15 @@ function phraseScore(ph: IndexedPhrase, hit: number, msg: Message): number {
   const cov = hit / n;
   // Two words of three ("打不开" of "admin 打不开") are not enough to be offered.
   return Math.min(hit < 3 ? PARTIAL_PHRASE : 1, 0.9 * cov * cov);
+}
+
+/**
+ * A signature made of a filtering command with nothing after it ("ss -lntp | grep 8000" printing nothing) is void
+ * when the next pasted line is that command's output ("LISTEN 0 2048 127.0.0.1:8000 …") rather than another prompt.
+ */
+function printedSomething(m: RegExpExecArray, body: string, next: string | undefined): boolean {
+  if (next === undefined || !/\|\s*grep\b/.test(m[0]) || m.index + m[0].length < body.trimEnd().length) return false;
+  return !/^\s*(?:\$|#|\[[^\]]*@[^\]]*\][#$])/.test(next) && !/[\u3400-\u9fff]/.test(next);
 }
 
 /** Whole-word containment for latin terms, substring for CJK. */

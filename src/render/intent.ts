@@ -72,20 +72,32 @@ export function howtoMessage(
   });
 }
 
-/** Nothing matched an addressed message: say so, and list what there is. */
-export function noMatchMessage(playbooks: readonly { id: string; title: string; titleEn: string }[]): Fitted {
-  const list = playbooks.map((p) => `• \`${escapeMrkdwn(p.id)}\` ${safe(p.title)} / ${safe(p.titleEn)}`);
+/**
+ * Nothing matched an addressed message: say so, and list what there is — the playbooks that came nearest first,
+ * with their reason — with a button per playbook (same order as `run`) so that one click runs it.
+ */
+export function noMatchMessage(
+  playbooks: readonly { id: string; title: string; titleEn: string }[],
+  nearest: readonly ChoiceView[] = [],
+  run: readonly ButtonSpec[] = [],
+): Fitted {
+  const first = nearest.map((c) => `• *${safe(c.title)}* (\`${escapeMrkdwn(c.id)}\`) — ${safe(c.reason)}`);
+  const rest = playbooks.filter((p) => !nearest.some((c) => c.id === p.id));
+  const list = rest.map((p) => `• \`${escapeMrkdwn(p.id)}\` ${safe(p.title)} / ${safe(p.titleEn)}`);
+  const near = first.length > 0 ? `最接近的 / nearest:\n${first.join('\n')}\n其他排查手册 / the other playbooks:` : '';
   return fitMessage({
     text: redact('没看出是哪类问题 / I could not tell which problem this is — the playbooks'),
     blocks: [
       section(
         ':wave: 没看出是哪类问题 / I could not tell which problem this is。' +
-          `这些是排查手册 / these are the playbooks:\n${list.join('\n')}`,
+          `${near || '这些是排查手册 / these are the playbooks:'}\n${list.join('\n')}`,
       ),
       context(
-        '用 `/oms diagnose <id>` 运行一个，或换个说法描述问题、贴一行报错 / ' +
+        (run.length > 0 ? '点一个按钮运行它的只读诊断 / click one to run its read-only diagnosis; ' : '') +
+          '用 `/oms diagnose <id>` 运行一个，或换个说法描述问题、贴一行报错 / ' +
           'run one with `/oms diagnose <id>`, or describe the problem another way, or paste an error line',
       ),
+      ...actions(run),
     ],
   });
 }

@@ -20,6 +20,9 @@ import { BUTTON_ID } from './report-buttons.js';
 /** action_id of the "import template" button under the bulk-import section (not `oms_`: its own listener). */
 export const TEMPLATE_ACTION = 'users_template';
 
+/** Buttons under the list of playbooks answering an unmatched message (Slack allows 25 in one actions block). */
+const MAX_LIST_BUTTONS = 10;
+
 /** The section whose answer carries the template button. */
 const TEMPLATE_SECTION = { playbook: 'admin', section: 'bulk-import' };
 
@@ -75,8 +78,19 @@ export function answerFor(result: MatchResult, deps: Pick<SlackDeps, 'playbooks'
       const section = p.howto.find((h) => h.id === result.howto!.section)!;
       return howtoMessage(p, section, templateButtons(p.id, section.id, target));
     }
-    default:
-      return noMatchMessage(deps.playbooks);
+    default: {
+      // The list of playbooks, those that came nearest first, each with a button (issue 11: never silence).
+      const nearest = result.nearest ?? [];
+      const order = [
+        ...nearest.map((c) => c.id),
+        ...deps.playbooks.map((p) => p.id).filter((id) => !nearest.some((c) => c.id === id)),
+      ];
+      return noMatchMessage(
+        deps.playbooks,
+        nearest,
+        order.slice(0, MAX_LIST_BUTTONS).map((id) => run(id, `_${id}`)),
+      );
+    }
   }
 }
 

@@ -124,7 +124,36 @@ describe('never silence when addressed', () => {
     expect(posts[0]!.body.thread_ts).toBe('1700000100.000100');
     for (const id of ['login', 'api-not-found', 'service-start', 'worker-sigterm', 'admin', 'checklist'])
       expect(text(posts[0]!.body.blocks)).toContain(`\`${id}\``);
+    // One button per playbook; nothing came near, so none is named first.
+    const ids = buttonsOf(posts[0]!.body.blocks).map((b) => b.action_id.replace('oms_run_diagnosis_', ''));
+    expect(ids.sort()).toEqual(['admin', 'api-not-found', 'checklist', 'login', 'service-start', 'worker-sigterm']);
+    expect(text(posts[0]!.body.blocks)).not.toContain('nearest');
     expect(h.transports).toEqual([]);
+  });
+
+  it('an @mention too weak for choices lists the nearest playbook first; its button runs it in the thread', async () => {
+    await h.event(mention({ text: '<@U0BOT> systemd-analyze verify 怎么用' }), 'EvNear1');
+    await h.idle();
+    const posts = h.slack.callsTo('chat.postMessage');
+    expect(posts.length).toBe(1);
+    expect(text(posts[0]!.body.blocks)).toMatch(/nearest:\\n• \*[^*]+\* \(`service-start`\) — /);
+    const buttons = buttonsOf(posts[0]!.body.blocks);
+    expect(buttons.length).toBe(6);
+    expect(buttons[0]!.action_id).toBe('oms_run_diagnosis_service-start');
+    expect(h.transports).toEqual([]);
+
+    await h.click({
+      actionId: buttons[0]!.action_id,
+      value: buttons[0]!.value,
+      messageTs: '1700000100.000200',
+      threadTs: '1700000100.000100',
+    });
+    await h.idle();
+    expect(h.transports.length).toBe(1);
+    const run = h.slack.callsTo('chat.postMessage').slice(1);
+    expect(run.length).toBeGreaterThanOrEqual(1);
+    for (const p of run) expect(p.body.thread_ts).toBe('1700000100.000100');
+    expect(text(run[0]!.body.blocks)).toContain('will not start');
   });
 
   it('the same chatter in the channel, not addressed, gets no reply', async () => {

@@ -1,6 +1,11 @@
-import { targetsText } from '../../../src/cli/render.js';
+import { matchText, targetsText } from '../../../src/cli/render.js';
 import { parseConfig } from '../../../src/config/config.js';
 import { displayWidth } from '../../../src/render/text-width.js';
+import { matchIntent } from '../../../src/intent/match.js';
+import { loadPlaybooks } from '../../../src/playbooks/loader.js';
+import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
+import { playbookRegistry } from '../../../src/app/playbook-registry.js';
+import type { Playbook } from '../../../src/playbooks/playbook.js';
 
 const config = parseConfig(
   [
@@ -33,5 +38,22 @@ describe('targetsText', () => {
     const where = lines.map((l) => l.search(/\S+@|this machine/));
     expect(new Set(where).size).toBe(1);
     expect(lines.find((l) => l.startsWith('prod '))).toMatch(/布局 \/ layout: 已发现 discovered$/);
+  });
+});
+
+let playbooks: Playbook[];
+beforeAll(async () => {
+  playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
+});
+
+describe('matchText (the `match` verb on a terminal)', () => {
+  it('no match: names the playbooks that came nearest and how to run one', () => {
+    const text = matchText(matchIntent('systemd-analyze verify 怎么用', playbooks));
+    expect(text).toMatch(/^no match \(没有匹配的排查手册\)\n {2}nearest \(最接近\): service-start \(0\.\d+\) — \S/);
+    expect(text).toContain('`diagnose <id>` runs one');
+  });
+
+  it('no match on chatter: says so, and nothing more', () => {
+    expect(matchText(matchIntent('今天中午吃什么？', playbooks))).toBe('no match (没有匹配的排查手册)');
   });
 });

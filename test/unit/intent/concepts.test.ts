@@ -23,6 +23,40 @@ describe('the concept lexicon', () => {
     expect(concepts('the billing-service deploy')).not.toContain('service');
     expect(concepts('significant')).not.toContain('fails');
     expect(concepts('apis are returning 404')).toEqual(expect.arrayContaining(['api', 'not-found']));
+    // A status code may be plural.
+    expect(concepts('nginx is throwing 502s')).toContain('bad-gateway');
+    expect(concepts('a few 4040 errors')).not.toContain('not-found');
+  });
+
+  it('names a unit file format only when a format is wrong or named as a file format', () => {
+    expect(concepts('单元文件格式不对')).toContain('unit-format');
+    expect(concepts('service 文件是 windows 格式')).toContain('unit-format');
+    expect(concepts('能不能导出 pdf 格式的报表')).not.toContain('unit-format');
+  });
+
+  it('tells "everything looks fine" and "where do I start" apart from a problem', () => {
+    expect(concepts('服务和端口看着都正常')).toContain('all-fine');
+    expect(concepts('all looks green')).toContain('all-fine');
+    expect(concepts('不知道从哪下手')).toContain('where-to-start');
+    expect(concepts('what else should I look at')).toContain('where-to-start');
+    expect(concepts('a new ip for the server')).not.toContain('create');
+  });
+
+  it('tells a port taken from memory in use, and "a few seconds" from "how many"', () => {
+    expect(concepts('端口 8000 被别的进程占了')).toContain('in-use');
+    expect(concepts('address already in use')).toContain('in-use');
+    expect(concepts('后端内存占用越来越高')).not.toContain('in-use');
+    expect(concepts('启动几秒就退出')).not.toContain('question');
+    expect(concepts('要等几秒')).toContain('question');
+  });
+
+  it('reads "报什么错" as an error and "出事了先敲…" as a request for quick fixes', () => {
+    expect(concepts('跑一下看看报什么错')).toContain('fails');
+    expect(concepts('出事了先敲哪几条命令')).toContain('quick-fix');
+    expect(concepts('帮我验证一下这个手机号')).not.toContain('by-hand');
+    // A pasted error asks nothing.
+    expect(concepts('bind() failed (98: address already in use)')).not.toContain('where');
+    expect(concepts("what's the address of the admin")).toContain('where');
   });
 
   it('keeps 服务器 (the server) apart from 服务 (the service)', () => {

@@ -16,6 +16,13 @@ describe('ForeignNames', () => {
     expect(find('新上的 crm 系统的接口全 404 了')).toBe('crm');
   });
 
+  it('finds an unknown name that ends an English clause after in / on / from / using', () => {
+    expect(find('how do i create a superuser in keycloak? first time using it')).toBe('keycloak');
+    expect(find('users get 401 when they sign in via authentik.')).toBe('authentik');
+    expect(find('login fails in chrome, works in firefox')).toBeUndefined();
+    expect(find('uncaught (in promise) axioserror: request failed with status code 502')).toBeUndefined();
+  });
+
   it('finds other units and other processes killed by the kernel', () => {
     expect(find('zabbix-agent.service 起不来')).toBe('zabbix-agent.service');
     expect(find('out of memory: killed process 1201 (mysqld)')).toBe('mysqld');
@@ -33,6 +40,12 @@ describe('ForeignNames', () => {
       '调用 /api/reportz/summary 返回 404',
       "登录后显示 you don't have permission to view or edit anything",
       'the login button just spins forever',
+      // An English verb before a component describes it; "web UI" is the front end, not a product.
+      'oom_reaper: reaped process 28811 (gunicorn)',
+      'the restarted worker came back',
+      'the superuser cannot log in from the web ui',
+      // systemd's own description of a unit
+      '● nginx.service - a high performance web server and a reverse proxy server',
     ])
       expect([text, find(text)]).toEqual([text, undefined]);
   });

@@ -82,6 +82,37 @@ describe('the fresh set', () => {
   });
 });
 
+/**
+ * Round 3 (test/fixtures/intent/round3/): 340 messages by two writers who saw only the operators' notes and the
+ * playbooks' titles and sections, split once by the fixed seed into halves of 170; the matcher was tuned on
+ * tune.jsonl only and the test half scored once, after the tuning. Measured on the test half: top-1 114/125
+ * (91.2 %), offered 116/125 (92.8 %), how-to sections 23/27, false alarms 1/45, passive replies 0/45 (before
+ * this round's tuning: 110, 115, 23, 1, 0). Issue 11's targets (95 %, 99 %, 90 %) are not met here: these floors
+ * hold the measured level so that it cannot regress unnoticed; they are not the targets.
+ */
+describe('round 3, test half', () => {
+  let r3: HeldoutReport;
+  beforeAll(async () => {
+    const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
+    const file = join(process.cwd(), 'test', 'fixtures', 'intent', 'round3', 'test.jsonl');
+    r3 = scoreHeldout(parseHeldout(await readFile(file, 'utf8'), 'round3/test.jsonl'), (text) =>
+      answerSummary(matchIntent(text, playbooks)),
+    );
+  });
+
+  it('keeps the measured top-1 and offered level', () => {
+    expect(r3.total.n).toBe(170);
+    expect(r3.total.top1).toBeGreaterThanOrEqual(114);
+    expect(r3.total.offered).toBeGreaterThanOrEqual(116);
+  });
+
+  it('keeps the how-to level, at most 1 false alarm in 40 unrelated, no passive reply', () => {
+    expect(r3.total.sections).toBeGreaterThanOrEqual(23);
+    expect(r3.total.falseAlarms * 40).toBeLessThanOrEqual(r3.total.unrelated);
+    expect(r3.total.passiveReplies).toBe(0);
+  });
+});
+
 describe('parseHeldout', () => {
   it('names the file and line of a bad line', () => {
     expect(() =>

@@ -113,4 +113,107 @@ describe('the wordings of issue 11', () => {
   ])('offers nothing for a textbook question, another project, a solved problem or an unknown system: %s', (text) => {
     expect(answer(text).offered).toEqual([]);
   });
+
+  it('a message that matches nothing names the playbooks that came nearest, not for another system', () => {
+    const weak = matchIntent('systemd-analyze verify 怎么用', playbooks);
+    expect([weak.outcome, weak.playbook]).toEqual(['none', null]);
+    expect(weak.nearest?.map((c) => c.id)).toEqual(['service-start']);
+    expect(weak.nearest![0]!.reason).toMatch(/\S/);
+    expect(answer('systemd-analyze verify 怎么用').offered).toEqual([]);
+    // Another system's login scores as much, but is not named as the nearest playbook of OMS.
+    const vpn = matchIntent('VPN 登不上，提示证书过期', playbooks);
+    expect([vpn.outcome, vpn.alternatives[0]?.id, vpn.nearest]).toEqual(['none', 'login', undefined]);
+    expect(matchIntent('今天中午吃什么？', playbooks).nearest).toBeUndefined();
+  });
+});
+
+describe('the whole or one part', () => {
+  it.each([
+    '前端、后端、nginx 都挂了',
+    'backend, nginx and the login page are all broken',
+    '看着都正常，但用户说打不开，还能查什么',
+    'all services look fine but users still cannot get in, what else should I check',
+  ])('several parts in trouble, or "all fine, what else": the full checklist first (%s)', (text) => {
+    const r = matchIntent(text, playbooks);
+    expect([r.outcome, r.playbook?.id]).toEqual(['match', 'checklist']);
+    expect(r.alternatives.length).toBeGreaterThan(0);
+    // Passive listening does not act on that reading.
+    expect(r.passive).toBe(false);
+  });
+
+  it('"all fine, what else?" beside a part in trouble offers both readings, the checklist first', () => {
+    const r = matchIntent('nginx 和 gunicorn 都在跑，但页面还是 502，还能查什么', playbooks);
+    expect(r.outcome).toBe('choices');
+    expect(r.choices!.map((c) => c.id).slice(0, 2)).toEqual(['checklist', 'api-not-found']);
+  });
+
+  it.each([
+    ['nginx、gunicorn、systemd 都正常，但接口还是 502', 'api-not-found'],
+    ['服务、端口都正常，但登录一直失败', 'login'],
+  ])('healthy parts listed beside one symptom: that symptom leads (%s)', (text, id) => {
+    expect(answer(text).top).toBe(id);
+  });
+
+  it('a pasted log line points at one part even when several are named', () => {
+    const r = matchIntent(
+      '前端、后端、接口都不对，日志如下\noms-backend.service: Main process exited, code=exited, status=217/USER',
+      playbooks,
+    );
+    expect(r.playbook?.id).toBe('service-start');
+  });
+});
+
+describe('explaining more', () => {
+  it('a best candidate explaining only a part of what the runner-up explains falls behind it', () => {
+    // 挂了 alone reads as the service being down; 接口 + 挂了 is the API.
+    expect(answer('接口全挂了，页面提示服务器错误').top).toBe('api-not-found');
+  });
+});
+
+describe('pasted output read as it is', () => {
+  it('`od -c` of a unit file starting with a BOM', () => {
+    const paste = '$ head -c 32 oms-backend.service | od -c\n0000000 357 273 277   [   U   n   i   t   ]  \\r  \\n';
+    expect(answer(paste).top).toBe('service-start');
+    expect(answer(`这几个数字是什么意思\n${paste.split('\n')[1]}`).top).toBe('service-start');
+  });
+
+  it('`ss | grep 8000` is "nothing listening" only when nothing is printed under it', () => {
+    expect(matchIntent('$ ss -lntp | grep 8000\n$ ', playbooks).evidence).toMatch(/^signature: .*grep/);
+    const listening = matchIntent('$ ss -lntp | grep 8000\nLISTEN 0 2048 127.0.0.1:8000 0.0.0.0:*', playbooks);
+    expect(listening.evidence ?? '').not.toMatch(/grep/);
+  });
+
+  it("a process list in `ss -p` output does not make the message another system's", () => {
+    const r = matchIntent(
+      'api is 502, ss shows:\nLISTEN 0 128 0.0.0.0:22 0.0.0.0:* users:(("sshd",pid=988,fd=3))',
+      playbooks,
+    );
+    expect(answer('api is 502, ss shows:\nLISTEN 0 128 0.0.0.0:22 0.0.0.0:* users:(("sshd",pid=988,fd=3))').top).toBe(
+      'api-not-found',
+    );
+    expect(r.outcome).toBe('match');
+  });
+
+  it.each([
+    ['$ sudo -u www-data true\nsudo: unknown user: www-data', 'service-start'],
+    ["ImportError: cannot import name 'x' from 'oms_backend.settings'", 'service-start'],
+    ['upstream sent too big header while reading response header from upstream', 'api-not-found'],
+  ])('a pasted error line with its own signature: %s', (text, id) => {
+    expect([matchIntent(text, playbooks).outcome, answer(text).top]).toEqual(['match', id]);
+  });
+
+  it("nginx failing to bind its port: both readings offered, nginx's among them", () => {
+    const r = matchIntent(
+      '$ systemctl status nginx\n● nginx.service - A high performance web server\n   Active: failed (Result: exit-code)\n' +
+        'nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)',
+      playbooks,
+    );
+    expect(r.outcome).toBe('choices');
+    expect(r.choices!.map((c) => c.id)).toContain('api-not-found');
+  });
+
+  it('a message that says it is not about OMS gets nothing, even naming OMS', () => {
+    expect(answer('not OMS related: my django admin 404s on a side project').offered).toEqual([]);
+    expect(answer('跟 OMS 没关系，另一个 django 项目的 admin 打不开').offered).toEqual([]);
+  });
 });

@@ -52,4 +52,23 @@ describe('intent answers as Block Kit', () => {
     expect(json(m.message.blocks)).toMatch(/`login` 登录 \/ Login[\s\S]*`admin`/);
     expect(json(m.message.blocks)).toContain('/oms diagnose <id>');
   });
+
+  it('no match: the nearest playbooks first with their reason, the rest after, a button each', () => {
+    const m = noMatchMessage(
+      [
+        { id: 'login', title: '登录', titleEn: 'Login' },
+        { id: 'admin', title: '后台', titleEn: 'Admin' },
+      ],
+      [{ id: 'admin', title: '后台', reason: '说法相近 / close to "admin 打不开"' }],
+      [
+        { text: 'Diagnose admin', actionId: 'oms_run_diagnosis_admin', value: '{}' },
+        { text: 'Diagnose login', actionId: 'oms_run_diagnosis_login', value: '{}' },
+      ],
+    );
+    const text = json(m.message.blocks);
+    expect(text).toMatch(/nearest:\\n• \*后台\* \(`admin`\) — 说法相近[\s\S]*`login` 登录/);
+    expect(text.match(/`admin`/g)).toHaveLength(1);
+    expect(text).toMatch(/oms_run_diagnosis_admin[\s\S]*oms_run_diagnosis_login/);
+    expect(limitViolations(m.message)).toEqual([]);
+  });
 });
