@@ -106,7 +106,8 @@ export async function runWholeProcessBench(): Promise<void> {
           '-m',
           'shell',
           '-a',
-          commands.map((c) => `${c} >/dev/null 2>&1`).join('; '),
+          // Like the ssh loop: every command runs, whatever its exit status, and the run ends with 0.
+          [...commands.map((c) => `${c} >/dev/null 2>&1`), 'exit 0'].join('; '),
         ],
         env: { ANSIBLE_HOST_KEY_CHECKING: 'True', ANSIBLE_LOCAL_TEMP: join(dir, 'ansible-tmp') },
       });
