@@ -78,6 +78,10 @@ export async function runFleetBench(): Promise<void> {
       runs.bot.push(measure(bot, env, dir));
       runs.node.push(measure(base, {}, dir));
     }
+    // The SSH sessions one run opens on the simulated servers (sshd logs each at LogLevel VERBOSE).
+    const sessions = () =>
+      fleet.servers.reduce((n, s) => n + (s.log().match(/Starting session: command/g) ?? []).length, 0);
+    const sessionsBefore = sessions();
     const json = spawnSync(process.execPath, [...bot.slice(1), '--json'], {
       cwd: dir,
       env: { ...process.env, ...env },
@@ -104,6 +108,8 @@ export async function runFleetBench(): Promise<void> {
     show(`bot: diagnose login --target all (${SERVERS + 2} targets)`, runs.bot, { s: 3, mb: 250 });
     show('node -e 0', runs.node);
     console.log(`  verdicts of the last run: ${JSON.stringify(summary.counts)}`);
+    const perRun = sessions() - sessionsBefore;
+    console.log(`  SSH sessions in the last run: ${perRun} (${(perRun / SERVERS).toFixed(1)} per reachable target)`);
     console.log(
       `  machine load (1/5/15 min): ${loadavg()
         .map((l) => l.toFixed(1))

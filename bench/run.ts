@@ -24,6 +24,10 @@ const parts: Array<[string, () => Promise<void>]> = [
     async () => (await import('./slack.js')).runSlackBench(),
   ],
   [
+    'Slack bot process: start to connected and idle RSS (built bundle, Socket Mode, fake Slack on 127.0.0.1)',
+    async () => (await import('./slack-process.js')).runSlackProcessBench(),
+  ],
+  [
     'whole process: the built bot vs one ssh per command, the one-connection limit and ansible (real sshd)',
     async () => (await import('./whole-process.js')).runWholeProcessBench(),
   ],

@@ -3,10 +3,13 @@
  * Socket Mode service on 127.0.0.1: time from spawn to "connected" (its stderr line, printed once the WebSocket
  * is open), and its resident set size after it has sat idle.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildBundle } from '../scripts/build.js';
+import { median, seconds } from './alternate.js';
 import { FakeSlack } from '../test/helpers/fake-slack.js';
 import { FakeSocketMode } from '../test/helpers/fake-socket-mode.js';
 
@@ -58,3 +61,40 @@ export async function slackProcessRun(bin: string, idleMs = 3000): Promise<Slack
     rmSync(cwd, { recursive: true, force: true });
   }
 }
+
+/**
+ * `npm run bench -- slack`: build the bundle, then start the Slack bot `rounds` times (alternating with `node -e 0`)
+ * and print the medians of start to connected and idle RSS. Targets of issue 15: ≤ 1 s and ≤ 110 MB.
+ */
+export async function runSlackProcessBench(rounds = Number(process.env.BENCH_ROUNDS ?? 5)): Promise<void> {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  console.log(`  preflight: npm run build → ${(await buildBundle()).entry.replace(`${root}/`, '')}`);
+  const bin = join(root, 'bin', 'oms-chatops.js');
+  const runs: SlackProcessRun[] = [];
+  const node: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    node.push(performance.now() - t0);
+    runs.push(await slackProcessRun(bin));
+  }
+  const connected = median(runs.map((r) => r.connectedMs));
+  const rss = median(runs.map((r) => r.idleRssMb));
+  const all = (xs: number[], f: (x: number) => string) => xs.map(f).join(' ');
+  console.log(
+    `  Slack bot (Socket Mode, fake Slack on 127.0.0.1), median of ${rounds}: start to connected ${seconds(connected)} ` +
+      `(target ≤ 1 s: ${connected <= 1000 ? 'holds' : 'MISSED'}), idle RSS ${rss.toFixed(1)} MB ` +
+      `(target ≤ 110 MB: ${rss <= 110 ? 'holds' : 'MISSED'}); node -e 0 ${seconds(median(node))}`,
+  );
+  console.log(
+    `  runs: connected ${all(
+      runs.map((r) => r.connectedMs),
+      (ms) => seconds(ms),
+    )}; RSS ${all(
+      runs.map((r) => r.idleRssMb),
+      (mb) => `${mb.toFixed(1)} MB`,
+    )}`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runSlackProcessBench();

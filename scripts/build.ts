@@ -126,21 +126,33 @@ export async function buildBundle(outdir = 'dist/bundle'): Promise<Built> {
 
 /**
  * The files a start of the command loads before any dynamic import(): the entry and every chunk it imports
- * statically, with their sizes and the source files (src/…, node_modules/…) bundled into them.
+ * statically (`files`, as the metafile names them), their total size and the source files (src/…,
+ * node_modules/…) bundled into them.
  */
-export function startupLoad(metafile: Metafile, entry: string): { bytes: number; inputs: string[] } {
-  const outputs = metafile.outputs;
-  const key = Object.keys(outputs).find((k) => path.resolve(ROOT, k) === path.resolve(entry));
+export function startupLoad(metafile: Metafile, entry: string): { bytes: number; inputs: string[]; files: string[] } {
+  const key = Object.keys(metafile.outputs).find((k) => path.resolve(ROOT, k) === path.resolve(entry));
   if (!key) throw new Error(`${entry} is not an output of this build`);
-  const seen = new Set<string>();
-  const visit = (k: string): void => {
-    if (seen.has(k) || !outputs[k]) return;
-    seen.add(k);
-    for (const i of outputs[k].imports) if (i.kind === 'import-statement' && !i.external) visit(i.path);
-  };
-  visit(key);
-  const inputs = [...seen].flatMap((k) => Object.keys(outputs[k]!.inputs));
-  return { bytes: [...seen].reduce((n, k) => n + outputs[k]!.bytes, 0), inputs };
+  const files = staticClosure(metafile, key);
+  const inputs = files.flatMap((k) => Object.keys(metafile.outputs[k]!.inputs));
+  return { bytes: files.reduce((n, k) => n + metafile.outputs[k]!.bytes, 0), inputs, files };
+}
+
+/**
+ * What a dynamic `import()` of `source` (e.g. `src/slack/start.ts`) loads on top of what was loaded already: its
+ * chunk and every chunk that chunk imports statically. Throws when `source` is not a dynamic entry of the build.
+ */
+export function dynamicLoad(metafile: Metafile, source: string): { bytes: number; inputs: string[]; files: string[] } {
+  const key = Object.keys(metafile.outputs).find((k) => metafile.outputs[k]!.entryPoint === source);
+  if (!key) throw new Error(`${source} is not loaded by a dynamic import() in this build`);
+  return startupLoad(metafile, path.resolve(ROOT, key));
+}
+
+function staticClosure(metafile: Metafile, key: string, seen = new Set<string>()): string[] {
+  if (seen.has(key) || !metafile.outputs[key]) return [...seen];
+  seen.add(key);
+  for (const i of metafile.outputs[key].imports)
+    if (i.kind === 'import-statement' && !i.external) staticClosure(metafile, i.path, seen);
+  return [...seen];
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -7,7 +7,7 @@ import { createLimiter } from '../engine/limit.js';
 import type { Report, ReportObservation } from '../engine/report.js';
 import type { Playbook } from '../playbooks/playbook.js';
 import { redact } from '../redact.js';
-import { TransportError } from '../transport/transport.js';
+import { TransportError, type Transport } from '../transport/transport.js';
 import type { AppActor, AppDeps } from './deps.js';
 import { recordReport, runRequest } from './run.js';
 
@@ -52,12 +52,22 @@ export function fleetWhat(what: FleetWhat): string {
 }
 
 /**
+ * Connection attempts at once, apart from the targets' own limit: every target's handshake starts at the
+ * beginning of the run, so a dead or hung host's deadline passes while the others run their checks.
+ */
+export const FLEET_CONNECT_CONCURRENCY = 64;
+
+/**
  * Run a playbook (or a check) on every target of a group at once, bounded
  * globally, each target through {@link runRequest} (layout, transport,
  * engine — as for one target), recorded in the audit log once per target
- * whatever its outcome. Each target has its own deadline: a
- * dead or hung host ends as an `unreachable` report with the transport's
- * message and never holds the others. Never rejects for one target's fault.
+ * whatever its outcome. Every target's connection is opened at the start
+ * (bounded by {@link FLEET_CONNECT_CONCURRENCY}, not by the targets' limit),
+ * so no target waits in the queue for its connection attempt: a dead or hung
+ * host ends as an `unreachable` report with the transport's message as soon as
+ * its own deadline passes, without taking one of the limit's places. Each
+ * target also has its own deadline for the whole run. Never rejects for one
+ * target's fault.
  */
 export async function runFleet(
   deps: FleetDeps,
@@ -67,24 +77,59 @@ export async function runFleet(
   const clock = deps.now ?? (() => new Date());
   const settings = deps.config.fleet ?? DEFAULT_FLEET;
   const limit = createLimiter(request.concurrency ?? settings.concurrency);
+  const connectLimit = createLimiter(FLEET_CONNECT_CONCURRENCY);
   const deadlineMs = request.targetTimeoutMs ?? settings.targetTimeoutMs;
   const startedAt = clock().toISOString();
   let done = 0;
   const elapsedMs: number[] = [];
   const reports = await Promise.all(
-    request.targets.map((target, i) =>
-      limit(async () => {
+    request.targets.map(async (target, i) => {
+      const connecting = performance.now();
+      const refused = await connectLimit(() => reach(deps.transportFor(target)));
+      // The target's time is its connection attempt plus its run, not the wait for a place in the limit.
+      const connectMs = performance.now() - connecting;
+      const run = async (runDeps: FleetDeps) => {
         const started = performance.now();
-        const report = await runOneTarget(deps, request, target, deadlineMs);
-        elapsedMs[i] = Math.round(performance.now() - started);
-        done++;
-        onTargetDone?.(report, done, request.targets.length, elapsedMs[i]);
+        const report = await runOneTarget(runDeps, request, target, deadlineMs);
+        elapsedMs[i] = Math.round(connectMs + performance.now() - started);
         return report;
-      }),
-    ),
+      };
+      // An unreachable target's report is made as for one target (each check says why), with nothing sent.
+      const report = refused ? await run(unreachableDeps(deps, target, refused)) : await limit(() => run(deps));
+      done++;
+      onTargetDone?.(report, done, request.targets.length, elapsedMs[i]!);
+      return report;
+    }),
   );
   const run = { group: request.group, what: fleetWhat(request.what), startedAt, finishedAt: clock().toISOString() };
   return { reports, elapsedMs, summary: summarizeFleet(reports, run, elapsedMs) };
+}
+
+/** Open the target's connection; the transport's error when it cannot be reached, else undefined. */
+async function reach(transport: Transport): Promise<TransportError | undefined> {
+  try {
+    await transport.connect?.();
+    return undefined;
+  } catch (e) {
+    if (e instanceof TransportError) return e;
+    // Anything else is not the connection's fault: the run itself will meet it and report it.
+    return undefined;
+  }
+}
+
+/**
+ * The deps of a target whose connection failed: its transport answers every command with that failure at
+ * once (no second attempt), and no layout is discovered, so the report is the one a single run would give.
+ */
+function unreachableDeps(deps: FleetDeps, target: Target, error: TransportError): FleetDeps {
+  const describe = deps.transportFor(target).describe;
+  const failed: Transport = {
+    describe,
+    exec: () => Promise.reject(error),
+    close: async () => undefined,
+  };
+  const { layout: _layout, ...rest } = deps;
+  return { ...rest, transportFor: () => failed };
 }
 
 async function runOneTarget(

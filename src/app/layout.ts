@@ -8,6 +8,7 @@ import { findPlaybook } from '../playbooks/find.js';
 import { renderText } from '../render/text.js';
 import { PLAIN } from '../render/style.js';
 import type { Bundle } from '../support-bundle/collect.js';
+import { oncePerRun } from '../transport/once-per-run.js';
 import { TransportError } from '../transport/transport.js';
 import type { AppActor, AppDeps } from './deps.js';
 import { recordReport } from './run.js';
@@ -77,13 +78,15 @@ export async function collectBundle(
   if (!base) return { kind: 'unknown-target', name: request.target ?? deps.config.defaultTarget };
   let target = base;
   let layout: string | undefined;
+  // Discovery, the bundle's parts and the checklist ask for some commands more than once (`nginx -T`, the unit
+  // file, the .env files): through one wrapper each runs once.
+  const transport = oncePerRun(deps.transportFor(base));
   try {
     if (deps.layout) {
-      const r = await deps.layout.discover(base, { fresh: true });
+      const r = await deps.layout.discover(base, { fresh: true, via: transport });
       target = r.resolved.target;
       layout = renderLayout(base.name, r.discovery, r.resolved);
     }
-    const transport = deps.transportFor(target);
     await hooks.onStart?.({ target, transport: transport.describe });
     const checklist = findPlaybook(deps.playbooks, 'checklist');
     let report: Report | undefined;

@@ -5,6 +5,7 @@ import { reportAuditEntry } from '../audit/report-entry.js';
 import { runPlaybook, runSingleChecks } from '../engine/engine.js';
 import type { Report, ReportObservation } from '../engine/report.js';
 import type { Playbook } from '../playbooks/playbook.js';
+import { oncePerRun } from '../transport/once-per-run.js';
 import type { Transport } from '../transport/transport.js';
 import type { AppActor, AppDeps } from './deps.js';
 
@@ -61,12 +62,13 @@ export async function runRequest(
 ): Promise<RunResult> {
   // The target with its unset paths filled from discovery (cached per target); as configured without it.
   const base = request.target;
-  const layout = deps.layout ? await deps.layout.layoutFor(base) : undefined;
+  // Every command of this run (discovery, checks, follow-up) through one wrapper: identical ones run once.
+  const transport = oncePerRun(deps.transportFor(base));
+  const layout = deps.layout ? await deps.layout.layoutFor(base, transport) : undefined;
   if (layout) {
     if (layout.notices.length) hooks.onLayoutNotices?.(base.name, layout.notices);
     request = withTarget(request, layout.target);
   }
-  const transport = deps.transportFor(request.target);
   const start: RunStart = {
     target: request.target.name,
     transport: transport.describe,
@@ -78,11 +80,11 @@ export async function runRequest(
   const options = hooks.onObservation ? { onObservation: hooks.onObservation } : {};
   let report = await runOnce(request, transport, deps, options);
   // A path of a cached layout is missing: discovered again, and diagnosed once more if the layout moved.
-  const fresh = layout && (await deps.layout!.afterReport(base, layout, report));
+  const fresh = layout && (await deps.layout!.afterReport(base, layout, report, transport));
   if (fresh) {
     hooks.onLayoutNotices?.(base.name, fresh.notices);
     request = withTarget(request, fresh.target);
-    report = await runOnce(request, deps.transportFor(request.target), deps, {});
+    report = await runOnce(request, transport, deps, {});
   }
   await recordReport(report, actor, deps, request.kind === 'check' ? request.check.id : undefined);
   return { kind: 'report', report };

@@ -6,7 +6,6 @@ import { executionDeadlineMs, whatToCheck } from './deadline.js';
 import { loadForDecision } from './load.js';
 import type { Outcome } from './outcome.js';
 import { mayApprove, mayDeny } from './policy.js';
-import { runApproved } from './run-approved.js';
 import { expireOne } from './sweep.js';
 
 const REASON_MAX = 500;
@@ -63,7 +62,8 @@ export async function approve(ctx: ApprovalContext, ref: unknown, clicker: Actor
     if (!r) return refused('unknown-approval', 'no such approval any more — nothing was run', 'request it again');
     if ('stop' in r) return stopped(ctx, approval, clicker, r.stop);
     if (r.approval.status === 'pending') return waiting(ctx, r.approval, clicker);
-    return await runApproved(ctx, r.approval, clicker, policy);
+    // Running an action (run-approved.ts, execute.ts) is loaded with the first approval that runs one.
+    return await (await import('./run-approved.js')).runApproved(ctx, r.approval, clicker, policy);
   } catch (e) {
     if (e instanceof StoreUnavailableError) return storeRefusal(ctx.deps.store.describe, e);
     throw e;

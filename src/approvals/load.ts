@@ -1,4 +1,5 @@
-import { policyFor, type EffectivePolicy } from '../config/config.js';
+import type { EffectivePolicy } from '../config/config.js';
+import { policyFor } from '../config/policy-for.js';
 import { actorSchema, type Actor, type Approval } from './approval.js';
 import { clip, refused, type ApprovalContext } from './context.js';
 import { abandoned, expireOne, markUnknown } from './sweep.js';

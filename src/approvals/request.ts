@@ -1,4 +1,4 @@
-import { policyFor } from '../config/config.js';
+import { policyFor } from '../config/policy-for.js';
 import { redact } from '../redact.js';
 import { actorSchema, commandText, type Actor, type Approval } from './approval.js';
 import { StoreUnavailableError } from './approval-records.js';

@@ -1,6 +1,6 @@
 import type { Action } from '../actions/action.js';
 import { findAction as defaultFindAction } from '../actions/registry.js';
-import { policyFor } from '../config/config.js';
+import { policyFor } from '../config/policy-for.js';
 import { actorSchema, type Actor, type Approval } from './approval.js';
 import { StoreUnavailableError } from './approval-records.js';
 import { ApprovalContext, clip, storeRefusal, type ApprovalServiceDeps } from './context.js';

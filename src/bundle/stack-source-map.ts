@@ -1,24 +1,25 @@
 import { readFileSync } from 'node:fs';
-import { SourceMap } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findOriginal, type SourceMapText } from './source-map-lookup.js';
 
 /**
  * Stack traces of the bundle in terms of src/ files. Node's own source-map support (`--enable-source-maps`) reads
  * and decodes every map when its module loads, which costs the bundle a large part of its start-up; here a map is
- * read only when a stack trace that passes through its file is actually formatted (an internal error).
+ * read only when a stack trace that passes through its file is actually formatted, and nothing of it is kept
+ * afterwards: Node formats stacks of its own errors too (a released web-stream reader, at every Slack start), and
+ * a map held decoded for that would cost the idle bot about 20 MB (src/bundle/source-map-lookup.ts).
  *
  * Frames outside `bundleDir` are printed as V8 prints them.
  */
 export function mapStacksToSources(bundleDir: string): void {
-  const maps = new Map<string, SourceMap | undefined>();
-  const mapFor = (file: string): SourceMap | undefined => {
+  /** The maps read for the stack being formatted (one read per file per stack). */
+  let maps = new Map<string, SourceMapText | undefined>();
+  const mapFor = (file: string): SourceMapText | undefined => {
     if (!maps.has(file)) {
-      let map: SourceMap | undefined;
+      let map: SourceMapText | undefined;
       try {
-        map = new SourceMap(
-          JSON.parse(readFileSync(`${file}.map`, 'utf8')) as ConstructorParameters<typeof SourceMap>[0],
-        );
+        map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as SourceMapText;
       } catch {
         map = undefined;
       }
@@ -32,10 +33,9 @@ export function mapStacksToSources(bundleDir: string): void {
     const line = site.getLineNumber();
     const column = site.getColumnNumber();
     const map = file && path.dirname(file) === bundleDir && line && column ? mapFor(file) : undefined;
-    const entry = map?.findEntry(line! - 1, column! - 1);
-    if (!entry || !('originalSource' in entry)) return String(site);
-    const source = path.resolve(bundleDir, entry.originalSource);
-    const where = `${source}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+    const entry = map ? findOriginal(map, line! - 1, column! - 1) : undefined;
+    if (!entry) return String(site);
+    const where = `${path.resolve(bundleDir, entry.source)}:${entry.line + 1}:${entry.column + 1}`;
     const name = site.getFunctionName();
     const prefix = `${site.isAsync() ? 'async ' : ''}${site.isConstructor() ? 'new ' : ''}`;
     return name ? `${prefix}${name} (${where})` : `${prefix}${where}`;
@@ -54,6 +54,7 @@ export function mapStacksToSources(bundleDir: string): void {
       return head + sites.map((s) => `\n    at ${frame(s)}`).join('');
     } finally {
       busy = false;
+      maps = new Map();
     }
   };
 }

@@ -1,11 +1,16 @@
 import { defineCheck, type CheckStatus } from './check.js';
 import { describeExit, exitCodeKind, intProperty, readUnitState, type UnitProperties } from './systemd-show.js';
 
-const PROPS = [
+/**
+ * What this check asks `systemctl show` for — also what layout discovery asks (ExecStart is discovery's),
+ * so the two are one command line and one run of a diagnosis sends it once (src/transport/once-per-run.ts).
+ */
+export const BACKEND_UNIT_PROPERTIES = [
   'LoadState,UnitFileState,ActiveState,SubState,Result',
   'ExecMainStatus,ExecMainCode,NRestarts,MainPID',
-  'User,Group,WorkingDirectory,FragmentPath',
+  'User,Group,WorkingDirectory,FragmentPath,ExecStart',
 ].join(',');
+const PROPS = BACKEND_UNIT_PROPERTIES;
 
 /** Exit statuses with their own signal and operator explanation. */
 const KNOWN_EXITS: Readonly<Record<number, { signal: string; zh: string; en: string }>> = {

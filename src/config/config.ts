@@ -67,15 +67,6 @@ export type Policy = z.infer<typeof policySchema>;
 /** The rules in force for one target: the global policy with that target's overrides applied. */
 export type EffectivePolicy = Omit<Policy, 'targets'>;
 
-/** The policy for `targetName`: `policy.targets.<name>` keys replace the global ones. */
-export function policyFor(policy: Policy, targetName: string): EffectivePolicy {
-  const { targets, ...global } = policy;
-  const override = targets[targetName] ?? {};
-  const merged: EffectivePolicy = { ...global };
-  for (const [k, v] of Object.entries(override)) if (v !== undefined) (merged as Record<string, unknown>)[k] = v;
-  return merged;
-}
-
 export const configSchema = z
   .object({
     targets: z

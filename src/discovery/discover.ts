@@ -24,7 +24,8 @@ export function discoveryCommands(target: Target): {
 } {
   const unit = `${target.service}.service`;
   return {
-    show: { argv: ['systemctl', 'show', unit, '-p', SHOW_PROPERTIES], timeoutMs: 8000 },
+    // The unit named as the `backend-service` check names it, with the same properties: one command line.
+    show: { argv: ['systemctl', 'show', target.service, '-p', SHOW_PROPERTIES], timeoutMs: 8000 },
     cat: { argv: ['systemctl', 'cat', '--no-pager', unit], timeoutMs: 8000, maxBytes: 256 * 1024 },
     // `nginx -T` reads root-only files (certificates, includes): through `sudo -n`, listed in the sudoers drop-in.
     nginx: { argv: NGINX_DUMP_ARGV, sudo: true, timeoutMs: 10_000, maxBytes: 4 * 1024 * 1024 },

@@ -62,11 +62,14 @@ export class LayoutService {
     this.cache = deps.cache ?? memoryLayoutCache();
   }
 
-  /** Ask the server (or the cache unless `fresh`). Rejects with TransportError when the target is unreachable. */
-  async discover(target: Target, options: { fresh?: boolean } = {}): Promise<LayoutResult> {
+  /**
+   * Ask the server (or the cache unless `fresh`). Rejects with TransportError when the target is unreachable.
+   * `via` is the transport of the run that asks (src/app/run.ts: one run shares identical commands).
+   */
+  async discover(target: Target, options: { fresh?: boolean; via?: Transport } = {}): Promise<LayoutResult> {
     const key = cacheKey(target);
     const hit = options.fresh ? undefined : await this.cache.get(key);
-    const discovery = hit ?? (await discover(this.deps.transportFor(target), target));
+    const discovery = hit ?? (await discover(options.via ?? this.deps.transportFor(target), target));
     if (!hit) await this.cache.put(key, discovery, this.ttlMs);
     return { discovery, resolved: applyLayout(target, discovery), cached: hit !== undefined };
   }
@@ -76,9 +79,9 @@ export class LayoutService {
    * layout (config values the server contradicts, parts discovery could not decide).
    * An unreachable target is returned as it is: the diagnosis reports it unreachable the usual way.
    */
-  async layoutFor(target: Target): Promise<TargetLayout> {
+  async layoutFor(target: Target, via?: Transport): Promise<TargetLayout> {
     try {
-      const r = await this.discover(target);
+      const r = await this.discover(target, via ? { via } : {});
       const undecided = r.discovery.undecided.map((u) => `${u.keys.join(', ')}: ${u.reason}`);
       return { target: r.resolved.target, notices: [...r.resolved.conflicts, ...undecided], cached: r.cached };
     } catch (e) {
@@ -113,12 +116,13 @@ export class LayoutService {
     base: Target,
     used: TargetLayout,
     report: Pick<Report, 'observations'>,
+    via?: Transport,
   ): Promise<TargetLayout | undefined> {
     if (!used.cached) return undefined;
     if (!report.observations.some((o) => o.signals.some((s) => PATH_MISSING.has(s)))) return undefined;
     let fresh: LayoutResult;
     try {
-      fresh = await this.discover(base, { fresh: true });
+      fresh = await this.discover(base, { fresh: true, ...(via ? { via } : {}) });
     } catch (e) {
       if (e instanceof TransportError) return undefined;
       throw e;

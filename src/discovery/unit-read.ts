@@ -4,6 +4,7 @@
  * `systemctl cat` (the unit file and its drop-ins, each after a `# /path`
  * line, for ExecStart with its quoting and the line it came from). Pure.
  */
+import { BACKEND_UNIT_PROPERTIES } from '../checks/backend-service.js';
 import { parseSystemdShow } from '../checks/systemd-show.js';
 
 /** A value with its file and line in `systemctl cat` output. */
@@ -126,8 +127,11 @@ export interface UnitShow {
   execArgv?: string;
 }
 
-/** The properties discovery asks `systemctl show` for. */
-export const SHOW_PROPERTIES = 'LoadState,FragmentPath,WorkingDirectory,User,Group,ExecStart';
+/**
+ * The properties discovery asks `systemctl show` for (LoadState, FragmentPath, WorkingDirectory, User, Group,
+ * ExecStart): the `backend-service` check's list, which holds them, so both are one command.
+ */
+export const SHOW_PROPERTIES = BACKEND_UNIT_PROPERTIES;
 
 export function parseUnitShow(text: string): UnitShow | undefined {
   const props = parseSystemdShow(text);

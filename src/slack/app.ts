@@ -1,15 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  App,
-  HTTPReceiver,
-  LogLevel,
-  SocketModeReceiver,
-  type BlockAction,
-  type ButtonAction,
-  type Receiver,
-  type RespondFn,
-} from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, LogLevel as BoltLogLevel, Receiver, RespondFn } from '@slack/bolt';
+import { App as BoltApp, HTTPReceiver, LogLevel, SocketModeReceiver } from './bolt.js';
 import { SlackApprovals } from './approvals.js';
 import { planCommand } from './command.js';
 import type { Reply, SlackDeps } from './deps.js';
@@ -50,7 +42,7 @@ export interface SlackAppOptions {
   retries?: number;
   /** How the bot's own messages are sent again while Slack answers 429/5xx (default: up to 2 minutes). */
   webApiRetry?: RetryPolicy;
-  logLevel?: LogLevel;
+  logLevel?: BoltLogLevel;
   /** Event-loop lag monitor settings (defaults: log past 200 ms, sampled every 50 ms). */
   lag?: { thresholdMs?: number; intervalMs?: number };
   /** The user import's file downloads and sheet checks (tests inject their own). */
@@ -274,7 +266,7 @@ function createApp(options: SlackAppOptions, logger: ReturnType<typeof boltLogge
           // The signed bytes' fingerprint: a replay of the same request is dropped (replay.ts).
           customPropertiesExtractor: (req) => httpRequestFingerprint(req),
         });
-  return new App({
+  return new BoltApp({
     token: env.botToken,
     receiver,
     logger,

@@ -6,7 +6,7 @@ import type { TaskPlace } from './tasks.js';
 import { encodeButtonValue } from './button-value.js';
 import type { CommandPlace, CommandPlan, SlackContext, SlackFeature } from './feature.js';
 import { emptyGroup, unknownCheck, unknownPlaybook, unknownTarget } from './help.js';
-import { runFleetAndReport, type FleetRun } from './fleet-report.js';
+import type { FleetRun } from './fleet-report.js';
 import { BUTTON_ID } from './report-buttons.js';
 import { choicesMessage, howtoMessage } from '../render/intent.js';
 import { templateButtons } from './intent-answer.js';
@@ -24,7 +24,8 @@ export function diagnoseFeature(ctx: SlackContext): SlackFeature {
   const fleetWork = (task: 'diagnose' | 'check', run: FleetRun, where: CommandPlace): CommandPlan => ({
     kind: 'work',
     task,
-    run: (reply, at) => runFleetAndReport(deps, out, run, where, reply, at),
+    // The fleet run and its table (fleet-report.ts) are loaded on the first run over a group.
+    run: async (reply, at) => (await import('./fleet-report.js')).runFleetAndReport(deps, out, run, where, reply, at),
   });
   return {
     name: 'diagnose',

@@ -1,4 +1,5 @@
-import { LogLevel, type Logger } from '@slack/bolt';
+import type { Logger } from '@slack/bolt';
+import { LogLevel } from './bolt.js';
 import { redact } from '../redact.js';
 
 const ORDER: Record<LogLevel, number> = {

@@ -32,8 +32,17 @@ export interface UserImportOptions extends DownloadOptions {
 
 /** Lines of the validation answer posted in the thread; the rest goes in a text file there. */
 const MAX_LINES_IN_MESSAGE = 25;
-/** `@oms check users`, `@oms users validate`, `@oms 检查用户`. */
-const CHECK_USERS = /\b(check|validate)\s+users?\b|\busers?\s+(check|validate)\b|检查用户|校验用户|用户表/i;
+/**
+ * `@oms check users`, `@oms users validate`, `@oms 检查用户`. Built from a string: esbuild writes a string's
+ * Chinese as \u escapes but keeps a regex literal's as is, and one such character makes V8 hold the whole Slack
+ * chunk as two bytes per character (test/unit/scripts/build.test.ts).
+ */
+const CHECK_USERS = new RegExp(
+  '\\b(check|validate)\\s+users?\\b|\\busers?\\s+(check|validate)\\b|检查用户|校验用户|用户表',
+  'i',
+);
+/** The "next step" label formatProblem puts before its hint. */
+const NEXT_LABEL = '下一步 / Next: ';
 
 /**
  * Bulk user import in Slack: `/oms users template` uploads the template into
@@ -182,7 +191,8 @@ async function checkSharedFiles(
         if (sheet.problem.code === 'too-complex' || sheet.problem.code === 'check-failed')
           log(`users: ${name} refused: ${sheet.problem.message}`);
         const [first, ...rest] = formatProblem(name, sheet.problem).split('\n');
-        await say(first!, rest.join(' ').replace(/^下一步 \/ Next: /, ''));
+        const next = rest.join(' ');
+        await say(first!, next.startsWith(NEXT_LABEL) ? next.slice(NEXT_LABEL.length) : next);
         continue;
       }
       const v = sheet.value.validation;

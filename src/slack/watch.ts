@@ -1,4 +1,3 @@
-import { watchRunner } from '../app/watch.js';
 import type { WatchCommand } from '../command/watch-args.js';
 import type { Report } from '../engine/report.js';
 import { noWatches, unknownWatch, watchesUnavailable } from '../messages/watch.js';
@@ -6,45 +5,36 @@ import { mrkdwnMessage, safe } from '../render/blocks.js';
 import { redact } from '../redact.js';
 import { listWatches, pauseWatch, resumeWatch } from '../watch/control.js';
 import { listingLines, pauseText, targetLines } from '../watch/format.js';
-import { WatchScheduler, type WatchRunResult } from '../watch/scheduler.js';
+import type { WatchRunResult, WatchScheduler } from '../watch/scheduler.js';
 import type { SlackContext, SlackFeature } from './feature.js';
 import { channelLink, mention } from './escape.js';
 import { slackErrorCode } from './errors.js';
 import { noticeFor, slackRef } from './notice.js';
 import type { Outgoing } from './outbox.js';
 import { watchPauseNotice } from './watch-messages.js';
-import { slackWatchPoster } from './watch-poster.js';
 
 export interface WatchFeature extends SlackFeature {
-  /** Undefined when no store is wired. */
-  readonly scheduler: WatchScheduler<Report> | undefined;
+  /** The scheduler, built on first need; undefined when no store is wired or the config has no watch. */
+  scheduler(): Promise<WatchScheduler<Report> | undefined>;
 }
 
 /**
  * The watches in the bot: the scheduler starts and stops with it, and
  * `/oms watch list|pause|resume|run` answers the asker privately; a pause or
- * resume also puts one short notice in the watch's channel.
+ * resume also puts one short notice in the watch's channel. The scheduler (watch-schedule.ts) is loaded
+ * only when the config has watches: with none it would never run anything.
  */
 export function watchFeature(ctx: SlackContext): WatchFeature {
   const { deps, out, log } = ctx;
   const cfg = deps.watch;
   const watches = deps.config.watches ?? [];
   const now = cfg?.now ?? Date.now;
-  const scheduler = cfg
-    ? new WatchScheduler<Report>({
-        watches,
-        store: cfg.store,
-        runner: watchRunner({
-          ...deps,
-          onAuditError: (e) => log(`could not write the audit log: ${redact(e.message)}`),
-        }),
-        poster: slackWatchPoster(out, log),
-        holder: cfg.holder,
-        now,
-        log,
-        ...(cfg.tickMs ? { tickMs: cfg.tickMs } : {}),
-      })
-    : undefined;
+  let loading: Promise<WatchScheduler<Report>> | undefined;
+  const scheduler = async (): Promise<WatchScheduler<Report> | undefined> => {
+    if (!cfg || watches.length === 0) return undefined;
+    loading ??= import('./watch-schedule.js').then((m) => m.slackWatchScheduler(ctx, cfg));
+    return loading;
+  };
   /** The watch's channel gets one notice; a failure is logged and told to the asker, and changes nothing else. */
   const tellChannel = async (change: Parameters<typeof watchPauseNotice>[0], user: string): Promise<string> => {
     const channel = change.watch.channel;
@@ -91,7 +81,7 @@ export function watchFeature(ctx: SlackContext): WatchFeature {
         );
       }
       case 'run':
-        return runAnswer(await scheduler!.runNow(cmd.id));
+        return runAnswer(await (await scheduler())!.runNow(cmd.id));
     }
   };
   return {
@@ -103,11 +93,18 @@ export function watchFeature(ctx: SlackContext): WatchFeature {
       return { kind: 'work', task: 'command', run: async (reply) => reply(await answer(cmd, where.user)) };
     },
     start() {
-      if (scheduler && cfg?.autoStart !== false) scheduler.start();
-      if (scheduler && watches.length)
-        log(`watches: ${watches.map((w) => w.id).join(', ')} (state and leases in ${cfg!.store.describe})`);
+      if (!cfg || watches.length === 0) return;
+      if (cfg.autoStart !== false)
+        scheduler().then(
+          (s) => s?.start(),
+          (e: unknown) => log(`watches: the scheduler could not be loaded: ${redact((e as Error).message)}`),
+        );
+      log(`watches: ${watches.map((w) => w.id).join(', ')} (state and leases in ${cfg.store.describe})`);
     },
-    stop: () => scheduler?.stop(),
+    // A scheduler never loaded has nothing running and holds no lease.
+    stop: async () => {
+      if (loading) await (await loading.catch(() => undefined))?.stop();
+    },
   };
 }
 

@@ -43,6 +43,7 @@ function lazySsh(target: Target, env: SshEnv): Transport {
   return {
     describe: `${target.user ?? '?'}@${target.host}:${target.port}`,
     exec: async (argv: readonly string[], options?: ExecOptions) => (await load()).exec(argv, options),
+    connect: async () => (await load()).connect?.(),
     close: async () => {
       if (ssh) await (await ssh).close();
     },

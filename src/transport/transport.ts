@@ -39,6 +39,12 @@ export interface Transport {
    * cannot be reached at all ({@link TransportError}).
    */
   exec(argv: readonly string[], options?: ExecOptions): Promise<ExecResult>;
+  /**
+   * Open the connection now (SSH: handshake and login) without running anything, so that a fleet learns at
+   * once which targets cannot be reached. Rejects with {@link TransportError} like `exec`; absent when there
+   * is nothing to open (the local target).
+   */
+  connect?(): Promise<void>;
   /** Release connections; the transport may be used again afterwards. */
   close(): Promise<void>;
 }

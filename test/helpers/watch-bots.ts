@@ -52,7 +52,7 @@ export async function startWatchBot(o: {
     },
     o.apiUrl,
   );
-  const scheduler = (bot.features.find((f) => f.name === 'watch') as WatchFeature).scheduler!;
+  const scheduler = (await (bot.features.find((f) => f.name === 'watch') as WatchFeature).scheduler())!;
   return {
     name: o.name,
     bot,

@@ -8,7 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { collectBundle } from '../../src/app/layout.js';
+import { playbookRegistry } from '../../src/app/playbook-registry.js';
+import { findCheck } from '../../src/checks/registry.js';
+import type { Config } from '../../src/config/config.js';
+import { LayoutService } from '../../src/discovery/layout-service.js';
+import { loadPlaybooks } from '../../src/playbooks/loader.js';
+import { defaultPlaybookDir } from '../../src/playbooks/paths.js';
 import { buildBundle } from '../../src/support-bundle/collect.js';
+import type { ExecOptions, Transport } from '../../src/transport/transport.js';
 import { discover } from '../../src/discovery/discover.js';
 import { SshTransport } from '../../src/transport/ssh/index.js';
 import { sshdTarget, startSshd, type TestSshd } from '../helpers/sshd.js';
@@ -51,6 +59,38 @@ describe('bundle over SSH', () => {
     expect(files.get('nginx-nginx-error.log.txt')).toContain('upstream timed out');
     assertNoCanary(files);
   });
+});
+
+describe('bundle through the app (discovery, the parts, the checklist)', () => {
+  it('sends each distinct command once: nginx -T, the unit file and the .env files asked for by several', async () => {
+    const sent: string[] = [];
+    const recording: Transport = {
+      describe: ssh.describe,
+      exec: (argv: readonly string[], options?: ExecOptions) => {
+        sent.push(`${options?.sudo ? 'sudo ' : ''}${argv.join(' ')}`);
+        return ssh.exec(argv, options);
+      },
+      close: async () => undefined,
+    };
+    const config = { targets: new Map([[target.name, target]]), defaultTarget: target.name } as unknown as Config;
+    const sessions = () => (sshd.log().match(/Starting session: command/g) ?? []).length;
+    const before = sessions();
+    const r = await collectBundle(
+      {},
+      { id: 'console:test', via: 'cli' },
+      {
+        config,
+        layout: new LayoutService({ transportFor: () => recording }),
+        transportFor: () => recording,
+        playbooks: await loadPlaybooks(defaultPlaybookDir(), playbookRegistry()),
+        findCheck,
+      },
+    );
+    expect(r.kind).toBe('bundle');
+    expect(sent.filter((c) => c === 'sudo /usr/sbin/nginx -T')).toHaveLength(1);
+    expect(new Set(sent).size).toBe(sent.length);
+    expect(sessions() - before).toBe(sent.length);
+  }, 60_000);
 });
 
 describe('discovery over SSH when the server cannot tell', () => {

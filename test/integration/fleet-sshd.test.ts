@@ -69,6 +69,25 @@ describe('diagnose over a group (real sshd ×3, one dead, one hung)', () => {
     expect(out.summary.rows.slice(0, 2).map((x) => x.target)).toEqual(['dead', 'hung']);
   }, 90_000);
 
+  it('a hung host first in the group, one target at a time: the others run while its handshake deadline passes', async () => {
+    const serial = join(dataDir, 'serial.yml');
+    writeFileSync(
+      serial,
+      fleet.configYaml() + '  hungfirst: [hung, dead, web1, web2, web3]\nfleet:\n  concurrency: 1\n',
+    );
+    const r = await cli(['diagnose', 'login', '--target', 'hungfirst', '--json'], serial);
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.stdout) as {
+      reports: Array<{ target: { name: string }; verdict: string; startedAt: string; finishedAt: string }>;
+    };
+    const by = new Map(out.reports.map((x) => [x.target.name, x]));
+    expect(by.get('hung')).toMatchObject({ verdict: 'unreachable', error: { code: 'connect_timeout' } });
+    expect(by.get('dead')).toMatchObject({ verdict: 'unreachable', error: { code: 'connect_refused' } });
+    // The only place was never given to the hung host: web1 ran before its handshake deadline was over.
+    expect(Date.parse(by.get('web1')!.startedAt)).toBeLessThan(Date.parse(by.get('hung')!.finishedAt));
+    for (const n of ['web1', 'web2', 'web3']) expect(by.get(n)!.verdict).not.toBe('unreachable');
+  }, 90_000);
+
   it('text: the table worst first, then the details of each target with a problem', async () => {
     const r = await cli(['diagnose', 'login', 'prod'], config);
     expect(r.code).toBe(3);

@@ -54,3 +54,27 @@ test('a real sshd completes the handshake well inside the deadline and runs the 
   expect(r.stdout.trim()).toBe('hello');
   await transport.close();
 });
+
+test('connect() opens the connection without a command; the commands after it use that one connection', async () => {
+  const transport = new SshTransport(await sshdTarget(sshd), { handshakeTimeoutMs: 2_000 });
+  const before = sshd.acceptedLogins();
+  await transport.connect();
+  expect(transport.connected).toBe(true);
+  expect(transport.stats.connections).toBe(1);
+  const [a, b] = await Promise.all([transport.exec(['echo', 'a']), transport.exec(['echo', 'b'])]);
+  expect([a.stdout.trim(), b.stdout.trim()]).toEqual(['a', 'b']);
+  expect(transport.stats.connections).toBe(1);
+  expect(sshd.acceptedLogins() - before).toBe(1);
+  await transport.close();
+});
+
+test('connect() to a silent host rejects like a command would, and a command after it is answered from memory', async () => {
+  const target = { ...(await sshdTarget(sshd)), name: 'hung', port };
+  const transport = new SshTransport(target, { handshakeTimeoutMs: 300 });
+  const before = accepted;
+  const e = await transport.connect().catch((err: unknown) => err);
+  expect(e).toMatchObject({ code: 'connect_timeout' });
+  expect(await transport.exec(['true']).catch((err: unknown) => err)).toMatchObject({ code: 'connect_timeout' });
+  expect(accepted - before).toBe(1);
+  await transport.close();
+});

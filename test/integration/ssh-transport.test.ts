@@ -3,9 +3,9 @@
  * pinning, login failures, quoting, output caps and connection reuse.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SshTransport } from '../../src/transport/ssh/index.js';
+import { loadPrivateKey, SshTransport } from '../../src/transport/ssh/index.js';
 import { TransportError } from '../../src/transport/transport.js';
 import { keyscan } from '../../src/access/keyscan.js';
 import { freePort, sshdTarget, startSshd, type TestSshd } from '../helpers/sshd.js';
@@ -63,6 +63,27 @@ describe('login', () => {
       env: { OMS_CHATOPS_KEY_PASSPHRASE: sshd.keys.encrypted.passphrase },
     });
     expect((await tr.exec(['echo', 'ok'])).code).toBe(0);
+  });
+
+  test('a key shared by several targets is parsed once per process; a changed file or passphrase is not reused', async () => {
+    const { path, passphrase } = sshd.keys.encrypted;
+    const first = await loadPrivateKey(path, passphrase);
+    expect(await loadPrivateKey(path, passphrase)).toBe(first);
+    // Another passphrase is another parse (and a wrong one is still refused after a good one).
+    const wrong = await loadPrivateKey(path, 'nope').catch((e: unknown) => e);
+    expect(wrong).toMatchObject({ code: 'key_passphrase' });
+    // The file is read every time: new bytes under the same path are parsed again.
+    const other = readFileSync(sshd.keys.ed25519.path);
+    const replaced = await loadPrivateKey(path, passphrase, async () => other);
+    expect(replaced).not.toBe(first);
+    expect(replaced.getPublicSSH().equals(first.getPublicSSH())).toBe(false);
+    // Three targets with the one passphrase-protected key log in, each its own connection.
+    const before = sshd.acceptedLogins();
+    const t = await sshdTarget(sshd, { privateKey: path });
+    const trs = [1, 2, 3].map(() => transport(t, { env: { OMS_CHATOPS_KEY_PASSPHRASE: passphrase } }));
+    const outs = await Promise.all(trs.map((tr) => tr.exec(['echo', 'ok'])));
+    expect(outs.map((r) => r.stdout)).toEqual(['ok\n', 'ok\n', 'ok\n']);
+    expect(sshd.acceptedLogins() - before).toBe(3);
   });
 
   test('a wrong or missing passphrase is key_passphrase, before connecting', async () => {

@@ -3,7 +3,7 @@
  * keepalive, and reconnecting after a drop. Concurrent callers share one attempt;
  * a dead connection is forgotten, and the next caller opens a new one.
  */
-import { Client, type ConnectConfig } from 'ssh2';
+import { Client, type ConnectConfig, type PublicKeyAuthMethod } from 'ssh2';
 import type { Target } from '../../config/target.js';
 import { describeHostKeyRefusal, pinnedKeyAlgorithms, verifyHostKey, type HostKeyVerdict } from '../host-key.js';
 import { TransportError } from '../transport.js';
@@ -231,8 +231,11 @@ async function authConfig(t: Target, options: ConnectorOptions): Promise<Partial
   }
   if (t.privateKey) {
     const passphrase = options.env.OMS_CHATOPS_KEY_PASSPHRASE || undefined;
-    const privateKey = await loadPrivateKey(t.privateKey, passphrase, options.readFile);
-    return passphrase ? { privateKey, passphrase } : { privateKey };
+    const key = await loadPrivateKey(t.privateKey, passphrase, options.readFile);
+    // The key as parsed once (src/transport/ssh/key.ts), offered straight away: ssh2 would parse it again for
+    // every connection and first try the `none` method, a round trip every server refuses.
+    const publickey: PublicKeyAuthMethod = { type: 'publickey', username: t.user, key };
+    return { authHandler: [publickey] };
   }
   throw keyUnreadableError('(none)', `target "${t.name}" names neither privateKey nor agent: true`);
 }

@@ -103,6 +103,16 @@ export class SshTransport implements Transport {
     }
   }
 
+  async connect(): Promise<void> {
+    this.cancelIdle();
+    try {
+      await this.connector.get();
+    } finally {
+      // A connection nobody uses closes after the idle time, as after the last command.
+      if (this.pending === 0) this.scheduleIdle();
+    }
+  }
+
   async close(): Promise<void> {
     this.cancelIdle();
     await this.connector.close();

@@ -134,4 +134,84 @@ describe('runFleet', () => {
     expect(r.summary.counts.unreachable).toBe(5);
     expect(r.summary.what).toBe('check backend-service');
   });
+
+  it('opens every connection at the start: a hung and a dead host never hold a place the others wait for', async () => {
+    // One target at a time, the two unreachable ones first in the group: before, the hung one held the only
+    // place through its handshake deadline and everyone else waited behind it.
+    const events: string[] = [];
+    let releaseHung: () => void = () => undefined;
+    const hungAnswered = new Promise<void>((resolve) => (releaseHung = resolve));
+    const withConnect = (t: Target): Transport => {
+      if (t.name === 'hung')
+        return {
+          describe: 'omsbot@10.0.0.5:22',
+          connect: async () => {
+            events.push('connect hung');
+            await hungAnswered;
+            throw new TransportError('connect_timeout', '10.0.0.5:22 did not answer the SSH handshake.', 'hint');
+          },
+          exec: async () => {
+            throw new Error('nothing may run on a target whose connection failed');
+          },
+          close: async () => undefined,
+        };
+      if (t.name === 'dead')
+        return {
+          describe: 'omsbot@10.0.0.4:22',
+          connect: async () => {
+            events.push('connect dead');
+            throw new TransportError('connect_refused', 'Nothing answers on 10.0.0.4:22 (connection refused).', 'h');
+          },
+          exec: async () => {
+            throw new Error('nothing may run on a target whose connection failed');
+          },
+          close: async () => undefined,
+        };
+      const replay = new ReplayTransport('healthy');
+      return {
+        describe: replay.describe,
+        connect: async () => void events.push(`connect ${t.name}`),
+        exec: (argv, options) => replay.exec(argv, options),
+        close: async () => undefined,
+      };
+    };
+    const login = playbooks.find((p) => p.id === 'login')!;
+    const order = ['hung', 'dead', 'web1', 'web2', 'web3'];
+    const audit = new MemoryAudit();
+    const r = await runFleet(
+      { config, findCheck, transportFor: withConnect, audit },
+      {
+        what: { kind: 'diagnose', playbook: login },
+        group: 'prod',
+        targets: order.map((n) => config.targets.get(n)!),
+        actor: { id: 'console:alice', via: 'cli' },
+        concurrency: 1,
+      },
+      (report) => {
+        events.push(`done ${report.target.name}`);
+        // The hung host answers its handshake (with a failure) only once every other target is done.
+        if (events.filter((e) => e.startsWith('done ')).length === 4) releaseHung();
+      },
+    );
+    // Every connection was attempted before any target finished, whatever its place in the group.
+    expect(events.slice(0, 5).sort()).toEqual(order.map((n) => `connect ${n}`).sort());
+    // The dead one at once, the reachable ones one at a time, the hung one last: nobody waited for it.
+    expect(events.filter((e) => e.startsWith('done '))).toEqual([
+      'done dead',
+      'done web1',
+      'done web2',
+      'done web3',
+      'done hung',
+    ]);
+    const by = new Map(r.reports.map((x) => [x.target.name, x]));
+    // The rows say what they said before: unreachable, with the transport's code and message, in every check.
+    expect(by.get('hung')).toMatchObject({ verdict: 'unreachable', error: { code: 'connect_timeout' } });
+    expect(by.get('hung')!.error!.message).toMatch(/did not answer the SSH handshake/);
+    expect(by.get('dead')).toMatchObject({ verdict: 'unreachable', error: { code: 'connect_refused' } });
+    expect(by.get('dead')!.observations).toHaveLength(login.checks.length);
+    expect(by.get('dead')!.observations.every((o) => /cannot reach the target/.test(o.summary))).toBe(true);
+    expect(by.get('web1')!.verdict).not.toBe('unreachable');
+    expect(r.reports.map((x) => x.target.name)).toEqual(order);
+    expect(audit.entries.map((e) => e.target).sort()).toEqual([...order].sort());
+  });
 });

@@ -10,6 +10,7 @@ import { loadPlaybooks } from '../../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
 import { playbookRegistry } from '../../../src/app/playbook-registry.js';
 import type { Playbook } from '../../../src/playbooks/playbook.js';
+import { LayoutService } from '../../../src/discovery/layout-service.js';
 import { ReplayTransport } from '../../helpers/replay-transport.js';
 import { testConfig } from '../approvals/fake-server.js';
 
@@ -182,5 +183,33 @@ describe('diagnose and check: resolve, run and record in one call', () => {
       id: 'no-such-check',
     });
     expect(d.transports).toHaveLength(1);
+  });
+
+  it('one run sends each distinct command once: two checks reading one .env, nginx -T of discovery and a check', async () => {
+    const server = new ReplayTransport('healthy');
+    const d = { ...deps(), transportFor: () => server };
+    const layout = new LayoutService({ transportFor: () => server });
+    const login = playbooks.find((p) => p.id === 'login')!;
+    const target = d.config.targets.get('prod')!;
+    const r = await runRequest(
+      { kind: 'diagnose', playbook: login, target },
+      { id: 'alice', via: 'cli' },
+      {
+        ...d,
+        layout,
+      },
+    );
+    if (r.kind !== 'report') throw new Error(r.kind);
+    const count = (line: string) => server.calls.filter((c) => c === line).length;
+    expect(new Set(server.calls).size).toBe(server.calls.length);
+    expect(count('/usr/sbin/nginx -T')).toBe(1);
+    expect(count('cat /opt/OMS/backend/.env')).toBe(1);
+    // Both checks that read the .env still saw it.
+    const byCheck = new Map(r.report.observations.map((o) => [o.check, o]));
+    for (const id of ['backend-env', 'env-format']) expect(byCheck.get(id)?.status).toBe('ok');
+    expect(byCheck.get('nginx-servers')?.status).not.toBe('error');
+    // A second run asks the server again: nothing is kept between runs.
+    await runRequest({ kind: 'check', check: findCheck('backend-env')!, target }, { id: 'alice', via: 'cli' }, d);
+    expect(count('cat /opt/OMS/backend/.env')).toBe(2);
   });
 });

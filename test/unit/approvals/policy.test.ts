@@ -1,4 +1,5 @@
-import { ConfigError, parseConfig, policyFor } from '../../../src/config/config.js';
+import { ConfigError, parseConfig } from '../../../src/config/config.js';
+import { policyFor } from '../../../src/config/policy-for.js';
 
 const base = `targets:\n  prod:\n    host: local\n  staging:\n    host: local\npolicy:\n  approvers: [U0AAA]\n  approvalTtl: 15m\n`;
 

@@ -3,6 +3,7 @@ import { backendService } from '../../../src/checks/backend-service.js';
 import { localTarget } from '../../../src/config/target.js';
 import { captureScenarios, loadCapture } from '../../helpers/capture.js';
 import { HOSTILE, loadService, res, run, TRANSPORT_FAILURES } from '../../fixtures/service/fixtures.js';
+import { discoveryCommands } from '../../../src/discovery/discover.js';
 
 const capture = (scenario: string) => run(backendService, [loadCapture(scenario, 'systemctl-show.txt')]);
 const fixture = (file: string) => run(backendService, [loadService(file)]);
@@ -17,10 +18,12 @@ describe('backend-service commands', () => {
       'show',
       'oms-api',
       '-p',
-      'LoadState,UnitFileState,ActiveState,SubState,Result,ExecMainStatus,ExecMainCode,NRestarts,MainPID,User,Group,WorkingDirectory,FragmentPath',
+      'LoadState,UnitFileState,ActiveState,SubState,Result,ExecMainStatus,ExecMainCode,NRestarts,MainPID,User,Group,WorkingDirectory,FragmentPath,ExecStart',
     ]);
     expect(cmd?.sudo).toBeFalsy();
     expect(cmd?.timeoutMs).toBeGreaterThan(0);
+    // Layout discovery asks the very same command line, so one run of a diagnosis sends it once.
+    expect(discoveryCommands(target).show).toMatchObject({ argv: cmd?.argv, timeoutMs: cmd?.timeoutMs });
   });
 });
 

@@ -66,7 +66,8 @@ describe('discover verb', () => {
     expect(await runner.runWords(['discover', 'relocated'])).toBe(EXIT.problem);
     const text = lines.join('\n');
     expect(t.ran).toEqual([
-      'systemctl show erp-backend.service -p LoadState,FragmentPath,WorkingDirectory,User,Group,ExecStart',
+      'systemctl show erp-backend -p LoadState,UnitFileState,ActiveState,SubState,Result,ExecMainStatus,' +
+        'ExecMainCode,NRestarts,MainPID,User,Group,WorkingDirectory,FragmentPath,ExecStart',
       'systemctl cat --no-pager erp-backend.service',
       'sudo /usr/sbin/nginx -T',
     ]);

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildBundle, startupLoad, type Built } from '../../../scripts/build.js';
+import { buildBundle, dynamicLoad, startupLoad, type Built } from '../../../scripts/build.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -73,6 +73,44 @@ describe('npm run build (scripts/build.ts)', () => {
     heavy.push('src/audit/audit-record.ts', 'src/slack/env.ts', 'src/config/watch.ts', 'src/config/fleet.ts');
     heavy.push('node_modules/zod/');
     expect(heavy.filter(loaded)).toEqual([]);
+  });
+
+  it('leaves fleets, comparisons, the watch scheduler, running an approval and the config parser out of the Slack start', () => {
+    // What `npm start` in Slack mode loads before it connects: every start's files, then src/slack/start.ts's.
+    const slack = dynamicLoad(built.metafile, 'src/slack/start.ts');
+    const inputs = [...startupLoad(built.metafile, built.entry).inputs, ...slack.inputs];
+    const loaded = (part: string) => inputs.some((i) => i.includes(part));
+    for (const part of [
+      'src/slack/app.ts',
+      'src/slack/diagnose.ts',
+      'src/approvals/service.ts',
+      'node_modules/@slack/',
+    ])
+      expect(loaded(part)).toBe(true);
+    // Each loaded by its dynamic import() on first use (src/slack/diagnose.ts, compare.ts, watch.ts,
+    // src/approvals/decide.ts); the approvals' policy is read without the config parser (src/config/policy-for.ts).
+    const lazy = ['src/slack/fleet-report.ts', 'src/render/fleet-blocks.ts', 'src/slack/compare-run.ts'];
+    lazy.push('src/compare/blocks.ts', 'src/slack/watch-schedule.ts', 'src/watch/scheduler.ts');
+    lazy.push('src/slack/watch-poster.ts', 'src/approvals/run-approved.ts', 'src/approvals/execute.ts');
+    lazy.push('src/config/config.ts', 'node_modules/yaml/', 'node_modules/ssh2/');
+    lazy.push('node_modules/ioredis/');
+    // Bolt's receivers the bot does not use, with express and its dependencies (src/slack/bolt.ts).
+    lazy.push('@slack/bolt/dist/index.js', '@slack/bolt/dist/receivers/ExpressReceiver.js');
+    lazy.push('@slack/bolt/dist/receivers/AwsLambdaReceiver.js', 'node_modules/express/', 'node_modules/mime-db/');
+    expect(lazy.filter(loaded)).toEqual([]);
+  });
+
+  it('keeps the Slack chunks one byte per character (V8 holds a file with one CJK character at two)', () => {
+    const slackFiles = dynamicLoad(built.metafile, 'src/slack/start.ts').files.filter((f) =>
+      Object.keys(built.metafile.outputs[f]!.inputs).some((i) => i.startsWith('src/slack/')),
+    );
+    expect(slackFiles.length).toBeGreaterThan(0);
+    const wide = slackFiles.flatMap((f) => {
+      const text = readFileSync(path.resolve(ROOT, f), 'utf8');
+      const at = text.search(/[^\u0000-\u00ff]/);
+      return at < 0 ? [] : [`${f}: ${text.slice(Math.max(0, at - 60), at + 10)}`];
+    });
+    expect(wide).toEqual([]);
   });
 
   it('answers from the compiled config on the second start, and sees an edit of the file on the next', () => {

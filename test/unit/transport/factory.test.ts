@@ -35,4 +35,13 @@ describe('createTransportPool', () => {
     expect((err as TransportError).message).toContain('/nonexistent/oms-chatops-test-key');
     await pool.closeAll();
   });
+
+  it('connect() loads the SSH transport and fails as a command would; the local target has nothing to open', async () => {
+    const pool = createTransportPool({ env: {} });
+    expect(pool.get(localTarget()).connect).toBeUndefined();
+    const err = await pool.get(remote).connect!().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TransportError);
+    expect((err as TransportError).code).toBe('key_unreadable');
+    await pool.closeAll();
+  });
 });
