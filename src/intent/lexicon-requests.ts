@@ -194,6 +194,9 @@ export const REQUESTS = {
     // "example", but not inside a host name (api.example.com).
     // "a reference nginx conf + .env": a reference copy of a configuration.
     re: [
+      // "VITE_API_BASE_URL 要填什么", "what should ALLOWED_HOSTS be set to": the value of a setting.
+      '[a-z0-9]+_[a-z0-9_]+\\s*(?:要|该|应该)?(?:填|写|设|配)(?:成)?(?:什么|啥|哪些|多少)',
+      '\\bwhat should [a-z0-9]+_[a-z0-9_]+ be(?: set to)?\\b',
       '(?<![.\\w])examples?(?![.\\w])',
       '\\breference\\s+(?:[\\w.-]+\\s+){0,2}(?:conf|config|configs|\\.env|env|files?|setup)\\b',
     ],

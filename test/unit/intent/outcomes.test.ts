@@ -76,6 +76,9 @@ describe('the wordings of issue 11', () => {
     // Errors in the log on every reload, asked whether normal.
     ['reload 一下 oms-backend 日志就出一堆 ERROR，正常吗', 'worker-sigterm#is-it-normal'],
     ['who do we escalate to if oms is still broken', 'checklist#support'],
+    // The value of a setting asked for: the recommended configuration.
+    ['前端打包的时候 VITE_API_BASE_URL 要填什么', 'checklist#recommended-config'],
+    ['what should ALLOWED_HOSTS be set to on prod', 'checklist#recommended-config'],
   ])('how-to: %s → %s', (text, section) => {
     const a = answer(text);
     expect([a.outcome, a.section]).toEqual(['howto', section]);
