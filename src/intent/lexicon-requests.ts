@@ -152,11 +152,15 @@ export const REQUESTS = {
       'emergency',
       'go-to commands',
       'fix commands',
-      'cheat sheet',
-      'cheatsheet',
     ],
     // Commands kept at hand to repair ("常用的一把梭修复命令", "修复用的命令"), not one command's meaning.
-    re: ['常用的?[\u3400-\u9fff]{0,5}命令', '修复(?:用)?的?命令', '先(?:跑|敲|执行)(?:哪|什么|啥)'],
+    re: [
+      '常用的?[\u3400-\u9fff]{0,5}命令',
+      '修复(?:用)?的?命令',
+      '先(?:跑|敲|执行)(?:哪|什么|啥)',
+      // A cheat sheet of commands, not of any tool ("a cheat sheet for vim").
+      '\\bcheat ?sheets? (?:of|with|for) (?:the |our )?(?:\\w+ )?commands\\b|\\bcommands? cheat ?sheets?\\b',
+    ],
   },
   recommended: {
     label: '推荐配置 / recommended configuration',
