@@ -1,5 +1,3 @@
-import type { AuditEntry, AuditQuery, AuditRecord } from '../../../src/audit/audit-log.js';
-import type { AuditStore } from '../../../src/audit/audit-store.js';
 import { FLEET_CONNECT_PER_SERVER, runFleet } from '../../../src/app/fleet.js';
 import { playbookRegistry } from '../../../src/app/playbook-registry.js';
 import { CHECKS, findCheck } from '../../../src/checks/registry.js';
@@ -10,17 +8,7 @@ import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
 import type { Playbook } from '../../../src/playbooks/playbook.js';
 import { TransportError, type Transport } from '../../../src/transport/transport.js';
 import { ReplayTransport } from '../../helpers/replay-transport.js';
-
-class MemoryAudit implements AuditStore {
-  entries: AuditEntry[] = [];
-  async append(entry: AuditEntry): Promise<unknown> {
-    this.entries.push(entry);
-    return entry;
-  }
-  async read(_query: AuditQuery): Promise<AuditRecord[]> {
-    return [];
-  }
-}
+import { MemoryAudit } from '../../helpers/memory-audit.js';
 
 const config = parseConfig(
   ['web1', 'web2', 'web3', 'dead', 'hung']
