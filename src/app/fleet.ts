@@ -58,6 +58,12 @@ export function fleetWhat(what: FleetWhat): string {
 export const FLEET_CONNECT_CONCURRENCY = 64;
 
 /**
+ * Connection attempts at once to one server (host and port): OpenSSH's default `MaxStartups 10:30:100` starts
+ * refusing logins above 10 unauthenticated connections, so targets that share a server log in a few at a time.
+ */
+export const FLEET_CONNECT_PER_SERVER = 8;
+
+/**
  * Run a playbook (or a check) on every target of a group at once, bounded
  * globally, each target through {@link runRequest} (layout, transport,
  * engine — as for one target), recorded in the audit log once per target
@@ -78,6 +84,13 @@ export async function runFleet(
   const settings = deps.config.fleet ?? DEFAULT_FLEET;
   const limit = createLimiter(request.concurrency ?? settings.concurrency);
   const connectLimit = createLimiter(FLEET_CONNECT_CONCURRENCY);
+  const perServer = new Map<string, ReturnType<typeof createLimiter>>();
+  const serverLimit = (target: Target) => {
+    const key = `${target.host}:${target.port ?? 22}`;
+    let l = perServer.get(key);
+    if (!l) perServer.set(key, (l = createLimiter(FLEET_CONNECT_PER_SERVER)));
+    return l;
+  };
   const deadlineMs = request.targetTimeoutMs ?? settings.targetTimeoutMs;
   const startedAt = clock().toISOString();
   let done = 0;
@@ -85,7 +98,7 @@ export async function runFleet(
   const reports = await Promise.all(
     request.targets.map(async (target, i) => {
       const connecting = performance.now();
-      const refused = await connectLimit(() => reach(deps.transportFor(target)));
+      const refused = await serverLimit(target)(() => connectLimit(() => reach(deps.transportFor(target))));
       // The target's time is its connection attempt plus its run, not the wait for a place in the limit.
       const connectMs = performance.now() - connecting;
       const run = async (runDeps: FleetDeps) => {

@@ -27,6 +27,9 @@ export async function approve(ctx: ApprovalContext, ref: unknown, clicker: Actor
     const may = await mayApprove(policy, clicker, approval, ctx.isInGroup);
     if (!may.ok) return ctx.refuse(approval, clicker, may.code, may.message, may.hint);
 
+    // Running an action (run-approved.ts, execute.ts) is loaded on the first approval, before anything is written:
+    // a load that fails (the install replaced under a running bot) leaves the approval pending, nothing run.
+    const { runApproved } = await import('./run-approved.js');
     const action = ctx.findAction(approval.action);
     const target = ctx.deps.config.targets.get(approval.target);
     const now = ctx.now();
@@ -62,8 +65,7 @@ export async function approve(ctx: ApprovalContext, ref: unknown, clicker: Actor
     if (!r) return refused('unknown-approval', 'no such approval any more — nothing was run', 'request it again');
     if ('stop' in r) return stopped(ctx, approval, clicker, r.stop);
     if (r.approval.status === 'pending') return waiting(ctx, r.approval, clicker);
-    // Running an action (run-approved.ts, execute.ts) is loaded with the first approval that runs one.
-    return await (await import('./run-approved.js')).runApproved(ctx, r.approval, clicker, policy);
+    return await runApproved(ctx, r.approval, clicker, policy);
   } catch (e) {
     if (e instanceof StoreUnavailableError) return storeRefusal(ctx.deps.store.describe, e);
     throw e;

@@ -27,18 +27,31 @@ const SEMICOLON = 59;
  * 1 MB map, some 20 MB of heap that stayed for the life of the process); this reads the text once per lookup.
  * A mapping without a source, a malformed map, or a position before the first mapping: undefined.
  */
-export function findOriginal(map: SourceMapText, line: number, column: number): OriginalPosition | undefined {
+export function findOriginal(
+  map: SourceMapText,
+  line: number,
+  column: number,
+  index?: LineIndex,
+): OriginalPosition | undefined {
+  // With an index, start at the generated line's first segment, in the state the segments before it left; a
+  // position before that line's first segment (the answer lies on an earlier line) reads the whole map.
+  if (index && line < index.lines) {
+    const at = line * 4;
+    const fromLine = scan(map, line, column, [index.state[at]!, line, ...index.state.subarray(at + 1, at + 4)]);
+    if (fromLine) return fromLine;
+  }
+  return scan(map, line, column, [0, 0, 0, 0, 0]);
+}
+
+/** The scan from a state: offset in `mappings`, generated line, source, original line, original column. */
+function scan(map: SourceMapText, line: number, column: number, from: readonly number[]): OriginalPosition | undefined {
   const m = map.mappings;
-  let genLine = 0;
+  let [i, genLine, src, origLine, origCol] = from as [number, number, number, number, number];
   let genCol = 0;
-  let src = 0;
-  let origLine = 0;
-  let origCol = 0;
   let found: 'source' | 'bare' | undefined;
   let foundSrc = 0;
   let foundLine = 0;
   let foundCol = 0;
-  let i = 0;
   while (i < m.length) {
     const c = m.charCodeAt(i);
     if (c === SEMICOLON) {
@@ -91,4 +104,54 @@ export function findOriginal(map: SourceMapText, line: number, column: number): 
   const source = found === 'source' ? map.sources[foundSrc] : undefined;
   if (source === undefined) return undefined;
   return { source: `${map.sourceRoot ?? ''}${source}`, line: foundLine, column: foundCol };
+}
+
+/**
+ * Where each generated line's segments start in `mappings`, and the source, original line and column the
+ * segments before it left (fields of a segment are relative to the previous segment's, across lines): 16 bytes
+ * per generated line, so a lookup reads one line instead of the whole map. Undefined for a malformed map.
+ */
+export interface LineIndex {
+  lines: number;
+  /** Per line: offset in `mappings`, source, original line, original column. */
+  state: Int32Array;
+}
+
+export function indexLines(map: SourceMapText): LineIndex | undefined {
+  const m = map.mappings;
+  let lines = 1;
+  for (let i = 0; i < m.length; i++) if (m.charCodeAt(i) === SEMICOLON) lines++;
+  const state = new Int32Array(lines * 4);
+  let line = 0;
+  let src = 0;
+  let origLine = 0;
+  let origCol = 0;
+  let n = 0;
+  let value = 0;
+  let shift = 0;
+  for (let i = 0; i < m.length; i++) {
+    const c = m.charCodeAt(i);
+    if (c === SEMICOLON || c === COMMA) {
+      if (shift !== 0) return undefined;
+      n = 0;
+      if (c === SEMICOLON) {
+        line++;
+        state.set([i + 1, src, origLine, origCol], line * 4);
+      }
+      continue;
+    }
+    const digit = c < 128 ? DIGIT[c]! : -1;
+    if (digit < 0 || shift > 30) return undefined;
+    value |= (digit & 31) << shift;
+    shift += 5;
+    if (digit & 32) continue;
+    const v = value & 1 ? -(value >>> 1) : value >>> 1;
+    if (n === 1) src += v;
+    else if (n === 2) origLine += v;
+    else if (n === 3) origCol += v;
+    n++;
+    value = 0;
+    shift = 0;
+  }
+  return { lines, state };
 }

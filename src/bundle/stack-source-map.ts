@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findOriginal, type SourceMapText } from './source-map-lookup.js';
+import { findOriginal, indexLines, type LineIndex, type SourceMapText } from './source-map-lookup.js';
 
 /**
  * Stack traces of the bundle in terms of src/ files. Node's own source-map support (`--enable-source-maps`) reads
@@ -13,17 +13,13 @@ import { findOriginal, type SourceMapText } from './source-map-lookup.js';
  * Frames outside `bundleDir` are printed as V8 prints them.
  */
 export function mapStacksToSources(bundleDir: string): void {
-  /** The maps read for the stack being formatted (one read per file per stack). */
-  let maps = new Map<string, SourceMapText | undefined>();
-  const mapFor = (file: string): SourceMapText | undefined => {
+  /** The last few maps read, each with its line index: a lookup then reads one generated line, not the map. */
+  const maps = new Map<string, Indexed | undefined>();
+  const mapFor = (file: string): Indexed | undefined => {
     if (!maps.has(file)) {
-      let map: SourceMapText | undefined;
-      try {
-        map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as SourceMapText;
-      } catch {
-        map = undefined;
-      }
-      maps.set(file, map);
+      maps.set(file, readIndexed(`${file}.map`));
+      // Stacks mostly pass through one or two chunks; older maps are dropped (each costs about its mappings).
+      if (maps.size > MAPS_KEPT) maps.delete(maps.keys().next().value!);
     }
     return maps.get(file);
   };
@@ -33,7 +29,7 @@ export function mapStacksToSources(bundleDir: string): void {
     const line = site.getLineNumber();
     const column = site.getColumnNumber();
     const map = file && path.dirname(file) === bundleDir && line && column ? mapFor(file) : undefined;
-    const entry = map ? findOriginal(map, line! - 1, column! - 1) : undefined;
+    const entry = map ? findOriginal(map.map, line! - 1, column! - 1, map.index) : undefined;
     if (!entry) return String(site);
     const where = `${path.resolve(bundleDir, entry.source)}:${entry.line + 1}:${entry.column + 1}`;
     const name = site.getFunctionName();
@@ -52,9 +48,34 @@ export function mapStacksToSources(bundleDir: string): void {
     busy = true;
     try {
       return head + sites.map((s) => `\n    at ${frame(s)}`).join('');
+    } catch {
+      return head + sites.map((s) => `\n    at ${String(s)}`).join('');
     } finally {
       busy = false;
-      maps = new Map();
     }
   };
+}
+
+const MAPS_KEPT = 2;
+
+interface Indexed {
+  map: SourceMapText;
+  index: LineIndex;
+}
+
+/** A map file's parts a lookup needs (not its sources' text), with its line index; undefined if unreadable. */
+function readIndexed(file: string): Indexed | undefined {
+  try {
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as Partial<SourceMapText> | null;
+    if (!raw || typeof raw.mappings !== 'string' || !Array.isArray(raw.sources)) return undefined;
+    const map: SourceMapText = {
+      mappings: raw.mappings,
+      sources: raw.sources.map(String),
+      ...(typeof raw.sourceRoot === 'string' ? { sourceRoot: raw.sourceRoot } : {}),
+    };
+    const index = indexLines(map);
+    return index ? { map, index } : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -5,6 +5,7 @@ import type { LayoutService } from '../discovery/layout-service.js';
 import { context, safe, section } from '../render/block-builders.js';
 import { fitMessage, type Block, type Fitted } from '../render/block-limits.js';
 import { escapeMrkdwn } from '../render/mrkdwn.js';
+import { redact } from '../redact.js';
 
 /**
  * `/oms targets`: each target, how it is reached, and — as the command line's `targets` shows it — the
@@ -24,8 +25,9 @@ const SECTION_MAX = 2_900;
 
 const code = (s: string) => `\`${escapeMrkdwn(s)}\``;
 
+/** Redacted before it is cut: a cut first could leave half a secret that no pattern recognises. */
 function clip(text: string, max: number): string {
-  const one = text.replace(/\s+/g, ' ');
+  const one = redact(text).replace(/\s+/g, ' ');
   return safe(one.length > max ? `${one.slice(0, max - 1)}…` : one);
 }
 

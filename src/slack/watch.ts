@@ -32,7 +32,13 @@ export function watchFeature(ctx: SlackContext): WatchFeature {
   let loading: Promise<WatchScheduler<Report>> | undefined;
   const scheduler = async (): Promise<WatchScheduler<Report> | undefined> => {
     if (!cfg || watches.length === 0) return undefined;
-    loading ??= import('./watch-schedule.js').then((m) => m.slackWatchScheduler(ctx, cfg));
+    // A load that fails is not kept: the next use tries again.
+    loading ??= import('./watch-schedule.js')
+      .then((m) => m.slackWatchScheduler(ctx, cfg))
+      .catch((e: unknown) => {
+        loading = undefined;
+        throw e;
+      });
     return loading;
   };
   /** The watch's channel gets one notice; a failure is logged and told to the asker, and changes nothing else. */

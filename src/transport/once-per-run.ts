@@ -14,6 +14,8 @@ import {
 
 interface Ran {
   result: Promise<ExecResult>;
+  /** The command has answered (or failed). */
+  settled: boolean;
   timeoutMs: number;
   maxBytes: number;
 }
@@ -29,7 +31,8 @@ export interface OncePerRunTransport extends Transport {
 /**
  * Wrap a target's transport for the length of one run. Commands are the same when their argv and sudo are;
  * a caller whose options ask for more than the first run gave (a larger output cap when that output was cut,
- * a longer deadline when that one passed) gets a run of its own. A smaller cap gets the output cut to it.
+ * a longer deadline when that one passed, a shorter deadline than one still running) gets a run of its own. A
+ * smaller cap gets the output cut to it. Results are frozen; a failed attempt is not kept for later callers.
  * Only for one run: outputs are never kept beyond it, so the next run sees the server as it is then.
  */
 export function oncePerRun(transport: Transport): OncePerRunTransport {
@@ -38,9 +41,19 @@ export function oncePerRun(transport: Transport): OncePerRunTransport {
   let shared = 0;
   const start = (key: string, argv: readonly string[], options: ExecOptions, timeoutMs: number, maxBytes: number) => {
     ran++;
-    const entry: Ran = { result: transport.exec(argv, options), timeoutMs, maxBytes };
+    // Frozen: a caller that changed its result in place would change every other caller's.
+    const result = transport.exec(argv, options).then((r) => Object.freeze(r));
+    const entry: Ran = { result, timeoutMs, maxBytes, settled: false };
     runs.set(key, entry);
-    return entry.result;
+    // A failure to reach the target answers the callers waiting on this attempt; a later caller tries again.
+    result.then(
+      () => void (entry.settled = true),
+      () => {
+        entry.settled = true;
+        if (runs.get(key) === entry) runs.delete(key);
+      },
+    );
+    return result;
   };
   return {
     describe: transport.describe,
@@ -58,7 +71,9 @@ export function oncePerRun(transport: Transport): OncePerRunTransport {
       const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
       const before = runs.get(key);
       if (!before) return start(key, argv, options, timeoutMs, maxBytes);
-      // A failure to reach the target is shared too: the same attempt answers both.
+      // A caller with a shorter deadline than a command still running gets a run of its own (its deadline holds).
+      if (!before.settled && timeoutMs < before.timeoutMs) return start(key, argv, options, timeoutMs, maxBytes);
+      // A failure to reach the target is shared with the callers already waiting: the same attempt answers them.
       const r = await before.result;
       const tooShort = r.timedOut && timeoutMs > before.timeoutMs;
       const tooSmall = r.truncated && maxBytes > before.maxBytes;

@@ -8,7 +8,9 @@ import { RedisStore } from '../../src/store/redis-store.js';
 import type { WatchScheduler } from '../../src/watch/scheduler.js';
 import { WatchStore } from '../../src/watch/watch-store.js';
 import { withWatchPlaybooks } from '../../src/watch/playbooks.js';
-import { realPlaybooks, startTestBot, testApprovals } from './fake-slack-harness.js';
+import { realPlaybooks, SIGNING_SECRET, startTestBot, testApprovals } from './fake-slack-harness.js';
+import type { FakeSlack } from './fake-slack.js';
+import { postSigned, slashCommandBody } from './slack-sign.js';
 import type { SimulatedFleet } from './watch-fleet.js';
 
 /** One bot instance for the watch tests and benchmark: the real Bolt app, its scheduler driven by hand. */
@@ -67,4 +69,16 @@ export async function startWatchBot(o: {
       await redis.close();
     },
   };
+}
+
+/** `/oms <text>` from U0ALICE in #C0OPS to the bot at `url`, signed; the answer posted to its response_url. */
+export async function slashCommand(slack: FakeSlack, url: string, text: string, id: string): Promise<string> {
+  const r = await postSigned(
+    url,
+    slashCommandBody({ text, responseUrl: slack.responseUrl(id), channel: 'C0OPS', user: 'U0ALICE' }),
+    { secret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded' },
+  );
+  if (r.status !== 200) throw new Error(`/oms ${text}: HTTP ${r.status}`);
+  await slack.waitFor(() => slack.responses.some((p) => p.id === id), 10_000, `the answer to /oms ${text}`);
+  return JSON.stringify(slack.responses.find((p) => p.id === id)!.body);
 }

@@ -16,11 +16,11 @@ import { LayoutService } from '../../src/discovery/layout-service.js';
 import { loadPlaybooks } from '../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../src/playbooks/paths.js';
 import { buildBundle } from '../../src/support-bundle/collect.js';
-import type { ExecOptions, Transport } from '../../src/transport/transport.js';
 import { discover } from '../../src/discovery/discover.js';
 import { SshTransport } from '../../src/transport/ssh/index.js';
 import { sshdTarget, startSshd, type TestSshd } from '../helpers/sshd.js';
 import { assertNoCanary, tree, unpack } from '../helpers/bundle-fixture.js';
+import { recordingTransport } from '../helpers/recording-transport.js';
 
 let sshd: TestSshd;
 let root: string;
@@ -64,14 +64,7 @@ describe('bundle over SSH', () => {
 describe('bundle through the app (discovery, the parts, the checklist)', () => {
   it('sends each distinct command once: nginx -T, the unit file and the .env files asked for by several', async () => {
     const sent: string[] = [];
-    const recording: Transport = {
-      describe: ssh.describe,
-      exec: (argv: readonly string[], options?: ExecOptions) => {
-        sent.push(`${options?.sudo ? 'sudo ' : ''}${argv.join(' ')}`);
-        return ssh.exec(argv, options);
-      },
-      close: async () => undefined,
-    };
+    const recording = recordingTransport(ssh, sent, async () => undefined);
     const config = { targets: new Map([[target.name, target]]), defaultTarget: target.name } as unknown as Config;
     const sessions = () => (sshd.log().match(/Starting session: command/g) ?? []).length;
     const before = sessions();

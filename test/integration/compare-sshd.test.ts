@@ -9,8 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AuditEntry, AuditQuery, AuditRecord } from '../../src/audit/audit-log.js';
-import type { AuditStore } from '../../src/audit/audit-store.js';
 import { CHECKS, findCheck } from '../../src/checks/registry.js';
 import { CommandRunner, EXIT } from '../../src/cli/runner.js';
 import { parseConfig } from '../../src/config/config.js';
@@ -21,6 +19,7 @@ import { playbookRegistry } from '../../src/app/playbook-registry.js';
 import { SshTransport } from '../../src/transport/ssh/index.js';
 import { CanaryBox, leaks } from '../helpers/canaries.js';
 import { startSshd, type TestSshd } from '../helpers/sshd.js';
+import { MemoryAudit } from '../helpers/memory-audit.js';
 
 let root: string;
 const servers: Record<string, TestSshd> = {};
@@ -103,17 +102,6 @@ afterAll(async () => {
   for (const s of Object.values(servers)) await s.stop();
   rmSync(root, { recursive: true, force: true });
 });
-
-class MemoryAudit implements AuditStore {
-  entries: AuditEntry[] = [];
-  async append(e: AuditEntry): Promise<unknown> {
-    this.entries.push(e);
-    return e;
-  }
-  async read(_q: AuditQuery): Promise<AuditRecord[]> {
-    return [];
-  }
-}
 
 async function runner() {
   const lines: string[] = [];

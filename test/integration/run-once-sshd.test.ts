@@ -12,8 +12,8 @@ import { discoveryCommands } from '../../src/discovery/discover.js';
 import { loadPlaybooks } from '../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../src/playbooks/paths.js';
 import { SshTransport } from '../../src/transport/ssh/index.js';
-import type { ExecOptions, Transport } from '../../src/transport/transport.js';
 import { startSshd, sshdTarget, type TestSshd } from '../helpers/sshd.js';
+import { recordingTransport } from '../helpers/recording-transport.js';
 
 let sshd: TestSshd;
 beforeAll(async () => {
@@ -29,14 +29,7 @@ test('diagnose login: every distinct command one session; the ones asked for twi
   const target = await sshdTarget(sshd);
   const ssh = new SshTransport(target);
   const sent: string[] = [];
-  const recording: Transport = {
-    describe: ssh.describe,
-    exec: (argv: readonly string[], options?: ExecOptions) => {
-      sent.push(`${options?.sudo ? 'sudo ' : ''}${argv.join(' ')}`);
-      return ssh.exec(argv, options);
-    },
-    close: () => ssh.close(),
-  };
+  const recording = recordingTransport(ssh, sent);
   const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
   const login = playbooks.find((p) => p.id === 'login')!;
   const before = sessions();

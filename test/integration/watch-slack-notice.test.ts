@@ -4,11 +4,9 @@
  * redis-server: the asker gets the private answer, and the watch's channel
  * gets one short notice, so the others there know why it went quiet.
  */
-import { SIGNING_SECRET } from '../helpers/fake-slack-harness.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { startRedis, type TestRedis } from '../helpers/redis.js';
-import { postSigned, slashCommandBody } from '../helpers/slack-sign.js';
-import { startWatchBot, type WatchBot } from '../helpers/watch-bots.js';
+import { slashCommand, startWatchBot, type WatchBot } from '../helpers/watch-bots.js';
 import { fleetConfigYaml, SimulatedFleet } from '../helpers/watch-fleet.js';
 
 const CHANNEL = 'C0WATCH02';
@@ -29,15 +27,7 @@ function channelPosts() {
 }
 
 async function command(text: string): Promise<string> {
-  const id = `n${++responses}`;
-  const r = await postSigned(
-    bot.url,
-    slashCommandBody({ text, responseUrl: slack.responseUrl(id), channel: 'C0OPS', user: 'U0ALICE' }),
-    { secret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded' },
-  );
-  expect(r.status).toBe(200);
-  await slack.waitFor(() => slack.responses.some((p) => p.id === id), 10_000, `the answer to /oms ${text}`);
-  return JSON.stringify(slack.responses.find((p) => p.id === id)!.body);
+  return slashCommand(slack, bot.url, text, `n${++responses}`);
 }
 
 beforeAll(async () => {

@@ -5,11 +5,9 @@
  * lease taken over when the instance running the watch stops, a restart that
  * re-posts nothing, /oms watch pause|resume|list|run, a channel the bot is not in.
  */
-import { SIGNING_SECRET } from '../helpers/fake-slack-harness.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { startRedis, type TestRedis } from '../helpers/redis.js';
-import { postSigned, slashCommandBody } from '../helpers/slack-sign.js';
-import { startWatchBot, type WatchBot } from '../helpers/watch-bots.js';
+import { slashCommand, startWatchBot, type WatchBot } from '../helpers/watch-bots.js';
 import { fleetConfigYaml, SimulatedFleet } from '../helpers/watch-fleet.js';
 import { WatchStore } from '../../src/watch/watch-store.js';
 
@@ -70,15 +68,7 @@ async function advance(ms: number): Promise<void> {
 }
 
 async function command(inst: Instance, text: string): Promise<string> {
-  const id = `w${++responses}`;
-  const r = await postSigned(
-    inst.url,
-    slashCommandBody({ text, responseUrl: slack.responseUrl(id), channel: 'C0OPS', user: 'U0ALICE' }),
-    { secret: SIGNING_SECRET, contentType: 'application/x-www-form-urlencoded' },
-  );
-  expect(r.status).toBe(200);
-  await slack.waitFor(() => slack.responses.some((p) => p.id === id), 10_000, `the answer to /oms ${text}`);
-  return JSON.stringify(slack.responses.find((p) => p.id === id)!.body);
+  return slashCommand(slack, inst.url, text, `w${++responses}`);
 }
 
 beforeAll(async () => {

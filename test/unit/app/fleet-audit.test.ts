@@ -3,8 +3,6 @@
  * past its deadline is recorded as the timed-out row the report showed, and the run that goes on in the
  * background is not recorded again when it ends; failures before the run are recorded too.
  */
-import type { AuditEntry, AuditQuery, AuditRecord } from '../../../src/audit/audit-log.js';
-import type { AuditStore } from '../../../src/audit/audit-store.js';
 import { runFleet } from '../../../src/app/fleet.js';
 import { playbookRegistry } from '../../../src/app/playbook-registry.js';
 import { findCheck } from '../../../src/checks/registry.js';
@@ -16,17 +14,7 @@ import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
 import type { Playbook } from '../../../src/playbooks/playbook.js';
 import { TransportError, type ExecResult, type Transport } from '../../../src/transport/transport.js';
 import { ReplayTransport } from '../../helpers/replay-transport.js';
-
-class MemoryAudit implements AuditStore {
-  entries: AuditEntry[] = [];
-  async append(entry: AuditEntry): Promise<unknown> {
-    this.entries.push(entry);
-    return entry;
-  }
-  async read(_query: AuditQuery): Promise<AuditRecord[]> {
-    return [];
-  }
-}
+import { MemoryAudit } from '../../helpers/memory-audit.js';
 
 const NAMES = ['web1', 'hung', 'lost', 'broken'];
 const config = parseConfig(

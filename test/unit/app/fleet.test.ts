@@ -1,6 +1,4 @@
-import type { AuditEntry, AuditQuery, AuditRecord } from '../../../src/audit/audit-log.js';
-import type { AuditStore } from '../../../src/audit/audit-store.js';
-import { runFleet } from '../../../src/app/fleet.js';
+import { FLEET_CONNECT_PER_SERVER, runFleet } from '../../../src/app/fleet.js';
 import { playbookRegistry } from '../../../src/app/playbook-registry.js';
 import { CHECKS, findCheck } from '../../../src/checks/registry.js';
 import { parseConfig } from '../../../src/config/config.js';
@@ -10,17 +8,7 @@ import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
 import type { Playbook } from '../../../src/playbooks/playbook.js';
 import { TransportError, type Transport } from '../../../src/transport/transport.js';
 import { ReplayTransport } from '../../helpers/replay-transport.js';
-
-class MemoryAudit implements AuditStore {
-  entries: AuditEntry[] = [];
-  async append(entry: AuditEntry): Promise<unknown> {
-    this.entries.push(entry);
-    return entry;
-  }
-  async read(_query: AuditQuery): Promise<AuditRecord[]> {
-    return [];
-  }
-}
+import { MemoryAudit } from '../../helpers/memory-audit.js';
 
 const config = parseConfig(
   ['web1', 'web2', 'web3', 'dead', 'hung']
@@ -213,5 +201,53 @@ describe('runFleet', () => {
     expect(by.get('web1')!.verdict).not.toBe('unreachable');
     expect(r.reports.map((x) => x.target.name)).toEqual(order);
     expect(audit.entries.map((e) => e.target).sort()).toEqual([...order].sort());
+  });
+  it('logs in to one server a few at a time (OpenSSH MaxStartups), to different servers all at once', async () => {
+    // 20 targets on one sshd and 12 on twelve others: the shared server never sees more than
+    // FLEET_CONNECT_PER_SERVER logins at once; the others are not held back by it.
+    const names = [
+      ...Array.from({ length: 20 }, (_, i) => `same${i}`),
+      ...Array.from({ length: 12 }, (_, i) => `own${i}`),
+    ];
+    const many = parseConfig(
+      names
+        .map(
+          (n, i) =>
+            `  ${n}:\n    host: ${n.startsWith('same') ? '10.0.1.1' : `10.0.2.${i}`}\n    user: omsbot\n` +
+            '    privateKey: /nonexistent/key\n',
+        )
+        .reduce((a, b) => a + b, 'targets:\n'),
+      'many.yml',
+    );
+    const open = new Map<string, number>();
+    const peak = new Map<string, number>();
+    const withConnect = (t: Target): Transport => {
+      const replay = new ReplayTransport('healthy');
+      return {
+        describe: replay.describe,
+        connect: async () => {
+          const now = (open.get(t.host) ?? 0) + 1;
+          open.set(t.host, now);
+          peak.set(t.host, Math.max(peak.get(t.host) ?? 0, now));
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          open.set(t.host, open.get(t.host)! - 1);
+        },
+        exec: (argv, options) => replay.exec(argv, options),
+        close: async () => undefined,
+      };
+    };
+    const login = playbooks.find((p) => p.id === 'login')!;
+    const r = await runFleet(
+      { config: many, findCheck, transportFor: withConnect, audit: new MemoryAudit() },
+      {
+        what: { kind: 'diagnose', playbook: login },
+        group: 'all',
+        targets: names.map((n) => many.targets.get(n)!),
+        actor: { id: 'console:alice', via: 'cli' },
+      },
+    );
+    expect(r.reports.every((x) => x.verdict !== 'unreachable')).toBe(true);
+    expect(peak.get('10.0.1.1')).toBe(FLEET_CONNECT_PER_SERVER);
+    expect([...peak].filter(([h]) => h !== '10.0.1.1').every(([, n]) => n === 1)).toBe(true);
   });
 });

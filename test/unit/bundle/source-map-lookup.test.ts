@@ -2,7 +2,7 @@ import { SourceMap } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { findOriginal, type SourceMapText } from '../../../src/bundle/source-map-lookup.js';
+import { findOriginal, indexLines, type SourceMapText } from '../../../src/bundle/source-map-lookup.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -58,6 +58,24 @@ describe('findOriginal', () => {
     expect(compared).toBeGreaterThan(300);
     const sources = new Set(lines.flatMap((_, line) => findOriginal(map, line, 0)?.source ?? []));
     expect([...sources].filter((s) => /src\/checks\/[\w-]+\.ts$/.test(s)).length).toBeGreaterThan(10);
+  });
+
+  it('answers the same through the line index, at every line and column, past the end too', async () => {
+    const { code, map } = await realMap();
+    const index = indexLines(map)!;
+    const lines = code.split('\n');
+    expect(index.lines).toBe(map.mappings.split(';').length);
+    let compared = 0;
+    for (let line = 0; line <= lines.length + 1; line++) {
+      const text = lines[line] ?? '';
+      const step = Math.max(1, Math.floor(text.length / 9));
+      for (let column = 0; column <= text.length + 1; column += step) {
+        expect(findOriginal(map, line, column, index)).toEqual(findOriginal(map, line, column));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
+    expect(indexLines({ sources: ['a.ts'], mappings: 'AAAA;A!' })).toBeUndefined();
   });
 
   it('finds the last mapping at or before the column, on its line or an earlier one', () => {

@@ -1,5 +1,3 @@
-import type { AuditEntry, AuditQuery, AuditRecord } from '../../../src/audit/audit-log.js';
-import type { AuditStore } from '../../../src/audit/audit-store.js';
 import { CHECKS, findCheck } from '../../../src/checks/registry.js';
 import { CommandRunner, EXIT } from '../../../src/cli/runner.js';
 import type { Target } from '../../../src/config/target.js';
@@ -10,23 +8,13 @@ import { playbookRegistry } from '../../../src/app/playbook-registry.js';
 import { TransportError, type Transport } from '../../../src/transport/transport.js';
 import { ReplayTransport } from '../../helpers/replay-transport.js';
 import { testConfig } from '../approvals/fake-server.js';
+import { MemoryAudit } from '../../helpers/memory-audit.js';
 
 /**
  * `compare` through the command runner, the application layer and the real checks and engine, each
  * target answering from its own captured situation: the table, --json, the exit codes, the audit
  * records, and the refusals.
  */
-class MemoryAudit implements AuditStore {
-  entries: AuditEntry[] = [];
-  async append(entry: AuditEntry): Promise<unknown> {
-    this.entries.push(entry);
-    return entry;
-  }
-  async read(_q: AuditQuery): Promise<AuditRecord[]> {
-    return [];
-  }
-}
-
 let playbooks: Playbook[];
 beforeAll(async () => {
   playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());

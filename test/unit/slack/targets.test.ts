@@ -24,6 +24,15 @@ const FULL: LayoutRow[] = LAYOUT_KEYS.map((key) => ({
 const text = (m: ReturnType<typeof targetsMessage>) => JSON.stringify(m.message.blocks);
 
 describe('targetsMessage (/oms targets)', () => {
+  it('redacts each value (before it is cut): no piece of a secret is shown', () => {
+    const secret = 'Zq7tK2pLw9VxN4rB';
+    const rows: LayoutRow[] = [
+      { key: 'paths.backend', value: `/srv/${'a'.repeat(70)} redis://:${secret}@127.0.0.1:6379/0`, source: 's' },
+    ];
+    const shown = text(targetsMessage(config(1), new Map([['web1', rows]])));
+    for (let i = 0; i + 8 <= secret.length; i++) expect(shown).not.toContain(secret.slice(i, i + 8));
+  });
+
   it("a target's layout rows, each with its source; no layout note when nothing is cached", () => {
     const c = config(2);
     const rows: LayoutRow[] = [

@@ -91,4 +91,38 @@ describe('oncePerRun', () => {
     expect(attempts).toBe(1);
     expect(t.connect).toBeUndefined();
   });
+
+  it('a failed attempt answers only the callers already waiting on it; a later caller tries again', async () => {
+    let attempts = 0;
+    const flaky: Transport = {
+      describe: 'flaky',
+      exec: async () => {
+        attempts++;
+        if (attempts === 1) throw new TransportError('disconnected', 'reset', 'hint');
+        return { code: 0, signal: null, stdout: 'up', stderr: '', durationMs: 1, truncated: false, timedOut: false };
+      },
+      close: async () => undefined,
+    };
+    const t = oncePerRun(flaky);
+    await expect(t.exec(['ss', '-tlnp'])).rejects.toMatchObject({ code: 'disconnected' });
+    await expect(t.exec(['ss', '-tlnp'])).resolves.toMatchObject({ stdout: 'up' });
+    expect(attempts).toBe(2);
+  });
+
+  it('a shorter deadline than a command still running gets its own run; results cannot be changed in place', async () => {
+    const server = new Counting();
+    const t = oncePerRun(server);
+    await Promise.all([t.exec(['journalctl'], { timeoutMs: 20_000 }), t.exec(['journalctl'], { timeoutMs: 2_000 })]);
+    expect(server.ran).toHaveLength(2);
+    // Once answered, the output is the server's whatever the later caller's deadline.
+    const later = await t.exec(['journalctl'], { timeoutMs: 1_000 });
+    expect(server.ran).toHaveLength(2);
+    expect(later.stdout).toMatch(/^run /);
+    // The stored answer is frozen and every sharer gets its own copy: one caller's change reaches no other.
+    const first = await t.exec(['cat', '/etc/hostname']);
+    expect(Object.isFrozen(first)).toBe(true);
+    const second = await t.exec(['cat', '/etc/hostname']);
+    (second as { stdout: string }).stdout = 'changed';
+    expect((await t.exec(['cat', '/etc/hostname'])).stdout).toBe(first.stdout);
+  });
 });
