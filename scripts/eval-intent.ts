@@ -110,7 +110,19 @@ print('round 3 tuning half (round3/tune.jsonl)', scoreHeldout(r3tune, answer), t
 const r3test = tuneOnly
   ? undefined
   : scoreHeldout(parseHeldout(await readFile(join(ROUND3, 'test.jsonl'), 'utf8'), 'round3/test.jsonl'), answer);
-if (r3test) print('round 3 test half (round3/test.jsonl) — measure only, never tune on it', r3test, false);
+if (r3test) print('round 3 test half (round3/test.jsonl) — scored once after round 3, tuning material since', r3test, true);
+
+// Round 4 (test/fixtures/intent/round4/): 340 messages by two other writers, blind as round 3's, split the same
+// way; written and scored after round 3's tuning and never tuned on (both halves): figures only.
+const ROUND4 = join(ROOT, 'test', 'fixtures', 'intent', 'round4');
+for (const half of tuneOnly ? [] : ['tune', 'test']) {
+  const set = parseHeldout(await readFile(join(ROUND4, `${half}.jsonl`), 'utf8'), `round4/${half}.jsonl`);
+  print(
+    `round 4 ${half} half (round4/${half}.jsonl) — measure only, never tune on it`,
+    scoreHeldout(set, answer),
+    false,
+  );
+}
 
 const probes = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'probes.jsonl'), 'utf8'), 'probes');
 print('generalisation probes (probes.jsonl, wordings invented for the model)', scoreHeldout(probes, answer), true);

@@ -129,6 +129,29 @@ describe('round 3, tuning half', () => {
   });
 });
 
+/**
+ * Round 4 (test/fixtures/intent/round4/): 340 more messages by two other writers, blind as round 3's, split the same
+ * way, scored (figures only) before and after the fourth round's tuning and never tuned on. Test half, both times:
+ * top-1 118/125 (94.4 %), offered 120/125 (96.0 %), how-to sections 34/34, false alarms 1/45, passive replies 1/45
+ * (the whole set: 228/250, 234/250, 61/62, 2/90, 1/90). Issue 11's targets for offered (99 %) and passive
+ * listening (none) are not met: these floors hold the measured level; they are not the targets.
+ */
+describe('round 4, test half', () => {
+  it('keeps the measured level', async () => {
+    const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
+    const file = join(process.cwd(), 'test', 'fixtures', 'intent', 'round4', 'test.jsonl');
+    const r = scoreHeldout(parseHeldout(await readFile(file, 'utf8'), 'round4/test.jsonl'), (text) =>
+      answerSummary(matchIntent(text, playbooks)),
+    );
+    expect(r.total.n).toBe(170);
+    expect(r.total.top1).toBeGreaterThanOrEqual(118);
+    expect(r.total.offered).toBeGreaterThanOrEqual(120);
+    expect(r.total.sections).toBeGreaterThanOrEqual(34);
+    expect(r.total.falseAlarms * 40).toBeLessThanOrEqual(r.total.unrelated);
+    expect(r.total.passiveReplies).toBeLessThanOrEqual(1);
+  });
+});
+
 describe('parseHeldout', () => {
   it('names the file and line of a bad line', () => {
     expect(() =>
