@@ -110,7 +110,8 @@ print('round 3 tuning half (round3/tune.jsonl)', scoreHeldout(r3tune, answer), t
 const r3test = tuneOnly
   ? undefined
   : scoreHeldout(parseHeldout(await readFile(join(ROUND3, 'test.jsonl'), 'utf8'), 'round3/test.jsonl'), answer);
-if (r3test) print('round 3 test half (round3/test.jsonl) — scored once after round 3, tuning material since', r3test, true);
+if (r3test)
+  print('round 3 test half (round3/test.jsonl) — scored once after round 3, tuning material since', r3test, true);
 
 // Round 4 (test/fixtures/intent/round4/): 340 messages by two other writers, blind as round 3's, split the same
 // way; written and scored after round 3's tuning and never tuned on (both halves): figures only.
