@@ -31,8 +31,8 @@ export interface OncePerRunTransport extends Transport {
 /**
  * Wrap a target's transport for the length of one run. Commands are the same when their argv and sudo are;
  * a caller whose options ask for more than the first run gave (a larger output cap when that output was cut,
- * a longer deadline when that one passed, a shorter deadline than one still running) gets a run of its own. A
- * smaller cap gets the output cut to it. Results are frozen; a failed attempt is not kept for later callers.
+ * a longer deadline when that one passed) gets a run of its own; a shorter deadline than one still running
+ * waits only that long (then: timed out, as its own run would have). A smaller cap gets the output cut to it. Results are frozen; a failed attempt is not kept for later callers.
  * Only for one run: outputs are never kept beyond it, so the next run sees the server as it is then.
  */
 export function oncePerRun(transport: Transport): OncePerRunTransport {
@@ -71,10 +71,16 @@ export function oncePerRun(transport: Transport): OncePerRunTransport {
       const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
       const before = runs.get(key);
       if (!before) return start(key, argv, options, timeoutMs, maxBytes);
-      // A caller with a shorter deadline than a command still running gets a run of its own (its deadline holds).
-      if (!before.settled && timeoutMs < before.timeoutMs) return start(key, argv, options, timeoutMs, maxBytes);
+      // A caller with a shorter deadline than a command still running waits for it only as long as its own
+      // deadline: past it, the answer is "timed out" as the command would have been (one session all the same).
       // A failure to reach the target is shared with the callers already waiting: the same attempt answers them.
-      const r = await before.result;
+      const waited =
+        before.settled || timeoutMs >= before.timeoutMs ? await before.result : await within(before, timeoutMs);
+      if (waited === 'late') {
+        shared++;
+        return lateResult(timeoutMs);
+      }
+      const r = waited;
       const tooShort = r.timedOut && timeoutMs > before.timeoutMs;
       const tooSmall = r.truncated && maxBytes > before.maxBytes;
       if (tooShort || tooSmall) return start(key, argv, options, timeoutMs, maxBytes);
@@ -97,4 +103,20 @@ function capped(text: string, maxBytes: number): { text: string; cut: boolean } 
   const bytes = Buffer.from(text, 'utf8');
   if (bytes.length <= maxBytes) return { text, cut: false };
   return { text: bytes.subarray(0, maxBytes).toString('utf8'), cut: true };
+}
+
+/** The running command's answer, or `late` once `timeoutMs` has passed without one. */
+async function within(run: Ran, timeoutMs: number): Promise<ExecResult | 'late'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
+  try {
+    return await Promise.race([run.result, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** What a caller whose deadline passed first gets: nothing arrived in time. */
+function lateResult(timeoutMs: number): ExecResult {
+  return { code: null, signal: null, stdout: '', stderr: '', durationMs: timeoutMs, truncated: false, timedOut: true };
 }

@@ -109,15 +109,24 @@ describe('oncePerRun', () => {
     expect(attempts).toBe(2);
   });
 
-  it('a shorter deadline than a command still running gets its own run; results cannot be changed in place', async () => {
+  it('a shorter deadline than a command still running: shared if in time, else timed out; results frozen', async () => {
     const server = new Counting();
     const t = oncePerRun(server);
     await Promise.all([t.exec(['journalctl'], { timeoutMs: 20_000 }), t.exec(['journalctl'], { timeoutMs: 2_000 })]);
-    expect(server.ran).toHaveLength(2);
+    expect(server.ran).toHaveLength(1);
+    // The server answers after 5 ms: a caller allowed 1 ms is told it timed out, and nothing more is sent.
+    const [long, short] = await Promise.all([
+      t.exec(['dmesg'], { timeoutMs: 20_000 }),
+      t.exec(['dmesg'], { timeoutMs: 1 }),
+    ]);
+    expect(long).toMatchObject({ timedOut: false, code: 0 });
+    expect(short).toMatchObject({ timedOut: true, code: null, stdout: '' });
+    expect(server.ran).toEqual(['journalctl', 'dmesg']);
     // Once answered, the output is the server's whatever the later caller's deadline.
     const later = await t.exec(['journalctl'], { timeoutMs: 1_000 });
     expect(server.ran).toHaveLength(2);
     expect(later.stdout).toMatch(/^run /);
+    expect(server.ran).toHaveLength(2);
     // The stored answer is frozen and every sharer gets its own copy: one caller's change reaches no other.
     const first = await t.exec(['cat', '/etc/hostname']);
     expect(Object.isFrozen(first)).toBe(true);
