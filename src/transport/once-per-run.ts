@@ -32,7 +32,8 @@ export interface OncePerRunTransport extends Transport {
  * Wrap a target's transport for the length of one run. Commands are the same when their argv and sudo are;
  * a caller whose options ask for more than the first run gave (a larger output cap when that output was cut,
  * a longer deadline when that one passed) gets a run of its own; a shorter deadline than one still running
- * waits only that long (then: timed out, as its own run would have). A smaller cap gets the output cut to it. Results are frozen; a failed attempt is not kept for later callers.
+ * waits only that long (then: timed out, as its own run would have). A smaller cap gets the output cut to it.
+ * Results are frozen; a failed attempt is not kept for later callers.
  * Only for one run: outputs are never kept beyond it, so the next run sees the server as it is then.
  */
 export function oncePerRun(transport: Transport): OncePerRunTransport {
