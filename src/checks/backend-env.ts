@@ -6,6 +6,7 @@ import { defineCheck } from './check.js';
 import { parseBool, parseEnvFile, splitList, type EnvEntry } from './env-file.js';
 import { describeOriginFault, hostFaults, originFaults } from './origin-format.js';
 import { clip, commandProblem } from './output.js';
+import { worseStatus } from './status-rank.js';
 
 type Result = Omit<Observation, 'check'>;
 
@@ -16,8 +17,6 @@ const ALLOW_ALL_KEYS = ['CORS_ALLOW_ALL_ORIGINS', 'CORS_ORIGIN_ALLOW_ALL'];
 const REGEX_KEYS = ['CORS_ALLOWED_ORIGIN_REGEXES', 'CORS_ORIGIN_REGEX_WHITELIST'];
 const DEBUG_KEYS = ['DEBUG', 'DJANGO_DEBUG'];
 const EVIDENCE_KEYS = [...DEBUG_KEYS, ...HOSTS_KEYS, ...ORIGINS_KEYS, ...ALLOW_ALL_KEYS, ...REGEX_KEYS];
-
-const RANK: Record<CheckStatus, number> = { ok: 0, skipped: 0, warn: 1, fail: 2, error: 3 };
 
 /** Django's `validate_host`: `*`, `.example.com` (domain and subdomains), or an exact match. */
 export function hostAllowed(host: string, patterns: readonly string[]): boolean {
@@ -135,7 +134,7 @@ function judge(entries: ReadonlyMap<string, EnvEntry>, target: Target, file: str
   const add = (signal: string, s: CheckStatus, note: string) => {
     signals.push(signal);
     notes.push(note);
-    if (RANK[s] > RANK[status]) status = s;
+    status = worseStatus(status, s);
   };
 
   const badHost = hostFaults(allowedHosts, host).find((f) => f.public);

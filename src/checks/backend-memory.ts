@@ -2,10 +2,10 @@ import type { ExecResult } from '../transport/transport.js';
 import type { CheckStatus, Observation } from './check.js';
 import { defineCheck } from './check.js';
 import { clip, commandProblem } from './output.js';
+import { worseStatus } from './status-rank.js';
 
 type Result = Omit<Observation, 'check'>;
 
-const RANK: Record<CheckStatus, number> = { ok: 0, skipped: 0, warn: 1, fail: 2, error: 3 };
 /** Kernel and systemd lines that record an OOM kill (wording of kernels 3.10 to 6.x, systemd 219 to 255). */
 const KERNEL_OOM = new RegExp(
   [
@@ -104,7 +104,7 @@ function judge(scan: OomScan, mem: ReturnType<typeof parseMemory>): Result {
   const add = (signal: string, s: CheckStatus, note: string) => {
     signals.push(signal);
     notes.push(note);
-    if (RANK[s] > RANK[status]) status = s;
+    status = worseStatus(status, s);
   };
   const backendKills = scan.backend.length + scan.unit.length + scan.gunicorn.length;
   const limit = mem.max !== null ? ` (MemoryMax=${mib(mem.max)})` : '';

@@ -3,6 +3,7 @@ import { targetPaths } from '../config/target.js';
 import type { CheckStatus, Observation } from './check.js';
 import { defineCheck } from './check.js';
 import { clip, commandProblem, excerpt } from './output.js';
+import { worseStatus } from './status-rank.js';
 
 type Result = Omit<Observation, 'check'>;
 
@@ -12,7 +13,6 @@ export const FULL_FREE_KB = 100 * 1024;
 /** Low: worth a warning. */
 export const LOW_PERCENT = 90;
 export const LOW_FREE_KB = 500 * 1024;
-const RANK: Record<CheckStatus, number> = { ok: 0, skipped: 0, warn: 1, fail: 2, error: 3 };
 
 /**
  * Where the backend writes: its logs, the backend folder (SQLite database, media),
@@ -110,7 +110,7 @@ function judge(rows: DfLine[]): Result {
   const add = (signal: string, s: CheckStatus, note: string) => {
     if (!signals.includes(signal)) signals.push(signal);
     notes.push(note);
-    if (RANK[s] > RANK[status]) status = s;
+    status = worseStatus(status, s);
   };
   const seen = new Set<string>();
   for (const r of rows) {

@@ -5,13 +5,13 @@ import type { CheckStatus, Observation } from './check.js';
 import { defineCheck } from './check.js';
 import { parseEnvFile } from './env-file.js';
 import { commandProblem } from './output.js';
+import { worseStatus } from './status-rank.js';
 
 type Result = Omit<Observation, 'check'>;
 
 const KEY = 'VITE_API_BASE_URL';
 /** Absolute URLs in the built bundle (the argv element; no shell sees it). */
 export const DIST_URL_PATTERN = 'https?://[^"\' `]+';
-const RANK: Record<CheckStatus, number> = { ok: 0, skipped: 0, warn: 1, fail: 2, error: 3 };
 
 function files(target: Target) {
   const f = target.paths.frontend;
@@ -79,7 +79,7 @@ export const frontendEnv = defineCheck({
     const add = (signal: string, s: CheckStatus, note: string) => {
       signals.push(signal);
       notes.push(note);
-      if (RANK[s] > RANK[status]) status = s;
+      status = worseStatus(status, s);
     };
     const expected = expectedBases(target);
     const wantedAbs = expected[0]!;

@@ -8,10 +8,10 @@ import { loadedServers, serverFor, splitDump, type LoadedFile, type LoadedServer
 import { locationsOf, matchLocation, parseProxyPass, splitHostPort } from './nginx-locations.js';
 import { blockLines } from './nginx-site-evidence.js';
 import { clip, commandProblem, excerpt } from './output.js';
+import { worseStatus } from './status-rank.js';
 
 type Result = Omit<Observation, 'check'>;
 
-const RANK: Record<CheckStatus, number> = { ok: 0, skipped: 0, warn: 1, fail: 2, error: 3 };
 /** The routes whose Host header Django checks against ALLOWED_HOSTS. */
 const ROUTES = ['/api/auth/login/', '/admin/'];
 
@@ -128,7 +128,7 @@ function judge(files: readonly LoadedFile[], target: Target): Result {
     if (!signals.includes(signal)) signals.push(signal);
     notes.push(note);
     evidence.push(proof);
-    if (RANK[s] > RANK[status]) status = s;
+    status = worseStatus(status, s);
   };
 
   const port = splitHostPort(target.nginxListen, 80).port;

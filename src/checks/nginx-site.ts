@@ -26,6 +26,7 @@ import { siteRouting } from './nginx-site-facts.js';
 import { judgeUpstreams, type ProxyRoute } from './nginx-site-upstreams.js';
 import { parseStat } from './stat-lines.js';
 import { commandProblem, excerpt } from './output.js';
+import { worseStatus } from './status-rank.js';
 
 type Result = Omit<Observation, 'check'>;
 
@@ -35,7 +36,6 @@ const ADMIN_URI = '/admin/';
 const STATIC_URI = '/static/admin/css/base.css';
 const MEDIA_URI = '/media/probe.png';
 
-const RANK: Record<CheckStatus, number> = { ok: 0, skipped: 0, warn: 1, fail: 2, error: 3 };
 /** Reads the OMS site config and says whether `/api`, `/admin`, `/static`, `/media` and the upstream are right. */
 export const nginxSite = defineCheck({
   id: 'nginx-site',
@@ -157,7 +157,7 @@ function judge(
     signals.push(signal);
     notes.push(note);
     evidence.push(proof);
-    if (RANK[s] > RANK[status]) status = s;
+    status = worseStatus(status, s);
   };
   const show = (d: NginxDirective, max = 12) => blockLines(lines, d, max);
   const locList = () =>

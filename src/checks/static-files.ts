@@ -6,13 +6,13 @@ import { defineCheck } from './check.js';
 import { parseNginxConf } from './nginx-conf.js';
 import { clip, commandProblem } from './output.js';
 import { parseStat, type StatLine } from './stat-lines.js';
+import { worseStatus } from './status-rank.js';
 
 type Result = Omit<Observation, 'check'>;
 
 const NGINX_CONF = '/etc/nginx/nginx.conf';
 /** The file the Django admin's pages load first: missing means collectstatic never ran. */
 const ADMIN_CSS = 'admin/css/base.css';
-const RANK: Record<CheckStatus, number> = { ok: 0, skipped: 0, warn: 1, fail: 2, error: 3 };
 
 /** `/a/b/c` → `/a`, `/a/b`, `/a/b/c`. */
 function chain(path: string): string[] {
@@ -97,7 +97,7 @@ function judge(
   const add = (signal: string, s: CheckStatus, note: string) => {
     signals.push(signal);
     notes.push(note);
-    if (RANK[s] > RANK[status]) status = s;
+    status = worseStatus(status, s);
   };
   const show = (s: StatLine) => `${clip(s.path, 200)}  ${s.owner}:${s.group} ${s.mode} ${s.type}`;
   /** The first path of `dir`'s chain nginx cannot pass, or undefined. */
