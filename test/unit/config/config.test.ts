@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, parseConfig, resolveConfigPath } from '../../../src/config/config.js';
+import { configErrorOf as errorOf } from '../../helpers/config-error.js';
 
 const GOOD = `
 targets:
@@ -25,16 +26,6 @@ policy:
   selfApproval: false
   approvalTtl: 15m
 `;
-
-function errorOf(text: string): ConfigError {
-  try {
-    parseConfig(text, 'oms-chatops.yml');
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('config', () => {
   it('accepts the documented shape and keeps the built-in local target', () => {

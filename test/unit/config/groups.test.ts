@@ -1,19 +1,10 @@
-import { ConfigError, parseConfig } from '../../../src/config/config.js';
+import { parseConfig } from '../../../src/config/config.js';
 import { resolveGroups, resolveTargetSpec } from '../../../src/config/groups.js';
+import { configErrorOf as errorOf } from '../../helpers/config-error.js';
 
 const target = (name: string, port: number) =>
   `  ${name}:\n    host: 127.0.0.1\n    port: ${port}\n    user: omsbot\n    privateKey: /k\n`;
 const TARGETS = `targets:\n${target('web1', 2201)}${target('web2', 2202)}${target('staging', 2203)}`;
-
-function errorOf(text: string): ConfigError {
-  try {
-    parseConfig(text, 'oms-chatops.yml');
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('groups of targets', () => {
   it('flattens nested groups in order, lists a target once, and builds `all` without local', () => {

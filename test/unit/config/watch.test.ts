@@ -1,19 +1,10 @@
-import { ConfigError, parseConfig } from '../../../src/config/config.js';
+import { parseConfig } from '../../../src/config/config.js';
 import { checkWatchPlaybooks } from '../../../src/config/watch.js';
+import { configErrorOf as errorOf } from '../../helpers/config-error.js';
 
 const target = (name: string, port: number) =>
   `  ${name}:\n    host: 127.0.0.1\n    port: ${port}\n    user: omsbot\n    privateKey: /k\n`;
 const BASE = `targets:\n${target('web1', 2201)}${target('web2', 2202)}${target('staging', 2203)}groups:\n  prod: [web1, web2]\n`;
-
-function errorOf(text: string): ConfigError {
-  try {
-    parseConfig(text, 'oms-chatops.yml');
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('watch: entries in the config', () => {
   it('resolves a group, a list and defaults (id from playbook and targets, remindEvery 4h)', () => {
