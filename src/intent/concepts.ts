@@ -1,5 +1,5 @@
 import { LEXICON_PARTS } from './lexicon.js';
-import { toPinyin } from './pinyin.js';
+import { pinyinReadings } from './pinyin.js';
 
 /** One concept of the lexicon, compiled for matching. */
 interface CompiledConcept {
@@ -146,7 +146,7 @@ function pinyinForms(lex: Lexicon): Array<[string, string]> {
   if (lex.pinyin) return lex.pinyin;
   const forms: Array<[string, string]> = [];
   for (const c of lex.concepts) {
-    const all = new Set([...c.py, ...c.zh.map(toPinyin)]);
+    const all = new Set([...c.py, ...c.zh.flatMap(pinyinReadings)]);
     for (const f of all) if (f.includes(' ')) forms.push([` ${f} `, c.id]);
   }
   lex.pinyin = forms;

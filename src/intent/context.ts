@@ -1,4 +1,4 @@
-import { OTHER_SYSTEMS } from './other-systems.js';
+import { OTHER_SYSTEMS, SHARED_INFRA } from './other-systems.js';
 
 /**
  * Whose problem is it? An ops channel talks about many systems; a message that
@@ -35,12 +35,35 @@ const NOTICE = new RegExp(
     '例行维护|计划维护|维护窗口|停机维护|请知悉|敬请|通知[:：]|届时|将于|停服|期间(?:无法|不能|会|将|暂停)',
     '预计.{0,8}恢复|请大家|提前保存',
     '\\bscheduled maintenance\\b|\\bmaintenance window\\b|\\bfyi\\b|\\bdowntime\\b|\\bwill be (?:down|unavailable)\\b',
-    // a problem told as solved
-    '已经?(?:解决|修复|修好|恢复正常)|问题解决了|搞定了|没问题了',
-    '\\b(?:fixed|resolved|sorted) now\\b|\\bworks now\\b|\\bworking again\\b|\\bback to normal\\b',
+    // a meeting, a training, a talk about OMS rather than a problem with it
+    '培训|分享会|会议室|例会|周会|评审会|\\b(?:training|workshop|meeting|demo) (?:at|on|tomorrow|today|next)\\b',
   ].join('|'),
   'i',
 );
+
+/**
+ * A problem told as solved, undone or apologised for ("已经回滚了，抱歉大家", "rolled back, sorry for the noise"),
+ * unless trouble goes on after it (`STILL`).
+ */
+const SOLVED = new RegExp(
+  [
+    '已经?(?:解决|修复|修好|恢复正常|恢复了|恢复|处理好|处理完|回滚|回退)|问题解决了|搞定了|没问题了|没事了|(?<![又就才便])好了[,.!。，！]*(?:谢|感谢|多谢|$)',
+    '(?:已经|刚)?(?:回滚|回退)了|给大家添麻烦|抱歉大家|大家抱歉|误报|请忽略|忽略(?:上面|刚才|这条)',
+    '\\b(?:fixed|resolved|sorted) (?:now|it)\\b|\\bworks now\\b|\\bworking again\\b|\\bback to normal\\b',
+    '\\b(?:rolled|rolling) (?:it )?back\\b|\\breverted\\b|\\bsorry (?:for|about) the (?:noise|trouble|spam)\\b',
+    '\\bmy bad\\b|\\bfalse alarm\\b|\\bnever ?mind\\b|\\bnvm\\b|\\bplease ignore\\b|\\ball good now\\b',
+  ].join('|'),
+  'i',
+);
+/** Trouble going on after a fix ("回滚了还是 502", "rolled back but still failing"): not solved. */
+const STILL =
+  /还是|仍然|依然|依旧|还在|又(?:挂|出|报|不)|但是?|可是|不过|没用|\bstill\b|\bagain\b|\bbut\b|\bdidn'?t help\b/i;
+
+function announces(said: string): boolean {
+  if (NOTICE.test(said)) return true;
+  const m = SOLVED.exec(said);
+  return m !== null && !STILL.test(said.slice(m.index));
+}
 
 /** The message says outright that it is not about OMS ("not OMS related", "跟 OMS 没关系"). */
 const NOT_OURS = new RegExp(
@@ -63,14 +86,18 @@ export interface MessageContext {
   notice: boolean;
   /** Names another system or host, whether or not it also names OMS: passive listening stays silent. */
   other: boolean;
+  /** What made it `other` is only a thing every server has (数据库, 磁盘, 机房 …), no other system by name. */
+  sharedOnly?: boolean;
 }
 
 /** Classify a normalised message. */
 export function messageContext(text: string): MessageContext {
   // `ss -p` / `netstat -p` name every listening process (sshd, mysqld …): an inventory, not what the message is about.
   const said = text.replace(/users:\(\(.*?\)\)/g, ' ');
-  if (NOT_OURS.test(said)) return { ours: false, foreign: true, notice: NOTICE.test(said), other: true };
+  if (NOT_OURS.test(said)) return { ours: false, foreign: true, notice: announces(said), other: true };
   const ours = OMS_ANCHORS.test(said);
-  const other = OTHER_SYSTEMS.test(said) || OTHER_HOST.test(said);
-  return { ours, foreign: !ours && other, notice: NOTICE.test(said), other };
+  const named = OTHER_SYSTEMS.test(said) || OTHER_HOST.test(said);
+  const shared = !named && SHARED_INFRA.test(said);
+  const other = named || shared;
+  return { ours, foreign: !ours && other, notice: announces(said), other, ...(shared ? { sharedOnly: true } : {}) };
 }

@@ -136,7 +136,7 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
     outcome: decisive ? 'match' : 'choices',
     evidence: scores[0]!.evidence,
     // Reading a message as about the whole is for someone who asked: passive listening does not act on it.
-    passive: decisive && best.confidence >= PASSIVE_THRESHOLD && !msg.context.other && whole === undefined,
+    passive: decisive && best.confidence >= PASSIVE_THRESHOLD && whole === undefined && unaskedWorthy(msg, scores[0]!),
   };
   if (!decisive) {
     result.choices = withReasons(
@@ -147,6 +147,20 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
   }
   return result;
 }
+
+/**
+ * May passive listening (nobody asked) answer this message? Only a report of trouble on OMS: a pasted log line
+ * OMS's playbooks know, or a sign of trouble in the words; never beside another system or host, an announcement,
+ * a problem told as solved or a textbook question.
+ */
+function unaskedWorthy(msg: Message, best: PlaybookScore): boolean {
+  const c = msg.context;
+  if (c.other || c.notice || c.foreign || msg.general) return false;
+  return best.evidence.startsWith('signature') || msg.trouble || REPORTED.some((k) => msg.concepts.has(k));
+}
+
+/** Concepts that report something seen on OMS though they name no failure ("请求跑到 localhost", "全是 SIGTERM"). */
+const REPORTED = ['wrong-address', 'sigterm', 'oom', 'killed'];
 
 /** True when the result is a confident, unambiguous diagnosis (what an addressed message runs). */
 export function isDecisive(result: MatchResult): boolean {

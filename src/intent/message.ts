@@ -251,7 +251,7 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
     units: unitsOf(troubleText, index.typos),
     command: proseText.replace(COMMAND_WORDS, '').trim(),
     joined: lines.length > 1 && joinedSource.length <= 4000 ? joinedSource : '',
-    context: withForeignNames(messageContext(whole), index, whole, prose),
+    context: ownInfra(withForeignNames(messageContext(whole), index, whole, prose), concepts),
     skips: skipBigrams(proseText),
     concepts,
     question: QUESTIONS.some((q) => inProse.has(q)),
@@ -263,9 +263,30 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
 
 /** A message that names nothing of OMS but an unknown system is that system's (src/intent/foreign.ts). */
 function withForeignNames(ctx: MessageContext, index: PlaybookIndex, whole: string, prose: string[]): MessageContext {
-  if (ctx.foreign) return ctx;
+  if (ctx.foreign && !ctx.sharedOnly) return ctx;
   const lines = prose.map((l) => normalize(l));
-  if (!ctx.ours && index.foreign.find(whole, lines) !== undefined) return { ...ctx, foreign: true, other: true };
+  if (!ctx.ours && index.foreign.find(whole, lines) !== undefined)
+    return { ...ctx, foreign: true, other: true, sharedOnly: false };
   if (!ctx.other && index.foreign.find(whole, lines, true) !== undefined) return { ...ctx, other: true };
   return ctx;
+}
+
+/** Parts only OMS has here: beside them, a thing every server has (数据库, 机房) is OMS's own. */
+const OMS_OWN_PARTS = [
+  'login',
+  'superuser',
+  'admin-site',
+  'bulk-import',
+  'backend',
+  'worker',
+  'static',
+  'unit-format',
+  'unit-directive',
+  'service-user',
+];
+
+/** "刚部署完数据库是空的，一个能进后台的管理员账号都没有": the database is OMS's when one of OMS's parts is named. */
+function ownInfra(ctx: MessageContext, concepts: ReadonlySet<string>): MessageContext {
+  if (!ctx.sharedOnly || !ctx.foreign || !OMS_OWN_PARTS.some((c) => concepts.has(c))) return ctx;
+  return { ...ctx, foreign: false };
 }

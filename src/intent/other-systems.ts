@@ -125,13 +125,8 @@ export const OTHER_SYSTEMS = new RegExp(
     'cron\\w*',
     'rsync',
     'scp',
-    'backup',
     // hardware and disks
-    'disk',
-    'inode',
     'raid',
-    'cpu',
-    'load average',
     'printer',
     'dev server',
     'router',
@@ -146,16 +141,11 @@ export const OTHER_SYSTEMS = new RegExp(
     '|(?:^|\\s)(?:rm|cp|mv|tar|chmod|chown|mkdir|ln|scp|rsync|crontab): ' +
     '|' +
     [
-      '数据库',
       '第三方',
       '博客',
       '我自己的',
       '主从',
-      '缓存',
       '消息队列',
-      '磁盘',
-      '硬盘',
-      '内存条',
       '证书',
       '打卡',
       '考勤',
@@ -198,13 +188,9 @@ export const OTHER_SYSTEMS = new RegExp(
       '预发',
       '灰度',
       '网络组',
-      '机房',
       '交换机',
       '防火墙',
       '负载均衡',
-      'CPU',
-      '备份',
-      '定时任务',
       '对象存储',
       '财务',
       '人事系统',
@@ -236,5 +222,22 @@ export const OTHER_SYSTEMS = new RegExp(
       '个人电脑',
       '笔记本',
     ].join('|'),
+  'i',
+);
+
+/**
+ * Things every server has (the database, disks, the machine room, backups, cron): another team's topic when a
+ * message names nothing of OMS, but OMS's own when it names one of OMS's specific parts ("刚部署完数据库是空的，
+ * 一个能进后台的管理员账号都没有", "迁到新机房之后…整套东西排查一遍"). Passive listening stays silent on them.
+ */
+export const SHARED_INFRA = new RegExp(
+  [
+    ['disk', 'inode', 'cpu', 'load average', 'backups?', 'database', 'db'].map(
+      (w) => `(?<![a-z0-9_])${w}(?![a-z0-9_])`,
+    ),
+    ['数据库', '缓存', '磁盘', '硬盘', '内存条', '机房', '备份', '定时任务'],
+  ]
+    .flat()
+    .join('|'),
   'i',
 );

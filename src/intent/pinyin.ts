@@ -82,6 +82,42 @@ export function toPinyin(zh: string): string {
     .join(' ');
 }
 
+/**
+ * Readings typed for characters pinyin-pro reads one way in a term but people type another: 不了 is read "bu liao"
+ * yet typed "bu le" ("dakaibule"); 重启 "chong qi" is typed "zhong qi" too.
+ */
+const TYPED_READINGS: Record<string, readonly string[]> = {
+  了: ['le', 'liao'],
+  重: ['chong', 'zhong'],
+  还: ['hai', 'huan'],
+  得: ['de', 'dei'],
+  地: ['de', 'di'],
+  的: ['de', 'di'],
+  行: ['xing', 'hang'],
+  都: ['dou', 'du'],
+  没: ['mei', 'mo'],
+  着: ['zhe', 'zhao', 'zhou'],
+  长: ['chang', 'zhang'],
+  传: ['chuan', 'zhuan'],
+};
+/** At most this many readings of one term. */
+const MAX_READINGS = 4;
+
+/** Toneless readings of a Chinese term: pinyin-pro's, plus typed variants of a few polyphones (`TYPED_READINGS`). */
+export function pinyinReadings(zh: string): string[] {
+  const first = toPinyin(zh);
+  const chars = zh.match(/[\u3400-\u9fff]/g) ?? [];
+  const syllables = first.split(' ');
+  if (!first || syllables.length !== chars.length || !chars.some((c) => c in TYPED_READINGS))
+    return first ? [first] : [];
+  let out: string[][] = [[]];
+  chars.forEach((c, i) => {
+    const options = TYPED_READINGS[c] ?? [syllables[i]!];
+    out = out.flatMap((prefix) => options.map((o) => [...prefix, o])).slice(0, MAX_READINGS);
+  });
+  return [...new Set([first, ...out.map((r) => r.join(' '))])];
+}
+
 function loadConverter(): Converter {
   // A synchronous, lazy require: matching stays synchronous, and processes that never see pinyin never load it.
   // Without the package (a bundle copied without node_modules) pinyin input still meets the lexicon's explicit
