@@ -23,6 +23,8 @@ const OTHER_HOST = new RegExp(
     '(?<![\\w.-])(?:build|web|db|app|node|srv|server|host|ci|runner|vm|gpu|etl|jump|mq|cache|es|kafka|redis|mysql)' +
       '[-_]?\\d{1,3}(?![\\w.-])',
     '另一台|别的机器|其他机器|别的服务器|其他服务器',
+    // another team's machine: "数据组那台 10.2.3.4", "隔壁组的机器"
+    '(?:[\\u3400-\\u9fff]{1,4}组|别人|别组|隔壁)的?(?:那台|机器|服务器)',
     '\\banother (?:host|server|box|machine)\\b',
     '\\bother (?:hosts?|servers?|boxes|machines?)\\b',
   ].join('|'),
@@ -70,6 +72,9 @@ const NOT_OURS = new RegExp(
   [
     String.raw`\bnot (?:an? )?oms\b|\bnot (?:related to|about|for) oms\b|\b(?:nothing to do with|unrelated to) oms\b`,
     String.raw`(?:与|和|跟)\s*oms\s*(?:无关|没关系|没有关系)|(?<!是)(?:不是|并非|非)\s*oms\s*(?:的|问题|相关)`,
+    // "应该不是我们的机器吧", "not our box"
+    String.raw`(?<!是)不是(?:我们|咱们|我们组|咱们组)(?:的|家)?(?:机器|服务器|系统|服务|项目)`,
+    String.raw`\bnot (?:our|ours|one of ours)\b(?: (?:box|server|machine|host|system|stuff))?`,
     // "…，不是 oms" closing a clause ("是不是 oms 的问题？" asks, it says nothing).
     String.raw`(?<!是)(?:不是|并非)\s*(?:咱们|我们)?\s*oms\s*(?=[,.;!?。，；！？)）]|$)`,
   ].join('|'),

@@ -132,6 +132,10 @@ export const OTHER_SYSTEMS = new RegExp(
     'router',
     'laptop',
     '(?:another|other|side|personal|my own) (?:project|app|site|system)',
+    // another team's or department's system, in English: "the HR system's bulk import", "the billing platform"
+    '(?:hr|finance|billing|payroll|accounting|attendance|ticketing|reporting|warehouse|inventory|helpdesk|marketing)' +
+      ' (?:system|platform|app|portal|tool|site)s?',
+    "(?:another|other|the data|the qa|the infra|the platform|the bi) team'?s",
     'home router',
     'projector',
   ]
