@@ -18,6 +18,32 @@ const SUBJECT = /[a-z]{3,}|\d{3}|[\u3400-\u9fff]{2,}/i;
  * before it; otherwise the text as it is.
  */
 export function withoutGuess(text: string): string {
+  return withoutGuessedCause(withoutMeaning(text));
+}
+
+/** A clause asking whether a part is down ("后端是不是挂了", "houduan guale ma", "is the backend dead?"). */
+const ASKED_DOWN =
+  /(?:是不是|是否|会不会|难道|不会是|shi ?bu ?shi)[^?？]*(?:挂|死|崩|宕|停|起不来|没起|gua|down|dead)|(?:挂|死|崩|宕|停|起不来|没起)了?(?:吗|嘛|么)|gua ?le ?ma\b|\b(?:is|did|has) (?:the |it )?[a-z-]* ?(?:down|dead|crashed|died|gone)\b[^.!]*\?/i;
+/** Something seen before it: a status code, a failure, an error word. */
+const SEEN =
+  /\d{3}|失败|不了|不上|报错|超时|错误|异常|没人|没在|没有|拒绝|error|fail|refused|denied|timeout|not found|listen/i;
+
+/**
+ * "8000 没人 listen，nginx 这边直接 502，后端是不是挂了": the last clause guesses a cause of what was seen before it
+ * and asks; the symptom is what was seen. A clause asking only that ("后端是不是挂了？") stays.
+ */
+function withoutGuessedCause(text: string): string {
+  const parts = text.split(/(?<=[?？。!！;；\n,，])/);
+  for (let i = 1; i < parts.length; i++) {
+    const clause = parts[i]!;
+    if (/正常|normal/i.test(clause) || !ASKED_DOWN.test(clause)) continue;
+    if (!SEEN.test(parts.slice(0, i).join(''))) continue;
+    return `${parts.slice(0, i).join('')} ?${parts.slice(i + 1).join('')}`;
+  }
+  return text;
+}
+
+function withoutMeaning(text: string): string {
   const m = MEANS.exec(text);
   if (!m || !SUBJECT.test(text.slice(0, m.index))) return text;
   const rest = text.slice(m.index + m[0].length);

@@ -19,6 +19,7 @@ export const PROBLEMS = {
       '转圈',
       '卡住',
       '不对劲',
+      '毛病',
       '不正常',
       '红了',
       '飘红',
@@ -72,6 +73,7 @@ export const PROBLEMS = {
       'spin',
       'spins',
       'forever',
+      'pending',
       'nobody can',
       'no one can',
       'blocked',
@@ -159,7 +161,8 @@ export const PROBLEMS = {
     ],
     // "didn't come back up", "never came up after the reboot".
     re: [
-      '没(?:有)?(?:自动|正常)?(?:起来|启动)',
+      '没(?:有)?(?:自动|正常|自己|跟着|一起)?(?:起来|启动)',
+      '开机(?:后)?(?:没|不)(?:有)?(?:自启|自动启动|自动起来|起来)',
       "\\b(?:didn't|did not|never|hasn't|has not|won't) (?:come|came) (?:back )?up\\b",
     ],
     py: ['qi bu lai', 'gua le'],
@@ -167,7 +170,8 @@ export const PROBLEMS = {
   'not-found': {
     label: '404 / not found',
     zh: ['找不到', '不存在'],
-    en: ['404', 'not found', 'notfound', 'page not found'],
+    // 405: a POST to a path nginx serves as a file (no /api proxy).
+    en: ['404', 'not found', 'notfound', 'page not found', '405', 'method not allowed'],
   },
   'bad-gateway': {
     label: '502/504 / bad gateway',
@@ -183,11 +187,14 @@ export const PROBLEMS = {
       'refused',
       'service unavailable',
     ],
+    // a browser's own words for it
+    re: ['err_connection_(?:refused|reset|closed)', 'err_empty_response'],
   },
   timeout: {
     label: '超时 / timeout',
     zh: ['超时', '断开', '就断', '很慢', '太慢', '卡死'],
     en: ['timeout', 'timed out', 'time out', 'worker timeout', 'slow', 'takes forever'],
+    re: ['err_(?:connection_)?timed_out'],
   },
   oom: {
     label: '内存耗尽 / out of memory',
@@ -242,8 +249,8 @@ export const PROBLEMS = {
   },
   missing: {
     label: '没有 / missing',
-    zh: ['没有', '不见了', '找不到', '没了', '缺少', '丢了'],
-    en: ['missing', 'gone', "can't find", 'cannot find'],
+    zh: ['没有', '不见了', '找不到', '没了', '缺少', '丢了', '无此', '查无'],
+    en: ['missing', 'gone', "can't find", 'cannot find', 'no such user', 'does not exist', "doesn't exist"],
   },
   permission: {
     label: '权限 / permission',

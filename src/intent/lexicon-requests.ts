@@ -37,6 +37,8 @@ export const REQUESTS = {
       '彻底',
       '全方位',
       '方方面面',
+      '从头',
+      '全挂',
     ],
     en: [
       'everything',
@@ -108,8 +110,24 @@ export const REQUESTS = {
       '从头捋',
     ],
     // "还有哪些要查的", "还有什么该查".
-    re: ['还(?:有|能|要|该)(?:哪些|什么|啥)(?:要|可以|能|该|需要)?(?:查|检查|看)'],
-    en: ['where do i start', 'where do i even start', 'where to start', 'where to begin', 'what else', 'which first'],
+    re: [
+      '还(?:有|能|要|该)(?:哪些|什么|啥)(?:要|可以|能|该|需要)?(?:查|检查|看)',
+      // "还要查啥", "从哪里开始看", "先弄哪个"
+      '还(?:要|能|该|得|需要)(?:再)?(?:查|检查|看)(?:啥|什么|哪些|哪)',
+      '从哪(?:里|儿)?(?:开始)?(?:查|看|下手|入手|弄|搞|修)',
+      '先(?:弄|查|看|搞|修)哪(?:个|里|儿|些)?',
+    ],
+    en: [
+      'where should i start',
+      'where do we start',
+      'no idea where',
+      'where do i start',
+      'where do i even start',
+      'where to start',
+      'where to begin',
+      'what else',
+      'which first',
+    ],
   },
   checkup: {
     label: '检查 / check-up',

@@ -138,6 +138,11 @@ export const OTHER_SYSTEMS = new RegExp(
     "(?:another|other|the data|the qa|the infra|the platform|the bi) team'?s",
     'home router',
     'projector',
+    // desktops and their remote access (not "windows" alone: a unit file written on Windows, a browser's user agent)
+    'windows server',
+    'rdp',
+    'mstsc',
+    'remote desktop',
   ]
     .map((w) => `(?<![a-z0-9_])${w}(?![a-z0-9_])`)
     .join('|') +
@@ -213,7 +218,9 @@ export const OTHER_SYSTEMS = new RegExp(
       '摄像头',
       '网盘',
       '我本地',
-      '(?:另一个|另外一个|其他的?|别的)(?:项目|系统|平台|站点|网站|应用)',
+      '(?:另一个|另外一个|其他的?|别的|隔壁)(?:项目|系统|平台|站点|网站|应用)',
+      '(?:隔壁|别的|其他|兄弟)(?:组|部门|团队)',
+      '远程桌面',
       '(?:财务|人事|报销|审批|考勤|打卡|门禁|工单|客服|仓储|报表|数据|监控|运维|测试|招聘|培训|会议|采购|合同|资产|物流|营销|电商|商城)(?:系统|平台)',
       '测试服',
       '测试站',
