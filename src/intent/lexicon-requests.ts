@@ -72,10 +72,8 @@ export const REQUESTS = {
   'all-fine': {
     label: '看着都正常 / all looks fine',
     zh: [
-      '都正常',
       '看着正常',
       '看起来正常',
-      '都没问题',
       '都是好的',
       '都 ok',
       '也 ok',
@@ -87,8 +85,14 @@ export const REQUESTS = {
       '都是 active',
       '都在跑',
     ],
+    // Not "其他接口都正常" beside one symptom: the others are fine, not everything.
+    py: ['dou zheng chang', 'dou mei wen ti'],
     en: ['all green', 'looks green', 'looks fine', 'looks ok', 'look fine', 'all good', 'all fine', 'seems fine'],
-    re: ['\\b(?:all|everything) (?:looks|seems|is) (?:fine|ok|okay|good|green|normal)\\b'],
+    re: [
+      '\\b(?:all|everything) (?:looks|seems|is) (?:fine|ok|okay|good|green|normal)\\b',
+      // Not "其他接口都正常" beside one symptom: the others are fine, not everything.
+      '(?<!(?:其他|别的|其余|其它|另外)[^,.;!?。\\n]{0,10})都(?:正常|没问题)',
+    ],
   },
   'where-to-start': {
     label: '从哪查起 / where to start',

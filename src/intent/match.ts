@@ -256,7 +256,10 @@ function aboutTheWhole(index: PlaybookIndex, msg: Message, sorted: PlaybookScore
   const more = c.has('where-to-start') || (c.has('everything') && c.has('checkup'));
   // Asked to go through everything with no fault named ("review the whole config", "按清单全跑一下"), on OMS: the
   // pasted lines beside it are what to review, not a fault of one part.
-  const asked = more && !msg.trouble && !msg.context.foreign && !msg.context.notice && !msg.general;
+  // Not knowing where to start and asking for everything ("OMS 全挂了，不知道从哪查起，帮忙整体过一遍") is a request
+  // for the checklist even with trouble named.
+  const lost = c.has('where-to-start') && c.has('everything') && c.has('checkup');
+  const asked = (lost || (more && !msg.trouble)) && !msg.context.foreign && !msg.context.notice && !msg.general;
   const whole = c.has('all-fine') ? more : c.has('several-parts') || asked;
   if (!whole) return undefined;
   const declares = (id: string) =>

@@ -137,6 +137,8 @@ function conceptsOf(index: PlaybookIndex, text: string): Set<string> {
 const ITEM = String.raw`(?:[a-z][a-z0-9_.-]{0,11}|[\u3400-\u9fff]{1,3}[a-z0-9]{0,6}|[a-z0-9]{1,6}[\u3400-\u9fff]{1,3})`;
 const SEP = String.raw`(?:\s*[、,]\s*(?:and\s+(?:the\s+)?)?|\s+and\s+(?:the\s+)?)`;
 const LIST = new RegExp(String.raw`(?<![\w\u3400-\u9fff])${ITEM}(?:${SEP}${ITEM}){2,}`, 'gi');
+/** Chinese words separated by spaces only ("登录 后台 接口 都有毛病"). */
+const SPACED = /(?<![\w\u3400-\u9fff])[\u3400-\u9fff]{2,4}(?: +[\u3400-\u9fff]{2,4}){2,}/g;
 
 /**
  * Does the text list three or more parts of OMS (each item naming a component, at least two of them specific to
@@ -145,7 +147,10 @@ const LIST = new RegExp(String.raw`(?<![\w\u3400-\u9fff])${ITEM}(?:${SEP}${ITEM}
  */
 function namesSeveralParts(index: PlaybookIndex, text: string): boolean {
   const plain = normalize(text.slice(0, MAX_PROSE_CHARS));
-  const lists = [...plain.matchAll(LIST)].map((m) => m[0].split(new RegExp(SEP, 'i')));
+  const lists = [
+    ...[...plain.matchAll(LIST)].map((m) => m[0].split(new RegExp(SEP, 'i'))),
+    ...[...plain.matchAll(SPACED)].map((m) => m[0].split(/ +/)),
+  ];
   for (const list of [...lists, ...plusPieces(plain)]) {
     const named = new Set<string>();
     let items = 0;

@@ -17,7 +17,6 @@ export const OTHER_SYSTEMS = new RegExp(
     'rabbitmq',
     'rocketmq',
     'elasticsearch',
-    'kibana',
     'nacos',
     'zookeeper',
     'clickhouse',
@@ -75,15 +74,7 @@ export const OTHER_SYSTEMS = new RegExp(
     'esxi',
     'openstack',
     // monitoring
-    'grafana',
-    'prometheus',
-    'zabbix',
-    'alertmanager',
-    'sentry',
-    'skywalking',
     'node_exporter',
-    'elk',
-    'loki',
     // office tools and networks
     'vpn',
     'wifi',
@@ -184,8 +175,6 @@ export const OTHER_SYSTEMS = new RegExp(
       '支付',
       '短信',
       '验证码',
-      '监控告警',
-      '告警',
       '集群',
       '节点',
       '容器',
@@ -221,7 +210,7 @@ export const OTHER_SYSTEMS = new RegExp(
       '(?:另一个|另外一个|其他的?|别的|隔壁)(?:项目|系统|平台|站点|网站|应用)',
       '(?:隔壁|别的|其他|兄弟)(?:组|部门|团队)',
       '远程桌面',
-      '(?:财务|人事|报销|审批|考勤|打卡|门禁|工单|客服|仓储|报表|数据|监控|运维|测试|招聘|培训|会议|采购|合同|资产|物流|营销|电商|商城)(?:系统|平台)',
+      '(?:财务|人事|报销|审批|考勤|打卡|门禁|工单|客服|仓储|报表|数据|测试|招聘|培训|会议|采购|合同|资产|物流|营销|电商|商城)(?:系统|平台)',
       '测试服',
       '测试站',
       '自己的 ?demo',
@@ -243,10 +232,24 @@ export const OTHER_SYSTEMS = new RegExp(
  */
 export const SHARED_INFRA = new RegExp(
   [
-    ['disk', 'inode', 'cpu', 'load average', 'backups?', 'database', 'db'].map(
-      (w) => `(?<![a-z0-9_])${w}(?![a-z0-9_])`,
-    ),
-    ['数据库', '缓存', '磁盘', '硬盘', '内存条', '机房', '备份', '定时任务'],
+    [
+      ...['disk', 'inode', 'cpu', 'load average', 'backups?', 'database', 'db'],
+      // monitoring: it watches OMS as well as anything else ("监控平台接了我们后端的 error 日志")
+      ...['grafana', 'prometheus', 'zabbix', 'alertmanager', 'sentry', 'skywalking', 'elk', 'loki', 'kibana'],
+    ].map((w) => `(?<![a-z0-9_])${w}(?![a-z0-9_])`),
+    [
+      '数据库',
+      '缓存',
+      '磁盘',
+      '硬盘',
+      '内存条',
+      '机房',
+      '备份',
+      '定时任务',
+      '告警',
+      '报警',
+      '(?:监控|运维)(?:系统|平台)',
+    ],
   ]
     .flat()
     .join('|'),
