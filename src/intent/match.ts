@@ -259,7 +259,11 @@ function aboutTheWhole(index: PlaybookIndex, msg: Message, sorted: PlaybookScore
   // Not knowing where to start and asking for everything ("OMS 全挂了，不知道从哪查起，帮忙整体过一遍") is a request
   // for the checklist even with trouble named.
   const lost = c.has('where-to-start') && c.has('everything') && c.has('checkup');
-  const asked = (lost || (more && !msg.trouble)) && !msg.context.foreign && !msg.context.notice && !msg.general;
+  // Several commands' output pasted for a review of everything ("按文档收集了，整体帮看下" over journalctl, nginx -t,
+  // curl …): the errors in it are what to review, not one part's fault.
+  const review = (more || (c.has('recommended') && c.has('everything'))) && collected(msg);
+  const asked =
+    (lost || review || (more && !msg.trouble)) && !msg.context.foreign && !msg.context.notice && !msg.general;
   const whole = c.has('all-fine') ? more : c.has('several-parts') || asked;
   if (!whole) return undefined;
   const declares = (id: string) =>
@@ -269,7 +273,7 @@ function aboutTheWhole(index: PlaybookIndex, msg: Message, sorted: PlaybookScore
   const umbrella = sorted.find((s) => declares(s.id));
   if (!umbrella) return undefined;
   const others = sorted.filter((s) => s !== umbrella);
-  if (others.some((s) => isClue(s.evidence) && s.score >= SPECIFIC_CLUE)) return undefined;
+  if (!review && others.some((s) => isClue(s.evidence) && s.score >= SPECIFIC_CLUE)) return undefined;
   const best = others[0]?.score ?? 0;
   umbrella.score = Math.min(1, Math.max(umbrella.score, best + AMBIGUITY_MARGIN, MATCH_THRESHOLD + AMBIGUITY_MARGIN));
   // Runners-up stay offered beside it: clearly behind when several parts are named or everything is asked for;
@@ -277,6 +281,18 @@ function aboutTheWhole(index: PlaybookIndex, msg: Message, sorted: PlaybookScore
   const behind = c.has('several-parts') || !c.has('all-fine') ? AMBIGUITY_MARGIN + 0.01 : AMBIGUITY_MARGIN / 2;
   for (const s of others) s.score = Math.min(s.score, umbrella.score - behind);
   return umbrella.id;
+}
+
+/** A pasted command or section header: `$ cmd`, `# cmd`, `[root@host ~]# cmd`, `=== journalctl …`, `[x] …`. */
+const PASTE_HEAD = /^\s*(?:\$ |# ?[a-z]|\[[^\]]*@[^\]]*\][#$]|={2,}|-{3,}\s*\S|\[[ x]\] )/i;
+/** This many pasted commands or sections make a collection (what support asks for, a review). */
+const COLLECTION = 3;
+
+/** Did the message paste the output of several commands? */
+function collected(msg: Message): boolean {
+  let heads = 0;
+  for (const l of msg.lines) if (PASTE_HEAD.test(l.raw) && ++heads >= COLLECTION) return true;
+  return false;
 }
 
 /**

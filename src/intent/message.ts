@@ -288,6 +288,7 @@ const OMS_OWN_PARTS = [
   'unit-format',
   'unit-directive',
   'service-user',
+  'sigterm',
 ];
 
 /** "刚部署完数据库是空的，一个能进后台的管理员账号都没有": the database is OMS's when one of OMS's parts is named. */
