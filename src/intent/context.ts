@@ -9,7 +9,7 @@ import { OTHER_SYSTEMS, SHARED_INFRA } from './other-systems.js';
 /** Words that name OMS itself: their presence keeps a message ours. */
 const OMS_ANCHORS = new RegExp(
   [
-    String.raw`\boms\b|oms[-_]?backend|\/opt\/oms|\/var\/log\/oms|oms_backend|超管|`,
+    String.raw`\boms\b|oms[-_]?backend|\/opt\/oms|\/var\/log\/oms|oms_backend|`,
     String.raw`vite_api_base_url|cors_allowed_origins|frontend-pc|订单管理系统|oms_db|oms_user|`,
     // A Django traceback pasted here is OMS's backend (the only Django application these playbooks know).
     String.raw`django\.(?:db|core)\.\w+`,
@@ -50,7 +50,7 @@ const NOTICE = new RegExp(
 const SOLVED = new RegExp(
   [
     '已经?(?:解决|修复|修好|恢复正常|恢复了|恢复|处理好|处理完|回滚|回退)|问题解决了|搞定了|没问题了|没事了|(?<![又就才便])好了[,.!。，！]*(?:谢|感谢|多谢|$)',
-    '(?:已经|刚)?(?:回滚|回退)了|给大家添麻烦|抱歉大家|大家抱歉|误报|请忽略|忽略(?:上面|刚才|这条)',
+    '(?:已经|刚)?(?:回滚|回退|改回去|改回来|还原)了|给大家添麻烦|抱歉大家|大家抱歉|误报|请忽略|忽略(?:上面|刚才|这条)',
     '\\b(?:fixed|resolved|sorted) (?:now|it)\\b|\\bworks now\\b|\\bworking again\\b|\\bback to normal\\b',
     '\\b(?:rolled|rolling) (?:it )?back\\b|\\breverted\\b|\\bsorry (?:for|about) the (?:noise|trouble|spam)\\b',
     '\\bmy bad\\b|\\bfalse alarm\\b|\\bnever ?mind\\b|\\bnvm\\b|\\bplease ignore\\b|\\ball good now\\b',

@@ -134,6 +134,8 @@ export const OTHER_SYSTEMS = new RegExp(
     'rdp',
     'mstsc',
     'remote desktop',
+    'jump ?(?:host|server|box)',
+    'bastion',
   ]
     .map((w) => `(?<![a-z0-9_])${w}(?![a-z0-9_])`)
     .join('|') +

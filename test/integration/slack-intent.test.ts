@@ -28,7 +28,7 @@ const mention = (over: Record<string, unknown>) => ({
 
 describe('/oms <text> with a middle score', () => {
   it('posts the choices with a reason and a button each; clicking one runs that playbook in their thread', async () => {
-    const r = await h.command('nginx 报 502，后端是不是挂了');
+    const r = await h.command('nginx 报 502，后端挂了');
     expect(r.status).toBe(200);
     await h.idle();
     expect(h.transports).toEqual([]);

@@ -13,4 +13,18 @@ describe('withoutGuess', () => {
     expect(withoutGuess('是不是意味着服务挂了')).toBe('是不是意味着服务挂了');
     expect(withoutGuess('what does "worker was sent SIGTERM" mean')).toBe('what does "worker was sent SIGTERM" mean');
   });
+
+  it('drops a cause guessed and asked about after what was seen ("…502，后端是不是挂了")', () => {
+    expect(withoutGuess('8000 没人 listen，nginx 这边直接 502，后端是不是挂了')).toBe(
+      '8000 没人 listen，nginx 这边直接 502， ?',
+    );
+    expect(withoutGuess('jiekou 502 le, houduan guale ma')).toBe('jiekou 502 le, ?');
+    expect(withoutGuess('404 everywhere, is the backend down?')).toBe('404 everywhere, ?');
+  });
+
+  it('keeps the guess when nothing was seen before it, and a question whether it is normal', () => {
+    expect(withoutGuess('后端是不是挂了？')).toBe('后端是不是挂了？');
+    expect(withoutGuess('今天有点忙，后端是不是挂了')).toBe('今天有点忙，后端是不是挂了');
+    expect(withoutGuess('日志里有 SIGTERM，是不是正常重启了')).toBe('日志里有 SIGTERM，是不是正常重启了');
+  });
 });

@@ -138,10 +138,15 @@ describe('what operators actually type and paste', () => {
   });
 
   it('offers choices instead of picking silently when two playbooks fit equally', () => {
-    const r = matchIntent('nginx 报 502，后端是不是挂了', playbooks);
+    const r = matchIntent('nginx 报 502，后端挂了', playbooks);
     expect(r.outcome).toBe('choices');
     expect(isDecisive(r)).toBe(false);
     expect([r.playbook!.id, ...r.alternatives.map((a) => a.id)].sort()).toEqual(['api-not-found', 'service-start']);
+  });
+
+  it('reads a cause guessed after what was seen as a question, not as a second symptom', () => {
+    const r = matchIntent('nginx 报 502，后端是不是挂了', playbooks);
+    expect([r.outcome, r.playbook?.id]).toEqual(['match', 'api-not-found']);
   });
 
   it('lets the more specific playbook win when the other explains only part of the message', () => {

@@ -96,7 +96,7 @@ describe('the wordings of issue 11', () => {
   });
 
   it('offers two or three choices with a reason each for a middle score, and passive listening stays quiet', () => {
-    const r = matchIntent('nginx 报 502，后端是不是挂了', playbooks);
+    const r = matchIntent('nginx 报 502，后端挂了', playbooks);
     expect(r.outcome).toBe('choices');
     expect(isDecisive(r)).toBe(false);
     expect(r.choices!.length).toBeGreaterThanOrEqual(2);

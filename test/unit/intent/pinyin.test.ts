@@ -1,4 +1,4 @@
-import { pinyinStream, splitSyllables, toPinyin } from '../../../src/intent/pinyin.js';
+import { pinyinReadings, pinyinStream, splitSyllables, toPinyin } from '../../../src/intent/pinyin.js';
 
 describe('pinyin', () => {
   it.each([
@@ -28,5 +28,12 @@ describe('pinyin', () => {
     expect(toPinyin('起不来')).toBe('qi bu lai');
     expect(toPinyin('重启')).toBe('chong qi');
     expect(toPinyin('django 后台')).toBe('hou tai');
+  });
+
+  it('adds the readings people type for a few polyphones (不了 as "bu le", 重启 as "zhong qi")', () => {
+    expect(pinyinReadings('打不开')).toEqual(['da bu kai']);
+    expect(pinyinReadings('不了')).toEqual(expect.arrayContaining(['bu liao', 'bu le']));
+    expect(pinyinReadings('重启')).toEqual(expect.arrayContaining(['chong qi', 'zhong qi']));
+    expect(pinyinReadings('')).toEqual([]);
   });
 });
