@@ -17,6 +17,7 @@ const LISTING_LINE = /\bLISTEN\b|^(?:tcp|udp)6?\s|\(LISTEN\)/i;
  */
 export function portMissingFromListing(lines: readonly string[]): boolean {
   for (let i = 0; i < lines.length; i++) {
+    if (FULL_LISTING.test(lines[i]!) && backendMissing(outputAfter(lines, i))) return true;
     const m = LISTING.exec(lines[i]!);
     if (!m) continue;
     const ports = [...m[1]!.matchAll(/(?<![\d.])(\d{2,5})(?![\d.])/g)].map((p) => p[1]!);
@@ -30,6 +31,29 @@ export function portMissingFromListing(lines: readonly string[]): boolean {
     if (ports.some((p) => !shown(p))) return true;
   }
   return false;
+}
+
+/** An unfiltered listing of listeners (`ss -lntp`, `netstat -tlnp`). */
+const FULL_LISTING = /\b(?:ss|netstat)\s+-[a-z]*l[a-z]*(?:\s+-[a-z]+)*\s*$/i;
+/** OMS's backend (gunicorn) port, and the front ports nginx serves OMS on. */
+const BACKEND_PORT = /[:.]8000(?!\d)/;
+const FRONT_PORT = /[:.](?:80|443)(?!\d)/;
+
+/** The listening lines printed after line `i`, up to the next prompt. */
+function outputAfter(lines: readonly string[], i: number): string[] {
+  const output: string[] = [];
+  for (let j = i + 1; j < lines.length && !PROMPT.test(lines[j]!); j++) {
+    if (LISTING_LINE.test(lines[j]!)) output.push(lines[j]!);
+  }
+  return output;
+}
+
+/**
+ * A whole listing of an OMS server's listeners — nginx's front port among them — without the backend's 8000: the
+ * backend is not listening.
+ */
+function backendMissing(output: readonly string[]): boolean {
+  return output.length >= 2 && output.some((l) => FRONT_PORT.test(l)) && !output.some((l) => BACKEND_PORT.test(l));
 }
 
 /** Several symptoms joined by "+" ("登录不了 + 接口404 + 日志里有SIGTERM"): the pieces of one clause. */

@@ -22,6 +22,23 @@ describe('portMissingFromListing', () => {
   });
 });
 
+describe('portMissingFromListing, a whole listing', () => {
+  const listing = (...ports: number[]) => [
+    '# ss -lntp',
+    'State   Recv-Q  Send-Q   Local Address:Port   Peer Address:Port  Process',
+    ...ports.map((p) => `LISTEN  0       128            0.0.0.0:${p}          0.0.0.0:*      users:(("x",pid=1,fd=3))`),
+  ];
+
+  it("says the backend does not listen when nginx's port is listed and 8000 is not", () => {
+    expect(portMissingFromListing(listing(22, 80, 6379))).toBe(true);
+  });
+
+  it('says nothing when 8000 is listed, or when the listing is no OMS front (no 80/443)', () => {
+    expect(portMissingFromListing(listing(22, 80, 8000))).toBe(false);
+    expect(portMissingFromListing(listing(22, 3306))).toBe(false);
+  });
+});
+
 describe('plusPieces', () => {
   it('splits a clause of three or more pieces joined by "+"', () => {
     expect(plusPieces('登录不了 + 接口404 + 日志里有sigterm,三个问题一起出来的')).toEqual([
