@@ -103,7 +103,8 @@ async function sourceKey(
 export function registryFingerprint(registry: PlaybookRegistry): string {
   const lists = Object.entries(registry as unknown as Record<string, unknown>)
     .filter((e): e is [string, () => unknown] => typeof e[1] === 'function' && e[1].length === 0)
-    .sort(([a], [b]) => a.localeCompare(b))
+    // Code-unit order, not localeCompare: its first call loads ICU's collator (≈ 15–100 ms on every start).
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, list]) => [name, list.call(registry)]);
   const signals = (registry.checkIds?.() ?? []).map((id) => [id, registry.checkSignals(id)]);
   return createHash('sha256')
