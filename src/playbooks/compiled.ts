@@ -11,7 +11,7 @@ import { CAUSES_DIR, readCauseSources, readPlaybookSources, type PlaybookSource 
  * Version of the compiled form. The key also holds a hash of the loader's own code (src/playbooks), so a change
  * to the front matter schema or the loader invalidates old caches by itself; bump this for anything else.
  */
-export const COMPILED_FORMAT = 2;
+export const COMPILED_FORMAT = 3;
 
 /** Set by the bundle build (scripts/build.ts): the hash of src/playbooks/*.ts the bundle was built from. */
 declare const __OMS_PLAYBOOK_LOADER_HASH__: string | undefined;
