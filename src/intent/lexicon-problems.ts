@@ -342,8 +342,21 @@ export const PROBLEMS = {
       '前端首页',
       'html 页面',
       'html页面',
+      // nginx's own default page
+      '欢迎页',
+      '默认页',
     ],
-    en: ['index.html', 'not json', 'instead of json', 'returns html', 'returned html', 'got html', '<!doctype html>'],
+    en: [
+      'index.html',
+      'not json',
+      'instead of json',
+      'returns html',
+      'returned html',
+      'got html',
+      '<!doctype html>',
+      'welcome to nginx',
+      'default page',
+    ],
     re: ['(?:返回|回来|拿到|得到)的?(?:是|了)?[^,.;!?。]{0,8}(?:html|前端|首页)'],
   },
   forgot: {
