@@ -29,6 +29,9 @@ const MENTION_BOOST = 0.3;
 /** Weight (inverse document frequency) of a latin word few sections use: ExecStart, changepassword, ALLOWED_HOSTS. */
 const RARE = 3;
 
+/** Requests about the whole of OMS: a section asked for with them is not asked for in generic words. */
+const WHOLE = ['everything', 'several-parts', 'all-fine', 'where-to-start'];
+
 /** Problems: a question naming one is about a fault ("为什么登录失败？"), answered by a diagnosis. */
 const PROBLEMS = [
   'fails',
@@ -97,6 +100,10 @@ export function pickHowto(
   if (alone && free && !named && alone.rank > pickRank) pick = alone.pick;
   if (!pick) return undefined;
   if (top && top.id !== pick.playbook && pick.score < top.score - AMBIGUITY_MARGIN) return undefined;
+  // A section asked for in generic words only ("怎么…重启") yields to a surer diagnosis of another playbook ("怎么区分
+  // worker 是正常重启还是被 OOM 杀掉的" is the workers').
+  const generic = !named && pick.combo[0] !== 'words' && !pick.combo.some((c) => WHOLE.includes(c));
+  if (top && top.id !== pick.playbook && generic && pick.score < top.score) return undefined;
   return pick;
 }
 
