@@ -72,6 +72,13 @@ const PROBLEM_CONCEPTS = [
 /** Asking what a word means or how two things differ. */
 const DEFINITION =
   /是什么意思|啥意思|什么区别|的区别|区别是什么|difference between|what(?:'s| is) the difference|stand for/;
+/**
+ * Learning rather than a fault: an interview question, a tutorial or a book, the rule a mechanism follows ("OOM
+ * killer 是按什么规则挑进程杀的"). About OMS only when it says so.
+ */
+const LEARNING =
+  /面试|入门|教程|(?:按|根据)什么(?:规则|逻辑|算法|策略)|推荐.{0,8}(?:书|课程|教程)|\binterview\b|\btutorial\b|\bbooks?\b|\bcourse\b|\bhow does (?:the )?[a-z -]{2,30} (?:work|decide|choose|pick)\b/i;
+
 /** Concepts that place a question in OMS (or in something seen in it: 报错, 日志). */
 const OMS_PARTS = [
   'login',
@@ -261,7 +268,9 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
     concepts,
     question: QUESTIONS.some((q) => inProse.has(q)),
     trouble: PROBLEM_CONCEPTS.some((c) => concepts.has(c)) || TROUBLE.test(proseText),
-    general: DEFINITION.test(proseText) && !OMS_PARTS.some((c) => concepts.has(c)) && !/oms/.test(proseText),
+    general:
+      ((DEFINITION.test(proseText) && !OMS_PARTS.some((c) => concepts.has(c))) || LEARNING.test(proseText)) &&
+      !/oms/.test(proseText),
     ...(host !== undefined ? { host } : {}),
   };
 }

@@ -134,6 +134,17 @@ export const OTHER_SYSTEMS = new RegExp(
     'rdp',
     'mstsc',
     'remote desktop',
+    // other web servers and proxies, a local development server
+    'apache',
+    'httpd',
+    'mod_proxy',
+    'caddy',
+    'traefik',
+    'haproxy',
+    'envoy',
+    'runserver',
+    'my local',
+    'on my machine',
     'jump ?(?:host|server|box)',
     'bastion',
   ]

@@ -31,6 +31,9 @@ describe('messageContext', () => {
       "the HR system's bulk import fails",
       '客户那台 windows server 远程桌面登录不了',
       'how do I reset the root password on the jump host?',
+      '监控大屏的登录页 404 了，那个是运维组的',
+      'apache 的 mod_proxy 报 503 service unavailable',
+      'my local django runserver says port 8000 already in use',
     ])
       expect([text, ctx(text).other]).toEqual([text, true]);
   });

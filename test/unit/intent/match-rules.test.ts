@@ -43,6 +43,21 @@ describe('passive listening', () => {
   });
 });
 
+describe('learning rather than a fault', () => {
+  it('an interview question, a book, the rule a mechanism follows: offered nothing', () => {
+    for (const text of [
+      'OOM killer 是按什么规则挑进程杀的？',
+      '有没有好的 nginx 入门书推荐',
+      '面试题：systemd 的 Restart=always 和 on-failure 区别',
+    ])
+      expect([text, answer(text).offered]).toEqual([text, []]);
+  });
+
+  it('unless it names OMS', () => {
+    expect(answer('OMS 的 gunicorn worker 被 OOM killer 杀了，它是按什么规则挑进程的').top).toBe('worker-sigterm');
+  });
+});
+
 describe('the whole or one part', () => {
   it('not knowing where to start and asking for everything is the checklist, even with trouble named', () => {
     expect(answer('OMS 全挂了，不知道从哪查起，帮忙整体过一遍').top).toBe('checklist');
