@@ -199,6 +199,7 @@ export const PROBLEMS = {
     // "didn't come back up", "never came up after the reboot".
     re: [
       '没(?:有)?(?:自动|正常|自己|跟着|一起)?(?:起来|启动)',
+      '进程(?:不在|没了|不见了|消失)',
       '开机(?:后)?(?:没|不)(?:有)?(?:自启|自动启动|自动起来|起来)',
       "\\b(?:didn't|did not|never|hasn't|has not|won't) (?:come|came) (?:back )?up\\b",
       '\\b(?:refuses?|refused|fails?|failing|failed) to (?:start|come up|boot|run|launch)\\b',

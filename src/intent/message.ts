@@ -177,7 +177,7 @@ function namesSeveralParts(index: PlaybookIndex, text: string): boolean {
 const CLAUSE = /[,.;!?。；！？\n]|但是?|可是|不过|\bbut\b/i;
 
 /** A clause saying one part is fine ("但是 /api/ 正常", "the main site loads fine"). */
-const FINE = /正常|没问题|是好的|是通的|能用|(?<![a-z])(?:fine|works|loads|healthy|ok|okay)(?![a-z])/i;
+const FINE = /正常|没问题|是好的|好好的|是通的|能用|(?<![a-z])(?:fine|works|loads|healthy|ok|okay)(?![a-z])/i;
 
 /**
  * The text without its clauses that say something is fine and name no problem ("nginx -t 也 ok"; with `oneFine`,
@@ -255,6 +255,8 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
   // "都正常" / "looks normal" says how things are; it asks nothing unless asked ("正常吗", "normal?").
   if (inProse.has('all-fine') && !ASKS_NORMAL.test(prose.join(' '))) inProse.delete('is-normal');
   const concepts = new Set([...inProse, ...conceptsOf(index, logLines.join(' '))]);
+  // Other systems named only as fine ("redis 和 mysql 都好好的，但是登录一直失败") do not place the message elsewhere.
+  const placed = said === prose.join('\n') ? whole : normalize([said, ...logLines].join(' ').slice(0, 8000));
   // A port looked for in a listing that does not show it: nothing listens there.
   if (portMissingFromListing(lines.map((l) => l.body))) concepts.add('port').add('not-listening');
   return {
@@ -263,7 +265,7 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
     units: unitsOf(troubleText, index.typos),
     command: proseText.replace(COMMAND_WORDS, '').trim(),
     joined: lines.length > 1 && joinedSource.length <= 4000 ? joinedSource : '',
-    context: ownInfra(withForeignNames(messageContext(whole), index, whole, prose), concepts),
+    context: ownInfra(withForeignNames(messageContext(placed), index, placed, prose), concepts),
     skips: skipBigrams(proseText),
     concepts,
     question: QUESTIONS.some((q) => inProse.has(q)),

@@ -88,6 +88,21 @@ describe('the whole or one part', () => {
   });
 });
 
+describe('other systems said to be fine, another time or owner', () => {
+  it('other systems named only as fine do not place the message elsewhere', () => {
+    expect(answer('redis 和 mysql 都好好的，但是登录一直失败').top).toBe('login');
+  });
+
+  it('a previous job, an old project, the customer own system, "not about this": offered nothing', () => {
+    for (const text of [
+      '上家公司的系统也老是 502，当时是 upstream 配错了',
+      '之前那个项目的后端起不来是因为 python 版本不对，跟这个没关系',
+      '客户自己的系统登录超时，让他们找自己的开发',
+    ])
+      expect([text, answer(text).offered]).toEqual([text, []]);
+  });
+});
+
 describe('things every server has', () => {
   it('are OMS beside one of its parts, another team topic alone', () => {
     expect(answer('刚部署完数据库是空的，一个能进后台的管理员账号都没有').offered).toContain('admin');
