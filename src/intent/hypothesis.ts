@@ -22,8 +22,15 @@ export function withoutGuess(text: string): string {
 }
 
 /** A clause asking whether a part is down ("后端是不是挂了", "houduan guale ma", "is the backend dead?"). */
-const ASKED_DOWN =
-  /(?:是不是|是否|会不会|难道|不会是|shi ?bu ?shi)[^?？]*(?:挂|死|崩|宕|停|起不来|没起|gua|down|dead)|(?:挂|死|崩|宕|停|起不来|没起)了?(?:吗|嘛|么)|gua ?le ?ma\b|\b(?:is|did|has) (?:the |it )?[a-z-]* ?(?:down|dead|crashed|died|gone)\b[^.!]*\?/i;
+const ASKED_DOWN = new RegExp(
+  [
+    '(?:是不是|是否|会不会|难道|不会是|shi ?bu ?shi)[^?？]*(?:挂|死|崩|宕|停|起不来|没起|gua|down|dead)',
+    '(?:挂|死|崩|宕|停|起不来|没起)了?(?:吗|嘛|么)',
+    String.raw`gua ?le ?ma\b`,
+    String.raw`\b(?:is|did|has) (?:the |it )?[a-z-]* ?(?:down|dead|crashed|died|gone)\b[^.!]*\?`,
+  ].join('|'),
+  'i',
+);
 /** Something seen before it: a status code, a failure, an error word. */
 const SEEN =
   /\d{3}|失败|不了|不上|报错|超时|错误|异常|没人|没在|没有|拒绝|error|fail|refused|denied|timeout|not found|listen/i;

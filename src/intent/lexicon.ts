@@ -1,4 +1,5 @@
 import { COMPONENTS } from './lexicon-components.js';
+import { FAULTS } from './lexicon-faults.js';
 import { PROBLEMS } from './lexicon-problems.js';
 import { QUESTIONS } from './lexicon-questions.js';
 import { REQUESTS } from './lexicon-requests.js';
@@ -25,6 +26,7 @@ import { REQUESTS } from './lexicon-requests.js';
 export const LEXICON_PARTS: ReadonlyArray<[file: string, concepts: Record<string, unknown>]> = [
   ['src/intent/lexicon-components.ts', COMPONENTS],
   ['src/intent/lexicon-problems.ts', PROBLEMS],
+  ['src/intent/lexicon-faults.ts', FAULTS],
   ['src/intent/lexicon-requests.ts', REQUESTS],
   ['src/intent/lexicon-questions.ts', QUESTIONS],
 ];

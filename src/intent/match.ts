@@ -6,6 +6,7 @@ import type { AnswerSummary } from './heldout.js';
 import { indexPlaybooks, type PlaybookIndex } from './index.js';
 import { readMessage } from './message.js';
 import { scorePlaybook, type PlaybookScore } from './score.js';
+import { aboutTheWhole } from './whole.js';
 import type { Message } from './message.js';
 
 export interface MatchCandidate {
@@ -69,10 +70,6 @@ export { AMBIGUITY_MARGIN, HOWTO_THRESHOLD } from './howto.js';
 export const FOREIGN_FACTOR = 0.35;
 /** A runner-up that explains only a part of what the best candidate explains is discounted by this factor. */
 const EXPLAINED_AWAY = 0.85;
-/** Concepts that make a message about the whole of OMS (src/intent/lexicon-requests.ts). */
-const WHOLE = ['several-parts', 'all-fine', 'where-to-start', 'everything'];
-/** A pasted line recognised this surely points at one part, even in a message about the whole. */
-const SPECIFIC_CLUE = 0.9;
 /** A runner-up offered beside the best among choices needs at least this. */
 const CHOICE_FLOOR = 0.2;
 /** A playbook scoring at least this on a message that matched nothing is named first in the list (`nearest`). */
@@ -96,7 +93,7 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
   for (const s of scores) s.score *= factor;
   scores.sort((a, b) => b.score - a.score);
   explainAway(scores);
-  const whole = aboutTheWhole(index, msg, scores);
+  const whole = aboutTheWhole(index, msg, scores, MATCH_THRESHOLD + AMBIGUITY_MARGIN);
   scores.sort((a, b) => b.score - a.score);
 
   const ranked = scores
@@ -241,66 +238,6 @@ function explainsLess(a: PlaybookScore, b: PlaybookScore): boolean {
   // A candidate known by a log line is judged on its log lines only ("Permission denied" inside a longer line).
   const own = a.evidence.startsWith('signature') ? [...a.explains].filter((k) => k.startsWith('l:')) : [...a.explains];
   return own.every((k) => covers(b.explains, k)) && [...b.explains].some((k) => !covers(a.explains, k));
-}
-
-/**
- * A message about the whole rather than one part — several parts named in one list ("登录、接口、后台全有问题"), or
- * "everything looks fine" with trouble or "what else" ("all looks green … still broken, what else should I go
- * through?") — is answered by the playbook declaring such combinations (`several-parts`, `all-fine`: the
- * checklist), ahead of any one part, unless a pasted log line points at one. Returns that playbook's id.
- */
-function aboutTheWhole(index: PlaybookIndex, msg: Message, sorted: PlaybookScore[]): string | undefined {
-  const c = msg.concepts;
-  // A list of healthy parts beside one symptom ("nginx、gunicorn、systemd 都正常，但接口 502") is about that symptom;
-  // "all fine" makes the whole the question only with a request to go on ("what else", "完整清单走一遍").
-  const more = c.has('where-to-start') || (c.has('everything') && c.has('checkup'));
-  // Asked to go through everything with no fault named ("review the whole config", "按清单全跑一下"), on OMS: the
-  // pasted lines beside it are what to review, not a fault of one part.
-  // Not knowing where to start and asking for everything ("OMS 全挂了，不知道从哪查起，帮忙整体过一遍") is a request
-  // for the checklist even with trouble named.
-  const lost = c.has('where-to-start') && c.has('everything') && c.has('checkup');
-  // Several commands' output pasted for a review of everything ("按文档收集了，整体帮看下" over journalctl, nginx -t,
-  // curl …): the errors in it are what to review, not one part's fault.
-  const review = (more || (c.has('recommended') && c.has('everything'))) && collected(msg);
-  const asked =
-    (lost || review || (more && !msg.trouble)) && !msg.context.foreign && !msg.context.notice && !msg.general;
-  const whole = c.has('all-fine') ? more : c.has('several-parts') || asked;
-  if (!whole) return undefined;
-  const declares = (id: string) =>
-    index.playbooks
-      .find((p) => p.id === id)
-      ?.concepts.some((k) => k.some((x) => WHOLE.includes(x)) && k.every((x) => c.has(x)));
-  const umbrella = sorted.find((s) => declares(s.id));
-  if (!umbrella) return undefined;
-  const others = sorted.filter((s) => s !== umbrella);
-  if (!review && others.some((s) => isClue(s.evidence) && s.score >= SPECIFIC_CLUE)) return undefined;
-  const best = others[0]?.score ?? 0;
-  umbrella.score = Math.min(1, Math.max(umbrella.score, best + AMBIGUITY_MARGIN, MATCH_THRESHOLD + AMBIGUITY_MARGIN));
-  // Runners-up stay offered beside it: clearly behind when several parts are named or everything is asked for;
-  // close behind after "all looks fine, what else?", where a part named in trouble ("还是 502") is the other reading.
-  const behind = c.has('several-parts') || !c.has('all-fine') ? AMBIGUITY_MARGIN + 0.01 : AMBIGUITY_MARGIN / 2;
-  for (const s of others) s.score = Math.min(s.score, umbrella.score - behind);
-  return umbrella.id;
-}
-
-/** A pasted command or section header: `$ cmd`, `# cmd`, `[root@host ~]# cmd`, `=== journalctl …`, `[x] …`. */
-const PASTE_HEAD = /^\s*(?:\$ |# ?[a-z]|\[[^\]]*@[^\]]*\][#$]|={2,}|-{3,}\s*\S|\[[ x]\] )/i;
-/** This many pasted commands or sections make a collection (what support asks for, a review). */
-const COLLECTION = 3;
-
-/** Did the message paste the output of several commands? */
-function collected(msg: Message): boolean {
-  let heads = 0;
-  for (const l of msg.lines) if (PASTE_HEAD.test(l.raw) && ++heads >= COLLECTION) return true;
-  return false;
-}
-
-/**
- * A pasted line pointing at one part: a log signature, but not a setting (`VITE_API_BASE_URL=`, `ALLOWED_HOSTS=`),
- * which a pasted configuration shows whether or not it is wrong.
- */
-function isClue(evidence: string): boolean {
-  return evidence.startsWith('signature: ') && !/^signature: [A-Z][A-Z0-9_]*\s*=/.test(evidence);
 }
 
 /** Does a set of explained parts include `key`? A signature span is included by a span around it on the same line. */

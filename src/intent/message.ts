@@ -1,4 +1,5 @@
 import { messageContext, type MessageContext } from './context.js';
+import { ownInfra, withForeignNames } from './placement.js';
 import { canonical, normalize, stripLogPrefix } from './normalize.js';
 import { foldTraditional } from './synonyms.js';
 import type { PlaybookIndex } from './index.js';
@@ -50,7 +51,7 @@ export interface Message {
   host?: string;
 }
 
-/** Concepts that say something is wrong (src/intent/lexicon-problems.ts). */
+/** Concepts that say something is wrong (src/intent/lexicon-problems.ts, src/intent/lexicon-faults.ts). */
 const PROBLEM_CONCEPTS = [
   'fails',
   'cannot-open',
@@ -76,8 +77,14 @@ const DEFINITION =
  * Learning rather than a fault: an interview question, a tutorial or a book, the rule a mechanism follows ("OOM
  * killer 是按什么规则挑进程杀的"). About OMS only when it says so.
  */
-const LEARNING =
-  /面试|入门|教程|(?:按|根据)什么(?:规则|逻辑|算法|策略)|推荐.{0,8}(?:书|课程|教程)|\binterview\b|\btutorial\b|\bbooks?\b|\bcourse\b|\bhow does (?:the )?[a-z -]{2,30} (?:work|decide|choose|pick)\b/i;
+const LEARNING = new RegExp(
+  [
+    '面试|入门|教程|(?:按|根据)什么(?:规则|逻辑|算法|策略)|推荐.{0,8}(?:书|课程|教程)',
+    String.raw`\binterview\b|\btutorial\b|\bbooks?\b|\bcourse\b`,
+    String.raw`\bhow does (?:the )?[a-z -]{2,30} (?:work|decide|choose|pick)\b`,
+  ].join('|'),
+  'i',
+);
 
 /** Concepts that place a question in OMS (or in something seen in it: 报错, 日志). */
 const OMS_PARTS = [
@@ -275,35 +282,4 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
       !/oms/.test(proseText),
     ...(host !== undefined ? { host } : {}),
   };
-}
-
-/** A message that names nothing of OMS but an unknown system is that system's (src/intent/foreign.ts). */
-function withForeignNames(ctx: MessageContext, index: PlaybookIndex, whole: string, prose: string[]): MessageContext {
-  if (ctx.foreign && !ctx.sharedOnly) return ctx;
-  const lines = prose.map((l) => normalize(l));
-  if (!ctx.ours && index.foreign.find(whole, lines) !== undefined)
-    return { ...ctx, foreign: true, other: true, sharedOnly: false };
-  if (!ctx.other && index.foreign.find(whole, lines, true) !== undefined) return { ...ctx, other: true };
-  return ctx;
-}
-
-/** Parts only OMS has here: beside them, a thing every server has (数据库, 机房) is OMS's own. */
-const OMS_OWN_PARTS = [
-  'login',
-  'superuser',
-  'admin-site',
-  'bulk-import',
-  'backend',
-  'worker',
-  'static',
-  'unit-format',
-  'unit-directive',
-  'service-user',
-  'sigterm',
-];
-
-/** "刚部署完数据库是空的，一个能进后台的管理员账号都没有": the database is OMS's when one of OMS's parts is named. */
-function ownInfra(ctx: MessageContext, concepts: ReadonlySet<string>): MessageContext {
-  if (!ctx.sharedOnly || !ctx.foreign || !OMS_OWN_PARTS.some((c) => concepts.has(c))) return ctx;
-  return { ...ctx, foreign: false };
 }

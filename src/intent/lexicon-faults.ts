@@ -1,0 +1,143 @@
+/**
+ * The lexicon's faults: what goes wrong in particular — memory, signals, restarts, ports, permissions, CORS,
+ * credentials, addresses, pages, forgotten passwords (format: src/intent/lexicon.ts; the general failures are in
+ * src/intent/lexicon-problems.ts).
+ */
+export const FAULTS = {
+  oom: {
+    label: '内存耗尽 / out of memory',
+    zh: ['内存溢出', '内存飙', '内存不够', '内存不足', '爆内存', '内存满', '内存爆', '内存耗尽', '内存涨'],
+    en: ['oom', 'out of memory', 'oom-kill', 'oom killer', 'killed process', 'oom-killer', 'oomkill', 'memory leak'],
+  },
+  killed: {
+    label: '被杀 / killed',
+    zh: ['被杀', '被干掉', '被 kill', '被kill', '杀掉'],
+    en: ['killed', 'kill', 'sigkill'],
+    re: ['被.{0,4}(?:干掉|杀|kill)'],
+  },
+  'restart-loop': {
+    label: '反复重启 / restart loop',
+    zh: [
+      '一直重启',
+      '反复重启',
+      '不停重启',
+      '一直在重启',
+      '自动重启',
+      '重启循环',
+      '不停地重启',
+      '循环重启',
+      '频繁重启',
+      '重启了好几次',
+      '反复',
+    ],
+    re: ['又(?:挂|崩|停|failed|失败|退出|起不来)'],
+    en: [
+      'restart counter',
+      'auto-restart',
+      'activating',
+      'restart loop',
+      'keeps restarting',
+      'repeated too quickly',
+      'restarting',
+    ],
+    py: ['yi zhi chong qi'],
+  },
+  'in-use': {
+    label: '端口被占用 / already in use',
+    // Not 占用 alone: "内存占用越来越高" is memory use.
+    zh: ['被占用', '端口占用', '端口被占', '已被占用', '占着端口'],
+    re: ['被.{0,8}占(?:了|用|着)'],
+    en: ['in use', 'already in use', 'address in use', 'port taken', 'eaddrinuse'],
+  },
+  'not-listening': {
+    label: '端口没监听 / not listening',
+    zh: ['没人在听', '没在听', '没监听', '没有监听', '端口不通', '不在监听'],
+    en: ['not listening', 'nothing listening', 'nothing on port', 'no listener'],
+    py: ['mei jian ting'],
+  },
+  missing: {
+    label: '没有 / missing',
+    zh: ['没有', '不见了', '找不到', '没了', '缺少', '丢了', '无此', '查无'],
+    en: ['missing', 'gone', "can't find", 'cannot find', 'no such user', 'does not exist', "doesn't exist"],
+  },
+  permission: {
+    label: '权限 / permission',
+    zh: ['权限', '没权限'],
+    en: ['permission denied', 'permission', 'forbidden', "don't have permission"],
+  },
+  cors: {
+    label: '跨域 / CORS',
+    zh: ['跨域'],
+    en: ['cors', 'cross-origin', 'access-control-allow-origin', 'preflight', 'allow-origin'],
+    re: ['access-control-(?:allow|request)-[a-z]+', 'origin 头'],
+  },
+  unauthorized: {
+    label: '401/400 / credentials refused',
+    zh: ['密码错误', '密码不对', '用户名或密码'],
+    en: ['401', 'unauthorized', 'wrong password', 'invalid credentials', 'network error', '400', 'bad request'],
+  },
+  'wrong-address': {
+    label: '请求地址不对 / wrong API address',
+    zh: [
+      '老地址',
+      '旧地址',
+      '地址不对',
+      '换了服务器',
+      '换了 ip',
+      '换了ip',
+      '迁移',
+      '搬迁',
+      '新 ip',
+      '新ip',
+      '改了 ip',
+      'ip 变了',
+    ],
+    en: [
+      'localhost',
+      'vite_api_base_url',
+      'wrong url',
+      'old ip',
+      'old address',
+      'new ip',
+      'ip changed',
+      'changed the ip',
+    ],
+    re: ['\\b(?:moved|migrated)\\b.{0,30}\\b(?:ip|server|host|box|machine)\\b'],
+  },
+  // The front end's page (index.html) answering where JSON or the admin was expected: a proxy rule missing.
+  'wrong-page': {
+    label: "返回了前端页面 / the front end's page instead",
+    zh: [
+      '不是json',
+      '不是 json',
+      '返回的是前端',
+      '返回前端',
+      '前端页面',
+      '前端的页面',
+      '前端首页',
+      'html 页面',
+      'html页面',
+      // nginx's own default page
+      '欢迎页',
+      '默认页',
+    ],
+    en: [
+      'index.html',
+      'not json',
+      'instead of json',
+      'returns html',
+      'returned html',
+      'got html',
+      '<!doctype html>',
+      'welcome to nginx',
+      'default page',
+    ],
+    re: ['(?:返回|回来|拿到|得到)的?(?:是|了)?[^,.;!?。]{0,8}(?:html|前端|首页)'],
+  },
+  forgot: {
+    label: '忘了 / forgot',
+    zh: ['忘了', '忘记', '重置', '改回来', '改回去', '找回', '重新启用', '恢复'],
+    en: ['forgot', 'forgotten', 'reset', 'lost', 'change password', 'changepassword'],
+    py: ['wang le', 'chong zhi'],
+  },
+} as const satisfies Record<string, unknown>;

@@ -1,0 +1,44 @@
+import type { MessageContext } from './context.js';
+import type { PlaybookIndex } from './index.js';
+import { normalize } from './normalize.js';
+
+/**
+ * Where a message is placed beyond src/intent/context.ts's lists: systems told by their names (src/intent/foreign.ts)
+ * and things every server has, which are OMS's beside one of OMS's own parts.
+ */
+
+/** A message that names nothing of OMS but an unknown system is that system's (src/intent/foreign.ts). */
+export function withForeignNames(
+  ctx: MessageContext,
+  index: PlaybookIndex,
+  whole: string,
+  prose: string[],
+): MessageContext {
+  if (ctx.foreign && !ctx.sharedOnly) return ctx;
+  const lines = prose.map((l) => normalize(l));
+  if (!ctx.ours && index.foreign.find(whole, lines) !== undefined)
+    return { ...ctx, foreign: true, other: true, sharedOnly: false };
+  if (!ctx.other && index.foreign.find(whole, lines, true) !== undefined) return { ...ctx, other: true };
+  return ctx;
+}
+
+/** Parts only OMS has here: beside them, a thing every server has (数据库, 机房) is OMS's own. */
+const OMS_OWN_PARTS = [
+  'login',
+  'superuser',
+  'admin-site',
+  'bulk-import',
+  'backend',
+  'worker',
+  'static',
+  'unit-format',
+  'unit-directive',
+  'service-user',
+  'sigterm',
+];
+
+/** "刚部署完数据库是空的，一个能进后台的管理员账号都没有": the database is OMS's when one of OMS's parts is named. */
+export function ownInfra(ctx: MessageContext, concepts: ReadonlySet<string>): MessageContext {
+  if (!ctx.sharedOnly || !ctx.foreign || !OMS_OWN_PARTS.some((c) => concepts.has(c))) return ctx;
+  return { ...ctx, foreign: false };
+}
