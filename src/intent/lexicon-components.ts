@@ -97,6 +97,17 @@ export const COMPONENTS = {
       '一批',
       '逐个',
       '手动建',
+      // adding people one at a time is what the bulk import replaces
+      '一个个加',
+      '一个个添加',
+      '一个个建',
+      '一个个录',
+      '一个个开',
+      '一个一个加',
+      '一个一个建',
+      '挨个加',
+      '挨个建',
+      '挨个录',
     ],
     en: [
       'bulk import',
@@ -114,6 +125,10 @@ export const COMPONENTS = {
       'batch',
       'generate_user_template',
       'user template',
+    ],
+    // adding people one at a time ("adding them one by one is too slow")
+    re: [
+      '\\b(?:add|creat|enter|typ)\\w* (?:\\d+ )?(?:them|users|people|accounts|staff)? ?(?:one by one|one at a time)\\b',
     ],
     py: ['pi liang', 'dao ru'],
   },
