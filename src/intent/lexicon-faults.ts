@@ -51,8 +51,15 @@ export const FAULTS = {
   },
   'not-listening': {
     label: '端口没监听 / not listening',
-    zh: ['没人在听', '没在听', '没监听', '没有监听', '端口不通', '不在监听'],
-    en: ['not listening', 'nothing listening', 'nothing on port', 'no listener'],
+    zh: ['没人在听', '没在听', '没监听', '没有监听', '端口不通', '不在监听', '没人监听', '无人监听', '没人听'],
+    en: [
+      'not listening',
+      'nothing listening',
+      'nothing on port',
+      'no listener',
+      'nobody listening',
+      'no one listening',
+    ],
     py: ['mei jian ting'],
   },
   missing: {
