@@ -16,7 +16,22 @@ export const COMPONENTS = {
   login: {
     label: '登录 / login',
     zh: ['登录', '登陆', '登入', '登不上', '登不进', '登不了', '登进', '登上去'],
-    en: ['login', 'log in', 'logging in', 'sign in', 'signin', 'sign-in', 'logon', 'creds', 'credentials'],
+    en: [
+      'login',
+      'log in',
+      'logging in',
+      'sign in',
+      'signin',
+      'sign-in',
+      'logon',
+      'creds',
+      'credentials',
+      'log into',
+      'logging into',
+      'logged into',
+      'sign into',
+      'signing in',
+    ],
   },
   superuser: {
     label: '超级管理员 / superuser',

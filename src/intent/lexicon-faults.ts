@@ -46,8 +46,18 @@ export const FAULTS = {
     label: '端口被占用 / already in use',
     // Not 占用 alone: "内存占用越来越高" is memory use.
     zh: ['被占用', '端口占用', '端口被占', '已被占用', '占着端口'],
-    re: ['被.{0,8}占(?:了|用|着)'],
-    en: ['in use', 'already in use', 'address in use', 'port taken', 'eaddrinuse'],
+    re: ['被.{0,8}占(?:了|用|着)', '\\bport \\d+ (?:is |was )?(?:already )?(?:taken|occupied|busy)\\b'],
+    en: [
+      'in use',
+      'already in use',
+      'address in use',
+      'port taken',
+      'eaddrinuse',
+      "can't bind",
+      'cannot bind',
+      'unable to bind',
+      'failed to bind',
+    ],
   },
   'not-listening': {
     label: '端口没监听 / not listening',
@@ -66,6 +76,8 @@ export const FAULTS = {
     label: '没有 / missing',
     zh: ['没有', '不见了', '找不到', '没了', '缺少', '丢了', '无此', '查无'],
     en: ['missing', 'gone', "can't find", 'cannot find', 'no such user', 'does not exist', "doesn't exist"],
+    // "no superuser exists yet", "there is no admin account"
+    re: ['\\bno (?:superuser|super user|admin user|admin account|account|user)s?\\b', '\\bthere (?:is|are) no\\b'],
   },
   permission: {
     label: '权限 / permission',
@@ -109,7 +121,11 @@ export const FAULTS = {
       'ip changed',
       'changed the ip',
     ],
-    re: ['\\b(?:moved|migrated)\\b.{0,30}\\b(?:ip|server|host|box|machine)\\b'],
+    re: [
+      '\\b(?:moved|migrated)\\b.{0,30}\\b(?:ip|server|host|box|machine)\\b',
+      '\\bold (?:server |host |box |machine )?(?:ip|address|url|host)\\b',
+      '\\bafter (?:we|i|they) (?:moved|migrated)\\b',
+    ],
   },
   // The front end's page (index.html) answering where JSON or the admin was expected: a proxy rule missing.
   'wrong-page': {
@@ -137,6 +153,7 @@ export const FAULTS = {
       'got html',
       '<!doctype html>',
       'welcome to nginx',
+      'welcome page',
       'default page',
     ],
     re: ['(?:返回|回来|拿到|得到)的?(?:是|了)?[^,.;!?。]{0,8}(?:html|前端|首页)'],

@@ -67,6 +67,7 @@ export const PROBLEMS = {
       'failures',
       'invalid',
       'rejected',
+      'csrf',
       'logged out',
       'logs me out',
       'signed out',
