@@ -1,3 +1,5 @@
+import { SERVER_COMPONENTS } from './lexicon-server.js';
+
 /** Components every system has: naming only these says nothing about OMS. */
 export const GENERIC_COMPONENTS: ReadonlySet<string> = new Set([
   'users',
@@ -11,8 +13,8 @@ export const GENERIC_COMPONENTS: ReadonlySet<string> = new Set([
   'admin-word',
 ]);
 
-/** The lexicon's components: what operators name (see src/intent/lexicon.ts for the format). */
-export const COMPONENTS = {
+/** The lexicon's components of the application: what operators name (see src/intent/lexicon.ts for the format). */
+export const APP_COMPONENTS = {
   login: {
     label: '登录 / login',
     zh: ['登录', '登陆', '登入', '登不上', '登不进', '登不了', '登进', '登上去'],
@@ -246,67 +248,7 @@ export const COMPONENTS = {
     zh: ['配置', '设置', '参数'],
     en: ['config', 'configuration', 'settings', 'env', '.env', 'debug', 'allowed_hosts', 'cors_allowed_origins'],
   },
-  'unit-format': {
-    label: '单元文件格式 / unit file format',
-    zh: ['windows 上写', '换行符', '隐藏字符', '文件格式', 'windows 上编辑', 'windows 下编辑', '记事本'],
-    en: [
-      'bom',
-      'crlf',
-      'line endings',
-      'dos2unix',
-      'cat -a',
-      'utf-8 with bom',
-      'edited on windows',
-      'saved on windows',
-      'notepad',
-    ],
-    // A format that is wrong ("格式错误", "格式不对"); "PDF 格式的报表" is about a report, not a unit file.
-    re: ['格式(?:错|不对|有问题|问题|不正确|不规范|乱)', '(?:文件|编码|换行|dos|windows|unix|utf-?8)\\s*格式'],
-  },
-  'unit-directive': {
-    label: '单元文件配置项 / unit file directives',
-    en: [
-      'execstart',
-      'workingdirectory',
-      'restartsec',
-      'wantedby',
-      'type=notify',
-      'type=simple',
-      'environment=',
-      'user=',
-      'group=',
-      'after=network.target',
-      'multi-user.target',
-    ],
-    re: ['\\btype\\b.{0,12}\\b(?:notify|simple|forking)\\b', '文件里\\s*(?:user|group|type)\\b'],
-  },
-  'service-user': {
-    label: '服务用户 / service user',
-    zh: ['用户不存在'],
-    en: ['www-data', 'user=', 'useradd'],
-  },
-  memory: {
-    label: '内存 / memory',
-    zh: ['内存', '内存不足', '内存不够'],
-    en: ['memory', 'ram', 'rss'],
-  },
-  sigterm: {
-    label: 'SIGTERM',
-    en: ['sigterm', 'sigkill', 'sigabrt', 'signal term', 'handling signal'],
-    re: ['was sent sig'],
-  },
-  kylin: {
-    label: '麒麟 / Kylin',
-    zh: ['麒麟'],
-    en: ['kylin'],
-  },
-  selinux: {
-    label: 'SELinux',
-    en: ['selinux', 'setsebool', 'httpd_can_network_connect'],
-  },
-  restart: {
-    label: '重启 / restart',
-    zh: ['重启', '重新启动', '重载'],
-    en: ['restart', 'reload', 'reboot the service'],
-  },
 } as const satisfies Record<string, unknown>;
+
+/** Every component of the lexicon, OMS's application and its server's (membership: `id in COMPONENTS`). */
+export const COMPONENTS = { ...APP_COMPONENTS, ...SERVER_COMPONENTS };

@@ -1,4 +1,5 @@
-import { COMPONENTS } from './lexicon-components.js';
+import { APP_COMPONENTS } from './lexicon-components.js';
+import { SERVER_COMPONENTS } from './lexicon-server.js';
 import { FAULTS } from './lexicon-faults.js';
 import { PROBLEMS } from './lexicon-problems.js';
 import { QUESTIONS } from './lexicon-questions.js';
@@ -24,7 +25,8 @@ import { REQUESTS } from './lexicon-requests.js';
 
 /** The lexicon's files and what each holds; a concept id may appear in one file only. */
 export const LEXICON_PARTS: ReadonlyArray<[file: string, concepts: Record<string, unknown>]> = [
-  ['src/intent/lexicon-components.ts', COMPONENTS],
+  ['src/intent/lexicon-components.ts', APP_COMPONENTS],
+  ['src/intent/lexicon-server.ts', SERVER_COMPONENTS],
   ['src/intent/lexicon-problems.ts', PROBLEMS],
   ['src/intent/lexicon-faults.ts', FAULTS],
   ['src/intent/lexicon-requests.ts', REQUESTS],
