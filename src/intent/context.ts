@@ -37,6 +37,8 @@ const NOTICE = new RegExp(
     '例行维护|计划维护|维护窗口|停机维护|请知悉|敬请|通知[:：]|届时|将于|停服|期间(?:无法|不能|会|将|暂停)',
     '预计.{0,8}恢复|请大家|提前保存',
     '\\bscheduled maintenance\\b|\\bmaintenance window\\b|\\bfyi\\b|\\bdowntime\\b|\\bwill be (?:down|unavailable)\\b',
+    // a review written after the fact, a posted notice
+    '复盘|公告|通报|\\bpost-?mortem\\b|\\bretro(?:spective)?\\b',
     // a meeting, a training, a talk about OMS rather than a problem with it
     '培训|分享会|会议室|例会|周会|评审会|\\b(?:training|workshop|meeting|demo) (?:at|on|tomorrow|today|next)\\b',
   ].join('|'),
@@ -49,9 +51,10 @@ const NOTICE = new RegExp(
  */
 const SOLVED = new RegExp(
   [
-    '已经?(?:解决|修复|修好|恢复正常|恢复了|恢复|处理好|处理完|回滚|回退)|问题解决了|搞定了|没问题了|没事了|(?<![又就才便])好了[,.!。，！]*(?:谢|感谢|多谢|$)',
+    '已经?(?:解决|修复|修好|恢复正常|恢复了|恢复|处理好|处理完|处理|回滚|回退|关闭|关了)|问题解决了|搞定了|没问题了|没事了|(?<![又就才便])好了[,.!。，！]*(?:谢|感谢|多谢|$)',
     '(?:已经|刚)?(?:回滚|回退|改回去|改回来|还原)了|给大家添麻烦|抱歉大家|大家抱歉|误报|请忽略|忽略(?:上面|刚才|这条)',
     '\\b(?:fixed|resolved|sorted) (?:now|it)\\b|\\bworks now\\b|\\bworking again\\b|\\bback to normal\\b',
+    "\\b(?:is|are|it's|it is) back(?: up| online| to normal)?\\b",
     '\\b(?:rolled|rolling) (?:it )?back\\b|\\breverted\\b|\\bsorry (?:for|about) the (?:noise|trouble|spam)\\b',
     '\\bmy bad\\b|\\bfalse alarm\\b|\\bnever ?mind\\b|\\bnvm\\b|\\bplease ignore\\b|\\ball good now\\b',
   ].join('|'),

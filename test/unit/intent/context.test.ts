@@ -11,6 +11,9 @@ describe('messageContext', () => {
       'the login issue was a CORS typo, rolled back, sorry for the noise',
       '刚才那个 502 是误报，请忽略',
       '明天下午两点培训，讲 OMS 批量导入用户，会议室 3A',
+      '昨晚 OMS 接口 502 的复盘文档写好了，链接在群公告',
+      'thanks all, the admin page is back, it was the static path',
+      '后台样式丢失那个问题是 collectstatic 没跑，已处理',
     ])
       expect([text, ctx(text).notice]).toEqual([text, true]);
   });
