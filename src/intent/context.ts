@@ -25,8 +25,9 @@ const OTHER_HOST = new RegExp(
     '另一台|别的机器|其他机器|别的服务器|其他服务器',
     // another team's machine: "数据组那台 10.2.3.4", "隔壁组的机器"
     '(?:[\\u3400-\\u9fff]{1,4}组|别人|别组|隔壁)的?(?:那台|机器|服务器)',
-    '\\banother (?:host|server|box|machine)\\b',
-    '\\bother (?:hosts?|servers?|boxes|machines?)\\b',
+    // Not where the front end's requests are sent ("the request going to some other host": a wrong API address).
+    '(?<!\\b(?:go|goes|going|went|sent|hits?|hitting|points?|pointing) (?:to )?(?:some |an? |the )?)' +
+      '\\b(?:other|another) (?:hosts?|servers?|box|boxes|machines?)\\b',
   ].join('|'),
   'i',
 );
@@ -74,7 +75,7 @@ function announces(said: string): boolean {
 const NOT_OURS = new RegExp(
   [
     String.raw`\bnot (?:an? )?oms\b|\bnot (?:related to|about|for) oms\b|\b(?:nothing to do with|unrelated to) oms\b`,
-    String.raw`(?:与|和|跟)\s*oms\s*(?:无关|没关系|没有关系)|(?<!是)(?:不是|并非|非)\s*oms\s*(?:的|问题|相关)`,
+    String.raw`(?:与|和|跟)\s*oms\s*(?:无关|没关系|没有关系)|(?<!是)(?:不是|并非|非)\s*(?:我们|咱们)?\s*oms\s*(?:的|问题|相关|那边|这边)`,
     // "…跟这个没关系": what was just told is not about this
     String.raw`(?:跟|和|与)(?:这个|这边|此|我们这)(?:没关系|无关|没有关系)`,
     // "那个是运维组的", "归数据组管": another team's

@@ -15,7 +15,7 @@ const SHORT_CHARS = 200;
 /** A diagnosis this sure is not overruled by a section's words. */
 const CONFIDENT = 0.7;
 /** How much a section's own words add to a combination it satisfies (ties and near-ties between sections). */
-const WORDS_WEIGHT = 0.15;
+const WORDS_WEIGHT = 0.12;
 /** A section found by its words alone: enough weight, a fair share of the question, clearly ahead of the next. */
 const WORDS_MIN_SCORE = 5;
 const WORDS_MIN_COVERAGE = 0.3;

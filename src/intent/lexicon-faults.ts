@@ -125,6 +125,9 @@ export const FAULTS = {
       '\\b(?:moved|migrated)\\b.{0,30}\\b(?:ip|server|host|box|machine)\\b',
       '\\bold (?:server |host |box |machine )?(?:ip|address|url|host)\\b',
       '\\bafter (?:we|i|they) (?:moved|migrated)\\b',
+      // the browser's requests sent elsewhere: "the request going to some other host", "calls hit the wrong server"
+      '\\b(?:requests?|calls?|api|xhr|fetch)\\b.{0,20}\\b(?:go|goes|going|went|sent|hits?|hitting|points?|pointing)' +
+        ' (?:to )?(?:some |an? |the )?(?:other|another|wrong|different|old) (?:host|server|address|ip|domain|url)\\b',
     ],
   },
   // The front end's page (index.html) answering where JSON or the admin was expected: a proxy rule missing.

@@ -67,6 +67,14 @@ const GROUPS: Array<[canonical: string, variants: string[]]> = [
     ["won't", 'wont', "doesn't", 'does not', "didn't", 'did not', "isn't", 'is not', "aren't", "don't", 'do not'],
   ],
   [' timeout ', ['timed out', 'time out', 'time-out']],
+  // Not knowing where to start is no service starting: "start" here must not meet a phrase like "fails to start".
+  [
+    ' where to begin ',
+    [
+      ...['where do i even start', 'where do we even start', 'where to even start', 'where should i start'],
+      ...['where should we start', 'where do i start', 'where do we start', 'where to start', 'where would i start'],
+    ],
+  ],
   [' fail ', ['not working', 'not work', 'broken', 'failing', 'failed', 'fails', 'failure']],
   [' bulk import ', ['bulk add', 'bulk create', 'bulk-add', 'batch import', 'batch add', 'mass import']],
 ];
