@@ -156,6 +156,10 @@ export const FAULTS = {
       'got html',
       '<!doctype html>',
       'welcome to nginx',
+      // the front end's single-page app answering instead: "through port 80 I just get the SPA"
+      'spa',
+      'single page app',
+      'vue app',
       'welcome page',
       'default page',
     ],

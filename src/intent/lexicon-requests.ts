@@ -60,7 +60,6 @@ export const REQUESTS = {
       'front to back',
       'soup to nuts',
     ],
-    // Nothing works: everything fails ("nothing works on the box", "啥都不行了").
     re: ["\\bnothing(?:'s| is)? work(?:s|ing)\\b", '(?:啥|什么|哪)都不(?:行|好使|能用)'],
     py: ['suo you', 'quan bu', 'quan mian', 'yi bian'],
   },
@@ -125,11 +124,9 @@ export const REQUESTS = {
       '先(?:弄|查|看|搞|修)哪(?:个|里|儿|些)?',
       '下一步(?:按|该|要|查|看|做|怎么)',
       // Cannot tell which part is wrong ("不太对劲，具体哪里又说不上来", "can't tell what exactly is off"): the whole.
-      '(?:哪里|哪儿|哪个|哪|什么|啥)[^,.;!?。，；！？\\n]{0,6}说不(?:上来|清|出来|好)',
-      '说不(?:上来|清楚?|出来)(?:是|到底是)?(?:哪|什么|啥)',
+      '(?:哪里|哪儿|哪个|哪|什么|啥)[^,.;!?。，；！？\\n]{0,6}说不(?:上来|清|出来|好)|说不(?:上来|清楚?|出来)(?:是)?(?:哪|什么|啥)',
       '不知道(?:是|到底是)?(?:哪里|哪儿|哪个地方|哪块)(?:出了?|有)?(?:的)?(?:问题|毛病)',
-      "\\b(?:can'?t|cannot|could ?n'?t|hard to) (?:tell|say|pin ?point|pin (?:it )?down|put my finger on)" +
-        ' (?:what|where|which)\\b',
+      "\\b(?:can'?t|cannot|could ?n'?t|hard to) (?:tell|say|pin ?point|pin (?:it )?down) (?:what|where|which)\\b",
     ],
     en: [
       'where should i start',

@@ -184,7 +184,12 @@ function namesSeveralParts(index: PlaybookIndex, text: string): boolean {
 const CLAUSE = /[,.;!?。；！？\n]|但是?|可是|不过|\bbut\b/i;
 
 /** A clause saying one part is fine ("但是 /api/ 正常", "the main site loads fine"). */
-const FINE = /正常|没问题|是好的|好好的|是通的|能用|(?<![a-z])(?:fine|works|loads|healthy|ok|okay)(?![a-z])/i;
+const FINE = /正常|没问题|是好的|好好的|是通的|能用|(?<![a-z])(?:fine|works?|loads|healthy|ok|okay)(?![a-z])/i;
+/**
+ * A clause saying a part works when reached directly ("admin works fine on :8000 directly", "直接访问 8000 正常"):
+ * the part is not fine, the way to it through nginx is what fails.
+ */
+const DIRECTLY = /\bdirect(?:ly)?\b|\bbypass|直接(?:访问|请求|curl|打|连)?|直连|绕过|:8000\b|8000 ?端口/i;
 
 /**
  * The text without its clauses that say something is fine and name no problem ("nginx -t 也 ok"; with `oneFine`,
@@ -193,8 +198,15 @@ const FINE = /正常|没问题|是好的|好好的|是通的|能用|(?<![a-z])(?
 function withoutHealthyClauses(index: PlaybookIndex, text: string, oneFine = false): string {
   const clauses = text.split(CLAUSE).map((clause) => ({ clause, found: conceptsOf(index, clause) }));
   const troubled = (f: Set<string>) => PROBLEM_CONCEPTS.some((c) => f.has(c));
-  const healthy = ({ clause, found }: { clause: string; found: Set<string> }) =>
+  const fine = ({ clause, found }: { clause: string; found: Set<string> }) =>
     (found.has('all-fine') || (oneFine && FINE.test(clause) && !asks(clause, found))) && !troubled(found);
+  // A part said to work when reached directly is the one in trouble through nginx when the rest names no other
+  // ("admin works fine on :8000 directly, but through port 80 I get the SPA"); beside another part ("直接 curl 登录接口
+  // 是好的 …，走 nginx 就变 404" names 接口) it is dropped as any fine clause.
+  const named = (f: Set<string>) => [...f].some((k) => k in COMPONENTS && !GENERIC_COMPONENTS.has(k));
+  const partElsewhere = clauses.some((c) => !fine(c) && named(c.found));
+  const healthy = (c: { clause: string; found: Set<string> }) =>
+    fine(c) && (partElsewhere || !oneFine || !DIRECTLY.test(c.clause));
   if (oneFine && !clauses.some((c) => troubled(c.found) && !healthy(c))) return text;
   return clauses
     .filter((c) => !healthy(c))
