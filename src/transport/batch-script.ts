@@ -18,12 +18,17 @@ const NONCE = /^[0-9a-f]{16,64}$/;
 export function batchScript(commandLines: readonly string[], nonce: string): string {
   if (!NONCE.test(nonce)) throw new Error('a batch nonce is 16 to 64 hex characters');
   if (commandLines.length === 0) throw new Error('a batch needs at least one command');
+  const last = commandLines.length - 1;
   const lines = [
     `n=${nonce}`,
     `_b() { printf '%s B %s\\n' "$n" "$1"; printf '%s B %s\\n' "$n" "$1" >&2; }`,
+    // The end of one command and the begin of the next in one write per stream: fewer SSH data packets.
     `_e() { printf '\\n%s E %s %s\\n' "$n" "$1" "$2"; printf '\\n%s E %s %s\\n' "$n" "$1" "$2" >&2; }`,
+    `_n() { printf '\\n%s E %s %s\\n%s B %s\\n' "$n" "$1" "$2" "$n" "$3"; ` +
+      `printf '\\n%s E %s %s\\n%s B %s\\n' "$n" "$1" "$2" "$n" "$3" >&2; }`,
+    '_b 0',
     // Each command's stdin is /dev/null: none reads input, and none may read the next command's.
-    ...commandLines.map((line, i) => `_b ${i}; ${line} </dev/null; _e ${i} $?`),
+    ...commandLines.map((line, i) => `${line} </dev/null; ${i === last ? `_e ${i} $?` : `_n ${i} $? ${i + 1}`}`),
   ];
   return `${lines.join('\n')}\n`;
 }
