@@ -38,14 +38,15 @@ export interface FramedOutput {
 /** Bytes outside any command kept at most (the shell's own complaints, for the error message). */
 const STRAY_MAX = 16 * 1024;
 const NEWLINE = 0x0a;
+/** The exit status in an end marker, as the shell prints `$?`. */
+const EXIT_STATUS = /^\d{1,3}$/;
 
 export class BatchFrames {
   private readonly nonce: Buffer;
   private readonly endNeedle: Buffer;
   /** Longest marker line we wait for before deciding it is output after all. */
   private readonly markerMax: number;
-  private readonly beginLine: RegExp;
-  private readonly endLine: RegExp;
+  private readonly nonceText: string;
   private readonly streams: [StreamState, StreamState];
   private readonly outputs: Array<[Output, Output]>;
   private readonly codes: Array<number | null>;
@@ -65,8 +66,8 @@ export class BatchFrames {
     this.nonce = Buffer.from(nonce, 'latin1');
     this.endNeedle = Buffer.from(`\n${nonce} E `, 'latin1');
     this.markerMax = nonce.length + 32;
-    this.beginLine = new RegExp(`^${nonce} B (\\d{1,6})$`);
-    this.endLine = new RegExp(`^${nonce} E (\\d{1,6}) (\\d{1,3})$`);
+    // Compared as text, not through a RegExp made per nonce: compiling one per session cost more than the rest.
+    this.nonceText = nonce;
     const stream = (): StreamState => ({ pending: Buffer.alloc(0), inside: null, next: 0 });
     this.streams = [stream(), stream()];
     const output = (): Output => ({ chunks: [], bytes: 0, truncated: false });
@@ -137,8 +138,8 @@ export class BatchFrames {
     this.take(s, at, this.stray, STRAY_MAX);
     const nl = s.pending.indexOf(NEWLINE);
     if (nl === -1 && s.pending.length <= this.markerMax) return false;
-    const m = nl === -1 ? null : this.beginLine.exec(s.pending.subarray(0, nl).toString('latin1'));
-    if (m && Number(m[1]) === s.next && s.next < this.maxBytes.length) {
+    const line = nl === -1 ? '' : s.pending.subarray(0, nl).toString('latin1');
+    if (s.next < this.maxBytes.length && line === `${this.nonceText} B ${s.next}`) {
       s.pending = s.pending.subarray(nl + 1);
       s.inside = s.next;
       if (which === 0) this.events.begun?.(s.inside);
@@ -163,12 +164,14 @@ export class BatchFrames {
     this.take(s, at, out, cap);
     const nl = s.pending.indexOf(NEWLINE, 1);
     if (nl === -1 && s.pending.length <= this.markerMax + 1) return false;
-    const m = nl === -1 ? null : this.endLine.exec(s.pending.subarray(1, nl).toString('latin1'));
-    if (m && Number(m[1]) === index) {
+    const line = nl === -1 ? '' : s.pending.subarray(1, nl).toString('latin1');
+    const head = `${this.nonceText} E ${index} `;
+    const status = line.startsWith(head) ? line.slice(head.length) : '';
+    if (EXIT_STATUS.test(status)) {
       s.pending = s.pending.subarray(nl + 1);
       s.inside = null;
       s.next = index + 1;
-      if (which === 0) this.codes[index] = Number(m[2]);
+      if (which === 0) this.codes[index] = Number(status);
       this.endedOn[index]![which] = true;
       if (this.finished(index)) this.events.finished?.(index);
       return true;
