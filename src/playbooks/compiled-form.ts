@@ -1,5 +1,5 @@
 import type { PlaybookRegistry } from './registry.js';
-import type { Playbook } from './playbook.js';
+import type { FindingRule, Playbook } from './playbook.js';
 
 /** How a RegExp is written in the compiled form: `{ "$regexp": source, "flags": flags }`. */
 const REGEXP = '$regexp';
@@ -9,14 +9,31 @@ const REGEXP = '$regexp';
  * Playbook type) without a hand-kept field list. Regular expressions are written as source and flags; a value JSON
  * cannot carry faithfully (Map, Set, function, bigint) is a programming error and throws, so a new field of such a
  * type is caught by the round-trip test instead of being silently dropped from the cache.
+ *
+ * Every playbook carries every cause of the catalogue, mostly the same ones: the form holds each distinct finding
+ * once (`findings`) and each playbook's `findings` as indices into it, which keeps the file (and its parse on
+ * every start) about half the size. `{ "findings": [...], "playbooks": [...] }`.
  */
 export function serialisePlaybooks(playbooks: readonly Playbook[]): string {
-  return JSON.stringify(playbooks, (key, value: unknown) => {
-    if (value instanceof RegExp) return { [REGEXP]: value.source, flags: value.flags };
-    if (value instanceof Map || value instanceof Set || typeof value === 'function' || typeof value === 'bigint') {
+  const table: string[] = [];
+  const index = new Map<string, number>();
+  const indexOf = (finding: FindingRule) => {
+    const text = toJson(finding);
+    let i = index.get(text);
+    if (i === undefined) index.set(text, (i = table.push(text) - 1));
+    return i;
+  };
+  const list = playbooks.map((p) => toJson({ ...p, findings: p.findings.map(indexOf) }));
+  return `{"findings":[${table.join(',')}],"playbooks":[${list.join(',')}]}`;
+}
+
+function toJson(value: unknown): string {
+  return JSON.stringify(value, (key, v: unknown) => {
+    if (v instanceof RegExp) return { [REGEXP]: v.source, flags: v.flags };
+    if (v instanceof Map || v instanceof Set || typeof v === 'function' || typeof v === 'bigint') {
       throw new TypeError(`playbook field "${key}" cannot be stored in the compiled form; store plain data`);
     }
-    return value;
+    return v;
   });
 }
 
@@ -30,8 +47,20 @@ export function deserialisePlaybooks(text: string): Playbook[] {
     }
     return v;
   });
-  if (!Array.isArray(value)) throw new TypeError('the compiled form is not a list of playbooks');
-  return value as Playbook[];
+  const { findings, playbooks } = (value ?? {}) as { findings?: unknown; playbooks?: unknown };
+  if (!Array.isArray(findings) || !Array.isArray(playbooks)) {
+    throw new TypeError('the compiled form is not a list of playbooks with their findings');
+  }
+  for (const p of playbooks as { findings?: unknown }[]) {
+    if (p === null || typeof p !== 'object' || !Array.isArray(p.findings)) throw new TypeError('malformed playbook');
+    p.findings = p.findings.map((i: unknown) => {
+      if (!Number.isInteger(i) || (i as number) < 0 || (i as number) >= findings.length) {
+        throw new TypeError('malformed finding reference');
+      }
+      return findings[i as number] as unknown;
+    });
+  }
+  return playbooks as Playbook[];
 }
 
 /**

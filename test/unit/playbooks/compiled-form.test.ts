@@ -24,10 +24,24 @@ describe('the compiled form', () => {
     expect(() => serialisePlaybooks(withMap)).toThrow(/field "lexicon" cannot be stored/);
   });
 
-  it('refuses text that is not a playbook list', () => {
+  it('holds each distinct finding once, and gives the playbooks the same findings back', () => {
+    const text = serialisePlaybooks(playbooks);
+    const form = JSON.parse(text) as { findings: unknown[]; playbooks: { findings: number[] }[] };
+    const distinct = new Set(playbooks.flatMap((p) => p.findings.map((f) => JSON.stringify(f))));
+    expect(form.findings).toHaveLength(distinct.size);
+    expect(form.findings.length).toBeLessThan(playbooks.reduce((n, p) => n + p.findings.length, 0));
+    expect(form.playbooks.map((p) => p.findings.length)).toEqual(playbooks.map((p) => p.findings.length));
+  });
+
+  it('refuses text that is not a compiled form', () => {
+    const form = (list: string, findings = '[]') => `{"findings":${findings},"playbooks":${list}}`;
     expect(() => deserialisePlaybooks('{"id":"login"}')).toThrow(/not a list/);
-    expect(() => deserialisePlaybooks('[{"signatures":[{"$regexp":1,"flags":"i"}]}]')).toThrow(/malformed/);
-    expect(() => deserialisePlaybooks('[{"signatures":[{"$regexp":"(","flags":"i"}]}]')).toThrow(SyntaxError);
+    expect(() => deserialisePlaybooks('[{"id":"login","findings":[]}]')).toThrow(/not a list/);
+    expect(() => deserialisePlaybooks(form('[{"signatures":[{"$regexp":1,"flags":"i"}]}]'))).toThrow(/malformed/);
+    expect(() => deserialisePlaybooks(form('[{"signatures":[{"$regexp":"(","flags":"i"}]}]'))).toThrow(SyntaxError);
+    expect(() => deserialisePlaybooks(form('[{"findings":[0]}]'))).toThrow(/malformed finding reference/);
+    expect(() => deserialisePlaybooks(form('[{"findings":[0.5]}]', '[{}]'))).toThrow(/malformed finding reference/);
+    expect(() => deserialisePlaybooks(form('[null]'))).toThrow(/malformed playbook/);
   });
 
   it('fits the registry it was built against, and not one without a check, action or signal it names', () => {
