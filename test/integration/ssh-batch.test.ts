@@ -69,6 +69,13 @@ test('a batch gives every command the result exec gives it, in one session', asy
   expect(batched[5]!.stdout).toBe(binary.toString('utf8'));
 }, 30_000);
 
+test('a command whose line cannot be built (a NUL byte) is refused alone; the others of its batch run', async () => {
+  const t = await transport();
+  const [bad, good] = await Promise.allSettled(t.execBatch([{ argv: ['echo', 'a\0b'] }, { argv: ['echo', 'fine'] }]));
+  expect(bad).toMatchObject({ status: 'rejected', reason: { message: expect.stringMatching(/NUL/) } });
+  expect(good).toMatchObject({ status: 'fulfilled', value: { code: 0, stdout: 'fine\n' } });
+}, 30_000);
+
 test('a command past its own deadline is timed out; the ones after it in its session still run', async () => {
   const t = await transport();
   const started = Date.now();
