@@ -7,7 +7,7 @@
  * The simulated hosts have no OMS, so their checks fail: the fan-out is what is measured. Asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,8 @@ const TIME = '/usr/bin/time';
 
 interface Measured {
   wallMs: number;
+  /** CPU of the 30 simulated servers during the run (their cpuacct cgroup), when one could be made. */
+  serversMs?: number;
   rssKb: number;
   /** CPU of the bot's own process (user + system): the rest of the wall time is the servers' and the wait. */
   cpuMs: number;
@@ -52,6 +54,30 @@ function measure(argv: string[], env: Record<string, string>, cwd: string): Meas
   };
 }
 
+/**
+ * The simulated servers' CPU: their sshd listeners (and so every session and command they fork) in a cpuacct
+ * cgroup of their own (cgroup v1, as root). Undefined where that cannot be made; nothing else changes then.
+ */
+function serversCpu(pids: readonly number[]): { usageMs(): number; remove(): void } | undefined {
+  const dir = `/sys/fs/cgroup/cpuacct/oms-bench-fleet-${process.pid}`;
+  try {
+    mkdirSync(dir);
+    for (const pid of pids) writeFileSync(join(dir, 'cgroup.procs'), String(pid));
+  } catch {
+    return undefined;
+  }
+  return {
+    usageMs: () => Number(readFileSync(join(dir, 'cpuacct.usage'), 'utf8')) / 1e6,
+    remove: () => {
+      try {
+        rmdirSync(dir);
+      } catch {
+        // a process is still in it; the cgroup is left empty-handed, harmless
+      }
+    },
+  };
+}
+
 export async function runFleetBench(): Promise<void> {
   if (!existsSync(TIME)) {
     console.log(`  ${TIME} is missing (apt-get install time): nothing measured`);
@@ -65,17 +91,34 @@ export async function runFleetBench(): Promise<void> {
       `+ hung :${fleet.hungPort}, started in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
   const dir = mkdtempSync(join(tmpdir(), 'oms-bench-fleet-'));
+  const servers = serversCpu(fleet.servers.map((s) => Number(readFileSync(join(s.dir, 'sshd.pid'), 'utf8'))));
+  // The servers' CPU of one run: its sessions end with the bot; a moment for the last ones to be reaped.
+  const measureFleet = async (argv: string[], env: Record<string, string>): Promise<Measured> => {
+    const before = servers?.usageMs();
+    const m = measure(argv, env, dir);
+    if (!servers || before === undefined) return m;
+    await new Promise((r) => setTimeout(r, 300));
+    return { ...m, serversMs: servers.usageMs() - before };
+  };
   try {
     const config = join(dir, 'oms-chatops.yml');
     writeFileSync(config, fleet.configYaml());
     const env = { OMS_CHATOPS_CONFIG: config };
     const bot = [process.execPath, BIN, 'diagnose', 'login', '--target', 'all'];
     const base = [process.execPath, '-e', '0'];
-    const runs: { bot: Measured[]; node: Measured[] } = { bot: [], node: [] };
+    // Another build of the bot (BENCH_FLEET_OTHER=path/to/bin/oms-chatops.js, e.g. the code before a change)
+    // alternating with this one, so that both see the same load from other work on the machine.
+    const other = process.env.BENCH_FLEET_OTHER
+      ? [process.execPath, process.env.BENCH_FLEET_OTHER, ...bot.slice(2)]
+      : [];
+    const runs: { bot: Measured[]; other: Measured[]; node: Measured[] } = { bot: [], other: [], node: [] };
     // One warm-up round (page cache, sshd's first fork), then alternating rounds.
     measure(bot, env, dir);
     for (let i = 0; i < ROUNDS; i++) {
-      runs.bot.push(measure(bot, env, dir));
+      // The order swaps every round, so neither build always runs first.
+      const pair = i % 2 === 0 ? [bot, other] : [other, bot];
+      for (const argv of pair)
+        if (argv.length) (argv === bot ? runs.bot : runs.other).push(await measureFleet(argv, env));
       runs.node.push(measure(base, {}, dir));
     }
     // The SSH sessions one run opens on the simulated servers (sshd logs each at LogLevel VERBOSE).
@@ -97,15 +140,18 @@ export async function runFleetBench(): Promise<void> {
           `${mb <= target.mb ? 'met' : 'MISSED'})`
         : '';
       const codes = [...new Set(m.map((x) => x.code))].join(',');
+      const serversMs = m.flatMap((x) => (x.serversMs === undefined ? [] : [x.serversMs]));
+      const serversText = serversMs.length ? `servers' cpu ${(median(serversMs) / 1000).toFixed(2)} s  ` : '';
       console.log(
         `  ${name.padEnd(48)} wall ${wall.toFixed(3)} s (min ${(Math.min(...m.map((x) => x.wallMs)) / 1000).toFixed(3)}, ` +
           `max ${(Math.max(...m.map((x) => x.wallMs)) / 1000).toFixed(3)})  ` +
-          `cpu ${(median(m.map((x) => x.cpuMs)) / 1000).toFixed(2)} s  peak RSS ${mb.toFixed(0)} MB  ` +
+          `cpu ${(median(m.map((x) => x.cpuMs)) / 1000).toFixed(2)} s  ${serversText}peak RSS ${mb.toFixed(0)} MB  ` +
           `exit ${codes}${verdict}`,
       );
     };
     console.log(`  ${ROUNDS} alternating rounds after one warm-up; medians:`);
     show(`bot: diagnose login --target all (${SERVERS + 2} targets)`, runs.bot, { s: 3, mb: 250 });
+    if (runs.other.length) show(`other build: ${process.env.BENCH_FLEET_OTHER}`, runs.other);
     show('node -e 0', runs.node);
     console.log(`  verdicts of the last run: ${JSON.stringify(summary.counts)}`);
     const perRun = sessions() - sessionsBefore;
@@ -117,6 +163,7 @@ export async function runFleetBench(): Promise<void> {
     );
   } finally {
     await fleet.stop();
+    servers?.remove();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -177,7 +177,14 @@ async function runOneTarget(
   };
   try {
     const outcome = await Promise.race([
-      runRequest(single, request.actor, { ...deps, audit: undefined }, { onObservation: (o) => seen.push(o) }),
+      // A few commands per SSH session (src/transport/batching.ts): the target's own deadline bounds the wait.
+      runRequest(
+        single,
+        request.actor,
+        { ...deps, audit: undefined },
+        { onObservation: (o) => seen.push(o) },
+        { batch: { commandGraceMs: deadlineMs } },
+      ),
       late,
     ]);
     if (outcome !== 'late')

@@ -5,6 +5,8 @@ import { reportAuditEntry } from '../audit/report-entry.js';
 import { runPlaybook, runSingleChecks } from '../engine/engine.js';
 import type { Report, ReportObservation } from '../engine/report.js';
 import type { Playbook } from '../playbooks/playbook.js';
+import type { RunChecksOptions } from '../engine/run-checks.js';
+import { batching } from '../transport/batching.js';
 import { oncePerRun } from '../transport/once-per-run.js';
 import type { Transport } from '../transport/transport.js';
 import type { AppActor, AppDeps } from './deps.js';
@@ -29,6 +31,16 @@ export interface RunHooks {
   onObservation?(observation: ReportObservation, done: number, total: number): void;
   /** What discovery says about the target's layout, before anything runs (conflicts with the config, guesses). */
   onLayoutNotices?(target: string, notices: readonly string[]): void;
+}
+
+/** How the commands of a run are sent. */
+export interface RunOptions {
+  /**
+   * Several commands per SSH session (src/transport/batching.ts): for fleet runs, where the servers' cost of
+   * a session is what limits the run. `commandGraceMs` is then how long the engine waits past a command's own
+   * deadline, its wait behind the others of its session included (the fleet's per-target deadline).
+   */
+  batch?: { commandGraceMs: number };
 }
 
 export type RunResult = { kind: 'report'; report: Report } | { kind: 'cancelled' };
@@ -59,11 +71,13 @@ export async function runRequest(
   actor: AppActor,
   deps: Pick<AppDeps, 'transportFor' | 'findCheck' | 'now' | 'audit' | 'onAuditError' | 'layout'>,
   hooks: RunHooks = {},
+  runOptions: RunOptions = {},
 ): Promise<RunResult> {
   // The target with its unset paths filled from discovery (cached per target); as configured without it.
   const base = request.target;
   // Every command of this run (discovery, checks, follow-up) through one wrapper: identical ones run once.
-  const transport = oncePerRun(deps.transportFor(base));
+  const own = deps.transportFor(base);
+  const transport = oncePerRun(runOptions.batch ? batching(own) : own);
   const layout = deps.layout ? await deps.layout.layoutFor(base, transport) : undefined;
   if (layout) {
     if (layout.notices.length) hooks.onLayoutNotices?.(base.name, layout.notices);
@@ -77,14 +91,18 @@ export async function runRequest(
       : { what: `check ${request.check.id}`, checks: [request.check.id] }),
   };
   if ((await hooks.onStart?.(start)) === false) return { kind: 'cancelled' };
-  const options = hooks.onObservation ? { onObservation: hooks.onObservation } : {};
+  const engine: RunChecksOptions = runOptions.batch
+    ? // Every command of a round asked for at once, so that the batching wrapper sees them together.
+      { concurrency: Number.POSITIVE_INFINITY, graceMs: runOptions.batch.commandGraceMs }
+    : {};
+  const options = hooks.onObservation ? { ...engine, onObservation: hooks.onObservation } : engine;
   let report = await runOnce(request, transport, deps, options);
   // A path of a cached layout is missing: discovered again, and diagnosed once more if the layout moved.
   const fresh = layout && (await deps.layout!.afterReport(base, layout, report, transport));
   if (fresh) {
     hooks.onLayoutNotices?.(base.name, fresh.notices);
     request = withTarget(request, fresh.target);
-    report = await runOnce(request, transport, deps, {});
+    report = await runOnce(request, transport, deps, engine);
   }
   await recordReport(report, actor, deps, request.kind === 'check' ? request.check.id : undefined);
   return { kind: 'report', report };
@@ -98,7 +116,7 @@ function runOnce(
   request: RunRequest,
   transport: Transport,
   deps: Pick<AppDeps, 'findCheck' | 'now'>,
-  options: { onObservation?: RunHooks['onObservation'] },
+  options: RunChecksOptions,
 ): Promise<Report> {
   return request.kind === 'diagnose'
     ? runPlaybook(request.playbook, request.target, transport, deps, options)

@@ -1,7 +1,7 @@
 import { isLocal, type Target } from '../config/target.js';
 import { LocalTransport } from './local.js';
 import type { SshEnv } from './ssh/index.js';
-import type { ExecOptions, Transport } from './transport.js';
+import type { BatchCommand, ExecOptions, Transport } from './transport.js';
 
 export interface TransportPool {
   /** The transport for a target: one per target, reused across requests (the SSH connection is pooled). */
@@ -43,6 +43,10 @@ function lazySsh(target: Target, env: SshEnv): Transport {
   return {
     describe: `${target.user ?? '?'}@${target.host}:${target.port}`,
     exec: async (argv: readonly string[], options?: ExecOptions) => (await load()).exec(argv, options),
+    execBatch: (commands: readonly BatchCommand[]) => {
+      const started = load().then((t) => t.execBatch!(commands));
+      return commands.map((_, i) => started.then((results) => results[i]!));
+    },
     connect: async () => (await load()).connect?.(),
     close: async () => {
       if (ssh) await (await ssh).close();

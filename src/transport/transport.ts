@@ -15,6 +15,12 @@ export interface ExecOptions {
   maxBytes?: number;
 }
 
+/** One command of a batch: its argv and its own options. */
+export interface BatchCommand {
+  argv: readonly string[];
+  options?: ExecOptions;
+}
+
 /** What one command did. Failures of the command are values here, never exceptions. */
 export interface ExecResult {
   /** Exit code; `null` when the process was killed by a signal or never started. */
@@ -45,6 +51,13 @@ export interface Transport {
    * is nothing to open (the local target).
    */
   connect?(): Promise<void>;
+  /**
+   * Run several read-only commands one after the other in one session (src/transport/batch-script.ts), each with
+   * its own deadline, output cap and result, as `exec` would give it. One promise per command, in order, each
+   * settled as soon as its command has finished. Absent when sessions cost nothing (the local target).
+   * Never used for actions: only the checks of a fleet run are batched (src/transport/batching.ts).
+   */
+  execBatch?(commands: readonly BatchCommand[]): Array<Promise<ExecResult>>;
   /** Release connections; the transport may be used again afterwards. */
   close(): Promise<void>;
 }

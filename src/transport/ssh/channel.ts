@@ -10,11 +10,11 @@ import type { Connection, SshConnector } from './connection.js';
 import { droppedError, type ConnectWhere } from './errors.js';
 
 /** Seconds `timeout -k` waits after TERM before KILL on the server. */
-const KILL_GRACE_S = 2;
+export const KILL_GRACE_S = 2;
 /** The local deadline is the remote one plus the kill grace plus this slack for the network. */
-const LOCAL_SLACK_MS = 1_000;
+export const LOCAL_SLACK_MS = 1_000;
 /** After a local deadline, wait this long for the server's channel close before reusing the slot. */
-const SLOT_RELEASE_FALLBACK_MS = 5_000;
+export const SLOT_RELEASE_FALLBACK_MS = 5_000;
 
 /** Exit statuses that arrived before `runChannel()` listened (see `openChannel`). */
 const earlyExits = new WeakMap<ClientChannel, { code: number | null; signal?: string }>();

@@ -5,15 +5,19 @@
  * ssh2 is imported only in this folder: connection.ts (auth, pinning, keepalive,
  * reconnect), channel.ts (open with retry, caps, deadlines), key.ts, scan.ts.
  */
+import { randomBytes } from 'node:crypto';
 import { readFile as fsReadFile } from 'node:fs/promises';
 import type { Target } from '../../config/target.js';
 import {
   DEFAULT_MAX_BYTES,
   DEFAULT_TIMEOUT_MS,
+  type BatchCommand,
   type ExecOptions,
   type ExecResult,
   type Transport,
 } from '../transport.js';
+import { batchScript } from '../batch-script.js';
+import { runBatchChannel, type BatchItem } from './batch.js';
 import { openChannel, remoteCommand, runChannel, type ChannelContext } from './channel.js';
 import { SshConnector, type SshEnv } from './connection.js';
 import { Slots } from './slots.js';
@@ -80,20 +84,7 @@ export class SshTransport implements Transport {
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     const command = remoteCommand(argv, { timeoutMs, sudo: options.sudo });
-    this.pending++;
-    this.cancelIdle();
-    const slot = await this.slots.acquire();
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      slot();
-      this.stats.channels--;
-      this.pending--;
-      if (this.pending === 0) this.scheduleIdle();
-    };
-    this.stats.channels++;
-    this.stats.peakChannels = Math.max(this.stats.peakChannels, this.stats.channels);
+    const release = await this.takeSlot();
     try {
       const { conn, channel } = await openChannel(this.channels, command);
       return await runChannel(conn, channel, { timeoutMs, maxBytes, where: this.channels.where }, release);
@@ -101,6 +92,56 @@ export class SshTransport implements Transport {
       release();
       throw err;
     }
+  }
+
+  /**
+   * Several commands in one session, one after the other (src/transport/batch-script.ts). A command whose
+   * line cannot be built (a NUL byte) is refused alone; the others run.
+   */
+  execBatch(commands: readonly BatchCommand[]): Array<Promise<ExecResult>> {
+    const items: BatchItem[] = [];
+    const lines: string[] = [];
+    const promises = commands.map(
+      ({ argv, options = {} }) =>
+        new Promise<ExecResult>((resolve, reject) => {
+          const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+          lines.push(remoteCommand(argv, { timeoutMs, sudo: options.sudo }));
+          const settle = (r: ExecResult | Error) => (r instanceof Error ? reject(r) : resolve(r));
+          items.push({ timeoutMs, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, settle });
+        }),
+    );
+    if (items.length > 0) void this.runBatch(lines, items);
+    return promises;
+  }
+
+  private async runBatch(lines: readonly string[], items: readonly BatchItem[]): Promise<void> {
+    const nonce = randomBytes(12).toString('hex');
+    const release = await this.takeSlot();
+    try {
+      const { conn, channel } = await openChannel(this.channels, batchScript(lines, nonce));
+      runBatchChannel(conn, channel, { nonce, items, where: this.channels.where }, release);
+    } catch (err) {
+      release();
+      for (const item of items) item.settle(err as Error);
+    }
+  }
+
+  /** Wait for a channel slot; the function returned frees it (once). */
+  private async takeSlot(): Promise<() => void> {
+    this.pending++;
+    this.cancelIdle();
+    const slot = await this.slots.acquire();
+    let released = false;
+    this.stats.channels++;
+    this.stats.peakChannels = Math.max(this.stats.peakChannels, this.stats.channels);
+    return () => {
+      if (released) return;
+      released = true;
+      slot();
+      this.stats.channels--;
+      this.pending--;
+      if (this.pending === 0) this.scheduleIdle();
+    };
   }
 
   async connect(): Promise<void> {
