@@ -36,9 +36,9 @@ describe('generalisation probes', () => {
     for (const k of ['symptom', 'paste', 'pinyin']) expect([k, misses(k)]).toEqual([k, []]);
   });
 
-  it('how-to questions get the right section (154 of 155 reached; detail questions miss most)', () => {
-    expect(kind('howto').sections).toBeGreaterThanOrEqual(154);
-    expect(kind('howto').top1).toBeGreaterThanOrEqual(154);
+  it('how-to questions get the right section (157 of 158 reached; detail questions miss most)', () => {
+    expect(kind('howto').sections).toBeGreaterThanOrEqual(157);
+    expect(kind('howto').top1).toBeGreaterThanOrEqual(157);
   });
 
   it('unrelated messages, other systems among them, are offered nothing and get no passive reply', () => {
