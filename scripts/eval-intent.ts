@@ -122,12 +122,16 @@ for (const half of ['tune', 'test']) {
   print(`round 4 ${half} half (round4/${half}.jsonl) — tuning material since round 5`, scoreHeldout(set, answer), true);
 }
 
-// Round 5 (test/fixtures/intent/round5/): 340 messages by two more blind writers, split by the same fixed seed; only
-// the tuning half is in the repository (the test half is kept apart and scored outside it). Tuning material of round 6,
-// so its misses are printed.
+// Round 5 (test/fixtures/intent/round5/): 340 messages by two more blind writers, split by the same fixed seed. The
+// tuning half is tuning material of round 6 (misses printed); the test half was kept out of the repository until
+// round 6 ended, scored figures-only, and is printed without its misses (measure only, never tune on it).
 const ROUND5 = join(ROOT, 'test', 'fixtures', 'intent', 'round5');
 const r5tune = parseHeldout(await readFile(join(ROUND5, 'tune.jsonl'), 'utf8'), 'round5/tune.jsonl');
 print('round 5 tuning half (round5/tune.jsonl) — tuning material of round 6', scoreHeldout(r5tune, answer), true);
+const r5test = tuneOnly
+  ? undefined
+  : scoreHeldout(parseHeldout(await readFile(join(ROUND5, 'test.jsonl'), 'utf8'), 'round5/test.jsonl'), answer);
+if (r5test) print('round 5 test half (round5/test.jsonl) — held out: measure only, never tune on it', r5test, false);
 
 const probes = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'probes.jsonl'), 'utf8'), 'probes');
 print('generalisation probes (probes.jsonl, wordings invented for the model)', scoreHeldout(probes, answer), true);

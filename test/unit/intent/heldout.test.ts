@@ -186,6 +186,30 @@ describe('round 5, tuning half', () => {
   });
 });
 
+/**
+ * Round 5's test half (test/fixtures/intent/round5/test.jsonl): kept out of the repository while round 6 tuned on the
+ * tuning half, scored figures-only before round 5's and round 6's tuning and after each: top-1 121/128 (94.5 %),
+ * offered 122/128 then 121/128, how-to sections 27/29, false alarms 1/42, passive replies 0/42 — the tuning half
+ * went from 121 to 127 top-1 while this half did not move. These floors hold the measured level; the issue's
+ * targets (top-1 ≥ 95 %, offered ≥ 99 %) are not reached on it (docs/intent.md).
+ */
+describe('round 5, test half (held out)', () => {
+  it('keeps the measured level (121/128 top-1 and offered, 27/29 sections, no passive reply)', async () => {
+    const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
+    const file = join(process.cwd(), 'test', 'fixtures', 'intent', 'round5', 'test.jsonl');
+    const r = scoreHeldout(parseHeldout(await readFile(file, 'utf8'), 'round5/test.jsonl'), (text) =>
+      answerSummary(matchIntent(text, playbooks)),
+    );
+    expect(r.total.n).toBe(170);
+    expect(r.total.unrelated).toBe(42);
+    expect(r.total.top1).toBeGreaterThanOrEqual(121);
+    expect(r.total.offered).toBeGreaterThanOrEqual(121);
+    expect(r.total.sections).toBeGreaterThanOrEqual(27);
+    expect(r.total.falseAlarms).toBeLessThanOrEqual(1);
+    expect(r.total.passiveReplies).toBe(0);
+  });
+});
+
 describe('parseHeldout', () => {
   it('names the file and line of a bad line', () => {
     expect(() =>
