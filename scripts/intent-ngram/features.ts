@@ -1,0 +1,41 @@
+import { canonical } from '../../src/intent/normalize.js';
+import { pinyinStream, toPinyin } from '../../src/intent/pinyin.js';
+
+/** Longest message part looked at: a long paste says what it is in its first lines. */
+const MAX_CHARS = 2000;
+
+/**
+ * The evidence the n-gram classifier (src/intent/ngram.ts) reads, from the canonical text (src/intent/normalize.ts):
+ * Chinese characters as unigrams (`c:`) and bigrams (`b:`), latin words (`w:`) with their character trigrams
+ * inside word boundaries (`g:`, so "restarted" and "restarting" share most), and toneless pinyin syllables (`p:`)
+ * with syllable bigrams (`q:`) from both pinyin typed in latin letters and the Chinese characters' readings, so
+ * "houduan qi bu lai" and 后端起不来 share evidence. Each feature counts once per message.
+ */
+export function ngramFeatures(text: string): string[] {
+  const t = canonical(text.slice(0, MAX_CHARS));
+  const out = new Set<string>();
+  for (const run of t.match(/[\u3400-\u9fff]+/g) ?? []) {
+    for (let i = 0; i < run.length; i++) {
+      out.add(`c:${run[i]}`);
+      if (i + 1 < run.length) out.add(`b:${run.slice(i, i + 2)}`);
+    }
+    syllables(toPinyin(run).split(' '), out);
+  }
+  for (const w of t.match(/[a-z][a-z0-9_]*|\d+/g) ?? []) {
+    const word = /^\d+$/.test(w) ? w : w.replace(/_/g, '');
+    out.add(`w:${word}`);
+    if (/^\d/.test(word)) continue;
+    const padded = `<${word}>`;
+    for (let i = 0; i + 3 <= padded.length; i++) out.add(`g:${padded.slice(i, i + 3)}`);
+  }
+  for (const part of pinyinStream(t).split('|')) syllables(part.trim().split(' '), out);
+  return [...out];
+}
+
+function syllables(list: string[], out: Set<string>): void {
+  const syl = list.filter((s) => s.length > 0);
+  for (let i = 0; i < syl.length; i++) {
+    out.add(`p:${syl[i]}`);
+    if (i + 1 < syl.length) out.add(`q:${syl[i]} ${syl[i + 1]}`);
+  }
+}

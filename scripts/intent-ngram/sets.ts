@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { NULL_CLASS, type NgramExample } from './model.js';
+
+/**
+ * The labelled sets under test/fixtures/intent/ the n-gram classifier learns from, each one fold of the
+ * leave-one-set-out cross-validation (scripts/cv-intent-model.ts). Round 5's test half
+ * (round5/test.jsonl) is held out for a blind score and is never read here.
+ */
+export const TRAINING_SETS = [
+  'eval.jsonl',
+  'probes.jsonl',
+  'fresh/messages.jsonl',
+  'heldout/tune.jsonl',
+  'heldout/test.jsonl',
+  'round3/tune.jsonl',
+  'round3/test.jsonl',
+  'round4/tune.jsonl',
+  'round4/test.jsonl',
+  'round5/tune.jsonl',
+] as const;
+
+/** One set: its name and messages, with the evaluation's kind (symptom, howto, …; eval.jsonl's own kinds). */
+export interface TrainingSet {
+  name: string;
+  examples: Array<NgramExample & { kind: string; expect: string | null; section: string | null; id: string }>;
+}
+
+/** Read the training sets (both line formats: `label` of eval.jsonl, `expect` of the held-out sets). */
+export async function readTrainingSets(fixtures: string): Promise<TrainingSet[]> {
+  const out: TrainingSet[] = [];
+  for (const name of TRAINING_SETS) {
+    const source = await readFile(join(fixtures, name), 'utf8');
+    const examples: TrainingSet['examples'] = [];
+    source.split('\n').forEach((line, i) => {
+      if (!line.trim() || line.trim().startsWith('#')) return;
+      const e = JSON.parse(line) as Record<string, unknown>;
+      const expect = (('label' in e ? e.label : e.expect) ?? null) as string | null;
+      examples.push({
+        id: typeof e.id === 'string' ? e.id : `${name}:${i + 1}`,
+        text: String(e.text),
+        label: expect ?? NULL_CLASS,
+        expect,
+        kind: typeof e.kind === 'string' ? e.kind : 'notes',
+        section: typeof e.section === 'string' ? e.section : null,
+      });
+    });
+    out.push({ name, examples });
+  }
+  return out;
+}
