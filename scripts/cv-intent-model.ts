@@ -10,9 +10,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { indexPlaybooks } from '../src/intent/index.js';
 import { answerSummary, matchIntent, type MatchResult } from '../src/intent/match.js';
-import { ngramGate } from './intent-ngram/gate.js';
+import { candidateGate, nearGate, ngramGate } from './intent-ngram/gate.js';
 import { compileNgram, trainNgram } from './intent-ngram/model.js';
-import { nearGate, offerNgram } from './intent-ngram/offer.js';
+import { trainLogistic } from './intent-ngram/logistic.js';
+import { fromNgramData, toNgramData } from '../src/intent/ngram-model.js';
+import { offerNgram } from '../src/intent/ngram-offer.js';
 import { readTrainingSets } from './intent-ngram/sets.js';
 import { playbookRegistry } from '../src/app/playbook-registry.js';
 import { loadPlaybooks } from '../src/playbooks/loader.js';
@@ -21,9 +23,18 @@ import { defaultPlaybookDir } from '../src/playbooks/paths.js';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const dumps = argv.flatMap((a, i) => (argv[i - 1] === '--rules-from' ? [a] : []));
-/** `--gate near` (default): read off the rules' answer; `--gate loose`: any rule evidence (gate.ts). */
-const loose = argv[argv.indexOf('--gate') + 1] === 'loose';
-const args = argv.map(Number).filter((n) => n > 0 && n <= 1);
+/**
+ * `--gate near` (default): read off the rules' answer; `--gate loose`: any rule evidence (gate.ts);
+ * `--gate cand:F`: a playbook the rules ranked at F or more.
+ */
+const gateArg = argv.includes('--gate') ? argv[argv.indexOf('--gate') + 1]! : 'near';
+const candFloor = gateArg.startsWith('cand:') ? Number(gateArg.slice(5)) : undefined;
+/** `--model logistic`: logistic regression (scripts/intent-ngram/logistic.ts) instead of naive Bayes. */
+const logistic = argv.includes('logistic');
+const args = argv
+  .filter((a) => a !== gateArg)
+  .map(Number)
+  .filter((n) => n > 0 && n <= 1);
 const THRESHOLDS = args.length > 0 ? args : [0.5, 0.7, 0.8, 0.9, 0.95, 0.99];
 const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
 const sets = await readTrainingSets(join(ROOT, 'test', 'fixtures', 'intent'));
@@ -58,10 +69,18 @@ const round = (name: string) => (dumps.length > 0 ? name.split('/')[0] : name);
 for (const held of sets) {
   if (dumps.length > 0 && !dumped.has(held.name)) continue;
   const train = sets.filter((s) => round(s.name) !== round(held.name));
-  const model = compileNgram(trainNgram(train.flatMap((s) => s.examples)));
-  const rules = dumped.get(held.name) ?? held.examples.map((e) => matchIntent(e.text, playbooks));
+  const examples = train.flatMap((s) => s.examples);
+  // The logistic model is scored in its committed form (rounded, pruned), as the matcher would load it.
+  const model = logistic ? fromNgramData(toNgramData(trainLogistic(examples))) : compileNgram(trainNgram(examples));
+  const rules =
+    dumped.get(held.name) ?? held.examples.map((e) => matchIntent(e.text, playbooks, { ngram: () => null }));
   const found = held.examples.map((e) => ngramGate(e.text, index));
-  const gates = loose ? found : rules.map(nearGate);
+  const gates =
+    gateArg === 'loose'
+      ? found
+      : candFloor !== undefined
+        ? rules.map((r) => candidateGate(r, candFloor))
+        : rules.map(nearGate);
   const variants: Array<[string, (r: MatchResult, i: number) => MatchResult]> = [
     ['rules', (r) => r],
     ...THRESHOLDS.map((p): [string, (r: MatchResult, i: number) => MatchResult] => [

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { ngramFeatures } from './features.js';
+import { ngramFeatures } from '../../src/intent/ngram-features.js';
+import { linearModel, type NgramModel } from '../../src/intent/ngram-model.js';
 
 /**
- * A multinomial naive Bayes classifier over the n-gram features of src/intent/ngram-features.ts, trained on the
- * labelled intent sets (scripts/train-intent-model.ts). The committed form holds counts only (integers, exact to
- * rebuild); log-probabilities are computed once when it is first used.
+ * The experiment's first model, multinomial naive Bayes over the n-gram features of
+ * src/intent/ngram-features.ts (scripts/cv-intent-model.ts `--model bayes`): counts by class, turned into the
+ * linear form of src/intent/ngram-model.ts. Its probabilities proved overconfident (docs/intent.md).
  */
-export const NULL_CLASS = 'null';
+export { classifyNgram, NULL_CLASS, type NgramModel } from '../../src/intent/ngram-model.js';
 
 /** The committed form: classes, messages per class, and per feature its message count in each class. */
 export const ngramModelSchema = z.object({
@@ -52,14 +53,6 @@ export function trainNgram(examples: readonly NgramExample[]): NgramModelData {
   return { version: 1, alpha: ALPHA, classes, docs, counts: kept };
 }
 
-/** A model ready to score: log-probabilities per feature and class. */
-export interface NgramModel {
-  classes: string[];
-  prior: Float64Array;
-  /** log P(feature | class), per feature. */
-  weights: Map<string, Float64Array>;
-}
-
 /** Turn counts into log-probabilities (multinomial, Laplace-smoothed by `alpha`). */
 export function compileNgram(data: NgramModelData): NgramModel {
   const k = data.classes.length;
@@ -69,25 +62,9 @@ export function compileNgram(data: NgramModelData): NgramModel {
   const denom = Array.from(total, (t) => Math.log(t + data.alpha * vocab));
   const all = data.docs.reduce((a, b) => a + b, 0);
   const prior = Float64Array.from(data.docs, (d) => Math.log((d + 1) / (all + k)));
-  const weights = new Map<string, Float64Array>();
-  for (const [f, row] of Object.entries(data.counts))
-    weights.set(
-      f,
-      Float64Array.from(row, (n, c) => Math.log(n + data.alpha) - denom[c]!),
-    );
-  return { classes: data.classes, prior, weights };
-}
-
-/** Class probabilities of a message, best first. Features the model never kept are ignored. */
-export function classifyNgram(model: NgramModel, text: string): Array<{ label: string; p: number }> {
-  const score = Float64Array.from(model.prior);
-  for (const f of ngramFeatures(text)) {
-    const w = model.weights.get(f);
-    if (!w) continue;
-    for (let c = 0; c < score.length; c++) score[c]! += w[c]!;
-  }
-  const top = Math.max(...score);
-  const exp = Array.from(score, (s) => Math.exp(s - top));
-  const sum = exp.reduce((a, b) => a + b, 0);
-  return model.classes.map((label, c) => ({ label, p: exp[c]! / sum })).sort((a, b) => b.p - a.p);
+  const rows = Object.entries(data.counts).map(([f, row]): [string, number[]] => [
+    f,
+    row.map((n, c) => Math.log(n + data.alpha) - denom[c]!),
+  ]);
+  return linearModel(data.classes, prior, rows);
 }

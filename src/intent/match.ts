@@ -5,6 +5,10 @@ import { extract, type Extracted } from './extract.js';
 import type { AnswerSummary } from './heldout.js';
 import { indexPlaybooks, type PlaybookIndex } from './index.js';
 import { readMessage } from './message.js';
+import { committedNgram } from './ngram.js';
+import type { NgramModel } from './ngram-model.js';
+import { ngramGate } from './ngram-gate.js';
+import { NGRAM_OFFER_P, offerNgram } from './ngram-offer.js';
 import { scorePlaybook, type PlaybookScore } from './score.js';
 import { aboutTheWhole } from './whole.js';
 import type { Message } from './message.js';
@@ -75,12 +79,21 @@ const CHOICE_FLOOR = 0.2;
 /** A playbook scoring at least this on a message that matched nothing is named first in the list (`nearest`). */
 export const NEAREST_FLOOR = 0.2;
 
+/** The n-gram classifier consulted where the rules are weak (src/intent/ngram-offer.ts); injected by evaluations. */
+export interface MatchOptions {
+  /** The classifier, asked for only when a message needs it; returning null: rules alone. Default: the committed. */
+  ngram?: () => NgramModel | null;
+  /** Least probability for the classifier's playbook to be offered (default NGRAM_OFFER_P). */
+  ngramP?: number;
+}
+
 /**
  * Map free text or a pasted log (one line or many) to a playbook using its
  * concept combinations, aliases, phrases and log signatures (all from the
- * playbooks' front matter). Pure, no I/O; well under a millisecond per message.
+ * playbooks' front matter); where they give no answer or only choices, the
+ * n-gram classifier may add one choice. Pure, no I/O; well under a millisecond per message.
  */
-export function matchIntent(text: string, playbooks: readonly Playbook[]): MatchResult {
+export function matchIntent(text: string, playbooks: readonly Playbook[], opts: MatchOptions = {}): MatchResult {
   const index = indexPlaybooks(playbooks);
   const msg = readMessage(typeof text === 'string' ? text : '', index);
   const extracted = extract(msg.lines.map((l) => l.raw).join('\n'), msg.host);
@@ -93,6 +106,17 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
   for (const s of scores) s.score *= factor;
   scores.sort((a, b) => b.score - a.score);
   explainAway(scores);
+  const gate = ngramGate(msg, scores, factor);
+  const second = (r: MatchResult): MatchResult =>
+    offerNgram(
+      r,
+      text,
+      gate.ours && gate.evidence ? (opts.ngram ?? committedNgram)() : null,
+      gate,
+      (id) => index.playbooks.find((p) => p.id === id)?.title,
+      (id) => round(scores.find((s) => s.id === id)?.score ?? 0),
+      opts.ngramP ?? NGRAM_OFFER_P,
+    );
   const whole = aboutTheWhole(index, msg, scores, MATCH_THRESHOLD + AMBIGUITY_MARGIN);
   scores.sort((a, b) => b.score - a.score);
 
@@ -121,7 +145,7 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
     const result = none(extracted, ranked.slice(0, 3));
     const near = factor === 1 ? ranked.filter((c) => c.confidence >= NEAREST_FLOOR).slice(0, 2) : [];
     if (near.length > 0) result.nearest = withReasons(index, near, scores);
-    return result;
+    return second(result);
   }
   const close = ranked.slice(1).filter((c) => isClose(best.confidence, c));
   const decisive = best.confidence >= MATCH_THRESHOLD && close.length === 0;
@@ -142,7 +166,7 @@ export function matchIntent(text: string, playbooks: readonly Playbook[]): Match
       scores,
     );
   }
-  return result;
+  return decisive ? result : second(result);
 }
 
 /**

@@ -1,15 +1,17 @@
-import { canonical } from '../../src/intent/normalize.js';
-import { pinyinStream, toPinyin } from '../../src/intent/pinyin.js';
+import { canonical } from './normalize.js';
+import { pinyinStream } from './pinyin.js';
 
 /** Longest message part looked at: a long paste says what it is in its first lines. */
 const MAX_CHARS = 2000;
 
 /**
- * The evidence the n-gram classifier (src/intent/ngram.ts) reads, from the canonical text (src/intent/normalize.ts):
+ * The evidence the n-gram classifier (src/intent/ngram-model.ts) reads, from the canonical text
+ * (src/intent/normalize.ts):
  * Chinese characters as unigrams (`c:`) and bigrams (`b:`), latin words (`w:`) with their character trigrams
  * inside word boundaries (`g:`, so "restarted" and "restarting" share most), and toneless pinyin syllables (`p:`)
- * with syllable bigrams (`q:`) from both pinyin typed in latin letters and the Chinese characters' readings, so
- * "houduan qi bu lai" and 后端起不来 share evidence. Each feature counts once per message.
+ * with syllable bigrams (`q:`) of pinyin typed in latin letters. Chinese characters are not read as pinyin here:
+ * that needs pinyin-pro (~100 ms to load), and the rules already meet pinyin and Chinese in the lexicon. Each
+ * feature counts once per message.
  */
 export function ngramFeatures(text: string): string[] {
   const t = canonical(text.slice(0, MAX_CHARS));
@@ -19,7 +21,6 @@ export function ngramFeatures(text: string): string[] {
       out.add(`c:${run[i]}`);
       if (i + 1 < run.length) out.add(`b:${run.slice(i, i + 2)}`);
     }
-    syllables(toPinyin(run).split(' '), out);
   }
   for (const w of t.match(/[a-z][a-z0-9_]*|\d+/g) ?? []) {
     const word = /^\d+$/.test(w) ? w : w.replace(/_/g, '');

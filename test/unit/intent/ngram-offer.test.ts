@@ -1,12 +1,12 @@
-import type { MatchResult } from '../../../../src/intent/match.js';
+import type { MatchResult } from '../../../src/intent/match.js';
 import {
   classifyNgram,
   compileNgram,
   NULL_CLASS,
   trainNgram,
   type NgramExample,
-} from '../../../../scripts/intent-ngram/model.js';
-import { NGRAM_REASON, offerNgram, type NgramGate } from '../../../../scripts/intent-ngram/offer.js';
+} from '../../../scripts/intent-ngram/model.js';
+import { NGRAM_REASON, offerNgram, type NgramGate } from '../../../src/intent/ngram-offer.js';
 
 const TOY: NgramExample[] = [
   ...['超管登录不上', '登录一直失败', '登录页面报错', 'denglu shibai'].map((text) => ({ text, label: 'login' })),

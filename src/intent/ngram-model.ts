@@ -1,0 +1,91 @@
+import { ngramFeatures } from './ngram-features.js';
+
+/** The class of unrelated messages (chatter, other systems); the others are playbook ids. */
+export const NULL_CLASS = 'null';
+
+/**
+ * A linear text classifier over the n-gram features of src/intent/ngram-features.ts: a class's score is its bias
+ * plus the weights of the features a message holds, and a softmax turns scores into probabilities. Logistic
+ * regression (scripts/intent-ngram/logistic.ts) and naive Bayes (scripts/intent-ngram/model.ts) both take this form.
+ */
+export interface NgramModel {
+  classes: string[];
+  /** Per class: the score of a message with no known feature. */
+  prior: Float64Array;
+  /** Feature → its row in `weights`. */
+  index: Map<string, number>;
+  /** Row by row, each feature's weight in each class (same order as `classes`). */
+  weights: Float64Array;
+}
+
+/**
+ * The committed form (src/intent/ngram-data.ts): the features sorted and joined by '|' (no feature holds one),
+ * and their weights row by row,
+ * as integers in units of 1/`scale`. A feature whose weights are all below PRUNE/SCALE is left out (it moves no
+ * decision; the model stays small). Flat arrays: loading takes a few milliseconds.
+ */
+export interface NgramData {
+  version: 1;
+  scale: number;
+  classes: string[];
+  bias: number[];
+  features: string;
+  weights: number[];
+}
+
+const SCALE = 100;
+const PRUNE = 5;
+
+/** A linear model from its parts: features with their rows of weights. */
+export function linearModel(classes: string[], prior: Float64Array, rows: Iterable<[string, ArrayLike<number>]>) {
+  const k = classes.length;
+  const index = new Map<string, number>();
+  const flat: number[] = [];
+  for (const [f, row] of rows) {
+    index.set(f, index.size);
+    for (let c = 0; c < k; c++) flat.push(row[c]!);
+  }
+  return { classes, prior, index, weights: Float64Array.from(flat) } satisfies NgramModel;
+}
+
+/** A model's committed form. Deterministic for a given model. */
+export function toNgramData(model: NgramModel): NgramData {
+  const k = model.classes.length;
+  const r = (n: number) => Math.round(n * SCALE) || 0;
+  const features: string[] = [];
+  const weights: number[] = [];
+  for (const f of [...model.index.keys()].sort()) {
+    const at = model.index.get(f)! * k;
+    const row = Array.from(model.weights.subarray(at, at + k), r);
+    if (!row.some((w) => Math.abs(w) >= PRUNE)) continue;
+    features.push(f);
+    weights.push(...row);
+  }
+  const bias = Array.from(model.prior, r);
+  return { version: 1, scale: SCALE, classes: [...model.classes], bias, features: features.join('|'), weights };
+}
+
+/** A committed form ready to score. */
+export function fromNgramData(data: NgramData): NgramModel {
+  const names = data.features.split('|');
+  const index = new Map<string, number>();
+  for (let i = 0; i < names.length; i++) index.set(names[i]!, i);
+  const weights = new Float64Array(data.weights.length);
+  for (let i = 0; i < weights.length; i++) weights[i] = data.weights[i]! / data.scale;
+  return { classes: data.classes, prior: Float64Array.from(data.bias, (b) => b / data.scale), index, weights };
+}
+
+/** Class probabilities of a message, best first. Features the model does not know are ignored. */
+export function classifyNgram(model: NgramModel, text: string): Array<{ label: string; p: number }> {
+  const score = Float64Array.from(model.prior);
+  const k = score.length;
+  for (const f of ngramFeatures(text)) {
+    const row = model.index.get(f);
+    if (row === undefined) continue;
+    for (let c = 0; c < k; c++) score[c]! += model.weights[row * k + c]!;
+  }
+  const top = Math.max(...score);
+  const exp = Array.from(score, (s) => Math.exp(s - top));
+  const sum = exp.reduce((a, b) => a + b, 0);
+  return model.classes.map((label, c) => ({ label, p: exp[c]! / sum })).sort((a, b) => b.p - a.p);
+}
