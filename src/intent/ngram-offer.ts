@@ -1,5 +1,23 @@
 import { classifyNgram, NULL_CLASS, type NgramModel } from './ngram-model.js';
-import type { MatchChoice, MatchResult } from './match.js';
+
+/** A choice as src/intent/match.ts offers it (its MatchChoice; declared here so the two do not import each other). */
+export interface OfferedChoice {
+  id: string;
+  title: string;
+  confidence: number;
+  reason: string;
+}
+
+/** The part of src/intent/match.ts's MatchResult this file reads and writes. */
+export interface Offerable {
+  playbook: { id: string; title: string } | null;
+  confidence: number;
+  alternatives: Array<{ id: string; title: string; confidence: number }>;
+  outcome: 'match' | 'choices' | 'howto' | 'none';
+  choices?: OfferedChoice[];
+  nearest?: OfferedChoice[];
+  passive: boolean;
+}
 
 /**
  * The classifier's playbook is offered (never run, never suggested unasked) when it is at least this probable.
@@ -29,15 +47,15 @@ export interface NgramGate {
  * match and a how-to answer stay as they are, and the result stays `passive: false`: the classifier only ever adds a
  * button to a message somebody addressed to the bot. Pure.
  */
-export function offerNgram(
-  result: MatchResult,
+export function offerNgram<R extends Offerable>(
+  result: R,
   text: string,
   model: NgramModel | null,
   gate: NgramGate,
   titleOf: (id: string) => string | undefined,
   scoreOf: (id: string) => number,
   threshold = NGRAM_OFFER_P,
-): MatchResult {
+): R {
   if (!model || !gate.ours || !gate.evidence) return result;
   if (result.outcome !== 'none' && result.outcome !== 'choices') return result;
   const [best] = classifyNgram(model, text);
@@ -45,7 +63,7 @@ export function offerNgram(
   if (gate.allow && !gate.allow.has(best.label)) return result;
   const title = titleOf(best.label);
   if (title === undefined) return result;
-  const added: MatchChoice = { id: best.label, title, confidence: scoreOf(best.label), reason: NGRAM_REASON };
+  const added: OfferedChoice = { id: best.label, title, confidence: scoreOf(best.label), reason: NGRAM_REASON };
   if (result.outcome === 'choices') {
     const choices = result.choices ?? [];
     // Three choices already: the rules' third stays (replacing it lost right answers in the experiment).

@@ -1,10 +1,10 @@
-import { NGRAM_MODEL_JSON } from './ngram-data.js';
+import { NGRAM_MODEL_JSON } from './ngram-data/index.js';
 import { fromNgramData, type NgramData, type NgramModel } from './ngram-model.js';
 
 let committed: NgramModel | null | undefined;
 
 /**
- * The committed classifier (src/intent/ngram-data.ts, built by scripts/train-intent-model.ts), parsed on first
+ * The committed classifier (src/intent/ngram-data/, built by scripts/train-intent-model.ts), parsed on first
  * use only: messages the rules answer confidently never pay for it. Null if the data does not parse (matching
  * then goes on with the rules alone; test/unit/intent/ngram.test.ts holds the committed data valid).
  */
