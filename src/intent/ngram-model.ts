@@ -19,7 +19,7 @@ export interface NgramModel {
 }
 
 /**
- * The committed form (src/intent/ngram-data/): the features sorted and joined by '|' (no feature holds one),
+ * The committed form (src/intent/ngram-model.json): the features sorted and joined by '|' (no feature holds one),
  * and their weights row by row,
  * as integers in units of 1/`scale`. A feature whose weights are all below PRUNE/SCALE is left out (it moves no
  * decision; the model stays small). Flat arrays: loading takes a few milliseconds.

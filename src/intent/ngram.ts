@@ -1,18 +1,37 @@
-import { NGRAM_MODEL_JSON } from './ngram-data/index.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fromNgramData, type NgramData, type NgramModel } from './ngram-model.js';
 
 let committed: NgramModel | null | undefined;
 
 /**
- * The committed classifier (src/intent/ngram-data/, built by scripts/train-intent-model.ts), parsed on first
- * use only: messages the rules answer confidently never pay for it. Null if the data does not parse (matching
- * then goes on with the rules alone; test/unit/intent/ngram.test.ts holds the committed data valid).
+ * `<repo>/src/intent/ngram-model.json`, found from this module's own location: it lives in `src/intent/` (tsx,
+ * Jest) or in a file of the bundle in `dist/bundle/`, two levels below the repository root either way
+ * (as src/playbooks/paths.ts finds the playbooks).
  */
-export function committedNgram(): NgramModel | null {
-  if (committed !== undefined) return committed;
-  const data = JSON.parse(NGRAM_MODEL_JSON) as NgramData;
-  committed = wellFormed(data) ? fromNgramData(data) : null;
-  return committed;
+export function ngramModelFile(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return path.resolve(here, '..', '..', 'src', 'intent', 'ngram-model.json');
+}
+
+/**
+ * The committed classifier (src/intent/ngram-model.json, built by scripts/train-intent-model.ts), read and parsed
+ * on first need only: a process whose messages the rules answer confidently never reads it. Null when the file is
+ * missing or malformed: matching then goes on with the rules alone (test/unit/intent/ngram.test.ts holds the
+ * committed file valid).
+ */
+export function committedNgram(file = ngramModelFile()): NgramModel | null {
+  if (committed !== undefined && file === ngramModelFile()) return committed;
+  let model: NgramModel | null;
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as NgramData;
+    model = wellFormed(data) ? fromNgramData(data) : null;
+  } catch {
+    model = null;
+  }
+  if (file === ngramModelFile()) committed = model;
+  return model;
 }
 
 function wellFormed(d: NgramData): boolean {

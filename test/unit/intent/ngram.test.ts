@@ -29,6 +29,12 @@ describe('the committed n-gram classifier', () => {
     expect(model!.weights.length).toBe(model!.index.size * model!.classes.length);
   });
 
+  it('is null, and matching goes on with the rules alone, when the file is missing or malformed', () => {
+    expect(committedNgram('/nonexistent/ngram-model.json')).toBeNull();
+    expect(committedNgram(defaultPlaybookDir() + '/login.md')).toBeNull();
+    expect(committedNgram()).not.toBeNull();
+  });
+
   it('tells trouble on OMS from chatter', () => {
     const model = committedNgram()!;
     expect(classifyNgram(model, '超管登录不上')[0]!.label).toBe('login');
