@@ -133,6 +133,15 @@ const r5test = tuneOnly
   : scoreHeldout(parseHeldout(await readFile(join(ROUND5, 'test.jsonl'), 'utf8'), 'round5/test.jsonl'), answer);
 if (r5test) print('round 5 test half (round5/test.jsonl) — held out: measure only, never tune on it', r5test, false);
 
+// Round 6 (test/fixtures/intent/round6/): 340 messages by two more blind writers (a support desk relaying customers,
+// a terse sysadmin), split by the same fixed seed, scored figures-only after round 7 and never tuned on: both halves
+// are printed without their misses. The n-gram model is not trained on them (scripts/intent-ngram/sets.ts).
+const ROUND6 = join(ROOT, 'test', 'fixtures', 'intent', 'round6');
+for (const half of tuneOnly ? [] : ['tune', 'test']) {
+  const set = parseHeldout(await readFile(join(ROUND6, `${half}.jsonl`), 'utf8'), `round6/${half}.jsonl`);
+  print(`round 6 ${half} half (round6/${half}.jsonl) — held out: measure only`, scoreHeldout(set, answer), false);
+}
+
 const probes = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'probes.jsonl'), 'utf8'), 'probes');
 print('generalisation probes (probes.jsonl, wordings invented for the model)', scoreHeldout(probes, answer), true);
 

@@ -210,6 +210,35 @@ describe('round 5, test half (held out)', () => {
   });
 });
 
+/**
+ * Round 6 (test/fixtures/intent/round6/): 340 messages by two more blind writers, split by the same seed, scored
+ * figures-only once, after round 7 (the n-gram classifier), never tuned on and not in the classifier's training sets.
+ * Test half: top-1 120/128 (93.8 %), offered 121/128 (94.5 %), sections 25/26, false alarms 0/42, passive 0/42;
+ * tuning half: 116/128, 117/128, 29/31, 1/42, 1/42. The floors hold that level; the issue's targets are not reached.
+ */
+describe('round 6 (held out)', () => {
+  const score = async (half: string) => {
+    const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
+    const file = join(process.cwd(), 'test', 'fixtures', 'intent', 'round6', `${half}.jsonl`);
+    return scoreHeldout(parseHeldout(await readFile(file, 'utf8'), `round6/${half}.jsonl`), (text) =>
+      answerSummary(matchIntent(text, playbooks)),
+    );
+  };
+
+  it.each([
+    ['test', 120, 121, 25, 0],
+    ['tune', 116, 117, 29, 1],
+  ])('%s half keeps the measured level', async (half, top1, offered, sections, unrelatedReplies) => {
+    const r = await score(half);
+    expect([r.total.n, r.total.unrelated]).toEqual([170, 42]);
+    expect(r.total.top1).toBeGreaterThanOrEqual(top1);
+    expect(r.total.offered).toBeGreaterThanOrEqual(offered);
+    expect(r.total.sections).toBeGreaterThanOrEqual(sections);
+    expect(r.total.falseAlarms).toBeLessThanOrEqual(unrelatedReplies);
+    expect(r.total.passiveReplies).toBeLessThanOrEqual(unrelatedReplies);
+  });
+});
+
 describe('parseHeldout', () => {
   it('names the file and line of a bad line', () => {
     expect(() =>
