@@ -5,18 +5,26 @@ import { answerSummary, matchIntent } from '../../../src/intent/match.js';
 import { loadPlaybooks } from '../../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
 import { playbookRegistry } from '../../../src/app/playbook-registry.js';
+import type { Playbook } from '../../../src/playbooks/playbook.js';
+
+const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'intent');
+let built: Promise<Playbook[]> | undefined;
+
+/** The matcher's answers to one labelled set under test/fixtures/intent/ (`round4/test.jsonl`), scored. */
+async function scoreSet(rel: string): Promise<HeldoutReport> {
+  const playbooks = await (built ??= loadPlaybooks(defaultPlaybookDir(), playbookRegistry()));
+  const examples = parseHeldout(await readFile(join(FIXTURES, rel), 'utf8'), rel);
+  return scoreHeldout(examples, (text) => answerSummary(matchIntent(text, playbooks)));
+}
 
 /**
  * Issue 11's targets on the test half of the held-out set (written by someone
  * who never saw the matcher; nobody tunes on it). Misses are not printed here:
  * `npm run eval:intent -- --show-test` shows them, and is not for tuning.
  */
-const DIR = join(process.cwd(), 'test', 'fixtures', 'intent', 'heldout');
 let test: HeldoutReport;
 beforeAll(async () => {
-  const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
-  const examples = parseHeldout(await readFile(join(DIR, 'test.jsonl'), 'utf8'), 'test.jsonl');
-  test = scoreHeldout(examples, (text) => answerSummary(matchIntent(text, playbooks)));
+  test = await scoreSet('heldout/test.jsonl');
 });
 
 describe('the held-out test half', () => {
@@ -65,10 +73,7 @@ describe('the held-out test half', () => {
 describe('the fresh set', () => {
   let fresh: HeldoutReport;
   beforeAll(async () => {
-    const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
-    const file = join(process.cwd(), 'test', 'fixtures', 'intent', 'fresh', 'messages.jsonl');
-    const examples = parseHeldout(await readFile(file, 'utf8'), 'fresh');
-    fresh = scoreHeldout(examples, (text) => answerSummary(matchIntent(text, playbooks)));
+    fresh = await scoreSet('fresh/messages.jsonl');
   });
 
   it('top-1 at least 95 % of the labelled messages (issue target), offered at least as often', () => {
@@ -96,11 +101,7 @@ describe('the fresh set', () => {
 describe('round 3, test half', () => {
   let r3: HeldoutReport;
   beforeAll(async () => {
-    const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
-    const file = join(process.cwd(), 'test', 'fixtures', 'intent', 'round3', 'test.jsonl');
-    r3 = scoreHeldout(parseHeldout(await readFile(file, 'utf8'), 'round3/test.jsonl'), (text) =>
-      answerSummary(matchIntent(text, playbooks)),
-    );
+    r3 = await scoreSet('round3/test.jsonl');
   });
 
   it('keeps the measured top-1 and offered level', () => {
@@ -118,11 +119,7 @@ describe('round 3, test half', () => {
 
 describe('round 3, tuning half', () => {
   it('keeps the level reached on the material tuned on', async () => {
-    const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
-    const file = join(process.cwd(), 'test', 'fixtures', 'intent', 'round3', 'tune.jsonl');
-    const r = scoreHeldout(parseHeldout(await readFile(file, 'utf8'), 'round3/tune.jsonl'), (text) =>
-      answerSummary(matchIntent(text, playbooks)),
-    );
+    const r = await scoreSet('round3/tune.jsonl');
     expect(r.total.n).toBe(170);
     expect(r.total.top1).toBeGreaterThanOrEqual(125);
     expect(r.total.offered).toBeGreaterThanOrEqual(125);
@@ -139,13 +136,7 @@ describe('round 3, tuning half', () => {
  * only (test half 119, 121, 34, 1, 1), then tuned on both halves: the floors below hold what it reached.
  */
 describe('round 4', () => {
-  const score = async (half: string) => {
-    const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
-    const file = join(process.cwd(), 'test', 'fixtures', 'intent', 'round4', `${half}.jsonl`);
-    return scoreHeldout(parseHeldout(await readFile(file, 'utf8'), `round4/${half}.jsonl`), (text) =>
-      answerSummary(matchIntent(text, playbooks)),
-    );
-  };
+  const score = (half: string) => scoreSet(`round4/${half}.jsonl`);
 
   it('test half keeps the level reached (123/125 top-1, 124/125 offered, 34/34 sections)', async () => {
     const r = await score('test');
@@ -173,11 +164,7 @@ describe('round 4', () => {
  */
 describe('round 5, tuning half', () => {
   it('keeps the level reached (127/128 top-1, 128/128 offered, 29/29 sections, no false alarm)', async () => {
-    const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
-    const file = join(process.cwd(), 'test', 'fixtures', 'intent', 'round5', 'tune.jsonl');
-    const r = scoreHeldout(parseHeldout(await readFile(file, 'utf8'), 'round5/tune.jsonl'), (text) =>
-      answerSummary(matchIntent(text, playbooks)),
-    );
+    const r = await scoreSet('round5/tune.jsonl');
     expect(r.total.n).toBe(170);
     expect(r.total.top1).toBeGreaterThanOrEqual(127);
     expect(r.total.offered).toBeGreaterThanOrEqual(128);
@@ -195,11 +182,7 @@ describe('round 5, tuning half', () => {
  */
 describe('round 5, test half (held out)', () => {
   it('keeps the measured level (121/128 top-1 and offered, 27/29 sections, no passive reply)', async () => {
-    const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
-    const file = join(process.cwd(), 'test', 'fixtures', 'intent', 'round5', 'test.jsonl');
-    const r = scoreHeldout(parseHeldout(await readFile(file, 'utf8'), 'round5/test.jsonl'), (text) =>
-      answerSummary(matchIntent(text, playbooks)),
-    );
+    const r = await scoreSet('round5/test.jsonl');
     expect(r.total.n).toBe(170);
     expect(r.total.unrelated).toBe(42);
     expect(r.total.top1).toBeGreaterThanOrEqual(121);
@@ -217,13 +200,7 @@ describe('round 5, test half (held out)', () => {
  * tuning half: 116/128, 117/128, 29/31, 1/42, 1/42. The floors hold that level; the issue's targets are not reached.
  */
 describe('round 6 (held out)', () => {
-  const score = async (half: string) => {
-    const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
-    const file = join(process.cwd(), 'test', 'fixtures', 'intent', 'round6', `${half}.jsonl`);
-    return scoreHeldout(parseHeldout(await readFile(file, 'utf8'), `round6/${half}.jsonl`), (text) =>
-      answerSummary(matchIntent(text, playbooks)),
-    );
-  };
+  const score = (half: string) => scoreSet(`round6/${half}.jsonl`);
 
   it.each([
     ['test', 120, 121, 25, 0],
