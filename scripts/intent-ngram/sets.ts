@@ -18,6 +18,9 @@ export const TRAINING_SETS = [
   'round4/tune.jsonl',
   'round4/test.jsonl',
   'round5/tune.jsonl',
+  'round5/test.jsonl',
+  'round6/tune.jsonl',
+  'round6/test.jsonl',
 ] as const;
 
 /** One set: its name and messages, with the evaluation's kind (symptom, howto, …; eval.jsonl's own kinds). */

@@ -50,7 +50,8 @@ swagger navicat xshell finalshell mobaxterm putty winscp xftp jmeter nohup tmux 
 wireshark tcpdump wechat drf jwt simplejwt axios vue vite pinia element hotfix master main branch commit merge tag
 uat sit prd qa web ui
 logrotate rotate rotated rotation copytruncate postrotate selinux firewalld iptables ufw yum dnf apt rpm sysctl
-ulimit swap kernel journalctl systemctl`.split(/\s+/);
+ulimit swap kernel journalctl systemctl
+svc cfg venv virtualenv ini yml yaml repo pkg srv cmd tmp usr opt lib bin etc`.split(/\s+/);
 
 /** Components a name can stand before: "X 登录", "X 的 admin", "X worker". */
 const COMPONENT_AFTER = new RegExp(

@@ -74,7 +74,9 @@ export const APP_COMPONENTS = {
   'user-active': {
     label: '账号停用 / inactive user',
     zh: ['停用', '禁用', '启用', '激活', '被锁', '锁定'],
-    en: ['is_active', 'inactive', 'deactivated', 'disabled account', 'reactivate', 're-activate', 'locked out'],
+    en: ['is_active', 'deactivated', 'disabled account', 'reactivate', 're-activate', 'locked out'],
+    // Not systemd's "inactive (dead)": the unit, not an account.
+    re: ['\\binactive\\b(?![\\s\'"(]*dead)'],
   },
   'admin-site': {
     label: '管理后台 / the admin',

@@ -238,6 +238,38 @@ export const PROBLEMS = {
     // a browser's own words for it
     re: ['err_connection_(?:refused|reset|closed)', 'err_empty_response'],
   },
+  /**
+   * Many problems at once ("一堆问题", "毛病一大堆", "哪哪都不对", "a bunch of issues"): with a request to go through
+   * everything, or two of OMS's parts named, the message is about the whole (src/intent/whole.ts).
+   */
+  'many-problems': {
+    label: '一堆问题 / many problems',
+    zh: [
+      '一堆问题',
+      '问题一大堆',
+      '一大堆问题',
+      '毛病一大堆',
+      '一堆毛病',
+      '各种问题',
+      '问题很多',
+      '症状很杂',
+      '乱七八糟',
+    ],
+    en: [
+      'bunch of issues',
+      'bunch of problems',
+      'lots of issues',
+      'lots of problems',
+      'multiple issues',
+      'many issues',
+    ],
+    re: [
+      '(?:好|好多|几|很多)(?:个|处|样)(?:问题|毛病|地方)(?:一起|同时|都|混)',
+      '(?:问题|毛病|报错)(?:混在一起|一起冒|扎堆)',
+      '(?:哪哪|哪儿哪儿|处处|到处)都(?:不对|不行|有问题|是问题|报错)',
+      '\\b(?:several|multiple|various|all (?:kinds|sorts) of) (?:issues|problems|errors|symptoms)\\b',
+    ],
+  },
   timeout: {
     label: '超时 / timeout',
     zh: ['超时', '断开', '就断', '很慢', '太慢', '卡死'],

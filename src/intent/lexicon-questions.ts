@@ -119,4 +119,31 @@ export const QUESTIONS = {
     en: ['normal', 'ignore', 'harmless', 'benign', 'expected', 'safe to', 'worry'],
     py: ['zheng chang', 'yao jin'],
   },
+  /** What a file holds, asked for ("unit 文件该写什么", "what should the unit contain"). */
+  'unit-content': {
+    label: '单元文件内容 / unit file content',
+    zh: ['该写', '写些什么', '写什么', '内容', '怎么写', '包含', '长什么样'],
+    en: ['working', 'paste', 'content', 'contents', 'sample unit', 'goes in', 'go in', 'contain', 'look like'],
+  },
+  /** Who to ask for help ("技术支持联系谁", "who to escalate to"). */
+  support: {
+    label: '联系支持 / support',
+    zh: [
+      '供应商',
+      '厂商',
+      '技术支持',
+      '支持',
+      '上报',
+      '找谁',
+      '联系谁',
+      '求助',
+      '工单',
+      '提单',
+      '报障',
+      '升级给',
+      '甩给',
+    ],
+    en: ['vendor', 'support', 'escalate', 'escalation', 'contact', 'who to ask', 'ticket', 'hand off', 'hand over'],
+    py: ['zhi chi'],
+  },
 } as const satisfies Record<string, unknown>;

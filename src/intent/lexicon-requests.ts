@@ -60,7 +60,7 @@ export const REQUESTS = {
       'front to back',
       'soup to nuts',
     ],
-    re: ["\\bnothing(?:'s| is)? work(?:s|ing)\\b", '(?:啥|什么|哪)都不(?:行|好使|能用)'],
+    re: ["\\bnothing(?:'s| is)? work(?:s|ing)\\b", '(?:啥|什么|哪)都不(?:行|好使|能用|对)'],
     py: ['suo you', 'quan bu', 'quan mian', 'yi bian'],
   },
   /**
@@ -120,12 +120,16 @@ export const REQUESTS = {
       '还(?:有|能|要|该)(?:哪些|什么|啥)(?:要|可以|能|该|需要)?(?:查|检查|看)',
       // "还要查啥", "从哪里开始看", "先弄哪个"
       '还(?:要|能|该|得|需要)(?:再)?(?:查|检查|看)(?:啥|什么|哪些|哪)',
-      '从哪(?:里|儿)?(?:开始)?(?:查|看|下手|入手|弄|搞|修)',
+      '从哪(?:里|儿|层|一层|块|一块|个|步)?(?:开始)?(?:查|看|下手|入手|弄|搞|修)',
       '先(?:弄|查|看|搞|修)哪(?:个|里|儿|些)?',
       '下一步(?:按|该|要|查|看|做|怎么)',
       // Cannot tell which part is wrong ("不太对劲，具体哪里又说不上来", "can't tell what exactly is off"): the whole.
       '(?:哪里|哪儿|哪个|哪|什么|啥)[^,.;!?。，；！？\\n]{0,6}说不(?:上来|清|出来|好)|说不(?:上来|清楚?|出来)(?:是)?(?:哪|什么|啥)',
-      '不知道(?:是|到底是)?(?:哪里|哪儿|哪个地方|哪块)(?:出了?|有)?(?:的)?(?:问题|毛病)',
+      '不知道(?:是|到底是)?(?:哪里|哪儿|哪个地方|哪块)(?:出了?|有)?(?:的)?(?:问题|毛病|坏了|不对)',
+      // "照着文档做完了还是跑不起来，不知道漏了哪步"
+      '漏了哪(?:步|一步|个|些|里)',
+      // "不确定是 nginx 还是 backend 还是前端的问题": which of three or more parts
+      '不(?:确定|知道|清楚)(?:是|到底是)?[^,.;!?。，；！？\\n]{1,30}还是[^,.;!?。，；！？\\n]{1,30}还是',
       "\\b(?:can'?t|cannot|could ?n'?t|hard to) (?:tell|say|pin ?point|pin (?:it )?down) (?:what|where|which)\\b",
     ],
     en: [
@@ -182,28 +186,12 @@ export const REQUESTS = {
       '查(?:原因|问题|哪|什么|一下)',
       '定位',
       '看哪|先看|看什么',
+      // checks reported as done: "这些都看过了", "ran: status … ; nginx -t …"
+      '(?:都|全)(?:看|查|检查|试)过了',
+      '^\\s*(?:ran|checked|tried)\\s*:',
+      '全查',
     ],
     py: ['pai cha', 'jian cha'],
-  },
-  support: {
-    label: '联系支持 / support',
-    zh: [
-      '供应商',
-      '厂商',
-      '技术支持',
-      '支持',
-      '上报',
-      '找谁',
-      '联系谁',
-      '求助',
-      '工单',
-      '提单',
-      '报障',
-      '升级给',
-      '甩给',
-    ],
-    en: ['vendor', 'support', 'escalate', 'escalation', 'contact', 'who to ask', 'ticket', 'hand off', 'hand over'],
-    py: ['zhi chi'],
   },
   'quick-fix': {
     label: '快速修复命令 / quick fixes',
@@ -291,10 +279,5 @@ export const REQUESTS = {
       '自启动',
     ],
     en: ['setup', 'set up', 'install', 'from scratch', 'deploy', 'enable', 'on boot', 'at boot'],
-  },
-  'unit-content': {
-    label: '单元文件内容 / unit file content',
-    zh: ['该写', '写些什么', '写什么', '内容', '怎么写'],
-    en: ['working', 'paste', 'content', 'contents', 'sample unit', 'goes in', 'go in'],
   },
 } as const satisfies Record<string, unknown>;

@@ -8,7 +8,7 @@ import { readMessage } from './message.js';
 import { committedNgram } from './ngram.js';
 import type { NgramModel } from './ngram-model.js';
 import { ngramGate } from './ngram-gate.js';
-import { NGRAM_OFFER_P, offerNgram } from './ngram-offer.js';
+import { NGRAM_OFFER_P, NGRAM_SECOND_READING, offerNgram, questionMatch } from './ngram-offer.js';
 import { scorePlaybook, type PlaybookScore } from './score.js';
 import { aboutTheWhole } from './whole.js';
 import type { Message } from './message.js';
@@ -166,7 +166,18 @@ export function matchIntent(text: string, playbooks: readonly Playbook[], opts: 
       scores,
     );
   }
-  return decisive ? result : second(result);
+  if (!decisive) return second(result);
+  // A second reading of the rules' own (another playbook at NGRAM_SECOND_READING): the classifier may question it.
+  if ((ranked[1]?.confidence ?? 0) < NGRAM_SECOND_READING || !gate.ours || !gate.evidence) return result;
+  return questionMatch(
+    result,
+    text,
+    (opts.ngram ?? committedNgram)(),
+    gate,
+    (id) => index.playbooks.find((p) => p.id === id)?.title,
+    (id) => round(scores.find((s) => s.id === id)?.score ?? 0),
+    reasonOf(index, scores[0]!),
+  );
 }
 
 /**

@@ -2,9 +2,10 @@ import { AMBIGUITY_MARGIN } from './howto.js';
 import type { PlaybookIndex } from './index.js';
 import type { Message } from './message.js';
 import type { PlaybookScore } from './score.js';
+import { APP_COMPONENTS, GENERIC_COMPONENTS } from './lexicon-components.js';
 
 /** Concepts that make a message about the whole of OMS (src/intent/lexicon-requests.ts). */
-const WHOLE = ['several-parts', 'all-fine', 'where-to-start', 'everything'];
+const WHOLE = ['several-parts', 'all-fine', 'where-to-start', 'everything', 'many-problems'];
 /** A pasted line recognised this surely points at one part, even in a message about the whole. */
 const SPECIFIC_CLUE = 0.9;
 
@@ -35,7 +36,15 @@ export function aboutTheWhole(
   const review = (more || (c.has('recommended') && c.has('everything'))) && collected(msg);
   const asked =
     (lost || review || (more && !msg.trouble)) && !msg.context.foreign && !msg.context.notice && !msg.general;
-  const whole = c.has('all-fine') ? more : c.has('several-parts') || asked;
+  // "一堆问题：登录失败、admin 没样式、偶尔 502，想全套排查一下": many problems with everything asked for, or with two
+  // of OMS's own parts named, are the whole's, even with trouble named.
+  const many =
+    c.has('many-problems') &&
+    (more || c.has('everything') || c.has('checkup') || partsNamed(c) >= 2) &&
+    !msg.context.foreign &&
+    !msg.context.notice &&
+    !msg.general;
+  const whole = c.has('all-fine') ? more : c.has('several-parts') || asked || many;
   if (!whole) return undefined;
   const declares = (id: string) =>
     index.playbooks
@@ -59,11 +68,25 @@ const PASTE_HEAD = /^\s*(?:\$ |# ?[a-z]|\[[^\]]*@[^\]]*\][#$]|={2,}|-{3,}\s*\S|\
 /** This many pasted commands or sections make a collection (what support asks for, a review). */
 const COLLECTION = 3;
 
-/** Did the message paste the output of several commands? */
+/**
+ * Checks reported as done, one after another on a line ("ran: status oms-backend => active; nginx -t => ok; curl
+ * localhost/api/ => 404"): the commands of the checklist's steps, each counted once.
+ */
+const CHECK_RUN = [
+  /\bstatus\b|\bsystemctl\b/i,
+  /\bss\b|\bnetstat\b|\blsof\b/i,
+  /\bnginx -t\b/i,
+  /\bcurl\b/i,
+  /\bjournalctl\b/i,
+  /\btail\b/i,
+];
+
+/** Did the message paste the output of several commands, or report several checks as run? */
 function collected(msg: Message): boolean {
   let heads = 0;
   for (const l of msg.lines) if (PASTE_HEAD.test(l.raw) && ++heads >= COLLECTION) return true;
-  return false;
+  const text = msg.lines.map((l) => l.raw).join('\n');
+  return CHECK_RUN.filter((re) => re.test(text)).length >= COLLECTION;
 }
 
 /**
@@ -72,4 +95,11 @@ function collected(msg: Message): boolean {
  */
 function isClue(evidence: string): boolean {
   return evidence.startsWith('signature: ') && !/^signature: [A-Z][A-Z0-9_]*\s*=/.test(evidence);
+}
+
+/** OMS's own parts a message names (not those every system has: users, config, logs …). */
+function partsNamed(concepts: ReadonlySet<string>): number {
+  let n = 0;
+  for (const k of concepts) if (k in APP_COMPONENTS && !GENERIC_COMPONENTS.has(k)) n++;
+  return n;
 }

@@ -6,7 +6,13 @@ import {
   trainNgram,
   type NgramExample,
 } from '../../../scripts/intent-ngram/model.js';
-import { NGRAM_REASON, offerNgram, type NgramGate } from '../../../src/intent/ngram-offer.js';
+import {
+  NGRAM_REASON,
+  NGRAM_SURE_P,
+  offerNgram,
+  questionMatch,
+  type NgramGate,
+} from '../../../src/intent/ngram-offer.js';
 
 const TOY: NgramExample[] = [
   ...['超管登录不上', '登录一直失败', '登录页面报错', 'denglu shibai'].map((text) => ({ text, label: 'login' })),
@@ -46,8 +52,8 @@ describe('offerNgram', () => {
 
   it('adds its playbook after the rules’ choices, not to three already, and not twice', () => {
     expect(offer(result('choices', ['admin']), '登录又失败了').choices!.map((c) => c.id)).toEqual(['admin', 'login']);
-    const three = offer(result('choices', ['admin', 'api-not-found', 'login']), '登录又失败了');
-    expect(three.choices!.map((c) => c.id)).toEqual(['admin', 'api-not-found', 'login']);
+    const three = offer(result('choices', ['admin', 'api-not-found', 'admin']), '登录又失败了');
+    expect(three.choices!.map((c) => c.id)).toEqual(['admin', 'api-not-found', 'admin']);
     const full = offer(result('choices', ['admin', 'api-not-found', 'admin']), '登录又失败了');
     expect(full.choices!.map((c) => c.id)).toEqual(['admin', 'api-not-found', 'admin']);
   });
@@ -68,5 +74,52 @@ describe('offerNgram', () => {
     expect(offer(none, '登录又失败了', { ours: false, evidence: true })).toBe(none);
     expect(offer(none, '登录又失败了', { ours: true, evidence: false })).toBe(none);
     expect(offerNgram(none, '登录又失败了', null, OPEN, titleOf, scoreOf)).toBe(none);
+  });
+});
+
+describe('the classifier when sure (NGRAM_SURE_P)', () => {
+  const sure = classifyNgram(model, '登录又失败了')[0]!;
+
+  it('is sure of the toy login message (the premise of the tests below)', () => {
+    expect(sure.label).toBe('login');
+    expect(sure.p).toBeGreaterThanOrEqual(NGRAM_SURE_P);
+  });
+
+  it('leads the rules’ choices with its playbook, keeping the rules’ reason', () => {
+    const r = offer(result('choices', ['admin', 'api-not-found', 'login']), '登录又失败了');
+    expect(r.choices!.map((c) => c.id)).toEqual(['login', 'admin', 'api-not-found']);
+    expect(r.choices![0]!.reason).toBe('r');
+    expect(r.playbook).toEqual({ id: 'login', title: 'Login' });
+  });
+
+  const match = (id: string): MatchResult => ({
+    ...result('match'),
+    playbook: { id, title: titles[id]! },
+    confidence: 0.93,
+  });
+  const question = (r: MatchResult, text: string, gate = OPEN) =>
+    questionMatch(r, text, model, gate, titleOf, scoreOf, 'rules reason');
+
+  it('turns a confident match it reads as another playbook into choices of the two, the rules’ first', () => {
+    const r = question({ ...match('api-not-found'), passive: true }, '登录又失败了');
+    expect(r.outcome).toBe('choices');
+    expect(r.playbook).toEqual({ id: 'api-not-found', title: 'API 404' });
+    expect(r.choices).toEqual([
+      { id: 'api-not-found', title: 'API 404', confidence: 0.93, reason: 'rules reason' },
+      { id: 'login', title: 'Login', confidence: 0.25, reason: NGRAM_REASON },
+    ]);
+    // Passive listening suggests what it suggested before.
+    expect(r.passive).toBe(true);
+  });
+
+  it('leaves a match it agrees with, chatter, a shut gate and other outcomes alone', () => {
+    const same = match('login');
+    expect(question(same, '登录又失败了')).toBe(same);
+    const api = match('api-not-found');
+    expect(question(api, '中午吃什么')).toBe(api);
+    expect(question(api, '登录又失败了', { ours: false, evidence: true })).toBe(api);
+    expect(questionMatch(api, '登录又失败了', null, OPEN, titleOf, scoreOf, 'x')).toBe(api);
+    const choices = result('choices', ['admin']);
+    expect(question(choices, '登录又失败了')).toBe(choices);
   });
 });
