@@ -2,7 +2,7 @@
 export const QUESTIONS = {
   howto: {
     label: '怎么做 / how to',
-    zh: ['怎么', '如何', '怎样', '咋', '步骤', '命令', '办法', '方法', '一步步'],
+    zh: ['怎么', '如何', '怎样', '咋', '步骤', '命令', '办法', '方法', '一步步', '流程'],
     en: [
       'how do',
       'how to',
@@ -20,6 +20,8 @@ export const QUESTIONS = {
     // 应该 asks how ("应该怎么配", "应该填什么") but also guesses ("应该不是我们的机器吧", "应该是 nginx 的问题").
     // Not 来 ending a verb ("起来一下又退了", "拉起来一下就挂"): only "来一份", "发我" ask for something.
     re: [
+      // "…from an excel sheet, how": a question asked at the end
+      '\\bhow\\W*$',
       '(?:发|给|(?<![起出回上下过进醒])来|贴)(?:我|一下|一份|个)',
       '应该(?!是|不是|没|不会|会|还|就|也|已|可以|能|没有|不)',
     ],

@@ -164,6 +164,8 @@ export const REQUESTS = {
       '看一遍',
       '扫一遍',
       '验证',
+      '核对',
+      '核查',
     ],
     en: [
       'check',

@@ -5,7 +5,17 @@
 export const SERVER_COMPONENTS = {
   'unit-format': {
     label: '单元文件格式 / unit file format',
-    zh: ['windows 上写', '换行符', '隐藏字符', '文件格式', 'windows 上编辑', 'windows 下编辑', '记事本'],
+    zh: [
+      'windows 上写',
+      '换行符',
+      '隐藏字符',
+      '文件格式',
+      'windows 上编辑',
+      'windows 下编辑',
+      '记事本',
+      'word 文档',
+      'word 里',
+    ],
     en: [
       'bom',
       'crlf',
@@ -16,6 +26,8 @@ export const SERVER_COMPONENTS = {
       'edited on windows',
       'saved on windows',
       'notepad',
+      // systemd's "Ignoring." after a line it cannot read
+      'ignoring',
     ],
     // A format that is wrong ("格式错误", "格式不对"); "PDF 格式的报表" is about a report, not a unit file.
     re: ['格式(?:错|不对|有问题|问题|不正确|不规范|乱)', '(?:文件|编码|换行|dos|windows|unix|utf-?8)\\s*格式'],
@@ -64,6 +76,7 @@ export const SERVER_COMPONENTS = {
   restart: {
     label: '重启 / restart',
     zh: ['重启', '重新启动', '重载'],
-    en: ['restart', 'reload', 'reboot the service'],
+    // gunicorn's own words for a worker replaced ("Worker exiting", "Booting worker with pid")
+    en: ['restart', 'reload', 'reboot the service', 'respawn', 'worker exiting', 'booting worker', 'booting a new'],
   },
 } as const satisfies Record<string, unknown>;
