@@ -5,7 +5,7 @@
  * on the set, beside the rules alone. Figures per set: top-1 and right playbook offered of the labelled messages,
  * how-to sections, false alarms and passive replies of the unrelated ones. The rules were tuned on every set, so
  * the rules' column is a tuning figure; the classifier's share is measured on a round it never saw.
- * `--dump` writes each message's answers (rules alone, with the classifier) and the classifier's three best.
+ * `--p P` sets the offer threshold; `--dump` writes each message's answers (rules alone, with the classifier) and the classifier's three best.
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,6 +22,8 @@ import { readTrainingSets } from './sets.js';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const argv = process.argv.slice(2);
 const dumpTo = argv.includes('--dump') ? argv[argv.indexOf('--dump') + 1] : undefined;
+/** `--p P`: the classifier's offer threshold (src/intent/ngram-offer.ts NGRAM_OFFER_P by default). */
+const ngramP = argv.includes('--p') ? Number(argv[argv.indexOf('--p') + 1]) : undefined;
 const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
 const sets = await readTrainingSets(join(ROOT, 'test', 'fixtures', 'intent'));
 const roundOf = (name: string) => name.split('/')[0]!;
@@ -79,7 +81,7 @@ for (const held of sets) {
   const f = { rules: zero(), both: zero() };
   for (const e of held.examples) {
     const rules = answerSummary(matchIntent(e.text, playbooks, { ngram: () => null }));
-    const both = answerSummary(matchIntent(e.text, playbooks, { ngram: () => model }));
+    const both = answerSummary(matchIntent(e.text, playbooks, { ngram: () => model, ngramP }));
     for (const [k, a] of [
       ['rules', rules],
       ['both', both],

@@ -41,7 +41,7 @@ const NOTICE = new RegExp(
     // a review written after the fact, a posted notice
     '复盘|公告|通报|\\bpost-?mortem\\b|\\bretro(?:spective)?\\b',
     // a meeting, a training, a talk about OMS rather than a problem with it
-    '培训|分享会|会议室|例会|周会|评审会|\\b(?:training|workshop|meeting|demo) (?:at|on|tomorrow|today|next)\\b',
+    '培训|分享会|会议室|例会|周会|评审会|开(?:个|一个|次)会|\\b(?:training|workshop|meeting|demo) (?:at|on|tomorrow|today|next)\\b',
   ].join('|'),
   'i',
 );
@@ -77,7 +77,7 @@ const NOT_OURS = new RegExp(
     String.raw`\bnot (?:an? )?oms\b|\bnot (?:related to|about|for) oms\b|\b(?:nothing to do with|unrelated to) oms\b`,
     String.raw`(?:与|和|跟)\s*oms\s*(?:无关|没关系|没有关系)|(?<!是)(?:不是|并非|非)\s*(?:我们|咱们)?\s*oms\s*(?:的|问题|相关|那边|这边)`,
     // "…跟这个没关系": what was just told is not about this
-    String.raw`(?:跟|和|与)(?:这个|这边|此|我们这)(?:没关系|无关|没有关系)`,
+    String.raw`(?:跟|和|与)(?:这个|这边|此|我们这|我们|咱们)(?:没关系|无关|没有关系)`,
     // "那个是运维组的", "归数据组管": another team's
     String.raw`(?:是|归|属于)(?!我们|咱们|我|本)[\u3400-\u9fff]{1,4}(?:组|部门|团队)(?:的|管)`,
     // "应该不是我们的机器吧", "not our box"

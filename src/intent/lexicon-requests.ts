@@ -129,7 +129,7 @@ export const REQUESTS = {
       // "照着文档做完了还是跑不起来，不知道漏了哪步"
       '漏了哪(?:步|一步|个|些|里)',
       // "不确定是 nginx 还是 backend 还是前端的问题": which of three or more parts
-      '不(?:确定|知道|清楚)(?:是|到底是)?[^,.;!?。，；！？\\n]{1,30}还是[^,.;!?。，；！？\\n]{1,30}还是',
+      '不(?:确定|知道|清楚)(?:是|到底是)?[^.;!?。；！？\\n]{1,30}(?:还是|、|,)[^,.;!?。，；！？\\n]{1,30}还是',
       "\\b(?:can'?t|cannot|could ?n'?t|hard to) (?:tell|say|pin ?point|pin (?:it )?down) (?:what|where|which)\\b",
     ],
     en: [

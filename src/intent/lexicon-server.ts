@@ -76,7 +76,7 @@ export const SERVER_COMPONENTS = {
   restart: {
     label: '重启 / restart',
     zh: ['重启', '重新启动', '重载'],
-    // gunicorn's own words for a worker replaced ("Worker exiting", "Booting worker with pid")
-    en: ['restart', 'reload', 'reboot the service', 'respawn', 'worker exiting', 'booting worker', 'booting a new'],
+    // a worker replaced in gunicorn's words ("Worker exiting"; not "Booting worker", which every start logs)
+    en: ['restart', 'reload', 'reboot the service', 'respawn', 'worker exiting'],
   },
 } as const satisfies Record<string, unknown>;

@@ -149,7 +149,8 @@ function conceptsOf(index: PlaybookIndex, text: string): Set<string> {
  * between Chinese clauses separates sentences; NFKC has made "，" a ",").
  */
 const ITEM = String.raw`(?:[a-z][a-z0-9_.-]{0,11}|[\u3400-\u9fff]{1,3}[a-z0-9]{0,6}|[a-z0-9]{1,6}[\u3400-\u9fff]{1,3})`;
-const SEP = String.raw`(?:\s*[、,]\s*(?:and\s+(?:the\s+)?)?|\s+and\s+(?:the\s+)?)`;
+// Alternatives are a list too: "不确定是前端、nginx 还是后端", "nginx or the backend or the front end".
+const SEP = String.raw`(?:\s*[、,]\s*(?:and\s+(?:the\s+)?)?|\s+(?:and|or)\s+(?:the\s+)?|\s*(?:还是|或者)\s*)`;
 const LIST = new RegExp(String.raw`(?<![\w\u3400-\u9fff])${ITEM}(?:${SEP}${ITEM}){2,}`, 'gi');
 /** Chinese words separated by spaces only ("登录 后台 接口 都有毛病"). */
 const SPACED = /(?<![\w\u3400-\u9fff])[\u3400-\u9fff]{2,4}(?: +[\u3400-\u9fff]{2,4}){2,}/g;

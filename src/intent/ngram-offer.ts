@@ -64,6 +64,7 @@ export function offerNgram<R extends Offerable>(
   titleOf: (id: string) => string | undefined,
   scoreOf: (id: string) => number,
   threshold = NGRAM_OFFER_P,
+  sure = NGRAM_SURE_P,
 ): R {
   if (!model || !gate.ours || !gate.evidence) return result;
   if (result.outcome !== 'none' && result.outcome !== 'choices') return result;
@@ -76,7 +77,7 @@ export function offerNgram<R extends Offerable>(
   if (result.outcome === 'choices') {
     const choices = result.choices ?? [];
     const at = choices.findIndex((c) => c.id === added.id);
-    if (at > 0 && best.p >= NGRAM_SURE_P) {
+    if (at > 0 && best.p >= sure) {
       // The classifier is sure of one of the rules' own choices: it leads (its reason stays the rules').
       const lead = choices[at]!;
       const rest = choices.filter((_, i) => i !== at);
@@ -118,10 +119,11 @@ export function questionMatch<R extends Offerable>(
   titleOf: (id: string) => string | undefined,
   scoreOf: (id: string) => number,
   reason: string,
+  sure = NGRAM_SURE_P,
 ): R {
   if (!model || !gate.ours || !gate.evidence || result.outcome !== 'match' || !result.playbook) return result;
   const [best] = classifyNgram(model, text);
-  if (!best || best.label === NULL_CLASS || best.p < NGRAM_SURE_P || best.label === result.playbook.id) return result;
+  if (!best || best.label === NULL_CLASS || best.p < sure || best.label === result.playbook.id) return result;
   const title = titleOf(best.label);
   if (title === undefined) return result;
   const first: OfferedChoice = { ...result.playbook, confidence: result.confidence, reason };

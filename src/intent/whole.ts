@@ -2,7 +2,7 @@ import { AMBIGUITY_MARGIN } from './howto.js';
 import type { PlaybookIndex } from './index.js';
 import type { Message } from './message.js';
 import type { PlaybookScore } from './score.js';
-import { APP_COMPONENTS, GENERIC_COMPONENTS } from './lexicon-components.js';
+import { APP_COMPONENTS } from './lexicon-components.js';
 
 /** Concepts that make a message about the whole of OMS (src/intent/lexicon-requests.ts). */
 const WHOLE = ['several-parts', 'all-fine', 'where-to-start', 'everything', 'many-problems'];
@@ -46,11 +46,28 @@ export function aboutTheWhole(
     !msg.general;
   const whole = c.has('all-fine') ? more : c.has('several-parts') || asked || many;
   if (!whole) return undefined;
+  // Checks reported as done and reviewed ("checked: status ok, nginx -t ok … what next?") are a check-up, even when
+  // the clauses saying they were fine were set aside.
+  const named = review ? new Set([...c, 'checkup']) : c;
   const declares = (id: string) =>
     index.playbooks
       .find((p) => p.id === id)
-      ?.concepts.some((k) => k.some((x) => WHOLE.includes(x)) && k.every((x) => c.has(x)));
-  const umbrella = sorted.find((s) => declares(s.id));
+      ?.concepts.some((k) => k.some((x) => WHOLE.includes(x)) && k.every((x) => named.has(x)));
+  let umbrella = sorted.find((s) => declares(s.id));
+  const declaring = index.playbooks.find((p) => declares(p.id));
+  if (!umbrella && review && declaring) {
+    // The check-up read from the review itself: the playbook scored nothing on the words left.
+    const combo = declaring.concepts.find((k) => k.every((x) => named.has(x)));
+    umbrella = {
+      id: declaring.id,
+      title: declaring.title,
+      score: 0,
+      evidence: `concepts: ${combo!.join(' + ')}`,
+      combo,
+      explains: new Set(),
+    };
+    sorted.push(umbrella);
+  }
   if (!umbrella) return undefined;
   const others = sorted.filter((s) => s !== umbrella);
   if (!review && others.some((s) => isClue(s.evidence) && s.score >= SPECIFIC_CLUE)) return undefined;
@@ -97,9 +114,12 @@ function isClue(evidence: string): boolean {
   return evidence.startsWith('signature: ') && !/^signature: [A-Z][A-Z0-9_]*\s*=/.test(evidence);
 }
 
-/** OMS's own parts a message names (not those every system has: users, config, logs …). */
+/** Not parts that can be in trouble: who and what a message handles (users, a spreadsheet, a password …). */
+const NOT_PARTS = new Set(['users', 'spreadsheet', 'password', 'create', 'config']);
+
+/** The application's parts a message names (the front end, the admin and the logs count here). */
 function partsNamed(concepts: ReadonlySet<string>): number {
   let n = 0;
-  for (const k of concepts) if (k in APP_COMPONENTS && !GENERIC_COMPONENTS.has(k)) n++;
+  for (const k of concepts) if (k in APP_COMPONENTS && !NOT_PARTS.has(k)) n++;
   return n;
 }

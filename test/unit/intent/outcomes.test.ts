@@ -130,12 +130,13 @@ describe('the wordings of issue 11', () => {
     expect(answer(text).offered).toEqual([]);
   });
 
-  it('a message that matches nothing names the playbooks that came nearest, not for another system', () => {
-    const weak = matchIntent('systemd-analyze 怎么用', playbooks);
+  it('a message the rules match nothing in names the playbooks that came nearest, not for another system', () => {
+    // The rules alone: the n-gram classifier offers service-start for it (worded like earlier reports).
+    const weak = matchIntent('systemd-analyze 怎么用', playbooks, { ngram: () => null });
     expect([weak.outcome, weak.playbook]).toEqual(['none', null]);
     expect(weak.nearest?.map((c) => c.id)).toEqual(['service-start']);
     expect(weak.nearest![0]!.reason).toMatch(/\S/);
-    expect(answer('systemd-analyze 怎么用').offered).toEqual([]);
+    expect(answerSummary(weak).offered).toEqual([]);
     // Another system's login scores as much, but is not named as the nearest playbook of OMS.
     const vpn = matchIntent('VPN 登不上，提示证书过期', playbooks);
     expect([vpn.outcome, vpn.alternatives[0]?.id, vpn.nearest]).toEqual(['none', 'login', undefined]);
