@@ -39,14 +39,15 @@ describe('the held-out test half', () => {
   // reply. Measured on this half after tuning on the other and on invented probes (test/fixtures/intent/probes.jsonl;
   // see docs/intent.md): 119/128 top-1 and offered, 3/52 false alarms, 30/34 sections, 1/52 passive reply (before
   // this round: 113, 113, 5, 20, 4). Round 5 made every set seen so far tuning material and reached 126/128 top-1
-  // and offered, 0/52 false alarms, 33/34 sections, 0/52 passive replies. These floors hold that level so it cannot
+  // and offered, 0/52 false alarms, 33/34 sections, 0/52 passive replies; round 8 127/128 offered (the n-gram
+  // classifier, trained on this half too, offers a second choice). These floors hold that tuning level so it cannot
   // regress unnoticed.
   it('top-1 (issue target ≥ 95 %; reached 126/128)', () => {
     expect(test.total.top1).toBeGreaterThanOrEqual(126);
   });
 
-  it('the right playbook among those offered (issue target ≥ 99 %; reached 126/128)', () => {
-    expect(test.total.offered).toBeGreaterThanOrEqual(126);
+  it('the right playbook among those offered (issue target ≥ 99 %; reached 127/128)', () => {
+    expect(test.total.offered).toBeGreaterThanOrEqual(127);
   });
 
   it('false alarms, any playbook offered on an unrelated message (issue target ≤ 1 in 40; reached 0/52)', () => {
@@ -95,8 +96,8 @@ describe('the fresh set', () => {
  * tune.jsonl only and the test half scored once, after the tuning. Measured on the test half: top-1 114/125
  * (91.2 %), offered 116/125 (92.8 %), how-to sections 23/27, false alarms 1/45, passive replies 0/45 (before
  * this round's tuning: 110, 115, 23, 1, 0). The fourth round tuned on both halves (they are tuning material now, no
- * longer a held-out figure): top-1 124/125, offered 125/125, sections 27/27, false alarms 0/45, passive 0/45 — the
- * floors below; the next held-out figure is a new set.
+ * longer a held-out figure): top-1 124/125, offered 125/125, sections 27/27, false alarms 0/45, passive 0/45; round 8
+ * 125/125 top-1 (tuning figures: the floors below). The next held-out figure is a new set.
  */
 describe('round 3, test half', () => {
   let r3: HeldoutReport;
@@ -106,7 +107,7 @@ describe('round 3, test half', () => {
 
   it('keeps the measured top-1 and offered level', () => {
     expect(r3.total.n).toBe(170);
-    expect(r3.total.top1).toBeGreaterThanOrEqual(124);
+    expect(r3.total.top1).toBeGreaterThanOrEqual(125);
     expect(r3.total.offered).toBeGreaterThanOrEqual(125);
   });
 
@@ -133,24 +134,24 @@ describe('round 3, tuning half', () => {
  * way, scored (figures only) before and after the fourth round's tuning and never tuned on. Test half, both times:
  * top-1 118/125 (94.4 %), offered 120/125 (96.0 %), how-to sections 34/34, false alarms 1/45, passive replies 1/45
  * (the whole set: 228/250, 234/250, 61/62, 2/90, 1/90). Round 5 scored it again after rules guided by rounds ≤ 3
- * only (test half 119, 121, 34, 1, 1), then tuned on both halves: the floors below hold what it reached.
+ * only (test half 119, 121, 34, 1, 1), then tuned on both halves; round 8 reached the floors below (tuning figures).
  */
 describe('round 4', () => {
   const score = (half: string) => scoreSet(`round4/${half}.jsonl`);
 
-  it('test half keeps the level reached (123/125 top-1, 124/125 offered, 34/34 sections)', async () => {
+  it('test half keeps the level reached (125/125 top-1 and offered, 34/34 sections)', async () => {
     const r = await score('test');
     expect(r.total.n).toBe(170);
-    expect(r.total.top1).toBeGreaterThanOrEqual(123);
-    expect(r.total.offered).toBeGreaterThanOrEqual(124);
+    expect(r.total.top1).toBeGreaterThanOrEqual(125);
+    expect(r.total.offered).toBeGreaterThanOrEqual(125);
     expect(r.total.sections).toBeGreaterThanOrEqual(34);
     expect([r.total.falseAlarms, r.total.passiveReplies]).toEqual([0, 0]);
   });
 
-  it('tuning half keeps the level reached (122/125 top-1, 124/125 offered, 28/28 sections)', async () => {
+  it('tuning half keeps the level reached (123/125 top-1, 124/125 offered, 28/28 sections)', async () => {
     const r = await score('tune');
     expect(r.total.n).toBe(170);
-    expect(r.total.top1).toBeGreaterThanOrEqual(122);
+    expect(r.total.top1).toBeGreaterThanOrEqual(123);
     expect(r.total.offered).toBeGreaterThanOrEqual(124);
     expect(r.total.sections).toBeGreaterThanOrEqual(28);
     expect([r.total.falseAlarms, r.total.passiveReplies]).toEqual([0, 0]);
@@ -160,13 +161,13 @@ describe('round 4', () => {
 /**
  * Round 5 (test/fixtures/intent/round5/): 340 messages by two more blind writers, split by the same fixed seed; only
  * the tuning half is here. Before round 6's tuning: top-1 121/128, offered 122/128, how-to sections 28/29, false
- * alarms 1/42, passive replies 0/42. Round 6 tuned on it by class (docs/intent.md) and reached the floors below.
+ * alarms 1/42, passive replies 0/42. Round 6 tuned on it by class (docs/intent.md); round 8 reached the floors below.
  */
 describe('round 5, tuning half', () => {
-  it('keeps the level reached (127/128 top-1, 128/128 offered, 29/29 sections, no false alarm)', async () => {
+  it('keeps the level reached (128/128 top-1 and offered, 29/29 sections, no false alarm)', async () => {
     const r = await scoreSet('round5/tune.jsonl');
     expect(r.total.n).toBe(170);
-    expect(r.total.top1).toBeGreaterThanOrEqual(127);
+    expect(r.total.top1).toBeGreaterThanOrEqual(128);
     expect(r.total.offered).toBeGreaterThanOrEqual(128);
     expect(r.total.sections).toBeGreaterThanOrEqual(29);
     expect([r.total.falseAlarms, r.total.passiveReplies]).toEqual([0, 0]);
@@ -177,19 +178,19 @@ describe('round 5, tuning half', () => {
  * Round 5's test half (test/fixtures/intent/round5/test.jsonl): kept out of the repository while round 6 tuned on the
  * tuning half, scored figures-only before round 5's and round 6's tuning and after each: top-1 121/128 (94.5 %),
  * offered 122/128 then 121/128, how-to sections 27/29, false alarms 1/42, passive replies 0/42 — the tuning half
- * went from 121 to 127 top-1 while this half did not move. These floors hold the measured level; the issue's
- * targets (top-1 ≥ 95 %, offered ≥ 99 %) are not reached on it (docs/intent.md).
+ * went from 121 to 127 top-1 while this half did not move; after round 7 (the n-gram classifier) 122/128. Tuning
+ * material since round 8 (rules and classifier), which reached the floors below: 126/128 top-1 and offered, 28/29
+ * sections, no false alarm or passive reply — tuning figures, not a blind score (docs/intent.md).
  */
-describe('round 5, test half (held out)', () => {
-  it('keeps the measured level (121/128 top-1 and offered, 27/29 sections, no passive reply)', async () => {
+describe('round 5, test half (tuning material since round 8)', () => {
+  it('keeps the level reached (126/128 top-1 and offered, 28/29 sections, no false alarm or passive reply)', async () => {
     const r = await scoreSet('round5/test.jsonl');
     expect(r.total.n).toBe(170);
     expect(r.total.unrelated).toBe(42);
-    expect(r.total.top1).toBeGreaterThanOrEqual(121);
-    expect(r.total.offered).toBeGreaterThanOrEqual(121);
-    expect(r.total.sections).toBeGreaterThanOrEqual(27);
-    expect(r.total.falseAlarms).toBeLessThanOrEqual(1);
-    expect(r.total.passiveReplies).toBe(0);
+    expect(r.total.top1).toBeGreaterThanOrEqual(126);
+    expect(r.total.offered).toBeGreaterThanOrEqual(126);
+    expect(r.total.sections).toBeGreaterThanOrEqual(28);
+    expect([r.total.falseAlarms, r.total.passiveReplies]).toEqual([0, 0]);
   });
 });
 
@@ -197,15 +198,17 @@ describe('round 5, test half (held out)', () => {
  * Round 6 (test/fixtures/intent/round6/): 340 messages by two more blind writers, split by the same seed, scored
  * figures-only once, after round 7 (the n-gram classifier), never tuned on and not in the classifier's training sets.
  * Test half: top-1 120/128 (93.8 %), offered 121/128 (94.5 %), sections 25/26, false alarms 0/42, passive 0/42;
- * tuning half: 116/128, 117/128, 29/31, 1/42, 1/42. The floors hold that level; the issue's targets are not reached.
+ * tuning half: 116/128, 117/128, 29/31, 1/42, 1/42. Tuning material of round 8 (its rules were changed on both halves'
+ * misses and the classifier trained on them), which reached the floors below: tuning figures, not a blind score; the
+ * leave-one-round-out figures are in docs/intent.md.
  */
-describe('round 6 (held out)', () => {
+describe('round 6 (tuning material since round 8)', () => {
   const score = (half: string) => scoreSet(`round6/${half}.jsonl`);
 
   it.each([
-    ['test', 120, 121, 25, 0],
-    ['tune', 116, 117, 29, 1],
-  ])('%s half keeps the measured level', async (half, top1, offered, sections, unrelatedReplies) => {
+    ['test', 127, 128, 26, 0],
+    ['tune', 127, 128, 31, 0],
+  ])('%s half keeps the level reached', async (half, top1, offered, sections, unrelatedReplies) => {
     const r = await score(half);
     expect([r.total.n, r.total.unrelated]).toEqual([170, 42]);
     expect(r.total.top1).toBeGreaterThanOrEqual(top1);
