@@ -132,7 +132,8 @@ describe('never silence when addressed', () => {
   });
 
   it('an @mention too weak for choices lists the nearest playbook first; its button runs it in the thread', async () => {
-    await h.event(mention({ text: '<@U0BOT> systemd-analyze 怎么用' }), 'EvNear1');
+    // ("systemd-analyze 怎么用" was this example until round 8's classifier learnt to offer it as a choice.)
+    await h.event(mention({ text: '<@U0BOT> systemd-analyze verify 输出看不懂' }), 'EvNear1');
     await h.idle();
     const posts = h.slack.callsTo('chat.postMessage');
     expect(posts.length).toBe(1);

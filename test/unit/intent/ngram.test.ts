@@ -1,7 +1,7 @@
 import { matchIntent } from '../../../src/intent/match.js';
 import { committedNgram } from '../../../src/intent/ngram.js';
 import { classifyNgram, linearModel, NULL_CLASS, type NgramModel } from '../../../src/intent/ngram-model.js';
-import { NGRAM_REASON } from '../../../src/intent/ngram-offer.js';
+import { NGRAM_REASON, NGRAM_SURE_P } from '../../../src/intent/ngram-offer.js';
 import { loadPlaybooks } from '../../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
 import { playbookRegistry } from '../../../src/app/playbook-registry.js';
@@ -67,5 +67,51 @@ describe('matchIntent with the classifier', () => {
     let asked = 0;
     const r = matchIntent('超管登录不上', playbooks, { ngram: () => (asked++, sure) });
     expect([r.outcome, r.playbook?.id, asked]).toEqual(['match', 'login', 0]);
+  });
+});
+
+/** A model sure of one playbook for any message at all (its prior alone). */
+const sureOf = (id: string): NgramModel => linearModel([id, NULL_CLASS], Float64Array.from([12, 0]), []);
+
+describe('the classifier when sure (round 8)', () => {
+  // The rules: api-not-found at 0.93 with login close behind at 0.67, a second reading of their own.
+  const twoReadings = 'superadmin 在前端登录报 404，login 接口路径是不是 /api/auth/login/ 还是少了 /api';
+
+  it('is sure at least NGRAM_SURE_P with the test models', () => {
+    expect(classifyNgram(sureOf('login'), 'x')[0]!.p).toBeGreaterThanOrEqual(NGRAM_SURE_P);
+  });
+
+  it('questions a confident match with a second reading: choices of the two, the rules’ first', () => {
+    const rules = matchIntent(twoReadings, playbooks, { ngram: () => null });
+    expect([rules.outcome, rules.playbook?.id, rules.alternatives[0]?.id]).toEqual(['match', 'api-not-found', 'login']);
+    const r = matchIntent(twoReadings, playbooks, { ngram: () => sureOf('login') });
+    expect(r.outcome).toBe('choices');
+    expect(r.choices!.map((c) => [c.id, c.reason === NGRAM_REASON])).toEqual([
+      ['api-not-found', false],
+      ['login', true],
+    ]);
+    expect(r.passive).toBe(rules.passive);
+  });
+
+  it('leaves the match alone when it agrees or is unsure, and for a match with no second reading', () => {
+    expect(matchIntent(twoReadings, playbooks, { ngram: () => sureOf('api-not-found') }).outcome).toBe('match');
+    const unsure = linearModel(['login', NULL_CLASS], Float64Array.from([2, 0]), []);
+    expect(matchIntent(twoReadings, playbooks, { ngram: () => unsure }).outcome).toBe('match');
+    expect(matchIntent('超管登录不上', playbooks, { ngram: () => sureOf('admin') }).outcome).toBe('match');
+  });
+
+  it('leads the rules’ choices with the playbook it is sure of', () => {
+    const text =
+      'user says random requests die mid-way and the backend log shows worker exiting then booting a new one';
+    const rules = matchIntent(text, playbooks, { ngram: () => null });
+    expect(rules.outcome).toBe('choices');
+    const second = rules.choices![1]!.id;
+    const r = matchIntent(text, playbooks, { ngram: () => sureOf(second) });
+    expect(r.choices!.map((c) => c.id)).toEqual([
+      second,
+      rules.choices![0]!.id,
+      ...rules.choices!.slice(2).map((c) => c.id),
+    ]);
+    expect(r.playbook?.id).toBe(second);
   });
 });
