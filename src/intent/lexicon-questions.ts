@@ -113,7 +113,20 @@ export const QUESTIONS = {
     ],
     // 几 asks "how many", but "启动几秒就退出" / "过几分钟后" tells "a few".
     re: ['\\?', '哪', '还是', '谁', '几(?:位|个|种|条|次|天|点|分钟|秒|台|步)(?!(?:钟)?(?:就|后|之后|以后|内))'],
-    py: ['shen me', 'you mei you', 'you ma', 'de ma', 'le ma', 'ke yi ma', 'shi bu shi', 'dui ba'],
+    // 谁 typed in pinyin after a verb: "lianxi shui", "zhao shui", "wen shui"
+    py: [
+      'shen me',
+      'you mei you',
+      'you ma',
+      'de ma',
+      'le ma',
+      'ke yi ma',
+      'shi bu shi',
+      'dui ba',
+      'lian xi shui',
+      'zhao shui',
+      'wen shui',
+    ],
   },
   'is-normal': {
     label: '正常吗 / is it normal',
