@@ -179,17 +179,17 @@ describe('round 5, tuning half', () => {
  * tuning half, scored figures-only before round 5's and round 6's tuning and after each: top-1 121/128 (94.5 %),
  * offered 122/128 then 121/128, how-to sections 27/29, false alarms 1/42, passive replies 0/42 — the tuning half
  * went from 121 to 127 top-1 while this half did not move; after round 7 (the n-gram classifier) 122/128. Tuning
- * material since round 8 (rules and classifier), which reached the floors below: 126/128 top-1 and offered, 28/29
+ * material since round 8 (rules and classifier), which reached the floors below: 127/128 top-1 and offered, 29/29
  * sections, no false alarm or passive reply — tuning figures, not a blind score (docs/intent.md).
  */
 describe('round 5, test half (tuning material since round 8)', () => {
-  it('keeps the level reached (126/128 top-1 and offered, 28/29 sections, no false alarm or passive reply)', async () => {
+  it('keeps the level reached (127/128 top-1 and offered, 29/29 sections, no false alarm or passive reply)', async () => {
     const r = await scoreSet('round5/test.jsonl');
     expect(r.total.n).toBe(170);
     expect(r.total.unrelated).toBe(42);
-    expect(r.total.top1).toBeGreaterThanOrEqual(126);
-    expect(r.total.offered).toBeGreaterThanOrEqual(126);
-    expect(r.total.sections).toBeGreaterThanOrEqual(28);
+    expect(r.total.top1).toBeGreaterThanOrEqual(127);
+    expect(r.total.offered).toBeGreaterThanOrEqual(127);
+    expect(r.total.sections).toBeGreaterThanOrEqual(29);
     expect([r.total.falseAlarms, r.total.passiveReplies]).toEqual([0, 0]);
   });
 });
