@@ -1,7 +1,6 @@
 /**
  * `npx tsx scripts/cv-intent-model.ts [p ...]`: leave-one-set-out cross-validation of the n-gram classifier
- * (scripts/intent-ngram/). For each labelled set (scripts/intent-ngram/sets.ts; round 5's test half is never
- * read) a model is trained on all the other sets and the matcher is scored on that set, rules alone ("rules")
+ * (scripts/intent-ngram/). For each labelled set (scripts/intent-ngram/sets.ts) a model is trained on all the other sets and the matcher is scored on that set, rules alone ("rules")
  * and rules plus the classifier at each offer threshold p (default: 0.5 to 0.99). Figures per set: labelled
  * top-1, right playbook offered, false alarms (any playbook offered on an unrelated message), passive replies.
  */

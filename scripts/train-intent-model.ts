@@ -1,7 +1,6 @@
 /**
  * `npx tsx scripts/train-intent-model.ts`: build the intent n-gram classifier (logistic regression,
- * scripts/intent-ngram/logistic.ts) from the labelled sets (scripts/intent-ngram/sets.ts lists them; round 5's
- * test half is never read) and write its committed form to src/intent/ngram-model.json.
+ * scripts/intent-ngram/logistic.ts) from the labelled sets (scripts/intent-ngram/sets.ts lists them) and write its committed form to src/intent/ngram-model.json.
  * test/unit/scripts/train-intent-model.test.ts checks that the committed file is what this script builds.
  */
 import { writeFileSync } from 'node:fs';

@@ -4,8 +4,9 @@ import { NULL_CLASS, type NgramExample } from './model.js';
 
 /**
  * The labelled sets under test/fixtures/intent/ the n-gram classifier learns from, each one fold of the
- * leave-one-set-out cross-validation (scripts/cv-intent-model.ts). Round 5's test half
- * (round5/test.jsonl) is held out for a blind score and is never read here.
+ * leave-one-set-out cross-validation (scripts/cv-intent-model.ts, scripts/intent-ngram/loso.ts): every labelled set
+ * in the repository (test/unit/scripts/intent-ngram/model.test.ts holds that none is left out). A blind set is kept
+ * outside the repository until it has been scored.
  */
 export const TRAINING_SETS = [
   'eval.jsonl',

@@ -48,7 +48,8 @@ beforeAll(async () => {
 
 describe('matchText (the `match` verb on a terminal)', () => {
   it('no match: names the playbooks that came nearest and how to run one', () => {
-    const text = matchText(matchIntent('systemd-analyze 怎么用', playbooks));
+    // ("systemd-analyze 怎么用" until round 8's classifier learnt to offer it as a choice.)
+    const text = matchText(matchIntent('systemd-analyze verify 输出看不懂', playbooks));
     expect(text).toMatch(/^no match \(没有匹配的排查手册\)\n {2}nearest \(最接近\): service-start \(0\.\d+\) — \S/);
     expect(text).toContain('`diagnose <id>` runs one');
   });
