@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/intent-ngram/older-rules-offer.ts dump.jsonl [P:S:R …]`: how the classifier's offers do on rules
+ * `npx tsx scripts/intent-ngram/older-rules-offer.ts dump.jsonl [P:S:R …] [--misses]`: how the classifier's offers do on rules
  * that never saw a set. The dump (scripts/intent-ngram/dump-older-rules.ts) holds an older matcher's answers, rules
  * alone; the classifier is trained on every set but the dumped set's round, and today's offers are applied to those
  * answers (src/intent/ngram-offer.ts: `offerNgram` at P, a sure reading at S, `questionMatch` of a match whose
@@ -22,7 +22,8 @@ import { trainLogistic } from './logistic.js';
 import { readTrainingSets } from './sets.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const [dumpFile, ...specs] = process.argv.slice(2);
+const showMisses = process.argv.includes('--misses');
+const [dumpFile, ...specs] = process.argv.slice(2).filter((a) => a !== '--misses');
 if (!dumpFile) {
   console.error('用法 / usage: older-rules-offer.ts dump.jsonl [P:S:R …]');
   process.exit(2);
@@ -50,6 +51,7 @@ const modelFor = (round: string) => {
   return models.get(round)!;
 };
 
+const misses: string[] = [];
 for (const [p, sure, second] of [[0, 2, 2] as [number, number, number], ...variants]) {
   const f = { n: 0, top1: 0, offered: 0, unrelated: 0, falseAlarms: 0, passive: 0, questioned: 0, rightRuns: 0 };
   for (const held of sets) {
@@ -70,6 +72,9 @@ for (const [p, sure, second] of [[0, 2, 2] as [number, number, number], ...varia
         }
       }
       const a = answerSummary(r);
+      const wrong = e.expect === null ? a.offered.length > 0 : !a.offered.includes(e.expect);
+      if (showMisses && p > 0 && wrong)
+        misses.push(`${e.id} ${e.expect} → ${a.outcome}:${a.offered.join('|')}  ${e.text}`);
       if (e.expect === null) {
         f.unrelated++;
         if (a.offered.length > 0) f.falseAlarms++;
@@ -87,3 +92,5 @@ for (const [p, sure, second] of [[0, 2, 2] as [number, number, number], ...varia
       `passive ${f.passive}, matches questioned ${f.questioned} (${f.rightRuns} of them right)`,
   );
 }
+// `--misses`: what the variants left unoffered or offered wrongly (the last variant's are the last printed).
+for (const m of misses) console.log(`  ${m.replace(/\s+/g, ' ').slice(0, 160)}`);
