@@ -1,12 +1,15 @@
 import { LEXICON_PARTS } from './lexicon.js';
 import { pinyinReadings } from './pinyin.js';
+import { hasTerm, literalTerm, type LiteralTerm } from './term-scan.js';
 
 /** One concept of the lexicon, compiled for matching. */
 interface CompiledConcept {
   id: string;
   label: string;
-  /** Chinese terms and English words, one expression. */
-  text: RegExp | undefined;
+  /** Chinese terms and English words, found by substring search (src/intent/term-scan.ts). */
+  terms: LiteralTerm[];
+  /** The concept's `re` terms, one expression. */
+  re: RegExp | undefined;
   /** Chinese terms (their pinyin is derived lazily) and explicit pinyin spellings. */
   zh: string[];
   py: string[];
@@ -87,20 +90,15 @@ export function compileLexicon(source: Record<string, unknown>, file: string): L
     const checked = checkConcept(raw);
     if (!checked.ok) throw new Error(`${where}: ${checked.problem}`);
     const c = checked.concept;
-    const alternatives: string[] = [];
-    const words = new Map<string, string[]>();
+    const terms: LiteralTerm[] = [];
     for (const t of [...(c.zh ?? []), ...(c.en ?? [])]) {
       const key = t.normalize('NFKC').toLowerCase();
       const owner = seen.get(key);
       if (owner === id) throw new Error(`${where}: term "${t}" appears twice`);
       seen.set(key, id);
-      if (/[\u3400-\u9fff]/.test(t)) alternatives.push(escape(key));
-      else addWord(words, key);
+      terms.push(literalTerm(key));
     }
-    for (const [edges, bodies] of words) {
-      const [start, end] = edges.split('\0');
-      alternatives.push(`${start}(?:${bodies.join('|')})${end}`);
-    }
+    const alternatives: string[] = [];
     for (const r of c.re ?? []) {
       try {
         new RegExp(r, 'i');
@@ -109,13 +107,19 @@ export function compileLexicon(source: Record<string, unknown>, file: string): L
           cause: e,
         });
       }
-      if (new RegExp(r, 'i').test('')) throw new Error(`${where}: re "${r}" matches the empty string`);
       alternatives.push(`(?:${r})`);
+    }
+    const re = alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'i') : undefined;
+    // One test of the whole expression (V8 compiles it here once, for the messages too); the term only when it fails.
+    if (re?.test('')) {
+      const empty = (c.re ?? []).find((r) => new RegExp(r, 'i').test(''));
+      throw new Error(`${where}: re "${empty}" matches the empty string`);
     }
     concepts.push({
       id,
       label: c.label,
-      text: alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'i') : undefined,
+      terms,
+      re,
       zh: (c.zh ?? []).filter((t) => (t.match(/[\u3400-\u9fff]/g) ?? []).length >= 2),
       py: c.py ?? [],
     });
@@ -143,7 +147,10 @@ export function conceptIds(): string[] {
  */
 export function detectConcepts(lex: Lexicon, plain: string, stream: string): Set<string> {
   const found = new Set<string>();
-  for (const c of lex.concepts) if (c.text?.test(plain)) found.add(c.id);
+  const lower = plain.toLowerCase();
+  for (const c of lex.concepts) {
+    if (c.terms.some((t) => hasTerm(lower, t)) || c.re?.test(plain)) found.add(c.id);
+  }
   if (stream) for (const [form, id] of pinyinForms(lex)) if (stream.includes(form)) found.add(id);
   return found;
 }
@@ -157,24 +164,4 @@ function pinyinForms(lex: Lexicon): Array<[string, string]> {
   }
   lex.pinyin = forms;
   return forms;
-}
-
-/**
- * Whole words for latin terms; a trailing s/es/ed/ing is allowed on a word, an s on a number. Terms with the same
- * edges share one group (`start(?:a|b|c)end`): the same matches as one pattern per term, but a fraction of the
- * expression's size, which V8 compiles on a process's first `match` (the per-term form was 24 of 33 KB).
- */
-function addWord(groups: Map<string, string[]>, t: string): void {
-  // "billing-service" is not the service, "oms-backend" is matched by its own expression.
-  const start = /^[a-z0-9_]/.test(t) ? '(?<![a-z0-9_-])' : '';
-  // A number may be plural too: "throwing 502s", "a few 404s".
-  const end = /[a-z0-9_]$/.test(t) ? (/[a-z]$/.test(t) ? '(?:s|es|ed|ing)?(?![a-z0-9_])' : '(?:s)?(?![a-z0-9_])') : '';
-  const key = `${start}\0${end}`;
-  const list = groups.get(key);
-  if (list) list.push(escape(t));
-  else groups.set(key, [escape(t)]);
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
