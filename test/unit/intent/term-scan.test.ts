@@ -1,4 +1,5 @@
-import { hasTerm, literalTerm } from '../../../src/intent/term-scan.js';
+import { OTHER_SYSTEMS, SHARED_INFRA } from '../../../src/intent/other-systems.js';
+import { anywhere, hasTerm, isLiteral, literalTerm, TermMatcher, wholeWord } from '../../../src/intent/term-scan.js';
 
 /** The expression a term used to be (one alternative of its concept's pattern): the reference for the scan. */
 function asExpression(key: string): RegExp {
@@ -45,5 +46,39 @@ describe('literal terms (src/intent/term-scan.ts)', () => {
           }
     }
     expect(compared).toBe(terms.length * 17 * 17 * 3);
+  });
+
+  it('matches whole words as (?<![a-z0-9_])name(?![a-z0-9_]) did, and Chinese names anywhere', () => {
+    const around = ['', ' ', '-', '_', 'a', 'Z', '9', '.', '库', 's', "'"];
+    for (const key of ['mysql', 'load average', "vendor's", 'k8s', 'db'])
+      for (const before of around)
+        for (const after of around) {
+          const text = `${before}${key}${after}`;
+          const re = new RegExp(`(?<![a-z0-9_])${key}(?![a-z0-9_])`, 'i');
+          expect([text, hasTerm(text.toLowerCase(), wholeWord(key))]).toEqual([text, re.test(text)]);
+        }
+    expect(hasTerm('连不上数据库了', anywhere('数据库'))).toBe(true);
+  });
+
+  it('keeps what is an expression as one, and answers for terms and expression together', () => {
+    expect(isLiteral('gitlab')).toBe(true);
+    expect(isLiteral('postgres\\w*')).toBe(false);
+    expect(isLiteral('sql ?server')).toBe(false);
+    const m = new TermMatcher([wholeWord('gitlab')], /postgres\w*/i);
+    expect(m.test('GitLab runner died')).toBe(true);
+    expect(m.test('PostgreSQL 14 down')).toBe(true);
+    expect(m.test('gitlabs')).toBe(false);
+    expect(new TermMatcher([], undefined).test('anything')).toBe(false);
+  });
+
+  it('tells other systems and shared infrastructure apart as before', () => {
+    expect(OTHER_SYSTEMS.test('Jenkins 构建又挂了')).toBe(true);
+    expect(OTHER_SYSTEMS.test('PostgreSQL 连接池满了')).toBe(true);
+    expect(OTHER_SYSTEMS.test('rm: cannot remove /tmp/x')).toBe(true);
+    expect(OTHER_SYSTEMS.test('超级管理员登录不上')).toBe(false);
+    expect(OTHER_SYSTEMS.test('mysqldump 卡住')).toBe(false);
+    expect(SHARED_INFRA.test('磁盘满了')).toBe(true);
+    expect(SHARED_INFRA.test('the backups job')).toBe(true);
+    expect(SHARED_INFRA.test('dbx')).toBe(false);
   });
 });
