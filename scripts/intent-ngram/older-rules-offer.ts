@@ -64,7 +64,9 @@ for (const [p, sure, second] of [[0, 2, 2] as [number, number, number], ...varia
       const scoreOf = (id: string) => gate.scores.get(id) ?? 0;
       let r = p > 0 ? offerNgram(rules, e.text, model, gate, titleOf, scoreOf, p, sure) : rules;
       const runnerUp = rules.alternatives[0]?.confidence ?? 0;
-      if (p > 0 && rules.outcome === 'match' && runnerUp >= second) {
+      // As src/intent/match.ts: a match known by a log line is not questioned.
+      const signature = rules.evidence?.startsWith('signature') ?? false;
+      if (p > 0 && rules.outcome === 'match' && runnerUp >= second && !signature) {
         r = questionMatch(rules, e.text, model, gate, titleOf, scoreOf, 'rules', sure);
         if (r.outcome === 'choices') {
           f.questioned++;

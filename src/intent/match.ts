@@ -168,7 +168,9 @@ export function matchIntent(text: string, playbooks: readonly Playbook[], opts: 
   }
   if (!decisive) return second(result);
   // A second reading of the rules' own (another playbook at NGRAM_SECOND_READING): the classifier may question it.
+  // Not for a log line a playbook knows: the rules are surest there, and a long paste costs the classifier most.
   if ((ranked[1]?.confidence ?? 0) < NGRAM_SECOND_READING || !gate.ours || !gate.evidence) return result;
+  if (scores[0]!.evidence.startsWith('signature')) return result;
   return questionMatch(
     result,
     text,
