@@ -162,3 +162,15 @@ test("no process on the server can read the batch's nonce and forge another comm
   expect(victim).toMatchObject({ code: 0, stdout: 'real\n', stderr: '' });
   expect(attacker!.code).toBe(5);
 }, 30_000);
+
+test('a command that leaves a process holding its output does not keep the session (and its slot) open', async () => {
+  const t = await transport();
+  const [left, next] = await Promise.all(
+    t.execBatch([{ argv: ['sh', '-c', 'sleep 20 &'] }, { argv: ['echo', 'next'] }]),
+  );
+  expect(left).toMatchObject({ code: 0, timedOut: false });
+  expect(next).toMatchObject({ code: 0, stdout: 'next\n' });
+  const until = Date.now() + 10_000;
+  while (t.stats.channels > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  expect(t.stats.channels).toBe(0);
+}, 30_000);

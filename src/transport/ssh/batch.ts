@@ -60,8 +60,10 @@ export function runBatchChannel(
   const arm = () => {
     clearTimeout(deadline);
     const next = settled.indexOf(false);
-    if (next === -1) return;
-    deadline = setTimeout(onDeadline, items[next]!.timeoutMs + KILL_GRACE_S * 1000 + LOCAL_SLACK_MS);
+    // All finished: the shell is exiting. A process a command left behind (still holding the session's output)
+    // keeps the channel open; past the kill grace and the network slack it is closed, as a command alone is.
+    const wait = next === -1 ? 0 : items[next]!.timeoutMs;
+    deadline = setTimeout(onDeadline, wait + KILL_GRACE_S * 1000 + LOCAL_SLACK_MS);
   };
   const frames = new BatchFrames(
     batch.nonce,

@@ -100,4 +100,41 @@ describe('runBatchChannel', () => {
       jest.useRealTimers();
     }
   });
+
+  it('every command finished but the session stays open (a process left holding its output): closed after 3 s', () => {
+    jest.useFakeTimers();
+    try {
+      const b = start(2, 1000);
+      b.both(`${NONCE} B 0\n`);
+      b.both(`\n${NONCE} E 0 0\n${NONCE} B 1\n`);
+      b.both(`\n${NONCE} E 1 0\n`);
+      expect(b.settled.map((r) => (r as ExecResult).code)).toEqual([0, 0]);
+      // As long as a command alone waits past its exit for the rest of its output: the kill grace and 1 s.
+      jest.advanceTimersByTime(2999);
+      expect(b.channel.closed).toBe(false);
+      jest.advanceTimersByTime(1);
+      expect(b.channel.closed).toBe(true);
+      // The slot is free once the server answers the close, or after the fallback if it never does.
+      jest.advanceTimersByTime(5000);
+      expect(b.release).toHaveBeenCalledTimes(1);
+      expect(b.settled.map((r) => (r as ExecResult).code)).toEqual([0, 0]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('a session that closes on its own after the last command is not closed from here', async () => {
+    jest.useFakeTimers();
+    try {
+      const b = start(1, 1000);
+      b.both(`${NONCE} B 0\n`);
+      b.both(`\n${NONCE} E 0 0\n`);
+      b.channel.emit('close');
+      jest.advanceTimersByTime(60_000);
+      expect(b.channel.closed).toBe(false);
+      expect(b.release).toHaveBeenCalledTimes(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });
