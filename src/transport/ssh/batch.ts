@@ -13,6 +13,12 @@ import { KILL_GRACE_S, LOCAL_SLACK_MS, SLOT_RELEASE_FALLBACK_MS } from './channe
 import type { Connection } from './connection.js';
 import { droppedError, type ConnectWhere } from './errors.js';
 
+/** The stderr of a command the session's deadline stopped before it began. */
+const NOT_STARTED =
+  '未开始：同一 SSH 会话中排在它前面的命令未在期限内结束，请单独诊断此目标 / ' +
+  'did not start: the command before it in the same SSH session did not finish in time; ' +
+  'diagnose this target alone to run it';
+
 /** One command of the batch as the reader needs it. */
 export interface BatchItem {
   timeoutMs: number;
@@ -88,7 +94,11 @@ export function runBatchChannel(
     items.forEach((_, i) => {
       if (settled[i]) return;
       if (dropped) return settle(i, droppedError(batch.where));
-      if (why === 'deadline') return settle(i, resultOf(i, { code: null, timedOut: true }));
+      if (why === 'deadline') {
+        // Commands that never began lost their time to the one before them: said, so it is not taken for theirs.
+        const waited = frames.begun(i) ? {} : { stderr: NOT_STARTED };
+        return settle(i, resultOf(i, { code: null, timedOut: true, ...waited }));
+      }
       const before = resultOf(i).stderr;
       const stderr = [before, stray, ended].filter((t) => t !== '').join('\n');
       settle(i, resultOf(i, { code: null, signal, stderr, timedOut: false }));

@@ -93,6 +93,9 @@ describe('runBatchChannel', () => {
       expect(b.settled[0]).toMatchObject({ code: 0, timedOut: false });
       expect(b.settled[1]).toMatchObject({ code: null, timedOut: true, stdout: 'partial' });
       expect(b.settled[2]).toMatchObject({ code: null, timedOut: true, stdout: '' });
+      // The one that never started says why: its time went to the command before it, not to itself.
+      expect((b.settled[2] as ExecResult).stderr).toMatch(/did not start.*command before it/);
+      expect((b.settled[1] as ExecResult).stderr).toBe('');
       // A server that never answers the close does not hold the slot for ever.
       jest.advanceTimersByTime(5000);
       expect(b.release).toHaveBeenCalledTimes(1);
