@@ -146,4 +146,20 @@ describe('BatchFrames', () => {
     expect(frames.output(0).stdout.toString()).toBe('x');
     expect(frames.strayText()).toBe(`${begin(1)}${begin(1)}`);
   });
+
+  it('between commands, copies of the nonce without a newline are stray text; the begin marker after them counts', () => {
+    const spam = Buffer.from(NONCE.repeat(4096));
+    for (const chunk of [1000, spam.length + 64]) {
+      const frames = new BatchFrames(
+        NONCE,
+        Array.from({ length: 12 }, () => 1024),
+      );
+      const out = Buffer.concat([spam, Buffer.from(`${begin(0)}x${end(0, 0)}`)]);
+      feed(frames, 0, out, chunk);
+      feed(frames, 1, Buffer.from(`${begin(0)}${end(0, 0)}`));
+      expect(frames.finished(0)).toBe(true);
+      expect(frames.output(0).stdout.toString()).toBe('x');
+      expect(frames.strayText()).toBe(spam.subarray(0, 16 * 1024).toString());
+    }
+  });
 });
