@@ -174,3 +174,33 @@ test('a command that leaves a process holding its output does not keep the sessi
   while (t.stats.channels > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
   expect(t.stats.channels).toBe(0);
 }, 30_000);
+
+test('a command that kills the batch shell: it and the ones after it fail as unfinished, none gets another output', async () => {
+  const t = await transport();
+  const [before, killer, after] = await Promise.all(
+    t.execBatch([
+      { argv: ['echo', 'before'] },
+      // The batch shell is the parent of this command's `timeout`.
+      { argv: ['sh', '-c', 'echo dying; kill -KILL $(ps -o ppid= -p $PPID)'] },
+      { argv: ['echo', 'after'] },
+    ]),
+  );
+  expect(before).toMatchObject({ code: 0, stdout: 'before\n', stderr: '' });
+  expect(killer).toMatchObject({ code: null, timedOut: false, stdout: 'dying\n' });
+  expect(killer!.stderr).toContain('the session ended before this command finished');
+  expect(after).toMatchObject({ code: null, timedOut: false, stdout: '' });
+  expect(after!.stderr).toContain('the session ended before this command finished');
+}, 30_000);
+
+test('a command that closes its stdout and stderr, or writes CR and no final newline: the next one is framed', async () => {
+  const t = await transport();
+  const commands = [
+    { argv: ['sh', '-c', 'printf "a\\r\\nb\\r"; exec 1>&- 2>&-; exit 4'] },
+    { argv: ['sh', '-c', 'printf "err\\r" >&2; printf "out"'] },
+  ];
+  const alone = await Promise.all(commands.map((c) => t.exec(c.argv)));
+  const batched = await Promise.all(t.execBatch(commands));
+  expect(batched.map(comparable)).toEqual(alone.map(comparable));
+  expect(batched[0]).toMatchObject({ code: 4, stdout: 'a\r\nb\r', stderr: '' });
+  expect(batched[1]).toMatchObject({ code: 0, stdout: 'out', stderr: 'err\r' });
+}, 30_000);
