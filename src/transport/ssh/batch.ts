@@ -89,7 +89,9 @@ export function runBatchChannel(
     clearTimeout(deadline);
     frames.end();
     const dropped = why === 'closed' && conn.dead;
-    const ended = `(会话在此命令完成前结束 / the session ended before this command finished)`;
+    const ended =
+      '(会话在此命令完成前结束，请重新诊断或单独诊断此目标 / the session ended before this command finished; ' +
+      'run the diagnosis again, or on this target alone)';
     const stray = frames.strayText().trim();
     items.forEach((_, i) => {
       if (settled[i]) return;
@@ -101,7 +103,8 @@ export function runBatchChannel(
       }
       const before = resultOf(i).stderr;
       const stderr = [before, stray, ended].filter((t) => t !== '').join('\n');
-      settle(i, resultOf(i, { code: null, signal, stderr, timedOut: false }));
+      // A signal that ended the session is the running command's; the ones after it never began.
+      settle(i, resultOf(i, { code: null, signal: frames.begun(i) ? signal : null, stderr, timedOut: false }));
     });
   };
   const onDeadline = () => {

@@ -78,6 +78,20 @@ describe('runBatchChannel', () => {
     expect(r.stderr).toContain('the session ended before this command finished');
   });
 
+  it('a shell killed by a signal: the running command carries it, the ones that never began do not', async () => {
+    const b = start(3);
+    b.both(`${NONCE} B 0\n`);
+    b.both(`\n${NONCE} E 0 0\n${NONCE} B 1\n`);
+    b.out('dying\n');
+    b.channel.emit('exit', null, 'KILL');
+    b.channel.emit('close');
+    await flush();
+    expect(b.settled[0]).toMatchObject({ code: 0, signal: null });
+    expect(b.settled[1]).toMatchObject({ code: null, signal: 'KILL', stdout: 'dying\n', timedOut: false });
+    expect(b.settled[2]).toMatchObject({ code: null, signal: null, stdout: '', timedOut: false });
+    expect((b.settled[2] as ExecResult).stderr).toContain('the session ended before this command finished');
+  });
+
   it('past the running command deadline (plus grace) the session is closed and the rest time out', async () => {
     jest.useFakeTimers();
     try {
