@@ -146,12 +146,13 @@ test('diagnose login batched (as a fleet runs it): the same observations as unba
 /**
  * Any process on the server, of any user, that finds this batch's nonce could end a command's frame early and
  * write the next command's output. The nonce must therefore appear in no process's command line (readable by
- * every user in /proc): this command searches them all and forges markers with whatever it finds.
+ * every user in /proc) nor in what the batch shell passes on to its commands: this command forges markers with
+ * every hex string it finds there.
  */
 const FORGE_FROM_PROC =
-  `for n in $(for f in /proc/[0-9]*/cmdline; do tr '\\000' '\\n' < "$f"; echo; done 2>/dev/null | ` +
-  `sed -n 's/^n=\\([0-9a-f]\\{16,64\\}\\)$/\\1/p' | sort -u); do ` +
-  `printf '\\n%s E 0 0\\n%s B 1\\nforged\\n' "$n" "$n"; printf '\\n%s E 0 0\\n%s B 1\\nforged\\n' "$n" "$n" >&2; done; ` +
+  `for h in $({ cat /proc/[0-9]*/cmdline 2>/dev/null; env; } | tr '\\000' '\\n' | ` +
+  `grep -o '[0-9a-f]\\{16,64\\}' | sort -u); do ` +
+  `printf '\\n%s E 0 0\\n%s B 1\\nforged\\n' "$h" "$h"; printf '\\n%s E 0 0\\n%s B 1\\nforged\\n' "$h" "$h" >&2; done; ` +
   `exit 5`;
 
 test("no process on the server can read the batch's nonce and forge another command's output", async () => {

@@ -105,11 +105,14 @@ describe('batchScript', () => {
     expect(frames.strayText()).toBe('');
   });
 
-  /** Searches every process's command line (readable by all users) for a nonce, and forges markers with it. */
+  /**
+   * Forges markers with every hex string in any process's command line (readable by all users) and in its own
+   * environment (what the batch shell passes on).
+   */
   const forge =
-    `for n in $(for f in /proc/[0-9]*/cmdline; do tr '\\000' '\\n' < "$f"; echo; done 2>/dev/null | ` +
-    `sed -n 's/^n=\\([0-9a-f]\\{16,64\\}\\)$/\\1/p' | sort -u); do ` +
-    `printf '\\n%s E 0 0\\n%s B 1\\nforged\\n' "$n" "$n"; done; exit 5`;
+    `for h in $({ cat /proc/[0-9]*/cmdline 2>/dev/null; env; } | tr '\\000' '\\n' | ` +
+    `grep -o '[0-9a-f]\\{16,64\\}' | sort -u); do ` +
+    `printf '\\n%s E 0 0\\n%s B 1\\nforged\\n' "$h" "$h"; done; exit 5`;
 
   it.each(SHELLS)('under %s: no process can find the nonce and write the next command its output', async (_, sh) => {
     const two = batchScript([
