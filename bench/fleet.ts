@@ -7,7 +7,7 @@
  * The simulated hosts have no OMS, so their checks fail: the fan-out is what is measured. Asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,25 @@ function serversCpu(pids: readonly number[]): { usageMs(): number; remove(): voi
       }
     },
   };
+}
+
+/**
+ * The size of sudo's timestamp file of the simulated servers' login user, in records. That user may run
+ * nothing through sudo, so every `sudo -n` of a run is refused after sudo has read this file record by record;
+ * the file gains records with every session that ran sudo (each test and benchmark run on this machine), so a
+ * refused sudo cost 5 ms on a fresh file and 25-30 ms at 32,000 records (docs/fleet.md). Printed so that the
+ * servers' CPU of runs at different times can be compared; the file is not touched.
+ */
+function sudoTimestampRecords(user: string): number | undefined {
+  for (const dir of ['/run/sudo/ts', '/var/run/sudo/ts', '/var/lib/sudo/ts']) {
+    try {
+      // sudo 1.8.10+ records: 56 bytes each on 64-bit Linux (struct timestamp_entry).
+      return Math.round(statSync(join(dir, user)).size / 56);
+    } catch {
+      // not there: another layout, or no sudo run yet
+    }
+  }
+  return undefined;
 }
 
 export async function runFleetBench(): Promise<void> {
@@ -156,6 +175,11 @@ export async function runFleetBench(): Promise<void> {
     console.log(`  verdicts of the last run: ${JSON.stringify(summary.counts)}`);
     const perRun = sessions() - sessionsBefore;
     console.log(`  SSH sessions in the last run: ${perRun} (${(perRun / SERVERS).toFixed(1)} per reachable target)`);
+    const records = sudoTimestampRecords(fleet.servers[0]!.user);
+    if (records !== undefined)
+      console.log(
+        `  sudo's timestamp file of ${fleet.servers[0]!.user}: ${records} records (each refused sudo reads it)`,
+      );
     console.log(
       `  machine load (1/5/15 min): ${loadavg()
         .map((l) => l.toFixed(1))

@@ -85,17 +85,35 @@ function afterPlace(line: string, at: number): boolean {
 const OURS = /oms|nginx|gunicorn|backend|django|python/;
 
 export class ForeignNames {
-  private readonly known: Set<string>;
-  private readonly typos: TypoCorrector;
+  private vocabulary: (() => Iterable<string>) | undefined;
+  private words: { known: Set<string>; typos: TypoCorrector } | undefined;
 
-  /** `vocabulary`: OMS's own words (the playbooks' text and the lexicon's terms), lower case. */
-  constructor(vocabulary: Iterable<string>) {
-    this.known = new Set(COMMON);
-    for (const w of vocabulary) {
-      this.known.add(w);
-      for (const part of w.split(/[-_.]/)) if (part) this.known.add(part);
+  /**
+   * `vocabulary`: OMS's own words (the playbooks' text and the lexicon's terms), lower case; a function is called
+   * on the first latin word a message holds (a message in Chinese alone never needs them).
+   */
+  constructor(vocabulary: Iterable<string> | (() => Iterable<string>)) {
+    this.vocabulary = typeof vocabulary === 'function' ? vocabulary : () => vocabulary;
+  }
+
+  private get known(): Set<string> {
+    return this.own().known;
+  }
+
+  private get typos(): TypoCorrector {
+    return this.own().typos;
+  }
+
+  private own(): { known: Set<string>; typos: TypoCorrector } {
+    if (this.words) return this.words;
+    const known = new Set(COMMON);
+    for (const w of this.vocabulary!()) {
+      known.add(w);
+      for (const part of w.split(/[-_.]/)) if (part) known.add(part);
     }
-    this.typos = new TypoCorrector([...this.known].filter((w) => w.length >= 5));
+    this.vocabulary = undefined;
+    this.words = { known, typos: new TypoCorrector([...known].filter((w) => w.length >= 5)) };
+    return this.words;
   }
 
   /**

@@ -189,7 +189,7 @@ export function indexPlaybooks(playbooks: readonly Playbook[]): PlaybookIndex {
     playbooks: indexed,
     typos: new TypoCorrector(vocab),
     lexicon: builtinLexicon(),
-    foreign: new ForeignNames(ownWords(playbooks)),
+    foreign: new ForeignNames(() => ownWords(playbooks)),
     source: playbooks,
   };
   cache.set(playbooks, index);

@@ -13,8 +13,13 @@
  */
 import { DEFAULT_TIMEOUT_MS, type ExecOptions, type ExecResult, type Transport } from './transport.js';
 
-/** Commands per session at most. */
-export const COMMANDS_PER_SESSION = 8;
+/**
+ * Commands per session at most. Ten: the round of a login diagnosis (17 commands after a discovery, 19 when
+ * the layout came from the cache) goes in two sessions instead of three; each session fewer saves the server
+ * a fork of sshd, a shell and a channel's setup (docs/fleet.md, measured), while a command that hangs still
+ * holds up at most nine others.
+ */
+export const COMMANDS_PER_SESSION = 10;
 
 interface Waiting {
   argv: readonly string[];

@@ -55,3 +55,18 @@ describe('ForeignNames', () => {
     expect(find('登录接口用 insomnia 测是 401', true)).toBe('insomnia');
   });
 });
+
+describe('ForeignNames with a vocabulary given as a function', () => {
+  it('reads it on the first latin word, once, and answers as with the list', () => {
+    let calls = 0;
+    const lazy = new ForeignNames(() => {
+      calls++;
+      return ['gunicorn', 'nginx', 'oms-backend', 'createsuperuser', 'selinux', 'login'];
+    });
+    expect(lazy.find('超级管理员登录不上', ['超级管理员登录不上'])).toBeUndefined();
+    expect(calls).toBe(0);
+    expect(lazy.find('keycloak 登录一直 401', ['keycloak 登录一直 401'])).toBe('keycloak');
+    expect(lazy.find('nginx 登录一直 401', ['nginx 登录一直 401'])).toBeUndefined();
+    expect(calls).toBe(1);
+  });
+});
