@@ -4,7 +4,8 @@
  * output cap and exit status. Deadlines: every command runs under its own `timeout -k` on the server; here,
  * the command running has its deadline plus the kill grace and a network slack from the moment the one
  * before it finished. When that passes (a hung server or connection), the channel is closed: the finished
- * commands keep their results, the unfinished ones are "timed out".
+ * commands keep their results, the unfinished ones are "timed out" (those that never began say so). After the
+ * last command, a channel still open past the kill grace and the slack is closed too.
  */
 import type { ClientChannel } from 'ssh2';
 import { BatchFrames } from '../batch-frames.js';
