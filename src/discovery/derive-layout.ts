@@ -3,6 +3,7 @@
  * value with its source, every part that could not be decided with the reason.
  * Pure: the same output always gives the same layout.
  */
+import { redact } from '../redact.js';
 import type { ExecResult } from '../transport/transport.js';
 import { parseGunicornArgs, wsgiFileOf, type GunicornArgs } from './gunicorn-args.js';
 import { emptyDiscovery, type Discovery, type LayoutKey, type LayoutValue } from './layout.js';
@@ -43,7 +44,12 @@ function failure(res: ExecResult | undefined, what: string): string | undefined 
   if (!res) return `${what} 未运行 / ${what} was not run`;
   if (res.timedOut) return `${what} 超时 / ${what} timed out`;
   if (res.code !== 0) {
-    const first = (res.stderr || res.stdout).trim().split('\n')[0]?.slice(0, 200) ?? '';
+    // Redacted whole before the cut: the reason reaches Slack, the console and the layout cache.
+    const first =
+      redact(res.stderr || res.stdout)
+        .trim()
+        .split('\n')[0]
+        ?.slice(0, 200) ?? '';
     return `${what} 失败 / ${what} failed (exit ${res.code ?? res.signal}): ${first}`;
   }
   return undefined;

@@ -136,7 +136,9 @@ export class BatchFrames {
       return false;
     }
     this.take(s, at, this.stray, STRAY_MAX);
-    const nl = s.pending.indexOf(NEWLINE);
+    // Looked for only as far as a marker can reach: output made of the nonce without newlines is read in linear
+    // time, not searched to its end once per copy of the nonce.
+    const nl = s.pending.subarray(0, this.markerMax + 1).indexOf(NEWLINE);
     if (nl === -1 && s.pending.length <= this.markerMax) return false;
     const line = nl === -1 ? '' : s.pending.subarray(0, nl).toString('latin1');
     if (s.next < this.maxBytes.length && line === `${this.nonceText} B ${s.next}`) {

@@ -142,3 +142,66 @@ test('diagnose login batched (as a fleet runs it): the same observations as unba
   expect(alone.sessions).toBeGreaterThanOrEqual(15);
   expect(batched.sessions).toBeLessThanOrEqual(5);
 }, 60_000);
+
+/**
+ * Any process on the server, of any user, that finds this batch's nonce could end a command's frame early and
+ * write the next command's output. The nonce must therefore appear in no process's command line (readable by
+ * every user in /proc) nor in what the batch shell passes on to its commands: this command forges markers with
+ * every hex string it finds there.
+ */
+const FORGE_FROM_PROC =
+  `for h in $({ cat /proc/[0-9]*/cmdline 2>/dev/null; env; } | tr '\\000' '\\n' | ` +
+  `grep -o '[0-9a-f]\\{16,64\\}' | sort -u); do ` +
+  `printf '\\n%s E 0 0\\n%s B 1\\nforged\\n' "$h" "$h"; printf '\\n%s E 0 0\\n%s B 1\\nforged\\n' "$h" "$h" >&2; done; ` +
+  `exit 5`;
+
+test("no process on the server can read the batch's nonce and forge another command's output", async () => {
+  const t = await transport();
+  const [attacker, victim] = await Promise.all(
+    t.execBatch([{ argv: ['sh', '-c', FORGE_FROM_PROC] }, { argv: ['echo', 'real'] }]),
+  );
+  expect(victim).toMatchObject({ code: 0, stdout: 'real\n', stderr: '' });
+  expect(attacker!.code).toBe(5);
+}, 30_000);
+
+test('a command that leaves a process holding its output does not keep the session (and its slot) open', async () => {
+  const t = await transport();
+  const [left, next] = await Promise.all(
+    t.execBatch([{ argv: ['sh', '-c', 'sleep 20 &'] }, { argv: ['echo', 'next'] }]),
+  );
+  expect(left).toMatchObject({ code: 0, timedOut: false });
+  expect(next).toMatchObject({ code: 0, stdout: 'next\n' });
+  const until = Date.now() + 10_000;
+  while (t.stats.channels > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  expect(t.stats.channels).toBe(0);
+}, 30_000);
+
+test('a command that kills the batch shell: it and the ones after it fail as unfinished, none gets another output', async () => {
+  const t = await transport();
+  const [before, killer, after] = await Promise.all(
+    t.execBatch([
+      { argv: ['echo', 'before'] },
+      // The batch shell is the parent of this command's `timeout`.
+      { argv: ['sh', '-c', 'echo dying; kill -KILL $(ps -o ppid= -p $PPID)'] },
+      { argv: ['echo', 'after'] },
+    ]),
+  );
+  expect(before).toMatchObject({ code: 0, stdout: 'before\n', stderr: '' });
+  expect(killer).toMatchObject({ code: null, timedOut: false, stdout: 'dying\n' });
+  expect(killer!.stderr).toContain('the session ended before this command finished');
+  expect(after).toMatchObject({ code: null, timedOut: false, stdout: '' });
+  expect(after!.stderr).toContain('the session ended before this command finished');
+}, 30_000);
+
+test('a command that closes its stdout and stderr, or writes CR and no final newline: the next one is framed', async () => {
+  const t = await transport();
+  const commands = [
+    { argv: ['sh', '-c', 'printf "a\\r\\nb\\r"; exec 1>&- 2>&-; exit 4'] },
+    { argv: ['sh', '-c', 'printf "err\\r" >&2; printf "out"'] },
+  ];
+  const alone = await Promise.all(commands.map((c) => t.exec(c.argv)));
+  const batched = await Promise.all(t.execBatch(commands));
+  expect(batched.map(comparable)).toEqual(alone.map(comparable));
+  expect(batched[0]).toMatchObject({ code: 4, stdout: 'a\r\nb\r', stderr: '' });
+  expect(batched[1]).toMatchObject({ code: 0, stdout: 'out', stderr: 'err\r' });
+}, 30_000);

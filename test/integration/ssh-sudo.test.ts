@@ -146,3 +146,30 @@ test('doctor: refused login and unreadable key', async () => {
   const l3 = await doctor(unpinned, { transport: await transport({ hostKey: undefined }), programs: [] });
   expect(l3).toEqual([expect.objectContaining({ item: 'config', status: 'fail' })]);
 });
+
+rootOnly(
+  'sudo -n in a batch session (a fleet run batches read-only checks): each result as exec gives it',
+  async () => {
+    installDropIn(`${sudoersRule(TEST_USER, ['/usr/bin/id', '-u'])}\n`);
+    const tr = await transport();
+    const commands = [
+      { argv: ['/usr/bin/id', '-u'], options: { sudo: true } },
+      { argv: ['/usr/bin/id', '-un'], options: { sudo: true } },
+      { argv: ['/usr/bin/id', '-u'] },
+    ];
+    const seen = (r: { code: number | null; stdout: string; stderr: string; timedOut: boolean }) => ({
+      code: r.code,
+      stdout: r.stdout,
+      stderr: r.stderr,
+      timedOut: r.timedOut,
+    });
+    const alone = await Promise.all(commands.map((c) => tr.exec(c.argv, c.options)));
+    const batched = await Promise.all(tr.execBatch(commands));
+    expect(batched.map(seen)).toEqual(alone.map(seen));
+    expect(batched[0]).toMatchObject({ code: 0, stdout: '0\n' });
+    // Not in the rule: refused as alone, and explained the same way.
+    expect(batched[1]!.code).toBe(1);
+    expect(classifySudoFailure(batched[1]!.stderr, ['/usr/bin/id', '-un'], TEST_USER)).not.toBeNull();
+    expect(batched[2]!.stdout).not.toBe('0\n');
+  },
+);

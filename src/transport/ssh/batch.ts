@@ -4,7 +4,8 @@
  * output cap and exit status. Deadlines: every command runs under its own `timeout -k` on the server; here,
  * the command running has its deadline plus the kill grace and a network slack from the moment the one
  * before it finished. When that passes (a hung server or connection), the channel is closed: the finished
- * commands keep their results, the unfinished ones are "timed out".
+ * commands keep their results, the unfinished ones are "timed out" (those that never began say so). After the
+ * last command, a channel still open past the kill grace and the slack is closed too.
  */
 import type { ClientChannel } from 'ssh2';
 import { BatchFrames } from '../batch-frames.js';
@@ -12,6 +13,12 @@ import type { ExecResult } from '../transport.js';
 import { KILL_GRACE_S, LOCAL_SLACK_MS, SLOT_RELEASE_FALLBACK_MS } from './channel.js';
 import type { Connection } from './connection.js';
 import { droppedError, type ConnectWhere } from './errors.js';
+
+/** The stderr of a command the session's deadline stopped before it began. */
+const NOT_STARTED =
+  '未开始：同一 SSH 会话中排在它前面的命令未在期限内结束，请单独诊断此目标 / ' +
+  'did not start: the command before it in the same SSH session did not finish in time; ' +
+  'diagnose this target alone to run it';
 
 /** One command of the batch as the reader needs it. */
 export interface BatchItem {
@@ -60,8 +67,10 @@ export function runBatchChannel(
   const arm = () => {
     clearTimeout(deadline);
     const next = settled.indexOf(false);
-    if (next === -1) return;
-    deadline = setTimeout(onDeadline, items[next]!.timeoutMs + KILL_GRACE_S * 1000 + LOCAL_SLACK_MS);
+    // All finished: the shell is exiting. A process a command left behind (still holding the session's output)
+    // keeps the channel open; past the kill grace and the network slack it is closed, as a command alone is.
+    const wait = next === -1 ? 0 : items[next]!.timeoutMs;
+    deadline = setTimeout(onDeadline, wait + KILL_GRACE_S * 1000 + LOCAL_SLACK_MS);
   };
   const frames = new BatchFrames(
     batch.nonce,
@@ -81,15 +90,22 @@ export function runBatchChannel(
     clearTimeout(deadline);
     frames.end();
     const dropped = why === 'closed' && conn.dead;
-    const ended = `(会话在此命令完成前结束 / the session ended before this command finished)`;
+    const ended =
+      '(会话在此命令完成前结束，请重新诊断或单独诊断此目标 / the session ended before this command finished; ' +
+      'run the diagnosis again, or on this target alone)';
     const stray = frames.strayText().trim();
     items.forEach((_, i) => {
       if (settled[i]) return;
       if (dropped) return settle(i, droppedError(batch.where));
-      if (why === 'deadline') return settle(i, resultOf(i, { code: null, timedOut: true }));
+      if (why === 'deadline') {
+        // Commands that never began lost their time to the one before them: said, so it is not taken for theirs.
+        const waited = frames.begun(i) ? {} : { stderr: NOT_STARTED };
+        return settle(i, resultOf(i, { code: null, timedOut: true, ...waited }));
+      }
       const before = resultOf(i).stderr;
       const stderr = [before, stray, ended].filter((t) => t !== '').join('\n');
-      settle(i, resultOf(i, { code: null, signal, stderr, timedOut: false }));
+      // A signal that ended the session is the running command's; the ones after it never began.
+      settle(i, resultOf(i, { code: null, signal: frames.begun(i) ? signal : null, stderr, timedOut: false }));
     });
   };
   const onDeadline = () => {

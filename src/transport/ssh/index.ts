@@ -16,7 +16,7 @@ import {
   type ExecResult,
   type Transport,
 } from '../transport.js';
-import { batchScript } from '../batch-script.js';
+import { batchInput, batchScript } from '../batch-script.js';
 import { runBatchChannel, type BatchItem } from './batch.js';
 import { openChannel, remoteCommand, runChannel, type ChannelContext } from './channel.js';
 import { SshConnector, type SshEnv } from './connection.js';
@@ -115,11 +115,14 @@ export class SshTransport implements Transport {
   }
 
   private async runBatch(lines: readonly string[], items: readonly BatchItem[]): Promise<void> {
-    const nonce = randomBytes(12).toString('hex');
+    const input = batchInput(randomBytes(12).toString('hex'));
+    const nonce = input.trim();
     const release = await this.takeSlot();
     try {
-      const { conn, channel } = await openChannel(this.channels, batchScript(lines, nonce));
+      const { conn, channel } = await openChannel(this.channels, batchScript(lines));
       runBatchChannel(conn, channel, { nonce, items, where: this.channels.where }, release);
+      // Through stdin, never in the command line (see src/transport/batch-script.ts).
+      channel.end(input);
     } catch (err) {
       release();
       for (const item of items) item.settle(err as Error);

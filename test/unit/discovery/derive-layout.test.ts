@@ -84,6 +84,21 @@ describe('deriveLayout when it cannot decide', () => {
     ]);
   });
 
+  it("a failing command's line in a reason is redacted (reasons reach Slack, the console and the layout cache)", () => {
+    // A line pasted from the backend's .env into the nginx config, quoted back by nginx; a URL with a password.
+    const secret = 'django-insecure-9x8y7z6w5v4u3t2s1r';
+    const d = deriveLayout({
+      ...healthy(),
+      show: result('', 1, 'Failed to get properties: http://admin:hunter2@127.0.0.1/ refused'),
+      nginx: result('', 1, `nginx: [emerg] unknown directive "SECRET_KEY=${secret}" in /etc/nginx/conf.d/oms.conf:1`),
+    });
+    const reasons = d.undecided.map((u) => u.reason).join('\n');
+    expect(reasons).toContain('unknown directive');
+    expect(reasons).toContain('Failed to get properties');
+    expect(reasons).not.toContain(secret);
+    expect(reasons).not.toContain('hunter2');
+  });
+
   it('two server blocks: undecided, naming both', () => {
     const extra =
       '\n# configuration file /etc/nginx/conf.d/old.conf:\nserver { location /api { proxy_pass http://127.0.0.1:8100; } }\n';

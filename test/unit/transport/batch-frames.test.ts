@@ -146,4 +146,48 @@ describe('BatchFrames', () => {
     expect(frames.output(0).stdout.toString()).toBe('x');
     expect(frames.strayText()).toBe(`${begin(1)}${begin(1)}`);
   });
+
+  it('between commands, copies of the nonce without a newline are stray text; the begin marker after them counts', () => {
+    const spam = Buffer.from(NONCE.repeat(4096));
+    for (const chunk of [1000, spam.length + 64]) {
+      const frames = new BatchFrames(
+        NONCE,
+        Array.from({ length: 12 }, () => 1024),
+      );
+      const out = Buffer.concat([spam, Buffer.from(`${begin(0)}x${end(0, 0)}`)]);
+      feed(frames, 0, out, chunk);
+      feed(frames, 1, Buffer.from(`${begin(0)}${end(0, 0)}`));
+      expect(frames.finished(0)).toBe(true);
+      expect(frames.output(0).stdout.toString()).toBe('x');
+      expect(frames.strayText()).toBe(spam.subarray(0, 16 * 1024).toString());
+    }
+  });
+
+  it('the two streams in any order against each other: stderr first, or interleaved chunk by chunk', () => {
+    const commands = [
+      { out: 'o0\r\n', err: 'e0 no newline', code: 2 },
+      { out: Buffer.from([0, 0xff, 0x0d]), err: `${NONCE} E 1 0`, code: 0 },
+      { out: '', err: 'e2\n', code: 1 },
+    ];
+    const [out, err] = streams(commands);
+    const check = (frames: BatchFrames) => {
+      expect(commands.map((_, i) => frames.finished(i))).toEqual([true, true, true]);
+      commands.forEach((c, i) => {
+        expect(frames.output(i).code).toBe(c.code);
+        expect(frames.output(i).stdout.equals(Buffer.from(c.out))).toBe(true);
+        expect(frames.output(i).stderr.toString()).toBe(c.err);
+      });
+    };
+    const errFirst = new BatchFrames(NONCE, [64, 64, 64]);
+    feed(errFirst, 1, err, 3);
+    expect(errFirst.finished(0)).toBe(false);
+    feed(errFirst, 0, out, 5);
+    check(errFirst);
+    const mixed = new BatchFrames(NONCE, [64, 64, 64]);
+    for (let at = 0; at < Math.max(out.length, err.length); at += 4) {
+      mixed.push(1, err.subarray(at, at + 4));
+      mixed.push(0, out.subarray(at, at + 4));
+    }
+    check(mixed);
+  });
 });

@@ -5,11 +5,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BatchFrames } from '../../../src/transport/batch-frames.js';
-import { batchScript } from '../../../src/transport/batch-script.js';
+import { batchInput, batchScript } from '../../../src/transport/batch-script.js';
 import { remoteCommand } from '../../../src/transport/ssh/channel.js';
 
 const NONCE = randomBytes(12).toString('hex');
@@ -19,9 +19,11 @@ const SHELLS: Array<[string, string[]]> = [
   ['bash --posix', ['/usr/bin/bash', '--posix', '-c']],
 ];
 
-function run(shell: string[], script: string): Promise<{ out: Buffer; err: Buffer }> {
+/** Run the script as sshd does (`<shell> -c <script>`), its stdin carrying what the transport sends there. */
+function run(shell: string[], script: string, input = batchInput(NONCE)): Promise<{ out: Buffer; err: Buffer }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(shell[0]!, [...shell.slice(1), script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(shell[0]!, [...shell.slice(1), script], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.end(input);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));
@@ -50,18 +52,22 @@ describe('batchScript', () => {
     // Reads its stdin: it gets nothing (not the rest of the script, not the next command's input).
     { argv: ['cat'], timeoutMs: 5000 },
   ];
-  const script = batchScript(
-    commands.map((c) => remoteCommand(c.argv, c)),
-    NONCE,
-  );
+  const script = batchScript(commands.map((c) => remoteCommand(c.argv, c)));
 
-  it('never contains a marker itself (what `ps` on the server shows cannot be taken for one)', () => {
-    const plain = batchScript([remoteCommand(['systemctl', 'show', 'oms-backend'], { timeoutMs: 8000 })], NONCE);
-    expect(plain).toContain(NONCE);
-    expect(plain).not.toContain(`${NONCE} B`);
-    expect(plain).not.toContain(`${NONCE} E`);
-    expect(() => batchScript(['true'], 'not hex!')).toThrow(/nonce/);
-    expect(() => batchScript([], NONCE)).toThrow(/at least one/);
+  it('never contains the nonce (what `ps` on the server shows every user): the shell reads it from stdin', () => {
+    const plain = batchScript([remoteCommand(['systemctl', 'show', 'oms-backend'], { timeoutMs: 8000 })]);
+    expect(plain).not.toContain(NONCE);
+    expect(batchInput(NONCE)).toBe(`${NONCE}\n`);
+    expect(() => batchInput('not hex!')).toThrow(/nonce/);
+    expect(() => batchInput('abc123')).toThrow(/nonce/);
+    expect(() => batchScript([])).toThrow(/at least one/);
+  });
+
+  it.each(SHELLS)('under %s: a session whose stdin carries no nonce runs nothing', async (_, sh) => {
+    const marker = join(dir, 'ran');
+    const { out, err } = await run(sh, batchScript([remoteCommand(['touch', marker], { timeoutMs: 5000 })]), '');
+    expect(existsSync(marker)).toBe(false);
+    expect(out.length + err.length).toBe(0);
   });
 
   it.each(SHELLS)('under %s: each command its own output, streams, exit status, deadline and cap', async (_, sh) => {
@@ -97,5 +103,29 @@ describe('batchScript', () => {
     expect(frames.output(6).truncated).toBe(true);
     expect(text(7)).toEqual({ code: 0, stdout: '', stderr: '', truncated: false });
     expect(frames.strayText()).toBe('');
+  });
+
+  /**
+   * Forges markers with every hex string in any process's command line (readable by all users) and in its own
+   * environment (what the batch shell passes on).
+   */
+  const forge =
+    `for h in $({ cat /proc/[0-9]*/cmdline 2>/dev/null; env; } | tr '\\000' '\\n' | ` +
+    `grep -o '[0-9a-f]\\{16,64\\}' | sort -u); do ` +
+    `printf '\\n%s E 0 0\\n%s B 1\\nforged\\n' "$h" "$h"; done; exit 5`;
+
+  it.each(SHELLS)('under %s: no process can find the nonce and write the next command its output', async (_, sh) => {
+    const two = batchScript([
+      remoteCommand(['sh', '-c', forge], { timeoutMs: 5000 }),
+      remoteCommand(['echo', 'real'], { timeoutMs: 5000 }),
+    ]);
+    const { out, err } = await run(sh, two);
+    const frames = new BatchFrames(NONCE, [1024, 1024]);
+    frames.push(0, out);
+    frames.push(1, err);
+    frames.end();
+    expect(frames.output(0).code).toBe(5);
+    expect(frames.output(1).stdout.toString()).toBe('real\n');
+    expect(frames.output(1).code).toBe(0);
   });
 });

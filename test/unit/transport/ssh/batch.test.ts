@@ -78,6 +78,20 @@ describe('runBatchChannel', () => {
     expect(r.stderr).toContain('the session ended before this command finished');
   });
 
+  it('a shell killed by a signal: the running command carries it, the ones that never began do not', async () => {
+    const b = start(3);
+    b.both(`${NONCE} B 0\n`);
+    b.both(`\n${NONCE} E 0 0\n${NONCE} B 1\n`);
+    b.out('dying\n');
+    b.channel.emit('exit', null, 'KILL');
+    b.channel.emit('close');
+    await flush();
+    expect(b.settled[0]).toMatchObject({ code: 0, signal: null });
+    expect(b.settled[1]).toMatchObject({ code: null, signal: 'KILL', stdout: 'dying\n', timedOut: false });
+    expect(b.settled[2]).toMatchObject({ code: null, signal: null, stdout: '', timedOut: false });
+    expect((b.settled[2] as ExecResult).stderr).toContain('the session ended before this command finished');
+  });
+
   it('past the running command deadline (plus grace) the session is closed and the rest time out', async () => {
     jest.useFakeTimers();
     try {
@@ -93,8 +107,48 @@ describe('runBatchChannel', () => {
       expect(b.settled[0]).toMatchObject({ code: 0, timedOut: false });
       expect(b.settled[1]).toMatchObject({ code: null, timedOut: true, stdout: 'partial' });
       expect(b.settled[2]).toMatchObject({ code: null, timedOut: true, stdout: '' });
+      // The one that never started says why: its time went to the command before it, not to itself.
+      expect((b.settled[2] as ExecResult).stderr).toMatch(/did not start.*command before it/);
+      expect((b.settled[1] as ExecResult).stderr).toBe('');
       // A server that never answers the close does not hold the slot for ever.
       jest.advanceTimersByTime(5000);
+      expect(b.release).toHaveBeenCalledTimes(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('every command finished but the session stays open (a process left holding its output): closed after 3 s', () => {
+    jest.useFakeTimers();
+    try {
+      const b = start(2, 1000);
+      b.both(`${NONCE} B 0\n`);
+      b.both(`\n${NONCE} E 0 0\n${NONCE} B 1\n`);
+      b.both(`\n${NONCE} E 1 0\n`);
+      expect(b.settled.map((r) => (r as ExecResult).code)).toEqual([0, 0]);
+      // As long as a command alone waits past its exit for the rest of its output: the kill grace and 1 s.
+      jest.advanceTimersByTime(2999);
+      expect(b.channel.closed).toBe(false);
+      jest.advanceTimersByTime(1);
+      expect(b.channel.closed).toBe(true);
+      // The slot is free once the server answers the close, or after the fallback if it never does.
+      jest.advanceTimersByTime(5000);
+      expect(b.release).toHaveBeenCalledTimes(1);
+      expect(b.settled.map((r) => (r as ExecResult).code)).toEqual([0, 0]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('a session that closes on its own after the last command is not closed from here', async () => {
+    jest.useFakeTimers();
+    try {
+      const b = start(1, 1000);
+      b.both(`${NONCE} B 0\n`);
+      b.both(`\n${NONCE} E 0 0\n`);
+      b.channel.emit('close');
+      jest.advanceTimersByTime(60_000);
+      expect(b.channel.closed).toBe(false);
       expect(b.release).toHaveBeenCalledTimes(1);
     } finally {
       jest.useRealTimers();
