@@ -142,6 +142,14 @@ for (const half of tuneOnly ? [] : ['tune', 'test']) {
   print(`round 6 ${half} half (round6/${half}.jsonl) — tuning material since round 8`, scoreHeldout(set, answer), true);
 }
 
+// Round 8 (test/fixtures/intent/round8/): 320 messages by two more blind writers, split by the same fixed seed,
+// scored figures-only before and after round 8's changes; nobody has tuned on either half: no misses printed.
+const ROUND8 = join(ROOT, 'test', 'fixtures', 'intent', 'round8');
+for (const half of tuneOnly ? [] : ['tune', 'test']) {
+  const set = parseHeldout(await readFile(join(ROUND8, `${half}.jsonl`), 'utf8'), `round8/${half}.jsonl`);
+  print(`round 8 ${half} half (round8/${half}.jsonl) — blind, figures only`, scoreHeldout(set, answer), false);
+}
+
 const probes = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'probes.jsonl'), 'utf8'), 'probes');
 print('generalisation probes (probes.jsonl, wordings invented for the model)', scoreHeldout(probes, answer), true);
 
