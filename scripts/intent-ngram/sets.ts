@@ -22,6 +22,9 @@ export const TRAINING_SETS = [
   'round5/test.jsonl',
   'round6/tune.jsonl',
   'round6/test.jsonl',
+  'round8/tune.jsonl',
+  'round8/test.jsonl',
+  'round9/tune.jsonl',
 ] as const;
 
 /** One set: its name and messages, with the evaluation's kind (symptom, howto, …; eval.jsonl's own kinds). */
