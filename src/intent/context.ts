@@ -89,6 +89,19 @@ const NOT_OURS = new RegExp(
   'i',
 );
 
+/**
+ * A wiki or a document named as where something was copied from ("I copied it from the wiki page", "照着 wiki 上的
+ * 步骤配的"): the source of a file, not the system the message is about.
+ */
+const COPIED_FROM = new RegExp(
+  [
+    String.raw`\b(?:copied|copy|copying|pasted|took|followed|following)\b[^.,;!?]{0,20}?\b(?:from|on|in)\s+` +
+      String.raw`(?:the |our |a |some )?(?:\w+ )?wiki(?: page| article| doc)?`,
+    String.raw`(?:从|照着?|按照?|参考|抄)(?:了)?\s*(?:\S{0,6}?\s*)wiki\s*(?:上|里)?`,
+  ].join('|'),
+  'gi',
+);
+
 /** What the message says about whose problem it is. */
 export interface MessageContext {
   /** Names OMS (its unit, paths, the super admin …). */
@@ -106,7 +119,7 @@ export interface MessageContext {
 /** Classify a normalised message. */
 export function messageContext(text: string): MessageContext {
   // `ss -p` / `netstat -p` name every listening process (sshd, mysqld …): an inventory, not what the message is about.
-  const said = text.replace(/users:\(\(.*?\)\)/g, ' ');
+  const said = text.replace(/users:\(\(.*?\)\)/g, ' ').replace(COPIED_FROM, ' ');
   if (NOT_OURS.test(said)) return { ours: false, foreign: true, notice: announces(said), other: true };
   const ours = OMS_ANCHORS.test(said);
   const named = OTHER_SYSTEMS.test(said) || OTHER_HOST.test(said);

@@ -58,6 +58,8 @@ export const REQUESTS = {
       'thorough',
       'thoroughly',
       'front to back',
+      // "from systemd all the way to the browser"
+      'all the way',
       'soup to nuts',
     ],
     re: ["\\bnothing(?:'s| is)? work(?:s|ing)\\b", '(?:啥|什么|哪)都不(?:行|好使|能用|对)'],
@@ -125,7 +127,7 @@ export const REQUESTS = {
       '下一步(?:按|该|要|查|看|做|怎么)',
       // Cannot tell which part is wrong ("不太对劲，具体哪里又说不上来", "can't tell what exactly is off"): the whole.
       '(?:哪里|哪儿|哪个|哪|什么|啥)[^,.;!?。，；！？\\n]{0,6}说不(?:上来|清|出来|好)|说不(?:上来|清楚?|出来)(?:是)?(?:哪|什么|啥)',
-      '不知道(?:是|到底是)?(?:哪里|哪儿|哪个地方|哪块)(?:出了?|有)?(?:的)?(?:问题|毛病|坏了|不对)',
+      '不知道(?:是|到底是)?(?:哪里|哪儿|哪个地方|哪块|哪)(?:出了?|有)?(?:的)?(?:问题|毛病|坏了|不对)',
       // "照着文档做完了还是跑不起来，不知道漏了哪步"
       '漏了哪(?:步|一步|个|些|里)',
       // "不确定是 nginx 还是 backend 还是前端的问题": which of three or more parts
@@ -257,6 +259,10 @@ export const REQUESTS = {
       // "VITE_API_BASE_URL 要填什么", "what should ALLOWED_HOSTS be set to": the value of a setting.
       '[a-z0-9]+_[a-z0-9_]+\\s*(?:要|该|应该)?(?:填|写|设|配)(?:成)?(?:什么|啥|哪些|多少)',
       '\\bwhat should [a-z0-9]+_[a-z0-9_]+ be(?: set to)?\\b',
+      // "生产 .env 一般要配哪些项", "需要设置哪些参数", "which settings does it need": the settings a file should hold.
+      '(?:要|该|应该|需要|得|必须)(?:配|填|设|写)(?:置)?(?:哪些|哪几)(?:项|个|些)?',
+      '哪些(?:配置)?(?:项|参数|变量)(?:要|该|必须|需要)?(?:配|填|设|写)?',
+      '\\bwhich (?:settings|variables|keys|options) (?:do|does|should|must)\\b',
       '(?<![.\\w])examples?(?![.\\w])',
       '\\breference\\s+(?:[\\w.-]+\\s+){0,2}(?:conf|config|configs|\\.env|env|files?|setup)\\b',
     ],

@@ -68,6 +68,7 @@ const PROBLEM_CONCEPTS = [
   'cors',
   'unauthorized',
   'in-use',
+  'not-applied',
 ];
 
 /** Asking what a word means or how two things differ. */

@@ -28,6 +28,13 @@ const OTHER_NAMES = [
   'celery',
   'sidekiq',
   'airflow',
+  // BI and dashboards ("superset 的 gunicorn 一直 WORKER TIMEOUT，BI 那边的问题")
+  'superset',
+  'metabase',
+  'redash',
+  'tableau',
+  'power ?bi',
+  'bi',
   'ansible',
   'iis',
   'wordpress',
@@ -112,13 +119,12 @@ const OTHER_NAMES = [
   'certificates?',
   'tls',
   'cron\\w*',
-  'rsync',
-  'scp',
   // hardware and disks
   'raid',
   'printer',
   'dev server',
-  'router',
+  // a network router, not the front end's ("the vue router")
+  '(?<!vue[- ]?|react[- ]?)router',
   'laptop',
   '(?:another|other|side|personal|my own) (?:project|app|site|system)',
   // another team's or department's system, in English: "the HR system's bulk import", "the billing platform"
@@ -140,7 +146,6 @@ const OTHER_NAMES = [
   'traefik',
   'haproxy',
   'envoy',
-  'runserver',
   'previous job',
   'last company',
   'old project',
@@ -256,6 +261,9 @@ export const OTHER_SYSTEMS = namesMatcher(OTHER_NAMES, OTHER_NAMES_ZH, [COMMAND_
 export const SHARED_INFRA = namesMatcher(
   [
     ...['disk', 'inode', 'cpu', 'load average', 'backups?', 'database', 'db'],
+    // copying files and a development server: OMS's own beside its parts ("记事本改了 service 文件再 scp 上去",
+    // "8000 is already in use — someone left a runserver"), another team's topic alone
+    ...['scp', 'rsync', 'runserver'],
     // monitoring: it watches OMS as well as anything else ("监控平台接了我们后端的 error 日志")
     ...['grafana', 'prometheus', 'zabbix', 'alertmanager', 'sentry', 'skywalking', 'elk', 'loki', 'kibana'],
   ],

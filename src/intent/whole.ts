@@ -98,10 +98,20 @@ const CHECK_RUN = [
   /\btail\b/i,
 ];
 
-/** Did the message paste the output of several commands, or report several checks as run? */
+/** A setting of a pasted configuration (`ALLOWED_HOSTS=…`). */
+const SETTING = /^\s*[A-Z][A-Z0-9_]*\s*=/;
+
+/**
+ * Did the message paste the output of several commands, a configuration of several settings (what to review
+ * against the recommended one), or report several checks as run?
+ */
 function collected(msg: Message): boolean {
   let heads = 0;
-  for (const l of msg.lines) if (PASTE_HEAD.test(l.raw) && ++heads >= COLLECTION) return true;
+  let settings = 0;
+  for (const l of msg.lines) {
+    if (PASTE_HEAD.test(l.raw) && ++heads >= COLLECTION) return true;
+    if (SETTING.test(l.raw) && ++settings >= COLLECTION) return true;
+  }
   const text = msg.lines.map((l) => l.raw).join('\n');
   return CHECK_RUN.filter((re) => re.test(text)).length >= COLLECTION;
 }
