@@ -102,6 +102,19 @@ const COPIED_FROM = new RegExp(
   'gi',
 );
 
+/**
+ * The browser on one's own computer ("我是在自己电脑浏览器打开 http://… 登录的", "in Chrome on my laptop"): where OMS is
+ * used from, not another system. A laptop named without its browser ("我笔记本开机登录不了") stays another system.
+ */
+const OWN_BROWSER = new RegExp(
+  [
+    String.raw`(?:自己|我|我的|个人|我自己)的?(?:电脑|笔记本)(?:上)?的?\s*(?:浏览器|chrome|edge|firefox|火狐)`,
+    String.raw`\b(?:browser|chrome|firefox|edge) (?:on|from) my (?:own )?(?:laptop|machine|pc|computer)\b`,
+    String.raw`\b(?:on|from|in) my (?:own )?(?:laptop|machine|pc|computer)(?:'s)? (?:browser|chrome|firefox|edge)\b`,
+  ].join('|'),
+  'gi',
+);
+
 /** What the message says about whose problem it is. */
 export interface MessageContext {
   /** Names OMS (its unit, paths, the super admin …). */
@@ -119,7 +132,10 @@ export interface MessageContext {
 /** Classify a normalised message. */
 export function messageContext(text: string): MessageContext {
   // `ss -p` / `netstat -p` name every listening process (sshd, mysqld …): an inventory, not what the message is about.
-  const said = text.replace(/users:\(\(.*?\)\)/g, ' ').replace(COPIED_FROM, ' ');
+  const said = text
+    .replace(/users:\(\(.*?\)\)/g, ' ')
+    .replace(COPIED_FROM, ' ')
+    .replace(OWN_BROWSER, ' 浏览器 ');
   if (NOT_OURS.test(said)) return { ours: false, foreign: true, notice: announces(said), other: true };
   const ours = OMS_ANCHORS.test(said);
   const named = OTHER_SYSTEMS.test(said) || OTHER_HOST.test(said);

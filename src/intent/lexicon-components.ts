@@ -223,6 +223,8 @@ export const APP_COMPONENTS = {
     label: '前端 / front end',
     zh: ['前端', '浏览器', '控制台', '页面'],
     en: ['frontend', 'front end', 'front-end', 'browser', 'vite', 'f12', 'devtools', 'console', 'toast', 'chrome'],
+    // the front end's page pasted: its index and bundled scripts ("<script type=\"module\" src=\"/assets/index-…js\">")
+    re: ['(?<![\\w/])index\\.html\\b', '/assets/index-[\\w-]+\\.js'],
   },
   static: {
     label: '样式 / static files',

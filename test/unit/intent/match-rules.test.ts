@@ -110,3 +110,52 @@ describe('things every server has', () => {
     expect(answer('数据库主从延迟又上来了').offered).toEqual([]);
   });
 });
+
+describe('round 9: tools beside OMS, and more of what operators paste', () => {
+  it('a file copied with scp or from a wiki, a runserver on the port: OMS beside its parts, offered nothing alone', () => {
+    expect(answer('service 文件在记事本里改完 scp 到服务器，daemon-reload 报 Missing = 那行被忽略').top).toBe(
+      'service-start',
+    );
+    expect(answer('pasted the unit from our wiki page, systemd says Assignment outside of section').top).toBe(
+      'service-start',
+    );
+    expect(answer('后端起不来，8000 端口被占了，好像有人开着 runserver 没关').offered).toContain('service-start');
+    for (const text of ['scp 传文件到备份机特别慢', 'rsync 同步一直断', '内网 wiki 的 /admin 我进不去了'])
+      expect([text, answer(text).offered]).toEqual([text, []]);
+  });
+
+  it('BI tools are other systems, even with gunicorn or an admin account named', () => {
+    for (const text of ['metabase 的 admin 密码忘了怎么重置', 'superset 的 gunicorn worker 老是 timeout'])
+      expect([text, answer(text).offered, answer(text).passive]).toEqual([text, [], false]);
+  });
+
+  it("the browser on one's own computer is where OMS is used from; a laptop alone is another system", () => {
+    expect(answer('在我自己电脑的浏览器上点登录，请求发到了 localhost:8000，登录失败').top).toBe('login');
+    expect(answer('我笔记本开机登录不了，密码一直提示错误').offered).toEqual([]);
+  });
+
+  it('a change to the unit that does not take effect is the unit reload', () => {
+    expect(answer('oms-backend.service 里加了 Environment，重启后还是不生效').offered).toContain('service-start');
+  });
+
+  it("Django's 404 page names the path that did not match: the API's or the admin's", () => {
+    const page = (path: string) =>
+      `Page not found (404)\nRequest URL: http://10.0.0.5/${path}\nUsing the URLconf defined in oms_backend.urls\n` +
+      `admin/\napi/\nThe current path, ${path}, didn't match any of these.`;
+    expect(answer(page('api/v2/items/')).top).toBe('api-not-found');
+    expect(answer(page('admin/login/x/')).top).toBe('admin');
+  });
+
+  it("the front end's page answered for /admin/ is the admin's; a configuration pasted for review is the checklist's", () => {
+    expect(
+      answer(
+        '访问 /admin/ 返回的是这个\n<!-- index.html -->\n<script type="module" src="/assets/index-a1b2c3.js"></script>',
+      ).top,
+    ).toBe('admin');
+    expect(
+      answer(
+        '对照推荐配置整体帮我看一下\nDEBUG=True\nALLOWED_HOSTS=*\nCORS_ALLOWED_ORIGINS=http://10.0.0.5\nTIME_ZONE=UTC',
+      ).top,
+    ).toBe('checklist');
+  });
+});
