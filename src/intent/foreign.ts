@@ -51,7 +51,8 @@ wireshark tcpdump wechat drf jwt simplejwt axios vue vite pinia element hotfix m
 uat sit prd qa web ui
 logrotate rotate rotated rotation copytruncate postrotate selinux firewalld iptables ufw yum dnf apt rpm sysctl
 ulimit swap kernel journalctl systemctl
-svc cfg venv virtualenv ini yml yaml repo pkg srv cmd tmp usr opt lib bin etc`.split(/\s+/);
+svc cfg venv virtualenv ini yml yaml repo pkg srv cmd tmp usr opt lib bin etc
+git pull push clone fetch pip pip3 install yarn pnpm scp rsync cron crontab runserver`.split(/\s+/);
 
 /** Components a name can stand before: "X 登录", "X 的 admin", "X worker". */
 const COMPONENT_AFTER = new RegExp(

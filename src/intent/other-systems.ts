@@ -23,7 +23,6 @@ const OTHER_NAMES = [
   'jenkins',
   'gitlab',
   'github',
-  'git',
   'sonar\\w*',
   'celery',
   'sidekiq',
@@ -46,12 +45,10 @@ const OTHER_NAMES = [
   'wp-admin',
   'blog',
   'access denied for user',
+  // a package manager's or git's own account and registry ("npm login 报 401", "git 登录不上"): not OMS's login
+  '(?:git|npm|yarn|pnpm|pip3?)\\s*(?:的\\s*)?(?:login|登录|登陆|账号|密码|publish|registry|仓库|源)',
   'maven',
   'gradle',
-  'npm',
-  'yarn',
-  'pnpm',
-  'pip',
   'harbor',
   'nexus',
   'registry',
@@ -109,7 +106,6 @@ const OTHER_NAMES = [
   'apk',
   'cdn',
   'dns',
-  'ssh',
   'sshd',
   'publickey',
   'certbot',
@@ -118,7 +114,6 @@ const OTHER_NAMES = [
   'ssl',
   'certificates?',
   'tls',
-  'cron\\w*',
   // hardware and disks
   'raid',
   'printer',
@@ -201,9 +196,7 @@ const OTHER_NAMES_ZH = [
   '容器',
   '镜像',
   '流水线',
-  '构建',
   '闪退',
-  '测试环境',
   '预发',
   '灰度',
   '网络组',
@@ -234,6 +227,8 @@ const OTHER_NAMES_ZH = [
   '上家公司|前公司|(?:以前|之前)的公司|(?:以前|之前)(?:那个|的)项目|老项目|(?:客户|他们|人家)自己的',
   '远程桌面',
   '(?:财务|人事|报销|审批|考勤|打卡|门禁|工单|客服|仓储|报表|数据|测试|招聘|培训|会议|采购|合同|资产|物流|营销|电商|商城)(?:系统|平台)',
+  // another server than the one the bot diagnoses
+  '测试环境',
   '测试服',
   '测试站',
   '自己的 ?demo',
@@ -264,6 +259,9 @@ export const SHARED_INFRA = namesMatcher(
     // copying files and a development server: OMS's own beside its parts ("记事本改了 service 文件再 scp 上去",
     // "8000 is already in use — someone left a runserver"), another team's topic alone
     ...['scp', 'rsync', 'runserver'],
+    // the tools OMS is deployed and reached with, and its test environment: "git pull 之后后端起不来", "ssh 上去看后端
+    // failed", "npm run build 之后登录请求跑到 localhost"
+    ...['ssh', 'git', 'pip', 'npm', 'yarn', 'pnpm', 'cron\\w*'],
     // monitoring: it watches OMS as well as anything else ("监控平台接了我们后端的 error 日志")
     ...['grafana', 'prometheus', 'zabbix', 'alertmanager', 'sentry', 'skywalking', 'elk', 'loki', 'kibana'],
   ],
@@ -279,6 +277,7 @@ export const SHARED_INFRA = namesMatcher(
     '告警',
     '报警',
     '(?:监控|运维)(?:系统|平台)',
+    '构建',
   ],
 );
 

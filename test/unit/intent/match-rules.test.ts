@@ -124,6 +124,14 @@ describe('round 9: tools beside OMS, and more of what operators paste', () => {
       expect([text, answer(text).offered]).toEqual([text, []]);
   });
 
+  it('the tools OMS is deployed with (git, pip, npm, ssh) are OMS beside its parts; their own accounts are not', () => {
+    expect(answer('git pull 完重启，后端服务就起不来了').offered).toContain('service-start');
+    expect(answer('ssh 上去 systemctl 看后端一直 failed').offered).toContain('service-start');
+    expect(answer('pnpm build 完重新部署，登录请求全跑到 localhost:8000').offered).toContain('login');
+    for (const text of ['npm login 一直报 401', 'git 账号密码登录不上了', 'git rebase 冲突了怎么办'])
+      expect([text, answer(text).offered]).toEqual([text, []]);
+  });
+
   it('BI tools are other systems, even with gunicorn or an admin account named', () => {
     for (const text of ['metabase 的 admin 密码忘了怎么重置', 'superset 的 gunicorn worker 老是 timeout'])
       expect([text, answer(text).offered, answer(text).passive]).toEqual([text, [], false]);
