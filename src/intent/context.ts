@@ -115,6 +115,16 @@ const OWN_BROWSER = new RegExp(
   'gi',
 );
 
+/**
+ * The channel a report came by ("邮件里客户说后台登录不上", "钉钉群里有人反馈接口 502"): how the problem was heard of,
+ * not the system in trouble. The channel's own trouble ("钉钉群里消息发不出去") stays another system's.
+ */
+const CHANNEL = new RegExp(
+  String.raw`(?:在|从|通过)?(?:邮件|email|企业微信|企微|微信|钉钉|飞书|qq|电话)(?:群|里|上|中)*` +
+    String.raw`(?:有人|客户|同事|用户|他们|领导|业务)?(?:说|反馈|反映|报|提到|提了|讲|问|吐槽|投诉)`,
+  'gi',
+);
+
 /** What the message says about whose problem it is. */
 export interface MessageContext {
   /** Names OMS (its unit, paths, the super admin …). */
@@ -135,7 +145,8 @@ export function messageContext(text: string): MessageContext {
   const said = text
     .replace(/users:\(\(.*?\)\)/g, ' ')
     .replace(COPIED_FROM, ' ')
-    .replace(OWN_BROWSER, ' 浏览器 ');
+    .replace(OWN_BROWSER, ' 浏览器 ')
+    .replace(CHANNEL, ' 说');
   if (NOT_OURS.test(said)) return { ours: false, foreign: true, notice: announces(said), other: true };
   const ours = OMS_ANCHORS.test(said);
   const named = OTHER_SYSTEMS.test(said) || OTHER_HOST.test(said);

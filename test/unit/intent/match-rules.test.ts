@@ -132,6 +132,11 @@ describe('round 9: tools beside OMS, and more of what operators paste', () => {
       expect([text, answer(text).offered]).toEqual([text, []]);
   });
 
+  it('the channel a report came by is not the system in trouble; the channel in trouble is', () => {
+    expect(answer('飞书群里业务反馈后台 admin 打不开').offered).toContain('admin');
+    expect(answer('钉钉群里消息发不出去').offered).toEqual([]);
+  });
+
   it('BI tools are other systems, even with gunicorn or an admin account named', () => {
     for (const text of ['metabase 的 admin 密码忘了怎么重置', 'superset 的 gunicorn worker 老是 timeout'])
       expect([text, answer(text).offered, answer(text).passive]).toEqual([text, [], false]);
