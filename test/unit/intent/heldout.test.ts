@@ -220,21 +220,40 @@ describe('round 6 (tuning material since round 8)', () => {
 
 /**
  * Round 8 (test/fixtures/intent/round8/): 320 messages by two more blind writers, split by the same seed, scored
- * figures-only after round 8's changes and never tuned on: test half top-1 114/118, offered 115/118, sections 29/31,
- * false alarms 1/42, passive 0/42; tuning half 112/118, 113/118, 26/30, 0/42, 0/42 (docs/intent.md). Held at that
- * level: a change that loses any of it fails here.
+ * figures-only after round 8's changes: test half top-1 114/118, offered 115/118, sections 29/31, false alarms 1/42,
+ * passive 0/42; tuning half 112/118, 113/118, 26/30, 0/42, 0/42 (docs/intent.md). Tuning material since round 9 (its
+ * rules were changed on both halves' misses and the classifier trained on them), which reached the floors below:
+ * tuning figures, not a blind score; the leave-one-round-out figures are in docs/intent.md.
  */
-describe('round 8 (blind, never tuned on)', () => {
+describe('round 8 (tuning material since round 9)', () => {
   it.each([
-    ['test', 114, 115, 29, 1],
-    ['tune', 112, 113, 26, 0],
-  ])('%s half keeps the level measured blind', async (half, top1, offered, sections, falseAlarms) => {
+    ['test', 116, 118, 29, 0],
+    ['tune', 116, 117, 26, 0],
+  ])('%s half keeps the level reached', async (half, top1, offered, sections, falseAlarms) => {
     const r = await scoreSet(`round8/${half}.jsonl`);
     expect([r.total.n, r.total.unrelated]).toEqual([160, 42]);
     expect(r.total.top1).toBeGreaterThanOrEqual(top1);
     expect(r.total.offered).toBeGreaterThanOrEqual(offered);
     expect(r.total.sections).toBeGreaterThanOrEqual(sections);
     expect(r.total.falseAlarms).toBeLessThanOrEqual(falseAlarms);
+    expect(r.total.passiveReplies).toBe(0);
+  });
+});
+
+/**
+ * Round 9 (test/fixtures/intent/round9/): a fresh blind set split by the same seed; its test half stays outside the
+ * repository until the integrator has scored it. Its tuning half scored before round 9's work: top-1 101/108,
+ * offered 102/108, sections 25/27, false alarms 1/42, passive 1/42. Tuning material of round 9 (rules and classifier), which
+ * reached the floors below (tuning figures).
+ */
+describe('round 9, tuning half (tuning material of round 9)', () => {
+  it('keeps the level reached (108/108 top-1 and offered, 27/27 sections, no false alarm or passive reply)', async () => {
+    const r = await scoreSet('round9/tune.jsonl');
+    expect([r.total.n, r.total.unrelated]).toEqual([150, 42]);
+    expect(r.total.top1).toBeGreaterThanOrEqual(108);
+    expect(r.total.offered).toBeGreaterThanOrEqual(108);
+    expect(r.total.sections).toBeGreaterThanOrEqual(27);
+    expect(r.total.falseAlarms).toBe(0);
     expect(r.total.passiveReplies).toBe(0);
   });
 });
