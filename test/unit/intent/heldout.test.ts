@@ -243,11 +243,11 @@ describe('round 8 (tuning material since round 9)', () => {
 /**
  * Round 9 (test/fixtures/intent/round9/): a fresh blind set split by the same seed; its test half stays outside the
  * repository until the integrator has scored it. Its tuning half scored before round 9's work: top-1 101/108,
- * offered 102/108, sections 25/27, false alarms 1/42, passive 1/42. Tuning material of round 9 (rules and classifier), which
- * reached the floors below (tuning figures).
+ * offered 102/108, sections 25/27, false alarms 1/42, passive 1/42. Tuning material of round 9 (rules and
+ * classifier), which reached the floors below (tuning figures).
  */
 describe('round 9, tuning half (tuning material of round 9)', () => {
-  it('keeps the level reached (108/108 top-1 and offered, 27/27 sections, no false alarm or passive reply)', async () => {
+  it('keeps the level reached (108/108 top-1 and offered, 27/27 sections, no false alarm or reply)', async () => {
     const r = await scoreSet('round9/tune.jsonl');
     expect([r.total.n, r.total.unrelated]).toEqual([150, 42]);
     expect(r.total.top1).toBeGreaterThanOrEqual(108);

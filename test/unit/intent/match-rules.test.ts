@@ -112,7 +112,7 @@ describe('things every server has', () => {
 });
 
 describe('round 9: tools beside OMS, and more of what operators paste', () => {
-  it('a file copied with scp or from a wiki, a runserver on the port: OMS beside its parts, offered nothing alone', () => {
+  it('a file copied with scp or from a wiki, a runserver on the port: OMS beside its parts, nothing alone', () => {
     expect(answer('service 文件在记事本里改完 scp 到服务器，daemon-reload 报 Missing = 那行被忽略').top).toBe(
       'service-start',
     );
@@ -159,7 +159,7 @@ describe('round 9: tools beside OMS, and more of what operators paste', () => {
     expect(answer(page('admin/login/x/')).top).toBe('admin');
   });
 
-  it("the front end's page answered for /admin/ is the admin's; a configuration pasted for review is the checklist's", () => {
+  it("the front end's page for /admin/ is the admin's; a configuration pasted for review the checklist's", () => {
     expect(
       answer(
         '访问 /admin/ 返回的是这个\n<!-- index.html -->\n<script type="module" src="/assets/index-a1b2c3.js"></script>',
