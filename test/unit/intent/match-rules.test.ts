@@ -147,6 +147,11 @@ describe('round 9: tools beside OMS, and more of what operators paste', () => {
     expect(answer('我笔记本开机登录不了，密码一直提示错误').offered).toEqual([]);
   });
 
+  it('the site not opening with a gateway error seen is the API path; a 502 of no site is nothing', () => {
+    expect(answer('网站一早就打不开，有人截图是 502 Bad Gateway').top).toBe('api-not-found');
+    expect(answer('502 会议室的投影坏了').offered).toEqual([]);
+  });
+
   it('a change to the unit that does not take effect is the unit reload', () => {
     expect(answer('oms-backend.service 里加了 Environment，重启后还是不生效').offered).toContain('service-start');
   });
