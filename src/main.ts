@@ -101,6 +101,7 @@ async function main(argv: string[]): Promise<number> {
     operator: `console:${safeLogin()}`,
     confirm: oneShot && stdin.isTTY ? askYesNo : undefined,
     interactiveConsole: !oneShot && Boolean(stdin.isTTY),
+    oneShot,
   });
   try {
     if (oneShot) return await runner.runWords(argv);

@@ -25,6 +25,11 @@ export interface FleetRequest {
   concurrency?: number;
   /** Each target's own deadline (default: the config's `fleet.targetTimeout`, else 60 s). */
   targetTimeoutMs?: number;
+  /**
+   * Close each target's connection as soon as its report is made (a one-shot command line: nothing will use it
+   * again, and the polite close — the server's teardown before it answers — overlaps the other targets' work).
+   */
+  releaseWhenDone?: boolean;
 }
 
 export type FleetDeps = Pick<
@@ -109,6 +114,11 @@ export async function runFleet(
       };
       // An unreachable target's report is made as for one target (each check says why), with nothing sent.
       const report = refused ? await run(unreachableDeps(deps, target, refused)) : await limit(() => run(deps));
+      if (request.releaseWhenDone && !refused)
+        void deps
+          .transportFor(target)
+          .close()
+          .catch(() => undefined);
       done++;
       onTargetDone?.(report, done, request.targets.length, elapsedMs[i]!);
       return report;

@@ -36,7 +36,7 @@ export async function fleetVerb(
 ): Promise<number> {
   const progress = flags.json ? undefined : deps.progress;
   progress?.(`诊断中 / running ${fleetWhat(run.what)} on ${run.group}: ${run.targets.length} targets…`);
-  const r = await runFleet(appDeps, run, (report, done, total, ms) => {
+  const r = await runFleet(appDeps, { ...run, releaseWhenDone: deps.oneShot === true }, (report, done, total, ms) => {
     progress?.(`  [${done}/${total}] ${report.verdict.padEnd(11)} ${report.target.name} (${seconds(ms)})`);
   });
   deps.out(

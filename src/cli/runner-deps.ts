@@ -14,4 +14,6 @@ export interface RunnerDeps extends AppDeps {
   confirm?: (question: string) => Promise<boolean>;
   /** The console runs on a terminal: `run` asks, and the next line answers. */
   interactiveConsole?: boolean;
+  /** One command from the command line, then exit: connections need not outlive their target's run. */
+  oneShot?: boolean;
 }

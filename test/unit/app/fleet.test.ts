@@ -90,6 +90,42 @@ describe('runFleet', () => {
     expect(audit.entries.map((e) => e.target).sort()).toEqual(['dead', 'hung', 'web1', 'web2', 'web3']);
   });
 
+  it("closes each reachable target's connection as its report is made when asked (one-shot), never before", async () => {
+    const login = playbooks.find((p) => p.id === 'login')!;
+    const targets = ['web1', 'web3'].map((n) => config.targets.get(n)!);
+    const events: string[] = [];
+    const recording = (t: Target): Transport => {
+      const inner = transportFor(t);
+      return {
+        describe: inner.describe,
+        exec: (argv, options) => {
+          events.push(`exec ${t.name}`);
+          return inner.exec(argv, options);
+        },
+        close: async () => {
+          events.push(`close ${t.name}`);
+        },
+      };
+    };
+    const pool = new Map(targets.map((t) => [t.name, recording(t)]));
+    const request = {
+      what: { kind: 'diagnose' as const, playbook: login },
+      group: 'prod',
+      targets,
+      actor: { id: 'console:alice', via: 'cli' as const },
+    };
+    const deps = { config, findCheck, transportFor: (t: Target) => pool.get(t.name)! };
+    await runFleet(deps, request, (report) => events.push(`done ${report.target.name}`));
+    expect(events.filter((e) => e.startsWith('close'))).toEqual([]);
+    events.length = 0;
+    await runFleet(deps, { ...request, releaseWhenDone: true }, (report) => events.push(`done ${report.target.name}`));
+    for (const name of ['web1', 'web3']) {
+      const closed = events.indexOf(`close ${name}`);
+      expect(closed).toBeGreaterThan(events.lastIndexOf(`exec ${name}`));
+      expect(closed).toBeLessThan(events.indexOf(`done ${name}`));
+    }
+  });
+
   it('never runs more targets at once than asked', async () => {
     let active = 0;
     let peak = 0;
