@@ -196,7 +196,6 @@ const OTHER_NAMES_ZH = [
   '灰度',
   '网络组',
   '交换机',
-  '防火墙',
   '负载均衡',
   '对象存储',
   '财务',
@@ -271,6 +270,8 @@ export const SHARED_INFRA = namesMatcher(
     '报警',
     '(?:监控|运维)(?:系统|平台)',
     '构建',
+    // the server's firewall: "防火墙没放行 80，后台打不开" is OMS's, "公司防火墙把 vpn 断了" another topic
+    '防火墙',
   ],
 );
 

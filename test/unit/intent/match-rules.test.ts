@@ -120,7 +120,13 @@ describe('round 9: tools beside OMS, and more of what operators paste', () => {
       'service-start',
     );
     expect(answer('后端起不来，8000 端口被占了，好像有人开着 runserver 没关').offered).toContain('service-start');
-    for (const text of ['scp 传文件到备份机特别慢', 'rsync 同步一直断', '内网 wiki 的 /admin 我进不去了'])
+    expect(answer('防火墙没放行 80 端口，后台 admin 打不开').offered).toContain('admin');
+    for (const text of [
+      'scp 传文件到备份机特别慢',
+      'rsync 同步一直断',
+      '内网 wiki 的 /admin 我进不去了',
+      '公司防火墙把 vpn 断了',
+    ])
       expect([text, answer(text).offered]).toEqual([text, []]);
   });
 
