@@ -216,6 +216,8 @@ export const REQUESTS = {
       '常用的?[\u3400-\u9fff]{0,5}命令',
       '修复(?:用)?的?命令',
       '先(?:跑|敲|执行)(?:哪|什么|啥)',
+      // first aid: "急救用的几条命令，先让业务恢复"
+      '急救|先(?:让|把)?业务(?:恢复|拉起来|跑起来)',
       // A cheat sheet of commands, not of any tool ("a cheat sheet for vim").
       '\\bcheat ?sheets? (?:of|with|for) (?:the |our )?(?:\\w+ )?commands\\b|\\bcommands? cheat ?sheets?\\b',
     ],

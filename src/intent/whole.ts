@@ -34,8 +34,13 @@ export function aboutTheWhole(
   // Several commands' output pasted for a review of everything ("按文档收集了，整体帮看下" over journalctl, nginx -t,
   // curl …): the errors in it are what to review, not one part's fault.
   const review = (more || (c.has('recommended') && c.has('everything'))) && collected(msg);
+  // "登录问题我想自己一步步查，先看哪儿": where to start on one part named alone is that part's question.
+  const onePart = partsNamed(c) === 1 && !c.has('everything') && !c.has('all-fine');
   const asked =
-    (lost || review || (more && !msg.trouble)) && !msg.context.foreign && !msg.context.notice && !msg.general;
+    (lost || review || (more && !msg.trouble && !onePart)) &&
+    !msg.context.foreign &&
+    !msg.context.notice &&
+    !msg.general;
   // "一堆问题：登录失败、admin 没样式、偶尔 502，想全套排查一下": many problems with everything asked for, or with two
   // of OMS's own parts named, are the whole's, even with trouble named.
   const many =

@@ -158,6 +158,12 @@ describe('round 9: tools beside OMS, and more of what operators paste', () => {
     expect(answer('502 会议室的投影坏了').offered).toEqual([]);
   });
 
+  it("where to start on one part named alone is that part's; first-aid commands are the quick fixes", () => {
+    const a = answer('接口那块我想自己一步一步排查，先看哪里？');
+    expect([a.outcome, a.top]).toEqual(['howto', 'api-not-found']);
+    expect(answer('急救的命令有哪些，先把业务拉起来').section).toBe('checklist#quick-fixes');
+  });
+
   it('a change to the unit that does not take effect is the unit reload', () => {
     expect(answer('oms-backend.service 里加了 Environment，重启后还是不生效').offered).toContain('service-start');
   });
