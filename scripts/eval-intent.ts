@@ -152,12 +152,20 @@ for (const half of tuneOnly ? [] : ['tune', 'test']) {
 }
 
 // Round 9 (test/fixtures/intent/round9/): a fresh blind set split by the same fixed seed; its tuning half is tuning
-// material of round 9 (misses printed); its test half is kept outside the repository until it has been scored.
+// material of round 9 (misses printed); its test half was kept outside the repository until it had been scored.
 const r9tune = parseHeldout(
   await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'round9', 'tune.jsonl'), 'utf8'),
   'round9/tune.jsonl',
 );
 print('round 9 tuning half (round9/tune.jsonl) — tuning material of round 9', scoreHeldout(r9tune, answer), true);
+// Its test half: scored figures-only by the integrator before and after round 9's changes, never tuned on.
+if (!tuneOnly) {
+  const r9test = parseHeldout(
+    await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'round9', 'test.jsonl'), 'utf8'),
+    'round9/test.jsonl',
+  );
+  print('round 9 test half (round9/test.jsonl) — blind, figures only', scoreHeldout(r9test, answer), false);
+}
 
 const probes = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'probes.jsonl'), 'utf8'), 'probes');
 print('generalisation probes (probes.jsonl, wordings invented for the model)', scoreHeldout(probes, answer), true);
