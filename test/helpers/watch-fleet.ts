@@ -11,7 +11,10 @@ export class SimulatedFleet {
   private readonly scenario = new Map<string, string>();
   /** Commands run, per target (a watch that ran twice shows it here). */
   readonly runs = new Map<string, number>();
-  /** Transports handed out: one per diagnosis (src/app/run.ts asks once per run). */
+  /**
+   * Diagnoses run: transports that ran a command (a fleet run also asks for one to open the connection first,
+   * src/app/fleet.ts, which runs nothing on it).
+   */
   diagnoses = 0;
 
   set(target: string, scenario: string | 'down'): void {
@@ -19,8 +22,12 @@ export class SimulatedFleet {
   }
 
   transportFor = (target: Target): Transport => {
-    this.diagnoses++;
-    const count = () => this.runs.set(target.name, (this.runs.get(target.name) ?? 0) + 1);
+    let used = false;
+    const count = () => {
+      if (!used) this.diagnoses++;
+      used = true;
+      this.runs.set(target.name, (this.runs.get(target.name) ?? 0) + 1);
+    };
     const scenarioOf = () => this.scenario.get(target.name) ?? 'healthy';
     return {
       describe: `simulated:${target.name}`,
