@@ -116,10 +116,11 @@ export async function buildBundle(outdir = 'dist/bundle'): Promise<Built> {
   const out = path.resolve(ROOT, outdir);
   const entry = path.join(out, 'oms-chatops.js');
   const first = await buildOnce(out, []);
+  // Only the dynamic import()s: the command's entry and a worker thread's (EXTRA_ENTRIES) start a module graph of
+  // their own, where importing the start's modules would run the command itself (src/main.ts) a second time.
+  const own = new Set(['src/bundle/entry.ts', ...Object.values(EXTRA_ENTRIES)]);
   const entries = new Set(
-    Object.values(first.outputs).flatMap((o) =>
-      o.entryPoint && !o.entryPoint.endsWith('entry.ts') ? [o.entryPoint] : [],
-    ),
+    Object.values(first.outputs).flatMap((o) => (o.entryPoint && !own.has(o.entryPoint) ? [o.entryPoint] : [])),
   );
   const startup = startupLoad(first, entry).inputs.filter((i) => i.startsWith('src/'));
   const metafile = await buildOnce(out, [startupFirst(entries, startup)]);
