@@ -1,15 +1,13 @@
 import { LEXICON_PARTS } from './lexicon.js';
 import { pinyinReadings } from './pinyin.js';
-import { hasTerm, literalTerm, type LiteralTerm } from './term-scan.js';
+import { literalTerm, TermMatcher, type LiteralTerm } from './term-scan.js';
 
 /** One concept of the lexicon, compiled for matching. */
 interface CompiledConcept {
   id: string;
   label: string;
-  /** Chinese terms and English words, found by substring search (src/intent/term-scan.ts). */
-  terms: LiteralTerm[];
-  /** The concept's `re` terms, one expression. */
-  re: RegExp | undefined;
+  /** Chinese terms and English words by substring search, the `re` terms as one expression (src/intent/term-scan.ts). */
+  text: TermMatcher;
   /** Chinese terms (their pinyin is derived lazily) and explicit pinyin spellings. */
   zh: string[];
   py: string[];
@@ -118,8 +116,7 @@ export function compileLexicon(source: Record<string, unknown>, file: string): L
     concepts.push({
       id,
       label: c.label,
-      terms,
-      re,
+      text: new TermMatcher(terms, re),
       zh: (c.zh ?? []).filter((t) => (t.match(/[\u3400-\u9fff]/g) ?? []).length >= 2),
       py: c.py ?? [],
     });
@@ -149,7 +146,7 @@ export function detectConcepts(lex: Lexicon, plain: string, stream: string): Set
   const found = new Set<string>();
   const lower = plain.toLowerCase();
   for (const c of lex.concepts) {
-    if (c.terms.some((t) => hasTerm(lower, t)) || c.re?.test(plain)) found.add(c.id);
+    if (c.text.matches(lower, plain)) found.add(c.id);
   }
   if (stream) for (const [form, id] of pinyinForms(lex)) if (stream.includes(form)) found.add(id);
   return found;

@@ -80,7 +80,11 @@ export class TermMatcher {
   ) {}
 
   test(text: string): boolean {
-    const lower = text.toLowerCase();
+    return this.matches(text.toLowerCase(), text);
+  }
+
+  /** `test` for a caller that lower-cases the text once for many matchers. */
+  matches(lower: string, text: string): boolean {
     return this.terms.some((t) => hasTerm(lower, t)) || (this.rest?.test(text) ?? false);
   }
 }
