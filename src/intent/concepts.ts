@@ -6,7 +6,7 @@ import { literalTerm, TermMatcher, type LiteralTerm } from './term-scan.js';
 interface CompiledConcept {
   id: string;
   label: string;
-  /** Chinese terms and English words by substring search, the `re` terms as one expression (src/intent/term-scan.ts). */
+  /** Chinese terms and English words by substring search, the `re` terms as one expression (term-scan.ts). */
   text: TermMatcher;
   /** Chinese terms (their pinyin is derived lazily) and explicit pinyin spellings. */
   zh: string[];
