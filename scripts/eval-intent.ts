@@ -152,20 +152,25 @@ for (const half of tuneOnly ? [] : ['tune', 'test']) {
 }
 
 // Round 9 (test/fixtures/intent/round9/): a fresh blind set split by the same fixed seed; its tuning half is tuning
-// material of round 9 (misses printed); its test half was kept outside the repository until it had been scored.
-const r9tune = parseHeldout(
-  await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'round9', 'tune.jsonl'), 'utf8'),
-  'round9/tune.jsonl',
-);
-print('round 9 tuning half (round9/tune.jsonl) — tuning material of round 9', scoreHeldout(r9tune, answer), true);
-// Its test half: scored figures-only by the integrator before and after round 9's changes, never tuned on.
-if (!tuneOnly) {
-  const r9test = parseHeldout(
-    await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'round9', 'test.jsonl'), 'utf8'),
-    'round9/test.jsonl',
-  );
-  print('round 9 test half (round9/test.jsonl) — blind, figures only', scoreHeldout(r9test, answer), false);
+// material of round 9, its test half (scored figures-only by the integrator before and after round 9's changes,
+// kept outside the repository until then) tuning material since round 10: both are printed with their misses.
+const ROUND9 = join(ROOT, 'test', 'fixtures', 'intent', 'round9');
+const r9halves = [
+  ['tune', 'of round 9'],
+  ['test', 'since round 10'],
+] as const;
+for (const [half, since] of tuneOnly ? r9halves.slice(0, 1) : r9halves) {
+  const set = parseHeldout(await readFile(join(ROUND9, `${half}.jsonl`), 'utf8'), `round9/${half}.jsonl`);
+  print(`round 9 ${half} half (round9/${half}.jsonl) — tuning material ${since}`, scoreHeldout(set, answer), true);
 }
+
+// Round 10 (test/fixtures/intent/round10/): a fresh blind set split by the same fixed seed; only its tuning half is
+// in the repository (tuning material of round 10, misses printed), the test half is scored by the integrator.
+const r10tune = parseHeldout(
+  await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'round10', 'tune.jsonl'), 'utf8'),
+  'round10/tune.jsonl',
+);
+print('round 10 tuning half (round10/tune.jsonl) — tuning material of round 10', scoreHeldout(r10tune, answer), true);
 
 const probes = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'probes.jsonl'), 'utf8'), 'probes');
 print('generalisation probes (probes.jsonl, wordings invented for the model)', scoreHeldout(probes, answer), true);

@@ -25,13 +25,16 @@ export const TRAINING_SETS = [
   'round8/tune.jsonl',
   'round8/test.jsonl',
   'round9/tune.jsonl',
+  'round9/test.jsonl',
+  'round10/tune.jsonl',
 ] as const;
 
 /**
  * Scored blind and never tuned on (figures-only in `npm run eval:intent`): not learned from, so that the next
- * figure on them stays a blind one.
+ * figure on them stays a blind one. None in the repository since round 10: round 9's test half, scored blind, is
+ * tuning material now, and round 10's test half is kept outside the repository until it has been scored.
  */
-export const BLIND_SETS = ['round9/test.jsonl'] as const;
+export const BLIND_SETS: readonly string[] = [];
 
 /** One set: its name and messages, with the evaluation's kind (symptom, howto, …; eval.jsonl's own kinds). */
 export interface TrainingSet {
