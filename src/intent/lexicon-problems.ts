@@ -210,6 +210,10 @@ export const PROBLEMS = {
       '没(?:有)?(?:自动|正常|自己|跟着|一起)?(?:起来|启动)',
       '进程(?:不在|没了|不见了|消失)',
       '开机(?:后)?(?:没|不)(?:有)?(?:自启|自动启动|自动起来|起来)',
+      // "开机以后后端不会自己起来": not coming up by itself (after a boot).
+      '不(?:会|能)?(?:自己|自动)(?:起来|启动|拉起)',
+      // "每次都得手动 systemctl start": having to start it by hand every time.
+      '(?:得|要|只能|每次)手动[^,.;!?。，；！？\\n]{0,16}(?:拉起|启动|起来|\\bstart\\b)',
       "\\b(?:didn't|did not|never|hasn't|has not|won't) (?:come|came) (?:back )?up\\b",
       '\\b(?:refuses?|refused|fails?|failing|failed) to (?:start|come up|boot|run|launch)\\b',
     ],

@@ -25,13 +25,13 @@ export const QUESTIONS = {
       '(?:发|给|(?<![起出回上下过进醒])来|贴)(?:我|一下|一份|个)',
       '应该(?!是|不是|没|不会|会|还|就|也|已|可以|能|没有|不)',
     ],
-    py: ['zen me', 'ru he'],
+    // "fa wo yixia", "gei wo kankan": the Chinese form's request ("发我一下") typed in pinyin.
+    py: ['zen me', 'ru he', 'fa wo', 'gei wo', 'fa yi xia', 'fa yi fen'],
   },
   'by-hand': {
     label: '手工排查 / by hand',
     zh: [
       '手工',
-      '手动',
       '人工',
       '不用机器人',
       '一步步',
@@ -58,6 +58,9 @@ export const QUESTIONS = {
       'from the server',
       'on the box',
     ],
+    // Not having to do it by hand every time ("每次都得手动 systemctl start", "只能手动拉起来"): a complaint, no question.
+    re: ['(?<!得|要|只能|每次|每回|总是)手动'],
+    py: ['shou dong'],
   },
   where: {
     label: '在哪 / where',
@@ -113,7 +116,7 @@ export const QUESTIONS = {
     ],
     // 几 asks "how many", but "启动几秒就退出" / "过几分钟后" tells "a few".
     re: ['\\?', '哪', '还是', '谁', '几(?:位|个|种|条|次|天|点|分钟|秒|台|步)(?!(?:钟)?(?:就|后|之后|以后|内))'],
-    // 谁 typed in pinyin after a verb: "lianxi shui", "zhao shui", "wen shui"
+    // 谁 typed in pinyin after a verb: "lianxi shui", "zhao shui", "wen shui" (or "shei")
     py: [
       'shen me',
       'you mei you',
@@ -126,6 +129,9 @@ export const QUESTIONS = {
       'lian xi shui',
       'zhao shui',
       'wen shui',
+      'lian xi shei',
+      'zhao shei',
+      'wen shei',
     ],
   },
   'is-normal': {
@@ -159,6 +165,11 @@ export const QUESTIONS = {
       '甩给',
     ],
     en: ['vendor', 'support', 'escalate', 'escalation', 'contact', 'who to ask', 'ticket', 'hand off', 'hand over'],
+    // "who do I send this to", "what info should I attach": whom to hand a problem to, and with what.
+    re: [
+      '\\bwho (?:do|should|can) (?:i|we) (?:send|ask|contact|ping|call|escalate|turn to|reach out)',
+      '\\bwhat (?:info|information|details|logs?) (?:should|do|must) (?:i|we) (?:attach|include|send|provide)\\b',
+    ],
     py: ['zhi chi'],
   },
 } as const satisfies Record<string, unknown>;

@@ -99,6 +99,7 @@ const TYPED_READINGS: Record<string, readonly string[]> = {
   着: ['zhe', 'zhao', 'zhou'],
   长: ['chang', 'zhang'],
   传: ['chuan', 'zhuan'],
+  谁: ['shui', 'shei'],
 };
 /** At most this many readings of one term. */
 const MAX_READINGS = 4;
