@@ -63,13 +63,15 @@ export interface HowtoPick {
  * words, src/intent/sections.ts, settle near-ties), or, for a how-to question
  * naming a detail rather than a concept ("ExecStart 那一行怎么写"), the
  * section that holds its words. It wins when its playbook is the best
- * candidate anyway, or scores near the best.
+ * candidate anyway, or scores near the best. With `only` (a message about the whole, answered by that playbook),
+ * only that playbook's sections are looked at: one part's section is not the answer.
  */
 export function pickHowto(
   index: PlaybookIndex,
   msg: Message,
   factor: number,
   scores: PlaybookScore[],
+  only?: string,
 ): HowtoPick | undefined {
   if (!msg.question) return undefined;
   const words = rankByWords(index, msg);
@@ -79,6 +81,7 @@ export function pickHowto(
   let pick: HowtoPick | undefined;
   let pickRank = -1;
   for (const p of index.playbooks) {
+    if (only !== undefined && p.id !== only) continue;
     for (const h of p.howto) {
       const hit = comboScore(h.concepts, msg.concepts);
       if (!hit) continue;
@@ -93,7 +96,7 @@ export function pickHowto(
     }
   }
   const top = scores[0];
-  const alone = byWordsOnly(msg, words, factor);
+  const alone = only === undefined ? byWordsOnly(msg, words, factor) : undefined;
   // Words alone never overrule a confident diagnosis of another playbook, nor a section asked for by name.
   const free = !top || top.score < CONFIDENT || top.id === alone?.pick.playbook;
   const named = pick !== undefined && pick.combo.some((c) => c in COMPONENTS && !GENERIC.has(c));

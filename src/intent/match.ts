@@ -124,9 +124,9 @@ export function matchIntent(text: string, playbooks: readonly Playbook[], opts: 
     .map((s) => ({ id: s.id, title: s.title, confidence: round(s.score) }))
     .filter((c) => c.confidence > 0);
   const best = ranked[0];
-  const picked = pickHowto(index, msg, factor, scores);
-  // About the whole: a how-to section of one part is not the answer (the umbrella's own sections still are).
-  const howto = whole && picked?.playbook !== whole ? undefined : picked;
+  // About the whole: a how-to section of one part is not the answer (the umbrella's own sections still are); none
+  // when a part a pasted line points at stays beside the whole (choices).
+  const howto = whole?.beside ? undefined : pickHowto(index, msg, factor, scores, whole?.id);
   if (howto) {
     const p = index.playbooks.find((q) => q.id === howto.playbook)!;
     const confidence = round(Math.max(howto.score, scores.find((s) => s.id === p.id)?.score ?? 0));

@@ -9,6 +9,13 @@ const WHOLE = ['several-parts', 'all-fine', 'where-to-start', 'everything', 'man
 /** A pasted line recognised this surely points at one part, even in a message about the whole. */
 const SPECIFIC_CLUE = 0.9;
 
+/** A message read as about the whole: the playbook answering it, and a part a pasted line points at beside it. */
+export interface WholeReading {
+  id: string;
+  /** Kept a close second (choices, no how-to section): the outputs reviewed hold a line this playbook knows. */
+  beside?: string;
+}
+
 /**
  * A message about the whole rather than one part — several parts named in one list ("登录、接口、后台全有问题"), or
  * "everything looks fine" with trouble or "what else" ("all looks green … still broken, what else should I go
@@ -21,7 +28,7 @@ export function aboutTheWhole(
   msg: Message,
   sorted: PlaybookScore[],
   confident: number,
-): string | undefined {
+): WholeReading | undefined {
   const c = msg.concepts;
   // A list of healthy parts beside one symptom ("nginx、gunicorn、systemd 都正常，但接口 502") is about that symptom;
   // "all fine" makes the whole the question only with a request to go on ("what else", "完整清单走一遍").
@@ -30,10 +37,12 @@ export function aboutTheWhole(
   // pasted lines beside it are what to review, not a fault of one part.
   // Not knowing where to start and asking for everything ("OMS 全挂了，不知道从哪查起，帮忙整体过一遍") is a request
   // for the checklist even with trouble named.
-  const lost = c.has('where-to-start') && c.has('everything') && c.has('checkup');
+  // So is everything down with two or more parts named and no idea where to start ("全挂了 登录不行 admin也打不开 从哪开始查").
+  const lost = c.has('where-to-start') && c.has('everything') && (c.has('checkup') || partsNamed(c) >= 2);
   // Several commands' output pasted for a review of everything ("按文档收集了，整体帮看下" over journalctl, nginx -t,
   // curl …): the errors in it are what to review, not one part's fault.
-  const review = (more || (c.has('recommended') && c.has('everything'))) && collected(msg);
+  const pasted = more || (c.has('recommended') && c.has('everything')) ? collected(msg) : false;
+  const review = pasted !== false;
   // "登录问题我想自己一步步查，先看哪儿": where to start on one part named alone is that part's question.
   const onePart = partsNamed(c) === 1 && !c.has('everything') && !c.has('all-fine');
   const asked =
@@ -75,14 +84,19 @@ export function aboutTheWhole(
   }
   if (!umbrella) return undefined;
   const others = sorted.filter((s) => s !== umbrella);
-  if (!review && others.some((s) => isClue(s.evidence) && s.score >= SPECIFIC_CLUE)) return undefined;
+  const clue = others.find((s) => isClue(s.evidence) && s.score >= SPECIFIC_CLUE);
+  if (!review && clue) return undefined;
   const best = others[0]?.score ?? 0;
   umbrella.score = Math.min(1, Math.max(umbrella.score, best + AMBIGUITY_MARGIN, confident));
   // Runners-up stay offered beside it: clearly behind when several parts are named or everything is asked for;
   // close behind after "all looks fine, what else?", where a part named in trouble ("还是 502") is the other reading.
   const behind = c.has('several-parts') || !c.has('all-fine') ? AMBIGUITY_MARGIN + 0.01 : AMBIGUITY_MARGIN / 2;
   for (const s of others) s.score = Math.min(s.score, umbrella.score - behind);
-  return umbrella.id;
+  // Outputs pasted without their commands ("这些看着都正常啊，下一步查啥" over `Active: active`, `HTTP/1.1 401`) holding a
+  // line a playbook knows: that playbook stays a close second, the other reading.
+  if (pasted !== 'outputs' || !clue) return { id: umbrella.id };
+  clue.score = umbrella.score - AMBIGUITY_MARGIN / 2;
+  return { id: umbrella.id, beside: clue.id };
 }
 
 /** A pasted command or section header: `$ cmd`, `# cmd`, `[root@host ~]# cmd`, `=== journalctl …`, `[x] …`. */
@@ -92,15 +106,16 @@ const COLLECTION = 3;
 
 /**
  * Checks reported as done, one after another on a line ("ran: status oms-backend => active; nginx -t => ok; curl
- * localhost/api/ => 404"): the commands of the checklist's steps, each counted once.
+ * localhost/api/ => 404"), or their output pasted without the commands (`Active: active (running)`, `nginx: … test
+ * is successful`, `HTTP/1.1 401`): the checklist's steps, each counted once.
  */
-const CHECK_RUN = [
-  /\bstatus\b|\bsystemctl\b/i,
-  /\bss\b|\bnetstat\b|\blsof\b/i,
-  /\bnginx -t\b/i,
-  /\bcurl\b/i,
-  /\bjournalctl\b/i,
-  /\btail\b/i,
+const CHECK_RUN: ReadonlyArray<[command: RegExp, output?: RegExp]> = [
+  [/\bstatus\b|\bsystemctl\b/i, /^\s*Active: (?:active|inactive|failed|activating)\b/m],
+  [/\bss\b|\bnetstat\b|\blsof\b/i, /\bLISTEN\s+\d/],
+  [/\bnginx -t\b/i, /\bnginx: (?:the )?configuration file .* (?:test is successful|syntax is ok)/],
+  [/\bcurl\b/i, /^HTTP\/\d(?:\.\d)? \d{3}\b/m],
+  [/\bjournalctl\b/i, /^-- (?:Logs begin|Journal begins|No entries)/m],
+  [/\btail\b/i],
 ];
 
 /** A setting of a pasted configuration (`ALLOWED_HOSTS=…`). */
@@ -108,17 +123,20 @@ const SETTING = /^\s*[A-Z][A-Z0-9_]*\s*=/;
 
 /**
  * Did the message paste the output of several commands, a configuration of several settings (what to review
- * against the recommended one), or report several checks as run?
+ * against the recommended one), or report several checks as run? `outputs`: only the outputs were pasted.
  */
-function collected(msg: Message): boolean {
+function collected(msg: Message): 'commands' | 'outputs' | false {
   let heads = 0;
   let settings = 0;
   for (const l of msg.lines) {
-    if (PASTE_HEAD.test(l.raw) && ++heads >= COLLECTION) return true;
-    if (SETTING.test(l.raw) && ++settings >= COLLECTION) return true;
+    if (PASTE_HEAD.test(l.raw) && ++heads >= COLLECTION) return 'commands';
+    if (SETTING.test(l.raw) && ++settings >= COLLECTION) return 'commands';
   }
   const text = msg.lines.map((l) => l.raw).join('\n');
-  return CHECK_RUN.filter((re) => re.test(text)).length >= COLLECTION;
+  if (CHECK_RUN.filter(([command]) => command.test(text)).length >= COLLECTION) return 'commands';
+  return CHECK_RUN.filter(([command, output]) => command.test(text) || output?.test(text)).length >= COLLECTION
+    ? 'outputs'
+    : false;
 }
 
 /**

@@ -56,3 +56,34 @@ describe('a role named before the report', () => {
     expect(answer('tester 这边：登录按钮点了没反应').top).toBe('login');
   });
 });
+
+describe('the whole or one part', () => {
+  it('which of two parts to check first, by hand, is the checklist by-hand section', () => {
+    expect(answer('想自己一步步排查，先查 nginx 还是先看后端日志？').section).toBe('checklist#by-hand');
+  });
+
+  it('one part in trouble asked which side to check first stays that part', () => {
+    expect(answer('登录失败，先查前端还是先查后端？').top).toBe('login');
+  });
+
+  it('everything down, two parts named, no idea where to start: the checklist; one part: that part', () => {
+    expect(answer("everything is down: login fails, admin won't open either, where do I even start").top).toBe(
+      'checklist',
+    );
+    expect(answer('接口全部 404，从哪开始查').top).toBe('api-not-found');
+  });
+
+  it('outputs of three checks pasted as fine, asking what else: the checklist, a known line beside it', () => {
+    const outputs = [
+      'Active: active (running)',
+      'LISTEN 0 2048 127.0.0.1:8000 0.0.0.0:*',
+      'HTTP/1.1 401 Unauthorized',
+      '{"detail":"Authentication credentials were not provided."}',
+      'all of this looks fine to me, what else should I check?',
+    ];
+    const a = answer(outputs.join('\n'));
+    expect([a.outcome, a.offered.slice(0, 2)]).toEqual(['choices', ['checklist', 'login']]);
+    const failed = ['Active: failed (Result: exit-code)', 'Main PID: 123 (code=exited, status=217/USER)', '下一步查啥'];
+    expect(answer(failed.join('\n')).top).toBe('service-start');
+  });
+});
