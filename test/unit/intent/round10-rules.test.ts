@@ -87,3 +87,13 @@ describe('the whole or one part', () => {
     expect(answer(failed.join('\n')).top).toBe('service-start');
   });
 });
+
+describe('testing it oneself', () => {
+  it('"测" a part, or asking how to test it, is that part\'s by-hand section', () => {
+    for (const [text, section] of [
+      ['怎么测后端接口通不通', 'api-not-found#by-hand'],
+      ['登录要自己测的话 直连 8000 测一下就行吗', 'login#by-hand'],
+    ])
+      expect([text, answer(text).section]).toEqual([text, section]);
+  });
+});
