@@ -245,7 +245,9 @@ export const APP_COMPONENTS = {
   logs: {
     label: '日志 / logs',
     zh: ['日志'],
-    en: ['log', 'logs', 'journalctl', 'journal', 'error.log'],
+    en: ['logs', 'journalctl', 'journal', 'error.log'],
+    // Not "log in", "logged in", "logging on": the login.
+    re: ['\\blog(?:ged|ging)?\\b(?!\\s*(?:in|on|out|into)\\b)'],
   },
   config: {
     label: '配置 / configuration',

@@ -97,3 +97,10 @@ describe('testing it oneself', () => {
       expect([text, answer(text).section]).toEqual([text, section]);
   });
 });
+
+describe('"log in" is no log', () => {
+  it('a report of users unable to log in is the login, not a question about its logs', () => {
+    const a = answer("manager asking: is the system down? staff can't log in since lunch");
+    expect([a.outcome, a.top]).toEqual(['match', 'login']);
+  });
+});
