@@ -75,8 +75,15 @@ export const APP_COMPONENTS = {
     label: '账号停用 / inactive user',
     zh: ['停用', '禁用', '启用', '激活', '被锁', '锁定'],
     en: ['is_active', 'deactivated', 'disabled account', 'reactivate', 're-activate', 'locked out'],
-    // Not systemd's "inactive (dead)": the unit, not an account.
-    re: ['\\binactive\\b(?![\\s\'"(]*dead)'],
+    // Not systemd's "inactive (dead)": the unit, not an account. An account disabled or enabled again ("they were
+    // disabled by mistake", "flip a user back to active"), not a service or SELinux.
+    re: [
+      '\\binactive\\b(?![\\s\'"(]*dead)',
+      '\\b(?:users?|accounts?|staff|they|he|she)\\b[^.?!,;]{0,24}\\b(?:disabled|deactivated)\\b',
+      '\\b(?:disabled|deactivated) (?:users?|accounts?)\\b',
+      '\\bback to active\\b',
+      '\\b(?:re-?)?enable (?:the |a |that |his |her |their )?(?:users?|accounts?)\\b',
+    ],
   },
   'admin-site': {
     label: '管理后台 / the admin',

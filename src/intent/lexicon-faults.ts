@@ -165,6 +165,12 @@ export const FAULTS = {
     ],
     re: ['(?:返回|回来|拿到|得到)的?(?:是|了)?[^,.;!?。]{0,8}(?:html|前端|首页)'],
   },
+  // nginx's own default page answering at the server's address: OMS's server block is not the one in use.
+  'nginx-welcome': {
+    label: 'nginx 欢迎页 / the nginx welcome page',
+    en: ['welcome to nginx', 'nginx default page', 'nginx welcome page'],
+    re: ['nginx\\s*(?:的)?\\s*(?:默认)?(?:欢迎|默认)页'],
+  },
   forgot: {
     label: '忘了 / forgot',
     zh: ['忘了', '忘记', '重置', '改回来', '改回去', '找回', '重新启用', '恢复'],

@@ -93,7 +93,13 @@ export const PROBLEMS = {
       'complain',
       'complains',
     ],
-    re: ['(?:都|谁都|没人)不能', '报(?:什么|啥|的)错'],
+    re: [
+      '(?:都|谁都|没人)不能',
+      '报(?:什么|啥|的)错',
+      // Sent back to the login page ("点登录后又回到登录页", "bounces back to the login screen").
+      '(?:回到|跳回|退回|弹回|又到)(?:了)?(?:登录|登陆)(?:页|界面|框)',
+      '\\b(?:back|redirect(?:s|ed|ing)?|bounce[sd]?|sent|kicked) (?:back |right back )?to the (?:login|sign[- ]?in)\\b',
+    ],
   },
   'cannot-open': {
     label: '打不开 / cannot reach',
@@ -125,6 +131,10 @@ export const PROBLEMS = {
       'not reachable',
       'blank page',
       'blank screen',
+      'is blank',
+      'was blank',
+      'goes blank',
+      'just blank',
       'white screen',
       'empty page',
       "can't get to",

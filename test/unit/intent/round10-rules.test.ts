@@ -93,7 +93,7 @@ describe('testing it oneself', () => {
     for (const [text, section] of [
       ['怎么测后端接口通不通', 'api-not-found#by-hand'],
       ['登录要自己测的话 直连 8000 测一下就行吗', 'login#by-hand'],
-    ])
+    ] as const)
       expect([text, answer(text).section]).toEqual([text, section]);
   });
 });
@@ -102,5 +102,28 @@ describe('"log in" is no log', () => {
   it('a report of users unable to log in is the login, not a question about its logs', () => {
     const a = answer("manager asking: is the system down? staff can't log in since lunch");
     expect([a.outcome, a.top]).toEqual(['match', 'login']);
+  });
+});
+
+describe('pages that come back wrong', () => {
+  it("nginx's welcome page is nginx's site, a blank admin page the admin's, back at the login page the login's", () => {
+    for (const [text, top] of [
+      ['装好以后浏览器打开 ip 只看到 nginx 的欢迎页', 'api-not-found'],
+      ['signed in ok, but then the admin page is blank', 'admin'],
+      ['输完密码点登录，页面闪一下又跳回登录页', 'login'],
+      ['after I enter the password it just redirects back to the login page', 'login'],
+    ] as const)
+      expect([text, answer(text).top]).toEqual([text, top]);
+  });
+
+  it('on another system, offers nothing', () => {
+    expect(answer('jenkins 登录后又跳回登录页').offered).toEqual([]);
+  });
+});
+
+describe('an account disabled', () => {
+  it('asked how to enable it again is the reset-password section; SELinux disabled is no account', () => {
+    expect(answer('how do I re-enable an account someone disabled').section).toBe('login#reset-password');
+    expect(answer('selinux was disabled but nginx still gets 403').top).toBe('api-not-found');
   });
 });
