@@ -172,7 +172,7 @@ export const QUESTIONS = {
     en: ['vendor', 'support', 'escalate', 'escalation', 'contact', 'who to ask', 'ticket', 'hand off', 'hand over'],
     // "who do I send this to", "what info should I attach": whom to hand a problem to, and with what.
     re: [
-      '\\bwho (?:do|should|can) (?:i|we) (?:send|ask|contact|ping|call|escalate|turn to|reach out)',
+      '\\bwho (?:do|should|can) (?:i|we) (?:send (?:this|it|that|these|them|the logs?)|escalate|turn to|reach out)',
       '\\bwhat (?:info|information|details|logs?) (?:should|do|must) (?:i|we) (?:attach|include|send|provide)\\b',
     ],
     py: ['zhi chi'],

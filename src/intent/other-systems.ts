@@ -82,6 +82,8 @@ const OTHER_NAMES = [
   'oa',
   'ldap',
   'active directory',
+  // "account disabled in AD"
+  'ad(?! hoc)',
   'sso',
   'outlook',
   'exchange',

@@ -26,7 +26,11 @@ describe('whom to hand a problem to', () => {
   });
 
   it('about another system, offers nothing', () => {
-    for (const text of ['who do I send the jenkins build logs to?', 'jenkins 挂了找谁'])
+    for (const text of [
+      'who do I send the jenkins build logs to?',
+      'jenkins 挂了找谁',
+      'who should I send the invoice to?',
+    ])
       expect([text, answer(text).offered]).toEqual([text, []]);
   });
 });
@@ -125,5 +129,6 @@ describe('an account disabled', () => {
   it('asked how to enable it again is the reset-password section; SELinux disabled is no account', () => {
     expect(answer('how do I re-enable an account someone disabled').section).toBe('login#reset-password');
     expect(answer('selinux was disabled but nginx still gets 403').top).toBe('api-not-found');
+    expect(answer('account disabled in AD, how to re-enable').offered).toEqual([]);
   });
 });
