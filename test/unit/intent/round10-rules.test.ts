@@ -132,3 +132,17 @@ describe('an account disabled', () => {
     expect(answer('account disabled in AD, how to re-enable').offered).toEqual([]);
   });
 });
+
+describe('the system as a whole unusable, a connection refused', () => {
+  it('"系统用不了" is the checklist; one part of it named stays that part', () => {
+    expect(answer('整个系统瘫了，大家都用不了').top).toBe('checklist');
+    expect(answer('OMS 系统不可用了').top).toBe('checklist');
+    expect(answer('登录系统用不了').top).toBe('login');
+    expect(answer('客户那边财务系统用不了').offered).toEqual([]);
+  });
+
+  it('"拒绝连接" on the backend port is the API path', () => {
+    expect(answer('后端 8000 端口连接被拒绝').top).toBe('api-not-found');
+    expect(answer('mysql 3306 拒绝连接').offered).toEqual([]);
+  });
+});
