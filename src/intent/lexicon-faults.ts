@@ -177,4 +177,22 @@ export const FAULTS = {
     en: ['forgot', 'forgotten', 'reset', 'lost', 'change password', 'changepassword'],
     py: ['wang le', 'chong zhi'],
   },
+  /**
+   * A change that did not take effect ("改了 service 里的 workers 数，restart 之后还是 3 个，新配置没生效"): with the unit
+   * named, systemd still runs the old definition (daemon-reload).
+   */
+  'not-applied': {
+    label: '改了没生效 / change not applied',
+    zh: ['没生效', '不生效', '未生效', '没有生效', '没起作用', '不起作用', '还是旧的', '还是老的', '还是原来的'],
+    en: ["didn't take effect", 'did not take effect', 'not taking effect', 'no effect', 'still the old', 'not applied'],
+    re: ['\\bchanges? (?:(?:is|are|were|was) )?(?:not|never) (?:picked up|applied)\\b'],
+  },
+  /**
+   * The system as a whole unusable ("系统用不了了", "整个系统瘫了"), not one part of it ("登录系统打不开"), and nothing
+   * asked for: the checklist is offered among choices, never run unasked (src/intent/lexicon-requests.ts: everything).
+   */
+  'whole-system': {
+    label: '整个系统不可用 / the whole system unusable',
+    re: ['(?<![\\u3400-\\u9fff])系统(?:都|全|整个|彻底)?(?:用不了|不能用|不可用|瘫痪|瘫了)'],
+  },
 } as const satisfies Record<string, unknown>;

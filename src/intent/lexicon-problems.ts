@@ -284,16 +284,6 @@ export const PROBLEMS = {
       '\\b(?:several|multiple|various|all (?:kinds|sorts) of) (?:issues|problems|errors|symptoms)\\b',
     ],
   },
-  /**
-   * A change that did not take effect ("改了 service 里的 workers 数，restart 之后还是 3 个，新配置没生效"): with the unit
-   * named, systemd still runs the old definition (daemon-reload).
-   */
-  'not-applied': {
-    label: '改了没生效 / change not applied',
-    zh: ['没生效', '不生效', '未生效', '没有生效', '没起作用', '不起作用', '还是旧的', '还是老的', '还是原来的'],
-    en: ["didn't take effect", 'did not take effect', 'not taking effect', 'no effect', 'still the old', 'not applied'],
-    re: ['\\bchanges? (?:(?:is|are|were|was) )?(?:not|never) (?:picked up|applied)\\b'],
-  },
   timeout: {
     label: '超时 / timeout',
     zh: ['超时', '断开', '就断', '很慢', '太慢', '卡死'],

@@ -62,12 +62,7 @@ export const REQUESTS = {
       'all the way',
       'soup to nuts',
     ],
-    // The system as a whole unusable ("系统用不了了", "整个系统瘫了"), not one part of it ("登录系统打不开").
-    re: [
-      "\\bnothing(?:'s| is)? work(?:s|ing)\\b",
-      '(?:啥|什么|哪)都不(?:行|好使|能用|对)',
-      '(?<![\\u3400-\\u9fff])系统(?:都|全|整个|彻底)?(?:用不了|不能用|不可用|瘫痪|瘫了)',
-    ],
+    re: ["\\bnothing(?:'s| is)? work(?:s|ing)\\b", '(?:啥|什么|哪)都不(?:行|好使|能用|对)'],
     py: ['suo you', 'quan bu', 'quan mian', 'yi bian'],
   },
   /**

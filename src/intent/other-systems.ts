@@ -82,8 +82,7 @@ const OTHER_NAMES = [
   'oa',
   'ldap',
   'active directory',
-  // "account disabled in AD"
-  'ad(?! hoc)',
+  'ad(?! hoc)', // "account disabled in AD"
   'sso',
   'outlook',
   'exchange',

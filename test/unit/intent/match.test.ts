@@ -197,8 +197,11 @@ describe('what operators actually type and paste', () => {
   it('chooses the checklist only when asked for', () => {
     for (const text of ['全面检查一下', '帮我完整排查一遍 OMS', 'run a full check on prod'])
       expect(id(text)).toBe('checklist');
-    for (const text of ['系统用不了', 'something is wrong', '生产环境有问题', 'all green, ship it', '全部通过了'])
+    for (const text of ['something is wrong', '生产环境有问题', 'all green, ship it', '全部通过了'])
       expect(id(text)).not.toBe('checklist');
+    // The whole system said to be unusable, nothing asked for: the checklist is offered as a choice, never run.
+    const vague = matchIntent('系统用不了', playbooks);
+    expect([vague.outcome, vague.playbook?.id]).toEqual(['choices', 'checklist']);
   });
 
   it.each([
