@@ -147,3 +147,11 @@ describe('the system as a whole unusable, a connection refused', () => {
     expect(answer('mysql 3306 拒绝连接').offered).toEqual([]);
   });
 });
+
+describe('pinyin with a status code or a blank page', () => {
+  it('a 502 on the login is offered the API path; a blank admin is the admin', () => {
+    expect(answer('denglu 502 le').top).toBe('api-not-found');
+    expect(answer('登录 502 了').offered).toEqual(expect.arrayContaining(['api-not-found', 'login']));
+    expect(answer('houtai dakai shi kongbai').top).toBe('admin');
+  });
+});
