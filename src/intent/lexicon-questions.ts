@@ -169,9 +169,11 @@ export const QUESTIONS = {
       '升级给',
       '甩给',
     ],
-    en: ['vendor', 'support', 'escalate', 'escalation', 'contact', 'who to ask', 'ticket', 'hand off', 'hand over'],
+    en: ['vendor', 'escalate', 'escalation', 'contact', 'who to ask', 'ticket', 'hand off', 'hand over'],
     // "who do I send this to", "what info should I attach": whom to hand a problem to, and with what.
+    // Support as someone to turn to, not the verb ("openpyxl does not support the old .xls", "not supported").
     re: [
+      "(?<!\\b(?:not|n't|does|do|also|will|can)\\s+)\\bsupport\\b",
       '\\bwho (?:do|should|can) (?:i|we) (?:send (?:this|it|that|these|them|the logs?)|escalate|turn to|reach out)',
       '\\bwhat (?:info|information|details|logs?) (?:should|do|must) (?:i|we) (?:attach|include|send|provide)\\b',
     ],

@@ -155,3 +155,11 @@ describe('pinyin with a status code or a blank page', () => {
     expect(answer('houtai dakai shi kongbai').top).toBe('admin');
   });
 });
+
+describe('a spreadsheet the import cannot read', () => {
+  it('an openpyxl or xlrd error pasted is the bulk import, "does not support" no support question', () => {
+    const a = answer('openpyxl.utils.exceptions.InvalidFileException: openpyxl does not support the old .xls format');
+    expect([a.outcome, a.top]).toEqual(['match', 'admin']);
+    expect(answer('how do I contact support about OMS?').section).toBe('checklist#support');
+  });
+});
