@@ -239,7 +239,7 @@ describe('round 6 (tuning material since round 8)', () => {
  */
 describe('round 8 (tuning material since round 9)', () => {
   it.each([
-    ['test', 116, 118, 29, 0],
+    ['test', 116, 118, 30, 0],
     ['tune', 117, 117, 28, 0],
   ])('%s half keeps the level reached', async (half, top1, offered, sections, falseAlarms) => {
     const level = { top1, offered, sections, falseAlarms, passive: 0 };
@@ -264,12 +264,12 @@ describe('round 9, tuning half (tuning material of round 9)', () => {
  * Round 9's test half (test/fixtures/intent/round9/test.jsonl): kept outside the repository while round 9 was
  * tuned, scored figures-only by the integrator before round 9's changes (top-1 104/108, offered 106/108, sections
  * 32/33, false alarms 0/42, passive 0/42) and after them: top-1 105/108, offered 106/108, sections 32/33, 0/42,
- * 0/42 (docs/intent.md). Tuning material since round 10 (rules and classifier), which reached the floors below:
- * tuning figures, not a blind score.
+ * 0/42 (docs/intent.md). Tuning material since round 10 (rules and classifier), which reached the floors below
+ * (107/108 top-1, 108/108 offered): tuning figures, not a blind score.
  */
 describe('round 9, test half (tuning material since round 10)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 105, offered: 106, sections: 32, falseAlarms: 0, passive: 0 };
+    const level = { top1: 107, offered: 108, sections: 32, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round9/test.jsonl'), { n: 150, unrelated: 42, ...level });
   });
 });
@@ -278,11 +278,12 @@ describe('round 9, test half (tuning material since round 10)', () => {
  * Round 10 (test/fixtures/intent/round10/): a fresh blind set of 300 messages by two more writers who never saw the
  * matcher, split by the same seed; only its tuning half is in the repository, the test half is scored by the
  * integrator. The tuning half scored before round 10's work: top-1 102/108, offered 102/108, sections 26/31, false
- * alarms 0/42, passive 0/42. Tuning material of round 10 (rules and classifier), which reached the floors below.
+ * alarms 0/42, passive 0/42 (104/108 top-1 and offered with the classifier retrained on it). Tuning material of round 10
+ * (rules and classifier), which reached the floors below: 108/108 top-1 and offered, 31/31 sections, 0/42, 0/42.
  */
 describe('round 10, tuning half (tuning material of round 10)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 104, offered: 104, sections: 26, falseAlarms: 0, passive: 0 };
+    const level = { top1: 108, offered: 108, sections: 31, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round10/tune.jsonl'), { n: 150, unrelated: 42, ...level });
   });
 });
