@@ -18,7 +18,7 @@ import { defaultPlaybookDir } from '../src/playbooks/paths.js';
 import { playbookRegistry } from '../src/app/playbook-registry.js';
 import { createTransportPool } from '../src/transport/factory.js';
 import { shellJoin } from '../src/transport/quote.js';
-import { superusersArgv } from '../src/checks/django-superusers.js';
+import { djangoStateArgv } from '../src/checks/django-state.js';
 import { alternate, median, printRows, seconds, type Row } from './alternate.js';
 import { startReplica } from './replica.js';
 import { slackProcessRun } from './slack-process.js';
@@ -163,7 +163,7 @@ export async function runWholeProcessBench(): Promise<void> {
     // The floor while a Django check is in the playbook: one Django start on the server (the lab only).
     const djangoStart: number[] = [];
     if (replica.kind.startsWith('the lab')) {
-      const [python, manage] = superusersArgv(target);
+      const [python, manage] = djangoStateArgv(target);
       for (let i = 0; i < ROUNDS; i++) {
         const t0 = performance.now();
         await transport.exec([python!, manage!, 'shell', '-c', 'pass'], { timeoutMs: 30_000 });
