@@ -42,7 +42,9 @@ export async function runChecks(
 
   // A command several checks of this run ask for (the same argv, sudo, deadline and output cap) runs once, counted
   // once by the limiter; every check gets the same result (the two Django checks share one Django start,
-  // src/checks/django-state.ts). Redacted whole here, before any interpreter cuts anything (an excerpt, a
+  // src/checks/django-state.ts). The app's runs also wrap the transport in src/transport/once-per-run.ts (the
+  // whole run, discovery included); this holds for every caller of the engine and keeps one command from taking
+  // two of the limiter's slots. Redacted whole here, before any interpreter cuts anything (an excerpt, a
   // 200-character body line, a clipped stray line): a cut made first could leave half a secret that no pattern
   // recognises.
   const memo = new Map<string, Promise<ExecResult>>();
