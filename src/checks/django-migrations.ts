@@ -50,6 +50,7 @@ function unreachableLine(lines: readonly string[]): string | undefined {
 function failed(lines: readonly string[], zh: string, en: string, exitCode: number | null): Result {
   const tail = tailExcerpt(lines.join('\n'), 4, 600);
   const unreachable = unreachableLine(lines);
+  const last = lines.filter((l) => l.trim()).at(-1);
   if (unreachable)
     return {
       status: 'fail',
@@ -62,7 +63,9 @@ function failed(lines: readonly string[], zh: string, en: string, exitCode: numb
     };
   return {
     status: 'error',
-    summary: `${zh} / ${en}${exitCode === 0 ? '' : ` (exit ${exitCode ?? 'none'})`}: see the traceback`,
+    summary:
+      `${zh} / ${en}${exitCode === 0 ? '' : ` (exit ${exitCode ?? 'none'})`}` +
+      `${last ? `: ${clip(last.trim().replace(/[\x00-\x1f\x7f]/g, '?'), 160)}` : ''} (see the traceback)`,
     evidence: tail,
     facts: { exitCode },
     signals: ['query-failed'],

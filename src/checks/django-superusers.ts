@@ -67,7 +67,10 @@ export const djangoSuperusers = defineCheck({
     // Django did not start (settings, imports): its traceback on stderr. The query failed: its error in the section.
     const { accounts, complete, error } = parseSuperusers(r.code === 0 ? r.stdout : '');
     if (r.code !== 0 || !complete) {
-      const why = r.code !== 0 ? `exit ${r.code ?? 'none'}` : error ? 'the query failed' : 'output cut short';
+      const last = error?.filter((l) => l.trim()).at(-1);
+      const failedWith = last ? `: ${clip(last.trim().replace(/[\x00-\x1f\x7f]/g, '?'), 160)}` : '';
+      const why =
+        r.code !== 0 ? `exit ${r.code ?? 'none'}` : error ? `the query failed${failedWith}` : 'output cut short';
       return {
         status: 'error',
         summary: `无法通过 manage.py 查询超级管理员 / manage.py could not list the superusers (${why}; see the traceback)`,

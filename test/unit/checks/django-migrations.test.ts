@@ -64,7 +64,7 @@ describe('django-migrations on realistic output (captured on the lab, and its va
   it('Django does not start (settings): the traceback on stderr, before both parts → query-failed', () => {
     const o = mig(load('django-state-settings-error.txt'));
     expect(o).toMatchObject({ status: 'error', signals: ['query-failed'] });
-    expect(o.summary).toContain('exit 1');
+    expect(o.summary).toContain('(exit 1): django.core.exceptions.ImproperlyConfigured: The SECRET_KEY setting');
     expect(o.evidence).toContain('SECRET_KEY setting must not be empty');
   });
 
@@ -80,7 +80,7 @@ describe('django-migrations on realistic output (captured on the lab, and its va
       res(djangoState(undefined, { failed: 'Traceback (most recent call last):\nImportError: cannot import name x' })),
     );
     expect(o).toMatchObject({ status: 'error', signals: ['query-failed'] });
-    expect(o.summary).toContain('reading the migration state failed');
+    expect(o.summary).toContain('reading the migration state failed: ImportError: cannot import name x');
     expect(o.evidence).toContain('ImportError: cannot import name x');
   });
 

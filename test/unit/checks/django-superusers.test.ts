@@ -35,7 +35,7 @@ describe('django-superusers on output captured on the lab', () => {
   it('an empty database: the query fails in its section (no such table) while migrations answered → query-failed', () => {
     const o = run(djangoSuperusers, [load('django-state-empty-db.txt')]);
     expect(o).toMatchObject({ status: 'error', signals: ['query-failed'] });
-    expect(o.summary).toContain('the query failed');
+    expect(o.summary).toContain('the query failed: django.db.utils.OperationalError: no such table: auth_user');
     expect(o.evidence).toContain('no such table: auth_user');
   });
   it('the database file unreadable → query-failed with the error', () => {
@@ -120,6 +120,12 @@ describe('django-superusers hostile input', () => {
 
   it.each(Object.keys(HOSTILE))('%s → query-failed', (name) => {
     expect(su(HOSTILE[name]!)).toMatchObject({ status: 'error', signals: ['query-failed'] });
+  });
+
+  it.each(Object.keys(HOSTILE))('%s as the section error → query-failed, one bounded line', (name) => {
+    const o = su(`__oms_superusers_begin__\n__oms_superusers_failed__\n! ${HOSTILE[name]!.replace(/\n/g, '\n! ')}\n`);
+    expect(o).toMatchObject({ status: 'error', signals: ['query-failed'] });
+    expect(o.summary).not.toMatch(/[\x00-\x1f]/);
   });
 
   it('extra fields (a password hash, an email) are refused whole, never echoed', () => {
