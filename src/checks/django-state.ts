@@ -6,8 +6,9 @@ import type { CheckCommand } from './check.js';
  * One Django start answers both Django questions of a diagnosis (docs/speed.md, "The warm diagnosis"): the
  * superusers (src/checks/django-superusers.ts) and the migration state (src/checks/django-migrations.ts) come
  * from one fixed program run by the server's own `manage.py shell -c`. Both checks ask for the identical
- * command, and the engine runs a command once per run however many checks ask for it
- * (src/engine/run-checks.ts), so a playbook with both pays one Django start, and each check alone still works.
+ * command, and a run sends a command once however many checks ask for it (src/transport/once-per-run.ts, the
+ * wrapper src/app/run.ts puts around every run), so a playbook with both pays one Django start, and each check
+ * alone still works.
  *
  * The program prints one section per question, each between its own markers, and each part runs in its own
  * `try`: a part that fails (a table missing, the database unreadable, a permission) prints its traceback inside
@@ -80,7 +81,7 @@ export function djangoStateArgv(target: Target): string[] {
 }
 
 /**
- * The one command both checks declare: identical argv, deadline and output cap, so the engine runs it once.
+ * The one command both checks declare: identical argv, deadline and output cap, so a run sends it once.
  * A plan of a few hundred migrations prints only its pending ones (at most 200 names), so the output is small.
  */
 export function djangoStateCommand(target: Target): CheckCommand {

@@ -1,4 +1,4 @@
-import type { Check, CheckCommand, Observation } from '../checks/check.js';
+import type { Check, Observation } from '../checks/check.js';
 import { excerpt } from '../checks/output.js';
 import { checkDeclaresSignal } from '../checks/signals.js';
 import type { Target } from '../config/target.js';
@@ -40,39 +40,31 @@ export async function runChecks(
   let unreachable: TransportError | undefined;
   let done = 0;
 
-  // A command several checks of this run ask for (the same argv, sudo, deadline and output cap) runs once, counted
-  // once by the limiter; every check gets the same result (the two Django checks share one Django start,
-  // src/checks/django-state.ts). The app's runs also wrap the transport in src/transport/once-per-run.ts (the
-  // whole run, discovery included); this holds for every caller of the engine and keeps one command from taking
-  // two of the limiter's slots. Redacted whole here, before any interpreter cuts anything (an excerpt, a
-  // 200-character body line, a clipped stray line): a cut made first could leave half a secret that no pattern
-  // recognises.
-  const memo = new Map<string, Promise<ExecResult>>();
-  const execOnce = (cmd: CheckCommand): Promise<ExecResult> => {
-    const timeoutMs = cmd.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
-    const key = JSON.stringify([cmd.argv, cmd.sudo ?? false, timeoutMs, cmd.maxBytes ?? null]);
-    let result = memo.get(key);
-    if (!result) {
-      result = limit(() =>
-        withDeadline(
-          transport.exec(cmd.argv, { timeoutMs, sudo: cmd.sudo, maxBytes: cmd.maxBytes }),
-          timeoutMs + graceMs,
-          cmd.argv[0] ?? '?',
-        ),
-      ).then(redactResult);
-      memo.set(key, result);
-    }
-    return result.then((r) => ({ ...r }));
-  };
-
   const runOne = async (check: Check): Promise<ReportObservation> => {
     const started = performance.now();
     let observation: Omit<Observation, 'check'>;
     let truncated = false;
     try {
-      const results = await Promise.all(check.commands(target).map(execOnce));
+      const commands = check.commands(target);
+      const results = await Promise.all(
+        commands.map((cmd) =>
+          limit(() =>
+            withDeadline(
+              transport.exec(cmd.argv, {
+                timeoutMs: cmd.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
+                sudo: cmd.sudo,
+                maxBytes: cmd.maxBytes,
+              }),
+              (cmd.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS) + graceMs,
+              cmd.argv[0] ?? '?',
+            ),
+          ),
+        ),
+      );
       truncated = results.some((r) => r.truncated);
-      observation = safeInterpret(check, results, target);
+      // Redact whole outputs before the interpreter cuts anything (an excerpt, a 200-character body line,
+      // a clipped stray line): a cut made first could leave half a secret that no pattern recognises.
+      observation = safeInterpret(check, results.map(redactResult), target);
     } catch (e) {
       if (e instanceof TransportError) {
         unreachable ??= e;

@@ -28,6 +28,7 @@ import type { Playbook } from '../../src/playbooks/playbook.js';
 import { playbookRegistry } from '../../src/app/playbook-registry.js';
 import { FileStore } from '../../src/store/file-store.js';
 import { SshTransport } from '../../src/transport/ssh/index.js';
+import { oncePerRun } from '../../src/transport/once-per-run.js';
 import type { ExecOptions, Transport } from '../../src/transport/transport.js';
 import { cleanupOnExit, ensureImage, LAB_DIR, labPreflight, SCENARIOS, up, type LabInstance } from '../lab/lab.js';
 import { matrixPlaybooks } from '../lab/matrix.js';
@@ -117,7 +118,8 @@ async function withLab(name: string, fn: (inst: LabInstance, ssh: SshTransport) 
 function diagnose(inst: LabInstance, ssh: Transport, playbookId: string): Promise<Report> {
   const playbook = playbooks.find((p) => p.id === playbookId);
   if (!playbook) throw new Error(`no playbook ${playbookId}`);
-  return runPlaybook(playbook, inst.target, ssh, { findCheck });
+  // As the app runs a diagnosis (src/app/run.ts): a command several checks ask for runs once.
+  return runPlaybook(playbook, inst.target, oncePerRun(ssh), { findCheck });
 }
 
 /** The transport, counting the Django starts (`python manage.py …`) it is asked for. */

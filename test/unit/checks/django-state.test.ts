@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { DJANGO_STATE_CODE, djangoStateCommand, readSection } from '../../../src/checks/django-state.js';
+import { djangoMigrations } from '../../../src/checks/django-migrations.js';
+import { djangoSuperusers } from '../../../src/checks/django-superusers.js';
 import { localTarget } from '../../../src/config/target.js';
+import { runChecks } from '../../../src/engine/run-checks.js';
+import { oncePerRun } from '../../../src/transport/once-per-run.js';
+import { ok, ScriptedTransport } from '../engine/fakes.js';
 import { djangoState } from '../../fixtures/database/django-state.js';
 
 describe('the one Django program', () => {
@@ -78,5 +83,20 @@ describe('readSection', () => {
     const out =
       ' __oms_migrations_begin__\nx __oms_migrations_begin__\n__oms_migrations_begin__\n__oms_migrations_done__x';
     expect(readSection(out, 'migrations')).toEqual({ state: 'cut', lines: ['__oms_migrations_done__x'] });
+  });
+});
+
+describe('one Django start for both checks', () => {
+  it("through the run's transport (src/transport/once-per-run.ts, as src/app/run.ts wraps it): one exec", async () => {
+    const t = new ScriptedTransport({
+      '/opt/OMS/backend/venv/bin/python': () =>
+        ok(djangoState({ rows: [{ username: 'admin', active: false }] }, { applied: 16, pending: ['a.1', 'b.2'] })),
+    });
+    const { observations } = await runChecks([djangoSuperusers, djangoMigrations], localTarget(), oncePerRun(t));
+    expect(t.calls).toHaveLength(1);
+    expect(observations.map((o) => [o.check, o.signals])).toEqual([
+      ['django-superusers', ['all-inactive']],
+      ['django-migrations', ['migrations-pending']],
+    ]);
   });
 });
