@@ -1,35 +1,8 @@
-import { dirname } from 'node:path/posix';
-import { targetPaths, type Target } from '../config/target.js';
 import { defineCheck, type CheckCommand, type Observation } from './check.js';
+import { djangoStateCommand, readSection } from './django-state.js';
 import { clip, commandProblem, tailExcerpt } from './output.js';
 
 type Result = Omit<Observation, 'check'>;
-
-/** Printed after the last account: output without it was cut or the query failed midway. */
-const DONE = '__oms_superusers_done__';
-
-/**
- * The fixed, read-only query run through the server's own manage.py. It reads
- * the superusers' user name and two flags, never a password hash or an email,
- * and runs inside a transaction that is always rolled back. No part of it comes
- * from chat or config.
- */
-export const SUPERUSERS_CODE = [
-  'import json',
-  'from django.contrib.auth import get_user_model',
-  'from django.db import transaction',
-  'U = get_user_model()',
-  'with transaction.atomic():',
-  '    rows = list(U.objects.filter(is_superuser=True).order_by("pk")[:50])',
-  '    for u in rows:',
-  '        row = {"username": u.get_username(), "is_superuser": bool(u.is_superuser)}',
-  '        row["is_active"] = bool(u.is_active)',
-  '        print(json.dumps(row))',
-  // Marked for rollback only after the reads: Django refuses any query in an
-  // atomic block once set_rollback(True) has been called.
-  '    transaction.set_rollback(True)',
-  `print("${DONE}", len(rows))`,
-].join('\n');
 
 interface Account {
   username: string;
@@ -47,20 +20,18 @@ function asAccount(v: unknown): Account | undefined {
   return { username: a.username, is_superuser: a.is_superuser, is_active: a.is_active };
 }
 
-/** The server's python: next to the configured gunicorn (its venv). */
-export function superusersArgv(target: Target): string[] {
-  const p = targetPaths(target);
-  return [`${dirname(p.gunicorn)}/python`, `${p.backend}/manage.py`, 'shell', '-c', SUPERUSERS_CODE];
-}
-
-/** Accounts printed by the query, and whether it ran to the end. Lines that are not an account are ignored. */
-export function parseSuperusers(stdout: string): { accounts: Account[]; complete: boolean } {
+/**
+ * Accounts printed in the superusers section of the one Django program (src/checks/django-state.ts), and
+ * whether that part ran to its end marker (`failed` when it printed an error instead). Lines that are not an
+ * account are ignored.
+ */
+export function parseSuperusers(stdout: string): { accounts: Account[]; complete: boolean; error?: string[] } {
+  const section = readSection(stdout, 'superusers');
+  if (section.state === 'missing') return { accounts: [], complete: false };
   const accounts: Account[] = [];
-  let complete = false;
-  for (const line of stdout.split('\n', 10_000)) {
+  for (const line of section.lines) {
     const t = line.trim();
-    if (t.startsWith(DONE)) complete = true;
-    if (!t.startsWith('{') || t.length > 1000 || accounts.length >= 50) continue;
+    if (!t.startsWith('{') || accounts.length >= 50) continue;
     try {
       const a = asAccount(JSON.parse(t));
       if (a) accounts.push(a);
@@ -68,7 +39,9 @@ export function parseSuperusers(stdout: string): { accounts: Account[]; complete
       // not JSON: a warning Django printed; ignored
     }
   }
-  return { accounts, complete };
+  return section.state === 'failed'
+    ? { accounts, complete: false, error: section.error }
+    : { accounts, complete: section.state === 'done' };
 }
 
 const name = (a: Account) => clip(a.username.replace(/[^\p{L}\p{N}_.@+-]/gu, '?'), 40);
@@ -85,19 +58,23 @@ export const djangoSuperusers = defineCheck({
     'some-inactive': 'some superusers are inactive: those cannot log in',
     'query-failed': 'manage.py could not run the query (traceback: settings, database, permissions)',
   },
-  commands: (target): CheckCommand[] => [{ argv: superusersArgv(target), timeoutMs: 20_000, maxBytes: 256 * 1024 }],
+  commands: (target): CheckCommand[] => [djangoStateCommand(target)],
   interpret: ([r]): Result => {
     if (!r)
       return { status: 'error', summary: '没有命令结果 / no command result', evidence: '', facts: {}, signals: [] };
     const problem = commandProblem(r, 'python manage.py');
     if (problem) return problem;
-    const { accounts, complete } = parseSuperusers(r.code === 0 ? r.stdout : '');
+    // Django did not start (settings, imports): its traceback on stderr. The query failed: its error in the section.
+    const { accounts, complete, error } = parseSuperusers(r.code === 0 ? r.stdout : '');
     if (r.code !== 0 || !complete) {
-      const last = tailExcerpt(r.stderr, 4, 600);
+      const last = error?.filter((l) => l.trim()).at(-1);
+      const failedWith = last ? `: ${clip(last.trim().replace(/[\x00-\x1f\x7f]/g, '?'), 160)}` : '';
+      const why =
+        r.code !== 0 ? `exit ${r.code ?? 'none'}` : error ? `the query failed${failedWith}` : 'output cut short';
       return {
         status: 'error',
-        summary: `无法通过 manage.py 查询超级管理员 / manage.py could not list the superusers (exit ${r.code ?? 'none'})`,
-        evidence: last,
+        summary: `无法通过 manage.py 查询超级管理员 / manage.py could not list the superusers (${why}; see the traceback)`,
+        evidence: tailExcerpt(r.code !== 0 ? r.stderr : error ? error.join('\n') : r.stdout, 4, 600),
         facts: { exitCode: r.code },
         signals: ['query-failed'],
       };

@@ -14,7 +14,7 @@
 import { DEFAULT_TIMEOUT_MS, type ExecOptions, type ExecResult, type Transport } from './transport.js';
 
 /**
- * Commands per session at most. Ten: the round of a login diagnosis (17 commands after a discovery, 19 when
+ * Commands per session at most. Ten: the round of a login diagnosis (16 commands after a discovery, 18 when
  * the layout came from the cache) goes in two sessions instead of three; each session fewer saves the server
  * a fork of sshd, a shell and a channel's setup (docs/fleet.md, measured), while a command that hangs still
  * holds up at most nine others.

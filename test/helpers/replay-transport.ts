@@ -134,10 +134,9 @@ export class ReplayTransport implements Transport {
         return result(`http://www.w3.org/2000/svg\n${url}\n`);
       }
       case '/opt/OMS/backend/venv/bin/python':
-        // Not captured on the replica: its database has every migration applied in every situation.
-        if (args.includes('showmigrations')) return fixture('database/showmigrations-applied.txt');
-        // Not captured on the replica: its lab has one active superuser, `admin`, in every situation.
-        return result('{"username": "admin", "is_superuser": true, "is_active": true}\n__oms_superusers_done__ 1\n');
+        // Not captured on the replica: the one Django program (src/checks/django-state.ts) as the lab's healthy
+        // replica answers it in every situation: one active superuser, `admin`, every migration applied.
+        return fixture('database/django-state-healthy.txt');
       case '/usr/sbin/nginx': {
         const test = this.cap('nginx-t.txt');
         if (args[0] !== '-T' || test.code !== 0) return test;

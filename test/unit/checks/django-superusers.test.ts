@@ -1,27 +1,53 @@
 import { describe, expect, it } from '@jest/globals';
-import { djangoSuperusers, parseSuperusers, SUPERUSERS_CODE } from '../../../src/checks/django-superusers.js';
+import { djangoSuperusers, parseSuperusers } from '../../../src/checks/django-superusers.js';
+import { DJANGO_STATE_CODE } from '../../../src/checks/django-state.js';
 import { localTarget } from '../../../src/config/target.js';
 import { HOSTILE, binaryGarbage, huge, res, run, TRANSPORT_FAILURES } from '../../fixtures/service/fixtures.js';
+import { djangoState, loadDatabase as load, migrationsSection } from '../../fixtures/database/django-state.js';
 
 const target = localTarget();
 const row = (username: string, active: boolean) =>
   JSON.stringify({ username, is_superuser: true, is_active: active }).replace(/,/g, ', ');
+/** The superusers section with these rows, then the migrations section, as the program prints them. */
 const out = (...rows: string[]) =>
-  `${rows.join('\n')}${rows.length ? '\n' : ''}__oms_superusers_done__ ${rows.length}\n`;
+  `__oms_superusers_begin__\n${rows.join('\n')}${rows.length ? '\n' : ''}__oms_superusers_done__ ${rows.length}\n` +
+  migrationsSection({ applied: 18, pending: [] });
 const su = (stdout: string, code = 0, stderr = '') => run(djangoSuperusers, [res(stdout, code, stderr)]);
 
 describe('django-superusers command', () => {
-  it("runs the venv's python with the server's manage.py and the fixed query, one argv array", () => {
+  it("runs the venv's python with the server's manage.py and the one fixed Django program, one argv array", () => {
     expect(djangoSuperusers.commands(target).map((c) => c.argv)).toEqual([
-      ['/opt/OMS/backend/venv/bin/python', '/opt/OMS/backend/manage.py', 'shell', '-c', SUPERUSERS_CODE],
+      ['/opt/OMS/backend/venv/bin/python', '/opt/OMS/backend/manage.py', 'shell', '-c', DJANGO_STATE_CODE],
     ]);
   });
+});
 
-  it('the query reads names and flags only, and rolls back', () => {
-    expect(SUPERUSERS_CODE).toContain('transaction.set_rollback(True)');
-    // Django refuses every query after set_rollback(True): it must come after the reads.
-    expect(SUPERUSERS_CODE.indexOf('set_rollback')).toBeGreaterThan(SUPERUSERS_CODE.indexOf('print(json.dumps'));
-    expect(SUPERUSERS_CODE).not.toMatch(/password|email|\.save\(|\.update\(|\.delete\(|create/i);
+describe('django-superusers on output captured on the lab', () => {
+  it('healthy: one active superuser → ok', () => {
+    expect(run(djangoSuperusers, [load('django-state-healthy.txt')])).toMatchObject({
+      status: 'ok',
+      facts: { superusers: ['admin:active'] },
+    });
+  });
+  it('superuser-inactive → all-inactive', () => {
+    expect(run(djangoSuperusers, [load('django-state-superuser-inactive.txt')]).signals).toEqual(['all-inactive']);
+  });
+  it('an empty database: the query fails in its section (no such table) while migrations answered → query-failed', () => {
+    const o = run(djangoSuperusers, [load('django-state-empty-db.txt')]);
+    expect(o).toMatchObject({ status: 'error', signals: ['query-failed'] });
+    expect(o.summary).toContain('the query failed: django.db.utils.OperationalError: no such table: auth_user');
+    expect(o.evidence).toContain('no such table: auth_user');
+  });
+  it('the database file unreadable → query-failed with the error', () => {
+    const o = run(djangoSuperusers, [load('django-state-sqlite-unreadable.txt')]);
+    expect(o.signals).toEqual(['query-failed']);
+    expect(o.evidence).toContain('unable to open database file');
+  });
+  it('Django does not start (settings): the traceback on stderr → query-failed, exit named', () => {
+    const o = run(djangoSuperusers, [load('django-state-settings-error.txt')]);
+    expect(o).toMatchObject({ status: 'error', signals: ['query-failed'] });
+    expect(o.summary).toContain('exit 1');
+    expect(o.evidence).toContain('SECRET_KEY setting must not be empty');
   });
 });
 
@@ -69,6 +95,21 @@ describe('django-superusers on realistic output', () => {
 
   it('output cut before the end marker is not trusted', () => {
     expect(su(row('admin', false)).signals).toEqual(['query-failed']);
+    const cut = su(`__oms_superusers_begin__\n${row('admin', false)}\n`, 0, '');
+    expect(cut).toMatchObject({ status: 'error', signals: ['query-failed'] });
+    expect(cut.summary).toContain('output cut short');
+  });
+
+  it('the migrations part failing does not touch the superusers answer', () => {
+    const o = su(djangoState({ rows: [{ username: 'ops', active: false }] }, { failed: 'ImportError: x' }));
+    expect(o).toMatchObject({ status: 'fail', signals: ['all-inactive'] });
+  });
+
+  it('an account line inside an error is not believed; the part failed', () => {
+    const o = su(
+      `__oms_superusers_begin__\n__oms_superusers_failed__\n! ${row('admin', true)}\n! __oms_superusers_done__ 1\n`,
+    );
+    expect(o.signals).toEqual(['query-failed']);
   });
 });
 
@@ -81,6 +122,12 @@ describe('django-superusers hostile input', () => {
     expect(su(HOSTILE[name]!)).toMatchObject({ status: 'error', signals: ['query-failed'] });
   });
 
+  it.each(Object.keys(HOSTILE))('%s as the section error → query-failed, one bounded line', (name) => {
+    const o = su(`__oms_superusers_begin__\n__oms_superusers_failed__\n! ${HOSTILE[name]!.replace(/\n/g, '\n! ')}\n`);
+    expect(o).toMatchObject({ status: 'error', signals: ['query-failed'] });
+    expect(o.summary).not.toMatch(/[\x00-\x1f]/);
+  });
+
   it('extra fields (a password hash, an email) are refused whole, never echoed', () => {
     const leak = JSON.stringify({
       username: 'admin',
@@ -88,7 +135,7 @@ describe('django-superusers hostile input', () => {
       is_active: true,
       password: 'pbkdf2_sha256$x',
     });
-    const o = su(`${leak}\n__oms_superusers_done__ 1\n`);
+    const o = su(`__oms_superusers_begin__\n${leak}\n__oms_superusers_done__ 1\n`);
     expect(o.signals).toEqual(['no-superuser']);
     expect(JSON.stringify(o)).not.toContain('pbkdf2');
   });

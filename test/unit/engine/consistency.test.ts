@@ -8,6 +8,7 @@ import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
 import type { Playbook } from '../../../src/playbooks/playbook.js';
 import { playbookRegistry } from '../../../src/app/playbook-registry.js';
 import type { ExecOptions, ExecResult, Transport } from '../../../src/transport/transport.js';
+import { djangoState } from '../../fixtures/database/django-state.js';
 import { captureScenarios, loadCapture, result } from '../../helpers/capture.js';
 import { ReplayTransport } from '../../helpers/replay-transport.js';
 
@@ -237,7 +238,7 @@ describe('the password is right but login says 401', () => {
   it('login: an inactive superuser is named, before the info about credentials', async () => {
     const t = new MixedTransport((line) =>
       line.startsWith('/opt/OMS/backend/venv/bin/python')
-        ? result('{"username": "admin", "is_superuser": true, "is_active": false}\n__oms_superusers_done__ 1\n')
+        ? result(djangoState({ rows: [{ username: 'admin', active: false }] }))
         : undefined,
     );
     const report = await run('login', t);
