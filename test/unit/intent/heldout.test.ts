@@ -239,7 +239,7 @@ describe('round 6 (tuning material since round 8)', () => {
  */
 describe('round 8 (tuning material since round 9)', () => {
   it.each([
-    ['test', 116, 118, 30, 0],
+    ['test', 117, 118, 31, 0],
     ['tune', 117, 117, 28, 0],
   ])('%s half keeps the level reached', async (half, top1, offered, sections, falseAlarms) => {
     const level = { top1, offered, sections, falseAlarms, passive: 0 };
@@ -265,11 +265,11 @@ describe('round 9, tuning half (tuning material of round 9)', () => {
  * tuned, scored figures-only by the integrator before round 9's changes (top-1 104/108, offered 106/108, sections
  * 32/33, false alarms 0/42, passive 0/42) and after them: top-1 105/108, offered 106/108, sections 32/33, 0/42,
  * 0/42 (docs/intent.md). Tuning material since round 10 (rules and classifier), which reached the floors below
- * (107/108 top-1, 108/108 offered): tuning figures, not a blind score.
+ * (108/108 top-1 and offered, 33/33 sections): tuning figures, not a blind score.
  */
 describe('round 9, test half (tuning material since round 10)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 107, offered: 108, sections: 32, falseAlarms: 0, passive: 0 };
+    const level = { top1: 108, offered: 108, sections: 33, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round9/test.jsonl'), { n: 150, unrelated: 42, ...level });
   });
 });

@@ -163,3 +163,10 @@ describe('a spreadsheet the import cannot read', () => {
     expect(answer('how do I contact support about OMS?').section).toBe('checklist#support');
   });
 });
+
+describe('asked how to check by hand', () => {
+  it('which of two parts is at fault: the by-hand section, not a diagnosis of the part feared', () => {
+    const a = answer('怎么手动判断是 nginx 没转发还是后端挂了？我想自己 curl 一下');
+    expect([a.outcome, a.section]).toEqual(['howto', 'api-not-found#by-hand']);
+  });
+});
