@@ -85,6 +85,8 @@ export const PROBLEMS = {
       'garbled',
       'spin',
       'spins',
+      'spinner',
+      'nothing loads',
       'forever',
       'pending',
       'nobody can',

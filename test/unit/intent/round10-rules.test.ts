@@ -116,6 +116,7 @@ describe('pages that come back wrong', () => {
       ['signed in ok, but then the admin page is blank', 'admin'],
       ['输完密码点登录，页面闪一下又跳回登录页', 'login'],
       ['after I enter the password it just redirects back to the login page', 'login'],
+      ['nothing loads after login, just a spinner', 'login'],
     ] as const)
       expect([text, answer(text).top]).toEqual([text, top]);
   });
@@ -140,6 +141,8 @@ describe('the system as a whole unusable, a connection refused', () => {
     expect([vague.outcome, vague.top, vague.passive]).toEqual(['choices', 'checklist', false]);
     expect(answer('登录系统用不了').top).toBe('login');
     expect(answer('客户那边财务系统用不了').offered).toEqual([]);
+    expect(answer('the site is down for everyone').offered).toEqual(['checklist']);
+    expect(answer('our jenkins site went down').offered).toEqual([]);
   });
 
   it('"拒绝连接" on the backend port is the API path', () => {
