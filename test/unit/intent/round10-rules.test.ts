@@ -173,3 +173,11 @@ describe('asked how to check by hand', () => {
     expect([a.outcome, a.section]).toEqual(['howto', 'api-not-found#by-hand']);
   });
 });
+
+describe('starting at boot', () => {
+  it("is the unit: how to set it, in Chinese or pinyin, is the setup section; docker's is another system", () => {
+    for (const text of ['kaiji zi qidong zenme she', '开机自启动怎么设'])
+      expect([text, answer(text).section]).toEqual([text, 'service-start#setup']);
+    expect(answer('docker 开机自启怎么配').offered).toEqual([]);
+  });
+});
