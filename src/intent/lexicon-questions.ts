@@ -59,11 +59,12 @@ export const QUESTIONS = {
       'on the box',
     ],
     // Not having to do it by hand every time ("每次都得手动 systemctl start", "只能手动拉起来"): a complaint, no question.
-    // Testing it oneself ("测登录的时候 … 两个都要测吗", "怎么测后端接口通不通"), like "test the …"; not 测试环境.
+    // Asked how to test it oneself ("…两个都要测吗", "怎么测后端接口通不通", "想自己测一下"), like "test the …"; not a
+    // plan to test ("明天要测登录功能").
     re: [
       '(?<!得|要|只能|每次|每回|总是)手动',
-      '(?:怎么|要|自己|都要|先)测(?!试环境)',
-      '测(?:一下|一测)?(?:登录|接口|后端|8000)',
+      '(?:怎么|如何|咋|怎样|想要?)(?:自己)?测',
+      '测(?!试环境)[^,.;!?。，；！？\\n]{0,12}(?:吗|么)',
     ],
     py: ['shou dong'],
   },

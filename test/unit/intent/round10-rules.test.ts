@@ -100,6 +100,11 @@ describe('testing it oneself', () => {
     ] as const)
       expect([text, answer(text).section]).toEqual([text, section]);
   });
+
+  it('a plan to test is no question', () => {
+    for (const text of ['明天 QA 要测登录功能，大家别动环境', '下午要测一下接口性能'])
+      expect([text, answer(text).offered]).toEqual([text, []]);
+  });
 });
 
 describe('"log in" is no log', () => {
