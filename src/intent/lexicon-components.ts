@@ -75,11 +75,11 @@ export const APP_COMPONENTS = {
     label: '账号停用 / inactive user',
     zh: ['停用', '禁用', '启用', '激活', '被锁', '锁定'],
     en: ['is_active', 'deactivated', 'disabled account', 'reactivate', 're-activate', 'locked out'],
-    // Not systemd's "inactive (dead)": the unit, not an account. An account disabled or enabled again ("they were
-    // disabled by mistake", "flip a user back to active"), not a service or SELinux.
+    // Not systemd's "inactive (dead)": the unit, not an account. An account disabled or enabled again ("the user was
+    // disabled by mistake", "flip a user back to active"), not a service, a page or SELinux.
     re: [
       '\\binactive\\b(?![\\s\'"(]*dead)',
-      '\\b(?:users?|accounts?|staff|they|he|she)\\b[^.?!,;]{0,24}\\b(?:disabled|deactivated)\\b',
+      '\\b(?:users?|accounts?)\\b[^.?!,;]{0,24}\\b(?:disabled|deactivated)\\b',
       '\\b(?:disabled|deactivated) (?:users?|accounts?)\\b',
       '\\bback to active\\b',
       '\\b(?:re-?)?enable (?:the |a |that |his |her |their )?(?:users?|accounts?)\\b',

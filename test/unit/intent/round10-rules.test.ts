@@ -136,6 +136,7 @@ describe('an account disabled', () => {
     expect(answer('how do I re-enable an account someone disabled').section).toBe('login#reset-password');
     expect(answer('selinux was disabled but nginx still gets 403').top).toBe('api-not-found');
     expect(answer('account disabled in AD, how to re-enable').offered).toEqual([]);
+    expect(answer('they disabled the old report page yesterday').offered).toEqual([]);
   });
 });
 
