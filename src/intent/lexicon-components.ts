@@ -69,7 +69,7 @@ export const APP_COMPONENTS = {
   password: {
     label: '密码 / password',
     zh: ['密码', '口令'],
-    en: ['password', 'passwd', 'pw', 'pwd'],
+    en: ['password', 'passwd', 'pw', 'pwd', 'changepassword'],
   },
   'user-active': {
     label: '账号停用 / inactive user',
@@ -260,7 +260,17 @@ export const APP_COMPONENTS = {
   config: {
     label: '配置 / configuration',
     zh: ['配置', '设置', '参数'],
-    en: ['config', 'configuration', 'settings', 'env', '.env', 'debug', 'allowed_hosts', 'cors_allowed_origins'],
+    en: [
+      'config',
+      'configuration',
+      'settings',
+      'env',
+      '.env',
+      'debug',
+      'allowed_hosts',
+      'cors_allowed_origins',
+      'secret_key',
+    ],
   },
 } as const satisfies Record<string, unknown>;
 

@@ -187,3 +187,10 @@ describe('starting at boot', () => {
     expect(answer('docker 开机自启怎么配').offered).toEqual([]);
   });
 });
+
+describe('settings and commands named alone', () => {
+  it('SECRET_KEY is a setting, changepassword a password command', () => {
+    expect(answer('SECRET_KEY 怎么生成').section).toBe('checklist#recommended-config');
+    expect(answer('changepassword 要在哪个目录执行').section).toBe('login#reset-password');
+  });
+});
