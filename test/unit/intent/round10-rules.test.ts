@@ -192,5 +192,7 @@ describe('settings and commands named alone', () => {
   it('SECRET_KEY is a setting, changepassword a password command', () => {
     expect(answer('SECRET_KEY 怎么生成').section).toBe('checklist#recommended-config');
     expect(answer('changepassword 要在哪个目录执行').section).toBe('login#reset-password');
+    expect(answer('what goes in ALLOWED_HOSTS?').section).toBe('checklist#recommended-config');
+    expect(answer('what should the unit file contain').section).toBe('service-start#unit-file');
   });
 });
