@@ -195,7 +195,8 @@ export const FAULTS = {
     label: '整个系统不可用 / the whole system unusable',
     re: [
       '(?<![\\u3400-\\u9fff])系统(?:都|全|整个|彻底)?(?:用不了|不能用|不可用|瘫痪|瘫了)',
-      "\\b(?:the|our|whole|entire) (?:site|system|website|app)(?:'s| is| was| went| seems| looks)(?: completely| totally)? (?:down|dead|unusable)\\b",
+      "\\b(?:the|our|whole|entire) (?:site|system|website|app)(?:'s| is| was| went| seems| looks)" +
+        '(?: completely| totally)? (?:down|dead|unusable)\\b',
     ],
   },
 } as const satisfies Record<string, unknown>;
