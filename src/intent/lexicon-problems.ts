@@ -102,6 +102,7 @@ export const PROBLEMS = {
       '(?:回到|跳回|退回|弹回|又到)(?:了)?(?:登录|登陆)(?:页|界面|框)',
       '\\b(?:back|redirect(?:s|ed|ing)?|bounce[sd]?|sent|kicked) (?:back |right back )?to the (?:login|sign[- ]?in)\\b',
     ],
+    py: ['tiao hui deng lu', 'hui dao deng lu', 'tui hui deng lu'],
   },
   'cannot-open': {
     label: '打不开 / cannot reach',

@@ -122,6 +122,7 @@ describe('pages that come back wrong', () => {
       ['输完密码点登录，页面闪一下又跳回登录页', 'login'],
       ['after I enter the password it just redirects back to the login page', 'login'],
       ['nothing loads after login, just a spinner', 'login'],
+      ['shuru mima hou huidao denglu jiemian', 'login'],
     ] as const)
       expect([text, answer(text).top]).toEqual([text, top]);
   });
