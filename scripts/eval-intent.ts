@@ -164,13 +164,21 @@ for (const [half, since] of tuneOnly ? r9halves.slice(0, 1) : r9halves) {
   print(`round 9 ${half} half (round9/${half}.jsonl) — tuning material ${since}`, scoreHeldout(set, answer), true);
 }
 
-// Round 10 (test/fixtures/intent/round10/): a fresh blind set split by the same fixed seed; only its tuning half is
-// in the repository (tuning material of round 10, misses printed), the test half is scored by the integrator.
+// Round 10 (test/fixtures/intent/round10/): a fresh blind set split by the same fixed seed; its tuning half is tuning
+// material of round 10 (misses printed); its test half, kept outside the repository until the integrator had scored
+// it, is blind: figures only, never its messages.
 const r10tune = parseHeldout(
   await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'round10', 'tune.jsonl'), 'utf8'),
   'round10/tune.jsonl',
 );
 print('round 10 tuning half (round10/tune.jsonl) — tuning material of round 10', scoreHeldout(r10tune, answer), true);
+if (!tuneOnly) {
+  const r10test = parseHeldout(
+    await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'round10', 'test.jsonl'), 'utf8'),
+    'round10/test.jsonl',
+  );
+  print('round 10 test half (round10/test.jsonl) — blind, figures only', scoreHeldout(r10test, answer), false);
+}
 
 const probes = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'probes.jsonl'), 'utf8'), 'probes');
 print('generalisation probes (probes.jsonl, wordings invented for the model)', scoreHeldout(probes, answer), true);
