@@ -291,13 +291,27 @@ describe('round 10, tuning half (tuning material of round 10)', () => {
 /**
  * Round 10's test half (test/fixtures/intent/round10/test.jsonl): kept outside the repository while round 10 was
  * tuned, scored figures-only by the integrator before round 10's changes (top-1 104/108, offered 106/108, sections
- * 30/32, false alarms 0/42, passive 0/42) and after them: top-1 105/108, offered 106/108, sections 30/32, 0/42, 0/42
- * (docs/intent.md). Never tuned on: held at that level.
+ * 30/32, false alarms 0/42, passive 0/42) and after them, blind: top-1 105/108, offered 106/108, sections 30/32,
+ * 0/42, 0/42 (docs/intent.md). Tuning material since round 11 (rules and classifier), which reached the floors below:
+ * tuning figures, not a blind score.
  */
-describe('round 10, test half (blind, never tuned on)', () => {
-  it('keeps the level measured blind', async () => {
-    const level = { top1: 105, offered: 106, sections: 30, falseAlarms: 0, passive: 0 };
+describe('round 10, test half (tuning material since round 11)', () => {
+  it('keeps the level reached', async () => {
+    const level = { top1: 107, offered: 107, sections: 30, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round10/test.jsonl'), { n: 150, unrelated: 42, ...level });
+  });
+});
+
+/**
+ * Round 11 (test/fixtures/intent/round11/): a fresh blind set of 300 messages by two more writers who never saw the
+ * matcher, split by the same seed; only its tuning half is in the repository, the test half is scored by the
+ * integrator. The tuning half scored before round 11's work: top-1 103/108, offered 103/108, sections 30/32, false
+ * alarms 0/42, passive 0/42. Tuning material of round 11 (rules and classifier), which reached the floors below.
+ */
+describe('round 11, tuning half (tuning material of round 11)', () => {
+  it('keeps the level reached', async () => {
+    const level = { top1: 103, offered: 103, sections: 30, falseAlarms: 0, passive: 0 };
+    expectLevel(await scoreSet('round11/tune.jsonl'), { n: 150, unrelated: 42, ...level });
   });
 });
 
