@@ -41,7 +41,9 @@ const NOTICE = new RegExp(
     // a review written after the fact, a posted notice
     '复盘|公告|通报|\\bpost-?mortem\\b|\\bretro(?:spective)?\\b',
     // a meeting, a training, a talk about OMS rather than a problem with it
-    '培训|分享会|会议室|例会|周会|评审会|开(?:个|一个|次)会|\\b(?:training|workshop|meeting|demo) (?:at|on|tomorrow|today|next)\\b',
+    '培训|分享会|会议室|例会|周会|评审会|开(?:个|一个|次)会',
+    // … unless it is a deadline: "a health check before the demo at 3"
+    '(?<!\\bbefore (?:the |our |my |a )?)\\b(?:training|workshop|meeting|demo) (?:at|on|tomorrow|today|next)\\b',
   ].join('|'),
   'i',
 );

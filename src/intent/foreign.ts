@@ -48,7 +48,7 @@ api endpoint endpoints route routes router proxy gateway upstream worker workers
 threads port ports socket sockets unit units systemd service services daemon journal journald postman apifox
 swagger navicat xshell finalshell mobaxterm putty winscp xftp jmeter nohup tmux htop top free dmesg lsof netstat
 wireshark tcpdump wechat drf jwt simplejwt axios vue vite pinia element hotfix master main branch commit merge tag
-uat sit prd qa web ui tester testers developer developers intern newbie oncall devtools
+uat sit prd qa web ui tester testers developer developers intern newbie oncall devtools webpack
 logrotate rotate rotated rotation copytruncate postrotate selinux firewalld iptables ufw yum dnf apt rpm sysctl
 ulimit swap kernel journalctl systemctl
 svc cfg venv virtualenv ini yml yaml repo pkg srv cmd tmp usr opt lib bin etc

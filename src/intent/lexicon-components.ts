@@ -187,7 +187,13 @@ export const APP_COMPONENTS = {
     ],
     // Not "new": "the new IP", "a new server" create nothing.
     en: ['create', 'createsuperuser', 'add a', 'make', 'add', 'generate', 'new user', 'new account', 'new admin'],
-    re: ['(?:怎么|如何|咋)建', '建(?:账号|用户|管理员|$|[?？吗呢啊])'],
+    re: [
+      '(?:怎么|如何|咋)建',
+      '建(?:账号|用户|管理员|$|[?？吗呢啊])',
+      // wanting one is asking to create it: "need a superuser for the demo", "需要一个超管"
+      '\\b(?:need|want|get) (?:a|an|one|another) (?:new )?(?:superuser|super user|admin (?:account|user))',
+      '(?:需|想)要(?:一个|个|一个新的?)(?:超管|超级管理员|管理员)',
+    ],
     py: ['chuang jian'],
   },
   api: {
@@ -260,17 +266,9 @@ export const APP_COMPONENTS = {
   config: {
     label: '配置 / configuration',
     zh: ['配置', '设置', '参数'],
-    en: [
-      'config',
-      'configuration',
-      'settings',
-      'env',
-      '.env',
-      'debug',
-      'allowed_hosts',
-      'cors_allowed_origins',
-      'secret_key',
-    ],
+    en: ['config', 'configuration', 'settings', '.env', 'debug', 'allowed_hosts', 'cors_allowed_origins', 'secret_key'],
+    // the settings file, not an environment ("the demo env", "prod env" name no configuration)
+    re: ['(?<!\\b(?:demo|prod|production|test|testing|dev|staging|uat|qa|sandbox) )\\benv\\b', '\\benv file\\b'],
   },
 } as const satisfies Record<string, unknown>;
 

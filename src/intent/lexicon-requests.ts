@@ -223,6 +223,8 @@ export const REQUESTS = {
       // A cheat sheet of commands, not of any tool ("a cheat sheet for vim").
       '\\bcheat ?sheets? (?:of|with|for) (?:the |our )?(?:\\w+ )?commands\\b|\\bcommands? cheat ?sheets?\\b',
     ],
+    // 修复命令 typed in pinyin (the expression above is not read as pinyin)
+    py: ['xiu fu ming ling', 'xiu fu de ming ling', 'xiu fu yong de ming ling'],
   },
   recommended: {
     label: '推荐配置 / recommended configuration',

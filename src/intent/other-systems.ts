@@ -113,7 +113,7 @@ const OTHER_NAMES = [
   // hardware and disks
   'raid',
   'printer',
-  'dev server',
+  '(?<!vite |webpack |vue |前端 ?)dev server', // another box, not the front end's own ("vite dev server")
   // a network router, not the front end's ("the vue router")
   '(?<!vue[- ]?|react[- ]?)router',
   'laptop',

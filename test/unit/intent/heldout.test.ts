@@ -306,11 +306,12 @@ describe('round 10, test half (tuning material since round 11)', () => {
  * Round 11 (test/fixtures/intent/round11/): a fresh blind set of 300 messages by two more writers who never saw the
  * matcher, split by the same seed; only its tuning half is in the repository, the test half is scored by the
  * integrator. The tuning half scored before round 11's work: top-1 103/108, offered 103/108, sections 30/32, false
- * alarms 0/42, passive 0/42. Tuning material of round 11 (rules and classifier), which reached the floors below.
+ * alarms 0/42, passive 0/42. Tuning material of round 11 (rules and classifier), which reached the floors below:
+ * 108/108 top-1 and offered, 32/32 sections, 0/42, 0/42.
  */
 describe('round 11, tuning half (tuning material of round 11)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 103, offered: 103, sections: 30, falseAlarms: 0, passive: 0 };
+    const level = { top1: 108, offered: 108, sections: 32, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round11/tune.jsonl'), { n: 150, unrelated: 42, ...level });
   });
 });

@@ -1,0 +1,89 @@
+import { answerSummary, matchIntent } from '../../../src/intent/match.js';
+import { loadPlaybooks } from '../../../src/playbooks/loader.js';
+import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
+import { playbookRegistry } from '../../../src/app/playbook-registry.js';
+import type { Playbook } from '../../../src/playbooks/playbook.js';
+
+/**
+ * Round 11's rules (docs/intent.md), on wordings invented for them, hard negatives among them: a superuser wanted is
+ * one to create; an environment named ("the demo env") is no configuration; repair commands typed in pinyin; a
+ * deadline is no announcement; the front end's own dev server; nginx looking for /admin/ on disk.
+ */
+let playbooks: Playbook[];
+beforeAll(async () => {
+  playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
+});
+const answer = (text: string) => answerSummary(matchIntent(text, playbooks));
+
+describe('a superuser wanted', () => {
+  it('is asking how to create one, even with an environment named', () => {
+    for (const text of [
+      'I need an admin account on the staging env, what do I run?',
+      'want a new superuser for the test env — command?',
+      '想要一个超管账号，命令是什么',
+    ])
+      expect([text, answer(text).section]).toEqual([text, 'admin#create-superuser']);
+  });
+
+  it('in another system offers nothing', () => {
+    for (const text of ['need a superuser in keycloak, what is the command', 'jenkins 需要一个管理员账号怎么建'])
+      expect([text, answer(text).offered]).toEqual([text, []]);
+  });
+
+  it('the env file still names the configuration', () => {
+    for (const text of ['env file 里要配哪些项', 'what goes in the env file?'])
+      expect([text, answer(text).section]).toEqual([text, 'checklist#recommended-config']);
+  });
+});
+
+describe('repair commands typed in pinyin', () => {
+  it('are the quick fixes', () => {
+    for (const text of ['changyong xiufu mingling fa wo yixia', 'xiufu de mingling you naxie'])
+      expect([text, answer(text).section]).toEqual([text, 'checklist#quick-fixes']);
+  });
+
+  it('for another system offer nothing', () => {
+    expect(answer('mysql xiufu mingling you naxie').offered).toEqual([]);
+  });
+});
+
+describe('a meeting or demo', () => {
+  it('named as a deadline is no announcement', () => {
+    const r = answer('can someone run a full health check on the OMS box before the meeting at 10?');
+    expect([r.outcome, r.top]).toEqual(['match', 'checklist']);
+  });
+
+  it('announced stays an announcement', () => {
+    for (const text of ['demo at 3 tomorrow, OMS will be down for the meeting', 'training on OMS at 2pm today'])
+      expect([text, answer(text).offered, answer(text).passive]).toEqual([text, [], false]);
+  });
+});
+
+describe('the front end’s dev server', () => {
+  it('is OMS’s front end', () => {
+    for (const text of ['webpack dev server 里调登录接口报跨域', 'vite dev server 上登录报跨域，线上没事'])
+      expect([text, answer(text).top]).toEqual([text, 'login']);
+  });
+
+  it('another dev server is another box', () => {
+    for (const text of ['dev server 上的 mysql 连不上', "the dev server's login page is broken"])
+      expect([text, answer(text).offered]).toEqual([text, []]);
+  });
+});
+
+describe('nginx looking for /admin/ on disk', () => {
+  it('is the admin site not proxied', () => {
+    const r = answer(
+      '[error] 981#981: *3 open() "/var/www/html/admin/index.html" failed (2: No such file or directory)',
+    );
+    expect([r.outcome, r.top]).toEqual(['match', 'admin']);
+    // the admin's login page: the login playbook a close second, the admin first
+    expect(answer('open() "/var/www/html/admin/login/" failed (2: No such file or directory)').top).toBe('admin');
+  });
+
+  it('a missing favicon is not the admin', () => {
+    expect(answer('open() "/var/www/html/favicon.ico" failed (2: No such file or directory)').offered).not.toContain(
+      'admin',
+    );
+  });
+});
