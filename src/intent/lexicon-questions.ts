@@ -64,6 +64,8 @@ export const QUESTIONS = {
     re: [
       '(?<!得|要|只能|每次|每回|总是)手动',
       '(?:怎么|如何|咋|怎样|想要?)(?:自己)?测',
+      // meaning to check it oneself: "想自己curl验证下接口", "打算自己用 curl 确认一下"
+      '(?:想要?|打算|准备)自己(?:用|拿)?\\s*(?:curl|wget|postman)?\\s*(?:验证|确认|测|试|查|看)',
       '测(?!试环境)[^,.;!?。，；！？\\n]{0,12}(?:吗|么)',
     ],
     py: ['shou dong'],
@@ -73,7 +75,13 @@ export const QUESTIONS = {
     zh: ['在哪', '哪里', '哪儿', '地址', '网址', '路径', '入口', '多少'],
     en: ["where's", 'where is', 'where', 'url', 'path'],
     // Not "Address already in use" (a pasted error, no question).
-    re: ['\\baddress(?:es)?\\b(?!\\s+(?:already\\s+)?in use)', '[去从在到]哪|哪(?:里|儿|个目录|个路径|下载|能|有|进)'],
+    re: [
+      '\\baddress(?:es)?\\b(?!\\s+(?:already\\s+)?in use)',
+      '[去从在到]哪|哪(?:里|儿|个目录|个路径|下载|能|有|进)',
+      // what to type into the browser is an address: "浏览器里该敲哪个", "地址栏输什么"
+      '(?:浏览器|地址栏)[里上中]?(?:该|要|应该|得)?(?:敲|输|输入|填|打)(?:哪个|哪一个|什么|啥)',
+      '\\bwhat (?:do|should) i (?:type|enter|put) (?:in|into) the (?:browser|address bar)\\b',
+    ],
     py: ['zai na', 'di zhi', 'duo shao'],
   },
   question: {

@@ -265,6 +265,8 @@ export const REQUESTS = {
       // "VITE_API_BASE_URL 要填什么", "what should ALLOWED_HOSTS be set to": the value of a setting.
       '[a-z0-9]+_[a-z0-9_]+\\s*(?:要|该|应该)?(?:填|写|设|配)(?:成)?(?:什么|啥|哪些|多少)',
       '\\bwhat should [a-z0-9]+_[a-z0-9_]+ be(?: set to)?\\b',
+      // "正常配置应该啥样": what it should be, against the configuration at hand
+      '(?:应该|该)是?(?:啥样|什么样)|正常的?配置(?:应该|该|是)',
       // "生产 .env 一般要配哪些项", "需要设置哪些参数", "which settings does it need": the settings a file should hold.
       '(?:要|该|应该|需要|得|必须)(?:配|填|设|写)(?:置)?(?:哪些|哪几)(?:项|个|些)?',
       '哪些(?:配置)?(?:项|参数|变量)(?:要|该|必须|需要)?(?:配|填|设|写)?',

@@ -41,7 +41,9 @@ export function aboutTheWhole(
   const lost = c.has('where-to-start') && c.has('everything') && (c.has('checkup') || partsNamed(c) >= 2);
   // Several commands' output pasted for a review of everything ("按文档收集了，整体帮看下" over journalctl, nginx -t,
   // curl …): the errors in it are what to review, not one part's fault.
-  const pasted = more || (c.has('recommended') && c.has('everything')) ? collected(msg) : false;
+  // So is a configuration pasted with what it should be asked ("这是现网的 .env，正常配置应该啥样").
+  const against = c.has('recommended') && (c.has('everything') || c.has('config'));
+  const pasted = more || against ? collected(msg) : false;
   const review = pasted !== false;
   // "登录问题我想自己一步步查，先看哪儿": where to start on one part named alone is that part's question.
   const onePart = partsNamed(c) === 1 && !c.has('everything') && !c.has('all-fine');
@@ -62,7 +64,8 @@ export function aboutTheWhole(
   if (!whole) return undefined;
   // Checks reported as done and reviewed ("checked: status ok, nginx -t ok … what next?") are a check-up, even when
   // the clauses saying they were fine were set aside.
-  const named = review ? new Set([...c, 'checkup']) : c;
+  // A configuration reviewed against what it should be is the whole configuration's review.
+  const named = review ? new Set([...c, 'checkup', ...(against ? ['everything'] : [])]) : c;
   const declares = (id: string) =>
     index.playbooks
       .find((p) => p.id === id)

@@ -7,7 +7,8 @@ import type { Playbook } from '../../../src/playbooks/playbook.js';
 /**
  * Round 11's rules (docs/intent.md), on wordings invented for them, hard negatives among them: a superuser wanted is
  * one to create; an environment named ("the demo env") is no configuration; repair commands typed in pinyin; a
- * deadline is no announcement; the front end's own dev server; nginx looking for /admin/ on disk.
+ * deadline is no announcement; the front end's own dev server; nginx looking for /admin/ on disk; a configuration
+ * pasted with what it should be asked; what to type into the browser; meaning to check it oneself.
  */
 let playbooks: Playbook[];
 beforeAll(async () => {
@@ -85,5 +86,46 @@ describe('nginx looking for /admin/ on disk', () => {
     expect(answer('open() "/var/www/html/favicon.ico" failed (2: No such file or directory)').offered).not.toContain(
       'admin',
     );
+  });
+});
+
+describe('a configuration pasted with what it should be asked', () => {
+  const pasted = 'DEBUG=False\nALLOWED_HOSTS=172.29.91.61\nCORS_ALLOWED_ORIGINS=http://172.29.91.61\n';
+
+  it('is the recommended configuration, not the login its CORS setting names', () => {
+    for (const ask of ['is this what the config should look like?', '这是现网的 .env，正常配置应该啥样'])
+      expect([ask, answer(pasted + ask).section]).toEqual([ask, 'checklist#recommended-config']);
+  });
+
+  it('with a fault told beside it stays that fault', () => {
+    expect(answer(`${pasted}改了之后登录还是报跨域`).top).toBe('login');
+  });
+
+  it('of another system offers nothing', () => {
+    expect(answer('DEBUG=False\nALLOWED_HOSTS=*\nDATABASES_HOST=db01\nmysql 这边的正确配置应该是啥样').offered).toEqual(
+      [],
+    );
+  });
+});
+
+describe('what to type into the browser', () => {
+  it('is the admin’s address', () => {
+    for (const text of ['后台在浏览器里输什么能打开', 'what do I type in the browser to reach the django admin?'])
+      expect([text, answer(text).section]).toEqual([text, 'admin#admin-url']);
+  });
+
+  it('for another system offers nothing', () => {
+    expect(answer('jenkins 在浏览器里该敲哪个地址').offered).toEqual([]);
+  });
+});
+
+describe('meaning to check it oneself', () => {
+  it('is the by-hand section', () => {
+    expect(answer('想自己 curl 确认下 /api/ 通不通，有啥办法').section).toBe('api-not-found#by-hand');
+  });
+
+  it('having looked oneself is a report, not a question', () => {
+    const r = answer('我自己看了日志，接口还是404');
+    expect([r.outcome, r.top]).toEqual(['match', 'api-not-found']);
   });
 });
