@@ -70,6 +70,11 @@ export const FAULTS = {
       'nobody listening',
       'no one listening',
     ],
+    // "8000 上好像啥都没有在听", "没有在监听", "nothing is listening", "isn't listening on 8000"
+    re: [
+      '(?:啥|什么|谁)都?没有?在?(?:听|监听)|没有在(?:听|监听)',
+      "\\b(?:nothing|nobody|no one)(?: is|'s) listening\\b|\\bisn'?t listening\\b",
+    ],
     py: ['mei jian ting'],
   },
   missing: {

@@ -8,7 +8,8 @@ import type { Playbook } from '../../../src/playbooks/playbook.js';
  * Round 11's rules (docs/intent.md), on wordings invented for them, hard negatives among them: a superuser wanted is
  * one to create; an environment named ("the demo env") is no configuration; repair commands typed in pinyin; a
  * deadline is no announcement; the front end's own dev server; nginx looking for /admin/ on disk; a configuration
- * pasted with what it should be asked; what to type into the browser; meaning to check it oneself.
+ * pasted with what it should be asked; what to type into the browser; meaning to check it oneself; nothing listening
+ * in other words; a unit left in the failed state.
  */
 let playbooks: Playbook[];
 beforeAll(async () => {
@@ -127,5 +128,31 @@ describe('meaning to check it oneself', () => {
   it('having looked oneself is a report, not a question', () => {
     const r = answer('我自己看了日志，接口还是404');
     expect([r.outcome, r.top]).toEqual(['match', 'api-not-found']);
+  });
+});
+
+describe('nothing listening, said in other words', () => {
+  it('is the port the API is proxied to', () => {
+    for (const text of [
+      '8000 上啥都没有在监听，nginx 转发过去全 502',
+      'nothing is listening on 8000 but nginx proxies /api there',
+    ])
+      expect([text, answer(text).outcome, answer(text).top]).toEqual([text, 'match', 'api-not-found']);
+  });
+
+  it('on another system offers nothing', () => {
+    expect(answer('mysql 3306 上啥都没有在听').offered).toEqual([]);
+  });
+});
+
+describe('a unit left in the failed state', () => {
+  it('after a restart is the service not coming up', () => {
+    const r = answer('oms-backend 重启完状态一直 failed');
+    expect([r.outcome, r.top]).toEqual(['match', 'service-start']);
+  });
+
+  it('of another system offers nothing', () => {
+    for (const text of ['jenkins job 又 failed 了', 'CI 流水线 status 一直 failed'])
+      expect([text, answer(text).offered]).toEqual([text, []]);
   });
 });
