@@ -75,10 +75,10 @@ export const APP_COMPONENTS = {
     label: '账号停用 / inactive user',
     zh: ['停用', '禁用', '启用', '激活', '被锁', '锁定'],
     en: ['is_active', 'deactivated', 'disabled account', 'reactivate', 're-activate', 'locked out'],
-    // Not systemd's "inactive (dead)": the unit, not an account. An account disabled or enabled again ("the user was
-    // disabled by mistake", "flip a user back to active"), not a service, a page or SELinux.
+    // Not systemd's "inactive (dead)" nor a unit turned inactive ("就 inactive 了"). An account disabled or enabled
+    // ("the user was disabled by mistake", "flip a user back to active"), not a service, a page or SELinux.
     re: [
-      '\\binactive\\b(?![\\s\'"(]*dead)',
+      '(?<!(?:就|又|一直|状态|status|active:)\\s*)\\binactive\\b(?![\\s\'"(]*dead)',
       '\\b(?:users?|accounts?)\\b[^.?!,;]{0,24}\\b(?:disabled|deactivated)\\b',
       '\\b(?:disabled|deactivated) (?:users?|accounts?)\\b',
       '\\bback to active\\b',

@@ -151,8 +151,14 @@ describe('a unit left in the failed state', () => {
     expect([r.outcome, r.top]).toEqual(['match', 'service-start']);
   });
 
+  it('or turned inactive is the service, not an account', () => {
+    for (const text of ['systemctl start oms-backend 之后马上就 inactive 了', 'oms-backend status 一直 inactive'])
+      expect([text, answer(text).outcome, answer(text).top]).toEqual([text, 'match', 'service-start']);
+    expect(answer("the user is inactive, can't log in").top).toBe('login');
+  });
+
   it('of another system offers nothing', () => {
-    for (const text of ['jenkins job 又 failed 了', 'CI 流水线 status 一直 failed'])
+    for (const text of ['jenkins job 又 failed 了', 'CI 流水线 status 一直 failed', 'airflow 起完就 inactive 了'])
       expect([text, answer(text).offered]).toEqual([text, []]);
   });
 });
