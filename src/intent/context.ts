@@ -84,6 +84,8 @@ const NOT_OURS = new RegExp(
     String.raw`(?:是|归|属于)(?!我们|咱们|我|本)[\u3400-\u9fff]{1,4}(?:组|部门|团队)(?:的|管)`,
     // "应该不是我们的机器吧", "not our box"
     String.raw`(?<!是)不是(?:我们|咱们|我们组|咱们组)(?:的|家)?(?:机器|服务器|系统|服务|项目)`,
+    // "…，不是我们的" closing a clause
+    String.raw`(?<!是)不是(?:我们|咱们)组?的(?=\s*(?:[,.;!?。，；！？)）]|$))`,
     String.raw`\bnot (?:our|ours|one of ours)\b(?: (?:box|server|machine|host|system|stuff))?`,
     // "…，不是 oms" closing a clause ("是不是 oms 的问题？" asks, it says nothing).
     String.raw`(?<!是)(?:不是|并非)\s*(?:咱们|我们)?\s*oms\s*(?=[,.;!?。，；！？)）]|$)`,

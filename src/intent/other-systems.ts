@@ -111,7 +111,7 @@ const OTHER_NAMES = [
   'certificates?',
   'tls',
   // hardware and disks
-  'raid',
+  '(?:raid|pm2)',
   'printer',
   '(?<!vite |webpack |vue |前端 ?)dev server', // another box, not the front end's own ("vite dev server")
   // a network router, not the front end's ("the vue router")
@@ -217,7 +217,7 @@ const OTHER_NAMES_ZH = [
   '网盘',
   '我本地',
   '(?:另一个|另外一个|其他的?|别的|隔壁)(?:项目|系统|平台|站点|网站|应用)',
-  '(?:隔壁|别的|其他|兄弟)(?:组|部门|团队)',
+  '(?:隔壁|别的|其他|兄弟)(?:组|部门|团队)|(?!我们|咱们)[\u3400-\u9fff]{2}(?:组|部门|团队)(?:自己|的?那套|的?那台)',
   // another time or owner: a previous job, an old project, the customer's own system
   '上家公司|前公司|(?:以前|之前)的公司|(?:以前|之前)(?:那个|的)项目|老项目|(?:客户|他们|人家)自己的',
   '远程桌面',

@@ -9,7 +9,7 @@ import type { Playbook } from '../../../src/playbooks/playbook.js';
  * one to create; an environment named ("the demo env") is no configuration; repair commands typed in pinyin; a
  * deadline is no announcement; the front end's own dev server; nginx looking for /admin/ on disk; a configuration
  * pasted with what it should be asked; what to type into the browser; meaning to check it oneself; nothing listening
- * in other words; a unit left in the failed state.
+ * in other words; a unit left in the failed state; another team's own setup.
  */
 let playbooks: Playbook[];
 beforeAll(async () => {
@@ -160,5 +160,26 @@ describe('a unit left in the failed state', () => {
   it('of another system offers nothing', () => {
     for (const text of ['jenkins job 又 failed 了', 'CI 流水线 status 一直 failed', 'airflow 起完就 inactive 了'])
       expect([text, answer(text).offered]).toEqual([text, []]);
+  });
+});
+
+describe('another team’s own setup', () => {
+  it('offers nothing, even naming OMS’s words', () => {
+    for (const text of [
+      '运维组那边的 gunicorn 服务起不来了，不是我们的',
+      '测试组自己搭的那套 nginx 502 了',
+      '数据部门那台上的 django admin 打不开',
+      'node 服务 pm2 一直重启',
+    ])
+      expect([text, answer(text).offered, answer(text).passive]).toEqual([text, [], false]);
+  });
+
+  it('our own team, or asking whether it is ours, stays OMS’s', () => {
+    const cases: Array<[string, string]> = [
+      ['我们组自己搭的 OMS 后台打不开', 'admin'],
+      ['是不是我们的问题？登录一直失败', 'login'],
+      ['测试组那边反馈登录不了', 'login'],
+    ];
+    for (const [text, id] of cases) expect([text, answer(text).top]).toEqual([text, id]);
   });
 });
