@@ -294,7 +294,7 @@ export const PROBLEMS = {
   timeout: {
     label: '超时 / timeout',
     zh: ['超时', '断开', '就断', '很慢', '太慢', '卡死'],
-    en: ['timeout', 'timed out', 'time out', 'worker timeout', 'slow', 'takes forever'],
+    en: ['timeout', 'timed out', 'time out', 'timing out', 'times out', 'worker timeout', 'slow', 'takes forever'],
     re: ['err_(?:connection_)?timed_out'],
   },
 } as const satisfies Record<string, unknown>;

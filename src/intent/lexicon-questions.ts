@@ -178,13 +178,15 @@ export const QUESTIONS = {
       '升级给',
       '甩给',
     ],
-    en: ['vendor', 'escalate', 'escalation', 'contact', 'who to ask', 'ticket', 'hand off', 'hand over'],
+    en: ['vendor', 'escalate', 'escalating', 'escalation', 'contact', 'who to ask', 'ticket', 'hand off', 'hand over'],
     // "who do I send this to", "what info should I attach": whom to hand a problem to, and with what.
     // Support as someone to turn to, not the verb ("openpyxl does not support the old .xls", "not supported").
     re: [
       "(?<!\\b(?:not|n't|does|do|also|will|can)\\s+)\\bsupport\\b",
       '\\bwho (?:do|should|can) (?:i|we) (?:send (?:this|it|that|these|them|the logs?)|escalate|turn to|reach out)',
       '\\bwhat (?:info|information|details|logs?) (?:should|do|must) (?:i|we) (?:attach|include|send|provide)\\b',
+      // "what should I collect before escalating?"
+      '\\bwhat (?:should|do|must) (?:i|we) (?:collect|gather|grab)\\b',
     ],
     py: ['zhi chi'],
   },

@@ -183,3 +183,21 @@ describe('another team’s own setup', () => {
     for (const [text, id] of cases) expect([text, answer(text).top]).toEqual([text, id]);
   });
 });
+
+describe('words of round 11’s writers', () => {
+  it('what to collect before escalating is the support section', () => {
+    expect(answer('what should I collect before escalating?').section).toBe('checklist#support');
+    expect(answer('what should I collect for the jenkins ticket?').offered).toEqual([]);
+  });
+
+  it('workers timing out offers the workers', () => {
+    expect(answer('workers keep timing out on the big export endpoint').offered).toContain('worker-sigterm');
+    expect(answer('our CI runner keeps timing out').offered).toEqual([]);
+  });
+
+  it('another project named with its framework is another system', () => {
+    for (const text of ['另一个 django 项目的 createsuperuser 报错', '其他 vue 项目登录报跨域'])
+      expect([text, answer(text).offered]).toEqual([text, []]);
+    expect(answer('别的接口都正常，就 /api/orders 404').top).toBe('api-not-found');
+  });
+});
