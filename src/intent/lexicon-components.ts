@@ -222,7 +222,7 @@ export const APP_COMPONENTS = {
   service: {
     label: '服务 / the service',
     // Starting at boot is the unit's ("开机自启动怎么设", "kaiji zi qidong").
-    zh: ['单元文件', 'unit 文件', 'service 文件', '开机自启', '开机启动', '自启动'],
+    zh: ['单元文件', 'unit 文件', 'service 文件', '开机自启', '开机启动', '自启动', '开机自动启动'],
     en: ['service', 'unit', 'unit file', 'systemd', 'systemctl', 'daemon-reload'],
     // 服务器 is "the server", not the service.
     re: ['\\.service\\b', '服务(?!器)'],

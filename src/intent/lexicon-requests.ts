@@ -151,6 +151,7 @@ export const REQUESTS = {
       'what else',
       'which first',
     ],
+    py: ['cong na li kai shi', 'cong na li cha', 'cong na li xia shou'],
   },
   checkup: {
     label: '检查 / check-up',
@@ -223,8 +224,7 @@ export const REQUESTS = {
       // A cheat sheet of commands, not of any tool ("a cheat sheet for vim").
       '\\bcheat ?sheets? (?:of|with|for) (?:the |our )?(?:\\w+ )?commands\\b|\\bcommands? cheat ?sheets?\\b',
     ],
-    // 修复命令 typed in pinyin (the expression above is not read as pinyin)
-    py: ['xiu fu ming ling', 'xiu fu de ming ling', 'xiu fu yong de ming ling'],
+    py: ['xiu fu ming ling', 'xiu fu de ming ling', 'xiu fu yong de ming ling'], // 修复命令, not read from re
   },
   recommended: {
     label: '推荐配置 / recommended configuration',
@@ -293,6 +293,7 @@ export const REQUESTS = {
       '开机自启',
       '开机启动',
       '自启动',
+      '开机自动启动',
     ],
     en: ['setup', 'set up', 'install', 'from scratch', 'deploy', 'enable', 'on boot', 'at boot'],
   },

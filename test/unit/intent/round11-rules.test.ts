@@ -201,3 +201,17 @@ describe('words of round 11’s writers', () => {
     expect(answer('别的接口都正常，就 /api/orders 404').top).toBe('api-not-found');
   });
 });
+
+describe('pinyin and Chinese meet on more words', () => {
+  it('starting at boot, said in full, is the service setup, in Chinese and in pinyin', () => {
+    for (const text of ['开机自动启动怎么配', 'kaiji zidong qidong zenme pei'])
+      expect([text, answer(text).section]).toEqual([text, 'service-start#setup']);
+  });
+
+  it('nginx not getting through to the backend is the API path', () => {
+    for (const text of ['nginx 转发不到后端', 'nginx zhuanfa bu dao houduan'])
+      expect([text, answer(text).top]).toEqual([text, 'api-not-found']);
+    for (const text of ['公司网关转发不到外网', '我的电脑开机自动启动太多软件'])
+      expect([text, answer(text).offered]).toEqual([text, []]);
+  });
+});
