@@ -72,17 +72,19 @@ export const QUESTIONS = {
   },
   where: {
     label: '在哪 / where',
-    zh: ['在哪', '哪里', '哪儿', '地址', '网址', '路径', '入口', '多少'],
+    zh: ['在哪', '地址', '网址', '路径', '入口', '多少'],
     en: ["where's", 'where is', 'where', 'url', 'path'],
     // Not "Address already in use" (a pasted error, no question).
     re: [
       '\\baddress(?:es)?\\b(?!\\s+(?:already\\s+)?in use)',
-      '[去从在到]哪|哪(?:里|儿|个目录|个路径|下载|能|有|进)',
+      // not where to start ("从哪里开始查": where-to-start)
+      '(?:[去在到]|从(?!哪(?:里|儿)?(?:开始|查|看|下手|入手|弄|搞|修)))哪',
+      '(?<!从)哪(?:里|儿|个目录|个路径|下载|能|有|进)',
       // what to type into the browser is an address: "浏览器里该敲哪个", "地址栏输什么"
       '(?:浏览器|地址栏)[里上中]?(?:该|要|应该|得)?(?:敲|输|输入|填|打)(?:哪个|哪一个|什么|啥)',
       '\\bwhat (?:do|should) i (?:type|enter|put) (?:in|into) the (?:browser|address bar)\\b',
     ],
-    py: ['zai na', 'di zhi', 'duo shao'],
+    py: ['zai na', 'di zhi', 'duo shao', 'na li', 'na er'],
   },
   question: {
     label: '提问 / a question',

@@ -215,3 +215,20 @@ describe('pinyin and Chinese meet on more words', () => {
       expect([text, answer(text).offered]).toEqual([text, []]);
   });
 });
+
+describe('where to start is no "where is"', () => {
+  it('is not answered with an address', () => {
+    for (const text of ['登录和后台都不行，不知道从哪里开始查', '后台打不开，不知道从哪里开始查'])
+      expect([text, answer(text).section]).toEqual([text, null]);
+    expect(answer('登录和后台都不行，不知道从哪里开始查').top).toBe('checklist');
+  });
+
+  it('where something is, or comes from, still is', () => {
+    const cases: Array<[string, string]> = [
+      ['admin 后台在哪里', 'admin#admin-url'],
+      ['模板从哪里下载', 'admin#bulk-import'],
+      ['houtai zai nali', 'admin#admin-url'],
+    ];
+    for (const [text, section] of cases) expect([text, answer(text).section]).toEqual([text, section]);
+  });
+});
