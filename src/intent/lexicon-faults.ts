@@ -30,7 +30,12 @@ export const FAULTS = {
       '重启了好几次',
       '反复',
     ],
-    re: ['又(?:挂|崩|停|failed|失败|退出|起不来)'],
+    re: [
+      '又(?:挂|崩|停|failed|失败|退出|起不来)',
+      // "oms-backend is flapping, restarts every few seconds"; not a network link flapping
+      '\\b(?:service|unit|backend|gunicorn|oms-backend)\\b[^.;!?]{0,20}\\bflapping\\b',
+      '\\brestart(?:s|ing)? every (?:few |couple of |\\d+ )?(?:seconds?|secs?|s)\\b',
+    ],
     en: [
       'restart counter',
       'auto-restart',

@@ -232,3 +232,19 @@ describe('where to start is no "where is"', () => {
     for (const [text, section] of cases) expect([text, answer(text).section]).toEqual([text, section]);
   });
 });
+
+describe('a unit flapping', () => {
+  it('is the restart loop', () => {
+    for (const text of ['oms-backend is flapping, restarts every few seconds', 'gunicorn restarting every 10 seconds'])
+      expect([text, answer(text).top]).toEqual([text, 'service-start']);
+  });
+
+  it('a network link flapping, or another job restarting, is not', () => {
+    for (const text of [
+      'the uplink port is flapping',
+      'BGP session flapping since noon',
+      'the cron job restarts every 5 seconds?',
+    ])
+      expect([text, answer(text).offered]).toEqual([text, []]);
+  });
+});
