@@ -167,8 +167,9 @@ for (const [half, since] of tuneOnly ? r9halves.slice(0, 1) : r9halves) {
 // Round 10 (test/fixtures/intent/round10/): a fresh blind set split by the same fixed seed; its tuning half is tuning
 // material of round 10, its test half (kept outside the repository until the integrator had scored it, figures-only)
 // tuning material since round 11: both are printed with their misses.
-// Round 11 (test/fixtures/intent/round11/): a fresh blind set split by the same seed; only its tuning half is in the
-// repository (tuning material of round 11, misses printed), its test half is scored by the integrator.
+// Round 11 (test/fixtures/intent/round11/): a fresh blind set split by the same seed; its tuning half is tuning
+// material of round 11 (misses printed); its test half, kept outside the repository until the integrator had scored
+// it, is blind: figures only, never its messages.
 const later = [
   ['round10/tune.jsonl', 'round 10 tuning half — tuning material of round 10'],
   ['round10/test.jsonl', 'round 10 test half (scored blind in round 10) — tuning material since round 11'],
@@ -177,6 +178,13 @@ const later = [
 for (const [rel, title] of tuneOnly ? later.filter(([r]) => r !== 'round10/test.jsonl') : later) {
   const set = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', rel), 'utf8'), rel);
   print(`${title} (${rel})`, scoreHeldout(set, answer), true);
+}
+if (!tuneOnly) {
+  const r11test = parseHeldout(
+    await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'round11', 'test.jsonl'), 'utf8'),
+    'round11/test.jsonl',
+  );
+  print('round 11 test half (round11/test.jsonl) — blind, figures only', scoreHeldout(r11test, answer), false);
 }
 
 const probes = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'probes.jsonl'), 'utf8'), 'probes');
