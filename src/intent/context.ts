@@ -82,8 +82,8 @@ const NOT_OURS = new RegExp(
     String.raw`(?:跟|和|与)(?:这个|这边|此|我们这|我们|咱们)(?:没关系|无关|没有关系)`,
     // "那个是运维组的", "归数据组管": another team's
     String.raw`(?:是|归|属于)(?!我们|咱们|我|本)[\u3400-\u9fff]{1,4}(?:组|部门|团队)(?:的|管)`,
-    // "应该不是我们的机器吧", "not our box"
-    String.raw`(?<!是)不是(?:我们|咱们|我们组|咱们组)(?:的|家)?(?:机器|服务器|系统|服务|项目)`,
+    // "应该不是我们的机器吧", "not our box", "不是我们的oms" (another team's portal, said without a comma)
+    String.raw`(?<!是)不是(?:我们|咱们|我们组|咱们组)(?:的|家)?\s*(?:机器|服务器|系统|服务|项目|网站|站点|oms)`,
     // "…，不是我们的" closing a clause
     String.raw`(?<!是)不是(?:我们|咱们)组?的(?=\s*(?:[,.;!?。，；！？)）]|$))`,
     String.raw`\bnot (?:our|ours|one of ours)\b(?: (?:box|server|machine|host|system|stuff))?`,
@@ -129,6 +129,13 @@ const CHANNEL = new RegExp(
   'gi',
 );
 
+/**
+ * A report the problem is to be written into ("要不要写进周报", "记到日报里"): where it is told, not another topic; a
+ * weekly report alone ("周报模板谁发我一下") stays office chatter.
+ */
+const REPORTED_IN =
+  /(?:写进|写到|写入|记到|记进|放进|放到|汇报到|报到)(?:本周的?|这周的?|今天的?)?(?:周报|日报|月报)(?:里)?/g;
+
 /** What the message says about whose problem it is. */
 export interface MessageContext {
   /** Names OMS (its unit, paths, the super admin …). */
@@ -150,7 +157,8 @@ export function messageContext(text: string): MessageContext {
     .replace(/users:\(\(.*?\)\)/g, ' ')
     .replace(COPIED_FROM, ' ')
     .replace(OWN_BROWSER, ' 浏览器 ')
-    .replace(CHANNEL, ' 说');
+    .replace(CHANNEL, ' 说')
+    .replace(REPORTED_IN, ' ');
   if (NOT_OURS.test(said)) return { ours: false, foreign: true, notice: announces(said), other: true };
   const ours = OMS_ANCHORS.test(said);
   const named = OTHER_SYSTEMS.test(said) || OTHER_HOST.test(said);

@@ -71,16 +71,9 @@ const OTHER_NAMES = [
   'openstack',
   // monitoring
   'node_exporter',
-  // office tools and networks
-  'vpn',
-  'wifi',
-  'wi-fi',
-  'jira',
-  'confluence',
-  'wiki',
-  'yapi',
-  'oa',
-  'ldap',
+  // office tools and networks; file shares
+  ...['vpn', 'wifi', 'wi-fi', 'jira', 'confluence', 'wiki', 'yapi', 'oa', 'ldap'],
+  ...['samba', 'smb', 'cifs', 'ftp', 'vsftpd', 'nas'],
   'active directory',
   'ad(?! hoc)', // "account disabled in AD"
   'sso',
@@ -90,13 +83,11 @@ const OTHER_NAMES = [
   'mail',
   'zoom',
   // other stacks and clients
-  'java',
-  'jvm',
-  'tomcat',
-  'spring\\w*',
-  'php',
-  'golang',
-  'node\\.js',
+  ...['java', 'jvm', 'tomcat', 'spring\\w*', 'php', 'golang', 'node\\.js'],
+  // node's own heap running out while building ("JavaScript heap out of memory"): not gunicorn's workers
+  ...['javascript heap', 'max-old-space-size'],
+  // a package mirror or repository ("yum makecache 很慢", "apt update 卡住"): not OMS's service
+  ...['makecache', 'apt(?:-get)? update', 'yum repolist'],
   'android',
   'ios',
   'apk',
@@ -160,7 +151,7 @@ const OTHER_NAMES_ZH = [
   '证书',
   '打卡',
   '考勤',
-  '(?:公司|企业|个人|我的|腾讯|网易)邮箱|邮箱(?:登|密码|满了|收不到|发不出)',
+  '(?:公司|企业|个人|我的|腾讯|网易)邮箱|邮箱(?:被|账号|账户|锁|解锁|登|密码|满了|收不到|发不出|打不开|进不去)',
   '邮件',
   '钉钉',
   '企业微信',
@@ -215,6 +206,8 @@ const OTHER_NAMES_ZH = [
   '光猫',
   '摄像头',
   '网盘',
+  // a file share, a package mirror ("内网源是不是挂了", "yum 源", "pip 源"), a portal: not OMS
+  '共享盘|共享文件夹|文件共享|(?:内网|软件|镜像|yum|dnf|apt|pip|本地|公司) ?源(?![码文])|门户',
   '我本地',
   '(?:另一个|另外一个|其他的?|别的|隔壁) ?(?:[a-z][\\w.-]* ?)?(?:项目|系统|平台|站点|网站|应用)',
   '(?:隔壁|别的|其他|兄弟)(?:组|部门|团队)|(?!我们|咱们)[\u3400-\u9fff]{2}(?:组|部门|团队)(?:自己|的?那套|的?那台)',

@@ -1,0 +1,83 @@
+import { answerSummary, matchIntent } from '../../../src/intent/match.js';
+import { loadPlaybooks } from '../../../src/playbooks/loader.js';
+import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
+import { playbookRegistry } from '../../../src/app/playbook-registry.js';
+import type { Playbook } from '../../../src/playbooks/playbook.js';
+
+/**
+ * Round 12's rules (docs/intent.md), on wordings invented for them, hard negatives among them: another team's site
+ * said not to be ours without a comma; package mirrors, file shares and a mailbox are other systems; node's heap
+ * running out while building is not gunicorn's; a weekly report the problem is written into is no office chatter.
+ */
+let playbooks: Playbook[];
+beforeAll(async () => {
+  playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
+});
+const answer = (text: string) => answerSummary(matchIntent(text, playbooks));
+const silent = (texts: string[]) => {
+  for (const text of texts) {
+    const r = answer(text);
+    expect([text, r.offered, r.passive]).toEqual([text, [], false]);
+  }
+};
+
+describe('another team’s site, said not to be ours', () => {
+  it('offers nothing, with or without a comma before it', () => {
+    silent([
+      '市场部那个官网的 nginx 报 404，他们让我看看 不是我们的系统',
+      '财务组那个门户 nginx 502 了 不是我们的oms',
+      '帮忙看下人事的门户网站登录不上，不是我们的网站',
+    ]);
+  });
+
+  it('asking whether it is ours still answers', () => {
+    expect(answer('后台 nginx 404，是不是我们的 oms 的问题').offered).toContain('admin');
+    expect(answer('是不是我们的oms挂了，登录不上').offered).toContain('login');
+  });
+});
+
+describe('a package mirror, a file share, a mailbox', () => {
+  it('down or refusing is another system', () => {
+    silent([
+      'apt update 卡住了 是不是源挂了',
+      'pip 源是不是挂了，装包一直超时',
+      '公司软件源挂了吗 dnf 装不上',
+      'yum repolist 报错 内网源连不上',
+      'samba 共享文件夹访问被拒绝',
+      'nas 挂了吗 共享盘打不开',
+      'ftp 登录不上 530',
+      '邮箱被锁了怎么解',
+      '邮箱账号被冻结了 找谁解锁',
+    ]);
+  });
+
+  it('the upgrade that broke OMS’s unit, or a user’s e-mail column, stays OMS’s', () => {
+    expect(answer('yum update 之后 oms-backend 起不来了').top).toBe('service-start');
+    expect(answer('导入员工的时候邮箱必填吗').section).toBe('admin#bulk-import');
+  });
+});
+
+describe('node’s heap running out while building', () => {
+  it('is not gunicorn’s workers', () => {
+    silent(['webpack 打包的时候 JavaScript heap out of memory', 'node 构建 OOM 了，加了 --max-old-space-size=4096']);
+  });
+
+  it('a worker killed for memory stays the workers’', () => {
+    for (const text of ['gunicorn 的 worker 被 oom kill 了', '后端 worker 内存溢出 被杀了'])
+      expect([text, answer(text).top]).toEqual([text, 'worker-sigterm']);
+  });
+});
+
+describe('a weekly report the problem is written into', () => {
+  it('is still the question asked', () => {
+    for (const text of [
+      'reload 之后日志里一堆 SIGTERM 这个要写进周报吗',
+      'SIGTERM 这种日志算不算故障，要不要记到日报里',
+    ])
+      expect([text, answer(text).section]).toEqual([text, 'worker-sigterm#is-it-normal']);
+  });
+
+  it('the weekly report alone is office chatter', () => {
+    silent(['周报模板谁发我一下', '这周周报写了吗']);
+  });
+});
