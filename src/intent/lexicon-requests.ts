@@ -8,8 +8,9 @@ export const REQUESTS = {
     zh: [
       '全面',
       '全部',
-      '所有',
       '整体',
+      '各项',
+      '每项',
       '全盘',
       '从头到尾',
       '一遍',
@@ -62,7 +63,12 @@ export const REQUESTS = {
       'all the way',
       'soup to nuts',
     ],
-    re: ["\\bnothing(?:'s| is)? work(?:s|ing)\\b", '(?:啥|什么|哪)都不(?:行|好使|能用|对)'],
+    re: [
+      "\\bnothing(?:'s| is)? work(?:s|ing)\\b",
+      '(?:啥|什么|哪)都不(?:行|好使|能用|对)',
+      // 所有, but not the extent of one fault ("所有数据列表都加载不出来", "所有页面都 502"): that part's own
+      '所有(?!的?(?:数据|列表|页面|请求|菜单|按钮|图片|图标|样式|表格|报表))',
+    ],
     py: ['suo you', 'quan bu', 'quan mian', 'yi bian'],
   },
   /**

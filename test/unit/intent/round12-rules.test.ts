@@ -81,3 +81,19 @@ describe('a weekly report the problem is written into', () => {
     silent(['周报模板谁发我一下', '这周周报写了吗']);
   });
 });
+
+describe('every item checked', () => {
+  it('各项 and 每项 ask for the whole', () => {
+    for (const text of ['发版之后各项检查都跑一下', '每项都检查一遍吧', '所有东西都查一遍'])
+      expect([text, answer(text).top]).toEqual([text, 'checklist']);
+  });
+
+  it('all of one part’s pages or lists is that fault’s extent, not the whole', () => {
+    for (const text of ['客户说所有数据列表都加载不出来，F12 看是 502', '所有列表都转圈 接口 504'])
+      expect([text, answer(text).top]).toEqual([text, 'api-not-found']);
+  });
+
+  it('in another system offers nothing', () => {
+    silent(['jenkins 的各项检查都跑一下', 'mysql 所有表都查一遍']);
+  });
+});
