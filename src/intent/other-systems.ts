@@ -87,7 +87,7 @@ const OTHER_NAMES = [
   // node's own heap running out while building ("JavaScript heap out of memory"): not gunicorn's workers
   ...['javascript heap', 'max-old-space-size'],
   // a package mirror or repository ("yum makecache 很慢", "apt update 卡住"): not OMS's service
-  ...['makecache', 'apt(?:-get)? update', 'yum repolist'],
+  ...['makecache', 'apt(?:-get)? update', 'yum repolist', 'mirrors?'],
   'android',
   'ios',
   'apk',
@@ -107,12 +107,16 @@ const OTHER_NAMES = [
   '(?<!vite |webpack |vue |前端 ?)dev server', // another box, not the front end's own ("vite dev server")
   // a network router, not the front end's ("the vue router")
   '(?<!vue[- ]?|react[- ]?)router',
-  'laptop',
+  ...['laptop', 'brew', 'homebrew', 'macos'],
   '(?:another|other|side|personal|my own) (?:project|app|site|system)',
   // another team's or department's system, in English: "the HR system's bulk import", "the billing platform"
   '(?:hr|finance|billing|payroll|accounting|attendance|ticketing|reporting|warehouse|inventory|helpdesk|marketing)' +
     ' (?:system|platform|app|portal|tool|site)s?',
   "(?:another|other|the data|the qa|the infra|the platform|the bi) team'?s",
+  // "the staging nginx of the mobile team": another team's own (a team reporting a problem stays a channel)
+  '(?:of|for) (?:the|another) (?!ops\\b|support\\b|sre\\b|oms\\b)[a-z]+ team',
+  'e?hr ?(?:系统|平台|后台)', // "HR 系统批量导入员工"
+
   'home router',
   'projector',
   // desktops and their remote access (not "windows" alone: a unit file written on Windows, a browser's user agent)
@@ -205,13 +209,15 @@ const OTHER_NAMES_ZH = [
   '路由器',
   '光猫',
   '摄像头',
-  '网盘',
+  ...['网盘', '中台'],
   // a file share, a package mirror ("内网源是不是挂了", "yum 源", "pip 源"), a portal: not OMS
   '共享盘|共享文件夹|文件共享|(?:内网|软件|镜像|yum|dnf|apt|pip|本地|公司) ?源(?![码文])|门户',
   '我本地',
   '(?:另一个|另外一个|其他的?|别的|隔壁) ?(?:[a-z][\\w.-]* ?)?(?:项目|系统|平台|站点|网站|应用)',
-  '(?:隔壁|别的|其他|兄弟)(?:组|部门|团队)|(?!我们|咱们)[\u3400-\u9fff]{2}(?:组|部门|团队)(?:自己|的?那套|的?那台)',
+  '(?:隔壁|别的|其他|兄弟)(?:组|部门|团队)|(?!我们|咱们)[\u3400-\u9fff]{2}(?:组|部门|团队)(?:自己|的?那套|的?那台|搭的|自建的|部署的)',
   // another time or owner: a previous job, an old project, the customer's own system
+  // a vendor's or an outsourced team's own ("供应商的平台登录 500", "外包那边的后台"); 供应商 alone is OMS's data
+  '(?:供应商|厂商|厂家)(?:的|那边的?)(?:平台|系统|后台|网站|服务器)|外包(?:那边|团队|公司|的)',
   '上家公司|前公司|(?:以前|之前)的公司|(?:以前|之前)(?:那个|的)项目|老项目|(?:客户|他们|人家)自己的',
   '远程桌面',
   '(?:财务|人事|报销|审批|考勤|打卡|门禁|工单|客服|仓储|报表|数据|测试|招聘|培训|会议|采购|合同|资产|物流|营销|电商|商城)(?:系统|平台)',

@@ -97,3 +97,23 @@ describe('every item checked', () => {
     silent(['jenkins 的各项检查都跑一下', 'mysql 所有表都查一遍']);
   });
 });
+
+describe('a vendor’s, an outsourced or another team’s own system', () => {
+  it('offers nothing', () => {
+    silent([
+      'HR 系统批量导入员工报模板格式错误',
+      '供应商的平台登录 500',
+      '外包那边的后台登录报 403',
+      '数据中台接口 502，他们自己在查',
+      '测试组搭的 django 后台 admin 进不去',
+      '同事的 mac 上 brew 装 nginx 起不来',
+      'the staging nginx of the mobile team keeps 404ing on /api/',
+      'the package mirror is down, apt update fails',
+    ]);
+  });
+
+  it('suppliers as OMS’s own data stay OMS’s', () => {
+    expect(answer('供应商列表加载不出来 接口 502').top).toBe('api-not-found');
+    expect(answer('后台导入供应商账号报错').top).toBe('admin');
+  });
+});
