@@ -83,7 +83,9 @@ const NOT_OURS = new RegExp(
     // "那个是运维组的", "归数据组管": another team's
     String.raw`(?:是|归|属于)(?!我们|咱们|我|本)[\u3400-\u9fff]{1,4}(?:组|部门|团队)(?:的|管)`,
     // "应该不是我们的机器吧", "not our box", "不是我们的oms" (another team's portal, said without a comma)
-    String.raw`(?<!是)不是(?:我们|咱们|我们组|咱们组)(?:的|家)?\s*(?:机器|服务器|系统|服务|项目|网站|站点|oms)`,
+    String.raw`(?<!是)不是(?:我们|咱们)(?:组|这边|这里|家)?(?:的|家)?\s*(?:机器|服务器|系统|服务|项目|网站|站点|oms)`,
+    // "他们自己维护的", "人家自己部署的": another team's own
+    String.raw`(?:他们|人家|对方)(?:那边)?自己(?:维护|搭|部署|运维|负责|管)的`,
     // "…，不是我们的" closing a clause
     String.raw`(?<!是)不是(?:我们|咱们)组?的(?=\s*(?:[,.;!?。，；！？)）]|$))`,
     String.raw`\bnot (?:our|ours|one of ours)\b(?: (?:box|server|machine|host|system|stuff))?`,

@@ -41,7 +41,7 @@ const OTHER_NAMES = [
   'blog',
   'access denied for user',
   // a package manager's or git's own account and registry ("npm login 报 401", "git 登录不上"): not OMS's login
-  '(?:git|npm|yarn|pnpm|pip3?)\\s*(?:的\\s*)?(?:login|登录|登陆|账号|密码|publish|registry|仓库|源)',
+  '(?:git|npm|yarn|pnpm|pip3?)\\s*(?:的\\s*)?(?:login|登录|登陆|账号|密码|publish|registry|仓库|源|私服)',
   'maven',
   'gradle',
   'harbor',
@@ -51,24 +51,9 @@ const OTHER_NAMES = [
   'pipeline',
   'ci',
   // clusters and infrastructure
-  'k8s',
-  'kubernetes',
-  'kubectl',
-  'kubelet',
-  'helm',
-  'pod',
-  'pods',
-  'ingress',
-  'crashloopbackoff',
-  'oomkilled',
+  ...['k8s', 'kubernetes', 'kubectl', 'kubelet', 'helm', 'pod', 'pods', 'ingress', 'crashloopbackoff', 'oomkilled'],
   'node ?notready',
-  'etcd',
-  'istio',
-  'ceph',
-  'nfs',
-  'vmware',
-  'esxi',
-  'openstack',
+  ...['etcd', 'istio', 'ceph', 'nfs', 'vmware', 'esxi', 'openstack'],
   // monitoring
   'node_exporter',
   // office tools and networks; file shares
@@ -209,16 +194,18 @@ const OTHER_NAMES_ZH = [
   '路由器',
   '光猫',
   '摄像头',
-  ...['网盘', '中台'],
+  ...['网盘', '中台', '私服', '扫码枪', '小票'],
+  '打印(?:服务|队列|不了|不出)|打不出(?:单|小票)',
   // a file share, a package mirror ("内网源是不是挂了", "yum 源", "pip 源"), a portal: not OMS
   '共享盘|共享文件夹|文件共享|(?:内网|软件|镜像|yum|dnf|apt|pip|本地|公司) ?源(?![码文])|门户',
   '我本地',
   '(?:另一个|另外一个|其他的?|别的|隔壁) ?(?:[a-z][\\w.-]* ?)?(?:项目|系统|平台|站点|网站|应用)',
-  '(?:隔壁|别的|其他|兄弟)(?:组|部门|团队)|(?!我们|咱们)[\u3400-\u9fff]{2}(?:组|部门|团队)(?:自己|的?那套|的?那台|搭的|自建的|部署的)',
+  '(?:隔壁|别的|其他|兄弟)(?:组|部门|团队|事业部|子公司|分公司)|(?:子公司|分公司|集团|事业部)(?:的|那套)|' +
+    '(?!我们|咱们)[\u3400-\u9fff]{2}(?:组|部门|团队)(?:自己|的?那套|的?那台|搭的|自建的|部署的)',
   // another time or owner: a previous job, an old project, the customer's own system
   // a vendor's or an outsourced team's own ("供应商的平台登录 500", "外包那边的后台"); 供应商 alone is OMS's data
   '(?:供应商|厂商|厂家)(?:的|那边的?)(?:平台|系统|后台|网站|服务器)|外包(?:那边|团队|公司|的)',
-  '上家公司|前公司|(?:以前|之前)的公司|(?:以前|之前)(?:那个|的)项目|老项目|(?:客户|他们|人家)自己的',
+  '上家公司|前公司|(?:以前|之前)的公司|(?:以前|之前)(?:那个|的)项目|老项目|(?:客户|他们|人家|对方)(?:那边)?(?:自己的|自建的|自己搭的)',
   '远程桌面',
   '(?:财务|人事|报销|审批|考勤|打卡|门禁|工单|客服|仓储|报表|数据|测试|招聘|培训|会议|采购|合同|资产|物流|营销|电商|商城)(?:系统|平台)',
   // another server than the one the bot diagnoses

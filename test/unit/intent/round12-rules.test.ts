@@ -117,3 +117,22 @@ describe('a vendor’s, an outsourced or another team’s own system', () => {
     expect(answer('后台导入供应商账号报错').top).toBe('admin');
   });
 });
+
+describe('another company unit’s, a customer’s own, a print service, a private registry', () => {
+  it('offers nothing', () => {
+    silent([
+      '不是我们这边的系统，他们的 nginx 配错了 404',
+      '别的事业部的 django 后台 502 了',
+      '子公司那套 oms 登录不上，他们自己维护的',
+      '客户那边自建的 nginx 502',
+      '打印服务挂了，打不出单子',
+      'npm 私服登录不上',
+    ]);
+  });
+
+  it('a report relayed from them, or ours said not to be the network, stays OMS’s', () => {
+    expect(answer('集团那边反馈后台登录不上').top).toBe('login');
+    expect(answer('客户那边反馈接口 502').top).toBe('api-not-found');
+    expect(answer('不是我们这边的网络问题，后端确实起不来').top).toBe('service-start');
+  });
+});
