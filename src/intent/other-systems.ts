@@ -121,6 +121,7 @@ const OTHER_NAMES = [
   'last company',
   'old project',
   "(?:customer|client)'s own",
+  "some(?:one|body) else'?s",
   'my local',
   'on my machine',
   'jump ?(?:host|server|box)',
@@ -199,7 +200,7 @@ const OTHER_NAMES_ZH = [
   // a file share, a package mirror ("内网源是不是挂了", "yum 源", "pip 源"), a portal: not OMS
   '共享盘|共享文件夹|文件共享|(?:内网|软件|镜像|yum|dnf|apt|pip|本地|公司) ?源(?![码文])|门户',
   '我本地',
-  '(?:另一个|另外一个|其他的?|别的|隔壁) ?(?:[a-z][\\w.-]* ?)?(?:项目|系统|平台|站点|网站|应用)',
+  '(?:另一个|另外一个|其他的?|别的|隔壁|别人的) ?(?:[a-z][\\w.-]* ?)?(?:项目|系统|平台|站点|网站|应用)',
   '(?:隔壁|别的|其他|兄弟)(?:组|部门|团队|事业部|子公司|分公司)|(?:子公司|分公司|集团|事业部)(?:的|那套)|' +
     '(?!我们|咱们)[\u3400-\u9fff]{2}(?:组|部门|团队)(?:自己|的?那套|的?那台|搭的|自建的|部署的)',
   // another time or owner: a previous job, an old project, the customer's own system

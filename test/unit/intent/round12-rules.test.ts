@@ -136,3 +136,14 @@ describe('another company unit’s, a customer’s own, a print service, a priva
     expect(answer('不是我们这边的网络问题，后端确实起不来').top).toBe('service-start');
   });
 });
+
+describe('someone else’s system', () => {
+  it('offers nothing', () => {
+    silent(["someone else's django admin on 10.0.5.9 has no css", '别人的项目 admin 没样式']);
+  });
+
+  it('someone else having changed OMS’s nginx stays OMS’s', () => {
+    expect(answer('someone else changed the nginx config and now /api/ is 404').top).toBe('api-not-found');
+    expect(answer('别人改了 nginx 配置之后接口 404').top).toBe('api-not-found');
+  });
+});
