@@ -71,8 +71,8 @@ const OTHER_NAMES = [
   ...['java', 'jvm', 'tomcat', 'spring\\w*', 'php', 'golang', 'node\\.js'],
   // node's own heap running out while building ("JavaScript heap out of memory"): not gunicorn's workers
   ...['javascript heap', 'max-old-space-size'],
-  // a package mirror or repository ("yum makecache 很慢", "apt update 卡住"): not OMS's service
-  ...['makecache', 'apt(?:-get)? update', 'yum repolist', 'mirrors?'],
+  // a package mirror ("yum makecache 很慢"); an upgrade alone ("apt update 之后后端起不来") stays OMS's
+  ...['makecache', 'mirrors?'],
   'android',
   'ios',
   'apk',
@@ -195,10 +195,12 @@ const OTHER_NAMES_ZH = [
   '路由器',
   '光猫',
   '摄像头',
-  ...['网盘', '中台', '私服', '扫码枪', '小票'],
+  ...['网盘', '中台', '私服', '扫码枪', '小票', '电源'],
   '打印(?:服务|队列|不了|不出)|打不出(?:单|小票)',
   // a file share, a package mirror ("内网源是不是挂了", "yum 源", "pip 源"), a portal: not OMS
   '共享盘|共享文件夹|文件共享|(?:内网|软件|镜像|yum|dnf|apt|pip|本地|公司) ?源(?![码文])|门户',
+  '(?<![资来电根水能])源(?:是不是|好像|又|也)?(?:挂了|挂掉|连不上|超时|太慢|很慢|失效)', // "是不是源挂了"
+
   '我本地',
   '(?:另一个|另外一个|其他的?|别的|隔壁|别人的) ?(?:[a-z][\\w.-]* ?)?(?:项目|系统|平台|站点|网站|应用)',
   '(?:隔壁|别的|其他|兄弟)(?:组|部门|团队|事业部|子公司|分公司)|(?:子公司|分公司|集团|事业部)(?:的|那套)|' +

@@ -53,6 +53,7 @@ describe('a package mirror, a file share, a mailbox', () => {
 
   it('the upgrade that broke OMS’s unit, or a user’s e-mail column, stays OMS’s', () => {
     expect(answer('yum update 之后 oms-backend 起不来了').top).toBe('service-start');
+    expect(answer('apt update 之后后端起不来了').top).toBe('service-start');
     expect(answer('导入员工的时候邮箱必填吗').section).toBe('admin#bulk-import');
   });
 });
@@ -126,6 +127,7 @@ describe('another company unit’s, a customer’s own, a print service, a priva
       '子公司那套 oms 登录不上，他们自己维护的',
       '客户那边自建的 nginx 502',
       '打印服务挂了，打不出单子',
+      '电源挂了 机器重启',
       'npm 私服登录不上',
     ]);
   });
