@@ -128,6 +128,8 @@ describe('another company unit’s, a customer’s own, a print service, a priva
       '客户那边自建的 nginx 502',
       '打印服务挂了，打不出单子',
       '电源挂了 机器重启',
+      '监控大屏的 nginx 502，运维在看',
+      '考试系统登录页 404 了',
       'npm 私服登录不上',
     ]);
   });
