@@ -35,10 +35,9 @@ export const TRAINING_SETS = [
 
 /**
  * Scored blind and never tuned on (figures-only in `npm run eval:intent`): not learned from, so that the next
- * figure on them stays a blind one. Empty since round 12: round 11's test half, scored blind, is tuning material, and
- * round 12's test half is kept outside the repository until it has been scored.
+ * figure on them stays a blind one: round 12's test half, kept outside the repository until it had been scored.
  */
-export const BLIND_SETS: readonly string[] = [];
+export const BLIND_SETS: readonly string[] = ['round12/test.jsonl'];
 
 /** One set: its name and messages, with the evaluation's kind (symptom, howto, …; eval.jsonl's own kinds). */
 export interface TrainingSet {

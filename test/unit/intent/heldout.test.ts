@@ -344,6 +344,19 @@ describe('round 12, tuning half (tuning material of round 12)', () => {
   });
 });
 
+/**
+ * Round 12's test half (test/fixtures/intent/round12/test.jsonl): kept outside the repository while round 12 was
+ * tuned, scored figures-only by the integrator before round 12's changes (top-1 104/108, offered 104/108, sections
+ * 31/33, false alarms 1/42, passive 1/42) and after them: top-1 104/108, offered 104/108, sections 31/33, 0/42, 0/42
+ * (docs/intent.md). Never tuned on: held at that level.
+ */
+describe('round 12, test half (blind, never tuned on)', () => {
+  it('keeps the level measured blind', async () => {
+    const level = { top1: 104, offered: 104, sections: 31, falseAlarms: 0, passive: 0 };
+    expectLevel(await scoreSet('round12/test.jsonl'), { n: 150, unrelated: 42, ...level });
+  });
+});
+
 describe('parseHeldout', () => {
   it('names the file and line of a bad line', () => {
     expect(() =>
