@@ -1,18 +1,10 @@
-import { answerSummary, matchIntent } from '../../../src/intent/match.js';
-import { loadPlaybooks } from '../../../src/playbooks/loader.js';
-import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
-import { playbookRegistry } from '../../../src/app/playbook-registry.js';
-import type { Playbook } from '../../../src/playbooks/playbook.js';
+import { answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
 
 /**
  * Passive listening answers only reported trouble on OMS (src/intent/match.ts `unaskedWorthy`); the whole-or-a-part
  * rule's request forms (lost + everything, a pasted collection to review); shared infrastructure beside OMS's parts.
  */
-let playbooks: Playbook[];
-beforeAll(async () => {
-  playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
-});
-const answer = (text: string) => answerSummary(matchIntent(text, playbooks));
+const answer = answerOverRealPlaybooks();
 
 describe('passive listening', () => {
   it('answers a report of trouble or a pasted line OMS knows', () => {

@@ -1,19 +1,11 @@
-import { answerSummary, matchIntent } from '../../../src/intent/match.js';
-import { loadPlaybooks } from '../../../src/playbooks/loader.js';
-import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
-import { playbookRegistry } from '../../../src/app/playbook-registry.js';
-import type { Playbook } from '../../../src/playbooks/playbook.js';
+import { answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
 
 /**
  * Round 10's rules (docs/intent.md), on wordings invented for them, hard negatives among them: whom to hand a
  * problem to, asked in English or pinyin; requests typed in pinyin; a service that has to be started by hand after
  * every boot; a tester naming their role.
  */
-let playbooks: Playbook[];
-beforeAll(async () => {
-  playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
-});
-const answer = (text: string) => answerSummary(matchIntent(text, playbooks));
+const answer = answerOverRealPlaybooks();
 
 describe('whom to hand a problem to', () => {
   it('asked in English or in pinyin (谁 typed "shei") is the checklist support section', () => {

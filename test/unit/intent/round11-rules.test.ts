@@ -1,8 +1,4 @@
-import { answerSummary, matchIntent } from '../../../src/intent/match.js';
-import { loadPlaybooks } from '../../../src/playbooks/loader.js';
-import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
-import { playbookRegistry } from '../../../src/app/playbook-registry.js';
-import type { Playbook } from '../../../src/playbooks/playbook.js';
+import { answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
 
 /**
  * Round 11's rules (docs/intent.md), on wordings invented for them, hard negatives among them: a superuser wanted is
@@ -11,11 +7,7 @@ import type { Playbook } from '../../../src/playbooks/playbook.js';
  * pasted with what it should be asked; what to type into the browser; meaning to check it oneself; nothing listening
  * in other words; a unit left in the failed state; another team's own setup.
  */
-let playbooks: Playbook[];
-beforeAll(async () => {
-  playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
-});
-const answer = (text: string) => answerSummary(matchIntent(text, playbooks));
+const answer = answerOverRealPlaybooks();
 
 describe('a superuser wanted', () => {
   it('is asking how to create one, even with an environment named', () => {

@@ -1,19 +1,11 @@
-import { answerSummary, matchIntent } from '../../../src/intent/match.js';
-import { loadPlaybooks } from '../../../src/playbooks/loader.js';
-import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
-import { playbookRegistry } from '../../../src/app/playbook-registry.js';
-import type { Playbook } from '../../../src/playbooks/playbook.js';
+import { answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
 
 /**
  * Round 12's rules (docs/intent.md), on wordings invented for them, hard negatives among them: another team's site
  * said not to be ours without a comma; package mirrors, file shares and a mailbox are other systems; node's heap
  * running out while building is not gunicorn's; a weekly report the problem is written into is no office chatter.
  */
-let playbooks: Playbook[];
-beforeAll(async () => {
-  playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
-});
-const answer = (text: string) => answerSummary(matchIntent(text, playbooks));
+const answer = answerOverRealPlaybooks();
 const silent = (texts: string[]) => {
   for (const text of texts) {
     const r = answer(text);
