@@ -1,5 +1,5 @@
 import { defineCheck, type CheckCommand, type Observation } from './check.js';
-import { djangoStateCommand, readSection } from './django-state.js';
+import { djangoStateCommand, lastErrorLine, readSection } from './django-state.js';
 import { clip, commandProblem, tailExcerpt } from './output.js';
 
 type Result = Omit<Observation, 'check'>;
@@ -50,7 +50,7 @@ function unreachableLine(lines: readonly string[]): string | undefined {
 function failed(lines: readonly string[], zh: string, en: string, exitCode: number | null): Result {
   const tail = tailExcerpt(lines.join('\n'), 4, 600);
   const unreachable = unreachableLine(lines);
-  const last = lines.filter((l) => l.trim()).at(-1);
+  const last = lastErrorLine(lines);
   if (unreachable)
     return {
       status: 'fail',
@@ -65,7 +65,7 @@ function failed(lines: readonly string[], zh: string, en: string, exitCode: numb
     status: 'error',
     summary:
       `${zh} / ${en}${exitCode === 0 ? '' : ` (exit ${exitCode ?? 'none'})`}` +
-      `${last ? `: ${clip(last.trim().replace(/[\x00-\x1f\x7f]/g, '?'), 160)}` : ''} (see the traceback)`,
+      `${last ? `: ${last}` : ''} (see the traceback)`,
     evidence: tail,
     facts: { exitCode },
     signals: ['query-failed'],

@@ -1,6 +1,7 @@
 import { dirname } from 'node:path/posix';
 import { targetPaths, type Target } from '../config/target.js';
 import type { CheckCommand } from './check.js';
+import { clip } from './output.js';
 
 /**
  * One Django start answers both Django questions of a diagnosis (docs/speed.md, "The warm diagnosis"): the
@@ -130,4 +131,10 @@ export function readSection(stdout: string, name: SectionName): Section {
   }
   if (failing) return { state: 'failed', lines, error };
   return inside ? { state: 'cut', lines } : { state: 'missing' };
+}
+
+/** The last non-blank line of a part's error (the exception itself), control characters shown as `?`, clipped. */
+export function lastErrorLine(lines: readonly string[] | undefined): string | undefined {
+  const last = lines?.filter((l) => l.trim()).at(-1);
+  return last === undefined ? undefined : clip(last.trim().replace(/[\x00-\x1f\x7f]/g, '?'), 160);
 }

@@ -1,5 +1,5 @@
 import { defineCheck, type CheckCommand, type Observation } from './check.js';
-import { djangoStateCommand, readSection } from './django-state.js';
+import { djangoStateCommand, lastErrorLine, readSection } from './django-state.js';
 import { clip, commandProblem, tailExcerpt } from './output.js';
 
 type Result = Omit<Observation, 'check'>;
@@ -67,8 +67,8 @@ export const djangoSuperusers = defineCheck({
     // Django did not start (settings, imports): its traceback on stderr. The query failed: its error in the section.
     const { accounts, complete, error } = parseSuperusers(r.code === 0 ? r.stdout : '');
     if (r.code !== 0 || !complete) {
-      const last = error?.filter((l) => l.trim()).at(-1);
-      const failedWith = last ? `: ${clip(last.trim().replace(/[\x00-\x1f\x7f]/g, '?'), 160)}` : '';
+      const last = lastErrorLine(error);
+      const failedWith = last ? `: ${last}` : '';
       const why =
         r.code !== 0 ? `exit ${r.code ?? 'none'}` : error ? `the query failed${failedWith}` : 'output cut short';
       return {
