@@ -173,12 +173,15 @@ for (const [half, since] of tuneOnly ? r9halves.slice(0, 1) : r9halves) {
 // Round 12 (test/fixtures/intent/round12/): a fresh blind set split by the same seed; its tuning half is tuning
 // material of round 12 (misses printed); its test half, kept outside the repository until the integrator had scored
 // it, is blind: figures only, never its messages.
+// Round 14 (test/fixtures/intent/round14/): a fresh blind set of 600 messages split by the same seed; only its tuning
+// half is in the repository (tuning material of round 14, misses printed), its test half is scored by the integrator.
 const later = [
   ['round10/tune.jsonl', 'round 10 tuning half — tuning material of round 10'],
   ['round10/test.jsonl', 'round 10 test half (scored blind in round 10) — tuning material since round 11'],
   ['round11/tune.jsonl', 'round 11 tuning half — tuning material of round 11'],
   ['round11/test.jsonl', 'round 11 test half (scored blind in round 11) — tuning material since round 12'],
   ['round12/tune.jsonl', 'round 12 tuning half — tuning material of round 12'],
+  ['round14/tune.jsonl', 'round 14 tuning half — tuning material of round 14'],
 ] as const;
 const blindSince = ['round10/test.jsonl', 'round11/test.jsonl'];
 for (const [rel, title] of tuneOnly ? later.filter(([r]) => !blindSince.includes(r)) : later) {

@@ -31,6 +31,7 @@ export const TRAINING_SETS = [
   'round11/tune.jsonl',
   'round11/test.jsonl',
   'round12/tune.jsonl',
+  'round14/tune.jsonl',
 ] as const;
 
 /**
