@@ -67,8 +67,24 @@ const SOLVED = new RegExp(
 const STILL =
   /还是|仍然|依然|依旧|还在|又(?:挂|出|报|不)|但是?|可是|不过|没用|\bstill\b|\bagain\b|\bbut\b|\bdidn'?t help\b/i;
 
+/**
+ * A post-incident review, or training material being written, that asks about its fault ("复盘：… 根因是不是麒麟上没有
+ * www-data 这个用户？", "这个根因写得对吗", "下次该怎么规范", "培训文档里要写清楚…需要附带哪些日志"): a question about OMS,
+ * answered; a review posted or a training announced ("复盘文档写好了", "明天下午两点培训") stays a notice. Passive listening
+ * stays silent on a review either way (`review`).
+ */
+const REVIEW = /复盘|根因|\bpost-?mortem\b|\bpost-incident\b|\bretro(?:spective)?\b/i;
+const WRITTEN_UP = /复盘|\bpost-?mortem\b|\bpost-incident\b|\bretro(?:spective)?\b|培训(?:文档|材料|手册|课件|资料)/gi;
+const REVIEW_ASKS = new RegExp(
+  [
+    '对吗|对不对|是不是|是否|能不能|能否|帮忙|确认|怎么|如何|哪些|是啥|是什么|还有没有|有没有别的|该(?:怎么|如何)',
+    String.raw`\b(?:is|was|are|were|does|did|should|could|can) (?:this|that|it|we|you|the)\b[^.!]*\?`,
+  ].join('|'),
+  'i',
+);
+
 function announces(said: string): boolean {
-  if (NOTICE.test(said)) return true;
+  if (NOTICE.test(REVIEW_ASKS.test(said) ? said.replace(WRITTEN_UP, ' ') : said)) return true;
   const m = SOLVED.exec(said);
   return m !== null && !STILL.test(said.slice(m.index));
 }
@@ -150,6 +166,8 @@ export interface MessageContext {
   other: boolean;
   /** What made it `other` is only a thing every server has (数据库, 磁盘, 机房 …), no other system by name. */
   sharedOnly?: boolean;
+  /** A post-incident review (复盘, 根因, postmortem): told after the fact, never answered passively. */
+  review?: boolean;
 }
 
 /** Classify a normalised message. */
@@ -166,5 +184,12 @@ export function messageContext(text: string): MessageContext {
   const named = OTHER_SYSTEMS.test(said) || OTHER_HOST.test(said);
   const shared = !named && SHARED_INFRA.test(said);
   const other = named || shared;
-  return { ours, foreign: !ours && other, notice: announces(said), other, ...(shared ? { sharedOnly: true } : {}) };
+  return {
+    ours,
+    foreign: !ours && other,
+    notice: announces(said),
+    other,
+    ...(shared ? { sharedOnly: true } : {}),
+    ...(REVIEW.test(said) ? { review: true } : {}),
+  };
 }

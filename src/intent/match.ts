@@ -189,7 +189,7 @@ export function matchIntent(text: string, playbooks: readonly Playbook[], opts: 
  */
 function unaskedWorthy(msg: Message, best: PlaybookScore): boolean {
   const c = msg.context;
-  if (c.other || c.notice || c.foreign || msg.general) return false;
+  if (c.other || c.notice || c.foreign || c.review || msg.general) return false;
   return best.evidence.startsWith('signature') || msg.trouble || REPORTED.some((k) => msg.concepts.has(k));
 }
 

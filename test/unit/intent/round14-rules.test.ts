@@ -1,0 +1,44 @@
+import { answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
+
+/**
+ * Round 14's rules (docs/intent.md), on wordings invented for them, hard negatives among them: a post-incident review
+ * or training material that asks about its fault is answered (never passively); a review posted or a training
+ * announced stays a notice.
+ */
+const answer = answerOverRealPlaybooks();
+const silent = (texts: string[]) => {
+  for (const text of texts) {
+    const r = answer(text);
+    expect([text, r.offered, r.passive]).toEqual([text, [], false]);
+  }
+};
+
+describe('a post-incident review that asks', () => {
+  it('is answered with the playbook or section of its fault, never passively', () => {
+    const cases: Array<[string, string]> = [
+      ['复盘：后台导入用户失败的根因是模板列名写错了，下次怎么避免', 'admin'],
+      ['复盘一下上周的故障：oms-backend 起不来，根因是不是 ExecStart 的路径写错了？', 'service-start'],
+      ['postmortem draft: the admin could not log in for two hours after the move. Is the root cause right?', 'login'],
+    ];
+    for (const [text, top] of cases) {
+      const r = answer(text);
+      expect([text, r.top, r.passive]).toEqual([text, top, false]);
+    }
+  });
+
+  it('training material being written asks as well', () => {
+    expect(answer('培训文档里要写清楚：gunicorn 日志里的 SIGTERM 是不是正常的').section).toBe(
+      'worker-sigterm#is-it-normal',
+    );
+  });
+
+  it('a review posted, a review meeting or a training announced stays a notice', () => {
+    silent([
+      '昨晚 OMS 接口 502 的复盘文档写好了，链接在群公告',
+      '复盘会定在周五下午，大家准备一下登录故障的材料',
+      'postmortem for the backend outage is up on the wiki',
+      '明天下午培训 OMS 后台批量导入，地点三楼会议室',
+      'MySQL 从库延迟的复盘，根因是不是大事务？',
+    ]);
+  });
+});
