@@ -231,7 +231,9 @@ export const PROBLEMS = {
       '不(?:会|能)?(?:自己|自动)(?:起来|启动|拉起)',
       // "每次都得手动 systemctl start": having to start it by hand every time.
       '(?:得|要|只能|每次)手动[^,.;!?。，；！？\\n]{0,16}(?:拉起|启动|起来|\\bstart\\b)',
-      "\\b(?:didn't|did not|never|hasn't|has not|won't) (?:come|came) (?:back )?up\\b",
+      // "doesnt come up by itself" (typed without the apostrophe), "isn't coming up"
+      "\\b(?:didn'?t|did not|never|hasn'?t|has not|won'?t|will not|doesn'?t|does not|don'?t|do not|isn'?t|is not) " +
+        '(?:come|came|comes|coming) (?:back )?up\\b',
       '\\b(?:refuses?|refused|fails?|failing|failed) to (?:start|come up|boot|run|launch)\\b',
     ],
     py: ['qi bu lai', 'gua le'],

@@ -42,3 +42,17 @@ describe('a post-incident review that asks', () => {
     ]);
   });
 });
+
+describe('not coming up, in English', () => {
+  it('is the unit down, typed with or without the apostrophe', () => {
+    for (const text of [
+      'after reboot the backend doesnt come up by itself',
+      "the backend isn't coming up after the deploy",
+    ])
+      expect([text, answer(text).top]).toEqual([text, 'service-start']);
+  });
+
+  it('another system not coming up stays its own', () => {
+    silent(['after reboot the jenkins agent doesnt come up', 'the vpn doesnt come up after the laptop sleeps']);
+  });
+});
