@@ -185,7 +185,14 @@ function namesSeveralParts(index: PlaybookIndex, text: string): boolean {
 const CLAUSE = /[,.;!?。；！？\n]|但是?|可是|不过|\bbut\b/i;
 
 /** A clause saying one part is fine ("但是 /api/ 正常", "the main site loads fine"). */
-const FINE = /正常|没问题|是好的|好好的|是通的|能用|(?<![a-z])(?:fine|works?|loads|healthy|ok|okay)(?![a-z])/i;
+const FINE = new RegExp(
+  [
+    '正常|没问题|是好的|好好的|是通的|能用|(?<![a-z])(?:fine|works?|loads|healthy|ok|okay)(?![a-z])',
+    // the network checked and found fine ("我查了交换机没丢包", "ping 得通", "no packet loss")
+    '没(?:有)?丢包|不丢包|ping ?(?:得|是)?通|\\bno (?:packet )?loss\\b',
+  ].join('|'),
+  'i',
+);
 /**
  * A clause saying a part works when reached directly ("admin works fine on :8000 directly", "直接访问 8000 正常"):
  * the part is not fine, the way to it through nginx is what fails.

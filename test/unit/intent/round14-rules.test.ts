@@ -56,3 +56,17 @@ describe('not coming up, in English', () => {
     silent(['after reboot the jenkins agent doesnt come up', 'the vpn doesnt come up after the laptop sleeps']);
   });
 });
+
+describe('the network checked and found fine', () => {
+  it('places nothing elsewhere: the symptom beside it is answered', () => {
+    for (const text of [
+      '接口 502，我查了防火墙和交换机都没丢包',
+      'api 504 again, ping is fine and the switch shows no packet loss',
+    ])
+      expect([text, answer(text).top]).toEqual([text, 'api-not-found']);
+  });
+
+  it('the network in trouble, or another system beside it, stays another topic', () => {
+    silent(['交换机丢包严重，机房网络有问题', 'harbor 504，交换机没丢包']);
+  });
+});
