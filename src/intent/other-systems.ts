@@ -29,7 +29,6 @@ const OTHER_NAMES = [
   'airflow',
   // BI and dashboards ("superset 的 gunicorn 一直 WORKER TIMEOUT，BI 那边的问题")
   ...['superset', 'metabase', 'redash', 'tableau', 'power ?bi', 'bi'],
-  'ansible',
   'iis',
   'wordpress',
   'erp',
@@ -42,6 +41,11 @@ const OTHER_NAMES = [
   'access denied for user',
   // a package manager's or git's own account and registry ("npm login 报 401", "git 登录不上"): not OMS's login
   '(?:git|npm|yarn|pnpm|pip3?)\\s*(?:的\\s*)?(?:login|登录|登陆|账号|密码|publish|registry|仓库|源|私服)',
+  // the SSH daemon's own configuration ("批量改 sshd_config 关密码登录"): not OMS's login
+  ...['sshd_config', 'passwordauthentication', 'permitrootlogin'],
+  // a deployment tool's own connection to the hosts ("ansible 连不上目标机 登录失败", "ansible login failed")
+  '(?:ansible|saltstack|terraform)\\s*(?:的\\s*)?(?:login|登录|登陆|连不上|ssh|unreachable)',
+  '(?:ansible|saltstack|terraform)\\b[^,.;!?。，；！？\\n]{0,12}(?:目标机|被控|主机清单|inventory)',
   'maven',
   'gradle',
   'harbor',
@@ -245,6 +249,8 @@ export const SHARED_INFRA = namesMatcher(
     // the tools OMS is deployed and reached with, and its test environment: "git pull 之后后端起不来", "ssh 上去看后端
     // failed", "npm run build 之后登录请求跑到 localhost"
     ...['ssh', 'git', 'pip', 'npm', 'yarn', 'pnpm', 'cron\\w*'],
+    // a deployment tool OMS is rolled out with ("createsuperuser 在 ansible 里第二次跑就报这个"), another topic alone
+    ...['ansible', 'saltstack', 'terraform'],
     // monitoring: it watches OMS as well as anything else ("监控平台接了我们后端的 error 日志")
     ...['grafana', 'prometheus', 'zabbix', 'alertmanager', 'sentry', 'skywalking', 'elk', 'loki', 'kibana'],
   ],

@@ -70,3 +70,20 @@ describe('the network checked and found fine', () => {
     silent(['交换机丢包严重，机房网络有问题', 'harbor 504，交换机没丢包']);
   });
 });
+
+describe('a deployment tool OMS is rolled out with', () => {
+  it('beside OMS’s parts is OMS’s', () => {
+    expect(answer('ansible 跑 createsuperuser 报 That username is already taken').top).toBe('admin');
+    expect(answer('createsuperuser 在 ansible 里第二次跑就失败了，用户名已存在').top).toBe('admin');
+  });
+
+  it('its own connection, the SSH daemon’s settings or the tool alone are another topic', () => {
+    silent([
+      'ansible 连不上目标机 登录失败',
+      'ansible login failed on half the inventory',
+      'ansible playbook 跑到一半报 unreachable',
+      '有人用 ansible 批量改 sshd_config 关掉密码登录吗',
+      'terraform apply 报错 403',
+    ]);
+  });
+});
