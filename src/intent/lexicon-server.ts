@@ -54,6 +54,14 @@ export const SERVER_COMPONENTS = {
     zh: ['用户不存在'],
     en: ['www-data', 'user=', 'useradd'],
   },
+  // systemd's own exit statuses of a unit that cannot start, told in words ("fails with exit code 217", "退出码 203")
+  'unit-exit': {
+    label: 'systemd 退出码 / systemd exit status (217/USER, 203/EXEC, 200/CHDIR)',
+    re: [
+      '\\b(?:217|203|200)/(?:user|exec|chdir)\\b',
+      '(?:\\bexit(?:ed)?(?: with)? (?:code|status)|退出码|退出状态|status=)\\s*[=:]?\\s*(?:217|203)\\b',
+    ],
+  },
   memory: {
     label: '内存 / memory',
     zh: ['内存', '内存不足', '内存不够'],

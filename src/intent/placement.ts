@@ -34,6 +34,8 @@ const OMS_OWN_PARTS = [
   'unit-format',
   'unit-directive',
   'service-user',
+  // systemd's 217/USER or 203/EXEC told in words ("scp'd the unit file … fails with exit code 217")
+  'unit-exit',
   'sigterm',
 ];
 

@@ -87,3 +87,18 @@ describe('a deployment tool OMS is rolled out with', () => {
     ]);
   });
 });
+
+describe('systemd’s exit status told in words', () => {
+  it('is the unit that cannot start, beside the tool it was copied with', () => {
+    for (const text of [
+      "scp'd the unit file over, daemon-reload, start -> fails with exit code 217",
+      'oms-backend 启动失败，退出码 203',
+    ])
+      expect([text, answer(text).top]).toEqual([text, 'service-start']);
+  });
+
+  it('an HTTP status, or another system’s unit, is not it', () => {
+    silent(['mysqld.service 起不来 status=217/USER', 'curl 返回 200/203 都有']);
+    expect(answer('nginx 返回 status 200 但页面空白').top).not.toBe('service-start');
+  });
+});
