@@ -78,7 +78,9 @@ describe('the whole or one part', () => {
       'all of this looks fine to me, what else should I check?',
     ];
     const a = answer(outputs.join('\n'));
-    expect([a.outcome, a.offered.slice(0, 2)]).toEqual(['choices', ['checklist', 'login']]);
+    // The rules tie the two; the classifier retrained on round 14's tuning half is sure of the 401's login and may
+    // lead with it: both are offered first, in either order.
+    expect([a.outcome, [...a.offered.slice(0, 2)].sort()]).toEqual(['choices', ['checklist', 'login']]);
     const failed = ['Active: failed (Result: exit-code)', 'Main PID: 123 (code=exited, status=217/USER)', '下一步查啥'];
     expect(answer(failed.join('\n')).top).toBe('service-start');
   });
