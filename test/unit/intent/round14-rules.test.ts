@@ -102,3 +102,14 @@ describe('systemd’s exit status told in words', () => {
     expect(answer('nginx 返回 status 200 但页面空白').top).not.toBe('service-start');
   });
 });
+
+describe('gunicorn’s program missing, told in prose', () => {
+  it('is the unit that cannot start (203/EXEC), not gunicorn’s own errors', () => {
+    const text = '刚部署完 oms-backend 过几秒就 failed，日志里说 venv/bin/gunicorn No such file';
+    expect(answer(text).top).toBe('service-start');
+  });
+
+  it('another system’s missing program is not it', () => {
+    silent(['celery 启动报 /opt/venv/bin/gunicorn not found']);
+  });
+});
