@@ -8,8 +8,23 @@ import { foldTraditional } from './traditional.js';
  * phrases alike.
  */
 export function normalize(text: string): string {
-  return foldTraditional(normalizeWidth(text));
+  return foldTraditional(normalizeWidth(text)).replace(VARIANT_WORDS, (w) => VARIANTS[w] ?? w);
 }
+
+/**
+ * Simplified variants the lexicon is not written in: 帐号 (what OpenCC makes of Taiwan's 帳號, and a mainland
+ * spelling too) is 账号, 帐户 账户, 逾时 (Taiwan's time-out) 超时; Cantonese words and particles (characters Mandarin
+ * does not write, and 系咪, 边个, 边度) their Mandarin form.
+ */
+const VARIANTS: Record<string, string> = {
+  帐号: '账号',
+  帐户: '账户',
+  逾时: '超时',
+  // Cantonese words OpenCC leaves as they are, in the Mandarin the lexicon is written in ("打唔开", "有冇", "系咪正常")
+  ...{ 嘅: '的', 咗: '了', 冇: '没', 唔: '不', 喺: '在', 睇: '看', 揾: '找', 佢: '他', 啲: '些' },
+  ...{ 系咪: '是不是', 边个: '谁', 边度: '哪里', 乜嘢: '什么' },
+};
+const VARIANT_WORDS = /帐号|帐户|逾时|系咪|边个|边度|乜嘢|[嘅咗冇唔喺睇揾佢啲]/g;
 
 function normalizeWidth(text: string): string {
   return text

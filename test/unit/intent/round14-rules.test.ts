@@ -113,3 +113,20 @@ describe('gunicorn’s program missing, told in prose', () => {
     silent(['celery 启动报 /opt/venv/bin/gunicorn not found']);
   });
 });
+
+describe('Taiwan’s and Hong Kong’s wording after the folding', () => {
+  it('帳號 is an account, 點樣 asks how, opening one creates it', () => {
+    for (const text of ['點樣開一個新嘅超級管理員帳號？', '点样开个超管', '怎么开一个超级管理员帐号'])
+      expect([text, answer(text).section]).toEqual([text, 'admin#create-superuser']);
+  });
+
+  it('Cantonese particles read as Mandarin: 打唔开 is 打不开, 系咪 asks', () => {
+    expect(answer('admin 后台打唔开，系咪 nginx 冇配好').top).toBe('admin');
+    expect(answer('Worker was sent SIGTERM 呢句系咪正常？').section).toBe('worker-sigterm#is-it-normal');
+  });
+
+  it('opening a page creates nothing; another system’s account stays its own', () => {
+    expect(answer('打开一个管理员账号的详情页很慢').section).toBeNull();
+    silent(['gitlab 點樣開帳號', 'jira 帐号被锁了', '办公室 router 嘅 admin 界面打唔开']);
+  });
+});
