@@ -62,6 +62,8 @@ const OTHER_NAMES = [
   'node_exporter',
   // office tools and networks; file shares
   ...['vpn', 'wifi', 'wi-fi', 'jira', 'confluence', 'wiki', 'yapi', 'oa', 'ldap'],
+  // spreadsheet formulas and screens: office work, not OMS's import ("Excel 嘅 VLOOKUP 點用", "screen resolution")
+  ...['[vhx]lookup', 'sumifs?', 'countifs?', 'pivot ?tables?', '(?:screen|display) resolution'],
   ...['samba', 'smb', 'cifs', 'ftp', 'vsftpd', 'nas'],
   'active directory',
   'ad(?! hoc)', // "account disabled in AD"
@@ -199,6 +201,7 @@ const OTHER_NAMES_ZH = [
   '路由器',
   '光猫',
   '摄像头',
+  ...['透视表', '分辨率', '显示器'],
   ...['网盘', '中台', '私服', '扫码枪', '小票', '电源'],
   '打印(?:服务|队列|不了|不出)|打不出(?:单|小票)',
   // a file share, a package mirror ("内网源是不是挂了", "yum 源", "pip 源"), a portal: not OMS

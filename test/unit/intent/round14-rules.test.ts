@@ -130,3 +130,19 @@ describe('Taiwan’s and Hong Kong’s wording after the folding', () => {
     silent(['gitlab 點樣開帳號', 'jira 帐号被锁了', '办公室 router 嘅 admin 界面打唔开']);
   });
 });
+
+describe('spreadsheet formulas and screens', () => {
+  it('are office work, not OMS’s import or configuration', () => {
+    silent([
+      'Excel 的 VLOOKUP 怎么用？',
+      'how do I make a pivot table from the export?',
+      'What is the recommended display resolution for the new laptops?',
+      '显示器分辨率推荐设多少',
+    ]);
+  });
+
+  it('the import template and the recommended configuration stay OMS’s', () => {
+    expect(answer('批量导入用户的 excel 模板要哪些列').section).toBe('admin#bulk-import');
+    expect(answer('推荐的 nginx 配置长什么样').section).toBe('checklist#recommended-config');
+  });
+});
