@@ -80,7 +80,8 @@ export const QUESTIONS = {
       '\\baddress(?:es)?\\b(?!\\s+(?:already\\s+)?in use)',
       // not where to start ("从哪里开始查": where-to-start)
       '(?:[去在到]|从(?!哪(?:里|儿)?(?:开始|查|看|下手|入手|弄|搞|修)))哪',
-      '(?<!从)哪(?:里|儿|个目录|个路径|下载|能|有|进)',
+      // not what is wrong ("帮我看看哪里不对", "哪里有问题", "哪儿出错了")
+      '(?<!从)哪(?:里|儿|个目录|个路径|下载|能|有|进)(?!不对|不行|有问题|有毛病|出(?:了)?(?:错|问题)|错了|配错)',
       // what to type into the browser is an address: "浏览器里该敲哪个", "地址栏输什么"
       '(?:浏览器|地址栏)[里上中]?(?:该|要|应该|得)?(?:敲|输|输入|填|打)(?:哪个|哪一个|什么|啥)',
       '\\bwhat (?:do|should) i (?:type|enter|put) (?:in|into) the (?:browser|address bar)\\b',

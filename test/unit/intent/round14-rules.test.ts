@@ -146,3 +146,22 @@ describe('spreadsheet formulas and screens', () => {
     expect(answer('推荐的 nginx 配置长什么样').section).toBe('checklist#recommended-config');
   });
 });
+
+describe('哪里不对 asks what is wrong, not where something is', () => {
+  it('two checks’ outputs pasted with "整体看看哪里不对" are a review of the whole, not the unit file’s place', () => {
+    const text = [
+      '这是 status 和 nginx -t 的输出，帮我整体看看哪里不对：',
+      '● oms-backend.service - OMS Backend Gunicorn Service',
+      '     Active: active (running) since Tue 2026-11-24 09:00:00 CST; 2h ago',
+      'nginx: configuration file /etc/nginx/nginx.conf test is successful',
+      '但是页面还是时好时坏',
+    ].join('\n');
+    const r = answer(text);
+    expect([r.top, r.section]).toEqual(['checklist', null]);
+  });
+
+  it('where something is stays asked', () => {
+    expect(answer('oms-backend 的 unit 文件在哪里').section).toBe('service-start#unit-file');
+    expect(answer('admin 后台地址在哪儿').section).toBe('admin#admin-url');
+  });
+});
