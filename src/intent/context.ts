@@ -154,6 +154,19 @@ const CHANNEL = new RegExp(
 const REPORTED_IN =
   /(?:写进|写到|写入|记到|记进|放进|放到|汇报到|报到)(?:本周的?|这周的?|今天的?)?(?:周报|日报|月报)(?:里)?/g;
 
+/**
+ * A deployment tool the answer is to be written into ("我要做成 ansible 模板", "to put it in an ansible role"): where
+ * the answer goes, not the system the message is about.
+ */
+const TOOLED_INTO = new RegExp(
+  [
+    String.raw`(?:做成|写成|写进|写到|放进|放到|改成|整理成)\s*(?:ansible|salt(?:stack)?|terraform)\s*(?:的)?` +
+      String.raw`\s*(?:模板|role|playbook|剧本|脚本|变量)`,
+    String.raw`\b(?:into|in|as) (?:an? |our |the )?(?:ansible|salt(?:stack)?|terraform) (?:templates?|roles?|playbooks?)\b`,
+  ].join('|'),
+  'gi',
+);
+
 /** What the message says about whose problem it is. */
 export interface MessageContext {
   /** Names OMS (its unit, paths, the super admin …). */
@@ -178,7 +191,8 @@ export function messageContext(text: string): MessageContext {
     .replace(COPIED_FROM, ' ')
     .replace(OWN_BROWSER, ' 浏览器 ')
     .replace(CHANNEL, ' 说')
-    .replace(REPORTED_IN, ' ');
+    .replace(REPORTED_IN, ' ')
+    .replace(TOOLED_INTO, ' ');
   if (NOT_OURS.test(said)) return { ours: false, foreign: true, notice: announces(said), other: true };
   const ours = OMS_ANCHORS.test(said);
   const named = OTHER_SYSTEMS.test(said) || OTHER_HOST.test(said);

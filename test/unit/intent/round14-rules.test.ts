@@ -165,3 +165,18 @@ describe('哪里不对 asks what is wrong, not where something is', () => {
     expect(answer('admin 后台地址在哪儿').section).toBe('admin#admin-url');
   });
 });
+
+describe('a deployment tool the answer is written into', () => {
+  it('is where the answer goes: the question about OMS’s configuration is answered', () => {
+    expect(answer('生产环境的 .env 和 nginx 站点配置推荐怎么写？要整理成 ansible 的 role').section).toBe(
+      'checklist#recommended-config',
+    );
+    expect(answer('what should the nginx config look like? I want to put it into an ansible template').section).toBe(
+      'checklist#recommended-config',
+    );
+  });
+
+  it('the tool’s own templates alone are another topic', () => {
+    silent(['ansible role 的模板怎么写', 'terraform 变量文件应该长什么样']);
+  });
+});
