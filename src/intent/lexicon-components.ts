@@ -98,6 +98,12 @@ export const APP_COMPONENTS = {
       'admin ui',
       'admin interface',
       'backoffice',
+      // a customer's formal English: "the administration interface", "the administration console"
+      'administration interface',
+      'administration console',
+      'administration panel',
+      'administration page',
+      'administration site',
     ],
     re: ['(?:^|[\\s"\'(])/admin\\b', 'admin\\s*(?:页面|界面|地址|网址|入口|面板|后台|url)'],
   },
@@ -155,6 +161,9 @@ export const APP_COMPONENTS = {
     // adding people one at a time ("adding them one by one is too slow")
     re: [
       '\\b(?:add|creat|enter|typ)\\w* (?:\\d+ )?(?:them|users|people|accounts|staff)? ?(?:one by one|one at a time)\\b',
+      // "the bulk upload of employee records", "mass-uploading staff" (an upload of people, not of payments)
+      '\\b(?:bulk|batch|mass)[- ]?upload(?:s|ing|ed)? (?:of )?(?:(?:the|our|all|new) )?(?:\\w+ )?' +
+        '(?:users|staff|employees?|people|accounts|personnel|operators)\\b',
     ],
     py: ['pi liang', 'dao ru'],
   },

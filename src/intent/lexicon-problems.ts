@@ -97,6 +97,8 @@ export const PROBLEMS = {
     ],
     re: [
       '(?:都|谁都|没人)不能',
+      // "the system no longer accepts our administrator credentials", "does not accept the password"
+      "\\bno longer (?:accepts?|works?|loads?|opens?|responds?|lets?)\\b|\\b(?:not|doesn't|don't|won't) accept\\b",
       '报(?:什么|啥|的)错',
       // Sent back to the login page ("点登录后又回到登录页", "bounces back to the login screen").
       '(?:回到|跳回|退回|弹回|又到)(?:了)?(?:登录|登陆)(?:页|界面|框)',

@@ -180,3 +180,21 @@ describe('a deployment tool the answer is written into', () => {
     silent(['ansible role 的模板怎么写', 'terraform 变量文件应该长什么样']);
   });
 });
+
+describe('a customer’s formal English that names no internals', () => {
+  it('the administration interface, an upload in bulk, credentials no longer accepted', () => {
+    const cases: Array<[string, string]> = [
+      ['Since the last release the administration interface is displayed without any styling. Please advise.', 'admin'],
+      ['Since the upgrade, the system no longer accepts our administrator credentials.', 'login'],
+      ['Our bulk upload of staff from a spreadsheet failed halfway through. What format is expected?', 'admin'],
+    ];
+    for (const [text, top] of cases) expect([text, answer(text).top]).toEqual([text, top]);
+  });
+
+  it('another vendor’s console or portal stays its own', () => {
+    silent([
+      'The AWS administration console no longer accepts my credentials.',
+      'Our bank portal no longer accepts the bulk upload of payments. Please advise.',
+    ]);
+  });
+});
