@@ -77,7 +77,8 @@ const REVIEW = /复盘|根因|\bpost-?mortem\b|\bpost-incident\b|\bretro(?:spect
 const WRITTEN_UP = /复盘|\bpost-?mortem\b|\bpost-incident\b|\bretro(?:spective)?\b|培训(?:文档|材料|手册|课件|资料)/gi;
 const REVIEW_ASKS = new RegExp(
   [
-    '对吗|对不对|是不是|是否|能不能|能否|帮忙|确认|怎么|如何|哪些|是啥|是什么|还有没有|有没有别的|该(?:怎么|如何)',
+    '对吗|对不对|是不是|是否|能不能|能否|帮忙|确认|怎么|如何|哪些|什么|啥|吗|还有没有|有没有别的|该(?:怎么|如何)',
+    String.raw`\bplease (?:confirm|advise|check|review|verify)\b|\b(?:could|can|would) you\b`,
     String.raw`\b(?:is|was|are|were|does|did|should|could|can) (?:this|that|it|we|you|the)\b[^.!]*\?`,
   ].join('|'),
   'i',

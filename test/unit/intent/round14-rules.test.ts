@@ -198,3 +198,22 @@ describe('a customer’s formal English that names no internals', () => {
     ]);
   });
 });
+
+describe('a review that asks what else, or asks to confirm', () => {
+  it('is answered', () => {
+    const text =
+      '事后复盘：升级后 oms-backend 起不来，持续 40 分钟，根因是 unit 文件里 WorkingDirectory 写错，改进措施还要加什么';
+    expect(answer(text).top).toBe('service-start');
+    const en =
+      'Post-incident review: after patching, the admin pages lost all their CSS for an hour. Please confirm the cause.';
+    expect(answer(en).top).toBe('admin');
+  });
+
+  it('a review meeting moved, or its template looked for, stays silent', () => {
+    silent([
+      '復盤會議改到星期五下午三點',
+      '复盘会改到几点了？',
+      'the postmortem meeting moved to Friday, could you update the invite?',
+    ]);
+  });
+});
