@@ -52,9 +52,8 @@ uat sit prd qa web ui tester testers developer developers intern newbie oncall d
 logrotate rotate rotated rotation copytruncate postrotate selinux firewalld iptables ufw yum dnf apt rpm sysctl
 ulimit swap kernel journalctl systemctl
 svc cfg venv virtualenv ini yml yaml repo pkg srv cmd tmp usr opt lib bin etc
-git pull push clone fetch pip pip3 install yarn pnpm scp rsync cron crontab runserver ansible saltstack terraform`.split(
-  /\s+/,
-);
+git pull push clone fetch pip pip3 install yarn pnpm scp rsync cron crontab runserver ansible saltstack terraform
+traceroute tracert mtr nslookup iperf iperf3 nmap arp ethtool ifconfig mtu ttl rst syn`.split(/\s+/);
 
 /** Components a name can stand before: "X 登录", "X 的 admin", "X worker". */
 const COMPONENT_AFTER = new RegExp(

@@ -217,3 +217,14 @@ describe('a review that asks what else, or asks to confirm', () => {
     ]);
   });
 });
+
+describe('a network engineer’s tools', () => {
+  it('are not names of other systems: the symptom beside them is answered', () => {
+    expect(answer('traceroute 到服务器没问题，但前端登录一直转圈').top).toBe('login');
+    expect(answer('mtr 看了没丢包，接口还是 502').top).toBe('api-not-found');
+  });
+
+  it('the network in trouble with nothing of OMS stays silent', () => {
+    silent(['traceroute 到出口网关一直丢包', 'BGP 邻居 down 了，出口链路切到备线']);
+  });
+});
