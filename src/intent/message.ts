@@ -284,6 +284,8 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
   const concepts = new Set([...inProse, ...conceptsOf(index, logLines.join(' '))]);
   // Other systems named only as fine ("redis 和 mysql 都好好的，但是登录一直失败") do not place the message elsewhere.
   const placed = said === prose.join('\n') ? whole : normalize([said, ...logLines].join(' ').slice(0, 8000));
+  // … nor by a name opening a clause said to be fine ("DNS 解析没问题，…就是点登录没反应").
+  const placedLines = said === prose.join('\n') ? prose : [said.replace(/\n/g, ', ')];
   // A port looked for in a listing that does not show it: nothing listens there.
   if (portMissingFromListing(lines.map((l) => l.body))) concepts.add('port').add('not-listening');
   return {
@@ -292,7 +294,7 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
     units: unitsOf(troubleText, index.typos),
     command: proseText.replace(COMMAND_WORDS, '').trim(),
     joined: lines.length > 1 && joinedSource.length <= 4000 ? joinedSource : '',
-    context: ownInfra(withForeignNames(messageContext(placed), index, placed, prose), concepts),
+    context: ownInfra(withForeignNames(messageContext(placed), index, placed, placedLines), concepts),
     skips: skipBigrams(proseText),
     concepts,
     question: QUESTIONS.some((q) => inProse.has(q)),

@@ -228,3 +228,13 @@ describe('a network engineer’s tools', () => {
     silent(['traceroute 到出口网关一直丢包', 'BGP 邻居 down 了，出口链路切到备线']);
   });
 });
+
+describe('a name in a clause said to be fine', () => {
+  it('places the message nowhere else', () => {
+    expect(answer('DNS 解析没问题，登录页能打开，就是点登录没反应').top).toBe('login');
+  });
+
+  it('the same name in trouble stays another topic', () => {
+    silent(['DNS 解析失败，内网域名都打不开']);
+  });
+});
