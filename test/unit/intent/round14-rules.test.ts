@@ -239,3 +239,14 @@ describe('a name in a clause said to be fine', () => {
     silent(['DNS 解析失败，内网域名都打不开']);
   });
 });
+
+describe('an alert’s figure', () => {
+  it('a success rate dropping or an error rate rising is a failure of the part it names', () => {
+    expect(answer('【P1告警】OMS 前端登录成功率跌到 0%，持续 15 分钟').top).toBe('login');
+    expect(answer('ALERT oms-prod: login success rate dropped below 50% for 10m').top).toBe('login');
+  });
+
+  it('another system’s alert stays silent', () => {
+    silent(['【告警】支付网关成功率跌到 80%', 'ALERT payment-gw: error rate above 5%']);
+  });
+});
