@@ -74,7 +74,8 @@ const STILL =
  * stays silent on a review either way (`review`).
  */
 const REVIEW = /复盘|根因|\bpost-?mortem\b|\bpost-incident\b|\bretro(?:spective)?\b/i;
-const WRITTEN_UP = /复盘|\bpost-?mortem\b|\bpost-incident\b|\bretro(?:spective)?\b|培训(?:文档|材料|手册|课件|资料)/gi;
+const WRITTEN_UP =
+  /复盘|\bpost-?mortem\b|\bpost-incident\b|\bretro(?:spective)?\b|培训(?:文档|材料|手册|课件|资料|用|ppt)|\b(?:training|onboarding) (?:deck|material|guide|slides|docs?)\b/gi;
 const REVIEW_ASKS = new RegExp(
   [
     '对吗|对不对|是不是|是否|能不能|能否|帮忙|确认|怎么|如何|哪些|什么|啥|吗|还有没有|有没有别的|该(?:怎么|如何)',

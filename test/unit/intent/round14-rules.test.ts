@@ -250,3 +250,13 @@ describe('an alert’s figure', () => {
     silent(['【告警】支付网关成功率跌到 80%', 'ALERT payment-gw: error rate above 5%']);
   });
 });
+
+describe('material for training being written', () => {
+  it('"培训用" or "for the training deck" before a question asks it', () => {
+    expect(answer('培训用：新同事要怎么查看 oms-backend 服务的状态和日志？').top).toBe('service-start');
+  });
+
+  it('a training announced, or another system’s training question, stays silent', () => {
+    silent(['培训用的投影仪在哪借？', '培训用：新同事怎么申请 VPN 账号？', '下周三下午 OMS 培训，记得带电脑']);
+  });
+});
