@@ -161,6 +161,10 @@ export const APP_COMPONENTS = {
     // adding people one at a time ("adding them one by one is too slow")
     re: [
       '\\b(?:add|creat|enter|typ)\\w* (?:\\d+ )?(?:them|users|people|accounts|staff)? ?(?:one by one|one at a time)\\b',
+      // many people at once: "onboard two hundred new employees at once", "一次加两百个人"
+      '\\b(?:add|creat|onboard|import|register)\\w* (?:\\w+ ){0,4}(?:users|staff|employees|people|accounts|hires)\\b' +
+        '[^.?!]{0,20}\\b(?:at once|in one go|all at once)\\b',
+      '一次(?:性)?(?:加|导|建|开|录)(?:入|进)?[^,.;!?，。；！？]{0,6}(?:个人|个用户|个账号|个员工|人)',
       // "the bulk upload of employee records", "mass-uploading staff" (an upload of people, not of payments)
       '\\b(?:bulk|batch|mass)[- ]?upload(?:s|ing|ed)? (?:of )?(?:(?:the|our|all|new) )?(?:\\w+ )?' +
         '(?:users|staff|employees?|people|accounts|personnel|operators)\\b',

@@ -260,3 +260,17 @@ describe('material for training being written', () => {
     silent(['培训用的投影仪在哪借？', '培训用：新同事怎么申请 VPN 账号？', '下周三下午 OMS 培训，记得带电脑']);
   });
 });
+
+describe('many people added at once', () => {
+  it('is the bulk import', () => {
+    for (const text of [
+      'Could you kindly explain how we should onboard two hundred new employees at once?',
+      '一次加两百个人进系统怎么弄',
+    ])
+      expect([text, answer(text).section]).toEqual([text, 'admin#bulk-import']);
+  });
+
+  it('another system’s group, or a count of sessions, is not', () => {
+    silent(['can we add 50 users at once to the jira group?', '一次登录的人太多了 vpn 顶不住']);
+  });
+});
