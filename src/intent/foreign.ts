@@ -53,7 +53,8 @@ logrotate rotate rotated rotation copytruncate postrotate selinux firewalld ipta
 ulimit swap kernel journalctl systemctl
 svc cfg venv virtualenv ini yml yaml repo pkg srv cmd tmp usr opt lib bin etc
 git pull push clone fetch pip pip3 install yarn pnpm scp rsync cron crontab runserver ansible saltstack terraform
-traceroute tracert mtr nslookup iperf iperf3 nmap arp ethtool ifconfig mtu ttl rst syn`.split(/\s+/);
+traceroute tracert mtr nslookup iperf iperf3 nmap arp ethtool ifconfig mtu ttl rst syn
+smoke rollback rollout canary healthcheck health artifact tarball changelog`.split(/\s+/);
 
 /** Components a name can stand before: "X 登录", "X 的 admin", "X worker". */
 const COMPONENT_AFTER = new RegExp(

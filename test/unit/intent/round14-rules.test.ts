@@ -274,3 +274,13 @@ describe('many people added at once', () => {
     silent(['can we add 50 users at once to the jira group?', '一次登录的人太多了 vpn 顶不住']);
   });
 });
+
+describe('a release engineer’s words', () => {
+  it('a smoke test, a rollback asked, a canary are no names of other systems', () => {
+    expect(answer('smoke test 挂了：GET /api/orders 返回 404，是不是 nginx 的 /api 配错了').top).toBe('api-not-found');
+  });
+
+  it('another system named beside them stays silent', () => {
+    silent(['jenkins 的 smoke test 挂了，GET /health 返回 404']);
+  });
+});
