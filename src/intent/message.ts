@@ -207,7 +207,7 @@ function withoutHealthyClauses(index: PlaybookIndex, text: string, oneFine = fal
   const clauses = text.split(CLAUSE).map((clause) => ({ clause, found: conceptsOf(index, clause) }));
   const troubled = (f: Set<string>) => PROBLEM_CONCEPTS.some((c) => f.has(c));
   const fine = ({ clause, found }: { clause: string; found: Set<string> }) =>
-    (found.has('all-fine') || (oneFine && FINE.test(clause) && !asks(clause, found))) && !troubled(found);
+    (found.has('all-fine') || (oneFine && FINE.test(normalize(clause)) && !asks(clause, found))) && !troubled(found);
   // A part said to work when reached directly is the one in trouble through nginx when the rest names no other
   // ("admin works fine on :8000 directly, but through port 80 I get the SPA"); beside another part ("直接 curl 登录接口
   // 是好的 …，走 nginx 就变 404" names 接口) it is dropped as any fine clause.
@@ -268,7 +268,7 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
     said = withoutHealthyClauses(index, said);
     inProse = conceptsOf(index, said);
     inProse.add('all-fine');
-  } else if (FINE.test(said)) {
+  } else if (FINE.test(normalize(said))) {
     // "/admin/ 返回 404，但是 /api/ 正常": the part said to be fine is not the one in trouble, in concepts nor
     // in the words phrases are matched on.
     const rest = withoutHealthyClauses(index, said, true);

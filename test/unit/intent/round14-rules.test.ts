@@ -284,3 +284,13 @@ describe('a release engineer’s words', () => {
     silent(['jenkins 的 smoke test 挂了，GET /health 返回 404']);
   });
 });
+
+describe('a clause said to be fine, in traditional Chinese', () => {
+  it('is read after the folding: the network group’s check places nothing elsewhere', () => {
+    expect(answer('網絡組確認過冇丟包，但係登入頁一直轉圈').top).toBe('login');
+  });
+
+  it('the network group’s own trouble stays theirs', () => {
+    silent(['網絡組話核心交換機有丟包']);
+  });
+});
