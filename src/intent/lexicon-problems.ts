@@ -208,6 +208,8 @@ export const PROBLEMS = {
     re: [
       '没(?:有)?(?:自动|正常|自己|跟着|一起)?(?:起来|启动)',
       '进程(?:不在|没了|不见了|消失)',
+      // an alert's "oms-backend.service inactive", "service is failed"
+      '(?:\\.service:?|\\bservice|服务)\\s*(?:is\\s*)?(?:failed|inactive)\\b',
       '(?:status|状态)\\s*(?:一直|还是|又|就)?\\s*(?:是\\s*)?(?:failed|inactive)\\b|(?:就|又|一直|还是|变成?)\\s*(?:failed|inactive)\\b',
       '开机(?:后)?(?:没|不)(?:有)?(?:自启|自动启动|自动起来|起来)',
       // "开机以后后端不会自己起来": not coming up by itself (after a boot).

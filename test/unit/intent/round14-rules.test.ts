@@ -294,3 +294,15 @@ describe('a clause said to be fine, in traditional Chinese', () => {
     silent(['網絡組話核心交換機有丟包']);
   });
 });
+
+describe('an alert saying the unit is inactive or failed', () => {
+  it('is the unit down, not an account made inactive', () => {
+    expect(answer('[FIRING] OMSBackendDown: oms-backend.service inactive on oms-prod-01').top).toBe('service-start');
+    expect(answer('告警：oms-backend 服务 failed').top).toBe('service-start');
+  });
+
+  it('an inactive account stays the login’s; another unit stays silent', () => {
+    expect(answer('用户是 inactive 的，登录不上').top).toBe('login');
+    silent(['[FIRING] zabbix-agent.service inactive on db-02']);
+  });
+});
