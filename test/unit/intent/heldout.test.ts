@@ -363,11 +363,12 @@ describe('round 12, test half (blind, never tuned on)', () => {
  * and an intern typing pinyin, a release engineer and an operations manager writing post-incident reviews, a trainer and
  * a customer's CTO), split by the same seed; only its tuning half is in the repository, the test half is scored by the
  * integrator. The tuning half scored before round 14's work (classifier retrained on it): top-1 202/216, offered
- * 203/216, sections 57/62, false alarms 2/84, passive 0/84. Tuning material of round 14 (rules and classifier).
+ * 203/216, sections 57/62, false alarms 2/84, passive 0/84. Tuning material of round 14 (rules and classifier), which
+ * reached the floors below: tuning figures, not a blind score.
  */
 describe('round 14, tuning half (tuning material of round 14)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 202, offered: 203, sections: 57, falseAlarms: 2, passive: 0 };
+    const level = { top1: 216, offered: 216, sections: 62, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round14/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
