@@ -221,14 +221,7 @@ const OTHER_NAMES_ZH = [
     '考试|学习|点餐|文档|知识库|活动)(?:系统|平台)|大屏',
   // another server than the one the bot diagnoses
   ...['测试环境', '测试服', '测试站'],
-  '自己的 ?demo',
-  '个人项目',
-  '本地开发',
-  '自己电脑',
-  '我电脑',
-  '我的电脑',
-  '个人电脑',
-  '笔记本',
+  ...['自己的 ?demo', '个人项目', '本地开发', '自己电脑', '我电脑', '我的电脑', '个人电脑', '笔记本'],
 ];
 
 /**
@@ -256,6 +249,8 @@ export const SHARED_INFRA = namesMatcher(
     ...['ansible', 'saltstack', 'terraform'],
     // monitoring: it watches OMS as well as anything else ("监控平台接了我们后端的 error 日志")
     ...['grafana', 'prometheus', 'zabbix', 'alertmanager', 'sentry', 'skywalking', 'elk', 'loki', 'kibana'],
+    // a manual: OMS's beside its parts ("按说明书在后台导入"), a documentation question alone
+    ...['user manuals?', 'user guides?'],
   ],
   [
     '数据库',
@@ -272,6 +267,7 @@ export const SHARED_INFRA = namesMatcher(
     '构建',
     // the server's firewall: "防火墙没放行 80，后台打不开" is OMS's, "公司防火墙把 vpn 断了" another topic
     '防火墙',
+    ...['用户手册', '使用手册', '操作手册', '说明书'],
   ],
 );
 

@@ -1,3 +1,5 @@
+import { messageContext } from '../../../src/intent/context.js';
+import { normalize } from '../../../src/intent/normalize.js';
 import { answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
 
 /**
@@ -304,5 +306,20 @@ describe('an alert saying the unit is inactive or failed', () => {
   it('an inactive account stays the login’s; another unit stays silent', () => {
     expect(answer('用户是 inactive 的，登录不上').top).toBe('login');
     silent(['[FIRING] zabbix-agent.service inactive on db-02']);
+  });
+});
+
+describe('a manual', () => {
+  it('asked about alone is a documentation question, another topic than OMS', () => {
+    const texts = [
+      'Is there a Japanese version of the user guide for the store staff?',
+      '操作手册有没有英文版，给新员工用',
+    ];
+    silent(texts);
+    for (const text of texts) expect([text, messageContext(normalize(text)).foreign]).toEqual([text, true]);
+  });
+
+  it('beside OMS’s parts it stays OMS’s', () => {
+    expect(answer('用户按说明书在后台批量导入，结果报错').top).toBe('admin');
   });
 });
