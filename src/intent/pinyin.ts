@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as PinyinPro from 'pinyin-pro';
+import { expandInitials, readsAsPinyin } from './pinyin-initials.js';
 import { PINYIN_SYLLABLES } from './pinyin-syllables.js';
 
 /**
@@ -46,13 +47,18 @@ function split(w: string): string[] | null {
  * The pinyin stream of the latin words of a text: " deng lu bu shang le ".
  * Words that are not pinyin break the stream with "|" so syllables never join
  * across them. Empty when the text holds fewer than two pinyin syllables in a row.
+ * In a message typed as pinyin, initials ("hd qbl") count as the syllables they stand for
+ * (src/intent/pinyin-initials.ts).
  */
 export function pinyinStream(text: string): string {
   const parts: string[] = [];
   let run = 0;
   let longest = 0;
-  for (const token of text.toLowerCase().match(/[a-zü]+|[^a-zü\s]+/g) ?? []) {
-    const syl = /^[a-zü]+$/.test(token) ? splitSyllables(token) : null;
+  const tokens = text.toLowerCase().match(/[a-zü]+|[^a-zü\s]+/g) ?? [];
+  const initials = readsAsPinyin(tokens, (t) => splitSyllables(t) !== null);
+  for (const token of tokens) {
+    const latin = /^[a-zü]+$/.test(token);
+    const syl = latin ? (splitSyllables(token) ?? (initials ? expandInitials(token) : null)) : null;
     if (syl) {
       parts.push(...syl);
       run += syl.length;

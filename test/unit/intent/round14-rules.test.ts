@@ -323,3 +323,20 @@ describe('a manual', () => {
     expect(answer('用户按说明书在后台批量导入，结果报错').top).toBe('admin');
   });
 });
+
+describe('pinyin typed as initials', () => {
+  it('reads the abbreviations of OMS’s parts and troubles in a message typed as pinyin', () => {
+    const cases: Array<[string, string]> = [
+      ['hdqbl zmb', 'service-start'],
+      ['hd gua le', 'service-start'],
+      ['cg dl bs', 'login'],
+      ['jk 404 le', 'api-not-found'],
+      ['fw qidong shibai', 'service-start'],
+    ];
+    for (const [text, top] of cases) expect([text, answer(text).top]).toEqual([text, top]);
+  });
+
+  it('leaves English chat and unknown initials alone', () => {
+    silent(['the dl link is broken', 'gl hf', 'hd video for the training room is down', 'xyz qbl']);
+  });
+});
