@@ -37,6 +37,9 @@ const OTHER_NAMES = [
   'crm',
   'sap',
   'wp-admin',
+  // another service named in an alert ("checkout-api", "payment-service"): not OMS's /api/ nor its backend
+  '(?<!-)(?!(?:oms|backend|frontend|django|rest|web|admin|login|auth)-)' +
+    '[a-z][a-z0-9]*-(?:api|svc|service|gateway)(?![\\w-])',
   'blog',
   'access denied for user',
   // a package manager's or git's own account and registry ("npm login 报 401", "git 登录不上"): not OMS's login

@@ -340,3 +340,14 @@ describe('pinyin typed as initials', () => {
     silent(['the dl link is broken', 'gl hf', 'hd video for the training room is down', 'xyz qbl']);
   });
 });
+
+describe('another service named in an alert', () => {
+  it('"checkout-api", "payment-service" are other systems, not OMS’s /api/', () => {
+    silent(['[FIRING] HighErrorRate on checkout-api: error rate above 5%', 'payment-service 502 了']);
+  });
+
+  it('OMS’s own names and the bot’s check ids stay OMS’s', () => {
+    expect(answer('nginx-api-location 这一项 fail 了，接口全 404').top).toBe('api-not-found');
+    expect(answer('oms-backend.service failed，起不来').top).toBe('service-start');
+  });
+});
