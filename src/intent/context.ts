@@ -74,8 +74,13 @@ const STILL =
  * stays silent on a review either way (`review`).
  */
 const REVIEW = /复盘|根因|\bpost-?mortem\b|\bpost-incident\b|\bretro(?:spective)?\b/i;
-const WRITTEN_UP =
-  /复盘|\bpost-?mortem\b|\bpost-incident\b|\bretro(?:spective)?\b|培训(?:文档|材料|手册|课件|资料|用|ppt)|\b(?:training|onboarding) (?:deck|material|guide|slides|docs?)\b/gi;
+const WRITTEN_UP = new RegExp(
+  [
+    String.raw`复盘|\bpost-?mortem\b|\bpost-incident\b|\bretro(?:spective)?\b|培训(?:文档|材料|手册|课件|资料|用|ppt)`,
+    String.raw`\b(?:training|onboarding) (?:deck|material|guide|slides|docs?)\b`,
+  ].join('|'),
+  'gi',
+);
 const REVIEW_ASKS = new RegExp(
   [
     '对吗|对不对|是不是|是否|能不能|能否|帮忙|确认|怎么|如何|哪些|什么|啥|吗|还有没有|有没有别的|该(?:怎么|如何)',
@@ -164,7 +169,8 @@ const TOOLED_INTO = new RegExp(
   [
     String.raw`(?:做成|写成|写进|写到|放进|放到|改成|整理成)\s*(?:ansible|salt(?:stack)?|terraform)\s*(?:的)?` +
       String.raw`\s*(?:模板|role|playbook|剧本|脚本|变量)`,
-    String.raw`\b(?:into|in|as) (?:an? |our |the )?(?:ansible|salt(?:stack)?|terraform) (?:templates?|roles?|playbooks?)\b`,
+    String.raw`\b(?:into|in|as) (?:an? |our |the )?(?:ansible|salt(?:stack)?|terraform) ` +
+      String.raw`(?:templates?|roles?|playbooks?)\b`,
   ].join('|'),
   'gi',
 );

@@ -77,7 +77,8 @@ export const PROBLEMS = {
       '(?:都|谁都|没人)不能',
       // an alert's figure: "登录成功率跌到 0%", "可用率低于 90%", "error rate above 20%", "success rate dropped"
       '(?:成功率|可用率|可用性)(?:跌|降|掉|下降|低于|只有)|错误率(?:飙|升|上涨|超过|高于)',
-      '\\b(?:success rate|availability) (?:dropped|fell|is below|below|down)\\b|\\berror rate (?:above|over|spiked|rose|up)\\b',
+      '\\b(?:success rate|availability) (?:dropped|fell|is below|below|down)\\b',
+      '\\berror rate (?:above|over|spiked|rose|up)\\b',
       // "the system no longer accepts our administrator credentials", "does not accept the password"
       "\\bno longer (?:accepts?|works?|loads?|opens?|responds?|lets?)\\b|\\b(?:not|doesn't|don't|won't) accept\\b",
       '报(?:什么|啥|的)错',
