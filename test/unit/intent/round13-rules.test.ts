@@ -27,3 +27,18 @@ describe('another Python framework or a managed cluster', () => {
     expect(answer('gunicorn worker got SIGTERM after systemctl restart oms-backend').top).toBe('worker-sigterm');
   });
 });
+
+describe('systemd’s complaints about a unit file’s lines', () => {
+  it('name the unit file’s format, so a unit copied over with scp or rsync stays OMS’s', () => {
+    for (const text of [
+      'unit 文件 scp 上去以后 daemon-reload 报 Assignment outside of section，服务不太对',
+      "rsync 过去的 service 文件报 Missing '='，服务不正常",
+    ])
+      expect([text, answer(text).top]).toEqual([text, 'service-start']);
+  });
+
+  it('another unit’s complaint, or a copy with no part of OMS, is not', () => {
+    silent(['node_exporter.service 用 scp 拷过去，daemon-reload 提示 Assignment outside of section']);
+    expect(answer('我在windows上写的 python 脚本跑不起来').offered).toEqual([]);
+  });
+});
