@@ -96,6 +96,8 @@ export const PROBLEMS = {
       'complains',
     ],
     re: [
+      // something reported while starting ("在客户机上起后端服务时报的", "启动的时候提示 …")
+      '(?:起|启动|重启|拉起)[^,，。;；!?！？]{0,8}(?:时|的时候)(?:就|会)?(?:报|提示|弹出|出现)',
       '(?:都|谁都|没人)不能',
       '报(?:什么|啥|的)错',
       // Sent back to the login page ("点登录后又回到登录页", "bounces back to the login screen").
@@ -240,7 +242,9 @@ export const PROBLEMS = {
     label: '404 / not found',
     zh: ['找不到', '不存在'],
     // 405: a POST to a path nginx serves as a file (no /api proxy).
-    en: ['404', 'not found', 'notfound', 'page not found', '405', 'method not allowed'],
+    en: ['404', 'notfound', 'page not found', '405', 'method not allowed'],
+    // not a shell's "systemctl: command not found" (a missing tool, not a missing page)
+    re: ['(?<!command\\s)\\bnot found\\b'],
   },
   'bad-gateway': {
     label: '502/504 / bad gateway',

@@ -10,8 +10,6 @@ export const QUESTIONS = {
       'how should',
       'what command',
       'steps',
-      'command',
-      'commands',
       'walk me',
       'give me',
       'send me',
@@ -22,6 +20,8 @@ export const QUESTIONS = {
     re: [
       // "…from an excel sheet, how": a question asked at the end
       '\\bhow\\W*$',
+      // the commands asked for, not a shell's "gunicorn: command not found"
+      '\\bcommands?\\b(?!\\s*not found)',
       '(?:发|给|(?<![起出回上下过进醒])来|贴)(?:我|一下|一份|个)',
       '应该(?!是|不是|没|不会|会|还|就|也|已|可以|能|没有|不)',
     ],

@@ -67,6 +67,8 @@ const GROUPS: Array<[canonical: string, variants: string[]]> = [
     ["won't", 'wont', "doesn't", 'does not', "didn't", 'did not', "isn't", 'is not', "aren't", "don't", 'do not'],
   ],
   [' timeout ', ['timed out', 'time out', 'time-out']],
+  // a shell's missing tool ("bash: gunicorn: command not found") must not meet a phrase like "api not found"
+  [' command missing ', ['command not found']],
   // Not knowing where to start is no service starting: "start" here must not meet a phrase like "fails to start".
   [
     ' where to begin ',

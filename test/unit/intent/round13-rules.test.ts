@@ -42,3 +42,27 @@ describe('systemd’s complaints about a unit file’s lines', () => {
     expect(answer('我在windows上写的 python 脚本跑不起来').offered).toEqual([]);
   });
 });
+
+describe('a shell’s “command not found”', () => {
+  it('is a missing tool: no 404, no question asking for commands', () => {
+    silent(['-bash: htop: command not found', 'zsh: command not found: kubectl']);
+    const r = answer('sudo: systemctl: command not found\n在客户机上起后端服务时报的');
+    expect([r.top, r.section]).toEqual(['service-start', null]);
+    expect(answer('启动后端的时候报 gunicorn: command not found').section).toBeNull();
+  });
+
+  it('something reported while starting the backend is its start failing; another system’s start is not', () => {
+    expect(answer('重启服务的时候提示 unit not found').top).toBe('service-start');
+    silent([
+      '启动 jenkins 的时候报 java heap space',
+      "起 mysql 时报 Can't connect",
+      '电脑启动的时候提示 bootmgr is missing',
+    ]);
+  });
+
+  it('a page or an API not found, and commands asked for, are still read', () => {
+    expect(answer('接口返回 not found').top).toBe('api-not-found');
+    expect(answer('the admin page says not found').top).toBe('admin');
+    expect(answer('what commands do I run to create a superuser').section).toBe('admin#create-superuser');
+  });
+});
