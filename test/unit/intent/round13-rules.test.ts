@@ -66,3 +66,30 @@ describe('a shell’s “command not found”', () => {
     expect(answer('what commands do I run to create a superuser').section).toBe('admin#create-superuser');
   });
 });
+
+describe('Django’s debug 404 page for a request under /api/', () => {
+  const page = (url: string, conf = 'oms_backend.urls') =>
+    [
+      'Page not found (404)',
+      'Request Method: GET',
+      `Request URL: ${url}`,
+      `Using the URLconf defined in ${conf}, Django tried these URL patterns, in this order:`,
+      'admin/',
+      'api/auth/',
+      'The current path, orders/list/, didn’t match any of these.',
+    ].join('\n');
+
+  it('is the API path’s, not a question where the admin is', () => {
+    const r = answer(page('http://10.0.0.5/api/orders/list/'));
+    expect([r.top, r.section]).toEqual(['api-not-found', null]);
+  });
+
+  it('the browser’s own Network panel, another Django project, and the admin’s address asked stay as they were', () => {
+    const devtools =
+      'Request URL: http://172.29.91.61/api/auth/login/\nRequest Method: POST\nStatus Code: 401 Unauthorized';
+    expect(answer(devtools).top).toBe('login');
+    silent([`我自己的 demo 项目：\n${page('http://127.0.0.1:8000/api/polls/', 'mysite.urls')}`]);
+    expect(answer("what's the admin url for oms").section).toBe('admin#admin-url');
+    expect(answer('后台的访问路径是什么').section).toBe('admin#admin-url');
+  });
+});
