@@ -93,3 +93,16 @@ describe('Django’s debug 404 page for a request under /api/', () => {
     expect(answer('后台的访问路径是什么').section).toBe('admin#admin-url');
   });
 });
+
+describe('全部 as what one operation did to all its items', () => {
+  it('is that operation’s extent, not a request to check everything', () => {
+    const r = answer('excel 导入之后怎么检查是不是全部导入成功');
+    expect([r.top, r.section]).toEqual(['admin', 'admin#bulk-import']);
+    expect(answer('批量加人支持哪些列？导入后怎么验证是不是全部加上了').section).toBe('admin#bulk-import');
+  });
+
+  it('全部 asking for every check is still the checklist', () => {
+    expect(answer('全部检查一遍').top).toBe('checklist');
+    expect(answer('帮我全部过一遍，登录、接口、后台').top).toBe('checklist');
+  });
+});
