@@ -106,3 +106,14 @@ describe('全部 as what one operation did to all its items', () => {
     expect(answer('帮我全部过一遍，登录、接口、后台').top).toBe('checklist');
   });
 });
+
+describe('not up again after a restart, the port found empty', () => {
+  it('is the backend down', () => {
+    expect(answer('重启以后后端没再起来，8000 端口是空的').top).toBe('service-start');
+    expect(answer('服务 restart 之后就没再启动').top).toBe('service-start');
+  });
+
+  it('another system’s restart or port, or an empty database, is not', () => {
+    silent(['mysql 重启以后没再起来', '3306 端口空的，mysql 没起来', '数据库是空的']);
+  });
+});
