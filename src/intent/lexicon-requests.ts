@@ -38,6 +38,8 @@ export const REQUESTS = {
       '(?:啥|什么|哪)都不(?:行|好使|能用|对)',
       // 所有, but not the extent of one fault ("所有数据列表都加载不出来", "所有页面都 502"): that part's own
       '所有(?!的?(?:数据|列表|页面|请求|菜单|按钮|图片|图标|样式|表格|报表))',
+      // "麻烦全查一下", not a security check ("安全查一下")
+      '(?<!安)全查',
       // 全部, but not what one operation did to all its items ("导入后如何验证全部创建成功"): that operation's own
       '全部(?!(?:都|已|已经|被)?(?:创建|导入|添加|新增|加上|录入|建好|成功|生效))',
     ],

@@ -43,7 +43,10 @@ export function aboutTheWhole(
   // curl …): the errors in it are what to review, not one part's fault.
   // So is a configuration pasted with what it should be asked ("这是现网的 .env，正常配置应该啥样").
   const against = c.has('recommended') && (c.has('everything') || c.has('config'));
-  const pasted = more || against ? collected(msg) : false;
+  // Everything asked for over three or more commands pasted ("整套帮忙看下" under `$ curl …`, `$ systemctl …`) is such a
+  // review too, though no check-up word is said: the commands are the check-up.
+  const over = c.has('everything') ? collected(msg) === 'commands' : false;
+  const pasted = more || against ? collected(msg) : over ? 'commands' : false;
   const review = pasted !== false;
   // "登录问题我想自己一步步查，先看哪儿": where to start on one part named alone is that part's question.
   const onePart = partsNamed(c) === 1 && !c.has('everything') && !c.has('all-fine');

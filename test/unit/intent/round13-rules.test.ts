@@ -117,3 +117,27 @@ describe('not up again after a restart, the port found empty', () => {
     silent(['mysql 重启以后没再起来', '3306 端口空的，mysql 没起来', '数据库是空的']);
   });
 });
+
+describe('everything asked for over three pasted commands', () => {
+  const commands = [
+    '$ systemctl is-active oms-backend',
+    'active',
+    '$ curl -I http://127.0.0.1/api/',
+    'HTTP/1.1 404 Not Found',
+    '$ sudo nginx -t',
+    'nginx: configuration file /etc/nginx/nginx.conf test is successful',
+  ].join('\n');
+
+  it('is a review of the whole, though no check-up word is said (整套, 全查)', () => {
+    expect(answer(`${commands}\n现场就这些，整套帮我看看`).top).toBe('checklist');
+    expect(answer('麻烦全查一下，客户说用不了').top).toBe('checklist');
+  });
+
+  it('one fault asked about over the same commands stays that part’s; another system’s commands stay silent', () => {
+    expect(answer(`${commands}\n接口还是 404 怎么回事`).top).toBe('api-not-found');
+    silent([
+      "$ systemctl is-active mysqld\nactive\n$ mysql -e 'select 1'\nERROR 2002\n$ df -h\n/dev/sda1 100%\n整套帮我看看",
+    ]);
+    expect(answer('安全查一下 nginx 的配置有没有漏洞').top).not.toBe('checklist');
+  });
+});
