@@ -141,3 +141,15 @@ describe('everything asked for over three pasted commands', () => {
     expect(answer('安全查一下 nginx 的配置有没有漏洞').top).not.toBe('checklist');
   });
 });
+
+describe('commands asked for to check one part oneself', () => {
+  it('is that part’s section by hand, however its combination was made', () => {
+    const r = answer('which commands should I run myself to check the backend service and its unit?');
+    expect(r.section).toBe('service-start#by-hand');
+  });
+
+  it('everything checked oneself stays the checklist’s; another system’s API stays silent', () => {
+    expect(answer('what commands do I run to check everything myself').section).toBe('checklist#by-hand');
+    silent(['jenkins 的 api 我想自己查一下，命令是啥']);
+  });
+});
