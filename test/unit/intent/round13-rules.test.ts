@@ -153,3 +153,16 @@ describe('commands asked for to check one part oneself', () => {
     silent(['jenkins 的 api 我想自己查一下，命令是啥']);
   });
 });
+
+describe('a second superuser wanted', () => {
+  it('is creating one', () => {
+    expect(answer('还要第二个超管，怎么弄').section).toBe('admin#create-superuser');
+    expect(answer("we need a second superuser for the auditors, what's the command?").section).toBe(
+      'admin#create-superuser',
+    );
+  });
+
+  it('another system’s second admin stays silent', () => {
+    silent(['jenkins 要第二个管理员账号怎么加', 'gitlab need a second admin account']);
+  });
+});
