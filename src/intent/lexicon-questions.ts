@@ -131,7 +131,15 @@ export const QUESTIONS = {
       'how come',
     ],
     // 几 asks "how many", but "启动几秒就退出" / "过几分钟后" tells "a few".
-    re: ['\\?', '哪', '还是', '谁', '几(?:位|个|种|条|次|天|点|分钟|秒|台|步)(?!(?:钟)?(?:就|后|之后|以后|内))'],
+    re: [
+      '\\?',
+      '哪',
+      '还是',
+      '谁',
+      '几(?:位|个|种|条|次|天|点|分钟|秒|台|步)(?!(?:钟)?(?:就|后|之后|以后|内))',
+      // a thing's format asked for by naming it ("导入模板的格式", "piliang daoru mobande geshi")
+      '的格式\\s*$',
+    ],
     // 谁 typed in pinyin after a verb: "lianxi shui", "zhao shui", "wen shui" (or "shei")
     py: [
       'shen me',
@@ -148,6 +156,7 @@ export const QUESTIONS = {
       'lian xi shei',
       'zhao shei',
       'wen shei',
+      'de ge shi',
     ],
   },
   'is-normal': {

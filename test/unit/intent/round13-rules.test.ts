@@ -166,3 +166,16 @@ describe('a second superuser wanted', () => {
     silent(['jenkins 要第二个管理员账号怎么加', 'gitlab need a second admin account']);
   });
 });
+
+describe('a thing’s format asked for by naming it, in Chinese or pinyin', () => {
+  it('is a question: the bulk import’s template format is its section', () => {
+    expect(answer('批量加人的 excel 模板的格式').section).toBe('admin#bulk-import');
+    expect(answer('renyuan daoru moban de geshi').section).toBe('admin#bulk-import');
+  });
+
+  it('a format said to be wrong stays a fault; another system’s template stays silent', () => {
+    const r = answer('unit 文件格式不对，服务起不来');
+    expect([r.top, r.section]).toEqual(['service-start', null]);
+    silent(['jenkins 导入模板的格式', '报表导出的格式']);
+  });
+});
