@@ -1,7 +1,6 @@
 import { messageContext, type MessageContext } from './context.js';
 import { ownInfra, withForeignNames } from './placement.js';
 import { canonical, normalize, stripLogPrefix } from './normalize.js';
-import { foldTraditional } from './synonyms.js';
 import type { PlaybookIndex } from './index.js';
 import { unitsOf } from './index.js';
 import { detectConcepts } from './concepts.js';
@@ -141,7 +140,7 @@ function skipBigrams(text: string): Set<string> {
 /** Concepts named in a text (normalised here), bounded in length. */
 function conceptsOf(index: PlaybookIndex, text: string): Set<string> {
   if (!text) return new Set();
-  const plain = foldTraditional(normalize(text.slice(0, MAX_CONCEPT_CHARS)));
+  const plain = normalize(text.slice(0, MAX_CONCEPT_CHARS));
   return detectConcepts(index.lexicon, plain, pinyinStream(plain));
 }
 

@@ -1,11 +1,17 @@
 import { canonicalize } from './synonyms.js';
+import { foldTraditional } from './traditional.js';
 
 /**
  * Text normalisation for matching: full-width to half-width (NFKC), CJK
  * punctuation to ASCII, lower case, zero-width characters dropped, whitespace
- * folded. Applied to messages and to the playbooks' phrases alike.
+ * folded, traditional Chinese to simplified (src/intent/traditional.ts). Applied to messages and to the playbooks'
+ * phrases alike.
  */
 export function normalize(text: string): string {
+  return foldTraditional(normalizeWidth(text));
+}
+
+function normalizeWidth(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()

@@ -81,49 +81,6 @@ const GROUPS: Array<[canonical: string, variants: string[]]> = [
   [' bulk import ', ['bulk add', 'bulk create', 'bulk-add', 'batch import', 'batch add', 'mass import']],
 ];
 
-/** Traditional characters seen in pasted messages, folded to simplified. */
-const TRADITIONAL: Record<string, string> = {
-  後: '后',
-  錯: '错',
-  誤: '误',
-  啟: '启',
-  動: '动',
-  務: '务',
-  無: '无',
-  問: '问',
-  題: '题',
-  頁: '页',
-  網: '网',
-  關: '关',
-  過: '过',
-  進: '进',
-  來: '来',
-  連: '连',
-  設: '设',
-  權: '权',
-  據: '据',
-  庫: '库',
-  為: '为',
-  這: '这',
-  個: '个',
-  時: '时',
-  間: '间',
-  開: '开',
-  檢: '检',
-  報: '报',
-  敗: '败',
-  導: '导',
-  樣: '样',
-  沒: '没',
-  戶: '户',
-  碼: '码',
-  端: '端',
-  顯: '显',
-  示: '示',
-  議: '议',
-  單: '单',
-};
-const TRADITIONAL_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
 
 const REPLACEMENTS: Array<[RegExp, string]> = GROUPS.map(([to, from]) => {
   const alternatives = [...from].sort((a, b) => b.length - a.length).map(escape);
@@ -133,14 +90,9 @@ const REPLACEMENTS: Array<[RegExp, string]> = GROUPS.map(([to, from]) => {
   return [new RegExp(body, 'g'), to];
 });
 
-/** Traditional characters to simplified (only those seen in pasted messages). */
-export function foldTraditional(text: string): string {
-  return text.replace(TRADITIONAL_RE, (c) => TRADITIONAL[c] ?? c);
-}
-
 /** Fold near-synonyms in an already normalised (NFKC, lower-case) text. */
 export function canonicalize(text: string): string {
-  let out = foldTraditional(text);
+  let out = text;
   for (const [re, to] of REPLACEMENTS) out = out.replace(re, to);
   // "登录登录失败" appears when a variant already contained the verb (登录不上 → 登录失败 is fine,
   // but 登录进不去 → 登录登录失败); fold the doubled verb.
