@@ -81,7 +81,6 @@ const GROUPS: Array<[canonical: string, variants: string[]]> = [
   [' bulk import ', ['bulk add', 'bulk create', 'bulk-add', 'batch import', 'batch add', 'mass import']],
 ];
 
-
 const REPLACEMENTS: Array<[RegExp, string]> = GROUPS.map(([to, from]) => {
   const alternatives = [...from].sort((a, b) => b.length - a.length).map(escape);
   const latin = /^[ a-z]/.test(to);
