@@ -140,6 +140,13 @@ describe('everything asked for over three pasted commands', () => {
     ]);
     expect(answer('安全查一下 nginx 的配置有没有漏洞').top).not.toBe('checklist');
   });
+
+  it('a fault’s extent (整个接口, 接口全部 404) or a word about the paste is no request for everything', () => {
+    for (const said of ['整个接口都 404', '接口全部 404', '全部接口都404了，完整的输出在上面'])
+      expect([said, answer(`${commands}\n${said}`).top]).toEqual([said, 'api-not-found']);
+    const unit = '$ systemctl status oms-backend\nActive: failed\n$ journalctl -u oms-backend -n 5\nstatus=217/USER';
+    expect(answer(`${unit}\n$ id www-data\nno such user\n整个服务起不来`).top).toBe('service-start');
+  });
 });
 
 describe('commands asked for to check one part oneself', () => {
