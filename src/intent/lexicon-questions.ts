@@ -137,8 +137,8 @@ export const QUESTIONS = {
       '还是',
       '谁',
       '几(?:位|个|种|条|次|天|点|分钟|秒|台|步)(?!(?:钟)?(?:就|后|之后|以后|内))',
-      // a thing's format asked for by naming it ("导入模板的格式", "piliang daoru mobande geshi")
-      '的格式\\s*$',
+      // a template's or sheet's format asked for by naming it ("导入模板的格式", "piliang daoru mobande geshi")
+      '(?:模板|表格|表头|excel|xlsx|csv)\\s*的?格式\\s*[?？]?\\s*$',
     ],
     // 谁 typed in pinyin after a verb: "lianxi shui", "zhao shui", "wen shui" (or "shei")
     py: [
@@ -156,7 +156,8 @@ export const QUESTIONS = {
       'lian xi shei',
       'zhao shei',
       'wen shei',
-      'de ge shi',
+      'mo ban de ge shi',
+      'mu ban de ge shi',
     ],
   },
   'is-normal': {

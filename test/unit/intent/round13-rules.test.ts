@@ -171,6 +171,7 @@ describe('a second superuser wanted', () => {
 
   it('another system’s second admin stays silent', () => {
     silent(['jenkins 要第二个管理员账号怎么加', 'gitlab need a second admin account']);
+    expect(answer('这个操作要一个管理员审批吗').section).not.toBe('admin#create-superuser');
   });
 });
 
@@ -184,5 +185,6 @@ describe('a thing’s format asked for by naming it, in Chinese or pinyin', () =
     const r = answer('unit 文件格式不对，服务起不来');
     expect([r.top, r.section]).toEqual(['service-start', null]);
     silent(['jenkins 导入模板的格式', '报表导出的格式']);
+    expect(answer('nginx 日志的格式').section).toBeNull();
   });
 });
