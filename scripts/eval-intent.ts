@@ -171,8 +171,10 @@ for (const [half, since] of tuneOnly ? r9halves.slice(0, 1) : r9halves) {
 // material of round 11, its test half (kept outside the repository until the integrator had scored it, figures-only)
 // tuning material since round 12: both are printed with their misses.
 // Round 12 (test/fixtures/intent/round12/): a fresh blind set split by the same seed; its tuning half is tuning
-// material of round 12 (misses printed); its test half, kept outside the repository until the integrator had scored
-// it, is blind: figures only, never its messages.
+// material of round 12, its test half (kept outside the repository until the integrator had scored it, figures-only)
+// tuning material since round 13: both are printed with their misses.
+// Round 13 (test/fixtures/intent/round13/): a fresh blind set split by the same seed; only its tuning half is in the
+// repository (tuning material of round 13, misses printed), its test half is scored by the integrator.
 // Round 14 (test/fixtures/intent/round14/): a fresh blind set of 600 messages split by the same seed; only its tuning
 // half is in the repository (tuning material of round 14, misses printed), its test half is scored by the integrator.
 const later = [
@@ -181,19 +183,14 @@ const later = [
   ['round11/tune.jsonl', 'round 11 tuning half — tuning material of round 11'],
   ['round11/test.jsonl', 'round 11 test half (scored blind in round 11) — tuning material since round 12'],
   ['round12/tune.jsonl', 'round 12 tuning half — tuning material of round 12'],
+  ['round12/test.jsonl', 'round 12 test half (scored blind in round 12) — tuning material since round 13'],
+  ['round13/tune.jsonl', 'round 13 tuning half — tuning material of round 13'],
   ['round14/tune.jsonl', 'round 14 tuning half — tuning material of round 14'],
 ] as const;
-const blindSince = ['round10/test.jsonl', 'round11/test.jsonl'];
+const blindSince = ['round10/test.jsonl', 'round11/test.jsonl', 'round12/test.jsonl'];
 for (const [rel, title] of tuneOnly ? later.filter(([r]) => !blindSince.includes(r)) : later) {
   const set = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', rel), 'utf8'), rel);
   print(`${title} (${rel})`, scoreHeldout(set, answer), true);
-}
-if (!tuneOnly) {
-  const r12test = parseHeldout(
-    await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'round12', 'test.jsonl'), 'utf8'),
-    'round12/test.jsonl',
-  );
-  print('round 12 test half (round12/test.jsonl) — blind, figures only', scoreHeldout(r12test, answer), false);
 }
 
 const probes = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'probes.jsonl'), 'utf8'), 'probes');

@@ -104,7 +104,12 @@ export function pickHowto(
   if (!pick) return undefined;
   // Asked how to check by hand ("怎么手工确认是后端挂了还是 nginx 没转发"): the request is the question, what it names is
   // its topic, so a surer diagnosis of another playbook does not silence the section.
-  const byHand = msg.concepts.has('by-hand') && msg.concepts.has('howto') && pick.combo.includes('by-hand');
+  // The section by hand counts however its combination was made ("what commands do I run myself to check the /api
+  // proxy": api + checkup + howto).
+  const byHand =
+    msg.concepts.has('by-hand') &&
+    msg.concepts.has('howto') &&
+    (pick.combo.includes('by-hand') || pick.section === 'by-hand');
   if (top && top.id !== pick.playbook && !byHand && pick.score < top.score - AMBIGUITY_MARGIN) return undefined;
   // A section asked for in generic words only ("怎么…重启") yields to a surer diagnosis of another playbook ("怎么区分
   // worker 是正常重启还是被 OOM 杀掉的" is the workers').

@@ -206,8 +206,10 @@ export const APP_COMPONENTS = {
       // "开一个超级管理员账号", "点样开个超管" (opening one is creating it; not 打开/展开 a page)
       '(?<![打展离公召分避解])开(?:一个|个|一下)?(?:新的?)?(?:超级管理员|超管|管理员|账号|账户)',
       // wanting one is asking to create it: "need a superuser for the demo", "需要一个超管"
-      '\\b(?:need|want|get) (?:a|an|one|another) (?:new )?(?:superuser|super user|admin (?:account|user))',
-      '(?:需|想)要(?:一个|个|一个新的?)(?:超管|超级管理员|管理员)',
+      // … or a second one: "need a second superuser", "客户要第二个超管账号"
+      '\\b(?:need|want|get) (?:a|an|one|another|a second|one more) (?:new )?' +
+        '(?:superuser|super user|admin (?:account|user))',
+      '(?:(?:需|想)要(?:一个|个|一个新的?)|要(?:第[二两三]个|再一个|多一个|另一个|另外一个))(?:超管|超级管理员|管理员)',
     ],
     py: ['chuang jian'],
   },

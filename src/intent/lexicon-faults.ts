@@ -78,6 +78,8 @@ export const FAULTS = {
     // "8000 上好像啥都没有在听", "没有在监听", "nothing is listening", "isn't listening on 8000"
     re: [
       '(?:啥|什么|谁)都?没有?在?(?:听|监听)|没有在(?:听|监听)',
+      // the port found empty: "8000端口空的", "端口那是空着的"
+      '端口(?:上|那)?(?:是|也|都)?空(?:的|着)',
       "\\b(?:nothing|nobody|no one)(?: is|'s) listening\\b|\\bisn'?t listening\\b",
     ],
     py: ['mei jian ting'],

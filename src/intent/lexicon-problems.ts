@@ -3,26 +3,8 @@ export const PROBLEMS = {
   fails: {
     label: '失败 / fails',
     zh: [
-      '失败',
-      '报错',
-      '不了',
-      '不上',
-      '错误',
-      '出错',
-      '异常',
-      '有问题',
-      '不行',
-      '不对',
-      '不成功',
-      '没反应',
-      '不好使',
-      '转圈',
-      '卡住',
-      '不对劲',
-      '毛病',
-      '不正常',
-      '红了',
-      '飘红',
+      ...['失败', '报错', '不了', '不上', '错误', '出错', '异常', '有问题', '不行', '不对'],
+      ...['不成功', '没反应', '不好使', '转圈', '卡住', '不对劲', '毛病', '不正常', '红了', '飘红'],
       '没有任何反应',
       '没有反应',
       '无反应',
@@ -74,6 +56,8 @@ export const PROBLEMS = {
       ...['nothing loads', 'forever', 'pending', 'nobody can', 'no one can', 'blocked', 'complain', 'complains'],
     ],
     re: [
+      // something reported while starting ("在客户机上起后端服务时报的", "启动的时候提示 …")
+      '(?:起|启动|重启|拉起)[^,，。;；!?！？]{0,8}(?:时|的时候)(?:就|会)?(?:报|提示|弹出|出现)',
       '(?:都|谁都|没人)不能',
       // an alert's figure: "登录成功率跌到 0%", "可用率低于 90%", "error rate above 20%", "success rate dropped"
       '(?:成功率|可用率|可用性)(?:跌|降|掉|下降|低于|只有)|错误率(?:飙|升|上涨|超过|高于)',
@@ -207,7 +191,7 @@ export const PROBLEMS = {
     ],
     // "didn't come back up", "never came up after the reboot".
     re: [
-      '没(?:有)?(?:自动|正常|自己|跟着|一起)?(?:起来|启动)',
+      '没(?:有)?(?:再|自动|正常|自己|跟着|一起)?(?:起来|启动)',
       '进程(?:不在|没了|不见了|消失)',
       // an alert's "oms-backend.service inactive", "service is failed"
       '(?:\\.service:?|\\bservice|服务)\\s*(?:is\\s*)?(?:failed|inactive)\\b',
@@ -228,7 +212,9 @@ export const PROBLEMS = {
     label: '404 / not found',
     zh: ['找不到', '不存在'],
     // 405: a POST to a path nginx serves as a file (no /api proxy).
-    en: ['404', 'not found', 'notfound', 'page not found', '405', 'method not allowed'],
+    en: ['404', 'notfound', 'page not found', '405', 'method not allowed'],
+    // not a shell's "systemctl: command not found" (a missing tool, not a missing page)
+    re: ['(?<!command\\s)\\bnot found\\b'],
   },
   'bad-gateway': {
     label: '502/504 / bad gateway',

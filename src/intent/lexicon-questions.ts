@@ -11,8 +11,6 @@ export const QUESTIONS = {
       'how should',
       'what command',
       'steps',
-      'command',
-      'commands',
       'walk me',
       'give me',
       'send me',
@@ -23,6 +21,8 @@ export const QUESTIONS = {
     re: [
       // "…from an excel sheet, how": a question asked at the end
       '\\bhow\\W*$',
+      // the commands asked for, not a shell's "gunicorn: command not found"
+      '\\bcommands?\\b(?!\\s*not found)',
       '(?:发|给|(?<![起出回上下过进醒])来|贴)(?:我|一下|一份|个)',
       '应该(?!是|不是|没|不会|会|还|就|也|已|可以|能|没有|不)',
     ],
@@ -133,7 +133,15 @@ export const QUESTIONS = {
       'how come',
     ],
     // 几 asks "how many", but "启动几秒就退出" / "过几分钟后" tells "a few".
-    re: ['\\?', '哪', '还是', '谁', '几(?:位|个|种|条|次|天|点|分钟|秒|台|步)(?!(?:钟)?(?:就|后|之后|以后|内))'],
+    re: [
+      '\\?',
+      '哪',
+      '还是',
+      '谁',
+      '几(?:位|个|种|条|次|天|点|分钟|秒|台|步)(?!(?:钟)?(?:就|后|之后|以后|内))',
+      // a template's or sheet's format asked for by naming it ("导入模板的格式", "piliang daoru mobande geshi")
+      '(?:模板|表格|表头|excel|xlsx|csv)\\s*的?格式\\s*[?？]?\\s*$',
+    ],
     // 谁 typed in pinyin after a verb: "lianxi shui", "zhao shui", "wen shui" (or "shei")
     py: [
       'shen me',
@@ -150,6 +158,8 @@ export const QUESTIONS = {
       'lian xi shei',
       'zhao shei',
       'wen shei',
+      'mo ban de ge shi',
+      'mu ban de ge shi',
     ],
   },
   'is-normal': {

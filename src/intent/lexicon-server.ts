@@ -26,8 +26,10 @@ export const SERVER_COMPONENTS = {
       'edited on windows',
       'saved on windows',
       'notepad',
-      // systemd's "Ignoring." after a line it cannot read
+      // systemd's "Ignoring." after a line it cannot read, and its complaints about such a line
       'ignoring',
+      'assignment outside of section',
+      "missing '='",
     ],
     // A format that is wrong ("格式错误", "格式不对"); "PDF 格式的报表" is about a report, not a unit file.
     re: ['格式(?:错|不对|有问题|问题|不正确|不规范|乱)', '(?:文件|编码|换行|dos|windows|unix|utf-?8)\\s*格式'],

@@ -51,7 +51,7 @@ export interface Message {
 }
 
 /** Concepts that say something is wrong (src/intent/lexicon-problems.ts, src/intent/lexicon-faults.ts). */
-const PROBLEM_CONCEPTS = [
+export const PROBLEM_CONCEPTS = [
   'fails',
   'cannot-open',
   'down',

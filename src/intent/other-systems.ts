@@ -60,6 +60,8 @@ const OTHER_NAMES = [
   // clusters and infrastructure
   ...['k8s', 'kubernetes', 'kubectl', 'kubelet', 'helm', 'pod', 'pods', 'ingress', 'crashloopbackoff', 'oomkilled'],
   'node ?notready',
+  // managed and packaged clusters, and a pod's own hooks ("our flask microservice on EKS … preStop hook")
+  ...['eks', 'gke', 'aks', 'openshift', 'rancher', 'k3s', 'minikube', 'prestop'],
   ...['etcd', 'istio', 'ceph', 'nfs', 'vmware', 'esxi', 'openstack'],
   // monitoring
   'node_exporter',
@@ -78,6 +80,8 @@ const OTHER_NAMES = [
   'zoom',
   // other stacks and clients
   ...['java', 'jvm', 'tomcat', 'spring\\w*', 'php', 'golang', 'node\\.js'],
+  // other Python and Ruby web frameworks (OMS is Django): "gunicorn in our flask service", "fastapi + uvicorn"
+  ...['flask', 'fastapi', 'uvicorn', 'rails', 'laravel'],
   // node's own heap running out while building ("JavaScript heap out of memory"): not gunicorn's workers
   ...['javascript heap', 'max-old-space-size'],
   // a package mirror ("yum makecache 很慢"); an upgrade alone ("apt update 之后后端起不来") stays OMS's

@@ -106,6 +106,8 @@ const TYPED_READINGS: Record<string, readonly string[]> = {
   长: ['chang', 'zhang'],
   传: ['chuan', 'zhuan'],
   谁: ['shui', 'shei'],
+  // 模板 as typed: "mo ban" as well as pinyin-pro's "mu ban"
+  模: ['mo', 'mu'],
 };
 /** At most this many readings of one term. */
 const MAX_READINGS = 4;

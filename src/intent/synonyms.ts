@@ -67,6 +67,8 @@ const GROUPS: Array<[canonical: string, variants: string[]]> = [
     ["won't", 'wont', "doesn't", 'does not', "didn't", 'did not', "isn't", 'is not', "aren't", "don't", 'do not'],
   ],
   [' timeout ', ['timed out', 'time out', 'time-out']],
+  // a shell's missing tool ("bash: gunicorn: command not found") must not meet a phrase like "api not found"
+  [' command missing ', ['command not found']],
   // Not knowing where to start is no service starting: "start" here must not meet a phrase like "fails to start".
   [
     ' where to begin ',
@@ -78,7 +80,6 @@ const GROUPS: Array<[canonical: string, variants: string[]]> = [
   [' fail ', ['not working', 'not work', 'broken', 'failing', 'failed', 'fails', 'failure']],
   [' bulk import ', ['bulk add', 'bulk create', 'bulk-add', 'batch import', 'batch add', 'mass import']],
 ];
-
 
 const REPLACEMENTS: Array<[RegExp, string]> = GROUPS.map(([to, from]) => {
   const alternatives = [...from].sort((a, b) => b.length - a.length).map(escape);

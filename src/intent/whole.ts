@@ -1,6 +1,8 @@
 import { AMBIGUITY_MARGIN } from './howto.js';
 import type { PlaybookIndex } from './index.js';
-import type { Message } from './message.js';
+import { PROBLEM_CONCEPTS, type Message } from './message.js';
+import { detectConcepts } from './concepts.js';
+import { normalize } from './normalize.js';
 import type { PlaybookScore } from './score.js';
 import { APP_COMPONENTS } from './lexicon-components.js';
 
@@ -43,7 +45,10 @@ export function aboutTheWhole(
   // curl …): the errors in it are what to review, not one part's fault.
   // So is a configuration pasted with what it should be asked ("这是现网的 .env，正常配置应该啥样").
   const against = c.has('recommended') && (c.has('everything') || c.has('config'));
-  const pasted = more || against ? collected(msg) : false;
+  // Everything asked for over three or more commands pasted ("整套帮忙看下" under `$ curl …`, `$ systemctl …`) is such a
+  // review too, though no check-up word is said: the commands are the check-up.
+  const over = c.has('everything') && collected(msg) === 'commands' && asksForEverything(index, msg);
+  const pasted = more || against ? collected(msg) : over ? 'commands' : false;
   const review = pasted !== false;
   // "登录问题我想自己一步步查，先看哪儿": where to start on one part named alone is that part's question.
   const onePart = partsNamed(c) === 1 && !c.has('everything') && !c.has('all-fine');
@@ -100,6 +105,23 @@ export function aboutTheWhole(
   if (pasted !== 'outputs' || !clue) return { id: umbrella.id };
   clue.score = umbrella.score - AMBIGUITY_MARGIN / 2;
   return { id: umbrella.id, beside: clue.id };
+}
+
+/** Asked to look something over: 看, 查, 检, 过一遍, "look", "check", "review". */
+const LOOK = /[看查检瞅瞧]|过一|\b(?:look|check|review|go over|go through)/i;
+
+/**
+ * A clause asking to look everything over with no fault in it ("整套帮忙看下"), not a fault's extent ("接口全部 404")
+ * nor a word about the paste ("完整的输出在上面").
+ */
+function asksForEverything(index: PlaybookIndex, msg: Message): boolean {
+  return msg.lines.some((l) =>
+    l.body.split(/[,，.。;；!！?？]/).some((clause) => {
+      if (!LOOK.test(clause)) return false;
+      const found = detectConcepts(index.lexicon, normalize(clause), '');
+      return found.has('everything') && !PROBLEM_CONCEPTS.some((k) => found.has(k));
+    }),
+  );
 }
 
 /** A pasted command or section header: `$ cmd`, `# cmd`, `[root@host ~]# cmd`, `=== journalctl …`, `[x] …`. */

@@ -347,13 +347,29 @@ describe('round 12, tuning half (tuning material of round 12)', () => {
 /**
  * Round 12's test half (test/fixtures/intent/round12/test.jsonl): kept outside the repository while round 12 was
  * tuned, scored figures-only by the integrator before round 12's changes (top-1 104/108, offered 104/108, sections
- * 31/33, false alarms 1/42, passive 1/42) and after them: top-1 104/108, offered 104/108, sections 31/33, 0/42, 0/42
- * (docs/intent.md). Never tuned on: held at that level.
+ * 31/33, false alarms 1/42, passive 1/42) and after them, blind: top-1 104/108, offered 104/108, sections 31/33,
+ * 0/42, 0/42 (docs/intent.md). Tuning material since round 13 (rules and classifier; with the classifier retrained on
+ * it: top-1 105/108, offered 106/108), which reached the floors below (108/108 top-1 and offered, 33/33 sections,
+ * 0/42, 0/42): tuning figures, not a blind score.
  */
-describe('round 12, test half (blind, never tuned on)', () => {
-  it('keeps the level measured blind', async () => {
-    const level = { top1: 104, offered: 104, sections: 31, falseAlarms: 0, passive: 0 };
+describe('round 12, test half (tuning material since round 13)', () => {
+  it('keeps the level reached', async () => {
+    const level = { top1: 108, offered: 108, sections: 33, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round12/test.jsonl'), { n: 150, unrelated: 42, ...level });
+  });
+});
+
+/**
+ * Round 13 (test/fixtures/intent/round13/): a fresh blind set of 600 messages by four more writers who never saw the
+ * matcher, split by the same seed; only its tuning half is in the repository, the test half is scored by the
+ * integrator. The tuning half scored before round 13's work: top-1 210/216, offered 212/216, sections 57/59, false
+ * alarms 1/84, passive 0/84. Tuning material of round 13 (rules and classifier), which reached the floors below:
+ * 215/216 top-1, 216/216 offered, 59/59 sections, 0/84, 0/84.
+ */
+describe('round 13, tuning half (tuning material of round 13)', () => {
+  it('keeps the level reached', async () => {
+    const level = { top1: 215, offered: 216, sections: 59, falseAlarms: 0, passive: 0 };
+    expectLevel(await scoreSet('round13/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
 
