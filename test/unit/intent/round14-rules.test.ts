@@ -351,3 +351,14 @@ describe('another service named in an alert', () => {
     expect(answer('oms-backend.service failed，起不来').top).toBe('service-start');
   });
 });
+
+describe('nginx saying its upstream is not found, in words', () => {
+  it('is the API path’s missing upstream, ahead of the whole site said down', () => {
+    expect(answer('改了 nginx 配置 reload 之后 nginx -t 报 upstream 找不到，整个站都挂了').top).toBe('api-not-found');
+    expect(answer('nginx -t says the upstream is not defined').top).toBe('api-not-found');
+  });
+
+  it('another system’s upstream stays silent', () => {
+    silent(['redis upstream 找不到', 'harbor 的 nginx 报 upstream not found']);
+  });
+});
