@@ -60,6 +60,8 @@ const SOLVED = new RegExp(
     "\\b(?:is|are|it's|it is) back(?: up| online| to normal)?\\b",
     '\\b(?:rolled|rolling) (?:it )?back\\b|\\breverted\\b|\\bsorry (?:for|about) the (?:noise|trouble|spam)\\b',
     '\\bmy bad\\b|\\bfalse alarm\\b|\\bnever ?mind\\b|\\bnvm\\b|\\bplease ignore\\b|\\ball good now\\b',
+    // an alert's recovery notice ("【告警恢复】…", "[RESOLVED] …")
+    '告警(?:已)?恢复|恢复告警|\\[(?:resolved|recovered|ok)\\]|^\\s*(?:resolved|recovered)\\b',
   ].join('|'),
   'i',
 );

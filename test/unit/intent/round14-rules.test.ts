@@ -362,3 +362,13 @@ describe('nginx saying its upstream is not found, in words', () => {
     silent(['redis upstream 找不到', 'harbor 的 nginx 报 upstream not found']);
   });
 });
+
+describe('an alert’s recovery notice', () => {
+  it('is a problem told as solved', () => {
+    silent(['【告警恢复】oms-backend.service active (running)', '[RESOLVED] oms-prod HTTP 502 on /api/']);
+  });
+
+  it('asked about with trouble going on, it is answered', () => {
+    expect(answer('告警恢复了吗？登录还是失败').top).toBe('login');
+  });
+});
