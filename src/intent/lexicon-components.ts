@@ -199,7 +199,18 @@ export const APP_COMPONENTS = {
       '生成',
     ],
     // Not "new": "the new IP", "a new server" create nothing.
-    en: ['create', 'createsuperuser', 'add a', 'make', 'add', 'generate', 'new user', 'new account', 'new admin'],
+    en: [
+      'create',
+      'recreate',
+      'createsuperuser',
+      'add a',
+      'make',
+      'add',
+      'generate',
+      'new user',
+      'new account',
+      'new admin',
+    ],
     re: [
       '(?:怎么|如何|咋)建',
       '建(?:账号|用户|管理员|$|[?？吗呢啊])',

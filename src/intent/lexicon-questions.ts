@@ -11,6 +11,7 @@ export const QUESTIONS = {
       'how should',
       'what command',
       'steps',
+      'procedure',
       'walk me',
       'give me',
       'send me',

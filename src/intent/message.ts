@@ -186,7 +186,7 @@ const CLAUSE = /[,.;!?。；！？\n]|但是?|可是|不过|\bbut\b/i;
 
 /** A clause saying one part is fine ("但是 /api/ 正常", "the main site loads fine", the network: "交换机没丢包"). */
 const FINE =
-  /正常|没问题|是好的|好好的|是通的|能用|[没不]有?丢包|ping ?[得是]?通|(?<![a-z])(?:fine|works?|loads|healthy|ok|okay)(?![a-z])/i;
+  /正常|没问题|是好的|好好的|是通的|能用|[没不]有?丢包|没有?[挡拦]|ping ?[得是]?通|(?<![a-z])(?:fine|works?|loads|healthy|ok|okay)(?![a-z])/i;
 /**
  * A clause saying a part works when reached directly ("admin works fine on :8000 directly", "直接访问 8000 正常"):
  * the part is not fine, the way to it through nginx is what fails.

@@ -372,3 +372,22 @@ describe('an alert’s recovery notice', () => {
     expect(answer('告警恢复了吗？登录还是失败').top).toBe('login');
   });
 });
+
+describe('Taiwan’s and a customer’s wording of login and how-to', () => {
+  it('導回/重定向回 the login page is being sent back to it; a procedure asks how', () => {
+    expect(answer('登入後一直被導回登入頁面').top).toBe('login');
+    expect(answer('Please provide the procedure for importing our staff into the platform.').section).toBe(
+      'admin#bulk-import',
+    );
+  });
+
+  it('another system’s redirect stays silent', () => {
+    silent(['gitlab 登入後一直被導回登入頁面']);
+  });
+});
+
+describe('a firewall said not to block', () => {
+  it('is a healthy clause: the symptom beside it is answered', () => {
+    expect(answer('网络组说防火墙没拦，但是后台一直打不开').top).toBe('admin');
+  });
+});
