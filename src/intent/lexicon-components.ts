@@ -200,16 +200,8 @@ export const APP_COMPONENTS = {
     ],
     // Not "new": "the new IP", "a new server" create nothing.
     en: [
-      'create',
-      'recreate',
-      'createsuperuser',
-      'add a',
-      'make',
-      'add',
-      'generate',
-      'new user',
-      'new account',
-      'new admin',
+      ...['create', 'recreate', 'createsuperuser', 'add a', 'make', 'add', 'generate'],
+      ...['new user', 'new account', 'new admin'],
     ],
     re: [
       '(?:怎么|如何|咋)建',
