@@ -35,6 +35,8 @@ export const FAULTS = {
       // "oms-backend is flapping, restarts every few seconds"; not a network link flapping
       '\\b(?:service|unit|backend|gunicorn|oms-backend)\\b[^.;!?]{0,20}\\bflapping\\b',
       '\\brestart(?:s|ing)? every (?:few |couple of |\\d+ )?(?:seconds?|secs?|s)\\b',
+      // an alert's or a customer's count: "was restarted several times overnight", "repeated restarts"
+      '\\brestarted (?:\\d+|several|many|multiple|a few|three|four|five) times\\b|\\brepeated restarts\\b',
     ],
     en: [
       'restart counter',

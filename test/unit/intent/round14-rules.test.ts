@@ -391,3 +391,14 @@ describe('a firewall said not to block', () => {
     expect(answer('网络组说防火墙没拦，但是后台一直打不开').top).toBe('admin');
   });
 });
+
+describe('restarted several times, in a customer’s or an alert’s words', () => {
+  it('is the restart loop', () => {
+    const text = 'Our monitoring indicates the application service was restarted several times overnight.';
+    expect(answer(text).top).toBe('service-start');
+  });
+
+  it('another system restarted several times stays silent', () => {
+    silent(['the mysql replica was restarted several times overnight']);
+  });
+});
