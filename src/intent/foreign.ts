@@ -54,7 +54,8 @@ ulimit swap kernel journalctl systemctl
 svc cfg venv virtualenv ini yml yaml repo pkg srv cmd tmp usr opt lib bin etc
 git pull push clone fetch pip pip3 install yarn pnpm scp rsync cron crontab runserver ansible saltstack terraform
 traceroute tracert mtr nslookup iperf iperf3 nmap arp ethtool ifconfig mtu ttl rst syn
-smoke rollback rollout canary healthcheck health artifact tarball changelog`.split(/\s+/);
+smoke rollback rollout canary healthcheck health artifact tarball changelog
+previous former current existing primary default original respectfully kindly`.split(/\s+/);
 
 /** Components a name can stand before: "X 登录", "X 的 admin", "X worker". */
 const COMPONENT_AFTER = new RegExp(

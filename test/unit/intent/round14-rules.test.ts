@@ -402,3 +402,15 @@ describe('restarted several times, in a customer’s or an alert’s words', () 
     silent(['the mysql replica was restarted several times overnight']);
   });
 });
+
+describe('an adjective of formal English before a component', () => {
+  it('is no name of another system: "our former admin", "the existing admin page"', () => {
+    expect(answer('Our former admin has left the company. How do we create a new superuser?').section).toBe(
+      'admin#create-superuser',
+    );
+  });
+
+  it('a system named before the component still is', () => {
+    silent(['Our former keycloak admin has left. How do we create a new realm admin in keycloak?']);
+  });
+});
