@@ -78,14 +78,14 @@ const STILL =
 const REVIEW = /复盘|根因|\bpost-?mortem\b|\bpost-incident\b|\bretro(?:spective)?\b/i;
 const WRITTEN_UP = new RegExp(
   [
-    String.raw`复盘|\bpost-?mortem\b|\bpost-incident\b|\bretro(?:spective)?\b|培训(?:文档|材料|手册|课件|资料|用|ppt)`,
+    String.raw`复盘|\bpost-?mortem\b|\bpost-incident\b|\bretro(?:spective)?\b|培训(?:文档|材料|手册|课件|资料|用|ppt|[:：])`,
     String.raw`\b(?:training|onboarding) (?:deck|material|guide|slides|docs?)\b`,
   ].join('|'),
   'gi',
 );
 const REVIEW_ASKS = new RegExp(
   [
-    '对吗|对不对|是不是|是否|能不能|能否|帮忙|确认|怎么|如何|哪些|什么|啥|吗|还有没有|有没有别的|该(?:怎么|如何)',
+    '对吗|对不对|是不是|是否|能不能|能否|帮忙|确认|怎么|如何|哪|什么|啥|吗|[?？]|还有没有|有没有别的|该(?:怎么|如何)',
     String.raw`\bplease (?:confirm|advise|check|review|verify)\b|\b(?:could|can|would) you\b`,
     String.raw`\b(?:is|was|are|were|does|did|should|could|can) (?:this|that|it|we|you|the)\b[^.!]*\?`,
   ].join('|'),

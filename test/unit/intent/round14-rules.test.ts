@@ -414,3 +414,14 @@ describe('an adjective of formal English before a component', () => {
     silent(['Our former keycloak admin has left. How do we create a new realm admin in keycloak?']);
   });
 });
+
+describe('a trainer’s label before the question', () => {
+  it('"入职培训：…" or training material asking where is a question', () => {
+    expect(answer('新同事入职培训：第一次部署完怎么建超级管理员？').section).toBe('admin#create-superuser');
+    expect(answer('培训材料里要写：批量导入人员的模板从哪里下载？').section).toBe('admin#bulk-import');
+  });
+
+  it('a training asked about by time or place stays a notice', () => {
+    silent(['明天的 OMS 培训几点开始？', '入职培训在哪个会议室？']);
+  });
+});
