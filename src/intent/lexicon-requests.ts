@@ -109,6 +109,8 @@ export const REQUESTS = {
       // "先查服务还是先查nginx": which part to check first.
       '先(?:排查|检查|查|看)[^,.;!?。，；！？\\n]{1,16}还是(?:先)?(?:排查|检查|查|看)?',
       '下一步(?:按|该|要|查|看|做|怎么)',
+      // the order to check in ("手工排查的顺序是什么", "检查顺序", "in what order")
+      '(?:排查|检查|查)的?(?:顺序|先后)|\\bin (?:what|which) order\\b',
       // Cannot tell which part is wrong ("不太对劲，具体哪里又说不上来", "can't tell what exactly is off"): the whole.
       '(?:哪里|哪儿|哪个|哪|什么|啥)[^,.;!?。，；！？\\n]{0,6}说不(?:上来|清|出来|好)|说不(?:上来|清楚?|出来)(?:是)?(?:哪|什么|啥)',
       '不知道(?:是|到底是)?(?:哪里|哪儿|哪个地方|哪块|哪)(?:出了?|有)?(?:的)?(?:问题|毛病|坏了|不对)',
@@ -228,6 +230,7 @@ export const REQUESTS = {
     ],
     en: [
       'recommended',
+      'recommend',
       'sample',
       'reference config',
       'best practice',

@@ -425,3 +425,16 @@ describe('a trainer’s label before the question', () => {
     silent(['明天的 OMS 培训几点开始？', '入职培训在哪个会议室？']);
   });
 });
+
+describe('the order to check in, and a value recommended', () => {
+  it('"手工排查的顺序" is the whole’s by-hand order; "do you recommend" the recommended configuration', () => {
+    expect(answer('新人手工排查的顺序是什么？从 systemd 到浏览器').section).toBe('checklist#by-hand');
+    expect(answer('What configuration values do you recommend for ALLOWED_HOSTS and CORS in production?').section).toBe(
+      'checklist#recommended-config',
+    );
+  });
+
+  it('another system’s order or recommendation stays silent', () => {
+    silent(['jenkins 流水线排查的顺序是什么', 'which laptop do you recommend for the new interns?']);
+  });
+});
