@@ -22,6 +22,8 @@ export const QUESTIONS = {
     re: [
       // "…from an excel sheet, how": a question asked at the end
       '\\bhow\\W*$',
+      // a customer's request: "could you share …", "please provide …"
+      '\\b(?:could|can|would) you (?:please |kindly )?(?:share|provide|send)\\b|\\bplease (?:share|provide|send)\\b',
       // the commands asked for, not a shell's "gunicorn: command not found"
       '\\bcommands?\\b(?!\\s*not found)',
       '(?:发|给|(?<![起出回上下过进醒])来|贴)(?:我|一下|一份|个)',

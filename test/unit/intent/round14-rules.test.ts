@@ -438,3 +438,14 @@ describe('the order to check in, and a value recommended', () => {
     silent(['jenkins 流水线排查的顺序是什么', 'which laptop do you recommend for the new interns?']);
   });
 });
+
+describe('a customer asking to be given something', () => {
+  it('"could you share a reference systemd unit" asks for the unit file', () => {
+    const text = 'Could you share a reference systemd unit for the backend service, for our documentation?';
+    expect(answer(text).section).toBe('service-start#unit-file');
+  });
+
+  it('asking another team to share something stays silent', () => {
+    silent(['Could you share the slides from the quarterly review?', 'please send the reference letter to HR']);
+  });
+});
