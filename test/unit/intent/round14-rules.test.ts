@@ -449,3 +449,14 @@ describe('a customer asking to be given something', () => {
     silent(['Could you share the slides from the quarterly review?', 'please send the reference letter to HR']);
   });
 });
+
+describe('a SYN answered by a reset', () => {
+  it('is nothing listening on the port', () => {
+    const r = answer('从网络侧看 8000 端口 SYN 发过去直接 RST');
+    expect(['api-not-found', 'service-start']).toContain(r.top);
+  });
+
+  it('another team’s port stays silent', () => {
+    silent(['从网络侧看 3306 端口 SYN 发过去直接 RST，数据库组看下']);
+  });
+});
