@@ -22,9 +22,19 @@ const VARIANTS: Record<string, string> = {
   逾时: '超时',
   // Cantonese words OpenCC leaves as they are, in the Mandarin the lexicon is written in ("打唔开", "有冇", "系咪正常")
   ...{ 嘅: '的', 咗: '了', 冇: '没', 唔: '不', 喺: '在', 睇: '看', 揾: '找', 佢: '他', 啲: '些' },
-  ...{ 系咪: '是不是', 边个: '谁', 边度: '哪里', 乜嘢: '什么', 起返嚟: '起来', 返嚟: '回来', 嚟: '来' },
+  ...{
+    系咪: '是不是',
+    边个: '谁',
+    边度: '哪里',
+    乜嘢: '什么',
+    起返嚟: '起来',
+    起唔到: '起不来',
+    搞唔掂: '搞不定',
+    返嚟: '回来',
+    嚟: '来',
+  },
 };
-const VARIANT_WORDS = /帐号|帐户|逾时|系咪|边个|边度|乜嘢|起返嚟|返嚟|[嘅咗冇唔喺睇揾佢啲嚟]/g;
+const VARIANT_WORDS = /帐号|帐户|逾时|系咪|边个|边度|乜嘢|起返嚟|起唔到|搞唔掂|返嚟|[嘅咗冇唔喺睇揾佢啲嚟]/g;
 
 function normalizeWidth(text: string): string {
   return text

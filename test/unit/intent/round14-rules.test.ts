@@ -126,6 +126,7 @@ describe('Taiwan’s and Hong Kong’s wording after the folding', () => {
     expect(answer('admin 后台打唔开，系咪 nginx 冇配好').top).toBe('admin');
     expect(answer('Worker was sent SIGTERM 呢句系咪正常？').section).toBe('worker-sigterm#is-it-normal');
     expect(answer('重開機之後後端就冇自己起返嚟').top).toBe('service-start');
+    expect(answer('後端服務起唔到，搞唔掂').top).toBe('service-start');
   });
 
   it('opening a page creates nothing; another system’s account stays its own', () => {
