@@ -363,12 +363,12 @@ describe('round 12, test half (tuning material since round 13)', () => {
  * Round 13 (test/fixtures/intent/round13/): a fresh blind set of 600 messages by four more writers who never saw the
  * matcher, split by the same seed; only its tuning half is in the repository, the test half is scored by the
  * integrator. The tuning half scored before round 13's work: top-1 210/216, offered 212/216, sections 57/59, false
- * alarms 1/84, passive 0/84. Tuning material of round 13 (rules and classifier), which reached the floors below:
- * 215/216 top-1, 216/216 offered, 59/59 sections, 0/84, 0/84.
+ * alarms 1/84, passive 0/84. Tuning material of rounds 13 and 14 (rules and classifier), which reached the floors
+ * below: 216/216 top-1, 216/216 offered, 59/59 sections, 0/84, 0/84.
  */
 describe('round 13, tuning half (tuning material of round 13)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 215, offered: 216, sections: 59, falseAlarms: 0, passive: 0 };
+    const level = { top1: 216, offered: 216, sections: 59, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round13/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -386,6 +386,26 @@ describe('round 14, tuning half (tuning material of round 14)', () => {
   it('keeps the level reached', async () => {
     const level = { top1: 216, offered: 216, sections: 62, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round14/tune.jsonl'), { n: 300, unrelated: 84, ...level });
+  });
+});
+
+/**
+ * The test halves of rounds 13 and 14 (test/fixtures/intent/round13/test.jsonl, round14/test.jsonl): kept outside the
+ * repository while both rounds were tuned, scored figures-only by the integrator before round 13 (round 13: top-1
+ * 212/216, offered 212/216, sections 63/64, false alarms 3/84, passive 0/84; round 14: 191/216, 195/216, 53/63, 5/84,
+ * 1/84) and after round 14 (docs/intent.md). Never tuned on: held at the level measured blind.
+ */
+describe('round 13, test half (blind, never tuned on)', () => {
+  it('keeps the level measured blind', async () => {
+    const level = { top1: 214, offered: 214, sections: 64, falseAlarms: 3, passive: 0 };
+    expectLevel(await scoreSet('round13/test.jsonl'), { n: 300, unrelated: 84, ...level });
+  });
+});
+
+describe('round 14, test half (blind, never tuned on)', () => {
+  it('keeps the level measured blind', async () => {
+    const level = { top1: 198, offered: 202, sections: 57, falseAlarms: 5, passive: 1 };
+    expectLevel(await scoreSet('round14/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
 
