@@ -174,8 +174,10 @@ for (const [half, since] of tuneOnly ? r9halves.slice(0, 1) : r9halves) {
 // material of round 12, its test half (kept outside the repository until the integrator had scored it, figures-only)
 // tuning material since round 13: both are printed with their misses.
 // Rounds 13 and 14 (test/fixtures/intent/round13/, round14/): fresh blind sets of 600 messages each split by the same
-// seed; their tuning halves are tuning material (misses printed); their test halves, kept outside the repository until
-// the integrator had scored them after both rounds, are blind: figures only, never their messages.
+// seed; their tuning halves are tuning material of rounds 13 and 14, their test halves (kept outside the repository
+// until the integrator had scored them after both rounds, figures-only) tuning material since round 15.
+// Round 15 (test/fixtures/intent/round15/): a fresh blind set of 600 messages split by the same seed; only its tuning
+// half is in the repository (tuning material of round 15, misses printed), its test half is scored by the integrator.
 const later = [
   ['round10/tune.jsonl', 'round 10 tuning half — tuning material of round 10'],
   ['round10/test.jsonl', 'round 10 test half (scored blind in round 10) — tuning material since round 11'],
@@ -184,20 +186,21 @@ const later = [
   ['round12/tune.jsonl', 'round 12 tuning half — tuning material of round 12'],
   ['round12/test.jsonl', 'round 12 test half (scored blind in round 12) — tuning material since round 13'],
   ['round13/tune.jsonl', 'round 13 tuning half — tuning material of round 13'],
+  ['round13/test.jsonl', 'round 13 test half (scored blind in round 14) — tuning material since round 15'],
   ['round14/tune.jsonl', 'round 14 tuning half — tuning material of round 14'],
+  ['round14/test.jsonl', 'round 14 test half (scored blind in round 14) — tuning material since round 15'],
+  ['round15/tune.jsonl', 'round 15 tuning half — tuning material of round 15'],
 ] as const;
-const blindSince = ['round10/test.jsonl', 'round11/test.jsonl', 'round12/test.jsonl'];
+const blindSince = [
+  'round10/test.jsonl',
+  'round11/test.jsonl',
+  'round12/test.jsonl',
+  'round13/test.jsonl',
+  'round14/test.jsonl',
+];
 for (const [rel, title] of tuneOnly ? later.filter(([r]) => !blindSince.includes(r)) : later) {
   const set = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', rel), 'utf8'), rel);
   print(`${title} (${rel})`, scoreHeldout(set, answer), true);
-}
-
-if (!tuneOnly) {
-  for (const round of [13, 14]) {
-    const rel = `round${round}/test.jsonl`;
-    const set = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', rel), 'utf8'), rel);
-    print(`round ${round} test half (${rel}) — blind, figures only`, scoreHeldout(set, answer), false);
-  }
 }
 
 const probes = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'probes.jsonl'), 'utf8'), 'probes');

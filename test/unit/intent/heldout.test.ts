@@ -393,19 +393,37 @@ describe('round 14, tuning half (tuning material of round 14)', () => {
  * The test halves of rounds 13 and 14 (test/fixtures/intent/round13/test.jsonl, round14/test.jsonl): kept outside the
  * repository while both rounds were tuned, scored figures-only by the integrator before round 13 (round 13: top-1
  * 212/216, offered 212/216, sections 63/64, false alarms 3/84, passive 0/84; round 14: 191/216, 195/216, 53/63, 5/84,
- * 1/84) and after round 14 (docs/intent.md). Never tuned on: held at the level measured blind.
+ * 1/84) and after round 14, blind (round 13: 214, 214, 64, 3, 0; round 14: 198, 202, 57, 5, 1; docs/intent.md).
+ * Tuning material since round 15 (rules and classifier), which reached the floors below: tuning figures, not a blind
+ * score.
  */
-describe('round 13, test half (blind, never tuned on)', () => {
-  it('keeps the level measured blind', async () => {
+describe('round 13, test half (tuning material since round 15)', () => {
+  it('keeps the level reached', async () => {
     const level = { top1: 214, offered: 214, sections: 64, falseAlarms: 3, passive: 0 };
     expectLevel(await scoreSet('round13/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
 
-describe('round 14, test half (blind, never tuned on)', () => {
-  it('keeps the level measured blind', async () => {
-    const level = { top1: 198, offered: 202, sections: 57, falseAlarms: 5, passive: 1 };
+describe('round 14, test half (tuning material since round 15)', () => {
+  it('keeps the level reached', async () => {
+    const level = { top1: 203, offered: 205, sections: 57, falseAlarms: 5, passive: 1 };
     expectLevel(await scoreSet('round14/test.jsonl'), { n: 300, unrelated: 84, ...level });
+  });
+});
+
+/**
+ * Round 15 (test/fixtures/intent/round15/): a fresh blind set of 600 messages by four more writers who never saw the
+ * matcher (a customer's Windows administrator dictating by voice, an offshore contractor team writing learner English
+ * and pinyin, business users relayed by their department's IT liaison, a sister team's DevOps engineer migrating hosts
+ * and forwarding alerts), split by the same seed; only its tuning half is in the repository, the test half is scored
+ * by the integrator. The tuning half scored before round 15's work: top-1 207/216, offered 207/216, sections 57/61,
+ * false alarms 3/84, passive 0/84 (209, 209, 57, 3, 0 with the classifier retrained on it). Tuning material of round
+ * 15 (rules and classifier), which reached the floors below: tuning figures, not a blind score.
+ */
+describe('round 15, tuning half (tuning material of round 15)', () => {
+  it('keeps the level reached', async () => {
+    const level = { top1: 209, offered: 209, sections: 57, falseAlarms: 3, passive: 0 };
+    expectLevel(await scoreSet('round15/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
 
