@@ -116,6 +116,9 @@ const NOT_OURS = new RegExp(
     String.raw`\bnot (?:our|ours|one of ours)\b(?: (?:box|server|machine|host|system|stuff))?`,
     // "…，不是 oms" closing a clause ("是不是 oms 的问题？" asks, it says nothing).
     String.raw`(?<!是)(?:不是|并非)\s*(?:咱们|我们)?\s*oms\s*(?=[,.;!?。，；！？)）]|$)`,
+    // "跟我们 OMS 不是一套", "not the same setup as our OMS": compared with OMS, not OMS
+    String.raw`(?:跟|和|与)\s*(?:我们|咱们)?的?\s*oms\s*(?:不是|并非)\s*(?:同)?一(?:套|个|回事)`,
+    String.raw`\bnot the same (?:system|setup|stack|deployment|app|thing) as (?:our |the )?oms\b`,
   ].join('|'),
   'i',
 );
@@ -147,12 +150,40 @@ const OWN_BROWSER = new RegExp(
 );
 
 /**
+ * One's own computer as where OMS's front end was built ("I built the frontend on my laptop", "前端是在我自己电脑上
+ * npm run build 完传上去的"): a step of OMS's deployment, not another system. The laptop's own trouble stays another's.
+ */
+const BUILT_ON = new RegExp(
+  [
+    String.raw`\b(?:built|build|building|compiled|packaged|bundled)\b[^.,;!?]{0,30}?\b(?:on|from|with) my (?:own )?` +
+      String.raw`(?:laptop|machine|pc|computer|mac|macbook)\b`,
+    String.raw`(?:在|用)?(?:自己|我|我的|我自己|本地)的?(?:电脑|笔记本|机器)(?:上|里)?[^,.;!?，。；！？]{0,12}?` +
+      String.raw`(?:打包|打的包|编译|构建|\bbuild\b|npm run build)`,
+  ].join('|'),
+  'gi',
+);
+
+/**
  * The channel a report came by ("邮件里客户说后台登录不上", "钉钉群里有人反馈接口 502"): how the problem was heard of,
  * not the system in trouble. The channel's own trouble ("钉钉群里消息发不出去") stays another system's.
  */
+const APPS = String.raw`(?:钉钉|企业微信|企微|微信|飞书|qq|邮件|email|wechat|dingtalk|wecom|feishu|lark|teams)`;
 const CHANNEL = new RegExp(
   String.raw`(?:在|从|通过)?(?:邮件|email|企业微信|企微|微信|钉钉|飞书|qq|电话)(?:群|里|上|中)*` +
     String.raw`(?:有人|客户|同事|用户|他们|领导|业务)?(?:说|反馈|反映|报|提到|提了|讲|问|吐槽|投诉)`,
+  'gi',
+);
+
+/**
+ * A forwarded message's label naming the app it came by ("转发（钉钉）：…", "【企业微信转发】", "fwd (WeChat):"): how
+ * it reached the channel, like {@link CHANNEL}. The app's own trouble ("钉钉审批页面一直转圈") carries no label.
+ */
+const FORWARDED_VIA = new RegExp(
+  [
+    String.raw`(?:转发|转自|转|来自|\bfwd?\b|\bforwarded(?: from)?)\s*(?:自\s*)?[(\[]\s*(?:自\s*)?${APPS}(?:群|消息)?\s*[)\]]\s*:?`,
+    String.raw`(?:转发|转自|来自|\bfwd?\b|\bforwarded from)\s*${APPS}(?:群|消息)?\s*:`,
+    String.raw`[(\[]\s*${APPS}(?:群)?\s*(?:转发|转|消息|截图)\s*[)\]]\s*:?|${APPS}(?:群)?\s*(?:转发|消息)\s*:`,
+  ].join('|'),
   'gi',
 );
 
@@ -200,7 +231,9 @@ export function messageContext(text: string): MessageContext {
     .replace(/users:\(\(.*?\)\)/g, ' ')
     .replace(COPIED_FROM, ' ')
     .replace(OWN_BROWSER, ' 浏览器 ')
+    .replace(BUILT_ON, ' build ')
     .replace(CHANNEL, ' 说')
+    .replace(FORWARDED_VIA, ' 转发: ')
     .replace(REPORTED_IN, ' ')
     .replace(TOOLED_INTO, ' ');
   if (NOT_OURS.test(said)) return { ours: false, foreign: true, notice: announces(said), other: true };

@@ -15,7 +15,10 @@ import { TypoCorrector } from './typos.js';
  *   gunicorn killed by the kernel (`Killed process 1201 (mysqld)`).
  */
 
-/** Everyday words that are not names of systems (English, and the latin words of Chinese chat). */
+/**
+ * Everyday words that are not names of systems (English, and the latin words of Chinese chat), learners' English too:
+ * addresses (sir, madam, dear), contractions without the apostrophe (cant, doesnt), "pls revert".
+ */
 const COMMON = `a about above after again all also always am an and any anyone anything are around as ask at away back
 bad be because been before being below best better between both box but button by call came can cannot check
 click come could day days did do does doing done down each early either else end enough even ever every fine first
@@ -55,7 +58,10 @@ svc cfg venv virtualenv ini yml yaml repo pkg srv cmd tmp usr opt lib bin etc
 git pull push clone fetch pip pip3 install yarn pnpm scp rsync cron crontab runserver ansible saltstack terraform
 traceroute tracert mtr nslookup iperf iperf3 nmap arp ethtool ifconfig mtu ttl rst syn
 smoke rollback rollout canary healthcheck health artifact tarball changelog
-previous former current existing primary default original respectfully kindly`.split(/\s+/);
+previous former current existing primary default original respectfully kindly
+sir sirs madam maam dear bro boss hello hii cant dont doesnt didnt wont isnt arent wasnt werent couldnt shouldnt
+wouldnt havent hasnt im ive thats whats theres ur urgent urgently issue issues facing revert able unable showing
+diff`.split(/\s+/);
 
 /** Components a name can stand before: "X 登录", "X 的 admin", "X worker". */
 const COMPONENT_AFTER = new RegExp(

@@ -40,7 +40,8 @@ const SEEN =
  * and asks; the symptom is what was seen. A clause asking only that ("后端是不是挂了？") stays.
  */
 function withoutGuessedCause(text: string): string {
-  const parts = text.split(/(?<=[?？。!！;；\n,，])/);
+  // Chat typed or dictated without punctuation separates its clauses by spaces ("系统整个502了 是不是后台程序挂了 财务在催").
+  const parts = text.split(/(?<=[?？。!！;；\n,，])|(?<=[\u3400-\u9fff] )(?=[\u3400-\u9fff])/);
   for (let i = 1; i < parts.length; i++) {
     const clause = parts[i]!;
     if (/正常|normal/i.test(clause) || !ASKED_DOWN.test(clause)) continue;

@@ -224,7 +224,8 @@ export const APP_COMPONENTS = {
   },
   backend: {
     label: '后端 / backend',
-    zh: ['后端', '后台服务'],
+    // 后台程序 is the program behind the site ("是不是后台程序挂了"), not the admin pages
+    zh: ['后端', '后台服务', '后台程序'],
     en: ['backend', 'back end', 'back-end', 'gunicorn', 'django', 'wsgi'],
     re: ['oms[-_]backend'],
   },

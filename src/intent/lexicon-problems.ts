@@ -116,7 +116,10 @@ export const PROBLEMS = {
       "can't get into",
       "won't open",
       "doesn't open",
+      // learners' English: "admin page not opening", "page is not coming" (not "not coming up": the unit down)
+      ...['not opening', "isn't opening", 'not getting opened'],
     ],
+    re: ['\\bnot coming\\b(?! up| back)'],
   },
   down: {
     label: '起不来 / down',

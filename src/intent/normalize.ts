@@ -1,14 +1,18 @@
 import { canonicalize } from './synonyms.js';
 import { foldTraditional } from './traditional.js';
+import { foldHomophones } from './typos.js';
+import { withoutToneDigits } from './pinyin.js';
 
 /**
  * Text normalisation for matching: full-width to half-width (NFKC), CJK
  * punctuation to ASCII, lower case, zero-width characters dropped, whitespace
- * folded, traditional Chinese to simplified (src/intent/traditional.ts). Applied to messages and to the playbooks'
- * phrases alike.
+ * folded, traditional Chinese to simplified (src/intent/traditional.ts), voice input's homophones of OMS's words to
+ * them (src/intent/typos.ts), pinyin's tone numbers dropped (src/intent/pinyin.ts), learners' contractions given
+ * their apostrophe. Applied to messages and to the playbooks' phrases alike.
  */
 export function normalize(text: string): string {
-  return foldTraditional(normalizeWidth(text)).replace(VARIANT_WORDS, (w) => VARIANTS[w] ?? w);
+  const folded = foldTraditional(withoutToneDigits(learnersEnglish(normalizeWidth(text))));
+  return foldHomophones(folded.replace(VARIANT_WORDS, (w) => VARIANTS[w] ?? w));
 }
 
 /**
@@ -35,6 +39,17 @@ const VARIANTS: Record<string, string> = {
   },
 };
 const VARIANT_WORDS = /帐号|帐户|逾时|系咪|边个|边度|乜嘢|起返嚟|起唔到|搞唔掂|返嚟|[嘅咗冇唔喺睇揾佢啲嚟]/g;
+
+/**
+ * Learners' and hurried English: a contraction typed without its apostrophe ("doesnt start", "cant login", "wont
+ * open") is the contraction; "nt" before a word is "not" ("nt working", "nt able to login").
+ */
+function learnersEnglish(text: string): string {
+  if (!/nt\b/.test(text)) return text;
+  return text
+    .replace(/\b(ca|wo|do|does|did|is|are|was|were|could|would|should|has|have|had)nt\b/g, "$1n't")
+    .replace(/(?<![\w'.-])nt (?=[a-z])/g, 'not ');
+}
 
 function normalizeWidth(text: string): string {
   return text

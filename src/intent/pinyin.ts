@@ -15,6 +15,22 @@ import { PINYIN_SYLLABLES } from './pinyin-syllables.js';
 const SYLLABLES = new Set(PINYIN_SYLLABLES);
 const LONGEST = 6;
 
+/** A latin word typed with tone numbers ("deng1lu4", "bu4", "hou4tai4"): syllables each followed by a digit 1–5. */
+const TONED = /(?<![a-z0-9_.-])(?:[a-zü]{2,6}[1-5])+[a-zü]*(?![a-z0-9_])/g;
+
+/**
+ * Pinyin typed with tone numbers, without them ("deng1lu4 bu4 shang4" → "denglu bu shang"), as learners and some
+ * keyboards type it; a word whose letters are not all pinyin syllables of two letters or more keeps its digits
+ * (ext4, sha1sum, log4j, e2e, python3). Applied by normalize() (src/intent/normalize.ts).
+ */
+export function withoutToneDigits(text: string): string {
+  if (!/[a-zü][1-5]/.test(text)) return text;
+  return text.replace(TONED, (word) => {
+    const runs = word.split(/[1-5]/).filter(Boolean);
+    return runs.every((r) => SYLLABLES.has(r.replace(/ü/g, 'v'))) ? runs.join('') : word;
+  });
+}
+
 const splitCache = new Map<string, string[] | null>();
 
 /** Syllables of one latin word typed as pinyin, fewest syllables first; null when it is not pinyin. */

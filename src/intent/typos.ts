@@ -117,3 +117,38 @@ export class TypoCorrector {
     return best;
   }
 }
+
+/**
+ * Homophones that voice input and pinyin keyboards put in place of OMS's words (登陆 is folded with the
+ * near-synonyms in src/intent/synonyms.ts): 后太 for 后台, 服务气 for 服务器, 借口 for 接口, 前段 for 前端, 重起 for
+ * 重启 … Each is a word nobody means in an ops channel, or is left alone where it would be meant: 找借口 (an excuse),
+ * 前段时间 (a while ago). Applied by normalize() (src/intent/normalize.ts) to messages and phrases alike.
+ */
+const HOMOPHONES: Record<string, string> = {
+  后太: '后台',
+  后抬: '后台',
+  服务气: '服务器',
+  借口: '接口',
+  前段: '前端',
+  后段: '后端',
+  重起: '重启',
+  起动: '启动',
+  配制: '配置',
+  秘码: '密码',
+  模版: '模板',
+};
+const HOMOPHONE_WORDS = new RegExp(
+  [
+    '后太|后抬|服务气|重起|起动|配制|秘码|模版',
+    // an excuse: 找借口, 拿…当借口, 编借口, 借口说
+    '(?<![找当编作])借口(?!说)',
+    // "前段时间" is "a while ago", "后段时间" "later on"
+    '(?:前段|后段)(?!时间|日子|时期|儿)',
+  ].join('|'),
+  'g',
+);
+
+/** The text with voice input's homophones of OMS's words replaced ({@link HOMOPHONES}). */
+export function foldHomophones(text: string): string {
+  return text.replace(HOMOPHONE_WORDS, (w) => HOMOPHONES[w] ?? w);
+}

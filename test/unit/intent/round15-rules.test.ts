@@ -1,0 +1,125 @@
+import { messageContext } from '../../../src/intent/context.js';
+import { normalize } from '../../../src/intent/normalize.js';
+import { answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
+
+/**
+ * Round 15's rules (docs/intent.md), on wordings invented for them, hard negatives among them: voice input's
+ * homophones, learners' English and pinyin typed with tone numbers, business users relayed by their IT liaison,
+ * a migration and its monitoring alerts.
+ */
+const answer = answerOverRealPlaybooks();
+const tops = (cases: Array<[string, string]>) => {
+  for (const [text, top] of cases) expect([text, answer(text).top]).toEqual([text, top]);
+};
+const silent = (texts: string[]) => {
+  for (const text of texts) {
+    const r = answer(text);
+    expect([text, r.offered, r.passive]).toEqual([text, [], false]);
+  }
+};
+
+describe("voice input's homophones", () => {
+  it('read as the words OMS uses', () => {
+    expect(normalize('后太 服务气 借口 前段 后段 重起 起动 配制 秘码 模版')).toBe(
+      '后台 服务器 接口 前端 后端 重启 启动 配置 密码 模板',
+    );
+    tops([
+      ['后太管理页面打不开了，一直转圈', 'admin'],
+      ['借口全部返回502', 'api-not-found'],
+      ['前段页面点登录没反应', 'login'],
+      ['后段日志里一堆SIGTERM', 'worker-sigterm'],
+      ['oms-backend 起动失败 status=217/USER', 'service-start'],
+    ]);
+    expect(answer('超管秘码忘了怎么重置').section).toBe('login#reset-password');
+    expect(answer('批量导入的模版在哪下载').section).toBe('admin#bulk-import');
+  });
+
+  it('an excuse, "a while ago" and the server clock stay what they are', () => {
+    expect(normalize('别找借口 前段时间 后段时间')).toBe('别找借口 前段时间 后段时间');
+    silent(['别找借口了，周报今天必须交', '前段时间买的显示器到了没', '服务气的时间和北京时间差了八个小时']);
+  });
+});
+
+describe("learners' English", () => {
+  it('forms of address and contractions without an apostrophe name no other system', () => {
+    tops([
+      ['dear team, superuser cant login, it show invalid password', 'login'],
+      ['hello sir the backend service doesnt start after reboot pls help', 'service-start'],
+      ['madam the api giving 502 from today morning pls revert urgently', 'api-not-found'],
+      ['dear team login nt working for superadmin, pls check', 'login'],
+    ]);
+    expect(normalize('it doesnt start, i cant login, nt working')).toBe("it doesn't start, i can't login, not working");
+  });
+
+  it('a page "not opening" or "not coming" cannot be opened; "not coming up" is the unit down', () => {
+    tops([
+      ['sir admin page not opening since morning, kindly check', 'admin'],
+      ['admin page is not coming, only blank', 'admin'],
+      ['backend is not coming up after reboot', 'service-start'],
+    ]);
+  });
+
+  it("another system's trouble in the same English stays its own", () => {
+    silent(['sir my laptop wifi is not working', 'dear team the vpn cant connect since morning']);
+  });
+});
+
+describe('pinyin typed with tone numbers', () => {
+  it('reads as toneless pinyin', () => {
+    expect(normalize('deng1lu4 bu4 shang4')).toBe('denglu bu shang');
+    tops([
+      ['deng1lu4 bu4 shang4, chao1guan3 mi4ma3 cuo4wu4', 'login'],
+      ['hou4duan1 fu2wu4 qi3 bu4 lai2 le', 'service-start'],
+      ['jie1kou3 quan2 bu4 502 le', 'api-not-found'],
+      ['hou4tai4 da3 bu4 kai1', 'admin'],
+    ]);
+    expect(answer('pi1liang4 dao3ru4 yong4hu4 zen3me cao1zuo4').section).toBe('admin#bulk-import');
+  });
+
+  it('keeps the digits of words that are not pinyin', () => {
+    expect(normalize('ext4 sha1sum log4j e2e python3 ipv4 k8s')).toBe('ext4 sha1sum log4j e2e python3 ipv4 k8s');
+  });
+});
+
+describe('business users relayed by their IT liaison', () => {
+  it("the finance team's people use OMS; the finance system stays another system", () => {
+    expect(answer('想给财务经理单独开一个超管账号，服务器上敲什么命令').section).toBe('admin#create-superuser');
+    tops([
+      ['财务的同事说后台导入用户一直报错', 'admin'],
+      ['财务在催，接口全是 502', 'api-not-found'],
+    ]);
+    silent(['财务系统登录不上，密码错误', '财务那边报表导不出来', '客户那边的合同签了没？财务在催']);
+  });
+
+  it("a forwarded message's label names the app it came by, not the system in trouble", () => {
+    for (const text of [
+      '转发（企业微信）：后台打开全是404',
+      '【钉钉转发】超管登录一直转圈',
+      'fwd (WeChat): admin page 404',
+    ])
+      expect([text, messageContext(normalize(text)).foreign]).toEqual([text, false]);
+    tops([
+      ['转发（企业微信）：后台打开全是404', 'admin'],
+      ['【钉钉转发】超管登录一直转圈', 'login'],
+    ]);
+    silent(['钉钉打卡页面一直转圈', '钉钉审批流怎么配置', '转发：钉钉打不开了']);
+  });
+
+  it("a department's system compared with OMS is not OMS", () => {
+    silent(['隔壁组的 nginx /api 404，跟我们OMS不是一套', '这个后台跟 OMS 不是一套系统，别找我们']);
+  });
+});
+
+describe('a migration', () => {
+  it("one's own computer as where the front end was built is no other system", () => {
+    tops([
+      ['I built the front end on my own laptop and now login goes to localhost', 'login'],
+      ['前端是在我自己笔记本上 npm run build 打包的，登录请求跑到 localhost:8000 去了', 'login'],
+    ]);
+    silent(['my laptop keeps losing wifi', '我笔记本登录不了公司邮箱']);
+  });
+
+  it('a guess asked after what was seen, in clauses separated by spaces, is no symptom', () => {
+    tops([['整个系统 502 了 是不是后台程序挂了 领导在催', 'api-not-found']]);
+  });
+});
