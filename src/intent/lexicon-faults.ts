@@ -90,10 +90,16 @@ export const FAULTS = {
   },
   missing: {
     label: '没有 / missing',
-    zh: ['没有', '不见了', '找不到', '没了', '缺少', '丢了', '无此', '查无'],
+    zh: ['不见了', '找不到', '没了', '缺少', '丢了', '无此', '查无'],
     en: ['missing', 'gone', "can't find", 'cannot find', 'no such user', 'does not exist', "doesn't exist"],
-    // "no superuser exists yet", "there is no admin account"
-    re: ['\\bno (?:superuser|super user|admin user|admin account|account|user)s?\\b', '\\bthere (?:is|are) no\\b'],
+    re: [
+      // not "有没有" (is there …?): "有没有命令行的办法" asks, it misses nothing
+      '(?<!有)没有',
+      // "no superuser exists yet", "there is no admin account"
+      '\\bno (?:superuser|super user|admin user|admin account|account|user)s?\\b',
+      '\\bthere (?:is|are) no\\b',
+    ],
+    py: ['mei you'],
   },
   permission: {
     label: '权限 / permission',

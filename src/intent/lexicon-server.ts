@@ -49,7 +49,13 @@ export const SERVER_COMPONENTS = {
       'after=network.target',
       'multi-user.target',
     ],
-    re: ['\\btype\\b.{0,12}\\b(?:notify|simple|forking)\\b', '文件里\\s*(?:user|group|type)\\b'],
+    re: [
+      '\\btype\\b.{0,12}\\b(?:notify|simple|forking)\\b',
+      '文件里(?:面|边|头)?(?:的)?\\s*(?:user|group|type)\\b',
+      // "User 那一行该填哪个用户", "ExecStart 这一项": a directive named by its line
+      '\\b(?:user|group|type|execstart|workingdirectory|environmentfile|restartsec|wantedby)\\s*=?\\s*' +
+        '(?:那一?行|这一?行|那一?项|这一?项|那个字段|这个字段)',
+    ],
   },
   'service-user': {
     label: '服务用户 / service user',

@@ -51,9 +51,23 @@ function learnersEnglish(text: string): string {
     .replace(/(?<![\w'.-])nt (?=[a-z])/g, 'not ');
 }
 
+/**
+ * An alert's name is words run together ("[FIRING:1] OMSApi5xxRatioHigh", "alertname = KafkaConsumerGroupLagHigh"):
+ * apart, they name what is watched (OMS's API, Kafka's consumers).
+ */
+const ALERT_NAME = /(\[(?:firing|resolved)(?::\d+)?\]\s*|\balertname\s*[=:]\s*)([A-Za-z][A-Za-z0-9]{5,})/gi;
+
+function alertNameWords(text: string): string {
+  if (!/firing|resolved|alertname/i.test(text)) return text;
+  return text.replace(
+    ALERT_NAME,
+    (_, head: string, name: string) =>
+      `${head}${name.replace(/([a-z0-9])(?=[A-Z])/g, '$1 ').replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')}`,
+  );
+}
+
 function normalizeWidth(text: string): string {
-  return text
-    .normalize('NFKC')
+  return alertNameWords(text.normalize('NFKC'))
     .toLowerCase()
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
     .replace(/[。、｡､]/g, ',')

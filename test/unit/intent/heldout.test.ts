@@ -422,7 +422,7 @@ describe('round 14, test half (tuning material since round 15)', () => {
  */
 describe('round 15, tuning half (tuning material of round 15)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 216, offered: 216, sections: 59, falseAlarms: 1, passive: 0 };
+    const level = { top1: 216, offered: 216, sections: 61, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round15/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });

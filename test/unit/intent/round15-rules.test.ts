@@ -123,3 +123,30 @@ describe('a migration', () => {
     tops([['整个系统 502 了 是不是后台程序挂了 领导在催', 'api-not-found']]);
   });
 });
+
+describe('a migration engineer forwarding alerts', () => {
+  it("an alert's name run together names what it watches", () => {
+    expect(normalize('[FIRING:1] OMSApi5xxRatioHigh')).toBe('[firing:1] oms api5xx ratio high');
+    tops([
+      ['[FIRING:1] OMSBackendDown instance=10.20.8.21:9100 summary=oms-backend.service is not active', 'service-start'],
+      ['[FIRING:1] NginxUpstream5xxHigh host=oms-app-01 /api 502 ratio above 30%', 'api-not-found'],
+    ]);
+    silent([
+      '[FIRING:2] KafkaConsumerGroupLagHigh group=billing topic=invoices lag=9000 — 数据组那边的',
+      '[FIRING:1] RedisMemoryHigh instance=redis-01 used_memory > 90%',
+    ]);
+  });
+});
+
+describe('questions read more closely', () => {
+  it('"有没有" asks whether there is, it says nothing is missing', () => {
+    expect(answer('超管的密码忘记了，有没有命令行的办法重置一下').section).toBe('login#reset-password');
+    expect(answer('现在一个超管都没有，怎么建').section).toBe('admin#create-superuser');
+  });
+
+  it('a unit directive named by its line ("User 那一行") is asked about the unit file', () => {
+    expect(answer('服务文件里面 Group 那一行应该填什么').section).toBe('service-start#unit-file');
+    expect(answer('unit 文件 ExecStart 那一行路径要写 venv 里的吗').section).toBe('service-start#unit-file');
+    expect(answer('Excel 表里 User 那一列填什么').section).toBe('admin#bulk-import');
+  });
+});
