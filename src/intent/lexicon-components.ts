@@ -105,7 +105,8 @@ export const APP_COMPONENTS = {
       'administration page',
       'administration site',
     ],
-    re: ['(?:^|[\\s"\'(])/admin\\b', 'admin\\s*(?:页面|界面|地址|网址|入口|面板|后台|url)'],
+    // "/admin", "IP/admin" (dictated "IP 斜杠 admin"), "172.29.91.61/admin/"
+    re: ['(?:^|[\\s"\'(]|\\bip ?|\\d)/admin\\b', 'admin\\s*(?:页面|界面|地址|网址|入口|面板|后台|url)'],
   },
   'admin-word': {
     label: 'admin',
@@ -224,7 +225,6 @@ export const APP_COMPONENTS = {
   },
   backend: {
     label: '后端 / backend',
-    // 后台程序 is the program behind the site ("是不是后台程序挂了"), not the admin pages
     zh: ['后端', '后台服务', '后台程序'],
     en: ['backend', 'back end', 'back-end', 'gunicorn', 'django', 'wsgi'],
     re: ['oms[-_]backend'],

@@ -68,7 +68,9 @@ export const PROBLEMS = {
       '报(?:什么|啥|的)错',
       // Sent back to the login page ("点登录后又回到登录页", "bounces back to the login screen").
       '(?:回到|跳回|退回|弹回|又到|导回|转回|重定向(?:回|到))(?:了)?(?:登录|登陆)(?:页|界面|框)',
-      '\\b(?:back|redirect(?:s|ed|ing)?|bounce[sd]?|sent|kicked) (?:back |right back )?to the (?:login|sign[- ]?in)\\b',
+      // "coming back to login again" (learners' English drops the article)
+      '\\b(?:back|redirect(?:s|ed|ing)?|bounce[sd]?|sent|kicked) (?:back |right back )?' +
+        'to (?:the )?(?:login|sign[- ]?in)\\b',
     ],
     py: ['tiao hui deng lu', 'hui dao deng lu', 'tui hui deng lu'],
   },

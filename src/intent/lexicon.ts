@@ -1,4 +1,5 @@
 import { APP_COMPONENTS } from './lexicon-components.js';
+import { BUSINESS } from './lexicon-business.js';
 import { SERVER_COMPONENTS } from './lexicon-server.js';
 import { FAULTS } from './lexicon-faults.js';
 import { PROBLEMS } from './lexicon-problems.js';
@@ -31,4 +32,5 @@ export const LEXICON_PARTS: ReadonlyArray<[file: string, concepts: Record<string
   ['src/intent/lexicon-faults.ts', FAULTS],
   ['src/intent/lexicon-requests.ts', REQUESTS],
   ['src/intent/lexicon-questions.ts', QUESTIONS],
+  ['src/intent/lexicon-business.ts', BUSINESS],
 ];

@@ -108,8 +108,8 @@ const OTHER_NAMES = [
   ...['laptop', 'brew', 'homebrew', 'macos'],
   '(?:another|other|side|personal|my own) (?:project|app|site|system)',
   // another team's or department's system, in English: "the HR system's bulk import", "the billing platform"
-  '(?:hr|finance|billing|payroll|accounting|attendance|ticketing|reporting|warehouse|inventory|helpdesk|marketing)' +
-    ' (?:system|platform|app|portal|tool|site)s?',
+  '(?:hr|finance|billing|payroll|accounting|attendance|ticketing|reporting|warehouse|inventory|helpdesk|marketing|' +
+    'bank|banking|tax) (?:system|platform|app|portal|tool|site)s?',
   "(?:another|other|the data|the qa|the infra|the platform|the bi) team'?s",
   // "the staging nginx of the mobile team": another team's own (a team reporting a problem stays a channel)
   '(?:of|for) (?:the|another) (?!ops\\b|support\\b|sre\\b|oms\\b)[a-z]+ team',
@@ -218,7 +218,9 @@ const OTHER_NAMES_ZH = [
   '上家公司|前公司|(?:以前|之前)的公司|(?:以前|之前)(?:那个|的)项目|老项目|(?:客户|他们|人家|对方)(?:那边)?(?:自己的|自建的|自己搭的)',
   '远程桌面',
   '(?:财务|人事|报销|审批|考勤|打卡|门禁|工单|客服|仓储|报表|数据|测试|招聘|培训|会议|采购|合同|资产|物流|营销|电商|商城|' +
-    '考试|学习|点餐|文档|知识库|活动)(?:系统|平台)|大屏',
+    '考试|学习|点餐|文档|知识库|活动|收银|会员|门店|超市|排班|薪酬|绩效|档案|预约|票务|停车|访客|积分|社保)(?:系统|平台)|大屏',
+  // a shop's tills: "收银台登录不上", "POS 机连不上"
+  '收银台|收银机|pos ?机',
   // another server than the one the bot diagnoses
   ...['测试环境', '测试服', '测试站'],
   ...['自己的 ?demo', '个人项目', '本地开发', '自己电脑', '我电脑', '我的电脑', '个人电脑', '笔记本'],
@@ -251,6 +253,7 @@ export const SHARED_INFRA = namesMatcher(
     ...['grafana', 'prometheus', 'zabbix', 'alertmanager', 'sentry', 'skywalking', 'elk', 'loki', 'kibana'],
     // a manual: OMS's beside its parts ("按说明书在后台导入"), a documentation question alone
     ...['user manuals?', 'user guides?'],
+    ...['vulnerabilit(?:y|ies)', 'cve-\\d+', 'pentest', 'penetration test'],
   ],
   [
     '数据库',
@@ -268,6 +271,8 @@ export const SHARED_INFRA = namesMatcher(
     // the server's firewall: "防火墙没放行 80，后台打不开" is OMS's, "公司防火墙把 vpn 断了" another topic
     '防火墙',
     ...['用户手册', '使用手册', '操作手册', '说明书'],
+    // security reviews: a topic of their own ("安全查一下 nginx 的配置有没有漏洞", "等保测评"), OMS's beside its own parts
+    ...['漏洞', '等保', '渗透测试', '安全扫描', '安全加固'],
   ],
 );
 

@@ -136,10 +136,20 @@ const HOMOPHONES: Record<string, string> = {
   配制: '配置',
   秘码: '密码',
   模版: '模板',
+  进城: '进程',
+  倒入: '导入',
+  超市: '超时',
+  // a path dictated: "IP 斜杠 admin" is "IP/admin"
+  斜杠: '/',
+  斜线: '/',
 };
 const HOMOPHONE_WORDS = new RegExp(
   [
-    '后太|后抬|服务气|重起|起动|配制|秘码|模版',
+    '后太|后抬|服务气|重起|起动|配制|秘码|模版|进城|倒入',
+    // the supermarket only after what times out ("接口超市" is 接口超时; "超市系统" a customer's own system)
+    '(?<=接口|借口|请求|连接|网关|响应|读取|上游)超市',
+    // not a backslash (反斜杠)
+    '(?<!反)(?:斜杠|斜线)',
     // an excuse: 找借口, 拿…当借口, 编借口, 借口说
     '(?<![找当编作])借口(?!说)',
     // "前段时间" is "a while ago", "后段时间" "later on"

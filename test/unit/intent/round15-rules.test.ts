@@ -150,3 +150,43 @@ describe('questions read more closely', () => {
     expect(answer('Excel 表里 User 那一列填什么').section).toBe('admin#bulk-import');
   });
 });
+
+describe('more of what the four populations say', () => {
+  it('a path dictated, processes and imports misheard, a time-out heard as a supermarket', () => {
+    expect(normalize('IP斜杠admin 反斜杠 后端进城 批量倒入 接口超市 超市系统')).toBe(
+      'ip/admin 反斜杠 后端进程 批量导入 接口超时 超市系统',
+    );
+    tops([
+      ['我在浏览器里输入服务器的IP斜杠admin 出来的是404页面', 'admin'],
+      ['后端进城被杀了 dmesg里有oom', 'worker-sigterm'],
+      ['借口超市了 等了一分钟', 'api-not-found'],
+    ]);
+  });
+
+  it('sent back to login without the article', () => {
+    tops([['login page is coming back to login again after entering password, kindly check', 'login']]);
+  });
+
+  it("a page of OMS's data failing is the API behind it; the admin's pages and other systems' stay theirs", () => {
+    tops([
+      ['仓库的同事说打开OMS出库单页面提示404，别的页面都正常', 'api-not-found'],
+      ['订单列表一直转圈，最后 504', 'api-not-found'],
+      ['后台页面打开是 404', 'admin'],
+    ]);
+    silent(['ERP 的库存页面 404 了', '金蝶的订单列表打不开，502']);
+  });
+
+  it("a shop's own systems and tills are other systems", () => {
+    silent(['超市系统的收银台登陆不上', '会员系统后台打不开 502', '门店的POS机登录提示密码错误']);
+  });
+});
+
+describe('other topics that share a part', () => {
+  it('a security review is a topic of its own; a bank or tax portal another system', () => {
+    silent([
+      '安全查一下 nginx 的配置有没有漏洞',
+      '等保测评要求把后台登录页的漏洞扫一遍，报告谁来出',
+      'Our tax portal no longer accepts the bulk upload of invoices',
+    ]);
+  });
+});

@@ -1,0 +1,15 @@
+/**
+ * The lexicon's words of OMS's business users, as their IT liaison relays them (format: src/intent/lexicon.ts): the
+ * pages that show OMS's data. Such a page failing ("OMS 的库存页面提示 404", "订单列表一直转圈，最后 504") is the API
+ * behind it; another system's pages are placed by src/intent/other-systems.ts (ERP 的库存页面).
+ */
+export const BUSINESS = {
+  'data-page': {
+    label: '业务数据页面 / a page of OMS data (orders, stock …)',
+    en: ['orders page', 'order list', 'orders list', 'inventory page', 'stock page', 'dropdown', 'drop-down'],
+    re: [
+      '(?:订单|库存|商品|发货|出库|入库|采购|退货|客户|供应商|物料|单据|报表|仓库)(?:单|单据)?(?:的)?(?:页面|页|列表|菜单|模块|界面|数据)',
+      '下拉框|下拉列表|下拉菜单',
+    ],
+  },
+} as const satisfies Record<string, unknown>;
