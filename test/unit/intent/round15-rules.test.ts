@@ -183,9 +183,10 @@ describe('more of what the four populations say', () => {
 
 describe('other topics that share a part', () => {
   it('a security review is a topic of its own; a bank or tax portal another system', () => {
+    tops([['修复漏洞升级了 nginx 之后接口全是 502', 'api-not-found']]);
     silent([
       '安全查一下 nginx 的配置有没有漏洞',
-      '等保测评要求把后台登录页的漏洞扫一遍，报告谁来出',
+      '漏洞扫描报告出来了，nginx 版本太低要升级',
       'Our tax portal no longer accepts the bulk upload of invoices',
     ]);
   });
