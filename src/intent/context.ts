@@ -204,6 +204,9 @@ const TOOLED_INTO = new RegExp(
       String.raw`\s*(?:模板|role|playbook|剧本|脚本|变量)`,
     String.raw`\b(?:into|in|as) (?:an? |our |the )?(?:ansible|salt(?:stack)?|terraform) ` +
       String.raw`(?:templates?|roles?|playbooks?)\b`,
+    // what the tool wrote out: "diff against what ansible rendered", "ansible 渲染出来的 nginx 配置"
+    String.raw`\b(?:ansible|salt(?:stack)?|terraform) (?:rendered|generated|templated|wrote|pushed)\b`,
+    String.raw`(?:ansible|salt(?:stack)?|terraform)\s*(?:渲染|生成|下发|推下去|推过去)`,
   ].join('|'),
   'gi',
 );

@@ -63,6 +63,9 @@ sir sirs madam maam dear bro boss hello hii cant dont doesnt didnt wont isnt are
 wouldnt havent hasnt im ive thats whats theres ur urgent urgently issue issues facing revert able unable showing
 diff`.split(/\s+/);
 
+/** Monitoring tools (src/intent/other-systems.ts SHARED_INFRA): where trouble is seen, OMS's beside its parts. */
+const MONITORS = new Set('grafana prometheus zabbix alertmanager sentry skywalking elk loki kibana'.split(' '));
+
 /** Components a name can stand before: "X 登录", "X 的 admin", "X worker". */
 const COMPONENT_AFTER = new RegExp(
   '^\\s*(?:的\\s*)?(?:' +
@@ -145,7 +148,9 @@ export class ForeignNames {
         // "… a superuser in Keycloak?": an English clause ending on where it happens (judged on the word alone:
         // the question mark or full stop after it is the clause's, not a file name's).
         const place = endsClause(line, at + word.length) && afterPlace(line, at);
-        if (place && !pinyin && this.isName(word, `${line.slice(0, at + word.length)} `, at)) return word;
+        // A monitoring tool named as where something was seen ("… on every reload in Loki") is no system in trouble.
+        if (place && !pinyin && !MONITORS.has(word) && this.isName(word, `${line.slice(0, at + word.length)} `, at))
+          return word;
         if (!this.isName(word, line, at)) continue;
         if (COMPONENT_AFTER.test(line.slice(at + word.length)) && (cjk || !pinyin)) return word;
         // Pinyin (a user name such as lisi, or a word typed in pinyin) names no system.

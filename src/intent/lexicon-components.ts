@@ -213,7 +213,7 @@ export const APP_COMPONENTS = {
       // … or a second one: "need a second superuser", "客户要第二个超管账号"
       '\\b(?:need|want|get) (?:a|an|one|another|a second|one more) (?:new )?' +
         '(?:superuser|super user|admin (?:account|user))',
-      '(?:(?:需|想)要(?:一个|个|一个新的?)|要(?:第[二两三]个|再一个|多一个|另一个|另外一个))(?:超管|超级管理员|管理员)',
+      '(?:(?:需|想)要(?:一个|个|一个新的?)|要(?:一?个新的?|第[二两三]个|再一个|多一个|另一个|另外一个))(?:超管|超级管理员|管理员)',
     ],
     py: ['chuang jian'],
   },

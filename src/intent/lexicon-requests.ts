@@ -257,7 +257,7 @@ export const REQUESTS = {
       '哪些(?:配置)?(?:项|参数|变量)(?:要|该|必须|需要)?(?:配|填|设|写)?',
       '\\bwhich (?:settings|variables|keys|options) (?:do|does|should|must)\\b',
       '(?<![.\\w])examples?(?![.\\w])',
-      '\\breference\\s+(?:[\\w.-]+\\s+){0,2}(?:conf|config|configs|\\.env|env|files?|setup|units?)\\b',
+      '\\breference\\s+(?:[\\w.-]+\\s+){0,2}(?:conf|config|configs|\\.env|env|files?|sites?|setup|units?)\\b',
     ],
     py: ['tui jian'],
   },

@@ -191,3 +191,23 @@ describe('other topics that share a part', () => {
     ]);
   });
 });
+
+describe('a migration engineer asking', () => {
+  it('wanting a new superuser is creating one', () => {
+    expect(answer('客户要一个新的超管账号，我在服务器上面要敲什么命令').section).toBe('admin#create-superuser');
+  });
+
+  it('what the deployment tool wrote out is OMS configuration, not the tool', () => {
+    expect(
+      answer('any reference nginx site and .env for the new hosts? want to diff against what ansible rendered').top,
+    ).toBe('checklist');
+    silent(['ansible inventory 里 db 组的两台 unreachable，ssh 超时']);
+  });
+
+  it('a monitoring tool named as where a line was seen is no system in trouble', () => {
+    expect(
+      answer('after the migration we see "Worker was sent SIGTERM" on every reload in Loki, expected or not?').section,
+    ).toBe('worker-sigterm#is-it-normal');
+    silent(['zabbix 的 web 登录页 Admin 默认密码登不上']);
+  });
+});
