@@ -1,3 +1,5 @@
+import { withoutExtent } from './extent.js';
+
 /**
  * "gunicorn 日志里 SIGTERM 是不是意味着服务挂了？", "404 on /api/ — does that mean the backend is broken?": what
  * follows "意味着 / 说明 / does that mean" is a guess the asker wants checked, not a symptom seen. The thing asked
@@ -15,10 +17,10 @@ const SUBJECT = /[a-z]{3,}|\d{3}|[\u3400-\u9fff]{2,}/i;
 
 /**
  * The text with a guess asked about ("…是不是意味着服务挂了？") replaced by a question mark, when something comes
- * before it; otherwise the text as it is.
+ * before it, and without a bare "连 X 也是" (src/intent/extent.ts); otherwise the text as it is.
  */
 export function withoutGuess(text: string): string {
-  return withoutGuessedCause(withoutMeaning(text));
+  return withoutGuessedCause(withoutMeaning(withoutExtent(text)));
 }
 
 /** A clause asking whether a part is down ("后端是不是挂了", "houduan guale ma", "is the backend dead?"). */

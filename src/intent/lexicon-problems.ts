@@ -4,7 +4,7 @@ export const PROBLEMS = {
     label: '失败 / fails',
     zh: [
       ...['失败', '报错', '不了', '不上', '错误', '出错', '异常', '有问题', '不行', '不对'],
-      ...['不成功', '没反应', '不好使', '转圈', '卡住', '不对劲', '毛病', '不正常', '红了', '飘红'],
+      ...['不成功', '没反应', '不好使', '转圈', '卡住', '不对劲', '毛病', '不正常', '红了', '飘红', '时好时坏'],
       '没有任何反应',
       '没有反应',
       '无反应',
@@ -236,7 +236,8 @@ export const PROBLEMS = {
       'service unavailable',
     ],
     // a browser's own words for it
-    re: ['err_connection_(?:refused|reset|closed)', 'err_empty_response'],
+    // … and a monitor's: "nginx 5xx ratio on /api > 20%", "5xx 比例", "http_5xx"
+    re: ['err_connection_(?:refused|reset|closed)', 'err_empty_response', '(?<![\\w.])(?:http_)?5xx\\b'],
   },
   /**
    * Many problems at once ("一堆问题", "毛病一大堆", "哪哪都不对", "a bunch of issues"): with a request to go through

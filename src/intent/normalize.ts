@@ -62,7 +62,7 @@ function alertNameWords(text: string): string {
   return text.replace(
     ALERT_NAME,
     (_, head: string, name: string) =>
-      `${head}${name.replace(/([a-z0-9])(?=[A-Z])/g, '$1 ').replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')}`,
+      `${head}${name.replace(/([a-z0-9])(?=[A-Z])|([a-z])(?=\d)/g, '$1$2 ').replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')}`,
   );
 }
 

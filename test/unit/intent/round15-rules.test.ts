@@ -126,7 +126,7 @@ describe('a migration', () => {
 
 describe('a migration engineer forwarding alerts', () => {
   it("an alert's name run together names what it watches", () => {
-    expect(normalize('[FIRING:1] OMSApi5xxRatioHigh')).toBe('[firing:1] oms api5xx ratio high');
+    expect(normalize('[FIRING:1] OMSApi5xxRatioHigh')).toBe('[firing:1] oms api 5xx ratio high');
     tops([
       ['[FIRING:1] OMSBackendDown instance=10.20.8.21:9100 summary=oms-backend.service is not active', 'service-start'],
       ['[FIRING:1] NginxUpstream5xxHigh host=oms-app-01 /api 502 ratio above 30%', 'api-not-found'],
@@ -209,5 +209,32 @@ describe('a migration engineer asking', () => {
       answer('after the migration we see "Worker was sent SIGTERM" on every reload in Loki, expected or not?').section,
     ).toBe('worker-sigterm#is-it-normal');
     silent(['zabbix 的 web 登录页 Admin 默认密码登不上']);
+  });
+});
+
+describe('the extent of a fault and its signs', () => {
+  it('"连 X 也是" names how far a fault reaches, not another fault', () => {
+    tops([['所有接口返回的都是白底黑字的 Not Found，连登录接口也是', 'api-not-found']]);
+    tops([['连超管登录都登不上了', 'login']]);
+  });
+
+  it('on and off with no idea where to start is the whole; on and off on one part is that part', () => {
+    tops([
+      ['接手的环境没人交接 系统时好时坏 不知道从哪开始查', 'checklist'],
+      ['系统打不开了 不知道从哪查起', 'checklist'],
+      ['接口 502 了，不知道从哪开始查', 'api-not-found'],
+      ['接口时好时坏，一会儿 502 一会儿又正常', 'api-not-found'],
+    ]);
+  });
+
+  it("a monitor's 5xx ratio on the API is the API path's", () => {
+    expect(normalize('[FIRING:1] OMSApi5xxRatioHigh')).toBe('[firing:1] oms api 5xx ratio high');
+    tops([
+      [
+        '[FIRING:1] OMSApi5xxRatioHigh (prod oms-app-02)\n - summary = 5xx ratio on /api above 15% for 5m',
+        'api-not-found',
+      ],
+    ]);
+    silent(['[FIRING:1] CheckoutApi5xxRatioHigh service=checkout-api summary=5xx above 15%']);
   });
 });
