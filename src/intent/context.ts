@@ -1,4 +1,5 @@
-import { OTHER_SYSTEMS, SHARED_INFRA } from './other-systems.js';
+import { OTHER_SYSTEMS } from './other-systems.js';
+import { SHARED_INFRA } from './shared-infra.js';
 
 /**
  * Whose problem is it? An ops channel talks about many systems; a message that

@@ -63,7 +63,7 @@ sir sirs madam maam dear bro boss hello hii cant dont doesnt didnt wont isnt are
 wouldnt havent hasnt im ive thats whats theres ur urgent urgently issue issues facing revert able unable showing
 diff`.split(/\s+/);
 
-/** Monitoring tools (src/intent/other-systems.ts SHARED_INFRA): where trouble is seen, OMS's beside its parts. */
+/** Monitoring tools (src/intent/shared-infra.ts): where trouble is seen, OMS's beside its parts. */
 const MONITORS = new Set('grafana prometheus zabbix alertmanager sentry skywalking elk loki kibana'.split(' '));
 
 /** Components a name can stand before: "X 登录", "X 的 admin", "X worker". */

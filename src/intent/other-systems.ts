@@ -1,4 +1,4 @@
-import { anywhere, isLiteral, TermMatcher, wholeWord, type LiteralTerm } from './term-scan.js';
+import { namesMatcher } from './term-scan.js';
 
 /** Other systems' names in latin letters, each a whole word (an expression where it needs one). */
 const OTHER_NAMES = [
@@ -69,6 +69,8 @@ const OTHER_NAMES = [
   ...['vpn', 'wifi', 'wi-fi', 'jira', 'confluence', 'wiki', 'yapi', 'oa', 'ldap'],
   // spreadsheet formulas and screens: office work, not OMS's import ("Excel 嘅 VLOOKUP 點用", "screen resolution")
   ...['[vhx]lookup', 'sumifs?', 'countifs?', 'pivot ?tables?', '(?:screen|display) resolution'],
+  // a licence activated, not an account: "Windows 激活失败 0xC004F074", "office 激活码"
+  '(?:windows|office|wps)\\s*(?:的)?\\s*(?:激活|activation)|激活码|产品密钥|product key|0xc004\\w+',
   ...['samba', 'smb', 'cifs', 'ftp', 'vsftpd', 'nas'],
   'active directory',
   'ad(?! hoc)', // "account disabled in AD"
@@ -232,70 +234,3 @@ const OTHER_NAMES_ZH = [
  * about a neighbour the matcher takes for OMS.
  */
 export const OTHER_SYSTEMS = namesMatcher(OTHER_NAMES, OTHER_NAMES_ZH, [COMMAND_COMPLAINT]);
-
-/**
- * Things every server has (the database, disks, the machine room, backups, cron): another team's topic when a
- * message names nothing of OMS, but OMS's own when it names one of OMS's specific parts ("刚部署完数据库是空的，
- * 一个能进后台的管理员账号都没有", "迁到新机房之后…整套东西排查一遍"). Passive listening stays silent on them.
- */
-export const SHARED_INFRA = namesMatcher(
-  [
-    ...['disk', 'inode', 'cpu', 'load average', 'backups?', 'database', 'db'],
-    // copying files and a development server: OMS's own beside its parts ("记事本改了 service 文件再 scp 上去",
-    // "8000 is already in use — someone left a runserver"), another team's topic alone
-    ...['scp', 'rsync', 'runserver'],
-    // the tools OMS is deployed and reached with, and its test environment: "git pull 之后后端起不来", "ssh 上去看后端
-    // failed", "npm run build 之后登录请求跑到 localhost"
-    ...['ssh', 'git', 'pip', 'npm', 'yarn', 'pnpm', 'cron\\w*'],
-    // a deployment tool OMS is rolled out with ("createsuperuser 在 ansible 里第二次跑就报这个"), another topic alone
-    ...['ansible', 'saltstack', 'terraform'],
-    // monitoring: it watches OMS as well as anything else ("监控平台接了我们后端的 error 日志")
-    ...['grafana', 'prometheus', 'zabbix', 'alertmanager', 'sentry', 'skywalking', 'elk', 'loki', 'kibana'],
-    // a manual: OMS's beside its parts ("按说明书在后台导入"), a documentation question alone
-    ...['user manuals?', 'user guides?'],
-    ...['vulnerability scans?', 'security scans?', 'pentests?', 'penetration tests?'],
-  ],
-  [
-    '数据库',
-    '缓存',
-    '磁盘',
-    '硬盘',
-    '内存条',
-    '机房',
-    '备份',
-    '定时任务',
-    '告警',
-    '报警',
-    '(?:监控|运维)(?:系统|平台)',
-    '构建',
-    // the server's firewall: "防火墙没放行 80，后台打不开" is OMS's, "公司防火墙把 vpn 断了" another topic
-    '防火墙',
-    ...['用户手册', '使用手册', '操作手册', '说明书'],
-    // a security review, a topic of its own ("安全查一下 nginx 的配置有没有漏洞", "等保测评"), OMS's beside its own parts;
-    // not a fix that was made ("修复漏洞升级了 nginx 之后接口 502" is OMS's trouble)
-    '漏洞扫描|扫漏洞|扫出(?:来)?(?:的|了)?漏洞|有没有漏洞|有什么漏洞|哪些漏洞|漏洞报告|等保测评|等保整改|渗透测试|安全扫描',
-  ],
-);
-
-/**
- * One matcher for names: latin ones as whole words, Chinese ones anywhere, plus `expressions` — plain names by
- * substring search (src/intent/term-scan.ts: nothing for V8 to compile), the rest as one expression.
- */
-function namesMatcher(
-  latin: readonly string[],
-  zh: readonly string[],
-  expressions: readonly string[] = [],
-): TermMatcher {
-  const terms: LiteralTerm[] = [];
-  const rest: string[] = [];
-  for (const w of latin) {
-    if (isLiteral(w)) terms.push(wholeWord(w.toLowerCase()));
-    else rest.push(`(?<![a-z0-9_])${w}(?![a-z0-9_])`);
-  }
-  rest.push(...expressions);
-  for (const t of zh) {
-    if (isLiteral(t)) terms.push(anywhere(t.toLowerCase()));
-    else rest.push(t);
-  }
-  return new TermMatcher(terms, rest.length > 0 ? new RegExp(rest.join('|'), 'i') : undefined);
-}

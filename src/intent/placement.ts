@@ -1,6 +1,7 @@
 import type { MessageContext } from './context.js';
 import type { PlaybookIndex } from './index.js';
 import { normalize } from './normalize.js';
+import { splitSyllables } from './pinyin.js';
 
 /**
  * Where a message is placed beyond src/intent/context.ts's lists: systems told by their names (src/intent/foreign.ts)
@@ -16,10 +17,36 @@ export function withForeignNames(
 ): MessageContext {
   if (ctx.foreign && !ctx.sharedOnly) return ctx;
   const lines = prose.map((l) => normalize(l));
-  if (!ctx.ours && index.foreign.find(whole, lines) !== undefined)
+  if (!ctx.ours && (index.foreign.find(whole, lines) !== undefined || typedOtherSystem(whole)))
     return { ...ctx, foreign: true, other: true, sharedOnly: false };
   if (!ctx.other && index.foreign.find(whole, lines, true) !== undefined) return { ...ctx, other: true };
   return ctx;
+}
+
+/**
+ * Other systems typed in pinyin ("denglu youxiang shibai", "da yin ji lian bu shang"): the names of
+ * src/intent/other-systems.ts that office chat types, as syllables. Channels (weixin, dingding) are not among them: a
+ * report heard there is OMS's.
+ */
+const PINYIN_NAMES = [
+  ...['you xiang', 'da yin ji', 'tou ying yi', 'hui yi shi', 'bao xiao', 'fa piao', 'gong zi', 'da ka', 'kao qin'],
+  ...['lu you qi', 'jiao huan ji', 'bao lei ji', 'tiao ban ji', 'bi ji ben', 'yuan cheng zhuo mian'],
+].map((n) => n.split(' '));
+
+/** Does a message typed in pinyin name another system, each name made of whole words ("youxiang", "you xiang")? */
+function typedOtherSystem(text: string): boolean {
+  const words: string[][] = [];
+  for (const t of text.match(/[a-z]+/g) ?? []) words.push(splitSyllables(t) ?? []);
+  for (let i = 0; i < words.length; i++) {
+    // not 没有 … ("mei you xiang dao" is 没有想到)
+    if (words[i]!.length === 0 || words[i - 1]?.at(-1) === 'mei') continue;
+    for (const name of PINYIN_NAMES) {
+      const syl: string[] = [];
+      for (let j = i; j < words.length && syl.length < name.length && words[j]!.length > 0; j++) syl.push(...words[j]!);
+      if (syl.length === name.length && syl.every((s, k) => s === name[k])) return true;
+    }
+  }
+  return false;
 }
 
 /** Parts only OMS has here: beside them, a thing every server has (数据库, 机房) is OMS's own. */

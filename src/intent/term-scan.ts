@@ -93,3 +93,27 @@ export class TermMatcher {
 export function isLiteral(alternative: string): boolean {
   return !/[\\^$.|?*+()[\]{}]/.test(alternative);
 }
+
+/**
+ * One matcher for names: latin ones as whole words, Chinese ones anywhere, plus `expressions` — plain names by
+ * substring search (nothing for V8 to compile), the rest as one expression. Used for other systems' names
+ * (src/intent/other-systems.ts) and things every server has (src/intent/shared-infra.ts).
+ */
+export function namesMatcher(
+  latin: readonly string[],
+  zh: readonly string[],
+  expressions: readonly string[] = [],
+): TermMatcher {
+  const terms: LiteralTerm[] = [];
+  const rest: string[] = [];
+  for (const w of latin) {
+    if (isLiteral(w)) terms.push(wholeWord(w.toLowerCase()));
+    else rest.push(`(?<![a-z0-9_])${w}(?![a-z0-9_])`);
+  }
+  rest.push(...expressions);
+  for (const t of zh) {
+    if (isLiteral(t)) terms.push(anywhere(t.toLowerCase()));
+    else rest.push(t);
+  }
+  return new TermMatcher(terms, rest.length > 0 ? new RegExp(rest.join('|'), 'i') : undefined);
+}

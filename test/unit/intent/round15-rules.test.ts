@@ -238,3 +238,18 @@ describe('the extent of a fault and its signs', () => {
     silent(['[FIRING:1] CheckoutApi5xxRatioHigh service=checkout-api summary=5xx above 15%']);
   });
 });
+
+describe('office topics in pinyin and licences', () => {
+  it("another system typed in pinyin is that system's; OMS's parts in pinyin stay OMS's", () => {
+    silent(['deng1lu4 you2xiang1 shi1bai4, mi4ma3 cuo4wu4', 'dayinji lian bu shang', 'kaoqin daka jilu mei you']);
+    tops([
+      ['chaoguan denglu bu shang, mima cuowu', 'login'],
+      ['mei you xiang dao houtai da bu kai', 'admin'],
+    ]);
+  });
+
+  it("a licence activated is no account's activation", () => {
+    silent(['截图里写的是 Windows 激活失败 错误代码 0xC004F074', 'office 激活码在哪找']);
+    expect(answer('有个同事的OMS账号被停用了，怎么重新激活').section).toBe('login#reset-password');
+  });
+});

@@ -1,4 +1,5 @@
-import { OTHER_SYSTEMS, SHARED_INFRA } from '../../../src/intent/other-systems.js';
+import { OTHER_SYSTEMS } from '../../../src/intent/other-systems.js';
+import { SHARED_INFRA } from '../../../src/intent/shared-infra.js';
 import { anywhere, hasTerm, isLiteral, literalTerm, TermMatcher, wholeWord } from '../../../src/intent/term-scan.js';
 
 /** The expression a term used to be (one alternative of its concept's pattern): the reference for the scan. */
