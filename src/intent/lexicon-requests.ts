@@ -37,7 +37,8 @@ export const REQUESTS = {
       "\\bnothing(?:'s| is)? work(?:s|ing)\\b",
       '(?:啥|什么|哪)都不(?:行|好使|能用|对)',
       // 所有, but not the extent of one fault ("所有数据列表都加载不出来", "所有页面都 502"): that part's own
-      '所有(?!的?(?:数据|列表|页面|请求|菜单|按钮|图片|图标|样式|表格|报表))',
+      // … nor the people it reaches ("所有人都登陆不上", "所有用户")
+      '所有(?!的?(?:数据|列表|页面|请求|菜单|按钮|图片|图标|样式|表格|报表|人|用户|同事|员工|账号|客户))',
       // 整个, but not one part's extent ("整个接口都 404", "整个服务起不来"): "整个系统打不开" stays the whole
       '整个(?!的?\\s*(?:接口|服务|后端|后台|前端|登录|页面|api|admin|nginx|gunicorn|worker))',
       // "麻烦全查一下", not a security check ("安全查一下")

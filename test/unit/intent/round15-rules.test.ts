@@ -253,3 +253,15 @@ describe('office topics in pinyin and licences', () => {
     expect(answer('有个同事的OMS账号被停用了，怎么重新激活').section).toBe('login#reset-password');
   });
 });
+
+describe('dictated run-on text', () => {
+  it('clauses separated by spaces say what is fine apart from what fails; everyone failing is one fault', () => {
+    tops([
+      [
+        '早上客户说他们那边所有人都登陆不上了 我看了服务气上面的服务都是正常的 点登陆以后一直转圈 然后提示网络错误',
+        'login',
+      ],
+    ]);
+    tops([['所有用户都登录不上了', 'login']]);
+  });
+});
