@@ -185,7 +185,11 @@ export const FAULTS = {
       'welcome page',
       'default page',
     ],
-    re: ['(?:返回|回来|拿到|得到)的?(?:是|了)?[^,.;!?。]{0,8}(?:html|前端|首页)'],
+    // … or gone to it: "/admin/ 跳到了 OMS 的前端登录页", "打开的不是 Django 后台 而是我们前端的登陆页面"
+    re: [
+      '(?:返回|回来|拿到|得到)的?(?:是|了)?[^,.;!?。]{0,8}(?:html|前端|首页)',
+      '(?:跳到|跳转到|打开的是|出来的是|显示的是|变成|而是)了?[^,.;!?。，]{0,8}前端',
+    ],
   },
   // nginx's own default page answering at the server's address: OMS's server block is not the one in use.
   'nginx-welcome': {

@@ -67,7 +67,7 @@ export const PROBLEMS = {
       "\\bno longer (?:accepts?|works?|loads?|opens?|responds?|lets?)\\b|\\b(?:not|doesn't|don't|won't) accept\\b",
       '报(?:什么|啥|的)错',
       // Sent back to the login page ("点登录后又回到登录页", "bounces back to the login screen").
-      '(?:回到|跳回|退回|弹回|又到|导回|转回|重定向(?:回|到))(?:了)?(?:登录|登陆)(?:页|界面|框)',
+      '(?:回到|跳回|退回|弹回|又到|又跳到|又跳转到|跳转回|导回|转回|重定向(?:回|到))(?:了)?(?:登录|登陆)(?:页|界面|框)',
       // "coming back to login again" (learners' English drops the article)
       '\\b(?:back|redirect(?:s|ed|ing)?|bounce[sd]?|sent|kicked) (?:back |right back )?' +
         'to (?:the )?(?:login|sign[- ]?in)\\b',

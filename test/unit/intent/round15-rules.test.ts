@@ -265,3 +265,12 @@ describe('dictated run-on text', () => {
     tops([['所有用户都登录不上了', 'login']]);
   });
 });
+
+describe('pages one is sent to', () => {
+  it('sent back to the login page after logging in is the login; the admin showing the front end is the admin', () => {
+    tops([
+      ['点登录以后又跳到了登录页', 'login'],
+      ['admin 页面打开的是前端首页，不是 Django 后台', 'admin'],
+    ]);
+  });
+});
