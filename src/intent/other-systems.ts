@@ -160,6 +160,8 @@ const OTHER_NAMES_ZH = [
   '邮件',
   '钉钉',
   '企业微信',
+  // WeChat's own login (a report heard on WeChat is a channel: src/intent/context.ts)
+  '(?:网页版|电脑版|pc ?版|桌面版)微信|微信(?:网页版|电脑版|pc ?版|桌面版)|微信(?:登录|登陆|扫码登录)(?:不上|不了|失败)',
   '飞书',
   '小程序',
   '公众号',

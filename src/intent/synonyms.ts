@@ -59,6 +59,8 @@ const GROUPS: Array<[canonical: string, variants: string[]]> = [
   ['跨域', ['跨越']],
   ['批量导入', ['批量增加', '批量添加', '批量新增', '批量创建', '批量加']],
   ['用户', ['人员']],
+  // a business user's 平台 (OMS as a whole): not 后台 by the characters they share ("平台打不开" is no "后台打不开")
+  ['系统', ['平台']],
   [' css ', ['样式表', '样式', 'stylesheet', 'styles', 'style']],
   [' login ', ['logging in', 'logged in', 'log-in', 'log in', 'logon', 'sign-in', 'sign in', 'signin']],
   [' cannot ', ["can't", 'cant', 'can not', 'unable to', "couldn't", 'could not']],
