@@ -220,7 +220,8 @@ export const FAULTS = {
   'whole-system': {
     label: '整个系统不可用 / the whole system unusable',
     re: [
-      '(?<![\\u3400-\\u9fff])(?:系统|平台)(?:都|全|整个|彻底)?(?:用不了|不能用|不可用|瘫痪|瘫了|打不开)',
+      // … or all of it answering 502/504 ("系统整个502了", "平台全 504"): the way to the backend, for the whole site
+      '(?<![\\u3400-\\u9fff])(?:系统|平台)\\s*(?:都|全|整个|彻底)?\\s*(?:用不了|不能用|不可用|瘫痪|瘫了|打不开|50[234])',
       "\\b(?:the|our|whole|entire) (?:site|system|website|app)(?:'s| is| was| went| seems| looks)" +
         '(?: completely| totally)? (?:down|dead|unusable)\\b',
     ],

@@ -279,7 +279,10 @@ describe("business users' words for OMS", () => {
   it("平台 is OMS as a whole, not its admin; WeChat's own login is another system", () => {
     const r = answer('平台打不开了 一直转圈');
     expect([r.outcome, r.top]).toEqual(['choices', 'checklist']);
-    tops([['平台接口全是 502', 'api-not-found']]);
-    silent(['报表平台打不开了', '网页版微信登录不上', '微信登录不上了 扫码没反应']);
+    tops([
+      ['平台接口全是 502', 'api-not-found'],
+      ['平台全 504 了', 'api-not-found'],
+    ]);
+    silent(['报表平台打不开了', '网页版微信登录不上', '微信登录不上了 扫码没反应', '财务系统 502 了']);
   });
 });
