@@ -94,6 +94,8 @@ const OTHER_NAMES = [
   'cdn',
   'dns',
   'sshd',
+  // the server's own daemons: time, logging, audit, mail ("chronyd 起不来，时间不同步")
+  ...['chronyd?', 'ntpd?', 'ntpdate', 'rsyslogd?', 'auditd', 'postfix', 'dnsmasq'],
   'publickey',
   'certbot',
   'letsencrypt',

@@ -38,8 +38,9 @@ export const SHARED_INFRA = namesMatcher(
     // the server's firewall: "防火墙没放行 80，后台打不开" is OMS's, "公司防火墙把 vpn 断了" another topic
     '防火墙',
     ...['用户手册', '使用手册', '操作手册', '说明书'],
-    // a security review, a topic of its own ("安全查一下 nginx 的配置有没有漏洞", "等保测评"), OMS's beside its own parts;
+    // a security review or compliance, a topic of its own ("安全查一下 nginx 的配置有没有漏洞", "等保说 selinux 不能关"),
+    // OMS's beside its own parts;
     // not a fix that was made ("修复漏洞升级了 nginx 之后接口 502" is OMS's trouble)
-    '漏洞扫描|扫漏洞|扫出(?:来)?(?:的|了)?漏洞|有没有漏洞|有什么漏洞|哪些漏洞|漏洞报告|等保测评|等保整改|渗透测试|安全扫描',
+    '漏洞扫描|扫漏洞|扫出(?:来)?(?:的|了)?漏洞|有没有漏洞|有什么漏洞|哪些漏洞|漏洞报告|等保|渗透测试|安全扫描',
   ],
 );

@@ -188,6 +188,8 @@ describe('other topics that share a part', () => {
       '安全查一下 nginx 的配置有没有漏洞',
       '漏洞扫描报告出来了，nginx 版本太低要升级',
       'Our tax portal no longer accepts the bulk upload of invoices',
+      '新 kylin 机器上 chronyd 起不来，时间不同步',
+      '新机器 selinux 要不要关？等保说不能关',
     ]);
   });
 });
