@@ -61,7 +61,7 @@ smoke rollback rollout canary healthcheck health artifact tarball changelog
 previous former current existing primary default original respectfully kindly
 sir sirs madam maam dear bro boss hello hii cant dont doesnt didnt wont isnt arent wasnt werent couldnt shouldnt
 wouldnt havent hasnt im ive thats whats theres ur urgent urgently issue issues facing revert able unable showing
-diff`.split(/\s+/);
+diff pfb pfa`.split(/\s+/);
 
 /** Monitoring tools (src/intent/shared-infra.ts): where trouble is seen, OMS's beside its parts. */
 const MONITORS = new Set('grafana prometheus zabbix alertmanager sentry skywalking elk loki kibana'.split(' '));

@@ -137,6 +137,11 @@ const HOMOPHONES: Record<string, string> = {
   秘码: '密码',
   模版: '模板',
   进城: '进程',
+  布署: '部署',
+  日至: '日志',
+  网管: '网关',
+  超官: '超管',
+  登路: '登录',
   倒入: '导入',
   超市: '超时',
   // a path dictated: "IP 斜杠 admin" is "IP/admin"
@@ -145,7 +150,10 @@ const HOMOPHONES: Record<string, string> = {
 };
 const HOMOPHONE_WORDS = new RegExp(
   [
-    '后太|后抬|服务气|重起|起动|配制|秘码|模版|进城|倒入',
+    '后太|后抬|服务气|重起|起动|配制|秘码|模版|进城|倒入|布署|超官|登路',
+    // not a date range ("1日至5日"), not the network administrator (网管 is 网关 only before 错误/超时)
+    '(?<![\\d一二三四五六七八九十])日至',
+    '网管(?=错误|超时)',
     // the supermarket only after what times out ("接口超市" is 接口超时; "超市系统" a customer's own system)
     '(?<=接口|借口|请求|连接|网关|响应|读取|上游)超市',
     // not a backslash (反斜杠)

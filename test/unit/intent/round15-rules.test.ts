@@ -36,6 +36,9 @@ describe("voice input's homophones", () => {
 
   it('an excuse, "a while ago" and the server clock stay what they are', () => {
     expect(normalize('别找借口 前段时间 后段时间')).toBe('别找借口 前段时间 后段时间');
+    expect(normalize('布署 日至 502网管错误 超官登路 网管说 1日至5日')).toBe(
+      '部署 日志 502网关错误 超管登录 网管说 1日至5日',
+    );
     silent(['别找借口了，周报今天必须交', '前段时间买的显示器到了没', '服务气的时间和北京时间差了八个小时']);
   });
 });
