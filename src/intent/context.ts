@@ -116,6 +116,8 @@ const NOT_OURS = new RegExp(
     String.raw`\bnot (?:our|ours|one of ours)\b(?: (?:box|server|machine|host|system|stuff))?`,
     // "…，不是 oms" closing a clause ("是不是 oms 的问题？" asks, it says nothing).
     String.raw`(?<!是)(?:不是|并非)\s*(?:咱们|我们)?\s*oms\s*(?=[,.;!?。，；！？)）]|$)`,
+    // "跟 OMS 不是一台机器", "跟我们OMS不是一套": on another machine, another installation
+    String.raw`(?:跟|和|与)\s*(?:我们|咱们)?\s*(?:的\s*)?oms\s*(?:的\s*)?(?:不是|不在)(?:同)?一(?:台|套)`,
   ].join('|'),
   'i',
 );

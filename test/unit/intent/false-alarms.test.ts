@@ -1,0 +1,74 @@
+import { answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
+
+/**
+ * False alarms (docs/intent.md, "False alarms"): questions on other topics that share one word with a how-to
+ * section or a playbook, on wordings invented for them, each beside a question of OMS's own with the same word.
+ */
+const answer = answerOverRealPlaybooks();
+const silent = (texts: string[]) => {
+  for (const text of texts) {
+    const r = answer(text);
+    expect([text, r.offered, r.passive]).toEqual([text, [], false]);
+  }
+};
+const sections = (cases: Array<[string, string]>) => {
+  for (const [text, section] of cases) expect([text, answer(text).section]).toEqual([text, section]);
+};
+
+describe('a batch of files, a code review, a licence', () => {
+  it('is another topic: no section, no playbook', () => {
+    silent([
+      '帮忙 review 一下 merge request，改了导出页面的样式',
+      '怎么用 python 批量重命名文件',
+      'any quick way to batch-rename the photos in a folder?',
+      'Windows Server 的授权快过期了找谁续费',
+      'Office 激活码谁有',
+      'the SSL certificate for the intranet wiki expires next week, who renews it?',
+      'wps 表格里身份证号显示成科学计数法怎么办',
+    ]);
+  });
+
+  it('the bulk import of people keeps its section', () => {
+    sections([
+      ['批量导入用户的模板在哪', 'admin#bulk-import'],
+      ['导入后台的表格有 200 人，怎么批量导进去', 'admin#bulk-import'],
+    ]);
+    expect(answer('后台批量导入人员失败').top).toBe('admin');
+  });
+});
+
+describe('who issues a paper', () => {
+  it('is not whom to turn to when stuck', () => {
+    silent(['在职证明找谁开', '离职证明找谁盖章']);
+  });
+
+  it('whom to turn to, in characters or pinyin, stays the support section', () => {
+    sections([
+      ['搞不定了找谁？要发哪些日志', 'checklist#support'],
+      ['gaobuding zhao shei', 'checklist#support'],
+    ]);
+  });
+});
+
+describe('security questions and other teams', () => {
+  it('a question of risk or compliance names no fault', () => {
+    silent([
+      '关闭 firewalld 会不会有安全隐患',
+      'is it safe to disable SELinux on the jump host?',
+      '等保测评要准备哪些材料',
+    ]);
+  });
+
+  it("another team's or project's server is theirs, in English and in Chinese", () => {
+    silent([
+      "marketing team's nginx returns 403 for their landing page, separate project",
+      '客户的 tomcat 报 502，跟我们 oms 不是一台机器',
+      '这台的 nginx 报 404，跟 OMS 不是一套，帮忙看看 location 怎么写',
+    ]);
+  });
+
+  it('our own nginx or SELinux in trouble is still answered', () => {
+    expect(answer('OMS 的 nginx 转发 /api 报 502，后端 8000 没在听').top).toBe('api-not-found');
+    expect(answer('selinux 拦了 nginx 连 127.0.0.1:8000，接口全 502').offered).toContain('api-not-found');
+  });
+});
