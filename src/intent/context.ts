@@ -86,6 +86,7 @@ const WRITTEN_UP = new RegExp(
 const REVIEW_ASKS = new RegExp(
   [
     '对吗|对不对|是不是|是否|能不能|能否|帮忙|确认|怎么|如何|哪|什么|啥|吗|[?？]|还有没有|有没有别的|该(?:怎么|如何)',
+    '帮我看|靠谱|合理',
     String.raw`\bplease (?:confirm|advise|check|review|verify)\b|\b(?:could|can|would) you\b`,
     String.raw`\b(?:is|was|are|were|does|did|should|could|can) (?:this|that|it|we|you|the)\b[^.!]*\?`,
   ].join('|'),
@@ -171,10 +172,10 @@ const REPORTED_IN =
  */
 const TOOLED_INTO = new RegExp(
   [
-    String.raw`(?:做成|写成|写进|写到|放进|放到|改成|整理成)\s*(?:ansible|salt(?:stack)?|terraform)\s*(?:的)?` +
-      String.raw`\s*(?:模板|role|playbook|剧本|脚本|变量)`,
-    String.raw`\b(?:into|in|as) (?:an? |our |the )?(?:ansible|salt(?:stack)?|terraform) ` +
-      String.raw`(?:templates?|roles?|playbooks?)\b`,
+    String.raw`(?:做成|写成|写进|写到|放进|放到|改成|整理成|贴进|贴到|加到|加进)\s*(?:ansible|salt(?:stack)?|terraform|` +
+      String.raw`jenkins|gitlab[- ]?ci)\s*(?:的)?\s*(?:模板|role|playbook|剧本|脚本|变量|post-?step|pipeline|job|流水线|步骤)`,
+    String.raw`\b(?:into|in|as) (?:an? |our |the )?(?:ansible|salt(?:stack)?|terraform|jenkins|gitlab[- ]?ci) ` +
+      String.raw`(?:templates?|roles?|playbooks?|jobs?|pipelines?|post-?steps?|stages?)\b`,
   ].join('|'),
   'gi',
 );

@@ -53,15 +53,16 @@ logrotate rotate rotated rotation copytruncate postrotate selinux firewalld ipta
 ulimit swap kernel journalctl systemctl
 svc cfg venv virtualenv ini yml yaml repo pkg srv cmd tmp usr opt lib bin etc
 git pull push clone fetch pip pip3 install yarn pnpm scp rsync cron crontab runserver ansible saltstack terraform
-traceroute tracert mtr nslookup iperf iperf3 nmap arp ethtool ifconfig mtu ttl rst syn
+jenkins traceroute tracert mtr nslookup iperf iperf3 nmap arp ethtool ifconfig mtu ttl rst syn
 smoke rollback rollout canary healthcheck health artifact tarball changelog
-previous former current existing primary default original respectfully kindly`.split(/\s+/);
+previous former current existing primary default original respectfully kindly
+second third another press pressed tap hit deputy hmm hmmm hm emm umm uh oh ah oops ugh wtf omg`.split(/\s+/);
 
 /** Components a name can stand before: "X 登录", "X 的 admin", "X worker". */
 const COMPONENT_AFTER = new RegExp(
   '^\\s*(?:的\\s*)?(?:' +
     'login|sign[- ]?in|admin|worker|workers|service|api|apis|server|console|panel|dashboard|portal|ui|web|' +
-    'backend|frontend|pod|container|cluster|node|process|daemon|agent|' +
+    'backend|frontend|pod|container|cluster|node|process|daemon|agent|management|back[- ]?office|' +
     '登录|登陆|后台|控制台|管理|进程|服务|接口|页面|面板|集群|节点|容器|账号|密码)',
 );
 

@@ -104,6 +104,8 @@ export const APP_COMPONENTS = {
       'administration panel',
       'administration page',
       'administration site',
+      // … "the management console", "the administration back office" (another product's console is told by its name)
+      ...['management console', 'management interface', 'management portal', 'back office', 'back-office'],
     ],
     re: ['(?:^|[\\s"\'(])/admin\\b', 'admin\\s*(?:页面|界面|地址|网址|入口|面板|后台|url)'],
   },

@@ -35,6 +35,8 @@ export const FAULTS = {
       // "oms-backend is flapping, restarts every few seconds"; not a network link flapping
       '\\b(?:service|unit|backend|gunicorn|oms-backend)\\b[^.;!?]{0,20}\\bflapping\\b',
       '\\brestart(?:s|ing)? every (?:few |couple of |\\d+ )?(?:seconds?|secs?|s)\\b',
+      // mixed: "不停 restart 循环", "一直 restart"
+      '(?:不停|一直|反复|频繁)地?\\s*restart|\\brestart\\s*(?:循环|个不停|不停)',
       // an alert's or a customer's count: "was restarted several times overnight", "repeated restarts"
       '\\brestarted (?:\\d+|several|many|multiple|a few|three|four|five) times\\b|\\brepeated restarts\\b',
     ],

@@ -202,6 +202,8 @@ export const REQUESTS = {
     re: [
       '常用的?[\u3400-\u9fff]{0,5}命令',
       '修复(?:用)?的?命令',
+      // one click, one command to repair ("一键修的命令清单"): not one part's check by hand
+      '一键(?:修|恢复|处理|搞定)',
       '先(?:跑|敲|执行)(?:哪|什么|啥)',
       // first aid: "急救用的几条命令，先让业务恢复"
       '急救|先(?:让|把)?业务(?:恢复|拉起来|跑起来)',
