@@ -79,7 +79,7 @@ const DEFINITION =
  */
 const LEARNING = new RegExp(
   [
-    '面试|入门|教程|(?:按|根据)什么(?:规则|逻辑|算法|策略)|推荐.{0,8}(?:书|课程|教程)',
+    '面试|入门|教程|(?:按|根据)什么(?:规则|逻辑|算法|策略)|推荐.{0,8}(?:书|课程|教程)|(?:书|课程|资料)推荐',
     String.raw`\binterview\b|\btutorial\b|\bbooks?\b|\bcourse\b`,
     String.raw`\bhow does (?:the )?[a-z -]{2,30} (?:work|decide|choose|pick)\b`,
   ].join('|'),

@@ -20,6 +20,15 @@ export const OTHER_TOPICS = [
   ...['is it safe to', 'security (?:risks?|concerns?|implications?)'],
   // a bank's own portal ("our bank portal no longer accepts the bulk upload of payments")
   'bank(?:ing)?',
+  // a report's or a deck's template ("a template for the quarterly report"): not the import template
+  '(?:expense|quarterly|weekly|monthly|annual|sales) reports? templates?',
+  'templates? for (?:the |a |an |our )?(?:\\w+ )?(?:reports?|slides?|presentations?|resumes?|invoices?|minutes)',
+  // pay ("who do I contact about my payslip")
+  ...['payslips?', 'pay slips?', 'salary', 'payroll'],
+  // a third party's API key, an office suite online ("高德地图 API key 怎么申请", "import a csv into google sheets")
+  ...['api ?keys?', 'google (?:sheets|docs|drive|forms)', 'gmail'],
+  // someone's own server at home or for a side project ("my home server's nginx gives 404")
+  ...['home ?(?:server|lab)', 'homelab', 'personal (?:server|site|website|blog)', 'side project', 'vps'],
   // another team's or project's machine, in English ("the finance team's nginx", "different project")
   '(?:a |an )?(?:different|separate|another) project',
   "(?!our\\b)\\w+ team's (?:nginx|server|servers|box|machine|host|site|app|apache|proxy)",
@@ -38,6 +47,20 @@ export const OTHER_TOPICS_ZH = [
   '科学计数法?|单元格(?:格式)?|(?<![\\w.])e\\+\\d{2}\\b',
   // a bank's own site ("网银批量付款传不上去")
   '网银|银行',
+  // a batch of something else than people ("怎么批量删除微信好友", "快递单号怎么批量查询", "淘宝后台怎么批量上架商品")
+  '批量(?:删除|查询|上架|下架|读取|生成|导出|重命名|下载|打印|替换|转换|压缩|发送|处理)(?!人|用户|账号|员工)',
+  '(?:通讯录|联系人|好友|商品|快递|邮件|照片|图片)[^,.;!?，。；！？\\n]{0,6}批量|批量[^,.;!?，。；！？\\n]{0,6}(?:通讯录|联系人|好友|商品|快递|邮件|照片|图片)',
+  // a report's template, a computer's own trouble or specification, a desktop program started at boot, pay
+  '(?:周报|日报|月报|报告|简历|ppt|合同|报销|述职)的?模板',
+  '电脑(?:一直|老是|总是|自动|又){0,2}(?:重启|蓝屏|死机|开不了机)|(?:电脑|笔记本|台式机|手机|显卡)的?配置',
+  '开机自启动?\\s*(?:qq|微信|钉钉|飞书|outlook|teams)|(?:qq|微信|钉钉|飞书|outlook|teams)\\s*(?:的)?开机自启',
+  '工资条|工资|薪资|社保|公积金|年假|调休|补卡|打卡',
+  // a tool's own settings imported ("postman 的环境变量怎么导入", "浏览器书签导入"): not the import of people
+  '(?:postman|apifox|jmeter|浏览器|书签|收藏夹)[^,.;!?，。；！？\\n]{0,10}导入',
+  // one's own machine at home ("家里的 nas", "自己的博客")
+  '家里的?(?:服务器|nas|路由器|电脑|网络)|自己的(?:服务器|网站|博客|vps)',
+  // a word processor's own features ("word 文档里的目录怎么自动生成"): not a unit file pasted from a document
+  'word\\s*(?:文档)?(?:里|中)?的?(?:目录|页眉|页脚|页码|批注|修订|字体|排版)',
   // security and compliance ("selinux 关了会不会有安全问题", "等保测评")
   '安全(?:问题|隐患|风险)|等保',
 ];

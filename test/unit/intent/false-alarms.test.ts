@@ -72,3 +72,35 @@ describe('security questions and other teams', () => {
     expect(answer('selinux 拦了 nginx 连 127.0.0.1:8000，接口全 502').offered).toContain('api-not-found');
   });
 });
+
+describe('office work, desktop programs and side projects', () => {
+  it('share a word with a section but are not OMS', () => {
+    silent([
+      '手机通讯录怎么批量导入',
+      '淘宝后台怎么批量上架商品',
+      '快递单号怎么批量查询',
+      'python 里怎么批量读取 excel 文件',
+      'where do I find the expense report template',
+      'Is there a template for the quarterly report?',
+      'who do I contact about my payslip',
+      '电脑一直自动重启怎么办',
+      '新电脑配置怎么选',
+      '怎么设置开机自启动 QQ',
+      'word 文档里的目录怎么自动生成',
+      'postman 的环境变量怎么导入',
+      'how do I import a csv into google sheets',
+      '高德地图 API key 怎么申请',
+      '学习 nginx 有什么好的书推荐',
+      "my home server's nginx gives 404 for every page, any idea",
+    ]);
+  });
+
+  it("OMS's own import, start at boot and configuration keep their sections", () => {
+    sections([
+      ['有没有 excel 导入的办法', 'admin#bulk-import'],
+      ['开机自启怎么设置', 'service-start#setup'],
+      ['批量导入用户的模板在哪', 'admin#bulk-import'],
+    ]);
+    expect(answer('用 postman 调登录接口返回 401').top).toBe('login');
+  });
+});
