@@ -12,8 +12,9 @@ export const FAULTS = {
   killed: {
     label: '被杀 / killed',
     zh: ['被杀', '被干掉', '被 kill', '被kill', '杀掉'],
-    en: ['killed', 'kill', 'sigkill'],
-    re: ['被.{0,4}(?:干掉|杀|kill)'],
+    en: ['killed', 'sigkill'],
+    // Not asking how to kill something ("shell 里怎么批量 kill 进程", "how do I kill the process on 8000").
+    re: ['被.{0,4}(?:干掉|杀|kill)', '(?<!(?:怎么|如何|咋|批量|how to|how do i|how can i)\\s*)\\bkill\\b'],
   },
   'restart-loop': {
     label: '反复重启 / restart loop',

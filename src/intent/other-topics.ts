@@ -47,8 +47,7 @@ export const OTHER_TOPICS_ZH = [
   '科学计数法?|单元格(?:格式)?|(?<![\\w.])e\\+\\d{2}\\b',
   // a bank's own site ("网银批量付款传不上去")
   '网银|银行',
-  // a batch of something else than people ("怎么批量删除微信好友", "快递单号怎么批量查询", "淘宝后台怎么批量上架商品")
-  '批量(?:删除|查询|上架|下架|读取|生成|导出|重命名|下载|打印|替换|转换|压缩|发送|处理)(?!人|用户|账号|员工)',
+  // a batch of something else than people ("怎么批量导入微信好友", "淘宝后台批量上架商品")
   '(?:通讯录|联系人|好友|商品|快递|邮件|照片|图片)[^,.;!?，。；！？\\n]{0,6}批量|批量[^,.;!?，。；！？\\n]{0,6}(?:通讯录|联系人|好友|商品|快递|邮件|照片|图片)',
   // a report's template, a computer's own trouble or specification, a desktop program started at boot, pay
   '(?:周报|日报|月报|报告|简历|ppt|合同|报销|述职)的?模板',
@@ -59,6 +58,8 @@ export const OTHER_TOPICS_ZH = [
   '(?:postman|apifox|jmeter|浏览器|书签|收藏夹)[^,.;!?，。；！？\\n]{0,10}导入',
   // one's own machine at home ("家里的 nas", "自己的博客")
   '家里的?(?:服务器|nas|路由器|电脑|网络)|自己的(?:服务器|网站|博客|vps)',
+  // how to do something in a programming language ("python 里怎么批量读取 excel 文件"): a scripting question
+  '(?:python|java|javascript|js|golang|c#)\\s*(?:代码|程序)?(?:里|中|里面)\\s*(?:怎么|如何|咋)',
   // a word processor's own features ("word 文档里的目录怎么自动生成"): not a unit file pasted from a document
   'word\\s*(?:文档)?(?:里|中)?的?(?:目录|页眉|页脚|页码|批注|修订|字体|排版)',
   // security and compliance ("selinux 关了会不会有安全问题", "等保测评")

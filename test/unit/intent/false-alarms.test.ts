@@ -92,6 +92,9 @@ describe('office work, desktop programs and side projects', () => {
       '高德地图 API key 怎么申请',
       '学习 nginx 有什么好的书推荐',
       "my home server's nginx gives 404 for every page, any idea",
+      'ansible 批量推公钥怎么写',
+      'shell 里怎么批量 kill 进程',
+      'our kiosk app keeps restarting every few minutes',
     ]);
   });
 
@@ -102,5 +105,9 @@ describe('office work, desktop programs and side projects', () => {
       ['批量导入用户的模板在哪', 'admin#bulk-import'],
     ]);
     expect(answer('用 postman 调登录接口返回 401').top).toBe('login');
+    expect(answer('跑批量计算的那个接口跑到一半 gunicorn worker 就没了，日志里是 sent SIGKILL').top).toBe(
+      'worker-sigterm',
+    );
+    expect(answer('gunicorn worker 被 kill 了，dmesg 里有 oom').top).toBe('worker-sigterm');
   });
 });
