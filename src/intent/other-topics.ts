@@ -27,6 +27,10 @@ export const OTHER_TOPICS = [
   ...['payslips?', 'pay slips?', 'salary', 'payroll'],
   // a third party's API key, an office suite online ("高德地图 API key 怎么申请", "import a csv into google sheets")
   ...['api ?keys?', 'google (?:sheets|docs|drive|forms)', 'gmail'],
+  // meetings and chat ("Teams 登录一直转圈"): 'teams' alone is a common word
+  ...['ms teams', 'microsoft teams', 'teams (?:meeting|call|chat|client|app)s?'],
+  // converting a document ("convert the pdf to excel")
+  'convert(?:ing)? (?:a |the |this |my )?(?:pdf|word|excel|image|ppt)s? (?:files? )?(?:to|into)',
   // someone's own server at home or for a side project ("my home server's nginx gives 404")
   ...['home ?(?:server|lab)', 'homelab', 'personal (?:server|site|website|blog)', 'side project', 'vps'],
   // another team's or project's machine, in English ("the finance team's nginx", "different project")
@@ -60,6 +64,12 @@ export const OTHER_TOPICS_ZH = [
   '家里的?(?:服务器|nas|路由器|电脑|网络)|自己的(?:服务器|网站|博客|vps)',
   // how to do something in a programming language ("python 里怎么批量读取 excel 文件"): a scripting question
   '(?:python|java|javascript|js|golang|c#)\\s*(?:代码|程序)?(?:里|中|里面)\\s*(?:怎么|如何|咋)',
+  // meetings and chat, documents converted ("Teams 登录一直转圈", "怎么把 pdf 转成 excel")
+  '(?<![a-z])teams\\s*(?:的)?\\s*(?:登录|会议|开会|账号|客户端|消息)|腾讯会议|视频会议',
+  '(?:pdf|word|excel|图片|ppt|csv)\\s*转(?:成|为|换成|换为)?\\s*(?:pdf|word|excel|图片|ppt|csv)',
+  // a supplier's platform, a school's, a clinic's own system ("供应商平台登录不了", "学校的教务系统")
+  '(?:供应商|厂商|厂家)(?:平台|系统|后台|网站)',
+  '(?:教务|选课|学籍|挂号|预约|排班|档案|图书馆?|会议室|邮件)(?:系统|平台)|学校的',
   // a word processor's own features ("word 文档里的目录怎么自动生成"): not a unit file pasted from a document
   'word\\s*(?:文档)?(?:里|中)?的?(?:目录|页眉|页脚|页码|批注|修订|字体|排版)',
   // security and compliance ("selinux 关了会不会有安全问题", "等保测评")

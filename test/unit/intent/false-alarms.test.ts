@@ -95,6 +95,11 @@ describe('office work, desktop programs and side projects', () => {
       'ansible 批量推公钥怎么写',
       'shell 里怎么批量 kill 进程',
       'our kiosk app keeps restarting every few minutes',
+      'anyone know how to restart the coffee machine lol',
+      '怎么把 pdf 转成 excel',
+      'Teams 登录一直转圈',
+      '供应商平台登录不了',
+      '学校的教务系统登录不了',
     ]);
   });
 
