@@ -27,6 +27,8 @@ export const OTHER_TOPICS = [
   ...['payslips?', 'pay slips?', 'salary', 'payroll'],
   // a third party's API key, an office suite online ("高德地图 API key 怎么申请", "import a csv into google sheets")
   ...['api ?keys?', 'google (?:sheets|docs|drive|forms)', 'gmail'],
+  // another account's password ("my laptop password expired")
+  '(?:laptop|computer|windows|email|wifi|wi-fi|apple id|phone) passwords?',
   // meetings and chat ("Teams 登录一直转圈"): 'teams' alone is a common word
   ...['ms teams', 'microsoft teams', 'teams (?:meeting|call|chat|client|app)s?'],
   // converting a document ("convert the pdf to excel")
@@ -64,6 +66,8 @@ export const OTHER_TOPICS_ZH = [
   '家里的?(?:服务器|nas|路由器|电脑|网络)|自己的(?:服务器|网站|博客|vps)',
   // how to do something in a programming language ("python 里怎么批量读取 excel 文件"): a scripting question
   '(?:python|java|javascript|js|golang|c#)\\s*(?:代码|程序)?(?:里|中|里面)\\s*(?:怎么|如何|咋)',
+  // another account's password ("电脑密码过期了怎么改", "apple id 密码忘了"): not OMS's
+  '(?:电脑|开机|锁屏|邮箱|wifi|wi-fi|手机|银行卡|apple ?id|steam|qq|微信)的?(?:登录)?密码',
   // meetings and chat, documents converted ("Teams 登录一直转圈", "怎么把 pdf 转成 excel")
   '(?<![a-z])teams\\s*(?:的)?\\s*(?:登录|会议|开会|账号|客户端|消息)|腾讯会议|视频会议',
   '(?:pdf|word|excel|图片|ppt|csv)\\s*转(?:成|为|换成|换为)?\\s*(?:pdf|word|excel|图片|ppt|csv)',

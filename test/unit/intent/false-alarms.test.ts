@@ -39,13 +39,14 @@ describe('a batch of files, a code review, a licence', () => {
 
 describe('who issues a paper', () => {
   it('is not whom to turn to when stuck', () => {
-    silent(['在职证明找谁开', '离职证明找谁盖章']);
+    silent(['在职证明找谁开', '离职证明找谁盖章', '门禁卡丢了找谁补', 'who is the contact for facilities']);
   });
 
   it('whom to turn to, in characters or pinyin, stays the support section', () => {
     sections([
       ['搞不定了找谁？要发哪些日志', 'checklist#support'],
       ['gaobuding zhao shei', 'checklist#support'],
+      ['who do I contact if none of this works, and what do I send', 'checklist#support'],
     ]);
   });
 });
@@ -100,6 +101,8 @@ describe('office work, desktop programs and side projects', () => {
       'Teams 登录一直转圈',
       '供应商平台登录不了',
       '学校的教务系统登录不了',
+      '电脑密码过期了怎么改',
+      'my laptop password expired, how do I change it',
     ]);
   });
 
