@@ -71,3 +71,16 @@ describe('a post-incident review asking whether it holds', () => {
     expect([r.offered[0], r.passive]).toEqual(['login', false]);
   });
 });
+
+describe('a guess with a question mark after a failure told', () => {
+  it('asks for no how-to: the failure is diagnosed', () => {
+    const r = answer(
+      'the worker log says: Worker (pid:812) was sent SIGKILL! Perhaps out of memory? happened three times',
+    );
+    expect([r.top, r.outcome]).toEqual(['worker-sigterm', 'match']);
+  });
+
+  it('a polite "maybe you can tell me how" still asks', () => {
+    expect(answer('maybe you can tell me how to create a superuser?').section).toBe('admin#create-superuser');
+  });
+});
