@@ -174,6 +174,9 @@ const TOOLED_INTO = new RegExp(
   [
     String.raw`(?:做成|写成|写进|写到|放进|放到|改成|整理成|贴进|贴到|加到|加进)\s*(?:ansible|salt(?:stack)?|terraform|` +
       String.raw`jenkins|gitlab[- ]?ci)\s*(?:的)?\s*(?:模板|role|playbook|剧本|脚本|变量|post-?step|pipeline|job|流水线|步骤)`,
+    // … or the tool that overwrote a file ("nginx 配置被 ansible 模板覆盖了"): what happened to OMS's file
+    String.raw`被\s*(?:ansible|salt(?:stack)?|terraform|jenkins)\s*(?:的)?\s*(?:模板|role|playbook|剧本|脚本|任务|job)?` +
+      String.raw`\s*(?:覆盖|改|重置|推|替换|冲掉)`,
     String.raw`\b(?:into|in|as) (?:an? |our |the )?(?:ansible|salt(?:stack)?|terraform|jenkins|gitlab[- ]?ci) ` +
       String.raw`(?:templates?|roles?|playbooks?|jobs?|pipelines?|post-?steps?|stages?)\b`,
   ].join('|'),

@@ -186,7 +186,7 @@ const CLAUSE = /[,.;!?。；！？\n]|但是?|可是|不过|\bbut\b/i;
 
 /** A clause saying one part is fine ("但是 /api/ 正常", "the main site loads fine", the network: "交换机没丢包"). */
 const FINE =
-  /正常|没问题|是好的|好好的|是通的|能用|[没不]有?丢包|没有?[挡拦]|ping ?[得是]?通|(?<![a-z])(?:fine|works?|loads|healthy|ok|okay)(?![a-z])/i;
+  /正常|没问题|是好的|好好的|是通的|能用|[没不]有?丢包|没有?[挡拦]|放通|ping ?[得是]?通|(?<![a-z])(?:fine|works?|loads|healthy|ok|okay)(?![a-z])/i;
 /**
  * A clause saying a part works when reached directly ("admin works fine on :8000 directly", "直接访问 8000 正常"):
  * the part is not fine, the way to it through nginx is what fails.
@@ -259,7 +259,7 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
   let troubleText = proseText;
   if (inProse.has('all-fine')) {
     // "服务、端口都正常，但登录一直失败": what is said to be fine is not what is in trouble.
-    said = withoutHealthyClauses(index, said);
+    said = withoutHealthyClauses(index, withoutHealthyClauses(index, said), true);
     inProse = conceptsOf(index, said);
     inProse.add('all-fine');
   } else if (FINE.test(normalize(said))) {

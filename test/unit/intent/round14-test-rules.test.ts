@@ -84,3 +84,14 @@ describe('a guess with a question mark after a failure told', () => {
     expect(answer('maybe you can tell me how to create a superuser?').section).toBe('admin#create-superuser');
   });
 });
+
+describe('a firewall said open, a deployment tool that overwrote a file', () => {
+  it('place nothing elsewhere: the part in trouble is answered', () => {
+    expect(answer('后台 /admin/ 打不开 404，安全组和防火墙都放通了，接口都正常').top).toBe('admin');
+    expect(answer('发版后 nginx 配置被 ansible 的 role 覆盖了，接口全部 404').top).toBe('api-not-found');
+  });
+
+  it('another system beside the open firewall, or the tool in trouble itself, stays another topic', () => {
+    silent(['防火墙放通了 80，但是公司 vpn 还是连不上', 'ansible 连不上目标机']);
+  });
+});
