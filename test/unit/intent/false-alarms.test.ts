@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
 
 /**
@@ -117,5 +120,16 @@ describe('office work, desktop programs and side projects', () => {
       'worker-sigterm',
     );
     expect(answer('gunicorn worker 被 kill 了，dmesg 里有 oom').top).toBe('worker-sigterm');
+  });
+});
+
+describe('the invented unrelated questions (test/fixtures/intent/other-topics.txt)', () => {
+  it('are none of them answered, nor replied to passively', () => {
+    const file = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/intent/other-topics.txt');
+    const texts = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '' && !l.startsWith('#'));
+    expect(texts.length).toBeGreaterThanOrEqual(250);
+    silent(texts);
   });
 });
