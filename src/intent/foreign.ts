@@ -62,7 +62,8 @@ second third another press pressed tap hit deputy hmm hmmm hm emm umm uh oh ah o
 const COMPONENT_AFTER = new RegExp(
   '^\\s*(?:的\\s*)?(?:' +
     'login|sign[- ]?in|admin|worker|workers|service|api|apis|server|console|panel|dashboard|portal|ui|web|' +
-    'backend|frontend|pod|container|cluster|node|process|daemon|agent|management|back[- ]?office|apps?\\b|machines?\\b|' +
+    'backend|frontend|pod|container|cluster|node|process|daemon|agent|' +
+    'management|back[- ]?office|apps?\\b|machines?\\b|' +
     '登录|登陆|后台|控制台|管理|进程|服务|接口|页面|面板|集群|节点|容器|账号|密码)',
 );
 
