@@ -95,3 +95,16 @@ describe('a firewall said open, a deployment tool that overwrote a file', () => 
     silent(['防火墙放通了 80，但是公司 vpn 还是连不上', 'ansible 连不上目标机']);
   });
 });
+
+describe('"end to end"', () => {
+  it('after one part is that part’s extent', () => {
+    expect(answer('how do I test the admin login flow end to end by hand?').section).toBe('login#by-hand');
+  });
+
+  it('alone is the whole', () => {
+    expect(
+      answer('I want to run an end-to-end check of everything on the new server, what are the steps?').section,
+    ).toBe('checklist#by-hand');
+    expect(answer('nothing works end to end on the fresh box, where do I start').top).toBe('checklist');
+  });
+});
