@@ -56,14 +56,15 @@ git pull push clone fetch pip pip3 install yarn pnpm scp rsync cron crontab runs
 jenkins traceroute tracert mtr nslookup iperf iperf3 nmap arp ethtool ifconfig mtu ttl rst syn
 smoke rollback rollout canary healthcheck health artifact tarball changelog
 previous former current existing primary default original respectfully kindly
-second third another press pressed tap hit deputy hmm hmmm hm emm umm uh oh ah oops ugh wtf omg`.split(/\s+/);
+second third another press pressed tap hit deputy hmm hmmm hm emm umm uh oh ah oops ugh wtf omg
+her hers him ours yours theirs`.split(/\s+/);
 
 /** Components a name can stand before: "X 登录", "X 的 admin", "X worker". */
 const COMPONENT_AFTER = new RegExp(
   '^\\s*(?:的\\s*)?(?:' +
     'login|sign[- ]?in|admin|worker|workers|service|api|apis|server|console|panel|dashboard|portal|ui|web|' +
     'backend|frontend|pod|container|cluster|node|process|daemon|agent|' +
-    'management|back[- ]?office|apps?\\b|machines?\\b|' +
+    'management|back[- ]?office|apps?\\b|machines?\\b|passwords?\\b|accounts?\\b|' +
     '登录|登陆|后台|控制台|管理|进程|服务|接口|页面|面板|集群|节点|容器|账号|密码)',
 );
 
@@ -143,7 +144,8 @@ export class ForeignNames {
         const place = endsClause(line, at + word.length) && afterPlace(line, at);
         if (place && !pinyin && this.isName(word, `${line.slice(0, at + word.length)} `, at)) return word;
         if (!this.isName(word, line, at)) continue;
-        if (COMPONENT_AFTER.test(line.slice(at + word.length)) && (cjk || !pinyin)) return word;
+        // "his password" is the pronoun; "HIS 系统" (a hospital's system) is told as a subject below.
+        if (word !== 'his' && COMPONENT_AFTER.test(line.slice(at + word.length)) && (cjk || !pinyin)) return word;
         // Pinyin (a user name such as lisi, or a word typed in pinyin) names no system.
         if (cjk && !pinyin && standsAlone(line, at, word.length) && (loose || isSubject(line, at, word.length)))
           return word;

@@ -106,6 +106,8 @@ describe('office work, desktop programs and side projects', () => {
       '学校的教务系统登录不了',
       '电脑密码过期了怎么改',
       'my laptop password expired, how do I change it',
+      'who can reset my okta password',
+      'my slack account was deactivated',
     ]);
   });
 
@@ -116,6 +118,7 @@ describe('office work, desktop programs and side projects', () => {
       ['批量导入用户的模板在哪', 'admin#bulk-import'],
     ]);
     expect(answer('用 postman 调登录接口返回 401').top).toBe('login');
+    expect(answer('can you reset his password, he forgot it').section).toBe('login#reset-password');
     expect(answer('跑批量计算的那个接口跑到一半 gunicorn worker 就没了，日志里是 sent SIGKILL').top).toBe(
       'worker-sigterm',
     );
