@@ -87,6 +87,7 @@ const WRITTEN_UP = new RegExp(
 const REVIEW_ASKS = new RegExp(
   [
     '对吗|对不对|是不是|是否|能不能|能否|帮忙|确认|怎么|如何|哪|什么|啥|吗|[?？]|还有没有|有没有别的|该(?:怎么|如何)',
+    '帮我看|靠谱|合理',
     String.raw`\bplease (?:confirm|advise|check|review|verify)\b|\b(?:could|can|would) you\b`,
     String.raw`\b(?:is|was|are|were|does|did|should|could|can) (?:this|that|it|we|you|the)\b[^.!]*\?`,
   ].join('|'),
@@ -117,8 +118,10 @@ const NOT_OURS = new RegExp(
     String.raw`\bnot (?:our|ours|one of ours)\b(?: (?:box|server|machine|host|system|stuff))?`,
     // "…，不是 oms" closing a clause ("是不是 oms 的问题？" asks, it says nothing).
     String.raw`(?<!是)(?:不是|并非)\s*(?:咱们|我们)?\s*oms\s*(?=[,.;!?。，；！？)）]|$)`,
-    // "跟我们 OMS 不是一套", "not the same setup as our OMS": compared with OMS, not OMS
-    String.raw`(?:跟|和|与)\s*(?:我们|咱们)?的?\s*oms\s*(?:不是|并非)\s*(?:同)?一(?:套|个|回事)`,
+    // "跟 OMS 不是一台机器", "跟我们OMS不是一套": on another machine, another installation
+    String.raw`(?:跟|和|与)\s*(?:我们|咱们)?\s*(?:的\s*)?oms\s*(?:的\s*)?(?:不是|不在)(?:同)?一(?:台|套)`,
+    // "跟我们 OMS 不是一个/一回事", "not the same setup as our OMS"
+    String.raw`(?:跟|和|与)\s*(?:我们|咱们)?的?\s*oms\s*(?:不是|并非)\s*(?:同)?一(?:个|回事)`,
     String.raw`\bnot the same (?:system|setup|stack|deployment|app|thing) as (?:our |the )?oms\b`,
   ].join('|'),
   'i',
@@ -201,10 +204,13 @@ const REPORTED_IN =
  */
 const TOOLED_INTO = new RegExp(
   [
-    String.raw`(?:做成|写成|写进|写到|放进|放到|改成|整理成)\s*(?:ansible|salt(?:stack)?|terraform)\s*(?:的)?` +
-      String.raw`\s*(?:模板|role|playbook|剧本|脚本|变量)`,
-    String.raw`\b(?:into|in|as) (?:an? |our |the )?(?:ansible|salt(?:stack)?|terraform) ` +
-      String.raw`(?:templates?|roles?|playbooks?)\b`,
+    String.raw`(?:做成|写成|写进|写到|放进|放到|改成|整理成|贴进|贴到|加到|加进)\s*(?:ansible|salt(?:stack)?|terraform|` +
+      String.raw`jenkins|gitlab[- ]?ci)\s*(?:的)?\s*(?:模板|role|playbook|剧本|脚本|变量|post-?step|pipeline|job|流水线|步骤)`,
+    // … or the tool that overwrote a file ("nginx 配置被 ansible 模板覆盖了"): what happened to OMS's file
+    String.raw`被\s*(?:ansible|salt(?:stack)?|terraform|jenkins)\s*(?:的)?\s*(?:模板|role|playbook|剧本|脚本|任务|job)?` +
+      String.raw`\s*(?:覆盖|改|重置|推|替换|冲掉)`,
+    String.raw`\b(?:into|in|as) (?:an? |our |the )?(?:ansible|salt(?:stack)?|terraform|jenkins|gitlab[- ]?ci) ` +
+      String.raw`(?:templates?|roles?|playbooks?|jobs?|pipelines?|post-?steps?|stages?)\b`,
     // what the tool wrote out: "diff against what ansible rendered", "ansible 渲染出来的 nginx 配置"
     String.raw`\b(?:ansible|salt(?:stack)?|terraform) (?:rendered|generated|templated|wrote|pushed)\b`,
     String.raw`(?:ansible|salt(?:stack)?|terraform)\s*(?:渲染|生成|下发|推下去|推过去)`,

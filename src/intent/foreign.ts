@@ -56,9 +56,11 @@ logrotate rotate rotated rotation copytruncate postrotate selinux firewalld ipta
 ulimit swap kernel journalctl systemctl
 svc cfg venv virtualenv ini yml yaml repo pkg srv cmd tmp usr opt lib bin etc
 git pull push clone fetch pip pip3 install yarn pnpm scp rsync cron crontab runserver ansible saltstack terraform
-traceroute tracert mtr nslookup iperf iperf3 nmap arp ethtool ifconfig mtu ttl rst syn
+jenkins traceroute tracert mtr nslookup iperf iperf3 nmap arp ethtool ifconfig mtu ttl rst syn
 smoke rollback rollout canary healthcheck health artifact tarball changelog
 previous former current existing primary default original respectfully kindly
+second third another press pressed tap hit deputy hmm hmmm hm emm umm uh oh ah oops ugh wtf omg
+her hers him ours yours theirs
 sir sirs madam maam dear bro boss hello hii cant dont doesnt didnt wont isnt arent wasnt werent couldnt shouldnt
 wouldnt havent hasnt im ive thats whats theres ur urgent urgently issue issues facing revert able unable showing
 diff pfb pfa`.split(/\s+/);
@@ -71,6 +73,7 @@ const COMPONENT_AFTER = new RegExp(
   '^\\s*(?:的\\s*)?(?:' +
     'login|sign[- ]?in|admin|worker|workers|service|api|apis|server|console|panel|dashboard|portal|ui|web|' +
     'backend|frontend|pod|container|cluster|node|process|daemon|agent|' +
+    'management|back[- ]?office|apps?\\b|machines?\\b|passwords?\\b|accounts?\\b|' +
     '登录|登陆|后台|控制台|管理|进程|服务|接口|页面|面板|集群|节点|容器|账号|密码)',
 );
 
@@ -152,7 +155,8 @@ export class ForeignNames {
         if (place && !pinyin && !MONITORS.has(word) && this.isName(word, `${line.slice(0, at + word.length)} `, at))
           return word;
         if (!this.isName(word, line, at)) continue;
-        if (COMPONENT_AFTER.test(line.slice(at + word.length)) && (cjk || !pinyin)) return word;
+        // "his password" is the pronoun; "HIS 系统" (a hospital's system) is told as a subject below.
+        if (word !== 'his' && COMPONENT_AFTER.test(line.slice(at + word.length)) && (cjk || !pinyin)) return word;
         // Pinyin (a user name such as lisi, or a word typed in pinyin) names no system.
         if (cjk && !pinyin && standsAlone(line, at, word.length) && (loose || isSubject(line, at, word.length)))
           return word;

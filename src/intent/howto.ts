@@ -80,11 +80,13 @@ export function pickHowto(
     best > 0 ? (words.find((w) => w.playbook === p && w.section === s)?.score ?? 0) / best : 0;
   let pick: HowtoPick | undefined;
   let pickRank = -1;
+  // Commands to repair asked for ("一键修的命令清单，比如重启后端、reload nginx"): the quick fixes, not a check by hand.
+  const repairs = msg.concepts.has('quick-fix') && !msg.concepts.has('by-hand');
   for (const p of index.playbooks) {
     if (only !== undefined && p.id !== only) continue;
     for (const h of p.howto) {
       const hit = comboScore(h.concepts, msg.concepts);
-      if (!hit) continue;
+      if (!hit || (repairs && hit.combo.includes('checkup'))) continue;
       const score = hit.score * factor;
       if (score < HOWTO_THRESHOLD) continue;
       // Equal sections: the one holding more of the message's words, then the playbook pointed to more strongly.
@@ -110,11 +112,14 @@ export function pickHowto(
     msg.concepts.has('by-hand') &&
     msg.concepts.has('howto') &&
     (pick.combo.includes('by-hand') || pick.section === 'by-hand');
-  if (top && top.id !== pick.playbook && !byHand && pick.score < top.score - AMBIGUITY_MARGIN) return undefined;
+  // So are commands to repair: the parts they name are what the commands act on.
+  const fixes = repairs && pick.combo.includes('quick-fix');
+  if (top && top.id !== pick.playbook && !byHand && !fixes && pick.score < top.score - AMBIGUITY_MARGIN)
+    return undefined;
   // A section asked for in generic words only ("怎么…重启") yields to a surer diagnosis of another playbook ("怎么区分
   // worker 是正常重启还是被 OOM 杀掉的" is the workers').
   const generic = !named && pick.combo[0] !== 'words' && !pick.combo.some((c) => WHOLE.includes(c));
-  if (top && top.id !== pick.playbook && generic && pick.score < top.score) return undefined;
+  if (top && top.id !== pick.playbook && generic && !fixes && pick.score < top.score) return undefined;
   return pick;
 }
 

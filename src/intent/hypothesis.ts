@@ -20,7 +20,26 @@ const SUBJECT = /[a-z]{3,}|\d{3}|[\u3400-\u9fff]{2,}/i;
  * before it, and without a bare "连 X 也是" (src/intent/extent.ts); otherwise the text as it is.
  */
 export function withoutGuess(text: string): string {
-  return withoutGuessedCause(withoutMeaning(withoutExtent(text)));
+  return withoutMaybe(withoutGuessedCause(withoutMeaning(withoutExtent(text))));
+}
+
+/** A guess offered with a question mark ("maybe the user is not active? or the front end calls a wrong address?"). */
+const MAYBE = new RegExp(
+  String.raw`(?:^|[.!?;,]\s*)(?:(?:or|and) )?(?:maybe|perhaps|probably|could it be|might be)\b` +
+    String.raw`(?!\s+(?:you|someone|anyone|somebody)\b)[^.!?]*\?(?:\s*or\b[^.!?]*\?)*`,
+  'gi',
+);
+
+/**
+ * "…it says username or password wrong … maybe the user is not active? or the front end calls the wrong API?":
+ * after a failure told, guesses of its cause ask for no how-to; they are dropped (their words stay as told, without
+ * the question mark) when something seen comes before them.
+ */
+function withoutMaybe(text: string): string {
+  const m = MAYBE.exec(text);
+  MAYBE.lastIndex = 0;
+  if (!m || !SEEN.test(text.slice(0, m.index))) return text;
+  return text.replace(MAYBE, (g) => `${g.replace(/\?/g, '.')}`);
 }
 
 /** A clause asking whether a part is down ("后端是不是挂了", "houduan guale ma", "is the backend dead?"). */

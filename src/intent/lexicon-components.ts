@@ -104,6 +104,8 @@ export const APP_COMPONENTS = {
       'administration panel',
       'administration page',
       'administration site',
+      // … "the management console", "the administration back office" (another product's console is told by its name)
+      ...['management console', 'management interface', 'management portal', 'back office', 'back-office'],
     ],
     // "/admin", "IP/admin" (dictated "IP 斜杠 admin"), "172.29.91.61/admin/"
     re: ['(?:^|[\\s"\'(]|\\bip ?|\\d)/admin\\b', 'admin\\s*(?:页面|界面|地址|网址|入口|面板|后台|url)'],
@@ -126,7 +128,6 @@ export const APP_COMPONENTS = {
       '导进去',
       '导入',
       '一次性',
-      '批量',
       '一批',
       '逐个',
       '手动建',
@@ -166,6 +167,8 @@ export const APP_COMPONENTS = {
       '\\b(?:add|creat|onboard|import|register)\\w* (?:\\w+ ){0,4}(?:users|staff|employees|people|accounts|hires)\\b' +
         '[^.?!]{0,20}\\b(?:at once|in one go|all at once)\\b',
       '一次(?:性)?(?:加|导|建|开|录)(?:入|进)?[^,.;!?，。；！？]{0,6}(?:个人|个用户|个账号|个员工|人)',
+      // a batch of adding (批量导入, 批量加人, "有没有批量的办法"), not of anything done in bulk (批量 kill 进程, 批量计算)
+      '批量(?=\\s*(?:导|加|添|增|新增|建|开|录|注册|上传|的|人|用户|账号|员工|处理|弄|搞|操作|怎|$|[,.;!?，。；！？]))',
       // "the bulk upload of employee records", "mass-uploading staff" (an upload of people, not of payments)
       '\\b(?:bulk|batch|mass)[- ]?upload(?:s|ing|ed)? (?:of )?(?:(?:the|our|all|new) )?(?:\\w+ )?' +
         '(?:users|staff|employees?|people|accounts|personnel|operators)\\b',

@@ -12,8 +12,9 @@ export const FAULTS = {
   killed: {
     label: '被杀 / killed',
     zh: ['被杀', '被干掉', '被 kill', '被kill', '杀掉'],
-    en: ['killed', 'kill', 'sigkill'],
-    re: ['被.{0,4}(?:干掉|杀|kill)'],
+    en: ['killed', 'sigkill'],
+    // Not asking how to kill something ("shell 里怎么批量 kill 进程", "how do I kill the process on 8000").
+    re: ['被.{0,4}(?:干掉|杀|kill)', '(?<!(?:怎么|如何|咋|批量|how to|how do i|how can i)\\s*)\\bkill\\b'],
   },
   'restart-loop': {
     label: '反复重启 / restart loop',
@@ -35,6 +36,8 @@ export const FAULTS = {
       // "oms-backend is flapping, restarts every few seconds"; not a network link flapping
       '\\b(?:service|unit|backend|gunicorn|oms-backend)\\b[^.;!?]{0,20}\\bflapping\\b',
       '\\brestart(?:s|ing)? every (?:few |couple of |\\d+ )?(?:seconds?|secs?|s)\\b',
+      // mixed: "不停 restart 循环", "一直 restart"
+      '(?:不停|一直|反复|频繁)地?\\s*restart|\\brestart\\s*(?:循环|个不停|不停)',
       // an alert's or a customer's count: "was restarted several times overnight", "repeated restarts"
       '\\brestarted (?:\\d+|several|many|multiple|a few|three|four|five) times\\b|\\brepeated restarts\\b',
     ],

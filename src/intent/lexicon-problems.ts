@@ -198,6 +198,8 @@ export const PROBLEMS = {
     re: [
       '没(?:有)?(?:再|自动|正常|自己|跟着|一起)?(?:起来|启动)',
       '进程(?:不在|没了|不见了|消失)',
+      // "根本没 running", "手动 start 也是立马退出"
+      '没有?\\s*running\\b|(?:立马|立即|马上|立刻)退出',
       // an alert's "oms-backend.service inactive", "service is failed"
       '(?:\\.service:?|\\bservice|服务)\\s*(?:is\\s*)?(?:failed|inactive)\\b',
       '(?:status|状态)\\s*(?:一直|还是|又|就)?\\s*(?:是\\s*)?(?:failed|inactive)\\b|(?:就|又|一直|还是|变成?)\\s*(?:failed|inactive)\\b',

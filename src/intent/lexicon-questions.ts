@@ -180,22 +180,8 @@ export const QUESTIONS = {
   /** Who to ask for help ("技术支持联系谁", "who to escalate to"). */
   support: {
     label: '联系支持 / support',
-    zh: [
-      '供应商',
-      '厂商',
-      '技术支持',
-      '支持',
-      '上报',
-      '找谁',
-      '联系谁',
-      '求助',
-      '工单',
-      '提单',
-      '报障',
-      '升级给',
-      '甩给',
-    ],
-    en: ['vendor', 'escalate', 'escalating', 'escalation', 'contact', 'who to ask', 'ticket', 'hand off', 'hand over'],
+    zh: ['供应商', '厂商', '技术支持', '支持', '上报', '联系谁', '求助', '工单', '提单', '报障', '升级给', '甩给'],
+    en: ['vendor', 'escalate', 'escalating', 'escalation', 'who to ask', 'ticket', 'hand off', 'hand over'],
     // "who do I send this to", "what info should I attach": whom to hand a problem to, and with what.
     // Support as someone to turn to, not the verb ("openpyxl does not support the old .xls", "not supported").
     re: [
@@ -204,7 +190,11 @@ export const QUESTIONS = {
       '\\bwhat (?:info|information|details|logs?) (?:should|do|must) (?:i|we) (?:attach|include|send|provide)\\b',
       // "what should I collect before escalating?"
       '\\bwhat (?:should|do|must) (?:i|we) (?:collect|gather|grab)\\b',
+      // whom to turn to, not who issues or signs a paper ("实习证明找谁开", "找谁盖章")
+      '找谁(?!开|签|盖|批|报销|领|补|办)',
+      // whom to contact when stuck, not "the contact for facilities"
+      '\\b(?:who|whom) (?:do |should |can |to )?(?:i |we )?contact\\b|\\bcontact (?:support|the vendor|your|you)\\b',
     ],
-    py: ['zhi chi'],
+    py: ['zhi chi', 'zhao shei', 'zhao shui'],
   },
 } as const satisfies Record<string, unknown>;

@@ -19,7 +19,6 @@ export const REQUESTS = {
       'full',
       'entire',
       'sweep',
-      'end to end',
       'all checks',
       'every check',
       'top to bottom',
@@ -34,6 +33,9 @@ export const REQUESTS = {
       'soup to nuts',
     ],
     re: [
+      // "end to end" of the whole, not of one part ("verify the login path end to end": the login's extent)
+      '(?<!\\b(?:login|sign[- ]?in|api|admin|import|request|requests|path|flow)\\b[^.,;!?]{0,25})' +
+        '\\bend[- ]to[- ]end\\b',
       "\\bnothing(?:'s| is)? work(?:s|ing)\\b",
       '(?:啥|什么|哪)都不(?:行|好使|能用|对)',
       // 所有, but not the extent of one fault ("所有数据列表都加载不出来", "所有页面都 502"): that part's own
@@ -203,6 +205,8 @@ export const REQUESTS = {
     re: [
       '常用的?[\u3400-\u9fff]{0,5}命令',
       '修复(?:用)?的?命令',
+      // one click, one command to repair ("一键修的命令清单"): not one part's check by hand
+      '一键(?:修|恢复|处理|搞定)',
       '先(?:跑|敲|执行)(?:哪|什么|啥)',
       // first aid: "急救用的几条命令，先让业务恢复"
       '急救|先(?:让|把)?业务(?:恢复|拉起来|跑起来)',

@@ -79,8 +79,8 @@ const DEFINITION =
  */
 const LEARNING = new RegExp(
   [
-    '面试|入门|教程|(?:按|根据)什么(?:规则|逻辑|算法|策略)|推荐.{0,8}(?:书|课程|教程)',
-    String.raw`\binterview\b|\btutorial\b|\bbooks?\b|\bcourse\b`,
+    '面试|入门|教程|(?:按|根据)什么(?:规则|逻辑|算法|策略)|推荐.{0,8}(?:书|课程|教程)|(?:书|课程|资料)推荐',
+    String.raw`\binterview\b|\btutorial\b|\bbooks?\b|\bcourse\b|官方文档|官网文档|\bofficial (?:docs?|documentation)\b`,
     String.raw`\bhow does (?:the )?[a-z -]{2,30} (?:work|decide|choose|pick)\b`,
   ].join('|'),
   'i',
@@ -186,7 +186,7 @@ const CLAUSE = /[,.;!?。；！？\n]|但是?|可是|不过|\bbut\b|(?<=[\u3400-
 
 /** A clause saying one part is fine ("但是 /api/ 正常", "the main site loads fine", the network: "交换机没丢包"). */
 const FINE =
-  /正常|没问题|是好的|好好的|是通的|能用|[没不]有?丢包|没有?[挡拦]|ping ?[得是]?通|(?<![a-z])(?:fine|works?|loads|healthy|ok|okay)(?![a-z])/i;
+  /正常|没问题|是好的|好好的|是通的|能用|[没不]有?丢包|没有?[挡拦]|放通|ping ?[得是]?通|(?<![a-z])(?:fine|works?|loads|healthy|ok|okay)(?![a-z])/i;
 /**
  * A clause saying a part works when reached directly ("admin works fine on :8000 directly", "直接访问 8000 正常"):
  * the part is not fine, the way to it through nginx is what fails.
@@ -259,7 +259,7 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
   let troubleText = proseText;
   if (inProse.has('all-fine')) {
     // "服务、端口都正常，但登录一直失败": what is said to be fine is not what is in trouble.
-    said = withoutHealthyClauses(index, said);
+    said = withoutHealthyClauses(index, withoutHealthyClauses(index, said), true);
     inProse = conceptsOf(index, said);
     inProse.add('all-fine');
   } else if (FINE.test(normalize(said))) {

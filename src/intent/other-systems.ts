@@ -1,3 +1,4 @@
+import { OTHER_TOPICS, OTHER_TOPICS_ZH } from './other-topics.js';
 import { namesMatcher } from './term-scan.js';
 
 /** Other systems' names in latin letters, each a whole word (an expression where it needs one). */
@@ -41,6 +42,7 @@ const OTHER_NAMES = [
   '(?<!-)(?!(?:oms|backend|frontend|django|rest|web|admin|login|auth)-)' +
     '[a-z][a-z0-9]*-(?:api|svc|service|gateway)(?![\\w-])',
   'blog',
+  ...OTHER_TOPICS,
   'access denied for user',
   // a package manager's or git's own account and registry ("npm login 报 401", "git 登录不上"): not OMS's login
   '(?:git|npm|yarn|pnpm|pip3?)\\s*(?:的\\s*)?(?:login|登录|登陆|账号|密码|publish|registry|仓库|源|私服)',
@@ -223,6 +225,7 @@ const OTHER_NAMES_ZH = [
   '(?:供应商|厂商|厂家)(?:的|那边的?)(?:平台|系统|后台|网站|服务器)|外包(?:那边|团队|公司|的)',
   '上家公司|前公司|(?:以前|之前)的公司|(?:以前|之前)(?:那个|的)项目|老项目|(?:客户|他们|人家|对方)(?:那边)?(?:自己的|自建的|自己搭的)',
   '远程桌面',
+  ...OTHER_TOPICS_ZH,
   '(?:财务|人事|报销|审批|考勤|打卡|门禁|工单|客服|仓储|报表|数据|测试|招聘|培训|会议|采购|合同|资产|物流|营销|电商|商城|' +
     '考试|学习|点餐|文档|知识库|活动|收银|会员|门店|超市|排班|薪酬|绩效|档案|预约|票务|停车|访客|积分|社保)(?:系统|平台)|大屏',
   // a shop's tills: "收银台登录不上", "POS 机连不上"

@@ -395,18 +395,19 @@ describe('round 14, tuning half (tuning material of round 14)', () => {
  * 212/216, offered 212/216, sections 63/64, false alarms 3/84, passive 0/84; round 14: 191/216, 195/216, 53/63, 5/84,
  * 1/84) and after round 14, blind (round 13: 214, 214, 64, 3, 0; round 14: 198, 202, 57, 5, 1; docs/intent.md).
  * Tuning material since round 15 (rules and classifier), which reached the floors below: tuning figures, not a blind
- * score.
+ * score. Before the false-alarm work (docs/intent.md, "False alarms"): round 13 214, 214, 64, 3, 0; round 14 203, 205,
+ * 57, 5, 1.
  */
 describe('round 13, test half (tuning material since round 15)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 214, offered: 214, sections: 64, falseAlarms: 3, passive: 0 };
+    const level = { top1: 214, offered: 214, sections: 64, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round13/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
 
 describe('round 14, test half (tuning material since round 15)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 203, offered: 205, sections: 57, falseAlarms: 5, passive: 1 };
+    const level = { top1: 213, offered: 215, sections: 62, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round14/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
