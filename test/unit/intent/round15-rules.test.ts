@@ -193,6 +193,7 @@ describe('other topics that share a part', () => {
       'Our tax portal no longer accepts the bulk upload of invoices',
       '新 kylin 机器上 chronyd 起不来，时间不同步',
       '新机器 selinux 要不要关？等保说不能关',
+      'gunicorn 官方文档里 worker 数怎么算的',
     ]);
   });
 });
