@@ -97,7 +97,7 @@ export const FAULTS = {
     en: ['missing', 'gone', "can't find", 'cannot find', 'no such user', 'does not exist', "doesn't exist"],
     re: [
       // not "有没有" (is there …?): "有没有命令行的办法" asks, it misses nothing
-      '(?<!有)没有',
+      '没有(?<!有没有)',
       // "no superuser exists yet", "there is no admin account"
       '\\bno (?:superuser|super user|admin user|admin account|account|user)s?\\b',
       '\\bthere (?:is|are) no\\b',

@@ -182,7 +182,7 @@ function namesSeveralParts(index: PlaybookIndex, text: string): boolean {
 }
 
 /** Clauses: split at punctuation, at "but" and at a space between Chinese words (dictated or chat text). */
-const CLAUSE = /[,.;!?。；！？\n]|但是?|可是|不过|\bbut\b|(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])/i;
+const CLAUSE = /[,.;!?。；！？\n]|但是?|可是|不过|\bbut\b| (?<=[\u3400-\u9fff] )(?=[\u3400-\u9fff])/i;
 
 /** A clause saying one part is fine ("但是 /api/ 正常", "the main site loads fine", the network: "交换机没丢包"). */
 const FINE =

@@ -48,7 +48,7 @@ function learnersEnglish(text: string): string {
   if (!/nt\b/.test(text)) return text;
   return text
     .replace(/\b(ca|wo|do|does|did|is|are|was|were|could|would|should|has|have|had)nt\b/g, "$1n't")
-    .replace(/(?<![\w'.-])nt (?=[a-z])/g, 'not ');
+    .replace(/\bnt (?=[a-z])/g, 'not ');
 }
 
 /**

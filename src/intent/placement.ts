@@ -33,8 +33,12 @@ const PINYIN_NAMES = [
   ...['lu you qi', 'jiao huan ji', 'bao lei ji', 'tiao ban ji', 'bi ji ben', 'yuan cheng zhuo mian'],
 ].map((n) => n.split(' '));
 
+/** A quick look before the syllables are compared: one of the names' first two syllables, spaced or not. */
+const MAY_NAME = new RegExp(PINYIN_NAMES.map((n) => `${n[0]} ?${n[1]}`).join('|'));
+
 /** Does a message typed in pinyin name another system, each name made of whole words ("youxiang", "you xiang")? */
 function typedOtherSystem(text: string): boolean {
+  if (!MAY_NAME.test(text)) return false;
   const words: string[][] = [];
   for (const t of text.match(/[a-z]+/g) ?? []) words.push(splitSyllables(t) ?? []);
   for (let i = 0; i < words.length; i++) {
