@@ -190,6 +190,8 @@ export const QUESTIONS = {
       '\\bwhat (?:info|information|details|logs?) (?:should|do|must) (?:i|we) (?:attach|include|send|provide)\\b',
       // "what should I collect before escalating?"
       '\\bwhat (?:should|do|must) (?:i|we) (?:collect|gather|grab)\\b',
+      // the maker turned to, as business users say it ("要找你们厂家的话需要提供哪些日志"), not its engineer's visit
+      '找(?:你们|一下)?(?:厂家|原厂)|(?:厂家|原厂)(?:支持|售后|客服)',
       // whom to turn to, not who issues or signs a paper ("实习证明找谁开", "找谁盖章")
       '找谁(?!开|签|盖|批|报销|领|补|办)',
       // whom to contact when stuck, not "the contact for facilities"

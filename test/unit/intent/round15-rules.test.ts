@@ -289,6 +289,13 @@ describe("business users' words for OMS", () => {
       ['平台接口全是 502', 'api-not-found'],
       ['平台全 504 了', 'api-not-found'],
     ]);
-    silent(['报表平台打不开了', '网页版微信登录不上', '微信登录不上了 扫码没反应', '财务系统 502 了']);
+    silent([
+      '报表平台打不开了',
+      '网页版微信登录不上',
+      '微信登录不上了 扫码没反应',
+      '财务系统 502 了',
+      '厂家的工程师几点到',
+    ]);
+    expect(answer('要找你们厂家的话，我这边需要提供哪些日志').section).toBe('checklist#support');
   });
 });
