@@ -176,8 +176,9 @@ for (const [half, since] of tuneOnly ? r9halves.slice(0, 1) : r9halves) {
 // Rounds 13 and 14 (test/fixtures/intent/round13/, round14/): fresh blind sets of 600 messages each split by the same
 // seed; their tuning halves are tuning material of rounds 13 and 14, their test halves (kept outside the repository
 // until the integrator had scored them after both rounds, figures-only) tuning material since round 15.
-// Round 15 (test/fixtures/intent/round15/): a fresh blind set of 600 messages split by the same seed; only its tuning
-// half is in the repository (tuning material of round 15, misses printed), its test half is scored by the integrator.
+// Round 15 (test/fixtures/intent/round15/): a fresh blind set of 600 messages split by the same seed; its tuning half
+// is tuning material of round 15 (misses printed); its test half, kept outside the repository until the integrator
+// had scored it after round 15, is blind: figures only, never its messages.
 const later = [
   ['round10/tune.jsonl', 'round 10 tuning half — tuning material of round 10'],
   ['round10/test.jsonl', 'round 10 test half (scored blind in round 10) — tuning material since round 11'],
@@ -201,6 +202,12 @@ const blindSince = [
 for (const [rel, title] of tuneOnly ? later.filter(([r]) => !blindSince.includes(r)) : later) {
   const set = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', rel), 'utf8'), rel);
   print(`${title} (${rel})`, scoreHeldout(set, answer), true);
+}
+
+if (!tuneOnly) {
+  const rel = 'round15/test.jsonl';
+  const set = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', rel), 'utf8'), rel);
+  print(`round 15 test half (${rel}) — blind, figures only`, scoreHeldout(set, answer), false);
 }
 
 const probes = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'probes.jsonl'), 'utf8'), 'probes');

@@ -41,10 +41,10 @@ export const TRAINING_SETS = [
 
 /**
  * Scored blind and never tuned on (figures-only in `npm run eval:intent`): not learned from, so that the next
- * figure on them stays a blind one. Empty since round 15: the test halves of rounds 13 and 14, scored blind, are
- * tuning material, and round 15's test half is kept outside the repository until it has been scored.
+ * figure on them stays a blind one: round 15's test half, kept outside the repository until it had been scored (after
+ * round 15 was tuned).
  */
-export const BLIND_SETS: readonly string[] = [];
+export const BLIND_SETS: readonly string[] = ['round15/test.jsonl'];
 
 /** One set: its name and messages, with the evaluation's kind (symptom, howto, …; eval.jsonl's own kinds). */
 export interface TrainingSet {

@@ -428,6 +428,20 @@ describe('round 15, tuning half (tuning material of round 15)', () => {
   });
 });
 
+/**
+ * Round 15's test half (test/fixtures/intent/round15/test.jsonl): kept outside the repository while round 15 was tuned
+ * (its tuning half, the test halves of rounds 13 and 14, false alarms on invented questions), scored figures-only by
+ * the integrator before round 15 (top-1 202/216, offered 204/216, sections 57/62, false alarms 3/84, passive 1/84) and
+ * after it: top-1 204/216, offered 206/216, sections 57/62, false alarms 3/84, passive 1/84 (docs/intent.md). Never
+ * tuned on: held at the level measured blind.
+ */
+describe('round 15, test half (blind, never tuned on)', () => {
+  it('keeps the level measured blind', async () => {
+    const level = { top1: 204, offered: 206, sections: 57, falseAlarms: 3, passive: 1 };
+    expectLevel(await scoreSet('round15/test.jsonl'), { n: 300, unrelated: 84, ...level });
+  });
+});
+
 describe('parseHeldout', () => {
   it('names the file and line of a bad line', () => {
     expect(() =>
