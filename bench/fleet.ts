@@ -12,6 +12,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBundle } from '../scripts/build.js';
+import { NODE_FLAGS } from '../src/node-flags.js';
 import { startSshdFleet } from '../test/helpers/sshd-fleet.js';
 import { median } from './alternate.js';
 
@@ -123,12 +124,12 @@ export async function runFleetBench(): Promise<void> {
     const config = join(dir, 'oms-chatops.yml');
     writeFileSync(config, fleet.configYaml());
     const env = { OMS_CHATOPS_CONFIG: config };
-    const bot = [process.execPath, BIN, 'diagnose', 'login', '--target', 'all'];
+    const bot = [process.execPath, ...NODE_FLAGS, BIN, 'diagnose', 'login', '--target', 'all'];
     const base = [process.execPath, '-e', '0'];
     // Another build of the bot (BENCH_FLEET_OTHER=path/to/bin/oms-chatops.js, e.g. the code before a change)
     // alternating with this one, so that both see the same load from other work on the machine.
     const other = process.env.BENCH_FLEET_OTHER
-      ? [process.execPath, process.env.BENCH_FLEET_OTHER, ...bot.slice(2)]
+      ? [process.execPath, ...NODE_FLAGS, process.env.BENCH_FLEET_OTHER, ...bot.slice(2 + NODE_FLAGS.length)]
       : [];
     const runs: { bot: Measured[]; other: Measured[]; node: Measured[] } = { bot: [], other: [], node: [] };
     // One warm-up round (page cache, sshd's first fork), then alternating rounds.

@@ -9,6 +9,7 @@ import { matchIntent } from '../src/intent/match.js';
 import { loadPlaybooks } from '../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../src/playbooks/paths.js';
 import { playbookRegistry } from '../src/app/playbook-registry.js';
+import { NODE_FLAGS } from '../src/node-flags.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'intent');
@@ -50,7 +51,9 @@ export async function runIntentBench(): Promise<void> {
  * the playbooks are loaded (lexicon compiled, playbooks indexed), then the
  * first pinyin message (pinyin-pro required lazily, the lexicon's pinyin
  * built), then the first message the rules leave to the n-gram classifier
- * (src/intent/ngram.ts parses its model). `node -e 0` is printed beside them for scale.
+ * (src/intent/ngram.ts parses its model). `node -e 0` is printed beside them for scale. Node starts with the flags
+ * every start of the bot passes (src/node-flags.ts); the first match without them is printed beside, the two kinds of
+ * process alternating.
  */
 async function loadCost(): Promise<void> {
   const script = `
@@ -77,12 +80,17 @@ async function loadCost(): Promise<void> {
     console.log(JSON.stringify({ imports: t1 - t0, lexicon: tl - t1, first: t3 - t2, pinyin: t4 - t3, ngram: t6 - t5 }));
   `;
   const tries = 5;
-  const rows: Array<{ imports: number; lexicon: number; first: number; pinyin: number; ngram: number }> = [];
+  type Row = { imports: number; lexicon: number; first: number; pinyin: number; ngram: number };
+  const rows: Row[] = [];
+  const plain: Row[] = [];
+  const once = async (flags: readonly string[]) => {
+    const argv = [...flags, '--import', 'tsx', '--input-type=module', '-e', script];
+    const { stdout } = await run(process.execPath, argv, { cwd: ROOT });
+    return JSON.parse(stdout.trim().split('\n').pop()!) as Row;
+  };
   for (let i = 0; i < tries; i++) {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      cwd: ROOT,
-    });
-    rows.push(JSON.parse(stdout.trim().split('\n').pop()!) as (typeof rows)[number]);
+    rows.push(await once(NODE_FLAGS));
+    plain.push(await once([]));
   }
   const nodeStart: number[] = [];
   for (let i = 0; i < tries; i++) {
@@ -94,7 +102,8 @@ async function loadCost(): Promise<void> {
   console.log(
     `matcher load, median of ${tries} fresh processes: intent modules imported ${ms(med(rows.map((r) => r.imports)))} ` +
       `(through tsx), lexicon compiled ${ms(med(rows.map((r) => r.lexicon)))}, ` +
-      `first match (playbooks indexed) ${ms(med(rows.map((r) => r.first)))}, ` +
+      `first match (playbooks indexed) ${ms(med(rows.map((r) => r.first)))} ` +
+      `(${ms(med(plain.map((r) => r.first)))} without ${NODE_FLAGS.join(' ')}), ` +
       `first pinyin message (pinyin-pro loaded lazily) ${ms(med(rows.map((r) => r.pinyin)))}, ` +
       `first message left to the n-gram classifier (model parsed lazily) ${ms(med(rows.map((r) => r.ngram)))}; ` +
       `\`node -e 0\` ${ms(med(nodeStart))} (target: ≤ 50 ms added at start; pinyin-pro is not loaded at start)`,

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBundle } from '../scripts/build.js';
+import { NODE_FLAGS } from '../src/node-flags.js';
 import { median, seconds } from './alternate.js';
 import { FakeSlack } from '../test/helpers/fake-slack.js';
 import { FakeSocketMode } from '../test/helpers/fake-socket-mode.js';
@@ -24,7 +25,7 @@ export async function slackProcessRun(bin: string, idleMs = 3000): Promise<Slack
   sm.serveConnectionsOpen(slack);
   const cwd = mkdtempSync(join(tmpdir(), 'oms-bench-slack-'));
   const t0 = performance.now();
-  const child = spawn(process.execPath, [bin], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, bin], {
     cwd,
     env: {
       PATH: process.env.PATH ?? '',

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBundle } from '../scripts/build.js';
+import { NODE_FLAGS } from '../src/node-flags.js';
 import { findCheck } from '../src/checks/registry.js';
 import { runPlaybook } from '../src/engine/engine.js';
 import { loadPlaybooks } from '../src/playbooks/loader.js';
@@ -79,7 +80,7 @@ export async function runWholeProcessBench(): Promise<void> {
       { name: 'node -e 0', argv: [process.execPath, '-e', '0'] },
       {
         name: 'bot: diagnose login --target lab',
-        argv: [process.execPath, BIN, 'diagnose', 'login', '--target', 'lab'],
+        argv: [process.execPath, ...NODE_FLAGS, BIN, 'diagnose', 'login', '--target', 'lab'],
         env: botEnv,
         ok: [0, 1],
       },
@@ -114,17 +115,17 @@ export async function runWholeProcessBench(): Promise<void> {
       });
     }
     rows.push(
-      { name: 'bot: list', argv: [process.execPath, BIN, 'list'], env: botEnv },
+      { name: 'bot: list', argv: [process.execPath, ...NODE_FLAGS, BIN, 'list'], env: botEnv },
       {
         name: 'bot: match "超级管理员登录不上"',
-        argv: [process.execPath, BIN, 'match', '超级管理员登录不上'],
+        argv: [process.execPath, ...NODE_FLAGS, BIN, 'match', '超级管理员登录不上'],
         env: botEnv,
       },
-      { name: 'bot: show login', argv: [process.execPath, BIN, 'show', 'login'], env: botEnv },
+      { name: 'bot: show login', argv: [process.execPath, ...NODE_FLAGS, BIN, 'show', 'login'], env: botEnv },
       // What `list` cost before the bundle: the sources through tsx (npm start).
       {
         name: 'sources via tsx: list',
-        argv: [join(ROOT, 'node_modules', '.bin', 'tsx'), join(ROOT, 'src', 'main.ts'), 'list'],
+        argv: [join(ROOT, 'node_modules', '.bin', 'tsx'), ...NODE_FLAGS, join(ROOT, 'src', 'main.ts'), 'list'],
         env: botEnv,
       },
     );

@@ -37,7 +37,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['checks', 'actions'], // the read-only and the write whitelists
   ['transport'], // run argv on a target: local or SSH
   ['config'], // zod schemas and loading of env and config file
-  ['store', 'redact', 'duration', 'messages', 'crash-test'], // shared utilities that import nothing above them
+  ['store', 'redact', 'duration', 'messages', 'crash-test', 'node-flags'], // shared utilities that import nothing above them
 ];
 
 /** Outside libraries and the one place each may be imported. */
