@@ -1,4 +1,4 @@
-import { beforeAll } from '@jest/globals';
+import { beforeAll, expect } from '@jest/globals';
 import { playbookRegistry } from '../../src/app/playbook-registry.js';
 import type { AnswerSummary } from '../../src/intent/heldout.js';
 import { answerSummary, matchIntent } from '../../src/intent/match.js';
@@ -16,4 +16,25 @@ export function answerOverRealPlaybooks(): (text: string) => AnswerSummary {
     playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
   });
   return (text) => answerSummary(matchIntent(text, playbooks));
+}
+
+/**
+ * The rules tests' expectations on an answer function, each naming the text it fails on: `tops` each text's first
+ * playbook, `silent` nothing offered and no passive reply, `sections` each text's how-to section.
+ */
+export function answerExpectations(answer: (text: string) => AnswerSummary) {
+  return {
+    tops(cases: Array<[string, string]>): void {
+      for (const [text, top] of cases) expect([text, answer(text).top]).toEqual([text, top]);
+    },
+    silent(texts: string[]): void {
+      for (const text of texts) {
+        const r = answer(text);
+        expect([text, r.offered, r.passive]).toEqual([text, [], false]);
+      }
+    },
+    sections(cases: Array<[string, string | null]>): void {
+      for (const [text, section] of cases) expect([text, answer(text).section]).toEqual([text, section]);
+    },
+  };
 }

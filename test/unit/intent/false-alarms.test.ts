@@ -1,22 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
+import { answerExpectations, answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
 
 /**
  * False alarms (docs/intent.md, "False alarms"): questions on other topics that share one word with a how-to
  * section or a playbook, on wordings invented for them, each beside a question of OMS's own with the same word.
  */
 const answer = answerOverRealPlaybooks();
-const silent = (texts: string[]) => {
-  for (const text of texts) {
-    const r = answer(text);
-    expect([text, r.offered, r.passive]).toEqual([text, [], false]);
-  }
-};
-const sections = (cases: Array<[string, string]>) => {
-  for (const [text, section] of cases) expect([text, answer(text).section]).toEqual([text, section]);
-};
+const { silent, sections } = answerExpectations(answer);
 
 describe('a batch of files, a code review, a licence', () => {
   it('is another topic: no section, no playbook', () => {

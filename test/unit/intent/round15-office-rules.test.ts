@@ -1,4 +1,4 @@
-import { answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
+import { answerExpectations, answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
 
 /**
  * Round 15's rules (docs/intent.md) for office chat relayed by business users, on wordings invented for them (hard
@@ -6,15 +6,7 @@ import { answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
  * test/unit/intent/round15-rules.test.ts holds the rest of the round.
  */
 const answer = answerOverRealPlaybooks();
-const tops = (cases: Array<[string, string]>) => {
-  for (const [text, top] of cases) expect([text, answer(text).top]).toEqual([text, top]);
-};
-const silent = (texts: string[]) => {
-  for (const text of texts) {
-    const r = answer(text);
-    expect([text, r.offered, r.passive]).toEqual([text, [], false]);
-  }
-};
+const { tops, silent } = answerExpectations(answer);
 
 describe('office topics in pinyin and licences', () => {
   it("another system typed in pinyin is that system's; OMS's parts in pinyin stay OMS's", () => {

@@ -1,6 +1,6 @@
 import { messageContext } from '../../../src/intent/context.js';
 import { normalize } from '../../../src/intent/normalize.js';
-import { answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
+import { answerExpectations, answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
 
 /**
  * Round 15's rules (docs/intent.md), on wordings invented for them, hard negatives among them: voice input's
@@ -8,15 +8,7 @@ import { answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
  * a migration and its monitoring alerts.
  */
 const answer = answerOverRealPlaybooks();
-const tops = (cases: Array<[string, string]>) => {
-  for (const [text, top] of cases) expect([text, answer(text).top]).toEqual([text, top]);
-};
-const silent = (texts: string[]) => {
-  for (const text of texts) {
-    const r = answer(text);
-    expect([text, r.offered, r.passive]).toEqual([text, [], false]);
-  }
-};
+const { tops, silent } = answerExpectations(answer);
 
 describe("voice input's homophones", () => {
   it('read as the words OMS uses', () => {
