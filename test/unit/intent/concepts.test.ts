@@ -1,4 +1,5 @@
 import { builtinLexicon, compileLexicon, compileLexiconParts, detectConcepts } from '../../../src/intent/concepts.js';
+import { LEXICON_PARTS } from '../../../src/intent/lexicon.js';
 import { pinyinStream } from '../../../src/intent/pinyin.js';
 
 const concepts = (text: string) => {
@@ -84,5 +85,17 @@ describe('the concept lexicon', () => {
         ['b.ts', { login: { label: 'y', en: ['sign in'] } }],
       ]),
     ).toThrow('b.ts: concept "login" is already defined in a.ts');
+  });
+
+  it('the built-in lexicon passes every check, empty matches included (not checked on each start)', () => {
+    expect(compileLexiconParts(LEXICON_PARTS).concepts.map((c) => c.id)).toEqual(
+      builtinLexicon().concepts.map((c) => c.id),
+    );
+    expect(() =>
+      compileLexiconParts([['a.ts', { login: { label: 'x', re: ['a*'] } }]], { emptyMatches: false }),
+    ).not.toThrow();
+    expect(() => compileLexiconParts([['a.ts', { login: { label: 'x', re: ['a*'] } }]])).toThrow(
+      /matches the empty string/,
+    );
   });
 });
