@@ -1,4 +1,4 @@
-import { answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
+import { answerExpectations, answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
 
 /**
  * Round 12's rules (docs/intent.md), on wordings invented for them, hard negatives among them: another team's site
@@ -6,12 +6,7 @@ import { answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
  * running out while building is not gunicorn's; a weekly report the problem is written into is no office chatter.
  */
 const answer = answerOverRealPlaybooks();
-const silent = (texts: string[]) => {
-  for (const text of texts) {
-    const r = answer(text);
-    expect([text, r.offered, r.passive]).toEqual([text, [], false]);
-  }
-};
+const { silent } = answerExpectations(answer);
 
 describe('another team’s site, said not to be ours', () => {
   it('offers nothing, with or without a comma before it', () => {

@@ -1,15 +1,10 @@
-import { answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
+import { answerExpectations, answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
 
 /**
  * Round 13's rules (docs/intent.md), on wordings invented for them, hard negatives among them.
  */
 const answer = answerOverRealPlaybooks();
-const silent = (texts: string[]) => {
-  for (const text of texts) {
-    const r = answer(text);
-    expect([text, r.offered, r.passive]).toEqual([text, [], false]);
-  }
-};
+const { silent } = answerExpectations(answer);
 
 describe('another Python framework or a managed cluster', () => {
   it('is another system, even with gunicorn, SIGTERM or a 404', () => {

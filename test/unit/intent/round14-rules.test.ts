@@ -1,6 +1,6 @@
 import { messageContext } from '../../../src/intent/context.js';
 import { normalize } from '../../../src/intent/normalize.js';
-import { answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
+import { answerExpectations, answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
 
 /**
  * Round 14's rules (docs/intent.md), on wordings invented for them, hard negatives among them: a post-incident review
@@ -8,12 +8,7 @@ import { answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
  * announced stays a notice.
  */
 const answer = answerOverRealPlaybooks();
-const silent = (texts: string[]) => {
-  for (const text of texts) {
-    const r = answer(text);
-    expect([text, r.offered, r.passive]).toEqual([text, [], false]);
-  }
-};
+const { silent } = answerExpectations(answer);
 
 describe('a post-incident review that asks', () => {
   it('is answered with the playbook or section of its fault, never passively', () => {
