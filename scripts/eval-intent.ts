@@ -177,8 +177,10 @@ for (const [half, since] of tuneOnly ? r9halves.slice(0, 1) : r9halves) {
 // seed; their tuning halves are tuning material of rounds 13 and 14, their test halves (kept outside the repository
 // until the integrator had scored them after both rounds, figures-only) tuning material since round 15.
 // Round 15 (test/fixtures/intent/round15/): a fresh blind set of 600 messages split by the same seed; its tuning half
-// is tuning material of round 15 (misses printed); its test half, kept outside the repository until the integrator
-// had scored it after round 15, is blind: figures only, never its messages.
+// is tuning material of round 15, its test half (kept outside the repository until the integrator had scored it after
+// round 15, figures-only) tuning material since round 16.
+// Round 16 (test/fixtures/intent/round16/): a fresh blind set of 600 messages split by the same seed; only its tuning
+// half is in the repository (tuning material of round 16, misses printed), its test half is scored by the integrator.
 const later = [
   ['round10/tune.jsonl', 'round 10 tuning half — tuning material of round 10'],
   ['round10/test.jsonl', 'round 10 test half (scored blind in round 10) — tuning material since round 11'],
@@ -191,6 +193,8 @@ const later = [
   ['round14/tune.jsonl', 'round 14 tuning half — tuning material of round 14'],
   ['round14/test.jsonl', 'round 14 test half (scored blind in round 14) — tuning material since round 15'],
   ['round15/tune.jsonl', 'round 15 tuning half — tuning material of round 15'],
+  ['round15/test.jsonl', 'round 15 test half (scored blind in round 15) — tuning material since round 16'],
+  ['round16/tune.jsonl', 'round 16 tuning half — tuning material of round 16'],
 ] as const;
 const blindSince = [
   'round10/test.jsonl',
@@ -198,16 +202,11 @@ const blindSince = [
   'round12/test.jsonl',
   'round13/test.jsonl',
   'round14/test.jsonl',
+  'round15/test.jsonl',
 ];
 for (const [rel, title] of tuneOnly ? later.filter(([r]) => !blindSince.includes(r)) : later) {
   const set = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', rel), 'utf8'), rel);
   print(`${title} (${rel})`, scoreHeldout(set, answer), true);
-}
-
-if (!tuneOnly) {
-  const rel = 'round15/test.jsonl';
-  const set = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', rel), 'utf8'), rel);
-  print(`round 15 test half (${rel}) — blind, figures only`, scoreHeldout(set, answer), false);
 }
 
 const probes = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'probes.jsonl'), 'utf8'), 'probes');

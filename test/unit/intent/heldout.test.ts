@@ -429,16 +429,31 @@ describe('round 15, tuning half (tuning material of round 15)', () => {
 });
 
 /**
- * Round 15's test half (test/fixtures/intent/round15/test.jsonl): kept outside the repository while round 15 was tuned
- * (its tuning half, the test halves of rounds 13 and 14, false alarms on invented questions), scored figures-only by
- * the integrator before round 15 (top-1 202/216, offered 204/216, sections 57/62, false alarms 3/84, passive 1/84) and
- * after it: top-1 204/216, offered 206/216, sections 57/62, false alarms 3/84, passive 1/84 (docs/intent.md). Never
- * tuned on: held at the level measured blind.
+ * Round 15's test half (test/fixtures/intent/round15/test.jsonl): kept outside the repository while round 15 was tuned,
+ * scored figures-only by the integrator before round 15 (top-1 202/216, offered 204/216, sections 57/62, false alarms
+ * 3/84, passive 1/84) and after it, blind: 204, 206, 57, 3, 1 (docs/intent.md). Tuning material since round 16 (rules
+ * and classifier), which reached the floors below: tuning figures, not a blind score.
  */
-describe('round 15, test half (blind, never tuned on)', () => {
-  it('keeps the level measured blind', async () => {
-    const level = { top1: 204, offered: 206, sections: 57, falseAlarms: 3, passive: 1 };
+describe('round 15, test half (tuning material since round 16)', () => {
+  it('keeps the level reached', async () => {
+    const level = { top1: 204, offered: 205, sections: 57, falseAlarms: 3, passive: 1 };
     expectLevel(await scoreSet('round15/test.jsonl'), { n: 300, unrelated: 84, ...level });
+  });
+});
+
+/**
+ * Round 16 (test/fixtures/intent/round16/): a fresh blind set of 600 messages by four more writers who never saw the
+ * matcher (a security operations and compliance team, a field technician on a phone, a systems architect pasting
+ * low-level tool output, people addressing the bot directly beside another project's Django developer), split by the
+ * same seed; only its tuning half is in the repository, the test half is scored by the integrator. The tuning half
+ * scored before round 16's work: top-1 206/216, offered 206/216, sections 58/62, false alarms 1/84, passive 0/84 (207,
+ * 208, 58, 1, 0 with the classifier retrained on it). Tuning material of round 16 (rules and classifier), which reached
+ * the floors below: tuning figures, not a blind score.
+ */
+describe('round 16, tuning half (tuning material of round 16)', () => {
+  it('keeps the level reached', async () => {
+    const level = { top1: 207, offered: 208, sections: 58, falseAlarms: 1, passive: 0 };
+    expectLevel(await scoreSet('round16/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
 
