@@ -1,5 +1,6 @@
 import { splitSyllables } from './pinyin.js';
 import { TypoCorrector } from './typos.js';
+import { WATCHERS } from './shared-infra.js';
 
 /**
  * Another system named by a word OMS never uses. The list in other-systems.ts
@@ -65,16 +66,22 @@ sir sirs madam maam dear bro boss hello hii cant dont doesnt didnt wont isnt are
 wouldnt havent hasnt im ive thats whats theres ur urgent urgently issue issues facing revert able unable showing
 diff pfb pfa`.split(/\s+/);
 
-/** Monitoring tools (src/intent/shared-infra.ts): where trouble is seen, OMS's beside its parts. */
-const MONITORS = new Set('grafana prometheus zabbix alertmanager sentry skywalking elk loki kibana'.split(' '));
-
 /** Components a name can stand before: "X 登录", "X 的 admin", "X worker". */
 const COMPONENT_AFTER = new RegExp(
   '^\\s*(?:的\\s*)?(?:' +
     'login|sign[- ]?in|admin|worker|workers|service|api|apis|server|console|panel|dashboard|portal|ui|web|' +
+    '前端|界面|网页|' +
     'backend|frontend|pod|container|cluster|node|process|daemon|agent|' +
     'management|back[- ]?office|apps?\\b|machines?\\b|passwords?\\b|accounts?\\b|' +
     '登录|登陆|后台|控制台|管理|进程|服务|接口|页面|面板|集群|节点|容器|账号|密码)',
+);
+
+/** What a watching tool does with OMS's trouble (src/intent/shared-infra.ts WATCHERS): it saw it and tells it. */
+const RELAYS = new RegExp(
+  String.raw`^\s*(?:的|上|里|那边)?\s*(?:日志|告警|报警|报了?|说|抓到|抓的|显示|看到|面板|大盘|规则|分析师|工单|单子|` +
+    String.raw`(?:analysts?|flagged|says|said|shows|showed|reports?|reported|fired|alerts?|alerting|dashboards?|` +
+    String.raw`probes?|logs?|rules?|tickets?)\b)`,
+  'i',
 );
 
 const TOKEN = /[a-z][a-z0-9_-]*[a-z0-9]/g;
@@ -152,14 +159,16 @@ export class ForeignNames {
         // the question mark or full stop after it is the clause's, not a file name's).
         const place = endsClause(line, at + word.length) && afterPlace(line, at);
         // A monitoring tool named as where something was seen ("… on every reload in Loki") is no system in trouble.
-        if (place && !pinyin && !MONITORS.has(word) && this.isName(word, `${line.slice(0, at + word.length)} `, at))
+        if (place && !pinyin && !WATCHERS.has(word) && this.isName(word, `${line.slice(0, at + word.length)} `, at))
           return word;
         if (!this.isName(word, line, at)) continue;
         // "his password" is the pronoun; "HIS 系统" (a hospital's system) is told as a subject below.
         if (word !== 'his' && COMPONENT_AFTER.test(line.slice(at + word.length)) && (cjk || !pinyin)) return word;
         // Pinyin (a user name such as lisi, or a word typed in pinyin) names no system.
-        if (cjk && !pinyin && standsAlone(line, at, word.length) && (loose || isSubject(line, at, word.length)))
-          return word;
+        // Nor is one opening a report it relays ("WAF 日志里 /api/orders/ 一直回 504"); passive listening stays silent.
+        const relays = WATCHERS.has(word) && RELAYS.test(line.slice(at + word.length));
+        const subject = loose || (!relays && isSubject(line, at, word.length));
+        if (cjk && !pinyin && standsAlone(line, at, word.length) && subject) return word;
       }
     }
     return undefined;

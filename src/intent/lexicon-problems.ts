@@ -5,6 +5,8 @@ export const PROBLEMS = {
     zh: [
       ...['失败', '报错', '不了', '不上', '错误', '出错', '异常', '有问题', '不行', '不对'],
       ...['不成功', '没反应', '不好使', '转圈', '卡住', '不对劲', '毛病', '不正常', '红了', '飘红', '时好时坏'],
+      // behaving oddly: "后台也怪", "接口怪怪的"
+      ...['怪怪的', '也怪', '很怪', '有点怪', '挺怪', '好怪', '奇怪'],
       '没有任何反应',
       '没有反应',
       '无反应',
@@ -54,6 +56,8 @@ export const PROBLEMS = {
       ...['kicked out', 'weird', 'failure', 'failures', 'invalid', 'rejected', 'csrf', 'logged out', 'logs me out'],
       ...['signed out', 'not loading', "doesn't load", "won't load", 'garbled', 'spin', 'spins', 'spinner'],
       ...['nothing loads', 'forever', 'pending', 'nobody can', 'no one can', 'blocked', 'complain', 'complains'],
+      // now and then, or behaving oddly: "login flaky", "the API is acting up"
+      ...['flaky', 'acting up', 'acts up', 'intermittent', 'intermittently', 'misbehaving'],
     ],
     re: [
       // something reported while starting ("在客户机上起后端服务时报的", "启动的时候提示 …")

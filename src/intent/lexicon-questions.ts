@@ -77,9 +77,11 @@ export const QUESTIONS = {
   where: {
     label: '在哪 / where',
     zh: ['在哪', '地址', '网址', '路径', '入口', '多少'],
-    en: ["where's", 'where is', 'where', 'url', 'path'],
+    en: ["where's", 'where is', 'url', 'path'],
     // Not "Address already in use" (a pasted error, no question).
     re: [
+      // not where to start ("where do we even start", "where to begin": where-to-start)
+      '\\bwhere\\b(?! (?:(?:do|should|would|can|shall) (?:we|i|you|one) (?:even )?|to )(?:start|begin)\\b)',
       '\\baddress(?:es)?\\b(?!\\s+(?:already\\s+)?in use)',
       // not where to start ("从哪里开始查": where-to-start)
       '(?:[去在到]|从(?!哪(?:里|儿)?(?:开始|查|看|下手|入手|弄|搞|修)))哪',

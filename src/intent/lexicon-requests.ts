@@ -122,6 +122,11 @@ export const REQUESTS = {
       // "不确定是 nginx 还是 backend 还是前端的问题": which of three or more parts
       '不(?:确定|知道|清楚)(?:是|到底是)?[^.;!?。；！？\\n]{1,30}(?:还是|、|,)[^,.;!?。，；！？\\n]{1,30}还是',
       "\\b(?:can'?t|cannot|could ?n'?t|hard to) (?:tell|say|pin ?point|pin (?:it )?down) (?:what|where|which)\\b",
+      // "go through the checklist", "run the full checklist"; not another one ("the onboarding checklist")
+      '\\b(?:go(?:ing)? through|run|walk (?:me |us )?through|follow|do) (?:the|your|a) (?:full |whole |complete )?' +
+        'check ?list\\b',
+      // "where do we even start", "where would you begin"
+      '\\bwhere (?:do|should|would|can|shall) (?:we|i|you|one) (?:even )?(?:start|begin)\\b',
     ],
     en: [
       'where should i start',

@@ -11,6 +11,7 @@ import { ngramGate } from './ngram-gate.js';
 import { NGRAM_OFFER_P, NGRAM_SECOND_READING, offerNgram, questionMatch } from './ngram-offer.js';
 import { scorePlaybook, type PlaybookScore } from './score.js';
 import { aboutTheWhole } from './whole.js';
+import { offerTheWhole } from './parts-in-trouble.js';
 import type { Message } from './message.js';
 
 export interface MatchCandidate {
@@ -107,15 +108,21 @@ export function matchIntent(text: string, playbooks: readonly Playbook[], opts: 
   scores.sort((a, b) => b.score - a.score);
   explainAway(scores);
   const gate = ngramGate(msg, scores, factor);
+  const umbrella = index.playbooks.find((p) => p.concepts.some((k) => k.includes('several-parts')))?.id;
   const second = (r: MatchResult): MatchResult =>
-    offerNgram(
-      r,
-      text,
-      gate.ours && gate.evidence ? (opts.ngram ?? committedNgram)() : null,
-      gate,
-      (id) => index.playbooks.find((p) => p.id === id)?.title,
-      (id) => round(scores.find((s) => s.id === id)?.score ?? 0),
-      opts.ngramP ?? NGRAM_OFFER_P,
+    offerTheWhole(
+      offerNgram(
+        r,
+        text,
+        gate.ours && gate.evidence ? (opts.ngram ?? committedNgram)() : null,
+        gate,
+        (id) => index.playbooks.find((p) => p.id === id)?.title,
+        (id) => round(scores.find((s) => s.id === id)?.score ?? 0),
+        opts.ngramP ?? NGRAM_OFFER_P,
+      ),
+      index,
+      msg,
+      umbrella,
     );
   const whole = aboutTheWhole(index, msg, scores, MATCH_THRESHOLD + AMBIGUITY_MARGIN);
   scores.sort((a, b) => b.score - a.score);

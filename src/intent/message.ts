@@ -182,10 +182,10 @@ function namesSeveralParts(index: PlaybookIndex, text: string): boolean {
 }
 
 /** Clauses: split at punctuation, at "but" and at a space between Chinese words (dictated or chat text). */
-const CLAUSE = /[,.;!?。；！？\n]|但是?|可是|不过|\bbut\b| (?<=[\u3400-\u9fff] )(?=[\u3400-\u9fff])/i;
+export const CLAUSE = /[,.;!?。；！？\n]|但是?|可是|不过|\bbut\b| (?<=[\u3400-\u9fff] )(?=[\u3400-\u9fff])/i;
 
 /** A clause saying one part is fine ("但是 /api/ 正常", "the main site loads fine", the network: "交换机没丢包"). */
-const FINE =
+export const FINE =
   /正常|没问题|是好的|好好的|是通的|能用|[没不]有?丢包|没有?[挡拦]|放通|ping ?[得是]?通|(?<![a-z])(?:fine|works?|loads|healthy|ok|okay)(?![a-z])/i;
 /**
  * A clause saying a part works when reached directly ("admin works fine on :8000 directly", "直接访问 8000 正常"):

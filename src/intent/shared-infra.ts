@@ -1,6 +1,18 @@
 import { namesMatcher } from './term-scan.js';
 
 /**
+ * Tools that watch OMS as they watch everything else and relay what they saw: monitoring, security monitoring (a
+ * SOC's SIEM, a WAF, an IDS), uptime probes and ticket systems. Named as where a report came from ("WAF 日志里
+ * /api/orders/ 一直回 504", "the SIEM flagged …"), they are no system in trouble (src/intent/foreign.ts); before a
+ * component of their own ("grafana 的 admin 登不上", "WAF 控制台") they stay that tool's.
+ */
+export const WATCHERS: ReadonlySet<string> = new Set([
+  ...['grafana', 'prometheus', 'zabbix', 'alertmanager', 'sentry', 'skywalking', 'elk', 'loki', 'kibana'],
+  ...['nagios', 'datadog', 'newrelic', 'pagerduty', 'opsgenie', 'uptimerobot', 'kuma', 'blackbox', 'pingdom'],
+  ...['soc', 'siem', 'waf', 'ids', 'splunk', 'qradar', 'wazuh', 'servicenow', 'itsm'],
+]);
+
+/**
  * Things every server has (the database, disks, the machine room, backups, cron): another team's topic when a
  * message names nothing of OMS, but OMS's own when it names one of OMS's specific parts ("刚部署完数据库是空的，
  * 一个能进后台的管理员账号都没有", "迁到新机房之后…整套东西排查一遍"). Passive listening stays silent on them.
@@ -21,6 +33,9 @@ export const SHARED_INFRA = namesMatcher(
     // a manual: OMS's beside its parts ("按说明书在后台导入"), a documentation question alone
     ...['user manuals?', 'user guides?'],
     ...['vulnerability scans?', 'security scans?', 'pentests?', 'penetration tests?'],
+    // security monitoring and uptime probes relaying what they saw (WATCHERS): OMS's beside its parts
+    ...['soc', 'siem', 'waf', 'ids', 'splunk', 'qradar', 'wazuh', 'nagios', 'datadog', 'pagerduty', 'opsgenie'],
+    ...['uptime kuma', 'uptimerobot', 'pingdom', 'blackbox(?: exporter| probe)?', 'servicenow', 'itsm'],
   ],
   [
     '数据库',
@@ -34,6 +49,8 @@ export const SHARED_INFRA = namesMatcher(
     '告警',
     '报警',
     '(?:监控|运维)(?:系统|平台)',
+    // security operations relaying an alert: "安全组转过来", "态势感知平台报…", "SOC 分析师说…"
+    '(?:安全|监控|运维)(?:组|团队|部门|中心)|态势感知|安全运营|日志审计|堡垒机审计|工单系统',
     '构建',
     // the server's firewall: "防火墙没放行 80，后台打不开" is OMS's, "公司防火墙把 vpn 断了" another topic
     '防火墙',

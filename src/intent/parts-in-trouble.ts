@@ -1,0 +1,105 @@
+import type { PlaybookIndex } from './index.js';
+import { detectConcepts } from './concepts.js';
+import { canonical, normalize } from './normalize.js';
+import { CLAUSE, FINE, PROBLEM_CONCEPTS, TROUBLE, type Message } from './message.js';
+import { pinyinStream } from './pinyin.js';
+
+/** What src/intent/match.ts's choices are, as far as this file reads and writes them. */
+interface Choice {
+  id: string;
+  title: string;
+  confidence: number;
+  reason: string;
+}
+
+/** At most this many choices are offered. */
+const MAX_CHOICES = 3;
+/** Only the first clauses are read: a long paste's tail names no more parts. */
+const MAX_CLAUSES = 24;
+/** This many different parts in trouble make the checklist the first choice. */
+const LEADS_AT = 3;
+/** The reason shown beside the checklist offered for several parts in trouble. */
+const WHOLE_REASON = '几处同时出问题 / several parts in trouble at once';
+
+/**
+ * The parts an operator sees fail, each a playbook's: the login, the API, the admin, and the server side behind them
+ * (the unit, gunicorn, port 8000, nginx).
+ */
+const PART_OF: Readonly<Record<string, string>> = {
+  login: 'login',
+  superuser: 'login',
+  api: 'api',
+  'admin-site': 'admin',
+  'admin-word': 'admin',
+  static: 'admin',
+  'bulk-import': 'admin',
+  service: 'server',
+  backend: 'server',
+  worker: 'server',
+  port: 'server',
+  nginx: 'server',
+};
+
+/**
+ * The parts of OMS named in trouble, clause by clause: a clause naming one of the parts an operator sees fail
+ * (PART_OF; not users, passwords or config, which every system has) and a sign of trouble in the same clause ("登录不行", "接口时好时坏",
+ * "admin 404"). Returns the components of each such clause.
+ */
+export function partsInTrouble(index: PlaybookIndex, msg: Message): string[][] {
+  const out: string[][] = [];
+  const clauses = msg.lines
+    .flatMap((l) => l.body.split(CLAUSE))
+    .flatMap((c) => c.split(/[、+]/))
+    .slice(0, MAX_CLAUSES);
+  for (const clause of clauses) {
+    const plain = normalize(clause);
+    if (!plain.trim()) continue;
+    const found = detectConcepts(index.lexicon, plain, pinyinStream(plain));
+    const parts = [...found].filter((c) => c in PART_OF);
+    if (parts.length === 0) continue;
+    // "直连 8000 是 401 正常的": a status said to be fine is no trouble.
+    const trouble =
+      PROBLEM_CONCEPTS.some((k) => found.has(k)) || (TROUBLE.test(canonical(clause)) && !FINE.test(plain));
+    if (trouble) out.push(parts);
+  }
+  return out;
+}
+
+/**
+ * How many different parts the clauses in trouble name, each clause naming one part ("登录不行", "admin 404"); a
+ * clause naming several says how they go together ("登录接口 404", "login api gives 401") and counts for none. The
+ * API and the server side behind it alone count as one ("接口全 502，gunicorn 挂了？" is one fault seen from two ends).
+ */
+export function troubledParts(troubled: string[][]): number {
+  const parts = new Set<string>();
+  for (const clause of troubled) {
+    const own = new Set(clause.map((c) => PART_OF[c]).filter((p) => p !== undefined));
+    if (own.size === 1) parts.add([...own][0]!);
+  }
+  if (parts.size === 2 && parts.has('api') && parts.has('server')) return 1;
+  return parts.size;
+}
+
+/**
+ * Choices of several parts (login, the API, the admin …) for a message naming several parts each in trouble in its
+ * own clause ("登录不行 接口时好时坏 后台也怪") may all be partly right: the full checklist, which runs every part's
+ * checks, is offered among them (after the first, in place of the third when there are three). Pure.
+ */
+export function offerTheWhole<R extends { outcome: string; choices?: Choice[] }>(
+  result: R,
+  index: PlaybookIndex,
+  msg: Message,
+  umbrellaId: string | undefined,
+): R {
+  if (result.outcome !== 'choices' || !result.choices || umbrellaId === undefined) return result;
+  const choices = result.choices;
+  if (choices.some((c) => c.id === umbrellaId) || choices.length < 2) return result;
+  const n = troubledParts(partsInTrouble(index, msg));
+  if (n < 2) return result;
+  const umbrella = index.playbooks.find((p) => p.id === umbrellaId)!;
+  const added: Choice = { id: umbrella.id, title: umbrella.title, confidence: 0, reason: WHOLE_REASON };
+  const kept = choices.slice(0, MAX_CHOICES - 1);
+  // Three parts or more in trouble: the whole leads; two: the rules' first reading stays first.
+  if (n >= LEADS_AT) return { ...result, playbook: { id: added.id, title: added.title }, choices: [added, ...kept] };
+  return { ...result, choices: [kept[0]!, added, ...kept.slice(1)] };
+}

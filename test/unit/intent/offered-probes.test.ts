@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseHeldout, scoreHeldout, type HeldoutReport } from '../../../src/intent/heldout.js';
+import { answerSummary, matchIntent } from '../../../src/intent/match.js';
+import { loadPlaybooks } from '../../../src/playbooks/loader.js';
+import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
+import { playbookRegistry } from '../../../src/app/playbook-registry.js';
+
+/**
+ * The "offered" probes (test/fixtures/intent/offered-probes.jsonl, docs/intent.md "Offered: pastes, relayed reports,
+ * several parts at once"): OMS messages invented in batches, each batch scored before the rules it led to — pastes
+ * of output no signature knew, reports relayed by a SOC, a SIEM, a WAF, monitoring or a ticket system, several parts
+ * failing at once — and a few hard negatives. Every addressed OMS message must be offered its playbook (run, among the
+ * choices, or its section).
+ */
+let report: HeldoutReport;
+beforeAll(async () => {
+  const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
+  const file = join(process.cwd(), 'test', 'fixtures', 'intent', 'offered-probes.jsonl');
+  const probes = parseHeldout(await readFile(file, 'utf8'), 'offered-probes.jsonl');
+  report = scoreHeldout(probes, (text) => answerSummary(matchIntent(text, playbooks)));
+});
+
+describe('offered probes', () => {
+  it('every OMS message is offered its playbook', () => {
+    const notOffered = report.misses.filter((m) => m.expect !== null && !m.got.offered.includes(m.expect));
+    expect(notOffered.map((m) => `${m.id} ${m.got.outcome}:${m.got.offered.join('|')} ${m.text}`)).toEqual([]);
+    expect(report.total.offered).toBe(report.total.n - report.total.unrelated);
+  });
+
+  it('how-to questions get their section', () => {
+    const wrong = report.misses.filter((m) => m.section !== null && m.got.section !== m.section);
+    expect(wrong.map((m) => `${m.id} ${m.got.section} ${m.text}`)).toEqual([]);
+  });
+
+  it('unrelated messages among them are offered nothing and get no passive reply', () => {
+    expect(report.total.falseAlarms).toBe(0);
+    expect(report.total.passiveReplies).toBe(0);
+  });
+});
