@@ -40,7 +40,8 @@ const NOTICE = new RegExp(
     '预计.{0,8}恢复|请大家|提前保存',
     '\\bscheduled maintenance\\b|\\bmaintenance window\\b|\\bfyi\\b|\\bdowntime\\b|\\bwill be (?:down|unavailable)\\b',
     // a review written after the fact, a posted notice
-    '复盘|公告|通报|\\bpost-?mortem\\b|\\bretro(?:spective)?\\b',
+    // not a bulletin relaying what was detected ("【安全运营中心通报】检测到 OMS 登录接口大量 401")
+    '复盘|公告|通报(?![^,.;!?。，；！？\\n]{0,12}(?:检测到|监测到|发现|告警))|\\bpost-?mortem\\b|\\bretro(?:spective)?\\b',
     // a meeting, a training, a talk about OMS rather than a problem with it
     '培训|分享会|会议室|例会|周会|评审会|开(?:个|一个|次)会',
     // … unless it is a deadline: "a health check before the demo at 3"

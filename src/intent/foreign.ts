@@ -78,9 +78,9 @@ const COMPONENT_AFTER = new RegExp(
 
 /** What a watching tool does with OMS's trouble (src/intent/shared-infra.ts WATCHERS): it saw it and tells it. */
 const RELAYS = new RegExp(
-  String.raw`^\s*(?:的|上|里|那边)?\s*(?:日志|告警|报警|报了?|说|抓到|抓的|显示|看到|面板|大盘|规则|分析师|工单|单子|` +
+  String.raw`^\s*(?:[:：]|(?:的|上|里|那边)?\s*(?:日志|告警|报警|报了?|说|抓到|抓的|显示|看到|面板|大盘|规则|分析师|工单|单子|` +
     String.raw`(?:analysts?|flagged|says|said|shows|showed|reports?|reported|fired|alerts?|alerting|dashboards?|` +
-    String.raw`probes?|logs?|rules?|tickets?)\b)`,
+    String.raw`probes?|logs?|rules?|tickets?|critical|warning)\b))`,
   'i',
 );
 

@@ -93,7 +93,7 @@ export const FAULTS = {
   },
   missing: {
     label: '没有 / missing',
-    zh: ['不见了', '找不到', '没了', '缺少', '丢了', '无此', '查无'],
+    zh: ['不见了', '找不到', '没了', '缺少', '丢了', '无此', '查无', '没样式', '样式丢', '样式全丢'],
     en: ['missing', 'gone', "can't find", 'cannot find', 'no such user', 'does not exist', "doesn't exist"],
     re: [
       // not "有没有" (is there …?): "有没有命令行的办法" asks, it misses nothing
@@ -108,6 +108,11 @@ export const FAULTS = {
     label: '权限 / permission',
     zh: ['权限', '没权限'],
     en: ['permission denied', 'permission', 'forbidden', "don't have permission"],
+    // sudo and polkit refusing a command: "sudo: a password is required", "Interactive authentication required."
+    re: [
+      '\\ba (?:password|terminal) is required\\b|\\bnot in the sudoers file\\b|\\bis not allowed to execute\\b',
+      '\\binteractive authentication required\\b',
+    ],
   },
   cors: {
     label: '跨域 / CORS',

@@ -49,7 +49,7 @@ export function partsInTrouble(index: PlaybookIndex, msg: Message): string[][] {
   const out: string[][] = [];
   const clauses = msg.lines
     .flatMap((l) => l.body.split(CLAUSE))
-    .flatMap((c) => c.split(/[、+]/))
+    .flatMap((c) => c.split(/[、+—–]|\s(?:and|plus)\s|以及|而且|同时/i))
     .slice(0, MAX_CLAUSES);
   for (const clause of clauses) {
     const plain = normalize(clause);

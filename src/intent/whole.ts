@@ -5,6 +5,7 @@ import { detectConcepts } from './concepts.js';
 import { normalize } from './normalize.js';
 import type { PlaybookScore } from './score.js';
 import { APP_COMPONENTS } from './lexicon-components.js';
+import { partsInTrouble, troubledParts } from './parts-in-trouble.js';
 
 /** Concepts that make a message about the whole of OMS (src/intent/lexicon-requests.ts). */
 const WHOLE = ['several-parts', 'all-fine', 'where-to-start', 'everything', 'many-problems'];
@@ -41,6 +42,9 @@ export function aboutTheWhole(
   // for the checklist even with trouble named.
   // So is everything down with two or more parts named and no idea where to start ("全挂了 登录不行 admin也打不开 从哪开始查").
   const lost = c.has('where-to-start') && c.has('everything') && (c.has('checkup') || partsNamed(c) >= 2);
+  // So is everything asked for, or where to start, over two parts or more each in trouble in a clause of its own
+  // ("admin won't load, logins fail and the service keeps restarting — please go through everything").
+  const spread = more && troubledParts(partsInTrouble(index, msg)) >= 2;
   // Several commands' output pasted for a review of everything ("按文档收集了，整体帮看下" over journalctl, nginx -t,
   // curl …): the errors in it are what to review, not one part's fault.
   // So is a configuration pasted with what it should be asked ("这是现网的 .env，正常配置应该啥样").
@@ -53,7 +57,7 @@ export function aboutTheWhole(
   // "登录问题我想自己一步步查，先看哪儿": where to start on one part named alone is that part's question.
   const onePart = partsNamed(c) === 1 && !c.has('everything') && !c.has('all-fine');
   const asked =
-    (lost || review || (more && !msg.trouble && !onePart)) &&
+    (lost || spread || review || (more && !msg.trouble && !onePart)) &&
     !msg.context.foreign &&
     !msg.context.notice &&
     !msg.general;
