@@ -189,6 +189,8 @@ export const REQUESTS = {
       '(?:都|全)(?:看|查|检查|试)过了',
       '^\\s*(?:ran|checked|tried)\\s*:',
       '全查',
+      // "can you run everything", "run all of it"
+      '\\brun (?:it )?(?:all|everything)\\b',
     ],
     py: ['pai cha', 'jian cha'],
   },

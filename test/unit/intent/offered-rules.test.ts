@@ -57,6 +57,21 @@ describe('pasted output', () => {
     silent(['sudo: a password is required 怎么在 jenkins 里免密', 'lisi is not in the sudoers file 怎么加']);
   });
 
+  it("systemd's reminder to reload, nginx failing on gunicorn's socket", () => {
+    tops([
+      [
+        'systemctl start oms-backend\nWarning: The unit file, source configuration file or drop-ins of oms-backend.service ' +
+          "changed on disk. Run 'systemctl daemon-reload' to reload units.",
+        'service-start',
+      ],
+      [
+        '2026/12/01 11:10:41 [error] 977#977: *12 connect() to unix:/run/gunicorn.sock failed (2: No such file or directory) while ' +
+          'connecting to upstream',
+        'api-not-found',
+      ],
+    ]);
+  });
+
   it('a bulletin relaying what was detected on OMS is a report, a posted notice stays a notice', () => {
     tops([['【安全运营中心通报】检测到 OMS 系统登录接口大量 401/403，同时用户反映管理员登不进去', 'login']]);
     silent(['【通报】本周五晚 OMS 例行维护，期间无法登录，请知悉']);

@@ -51,6 +51,7 @@ describe('several parts in trouble at once', () => {
       "admin won't load, logins fail and the service keeps restarting — please go through everything",
       '服务起不来、nginx 502、后台没样式，三个问题一起，帮整体看一遍',
       'login flaky, admin 404, and the unit restarted twice overnight — where do we even start',
+      'both the login page and the admin are broken and the API gives 404s, can you run everything',
     ])
       expect([text, answer(text).outcome, answer(text).top]).toEqual([text, 'match', 'checklist']);
     // one part in trouble, asked to go through everything: that part
