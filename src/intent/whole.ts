@@ -42,9 +42,11 @@ export function aboutTheWhole(
   // for the checklist even with trouble named.
   // So is everything down with two or more parts named and no idea where to start ("全挂了 登录不行 admin也打不开 从哪开始查").
   const lost = c.has('where-to-start') && c.has('everything') && (c.has('checkup') || partsNamed(c) >= 2);
-  // So is everything asked for, or where to start, over two parts or more each in trouble in a clause of its own
-  // ("admin won't load, logins fail and the service keeps restarting — please go through everything").
-  const spread = more && troubledParts(partsInTrouble(index, msg)) >= 2;
+  // So is everything asked for or named, or where to start, over two parts or more each in trouble in a clause of
+  // its own ("admin won't load, logins fail and the service keeps restarting — please go through everything",
+  // "后台打不开，登录也失败，接口 502，估计是整体的问题"), and three such parts with nothing asked.
+  const spreadOver = troubledParts(partsInTrouble(index, msg));
+  const spread = ((more || c.has('everything')) && spreadOver >= 2) || spreadOver >= 3;
   // Several commands' output pasted for a review of everything ("按文档收集了，整体帮看下" over journalctl, nginx -t,
   // curl …): the errors in it are what to review, not one part's fault.
   // So is a configuration pasted with what it should be asked ("这是现网的 .env，正常配置应该啥样").

@@ -60,6 +60,32 @@ describe('/oms <text> with a middle score', () => {
   });
 });
 
+describe('/oms <text> naming several parts in trouble at once', () => {
+  it('offers the full checklist first among the parts, with its reason; its button runs the checklist', async () => {
+    const r = await h.command('登录不行 接口时好时坏 后台也怪');
+    expect(r.status).toBe(200);
+    await h.idle();
+    expect(h.transports).toEqual([]);
+    const posts = h.slack.callsTo('chat.postMessage');
+    expect(posts.length).toBe(1);
+    expect(text(posts[0]!.body.blocks)).toContain('Did you mean');
+    const buttons = buttonsOf(posts[0]!.body.blocks);
+    const ids = buttons.map((b) => b.action_id.replace('oms_run_diagnosis_', ''));
+    expect(ids[0]).toBe('checklist');
+    expect(ids.length).toBe(3);
+    expect(text(posts[0]!.body.blocks)).toContain('(`checklist`) — 几处同时出问题 / several parts in trouble at once');
+
+    const choice = buttons[0]!;
+    await h.click({ actionId: choice.action_id, value: choice.value, messageTs: '1700000600.000100' });
+    await h.idle();
+    expect(h.transports.length).toBe(1);
+    const run = h.slack.callsTo('chat.postMessage').slice(1);
+    expect(run.length).toBeGreaterThanOrEqual(1);
+    for (const p of run) expect(p.body.thread_ts).toBe('1700000600.000100');
+    expect(text(run[0]!.body.blocks)).toContain('Full checklist');
+  });
+});
+
 describe('how-to questions', () => {
   it('/oms answers with the section (privately), not with a diagnosis run', async () => {
     const r = await h.command('建超管的命令是啥来着');

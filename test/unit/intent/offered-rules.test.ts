@@ -28,6 +28,11 @@ describe('reports relayed by the tools that watch OMS', () => {
     ]);
   });
 
+  it("a platform's own parts are that platform's", () => {
+    silent(['态势感知平台自己的后台登录不上了，厂商在看', '监控系统自己的接口 502 了']);
+    tops([['OMS 平台自己的后台登录不上了', 'login']]);
+  });
+
   it('asked to go through the checklist, not another checklist', () => {
     expect(answer('symptoms are scattered, go through the checklist').top).toBe('checklist');
     silent(['can someone share the onboarding checklist for new hires', 'the release checklist is on the wiki']);
