@@ -66,7 +66,9 @@ export const SERVER_COMPONENTS = {
   'unit-exit': {
     label: 'systemd 退出码 / systemd exit status (217/USER, 203/EXEC, 200/CHDIR)',
     re: [
-      '\\b(?:217|203|200)/(?:user|exec|chdir)\\b',
+      '\\b(?:217|203|200)[/ _-]?(?:user|exec|chdir)\\b',
+      // told in a sentence: "改了 User 之后后端就 217 了", "服务又 203 了"
+      '(?:就|又|报|变成|直接|一直|成了)\\s*(?:217|203)\\s*了',
       '(?:\\bexit(?:ed)?(?: with)? (?:code|status)|退出码|退出状态|status=)\\s*[=:]?\\s*(?:217|203)\\b',
     ],
   },

@@ -47,8 +47,15 @@ describe('pasted output', () => {
         'worker-sigterm',
       ],
       ['Sentry 里 OMS 后端一直有 SystemExit: 1，大概每小时几十条', 'worker-sigterm'],
+      ['[2026-12-01 13:05:00 +0800] [900] [ERROR] Worker (pid:931) was sent code 134!', 'worker-sigterm'],
     ]);
     silent(['python 脚本里 sys.exit(1) 和 SystemExit 有什么区别']);
+  });
+
+  it("systemd's exit status told in a sentence", () => {
+    expect(answer('改了 oms-backend.service 的 User，然后后端就 217 了').offered).toContain('service-start');
+    expect(answer('houtai fuwu qi bu lai 217 USER').offered).toContain('service-start');
+    silent(['会议室 217 了吗，我们在 203 等你']);
   });
 
   it('sudo or polkit refusing to manage the unit', () => {
