@@ -11,6 +11,7 @@ import { NULL_CLASS, type NgramExample } from './model.js';
 export const TRAINING_SETS = [
   'eval.jsonl',
   'probes.jsonl',
+  'offered-probes.jsonl',
   'fresh/messages.jsonl',
   'heldout/tune.jsonl',
   'heldout/test.jsonl',

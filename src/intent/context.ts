@@ -1,5 +1,5 @@
 import { OTHER_SYSTEMS } from './other-systems.js';
-import { SHARED_INFRA } from './shared-infra.js';
+import { RELAYED_BY, SHARED_INFRA } from './shared-infra.js';
 
 /**
  * Whose problem is it? An ops channel talks about many systems; a message that
@@ -244,6 +244,7 @@ export function messageContext(text: string): MessageContext {
     .replace(OWN_BROWSER, ' 浏览器 ')
     .replace(BUILT_ON, ' build ')
     .replace(CHANNEL, ' 说')
+    .replace(RELAYED_BY, ' ')
     .replace(FORWARDED_VIA, ' 转发: ')
     .replace(REPORTED_IN, ' ')
     .replace(TOOLED_INTO, ' ');
@@ -252,11 +253,14 @@ export function messageContext(text: string): MessageContext {
   const named = OTHER_SYSTEMS.test(said) || OTHER_HOST.test(said);
   const shared = !named && SHARED_INFRA.test(said);
   const other = named || shared;
+  // Relayed by a watching tool: OMS's report, but passive listening stays silent on it as on the tool named alone.
+  const relayed = text !== said && RELAYED_BY.test(text);
+  RELAYED_BY.lastIndex = 0;
   return {
     ours,
     foreign: !ours && other,
     notice: announces(said),
-    other,
+    other: other || relayed,
     ...(shared ? { sharedOnly: true } : {}),
     ...(REVIEW.test(said) ? { review: true } : {}),
   };

@@ -1,6 +1,6 @@
 import { splitSyllables } from './pinyin.js';
 import { TypoCorrector } from './typos.js';
-import { WATCHERS } from './shared-infra.js';
+import { RELAYS, WATCHERS } from './shared-infra.js';
 
 /**
  * Another system named by a word OMS never uses. The list in other-systems.ts
@@ -74,14 +74,6 @@ const COMPONENT_AFTER = new RegExp(
     'backend|frontend|pod|container|cluster|node|process|daemon|agent|' +
     'management|back[- ]?office|apps?\\b|machines?\\b|passwords?\\b|accounts?\\b|' +
     '登录|登陆|后台|控制台|管理|进程|服务|接口|页面|面板|集群|节点|容器|账号|密码)',
-);
-
-/** What a watching tool does with OMS's trouble (src/intent/shared-infra.ts WATCHERS): it saw it and tells it. */
-const RELAYS = new RegExp(
-  String.raw`^\s*(?:[:：]|(?:的|上|里|那边)?\s*(?:日志|告警|报警|报了?|说|抓到|抓的|显示|看到|面板|大盘|规则|分析师|工单|单子|` +
-    String.raw`(?:analysts?|flagged|says|said|shows|showed|reports?|reported|fired|alerts?|alerting|dashboards?|` +
-    String.raw`probes?|logs?|rules?|tickets?|critical|warning)\b))`,
-  'i',
 );
 
 const TOKEN = /[a-z][a-z0-9_-]*[a-z0-9]/g;

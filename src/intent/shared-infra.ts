@@ -12,6 +12,21 @@ export const WATCHERS: ReadonlySet<string> = new Set([
   ...['soc', 'siem', 'waf', 'ids', 'splunk', 'qradar', 'wazuh', 'servicenow', 'itsm'],
 ]);
 
+/** What a watching tool (WATCHERS) does with OMS's trouble, said right after its name: it saw it and tells it. */
+export const RELAYS = new RegExp(
+  String.raw`^\s*(?:[:：]|(?:的|上|里|那边)?\s*(?:日志|告警|报警|报了?|说|抓到|抓的|显示|看到|面板|大盘|规则|分析师|工单|单子|` +
+    String.raw`(?:analysts?|flagged|says|said|shows|showed|reports?|reported|fired|alerts?|alerting|dashboards?|` +
+    String.raw`probes?|logs?|rules?|tickets?|critical|warning)\b))`,
+  'i',
+);
+
+/**
+ * A watching tool named as the source of what it relays ("WAF 日志里…", "nagios: CRITICAL …", "the SIEM flagged …"):
+ * how the report was heard of, not a thing of every server's placing the message elsewhere (src/intent/context.ts
+ * leaves it out before SHARED_INFRA is tried). "the SIEM itself is down" relays nothing.
+ */
+export const RELAYED_BY = new RegExp(String.raw`\b(?:${[...WATCHERS].join('|')})\b(?=${RELAYS.source.slice(1)})`, 'gi');
+
 /**
  * Things every server has (the database, disks, the machine room, backups, cron): another team's topic when a
  * message names nothing of OMS, but OMS's own when it names one of OMS's specific parts ("刚部署完数据库是空的，

@@ -14,6 +14,7 @@ describe('reports relayed by the tools that watch OMS', () => {
       ['WAF 日志里 172.29.91.61 的 /api/orders/ 一直回 504，安全组转过来问是不是我们后端的问题', 'api-not-found'],
       ['SIEM 抓到的：后端日志里一堆 Worker (pid:812) was sent SIGTERM!', 'worker-sigterm'],
       ['splunk 告警：OMS 后台 /admin/ 全是 404', 'admin'],
+      ['nagios: CRITICAL - HTTP 504 Gateway Time-out on http://172.29.91.61/api/orders/export/', 'api-not-found'],
     ];
     for (const [text, id] of cases) expect([text, answer(text).offered]).toEqual([text, expect.arrayContaining([id])]);
   });
@@ -25,6 +26,7 @@ describe('reports relayed by the tools that watch OMS', () => {
       'prometheus 的 alertmanager systemd 服务起不来，ExecStart 路径好像写错了',
       'waf 拦截了好多请求',
       'SIEM 的 license 下个月到期',
+      'the SIEM itself is down — splunk indexer 502 since midnight',
     ]);
   });
 
