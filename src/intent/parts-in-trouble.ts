@@ -1,5 +1,5 @@
 import type { PlaybookIndex } from './index.js';
-import { detectConcepts } from './concepts.js';
+import { detectConcepts, type Lexicon } from './concepts.js';
 import { canonical, normalize } from './normalize.js';
 import { CLAUSE, FINE, PROBLEM_CONCEPTS, TROUBLE, type Message } from './message.js';
 import { pinyinStream } from './pinyin.js';
@@ -15,7 +15,9 @@ interface Choice {
 /** At most this many choices are offered. */
 const MAX_CHOICES = 3;
 /** Only the first clauses are read: a long paste's tail names no more parts. */
-const MAX_CLAUSES = 24;
+const MAX_CLAUSES = 16;
+/** Longer than this, a "clause" is a pasted line (a URL, a traceback), not a part said to be in trouble. */
+const MAX_CLAUSE_CHARS = 120;
 /** This many different parts in trouble make the checklist the first choice. */
 const LEADS_AT = 3;
 /** The reason shown beside the checklist offered for several parts in trouble. */
@@ -40,6 +42,23 @@ const PART_OF: Readonly<Record<string, string>> = {
   nginx: 'server',
 };
 
+const clauseLexicons = new WeakMap<Lexicon, Lexicon>();
+
+/** The lexicon's parts and problems only: what a clause is read for (a whole lexicon per clause costs ~10 times more). */
+function clauseLexicon(lexicon: Lexicon): Lexicon {
+  const hit = clauseLexicons.get(lexicon);
+  if (hit && (hit.pinyin || !lexicon.pinyin)) return hit;
+  const wanted = new Set([...Object.keys(PART_OF), ...PROBLEM_CONCEPTS]);
+  const concepts = lexicon.concepts.filter((c) => wanted.has(c.id));
+  const sub: Lexicon = {
+    concepts,
+    byId: new Map(concepts.map((c) => [c.id, c])),
+    ...(lexicon.pinyin ? { pinyin: lexicon.pinyin.filter(([, id]) => wanted.has(id)) } : {}),
+  };
+  clauseLexicons.set(lexicon, sub);
+  return sub;
+}
+
 /**
  * The parts of OMS named in trouble, clause by clause: a clause naming one of the parts an operator sees fail
  * (PART_OF; not users, passwords or config, which every system has) and a sign of trouble in the same clause ("登录不行", "接口时好时坏",
@@ -53,8 +72,14 @@ export function partsInTrouble(index: PlaybookIndex, msg: Message): string[][] {
     .slice(0, MAX_CLAUSES);
   for (const clause of clauses) {
     const plain = normalize(clause);
-    if (!plain.trim()) continue;
-    const found = detectConcepts(index.lexicon, plain, pinyinStream(plain));
+    if (!plain.trim() || plain.length > MAX_CLAUSE_CHARS) continue;
+    const stream = pinyinStream(plain);
+    // Pinyin forms come from the whole lexicon's, built when the message's own concepts were read.
+    const found = detectConcepts(
+      stream && !index.lexicon.pinyin ? index.lexicon : clauseLexicon(index.lexicon),
+      plain,
+      stream,
+    );
     const parts = [...found].filter((c) => c in PART_OF);
     if (parts.length === 0) continue;
     // "直连 8000 是 401 正常的": a status said to be fine is no trouble.
@@ -63,6 +88,16 @@ export function partsInTrouble(index: PlaybookIndex, msg: Message): string[][] {
     if (trouble) out.push(parts);
   }
   return out;
+}
+
+/**
+ * How many parts (PART_OF) the whole message names: its clauses are worth reading one by one only when it names as
+ * many as are asked for.
+ */
+export function partsNamedIn(concepts: ReadonlySet<string>): number {
+  const parts = new Set<string>();
+  for (const c of concepts) if (c in PART_OF) parts.add(PART_OF[c]!);
+  return parts.size;
 }
 
 /**
@@ -94,7 +129,7 @@ export function offerTheWhole<R extends { outcome: string; choices?: Choice[] }>
   if (result.outcome !== 'choices' || !result.choices || umbrellaId === undefined) return result;
   const choices = result.choices;
   if (choices.some((c) => c.id === umbrellaId) || choices.length < 2) return result;
-  const n = troubledParts(partsInTrouble(index, msg));
+  const n = partsNamedIn(msg.concepts) >= 2 ? troubledParts(partsInTrouble(index, msg)) : 0;
   if (n < 2) return result;
   const umbrella = index.playbooks.find((p) => p.id === umbrellaId)!;
   const added: Choice = { id: umbrella.id, title: umbrella.title, confidence: 0, reason: WHOLE_REASON };

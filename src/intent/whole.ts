@@ -5,7 +5,7 @@ import { detectConcepts } from './concepts.js';
 import { normalize } from './normalize.js';
 import type { PlaybookScore } from './score.js';
 import { APP_COMPONENTS } from './lexicon-components.js';
-import { partsInTrouble, troubledParts } from './parts-in-trouble.js';
+import { partsInTrouble, partsNamedIn, troubledParts } from './parts-in-trouble.js';
 
 /** Concepts that make a message about the whole of OMS (src/intent/lexicon-requests.ts). */
 const WHOLE = ['several-parts', 'all-fine', 'where-to-start', 'everything', 'many-problems'];
@@ -45,8 +45,8 @@ export function aboutTheWhole(
   // So is everything asked for or named, or where to start, over two parts or more each in trouble in a clause of
   // its own ("admin won't load, logins fail and the service keeps restarting — please go through everything",
   // "后台打不开，登录也失败，接口 502，估计是整体的问题"), and three such parts with nothing asked.
-  const spreadOver = troubledParts(partsInTrouble(index, msg));
-  const spread = ((more || c.has('everything')) && spreadOver >= 2) || spreadOver >= 3;
+  const wanted = more || c.has('everything') ? 2 : 3;
+  const spread = partsNamedIn(c) >= wanted && troubledParts(partsInTrouble(index, msg)) >= wanted;
   // Several commands' output pasted for a review of everything ("按文档收集了，整体帮看下" over journalctl, nginx -t,
   // curl …): the errors in it are what to review, not one part's fault.
   // So is a configuration pasted with what it should be asked ("这是现网的 .env，正常配置应该啥样").
