@@ -108,21 +108,15 @@ export function matchIntent(text: string, playbooks: readonly Playbook[], opts: 
   scores.sort((a, b) => b.score - a.score);
   explainAway(scores);
   const gate = ngramGate(msg, scores, factor);
-  const umbrella = index.playbooks.find((p) => p.concepts.some((k) => k.includes('several-parts')))?.id;
   const second = (r: MatchResult): MatchResult =>
-    offerTheWhole(
-      offerNgram(
-        r,
-        text,
-        gate.ours && gate.evidence ? (opts.ngram ?? committedNgram)() : null,
-        gate,
-        (id) => index.playbooks.find((p) => p.id === id)?.title,
-        (id) => round(scores.find((s) => s.id === id)?.score ?? 0),
-        opts.ngramP ?? NGRAM_OFFER_P,
-      ),
-      index,
-      msg,
-      umbrella,
+    offerNgram(
+      r,
+      text,
+      gate.ours && gate.evidence ? (opts.ngram ?? committedNgram)() : null,
+      gate,
+      (id) => index.playbooks.find((p) => p.id === id)?.title,
+      (id) => round(scores.find((s) => s.id === id)?.score ?? 0),
+      opts.ngramP ?? NGRAM_OFFER_P,
     );
   const whole = aboutTheWhole(index, msg, scores, MATCH_THRESHOLD + AMBIGUITY_MARGIN);
   scores.sort((a, b) => b.score - a.score);
@@ -152,7 +146,7 @@ export function matchIntent(text: string, playbooks: readonly Playbook[], opts: 
     const result = none(extracted, ranked.slice(0, 3));
     const near = factor === 1 ? ranked.filter((c) => c.confidence >= NEAREST_FLOOR).slice(0, 2) : [];
     if (near.length > 0) result.nearest = withReasons(index, near, scores);
-    return second(result);
+    return offerTheWhole(second(result), index, msg);
   }
   const close = ranked.slice(1).filter((c) => isClose(best.confidence, c));
   const decisive = best.confidence >= MATCH_THRESHOLD && close.length === 0;
@@ -173,7 +167,7 @@ export function matchIntent(text: string, playbooks: readonly Playbook[], opts: 
       scores,
     );
   }
-  if (!decisive) return second(result);
+  if (!decisive) return offerTheWhole(second(result), index, msg);
   // A second reading of the rules' own (another playbook at NGRAM_SECOND_READING): the classifier may question it.
   // Not for a log line a playbook knows: the rules are surest there, and a long paste costs the classifier most.
   if ((ranked[1]?.confidence ?? 0) < NGRAM_SECOND_READING || !gate.ours || !gate.evidence) return result;

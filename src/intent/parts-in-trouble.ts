@@ -44,7 +44,7 @@ const PART_OF: Readonly<Record<string, string>> = {
 
 const clauseLexicons = new WeakMap<Lexicon, Lexicon>();
 
-/** The lexicon's parts and problems only: what a clause is read for (a whole lexicon per clause costs ~10 times more). */
+/** The lexicon's parts and problems only: what a clause is read for (the whole lexicon per clause costs far more). */
 function clauseLexicon(lexicon: Lexicon): Lexicon {
   const hit = clauseLexicons.get(lexicon);
   if (hit && (hit.pinyin || !lexicon.pinyin)) return hit;
@@ -61,8 +61,8 @@ function clauseLexicon(lexicon: Lexicon): Lexicon {
 
 /**
  * The parts of OMS named in trouble, clause by clause: a clause naming one of the parts an operator sees fail
- * (PART_OF; not users, passwords or config, which every system has) and a sign of trouble in the same clause ("登录不行", "接口时好时坏",
- * "admin 404"). Returns the components of each such clause.
+ * (PART_OF; not users, passwords or config, which every system has) and a sign of trouble in the same clause
+ * ("登录不行", "接口时好时坏", "admin 404"). Returns the components of each such clause.
  */
 export function partsInTrouble(index: PlaybookIndex, msg: Message): string[][] {
   const out: string[][] = [];
@@ -124,14 +124,14 @@ export function offerTheWhole<R extends { outcome: string; choices?: Choice[] }>
   result: R,
   index: PlaybookIndex,
   msg: Message,
-  umbrellaId: string | undefined,
 ): R {
-  if (result.outcome !== 'choices' || !result.choices || umbrellaId === undefined) return result;
+  // The playbook that answers for the whole: the one declaring several parts (the checklist).
+  const umbrella = index.playbooks.find((p) => p.concepts.some((k) => k.includes('several-parts')));
+  if (result.outcome !== 'choices' || !result.choices || umbrella === undefined) return result;
   const choices = result.choices;
-  if (choices.some((c) => c.id === umbrellaId) || choices.length < 2) return result;
+  if (choices.some((c) => c.id === umbrella.id) || choices.length < 2) return result;
   const n = partsNamedIn(msg.concepts) >= 2 ? troubledParts(partsInTrouble(index, msg)) : 0;
   if (n < 2) return result;
-  const umbrella = index.playbooks.find((p) => p.id === umbrellaId)!;
   const added: Choice = { id: umbrella.id, title: umbrella.title, confidence: 0, reason: WHOLE_REASON };
   const kept = choices.slice(0, MAX_CHOICES - 1);
   // Three parts or more in trouble: the whole leads; two: the rules' first reading stays first.
