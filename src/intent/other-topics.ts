@@ -82,6 +82,8 @@ export const OTHER_TOPICS_ZH = [
   '学校的',
   // a word processor's own features ("word 文档里的目录怎么自动生成"): not a unit file pasted from a document
   'word\\s*(?:文档)?(?:里|中)?的?(?:目录|页眉|页脚|页码|批注|修订|字体|排版)',
+  // a list handed in as paperwork ("下周前提交所有系统的账号权限清单"): not the checklist
+  '(?:提交|上交|交一份|报送|汇总|整理一份)[^,.;!?，。；！？\\n]{0,16}清单',
   // security and compliance ("selinux 关了会不会有安全问题", "等保测评")
   ...['安全问题', '安全隐患', '安全风险', '等保'],
 ];

@@ -14,7 +14,8 @@ export const WATCHERS: ReadonlySet<string> = new Set([
 
 /** What a watching tool (WATCHERS) does with OMS's trouble, said right after its name: it saw it and tells it. */
 export const RELAYS = new RegExp(
-  String.raw`^\s*(?:[:：]|(?:的|上|里|那边)?\s*(?:日志|告警|报警|报了?|说|抓到|抓的|显示|看到|面板|大盘|规则|分析师|工单|单子|` +
+  String.raw`^\s*(?:[:：]|(?:的|上|里|那边)?\s*(?:原始日志|日志|告警|报警|报了?|说|抓到|抓的|显示|看到|面板|大盘|规则|分析师|工单|` +
+    String.raw`单子|给的|发的|发来|转来|转过来|截图|` +
     String.raw`(?:analysts?|flagged|says|said|shows|showed|reports?|reported|fired|alerts?|alerting|dashboards?|` +
     String.raw`probes?|logs?|rules?|tickets?|critical|warning)\b))`,
   'i',

@@ -76,14 +76,19 @@ export function aboutTheWhole(
   // Checks reported as done and reviewed ("checked: status ok, nginx -t ok … what next?") are a check-up, even when
   // the clauses saying they were fine were set aside.
   // A configuration reviewed against what it should be is the whole configuration's review.
-  const named = review ? new Set([...c, 'checkup', ...(against ? ['everything'] : [])]) : c;
+  // Several parts each in trouble in a clause of their own are several parts, though not written as a list.
+  const named = review
+    ? new Set([...c, 'checkup', ...(against ? ['everything'] : [])])
+    : spread
+      ? new Set([...c, 'several-parts'])
+      : c;
   const declares = (id: string) =>
     index.playbooks
       .find((p) => p.id === id)
       ?.concepts.some((k) => k.some((x) => WHOLE.includes(x)) && k.every((x) => named.has(x)));
   let umbrella = sorted.find((s) => declares(s.id));
   const declaring = index.playbooks.find((p) => declares(p.id));
-  if (!umbrella && review && declaring) {
+  if (!umbrella && (review || spread) && declaring) {
     // The check-up read from the review itself: the playbook scored nothing on the words left.
     const combo = declaring.concepts.find((k) => k.every((x) => named.has(x)));
     umbrella = {

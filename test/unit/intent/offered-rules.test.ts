@@ -19,6 +19,20 @@ describe('reports relayed by the tools that watch OMS', () => {
     for (const [text, id] of cases) expect([text, answer(text).offered]).toEqual([text, expect.arrayContaining([id])]);
   });
 
+  it('its raw log or a screenshot it sent, pasted', () => {
+    tops([
+      [
+        'WAF 原始日志：\ntime=2026-12-01T14:02:11 dst=172.29.91.61 uri=/api/orders/ status=502 action=pass',
+        'api-not-found',
+      ],
+      [
+        'SOC 给的截图文字：\nPOST /api/auth/login/ 403 Forbidden {"detail":"CSRF Failed: Origin checking failed"}',
+        'login',
+      ],
+    ]);
+    silent(['SOC 周报：本周拦截钓鱼邮件 312 封', 'Zabbix server 自己的 mysql 挂了，监控全断了']);
+  });
+
   it("the tool's own trouble, or its own console, stays the tool's", () => {
     silent([
       'WAF 控制台登不上',
@@ -28,6 +42,11 @@ describe('reports relayed by the tools that watch OMS', () => {
       'SIEM 的 license 下个月到期',
       'the SIEM itself is down — splunk indexer 502 since midnight',
     ]);
+  });
+
+  it('a list handed in as paperwork is no checklist', () => {
+    silent(['审计组要求下周前提交所有系统的账号权限清单', '麻烦汇总一份服务器资产清单']);
+    expect(answer('按清单全部检查一遍 OMS').top).toBe('checklist');
   });
 
   it("a platform's own parts are that platform's", () => {
@@ -50,6 +69,7 @@ describe('pasted output', () => {
       ],
       ['Sentry 里 OMS 后端一直有 SystemExit: 1，大概每小时几十条', 'worker-sigterm'],
       ['[2026-12-01 13:05:00 +0800] [900] [ERROR] Worker (pid:931) was sent code 134!', 'worker-sigterm'],
+      ['[Tue Dec  1 14:20:05 2026] oom_reaper: reaped process 5531 (gunicorn), now anon-rss:0kB', 'worker-sigterm'],
     ]);
     silent(['python 脚本里 sys.exit(1) 和 SystemExit 有什么区别']);
   });

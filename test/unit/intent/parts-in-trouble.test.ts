@@ -66,6 +66,8 @@ describe('several parts in trouble at once', () => {
       'both the login page and the admin are broken and the API gives 404s, can you run everything',
       // everything named (a guess, nothing asked) over several parts in trouble
       '后台打不开，登录也失败，接口 502，估计是整体的问题',
+      // three parts each in trouble, nothing asked
+      '服务挂了 登录也不行 后台也打不开',
     ])
       expect([text, answer(text).outcome, answer(text).top]).toEqual([text, 'match', 'checklist']);
     // one part in trouble, asked to go through everything: that part
