@@ -84,4 +84,8 @@ export const OTHER_TOPICS_ZH = [
   'word\\s*(?:文档)?(?:里|中)?的?(?:目录|页眉|页脚|页码|批注|修订|字体|排版)',
   // security and compliance ("selinux 关了会不会有安全问题", "等保测评")
   ...['安全问题', '安全隐患', '安全风险', '等保'],
+  // a Windows domain account, the PC's own logon ("域账号密码过期了，电脑开机登不进去"): not OMS's login
+  '域(?:账号|账户|用户|密码)|(?:电脑|笔记本|台式机|windows)\\s*开机(?:后|时)?\\s*(?:登|进|输)',
+  // a feature asked of a product ("客户想加个导出 pdf 功能，需求找谁提"): a product request, not whom to turn to when stuck
+  '(?:想|要|希望)(?:加|新增|增加|做)一?个[^,.;!?，。；！？\\n]{0,10}功能|需求(?:找谁|提给谁|怎么提|往哪提)|提需求|功能需求',
 ];
