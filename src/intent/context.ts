@@ -56,8 +56,12 @@ const NOTICE = new RegExp(
  */
 const SOLVED = new RegExp(
   [
-    '(?<!机器|服务器|主机|机|环境)已经?(?:解决|修复|修好|恢复正常|恢复了|恢复|处理好|处理完|处理|回滚|回退|关闭|关了)|问题解决了|搞定了|没问题了|没事了|(?<![又就才便])好了[,.!。，！]*(?:谢|感谢|多谢|$)',
-    '(?:已经|刚)?(?:回滚|回退|改回去|改回来|还原)了|给大家添麻烦|抱歉大家|大家抱歉|(?<!是不是|是否|算不算|判定|判断|确认|属于|还是)误报(?![吗么?？])|请忽略|忽略(?:上面|刚才|这条)',
+    // (a machine switched off is no problem closed: "老机器已经关了")
+    '(?<!机器|服务器|主机|机|环境)已经?(?:解决|修复|修好|恢复正常|恢复了|恢复|处理好|处理完|处理|回滚|回退|关闭|关了)',
+    '问题解决了|搞定了|没问题了|没事了|(?<![又就才便])好了[,.!。，！]*(?:谢|感谢|多谢|$)',
+    '(?:已经|刚)?(?:回滚|回退|改回去|改回来|还原)了|给大家添麻烦|抱歉大家|大家抱歉|请忽略|忽略(?:上面|刚才|这条)',
+    // a false alarm told, not asked ("SOC 要判定是不是误报")
+    '(?<!是不是|是否|算不算|判定|判断|确认|属于|还是)误报(?![吗么?？])',
     '\\b(?:fixed|resolved|sorted) (?:now|it)\\b|\\bworks now\\b|\\bworking again\\b|\\bback to normal\\b',
     "\\b(?:is|are|it's|it is) back(?: up| online| to normal)?\\b",
     '\\b(?:rolled|rolling) (?:it )?back\\b|\\breverted\\b|\\bsorry (?:for|about) the (?:noise|trouble|spam)\\b',
@@ -105,7 +109,8 @@ function announces(said: string): boolean {
 const NOT_OURS = new RegExp(
   [
     String.raw`\bnot (?:an? )?oms\b|\bnot (?:related to|about|for) oms\b|\b(?:nothing to do with|unrelated to) oms\b`,
-    String.raw`(?:与|和|跟)\s*(?:我们|咱们)?的?\s*oms\s*(?:无关|没关系|没有关系)|(?<!是)(?:不是|并非|非)\s*(?:我们|咱们)?\s*oms\s*(?:的|问题|相关|那边|这边)`,
+    String.raw`(?:与|和|跟)\s*(?:我们|咱们)?的?\s*oms\s*(?:无关|没关系|没有关系)`,
+    String.raw`(?<!是)(?:不是|并非|非)\s*(?:我们|咱们)?\s*oms\s*(?:的|问题|相关|那边|这边)`,
     // "…跟这个没关系": what was just told is not about this
     String.raw`(?:跟|和|与)(?:这个|这边|此|我们这|我们|咱们)(?:没关系|无关|没有关系)`,
     // "那个是运维组的", "归数据组管": another team's
@@ -199,8 +204,14 @@ const FORWARDED_VIA = new RegExp(
  * A report the problem is to be written into ("要不要写进周报", "记到日报里"): where it is told, not another topic; a
  * weekly report alone ("周报模板谁发我一下") stays office chatter.
  */
-const REPORTED_IN =
-  /(?:写进|写到|写入|记到|记进|放进|放到|汇报到|报到)(?:本周的?|这周的?|今天的?)?(?:周报|日报|月报)(?:里)?|(?:在|从)(?:本周的?|这周的?|今天的?)?(?:周报|日报|月报)(?:里|上|中)(?=看到|看见|发现|读到)/g;
+const REPORTED_IN = new RegExp(
+  [
+    '(?:写进|写到|写入|记到|记进|放进|放到|汇报到|报到)(?:本周的?|这周的?|今天的?)?(?:周报|日报|月报)(?:里)?',
+    // … or where it was read ("领导在周报里看到了这几行")
+    '(?:在|从)(?:本周的?|这周的?|今天的?)?(?:周报|日报|月报)(?:里|上|中)(?=看到|看见|发现|读到)',
+  ].join('|'),
+  'g',
+);
 
 /**
  * A deployment tool the answer is to be written into ("我要做成 ansible 模板", "to put it in an ansible role"): where
