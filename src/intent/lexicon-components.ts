@@ -209,7 +209,7 @@ export const APP_COMPONENTS = {
     ],
     re: [
       '(?:怎么|如何|咋)建',
-      '建(?:账号|用户|管理员|$|[?？吗呢啊])',
+      '建(?:账号|用户|管理员|超级管理员|超级用户|$|[?？吗呢啊])',
       // "开一个超级管理员账号", "点样开个超管" (opening one is creating it; not 打开/展开 a page)
       '(?<![打展离公召分避解])开(?:一个|个|一下)?(?:新的?)?(?:超级管理员|超管|管理员|账号|账户)',
       // wanting one is asking to create it: "need a superuser for the demo", "需要一个超管"

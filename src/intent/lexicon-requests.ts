@@ -212,6 +212,8 @@ export const REQUESTS = {
       '急救|先(?:让|把)?业务(?:恢复|拉起来|跑起来)',
       // A cheat sheet of commands, not of any tool ("a cheat sheet for vim").
       '\\bcheat ?sheets? (?:of|with|for) (?:the |our )?(?:\\w+ )?commands\\b|\\bcommands? cheat ?sheets?\\b',
+      // hyphenated: "quick-fix commands only"
+      '\\bquick-fix(?:es)?\\b',
     ],
     py: ['xiu fu ming ling', 'xiu fu de ming ling', 'xiu fu yong de ming ling'], // 修复命令, not read from re
   },
