@@ -233,6 +233,20 @@ const TOOLED_INTO = new RegExp(
   'gi',
 );
 
+/**
+ * Another system named as what one already knows, contrasted with OMS's ("windows上IIS我知道是在web.config里面加header
+ * 这个linux上的后端是在哪个配置里面加", "on IIS I know it's web.config, but where on our backend"): a comparison, not the
+ * system the question is about.
+ */
+const KNOWN_ELSEWHERE = new RegExp(
+  [
+    String.raw`(?:[a-z][\w.-]*\s*(?:上|里|那边|的话)?\s*){1,2}我(?:知道|会|懂|熟悉)[^,，。;；\s]*` +
+      String.raw`(?=.*?(?:这个|我们|咱们|oms|但是?|可是|不过))`,
+    String.raw`\b(?:on|in|with) [a-z][\w.-]* i know\b[^,.;!?]*(?=.*\b(?:but|our|this|oms)\b)`,
+  ].join('|'),
+  'gi',
+);
+
 /** What the message says about whose problem it is. */
 export interface MessageContext {
   /** Names OMS (its unit, paths, the super admin …). */
@@ -260,7 +274,8 @@ export function messageContext(text: string): MessageContext {
     .replace(CHANNEL, ' 说')
     .replace(FORWARDED_VIA, ' 转发: ')
     .replace(REPORTED_IN, ' ')
-    .replace(TOOLED_INTO, ' ');
+    .replace(TOOLED_INTO, ' ')
+    .replace(KNOWN_ELSEWHERE, ' ');
   if (NOT_OURS.test(said)) return { ours: false, foreign: true, notice: announces(said), other: true };
   const ours = OMS_ANCHORS.test(said);
   const named = OTHER_SYSTEMS.test(said) || OTHER_HOST.test(said);

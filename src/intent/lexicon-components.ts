@@ -166,7 +166,7 @@ export const APP_COMPONENTS = {
       // many people at once: "onboard two hundred new employees at once", "一次加两百个人"
       '\\b(?:add|creat|onboard|import|register)\\w* (?:\\w+ ){0,4}(?:users|staff|employees|people|accounts|hires)\\b' +
         '[^.?!]{0,20}\\b(?:at once|in one go|all at once)\\b',
-      '一次(?:性)?(?:加|导|建|开|录)(?:入|进)?[^,.;!?，。；！？]{0,6}(?:个人|个用户|个账号|个员工|人)',
+      '一次(?:性)?(?:加|导|建|开|录)(?:入|进|了)?[^,.;!?，。；！？]{0,6}(?:个|位|名)?(?:新的?)?(?:人|用户|账号|员工)',
       // a batch of adding (批量导入, 批量加人, "有没有批量的办法"), not of anything done in bulk (批量 kill 进程, 批量计算)
       '批量(?=\\s*(?:导|加|添|增|新增|建|开|录|注册|上传|的|人|用户|账号|员工|处理|弄|搞|操作|怎|$|[,.;!?，。；！？]))',
       // "the bulk upload of employee records", "mass-uploading staff" (an upload of people, not of payments)
@@ -179,6 +179,8 @@ export const APP_COMPONENTS = {
     label: '表格 / spreadsheet',
     zh: ['表格', '模板', '表头', '哪些列', '字段', '列名'],
     en: ['excel', 'xlsx', 'spreadsheet', 'template', 'columns', 'csv'],
+    // a column of the sheet named by what it holds: "角色那一列不对", "手机号这列"
+    re: ['(?:角色|部门|手机号|邮箱|工号|姓名|用户名)\\s*(?:那|这)?一?列'],
   },
   users: {
     label: '用户 / users',

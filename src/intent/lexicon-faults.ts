@@ -150,6 +150,10 @@ export const FAULTS = {
       '\\b(?:moved|migrated)\\b.{0,30}\\b(?:ip|server|host|box|machine)\\b',
       '\\bold (?:server |host |box |machine )?(?:ip|address|url|host)\\b',
       '\\bafter (?:we|i|they) (?:moved|migrated)\\b',
+      // "after we change server ip to 10.20.3.15"
+      '\\bchang(?:e|ed|ing) (?:the |our |its )?(?:server |host |machine |box )?ip\\b',
+      // the browser's requests landing on the old machine: "network 里看请求居然打到老机器 10.20.3.15 上去了"
+      '(?:打到|发到|跑到|指向|走到|落到|请求到)了?\\s*(?:老|旧)的?(?:机器|服务器|主机|环境|ip|地址)',
       // the browser's requests sent elsewhere: "the request going to some other host", "calls hit the wrong server"
       '\\b(?:requests?|calls?|api|xhr|fetch)\\b.{0,20}\\b(?:go|goes|going|went|sent|hits?|hitting|points?|pointing)' +
         ' (?:to )?(?:some |an? |the )?(?:other|another|wrong|different|old) (?:host|server|address|ip|domain|url)\\b',

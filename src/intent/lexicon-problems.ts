@@ -65,6 +65,8 @@ export const PROBLEMS = {
       '\\berror rate (?:above|over|spiked|rose|up)\\b',
       // "the system no longer accepts our administrator credentials", "does not accept the password"
       "\\bno longer (?:accepts?|works?|loads?|opens?|responds?|lets?)\\b|\\b(?:not|doesn't|don't|won't) accept\\b",
+      // "the login stop working" (learners' English keeps the verb bare)
+      '\\bstop(?:s|ped)? working\\b',
       '报(?:什么|啥|的)错',
       // Sent back to the login page ("点登录后又回到登录页", "bounces back to the login screen").
       '(?:回到|跳回|退回|弹回|又到|又跳到|又跳转到|跳转回|导回|转回|重定向(?:回|到))(?:了)?(?:登录|登陆)(?:页|界面|框)',
