@@ -145,7 +145,8 @@ export const QUESTIONS = {
     ],
     // 几 asks "how many", but "启动几秒就退出" / "过几分钟后" tells "a few".
     re: [
-      '\\?',
+      // not a URL's query string ("/api/orders/?page=1")
+      '\\?(?!\\w+=)',
       '哪',
       '还是',
       '谁',
