@@ -177,7 +177,9 @@ export const QUESTIONS = {
   'is-normal': {
     label: '正常吗 / is it normal',
     zh: ['正常吗', '正常', '要紧', '能忽略', '可以忽略', '需要管', '用管', '要管', '有影响', '没事吧'],
-    en: ['normal', 'ignore', 'harmless', 'benign', 'expected', 'safe to', 'worry'],
+    en: ['normal', 'ignore', 'harmless', 'benign', 'safe to', 'worry'],
+    // "is this expected?", "expected behaviour?"; not a remark in passing ("same thing (expected w/ DEBUG=False)")
+    re: ['\\bexpected\\b(?=[^.!()]*\\?)|\\b(?:is|was|are|were) (?:this|that|it|these|those) (?:\\w+ )?expected\\b'],
     py: ['zheng chang', 'yao jin'],
   },
   /** What a file holds, asked for ("unit 文件该写什么", "what should the unit contain"). */
