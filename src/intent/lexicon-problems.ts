@@ -272,6 +272,8 @@ export const PROBLEMS = {
       '(?:好|好多|几|很多)(?:个|处|样)(?:问题|毛病|地方)(?:一起|同时|都|混)',
       '(?:问题|毛病|报错)(?:混在一起|一起冒|扎堆)',
       '(?:哪哪|哪儿哪儿|处处|到处)都(?:不对|不行|有问题|是问题|报错)',
+      // everything off ("啥都不对劲"), symptoms scattered ("现象很散", "症状比较分散")
+      '(?:啥|什么|哪儿?)都(?:不对劲|不对|不正常|有毛病)|(?:现象|症状|问题)(?:很|比较|有点|太)?(?:分)?散',
       '\\b(?:several|multiple|various|all (?:kinds|sorts) of) (?:issues|problems|errors|symptoms)\\b',
     ],
   },
