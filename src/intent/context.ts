@@ -247,6 +247,11 @@ const KNOWN_ELSEWHERE = new RegExp(
   'gi',
 );
 
+/** The text without another system named as what one knows ({@link KNOWN_ELSEWHERE}). */
+export function withoutComparison(text: string): string {
+  return text.replace(KNOWN_ELSEWHERE, ' ');
+}
+
 /** What the message says about whose problem it is. */
 export interface MessageContext {
   /** Names OMS (its unit, paths, the super admin …). */
@@ -285,7 +290,8 @@ export function messageContext(text: string): MessageContext {
     ours,
     foreign: !ours && other,
     notice: announces(said),
-    other,
+    // Another system named as a comparison places nothing, but passive listening stays silent beside it.
+    other: other || text.search(KNOWN_ELSEWHERE) >= 0,
     ...(shared ? { sharedOnly: true } : {}),
     ...(REVIEW.test(said) ? { review: true } : {}),
   };

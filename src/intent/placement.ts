@@ -1,4 +1,4 @@
-import type { MessageContext } from './context.js';
+import { withoutComparison, type MessageContext } from './context.js';
 import type { PlaybookIndex } from './index.js';
 import { normalize } from './normalize.js';
 import { splitSyllables } from './pinyin.js';
@@ -18,8 +18,9 @@ export function withForeignNames(
 ): MessageContext {
   if (ctx.foreign && !ctx.sharedOnly) return ctx;
   // A security tool named as where a line was seen or who asks is a channel (src/intent/security-channel.ts).
-  whole = withoutSecurityChannel(whole);
-  const lines = prose.map((l) => withoutSecurityChannel(normalize(l)));
+  // … and so is another system named as what one already knows (src/intent/context.ts).
+  whole = withoutComparison(withoutSecurityChannel(whole));
+  const lines = prose.map((l) => withoutComparison(withoutSecurityChannel(normalize(l))));
   if (!ctx.ours && (index.foreign.find(whole, lines) !== undefined || typedOtherSystem(whole)))
     return { ...ctx, foreign: true, other: true, sharedOnly: false };
   if (!ctx.other && index.foreign.find(whole, lines, true) !== undefined) return { ...ctx, other: true };
