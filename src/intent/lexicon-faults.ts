@@ -85,6 +85,8 @@ export const FAULTS = {
       '(?:啥|什么|谁)都?没有?在?(?:听|监听)|没有在(?:听|监听)',
       // the port found empty: "8000端口空的", "端口那是空着的"
       '端口(?:上|那)?(?:是|也|都)?空(?:的|着)',
+      // typed on a phone: "8000没起", "8000 端口没起来"
+      '\\b8000\\s*(?:端口)?\\s*没(?:起|起来|开)',
       // a network engineer's capture: a SYN answered by a reset ("SYN 发过去直接 RST", "SYN gets an RST back")
       '\\bsyn\\b[^,.;!?，。；！？\\n]{0,24}\\brst\\b',
       "\\b(?:nothing|nobody|no one)(?: is|'s) listening\\b|\\bisn'?t listening\\b",

@@ -25,7 +25,7 @@ export const QUESTIONS = {
       // a customer's request: "could you share …", "please provide …"
       '\\b(?:could|can|would) you (?:please |kindly )?(?:share|provide|send)\\b|\\bplease (?:share|provide|send)\\b',
       // the commands asked for, not a shell's "gunicorn: command not found"
-      '\\bcommands?\\b(?!\\s*not found)',
+      '\\b(?:commands?|cmds?)\\b(?!\\s*not found)',
       '(?:发|给|(?<![起出回上下过进醒])来|贴)(?:我|一下|一份|个)',
       '应该(?!是|不是|没|不会|会|还|就|也|已|可以|能|没有|不)',
       // learners' English drops the auxiliary: "how generate the excel template", "how open admin"

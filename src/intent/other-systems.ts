@@ -112,7 +112,7 @@ const OTHER_NAMES = [
   // a network router, not the front end's ("the vue router")
   '(?<!vue[- ]?|react[- ]?)router',
   ...['laptop', 'brew', 'homebrew', 'macos'],
-  '(?:another|other|side|personal|my own) (?:project|app|site|system)',
+  "(?:another|other|side|personal|my own) (?:\\w+ )?(?:project|app|site|system)(?:'s)?",
   // another team's or department's system, in English: "the HR system's bulk import", "the billing platform"
   '(?:hr|finance|billing|payroll|accounting|attendance|ticketing|reporting|warehouse|inventory|helpdesk|marketing|' +
     'bank|banking|tax) (?:system|platform|app|portal|tool|site)s?',
@@ -154,7 +154,7 @@ const COMMAND_COMPLAINT = '(?:^|\\s)(?:rm|cp|mv|tar|chmod|chown|mkdir|ln|scp|rsy
 const OTHER_NAMES_ZH = [
   '第三方',
   '博客',
-  '我自己的',
+  '我自己的|我自己(?:项目|工程)',
   '主从',
   '消息队列',
   '证书',

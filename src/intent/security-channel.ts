@@ -17,7 +17,7 @@ const WHO = String.raw`\s*(?:这边|那边|的同事|同事|的人|团队|平台
 
 /** What the tool did with the line or what its people want: seen, caught, flagged, asked. */
 const SEEN = [
-  '抓到|看到|发现|告警|报了|报出|上报|标记|标成|判定|判断|问|说|要|想|转过来|推过来|工单|记录(?:到|里)|日志(?:里|中|显示)',
+  '抓到|看到|发现|告警|报了|报出|上报|反馈|反映|提到|标记|标成|判定|判断|问|说|要|想|转过来|推过来|工单|记录(?:到|里)|日志(?:里|中|显示)',
   String.raw`(?:flag(?:s|ged)?|caught|catch(?:es)?|saw|sees?|logged|logs?|alert(?:s|ed)?|ask(?:s|ed)?|wants?|` +
     String.raw`report(?:s|ed)?|says?|said|shows?|showed|picked up|raised|ticket)\b`,
 ].join('|');
@@ -30,7 +30,8 @@ const SIGHTING = new RegExp(`(?:${TOOLS})${WHO}(?:${SEEN})`, 'gi');
  */
 const NOT_THE_CAUSE = new RegExp(
   String.raw`\bnot (?:our|the) (?:waf|firewall|cdn|load balancer|network|ids|ips)\b|` +
-    String.raw`不是\s*(?:waf|防火墙|cdn|负载均衡|网络)\s*(?:的问题|的锅|拦的|拦截的)`,
+    String.raw`不是\s*(?:waf|防火墙|cdn|负载均衡|网络)\s*(?:的问题|的锅|拦的|拦截的)|` +
+    String.raw`(?:waf|防火墙|cdn)\s*(?:自己|本身|这边)?(?:没|没有)(?:拦|拦截|挡)`,
   'gi',
 );
 
