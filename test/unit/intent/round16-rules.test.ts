@@ -118,6 +118,28 @@ describe('lexicon', () => {
     ]);
   });
 
+  it('a phone’s shorthand: ngx, 8000没起, cmds, a search run on a page; hanging up is no service down', () => {
+    tops([
+      ['ngx 一直 502 8000没起', 'api-not-found'],
+      ['订单页点查询 转了半天 504', 'api-not-found'],
+    ]);
+    sections([['fix cmds pls, quick-fix, backend down', 'checklist#quick-fixes']]);
+    expect(normalize('手机快没电了 先挂了')).toBe('手机快没电了 先下了');
+    expect(normalize('nginx 先挂了，后端也挂了')).toBe('nginx 先挂了,后端也挂了');
+    silent(['信号不好 电话先挂了 晚点打给你']);
+  });
+
+  it('curl posting to /api/ answered 405 is the API path’s', () => {
+    tops([["$ curl -s -o /dev/null -w '%{http_code}' -X POST http://127.0.0.1/api/orders/\n405", 'api-not-found']]);
+  });
+
+  it('one’s own project is another system', () => {
+    silent([
+      'my own django project admin gives 404 on static in runserver',
+      '我自己项目里 createsuperuser 报 no such table',
+    ]);
+  });
+
   it('"expected" in a remark asks nothing', () => {
     const r = answer('admin 页面没有样式，直连 8000 也一样（expected with DEBUG=False），怀疑 static 配置');
     expect([r.top, r.section]).toEqual(['admin', null]);
