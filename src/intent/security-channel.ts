@@ -5,11 +5,13 @@
  * trouble ("WAF 管理后台登录不上", "SIEM 的 agent 起不来") names no sighting and stays the tool's.
  */
 
-/** Security operations and compliance: the centre, its tools, the auditors (lower case: messages are normalised). */
+/**
+ * Security operations and compliance: the centre, its tools, the auditors (lower case: messages are normalised). Not
+ * 等保: a compliance review is a topic of its own, OMS's only beside OMS's parts (src/intent/shared-infra.ts).
+ */
 const TOOLS = [
   String.raw`\b(?:soc|siem|waf|ids|ips|edr|xdr|ndr|hids|nids|splunk|qradar)\b`,
   '态势感知|安全运营(?:中心)?|安全(?:团队|部门|中心|组的?同事)|审计(?:组|部门|方|老师|人员|那边)?|合规(?:组|部门|方|那边)?',
-  '等保(?:测评)?(?:的人|老师|方|那边)?',
 ].join('|');
 
 /** Who on the tool's side: "这边", "的同事", "analysts", "team". */
