@@ -179,8 +179,9 @@ for (const [half, since] of tuneOnly ? r9halves.slice(0, 1) : r9halves) {
 // Round 15 (test/fixtures/intent/round15/): a fresh blind set of 600 messages split by the same seed; its tuning half
 // is tuning material of round 15, its test half (kept outside the repository until the integrator had scored it after
 // round 15, figures-only) tuning material since round 16.
-// Round 16 (test/fixtures/intent/round16/): a fresh blind set of 600 messages split by the same seed; only its tuning
-// half is in the repository (tuning material of round 16, misses printed), its test half is scored by the integrator.
+// Rounds 16 and 17 (test/fixtures/intent/round16/, round17/): fresh blind sets of 600 messages each split by the same
+// seed; only their tuning halves are in the repository (tuning material of round 16, misses printed), their test
+// halves are scored by the integrator.
 const later = [
   ['round10/tune.jsonl', 'round 10 tuning half — tuning material of round 10'],
   ['round10/test.jsonl', 'round 10 test half (scored blind in round 10) — tuning material since round 11'],
@@ -195,6 +196,7 @@ const later = [
   ['round15/tune.jsonl', 'round 15 tuning half — tuning material of round 15'],
   ['round15/test.jsonl', 'round 15 test half (scored blind in round 15) — tuning material since round 16'],
   ['round16/tune.jsonl', 'round 16 tuning half — tuning material of round 16'],
+  ['round17/tune.jsonl', 'round 17 tuning half — tuning material of round 16'],
 ] as const;
 const blindSince = [
   'round10/test.jsonl',
