@@ -1,5 +1,5 @@
 import { OTHER_SYSTEMS } from './other-systems.js';
-import { withoutSecurityChannel } from './security-channel.js';
+import { namesSecurityChannel, withoutSecurityChannel } from './security-channel.js';
 import { SHARED_INFRA } from './shared-infra.js';
 
 /**
@@ -290,8 +290,9 @@ export function messageContext(text: string): MessageContext {
     ours,
     foreign: !ours && other,
     notice: announces(said),
-    // Another system named as a comparison places nothing, but passive listening stays silent beside it.
-    other: other || text.search(KNOWN_ELSEWHERE) >= 0,
+    // Another system named as a comparison, a security tool as a channel, place nothing, but passive listening stays
+    // silent beside them.
+    other: other || text.search(KNOWN_ELSEWHERE) >= 0 || namesSecurityChannel(text),
     ...(shared ? { sharedOnly: true } : {}),
     ...(REVIEW.test(said) ? { review: true } : {}),
   };

@@ -37,6 +37,11 @@ const NOT_THE_CAUSE = new RegExp(
   'gi',
 );
 
+/** Does the text name a security tool as a channel? Passive listening stays silent beside it, as beside any tool. */
+export function namesSecurityChannel(text: string): boolean {
+  return text.search(SIGHTING) >= 0;
+}
+
 /** The text with security tools named as a channel replaced by a plain "说" (nothing placed on another system). */
 export function withoutSecurityChannel(text: string): string {
   return text.replace(SIGHTING, ' 说').replace(NOT_THE_CAUSE, ' ');

@@ -26,6 +26,8 @@ describe('a security tool named as where a line was seen or who asks', () => {
       ['gunicorn 的 Worker was sent SIGTERM 这种算不算误报？', 'worker-sigterm#is-it-normal'],
     ]);
     expect(withoutSecurityChannel('soc 这边要判定')).toBe(' 说判定');
+    // … and passive listening stays silent beside it, as beside any tool
+    expect(answer('SIEM 上报：oms-backend 日志里 [ERROR] Worker (pid:2211) was sent SIGTERM!').passive).toBe(false);
   });
 
   it("the tool's own trouble, and a false alarm told, stay silent", () => {
