@@ -155,3 +155,21 @@ describe('lexicon', () => {
     tops([['接口偶尔 504，登录正常', 'api-not-found']]);
   });
 });
+
+describe("round 17's tuning half's kinds of false alarms", () => {
+  it("a desk phone's registration, a campus network's portal, the warehouse's handhelds, a test suite failing", () => {
+    silent([
+      '客服中心的软电话一直注册失败，坐席都没法接电话',
+      '宽带欠费了吗 认证页面一直转圈',
+      '仓库手持都连不上了 扫码没反应',
+      'tox 跑单测挂了两个，admin 登录那个用例',
+    ]);
+  });
+
+  it('OMS named beside them stays OMS’s; tests said to pass place nothing', () => {
+    tops([
+      ['仓库的同事说 OMS 后台打不开', 'admin'],
+      ['生产上 /api/orders/ 返回 502，本地 pytest 是过的', 'api-not-found'],
+    ]);
+  });
+});
