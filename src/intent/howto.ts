@@ -49,6 +49,8 @@ const PROBLEMS = [
   'not-listening',
   'cors',
   'unauthorized',
+  // the front end's page where data was expected ("接口返回的是 index.html 不是 json？")
+  'wrong-page',
 ];
 
 export interface HowtoPick {

@@ -103,6 +103,8 @@ export const FAULTS = {
       // "no superuser exists yet", "there is no admin account"
       '\\bno (?:superuser|super user|admin user|admin account|account|user)s?\\b',
       '\\bthere (?:is|are) no\\b',
+      // never created: "压根没建过超级用户", "之前交付的人没建"
+      '没(?:建|创建|开)过?(?=\\s*(?:超|管理员|账号|用户|$|[,.;!?，。；！？]))',
     ],
     py: ['mei you'],
   },

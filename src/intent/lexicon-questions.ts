@@ -176,7 +176,7 @@ export const QUESTIONS = {
   },
   'is-normal': {
     label: '正常吗 / is it normal',
-    zh: ['正常吗', '正常', '要紧', '能忽略', '可以忽略', '需要管', '用管', '要管', '有影响', '没事吧'],
+    zh: ['正常吗', '正常', '要紧', '能忽略', '可以忽略', '需要管', '用管', '要管', '有影响', '没事吧', '是出事了吗'],
     en: ['normal', 'ignore', 'harmless', 'benign', 'safe to', 'worry'],
     // "is this expected?", "expected behaviour?"; not a remark in passing ("same thing (expected w/ DEBUG=False)")
     re: ['\\bexpected\\b(?=[^.!()]*\\?)|\\b(?:is|was|are|were) (?:this|that|it|these|those) (?:\\w+ )?expected\\b'],

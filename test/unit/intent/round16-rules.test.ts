@@ -173,3 +173,15 @@ describe("round 17's tuning half's kinds of false alarms", () => {
     ]);
   });
 });
+
+describe("round 17's tuning half's kinds of misses", () => {
+  it('a superuser never created is the admin’s; asking whether something broke is no quick fix; a page instead of data is a fault', () => {
+    sections([
+      ['后台登录页能打开，可是压根没建过超管，交接文档里也没有，怎么办', 'admin#create-superuser'],
+      ['Worker was sent SIGTERM 刷了一屏，是出事了吗', 'worker-sigterm#is-it-normal'],
+      ['出事了先敲哪几条命令', 'checklist#quick-fixes'],
+    ]);
+    const r = answer('库存接口返回的是前端的 index.html 不是 json？');
+    expect([r.top, r.section]).toEqual(['api-not-found', null]);
+  });
+});
