@@ -175,7 +175,7 @@ describe("round 17's tuning half's kinds of false alarms", () => {
 });
 
 describe("round 17's tuning half's kinds of misses", () => {
-  it('a superuser never created is the admin’s; asking whether something broke is no quick fix; a page instead of data is a fault', () => {
+  it('a superuser never created; asking whether something broke; a page instead of data', () => {
     sections([
       ['后台登录页能打开，可是压根没建过超管，交接文档里也没有，怎么办', 'admin#create-superuser'],
       ['Worker was sent SIGTERM 刷了一屏，是出事了吗', 'worker-sigterm#is-it-normal'],
