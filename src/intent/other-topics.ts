@@ -22,7 +22,9 @@ export const OTHER_TOPICS = [
   ...['bank', 'banking'],
   // a report's or a deck's template ("a template for the quarterly report"): not the import template
   '(?:expense|quarterly|weekly|monthly|annual|sales) reports? templates?',
-  'templates? for (?:the |a |an |our )?(?:\\w+ )?(?:reports?|slides?|presentations?|resumes?|invoices?|minutes)',
+  // … also asked round about: "what template do we use for incident reports"
+  'templates?(?: (?:do|should|can) (?:we|i|you) use)? for (?:the |a |an |our )?(?:\\w+ )?' +
+    '(?:reports?|slides?|presentations?|resumes?|invoices?|minutes)',
   // pay ("who do I contact about my payslip")
   ...['payslip', 'payslips', 'pay slip', 'pay slips', 'salary', 'payroll'],
   // a third party's API key, an office suite online ("高德地图 API key 怎么申请", "import a csv into google sheets")

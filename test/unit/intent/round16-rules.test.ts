@@ -153,6 +153,8 @@ describe('lexicon', () => {
       ['症状比较分散：登录偶尔失败、接口偶尔 504，先按清单整体过一遍', 'checklist'],
     ]);
     tops([['接口偶尔 504，登录正常', 'api-not-found']]);
+    // a bunch of alerts at once, everything asked for
+    tops([['凌晨一堆 OMS 告警一起冒出来（504、登录失败、worker SIGTERM），全量查一遍', 'checklist']]);
   });
 });
 
