@@ -189,14 +189,13 @@ export const REQUESTS = {
       '(?:都|全)(?:看|查|检查|试)过了',
       '^\\s*(?:ran|checked|tried)\\s*:',
       '全查',
-      // "can you run everything", "run all of it"
-      '\\brun (?:it )?(?:all|everything)\\b',
+      '\\brun (?:it )?(?:all|everything)\\b', // "can you run everything"
     ],
     py: ['pai cha', 'jian cha'],
   },
   'quick-fix': {
     label: '快速修复命令 / quick fixes',
-    zh: ['止血', '一键重启', '快速修复', '常用命令', '重启命令', '紧急', '应急', '先执行', '出事', '先敲', '一把梭'],
+    zh: ['止血', '一键重启', '快速修复', '常用命令', '重启命令', '紧急', '应急', '先执行', '先敲', '一把梭'],
     en: [
       'quick fix',
       'quick fixes',
@@ -217,8 +216,12 @@ export const REQUESTS = {
       '先(?:跑|敲|执行)(?:哪|什么|啥)',
       // first aid: "急救用的几条命令，先让业务恢复"
       '急救|先(?:让|把)?业务(?:恢复|拉起来|跑起来)',
+      // when things break ("出事了先敲哪几条"), not asking whether they did ("这一堆 ERROR 是出事了吗")
+      '(?<!是|是不是)出事(?!了?吗|了?么|了?没)',
       // A cheat sheet of commands, not of any tool ("a cheat sheet for vim").
       '\\bcheat ?sheets? (?:of|with|for) (?:the |our )?(?:\\w+ )?commands\\b|\\bcommands? cheat ?sheets?\\b',
+      // hyphenated: "quick-fix commands only"
+      '\\bquick-fix(?:es)?\\b',
     ],
     py: ['xiu fu ming ling', 'xiu fu de ming ling', 'xiu fu yong de ming ling'], // 修复命令, not read from re
   },

@@ -26,7 +26,17 @@ export const RELAYS = new RegExp(
  * how the report was heard of, not a thing of every server's placing the message elsewhere (src/intent/context.ts
  * leaves it out before SHARED_INFRA is tried). "the SIEM itself is down" relays nothing.
  */
-export const RELAYED_BY = new RegExp(String.raw`\b(?:${[...WATCHERS].join('|')})\b(?=${RELAYS.source.slice(1)})`, 'gi');
+const RELAYED_BY = new RegExp(String.raw`\b(?:${[...WATCHERS].join('|')})\b(?=${RELAYS.source.slice(1)})`, 'gi');
+
+/** The text without watching tools named as the source of what they relay. */
+export function withoutRelays(text: string): string {
+  return text.replace(RELAYED_BY, ' ');
+}
+
+/** Does the text name a watching tool as the source of what it relays? Passive listening stays silent beside it. */
+export function relaysReport(text: string): boolean {
+  return text.search(RELAYED_BY) >= 0;
+}
 
 /**
  * Things every server has (the database, disks, the machine room, backups, cron): another team's topic when a
@@ -52,6 +62,8 @@ export const SHARED_INFRA = namesMatcher(
     // security monitoring and uptime probes relaying what they saw (WATCHERS): OMS's beside its parts
     ...['soc', 'siem', 'waf', 'ids', 'splunk', 'qradar', 'wazuh', 'nagios', 'datadog', 'pagerduty', 'opsgenie'],
     ...['uptime kuma', 'uptimerobot', 'pingdom', 'blackbox(?: exporter| probe)?', 'servicenow', 'itsm'],
+    // the server's own network settings ("麒麟V10怎么改静态IP"): OMS's beside its parts (a migration), another topic alone
+    ...['static ip', 'nmcli', 'netplan', 'ifcfg\\S*'],
   ],
   [
     '数据库',
@@ -74,6 +86,7 @@ export const SHARED_INFRA = namesMatcher(
     // a security review or compliance, a topic of its own ("安全查一下 nginx 的配置有没有漏洞", "等保说 selinux 不能关"),
     // OMS's beside its own parts;
     // not a fix that was made ("修复漏洞升级了 nginx 之后接口 502" is OMS's trouble)
+    '静态\\s*ip|网卡',
     '漏洞扫描|扫漏洞|扫出(?:来)?(?:的|了)?漏洞|有没有漏洞|有什么漏洞|哪些漏洞|漏洞报告|等保|渗透测试|安全扫描',
   ],
 );
