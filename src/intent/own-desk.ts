@@ -1,0 +1,41 @@
+/**
+ * One's own desk rather than the server (src/intent/other-systems.ts lists them beside other systems: a message
+ * naming one and nothing of OMS keeps too little of its score to be offered). OMS's own developers, pulled into
+ * support, talk about their development life in the same channel (tests, a local container, another Django
+ * project); interns talk about their own laptop, campus network and homework. "我笔记本上 runserver" is theirs,
+ * the server's backend is OMS's.
+ */
+
+/** In latin letters, each a whole word (an expression where it needs one). */
+export const OWN_DESK = [
+  // tests run by a developer ("pytest 挂了 3 个", "fixture 里 admin_client 登录不上", "flaky on CI")
+  ...[
+    'pytest',
+    'conftest(?:\\.py)?',
+    'pytest fixtures?',
+    'unittest',
+    'tox',
+    'pre-commit',
+    'flaky tests?',
+    'test_\\w+(?:\\.py)?',
+  ],
+  // type checkers and linters ("mypy complains about the QuerySet generics after upgrading django-stubs")
+  ...['mypy', 'pyright', 'flake8', 'pylint', 'ruff', 'isort', 'django-stubs'],
+  // another code base ("the billing service, different django repo")
+  '(?:different|another|other|separate) (?:\\w+ )?(?:repo|repos|repository|codebase)',
+  // the developer's own machine ("wsl 里 runserver 起不来", "M1 mac")
+  ...['wsl', 'wsl2', 'm[12] mac\\w*', 'dev container', 'devcontainer', 'docker desktop', 'vagrant', 'virtualbox'],
+  // a tutorial's sample project ("the polls app of the Django tutorial"); a tutorial for OMS's own import stays OMS's
+  ...['polls', 'django tutorial', 'django girls'],
+];
+
+/** In Chinese (or mixed), anywhere in the message. */
+export const OWN_DESK_ZH = [
+  // the developer's own machine ("我本机 /api 转到了 3000"); 本机 alone is the server ("本机 curl 8000")
+  ...['我本机', '我机器上', '我的机器上', '我这台笔记本'],
+  // the campus and school work ("校园网又登不上了", "作业明天交", "毕设前端")
+  ...['校园网', '图书馆', '毕设', '毕业设计', '论文', '课设', '实验课', '交作业', '写作业'],
+  '(?:课程?|课后|操作系统|数据结构|编程|家庭|大)作业|作业(?:题|要|明天|今晚|截止)',
+  // a framework's tutorial followed ("Django 教程第四章", "官方教程那个 polls"); a tutorial for OMS's import stays OMS's
+  'django\\s*(?:官方|入门)?\\s*教程|(?:官方|入门|视频)教程|教程第.章',
+];

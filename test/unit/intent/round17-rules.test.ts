@@ -1,0 +1,92 @@
+import { answerExpectations, answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
+
+/**
+ * Round 17's rules (docs/intent.md, "Round 17's tuning half"), on wordings invented for them: the systems a site
+ * runs beside OMS (src/intent/site-systems.ts) and one's own desk (src/intent/own-desk.ts) are other systems; beside
+ * OMS named, or said to be fine, they place nothing.
+ */
+const answer = answerOverRealPlaybooks();
+const { silent, tops, sections } = answerExpectations(answer);
+
+describe("a logistics site's own systems and devices", () => {
+  it('are not OMS: no playbook, no passive reply', () => {
+    silent([
+      '仓库手持扫码提示 网络连接失败，换了一台也一样',
+      '手持终端登录不上，提示密码错误',
+      'WMS 出库波次卡住，拣货任务下发不到 PDA',
+      '称重台数据传不上去 接口超时',
+      '坐席话机一直显示未注册，呼叫中心那边打不进来',
+      '面单打不出来了，打印队列一堆任务',
+      'the SIP softphones on the service desk keep failing to register, 408 timeout',
+      '司机端登录提示账号异常，运力那边在查',
+      '对方接口一直 401，token 是不是过期了',
+    ]);
+  });
+
+  it('beside OMS named, OMS is still answered', () => {
+    tops([
+      ['OMS 后台登录不上，仓库手持也进不去', 'login'],
+      ['夜班：面单打印正常，OMS 的 /api/ 全部 502', 'api-not-found'],
+      ['02:10 oms-backend 反复重启，NRestarts 到 40 了，打单那边暂时没影响', 'service-start'],
+    ]);
+  });
+});
+
+describe("a developer's own desk", () => {
+  it('tests, type checkers, the laptop and another repository are not the server', () => {
+    silent([
+      'pytest 在我本机全挂，conftest 里的 db fixture 报错',
+      'test_login.py keeps failing on my branch, the client returns 302 instead of 200',
+      'mypy 又报一堆错误，升级 django-stubs 之后',
+      'the payments service (separate repo) throws 502 on staging',
+      '我本机 vite 代理把 /api 转到 3000 去了，登录请求全 404',
+    ]);
+  });
+
+  it('the server in trouble beside the desk said to be fine is answered', () => {
+    tops([
+      ['我本机 runserver 正常，服务器上 oms-backend 起不来，status=217/USER', 'service-start'],
+      ['pytest 全绿，但生产上 django admin 没样式，css 全 404', 'admin'],
+      ['wsl 里测过没问题，服务器上 nginx 转发 /api 还是 404，location 是不是少了斜杠', 'api-not-found'],
+    ]);
+  });
+});
+
+describe("a RHEL administrator's other services", () => {
+  it('logins through sssd, AJP, RAID tools and package repositories are not OMS', () => {
+    silent([
+      'sssd 挂了，域账号 ssh 登录不上新机器',
+      'httpd in front of tomcat via AJP returns 503 on the intranet box',
+      'SELinux blocks httpd_t from the AJP port 8009, which boolean do I set?',
+      'mdadm says the RAID1 on backup02 is degraded',
+      'EPEL repo gives 404 on repomd.xml since this morning',
+    ]);
+  });
+
+  it("OMS's own login or SELinux denial stays OMS's", () => {
+    tops([
+      ['sssd 没问题，是 OMS 自己的超管登录不上，密码是对的', 'login'],
+      [
+        'SELinux is enforcing and nginx cannot connect to 127.0.0.1:8000, avc denied name_connect, every /api 502',
+        'api-not-found',
+      ],
+    ]);
+  });
+});
+
+describe("an intern's campus and homework", () => {
+  it('the campus network, homework and a tutorial are not OMS', () => {
+    silent([
+      '校园网登录页面打不开 认证一直失败',
+      '毕设的后端部署到服务器上 nginx 502 了 求助',
+      '操作系统作业写的 service 起不来 journalctl 看不懂',
+      'Django 教程第三章 admin 登录不进去',
+      'the polls app from the django tutorial gives 404 on /polls/',
+    ]);
+  });
+
+  it("a tutorial for OMS's own import, or homework set aside, stays OMS's", () => {
+    sections([['有没有 OMS 后台批量导入员工的教程？实习生第一次弄', 'admin#bulk-import']]);
+    tops([['作业先放一边 师兄说生产的后台登录不了 让我看看 咋查', 'login']]);
+  });
+});
