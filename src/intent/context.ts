@@ -21,7 +21,9 @@ const OMS_ANCHORS = new RegExp(
 /** Another machine named by a host-like name (build-02, web01, db-1) or in words ("另一台", "another server"). */
 const OTHER_HOST = new RegExp(
   [
-    '(?<![\\w.-])(?:build|web|db|app|node|srv|server|host|ci|runner|vm|gpu|etl|jump|mq|cache|es|kafka|redis|mysql)' +
+    '(?<![\\w.-])(?:build|web|db|app|node|srv|server|host|ci|runner|vm|gpu|etl|jump|mq|cache|es|kafka|redis|mysql|' +
+      // a RHEL administrator's other boxes: "named on dns01", "storage01", "intranet01"
+      'dns|ns|mail|ldap|nfs|ftp|backup|storage|logs?|proxy|file|print|intranet|wiki|git|vpn|mon|dc)' +
       '[-_]?\\d{1,3}(?![\\w.-])',
     '另一台|别的机器|其他机器|别的服务器|其他服务器',
     // another team's machine: "数据组那台 10.2.3.4", "隔壁组的机器"
@@ -109,6 +111,8 @@ const NOT_OURS = new RegExp(
     String.raw`(?:跟|和|与)(?:这个|这边|此|我们这|我们|咱们)(?:没关系|无关|没有关系)`,
     // "那个是运维组的", "归数据组管": another team's
     String.raw`(?:是|归|属于)(?!我们|咱们|我|本)[\u3400-\u9fff]{1,4}(?:组|部门|团队)(?:的|管)`,
+    // "不关生产的事", "跟生产没关系": not the production system the bot looks after
+    String.raw`不关(?:生产|我们|咱们|oms)的?事|(?:跟|和|与)生产(?:环境)?(?:无关|没关系|没有关系)`,
     // "应该不是我们的机器吧", "not our box", "不是我们的oms" (another team's portal, said without a comma)
     String.raw`(?<!是)不是(?:我们|咱们)(?:组|这边|这里|家)?(?:的|家)?\s*(?:机器|服务器|系统|服务|项目|网站|站点|oms)`,
     // "他们自己维护的", "人家自己部署的": another team's own

@@ -19,6 +19,8 @@ export const OWN_DESK = [
     'flaky tests?',
     'test_\\w+(?:\\.py)?',
   ],
+  // one's own development server or branch ("my runserver's admin shows 404", "django admin 在我分支上 404")
+  ...['my (?:local )?runserver', 'runserver on my \\w+', 'my (?:feature |local )?branch'],
   // type checkers and linters ("mypy complains about the QuerySet generics after upgrading django-stubs")
   ...['mypy', 'pyright', 'flake8', 'pylint', 'ruff', 'isort', 'django-stubs'],
   // another code base ("the billing service, different django repo")
@@ -33,9 +35,31 @@ export const OWN_DESK = [
 export const OWN_DESK_ZH = [
   // the developer's own machine ("我本机 /api 转到了 3000"); 本机 alone is the server ("本机 curl 8000")
   ...['我本机', '我机器上', '我的机器上', '我这台笔记本'],
+  // someone's own Python environment or virtual machine ("新同事的 venv 里 django 版本不对", "我 ubuntu 虚拟机里…"); the
+  // server's venv ("我们的 venv 建在 .venv 里") stays OMS's
+  '(?:我|我自己|同事|新同事|他|她)的 ?(?:venv|virtualenv|虚拟环境|conda)|(?:本地|本机)的? ?(?:venv|virtualenv|虚拟环境)',
+  '(?:我|我的|我自己的?|自己的?) ?(?:ubuntu|centos|debian|kali|linux|windows)? ?虚拟机',
+  // a service of one's own writing ("自己写的服务起不来"): not OMS's unit
+  '(?:自己|我)写的 ?(?:systemd ?)?(?:服务|脚本|程序|unit|service|练习)|(?:systemd|nginx|linux|django|docker)\\s*练习',
+  // one's own development server or branch ("我本地的 runserver", "在我分支上 404")
+  '我(?:的|本地的?) ?runserver|(?:我|我的|我自己的?|本地)(?:的)? ?分支(?:上|里)',
   // the campus and school work ("校园网又登不上了", "作业明天交", "毕设前端")
-  ...['校园网', '图书馆', '毕设', '毕业设计', '论文', '课设', '实验课', '交作业', '写作业'],
-  '(?:课程?|课后|操作系统|数据结构|编程|家庭|大)作业|作业(?:题|要|明天|今晚|截止)',
+  ...[
+    '校园网',
+    '图书馆',
+    '毕设',
+    '毕业设计',
+    '论文',
+    '课设',
+    '实验课',
+    '实验报告',
+    '课程实验',
+    '老师布置',
+    '交作业',
+    '写作业',
+  ],
+  '(?:nginx|linux|django|docker|网络|运维)\\s*实验(?!室)',
+  '(?:课程?|课后|操作系统|数据结构|编程|家庭|大)作业|作业(?:题|要|明天|今晚|截止)|(?<![定时批处理计划])作业(?:里|中)',
   // a framework's tutorial followed ("Django 教程第四章", "官方教程那个 polls"); a tutorial for OMS's import stays OMS's
   'django\\s*(?:官方|入门)?\\s*教程|(?:官方|入门|视频)教程|教程第.章',
 ];

@@ -9,6 +9,10 @@
 export const SITE_SYSTEMS = [
   // the warehouse's and the transport's own systems and devices ("WMS 波次下发超时", "PDA gateway 504")
   ...['wms', 'tms', 'pda', 'pdas', 'rf gun', 'rf guns', 'handheld', 'handhelds', 'barcode', 'barcodes'],
+  // a neighbour's own host ("gunicorn on the reporting host", "the WMS box")
+  '(?:reporting|report|bi|etl|wms|tms|print|label) (?:host|box|server|machine|db|database)s?',
+  // another application's server (OMS's backend runs gunicorn): "staging 的 nginx 502 是因为 uwsgi 没起"
+  ...['uwsgi', 'uwsgi\\.ini'],
   // printing labels and waybills ("spooler 重启了还是不出", "lpstat: Unable to connect", "ZT410 offline")
   ...['spooler', 'lpstat', 'lpadmin', 'cups', 'cupsd', 'zebra', 'label printers?'],
   // telephony: a softphone or a desk phone registering ("SIP 注册失败 408")
@@ -37,6 +41,10 @@ export const SITE_SYSTEMS_ZH = [
     '堆垛机',
     '输送线',
   ],
+  // the site's other systems by what they do ("分拣系统的接口全 502", "仓储那套的后台", "报表机上的 celery");
+  // "导出报表那个接口" is OMS's own export
+  '(?:分拣|仓储|运输|调度|条码|打单|称重|坐席|呼叫|面单|门禁|叫号|充电桩)(?:系统|平台|服务|软件|后台|那套|那边)',
+  '报表(?:那边|那套|那台|机|库|服务器|组)|(?:仓储|分拣)(?:那台|那个系统)|条码打印',
   // printing waybills and labels ("打单服务挂了，快递单打不出来", "标签机离线")
   ...['打单', '标签机', '(?:快递单|运单|面单|标签)(?:都|也|又|还是)?打不出'],
   // the transport's own: drivers' app, carriers, vehicle tracking, a site's industrial PCs ("司机 app 登录一直转圈")

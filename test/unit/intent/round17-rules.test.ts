@@ -20,6 +20,10 @@ describe("a logistics site's own systems and devices", () => {
       'the SIP softphones on the service desk keep failing to register, 408 timeout',
       '司机端登录提示账号异常，运力那边在查',
       '对方接口一直 401，token 是不是过期了',
+      '调度系统的后台登录不上，司机在等',
+      '报表机上的 gunicorn 又 WORKER TIMEOUT 了',
+      'the gunicorn on the ETL box keeps getting SIGTERM at midnight',
+      '条码打印的服务起不来，端口没在听',
     ]);
   });
 
@@ -28,6 +32,7 @@ describe("a logistics site's own systems and devices", () => {
       ['OMS 后台登录不上，仓库手持也进不去', 'login'],
       ['夜班：面单打印正常，OMS 的 /api/ 全部 502', 'api-not-found'],
       ['02:10 oms-backend 反复重启，NRestarts 到 40 了，打单那边暂时没影响', 'service-start'],
+      ['导出报表那个接口一直 504，别的接口都还好', 'api-not-found'],
     ]);
   });
 });
@@ -40,6 +45,9 @@ describe("a developer's own desk", () => {
       'mypy 又报一堆错误，升级 django-stubs 之后',
       'the payments service (separate repo) throws 502 on staging',
       '我本机 vite 代理把 /api 转到 3000 去了，登录请求全 404',
+      'my runserver shows the admin without any CSS',
+      'django admin 在我分支上 404 了，应该是我改坏了 urls',
+      'staging 上 nginx 502，uwsgi 没起来，不关生产的事',
     ]);
   });
 
@@ -59,6 +67,8 @@ describe("a RHEL administrator's other services", () => {
       'httpd in front of tomcat via AJP returns 503 on the intranet box',
       'SELinux blocks httpd_t from the AJP port 8009, which boolean do I set?',
       'mdadm says the RAID1 on backup02 is degraded',
+      'bind on ns02 will not start, the zone file fails to load',
+      'postfix on mail01 keeps deferring to the relay',
       'EPEL repo gives 404 on repomd.xml since this morning',
     ]);
   });
@@ -82,11 +92,19 @@ describe("an intern's campus and homework", () => {
       '操作系统作业写的 service 起不来 journalctl 看不懂',
       'Django 教程第三章 admin 登录不进去',
       'the polls app from the django tutorial gives 404 on /polls/',
+      '我 centos 虚拟机里自己写的服务 systemctl start 报 status=217/USER',
+      '同事的 venv 里 gunicorn 版本不对，起不来',
+      '我写的 systemd 练习 unit 一直 activating',
+      '作业里 gunicorn 绑 8000 报 Address already in use',
+      'linux 实验要求 nginx 反代一个 flask，一直 502，老师布置的',
     ]);
   });
 
   it("a tutorial for OMS's own import, or homework set aside, stays OMS's", () => {
     sections([['有没有 OMS 后台批量导入员工的教程？实习生第一次弄', 'admin#bulk-import']]);
-    tops([['作业先放一边 师兄说生产的后台登录不了 让我看看 咋查', 'login']]);
+    tops([
+      ['作业先放一边 师兄说生产的后台登录不了 让我看看 咋查', 'login'],
+      ['我们的 venv 建在 .venv 里，oms-backend 报 status=203/EXEC', 'service-start'],
+    ]);
   });
 });
