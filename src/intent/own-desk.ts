@@ -21,6 +21,10 @@ export const OWN_DESK = [
   ],
   // one's own development server or branch ("my runserver's admin shows 404", "django admin 在我分支上 404")
   ...['my (?:local )?runserver', 'runserver on my \\w+', 'my (?:feature |local )?branch'],
+  // a development or pre-production environment ("the dev environment's nginx", "pre-prod 的 k8s")
+  ...['dev env', 'dev environment', 'pre-?prod', 'preproduction'],
+  // an intern's school in initials ("jwc xitong denglu bushang yzm cuole": 教务处, 验证码)
+  ...['jwc', 'yzm'],
   // type checkers and linters ("mypy complains about the QuerySet generics after upgrading django-stubs")
   ...['mypy', 'pyright', 'flake8', 'pylint', 'ruff', 'isort', 'django-stubs'],
   // another code base ("the billing service, different django repo")
@@ -43,6 +47,8 @@ export const OWN_DESK_ZH = [
   '(?:自己|我)写的 ?(?:systemd ?)?(?:服务|脚本|程序|unit|service|练习)|(?:systemd|nginx|linux|django|docker)\\s*练习',
   // one's own development server or branch ("我本地的 runserver", "在我分支上 404")
   '我(?:的|本地的?) ?runserver|(?:我|我的|我自己的?|本地)(?:的)? ?分支(?:上|里)',
+  // run on one's own machine ("在本地跑 createsuperuser", "我本地起的"); "后端 8000 本地 curl 是通的" is the server's own
+  '(?:在|我)本地(?:跑|起|运行|测|试)|dev ?环境|开发环境|预生产',
   // the campus and school work ("校园网又登不上了", "作业明天交", "毕设前端")
   ...[
     '校园网',

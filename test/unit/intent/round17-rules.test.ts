@@ -48,6 +48,9 @@ describe("a developer's own desk", () => {
       'my runserver shows the admin without any CSS',
       'django admin 在我分支上 404 了，应该是我改坏了 urls',
       'staging 上 nginx 502，uwsgi 没起来，不关生产的事',
+      'dev 环境的 nginx 谁动了，/api 全 404',
+      '在本地跑 migrate 报 database is locked',
+      "the pre-prod gunicorn keeps getting SIGTERM, it's only a test cluster",
     ]);
   });
 
@@ -55,6 +58,8 @@ describe("a developer's own desk", () => {
     tops([
       ['我本机 runserver 正常，服务器上 oms-backend 起不来，status=217/USER', 'service-start'],
       ['pytest 全绿，但生产上 django admin 没样式，css 全 404', 'admin'],
+      ['在本地跑 createsuperuser 没问题，服务器上 OMS 的 createsuperuser 报 no such table', 'admin'],
+      ['本地跑是好的，线上 /api 全 404，nginx location 是不是没配', 'api-not-found'],
       ['wsl 里测过没问题，服务器上 nginx 转发 /api 还是 404，location 是不是少了斜杠', 'api-not-found'],
     ]);
   });
@@ -106,5 +111,22 @@ describe("an intern's campus and homework", () => {
       ['作业先放一边 师兄说生产的后台登录不了 让我看看 咋查', 'login'],
       ['我们的 venv 建在 .venv 里，oms-backend 报 status=203/EXEC', 'service-start'],
     ]);
+  });
+});
+
+describe('an intern typing pinyin', () => {
+  it('names the campus, the thesis or a handheld: not OMS', () => {
+    silent([
+      'xiaoyuanwang you denglu bushang le',
+      'sushe wangluo renzheng 502',
+      'bishe de houduan qibulai',
+      'shouchi denglu shibai, mima cuole',
+      'jwc xitong yzm yizhi cuo',
+    ]);
+  });
+
+  it("a laptop's browser opening OMS is where OMS is used from", () => {
+    tops([['houtai denglu bushang, wo bijiben liulanqi dakai de', 'login']]);
+    silent(['wo bijiben kaiji mima wangle']);
   });
 });
