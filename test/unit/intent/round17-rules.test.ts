@@ -27,12 +27,23 @@ describe("a logistics site's own systems and devices", () => {
     ]);
   });
 
+  it('people of the site asking about OMS are answered', () => {
+    sections([
+      ['OMS 后台批量导入员工有模板吗？呼叫中心新来了 30 个坐席要开账号', 'admin#bulk-import'],
+      [
+        '我分支上测过了，合到生产以后 OMS 的 gunicorn worker 每次 reload 都报 SIGTERM，正常吗',
+        'worker-sigterm#is-it-normal',
+      ],
+    ]);
+  });
+
   it('beside OMS named, OMS is still answered', () => {
     tops([
       ['OMS 后台登录不上，仓库手持也进不去', 'login'],
       ['夜班：面单打印正常，OMS 的 /api/ 全部 502', 'api-not-found'],
       ['02:10 oms-backend 反复重启，NRestarts 到 40 了，打单那边暂时没影响', 'service-start'],
       ['导出报表那个接口一直 504，别的接口都还好', 'api-not-found'],
+      ['报表机那边没事，是 OMS 导出报表那个接口一直 504，别的接口都还好', 'api-not-found'],
     ]);
   });
 });
@@ -60,6 +71,10 @@ describe("a developer's own desk", () => {
       ['pytest 全绿，但生产上 django admin 没样式，css 全 404', 'admin'],
       ['在本地跑 createsuperuser 没问题，服务器上 OMS 的 createsuperuser 报 no such table', 'admin'],
       ['本地跑是好的，线上 /api 全 404，nginx location 是不是没配', 'api-not-found'],
+      [
+        'dev 环境一切正常，生产 oms-backend 一直 activating 然后 failed，journalctl 说 status=217/USER',
+        'service-start',
+      ],
       ['wsl 里测过没问题，服务器上 nginx 转发 /api 还是 404，location 是不是少了斜杠', 'api-not-found'],
     ]);
   });
@@ -126,7 +141,10 @@ describe('an intern typing pinyin', () => {
   });
 
   it("a laptop's browser opening OMS is where OMS is used from", () => {
-    tops([['houtai denglu bushang, wo bijiben liulanqi dakai de', 'login']]);
+    tops([
+      ['houtai denglu bushang, wo bijiben liulanqi dakai de', 'login'],
+      ['houtai denglu bushang, wo bijiben liulanqi dakai de, chaoguan mima shi dui de', 'login'],
+    ]);
     silent(['wo bijiben kaiji mima wangle']);
   });
 });
