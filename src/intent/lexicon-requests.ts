@@ -189,7 +189,7 @@ export const REQUESTS = {
   },
   'quick-fix': {
     label: '快速修复命令 / quick fixes',
-    zh: ['止血', '一键重启', '快速修复', '常用命令', '重启命令', '紧急', '应急', '先执行', '出事', '先敲', '一把梭'],
+    zh: ['止血', '一键重启', '快速修复', '常用命令', '重启命令', '紧急', '应急', '先执行', '先敲', '一把梭'],
     en: [
       'quick fix',
       'quick fixes',
@@ -210,6 +210,10 @@ export const REQUESTS = {
       '先(?:跑|敲|执行)(?:哪|什么|啥)',
       // first aid: "急救用的几条命令，先让业务恢复"
       '急救|先(?:让|把)?业务(?:恢复|拉起来|跑起来)',
+      // "出事了先敲什么"; not asking whether anything is wrong ("这一堆 ERROR 是出事了吗", "是不是出事了")
+      '(?<!是)出事(?!了?\\s*[吗么嘛没?])',
+      // a list of commands that restarts everything ("重启 oms 全套再看状态的命令清单"), in either order
+      '重启[^,.;!?，。；！？\\n]{0,30}(?:命令清单|命令列表|一套命令|几条命令)|(?:命令清单|命令列表|几条命令)[^,.;!?，。；！？\\n]{0,20}重启',
       // A cheat sheet of commands, not of any tool ("a cheat sheet for vim").
       '\\bcheat ?sheets? (?:of|with|for) (?:the |our )?(?:\\w+ )?commands\\b|\\bcommands? cheat ?sheets?\\b',
     ],

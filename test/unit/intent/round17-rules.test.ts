@@ -148,3 +148,23 @@ describe('an intern typing pinyin', () => {
     silent(['wo bijiben kaiji mima wangle']);
   });
 });
+
+describe('asking whether something is wrong, and commands to restart everything', () => {
+  it('"是出事了吗" under pasted SIGTERM lines asks whether it is trouble, not for the quick fixes', () => {
+    const paste = [
+      '[2026-10-02 09:00:01 +0800] [51] [INFO] Handling signal: hup',
+      '[2026-10-02 09:00:01 +0800] [51] [ERROR] Worker (pid:60) was sent SIGTERM!',
+      '这些 ERROR 是出事了吗',
+    ].join('\n');
+    tops([[paste, 'worker-sigterm']]);
+    silent(['出事了吗？群里好安静', '是不是出事了 怎么没人说话']);
+  });
+
+  it('a list of commands that restarts everything is the quick fixes; a computer restarted is not OMS', () => {
+    sections([
+      ['出事了先敲哪几条命令能让业务恢复', 'checklist#quick-fixes'],
+      ['后端和 nginx 一起重启然后看状态的几条命令，夜班交接要用', 'checklist#quick-fixes'],
+    ]);
+    silent(['linux 重启网卡的几条命令是啥', 'windows 重启命令清单有吗', '笔记本重启一下就好了吗']);
+  });
+});
