@@ -1,4 +1,5 @@
 import { OTHER_SYSTEMS } from './other-systems.js';
+import { DEV_RUN } from './own-desk.js';
 import { SHARED_INFRA } from './shared-infra.js';
 
 /**
@@ -250,7 +251,8 @@ export function messageContext(text: string): MessageContext {
     .replace(FORWARDED_VIA, ' 转发: ')
     .replace(REPORTED_IN, ' ')
     .replace(TOOLED_INTO, ' ');
-  if (NOT_OURS.test(said)) return { ours: false, foreign: true, notice: announces(said), other: true };
+  if (NOT_OURS.test(said) || DEV_RUN.test(said))
+    return { ours: false, foreign: true, notice: announces(said), other: true };
   const ours = OMS_ANCHORS.test(said);
   const named = OTHER_SYSTEMS.test(said) || OTHER_HOST.test(said);
   const shared = !named && SHARED_INFRA.test(said);

@@ -25,6 +25,10 @@ export const OWN_DESK = [
   ...['dev env', 'dev environment', 'pre-?prod', 'preproduction'],
   // an intern's school in initials ("jwc xitong denglu bushang yzm cuole": 教务处, 验证码)
   ...['jwc', 'yzm'],
+  // the development server's own thread and reloader ("Exception in thread django-main-thread", "StatReloader")
+  ...['django-main-thread', 'statreloader', 'watchmanreloader', 'watching for file changes'],
+  // a mini program being written ("wx.login:fail", "wx.request 502")
+  'wx\\.[a-z]\\w*',
   // type checkers and linters ("mypy complains about the QuerySet generics after upgrading django-stubs")
   ...['mypy', 'pyright', 'flake8', 'pylint', 'ruff', 'isort', 'django-stubs'],
   // another code base ("the billing service, different django repo")
@@ -49,6 +53,8 @@ export const OWN_DESK_ZH = [
   '我(?:的|本地的?) ?runserver|(?:我|我的|我自己的?|本地)(?:的)? ?分支(?:上|里)',
   // run on one's own machine ("在本地跑 createsuperuser", "我本地起的"); "后端 8000 本地 curl 是通的" is the server's own
   '(?:在|我)本地(?:跑|起|运行|测|试)|dev ?环境|开发环境|预生产',
+  // a school's or a lab's machines ("学校机房的电脑", "实验室服务器"), a mini program tried on a phone ("真机调试")
+  '学校(?:的)?(?:机房|服务器|电脑|实验室)|实验室(?:的)?(?:服务器|电脑|机器)|真机调试',
   // the campus and school work ("校园网又登不上了", "作业明天交", "毕设前端")
   ...[
     '校园网',
@@ -69,3 +75,19 @@ export const OWN_DESK_ZH = [
   // a framework's tutorial followed ("Django 教程第四章", "官方教程那个 polls"); a tutorial for OMS's import stays OMS's
   'django\\s*(?:官方|入门)?\\s*教程|(?:官方|入门|视频)教程|教程第.章',
 ];
+
+/**
+ * A test run's own report ("FAILED tests/test_api.py::test_list - django.db.utils.OperationalError …", "=== short test
+ * summary info ===", "3 failed, 12 passed") or the development server's own output ("Exception in thread
+ * django-main-thread", "Watching for file changes with StatReloader"): the developer's run, not the server, even holding
+ * a Django traceback.
+ */
+export const DEV_RUN = new RegExp(
+  [
+    String.raw`\bdjango-main-thread\b|\bwatching for file changes\b|\b(?:stat|watchman)reloader\b`,
+    String.raw`(?:^|\s)(?:FAILED|ERROR|PASSED)\s+\S+\.py::\w+`,
+    String.raw`=+ (?:short test summary info|FAILURES|ERRORS|test session starts) =+`,
+    String.raw`\b\d+ failed(?:, \d+ (?:passed|errors?|skipped))+\b`,
+  ].join('|'),
+  'i',
+);

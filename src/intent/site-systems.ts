@@ -9,6 +9,8 @@
 export const SITE_SYSTEMS = [
   // the warehouse's and the transport's own systems and devices ("WMS 波次下发超时", "PDA gateway 504")
   ...['wms', 'tms', 'pda', 'pdas', 'rf gun', 'rf guns', 'handheld', 'handhelds', 'barcode', 'barcodes'],
+  // another product of the company ("the other product's staging admin")
+  "(?:another|the other|other) products?(?:'s)?",
   // a neighbour's own host ("gunicorn on the reporting host", "the WMS box")
   '(?:reporting|report|bi|etl|wms|tms|print|label) (?:host|box|server|machine|db|database)s?',
   // another application's server (OMS's backend runs gunicorn): "staging 的 nginx 502 是因为 uwsgi 没起"
@@ -49,8 +51,8 @@ export const SITE_SYSTEMS_ZH = [
   ...['打单', '标签机', '(?:快递单|运单|面单|标签)(?:都|也|又|还是)?打不出'],
   // the transport's own: drivers' app, carriers, vehicle tracking, a site's industrial PCs ("司机 app 登录一直转圈")
   ...['司机端', '司机 ?app', '运力', '承运商', '快递公司', '物流公司', '电子围栏', '车辆定位', '车载', '工控机'],
-  // another party's interface ("对方接口 401，token 过期了")
-  '对方(?:的)?(?:接口|系统|平台|服务器)',
+  // another party's interface ("对方接口 401，token 过期了"), throttled on their side ("对接方说他们限流")
+  '(?:对方|对接方)(?:的)?(?:接口|系统|平台|服务器)|(?:他们|对方|对接方|供应商|承运商)(?:那边)?(?:在|做了|开了)?限流',
   // telephony ("呼叫中心坐席话机登录不上", "分机全是忙音")
   ...['话机', '坐席', '呼叫中心', '分机', '座机', '软电话', '电话打不'],
   // the database's own backup ("归档日志目录满了")

@@ -20,6 +20,8 @@ describe("a logistics site's own systems and devices", () => {
       'the SIP softphones on the service desk keep failing to register, 408 timeout',
       '司机端登录提示账号异常，运力那边在查',
       '对方接口一直 401，token 是不是过期了',
+      '订单回传接口 timeout，对接方那边在限流',
+      "the other product's admin keeps redirecting to its login page",
       '调度系统的后台登录不上，司机在等',
       '报表机上的 gunicorn 又 WORKER TIMEOUT 了',
       'the gunicorn on the ETL box keeps getting SIGTERM at midnight',
@@ -80,6 +82,25 @@ describe("a developer's own desk", () => {
   });
 });
 
+describe("a developer's test run and development server", () => {
+  it("a test report or the development server's thread is not the server, even with a Django traceback", () => {
+    silent([
+      'FAILED tests/test_login.py::test_admin_login - django.db.utils.OperationalError: no such table: auth_user',
+      '=== short test summary info ===\nERROR tests/test_api.py::test_orders - django.core.exceptions.ImproperlyConfigured',
+      'Exception in thread django-main-thread: django.core.exceptions.ImproperlyConfigured: SECRET_KEY must not be empty',
+    ]);
+  });
+
+  it("the same traceback from the server's backend is OMS's", () => {
+    tops([
+      [
+        'oms-backend 起不来，journalctl 里 django.core.exceptions.ImproperlyConfigured: SECRET_KEY must not be empty',
+        'service-start',
+      ],
+    ]);
+  });
+});
+
 describe("a RHEL administrator's other services", () => {
   it('logins through sssd, AJP, RAID tools and package repositories are not OMS', () => {
     silent([
@@ -115,6 +136,8 @@ describe("an intern's campus and homework", () => {
       '我 centos 虚拟机里自己写的服务 systemctl start 报 status=217/USER',
       '同事的 venv 里 gunicorn 版本不对，起不来',
       '我写的 systemd 练习 unit 一直 activating',
+      'wx.request:fail 502 真机上才出现',
+      '实验室服务器上 nginx 起不来，师兄说端口被占了',
       '作业里 gunicorn 绑 8000 报 Address already in use',
       'linux 实验要求 nginx 反代一个 flask，一直 502，老师布置的',
     ]);
