@@ -1,5 +1,5 @@
 import { OTHER_SYSTEMS } from './other-systems.js';
-import { DEV_RUN } from './own-desk.js';
+import { DEV_RUN, ON_SERVER } from './own-desk.js';
 import { SHARED_INFRA } from './shared-infra.js';
 
 /**
@@ -251,7 +251,7 @@ export function messageContext(text: string): MessageContext {
     .replace(FORWARDED_VIA, ' 转发: ')
     .replace(REPORTED_IN, ' ')
     .replace(TOOLED_INTO, ' ');
-  if (NOT_OURS.test(said) || DEV_RUN.test(said))
+  if (NOT_OURS.test(said) || (DEV_RUN.test(said) && !ON_SERVER.test(said)))
     return { ours: false, foreign: true, notice: announces(said), other: true };
   const ours = OMS_ANCHORS.test(said);
   const named = OTHER_SYSTEMS.test(said) || OTHER_HOST.test(said);

@@ -91,3 +91,9 @@ export const DEV_RUN = new RegExp(
   ].join('|'),
   'i',
 );
+
+/**
+ * The server or OMS named beside such a run ("服务器上谁开了个 runserver，Watching for file changes…，oms-backend 起不来"):
+ * a development server left running on the production box is OMS's trouble.
+ */
+export const ON_SERVER = /\boms\b|oms[-_]?backend|服务器上|生产|线上|\bprod(?:uction)?\b|\bon the (?:server|box)\b/i;

@@ -97,6 +97,10 @@ describe("a developer's test run and development server", () => {
         'oms-backend 起不来，journalctl 里 django.core.exceptions.ImproperlyConfigured: SECRET_KEY must not be empty',
         'service-start',
       ],
+      [
+        '服务器上谁开了个 runserver 没关？日志里 Watching for file changes with StatReloader，oms-backend 报 8000 被占',
+        'service-start',
+      ],
     ]);
   });
 });
