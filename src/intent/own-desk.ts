@@ -27,8 +27,11 @@ export const OWN_DESK = [
   ...['jwc', 'yzm'],
   // the development server's own thread and reloader ("Exception in thread django-main-thread", "StatReloader")
   ...['django-main-thread', 'statreloader', 'watchmanreloader', 'watching for file changes'],
-  // a mini program being written ("wx.login:fail", "wx.request 502")
-  'wx\\.[a-z]\\w*',
+  // a mini program being written ("wx.login:fail", "wx.request 502", "mini program login returns errcode 40029")
+  ...['wx\\.[a-z]\\w*', 'mini[- ]?programs?', 'errcode'],
+  // one's own virtual machine, school work in English ("my ubuntu VM", "homework: write a systemd unit")
+  '(?:my|my own|a local) (?:\\w+ )?(?:vm|vms|virtual machine)',
+  ...['homework', 'coursework', 'course project', 'lab assignment', 'my thesis', 'campus'],
   // type checkers and linters ("mypy complains about the QuerySet generics after upgrading django-stubs")
   ...['mypy', 'pyright', 'flake8', 'pylint', 'ruff', 'isort', 'django-stubs'],
   // another code base ("the billing service, different django repo")
