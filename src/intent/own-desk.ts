@@ -82,8 +82,8 @@ export const OWN_DESK_ZH = [
 /**
  * A test run's own report ("FAILED tests/test_api.py::test_list - django.db.utils.OperationalError …", "=== short test
  * summary info ===", "3 failed, 12 passed") or the development server's own output ("Exception in thread
- * django-main-thread", "Watching for file changes with StatReloader"): the developer's run, not the server, even holding
- * a Django traceback.
+ * django-main-thread", "Watching for file changes with StatReloader"): the developer's run, not the server, even
+ * holding a Django traceback.
  */
 export const DEV_RUN = new RegExp(
   [
