@@ -101,6 +101,8 @@ export const FAULTS = {
       // "no superuser exists yet", "there is no admin account"
       '\\bno (?:superuser|super user|admin user|admin account|account|user)s?\\b',
       '\\bthere (?:is|are) no\\b',
+      // never made at all ("新库是不是压根没建过超级用户", "从来没创建过管理员")
+      '(?:没|没有|从没|从来没|压根没|根本没)(?:建|创建|新建|加|开)过',
     ],
     py: ['mei you'],
   },

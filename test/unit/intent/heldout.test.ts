@@ -468,7 +468,7 @@ describe('round 16, tuning half (tuning material of round 16)', () => {
  */
 describe('round 17, tuning half (tuning material of round 16)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 213, offered: 214, sections: 60, falseAlarms: 0, passive: 0 };
+    const level = { top1: 214, offered: 215, sections: 60, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round17/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });

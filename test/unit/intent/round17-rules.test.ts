@@ -179,6 +179,16 @@ describe('an intern typing pinyin', () => {
   });
 });
 
+describe('a superuser never made', () => {
+  it('is the admin playbook, not the login, though the login page is named', () => {
+    tops([
+      ['后台的登录页能打开，可是谁也不知道超管密码，新装的库是不是根本没建过超级用户', 'admin'],
+      ['是不是没建过超管？登录页一直说用户名或密码错误', 'admin'],
+    ]);
+    silent(['我从来没建过 git 仓库 怎么开始', '没开过 vpn 账号 找谁']);
+  });
+});
+
 describe('asking whether something is wrong, and commands to restart everything', () => {
   it('"是出事了吗" under pasted SIGTERM lines asks whether it is trouble, not for the quick fixes', () => {
     const paste = [
