@@ -37,6 +37,7 @@ export const OWN_DESK = [
   // another code base ("the billing service, different django repo")
   '(?:different|another|other|separate) (?:\\w+ )?(?:repo|repos|repository|codebase)',
   // the developer's own machine ("wsl 里 runserver 起不来", "M1 mac")
+  ...['dev box', 'devbox', 'sandbox tenant', 'saas'],
   ...['wsl', 'wsl2', 'm[12] mac\\w*', 'dev container', 'devcontainer', 'docker desktop', 'vagrant', 'virtualbox'],
   // a tutorial's sample project ("the polls app of the Django tutorial"); a tutorial for OMS's own import stays OMS's
   ...['polls', 'django tutorial', 'django girls'],

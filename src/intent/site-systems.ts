@@ -47,6 +47,10 @@ export const SITE_SYSTEMS_ZH = [
   // "导出报表那个接口" is OMS's own export
   '(?:分拣|仓储|运输|调度|条码|打单|称重|坐席|呼叫|面单|门禁|叫号|充电桩)(?:系统|平台|服务|软件|后台|那套|那边)',
   '报表(?:那边|那套|那台|机|库|服务器|组)|(?:仓储|分拣)(?:那台|那个系统)|条码打印',
+  // the trade's other systems ("报关系统接口超时", "冷库温控系统离线", "月台预约系统卡死")
+  '(?:报关|关务|清关|海关|结算|计费|对账|开票|税务|配送|质检|排产|温控|冷链|月台|预约|叉车|堆场|车队)(?:系统|平台|接口|终端|那边|行)',
+  // another service of one's own ("我们另一个服务的 admin"); "别的服务都正常" is said to be fine
+  '(?:另一个|另外一个)服务',
   // printing waybills and labels ("打单服务挂了，快递单打不出来", "标签机离线")
   ...['打单', '标签机', '(?:快递单|运单|面单|标签)(?:都|也|又|还是)?打不出'],
   // the transport's own: drivers' app, carriers, vehicle tracking, a site's industrial PCs ("司机 app 登录一直转圈")
