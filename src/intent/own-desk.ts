@@ -11,24 +11,33 @@ export const OWN_DESK = [
   // tests run by a developer ("pytest 挂了 3 个", "fixture 里 admin_client 登录不上", "flaky on CI")
   ...[
     'pytest',
-    'conftest(?:\\.py)?',
-    'pytest fixtures?',
+    'conftest',
+    'pytest fixture',
+    'pytest fixtures',
     'unittest',
     'tox',
     'pre-commit',
-    'flaky tests?',
+    'flaky test',
+    'flaky tests',
     'test_\\w+(?:\\.py)?',
   ],
   // one's own development server or branch ("my runserver's admin shows 404", "django admin 在我分支上 404")
-  ...['my (?:local )?runserver', 'runserver on my \\w+', 'my (?:feature |local )?branch'],
+  ...[
+    'my runserver',
+    'my local runserver',
+    'runserver on my \\w+',
+    'my branch',
+    'my feature branch',
+    'my local branch',
+  ],
   // a development or pre-production environment ("the dev environment's nginx", "pre-prod 的 k8s")
-  ...['dev env', 'dev environment', 'pre-?prod', 'preproduction'],
+  ...['dev env', 'dev environment', 'preprod', 'pre-prod', 'preproduction'],
   // an intern's school in initials ("jwc xitong denglu bushang yzm cuole": 教务处, 验证码)
   ...['jwc', 'yzm'],
   // the development server's own thread and reloader ("Exception in thread django-main-thread", "StatReloader")
   ...['django-main-thread', 'statreloader', 'watchmanreloader', 'watching for file changes'],
   // a mini program being written ("wx.login:fail", "wx.request 502", "mini program login returns errcode 40029")
-  ...['wx\\.[a-z]\\w*', 'mini[- ]?programs?', 'errcode'],
+  ...['wx\\.[a-z]\\w*', 'mini program', 'mini programs', 'mini-program', 'miniprogram', 'errcode'],
   // one's own virtual machine, school work in English ("my ubuntu VM", "homework: write a systemd unit")
   '(?:my|my own|a local) (?:\\w+ )?(?:vm|vms|virtual machine)',
   ...['homework', 'coursework', 'course project', 'lab assignment', 'my thesis', 'campus'],
@@ -36,9 +45,22 @@ export const OWN_DESK = [
   ...['mypy', 'pyright', 'flake8', 'pylint', 'ruff', 'isort', 'django-stubs'],
   // another code base ("the billing service, different django repo")
   '(?:different|another|other|separate) (?:\\w+ )?(?:repo|repos|repository|codebase)',
-  // the developer's own machine ("wsl 里 runserver 起不来", "M1 mac")
+  // a dev box, a SaaS product's sandbox ("my dev box's nginx container", "the sandbox tenant of our SaaS product")
   ...['dev box', 'devbox', 'sandbox tenant', 'saas'],
-  ...['wsl', 'wsl2', 'm[12] mac\\w*', 'dev container', 'devcontainer', 'docker desktop', 'vagrant', 'virtualbox'],
+  // the developer's own machine ("wsl 里 runserver 起不来", "M1 mac")
+  ...[
+    'wsl',
+    'wsl2',
+    'm1 mac',
+    'm2 mac',
+    'm1 macbook',
+    'm2 macbook',
+    'dev container',
+    'devcontainer',
+    'docker desktop',
+    'vagrant',
+    'virtualbox',
+  ],
   // a tutorial's sample project ("the polls app of the Django tutorial"); a tutorial for OMS's own import stays OMS's
   ...['polls', 'django tutorial', 'django girls'],
 ];

@@ -10,20 +10,20 @@ export const SITE_SYSTEMS = [
   // the warehouse's and the transport's own systems and devices ("WMS 波次下发超时", "PDA gateway 504")
   ...['wms', 'tms', 'pda', 'pdas', 'rf gun', 'rf guns', 'handheld', 'handhelds', 'barcode', 'barcodes'],
   // another product of the company ("the other product's staging admin")
-  "(?:another|the other|other) products?(?:'s)?",
+  ...['other product', 'other products', 'another product'],
   // a neighbour's own host ("gunicorn on the reporting host", "the WMS box")
   '(?:reporting|report|bi|etl|wms|tms|print|label) (?:host|box|server|machine|db|database)s?',
   // another application's server (OMS's backend runs gunicorn): "staging 的 nginx 502 是因为 uwsgi 没起"
-  ...['uwsgi', 'uwsgi\\.ini'],
+  'uwsgi',
   // printing labels and waybills ("spooler 重启了还是不出", "lpstat: Unable to connect", "ZT410 offline")
-  ...['spooler', 'lpstat', 'lpadmin', 'cups', 'cupsd', 'zebra', 'label printers?'],
+  ...['spooler', 'lpstat', 'lpadmin', 'cups', 'cupsd', 'zebra', 'label printer', 'label printers'],
   // telephony: a softphone or a desk phone registering ("SIP 注册失败 408")
-  ...['sip', 'softphone', 'softphones', 'pbx', 'asterisk', 'freeswitch', 'call cent(?:er|re)'],
+  ...['sip', 'softphone', 'softphones', 'pbx', 'asterisk', 'freeswitch', 'call center', 'call centre'],
   // the database's own backup ("RMAN 备份失败", "ORA-19502")
   ...['rman', 'ora-\\d{4,5}'],
   // a RHEL box's other services: logins through sssd, a tomcat behind httpd's AJP, RAID tools, package repos
-  ...['sssd', 'realmd', 'winbind', 'kerberos', 'krb5', 'kinit', 'freeipa', 'ajp\\w*', 'catalina'],
-  ...['megacli', 'storcli', 'mdadm', 'perccli', 'epel', 'repomd(?:\\.xml)?', 'createrepo', 'autofs', 'exportfs'],
+  ...['sssd', 'realmd', 'winbind', 'kerberos', 'krb5', 'kinit', 'freeipa', 'ajp', 'ajp13', 'mod_proxy_ajp', 'catalina'],
+  ...['megacli', 'storcli', 'mdadm', 'perccli', 'epel', 'repomd', 'createrepo', 'autofs', 'exportfs'],
 ];
 
 /** In Chinese (or mixed), anywhere in the message. */
@@ -54,7 +54,19 @@ export const SITE_SYSTEMS_ZH = [
   // printing waybills and labels ("打单服务挂了，快递单打不出来", "标签机离线")
   ...['打单', '标签机', '(?:快递单|运单|面单|标签)(?:都|也|又|还是)?打不出'],
   // the transport's own: drivers' app, carriers, vehicle tracking, a site's industrial PCs ("司机 app 登录一直转圈")
-  ...['司机端', '司机 ?app', '运力', '承运商', '快递公司', '物流公司', '电子围栏', '车辆定位', '车载', '工控机'],
+  ...[
+    '司机端',
+    '司机app',
+    '司机 app',
+    '运力',
+    '承运商',
+    '快递公司',
+    '物流公司',
+    '电子围栏',
+    '车辆定位',
+    '车载',
+    '工控机',
+  ],
   // another party's interface ("对方接口 401，token 过期了"), throttled on their side ("对接方说他们限流")
   '(?:对方|对接方)(?:的)?(?:接口|系统|平台|服务器)|(?:他们|对方|对接方|供应商|承运商)(?:那边)?(?:在|做了|开了)?限流',
   // telephony ("呼叫中心坐席话机登录不上", "分机全是忙音")
