@@ -1,5 +1,7 @@
+import { OTHER_HOST } from './other-host.js';
 import { OTHER_SYSTEMS } from './other-systems.js';
 import { DEV_RUN, ON_SERVER } from './own-desk.js';
+import { namesSecurityChannel, withoutSecurityChannel } from './security-channel.js';
 import { SHARED_INFRA } from './shared-infra.js';
 
 /**
@@ -16,23 +18,6 @@ const OMS_ANCHORS = new RegExp(
     // A Django traceback pasted here is OMS's backend (the only Django application these playbooks know).
     String.raw`django\.(?:db|core)\.\w+`,
   ].join(''),
-  'i',
-);
-
-/** Another machine named by a host-like name (build-02, web01, db-1) or in words ("另一台", "another server"). */
-const OTHER_HOST = new RegExp(
-  [
-    '(?<![\\w.-])(?:build|web|db|app|node|srv|server|host|ci|runner|vm|gpu|etl|jump|mq|cache|es|kafka|redis|mysql|' +
-      // a RHEL administrator's other boxes: "named on dns01", "storage01", "intranet01"
-      'dns|ns|mail|ldap|nfs|ftp|backup|storage|logs?|proxy|file|print|intranet|wiki|git|vpn|mon|dc)' +
-      '[-_]?\\d{1,3}(?![\\w.-])',
-    '另一台|别的机器|其他机器|别的服务器|其他服务器',
-    // another team's machine: "数据组那台 10.2.3.4", "隔壁组的机器"
-    '(?:[\\u3400-\\u9fff]{1,4}组|别人|别组|隔壁)的?(?:那台|机器|服务器)',
-    // Not where the front end's requests are sent ("the request going to some other host": a wrong API address).
-    '(?<!\\b(?:go|goes|going|went|sent|hits?|hitting|points?|pointing) (?:to )?(?:some |an? |the )?)' +
-      '\\b(?:other|another) (?:hosts?|servers?|box|boxes|machines?)\\b',
-  ].join('|'),
   'i',
 );
 
@@ -58,8 +43,12 @@ const NOTICE = new RegExp(
  */
 const SOLVED = new RegExp(
   [
-    '已经?(?:解决|修复|修好|恢复正常|恢复了|恢复|处理好|处理完|处理|回滚|回退|关闭|关了)|问题解决了|搞定了|没问题了|没事了|(?<![又就才便])好了[,.!。，！]*(?:谢|感谢|多谢|$)',
-    '(?:已经|刚)?(?:回滚|回退|改回去|改回来|还原)了|给大家添麻烦|抱歉大家|大家抱歉|误报|请忽略|忽略(?:上面|刚才|这条)',
+    // (a machine switched off is no problem closed: "老机器已经关了")
+    '(?<!机器|服务器|主机|机|环境)已经?(?:解决|修复|修好|恢复正常|恢复了|恢复|处理好|处理完|处理|回滚|回退|关闭|关了)',
+    '问题解决了|搞定了|没问题了|没事了|(?<![又就才便])好了[,.!。，！]*(?:谢|感谢|多谢|$)',
+    '(?:已经|刚)?(?:回滚|回退|改回去|改回来|还原)了|给大家添麻烦|抱歉大家|大家抱歉|请忽略|忽略(?:上面|刚才|这条)',
+    // a false alarm told, not asked ("SOC 要判定是不是误报")
+    '(?<!是不是|是否|算不算|判定|判断|确认|属于|还是)误报(?![吗么?？])',
     '\\b(?:fixed|resolved|sorted) (?:now|it)\\b|\\bworks now\\b|\\bworking again\\b|\\bback to normal\\b',
     "\\b(?:is|are|it's|it is) back(?: up| online| to normal)?\\b",
     '\\b(?:rolled|rolling) (?:it )?back\\b|\\breverted\\b|\\bsorry (?:for|about) the (?:noise|trouble|spam)\\b',
@@ -107,7 +96,8 @@ function announces(said: string): boolean {
 const NOT_OURS = new RegExp(
   [
     String.raw`\bnot (?:an? )?oms\b|\bnot (?:related to|about|for) oms\b|\b(?:nothing to do with|unrelated to) oms\b`,
-    String.raw`(?:与|和|跟)\s*oms\s*(?:无关|没关系|没有关系)|(?<!是)(?:不是|并非|非)\s*(?:我们|咱们)?\s*oms\s*(?:的|问题|相关|那边|这边)`,
+    String.raw`(?:与|和|跟)\s*(?:我们|咱们)?的?\s*oms\s*(?:无关|没关系|没有关系)`,
+    String.raw`(?<!是)(?:不是|并非|非)\s*(?:我们|咱们)?\s*oms\s*(?:的|问题|相关|那边|这边)`,
     // "…跟这个没关系": what was just told is not about this
     String.raw`(?:跟|和|与)(?:这个|这边|此|我们这|我们|咱们)(?:没关系|无关|没有关系)`,
     // "那个是运维组的", "归数据组管": another team's
@@ -120,7 +110,8 @@ const NOT_OURS = new RegExp(
     String.raw`(?:他们|人家|对方)(?:那边)?自己(?:维护|搭|部署|运维|负责|管)的`,
     // "…，不是我们的" closing a clause
     String.raw`(?<!是)不是(?:我们|咱们)组?的(?=\s*(?:[,.;!?。，；！？)）]|$))`,
-    String.raw`\bnot (?:our|ours|one of ours)\b(?: (?:box|server|machine|host|system|stuff))?`,
+    String.raw`\bnot (?:our|ours|one of ours)\b(?! (?:waf|firewall|cdn|load balancer|network)\b)` +
+      String.raw`(?: (?:box|server|machine|host|system|stuff))?`,
     // "…，不是 oms" closing a clause ("是不是 oms 的问题？" asks, it says nothing).
     String.raw`(?<!是)(?:不是|并非)\s*(?:咱们|我们)?\s*oms\s*(?=[,.;!?。，；！？)）]|$)`,
     // "跟 OMS 不是一台机器", "跟我们OMS不是一套": on another machine, another installation
@@ -154,6 +145,8 @@ const OWN_BROWSER = new RegExp(
     String.raw`(?:自己|我|我的|个人|我自己)的?(?:电脑|笔记本)(?:上)?的?\s*(?:浏览器|chrome|edge|firefox|火狐)`,
     String.raw`\b(?:browser|chrome|firefox|edge) (?:on|from) my (?:own )?(?:laptop|machine|pc|computer)\b`,
     String.raw`\b(?:on|from|in) my (?:own )?(?:laptop|machine|pc|computer)(?:'s)? (?:browser|chrome|firefox|edge)\b`,
+    // "浏览器是在我自己笔记本上开的"
+    String.raw`(?:浏览器|chrome|edge|firefox|火狐)\s*(?:是)?(?:在|用)(?:我|我的|自己|我自己)的?(?:电脑|笔记本)(?:上)?(?:开|打开|用)?`,
   ].join('|'),
   'gi',
 );
@@ -200,8 +193,14 @@ const FORWARDED_VIA = new RegExp(
  * A report the problem is to be written into ("要不要写进周报", "记到日报里"): where it is told, not another topic; a
  * weekly report alone ("周报模板谁发我一下") stays office chatter.
  */
-const REPORTED_IN =
-  /(?:写进|写到|写入|记到|记进|放进|放到|汇报到|报到)(?:本周的?|这周的?|今天的?)?(?:周报|日报|月报)(?:里)?/g;
+const REPORTED_IN = new RegExp(
+  [
+    '(?:写进|写到|写入|记到|记进|放进|放到|汇报到|报到)(?:本周的?|这周的?|今天的?)?(?:周报|日报|月报)(?:里)?',
+    // … or where it was read ("领导在周报里看到了这几行")
+    '(?:在|从)(?:本周的?|这周的?|今天的?)?(?:周报|日报|月报)(?:里|上|中)(?=看到|看见|发现|读到)',
+  ].join('|'),
+  'g',
+);
 
 /**
  * A deployment tool the answer is to be written into ("我要做成 ansible 模板", "to put it in an ansible role"): where
@@ -223,6 +222,25 @@ const TOOLED_INTO = new RegExp(
   'gi',
 );
 
+/**
+ * Another system named as what one already knows, contrasted with OMS's ("windows上IIS我知道是在web.config里面加header
+ * 这个linux上的后端是在哪个配置里面加", "on IIS I know it's web.config, but where on our backend"): a comparison, not the
+ * system the question is about.
+ */
+const KNOWN_ELSEWHERE = new RegExp(
+  [
+    String.raw`(?:[a-z][\w.-]*\s*(?:上|里|那边|的话)?\s*){1,2}我(?:知道|会|懂|熟悉)[^,，。;；\s]*` +
+      String.raw`(?=.*?(?:这个|我们|咱们|oms|但是?|可是|不过))`,
+    String.raw`\b(?:on|in|with) [a-z][\w.-]* i know\b[^,.;!?]*(?=.*\b(?:but|our|this|oms)\b)`,
+  ].join('|'),
+  'gi',
+);
+
+/** The text without another system named as what one knows ({@link KNOWN_ELSEWHERE}). */
+export function withoutComparison(text: string): string {
+  return text.replace(KNOWN_ELSEWHERE, ' ');
+}
+
 /** What the message says about whose problem it is. */
 export interface MessageContext {
   /** Names OMS (its unit, paths, the super admin …). */
@@ -242,7 +260,7 @@ export interface MessageContext {
 /** Classify a normalised message. */
 export function messageContext(text: string): MessageContext {
   // `ss -p` / `netstat -p` name every listening process (sshd, mysqld …): an inventory, not what the message is about.
-  const said = text
+  const said = withoutSecurityChannel(text)
     .replace(/users:\(\(.*?\)\)/g, ' ')
     .replace(COPIED_FROM, ' ')
     .replace(OWN_BROWSER, ' 浏览器 ')
@@ -250,7 +268,8 @@ export function messageContext(text: string): MessageContext {
     .replace(CHANNEL, ' 说')
     .replace(FORWARDED_VIA, ' 转发: ')
     .replace(REPORTED_IN, ' ')
-    .replace(TOOLED_INTO, ' ');
+    .replace(TOOLED_INTO, ' ')
+    .replace(KNOWN_ELSEWHERE, ' ');
   if (NOT_OURS.test(said) || (DEV_RUN.test(said) && !ON_SERVER.test(said)))
     return { ours: false, foreign: true, notice: announces(said), other: true };
   const ours = OMS_ANCHORS.test(said);
@@ -261,7 +280,9 @@ export function messageContext(text: string): MessageContext {
     ours,
     foreign: !ours && other,
     notice: announces(said),
-    other,
+    // Another system named as a comparison, a security tool as a channel, place nothing, but passive listening stays
+    // silent beside them.
+    other: other || text.search(KNOWN_ELSEWHERE) >= 0 || namesSecurityChannel(text),
     ...(shared ? { sharedOnly: true } : {}),
     ...(REVIEW.test(said) ? { review: true } : {}),
   };

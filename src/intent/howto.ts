@@ -29,6 +29,9 @@ const MENTION_BOOST = 0.3;
 /** Weight (inverse document frequency) of a latin word few sections use: ExecStart, changepassword, ALLOWED_HOSTS. */
 const RARE = 3;
 
+/** A section's combination naming a specific fault ranks a little ahead of an equal one that names none. */
+const FAULT_NAMED = 0.01;
+
 /** Requests about the whole of OMS: a section asked for with them is not asked for in generic words. */
 const WHOLE = ['everything', 'several-parts', 'all-fine', 'where-to-start'];
 
@@ -46,6 +49,8 @@ const PROBLEMS = [
   'not-listening',
   'cors',
   'unauthorized',
+  // the front end's page where data was expected ("接口返回的是 index.html 不是 json？")
+  'wrong-page',
 ];
 
 export interface HowtoPick {
@@ -91,7 +96,9 @@ export function pickHowto(
       if (score < HOWTO_THRESHOLD) continue;
       // Equal sections: the one holding more of the message's words, then the playbook pointed to more strongly.
       const weight = scores.find((s) => s.id === p.id)?.score ?? 0;
-      const rank = score + WORDS_WEIGHT * byWords(p.id, h.id) + weight / 1000;
+      // … and before them, the one naming the fault ("steps to check the 502 by hand": the API's, not the checklist's)
+      const fault = hit.combo.some((c) => PROBLEMS.includes(c) && c !== 'fails') ? FAULT_NAMED : 0;
+      const rank = score + fault + WORDS_WEIGHT * byWords(p.id, h.id) + weight / 1000;
       if (rank <= pickRank) continue;
       pickRank = rank;
       pick = { playbook: p.id, section: h.id, title: h.title, score, combo: hit.combo };
@@ -119,7 +126,7 @@ export function pickHowto(
   // A section asked for in generic words only ("怎么…重启") yields to a surer diagnosis of another playbook ("怎么区分
   // worker 是正常重启还是被 OOM 杀掉的" is the workers').
   const generic = !named && pick.combo[0] !== 'words' && !pick.combo.some((c) => WHOLE.includes(c));
-  if (top && top.id !== pick.playbook && generic && !fixes && pick.score < top.score) return undefined;
+  if (top && top.id !== pick.playbook && generic && !fixes && !byHand && pick.score < top.score) return undefined;
   return pick;
 }
 

@@ -10,6 +10,8 @@ export const BUSINESS = {
     re: [
       '(?:订单|库存|商品|发货|出库|入库|采购|退货|客户|供应商|物料|单据|报表|仓库)(?:单|单据)?(?:的)?(?:页面|页|列表|菜单|模块|界面|数据)',
       '下拉框|下拉列表|下拉菜单',
+      // a search run on a page ("点查询 转一分钟 然后504", "页面点查询转半天"): the data behind it
+      '点(?:了|一下)?\\s*(?:查询|搜索|检索|筛选)',
     ],
   },
 } as const satisfies Record<string, unknown>;

@@ -1,3 +1,4 @@
+import { PEOPLE_COMPONENTS } from './lexicon-people.js';
 import { SERVER_COMPONENTS } from './lexicon-server.js';
 
 /** Components every system has: naming only these says nothing about OMS. */
@@ -13,8 +14,11 @@ export const GENERIC_COMPONENTS: ReadonlySet<string> = new Set([
   'admin-word',
 ]);
 
-/** The lexicon's components of the application: what operators name (see src/intent/lexicon.ts for the format). */
-export const APP_COMPONENTS = {
+/**
+ * The lexicon's components of the application: what operators name (see src/intent/lexicon.ts for the format), besides
+ * the people the admin handles (src/intent/lexicon-people.ts).
+ */
+export const APP_OWN_COMPONENTS = {
   login: {
     label: '登录 / login',
     zh: ['登录', '登陆', '登入', '登不上', '登不进', '登不了', '登进', '登上去'],
@@ -114,112 +118,6 @@ export const APP_COMPONENTS = {
     label: 'admin',
     en: ['admin'],
   },
-  'bulk-import': {
-    label: '批量导入 / bulk import',
-    zh: [
-      '批量导入',
-      '批量加',
-      '批量添加',
-      '批量新增',
-      '批量创建',
-      '一批人',
-      '导入用户',
-      '导入人员',
-      '导进去',
-      '导入',
-      '一次性',
-      '一批',
-      '逐个',
-      '手动建',
-      // adding people one at a time is what the bulk import replaces
-      '一个个加',
-      '一个个添加',
-      '一个个建',
-      '一个个录',
-      '一个个开',
-      '一个一个加',
-      '一个一个建',
-      '挨个加',
-      '挨个建',
-      '挨个录',
-    ],
-    en: [
-      'bulk import',
-      'bulk add',
-      'batch import',
-      'mass import',
-      'import users',
-      'bulk user',
-      'bulk-import',
-      'import',
-      'bulk-add',
-      'bulk create',
-      'mass create',
-      'in bulk',
-      'batch',
-      'generate_user_template',
-      'user template',
-    ],
-    // adding people one at a time ("adding them one by one is too slow")
-    re: [
-      '\\b(?:add|creat|enter|typ)\\w* (?:\\d+ )?(?:them|users|people|accounts|staff)? ?(?:one by one|one at a time)\\b',
-      // many people at once: "onboard two hundred new employees at once", "一次加两百个人"
-      '\\b(?:add|creat|onboard|import|register)\\w* (?:\\w+ ){0,4}(?:users|staff|employees|people|accounts|hires)\\b' +
-        '[^.?!]{0,20}\\b(?:at once|in one go|all at once)\\b',
-      '一次(?:性)?(?:加|导|建|开|录)(?:入|进)?[^,.;!?，。；！？]{0,6}(?:个人|个用户|个账号|个员工|人)',
-      // a batch of adding (批量导入, 批量加人, "有没有批量的办法"), not of anything done in bulk (批量 kill 进程, 批量计算)
-      '批量(?=\\s*(?:导|加|添|增|新增|建|开|录|注册|上传|的|人|用户|账号|员工|处理|弄|搞|操作|怎|$|[,.;!?，。；！？]))',
-      // "the bulk upload of employee records", "mass-uploading staff" (an upload of people, not of payments)
-      '\\b(?:bulk|batch|mass)[- ]?upload(?:s|ing|ed)? (?:of )?(?:(?:the|our|all|new) )?(?:\\w+ )?' +
-        '(?:users|staff|employees?|people|accounts|personnel|operators)\\b',
-    ],
-    py: ['pi liang', 'dao ru'],
-  },
-  spreadsheet: {
-    label: '表格 / spreadsheet',
-    zh: ['表格', '模板', '表头', '哪些列', '字段', '列名'],
-    en: ['excel', 'xlsx', 'spreadsheet', 'template', 'columns', 'csv'],
-  },
-  users: {
-    label: '用户 / users',
-    zh: ['用户', '账号', '员工', '人员', '同事', '新人'],
-    en: ['user', 'users', 'account', 'accounts', 'staff', 'people', 'employees'],
-  },
-  create: {
-    label: '创建 / create',
-    zh: [
-      '创建',
-      '新建',
-      '建超管',
-      '建一个',
-      '开账号',
-      '加一个',
-      '建个',
-      '加个',
-      '弄一个',
-      '搞一个',
-      '添加',
-      '新增',
-      '生成',
-    ],
-    // Not "new": "the new IP", "a new server" create nothing.
-    en: [
-      ...['create', 'recreate', 'createsuperuser', 'add a', 'make', 'add', 'generate'],
-      ...['new user', 'new account', 'new admin'],
-    ],
-    re: [
-      '(?:怎么|如何|咋)建',
-      '建(?:账号|用户|管理员|$|[?？吗呢啊])',
-      // "开一个超级管理员账号", "点样开个超管" (opening one is creating it; not 打开/展开 a page)
-      '(?<![打展离公召分避解])开(?:一个|个|一下)?(?:新的?)?(?:超级管理员|超管|管理员|账号|账户)',
-      // wanting one is asking to create it: "need a superuser for the demo", "需要一个超管"
-      // … or a second one: "need a second superuser", "客户要第二个超管账号"
-      '\\b(?:need|want|get) (?:a|an|one|another|a second|one more) (?:new )?' +
-        '(?:superuser|super user|admin (?:account|user))',
-      '(?:(?:需|想)要(?:一个|个|一个新的?)|要(?:一?个新的?|第[二两三]个|再一个|多一个|另一个|另外一个))(?:超管|超级管理员|管理员)',
-    ],
-    py: ['chuang jian'],
-  },
   api: {
     label: '接口 / API',
     zh: ['接口', '后端接口', '请求', '调接口'],
@@ -241,7 +139,7 @@ export const APP_COMPONENTS = {
   nginx: {
     label: 'Nginx',
     zh: ['反向代理', '代理'],
-    en: ['nginx', 'proxy_pass', 'upstream', 'location', 'reverse proxy', 'oms.conf'],
+    en: ['nginx', 'ngx', 'proxy_pass', 'upstream', 'location', 'reverse proxy', 'oms.conf'],
   },
   service: {
     label: '服务 / the service',
@@ -295,6 +193,9 @@ export const APP_COMPONENTS = {
     re: ['(?<!\\b(?:demo|prod|production|test|testing|dev|staging|uat|qa|sandbox) )\\benv\\b', '\\benv file\\b'],
   },
 } as const satisfies Record<string, unknown>;
+
+/** The application's components, the people it handles among them. */
+export const APP_COMPONENTS = { ...APP_OWN_COMPONENTS, ...PEOPLE_COMPONENTS };
 
 /** Every component of the lexicon, OMS's application and its server's (membership: `id in COMPONENTS`). */
 export const COMPONENTS = { ...APP_COMPONENTS, ...SERVER_COMPONENTS };

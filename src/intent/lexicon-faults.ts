@@ -85,6 +85,8 @@ export const FAULTS = {
       '(?:啥|什么|谁)都?没有?在?(?:听|监听)|没有在(?:听|监听)',
       // the port found empty: "8000端口空的", "端口那是空着的"
       '端口(?:上|那)?(?:是|也|都)?空(?:的|着)',
+      // typed on a phone: "8000没起", "8000 端口没起来"
+      '\\b8000\\s*(?:端口)?\\s*没(?:起|起来|开)',
       // a network engineer's capture: a SYN answered by a reset ("SYN 发过去直接 RST", "SYN gets an RST back")
       '\\bsyn\\b[^,.;!?，。；！？\\n]{0,24}\\brst\\b',
       "\\b(?:nothing|nobody|no one)(?: is|'s) listening\\b|\\bisn'?t listening\\b",
@@ -101,6 +103,8 @@ export const FAULTS = {
       // "no superuser exists yet", "there is no admin account"
       '\\bno (?:superuser|super user|admin user|admin account|account|user)s?\\b',
       '\\bthere (?:is|are) no\\b',
+      // never created: "压根没建过超级用户", "之前交付的人没建"
+      '没(?:建|创建|开)过?(?=\\s*(?:超|管理员|账号|用户|$|[,.;!?，。；！？]))',
       // never made at all ("新库是不是压根没建过超级用户", "从来没创建过管理员")
       '(?:没|没有|从没|从来没|压根没|根本没)(?:建|创建|新建|加|开)过',
     ],
@@ -152,6 +156,10 @@ export const FAULTS = {
       '\\b(?:moved|migrated)\\b.{0,30}\\b(?:ip|server|host|box|machine)\\b',
       '\\bold (?:server |host |box |machine )?(?:ip|address|url|host)\\b',
       '\\bafter (?:we|i|they) (?:moved|migrated)\\b',
+      // "after we change server ip to 10.20.3.15"
+      '\\bchang(?:e|ed|ing) (?:the |our |its )?(?:server |host |machine |box )?ip\\b',
+      // the browser's requests landing on the old machine: "network 里看请求居然打到老机器 10.20.3.15 上去了"
+      '(?:打到|发到|跑到|指向|走到|落到|请求到)了?\\s*(?:老|旧)的?(?:机器|服务器|主机|环境|ip|地址)',
       // the browser's requests sent elsewhere: "the request going to some other host", "calls hit the wrong server"
       '\\b(?:requests?|calls?|api|xhr|fetch)\\b.{0,20}\\b(?:go|goes|going|went|sent|hits?|hitting|points?|pointing)' +
         ' (?:to )?(?:some |an? |the )?(?:other|another|wrong|different|old) (?:host|server|address|ip|domain|url)\\b',

@@ -65,6 +65,8 @@ export const PROBLEMS = {
       '\\berror rate (?:above|over|spiked|rose|up)\\b',
       // "the system no longer accepts our administrator credentials", "does not accept the password"
       "\\bno longer (?:accepts?|works?|loads?|opens?|responds?|lets?)\\b|\\b(?:not|doesn't|don't|won't) accept\\b",
+      // "the login stop working" (learners' English keeps the verb bare)
+      '\\bstop(?:s|ped)? working\\b',
       '报(?:什么|啥|的)错',
       // Sent back to the login page ("点登录后又回到登录页", "bounces back to the login screen").
       '(?:回到|跳回|退回|弹回|又到|又跳到|又跳转到|跳转回|导回|转回|重定向(?:回|到))(?:了)?(?:登录|登陆)(?:页|界面|框)',
@@ -269,7 +271,11 @@ export const PROBLEMS = {
     re: [
       '(?:好|好多|几|很多)(?:个|处|样)(?:问题|毛病|地方)(?:一起|同时|都|混)',
       '(?:问题|毛病|报错)(?:混在一起|一起冒|扎堆)',
+      // a bunch of alerts at once: "夜里一堆 OMS 相关告警同时出来（502、登录、SIGTERM）"
+      '(?:一堆|一大堆|好多|一批)[^,.;!?，。；！？\\n]{0,10}(?:告警|报警)[^,.;!?，。；！？\\n]{0,4}(?:同时|一起)',
       '(?:哪哪|哪儿哪儿|处处|到处)都(?:不对|不行|有问题|是问题|报错)',
+      // everything off ("啥都不对劲"), symptoms scattered ("现象很散", "症状比较分散")
+      '(?:啥|什么|哪儿?)都(?:不对劲|不对|不正常|有毛病)|(?:现象|症状|问题)(?:很|比较|有点|太)?(?:分)?散',
       '\\b(?:several|multiple|various|all (?:kinds|sorts) of) (?:issues|problems|errors|symptoms)\\b',
     ],
   },

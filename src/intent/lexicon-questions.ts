@@ -25,9 +25,14 @@ export const QUESTIONS = {
       // a customer's request: "could you share …", "please provide …"
       '\\b(?:could|can|would) you (?:please |kindly )?(?:share|provide|send)\\b|\\bplease (?:share|provide|send)\\b',
       // the commands asked for, not a shell's "gunicorn: command not found"
-      '\\bcommands?\\b(?!\\s*not found)',
+      '\\b(?:commands?|cmds?)\\b(?!\\s*not found)',
       '(?:发|给|(?<![起出回上下过进醒])来|贴)(?:我|一下|一份|个)',
       '应该(?!是|不是|没|不会|会|还|就|也|已|可以|能|没有|不)',
+      // learners' English drops the auxiliary: "how generate the excel template", "how open admin"
+      '\\bhow (?:i |we |u )?(?:generate|get|make|create|download|import|add|open|setup|set up|configure|install|' +
+        'reset|change|enable|find|write|export|upload)\\b',
+      // a procedure asked for by name: "full setup flow for the backend service", "the install process"
+      '\\b(?:setup|set-up|install(?:ation)?|deploy(?:ment)?) (?:flow|process|guide|runbook|walkthrough)\\b',
     ],
     // "fa wo yixia", "gei wo kankan": the Chinese form's request ("发我一下") typed in pinyin.
     py: ['zen me', 'ru he', 'fa wo', 'gei wo', 'fa yi xia', 'fa yi fen'],
@@ -88,8 +93,11 @@ export const QUESTIONS = {
       // what to type into the browser is an address: "浏览器里该敲哪个", "地址栏输什么"
       '(?:浏览器|地址栏)[里上中]?(?:该|要|应该|得)?(?:敲|输|输入|填|打)(?:哪个|哪一个|什么|啥)',
       '\\bwhat (?:do|should) i (?:type|enter|put) (?:in|into) the (?:browser|address bar)\\b',
+      // the link to a page: "what is the link to open 管理后台", "link for the admin"
+      "\\bwhat(?:'s| is) the (?:link|url)\\b|\\b(?:link|url) (?:to|for) (?:open|the|our|oms|access)\\b",
     ],
-    py: ['zai na', 'di zhi', 'duo shao', 'na li', 'na er'],
+    // "zai nar": 在哪儿 with the -r of northern speech
+    py: ['zai na', 'di zhi', 'duo shao', 'na li', 'na er', 'zai nar'],
   },
   question: {
     label: '提问 / a question',
@@ -137,7 +145,8 @@ export const QUESTIONS = {
     ],
     // 几 asks "how many", but "启动几秒就退出" / "过几分钟后" tells "a few".
     re: [
-      '\\?',
+      // not a URL's query string ("/api/orders/?page=1")
+      '\\?(?!\\w+=)',
       '哪',
       '还是',
       '谁',
@@ -167,8 +176,10 @@ export const QUESTIONS = {
   },
   'is-normal': {
     label: '正常吗 / is it normal',
-    zh: ['正常吗', '正常', '要紧', '能忽略', '可以忽略', '需要管', '用管', '要管', '有影响', '没事吧'],
-    en: ['normal', 'ignore', 'harmless', 'benign', 'expected', 'safe to', 'worry'],
+    zh: ['正常吗', '正常', '要紧', '能忽略', '可以忽略', '需要管', '用管', '要管', '有影响', '没事吧', '是出事了吗'],
+    en: ['normal', 'ignore', 'harmless', 'benign', 'safe to', 'worry'],
+    // "is this expected?", "expected behaviour?"; not a remark in passing ("same thing (expected w/ DEBUG=False)")
+    re: ['\\bexpected\\b(?=[^.!()]*\\?)|\\b(?:is|was|are|were) (?:this|that|it|these|those) (?:\\w+ )?expected\\b'],
     py: ['zheng chang', 'yao jin'],
   },
   /** What a file holds, asked for ("unit 文件该写什么", "what should the unit contain"). */
@@ -176,6 +187,8 @@ export const QUESTIONS = {
     label: '单元文件内容 / unit file content',
     zh: ['该写', '写些什么', '写什么', '内容', '怎么写', '包含', '长什么样'],
     en: ['working', 'paste', 'content', 'contents', 'sample unit', 'goes in', 'go in', 'contain', 'look like'],
+    // "how .env should look for prod": what a file should hold
+    re: ['\\bshould (?:it |they )?look\\b'],
   },
   /** Who to ask for help ("技术支持联系谁", "who to escalate to"). */
   support: {

@@ -216,6 +216,8 @@ export const REQUESTS = {
       '重启[^,.;!?，。；！？\\n]{0,30}(?:命令清单|命令列表|一套命令|几条命令)|(?:命令清单|命令列表|几条命令)[^,.;!?，。；！？\\n]{0,20}重启',
       // A cheat sheet of commands, not of any tool ("a cheat sheet for vim").
       '\\bcheat ?sheets? (?:of|with|for) (?:the |our )?(?:\\w+ )?commands\\b|\\bcommands? cheat ?sheets?\\b',
+      // hyphenated: "quick-fix commands only"
+      '\\bquick-fix(?:es)?\\b',
     ],
     py: ['xiu fu ming ling', 'xiu fu de ming ling', 'xiu fu yong de ming ling'], // 修复命令, not read from re
   },

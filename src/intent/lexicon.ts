@@ -1,4 +1,5 @@
-import { APP_COMPONENTS } from './lexicon-components.js';
+import { APP_OWN_COMPONENTS } from './lexicon-components.js';
+import { PEOPLE_COMPONENTS } from './lexicon-people.js';
 import { BUSINESS } from './lexicon-business.js';
 import { SERVER_COMPONENTS } from './lexicon-server.js';
 import { FAULTS } from './lexicon-faults.js';
@@ -26,7 +27,8 @@ import { REQUESTS } from './lexicon-requests.js';
 
 /** The lexicon's files and what each holds; a concept id may appear in one file only. */
 export const LEXICON_PARTS: ReadonlyArray<[file: string, concepts: Record<string, unknown>]> = [
-  ['src/intent/lexicon-components.ts', APP_COMPONENTS],
+  ['src/intent/lexicon-components.ts', APP_OWN_COMPONENTS],
+  ['src/intent/lexicon-people.ts', PEOPLE_COMPONENTS],
   ['src/intent/lexicon-server.ts', SERVER_COMPONENTS],
   ['src/intent/lexicon-problems.ts', PROBLEMS],
   ['src/intent/lexicon-faults.ts', FAULTS],

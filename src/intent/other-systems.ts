@@ -116,7 +116,7 @@ const OTHER_NAMES = [
   // a network router, not the front end's ("the vue router")
   '(?<!vue[- ]?|react[- ]?)router',
   ...['laptop', 'brew', 'homebrew', 'macos'],
-  '(?:another|other|side|personal|my own) (?:project|app|site|system)',
+  "(?:another|other|side|personal|my own) (?:\\w+ )?(?:project|app|site|system)(?:'s)?",
   // another team's or department's system, in English: "the HR system's bulk import", "the billing platform"
   '(?:hr|finance|billing|payroll|accounting|attendance|ticketing|reporting|warehouse|inventory|helpdesk|marketing|' +
     'bank|banking|tax|notification|payment|shipping) (?:system|platform|app|portal|tool|site|service)s?',
@@ -158,7 +158,7 @@ const COMMAND_COMPLAINT = '(?:^|\\s)(?:rm|cp|mv|tar|chmod|chown|mkdir|ln|scp|rsy
 const OTHER_NAMES_ZH = [
   '第三方',
   '博客',
-  '我自己的',
+  '我自己的|我自己(?:项目|工程)',
   '主从',
   '消息队列',
   '证书',
@@ -207,7 +207,7 @@ const OTHER_NAMES_ZH = [
   '对象存储',
   // the finance team's own system ("财务那边报表导不出来"); not its people, who use OMS too ("给财务总监建个超管", "财务在催",
   // "财务导出的时候 504")
-  '财务(?!总监|经理|主管|同事|人员|小姐姐|的?(?:同事|人|领导)|部(?:门)?的?(?:同事|人|领导)|在催|催|说|反馈|反映|导出)',
+  '财务(?!总监|经理|主管|同事|人员|专员|小姐姐|的?(?:同事|人|领导)|部(?:门)?的?(?:同事|人|领导)|在催|催|说|反馈|反映|导出)',
   '人事系统',
   '报销系统',
   '审批系统',

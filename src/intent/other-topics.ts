@@ -22,7 +22,9 @@ export const OTHER_TOPICS = [
   ...['bank', 'banking'],
   // a report's or a deck's template ("a template for the quarterly report"): not the import template
   '(?:expense|quarterly|weekly|monthly|annual|sales) reports? templates?',
-  'templates? for (?:the |a |an |our )?(?:\\w+ )?(?:reports?|slides?|presentations?|resumes?|invoices?|minutes)',
+  // … also asked round about: "what template do we use for incident reports"
+  'templates?(?: (?:do|should|can) (?:we|i|you) use)? for (?:the |a |an |our )?(?:\\w+ )?' +
+    '(?:reports?|slides?|presentations?|resumes?|invoices?|minutes)',
   // pay ("who do I contact about my payslip")
   ...['payslip', 'payslips', 'pay slip', 'pay slips', 'salary', 'payroll'],
   // a third party's API key, an office suite online ("高德地图 API key 怎么申请", "import a csv into google sheets")
@@ -86,4 +88,16 @@ export const OTHER_TOPICS_ZH = [
   'word\\s*(?:文档)?(?:里|中)?的?(?:目录|页眉|页脚|页码|批注|修订|字体|排版)',
   // security and compliance ("selinux 关了会不会有安全问题", "等保测评")
   ...['安全问题', '安全隐患', '安全风险', '等保'],
+  // a Windows domain account, the PC's own logon ("域账号密码过期了，电脑开机登不进去"): not OMS's login
+  '域(?:账号|账户|用户|密码)|(?:电脑|笔记本|台式机|windows)\\s*开机(?:后|时)?\\s*(?:登|进|输)',
+  // a desk phone's or a call centre's own registration ("坐席话机登录不上 注册失败 408"), a campus or home network's
+  // portal ("校园网又登不上了 认证页面一直转圈"), the warehouse's handhelds and barcode gateway ("条码网关的，仓库手持全掉线")
+  '话机|坐席|呼叫中心|软电话|校园网|宽带|网费|欠费|条码网关|扫码网关|手持(?:终端|机|设备)?(?:全|都)?(?:掉线|离线|连不上)|' +
+    '仓库手持',
+  // a test suite failing in development ("pytest … fixture 里 admin_client 登录不上，谁动了 conftest.py"), not production;
+  // tests said to pass ("本地 pytest 是过的") place nothing
+  '\\b(?:pytest|unittest|tox)\\b[^,.;!?，。；！？\\n]{0,40}?(?:挂了|失败|报错|红了|不过|\\bfail(?:ed|s|ing)?\\b)|' +
+    '\\bconftest\\b|测试用例|单测|单元测试',
+  // a feature asked of a product ("客户想加个导出 pdf 功能，需求找谁提"): a product request, not whom to turn to when stuck
+  '(?:想|要|希望)(?:加|新增|增加|做)一?个[^,.;!?，。；！？\\n]{0,10}功能|需求(?:找谁|提给谁|怎么提|往哪提)|提需求|功能需求',
 ];

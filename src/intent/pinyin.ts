@@ -39,11 +39,14 @@ export function splitSyllables(word: string): string[] | null {
   if (!/^[a-z]+$/.test(w) || w.length > 40) return null;
   const hit = splitCache.get(w);
   if (hit !== undefined) return hit;
-  const out = split(w);
+  const out = ERHUA[w] ?? split(w);
   if (splitCache.size > 5000) splitCache.clear();
   splitCache.set(w, out);
   return out;
 }
+
+/** A few words typed with the -r of northern speech ("zai nar" 在哪儿): a closed list, "her" or "for" stay English. */
+const ERHUA: Record<string, string[]> = { nar: ['na', 'er'], zher: ['zhe', 'er'], dianr: ['dian', 'er'] };
 
 function split(w: string): string[] | null {
   // best[i]: fewest syllables covering w[0..i) (ties: the longer first syllable wins, being tried first).
@@ -84,7 +87,8 @@ export function pinyinStream(text: string): string {
       run = 0;
     }
   }
-  return longest >= 2 ? ` ${parts.join(' ')} ` : '';
+  // 后台服务/后台程序 typed in pinyin is the backend, as in Chinese (src/intent/typos.ts), not the admin pages
+  return longest >= 2 ? ` ${parts.join(' ')} `.replace(/ hou tai (?=fu wu |cheng xu |jin cheng )/g, ' hou duan ') : '';
 }
 
 type Converter = (text: string) => string[];

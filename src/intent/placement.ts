@@ -1,7 +1,8 @@
-import type { MessageContext } from './context.js';
+import { withoutComparison, type MessageContext } from './context.js';
 import type { PlaybookIndex } from './index.js';
 import { normalize } from './normalize.js';
 import { splitSyllables } from './pinyin.js';
+import { withoutSecurityChannel } from './security-channel.js';
 
 /**
  * Where a message is placed beyond src/intent/context.ts's lists: systems told by their names (src/intent/foreign.ts)
@@ -16,7 +17,10 @@ export function withForeignNames(
   prose: string[],
 ): MessageContext {
   if (ctx.foreign && !ctx.sharedOnly) return ctx;
-  const lines = prose.map((l) => normalize(l));
+  // A security tool named as where a line was seen or who asks is a channel (src/intent/security-channel.ts).
+  // … and so is another system named as what one already knows (src/intent/context.ts).
+  whole = withoutComparison(withoutSecurityChannel(whole));
+  const lines = prose.map((l) => withoutComparison(withoutSecurityChannel(normalize(l))));
   if (!ctx.ours && (index.foreign.find(whole, lines) !== undefined || typedOtherSystem(whole)))
     return { ...ctx, foreign: true, other: true, sharedOnly: false };
   if (!ctx.other && index.foreign.find(whole, lines, true) !== undefined) return { ...ctx, other: true };

@@ -21,6 +21,8 @@ export const SHARED_INFRA = namesMatcher(
     // a manual: OMS's beside its parts ("按说明书在后台导入"), a documentation question alone
     ...['user manuals?', 'user guides?'],
     ...['vulnerability scans?', 'security scans?', 'pentests?', 'penetration tests?'],
+    // the server's own network settings ("麒麟V10怎么改静态IP"): OMS's beside its parts (a migration), another topic alone
+    ...['static ip', 'nmcli', 'netplan', 'ifcfg\\S*'],
   ],
   [
     '数据库',
@@ -41,6 +43,7 @@ export const SHARED_INFRA = namesMatcher(
     // a security review or compliance, a topic of its own ("安全查一下 nginx 的配置有没有漏洞", "等保说 selinux 不能关"),
     // OMS's beside its own parts;
     // not a fix that was made ("修复漏洞升级了 nginx 之后接口 502" is OMS's trouble)
+    '静态\\s*ip|网卡',
     '漏洞扫描|扫漏洞|扫出(?:来)?(?:的|了)?漏洞|有没有漏洞|有什么漏洞|哪些漏洞|漏洞报告|等保|渗透测试|安全扫描',
   ],
 );

@@ -91,9 +91,12 @@ const REPLACEMENTS: Array<[RegExp, string]> = GROUPS.map(([to, from]) => {
   return [new RegExp(body, 'g'), to];
 });
 
+const ADMIN_NOT_IN = /(后台|admin\/?)\s*(根本|也|还是|都|就|一直)?(?:进不去|进不了)/g;
+
 /** Fold near-synonyms in an already normalised (NFKC, lower-case) text. */
 export function canonicalize(text: string): string {
-  let out = text;
+  // Getting into the admin pages is opening them ("/admin/ 进不去", "django admin 根本进不去"), not signing in.
+  let out = text.replace(ADMIN_NOT_IN, '$1$2打不开');
   for (const [re, to] of REPLACEMENTS) out = out.replace(re, to);
   // "登录登录失败" appears when a variant already contained the verb (登录不上 → 登录失败 is fine,
   // but 登录进不去 → 登录登录失败); fold the doubled verb.

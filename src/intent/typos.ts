@@ -144,6 +144,11 @@ const HOMOPHONES: Record<string, string> = {
   登路: '登录',
   倒入: '导入',
   超市: '超时',
+  // the backend's service or program named 后台 (a business user's word): not the admin pages
+  先挂了: '先下了',
+  后台服务: '后端服务',
+  后台程序: '后端程序',
+  后台进程: '后端进程',
   // a path dictated: "IP 斜杠 admin" is "IP/admin"
   斜杠: '/',
   斜线: '/',
@@ -152,6 +157,9 @@ const HOMOPHONES: Record<string, string> = {
 const HOMOPHONE_WORDS = new RegExp(
   [
     '后太|后抬|服务气|重起|起动|配制|秘码|模版|进城|倒入|布署|超官|登路',
+    '后台(?:服务|程序|进程)',
+    // hanging up a phone ("手机没电了 先挂了"), not a service down
+    '先挂了(?<=(?:电话|手机|电量|没电|信号|开车|开会)[^\\n]{0,16})',
     // not a date range ("1日至5日"), not the network administrator (网管 is 网关 only before 错误/超时)
     '日(?<![\\d一二三四五六七八九十]日)至',
     '网管(?=错误|超时)',

@@ -1,0 +1,114 @@
+/**
+ * The lexicon's components about the people the admin handles: importing them in bulk, the spreadsheet, the users,
+ * creating one (format: src/intent/lexicon.ts; part of the application's components, src/intent/lexicon-components.ts).
+ */
+export const PEOPLE_COMPONENTS = {
+  'bulk-import': {
+    label: '批量导入 / bulk import',
+    zh: [
+      '批量导入',
+      '批量加',
+      '批量添加',
+      '批量新增',
+      '批量创建',
+      '一批人',
+      '导入用户',
+      '导入人员',
+      '导进去',
+      '导入',
+      '一次性',
+      '一批',
+      '逐个',
+      '手动建',
+      // adding people one at a time is what the bulk import replaces
+      '一个个加',
+      '一个个添加',
+      '一个个建',
+      '一个个录',
+      '一个个开',
+      '一个一个加',
+      '一个一个建',
+      '挨个加',
+      '挨个建',
+      '挨个录',
+    ],
+    en: [
+      'bulk import',
+      'bulk add',
+      'batch import',
+      'mass import',
+      'import users',
+      'bulk user',
+      'bulk-import',
+      'import',
+      'bulk-add',
+      'bulk create',
+      'mass create',
+      'in bulk',
+      'batch',
+      'generate_user_template',
+      'user template',
+    ],
+    // adding people one at a time ("adding them one by one is too slow")
+    re: [
+      '\\b(?:add|creat|enter|typ)\\w* (?:\\d+ )?(?:them|users|people|accounts|staff)? ?(?:one by one|one at a time)\\b',
+      // many people at once: "onboard two hundred new employees at once", "一次加两百个人"
+      '\\b(?:add|creat|onboard|import|register)\\w* (?:\\w+ ){0,4}(?:users|staff|employees|people|accounts|hires)\\b' +
+        '[^.?!]{0,20}\\b(?:at once|in one go|all at once)\\b',
+      '一次(?:性)?(?:加|导|建|开|录)(?:入|进|了)?[^,.;!?，。；！？]{0,6}(?:个|位|名)?(?:新的?)?(?:人|用户|账号|员工)',
+      // a batch of adding (批量导入, 批量加人, "有没有批量的办法"), not of anything done in bulk (批量 kill 进程, 批量计算)
+      '批量(?=\\s*(?:导|加|添|增|新增|建|开|录|注册|上传|的|人|用户|账号|员工|处理|弄|搞|操作|怎|$|[,.;!?，。；！？]))',
+      // "the bulk upload of employee records", "mass-uploading staff" (an upload of people, not of payments)
+      '\\b(?:bulk|batch|mass)[- ]?upload(?:s|ing|ed)? (?:of )?(?:(?:the|our|all|new) )?(?:\\w+ )?' +
+        '(?:users|staff|employees?|people|accounts|personnel|operators)\\b',
+    ],
+    py: ['pi liang', 'dao ru'],
+  },
+  spreadsheet: {
+    label: '表格 / spreadsheet',
+    zh: ['表格', '模板', '表头', '哪些列', '字段', '列名'],
+    en: ['excel', 'xlsx', 'spreadsheet', 'template', 'columns', 'csv'],
+    // a column of the sheet named by what it holds: "角色那一列不对", "手机号这列"
+    re: ['(?:角色|部门|手机号|邮箱|工号|姓名|用户名)\\s*(?:那|这)?一?列'],
+  },
+  users: {
+    label: '用户 / users',
+    zh: ['用户', '账号', '员工', '人员', '同事', '新人'],
+    en: ['user', 'users', 'account', 'accounts', 'staff', 'people', 'employees'],
+  },
+  create: {
+    label: '创建 / create',
+    zh: [
+      '创建',
+      '新建',
+      '建超管',
+      '建一个',
+      '开账号',
+      '加一个',
+      '建个',
+      '加个',
+      '弄一个',
+      '搞一个',
+      '添加',
+      '新增',
+      '生成',
+    ],
+    // Not "new": "the new IP", "a new server" create nothing.
+    en: [
+      ...['create', 'recreate', 'createsuperuser', 'add a', 'make', 'add', 'generate'],
+      ...['new user', 'new account', 'new admin'],
+    ],
+    re: [
+      '(?:怎么|如何|咋)建',
+      '建(?:账号|用户|管理员|超级管理员|超级用户|$|[?？吗呢啊])',
+      // "开一个超级管理员账号", "点样开个超管" (opening one is creating it; not 打开/展开 a page)
+      '(?<![打展离公召分避解])开(?:一个|个|一下)?(?:新的?)?(?:超级管理员|超管|管理员|账号|账户)',
+      // wanting one is asking to create it: "need a superuser for the demo", "需要一个超管"
+      // … or a second one: "need a second superuser", "客户要第二个超管账号"
+      '\\b(?:need|want|get) (?:a|an|one|another|a second|one more) (?:new )?' +
+        '(?:superuser|super user|admin (?:account|user))',
+      '(?:(?:需|想)要(?:一个|个|一个新的?)|要(?:一?个新的?|第[二两三]个|再一个|多一个|另一个|另外一个))(?:超管|超级管理员|管理员)',
+    ],
+    py: ['chuang jian'],
+  },
+} as const satisfies Record<string, unknown>;
