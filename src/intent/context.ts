@@ -1,4 +1,6 @@
+import { OTHER_HOST } from './other-host.js';
 import { OTHER_SYSTEMS } from './other-systems.js';
+import { DEV_RUN, ON_SERVER } from './own-desk.js';
 import { namesSecurityChannel, withoutSecurityChannel } from './security-channel.js';
 import { relaysReport, SHARED_INFRA, withoutRelays } from './shared-infra.js';
 
@@ -16,21 +18,6 @@ const OMS_ANCHORS = new RegExp(
     // A Django traceback pasted here is OMS's backend (the only Django application these playbooks know).
     String.raw`django\.(?:db|core)\.\w+`,
   ].join(''),
-  'i',
-);
-
-/** Another machine named by a host-like name (build-02, web01, db-1) or in words ("另一台", "another server"). */
-const OTHER_HOST = new RegExp(
-  [
-    '(?<![\\w.-])(?:build|web|db|app|node|srv|server|host|ci|runner|vm|gpu|etl|jump|mq|cache|es|kafka|redis|mysql)' +
-      '[-_]?\\d{1,3}(?![\\w.-])',
-    '另一台|别的机器|其他机器|别的服务器|其他服务器',
-    // another team's machine: "数据组那台 10.2.3.4", "隔壁组的机器"
-    '(?:[\\u3400-\\u9fff]{1,4}组|别人|别组|隔壁)的?(?:那台|机器|服务器)',
-    // Not where the front end's requests are sent ("the request going to some other host": a wrong API address).
-    '(?<!\\b(?:go|goes|going|went|sent|hits?|hitting|points?|pointing) (?:to )?(?:some |an? |the )?)' +
-      '\\b(?:other|another) (?:hosts?|servers?|box|boxes|machines?)\\b',
-  ].join('|'),
   'i',
 );
 
@@ -116,6 +103,8 @@ const NOT_OURS = new RegExp(
     String.raw`(?:跟|和|与)(?:这个|这边|此|我们这|我们|咱们)(?:没关系|无关|没有关系)`,
     // "那个是运维组的", "归数据组管": another team's
     String.raw`(?:是|归|属于)(?!我们|咱们|我|本)[\u3400-\u9fff]{1,4}(?:组|部门|团队)(?:的|管)`,
+    // "不关生产的事", "跟生产没关系": not the production system the bot looks after
+    String.raw`不关(?:生产|我们|咱们|oms)的?事|(?:跟|和|与)生产(?:环境)?(?:无关|没关系|没有关系)`,
     // "应该不是我们的机器吧", "not our box", "不是我们的oms" (another team's portal, said without a comma)
     String.raw`(?<!是)不是(?:我们|咱们)(?:组|这边|这里|家)?(?:的|家)?\s*(?:机器|服务器|系统|服务|项目|网站|站点|oms)`,
     // "他们自己维护的", "人家自己部署的": another team's own
@@ -282,7 +271,8 @@ export function messageContext(text: string): MessageContext {
     .replace(REPORTED_IN, ' ')
     .replace(TOOLED_INTO, ' ')
     .replace(KNOWN_ELSEWHERE, ' ');
-  if (NOT_OURS.test(said)) return { ours: false, foreign: true, notice: announces(said), other: true };
+  if (NOT_OURS.test(said) || (DEV_RUN.test(said) && !ON_SERVER.test(said)))
+    return { ours: false, foreign: true, notice: announces(said), other: true };
   const ours = OMS_ANCHORS.test(said);
   const named = OTHER_SYSTEMS.test(said) || OTHER_HOST.test(said);
   const shared = !named && SHARED_INFRA.test(said);

@@ -105,6 +105,8 @@ export const FAULTS = {
       '\\bthere (?:is|are) no\\b',
       // never created: "压根没建过超级用户", "之前交付的人没建"
       '没(?:建|创建|开)过?(?=\\s*(?:超|管理员|账号|用户|$|[,.;!?，。；！？]))',
+      // never made at all ("新库是不是压根没建过超级用户", "从来没创建过管理员")
+      '(?:没|没有|从没|从来没|压根没|根本没)(?:建|创建|新建|加|开)过',
     ],
     py: ['mei you'],
   },
@@ -231,7 +233,7 @@ export const FAULTS = {
   },
   /**
    * The system as a whole unusable ("系统用不了了", "整个系统瘫了"), not one part of it ("登录系统打不开"), and nothing
-   * asked for: the checklist is offered among choices, never run unasked (src/intent/lexicon-requests.ts: everything).
+   * asked for: the checklist is offered among choices, never run unasked (src/intent/lexicon-whole.ts: everything).
    */
   'whole-system': {
     label: '整个系统不可用 / the whole system unusable',

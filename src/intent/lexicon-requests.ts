@@ -1,150 +1,9 @@
 /**
- * The lexicon's requests: what operators ask the bot for — everything checked, a check-up, support, quick fixes,
- * a recommended configuration, a setup, a unit file (format: src/intent/lexicon.ts).
+ * The lexicon's requests: what operators ask the bot for — a check-up, support, quick fixes, a recommended
+ * configuration, a setup, a unit file (format: src/intent/lexicon.ts). The whole of OMS asked about is in
+ * src/intent/lexicon-whole.ts.
  */
 export const REQUESTS = {
-  everything: {
-    label: '全部 / everything',
-    zh: [
-      ...['全面', '整体', '各项', '每项', '全盘', '从头到尾', '一遍', '全跑'],
-      ...['完整', '一项项', '全检', '体检', '每一项', '一键', '挨个', '逐项'],
-      ...['都查', '都看', '全量', '全套', '上到下', '里里外外', '都检查', '系统性', '系统地'],
-      ...['整套', '一整套', '彻底', '全方位', '方方面面', '从头', '全挂'],
-    ],
-    en: [
-      'everything',
-      'all of it',
-      'whole',
-      'complete',
-      'full',
-      'entire',
-      'sweep',
-      'all checks',
-      'every check',
-      'top to bottom',
-      'all the checks',
-      'systematic',
-      'systematically',
-      'thorough',
-      'thoroughly',
-      'front to back',
-      // "from systemd all the way to the browser"
-      'all the way',
-      'soup to nuts',
-    ],
-    re: [
-      // "end to end" of the whole, not of one part ("verify the login path end to end": the login's extent)
-      '(?<!\\b(?:login|sign[- ]?in|api|admin|import|request|requests|path|flow)\\b[^.,;!?]{0,25})' +
-        '\\bend[- ]to[- ]end\\b',
-      "\\bnothing(?:'s| is)? work(?:s|ing)\\b",
-      '(?:啥|什么|哪)都不(?:行|好使|能用|对)',
-      // 所有, but not the extent of one fault ("所有数据列表都加载不出来", "所有页面都 502"): that part's own
-      // … nor the people it reaches ("所有人都登陆不上", "所有用户")
-      '所有(?!的?(?:数据|列表|页面|请求|菜单|按钮|图片|图标|样式|表格|报表|人|用户|同事|员工|账号|客户))',
-      // 整个, but not one part's extent ("整个接口都 404", "整个服务起不来"): "整个系统打不开" stays the whole
-      '整个(?!的?\\s*(?:接口|服务|后端|后台|前端|登录|页面|api|admin|nginx|gunicorn|worker))',
-      // "麻烦全查一下", not a security check ("安全查一下")
-      '(?<!安)全查',
-      // 全部, but not what one operation did to all its items ("导入后如何验证全部创建成功"): that operation's own
-      '全部(?!(?:都|已|已经|被)?(?:创建|导入|添加|新增|加上|录入|建好|成功|生效))',
-    ],
-    py: ['suo you', 'quan bu', 'quan mian', 'yi bian'],
-  },
-  /**
-   * Three or more parts of OMS named in one list ("登录、接口、后台全有问题", "(login, api, admin)"): set by
-   * src/intent/message.ts from the list, not by terms.
-   */
-  'several-parts': {
-    label: '好几处 / several parts',
-  },
-  'all-fine': {
-    label: '看着都正常 / all looks fine',
-    zh: [
-      '看着正常',
-      '看起来正常',
-      '都是好的',
-      '都好好的',
-      '都 ok',
-      '也 ok',
-      '也ok',
-      '都ok',
-      '一切正常',
-      '都绿',
-      '全绿',
-      '都是 active',
-      '都在跑',
-    ],
-    // Not "其他接口都正常" beside one symptom: the others are fine, not everything.
-    py: ['dou zheng chang', 'dou mei wen ti'],
-    en: ['all green', 'looks green', 'looks fine', 'looks ok', 'look fine', 'all good', 'all fine', 'seems fine'],
-    re: [
-      '\\b(?:all|everything) (?:looks|seems|is) (?:fine|ok|okay|good|green|normal)\\b',
-      // Not "其他接口都正常" beside one symptom: the others are fine, not everything.
-      '(?<!(?:其他|别的|其余|其它|另外)[^,.;!?。\\n]{0,10})都(?:正常|没问题)',
-    ],
-  },
-  'where-to-start': {
-    label: '从哪查起 / where to start',
-    zh: [
-      '从哪下手',
-      '从哪开始',
-      '从何下手',
-      '从何查起',
-      '从哪查起',
-      '漏了啥',
-      '漏了什么',
-      '还漏了',
-      '还能查什么',
-      '还要查什么',
-      '还有什么没查',
-      '下一步查什么',
-      '先查哪',
-      '捋一遍',
-      '从头捋',
-    ],
-    // "还有哪些要查的", "还有什么该查".
-    re: [
-      '还(?:有|能|要|该)(?:哪些|什么|啥)(?:要|可以|能|该|需要)?(?:查|检查|看)',
-      // "还要查啥", "从哪里开始看", "先弄哪个"
-      '还(?:要|能|该|得|需要)(?:再)?(?:查|检查|看)(?:啥|什么|哪些|哪)',
-      '从哪(?:里|儿|层|一层|块|一块|个|步)?(?:开始)?(?:查|看|下手|入手|弄|搞|修)',
-      '先(?:弄|查|看|搞|修)哪(?:个|里|儿|些)?',
-      // "先查服务还是先查nginx": which part to check first.
-      '先(?:排查|检查|查|看)[^,.;!?。，；！？\\n]{1,16}还是(?:先)?(?:排查|检查|查|看)?',
-      '下一步(?:按|该|要|查|看|做|怎么)',
-      // the order to check in ("手工排查的顺序是什么", "检查顺序", "in what order")
-      '(?:排查|检查|查)的?(?:顺序|先后)|\\bin (?:what|which) order\\b',
-      // Cannot tell which part is wrong ("不太对劲，具体哪里又说不上来", "can't tell what exactly is off"): the whole.
-      '(?:哪里|哪儿|哪个|哪|什么|啥)[^,.;!?。，；！？\\n]{0,6}说不(?:上来|清|出来|好)|说不(?:上来|清楚?|出来)(?:是)?(?:哪|什么|啥)',
-      '不知道(?:是|到底是)?(?:哪里|哪儿|哪个地方|哪块|哪)(?:出了?|有)?(?:的)?(?:问题|毛病|坏了|不对)',
-      // "照着文档做完了还是跑不起来，不知道漏了哪步"
-      '漏了哪(?:步|一步|个|些|里)',
-      // "不确定是 nginx 还是 backend 还是前端的问题": which of three or more parts
-      '不(?:确定|知道|清楚)(?:是|到底是)?[^.;!?。；！？\\n]{1,30}(?:还是|、|,)[^,.;!?。，；！？\\n]{1,30}还是',
-      "\\b(?:can'?t|cannot|could ?n'?t|hard to) (?:tell|say|pin ?point|pin (?:it )?down) (?:what|where|which)\\b",
-      // "go through the checklist", "run the full checklist"; not another one ("the onboarding checklist")
-      '\\b(?:go(?:ing)? through|run|walk (?:me |us )?through|follow|do) (?:the|your|a) (?:full |whole |complete )?' +
-        'check ?list\\b',
-      // "where do we even start", "where would you begin"
-      '\\bwhere (?:do|should|would|can|shall) (?:we|i|you|one) (?:even )?(?:start|begin)\\b',
-    ],
-    en: [
-      'where should i start',
-      "what's next",
-      'what next',
-      'next step',
-      'next on the list',
-      'where do we start',
-      'no idea where',
-      'where do i start',
-      'where do i even start',
-      'where to start',
-      'where to begin',
-      'what else',
-      'which first',
-    ],
-    py: ['cong na li kai shi', 'cong na li cha', 'cong na li xia shou'],
-  },
   checkup: {
     label: '检查 / check-up',
     zh: [
@@ -216,8 +75,10 @@ export const REQUESTS = {
       '先(?:跑|敲|执行)(?:哪|什么|啥)',
       // first aid: "急救用的几条命令，先让业务恢复"
       '急救|先(?:让|把)?业务(?:恢复|拉起来|跑起来)',
-      // when things break ("出事了先敲哪几条"), not asking whether they did ("这一堆 ERROR 是出事了吗")
-      '(?<!是|是不是)出事(?!了?吗|了?么|了?没)',
+      // "出事了先敲什么"; not asking whether anything is wrong ("这一堆 ERROR 是出事了吗", "是不是出事了")
+      '(?<!是)出事(?!了?\\s*[吗么嘛没?])',
+      // a list of commands that restarts everything ("重启 oms 全套再看状态的命令清单"), in either order
+      '重启[^,.;!?，。；！？\\n]{0,30}(?:命令清单|命令列表|一套命令|几条命令)|(?:命令清单|命令列表|几条命令)[^,.;!?，。；！？\\n]{0,20}重启',
       // A cheat sheet of commands, not of any tool ("a cheat sheet for vim").
       '\\bcheat ?sheets? (?:of|with|for) (?:the |our )?(?:\\w+ )?commands\\b|\\bcommands? cheat ?sheets?\\b',
       // hyphenated: "quick-fix commands only"

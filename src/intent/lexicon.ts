@@ -6,6 +6,7 @@ import { FAULTS } from './lexicon-faults.js';
 import { PROBLEMS } from './lexicon-problems.js';
 import { QUESTIONS } from './lexicon-questions.js';
 import { REQUESTS } from './lexicon-requests.js';
+import { WHOLE_REQUESTS } from './lexicon-whole.js';
 
 /**
  * The concept lexicon: what operators name (components) and what they say
@@ -32,6 +33,7 @@ export const LEXICON_PARTS: ReadonlyArray<[file: string, concepts: Record<string
   ['src/intent/lexicon-server.ts', SERVER_COMPONENTS],
   ['src/intent/lexicon-problems.ts', PROBLEMS],
   ['src/intent/lexicon-faults.ts', FAULTS],
+  ['src/intent/lexicon-whole.ts', WHOLE_REQUESTS],
   ['src/intent/lexicon-requests.ts', REQUESTS],
   ['src/intent/lexicon-questions.ts', QUESTIONS],
   ['src/intent/lexicon-business.ts', BUSINESS],

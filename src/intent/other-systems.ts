@@ -1,4 +1,6 @@
 import { OTHER_TOPICS, OTHER_TOPICS_ZH } from './other-topics.js';
+import { OWN_DESK, OWN_DESK_ZH } from './own-desk.js';
+import { SITE_SYSTEMS, SITE_SYSTEMS_ZH } from './site-systems.js';
 import { namesMatcher } from './term-scan.js';
 
 /** Other systems' names in latin letters, each a whole word (an expression where it needs one). */
@@ -43,6 +45,8 @@ const OTHER_NAMES = [
     '[a-z][a-z0-9]*-(?:api|svc|service|gateway)(?![\\w-])',
   'blog',
   ...OTHER_TOPICS,
+  ...SITE_SYSTEMS,
+  ...OWN_DESK,
   'access denied for user',
   // a package manager's or git's own account and registry ("npm login 报 401", "git 登录不上"): not OMS's login
   '(?:git|npm|yarn|pnpm|pip3?)\\s*(?:的\\s*)?(?:login|登录|登陆|账号|密码|publish|registry|仓库|源|私服)',
@@ -115,7 +119,7 @@ const OTHER_NAMES = [
   "(?:another|other|side|personal|my own) (?:\\w+ )?(?:project|app|site|system)(?:'s)?",
   // another team's or department's system, in English: "the HR system's bulk import", "the billing platform"
   '(?:hr|finance|billing|payroll|accounting|attendance|ticketing|reporting|warehouse|inventory|helpdesk|marketing|' +
-    'bank|banking|tax) (?:system|platform|app|portal|tool|site)s?',
+    'bank|banking|tax|notification|payment|shipping) (?:system|platform|app|portal|tool|site|service)s?',
   "(?:another|other|the data|the qa|the infra|the platform|the bi) team'?s",
   // "the staging nginx of the mobile team": another team's own (a team reporting a problem stays a channel)
   '(?:of|for) (?:the|another) (?!ops\\b|support\\b|sre\\b|oms\\b)[a-z]+ team',
@@ -228,6 +232,8 @@ const OTHER_NAMES_ZH = [
   // a platform's or a tool's own parts ("态势感知平台自己的后台登录不上了", "监控系统自己的接口 502"): not OMS's
   '(?:平台|系统|工具|软件)(?:它)?自己的? ?(?:后台|登录|登陆|接口|服务|页面|管理|控制台|账号)',
   ...OTHER_TOPICS_ZH,
+  ...SITE_SYSTEMS_ZH,
+  ...OWN_DESK_ZH,
   '(?:财务|人事|报销|审批|考勤|打卡|门禁|工单|客服|仓储|报表|数据|测试|招聘|培训|会议|采购|合同|资产|物流|营销|电商|商城|' +
     '考试|学习|点餐|文档|知识库|活动|收银|会员|门店|超市|排班|薪酬|绩效|档案|预约|票务|停车|访客|积分|社保)(?:系统|平台)|大屏',
   // a shop's tills: "收银台登录不上", "POS 机连不上"

@@ -61,6 +61,8 @@ export const OTHER_TOPICS_ZH = [
   ...['网银', '银行'],
   // a batch of something else than people ("怎么批量导入微信好友", "淘宝后台批量上架商品")
   '(?:通讯录|联系人|好友|商品|快递|邮件|照片|图片)[^,.;!?，。；！？\\n]*?批量|批量[^,.;!?，。；！？\\n]*?(?:通讯录|联系人|好友|商品|快递|邮件|照片|图片)',
+  // restarting a computer or its network ("linux 重启网卡的几条命令", "windows 重启命令"): not OMS's quick fixes
+  '(?:网卡|网络服务|电脑|笔记本|手机|windows|mac|ubuntu)\\s*(?:的)?\\s*重启|重启\\s*(?:一下)?\\s*(?:网卡|电脑|笔记本|手机|windows|mac)',
   // a report's template, a computer's own trouble or specification, a desktop program started at boot, pay
   '(?:周报|日报|月报|报告|简历|ppt|合同|报销|述职)的?模板',
   '电脑(?:一直|老是|总是|自动|又){0,2}(?:重启|蓝屏|死机|开不了机)|(?:电脑|笔记本|台式机|手机|显卡)的?配置',

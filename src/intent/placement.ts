@@ -35,14 +35,20 @@ export function withForeignNames(
 const PINYIN_NAMES = [
   ...['you xiang', 'da yin ji', 'tou ying yi', 'hui yi shi', 'bao xiao', 'fa piao', 'gong zi', 'da ka', 'kao qin'],
   ...['lu you qi', 'jiao huan ji', 'bao lei ji', 'tiao ban ji', 'bi ji ben', 'yuan cheng zhuo mian'],
+  // an intern's campus and a warehouse's devices ("xiaoyuanwang denglu bushang", "shouchi denglu bu shang")
+  ...['xiao yuan wang', 'su she', 'jiao wu', 'bi she', 'lun wen', 'shou chi', 'hua ji', 'zuo xi'],
 ].map((n) => n.split(' '));
 
 /** A quick look before the syllables are compared: one of the names' first two syllables, spaced or not. */
 const MAY_NAME = new RegExp(PINYIN_NAMES.map((n) => `${n[0]} ?${n[1]}`).join('|'));
 
+/** A browser typed in pinyin: the laptop beside it is where OMS is used from ("wo bijiben liulanqi dakai de"). */
+const TYPED_BROWSER = /liu ?lan ?qi|\b(?:chrome|edge|firefox)\b/;
+
 /** Does a message typed in pinyin name another system, each name made of whole words ("youxiang", "you xiang")? */
 function typedOtherSystem(text: string): boolean {
   if (!MAY_NAME.test(text)) return false;
+  const browser = TYPED_BROWSER.test(text);
   const words: string[][] = [];
   for (const t of text.match(/[a-z]+/g) ?? []) words.push(splitSyllables(t) ?? []);
   for (let i = 0; i < words.length; i++) {
@@ -51,7 +57,9 @@ function typedOtherSystem(text: string): boolean {
     for (const name of PINYIN_NAMES) {
       const syl: string[] = [];
       for (let j = i; j < words.length && syl.length < name.length && words[j]!.length > 0; j++) syl.push(...words[j]!);
-      if (syl.length === name.length && syl.every((s, k) => s === name[k])) return true;
+      if (syl.length === name.length && syl.every((s, k) => s === name[k])) {
+        if (!(browser && name.join(' ') === 'bi ji ben')) return true;
+      }
     }
   }
   return false;

@@ -7,7 +7,7 @@ import type { PlaybookScore } from './score.js';
 import { APP_COMPONENTS } from './lexicon-components.js';
 import { partsInTrouble, partsNamedIn, troubledParts } from './parts-in-trouble.js';
 
-/** Concepts that make a message about the whole of OMS (src/intent/lexicon-requests.ts). */
+/** Concepts that make a message about the whole of OMS (src/intent/lexicon-whole.ts). */
 const WHOLE = ['several-parts', 'all-fine', 'where-to-start', 'everything', 'many-problems'];
 /** A pasted line recognised this surely points at one part, even in a message about the whole. */
 const SPECIFIC_CLUE = 0.9;

@@ -464,11 +464,12 @@ describe('round 16, tuning half (tuning material of round 16)', () => {
  * RHEL administrator, interns in their first month), split by the same seed; only its tuning half is in the repository,
  * the test half is scored by the integrator. The tuning half scored before any work on it: top-1 212/216, offered
  * 212/216, sections 59/62, false alarms 4/84, passive 2/84 (212, 213, 59, 4, 2 with the classifier retrained on it).
- * Tuning material of round 16 (rules and classifier), which reached the floors below: tuning figures, not a blind score.
+ * Tuning material of round 16 (rules and classifier) and of round 17's false-alarm work (docs/intent.md, "Round 17's
+ * tuning half"), which reached the floors below: tuning figures, not a blind score.
  */
 describe('round 17, tuning half (tuning material of round 16)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 215, offered: 216, sections: 59, falseAlarms: 0, passive: 0 };
+    const level = { top1: 215, offered: 216, sections: 60, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round17/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
