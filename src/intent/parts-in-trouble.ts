@@ -36,6 +36,8 @@ const PART_OF: Readonly<Record<string, string>> = {
 };
 
 const clauseLexicons = new WeakMap<Lexicon, Lexicon>();
+/** {@link partsInTrouble}'s answer for each message read. */
+const troubledOf = new WeakMap<Message, string[][]>();
 
 /** The lexicon's parts and problems only: what a clause is read for (the whole lexicon per clause costs far more). */
 function clauseLexicon(lexicon: Lexicon): Lexicon {
@@ -55,9 +57,12 @@ function clauseLexicon(lexicon: Lexicon): Lexicon {
 /**
  * The parts of OMS named in trouble, clause by clause: a clause naming one of the parts an operator sees fail
  * (PART_OF; not users, passwords or config, which every system has) and a sign of trouble in the same clause
- * ("登录不行", "接口时好时坏", "admin 404"). Returns the components of each such clause.
+ * ("登录不行", "接口时好时坏", "admin 404"). Returns the components of each such clause, read once per message
+ * (src/intent/whole.ts and offerTheWhole both ask; a message is read against one index).
  */
 export function partsInTrouble(index: PlaybookIndex, msg: Message): string[][] {
+  const hit = troubledOf.get(msg);
+  if (hit) return hit;
   const out: string[][] = [];
   const clauses = msg.lines
     .flatMap((l) => l.body.split(CLAUSE))
@@ -80,6 +85,7 @@ export function partsInTrouble(index: PlaybookIndex, msg: Message): string[][] {
       PROBLEM_CONCEPTS.some((k) => found.has(k)) || (TROUBLE.test(canonical(clause)) && !FINE.test(plain));
     if (trouble) out.push(parts);
   }
+  troubledOf.set(msg, out);
   return out;
 }
 
