@@ -1,5 +1,12 @@
 import { namesMatcher } from './term-scan.js';
 
+/** Monitoring: it watches OMS as well as anything else ("监控平台接了我们后端的 error 日志"). */
+const MONITORING = ['grafana', 'prometheus', 'zabbix', 'alertmanager', 'sentry', 'skywalking', 'elk', 'loki', 'kibana'];
+/** Security monitoring: a SOC, its SIEM, a WAF, an IDS. */
+const SECURITY_WATCH = ['soc', 'siem', 'waf', 'ids', 'splunk', 'qradar', 'wazuh'];
+/** Ticket systems. */
+const TICKETS = ['servicenow', 'itsm'];
+
 /**
  * Tools that watch OMS as they watch everything else and relay what they saw: monitoring, security monitoring (a
  * SOC's SIEM, a WAF, an IDS), uptime probes and ticket systems. Named as where a report came from ("WAF 日志里
@@ -7,9 +14,10 @@ import { namesMatcher } from './term-scan.js';
  * component of their own ("grafana 的 admin 登不上", "WAF 控制台") they stay that tool's.
  */
 export const WATCHERS: ReadonlySet<string> = new Set([
-  ...['grafana', 'prometheus', 'zabbix', 'alertmanager', 'sentry', 'skywalking', 'elk', 'loki', 'kibana'],
+  ...MONITORING,
   ...['nagios', 'datadog', 'newrelic', 'pagerduty', 'opsgenie', 'uptimerobot', 'kuma', 'blackbox', 'pingdom'],
-  ...['soc', 'siem', 'waf', 'ids', 'splunk', 'qradar', 'wazuh', 'servicenow', 'itsm'],
+  ...SECURITY_WATCH,
+  ...TICKETS,
 ]);
 
 /** What a watching tool (WATCHERS) does with OMS's trouble, said right after its name: it saw it and tells it. */
@@ -54,14 +62,15 @@ export const SHARED_INFRA = namesMatcher(
     ...['ssh', 'git', 'pip', 'npm', 'yarn', 'pnpm', 'cron\\w*'],
     // a deployment tool OMS is rolled out with ("createsuperuser 在 ansible 里第二次跑就报这个"), another topic alone
     ...['ansible', 'saltstack', 'terraform'],
-    // monitoring: it watches OMS as well as anything else ("监控平台接了我们后端的 error 日志")
-    ...['grafana', 'prometheus', 'zabbix', 'alertmanager', 'sentry', 'skywalking', 'elk', 'loki', 'kibana'],
+    // monitoring (WATCHERS)
+    ...MONITORING,
     // a manual: OMS's beside its parts ("按说明书在后台导入"), a documentation question alone
     ...['user manuals?', 'user guides?'],
     ...['vulnerability scans?', 'security scans?', 'pentests?', 'penetration tests?'],
     // security monitoring and uptime probes relaying what they saw (WATCHERS): OMS's beside its parts
-    ...['soc', 'siem', 'waf', 'ids', 'splunk', 'qradar', 'wazuh', 'nagios', 'datadog', 'pagerduty', 'opsgenie'],
-    ...['uptime kuma', 'uptimerobot', 'pingdom', 'blackbox(?: exporter| probe)?', 'servicenow', 'itsm'],
+    ...SECURITY_WATCH,
+    ...['nagios', 'datadog', 'pagerduty', 'opsgenie', 'uptime kuma', 'uptimerobot', 'pingdom'],
+    ...['blackbox(?: exporter| probe)?', ...TICKETS],
     // the server's own network settings ("麒麟V10怎么改静态IP"): OMS's beside its parts (a migration), another topic alone
     ...['static ip', 'nmcli', 'netplan', 'ifcfg\\S*'],
   ],
