@@ -1,9 +1,10 @@
 import type { PlaybookIndex } from './index.js';
 import type { MatchChoice } from './match.js';
 import { detectConcepts, type Lexicon } from './concepts.js';
-import { canonical, normalize } from './normalize.js';
+import { normalize } from './normalize.js';
 import { CLAUSE, FINE, PROBLEM_CONCEPTS, TROUBLE, type Message } from './message.js';
 import { pinyinStream } from './pinyin.js';
+import { canonicalize } from './synonyms.js';
 
 /** At most this many choices are offered. */
 const MAX_CHOICES = 3;
@@ -82,7 +83,7 @@ export function partsInTrouble(index: PlaybookIndex, msg: Message): string[][] {
     if (parts.length === 0) continue;
     // "直连 8000 是 401 正常的": a status said to be fine is no trouble.
     const trouble =
-      PROBLEM_CONCEPTS.some((k) => found.has(k)) || (TROUBLE.test(canonical(clause)) && !FINE.test(plain));
+      PROBLEM_CONCEPTS.some((k) => found.has(k)) || (TROUBLE.test(canonicalize(plain)) && !FINE.test(plain));
     if (trouble) out.push(parts);
   }
   troubledOf.set(msg, out);
