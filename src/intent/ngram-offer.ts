@@ -1,6 +1,9 @@
 import { classifyNgram, NULL_CLASS, type NgramModel } from './ngram-model.js';
 
-/** A choice as src/intent/match.ts offers it (its MatchChoice; declared here so the two do not import each other). */
+/**
+ * A choice as src/intent/match.ts offers it (its MatchChoice; declared here so that this file and
+ * src/intent/parts-in-trouble.ts need not import match.ts, which imports them).
+ */
 export interface OfferedChoice {
   id: string;
   title: string;

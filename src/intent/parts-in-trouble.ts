@@ -1,5 +1,5 @@
 import type { PlaybookIndex } from './index.js';
-import type { MatchChoice } from './match.js';
+import type { OfferedChoice } from './ngram-offer.js';
 import { detectConcepts, type Lexicon } from './concepts.js';
 import { normalize } from './normalize.js';
 import { CLAUSE, FINE, PROBLEM_CONCEPTS, TROUBLE, type Message } from './message.js';
@@ -120,7 +120,7 @@ export function troubledParts(troubled: string[][]): number {
  * own clause ("登录不行 接口时好时坏 后台也怪") may all be partly right: the full checklist, which runs every part's
  * checks, is offered among them (after the first, in place of the third when there are three). Pure.
  */
-export function offerTheWhole<R extends { outcome: string; choices?: MatchChoice[] }>(
+export function offerTheWhole<R extends { outcome: string; choices?: OfferedChoice[] }>(
   result: R,
   index: PlaybookIndex,
   msg: Message,
@@ -132,7 +132,7 @@ export function offerTheWhole<R extends { outcome: string; choices?: MatchChoice
   if (choices.some((c) => c.id === umbrella.id) || choices.length < 2) return result;
   const n = partsNamedIn(msg.concepts) >= 2 ? troubledParts(partsInTrouble(index, msg)) : 0;
   if (n < 2) return result;
-  const added: MatchChoice = { id: umbrella.id, title: umbrella.title, confidence: 0, reason: WHOLE_REASON };
+  const added: OfferedChoice = { id: umbrella.id, title: umbrella.title, confidence: 0, reason: WHOLE_REASON };
   const kept = choices.slice(0, MAX_CHOICES - 1);
   // Three parts or more in trouble: the whole leads; two: the rules' first reading stays first.
   if (n >= LEADS_AT) return { ...result, playbook: { id: added.id, title: added.title }, choices: [added, ...kept] };
