@@ -180,8 +180,8 @@ for (const [half, since] of tuneOnly ? r9halves.slice(0, 1) : r9halves) {
 // is tuning material of round 15, its test half (kept outside the repository until the integrator had scored it after
 // round 15, figures-only) tuning material since round 16.
 // Rounds 16 and 17 (test/fixtures/intent/round16/, round17/): fresh blind sets of 600 messages each split by the same
-// seed; their tuning halves are tuning material of round 16 (misses printed); their test halves, kept outside the
-// repository until the integrator had scored them after round 16, are blind: figures only, never their messages.
+// seed; their tuning halves are tuning material of round 16; their test halves, kept outside the repository until the
+// integrator had scored them after round 16 (figures-only), tuning material since round 19: all printed with misses.
 const later = [
   ['round10/tune.jsonl', 'round 10 tuning half — tuning material of round 10'],
   ['round10/test.jsonl', 'round 10 test half (scored blind in round 10) — tuning material since round 11'],
@@ -196,7 +196,9 @@ const later = [
   ['round15/tune.jsonl', 'round 15 tuning half — tuning material of round 15'],
   ['round15/test.jsonl', 'round 15 test half (scored blind in round 15) — tuning material since round 16'],
   ['round16/tune.jsonl', 'round 16 tuning half — tuning material of round 16'],
+  ['round16/test.jsonl', 'round 16 test half (scored blind in round 16) — tuning material since round 19'],
   ['round17/tune.jsonl', 'round 17 tuning half — tuning material of round 16'],
+  ['round17/test.jsonl', 'round 17 test half (scored blind in round 16) — tuning material since round 19'],
 ] as const;
 const blindSince = [
   'round10/test.jsonl',
@@ -205,18 +207,12 @@ const blindSince = [
   'round13/test.jsonl',
   'round14/test.jsonl',
   'round15/test.jsonl',
+  'round16/test.jsonl',
+  'round17/test.jsonl',
 ];
 for (const [rel, title] of tuneOnly ? later.filter(([r]) => !blindSince.includes(r)) : later) {
   const set = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', rel), 'utf8'), rel);
   print(`${title} (${rel})`, scoreHeldout(set, answer), true);
-}
-
-if (!tuneOnly) {
-  for (const round of [16, 17]) {
-    const rel = `round${round}/test.jsonl`;
-    const set = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', rel), 'utf8'), rel);
-    print(`round ${round} test half (${rel}) — blind, figures only`, scoreHeldout(set, answer), false);
-  }
 }
 
 const probes = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'probes.jsonl'), 'utf8'), 'probes');
