@@ -1,4 +1,5 @@
 import { OTHER_HOST } from './other-host.js';
+import { OWNED_ELSEWHERE } from './other-lives.js';
 import { OTHER_SYSTEMS } from './other-systems.js';
 import { DEV_RUN, ON_SERVER } from './own-desk.js';
 import { namesSecurityChannel, withoutSecurityChannel } from './security-channel.js';
@@ -11,15 +12,24 @@ import { relaysReport, SHARED_INFRA, withoutRelays } from './shared-infra.js';
  */
 
 /** Words that name OMS itself: their presence keeps a message ours. */
-const OMS_ANCHORS = new RegExp(
+const OMS_NAMED = new RegExp(
   [
     String.raw`\boms\b|oms[-_]?backend|\/opt\/oms|\/var\/log\/oms|oms_backend|`,
-    String.raw`vite_api_base_url|cors_allowed_origins|frontend-pc|订单管理系统|oms_db|oms_user|`,
-    // A Django traceback pasted here is OMS's backend (the only Django application these playbooks know).
-    String.raw`django\.(?:db|core)\.\w+`,
+    String.raw`vite_api_base_url|cors_allowed_origins|frontend-pc|订单管理系统|oms_db|oms_user`,
   ].join(''),
   'i',
 );
+/**
+ * A Django traceback pasted here is OMS's backend (the only Django application these playbooks know), unless the
+ * project is said to be someone's own ("出现在我毕业设计项目里", "my side project's django app": `OWNED_ELSEWHERE`).
+ */
+const DJANGO_PASTE = /django\.(?:db|core)\.\w+/i;
+
+/** Does the message name OMS itself? */
+function namesOms(said: string): boolean {
+  if (OMS_NAMED.test(said)) return true;
+  return DJANGO_PASTE.test(said) && !OWNED_ELSEWHERE.test(said);
+}
 
 /** An announcement, not a problem: planned maintenance, a notice to everyone, a problem told as solved. */
 const NOTICE = new RegExp(
@@ -273,7 +283,7 @@ export function messageContext(text: string): MessageContext {
     .replace(KNOWN_ELSEWHERE, ' ');
   if (NOT_OURS.test(said) || (DEV_RUN.test(said) && !ON_SERVER.test(said)))
     return { ours: false, foreign: true, notice: announces(said), other: true };
-  const ours = OMS_ANCHORS.test(said);
+  const ours = namesOms(said);
   const named = OTHER_SYSTEMS.test(said) || OTHER_HOST.test(said);
   const shared = !named && SHARED_INFRA.test(said);
   const other = named || shared;

@@ -97,6 +97,10 @@ function afterPlace(line: string, at: number): boolean {
   return PLACE_BEFORE.test(`${start > 0 && /[a-z]/.test(line[start - 1]!) ? 'x' : ' '}${line.slice(start, at)}`);
 }
 
+/** A unit named to systemctl or journalctl (`systemctl status X`, `journalctl -xe -u X`). */
+const UNIT_COMMAND =
+  /\b(?:journalctl\b[^\n|]*?\s-u\s*|systemctl\s+(?:status|restart|start|stop|enable|reload|is-active|show|cat)\s+)([a-z][\w@.-]*)(?=\s|$)/g;
+
 /** Units and processes that are OMS's own. */
 const OURS = /oms|nginx|gunicorn|backend|django|python/;
 
@@ -139,6 +143,11 @@ export class ForeignNames {
   find(text: string, lines: readonly string[], loose = false): string | undefined {
     for (const m of text.matchAll(/(?<![\w-])([\w@-]+)\.service\b/g)) if (!OURS.test(m[1]!)) return `${m[1]}.service`;
     for (const m of text.matchAll(/killed process \d+ \(([^)]+)\)/g)) if (!OURS.test(m[1]!)) return m[1];
+    // A unit other than OMS's named to systemctl or journalctl ("journalctl -u plexmediaserver 一直 restarting").
+    for (const m of text.matchAll(UNIT_COMMAND)) {
+      const unit = m[1]!.replace(/(?:-\d+)?(?:\.service)?$/, '');
+      if (unit.length >= 3 && !OURS.test(unit) && splitSyllables(unit) === null && !this.known.has(unit)) return unit;
+    }
     for (const line of lines) {
       // systemd's description of a unit ("● nginx.service - A high performance web server") is not the writer's.
       if (UNIT_HEADER.test(line)) continue;

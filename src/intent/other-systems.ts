@@ -1,3 +1,4 @@
+import { OTHER_LIVES, OTHER_LIVES_ZH } from './other-lives.js';
 import { OTHER_TOPICS, OTHER_TOPICS_ZH } from './other-topics.js';
 import { OWN_DESK, OWN_DESK_ZH } from './own-desk.js';
 import { SITE_SYSTEMS, SITE_SYSTEMS_ZH } from './site-systems.js';
@@ -45,6 +46,7 @@ const OTHER_NAMES = [
     '[a-z][a-z0-9]*-(?:api|svc|service|gateway)(?![\\w-])',
   'blog',
   ...OTHER_TOPICS,
+  ...OTHER_LIVES,
   ...SITE_SYSTEMS,
   ...OWN_DESK,
   'access denied for user',
@@ -232,6 +234,7 @@ const OTHER_NAMES_ZH = [
   // a platform's or a tool's own parts ("态势感知平台自己的后台登录不上了", "监控系统自己的接口 502"): not OMS's
   '(?:平台|系统|工具|软件)(?:它)?自己的? ?(?:后台|登录|登陆|接口|服务|页面|管理|控制台|账号)',
   ...OTHER_TOPICS_ZH,
+  ...OTHER_LIVES_ZH,
   ...SITE_SYSTEMS_ZH,
   ...OWN_DESK_ZH,
   '(?:财务|人事|报销|审批|考勤|打卡|门禁|工单|客服|仓储|报表|数据|测试|招聘|培训|会议|采购|合同|资产|物流|营销|电商|商城|' +

@@ -1,0 +1,141 @@
+/**
+ * The rest of the writers' lives (src/intent/other-systems.ts lists them beside other systems: a message naming one and
+ * nothing of OMS keeps too little of its score to be offered). The same channel hears about games and their servers,
+ * shops and apps on the phone, home routers and the office's network devices, a Windows PC's domain logon, one's own
+ * side project, and the bot itself; they share OMS's words (登录不上, 502, 端口被占用, gunicorn, admin, 超时) but the
+ * problem belongs to someone else: a named product, a device, a person's own project or account.
+ */
+
+/** In latin letters, each a whole word (an expression where it needs one). */
+export const OTHER_LIVES = [
+  // games and their servers ("my own minecraft server keeps crashing with OOM", "steam 登录一直转圈")
+  ...['games?', 'gaming', 'minecraft', 'steam', 'ps[345]', 'xbox', 'nintendo', 'genshin', 'valorant', 'epic games'],
+  // shops, payments and a phone's apps ("amazon 下单 502", "paypal login fails")
+  ...['taobao', 'tmall', 'jd\\.com', 'amazon(?! linux)', 'ebay', 'shopify', 'aliexpress', 'paypal', 'alipay'],
+  // social, video and music apps, one's family's accounts ("my grandma can't log in to her facebook")
+  ...['facebook', 'instagram', 'twitter', 'tiktok', 'whatsapp', 'telegram', 'linkedin', 'snapchat', 'reddit'],
+  ...['youtube', 'netflix', 'spotify', 'chatgpt', 'openai'],
+  '(?:my|her|his|our) (?:grandma|grandmother|grandpa|mom|mum|mother|dad|father|wife|husband|kids?|son|daughter|' +
+    "brother|sister|parents|girlfriend|boyfriend)(?:'s)?",
+  // public clouds' own consoles and accounts ("locked out of my AWS root account", "AADSTS50076")
+  ...['aws (?:root|console|account|iam|sso|billing)', 'azure', 'aadsts\\w*', 'entra id', 'gcp', 'google cloud'],
+  // a business's portal for its own customers ("the dentist's booking portal times out on login")
+  '(?:booking|patient|parent|student|tenant|citizen|benefits?) (?:portal|site|website|app)s?',
+  ...['iphone', 'ipad', 'kindle', 'smart ?tv', 'chromecast', 'app store', 'play store', 'google play'],
+  // network devices and their makers ("the admin page of the H3C core switch", "our FortiGate's web login")
+  ...['h3c', 'cisco', 'juniper', 'fortigate', 'fortinet', 'mikrotik', 'ubiquiti', 'unifi', 'tp-?link', 'netgear'],
+  ...['openwrt', 'pfsense', 'opnsense', 'modem', 'access points?'],
+  '(?:core|access|network|managed|poe|layer[- ]?[23]|l[23]|stack(?:ed)?) switch(?:es)?',
+  // self-hosted applications at home or on the side ("nextcloud 登录后跳回登录页", "gitea admin locked")
+  ...['nextcloud', 'owncloud', 'jellyfin', 'plex', 'home assistant', 'pi-?hole', 'synology', 'qnap', 'portainer'],
+  ...['gitea', 'gogs', 'mattermost', 'rocket\\.chat', 'discourse', 'hexo', 'hugo', 'jekyll', 'ghost blog'],
+  // a Windows PC's own domain logon ("the trust relationship between this workstation and the primary domain failed")
+  ...['trust relationship', 'primary domain', 'domain controller', 'domain join', 'workstation'],
+  // Microsoft Access, not access to something ("import excel into ms access")
+  ...['ms access', 'microsoft access', 'access (?:database|db|\\.mdb|\\.accdb)', 'mdb', 'accdb'],
+  // a school's own learning platform ("the school's moodle login gives 502")
+  ...['moodle', 'blackboard', 'school', "school's", 'university', 'college'],
+  // one's own side project, said outright ("personal question, not work related")
+  ...['freelance', 'freelancing', 'moonlighting', 'side gig', 'side hustle', "side hustle's"],
+  ...['next\\.js', 'nextjs', 'nuxt(?:\\.?js)?', 'raspberry', 'raspberrypi'],
+  ...['pet project', 'hobby project', 'toy project', 'weekend project', 'practice project', 'personal project'],
+  '(?:my |a )?personal (?:\\w+ )?(?:droplet|server|box|instance|vps|website|site|blog|domain|account|repo)',
+  ...['droplet', 'linode', 'digitalocean', 'github pages', 'raspberry pi'],
+  ...['not work[- ]related', 'unrelated to work', 'nothing to do with work', 'personal question', 'off[- ]topic'],
+  // the bot's own behaviour ("are your commands read-only?", "does the bot restart things on its own?")
+  "(?:bot|bot's|your) (?:own )?(?:commands?|checks?|permissions?|source ?code|latency)",
+  '(?:does|will|would|can|could) (?:the |this )?(?:bot|it|you) (?:\\w+ ){1,4}(?:by itself|on (?:its|your) own)',
+  '(?:the |this )?bot (?:is )?(?:so |really |very )?slow',
+  '(?:is|was) (?:the |this )?bot written in',
+];
+
+/** In Chinese (or mixed), anywhere in the message. */
+export const OTHER_LIVES_ZH = [
+  // games and their servers ("我的世界服务器开不起来", "王者荣耀登录不上", "原神启动器更新完进不去")
+  ...['游戏', '手游', '网游', '端游', '王者荣耀', '原神', '吃鸡', '和平精英', '英雄联盟', '我的世界', 'mc服', '开黑'],
+  ...['星穹铁道', '崩坏', '蛋仔', '加速器', '主机游戏'],
+  // shops, delivery and a phone's apps ("淘宝下单页面 502", "拼多多商家后台登录不上")
+  ...[
+    '淘宝',
+    '天猫',
+    '京东',
+    '拼多多',
+    '美团',
+    '饿了么',
+    '抖音',
+    '快手',
+    'b ?站',
+    '哔哩哔哩',
+    '小红书',
+    '闲鱼',
+    '亚马逊',
+  ],
+  ...['支付宝', '商家后台', '网店', '应用商店', '12306', '12123'],
+  // a citizen's own accounts and the services of daily life ("个税 app 登录提示密码错误", "驾校约车系统登录不上");
+  // not a hospital itself: hospitals run OMS ("我们医院有三百多个职工要加到系统里")
+  ...[
+    '个税',
+    '学信网',
+    '驾校',
+    '挂号(?:网站|小程序|app)',
+    '考研',
+    '报名系统',
+    '物业',
+    '食堂',
+    '闸机',
+    '停车场',
+    '对讲机',
+    '政务服务',
+  ],
+  // network devices and their makers ("华为交换机 web 管理界面登录超时", "家里路由器后台打不开")
+  '(?:华为|华三|h3c|思科|cisco|锐捷|深信服|飞塔|tp-?link|水星|腾达|小米|网件|中兴)的?\\s*' +
+    '(?:交换机|路由器?|防火墙|ap|ac|光猫|无线|设备|核心)',
+  '防火墙(?:的)?\\s*(?:web|管理|后台)(?:页面|界面|地址)?',
+  '家里(?:的)?\\s*(?:wifi|宽带|网|电视|摄像头|打印机|路由)',
+  // video, music and cloud-drive apps, cameras and recorders ("网易云音乐登录不上", "海康的录像机登录提示用户被锁定")
+  ...[
+    '网易云',
+    '爱奇艺',
+    '优酷',
+    '腾讯视频',
+    'qq音乐',
+    '酷狗',
+    '百度网盘',
+    '海康',
+    '大华',
+    '萤石',
+    '录像机',
+    '硬盘录像',
+  ],
+  ...['树莓派', '阿里云控制台', '腾讯云控制台'],
+  // one's family's own accounts and devices ("我爸的微信登录不上", "我弟的 steam 账号被盗了")
+  '(?:我|他|她)(?:爸|妈|老婆|老公|媳妇|弟|哥|姐|妹|奶奶|爷爷|外婆|外公|孩子|儿子|女儿|对象|女朋友|男朋友)',
+  // a Windows PC's own logon and domain ("提示此工作站和主域间的信任关系失败", "夜班电脑开机 windows 登录不进去")
+  ...['主域', '信任关系', '加域', '退域', '工作站'],
+  '(?:新|夜班|工位|办公|公司|前台|值班)电脑(?!上?的?\\s*(?:浏览器|chrome|edge|firefox|火狐))',
+  // Microsoft Access ("excel 导入 access 数据库一直报错")
+  '(?<![a-z])access\\s*(?:数据库|的?表|文件)',
+  // one's own side project, said outright ("自己的 Django 练手项目", "跟公司的无关哈 纯私人问题")
+  '个人(?:网站|博客|主页|服务器|站点|域名|云服务器)',
+  // a job on the side ("私活：客户的 django 网站 admin 样式丢了", "接了个外包，客户的 nginx 反代 404")
+  '私活|兼职|副业|接了?(?:个|一个)?外包',
+  // installed on one's own device at home ("我在自己树莓派上装的", "家里自己搭的")
+  '(?:自己|家里)的?[^,.;!?，。；！？\\n]{0,8}(?:上|里)(?:装|搭|部署|跑)的|(?:在家|家里)自己(?:搭|装|部署)的',
+  ...['练手', '私人问题', '个人问题', '业余项目', '周末写的', '兴趣项目'],
+  '(?:跟|和|与)(?:公司|工作)(?:的)?(?:无关|没关系|没有关系)',
+  '(?:我|自己)(?:的|写的|做的|搭的)\\s*(?:[a-z][\\w.-]*\\s*)?(?:小|个人|练习)?\\s*(?:项目|网站|小程序|程序|app)',
+  // another project's own Django project, told by its name ("ticket-system 的 django 项目")
+  '(?<![\\w-])(?!oms\\b|django\\b|python\\b|flask\\b)[a-z][\\w-]*\\s*(?:的|那个)\\s*(?:django|flask)\\s*项目',
+  // the bot's own behaviour ("你跑的命令都是只读的吧", "你会不会自己重启我们的服务", "机器人回复好慢")
+  '你(?:跑|执行|用|运行)的(?:那些)?(?:命令|检查|脚本)',
+  '(?:你|bot|机器人)\\s*(?:会不会|不会|会)自己(?:去)?(?:改|重启|删|动|执行|操作)',
+  '(?:bot|机器人)(?:的)?(?:回复|反应|响应|回得)(?:好|很|太|有点|特别)?慢',
+  '(?:bot|机器人|你)是(?:用)?(?:什么|啥)(?:语言)?(?:写|做|开发)的',
+];
+
+/**
+ * A project said to be one's own or someone else's outright (毕设, 练手, 私活, a side project, freelance work): it
+ * outweighs a pasted Django exception, which otherwise names OMS's backend (src/intent/context.ts).
+ */
+export const OWNED_ELSEWHERE =
+  /毕设|毕业设计|课设|练手|私活|兼职|副业|接了?(?:个|一个)?外包|私人问题|个人(?:项目|网站|博客)|(?:我|自己)(?:的|写的|做的|搭的)\s*(?:[a-z][\w.-]*\s*)?(?:小|个人|练习)?\s*(?:项目|网站)|\b(?:side|pet|hobby|personal|toy|weekend|practice) project\b|\bfreelanc\w*|\bhomework\b|\bmy (?:own )?(?:django|flask) (?:app|project|site)\b/i;

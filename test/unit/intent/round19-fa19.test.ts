@@ -1,0 +1,113 @@
+import { answerExpectations, answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
+
+/**
+ * Round 19, false alarms (docs/intent.md, "Round 19: fa19"): the rest of the writers' lives — games, shops, home and
+ * office devices, a PC's domain logon, one's own side project, family and cloud accounts, the bot itself — share
+ * OMS's words but are someone else's problem (src/intent/other-lives.ts). The same words about OMS stay answered.
+ */
+const answer = answerOverRealPlaybooks();
+const { silent, tops, sections } = answerExpectations(answer);
+
+describe('games, shops and apps', () => {
+  it('are not OMS, in characters, pinyin and English', () => {
+    silent([
+      '我的世界服务器开不起来，提示端口 25565 被占用',
+      '王者荣耀登录不上，提示网络异常',
+      'youxi denglu bu shang zenme ban',
+      'taobao xiadan 502 le',
+      '拼多多后台商家登录不上',
+      'B 站直播后台推流失败',
+      'my own minecraft server keeps crashing with OOM',
+      "my grandma can't log in to her facebook, says wrong password",
+      '网易云音乐登录不上',
+    ]);
+  });
+
+  it('OMS with the same words stays answered', () => {
+    tops([
+      ['OMS 登录不上，提示网络异常', 'login'],
+      ['下单的时候页面 502 了，是不是后端挂了', 'api-not-found'],
+      ['后端启动说 8000 端口 address already in use 我明明只开了一个', 'service-start'],
+      ['商家反馈后台登录不上，提示账号或密码错误', 'login'],
+      ["my boss can't log in to OMS, says wrong password", 'login'],
+    ]);
+  });
+});
+
+describe('devices and a PC of its own', () => {
+  it('a switch, a camera, a Windows domain logon are not OMS', () => {
+    silent([
+      'how do I get to the admin page of the H3C core switch at 10.20.0.1, web login keeps timing out',
+      '华为交换机 web 管理界面登录超时',
+      '海康的录像机登录提示用户被锁定',
+      '夜班电脑开机 windows 登录不进去 提示此工作站和主域间的信任关系失败',
+      '新电脑装 python 的时候报错 permission denied',
+      'Azure portal sign-in says AADSTS50076',
+    ]);
+  });
+
+  it("an office PC's browser is where OMS is used from", () => {
+    tops([
+      ['公司电脑 chrome 打开后台 404', 'admin'],
+      ['新电脑上用浏览器登录 OMS 一直提示密码错误', 'login'],
+      ['夜班同事电脑上 chrome 打开后台 404', 'admin'],
+    ]);
+  });
+});
+
+describe("one's own project, freelance work, another project", () => {
+  it('is not OMS, even with a Django exception pasted', () => {
+    silent([
+      "自己的Django练手项目部署到云服务器上 gunicorn 报 ModuleNotFoundError: No module named 'mysite' 跟公司的无关哈",
+      'django.core.exceptions.ImproperlyConfigured 出现在我毕业设计项目里',
+      'Error: listen EADDRINUSE: address already in use :::3000 我的 next.js 项目',
+      '帮我看下这个 nginx 配置，是我个人网站的，反代到 3000 端口老是 502',
+      "gunicorn on my personal droplet won't start after reboot, it's my blog not work",
+      '私活：客户的 django 网站 admin 样式丢了',
+      "ticket-system 的 django 项目 ALLOWED_HOSTS 怎么配通配子域名，'.example.com' 那种写法对吗",
+    ]);
+  });
+
+  it("OMS's Django exception, a customer's OMS, our Django project stay answered", () => {
+    tops([
+      ['django.core.exceptions.ImproperlyConfigured 后端起不来', 'service-start'],
+      ['客户的 OMS 后台样式丢了，admin 页面光秃秃的', 'admin'],
+      ['客户现场 nginx 转发 /api 报 404', 'api-not-found'],
+      ['我们医院的 OMS 登录不上，输完密码就转圈', 'login'],
+    ]);
+    sections([['ALLOWED_HOSTS 怎么配，服务器 IP 要写进去吗', 'checklist#recommended-config']]);
+  });
+});
+
+describe('another unit named to systemctl or journalctl', () => {
+  it("is that unit's", () => {
+    silent(['journalctl -u plexmediaserver 一直 restarting', 'systemctl status minecraft.service 显示 failed']);
+  });
+
+  it("OMS's unit stays OMS's", () => {
+    tops([
+      ['sudo journalctl -u oms-backend -n 50 一直在 restarting', 'service-start'],
+      ['systemctl status oms-backend 显示 failed，status=1/FAILURE', 'service-start'],
+    ]);
+  });
+});
+
+describe('the bot itself and exam questions', () => {
+  it('are not a fault of OMS', () => {
+    silent([
+      '你跑的命令都是只读的吧？不会自己去改配置吧',
+      '你会不会自己重启我们的服务啊？有没有权限控制',
+      'does this bot keep a log of what I typed?',
+      '考试题：nginx 502 和 504 的区别',
+    ]);
+  });
+
+  it('asking the bot about OMS stays answered', () => {
+    tops([
+      ['bot 帮我看看为什么超管登录失败', 'login'],
+      ['机器人，后端起不来了，status=217/USER', 'service-start'],
+      ['bot 你帮我看看，nginx 转发 /api 全是 404', 'api-not-found'],
+      ['nginx 502 和 504 的区别是什么？我们 OMS 现在一直报 502', 'api-not-found'],
+    ]);
+  });
+});
