@@ -1,5 +1,5 @@
 import { OTHER_HOST } from './other-host.js';
-import { OWNED_ELSEWHERE } from './other-lives.js';
+import { namesSystemByUse, OWNED_ELSEWHERE } from './other-lives.js';
 import { OTHER_SYSTEMS } from './other-systems.js';
 import { DEV_RUN, ON_SERVER } from './own-desk.js';
 import { namesSecurityChannel, withoutSecurityChannel } from './security-channel.js';
@@ -130,6 +130,9 @@ const NOT_OURS = new RegExp(
     // "跟我们 OMS 不是一个/一回事", "not the same setup as our OMS"
     String.raw`(?:跟|和|与)\s*(?:我们|咱们)?的?\s*oms\s*(?:不是|并非)\s*(?:同)?一(?:个|回事)`,
     String.raw`\bnot the same (?:system|setup|stack|deployment|app|thing) as (?:our |the )?oms\b`,
+    // "different repo from OMS", "a separate project than oms", "not part of OMS"
+    String.raw`\b(?:different|separate|another|other) (?:repo|repository|project|codebase|system|app|service)s? ` +
+      String.raw`(?:from|than|to) (?:our |the )?oms\b|\bnot (?:a )?part of (?:our |the )?oms\b`,
   ].join('|'),
   'i',
 );
@@ -284,7 +287,7 @@ export function messageContext(text: string): MessageContext {
   if (NOT_OURS.test(said) || (DEV_RUN.test(said) && !ON_SERVER.test(said)))
     return { ours: false, foreign: true, notice: announces(said), other: true };
   const ours = namesOms(said);
-  const named = OTHER_SYSTEMS.test(said) || OTHER_HOST.test(said);
+  const named = OTHER_SYSTEMS.test(said) || OTHER_HOST.test(said) || namesSystemByUse(said);
   const shared = !named && SHARED_INFRA.test(said);
   const other = named || shared;
   return {

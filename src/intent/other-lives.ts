@@ -30,9 +30,17 @@ export const OTHER_LIVES = [
   ...['nextcloud', 'owncloud', 'jellyfin', 'plex', 'home assistant', 'pi-?hole', 'synology', 'qnap', 'portainer'],
   ...['gitea', 'gogs', 'mattermost', 'rocket\\.chat', 'discourse', 'hexo', 'hugo', 'jekyll', 'ghost blog'],
   // a Windows PC's own domain logon ("the trust relationship between this workstation and the primary domain failed")
+  ...['(?:win|windows ?)(?:7|8|10|11)', 'face id', 'icloud', 'apple id', 'shopee', 'lazada'],
   ...['trust relationship', 'primary domain', 'domain controller', 'domain join', 'workstation'],
   // Microsoft Access, not access to something ("import excel into ms access")
   ...['ms access', 'microsoft access', 'access (?:database|db|\\.mdb|\\.accdb)', 'mdb', 'accdb'],
+  // another application's own back end or services, its GitOps tools ("the mobile app's backend keeps returning 502",
+  // "our payments microservice gets OOM-killed", "argo cd login says invalid session", "the kiosk tablets")
+  ...['microservices?', "(?:mobile|phone|android|ios|tablet) (?:apps?|clients?)(?:'s)?", 'kiosks?'],
+  ...['(?:check-in|picking|scanning|driver|delivery) apps?', 'argo ?cd', 'argo', 'fluxcd', 'spinnaker', 'tekton'],
+  // the plant's, the hospital's and the accounts' own suites, the servers' own management ports ("the MES line
+  // terminal shows 'login failed'", "U8 的后台管理员密码忘了", "iDRAC web UI says maximum sessions reached")
+  ...['mes', 'srm', 'plm', 'pacs', 'u8\\+?', 'u9', 'k3', 'k3cloud', 'bmc', 'idrac', 'ilo', 'ipmi'],
   // a school's own learning platform ("the school's moodle login gives 502")
   ...['moodle', 'blackboard', 'school', "school's", 'university', 'college'],
   // one's own side project, said outright ("personal question, not work related")
@@ -40,7 +48,7 @@ export const OTHER_LIVES = [
   ...['next\\.js', 'nextjs', 'nuxt(?:\\.?js)?', 'raspberry', 'raspberrypi'],
   ...['pet project', 'hobby project', 'toy project', 'weekend project', 'practice project', 'personal project'],
   '(?:my |a )?personal (?:\\w+ )?(?:droplet|server|box|instance|vps|website|site|blog|domain|account|repo)',
-  ...['droplet', 'linode', 'digitalocean', 'github pages', 'raspberry pi'],
+  ...['droplet', 'linode', 'digitalocean', 'github pages', 'raspberry pi', 'netlify', 'vercel', 'heroku'],
   ...['not work[- ]related', 'unrelated to work', 'nothing to do with work', 'personal question', 'off[- ]topic'],
   // the bot's own behaviour ("are your commands read-only?", "does the bot restart things on its own?")
   "(?:bot|bot's|your) (?:own )?(?:commands?|checks?|permissions?|source ?code|latency)",
@@ -70,7 +78,13 @@ export const OTHER_LIVES_ZH = [
     '闲鱼',
     '亚马逊',
   ],
+  ...['直播', '推流', '带货', '家校', '银企直连', '论坛'],
+  ...['虾皮', '卖家后台', '卖家中心', '门禁', '一卡通', '手机[^,.;!?，。；！？\\n]{0,8}\\bapp\\b'],
   ...['支付宝', '商家后台', '网店', '应用商店', '12306', '12123'],
+  // travel and maps, smart home, stock trading, a bank's app ("携程订单页面 404", "招行 app 登录提示设备异常")
+  ...['携程', '去哪儿', '飞猪', '滴滴', '高德', '百度地图', '航旅纵横', '小爱同学', '天猫精灵'],
+  '智能(?:门锁|家居|音箱|手表|电视|插座|摄像头|手环)|扫地机',
+  ...['股票', '炒股', '同花顺', '东方财富', '证券', '基金', '招行'],
   // a citizen's own accounts and the services of daily life ("个税 app 登录提示密码错误", "驾校约车系统登录不上");
   // not a hospital itself: hospitals run OMS ("我们医院有三百多个职工要加到系统里")
   ...[
@@ -139,3 +153,28 @@ export const OTHER_LIVES_ZH = [
  */
 export const OWNED_ELSEWHERE =
   /毕设|毕业设计|课设|练手|私活|兼职|副业|接了?(?:个|一个)?外包|私人问题|个人(?:项目|网站|博客)|(?:我|自己)(?:的|写的|做的|搭的)\s*(?:[a-z][\w.-]*\s*)?(?:小|个人|练习)?\s*(?:项目|网站)|\b(?:side|pet|hobby|personal|toy|weekend|practice) project\b|\bfreelanc\w*|\bhomework\b|\bmy (?:own )?(?:django|flask) (?:app|project|site)\b/i;
+
+/**
+ * A system told by what it is for ("排课系统登录不上", "质量追溯平台接口 404", "车间的扫码报工终端登录失败"): a short run of
+ * content characters opening a phrase, then 系统/平台/软件/终端/网站/论坛/小程序/客户端. OMS's own ways of naming itself
+ * ("整个系统", "管理系统", "麒麟系统", "我们这个系统", "客户说系统用不了") are a word of OMS's or hold a function character.
+ */
+const TOLD_BY_USE = new RegExp(
+  String.raw`(?:^|[\s,.;:!?，。；：！？、（(]|的|那个|这个)([\u3400-\u9fff]{2,4}?)\s*(?:系统|平台|软件|终端|网站|论坛|小程序|客户端)`,
+  'g',
+);
+/** Characters that make the run a clause, not a name ("客户说", "今天早上", "打开", "进不去", "整套"). */
+const FUNCTION_CHARS =
+  /[说讲问开但是不没进去要紧整套们这那个先把让后前时候点就天早晚上下然成反映馈加我你他她它用户在给被和与或也都还再又很太么吗呢吧啊一有能可想看里中过到从对为新老原此该每各全登入访部署装升级启重停旧现目本同两]/;
+/** What OMS is, or what watches and runs it (shared infrastructure: src/intent/shared-infra.ts). */
+const OMS_ITSELF =
+  /管理|后台|订单|业务|生产|线上|内部|贵司|麒麟|操作|文件|监控|运维|告警|日志|工单|感知|安全|数据|测试|公司|客户/;
+
+/** Does the message name a system by what it is for, not OMS? */
+export function namesSystemByUse(text: string): boolean {
+  for (const m of text.matchAll(TOLD_BY_USE)) {
+    const what = m[1]!;
+    if (!FUNCTION_CHARS.test(what) && !OMS_ITSELF.test(what)) return true;
+  }
+  return false;
+}

@@ -38,7 +38,7 @@ const PINYIN_NAMES = [
   // an intern's campus and a warehouse's devices ("xiaoyuanwang denglu bushang", "shouchi denglu bu shang")
   ...['xiao yuan wang', 'su she', 'jiao wu', 'bi she', 'lun wen', 'shou chi', 'hua ji', 'zuo xi'],
   // games, shops and one's own practice project (src/intent/other-lives.ts: "youxi denglu bu shang", "taobao xiadan 502")
-  ...['you xi', 'wo de shi jie', 'lian shou', 'tao bao', 'pin duo duo'],
+  ...['you xi', 'wo de shi jie', 'lian shou', 'tao bao', 'pin duo duo', 'gu piao', 'wei xin deng lu'],
 ].map((n) => n.split(' '));
 
 /** A quick look before the syllables are compared: one of the names' first two syllables, spaced or not. */

@@ -111,3 +111,49 @@ describe('the bot itself and exam questions', () => {
     ]);
   });
 });
+
+describe('a system told by what it is for', () => {
+  it('is not OMS', () => {
+    silent([
+      '排课系统登录不上，教务老师在催',
+      '质量追溯平台接口 404',
+      '车间的扫码报工终端登录失败',
+      '工会系统报名接口超时',
+      '网课平台登录不上，老师说要签到',
+    ]);
+  });
+
+  it('OMS named as the system, or a clause before 系统, stays answered', () => {
+    tops([
+      ['登录系统时一直提示用户名或密码错误', 'login'],
+      ['订单系统的接口全 502 了', 'api-not-found'],
+      ['旧系统迁过来以后超管登录不上', 'login'],
+      ['管理系统的后台打开是 404', 'admin'],
+      ['工会的同事说系统登录不上', 'login'],
+    ]);
+  });
+});
+
+describe("another application's services, suites and devices", () => {
+  it('are not OMS', () => {
+    silent([
+      "the mobile app's backend keeps returning 502 after the deploy",
+      'our payments microservice gets OOM-killed every night around 2am',
+      "The MES line terminal shows 'login failed' at station 3",
+      'U8 的后台管理员密码忘了',
+      '携程订单页面 404',
+      "the reporting service's gunicorn keeps timing out, different repo from OMS",
+      'win11 登录界面卡住',
+    ]);
+  });
+
+  it('the same words about OMS stay answered', () => {
+    tops([
+      ['the backend keeps returning 502 after the deploy', 'api-not-found'],
+      ['our gunicorn workers get OOM-killed every night around 2am', 'worker-sigterm'],
+      ["the line supervisors can't log in to OMS, 'login failed' since this morning", 'login'],
+      ['订单页面 404，接口 /api/orders/ 找不到', 'api-not-found'],
+      ['服务器重启后 oms-backend 起不来，iDRAC 上看硬件都正常', 'service-start'],
+    ]);
+  });
+});
