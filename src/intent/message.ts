@@ -1,5 +1,6 @@
 import { messageContext, type MessageContext } from './context.js';
 import { ownInfra, withForeignNames } from './placement.js';
+import { awayFromProduction } from './other-lives.js';
 import { canonical, normalize, stripLogPrefix } from './normalize.js';
 import type { PlaybookIndex } from './index.js';
 import { unitsOf } from './index.js';
@@ -288,7 +289,10 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
     units: unitsOf(troubleText, index.typos),
     command: proseText.replace(COMMAND_WORDS, '').trim(),
     joined: lines.length > 1 && joinedSource.length <= 4000 ? joinedSource : '',
-    context: ownInfra(withForeignNames(messageContext(placed), index, placed, placedLines), concepts),
+    context: awayFromProduction(
+      ownInfra(withForeignNames(messageContext(placed), index, placed, placedLines), concepts),
+      whole,
+    ),
     skips: skipBigrams(proseText),
     concepts,
     question: QUESTIONS.some((q) => inProse.has(q)),

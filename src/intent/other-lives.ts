@@ -10,13 +10,14 @@
 export const OTHER_LIVES = [
   // games and their servers ("my own minecraft server keeps crashing with OOM", "steam 登录一直转圈")
   ...['games?', 'gaming', 'minecraft', 'steam', 'ps[345]', 'xbox', 'nintendo', 'genshin', 'valorant', 'epic games'],
+  ...['roblox', 'valheim', 'factorio', 'terraria', 'palworld', 'dedicated servers?', 'steam deck'],
   // shops, payments and a phone's apps ("amazon 下单 502", "paypal login fails")
   ...['taobao', 'tmall', 'jd\\.com', 'amazon(?! linux)', 'ebay', 'shopify', 'aliexpress', 'paypal', 'alipay'],
   // social, video and music apps, one's family's accounts ("my grandma can't log in to her facebook")
   ...['facebook', 'instagram', 'twitter', 'tiktok', 'whatsapp', 'telegram', 'linkedin', 'snapchat', 'reddit'],
   ...['youtube', 'netflix', 'spotify', 'chatgpt', 'openai'],
   '(?:my|her|his|our) (?:grandma|grandmother|grandpa|mom|mum|mother|dad|father|wife|husband|kids?|son|daughter|' +
-    "brother|sister|parents|girlfriend|boyfriend)(?:'s)?",
+    "brother|sister|parents|girlfriend|boyfriend|car|tv|watch|bike)(?:'s)?",
   // public clouds' own consoles and accounts ("locked out of my AWS root account", "AADSTS50076")
   ...['aws (?:root|console|account|iam|sso|billing)', 'azure', 'aadsts\\w*', 'entra id', 'gcp', 'google cloud'],
   // a business's portal for its own customers ("the dentist's booking portal times out on login")
@@ -38,6 +39,9 @@ export const OTHER_LIVES = [
   // "our payments microservice gets OOM-killed", "argo cd login says invalid session", "the kiosk tablets")
   ...['microservices?', "(?:mobile|phone|android|ios|tablet) (?:apps?|clients?)(?:'s)?", 'kiosks?'],
   ...['(?:check-in|picking|scanning|driver|delivery) apps?', 'argo ?cd', 'argo', 'fluxcd', 'spinnaker', 'tekton'],
+  // object storage's own console, a user-acceptance environment ("minio console keeps redirecting to login", "UAT's
+  // login page returns 502"); staging alone is OMS's too ("staging 上 admin 里…批量导入用户按钮不见了")
+  ...['minio', 'uat', "uat's"],
   // the plant's, the hospital's and the accounts' own suites, the servers' own management ports ("the MES line
   // terminal shows 'login failed'", "U8 的后台管理员密码忘了", "iDRAC web UI says maximum sessions reached")
   ...['mes', 'srm', 'plm', 'pacs', 'u8\\+?', 'u9', 'k3', 'k3cloud', 'bmc', 'idrac', 'ilo', 'ipmi'],
@@ -123,10 +127,13 @@ export const OTHER_LIVES_ZH = [
   ],
   ...['树莓派', '阿里云控制台', '腾讯云控制台'],
   // one's family's own accounts and devices ("我爸的微信登录不上", "我弟的 steam 账号被盗了")
+  '我家|(?:孩子|小孩)的?(?:平板|手机|电脑|账号)|小区|停车(?:缴费|费)',
   '(?:我|他|她)(?:爸|妈|老婆|老公|媳妇|弟|哥|姐|妹|奶奶|爷爷|外婆|外公|孩子|儿子|女儿|对象|女朋友|男朋友)',
+  // a machine or an environment said to be for tests, demos or training ("10.0.3.7 上的 nginx 502，那台是测试用的")
+  '(?:那台|这台|那个机器|那个环境)(?:只)?是(?:测试|演示|培训|备用|实验|练习|压测)(?:用|环境)?的|(?:演示|培训|压测|uat)\\s*环境',
   // a Windows PC's own logon and domain ("提示此工作站和主域间的信任关系失败", "夜班电脑开机 windows 登录不进去")
   ...['主域', '信任关系', '加域', '退域', '工作站'],
-  '(?:新|夜班|工位|办公|公司|前台|值班)电脑(?!上?的?\\s*(?:浏览器|chrome|edge|firefox|火狐))',
+  '(?:新|夜班|工位|办公|公司|前台|值班)电脑(?![^,.;!?，。；！？\\n]{0,4}(?:浏览器|chrome|edge|firefox|火狐))',
   // Microsoft Access ("excel 导入 access 数据库一直报错")
   '(?<![a-z])access\\s*(?:数据库|的?表|文件)',
   // one's own side project, said outright ("自己的 Django 练手项目", "跟公司的无关哈 纯私人问题")
@@ -140,6 +147,8 @@ export const OTHER_LIVES_ZH = [
   '(?:我|自己)(?:的|写的|做的|搭的)\\s*(?:[a-z][\\w.-]*\\s*)?(?:小|个人|练习)?\\s*(?:项目|网站|小程序|程序|app)',
   // another project's own Django project, told by its name ("ticket-system 的 django 项目")
   '(?<![\\w-])(?!oms\\b|django\\b|python\\b|flask\\b)[a-z][\\w-]*\\s*(?:的|那个)\\s*(?:django|flask)\\s*项目',
+  // the bot not answering one ("@bot 你是不是挂了，刚才半天没回我")
+  '(?:bot|机器人|你)[^。！？\\n]{0,16}(?:没|不)(?:回|理|回复)我',
   // the bot's own behaviour ("你跑的命令都是只读的吧", "你会不会自己重启我们的服务", "机器人回复好慢")
   '你(?:跑|执行|用|运行)的(?:那些)?(?:命令|检查|脚本)',
   '(?:你|bot|机器人)\\s*(?:会不会|不会|会)自己(?:去)?(?:改|重启|删|动|执行|操作)',
@@ -177,4 +186,23 @@ export function namesSystemByUse(text: string): boolean {
     if (!FUNCTION_CHARS.test(what) && !OMS_ITSELF.test(what)) return true;
   }
   return false;
+}
+
+/**
+ * Production said to be fine or untouched ("staging 上的后台登录不了，生产没事", "不影响生产", "prod is fine"): the
+ * trouble is on another environment or box, maybe OMS's own staging (which the labelled sets count as OMS's), so an
+ * addressed message is still answered; passive listening, which watches production, stays silent.
+ */
+const PRODUCTION_FINE = new RegExp(
+  [
+    '(?:生产|线上|正式)(?:环境|上|那边|服务器)?(?:没事|没问题|正常|好好的|不受影响|没受影响)|不影响(?:生产|线上|正式)',
+    String.raw`\b(?:prod|production)(?: is| are|'s)? (?:fine|ok|okay|unaffected|not affected|working)\b`,
+    String.raw`\b(?:nothing to do with|not affecting|doesn't affect|does not affect) (?:prod|production)\b`,
+  ].join('|'),
+  'i',
+);
+
+/** The context of a message saying production is fine: passive listening stays silent (`other`). */
+export function awayFromProduction<T extends { other: boolean }>(ctx: T, text: string): T {
+  return !ctx.other && PRODUCTION_FINE.test(text) ? { ...ctx, other: true } : ctx;
 }

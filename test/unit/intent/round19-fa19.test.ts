@@ -157,3 +157,37 @@ describe("another application's services, suites and devices", () => {
     ]);
   });
 });
+
+describe('a test box, UAT, a family, a game server, the bot not answering', () => {
+  it('are not OMS', () => {
+    silent([
+      '10.0.3.7 上的 nginx 502，那台是测试用的',
+      "UAT's login page returns 502 since the refresh, nothing to do with prod",
+      'minio console keeps redirecting to login',
+      '@bot 你是不是挂了，刚才半天没回我',
+      '我家孩子的平板登录不上学习 app',
+      'jia li dianshi denglu aiqiyi bu xing',
+      'valheim dedicated server port already in use',
+    ]);
+  });
+
+  it('production said fine: answered when addressed, never passively', () => {
+    for (const text of [
+      'staging 上的后台登录不了，生产没事',
+      'The staging admin keeps saying CSRF verification failed, prod is fine',
+    ]) {
+      expect([text, answer(text).passive]).toEqual([text, false]);
+    }
+    tops([['staging 上 django admin 没样式，css 全 404', 'admin']]);
+    expect(answer('生产上后台登录不了，一直提示密码错误').passive).toBe(true);
+  });
+
+  it('the same words about OMS stay answered', () => {
+    tops([
+      ['10.0.3.7 上的 nginx 502，那台是生产的 OMS', 'api-not-found'],
+      ['接口半天不回我，一直 pending，最后 504', 'api-not-found'],
+      ['仓库的平板登录 OMS 一直转圈', 'login'],
+      ['minio 没问题，是 OMS 的批量导入传 excel 报错', 'admin'],
+    ]);
+  });
+});
