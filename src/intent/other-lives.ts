@@ -9,8 +9,22 @@
 /** In latin letters, each a whole word (an expression where it needs one). */
 export const OTHER_LIVES = [
   // games and their servers ("my own minecraft server keeps crashing with OOM", "steam 登录一直转圈")
-  ...['games?', 'gaming', 'minecraft', 'steam', 'ps[345]', 'xbox', 'nintendo', 'genshin', 'valorant', 'epic games'],
-  ...['roblox', 'valheim', 'factorio', 'terraria', 'palworld', 'dedicated servers?', 'steam deck'],
+  ...[
+    'game',
+    'games',
+    'gaming',
+    'minecraft',
+    'steam',
+    'ps3',
+    'ps4',
+    'ps5',
+    'xbox',
+    'nintendo',
+    'genshin',
+    'valorant',
+    'epic games',
+  ],
+  ...['roblox', 'valheim', 'factorio', 'terraria', 'palworld', 'dedicated server', 'dedicated servers', 'steam deck'],
   // shops, payments and a phone's apps ("amazon 下单 502", "paypal login fails")
   ...['taobao', 'tmall', 'jd\\.com', 'amazon(?! linux)', 'ebay', 'shopify', 'aliexpress', 'paypal', 'alipay'],
   // social, video and music apps, one's family's accounts ("my grandma can't log in to her facebook")
@@ -22,13 +36,36 @@ export const OTHER_LIVES = [
   ...['aws (?:root|console|account|iam|sso|billing)', 'azure', 'aadsts\\w*', 'entra id', 'gcp', 'google cloud'],
   // a business's portal for its own customers ("the dentist's booking portal times out on login")
   '(?:booking|patient|parent|student|tenant|citizen|benefits?) (?:portal|site|website|app)s?',
-  ...['iphone', 'ipad', 'kindle', 'smart ?tv', 'chromecast', 'app store', 'play store', 'google play'],
+  ...['iphone', 'ipad', 'kindle', 'smart tv', 'smarttv', 'chromecast', 'app store', 'play store', 'google play'],
   // network devices and their makers ("the admin page of the H3C core switch", "our FortiGate's web login")
-  ...['h3c', 'cisco', 'juniper', 'fortigate', 'fortinet', 'mikrotik', 'ubiquiti', 'unifi', 'tp-?link', 'netgear'],
-  ...['openwrt', 'pfsense', 'opnsense', 'modem', 'access points?'],
+  ...[
+    'h3c',
+    'cisco',
+    'juniper',
+    'fortigate',
+    'fortinet',
+    'mikrotik',
+    'ubiquiti',
+    'unifi',
+    'tp-link',
+    'tplink',
+    'netgear',
+  ],
+  ...['openwrt', 'pfsense', 'opnsense', 'modem', 'access point', 'access points'],
   '(?:core|access|network|managed|poe|layer[- ]?[23]|l[23]|stack(?:ed)?) switch(?:es)?',
   // self-hosted applications at home or on the side ("nextcloud 登录后跳回登录页", "gitea admin locked")
-  ...['nextcloud', 'owncloud', 'jellyfin', 'plex', 'home assistant', 'pi-?hole', 'synology', 'qnap', 'portainer'],
+  ...[
+    'nextcloud',
+    'owncloud',
+    'jellyfin',
+    'plex',
+    'home assistant',
+    'pi-hole',
+    'pihole',
+    'synology',
+    'qnap',
+    'portainer',
+  ],
   ...['gitea', 'gogs', 'mattermost', 'rocket\\.chat', 'discourse', 'hexo', 'hugo', 'jekyll', 'ghost blog'],
   // a Windows PC's own domain logon ("the trust relationship between this workstation and the primary domain failed")
   ...['(?:win|windows ?)(?:7|8|10|11)', 'face id', 'icloud', 'apple id', 'shopee', 'lazada'],
@@ -37,23 +74,38 @@ export const OTHER_LIVES = [
   ...['ms access', 'microsoft access', 'access (?:database|db|\\.mdb|\\.accdb)', 'mdb', 'accdb'],
   // another application's own back end or services, its GitOps tools ("the mobile app's backend keeps returning 502",
   // "our payments microservice gets OOM-killed", "argo cd login says invalid session", "the kiosk tablets")
-  ...['microservices?', "(?:mobile|phone|android|ios|tablet) (?:apps?|clients?)(?:'s)?", 'kiosks?'],
-  ...['(?:check-in|picking|scanning|driver|delivery) apps?', 'argo ?cd', 'argo', 'fluxcd', 'spinnaker', 'tekton'],
+  ...['microservice', 'microservices', "(?:mobile|phone|android|ios|tablet) (?:apps?|clients?)(?:'s)?", 'kiosks?'],
+  ...[
+    '(?:check-in|picking|scanning|driver|delivery) apps?',
+    'argo cd',
+    'argocd',
+    'argo',
+    'fluxcd',
+    'spinnaker',
+    'tekton',
+  ],
   // object storage's own console, a user-acceptance environment ("minio console keeps redirecting to login", "UAT's
   // login page returns 502"); staging alone is OMS's too ("staging 上 admin 里…批量导入用户按钮不见了")
   ...['minio', 'uat', "uat's"],
   // the plant's, the hospital's and the accounts' own suites, the servers' own management ports ("the MES line
   // terminal shows 'login failed'", "U8 的后台管理员密码忘了", "iDRAC web UI says maximum sessions reached")
-  ...['mes', 'srm', 'plm', 'pacs', 'u8\\+?', 'u9', 'k3', 'k3cloud', 'bmc', 'idrac', 'ilo', 'ipmi'],
+  ...['mes', 'srm', 'plm', 'pacs', 'u8', 'u9', 'k3', 'k3cloud', 'bmc', 'idrac', 'ilo', 'ipmi'],
   // a school's own learning platform ("the school's moodle login gives 502")
   ...['moodle', 'blackboard', 'school', "school's", 'university', 'college'],
   // one's own side project, said outright ("personal question, not work related")
   ...['freelance', 'freelancing', 'moonlighting', 'side gig', 'side hustle', "side hustle's"],
-  ...['next\\.js', 'nextjs', 'nuxt(?:\\.?js)?', 'raspberry', 'raspberrypi'],
+  ...['next\\.js', 'nextjs', 'nuxt', 'nuxtjs', 'raspberry', 'raspberrypi'],
   ...['pet project', 'hobby project', 'toy project', 'weekend project', 'practice project', 'personal project'],
   '(?:my |a )?personal (?:\\w+ )?(?:droplet|server|box|instance|vps|website|site|blog|domain|account|repo)',
   ...['droplet', 'linode', 'digitalocean', 'github pages', 'raspberry pi', 'netlify', 'vercel', 'heroku'],
-  ...['not work[- ]related', 'unrelated to work', 'nothing to do with work', 'personal question', 'off[- ]topic'],
+  ...[
+    'not work related',
+    'not work-related',
+    'unrelated to work',
+    'nothing to do with work',
+    'personal question',
+    'off[- ]topic',
+  ],
   // the bot's own behaviour ("are your commands read-only?", "does the bot restart things on its own?")
   "(?:bot|bot's|your) (?:own )?(?:commands?|checks?|permissions?|source ?code|latency)",
   '(?:does|will|would|can|could) (?:the |this )?(?:bot|it|you) (?:\\w+ ){1,4}(?:by itself|on (?:its|your) own)',
