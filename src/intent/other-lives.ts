@@ -69,7 +69,7 @@ export const OTHER_LIVES = [
   ...['gitea', 'gogs', 'mattermost', 'rocket\\.chat', 'discourse', 'hexo', 'hugo', 'jekyll', 'ghost blog'],
   // a Windows PC's own domain logon ("the trust relationship between this workstation and the primary domain failed")
   ...['(?:win|windows ?)(?:7|8|10|11)', 'face id', 'icloud', 'apple id', 'shopee', 'lazada'],
-  ...['trust relationship', 'primary domain', 'domain controller', 'domain join', 'workstation'],
+  ...['trust relationship', 'primary domain', 'domain controller', 'domain join'],
   // Microsoft Access, not access to something ("import excel into ms access")
   ...['ms access', 'microsoft access', 'access (?:database|db|\\.mdb|\\.accdb)', 'mdb', 'accdb'],
   // another application's own back end or services, its GitOps tools ("the mobile app's backend keeps returning 502",
@@ -91,7 +91,7 @@ export const OTHER_LIVES = [
   // terminal shows 'login failed'", "U8 的后台管理员密码忘了", "iDRAC web UI says maximum sessions reached")
   ...['mes', 'srm', 'plm', 'pacs', 'u8', 'u9', 'k3', 'k3cloud', 'bmc', 'idrac', 'ilo', 'ipmi'],
   // a school's own learning platform ("the school's moodle login gives 502")
-  ...['moodle', 'blackboard', 'school', "school's", 'university', 'college'],
+  ...['moodle', 'blackboard', 'school', "school's"],
   // one's own side project, said outright ("personal question, not work related")
   ...['freelance', 'freelancing', 'moonlighting', 'side gig', 'side hustle', "side hustle's"],
   ...['next\\.js', 'nextjs', 'nuxt', 'nuxtjs', 'raspberry', 'raspberrypi'],
@@ -179,12 +179,12 @@ export const OTHER_LIVES_ZH = [
   ],
   ...['树莓派', '阿里云控制台', '腾讯云控制台'],
   // one's family's own accounts and devices ("我爸的微信登录不上", "我弟的 steam 账号被盗了")
-  '我家|(?:孩子|小孩)的?(?:平板|手机|电脑|账号)|小区|停车(?:缴费|费)',
+  '我家|(?:孩子|小孩)的?(?:平板|手机|电脑|账号)|小区的?(?:物业|门禁|停车|缴费|业主|app|小程序)|停车(?:缴费|费)',
   '(?:我|他|她)(?:爸|妈|老婆|老公|媳妇|弟|哥|姐|妹|奶奶|爷爷|外婆|外公|孩子|儿子|女儿|对象|女朋友|男朋友)',
   // a machine or an environment said to be for tests, demos or training ("10.0.3.7 上的 nginx 502，那台是测试用的")
   '(?:那台|这台|那个机器|那个环境)(?:只)?是(?:测试|演示|培训|备用|实验|练习|压测)(?:用|环境)?的|(?:演示|培训|压测|uat)\\s*环境',
   // a Windows PC's own logon and domain ("提示此工作站和主域间的信任关系失败", "夜班电脑开机 windows 登录不进去")
-  ...['主域', '信任关系', '加域', '退域', '工作站'],
+  ...['主域', '信任关系', '加域', '退域'],
   '(?:新|夜班|工位|办公|公司|前台|值班)电脑(?![^,.;!?，。；！？\\n]{0,4}(?:浏览器|chrome|edge|firefox|火狐))',
   // Microsoft Access ("excel 导入 access 数据库一直报错")
   '(?<![a-z])access\\s*(?:数据库|的?表|文件)',
@@ -200,7 +200,7 @@ export const OTHER_LIVES_ZH = [
   // another project's own Django project, told by its name ("ticket-system 的 django 项目")
   '(?<![\\w-])(?!oms\\b|django\\b|python\\b|flask\\b)[a-z][\\w-]*\\s*(?:的|那个)\\s*(?:django|flask)\\s*项目',
   // the bot not answering one ("@bot 你是不是挂了，刚才半天没回我")
-  '(?:bot|机器人|你)[^。！？\\n]{0,16}(?:没|不)(?:回|理|回复)我',
+  '(?:bot|机器人)[^。！？\\n]{0,16}(?:没|不)(?:回|理|回复)我|你(?:是不是|怎么|为啥|咋)(?:又)?(?:挂了|死了)',
   // the bot's own behaviour ("你跑的命令都是只读的吧", "你会不会自己重启我们的服务", "机器人回复好慢")
   '你(?:跑|执行|用|运行)的(?:那些)?(?:命令|检查|脚本)',
   '(?:你|bot|机器人)\\s*(?:会不会|不会|会)自己(?:去)?(?:改|重启|删|动|执行|操作)',
