@@ -47,6 +47,9 @@ const ASKED_DOWN = new RegExp(
   [
     '(?:是不是|是否|会不会|难道|不会是|shi ?bu ?shi)[^?？]*(?:挂|死|崩|宕|停|起不来|没起|gua|down|dead)',
     '(?:挂|死|崩|宕|停|起不来|没起)了?(?:吗|嘛|么)',
+    // … or with a question mark alone ("gunicorn 挂了？", "backend down?")
+    String.raw`(?:挂|死|崩|宕|停|起不来|没起)(?:掉)?了?\s*[?？]`,
+    String.raw`\b(?:down|dead|crashed|died)\s*\?`,
     String.raw`gua ?le ?ma\b`,
     String.raw`\b(?:is|did|has) (?:the |it )?[a-z-]* ?(?:down|dead|crashed|died|gone)\b[^.!]*\?`,
   ].join('|'),
@@ -62,7 +65,10 @@ const SEEN =
  */
 function withoutGuessedCause(text: string): string {
   // Chat typed or dictated without punctuation separates its clauses by spaces ("系统整个502了 是不是后台程序挂了 财务在催").
-  const parts = text.split(/(?<=[?？。!！;；\n,，])|(?<=[\u3400-\u9fff] )(?=[\u3400-\u9fff])/);
+  // So does a guess opened by "是不是" after a space, in pinyin too ("jiekou quan 502 le shi bu shi houduan gua le").
+  const parts = text.split(
+    /(?<=[?？。!！;；\n,，])|(?<=[\u3400-\u9fff] )(?=[\u3400-\u9fff])|(?<= )(?=是不是|会不会|(?:shi ?bu ?shi|hui ?bu ?hui)\b)/,
+  );
   for (let i = 1; i < parts.length; i++) {
     const clause = parts[i]!;
     if (/正常|normal/i.test(clause) || !ASKED_DOWN.test(clause)) continue;
