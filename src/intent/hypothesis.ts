@@ -57,7 +57,7 @@ const ASKED_DOWN = new RegExp(
 );
 /** Something seen before it: a status code, a failure, an error word. */
 const SEEN =
-  /\d{3}|失败|不了|不上|报错|超时|错误|异常|没人|没在|没有|拒绝|error|fail|refused|denied|timeout|not found|listen/i;
+  /\d{3}|失败|不了|不上|报错|超时|错误|异常|没人|没在|没有|拒绝|error|fail|refused|denied|timeout|not found|listen|sigterm|sigkill|killed/i;
 
 /**
  * "8000 没人 listen，nginx 这边直接 502，后端是不是挂了": the last clause guesses a cause of what was seen before it
@@ -65,9 +65,10 @@ const SEEN =
  */
 function withoutGuessedCause(text: string): string {
   // Chat typed or dictated without punctuation separates its clauses by spaces ("系统整个502了 是不是后台程序挂了 财务在催").
-  // So does a guess opened by "是不是" after a space, in pinyin too ("jiekou quan 502 le shi bu shi houduan gua le").
+  // So does a guess opened by "是不是" after a space or a verb of asking ("…SIGTERM 问是不是后端崩了"; the subject before
+  // it, "后端是不是挂了", stays in its clause), in pinyin after a space ("jiekou quan 502 le shi bu shi houduan gua le").
   const parts = text.split(
-    /(?<=[?？。!！;；\n,，])|(?<=[\u3400-\u9fff] )(?=[\u3400-\u9fff])|(?<= )(?=是不是|会不会|(?:shi ?bu ?shi|hui ?bu ?hui)\b)/,
+    /(?<=[?？。!！;；\n,，])|(?<=[\u3400-\u9fff] )(?=[\u3400-\u9fff])|(?<=\s|问|怀疑|猜|担心)(?=是不是|会不会)|(?<= )(?=(?:shi ?bu ?shi|hui ?bu ?hui)\b)/,
   );
   for (let i = 1; i < parts.length; i++) {
     const clause = parts[i]!;

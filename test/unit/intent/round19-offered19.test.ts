@@ -129,6 +129,30 @@ describe('systemd reloading gunicorn', () => {
   });
 });
 
+describe("a traceback whose last line names the admin's own", () => {
+  it("is the admin's: the users' tables or the import's spreadsheet library missing", () => {
+    runs([
+      ['$ python manage.py createsuperuser\n...\ndjango.db.utils.OperationalError: no such table: auth_group', 'admin'],
+      [
+        "Internal Server Error: /admin/\nModuleNotFoundError: No module named 'openpyxl'\n导入用户点上传就这样",
+        'admin',
+      ],
+    ]);
+  });
+
+  it("leaves a module missing at the service's start to the service", () => {
+    runs([
+      ["gunicorn[811]: ModuleNotFoundError: No module named 'oms'\nFailed to start OMS Gunicorn", 'service-start'],
+    ]);
+  });
+});
+
+describe('SIGTERM seen, the backend guessed down', () => {
+  it("is the workers': the guess asked is no symptom seen", () => {
+    tops([['告警里全是 Worker was sent SIGTERM，老板问是不是后端崩了', 'worker-sigterm']]);
+  });
+});
+
 describe('"bk" for the backend, among pinyin initials', () => {
   it('reads as 后端', () => {
     tops([['bk qbl', 'service-start']]);
