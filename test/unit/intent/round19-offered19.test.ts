@@ -34,6 +34,15 @@ describe("/admin/ answered by the front end's shell", () => {
   });
 });
 
+describe("the admin's login page without its styles", () => {
+  it("is the admin's static files, not a login failure", () => {
+    runs([
+      ['/admin/ 的登录框没样式，全挤在左上角', 'admin'],
+      ['the django admin login page loads with no css at all', 'admin'],
+    ]);
+  });
+});
+
 describe('nginx failing to reload or start, every API down', () => {
   it("is the API's (its nginx checks), not the backend unit's", () => {
     runs([
