@@ -134,7 +134,8 @@ export const APP_OWN_COMPONENTS = {
   backend: {
     label: '后端 / backend',
     zh: ['后端', '后台服务', '后台程序'],
-    en: ['backend', 'back end', 'back-end', 'gunicorn', 'django', 'wsgi'],
+    // "bk": the backend as chat abbreviates it ("ngx 的锅还是 bk 的锅")
+    en: ['backend', 'back end', 'back-end', 'bk', 'gunicorn', 'django', 'wsgi'],
     // not nginx's upstream of that name ("upstream oms_backend 找不到", "proxy_pass http://oms_backend"): nginx's config
     re: ['(?<!\\bupstream\\s+["\']?|https?://)oms[-_]backend'],
   },

@@ -162,8 +162,15 @@ describe('SIGTERM seen, the backend guessed down', () => {
   });
 });
 
-describe('"bk" for the backend, among pinyin initials', () => {
-  it('reads as 后端', () => {
+describe('"bk" for the backend', () => {
+  it('reads as 后端 among pinyin initials', () => {
     tops([['bk qbl', 'service-start']]);
+  });
+
+  it("asked whether the API's trouble is nginx's or the backend's: the API's check by hand", () => {
+    sections([
+      ['api 报错 怎么判断是 ngx 的问题还是 bk 的问题', 'api-not-found#by-hand'],
+      ['how can I tell if the api failing is nginx or the backend?', 'api-not-found#by-hand'],
+    ]);
   });
 });
