@@ -11,8 +11,11 @@ export interface IndexedPhrase {
   source: string;
   text: string;
   units: string[];
-  /** The phrase says only that something fails or is down ("启动失败", "fails to start"), not what. */
-  bare: boolean;
+  /**
+   * Does the phrase say only that something fails or is down ("启动失败", "fails to start"), not what? Read from the
+   * lexicon on the first ask (a phrase that never matches costs nothing at indexing).
+   */
+  bare: () => boolean;
 }
 
 /** Concepts a phrase may name and still say nothing of what is in trouble. */
@@ -157,8 +160,14 @@ export function indexPlaybooks(playbooks: readonly Playbook[]): PlaybookIndex {
   const vocab = new Set<string>();
   const lexicon = builtinLexicon();
   const bare = (source: string) => {
-    const named = detectConcepts(lexicon, normalize(source), '');
-    return named.size > 0 && [...named].every((c) => BARE_STATES.has(c));
+    let known: boolean | undefined;
+    return () => {
+      if (known === undefined) {
+        const named = detectConcepts(lexicon, normalize(source), '');
+        known = named.size > 0 && [...named].every((c) => BARE_STATES.has(c));
+      }
+      return known;
+    };
   };
   const indexed = playbooks.map((p): IndexedPlaybook => {
     const phraseSources = [...p.phrases, ...p.aliases];

@@ -81,7 +81,8 @@ export function scorePlaybook(p: IndexedPlaybook, msg: Message): PlaybookScore {
   });
   // "nginx reload 报错 现在挂了", "接口全挂了": a phrase saying only that something is down ("挂了" folds into 启动失败)
   // names no part; beside a part the message does name, none of this playbook's, that part is what is down.
-  if (phraseHit?.bare && namesOthersOnly(p, msg)) phrase = Math.min(phrase, PARTIAL_PHRASE);
+  if (phraseHit && phrase > PARTIAL_PHRASE && namesOthersOnly(p, msg) && phraseHit.bare())
+    phrase = Math.min(phrase, PARTIAL_PHRASE);
   if (phraseHit) for (const u of phraseHit.units) if (msg.units.has(u)) explains.add(`u:${u}`);
   if (phraseHit && phrase > sig) evidence = `phrase: ${phraseHit.source}`;
 
