@@ -20,7 +20,24 @@ const SUBJECT = /[a-z]{3,}|\d{3}|[\u3400-\u9fff]{2,}/i;
  * before it, and without a bare "连 X 也是" (src/intent/extent.ts); otherwise the text as it is.
  */
 export function withoutGuess(text: string): string {
-  return withoutMaybe(withoutGuessedCause(withoutMeaning(withoutExtent(text))));
+  return withoutMaybe(withoutGuessedCause(withoutMeaning(withoutExtent(withoutTheBot(text)))));
+}
+
+/**
+ * The bot itself imagined down ("if the bot's down, what order would you check things in", "机器人挂了的话怎么自己查"):
+ * a condition, not a fault of OMS. It asks how to do without the bot, and reads so.
+ */
+const BOT_DOWN = new RegExp(
+  [
+    String.raw`\b(?:if|when|while|in case) (?:the |this |our )?(?:bot|chatops|oms-chatops)(?:'s| is| was)? ` +
+      String.raw`(?:down|dead|offline|unavailable|not (?:available|working|around))\b`,
+    String.raw`(?:万一|如果|要是|假如)?(?:机器人|bot)\s*(?:挂了|宕了|不在|用不了|不能用|down了?)(?:的话|的时候)`,
+  ].join('|'),
+  'gi',
+);
+
+function withoutTheBot(text: string): string {
+  return text.replace(BOT_DOWN, (m) => (/[\u3400-\u9fff]/.test(m) ? '不用机器人' : 'without the bot'));
 }
 
 /** A guess offered with a question mark ("maybe the user is not active? or the front end calls a wrong address?"). */

@@ -127,6 +127,15 @@ describe('the checklist by hand over ssh', () => {
   });
 });
 
+describe('the bot itself imagined down', () => {
+  it('asks how to check without it: the checklist by hand', () => {
+    sections([
+      ["if the bot's down, how do I run through every check by hand?", 'checklist#by-hand'],
+      ['机器人用不了的时候，OMS 的完整排查手动按什么顺序', 'checklist#by-hand'],
+    ]);
+  });
+});
+
 describe('systemd reloading gunicorn', () => {
   it("is the workers' (a reload sends them SIGTERM)", () => {
     tops([
