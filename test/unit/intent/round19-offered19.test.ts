@@ -85,6 +85,12 @@ describe('the whole box in trouble after a reboot', () => {
   });
 });
 
+describe('several places wrong', () => {
+  it("is no OMS trouble when they are a document's or a contract's", () => {
+    silent(['合同好几个地方有问题，法务在看', '文档里好几处不对，帮忙改下']);
+  });
+});
+
 describe("the browser's console on one's own computer", () => {
   it("is OMS's front end, not another system", () => {
     runs([
@@ -107,8 +113,13 @@ describe('people added by headcount, one by one, or a sheet imported', () => {
     ]);
   });
 
-  it('leaves a headcount of anything else alone', () => {
-    silent(['年会要订 200 多个人的餐，表格谁来做', '公司团建 60 个人的报名表格发群里了']);
+  it('leaves a headcount of anything else, a report exported or pages opened one by one alone', () => {
+    silent([
+      '年会要订 200 多个人的餐，表格谁来做',
+      '公司团建 60 个人的报名表格发群里了',
+      '导了一份报表给领导',
+      '把周报一个个点开看了一遍',
+    ]);
   });
 });
 
