@@ -156,8 +156,11 @@ const COPIED_FROM = new RegExp(
  */
 const OWN_BROWSER = new RegExp(
   [
-    String.raw`(?:自己|我|我的|个人|我自己)的?(?:电脑|笔记本)(?:上)?的?\s*(?:浏览器|chrome|edge|firefox|火狐)`,
-    String.raw`\b(?:browser|chrome|firefox|edge) (?:on|from) my (?:own )?(?:laptop|machine|pc|computer)\b`,
+    // … or its developer tools ("用户自己电脑上的 console，点登录就这个", "我电脑上 F12 看到的")
+    String.raw`(?:自己|我|我的|个人|我自己)的?(?:电脑|笔记本)(?:上)?的?\s*` +
+      String.raw`(?:浏览器|chrome|edge|firefox|火狐|console|控制台|f12|devtools|开发者工具|network)`,
+    String.raw`\b(?:browser|chrome|firefox|edge|console|devtools) (?:on|from) (?:my|his|her|their|the user's) (?:own )?` +
+      String.raw`(?:laptop|machine|pc|computer)\b`,
     String.raw`\b(?:on|from|in) my (?:own )?(?:laptop|machine|pc|computer)(?:'s)? (?:browser|chrome|firefox|edge)\b`,
     // "浏览器是在我自己笔记本上开的"
     String.raw`(?:浏览器|chrome|edge|firefox|火狐)\s*(?:是)?(?:在|用)(?:我|我的|自己|我自己)的?(?:电脑|笔记本)(?:上)?(?:开|打开|用)?`,

@@ -20,7 +20,24 @@ const SUBJECT = /[a-z]{3,}|\d{3}|[\u3400-\u9fff]{2,}/i;
  * before it, and without a bare "连 X 也是" (src/intent/extent.ts); otherwise the text as it is.
  */
 export function withoutGuess(text: string): string {
-  return withoutMaybe(withoutGuessedCause(withoutMeaning(withoutExtent(text))));
+  return withoutMaybe(withoutGuessedCause(withoutMeaning(withoutExtent(withoutTheBot(text)))));
+}
+
+/**
+ * The bot itself imagined down ("if the bot's down, what order would you check things in", "机器人挂了的话怎么自己查"):
+ * a condition, not a fault of OMS. It asks how to do without the bot, and reads so.
+ */
+const BOT_DOWN = new RegExp(
+  [
+    String.raw`\b(?:if|when|while|in case) (?:the |this |our )?(?:bot|chatops|oms-chatops)(?:'s| is| was)? ` +
+      String.raw`(?:down|dead|offline|unavailable|not (?:available|working|around))\b`,
+    String.raw`(?:万一|如果|要是|假如)?(?:机器人|bot)\s*(?:挂了|宕了|不在|用不了|不能用|down了?)(?:的话|的时候)`,
+  ].join('|'),
+  'gi',
+);
+
+function withoutTheBot(text: string): string {
+  return text.replace(BOT_DOWN, (m) => (/[\u3400-\u9fff]/.test(m) ? '不用机器人' : 'without the bot'));
 }
 
 /** A guess offered with a question mark ("maybe the user is not active? or the front end calls a wrong address?"). */
@@ -47,6 +64,9 @@ const ASKED_DOWN = new RegExp(
   [
     '(?:是不是|是否|会不会|难道|不会是|shi ?bu ?shi)[^?？]*(?:挂|死|崩|宕|停|起不来|没起|gua|down|dead)',
     '(?:挂|死|崩|宕|停|起不来|没起)了?(?:吗|嘛|么)',
+    // … or with a question mark alone ("gunicorn 挂了？", "backend down?")
+    String.raw`(?:挂|死|崩|宕|停|起不来|没起)(?:掉)?了?\s*[?？]`,
+    String.raw`\b(?:down|dead|crashed|died)\s*\?`,
     String.raw`gua ?le ?ma\b`,
     String.raw`\b(?:is|did|has) (?:the |it )?[a-z-]* ?(?:down|dead|crashed|died|gone)\b[^.!]*\?`,
   ].join('|'),
@@ -54,7 +74,7 @@ const ASKED_DOWN = new RegExp(
 );
 /** Something seen before it: a status code, a failure, an error word. */
 const SEEN =
-  /\d{3}|失败|不了|不上|报错|超时|错误|异常|没人|没在|没有|拒绝|error|fail|refused|denied|timeout|not found|listen/i;
+  /\d{3}|失败|不了|不上|报错|超时|错误|异常|没人|没在|没有|拒绝|error|fail|refused|denied|timeout|not found|listen|sigterm|sigkill|killed/i;
 
 /**
  * "8000 没人 listen，nginx 这边直接 502，后端是不是挂了": the last clause guesses a cause of what was seen before it
@@ -62,7 +82,11 @@ const SEEN =
  */
 function withoutGuessedCause(text: string): string {
   // Chat typed or dictated without punctuation separates its clauses by spaces ("系统整个502了 是不是后台程序挂了 财务在催").
-  const parts = text.split(/(?<=[?？。!！;；\n,，])|(?<=[\u3400-\u9fff] )(?=[\u3400-\u9fff])/);
+  // So does a guess opened by "是不是" after a space or a verb of asking ("…SIGTERM 问是不是后端崩了"; the subject before
+  // it, "后端是不是挂了", stays in its clause), in pinyin after a space ("jiekou quan 502 le shi bu shi houduan gua le").
+  const parts = text.split(
+    /(?<=[?？。!！;；\n,，])|(?<=[\u3400-\u9fff] )(?=[\u3400-\u9fff])|(?<=\s|问|怀疑|猜|担心)(?=是不是|会不会)|(?<= )(?=(?:shi ?bu ?shi|hui ?bu ?hui)\b)/,
+  );
   for (let i = 1; i < parts.length; i++) {
     const clause = parts[i]!;
     if (/正常|normal/i.test(clause) || !ASKED_DOWN.test(clause)) continue;

@@ -1,7 +1,7 @@
 import type { Playbook } from '../playbooks/playbook.js';
-import { canonical, cjkBigrams, words } from './normalize.js';
+import { canonical, cjkBigrams, normalize, words } from './normalize.js';
 import { TypoCorrector } from './typos.js';
-import { builtinLexicon, type Lexicon } from './concepts.js';
+import { builtinLexicon, detectConcepts, type Lexicon } from './concepts.js';
 import { ForeignNames } from './foreign.js';
 import { LEXICON_PARTS } from './lexicon.js';
 import { COMPONENTS, GENERIC_COMPONENTS } from './lexicon-components.js';
@@ -11,7 +11,15 @@ export interface IndexedPhrase {
   source: string;
   text: string;
   units: string[];
+  /**
+   * Does the phrase say only that something fails or is down ("启动失败", "fails to start"), not what? Read from the
+   * lexicon on the first ask (a phrase that never matches costs nothing at indexing).
+   */
+  bare: () => boolean;
 }
+
+/** Concepts a phrase may name and still say nothing of what is in trouble. */
+const BARE_STATES: ReadonlySet<string> = new Set(['fails', 'down']);
 
 /** One playbook's matching vocabulary, prepared once. */
 export interface IndexedPlaybook {
@@ -150,6 +158,17 @@ export function indexPlaybooks(playbooks: readonly Playbook[]): PlaybookIndex {
   const hit = cache.get(playbooks);
   if (hit) return hit;
   const vocab = new Set<string>();
+  const lexicon = builtinLexicon();
+  const bare = (source: string) => {
+    let known: boolean | undefined;
+    return () => {
+      if (known === undefined) {
+        const named = detectConcepts(lexicon, normalize(source), '');
+        known = named.size > 0 && [...named].every((c) => BARE_STATES.has(c));
+      }
+      return known;
+    };
+  };
   const indexed = playbooks.map((p): IndexedPlaybook => {
     const phraseSources = [...p.phrases, ...p.aliases];
     const phrases: IndexedPhrase[] = [];
@@ -160,7 +179,7 @@ export function indexPlaybooks(playbooks: readonly Playbook[]): PlaybookIndex {
       const units = [...unitsOf(text)];
       // A one-unit alias (api, 后台, 404) is a command word, not a symptom phrase.
       if (units.length === 0 || (units.length < 2 && !p.phrases.includes(source))) continue;
-      phrases.push({ source, text, units });
+      phrases.push({ source, text, units, bare: bare(source) });
     }
     const byUnit = new Map<string, number[]>();
     phrases.forEach((ph, i) => {
@@ -188,7 +207,7 @@ export function indexPlaybooks(playbooks: readonly Playbook[]): PlaybookIndex {
   const index = {
     playbooks: indexed,
     typos: new TypoCorrector(vocab),
-    lexicon: builtinLexicon(),
+    lexicon,
     foreign: new ForeignNames(() => ownWords(playbooks)),
     source: playbooks,
   };

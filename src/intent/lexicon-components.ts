@@ -82,7 +82,9 @@ export const APP_OWN_COMPONENTS = {
     // Not systemd's "inactive (dead)" nor a unit turned inactive ("就 inactive 了"). An account disabled or enabled
     // ("the user was disabled by mistake", "flip a user back to active"), not a service, a page or SELinux.
     re: [
-      '(?<!(?:就|又|一直|状态|status|active:|\\.service:?|\\bunit|\\bservice|服务)\\s*)\\binactive\\b(?![\\s\'"(]*dead)',
+      '(?<!(?:就|又|一直|状态|status|active:|\\.service:?|\\bunit|\\bservice|服务)\\s*)\\binactive\\b(?![\\s\'"(]*dead)' +
+        // … nor what `systemctl is-active nginx oms-backend` printed ("failed", "inactive") under it
+        '(?<!\\bis-active\\b[^?？]{0,120})',
       '\\b(?:users?|accounts?)\\b[^.?!,;]{0,24}\\b(?:disabled|deactivated)\\b',
       '\\b(?:disabled|deactivated) (?:users?|accounts?)\\b',
       '\\bback to active\\b',
@@ -112,7 +114,12 @@ export const APP_OWN_COMPONENTS = {
       ...['management console', 'management interface', 'management portal', 'back office', 'back-office'],
     ],
     // "/admin", "IP/admin" (dictated "IP 斜杠 admin"), "172.29.91.61/admin/"
-    re: ['(?:^|[\\s"\'(]|\\bip ?|\\d)/admin\\b', 'admin\\s*(?:页面|界面|地址|网址|入口|面板|后台|url)'],
+    re: [
+      '(?:^|[\\s"\'(]|\\bip ?|\\d)/admin\\b',
+      'admin\\s*(?:页面|界面|地址|网址|入口|面板|后台|url)',
+      // the admin's address opened ("admin 打开是前端 vue 页面", "admin 进去的是首页")
+      'admin\\s*(?:打开|进去|访问)(?:的|后|以后)?是',
+    ],
   },
   'admin-word': {
     label: 'admin',
@@ -127,8 +134,10 @@ export const APP_OWN_COMPONENTS = {
   backend: {
     label: '后端 / backend',
     zh: ['后端', '后台服务', '后台程序'],
-    en: ['backend', 'back end', 'back-end', 'gunicorn', 'django', 'wsgi'],
-    re: ['oms[-_]backend'],
+    // "bk": the backend as chat abbreviates it ("ngx 的锅还是 bk 的锅")
+    en: ['backend', 'back end', 'back-end', 'bk', 'gunicorn', 'django', 'wsgi'],
+    // not nginx's upstream of that name ("upstream oms_backend 找不到", "proxy_pass http://oms_backend"): nginx's config
+    re: ['(?<!\\bupstream\\s+["\']?|https?://)oms[-_]backend'],
   },
   port: {
     label: '8000 端口 / port 8000',
@@ -145,9 +154,9 @@ export const APP_OWN_COMPONENTS = {
     label: '服务 / the service',
     // Starting at boot is the unit's ("开机自启动怎么设", "kaiji zi qidong").
     zh: ['单元文件', 'unit 文件', 'service 文件', '开机自启', '开机启动', '自启动', '开机自动启动'],
-    en: ['service', 'unit', 'unit file', 'systemd', 'systemctl', 'daemon-reload'],
-    // 服务器 is "the server", not the service.
-    re: ['\\.service\\b', '服务(?!器)'],
+    en: ['service', 'unit', 'unit file', 'systemd', 'daemon-reload'],
+    // 服务器 is "the server", not the service; "systemctl reload nginx" is about nginx, not OMS's unit.
+    re: ['\\.service\\b', '服务(?!器)', '\\bsystemctl\\b(?!\\s+(?:[\\w-]+\\s+)?nginx\\b)'],
     py: ['fu wu'],
   },
   worker: {

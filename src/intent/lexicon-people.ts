@@ -56,6 +56,12 @@ export const PEOPLE_COMPONENTS = {
       '\\b(?:add|creat|onboard|import|register)\\w* (?:\\w+ ){0,4}(?:users|staff|employees|people|accounts|hires)\\b' +
         '[^.?!]{0,20}\\b(?:at once|in one go|all at once)\\b',
       '一次(?:性)?(?:加|导|建|开|录)(?:入|进|了)?[^,.;!?，。；！？]{0,6}(?:个|位|名)?(?:新的?)?(?:人|用户|账号|员工)',
+      // a headcount to add ("客户要加200多个人", "要开 300 个账号"), or added one at a time by clicking ("后台一个个点")
+      '(?:加|添加|新增|开|建|录入?|导入?|导进)了?\\s*\\d{2,}\\s*(?:多|来)?\\s*(?:个|位|名)\\s*(?:新的?)?(?:人|用户|账号|员工)',
+      // (not things opened one by one: "一个个点开看")
+      '(?:一个个|一个一个|挨个|逐个)(?:地)?(?:点(?![开进看击])|手点|录|填|创建|添加)',
+      // a sheet of people imported ("导了一个60个人的表格", "导入的 excel 只成功了一半"), not a report ("导了一份报表")
+      '导(?:入|进)?(?:了|的)[^,.;!?，。；！？]{0,12}(?:表格|名单|excel|xlsx|csv)',
       // a batch of adding (批量导入, 批量加人, "有没有批量的办法"), not of anything done in bulk (批量 kill 进程, 批量计算)
       '批量(?=\\s*(?:导|加|添|增|新增|建|开|录|注册|上传|的|人|用户|账号|员工|处理|弄|搞|操作|怎|$|[,.;!?，。；！？]))',
       // "the bulk upload of employee records", "mass-uploading staff" (an upload of people, not of payments)
@@ -74,7 +80,11 @@ export const PEOPLE_COMPONENTS = {
   users: {
     label: '用户 / users',
     zh: ['用户', '账号', '员工', '人员', '同事', '新人'],
-    en: ['user', 'users', 'account', 'accounts', 'staff', 'people', 'employees'],
+    en: ['users', 'account', 'accounts', 'staff', 'people', 'employees'],
+    re: [
+      // a user, not the unit file's User= line ("User那一行写啥", "the User= directive")
+      '\\buser\\b(?!\\s*=|\\s*(?:那|这)一?(?:行|项|个字段)|\\s+(?:line|directive|field|setting)\\b)',
+    ],
   },
   create: {
     label: '创建 / create',

@@ -7,6 +7,8 @@
 const INITIALS: Readonly<Record<string, string>> = {
   // parts
   hd: 'hou duan',
+  // "bk" (backend), as chat abbreviates it beside pinyin initials ("bk qbl")
+  bk: 'hou duan',
   ht: 'hou tai',
   dl: 'deng lu',
   jk: 'jie kou',

@@ -88,6 +88,9 @@ const OMS_OWN_PARTS = [
 
 /** "刚部署完数据库是空的，一个能进后台的管理员账号都没有": the database is OMS's when one of OMS's parts is named. */
 export function ownInfra(ctx: MessageContext, concepts: ReadonlySet<string>): MessageContext {
-  if (!ctx.sharedOnly || !ctx.foreign || !OMS_OWN_PARTS.some((c) => concepts.has(c))) return ctx;
+  if (!ctx.sharedOnly || !ctx.foreign) return ctx;
+  // "想自己 ssh 上去按顺序手动过一遍": the whole checked by hand is OMS's checklist, reached by what every server has.
+  const byHand = concepts.has('by-hand') && concepts.has('checkup') && concepts.has('everything');
+  if (!byHand && !OMS_OWN_PARTS.some((c) => concepts.has(c))) return ctx;
   return { ...ctx, foreign: false };
 }

@@ -1,6 +1,7 @@
 import type { IndexedPhrase, IndexedPlaybook } from './index.js';
 import { TROUBLE, type Message } from './message.js';
 import { comboScore } from './concept-score.js';
+import { COMPONENTS, GENERIC_COMPONENTS } from './lexicon-components.js';
 
 /** How strongly one playbook is indicated by a message, and by what. */
 export interface PlaybookScore {
@@ -78,6 +79,10 @@ export function scorePlaybook(p: IndexedPlaybook, msg: Message): PlaybookScore {
       phraseHit = ph;
     }
   });
+  // "nginx reload 报错 现在挂了", "接口全挂了": a phrase saying only that something is down ("挂了" folds into 启动失败)
+  // names no part; beside a part the message does name, none of this playbook's, that part is what is down.
+  if (phraseHit && phrase > PARTIAL_PHRASE && namesOthersOnly(p, msg) && phraseHit.bare())
+    phrase = Math.min(phrase, PARTIAL_PHRASE);
   if (phraseHit) for (const u of phraseHit.units) if (msg.units.has(u)) explains.add(`u:${u}`);
   if (phraseHit && phrase > sig) evidence = `phrase: ${phraseHit.source}`;
 
@@ -126,6 +131,12 @@ export function scorePlaybook(p: IndexedPlaybook, msg: Message): PlaybookScore {
     explains,
     ...(concept ? { combo: concept.combo } : {}),
   };
+}
+
+/** Does the message name parts of OMS (not those every system has) and none of the playbook's own? */
+function namesOthersOnly(p: IndexedPlaybook, msg: Message): boolean {
+  const parts = [...msg.concepts].filter((c) => c in COMPONENTS && !GENERIC_COMPONENTS.has(c));
+  return parts.length > 0 && !parts.some((c) => p.components.includes(c));
 }
 
 /** How many of each phrase's units the message holds (skip-bigram hits count SKIP_HIT). */

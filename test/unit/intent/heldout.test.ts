@@ -165,8 +165,8 @@ describe('round 4', () => {
     expectLevel(await score('test'), { n: 170, top1: 125, offered: 125, sections: 34, falseAlarms: 0, passive: 0 });
   });
 
-  it('tuning half keeps the level reached (123/125 top-1, 124/125 offered, 28/28 sections)', async () => {
-    expectLevel(await score('tune'), { n: 170, top1: 123, offered: 124, sections: 28, falseAlarms: 0, passive: 0 });
+  it('tuning half keeps the level reached (124/125 top-1 and offered since round 19, 28/28 sections)', async () => {
+    expectLevel(await score('tune'), { n: 170, top1: 124, offered: 124, sections: 28, falseAlarms: 0, passive: 0 });
   });
 });
 
@@ -407,7 +407,7 @@ describe('round 13, test half (tuning material since round 15)', () => {
 
 describe('round 14, test half (tuning material since round 15)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 213, offered: 215, sections: 62, falseAlarms: 0, passive: 0 };
+    const level = { top1: 215, offered: 215, sections: 62, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round14/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -479,19 +479,20 @@ describe('round 17, tuning half (tuning material of round 16)', () => {
  * repository while round 16 was tuned (round 16's and round 17's tuning halves, round 15's test half, invented
  * messages), scored figures-only by the integrator before (round 16: top-1 207/216, offered 207/216, sections 59/60,
  * false alarms 2/84, passive 0/84; round 17: 210, 211, 57/59, 7, 4) and after it (docs/intent.md). Held at the level
- * measured blind; tuning material since round 19 (its false alarms and passive replies to 0 by round 19's false-alarm
- * work, docs/intent.md "Round 19: fa19").
+ * measured blind; tuning material since round 19. Round 19's offered19 work (docs/intent.md) raised them to the floors
+ * below (round 16: 216, 216, 60; round 17: 215, 216, 59), and round 19's false-alarm work (docs/intent.md "Round 19:
+ * fa19") their false alarms and passive replies to 0: tuning figures, not a blind score.
  */
 describe('round 16, test half (tuning material since round 19)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 209, offered: 209, sections: 59, falseAlarms: 0, passive: 0 };
+    const level = { top1: 216, offered: 216, sections: 60, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round16/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
 
 describe('round 17, test half (tuning material since round 19)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 211, offered: 212, sections: 56, falseAlarms: 0, passive: 0 };
+    const level = { top1: 215, offered: 216, sections: 59, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round17/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });

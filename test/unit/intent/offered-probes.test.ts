@@ -14,7 +14,7 @@ import { playbookRegistry } from '../../../src/app/playbook-registry.js';
  * choices, or its section).
  */
 let report: HeldoutReport;
-const KNOWN_MISSES = ['o16-416', 'o16-531'];
+const KNOWN_MISSES = ['o16-416'];
 beforeAll(async () => {
   const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
   const file = join(process.cwd(), 'test', 'fixtures', 'intent', 'offered-probes.jsonl');
@@ -26,7 +26,8 @@ describe('offered probes', () => {
   it('every OMS message is offered its playbook, but the few known misses', () => {
     const notOffered = report.misses.filter((m) => m.expect !== null && !m.got.offered.includes(m.expect));
     // o16-416: `nginx -T | grep location` pasted with "没有 /api 这一段" is read by its `location /admin/` line;
-    // o16-531: login, admin and import failing "and the service restarting" (not read as trouble): the login is run
+    // (o16-531, login, admin and import failing "and the service restarting", is offered the checklist second by the
+    // classifier as retrained with round 19's fa19 probes; the login alone after other retrainings: it flips with each)
     expect(notOffered.map((m) => m.id)).toEqual(KNOWN_MISSES);
   });
 
