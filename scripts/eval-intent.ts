@@ -182,6 +182,9 @@ for (const [half, since] of tuneOnly ? r9halves.slice(0, 1) : r9halves) {
 // Rounds 16 and 17 (test/fixtures/intent/round16/, round17/): fresh blind sets of 600 messages each split by the same
 // seed; their tuning halves are tuning material of round 16; their test halves, kept outside the repository until the
 // integrator had scored them after round 16 (figures-only), tuning material since round 19: all printed with misses.
+// Round 19 (test/fixtures/intent/round19/): a fresh blind set of 600 messages split by the same seed, both halves
+// scored figures-only before and after round 19's first part (tuned on the test halves of rounds 16 and 17); its
+// tuning half is tuning material since, its test half stays outside the repository until scored again.
 const later = [
   ['round10/tune.jsonl', 'round 10 tuning half — tuning material of round 10'],
   ['round10/test.jsonl', 'round 10 test half (scored blind in round 10) — tuning material since round 11'],
@@ -199,6 +202,7 @@ const later = [
   ['round16/test.jsonl', 'round 16 test half (scored blind in round 16) — tuning material since round 19'],
   ['round17/tune.jsonl', 'round 17 tuning half — tuning material of round 16'],
   ['round17/test.jsonl', 'round 17 test half (scored blind in round 16) — tuning material since round 19'],
+  ['round19/tune.jsonl', "round 19 tuning half (scored blind after round 19's first part) — tuning material since"],
 ] as const;
 const blindSince = [
   'round10/test.jsonl',
