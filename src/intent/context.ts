@@ -1,5 +1,7 @@
 import { OTHER_HOST } from './other-host.js';
 import { namesSystemByUse, OWNED_ELSEWHERE } from './other-lives.js';
+import { namesOwnDesktop } from './own-desktop.js';
+import { withoutBotClause } from './hypothesis.js';
 import { OTHER_SYSTEMS } from './other-systems.js';
 import { DEV_RUN, ON_SERVER } from './own-desk.js';
 import { namesSecurityChannel, withoutSecurityChannel } from './security-channel.js';
@@ -277,7 +279,7 @@ export interface MessageContext {
 /** Classify a normalised message. */
 export function messageContext(text: string): MessageContext {
   // `ss -p` / `netstat -p` name every listening process (sshd, mysqld …): an inventory, not what the message is about.
-  const said = withoutRelays(withoutSecurityChannel(text))
+  const said = withoutRelays(withoutSecurityChannel(withoutBotClause(text)))
     .replace(/users:\(\(.*?\)\)/g, ' ')
     .replace(COPIED_FROM, ' ')
     .replace(OWN_BROWSER, ' 浏览器 ')
@@ -290,7 +292,7 @@ export function messageContext(text: string): MessageContext {
   if (NOT_OURS.test(said) || (DEV_RUN.test(said) && !ON_SERVER.test(said)))
     return { ours: false, foreign: true, notice: announces(said), other: true };
   const ours = namesOms(said);
-  const named = OTHER_SYSTEMS.test(said) || OTHER_HOST.test(said) || namesSystemByUse(said);
+  const named = OTHER_SYSTEMS.test(said) || OTHER_HOST.test(said) || namesSystemByUse(said) || namesOwnDesktop(said);
   const shared = !named && SHARED_INFRA.test(said);
   const other = named || shared;
   return {

@@ -97,9 +97,11 @@ function afterPlace(line: string, at: number): boolean {
   return PLACE_BEFORE.test(`${start > 0 && /[a-z]/.test(line[start - 1]!) ? 'x' : ' '}${line.slice(start, at)}`);
 }
 
-/** A unit named to systemctl or journalctl (`systemctl status X`, `journalctl -xe -u X`). */
+/** A unit named to systemctl or journalctl (`systemctl status X`, `journalctl -xe -u X`): its flags, then -u. */
 const UNIT_COMMAND =
-  /\b(?:journalctl\b[^\n|]*?\s-u\s*|systemctl\s+(?:status|restart|start|stop|enable|reload|is-active|show|cat)\s+)([a-z][\w@.-]*)(?=\s|$)/g;
+  /\b(?:journalctl(?:\s+-(?!u)[\w-]+(?:\s+[^\s|-]\S*)?)*\s+-u\s*|systemctl\s+(?:status|restart|start|stop|enable|reload|is-active|show|cat)\s+)([a-z][\w@.-]*)(?=\s|$)/g;
+/** A part of OMS named beside it ("systemctl restart supervisor 之后后端起不来"): the unit is a step, not the subject. */
+const OMS_NAMED = /后端|后台|前端|接口|(?<![a-z])(?:oms|backend|gunicorn|nginx|django|api|admin)(?![a-z])/;
 
 /** Units and processes that are OMS's own. */
 const OURS = /oms|nginx|gunicorn|backend|django|python/;
@@ -144,7 +146,7 @@ export class ForeignNames {
     for (const m of text.matchAll(/(?<![\w-])([\w@-]+)\.service\b/g)) if (!OURS.test(m[1]!)) return `${m[1]}.service`;
     for (const m of text.matchAll(/killed process \d+ \(([^)]+)\)/g)) if (!OURS.test(m[1]!)) return m[1];
     // A unit other than OMS's named to systemctl or journalctl ("journalctl -u plexmediaserver 一直 restarting").
-    for (const m of text.matchAll(UNIT_COMMAND)) {
+    for (const m of OMS_NAMED.test(text) ? [] : text.matchAll(UNIT_COMMAND)) {
       const unit = m[1]!.replace(/(?:-\d+)?(?:\.service)?$/, '');
       if (unit.length >= 3 && !OURS.test(unit) && splitSyllables(unit) === null && !this.known.has(unit)) return unit;
     }

@@ -36,8 +36,25 @@ const BOT_DOWN = new RegExp(
   'gi',
 );
 
+/**
+ * The bot not answering one ("@bot 你是不是挂了，刚才半天没回我", "bot 没回我，是不是挂了？"): a clause about the bot,
+ * not OMS; only that clause goes, a report beside it stays ("…？后端 502 了").
+ */
+const BOT_SILENT = new RegExp(
+  String.raw`(?:bot|机器人)[^。！？\n]{0,16}(?:没|不)(?:回|理|回复)我(?:[，,\s]*(?:是不是|是否)?(?:挂了|死了)[吗?？]*)?` +
+    String.raw`|你(?:是不是|怎么|为啥|咋)(?:又)?(?:挂了|死了)[吗?？]*`,
+  'gi',
+);
+
+/** The text without a clause on the bot not answering. */
+export function withoutBotClause(text: string): string {
+  return text.replace(BOT_SILENT, ' ');
+}
+
 function withoutTheBot(text: string): string {
-  return text.replace(BOT_DOWN, (m) => (/[\u3400-\u9fff]/.test(m) ? '不用机器人' : 'without the bot'));
+  return withoutBotClause(text).replace(BOT_DOWN, (m) =>
+    /[\u3400-\u9fff]/.test(m) ? '不用机器人' : 'without the bot',
+  );
 }
 
 /** A guess offered with a question mark ("maybe the user is not active? or the front end calls a wrong address?"). */
@@ -91,6 +108,8 @@ function withoutGuessedCause(text: string): string {
     const clause = parts[i]!;
     if (/正常|normal/i.test(clause) || !ASKED_DOWN.test(clause)) continue;
     if (!SEEN.test(parts.slice(0, i).join(''))) continue;
+    // "502 了，后端挂了？": with only a status code left, the guess is the report.
+    if (!/[a-z]{3,}|[\u3400-\u9fff]{2,}/i.test(parts.slice(0, i).join('').replace(/\d{3}/g, ' '))) return text;
     return `${parts.slice(0, i).join('')} ?${parts.slice(i + 1).join('')}`;
   }
   return text;

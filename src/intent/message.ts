@@ -81,7 +81,7 @@ const DEFINITION =
 const LEARNING = new RegExp(
   [
     // … or a school's exam question ("考试题：nginx 502 和 504 的区别")
-    '面试|考试|考题|笔试|习题|期末|入门|教程|(?:按|根据)什么(?:规则|逻辑|算法|策略)|推荐.{0,8}(?:书|课程|教程)|(?:书|课程|资料)推荐',
+    '面试|考试|考题|笔试|习题|入门|教程|(?:按|根据)什么(?:规则|逻辑|算法|策略)|推荐.{0,8}(?:书|课程|教程)|(?:书|课程|资料)推荐',
     String.raw`\binterview\b|\bexam\b|\bquiz\b|\btutorial\b|\bbooks?\b|\bcourse\b|官方文档|官网文档|\bofficial (?:docs?|documentation)\b`,
     String.raw`\bhow does (?:the )?[a-z -]{2,30} (?:work|decide|choose|pick)\b`,
   ].join('|'),

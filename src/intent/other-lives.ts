@@ -6,11 +6,22 @@
  * problem belongs to someone else: a named product, a device, a person's own project or account.
  */
 
+/** Shops and marketplaces: their orders are OMS's order source, so only one's own app, account or purchase counts. */
+const SHOPS = 'taobao|tmall|jd\\.com|amazon|ebay|shopify|aliexpress|shopee|lazada';
+const SHOPS_ZH = '淘宝|天猫|京东|拼多多|亚马逊|虾皮';
+
+/**
+ * A project of one's own: small, personal or for practice, or written oneself ("我自己写的小项目", "我的练手项目"); not
+ * "我们自己的项目" (the team's: OMS) nor "我的项目里" alone.
+ */
+const OWN_PROJECT = String.raw`(?<![们咱])(?:我|自己)(?:的\s*(?:[a-z][\w.-]*\s*)?(?:小|个人|练习|练手)|(?:写|做|搭)的\s*(?:[a-z][\w.-]*\s*)?(?:小|个人|练习)?)`;
+
 /** In latin letters, each a whole word (an expression where it needs one). */
 export const OTHER_LIVES = [
   // games and their servers ("my own minecraft server keeps crashing with OOM", "steam 登录一直转圈")
   ...[
-    'game',
+    '(?:video|online|mobile|pc|console) games?',
+    'game (?:servers?|launcher|accounts?|consoles?)',
     'games',
     'gaming',
     'minecraft',
@@ -26,7 +37,10 @@ export const OTHER_LIVES = [
   ],
   ...['roblox', 'valheim', 'factorio', 'terraria', 'palworld', 'dedicated server', 'dedicated servers', 'steam deck'],
   // shops, payments and a phone's apps ("amazon 下单 502", "paypal login fails")
-  ...['taobao', 'tmall', 'jd\\.com', 'amazon(?! linux)', 'ebay', 'shopify', 'aliexpress', 'paypal', 'alipay'],
+  // as one's own app, account or purchase: a shop's orders are OMS's order source ("amazon orders import fails")
+  `(?:${SHOPS})(?:'s)? (?:apps?|accounts?|prime|seller (?:center|centre|central)|cart|wishlist)`,
+  `(?:my|i) (?:\\w+ ){0,3}(?:on|from|in) (?:${SHOPS})`,
+  ...['paypal', 'alipay'],
   // social, video and music apps, one's family's accounts ("my grandma can't log in to her facebook")
   ...['facebook', 'instagram', 'twitter', 'tiktok', 'whatsapp', 'telegram', 'linkedin', 'snapchat', 'reddit'],
   ...['youtube', 'netflix', 'spotify', 'chatgpt', 'openai'],
@@ -66,9 +80,19 @@ export const OTHER_LIVES = [
     'qnap',
     'portainer',
   ],
-  ...['gitea', 'gogs', 'mattermost', 'rocket\\.chat', 'discourse', 'hexo', 'hugo', 'jekyll', 'ghost blog'],
+  ...[
+    'gitea',
+    'gogs',
+    'mattermost',
+    'rocket\\.chat',
+    'discourse',
+    'hexo',
+    'hugo (?:site|blog|theme|server)',
+    'jekyll',
+    'ghost blog',
+  ],
   // a Windows PC's own domain logon ("the trust relationship between this workstation and the primary domain failed")
-  ...['(?:win|windows ?)(?:7|8|10|11)', 'face id', 'icloud', 'apple id', 'shopee', 'lazada'],
+  ...['face id', 'icloud', 'apple id'],
   ...['trust relationship', 'primary domain', 'domain controller', 'domain join'],
   // Microsoft Access, not access to something ("import excel into ms access")
   ...['ms access', 'microsoft access', 'access (?:database|db|\\.mdb|\\.accdb)', 'mdb', 'accdb'],
@@ -91,7 +115,7 @@ export const OTHER_LIVES = [
   // terminal shows 'login failed'", "U8 的后台管理员密码忘了", "iDRAC web UI says maximum sessions reached")
   ...['mes', 'srm', 'plm', 'pacs', 'u8', 'u9', 'k3', 'k3cloud', 'bmc', 'idrac', 'ilo', 'ipmi'],
   // a school's own learning platform ("the school's moodle login gives 502")
-  ...['moodle', 'blackboard', 'school', "school's"],
+  ...['moodle', 'blackboard'],
   // one's own side project, said outright ("personal question, not work related")
   ...['freelance', 'freelancing', 'moonlighting', 'side gig', 'side hustle', "side hustle's"],
   ...['next\\.js', 'nextjs', 'nuxt', 'nuxtjs', 'raspberry', 'raspberrypi'],
@@ -116,31 +140,48 @@ export const OTHER_LIVES = [
 /** In Chinese (or mixed), anywhere in the message. */
 export const OTHER_LIVES_ZH = [
   // games and their servers ("我的世界服务器开不起来", "王者荣耀登录不上", "原神启动器更新完进不去")
-  ...['游戏', '手游', '网游', '端游', '王者荣耀', '原神', '吃鸡', '和平精英', '英雄联盟', '我的世界', 'mc服', '开黑'],
-  ...['星穹铁道', '崩坏', '蛋仔', '加速器', '主机游戏'],
+  ...[
+    '游戏(?!公司|行业|厂商|客户)',
+    '手游',
+    '网游',
+    '端游',
+    '王者荣耀',
+    '原神',
+    '吃鸡',
+    '和平精英',
+    '英雄联盟',
+    '我的世界',
+    'mc服',
+    '开黑',
+  ],
+  ...['星穹铁道', '崩坏[3三：:]', '崩铁', '蛋仔', '加速器', '主机游戏'],
   // shops, delivery and a phone's apps ("淘宝下单页面 502", "拼多多商家后台登录不上")
   ...[
-    '淘宝',
-    '天猫',
-    '京东',
-    '拼多多',
+    `(?:${SHOPS_ZH})(?:的)?\\s*(?:app|账号|帐号|会员|购物车|客服|上买|买的|下单|店铺|店的?后台|商家|卖家|后台商家)|` +
+      `(?:${SHOPS_ZH})[^,.;!?，。；！？\\n]{0,8}(?:付款|支付|购物车|抢购|秒杀|退款)|(?:我|自己)(?:在|从)(?:${SHOPS_ZH})`,
     '美团',
     '饿了么',
     '抖音',
     '快手',
-    'b ?站',
+    '(?<![a-z])b ?站',
     '哔哩哔哩',
     '小红书',
     '闲鱼',
-    '亚马逊',
   ],
-  ...['直播', '推流', '带货', '家校', '银企直连', '论坛'],
-  ...['虾皮', '卖家后台', '卖家中心', '门禁', '一卡通', '手机[^,.;!?，。；！？\\n]{0,8}\\bapp\\b'],
-  ...['支付宝', '商家后台', '网店', '应用商店', '12306', '12123'],
+  ...['看直播', '直播间', '推流', '家校', '银企直连', '论坛的?(?:账号|帐号|发帖|注册|管理员|后台|版主)'],
+  ...[
+    '虾皮',
+    '卖家后台',
+    '卖家中心',
+    '门禁',
+    '一卡通(?:系统|平台|充值|app)',
+    '手机[^,.;!?，。；！？\\n]{0,8}\\bapp\\b',
+  ],
+  ...['支付宝', '商家后台', '网店', '应用商店', '(?<![\\d[:])12306(?![\\d\\]])', '(?<![\\d[:])12123(?![\\d\\]])'],
   // travel and maps, smart home, stock trading, a bank's app ("携程订单页面 404", "招行 app 登录提示设备异常")
   ...['携程', '去哪儿', '飞猪', '滴滴', '高德', '百度地图', '航旅纵横', '小爱同学', '天猫精灵'],
   '智能(?:门锁|家居|音箱|手表|电视|插座|摄像头|手环)|扫地机',
-  ...['股票', '炒股', '同花顺', '东方财富', '证券', '基金', '招行'],
+  ...['股票', '炒股', '同花顺', '东方财富', '证券\\s*(?:账户|账号|app)', '基金', '招行'],
   // a citizen's own accounts and the services of daily life ("个税 app 登录提示密码错误", "驾校约车系统登录不上");
   // not a hospital itself: hospitals run OMS ("我们医院有三百多个职工要加到系统里")
   ...[
@@ -151,7 +192,6 @@ export const OTHER_LIVES_ZH = [
     '考研',
     '报名系统',
     '物业',
-    '食堂',
     '闸机',
     '停车场',
     '对讲机',
@@ -180,12 +220,12 @@ export const OTHER_LIVES_ZH = [
   ...['树莓派', '阿里云控制台', '腾讯云控制台'],
   // one's family's own accounts and devices ("我爸的微信登录不上", "我弟的 steam 账号被盗了")
   '我家|(?:孩子|小孩)的?(?:平板|手机|电脑|账号)|小区的?(?:物业|门禁|停车|缴费|业主|app|小程序)|停车(?:缴费|费)',
-  '(?:我|他|她)(?:爸|妈|老婆|老公|媳妇|弟|哥|姐|妹|奶奶|爷爷|外婆|外公|孩子|儿子|女儿|对象|女朋友|男朋友)',
+  '(?<!其)(?:我|他|她)(?:爸|妈|老婆|老公|媳妇|弟|哥|姐|妹|奶奶|爷爷|外婆|外公|孩子|儿子|女儿|对象|女朋友|男朋友)' +
+    '的?[^,.;!?，。；！？\\n]{0,8}?(?:手机|电脑|平板|笔记本|账号|帐号|微信|qq|邮箱|电视|路由|app|小程序|游戏|steam)',
   // a machine or an environment said to be for tests, demos or training ("10.0.3.7 上的 nginx 502，那台是测试用的")
   '(?:那台|这台|那个机器|那个环境)(?:只)?是(?:测试|演示|培训|备用|实验|练习|压测)(?:用|环境)?的|(?:演示|培训|压测|uat)\\s*环境',
   // a Windows PC's own logon and domain ("提示此工作站和主域间的信任关系失败", "夜班电脑开机 windows 登录不进去")
   ...['主域', '信任关系', '加域', '退域'],
-  '(?:新|夜班|工位|办公|公司|前台|值班)电脑(?![^,.;!?，。；！？\\n]{0,4}(?:浏览器|chrome|edge|firefox|火狐))',
   // Microsoft Access ("excel 导入 access 数据库一直报错")
   '(?<![a-z])access\\s*(?:数据库|的?表|文件)',
   // one's own side project, said outright ("自己的 Django 练手项目", "跟公司的无关哈 纯私人问题")
@@ -193,14 +233,12 @@ export const OTHER_LIVES_ZH = [
   // a job on the side ("私活：客户的 django 网站 admin 样式丢了", "接了个外包，客户的 nginx 反代 404")
   '私活|兼职|副业|接了?(?:个|一个)?外包',
   // installed on one's own device at home ("我在自己树莓派上装的", "家里自己搭的")
-  '(?:自己|家里)的?[^,.;!?，。；！？\\n]{0,8}(?:上|里)(?:装|搭|部署|跑)的|(?:在家|家里)自己(?:搭|装|部署)的',
+  '(?:(?<![们咱])自己|家里)的?(?![^,.;!?，。；！？\\n]{0,4}机房)[^,.;!?，。；！？\\n]{0,8}(?:上|里)(?:装|搭|部署|跑)的|(?:在家|家里)自己(?:搭|装|部署)的',
   ...['练手', '私人问题', '个人问题', '业余项目', '周末写的', '兴趣项目'],
   '(?:跟|和|与)(?:公司|工作)(?:的)?(?:无关|没关系|没有关系)',
-  '(?:我|自己)(?:的|写的|做的|搭的)\\s*(?:[a-z][\\w.-]*\\s*)?(?:小|个人|练习)?\\s*(?:项目|网站|小程序|程序|app)',
+  `${OWN_PROJECT}\\s*(?:项目|网站|小程序|程序|app)`,
   // another project's own Django project, told by its name ("ticket-system 的 django 项目")
   '(?<![\\w-])(?!oms\\b|django\\b|python\\b|flask\\b)[a-z][\\w-]*\\s*(?:的|那个)\\s*(?:django|flask)\\s*项目',
-  // the bot not answering one ("@bot 你是不是挂了，刚才半天没回我")
-  '(?:bot|机器人)[^。！？\\n]{0,16}(?:没|不)(?:回|理|回复)我|你(?:是不是|怎么|为啥|咋)(?:又)?(?:挂了|死了)',
   // the bot's own behaviour ("你跑的命令都是只读的吧", "你会不会自己重启我们的服务", "机器人回复好慢")
   '你(?:跑|执行|用|运行)的(?:那些)?(?:命令|检查|脚本)',
   '(?:你|bot|机器人)\\s*(?:会不会|不会|会)自己(?:去)?(?:改|重启|删|动|执行|操作)',
@@ -212,8 +250,10 @@ export const OTHER_LIVES_ZH = [
  * A project said to be one's own or someone else's outright (毕设, 练手, 私活, a side project, freelance work): it
  * outweighs a pasted Django exception, which otherwise names OMS's backend (src/intent/context.ts).
  */
-export const OWNED_ELSEWHERE =
-  /毕设|毕业设计|课设|练手|私活|兼职|副业|接了?(?:个|一个)?外包|私人问题|个人(?:项目|网站|博客)|(?:我|自己)(?:的|写的|做的|搭的)\s*(?:[a-z][\w.-]*\s*)?(?:小|个人|练习)?\s*(?:项目|网站)|\b(?:side|pet|hobby|personal|toy|weekend|practice) project\b|\bfreelanc\w*|\bhomework\b|\bmy (?:own )?(?:django|flask) (?:app|project|site)\b/i;
+export const OWNED_ELSEWHERE = new RegExp(
+  String.raw`毕设|毕业设计|课设|练手|私活|兼职|副业|接了?(?:个|一个)?外包|私人问题|个人(?:项目|网站|博客)|${OWN_PROJECT}\s*(?:项目|网站)|\b(?:side|pet|hobby|personal|toy|weekend|practice) project\b|\bfreelanc\w*|\bhomework\b|\bmy (?:own )?(?:django|flask) (?:app|project|site)\b`,
+  'i',
+);
 
 /**
  * A system told by what it is for ("排课系统登录不上", "质量追溯平台接口 404", "车间的扫码报工终端登录失败"): a short run of
@@ -226,10 +266,10 @@ const TOLD_BY_USE = new RegExp(
 );
 /** Characters that make the run a clause, not a name ("客户说", "今天早上", "打开", "进不去", "整套"). */
 const FUNCTION_CHARS =
-  /[说讲问开但是不没进去要紧整套们这那个先把让后前时候点就天早晚上下然成反映馈加我你他她它用户在给被和与或也都还再又很太么吗呢吧啊一有能可想看里中过到从对为新老原此该每各全登入访部署装升级启重停旧现目本同两]/;
+  /[的说讲问开但是不没进去要紧整套们这那个先把让后前时候点就天早晚上下然成反映馈加我你他她它用户在给被和与或也都还再又很太么吗呢吧啊一有能可想看里中过到从对为新老原此该每各全登入访部署装升级启重停旧现目本同两]/;
 /** What OMS is, or what watches and runs it (shared infrastructure: src/intent/shared-infra.ts). */
 const OMS_ITSELF =
-  /管理|后台|订单|业务|生产|线上|内部|贵司|麒麟|操作|文件|监控|运维|告警|日志|工单|感知|安全|数据|测试|公司|客户/;
+  /管理|后台|订单|业务|生产|线上|内部|贵司|麒麟|操作|文件|监控|运维|告警|日志|工单|感知|安全|数据|测试|公司|客户|订货|下单|报单|销售|仓库|发货/;
 
 /** Does the message name a system by what it is for, not OMS? */
 export function namesSystemByUse(text: string): boolean {
@@ -254,7 +294,18 @@ const PRODUCTION_FINE = new RegExp(
   'i',
 );
 
-/** The context of a message saying production is fine: passive listening stays silent (`other`). */
+/** The other environment where the trouble is: without one, production said fine is a contrast in time. */
+const OTHER_ENVIRONMENT = /staging|预发|测试|\buat\b|\btest(?:ing)?\b|\bdev\b|开发环境/i;
+/** Asked, supposed or over ("线上正常吗", "没问题的话", "之前线上正常", "prod ok until the deploy"). */
+const NOT_SAID_NOW = /^\s*(?:[吗嘛么呢?？]|的话|运行了|了\S{0,3}(?:年|月|天))|\s(?:until|till|before)\b/i;
+const SAID_BEFORE = /(?:之前|以前|原来|本来|一直)\s*$|\b(?:was|if|whether)\s+$/i;
+
+/** The context of a message saying production is fine now, the trouble elsewhere: passive listening stays silent. */
 export function awayFromProduction<T extends { other: boolean }>(ctx: T, text: string): T {
-  return !ctx.other && PRODUCTION_FINE.test(text) ? { ...ctx, other: true } : ctx;
+  if (ctx.other || !OTHER_ENVIRONMENT.test(text)) return ctx;
+  const m = PRODUCTION_FINE.exec(text);
+  if (!m) return ctx;
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+  if (NOT_SAID_NOW.test(after) || SAID_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index))) return ctx;
+  return { ...ctx, other: true };
 }

@@ -49,6 +49,16 @@ const MAY_NAME = new RegExp(PINYIN_NAMES.map((n) => `${n[0]} ?${n[1]}`).join('|'
 /** A browser typed in pinyin: the laptop beside it is where OMS is used from ("wo bijiben liulanqi dakai de"). */
 const TYPED_BROWSER = /liu ?lan ?qi|\b(?:chrome|edge|firefox)\b/;
 
+/** Syllables that join a name's first into another word: 所有系统 (suo you xi tong), 九点时 (jiu dian shi). */
+const JOINED_BEFORE: Record<string, RegExp> = {
+  'you xi': /^suo$/,
+  'dian shi': /^(?:yi|er|liang|san|si|wu|liu|qi|ba|jiu|shi|ling|ji|zheng)$/,
+};
+
+function joined(name: readonly string[], before: string | undefined): boolean {
+  return before !== undefined && (JOINED_BEFORE[name.join(' ')]?.test(before) ?? false);
+}
+
 /** Does a message typed in pinyin name another system, each name made of whole words ("youxiang", "you xiang")? */
 function typedOtherSystem(text: string): boolean {
   if (!MAY_NAME.test(text)) return false;
@@ -61,7 +71,7 @@ function typedOtherSystem(text: string): boolean {
     for (const name of PINYIN_NAMES) {
       const syl: string[] = [];
       for (let j = i; j < words.length && syl.length < name.length && words[j]!.length > 0; j++) syl.push(...words[j]!);
-      if (syl.length === name.length && syl.every((s, k) => s === name[k])) {
+      if (syl.length === name.length && syl.every((s, k) => s === name[k]) && !joined(name, words[i - 1]?.at(-1))) {
         if (!(browser && name.join(' ') === 'bi ji ben')) return true;
       }
     }

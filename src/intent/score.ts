@@ -133,9 +133,26 @@ export function scorePlaybook(p: IndexedPlaybook, msg: Message): PlaybookScore {
   };
 }
 
+/**
+ * The parts of OMS a message names (not those every system has), read once per message. 后台 alone is the admin site
+ * and the backend both ("后台挂了", "后台起不来"): it names no part a bare "down" phrase could be moved to.
+ */
+const NAMED_PARTS = new WeakMap<Message, readonly string[]>();
+function namedParts(msg: Message): readonly string[] {
+  let parts = NAMED_PARTS.get(msg);
+  if (!parts) {
+    const byBackOffice = /后台/.test(msg.prose) && !/admin|管理/.test(msg.prose);
+    parts = [...msg.concepts].filter(
+      (c) => c in COMPONENTS && !GENERIC_COMPONENTS.has(c) && !(byBackOffice && c === 'admin-site'),
+    );
+    NAMED_PARTS.set(msg, parts);
+  }
+  return parts;
+}
+
 /** Does the message name parts of OMS (not those every system has) and none of the playbook's own? */
 function namesOthersOnly(p: IndexedPlaybook, msg: Message): boolean {
-  const parts = [...msg.concepts].filter((c) => c in COMPONENTS && !GENERIC_COMPONENTS.has(c));
+  const parts = namedParts(msg);
   return parts.length > 0 && !parts.some((c) => p.components.includes(c));
 }
 
