@@ -1,5 +1,6 @@
 import { OTHER_HOST } from './other-host.js';
-import { namesSystemByUse, OWNED_ELSEWHERE } from './other-lives.js';
+import { OWNED_ELSEWHERE } from './other-lives.js';
+import { namesSystemByUse } from './told-by-use.js';
 import { namesOwnDesktop } from './own-desktop.js';
 import { withoutBotClause } from './hypothesis.js';
 import { OTHER_SYSTEMS } from './other-systems.js';

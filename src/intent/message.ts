@@ -1,6 +1,6 @@
 import { messageContext, type MessageContext } from './context.js';
 import { ownInfra, withForeignNames } from './placement.js';
-import { awayFromProduction } from './other-lives.js';
+import { awayFromProduction } from './production-fine.js';
 import { canonical, normalize, stripLogPrefix } from './normalize.js';
 import type { PlaybookIndex } from './index.js';
 import { unitsOf } from './index.js';

@@ -35,7 +35,7 @@ export const OTHER_LIVES = [
     'valorant',
     'epic games',
   ],
-  ...['roblox', 'valheim', 'factorio', 'terraria', 'palworld', 'dedicated server', 'dedicated servers', 'steam deck'],
+  ...['roblox', 'valheim', 'factorio', 'terraria', 'palworld', 'dedicated server', 'dedicated servers'],
   // shops, payments and a phone's apps ("amazon 下单 502", "paypal login fails")
   // as one's own app, account or purchase: a shop's orders are OMS's order source ("amazon orders import fails")
   `(?:${SHOPS})(?:'s)? (?:apps?|accounts?|prime|seller (?:center|centre|central)|cart|wishlist)`,
@@ -121,7 +121,7 @@ export const OTHER_LIVES = [
   ...['next\\.js', 'nextjs', 'nuxt', 'nuxtjs', 'raspberry', 'raspberrypi'],
   ...['pet project', 'hobby project', 'toy project', 'weekend project', 'practice project', 'personal project'],
   '(?:my |a )?personal (?:\\w+ )?(?:droplet|server|box|instance|vps|website|site|blog|domain|account|repo)',
-  ...['droplet', 'linode', 'digitalocean', 'github pages', 'raspberry pi', 'netlify', 'vercel', 'heroku'],
+  ...['droplet', 'linode', 'digitalocean', 'github pages', 'netlify', 'vercel', 'heroku'],
   ...[
     'not work related',
     'not work-related',
@@ -219,7 +219,7 @@ export const OTHER_LIVES_ZH = [
   ],
   ...['树莓派', '阿里云控制台', '腾讯云控制台'],
   // one's family's own accounts and devices ("我爸的微信登录不上", "我弟的 steam 账号被盗了")
-  '我家|(?:孩子|小孩)的?(?:平板|手机|电脑|账号)|小区的?(?:物业|门禁|停车|缴费|业主|app|小程序)|停车(?:缴费|费)',
+  '我家|(?:孩子|小孩)的?(?:平板|手机|电脑|账号)|小区的?(?:物业|停车|缴费|业主|app|小程序)|停车(?:缴费|费)',
   '(?<!其)(?:我|他|她)(?:爸|妈|老婆|老公|媳妇|弟|哥|姐|妹|奶奶|爷爷|外婆|外公|孩子|儿子|女儿|对象|女朋友|男朋友)' +
     '的?[^,.;!?，。；！？\\n]{0,8}?(?:手机|电脑|平板|笔记本|账号|帐号|微信|qq|邮箱|电视|路由|app|小程序|游戏|steam)',
   // a machine or an environment said to be for tests, demos or training ("10.0.3.7 上的 nginx 502，那台是测试用的")
@@ -254,58 +254,3 @@ export const OWNED_ELSEWHERE = new RegExp(
   String.raw`毕设|毕业设计|课设|练手|私活|兼职|副业|接了?(?:个|一个)?外包|私人问题|个人(?:项目|网站|博客)|${OWN_PROJECT}\s*(?:项目|网站)|\b(?:side|pet|hobby|personal|toy|weekend|practice) project\b|\bfreelanc\w*|\bhomework\b|\bmy (?:own )?(?:django|flask) (?:app|project|site)\b`,
   'i',
 );
-
-/**
- * A system told by what it is for ("排课系统登录不上", "质量追溯平台接口 404", "车间的扫码报工终端登录失败"): a short run of
- * content characters opening a phrase, then 系统/平台/软件/终端/网站/论坛/小程序/客户端. OMS's own ways of naming itself
- * ("整个系统", "管理系统", "麒麟系统", "我们这个系统", "客户说系统用不了") are a word of OMS's or hold a function character.
- */
-const TOLD_BY_USE = new RegExp(
-  String.raw`(?:^|[\s,.;:!?，。；：！？、（(]|的|那个|这个)([\u3400-\u9fff]{2,4}?)\s*(?:系统|平台|软件|终端|网站|论坛|小程序|客户端)`,
-  'g',
-);
-/** Characters that make the run a clause, not a name ("客户说", "今天早上", "打开", "进不去", "整套"). */
-const FUNCTION_CHARS =
-  /[的说讲问开但是不没进去要紧整套们这那个先把让后前时候点就天早晚上下然成反映馈加我你他她它用户在给被和与或也都还再又很太么吗呢吧啊一有能可想看里中过到从对为新老原此该每各全登入访部署装升级启重停旧现目本同两]/;
-/** What OMS is, or what watches and runs it (shared infrastructure: src/intent/shared-infra.ts). */
-const OMS_ITSELF =
-  /管理|后台|订单|业务|生产|线上|内部|贵司|麒麟|操作|文件|监控|运维|告警|日志|工单|感知|安全|数据|测试|公司|客户|订货|下单|报单|销售|仓库|发货/;
-
-/** Does the message name a system by what it is for, not OMS? */
-export function namesSystemByUse(text: string): boolean {
-  for (const m of text.matchAll(TOLD_BY_USE)) {
-    const what = m[1]!;
-    if (!FUNCTION_CHARS.test(what) && !OMS_ITSELF.test(what)) return true;
-  }
-  return false;
-}
-
-/**
- * Production said to be fine or untouched ("staging 上的后台登录不了，生产没事", "不影响生产", "prod is fine"): the
- * trouble is on another environment or box, maybe OMS's own staging (which the labelled sets count as OMS's), so an
- * addressed message is still answered; passive listening, which watches production, stays silent.
- */
-const PRODUCTION_FINE = new RegExp(
-  [
-    '(?:生产|线上|正式)(?:环境|上|那边|服务器)?(?:没事|没问题|正常|好好的|不受影响|没受影响)|不影响(?:生产|线上|正式)',
-    String.raw`\b(?:prod|production)(?: is| are|'s)? (?:fine|ok|okay|unaffected|not affected|working)\b`,
-    String.raw`\b(?:nothing to do with|not affecting|doesn't affect|does not affect) (?:prod|production)\b`,
-  ].join('|'),
-  'i',
-);
-
-/** The other environment where the trouble is: without one, production said fine is a contrast in time. */
-const OTHER_ENVIRONMENT = /staging|预发|测试|\buat\b|\btest(?:ing)?\b|\bdev\b|开发环境/i;
-/** Asked, supposed or over ("线上正常吗", "没问题的话", "之前线上正常", "prod ok until the deploy"). */
-const NOT_SAID_NOW = /^\s*(?:[吗嘛么呢?？]|的话|运行了|了\S{0,3}(?:年|月|天))|\s(?:until|till|before)\b/i;
-const SAID_BEFORE = /(?:之前|以前|原来|本来|一直)\s*$|\b(?:was|if|whether)\s+$/i;
-
-/** The context of a message saying production is fine now, the trouble elsewhere: passive listening stays silent. */
-export function awayFromProduction<T extends { other: boolean }>(ctx: T, text: string): T {
-  if (ctx.other || !OTHER_ENVIRONMENT.test(text)) return ctx;
-  const m = PRODUCTION_FINE.exec(text);
-  if (!m) return ctx;
-  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
-  if (NOT_SAID_NOW.test(after) || SAID_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index))) return ctx;
-  return { ...ctx, other: true };
-}

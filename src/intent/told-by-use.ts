@@ -1,0 +1,24 @@
+/**
+ * A system told by what it is for ("排课系统登录不上", "质量追溯平台接口 404", "车间的扫码报工终端登录失败"): a short run of
+ * content characters opening a phrase, then 系统/平台/软件/终端/网站/论坛/小程序/客户端. OMS's own ways of naming itself
+ * ("整个系统", "管理系统", "麒麟系统", "我们这个系统", "客户说系统用不了") are a word of OMS's or hold a function character.
+ */
+const TOLD_BY_USE = new RegExp(
+  String.raw`(?:^|[\s,.;:!?，。；：！？、（(]|的|那个|这个)([\u3400-\u9fff]{2,4}?)\s*(?:系统|平台|软件|终端|网站|论坛|小程序|客户端)`,
+  'g',
+);
+/** Characters that make the run a clause, not a name ("客户说", "今天早上", "打开", "进不去", "整套"). */
+const FUNCTION_CHARS =
+  /[的说讲问开但是不没进去要紧整套们这那个先把让后前时候点就天早晚上下然成反映馈加我你他她它用户在给被和与或也都还再又很太么吗呢吧啊一有能可想看里中过到从对为新老原此该每各全登入访部署装升级启重停旧现目本同两]/;
+/** What OMS is, or what watches and runs it (shared infrastructure: src/intent/shared-infra.ts). */
+const OMS_ITSELF =
+  /管理|后台|订单|业务|生产|线上|内部|贵司|麒麟|操作|文件|监控|运维|告警|日志|工单|感知|安全|数据|测试|公司|客户|订货|下单|报单|销售|仓库|发货/;
+
+/** Does the message name a system by what it is for, not OMS? */
+export function namesSystemByUse(text: string): boolean {
+  for (const m of text.matchAll(TOLD_BY_USE)) {
+    const what = m[1]!;
+    if (!FUNCTION_CHARS.test(what) && !OMS_ITSELF.test(what)) return true;
+  }
+  return false;
+}
