@@ -118,6 +118,10 @@ export const OTHER_LIVES_ZH = [
   // games and their servers ("我的世界服务器开不起来", "王者荣耀登录不上", "原神启动器更新完进不去")
   ...['游戏', '手游', '网游', '端游', '王者荣耀', '原神', '吃鸡', '和平精英', '英雄联盟', '我的世界', 'mc服', '开黑'],
   ...['星穹铁道', '崩坏', '蛋仔', '加速器', '主机游戏'],
+  // a game by its nickname and its rituals ("王者又登录失败 排队3000多人", "农药上分", "排位掉线了")
+  ...['王者', '农药', '排位', '上分', '开一把', '打一把', '好友辅助验证', '辅助验证'],
+  // one's own mood ("心态崩了" is the writer, not a service), a front or help desk ("服务台电话多少")
+  ...['心态(?:崩|炸|爆)', '服务台'],
   // shops, delivery and a phone's apps ("淘宝下单页面 502", "拼多多商家后台登录不上")
   ...[
     '淘宝',
