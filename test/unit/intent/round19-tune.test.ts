@@ -64,3 +64,51 @@ describe("a game, WeChat, one's mood, a help desk", () => {
     ]);
   });
 });
+
+describe('a team lead relaying what others report (src/intent/other-systems.ts, src/intent/lexicon-business.ts)', () => {
+  it("is OMS: finance's people, an outsourced colleague, the test server that works, every menu", () => {
+    tops([
+      ['财务这边反馈新系统账号登不进去', 'login'],
+      ['新系统点登录一点反应都没有 转发的财务的消息', 'login'],
+      ['测试环境试过能进 正式环境登录就报网络错误', 'login'],
+      ['外包的同事改了nginx配置以后 接口都404了', 'api-not-found'],
+      ['点任何菜单都报404 首页倒是正常', 'api-not-found'],
+      ['biz team: any menu they click shows 404, the home page loads fine', 'api-not-found'],
+    ]);
+  });
+
+  it("the finance team's, the outsourcer's and the test server's own stay someone else's", () => {
+    silent([
+      '财务那边报表导不出来',
+      '外包那边的后台登录不上',
+      '测试环境登录不上 生产正常',
+      '路由器管理界面每个菜单都打不开',
+      '打印机点了打印没任何反应',
+      '食堂今天的菜单有啥',
+    ]);
+  });
+});
+
+describe('the on-call SRE asking how to find the real error (src/intent/lexicon-questions.ts: by-hand)', () => {
+  it('is the section for checking by hand', () => {
+    sections([
+      ['oms-backend启动失败 在哪能看到详细的报错', 'service-start#by-hand'],
+      ['how do i see the actual error when the oms backend fails to start', 'service-start#by-hand'],
+      ["oms backend won't start, how can I find out why", 'service-start#by-hand'],
+      ['oms有没有从头到尾能照着跑一遍的排查清单', 'checklist#by-hand'],
+    ]);
+  });
+
+  it("another program's error, HR's lists, an editor, a licence dongle are not OMS", () => {
+    silent([
+      'python脚本报错了 怎么看具体报错原因',
+      'jenkins 构建失败 在哪能看到详细的报错',
+      'is there a checklist for onboarding new hires i can run through top to bottom',
+      '新员工入职流程从头到尾是怎么走的',
+      'hr 系统导入考勤表报格式错误',
+      'sed 怎么批量替换文件里的ip',
+      '加密狗服务又停了 软件打不开',
+    ]);
+    tops([['For the onboarding guide: the superuser cannot log in to oms, what do I write', 'login']]);
+  });
+});
