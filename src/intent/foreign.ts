@@ -1,4 +1,5 @@
 import { splitSyllables } from './pinyin.js';
+import { expandInitials } from './pinyin-initials.js';
 import { TypoCorrector } from './typos.js';
 import { RELAYS, WATCHERS } from './shared-infra.js';
 
@@ -180,6 +181,8 @@ export class ForeignNames {
   private isName(word: string, line: string, at: number): boolean {
     if (word.length < 3 || /\d/.test(word) || this.known.has(word)) return false;
     if (word.split(/[-_]/).every((p) => this.known.has(p))) return false;
+    // Pinyin initials of OMS's words ("fwq重启完", "gly密码忘了", src/intent/pinyin-initials.ts) name no system.
+    if (expandInitials(word) !== null) return false;
     // Inside a path, a URL, a file name or an option: part of a command line, not a name.
     const before = line[at - 1] ?? ' ';
     const after = line[at + word.length] ?? ' ';

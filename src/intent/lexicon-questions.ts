@@ -76,8 +76,16 @@ export const QUESTIONS = {
       // meaning to check it oneself: "想自己curl验证下接口", "打算自己用 curl 确认一下"
       '(?:想要?|打算|准备)自己(?:用|拿)?\\s*(?:curl|wget|postman)?\\s*(?:验证|确认|测|试|查|看)',
       '测(?!试环境)[^,.;!?。，；！？\\n]{0,12}(?:吗|么)',
+      // where to see the real error oneself ("怎么看具体报错原因", "在哪能看到详细的报错", "咋查真正的原因")
+      '(?:怎么|如何|咋|怎样|哪里|在哪|哪儿)(?:能|可以|才能)?(?:看|查|找)(?:到)?(?:具体|详细|真正|实际)的?(?:报错|错误|原因)',
+      // … in English ("steps to figure out why it won't start", "how do I see the actual error", "find out why")
+      '\\b(?:figure out|find out|work out) why\\b|\\bsteps to (?:figure|find|debug|diagnose|troubleshoot)',
+      '\\b(?:see|find|get|read) the (?:actual|real|underlying|exact|full) (?:error|reason|cause)',
+      // a list one goes through oneself ("a checklist I can run through top to bottom", "能照着跑一遍的排查清单"); not
+      // asking for everything checked ("能不能从头到尾全部查一遍")
+      '\\b(?:run|go|work) through [^.;!?]{0,20}\\btop to bottom\\b|照着(?:跑|查|做|走)',
     ],
-    py: ['shou dong'],
+    py: ['shou dong', 'ju ti bao cuo', 'xiang xi bao cuo'],
   },
   where: {
     label: '在哪 / where',

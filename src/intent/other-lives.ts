@@ -155,6 +155,10 @@ export const OTHER_LIVES_ZH = [
     '开黑',
   ],
   ...['星穹铁道', '崩坏[3三：:]', '崩铁', '蛋仔', '加速器', '主机游戏'],
+  // a game by its nickname and its rituals ("王者又登录失败 排队3000多人", "农药上分", "排位掉线了")
+  ...['王者', '农药', '排位', '上分', '开一把', '打一把', '好友辅助验证', '辅助验证'],
+  // one's own mood ("心态崩了" is the writer, not a service), a front or help desk ("服务台电话多少")
+  ...['心态(?:崩|炸|爆)', '服务台'],
   // shops, delivery and a phone's apps ("淘宝下单页面 502", "拼多多商家后台登录不上")
   ...[
     `(?:${SHOPS_ZH})(?:的)?\\s*(?:app|账号|帐号|会员|购物车|客服|上买|买的|下单|店铺|店的?后台|商家|卖家|后台商家)|` +

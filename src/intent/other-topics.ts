@@ -27,6 +27,10 @@ export const OTHER_TOPICS = [
     '(?:reports?|slides?|presentations?|resumes?|invoices?|minutes)',
   // pay ("who do I contact about my payslip")
   ...['payslip', 'payslips', 'pay slip', 'pay slips', 'salary', 'payroll'],
+  // people joining or leaving ("a checklist for onboarding new hires"): HR's lists, not OMS's (an onboarding guide
+  // for OMS's operators is OMS's)
+  ...['offboarding', 'new hire', 'new hires', 'new joiner', 'new joiners'],
+  'onboarding (?:new |of )?(?:hires?|people|staff|employees|joiners)',
   // a third party's API key, an office suite online ("高德地图 API key 怎么申请", "import a csv into google sheets")
   ...['api key', 'api keys', 'apikey', 'google sheets', 'google docs', 'google drive', 'google forms', 'gmail'],
   // another account's password ("my laptop password expired")
@@ -51,6 +55,12 @@ export const OTHER_TOPICS_ZH = [
   // papers from HR and admin ("实习证明找谁开", "盖章找谁")
   '(?:实习|在职|收入|离职|学历|工作)证明',
   ...['盖章', '开证明'],
+  // people joining or leaving ("新员工入职流程从头到尾怎么走", "离职交接清单"); not a training's label ("入职培训：…")
+  '入职(?:流程|手续|材料)|离职(?:流程|手续|交接)',
+  // text replaced in an editor ("vim里怎么批量替换一个字符串", "sed 批量替换"): not a bulk import
+  '批量(?:替换|查找替换)',
+  // a licence dongle and its service ("授权服务日志里 received SIGTERM，这个是加密狗那个服务")
+  ...['加密狗', '授权服务', '许可服务', '授权管理服务'],
   // files renamed in bulk ("怎么写一个 shell 脚本批量改文件名")
   '批量(?:改|修改|重命名)[^,.;!?，。；！？\\n]*?文件',
   '批量重命名',

@@ -15,6 +15,7 @@ const INITIALS: Readonly<Record<string, string>> = {
   fw: 'fu wu',
   fwq: 'fu wu qi',
   cg: 'chao guan',
+  gly: 'guan li yuan',
   yh: 'yong hu',
   mm: 'mi ma',
   rz: 'ri zhi',
@@ -69,4 +70,13 @@ export function readsAsPinyin(tokens: readonly string[], isPinyin: (t: string) =
   if (words.length === 0) return false;
   if (words.every((t) => expandInitials(t) !== null)) return true;
   return words.some((t) => t.length >= 2 && isPinyin(t) && !ENGLISH_SYLLABLES.has(t));
+}
+
+/**
+ * Is this one token initials even in a message not typed as pinyin? In a message written in characters, three
+ * letters or more the table reads ("fwq重启完后端没起来 手动start也报错", "gly密码忘了"): no English word is written
+ * without a vowel that long, while two letters ("dl", "hd") may be anything beside English words.
+ */
+export function initialsAmongCharacters(token: string, hasCharacters: boolean): boolean {
+  return hasCharacters && token.length >= 3 && expandInitials(token) !== null;
 }

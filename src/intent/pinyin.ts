@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as PinyinPro from 'pinyin-pro';
-import { expandInitials, readsAsPinyin } from './pinyin-initials.js';
+import { expandInitials, initialsAmongCharacters, readsAsPinyin } from './pinyin-initials.js';
 import { PINYIN_SYLLABLES } from './pinyin-syllables.js';
 
 /**
@@ -75,9 +75,11 @@ export function pinyinStream(text: string): string {
   let longest = 0;
   const tokens = text.toLowerCase().match(/[a-zü]+|[^a-zü\s]+/g) ?? [];
   const initials = readsAsPinyin(tokens, (t) => splitSyllables(t) !== null);
+  const characters = /[\u4e00-\u9fff]/.test(text);
   for (const token of tokens) {
     const latin = /^[a-zü]+$/.test(token);
-    const syl = latin ? (splitSyllables(token) ?? (initials ? expandInitials(token) : null)) : null;
+    const read = initials || (latin && initialsAmongCharacters(token, characters));
+    const syl = latin ? (splitSyllables(token) ?? (read ? expandInitials(token) : null)) : null;
     if (syl) {
       parts.push(...syl);
       run += syl.length;

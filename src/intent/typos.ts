@@ -144,6 +144,13 @@ const HOMOPHONES: Record<string, string> = {
   登路: '登录',
   倒入: '导入',
   超市: '超时',
+  // a pinyin keyboard's first candidate: 等录 for 登录, 登不近去 for 登不进去, 服物 for 服务, 启东 for 启动
+  等录: '登录',
+  等陆: '登录',
+  登不近: '登不进',
+  登近: '登进',
+  服物: '服务',
+  启东: '启动',
   // the backend's service or program named 后台 (a business user's word): not the admin pages
   先挂了: '先下了',
   后台服务: '后端服务',
@@ -156,7 +163,13 @@ const HOMOPHONES: Record<string, string> = {
 // Each alternative opens with its own characters (lookbehinds after them), which keeps the scan over every text fast.
 const HOMOPHONE_WORDS = new RegExp(
   [
-    '后太|后抬|服务气|重起|起动|配制|秘码|模版|进城|倒入|布署|超官|登路',
+    '后太|后抬|服务气|重起|起动|配制|秘码|模版|进城|倒入|布署|超官|登路|等陆|服物',
+    // not waiting for an offer ("在等录取通知", "等录用结果")
+    '等录(?!取|用)',
+    // 登近 only as 登不近/登近去 ("登不近去"), not 登近 in a place's name
+    '登不近|登近(?=去|来)',
+    // 启东 is a city: read as 启动 only beside a start ("服务启东失败", "启东不了", "没启东"), never "去启东出差"
+    '启东(?=不了|失败|不起来|报错|不成功|成功|起来|不了)|启东(?<=(?:服务|后端|没|不|无法|重新|手动|自动)启东)',
     '后台(?:服务|程序|进程)',
     // hanging up a phone ("手机没电了 先挂了"), not a service down
     '先挂了(?<=(?:电话|手机|电量|没电|信号|开车|开会)[^\\n]{0,16})',
