@@ -1,3 +1,4 @@
+import { withoutHowHeard } from './heard-by.js';
 import { OTHER_HOST } from './other-host.js';
 import { OWNED_ELSEWHERE } from './other-lives.js';
 import { namesSystemByUse } from './told-by-use.js';
@@ -162,8 +163,8 @@ const OWN_BROWSER = new RegExp(
     // … or its developer tools ("用户自己电脑上的 console，点登录就这个", "我电脑上 F12 看到的")
     String.raw`(?:自己|我|我的|个人|我自己)的?(?:电脑|笔记本)(?:上)?的?\s*` +
       String.raw`(?:浏览器|chrome|edge|firefox|火狐|console|控制台|f12|devtools|开发者工具|network)`,
-    String.raw`\b(?:browser|chrome|firefox|edge|console|devtools) (?:on|from) (?:my|his|her|their|the user's) (?:own )?` +
-      String.raw`(?:laptop|machine|pc|computer)\b`,
+    String.raw`\b(?:browser|chrome|firefox|edge|console|devtools) (?:on|from) ` +
+      String.raw`(?:my|his|her|their|the user's) (?:own )?(?:laptop|machine|pc|computer)\b`,
     String.raw`\b(?:on|from|in) my (?:own )?(?:laptop|machine|pc|computer)(?:'s)? (?:browser|chrome|firefox|edge)\b`,
     // "浏览器是在我自己笔记本上开的"
     String.raw`(?:浏览器|chrome|edge|firefox|火狐)\s*(?:是)?(?:在|用)(?:我|我的|自己|我自己)的?(?:电脑|笔记本)(?:上)?(?:开|打开|用)?`,
@@ -181,63 +182,6 @@ const BUILT_ON = new RegExp(
       String.raw`(?:laptop|machine|pc|computer|mac|macbook)\b`,
     String.raw`(?:在|用)?(?:自己|我|我的|我自己|本地)的?(?:电脑|笔记本|机器)(?:上|里)?[^,.;!?，。；！？]{0,12}?` +
       String.raw`(?:打包|打的包|编译|构建|\bbuild\b|npm run build)`,
-  ].join('|'),
-  'gi',
-);
-
-/**
- * The channel a report came by ("邮件里客户说后台登录不上", "钉钉群里有人反馈接口 502"): how the problem was heard of,
- * not the system in trouble. The channel's own trouble ("钉钉群里消息发不出去") stays another system's.
- */
-const APPS = String.raw`(?:钉钉|企业微信|企微|微信|飞书|qq|邮件|email|wechat|dingtalk|wecom|feishu|lark|teams)`;
-const CHANNEL = new RegExp(
-  String.raw`(?:在|从|通过)?(?:邮件|email|企业微信|企微|微信|钉钉|飞书|qq|电话)(?:群|里|上|中)*` +
-    String.raw`(?:有人|客户|同事|用户|他们|领导|业务)?(?:说|反馈|反映|报|提到|提了|讲|问|吐槽|投诉)`,
-  'gi',
-);
-
-/**
- * A forwarded message's label naming the app it came by ("转发（钉钉）：…", "【企业微信转发】", "fwd (WeChat):"): how
- * it reached the channel, like {@link CHANNEL}. The app's own trouble ("钉钉审批页面一直转圈") carries no label.
- */
-const FORWARDED_VIA = new RegExp(
-  [
-    String.raw`(?:转发|转自|转|来自|\bfwd?\b|\bforwarded(?: from)?)\s*(?:自\s*)?[(\[]\s*(?:自\s*)?${APPS}(?:群|消息)?\s*[)\]]\s*:?`,
-    String.raw`(?:转发|转自|来自|\bfwd?\b|\bforwarded from)\s*${APPS}(?:群|消息)?\s*:`,
-    String.raw`[(\[]\s*${APPS}(?:群)?\s*(?:转发|转|消息|截图)\s*[)\]]\s*:?|${APPS}(?:群)?\s*(?:转发|消息)\s*:`,
-  ].join('|'),
-  'gi',
-);
-
-/**
- * A report the problem is to be written into ("要不要写进周报", "记到日报里"): where it is told, not another topic; a
- * weekly report alone ("周报模板谁发我一下") stays office chatter.
- */
-const REPORTED_IN = new RegExp(
-  [
-    '(?:写进|写到|写入|记到|记进|放进|放到|汇报到|报到)(?:本周的?|这周的?|今天的?)?(?:周报|日报|月报)(?:里)?',
-    // … or where it was read ("领导在周报里看到了这几行")
-    '(?:在|从)(?:本周的?|这周的?|今天的?)?(?:周报|日报|月报)(?:里|上|中)(?=看到|看见|发现|读到)',
-  ].join('|'),
-  'g',
-);
-
-/**
- * A deployment tool the answer is to be written into ("我要做成 ansible 模板", "to put it in an ansible role"): where
- * the answer goes, not the system the message is about.
- */
-const TOOLED_INTO = new RegExp(
-  [
-    String.raw`(?:做成|写成|写进|写到|放进|放到|改成|整理成|贴进|贴到|加到|加进)\s*(?:ansible|salt(?:stack)?|terraform|` +
-      String.raw`jenkins|gitlab[- ]?ci)\s*(?:的)?\s*(?:模板|role|playbook|剧本|脚本|变量|post-?step|pipeline|job|流水线|步骤)`,
-    // … or the tool that overwrote a file ("nginx 配置被 ansible 模板覆盖了"): what happened to OMS's file
-    String.raw`被\s*(?:ansible|salt(?:stack)?|terraform|jenkins)\s*(?:的)?\s*(?:模板|role|playbook|剧本|脚本|任务|job)?` +
-      String.raw`\s*(?:覆盖|改|重置|推|替换|冲掉)`,
-    String.raw`\b(?:into|in|as) (?:an? |our |the )?(?:ansible|salt(?:stack)?|terraform|jenkins|gitlab[- ]?ci) ` +
-      String.raw`(?:templates?|roles?|playbooks?|jobs?|pipelines?|post-?steps?|stages?)\b`,
-    // what the tool wrote out: "diff against what ansible rendered", "ansible 渲染出来的 nginx 配置"
-    String.raw`\b(?:ansible|salt(?:stack)?|terraform) (?:rendered|generated|templated|wrote|pushed)\b`,
-    String.raw`(?:ansible|salt(?:stack)?|terraform)\s*(?:渲染|生成|下发|推下去|推过去)`,
   ].join('|'),
   'gi',
 );
@@ -280,16 +224,12 @@ export interface MessageContext {
 /** Classify a normalised message. */
 export function messageContext(text: string): MessageContext {
   // `ss -p` / `netstat -p` name every listening process (sshd, mysqld …): an inventory, not what the message is about.
-  const said = withoutRelays(withoutSecurityChannel(withoutBotClause(text)))
+  const seen = withoutRelays(withoutSecurityChannel(withoutBotClause(text)))
     .replace(/users:\(\(.*?\)\)/g, ' ')
     .replace(COPIED_FROM, ' ')
     .replace(OWN_BROWSER, ' 浏览器 ')
-    .replace(BUILT_ON, ' build ')
-    .replace(CHANNEL, ' 说')
-    .replace(FORWARDED_VIA, ' 转发: ')
-    .replace(REPORTED_IN, ' ')
-    .replace(TOOLED_INTO, ' ')
-    .replace(KNOWN_ELSEWHERE, ' ');
+    .replace(BUILT_ON, ' build ');
+  const said = withoutHowHeard(seen).replace(KNOWN_ELSEWHERE, ' ');
   if (NOT_OURS.test(said) || (DEV_RUN.test(said) && !ON_SERVER.test(said)))
     return { ours: false, foreign: true, notice: announces(said), other: true };
   const ours = namesOms(said);

@@ -99,8 +99,11 @@ function afterPlace(line: string, at: number): boolean {
 }
 
 /** A unit named to systemctl or journalctl (`systemctl status X`, `journalctl -xe -u X`): its flags, then -u. */
-const UNIT_COMMAND =
-  /\b(?:journalctl(?:\s+-(?!u)[\w-]+(?:\s+[^\s|-]\S*)?)*\s+-u\s*|systemctl\s+(?:status|restart|start|stop|enable|reload|is-active|show|cat)\s+)([a-z][\w@.-]*)(?=\s|$)/g;
+const UNIT_COMMAND = new RegExp(
+  String.raw`\b(?:journalctl(?:\s+-(?!u)[\w-]+(?:\s+[^\s|-]\S*)?)*\s+-u\s*|` +
+    String.raw`systemctl\s+(?:status|restart|start|stop|enable|reload|is-active|show|cat)\s+)([a-z][\w@.-]*)(?=\s|$)`,
+  'g',
+);
 /** A part of OMS named beside it ("systemctl restart supervisor 之后后端起不来"): the unit is a step, not the subject. */
 const OMS_NAMED = /后端|后台|前端|接口|(?<![a-z])(?:oms|backend|gunicorn|nginx|django|api|admin)(?![a-z])/;
 

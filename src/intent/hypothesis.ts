@@ -97,13 +97,17 @@ const SEEN =
  * "8000 没人 listen，nginx 这边直接 502，后端是不是挂了": the last clause guesses a cause of what was seen before it
  * and asks; the symptom is what was seen. A clause asking only that ("后端是不是挂了？") stays.
  */
+/** Where a clause may end for {@link withoutGuessedCause}: punctuation, a space between characters, a guess opened. */
+const GUESS_CLAUSE = new RegExp(
+  String.raw`(?<=[?？。!！;；\n,，])|(?<=[\u3400-\u9fff] )(?=[\u3400-\u9fff])|` +
+    String.raw`(?<=\s|问|怀疑|猜|担心)(?=是不是|会不会)|(?<= )(?=(?:shi ?bu ?shi|hui ?bu ?hui)\b)`,
+);
+
 function withoutGuessedCause(text: string): string {
   // Chat typed or dictated without punctuation separates its clauses by spaces ("系统整个502了 是不是后台程序挂了 财务在催").
   // So does a guess opened by "是不是" after a space or a verb of asking ("…SIGTERM 问是不是后端崩了"; the subject before
   // it, "后端是不是挂了", stays in its clause), in pinyin after a space ("jiekou quan 502 le shi bu shi houduan gua le").
-  const parts = text.split(
-    /(?<=[?？。!！;；\n,，])|(?<=[\u3400-\u9fff] )(?=[\u3400-\u9fff])|(?<=\s|问|怀疑|猜|担心)(?=是不是|会不会)|(?<= )(?=(?:shi ?bu ?shi|hui ?bu ?hui)\b)/,
-  );
+  const parts = text.split(GUESS_CLAUSE);
   for (let i = 1; i < parts.length; i++) {
     const clause = parts[i]!;
     if (/正常|normal/i.test(clause) || !ASKED_DOWN.test(clause)) continue;

@@ -208,7 +208,8 @@ export const FAULTS = {
       '(?:返回|回来|拿到|得到)的?(?:是|了)?[^,.;!?。]{0,8}(?:html|前端|首页)',
       '(?:跳到|跳转到|打开的?是|出来的?是|显示的?是|进去的?是|变成|而是)了?[^,.;!?。，]{0,8}前端',
       // the front end's shell named as such: "前端 Vue 那个壳", "vue 的页面", "the Vue shell"
-      '前端[^,.;!?。，]{0,8}(?:壳|空壳)|vue\\s*(?:的|那个)?\\s*(?:页面|首页|壳)|\\b(?:vue|spa|frontend|front-end)\\s+(?:shell|page|index)\\b',
+      '前端[^,.;!?。，]{0,8}(?:壳|空壳)|vue\\s*(?:的|那个)?\\s*(?:页面|首页|壳)',
+      '\\b(?:vue|spa|frontend|front-end)\\s+(?:shell|page|index)\\b',
       // … or pasted: its page title and mount point ("<title>OMS 订单管理系统</title>", '<div id="app"></div>')
       '<title>\\s*oms\\b|<div id=["\']?app\\b',
     ],

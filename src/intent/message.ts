@@ -7,7 +7,8 @@ import { unitsOf } from './index.js';
 import { detectConcepts } from './concepts.js';
 import { pinyinStream } from './pinyin.js';
 import { COMPONENTS, GENERIC_COMPONENTS } from './lexicon-components.js';
-import { plusPieces, portMissingFromListing } from './paste-shape.js';
+import { portMissingFromListing } from './paste-shape.js';
+import { namesSeveralParts } from './several-parts.js';
 import { withoutGuess } from './hypothesis.js';
 
 /** Bounds that keep matching fast on huge pastes: what an operator pastes fits well within them. */
@@ -82,7 +83,8 @@ const LEARNING = new RegExp(
   [
     // … or a school's exam question ("考试题：nginx 502 和 504 的区别")
     '面试|考试|考题|笔试|习题|入门|教程|(?:按|根据)什么(?:规则|逻辑|算法|策略)|推荐.{0,8}(?:书|课程|教程)|(?:书|课程|资料)推荐',
-    String.raw`\binterview\b|\bexam\b|\bquiz\b|\btutorial\b|\bbooks?\b|\bcourse\b|官方文档|官网文档|\bofficial (?:docs?|documentation)\b`,
+    String.raw`\binterview\b|\bexam\b|\bquiz\b|\btutorial\b|\bbooks?\b|\bcourse\b`,
+    String.raw`官方文档|官网文档|\bofficial (?:docs?|documentation)\b`,
     String.raw`\bhow does (?:the )?[a-z -]{2,30} (?:work|decide|choose|pick)\b`,
   ].join('|'),
   'i',
@@ -144,43 +146,6 @@ function conceptsOf(index: PlaybookIndex, text: string): Set<string> {
   if (!text) return new Set();
   const plain = normalize(text.slice(0, MAX_CONCEPT_CHARS));
   return detectConcepts(index.lexicon, plain, pinyinStream(plain));
-}
-
-/**
- * A list of three or more short items ("登录、接口、后台", "service, port, nginx, env"): words, not clauses (a comma
- * between Chinese clauses separates sentences; NFKC has made "，" a ",").
- */
-const ITEM = String.raw`(?:[a-z][a-z0-9_.-]{0,11}|[\u3400-\u9fff]{1,3}[a-z0-9]{0,6}|[a-z0-9]{1,6}[\u3400-\u9fff]{1,3})`;
-// Alternatives are a list too: "不确定是前端、nginx 还是后端", "nginx or the backend or the front end".
-const SEP = String.raw`(?:\s*[、,]\s*(?:and\s+(?:the\s+)?)?|\s+(?:and|or)\s+(?:the\s+)?|\s*(?:还是|或者)\s*)`;
-const LIST = new RegExp(String.raw`(?<![\w\u3400-\u9fff])${ITEM}(?:${SEP}${ITEM}){2,}`, 'gi');
-/** Chinese words separated by spaces only ("登录 后台 接口 都有毛病"). */
-const SPACED = /(?<![\w\u3400-\u9fff])[\u3400-\u9fff]{2,4}(?: +[\u3400-\u9fff]{2,4}){2,}/g;
-
-/**
- * Does the text list three or more parts of OMS (each item naming a component, at least two of them specific to
- * OMS rather than every system's users or config), as a list of words or as clauses joined by "+"? Such a message
- * is about the whole, not one part.
- */
-function namesSeveralParts(index: PlaybookIndex, text: string): boolean {
-  const plain = normalize(text.slice(0, MAX_PROSE_CHARS));
-  const lists = [
-    ...[...plain.matchAll(LIST)].map((m) => m[0].split(new RegExp(SEP, 'i'))),
-    ...[...plain.matchAll(SPACED)].map((m) => m[0].split(/ +/)),
-  ];
-  for (const list of [...lists, ...plusPieces(plain)]) {
-    const named = new Set<string>();
-    let items = 0;
-    for (const item of list) {
-      const found = [...detectConcepts(index.lexicon, item.trim(), '')].filter((c) => c in COMPONENTS);
-      if (found.length === 0) continue;
-      items++;
-      for (const c of found) named.add(c);
-    }
-    const specific = [...named].filter((c) => !GENERIC_COMPONENTS.has(c)).length;
-    if (items >= 3 && named.size >= 3 && specific >= 2) return true;
-  }
-  return false;
 }
 
 /** Clauses: split at punctuation, at "but" and at a space between Chinese words (dictated or chat text). */
@@ -274,7 +239,7 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
       troubleText = canonical(said.replace(/\n/g, ' ').slice(0, MAX_PROSE_CHARS));
     }
   }
-  if (namesSeveralParts(index, said)) inProse.add('several-parts');
+  if (namesSeveralParts(index.lexicon, said.slice(0, MAX_PROSE_CHARS))) inProse.add('several-parts');
   // "都正常" / "looks normal" says how things are; it asks nothing unless asked ("正常吗", "normal?").
   if (inProse.has('all-fine') && !ASKS_NORMAL.test(prose.join(' '))) inProse.delete('is-normal');
   const concepts = new Set([...inProse, ...conceptsOf(index, logLines.join(' '))]);

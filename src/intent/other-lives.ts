@@ -14,7 +14,9 @@ const SHOPS_ZH = '淘宝|天猫|京东|拼多多|亚马逊|虾皮';
  * A project of one's own: small, personal or for practice, or written oneself ("我自己写的小项目", "我的练手项目"); not
  * "我们自己的项目" (the team's: OMS) nor "我的项目里" alone.
  */
-const OWN_PROJECT = String.raw`(?<![们咱])(?:我|自己)(?:的\s*(?:[a-z][\w.-]*\s*)?(?:小|个人|练习|练手)|(?:写|做|搭)的\s*(?:[a-z][\w.-]*\s*)?(?:小|个人|练习)?)`;
+const OWN_PROJECT =
+  String.raw`(?<![们咱])(?:我|自己)(?:的\s*(?:[a-z][\w.-]*\s*)?(?:小|个人|练习|练手)|` +
+  String.raw`(?:写|做|搭)的\s*(?:[a-z][\w.-]*\s*)?(?:小|个人|练习)?)`;
 
 /** In latin letters, each a whole word (an expression where it needs one). */
 export const OTHER_LIVES = [
@@ -255,6 +257,8 @@ export const OTHER_LIVES_ZH = [
  * outweighs a pasted Django exception, which otherwise names OMS's backend (src/intent/context.ts).
  */
 export const OWNED_ELSEWHERE = new RegExp(
-  String.raw`毕设|毕业设计|课设|练手|私活|兼职|副业|接了?(?:个|一个)?外包|私人问题|个人(?:项目|网站|博客)|${OWN_PROJECT}\s*(?:项目|网站)|\b(?:side|pet|hobby|personal|toy|weekend|practice) project\b|\bfreelanc\w*|\bhomework\b|\bmy (?:own )?(?:django|flask) (?:app|project|site)\b`,
+  String.raw`毕设|毕业设计|课设|练手|私活|兼职|副业|接了?(?:个|一个)?外包|私人问题|个人(?:项目|网站|博客)|` +
+    String.raw`${OWN_PROJECT}\s*(?:项目|网站)|\b(?:side|pet|hobby|personal|toy|weekend|practice) project\b|` +
+    String.raw`\bfreelanc\w*|\bhomework\b|\bmy (?:own )?(?:django|flask) (?:app|project|site)\b`,
   'i',
 );

@@ -37,9 +37,11 @@ const PINYIN_NAMES = [
   ...['lu you qi', 'jiao huan ji', 'bao lei ji', 'tiao ban ji', 'bi ji ben', 'yuan cheng zhuo mian'],
   // an intern's campus and a warehouse's devices ("xiaoyuanwang denglu bushang", "shouchi denglu bu shang")
   ...['xiao yuan wang', 'su she', 'jiao wu', 'bi she', 'lun wen', 'shou chi', 'hua ji', 'zuo xi'],
-  // games, shops and one's own practice project (src/intent/other-lives.ts: "youxi denglu bu shang", "taobao xiadan 502")
+  // games, shops and one's own practice project (src/intent/other-lives.ts):
+  // "youxi denglu bu shang", "taobao xiadan 502"
   ...['you xi', 'wo de shi jie', 'lian shou', 'tao bao', 'pin duo duo', 'gu piao', 'wei xin deng lu'],
-  // a family's phones, televisions and accounts ("wode xiaomi shouji", "jia li dianshi denglu aiqiyi", "lao po de diannao")
+  // a family's phones, televisions and accounts:
+  // "wode xiaomi shouji", "jia li dianshi denglu aiqiyi", "lao po de diannao"
   ...['xiao mi', 'ai qi yi', 'dian shi', 'lao po', 'lao gong'],
 ].map((n) => n.split(' '));
 
