@@ -184,7 +184,8 @@ for (const [half, since] of tuneOnly ? r9halves.slice(0, 1) : r9halves) {
 // integrator had scored them after round 16 (figures-only), tuning material since round 19: all printed with misses.
 // Round 19 (test/fixtures/intent/round19/): a fresh blind set of 600 messages split by the same seed, both halves
 // scored figures-only before and after round 19's first part (tuned on the test halves of rounds 16 and 17); its
-// tuning half is tuning material since, its test half stays outside the repository until scored again.
+// tuning half is tuning material since; its test half, kept outside the repository until scored after round 19's
+// second part, is blind: figures only, never its messages.
 const later = [
   ['round10/tune.jsonl', 'round 10 tuning half — tuning material of round 10'],
   ['round10/test.jsonl', 'round 10 test half (scored blind in round 10) — tuning material since round 11'],
@@ -217,6 +218,12 @@ const blindSince = [
 for (const [rel, title] of tuneOnly ? later.filter(([r]) => !blindSince.includes(r)) : later) {
   const set = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', rel), 'utf8'), rel);
   print(`${title} (${rel})`, scoreHeldout(set, answer), true);
+}
+
+if (!tuneOnly) {
+  const rel = 'round19/test.jsonl';
+  const set = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', rel), 'utf8'), rel);
+  print(`round 19 test half (${rel}) — blind, figures only`, scoreHeldout(set, answer), false);
 }
 
 const probes = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'probes.jsonl'), 'utf8'), 'probes');
