@@ -157,8 +157,11 @@ export const OTHER_LIVES_ZH = [
     '开黑',
   ],
   ...['星穹铁道', '崩坏[3三：:]', '崩铁', '蛋仔', '加速器', '主机游戏'],
-  // a game by its nickname and its rituals ("王者又登录失败 排队3000多人", "农药上分", "排位掉线了")
-  ...['王者', '农药', '排位', '上分', '开一把', '打一把', '好友辅助验证', '辅助验证'],
+  // a game by its nickname and its rituals ("王者又登录失败 排队3000多人", "农药上分", "排位掉线了"); not the idiom
+  // 王者归来, pesticides (农药 is an agrochemical customer's goods: "农药订单导入后台报错"), a duty rota (值班排位) nor
+  // 上分 inside other words (线上分支, 加上分页)
+  ...['王者(?!归来)', '农药(?=上分|排位|开黑|段位|五排)', '打排位|排位赛|排位(?:掉线|连跪|匹配)', '开一把', '打一把'],
+  ...['好友辅助验证', '辅助验证'],
   // one's own mood ("心态崩了" is the writer, not a service), a front or help desk ("服务台电话多少")
   ...['心态(?:崩|炸|爆)', '服务台'],
   // shops, delivery and a phone's apps ("淘宝下单页面 502", "拼多多商家后台登录不上")

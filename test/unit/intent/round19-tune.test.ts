@@ -63,6 +63,19 @@ describe("a game, WeChat, one's mood, a help desk", () => {
       ['OMS 登录失败 提示网络异常', 'login'],
     ]);
   });
+
+  it("a game's nickname and rituals do not take their words' other senses (pesticides, a rota, an idiom)", () => {
+    tops([
+      ['农药订单导入后台报错', 'admin'],
+      ['农药批发客户说后台登录不上', 'login'],
+      ['排位表导入后台失败', 'admin'],
+      ['值班排位 后端又502了', 'api-not-found'],
+      ['王者归来 后端终于好了 但是接口还是 502', 'api-not-found'],
+      ['线上分支的后端起不来', 'service-start'],
+      ['接口加上分页后 502', 'api-not-found'],
+    ]);
+    silent(['王者荣耀登录不上', '农药上分 登录失败', '王者又登录失败 排队3000多人']);
+  });
 });
 
 describe('a team lead relaying what others report (src/intent/other-systems.ts, src/intent/lexicon-business.ts)', () => {
