@@ -21,6 +21,7 @@ import { answerSummary, matchIntent } from '../src/intent/match.js';
 import { loadPlaybooks } from '../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../src/playbooks/paths.js';
 import { playbookRegistry } from '../src/app/playbook-registry.js';
+import { BLIND_SETS } from './intent-ngram/sets.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const HELDOUT = join(ROOT, 'test', 'fixtures', 'intent', 'heldout');
@@ -185,7 +186,10 @@ for (const [half, since] of tuneOnly ? r9halves.slice(0, 1) : r9halves) {
 // Round 19 (test/fixtures/intent/round19/): a fresh blind set of 600 messages split by the same seed, both halves
 // scored figures-only before and after round 19's first part (tuned on the test halves of rounds 16 and 17); its
 // tuning half is tuning material since; its test half, kept outside the repository until scored after round 19's
-// second part, is blind: figures only, never its messages.
+// second part, was blind in round 19 and is tuning material since round 20.
+// Round 20 (test/fixtures/intent/round20/): a fresh blind set of 600 messages split by the same seed, both halves
+// scored figures-only before round 20; its tuning half is tuning material of round 20, its test half is kept outside
+// the repository until scored after it.
 const later = [
   ['round10/tune.jsonl', 'round 10 tuning half — tuning material of round 10'],
   ['round10/test.jsonl', 'round 10 test half (scored blind in round 10) — tuning material since round 11'],
@@ -204,6 +208,8 @@ const later = [
   ['round17/tune.jsonl', 'round 17 tuning half — tuning material of round 16'],
   ['round17/test.jsonl', 'round 17 test half (scored blind in round 16) — tuning material since round 19'],
   ['round19/tune.jsonl', "round 19 tuning half (scored blind after round 19's first part) — tuning material since"],
+  ['round19/test.jsonl', 'round 19 test half (scored blind in round 19) — tuning material since round 20'],
+  ['round20/tune.jsonl', 'round 20 tuning half (scored blind before round 20) — tuning material of round 20'],
 ] as const;
 const blindSince = [
   'round10/test.jsonl',
@@ -214,16 +220,16 @@ const blindSince = [
   'round15/test.jsonl',
   'round16/test.jsonl',
   'round17/test.jsonl',
+  'round19/test.jsonl',
 ];
 for (const [rel, title] of tuneOnly ? later.filter(([r]) => !blindSince.includes(r)) : later) {
   const set = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', rel), 'utf8'), rel);
   print(`${title} (${rel})`, scoreHeldout(set, answer), true);
 }
 
-if (!tuneOnly) {
-  const rel = 'round19/test.jsonl';
+for (const rel of tuneOnly ? [] : BLIND_SETS) {
   const set = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', rel), 'utf8'), rel);
-  print(`round 19 test half (${rel}) — blind, figures only`, scoreHeldout(set, answer), false);
+  print(`${rel} — blind, figures only`, scoreHeldout(set, answer), false);
 }
 
 const probes = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', 'probes.jsonl'), 'utf8'), 'probes');

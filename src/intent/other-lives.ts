@@ -137,6 +137,8 @@ export const OTHER_LIVES = [
   '(?:does|will|would|can|could) (?:the |this )?(?:bot|it|you) (?:\\w+ ){1,4}(?:by itself|on (?:its|your) own)',
   '(?:the |this )?bot (?:is )?(?:so |really |very )?slow',
   '(?:is|was) (?:the |this )?bot written in',
+  // what the bot keeps of what it is told ("does this bot keep a log of what I typed?")
+  '(?:does|do|will|would|can) (?:the |this |your )?(?:bot|chatops) (?:keep|store|save|record|log|remember)s?\\b',
 ];
 
 /** In Chinese (or mixed), anywhere in the message. */
@@ -253,6 +255,7 @@ export const OTHER_LIVES_ZH = [
   '(?:你|bot|机器人)\\s*(?:会不会|不会|会)自己(?:去)?(?:改|重启|删|动|执行|操作)',
   '(?:bot|机器人)(?:的)?(?:回复|反应|响应|回得)(?:好|很|太|有点|特别)?慢',
   '(?:bot|机器人|你)是(?:用)?(?:什么|啥)(?:语言)?(?:写|做|开发)的',
+  '(?:bot|机器人)(?:会不会|会|有没有)?(?:记录|保存|存|留)(?:下)?(?:我|我们)?(?:发|打|输入)的',
 ];
 
 /**

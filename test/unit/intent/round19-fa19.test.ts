@@ -98,6 +98,8 @@ describe('the bot itself and exam questions', () => {
       '你跑的命令都是只读的吧？不会自己去改配置吧',
       '你会不会自己重启我们的服务啊？有没有权限控制',
       'does this bot keep a log of what I typed?',
+      'will the bot store what I paste here? there are passwords in some logs',
+      '机器人会不会记录我发的内容，里面有客户信息',
       '考试题：nginx 502 和 504 的区别',
     ]);
   });
