@@ -4,6 +4,7 @@ import type { Message } from './message.js';
 import type { PlaybookScore } from './score.js';
 import { findSections, indexSections, type SectionHit } from './sections.js';
 import { COMPONENTS, GENERIC_COMPONENTS as GENERIC } from './lexicon-components.js';
+import { partGroupsNamed } from './parts-in-trouble.js';
 
 /** A how-to section needs at least a two-concept combination (or a clear hit on its own words). */
 export const HOWTO_THRESHOLD = 0.6;
@@ -87,10 +88,15 @@ export function pickHowto(
   let pickRank = -1;
   // Commands to repair asked for ("一键修的命令清单，比如重启后端、reload nginx"): the quick fixes, not a check by hand.
   const repairs = msg.concepts.has('quick-fix') && !msg.concepts.has('by-hand');
+  // Where to start on one part ("超管登录不上 该从哪里查起") asks for that part by hand; over two parts or more ("登录和后台
+  // 都不行，不知道从哪里开始查") only the umbrella's sections answer it.
+  const several = msg.concepts.has('where-to-start') && partGroupsNamed(msg.concepts) > 1;
   for (const p of index.playbooks) {
     if (only !== undefined && p.id !== only) continue;
+    const umbrella = p.concepts.some((k) => k.includes('several-parts'));
     for (const h of p.howto) {
-      const hit = comboScore(h.concepts, msg.concepts);
+      const combos = several && !umbrella ? h.concepts.filter((k) => !k.includes('where-to-start')) : h.concepts;
+      const hit = comboScore(combos, msg.concepts);
       if (!hit || (repairs && hit.combo.includes('checkup'))) continue;
       const score = hit.score * factor;
       if (score < HOWTO_THRESHOLD) continue;

@@ -96,19 +96,24 @@ export const PEOPLE_COMPONENTS = {
       '开账号',
       '加一个',
       '建个',
-      '加个',
       '弄一个',
       '搞一个',
       '添加',
       '新增',
       '生成',
+      // how one came to be ("超管的号是怎么弄出来的", "chaoguan zhanghao zenme nong chulai")
+      '弄出来',
+      '搞出来',
     ],
     // Not "new": "the new IP", "a new server" create nothing.
     en: [
-      ...['create', 'recreate', 'createsuperuser', 'add a', 'make', 'add', 'generate'],
+      // a DBA's way: "insert a superuser into auth_user"
+      ...['create', 'recreate', 'createsuperuser', 'add a', 'make', 'add', 'generate', 'insert'],
       ...['new user', 'new account', 'new admin'],
     ],
     re: [
+      // adding one ("加个管理员"), not appending to an address ("网址后面加个什么东西", "后面加个 /admin")
+      '(?<!后面|后边|末尾|结尾|最后)加个(?!什么|啥|东西|参数|后缀|路径|斜杠|/)',
       '(?:怎么|如何|咋)建',
       '建(?:账号|用户|管理员|超级管理员|超级用户|$|[?？吗呢啊])',
       // "开一个超级管理员账号", "点样开个超管" (opening one is creating it; not 打开/展开 a page)

@@ -221,6 +221,7 @@ export const PROBLEMS = {
       "\\b(?:didn'?t|did not|never|hasn'?t|has not|won'?t|will not|doesn'?t|does not|don'?t|do not|isn'?t|is not) " +
         '(?:come|came|comes|coming) (?:back )?up\\b',
       '\\b(?:refuses?|refused|fails?|failing|failed) to (?:start|come up|boot|run|launch)\\b',
+      '(?:能不能|能否|是否能?|可不可以)(?:正常)?(?:起来|启动|跑起来|拉起来)', // asked whether it starts ("能不能起来")
     ],
     py: ['qi bu lai', 'gua le'],
   },

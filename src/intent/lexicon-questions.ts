@@ -84,8 +84,22 @@ export const QUESTIONS = {
       // a list one goes through oneself ("a checklist I can run through top to bottom", "能照着跑一遍的排查清单"); not
       // asking for everything checked ("能不能从头到尾全部查一遍")
       '\\b(?:run|go|work) through [^.;!?]{0,20}\\btop to bottom\\b|照着(?:跑|查|做|走)',
+      // how to look oneself ("我自己要怎么查", "自己看看是哪里出了问题"); not what was found ("自己查到了")
+      '自己(?:要|先|去|来|该|得)?(?:怎么|如何|咋|怎样)?(?:看看|看一下|查查|查一下|排查|查(?![到出])|定位)',
+      // a list to go through asked for ("有没有完整的排查清单", "给个检查步骤"), not a run of one ("跑一遍排查清单")
+      '(?:有没有|有无|有木有|求|给(?:我|个)|发(?:我|个))(?:一份|一个|个|份)?[^,.;!?，。；！？\\n]{0,6}' +
+        '(?:排查|检查|巡检|自检)(?:清单|顺序|步骤|流程|手册)',
     ],
-    py: ['shou dong', 'ju ti bao cuo', 'xiang xi bao cuo'],
+    // … and typed in pinyin ("you meiyou (wanzheng de) paicha qingdan")
+    py: [
+      'shou dong',
+      'ju ti bao cuo',
+      'xiang xi bao cuo',
+      'you mei you pai cha qing dan',
+      'you mei you jian cha qing dan',
+      'you mei you wan zheng de pai cha',
+      'you mei you wan zheng de jian cha',
+    ],
   },
   where: {
     label: '在哪 / where',
@@ -215,11 +229,26 @@ export const QUESTIONS = {
       '\\bwhat (?:should|do|must) (?:i|we) (?:collect|gather|grab)\\b',
       // the maker turned to, as business users say it ("要找你们厂家的话需要提供哪些日志"), not its engineer's visit
       '找(?:你们|一下)?(?:厂家|原厂)|(?:厂家|原厂)(?:支持|售后|客服)',
+      // … contacted or handed the problem ("联系厂家的时候要发什么", "报给原厂之前", "给二线发什么日志"); second-line
+      // support, not a second-tier city or brand ("二线城市")
+      '(?:联系|报给|发给|交给|转给|升级到)(?:你们)?(?:的)?(?:厂家|原厂|厂商|二线|售后)|(?:找|给|问)(?:你们)?的?二线(?!城市|品牌)',
       // whom to turn to, not who issues or signs a paper ("实习证明找谁开", "找谁盖章")
       '找谁(?!开|签|盖|批|报销|领|补|办)',
       // whom to contact when stuck, not "the contact for facilities"
       '\\b(?:who|whom) (?:do |should |can |to )?(?:i |we )?contact\\b|\\bcontact (?:support|the vendor|your|you)\\b',
     ],
-    py: ['zhi chi', 'zhao shei', 'zhao shui'],
+    py: [
+      'zhi chi',
+      'zhao shei',
+      'zhao shui',
+      ...[
+        'lian xi chang jia',
+        'lian xi yuan chang',
+        'lian xi er xian',
+        'zhao chang jia',
+        'zhao er xian',
+        'gei er xian',
+      ],
+    ],
   },
 } as const satisfies Record<string, unknown>;

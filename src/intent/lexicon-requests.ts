@@ -43,6 +43,8 @@ export const REQUESTS = {
       '(?:怎么|如何|自己|先|从哪|去哪)(?:排)?查',
       '查(?:原因|问题|哪|什么|一下)',
       '定位',
+      // the commands or steps to check with ("应该用哪些命令查", "按什么步骤排查")
+      '(?:命令|步骤|办法|方法|工具)(?:来|去)?(?:查|排查|看|定位)(?![到出])',
       '看哪|先看|看什么',
       // checks reported as done: "这些都看过了", "ran: status … ; nginx -t …"
       '(?:都|全)(?:看|查|检查|试)过了',
@@ -54,7 +56,19 @@ export const REQUESTS = {
   },
   'quick-fix': {
     label: '快速修复命令 / quick fixes',
-    zh: ['止血', '一键重启', '快速修复', '常用命令', '重启命令', '紧急', '应急', '先执行', '先敲', '一把梭'],
+    zh: [
+      '止血',
+      '一键重启',
+      '快速修复',
+      '快速恢复',
+      '常用命令',
+      '重启命令',
+      '紧急',
+      '应急',
+      '先执行',
+      '先敲',
+      '一把梭',
+    ],
     en: [
       'quick fix',
       'quick fixes',
@@ -70,6 +84,8 @@ export const REQUESTS = {
     re: [
       '常用的?[\u3400-\u9fff]{0,5}命令',
       '修复(?:用)?的?命令',
+      // commands that bring it back ("先恢复服务的几条命令", "恢复用的命令"), not a backup's restore ("恢复数据的命令")
+      '恢复(?:服务|业务|系统|oms)?(?:用)?的?(?:几条|一套|那些)?命令',
       // one click, one command to repair ("一键修的命令清单"): not one part's check by hand
       '一键(?:修|恢复|处理|搞定)',
       '先(?:跑|敲|执行)(?:哪|什么|啥)',

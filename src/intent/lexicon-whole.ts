@@ -15,6 +15,8 @@ export const WHOLE_REQUESTS = {
     en: [
       'everything',
       'all of it',
+      // "check all of oms" (its phrase matched any message with "check" and "oms": "all" and "of" are stop words)
+      'all of oms',
       'whole',
       'complete',
       'full',

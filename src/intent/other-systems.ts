@@ -11,6 +11,8 @@ const OTHER_NAMES = [
   'mariadb',
   'postgres\\w*',
   'psql',
+  // a DBA's short names, and a database's own roles ("pg 里建 superuser 用 CREATE ROLE 还是 CREATE USER")
+  ...['pg', 'pgsql', 'create role', 'alter role'],
   'mongo\\w*',
   'redis\\w*',
   'memcache\\w*',

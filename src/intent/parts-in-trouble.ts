@@ -36,6 +36,13 @@ const PART_OF: Readonly<Record<string, string>> = {
   nginx: 'server',
 };
 
+/** How many of the parts an operator sees fail (login, API, admin, server: {@link PART_OF}) a message names. */
+export function partGroupsNamed(concepts: ReadonlySet<string>): number {
+  const groups = new Set<string>();
+  for (const k of concepts) if (k in PART_OF) groups.add(PART_OF[k]!);
+  return groups.size;
+}
+
 const clauseLexicons = new WeakMap<Lexicon, Lexicon>();
 /** {@link partsInTrouble}'s answer for each message read. */
 const troubledOf = new WeakMap<Message, string[][]>();

@@ -147,6 +147,9 @@ const HOMOPHONES: Record<string, string> = {
   // a pinyin keyboard's first candidate: 等录 for 登录, 登不近去 for 登不进去, 服物 for 服务, 启东 for 启动
   等录: '登录',
   等陆: '登录',
+  // speech recognition's 登录 (等路不上, 灯路失败)
+  等路: '登录',
+  灯路: '登录',
   登不近: '登不进',
   登近: '登进',
   服物: '服务',
@@ -166,6 +169,8 @@ const HOMOPHONE_WORDS = new RegExp(
     '后太|后抬|服务气|重起|起动|配制|秘码|模版|进城|倒入|布署|超官|登路|等陆|服物',
     // not waiting for an offer ("在等录取通知", "等录用结果")
     '等录(?!取|用)',
+    // not waiting at a crossing or for a passer-by ("在路口等路过的车", "等路灯变绿")
+    '等路(?!口|过|灯|人|边|旁|面|费|上的)|灯路(?!灯)',
     // 登近 only as 登不近/登近去 ("登不近去"), not 登近 in a place's name
     '登不近|登近(?=去|来)',
     // 启东 is a city: read as 启动 only beside a start ("服务启东失败", "启东不了", "没启东"), never "去启东出差"
