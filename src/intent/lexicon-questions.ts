@@ -74,6 +74,8 @@ export const QUESTIONS = {
       '(?<!得|要|只能|每次|每回|总是)手动',
       '(?:怎么|如何|咋|怎样|想要?)(?:自己)?测',
       // meaning to check it oneself: "想自己curl验证下接口", "打算自己用 curl 确认一下"
+      // … with a tool on the server ("怎么在服务器上用curl测登录接口")
+      '(?:怎么|如何|咋|怎样)[^,.;!?，。；！？\\n]{0,12}(?:用|拿)\\s*(?:curl|wget|postman)[^,.;!?，。；！？\\n]{0,10}?(?:测|试|验证|确认|调)',
       '(?:想要?|打算|准备)自己(?:用|拿)?\\s*(?:curl|wget|postman)?\\s*(?:验证|确认|测|试|查|看)',
       '测(?!试环境)[^,.;!?。，；！？\\n]{0,12}(?:吗|么)',
       // where to see the real error oneself ("怎么看具体报错原因", "在哪能看到详细的报错", "咋查真正的原因")
@@ -231,7 +233,9 @@ export const QUESTIONS = {
       '找(?:你们|一下)?(?:厂家|原厂)|(?:厂家|原厂)(?:支持|售后|客服)',
       // … contacted or handed the problem ("联系厂家的时候要发什么", "报给原厂之前", "给二线发什么日志"); second-line
       // support, not a second-tier city or brand ("二线城市")
-      '(?:联系|报给|发给|交给|转给|升级到)(?:你们)?(?:的)?(?:厂家|原厂|厂商|二线|售后)|(?:找|给|问)(?:你们)?的?二线(?!城市|品牌)',
+      '(?:联系|报给|发给|交给|转给|升级到)(?:你们)?(?:的)?(?:厂家|原厂|厂商|二线|售后)|(?:找|给|问)(?:你们)?的?(?:二线|原厂|厂商)(?!城市|品牌)',
+      // what to send the maker ("要给厂家发日志 发哪些"), not what the maker sends ("厂家发货了")
+      '给(?:你们)?的?厂家(?:发|传|提供|看)(?=[^,.;!?，。；！？\\n]{0,6}(?:日志|截图|信息|资料|log|哪些|什么|啥))',
       // whom to turn to, not who issues or signs a paper ("实习证明找谁开", "找谁盖章")
       '找谁(?!开|签|盖|批|报销|领|补|办)',
       // whom to contact when stuck, not "the contact for facilities"

@@ -81,6 +81,8 @@ export const OWN_DESK_ZH = [
   '(?:在|我)本地(?:跑|起|运行|测|试)|dev ?环境|开发环境|预生产',
   // a school's or a lab's machines ("学校机房的电脑", "实验室服务器"), a mini program tried on a phone ("真机调试")
   '学校(?:的)?(?:机房|服务器|电脑|实验室)|实验室(?:的)?(?:服务器|电脑|机器)|真机调试',
+  // one's own computer freezing ("电脑全部卡死了", "笔记本又蓝屏了"): the desk, not the server
+  '(?:电脑|笔记本|台式机)[^,.;!?，。；！？\\n]{0,4}(?:卡死|死机|蓝屏|黑屏|卡住|卡顿)',
   // the campus and school work ("校园网又登不上了", "作业明天交", "毕设前端")
   ...[
     '校园网',

@@ -506,11 +506,11 @@ describe('round 17, test half (tuning material since round 19)', () => {
  * figures-only before and after round 19's first part (docs/intent.md); the tuning half is tuning material since (it
  * scored top-1 203/216, offered 204/216, sections 59/66, false alarms 6/84, passive 2/84 when it came in; 205, 205,
  * 59, 6, 2 with the classifier retrained on it; after round 19's review fixes and its second part, tuned on it:
- * 210, 210, 63, 1, 0), the test half is blind (below).
+ * 210, 210, 63, 1, 0; after round 20's how-to families 210, 211, 65, 1, 0), the test half is blind (below).
  */
 describe('round 19, tuning half (tuning material since round 19)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 210, offered: 210, sections: 63, falseAlarms: 1, passive: 0 };
+    const level = { top1: 210, offered: 210, sections: 65, falseAlarms: 1, passive: 0 };
     expectLevel(await scoreSet('round19/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -520,11 +520,11 @@ describe('round 19, tuning half (tuning material since round 19)', () => {
  * scored figures-only by the integrator before round 19 (top-1 202/216, offered 204/216, sections 60/66, false alarms
  * 3/84, passive 0/84), after its first part (203, 206, 60, 3, 0) and after its second part (206, 207, 60, 2, 0: the
  * blind figures of round 19; docs/intent.md). Tuning material since round 20; with the classifier retrained on it
- * (now a training set) it reads 208, 209, 60, 2, 0; after round 20's how-to families 208, 209, 63, 2, 0: held there.
+ * (now a training set) it reads 208, 209, 60, 2, 0; after round 20's how-to families 209, 210, 64, 2, 0: held there.
  */
 describe('round 19, test half (tuning material since round 20)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 208, offered: 209, sections: 63, falseAlarms: 2, passive: 0 };
+    const level = { top1: 209, offered: 210, sections: 64, falseAlarms: 2, passive: 0 };
     expectLevel(await scoreSet('round19/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });

@@ -22,8 +22,17 @@ describe('checking one part by hand', () => {
     ]);
   });
 
+  it('tested with curl on the server: by hand', () => {
+    sections([
+      ['怎么用 curl 在服务器上测一下登录接口通不通', 'login#by-hand'],
+      ['在机器上怎么拿 postman 测 oms 的接口', 'api-not-found#by-hand'],
+    ]);
+  });
+
   it('a checklist asked for, to go through oneself', () => {
     sections([
+      ['oms全挂了 有没有一份排查清单', 'checklist#by-hand'],
+      ['oms quanbu guale you meiyou jiancha qingdan', 'checklist#by-hand'],
       ['有没有完整的排查清单，我们自己照着过一遍', 'checklist#by-hand'],
       ['you mei you paicha qingdan a', 'checklist#by-hand'],
     ]);
@@ -71,6 +80,7 @@ describe('support, quick fixes and whether a SIGTERM is normal', () => {
       ['联系厂家的话要准备哪些截图和日志', 'checklist#support'],
       ['要找二线的话 需要发哪些日志过去', 'checklist#support'],
       ['gei erxian fa naxie rizhi', 'checklist#support'],
+      ['给厂家发日志的话发哪些', 'checklist#support'],
       ['oms 挂了有没有快速恢复的命令 照着敲就行的', 'checklist#quick-fixes'],
       ['夜里告警 oms 不可用 有没有先恢复服务的几条命令', 'checklist#quick-fixes'],
       ['夜莺报 oms 日志里有 SIGTERM 关键字 怎么判断是不是正常的', 'worker-sigterm#is-it-normal'],
@@ -80,6 +90,9 @@ describe('support, quick fixes and whether a SIGTERM is normal', () => {
   it('leaves a second-tier city, a courier, a database restore and a pod alone', () => {
     silent([
       '二线城市的房价最近怎么样',
+      '厂家发货了没 客户在催',
+      '给厂家发个催款函怎么写',
+      '电脑全部卡死了 有没有排查清单',
       '联系快递公司的话要准备哪些单号',
       'mysql 误删了表 有没有快速恢复的命令',
       'k8s 里 pod 收到 SIGTERM 是正常的吗',
