@@ -82,7 +82,9 @@ export const APP_OWN_COMPONENTS = {
     // Not systemd's "inactive (dead)" nor a unit turned inactive ("就 inactive 了"). An account disabled or enabled
     // ("the user was disabled by mistake", "flip a user back to active"), not a service, a page or SELinux.
     re: [
-      '(?<!(?:就|又|一直|状态|status|active:|\\.service:?|\\bunit|\\bservice|服务)\\s*)\\binactive\\b(?![\\s\'"(]*dead)' +
+      // … nor a unit or a daemon named in an alert ("oms-backend inactive", "gunicorn is inactive", "mysqld inactive")
+      '(?<!(?:就|又|一直|状态|status|active:|\\.service:?|\\bunit|\\bservice|服务|backend|gunicorn|nginx|后端|\\b[a-z]+d)' +
+        '\\s*(?:is\\s*)?)\\binactive\\b(?![\\s\'"(]*dead)' +
         // … nor what `systemctl is-active nginx oms-backend` printed ("failed", "inactive") under it
         '(?<!\\bis-active\\b[^?？]{0,120})',
       '\\b(?:users?|accounts?)\\b[^.?!,;]{0,24}\\b(?:disabled|deactivated)\\b',

@@ -210,7 +210,7 @@ export const PROBLEMS = {
       // "根本没 running", "手动 start 也是立马退出"
       '没有?\\s*running\\b|(?:立马|立即|马上|立刻)退出',
       // an alert's "oms-backend.service inactive", "service is failed"
-      '(?:\\.service:?|\\bservice|服务)\\s*(?:is\\s*)?(?:failed|inactive)\\b',
+      '(?:\\.service:?|\\bservice|服务|\\bbackend|gunicorn|后端)\\s*(?:is\\s*)?(?:failed|inactive)\\b',
       '(?:status|状态)\\s*(?:一直|还是|又|就)?\\s*(?:是\\s*)?(?:failed|inactive)\\b|(?:就|又|一直|还是|变成?)\\s*(?:failed|inactive)\\b',
       '开机(?:后)?(?:没|不)(?:有)?(?:自启|自动启动|自动起来|起来)',
       // "开机以后后端不会自己起来": not coming up by itself (after a boot).

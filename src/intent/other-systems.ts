@@ -8,6 +8,7 @@ import { namesMatcher } from './term-scan.js';
 const OTHER_NAMES = [
   // databases, caches, queues, search
   'mysql',
+  'mysqld',
   'mariadb',
   'postgres\\w*',
   'psql',

@@ -99,3 +99,24 @@ describe('support, quick fixes and whether a SIGTERM is normal', () => {
     ]);
   });
 });
+
+describe("a monitoring engineer's alert on a unit", () => {
+  it('"oms-backend inactive" is the service down, not an account', () => {
+    sections([
+      ['告警说 oms-backend inactive，我先查什么', 'service-start#by-hand'],
+      ['alert: oms-backend is inactive since 03:12, what should I check first?', 'service-start#by-hand'],
+      ['用户 inactive 了 怎么重新激活', 'login#reset-password'],
+      ['the user account is inactive, how do I reactivate it', 'login#reset-password'],
+    ]);
+    silent(['zabbix 报 mysqld inactive 先查什么']);
+  });
+
+  it('the families carry to wordings not in the probes', () => {
+    sections([
+      ['半夜被告警叫醒 oms 不可用 有没有先恢复的命令', 'checklist#quick-fixes'],
+      ['denglu shibai wo yao zenme ziji cha', 'login#by-hand'],
+      ['lianxi changjia yao zhunbei naxie rizhi', 'checklist#support'],
+      ['人员很多 有没有一次性导进去的办法', 'admin#bulk-import'],
+    ]);
+  });
+});
