@@ -1,0 +1,112 @@
+/**
+ * A piece of plain text every match of an expression must contain, read from the expression's source: the longest
+ * run of literal characters at its top level (not inside a group, a class or under a quantifier). A message that
+ * lacks it cannot match, so the expression need not be run — nor compiled: V8 compiles an expression to machine code
+ * on its first run, once for one-byte and once for two-byte strings, and the lexicon's ~200 expressions and the other
+ * systems' names were most of a process's first `match` (src/intent/term-scan.ts gates them by these literals).
+ *
+ * Conservative: `undefined` (always run the expression) for an alternation at the top level, a backreference, or
+ * nothing literal. Case: for a case-insensitive expression the literal is lower-cased and looked for in the
+ * lower-cased message; a cased letter outside ASCII ends a run (its case mapping may differ between the two).
+ */
+export function requiredLiteral(source: string): string | undefined {
+  if (/\\[1-9k]/.test(source)) return undefined;
+  let best = '';
+  let run = '';
+  const flush = () => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i]!;
+    if (c === '|') return undefined;
+    let literal: string | undefined;
+    let next = i + 1;
+    if (c === '\\') {
+      const e = source[i + 1];
+      if (e === undefined) return undefined;
+      // \b \w \d \s \n \u0041 \x41 \cJ \0 …: an assertion, a class or an escape not read here;
+      // others stand for themselves.
+      literal = /[a-z0-9]/i.test(e) ? undefined : e;
+      const long = /^(?:u[0-9a-f]{4}|x[0-9a-f]{2}|c[a-z])/i.exec(source.slice(i + 1, i + 6));
+      next = i + 1 + (long ? long[0].length : 1);
+    } else if (c === '[') next = afterClass(source, i);
+    else if (c === '(') next = afterGroup(source, i);
+    else if (c !== '.' && c !== '^' && c !== '$') literal = c;
+    const quantified = quantifierEnd(source, next);
+    if (quantified !== next) {
+      flush();
+      i = quantified;
+      continue;
+    }
+    if (literal !== undefined && caseSafe(literal)) run += literal.toLowerCase();
+    else flush();
+    i = next;
+  }
+  flush();
+  return best.length > 0 ? best : undefined;
+}
+
+/** A character whose lower-cased form matches as the expression's `i` flag would: ASCII, or without case. */
+function caseSafe(c: string): boolean {
+  return c.charCodeAt(0) < 128 || c.toLowerCase() === c.toUpperCase();
+}
+
+/** Where a quantifier starting at `i` ends (with a lazy `?`), or `i` when there is none. */
+function quantifierEnd(source: string, i: number): number {
+  const c = source[i];
+  let end = i;
+  if (c === '?' || c === '*' || c === '+') end = i + 1;
+  else if (c === '{') {
+    const m = /^\{\d+(?:,\d*)?\}/.exec(source.slice(i));
+    if (m) end = i + m[0].length;
+  }
+  if (end !== i && source[end] === '?') end++;
+  return end;
+}
+
+/** The index after the class opening at `i` (`[…]`, with escapes; `]` first closes an empty class). */
+function afterClass(source: string, i: number): number {
+  let j = i + 1;
+  if (source[j] === '^') j++;
+  for (; j < source.length; j++) {
+    if (source[j] === '\\') j++;
+    else if (source[j] === ']') return j + 1;
+  }
+  return source.length;
+}
+
+/** The index after the group opening at `i`, past nested groups, classes and escapes. */
+function afterGroup(source: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < source.length; j++) {
+    const c = source[j];
+    if (c === '\\') j++;
+    else if (c === '[') j = afterClass(source, j) - 1;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return j + 1;
+  }
+  return source.length;
+}
+
+/**
+ * The alternatives of an expression at its top level (`a|b(?:c|d)` → `a`, `b(?:c|d)`): matching any one of them is
+ * matching the whole, so each can be gated by its own literal. One piece when there is no top-level `|`.
+ */
+export function topAlternatives(source: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let j = 0; j < source.length; j++) {
+    const c = source[j];
+    if (c === '\\') j++;
+    else if (c === '[') j = afterClass(source, j) - 1;
+    else if (c === '(') j = afterGroup(source, j) - 1;
+    else if (c === '|') {
+      parts.push(source.slice(start, j));
+      start = j + 1;
+    }
+  }
+  parts.push(source.slice(start));
+  return parts;
+}

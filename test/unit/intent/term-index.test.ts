@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtinLexicon, detectConcepts } from '../../../src/intent/concepts.js';
+import { LEXICON_PARTS } from '../../../src/intent/lexicon.js';
+import { normalize } from '../../../src/intent/normalize.js';
+import { requiredLiteral, topAlternatives } from '../../../src/intent/required-literal.js';
+import { anywhere, hasTerm, literalTerm, TermIndex, TermMatcher, wholeWord } from '../../../src/intent/term-scan.js';
+
+const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'intent');
+
+/** Messages of two fixture sets, their lines and clauses too (detectConcepts is also asked about parts). */
+function texts(): string[] {
+  const out: string[] = [];
+  for (const rel of ['eval.jsonl', 'round20/tune.jsonl', 'round13/tune.jsonl']) {
+    for (const line of readFileSync(join(FIXTURES, rel), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const text = String((JSON.parse(line) as { text: unknown }).text);
+      out.push(text, ...text.split('\n'), ...text.split(/[，,。；;]/));
+    }
+  }
+  return out.filter((t) => t.trim());
+}
+
+describe('required literals (src/intent/required-literal.ts)', () => {
+  it('reads the longest literal run at the top level, none when it cannot be sure', () => {
+    const cases: Array<[string, string | undefined]> = [
+      ['sql ?server', 'server'],
+      ['postgres\\w*', 'postgres'],
+      ['(?<!是)出事(?!了?\\s*[吗么嘛没?])', '出事'],
+      ['\\?(?!\\w+=)', '?'],
+      ['\\bQuick-Fix(?:es)?\\b', 'quick-fix'],
+      ['a\\u0041bc', 'bc'],
+      ['x{2}yz', 'yz'],
+      ['[a-z]+_x', '_x'],
+      ['看哪|先看', undefined],
+      ['(a)\\1', undefined],
+      ['\\d+', undefined],
+      ['(?:ab|cd)', undefined],
+      ['Éa', 'a'],
+    ];
+    for (const [source, literal] of cases) expect([source, requiredLiteral(source)]).toEqual([source, literal]);
+  });
+
+  it('splits an expression at its top-level bars only', () => {
+    expect(topAlternatives('看哪|先看|看什么')).toEqual(['看哪', '先看', '看什么']);
+    expect(topAlternatives('a(?:b|c)|[|]d|\\|e')).toEqual(['a(?:b|c)', '[|]d', '\\|e']);
+    expect(topAlternatives('abc')).toEqual(['abc']);
+  });
+
+  it('never gates away a match: every lexicon expression on every fixture message', () => {
+    let compared = 0;
+    for (const [, source] of LEXICON_PARTS)
+      for (const concept of Object.values(source) as Array<{ re?: string[] }>)
+        for (const r of concept.re ?? [])
+          for (const alternative of topAlternatives(r)) {
+            const literal = requiredLiteral(alternative);
+            if (literal === undefined) continue;
+            const re = new RegExp(alternative, 'i');
+            for (const text of texts()) {
+              if (re.test(text))
+                expect([alternative, text.toLowerCase().includes(literal)]).toEqual([alternative, true]);
+              compared++;
+            }
+          }
+    expect(compared).toBeGreaterThan(100_000);
+  });
+});
+
+describe('one pass for many terms (TermIndex, src/intent/term-scan.ts)', () => {
+  it('finds what one search per term finds, at every edge', () => {
+    const keys = ['worker', 'work', 'or', '502', 'oom', 'x', '登录', '登', 'log in', 'nginx -t', '/api/', 'a-b'];
+    const terms = [...keys.map(literalTerm), wholeWord('db'), anywhere('录不')];
+    const index = new TermIndex(terms.map((t, i) => [t, i] as const));
+    const around = ['', ' ', '-', '_', 'a', '1', '.', '登', 's', 'ing', 'db', 'x'];
+    for (const key of [...keys, 'db', '录不'])
+      for (const before of around)
+        for (const after of around) {
+          const lower = `${before}${key}${after} and ${after}${key}`.toLowerCase();
+          const found = new Set<number>();
+          index.scan(lower, (i) => (found.add(i), false));
+          const expected = terms.flatMap((t, i) => (hasTerm(lower, t) ? [i] : []));
+          expect([lower, [...found].sort((a, b) => a - b)]).toEqual([lower, expected]);
+        }
+  });
+
+  it('stops when told to', () => {
+    const index = new TermIndex([[anywhere('a'), 1] as const, [anywhere('b'), 2] as const]);
+    const seen: number[] = [];
+    index.scan('xaxb', (owner) => (seen.push(owner), true));
+    expect(seen).toEqual([1]);
+  });
+
+  it('a matcher answers as the alternation of its terms and expressions', () => {
+    const expressions = ['postgres\\w*', 'sql ?server|mongo(?:db)?', '(?:^|\\s)rm: ', '第三方|\\bthird[- ]party\\b'];
+    const terms = ['gitlab', 'jenkins', 'k8s', 'load average', 'x-ray', 'harbor', 'argo', 'nexus'];
+    const many = new TermMatcher([...terms.map(wholeWord), anywhere('消息队列')], expressions);
+    const union = new RegExp(
+      [...terms.map((t) => `(?<![a-z0-9_])${t}(?![a-z0-9_])`), '消息队列', ...expressions].join('|'),
+      'i',
+    );
+    for (const text of [...texts(), 'PostgreSQL 14', 'SQLServer', 'rm: cannot', 'third-party 接口', 'GitLabs']) {
+      expect([text, many.test(text)]).toEqual([text, union.test(text)]);
+    }
+  });
+});
+
+describe('concepts found through the index (detectConcepts)', () => {
+  it('are those each concept alone finds, in the lexicon order', () => {
+    const lex = builtinLexicon();
+    const sources = new Map<string, { re?: string[] }>();
+    for (const [, source] of LEXICON_PARTS)
+      for (const [id, c] of Object.entries(source)) sources.set(id, c as { re?: string[] });
+    const unions = new Map(
+      lex.concepts.map((c) => {
+        const re = sources.get(c.id)?.re ?? [];
+        return [c.id, re.length > 0 ? new RegExp(re.map((r) => `(?:${r})`).join('|'), 'i') : undefined] as const;
+      }),
+    );
+    for (const text of texts()) {
+      const plain = normalize(text);
+      const lower = plain.toLowerCase();
+      const expected = lex.concepts
+        .filter((c) => c.text.terms.some((t) => hasTerm(lower, t)) || (unions.get(c.id)?.test(plain) ?? false))
+        .map((c) => c.id);
+      expect([text, [...detectConcepts(lex, plain, '')]]).toEqual([text, expected]);
+    }
+  });
+});
