@@ -3,13 +3,18 @@ import { join } from 'node:path';
 import { builtinLexicon, detectConcepts } from '../../../src/intent/concepts.js';
 import { LEXICON_PARTS } from '../../../src/intent/lexicon.js';
 import { normalize } from '../../../src/intent/normalize.js';
+import { loadPlaybooks } from '../../../src/playbooks/loader.js';
+import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
+import { playbookRegistry } from '../../../src/app/playbook-registry.js';
 import { requiredLiteral, topAlternatives } from '../../../src/intent/required-literal.js';
 import { anywhere, hasTerm, literalTerm, TermIndex, TermMatcher, wholeWord } from '../../../src/intent/term-scan.js';
 
 const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'intent');
 
 /** Messages of two fixture sets, their lines and clauses too (detectConcepts is also asked about parts). */
+let read: string[] | undefined;
 function texts(): string[] {
+  if (read) return read;
   const out: string[] = [];
   for (const rel of ['eval.jsonl', 'round20/tune.jsonl', 'round13/tune.jsonl']) {
     for (const line of readFileSync(join(FIXTURES, rel), 'utf8').split('\n')) {
@@ -18,7 +23,8 @@ function texts(): string[] {
       out.push(text, ...text.split('\n'), ...text.split(/[，,。；;]/));
     }
   }
-  return out.filter((t) => t.trim());
+  read = out.filter((t) => t.trim());
+  return read;
 }
 
 describe('required literals (src/intent/required-literal.ts)', () => {
@@ -63,6 +69,22 @@ describe('required literals (src/intent/required-literal.ts)', () => {
             }
           }
     expect(compared).toBeGreaterThan(100_000);
+  });
+});
+
+describe("the playbooks' signatures gated by their literals (src/intent/score.ts)", () => {
+  it('never skip a line a signature matches', async () => {
+    const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
+    let gated = 0;
+    for (const p of playbooks)
+      for (const re of p.signatures) {
+        const literal = requiredLiteral(re.source);
+        if (literal === undefined) continue;
+        gated++;
+        for (const text of texts())
+          if (re.test(text)) expect([re.source, text.toLowerCase().includes(literal)]).toEqual([re.source, true]);
+      }
+    expect(gated).toBeGreaterThan(50);
   });
 });
 
