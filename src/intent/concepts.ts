@@ -202,7 +202,7 @@ function lexiconIndex(lex: Lexicon): LexiconIndex {
     for (const t of c.text.terms) entries.push([t, i]);
     byConcept.push(
       c.text.gated.map((g) => {
-        entries.push([anywhere(g.literal), n + gated.length]);
+        for (const l of g.literals) entries.push([anywhere(l), n + gated.length]);
         return gated.push(g) - 1;
       }),
     );

@@ -5,7 +5,7 @@ import { builtinLexicon, detectConcepts, type Lexicon } from './concepts.js';
 import { ForeignNames } from './foreign.js';
 import { LEXICON_PARTS } from './lexicon.js';
 import { COMPONENTS, GENERIC_COMPONENTS } from './lexicon-components.js';
-import { requiredLiteral } from './required-literal.js';
+import { requiredLiterals } from './required-literal.js';
 
 /** A phrase from a playbook, in the form messages are compared in. */
 export interface IndexedPhrase {
@@ -35,10 +35,10 @@ export interface IndexedPlaybook {
   byUnit: Map<string, number[]>;
   signatures: RegExp[];
   /**
-   * For each signature, the literal every match of it holds, lower-cased (src/intent/required-literal.ts), or
-   * undefined: a line without it is not run through the signature (nor is the signature compiled for it).
+   * For each signature, literals one of which every match of it holds, lower-cased (src/intent/required-literal.ts),
+   * or undefined: a line without any is not run through the signature (nor is the signature compiled for it).
    */
-  signatureLiterals: Array<string | undefined>;
+  signatureLiterals: Array<string[] | undefined>;
   /** Concept combinations the playbook answers. */
   concepts: string[][];
   /** The components its combinations name, but those every system has: what the playbook is about. */
@@ -205,7 +205,7 @@ export function indexPlaybooks(playbooks: readonly Playbook[]): PlaybookIndex {
       byUnit,
       signatures: p.signatures.map((re) => new RegExp(re.source, re.flags.replace(/[gy]/g, ''))),
       // Literals are read with the syntax of expressions without the u or v flag.
-      signatureLiterals: p.signatures.map((re) => (/[uv]/.test(re.flags) ? undefined : requiredLiteral(re.source))),
+      signatureLiterals: p.signatures.map((re) => (/[uv]/.test(re.flags) ? undefined : requiredLiterals(re.source))),
       concepts: p.concepts ?? [],
       components: [...new Set((p.concepts ?? []).flat())].filter((c) => c in COMPONENTS && !GENERIC_COMPONENTS.has(c)),
       howtoConcepts: (p.howto ?? []).flatMap((h) => h.concepts),

@@ -46,8 +46,8 @@ export function scorePlaybook(p: IndexedPlaybook, msg: Message): PlaybookScore {
     let span = '';
     const lower = line.body.toLowerCase();
     for (const [k, re] of p.signatures.entries()) {
-      const literal = p.signatureLiterals[k];
-      if (literal !== undefined && !lower.includes(literal)) continue;
+      const literals = p.signatureLiterals[k];
+      if (literals !== undefined && !literals.some((l) => lower.includes(l))) continue;
       const m = re.exec(line.body);
       if (!m || printedSomething(m, line.body, msg.lines[i + 1]?.body)) continue;
       // Longer matches are more specific: "Assignment outside of section" beats "404".

@@ -1,4 +1,4 @@
-import { requiredLiteral, topAlternatives } from './required-literal.js';
+import { requiredLiterals, topAlternatives } from './required-literal.js';
 
 /**
  * Literal terms found in a message without regular expressions.
@@ -128,14 +128,14 @@ function pairKey(s: string, i: number): number {
 /** Below this many terms, one `indexOf` per term is as quick as building and walking an index. */
 const INDEX_FROM = 16;
 
-/** One alternative of an expression, run only where the text holds its literal, compiled on its first run. */
+/** One alternative of an expression, run only where the text holds one of its literals, compiled on its first run. */
 export class GatedExpression {
   private re: RegExp | undefined;
 
   constructor(
     /** Lower-cased; found in the lower-cased text (src/intent/required-literal.ts). */
-    readonly literal: string,
-    private readonly source: string,
+    readonly literals: readonly string[],
+    readonly source: string,
   ) {}
 
   test(text: string): boolean {
@@ -163,9 +163,9 @@ export class TermMatcher {
     const open: string[] = [];
     const gated: GatedExpression[] = [];
     for (const alternative of expressions.flatMap(topAlternatives)) {
-      const literal = requiredLiteral(alternative);
-      if (literal === undefined) open.push(alternative);
-      else gated.push(new GatedExpression(literal, alternative));
+      const literals = requiredLiterals(alternative);
+      if (literals === undefined) open.push(alternative);
+      else gated.push(new GatedExpression(literals, alternative));
     }
     this.open = open.length > 0 ? new RegExp(open.join('|'), 'i') : undefined;
     this.gated = gated;
@@ -180,11 +180,11 @@ export class TermMatcher {
     if (this.terms.length + this.gated.length < INDEX_FROM) {
       if (this.terms.some((t) => hasTerm(lower, t))) return true;
       if (this.open?.test(text)) return true;
-      return this.gated.some((g) => lower.includes(g.literal) && g.test(text));
+      return this.gated.some((g) => g.literals.some((l) => lower.includes(l)) && g.test(text));
     }
     this.index ??= new TermIndex([
       ...this.terms.map((t) => [t, -1] as const),
-      ...this.gated.map((g, k) => [anywhere(g.literal), k] as const),
+      ...this.gated.flatMap((g, k) => g.literals.map((l) => [anywhere(l), k] as const)),
     ]);
     let found = false;
     const candidates = new Set<number>();
