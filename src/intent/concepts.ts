@@ -1,6 +1,6 @@
 import { LEXICON_PARTS } from './lexicon.js';
 import { pinyinReadings } from './pinyin.js';
-import { literalTerm, TermMatcher, type LiteralTerm } from './term-scan.js';
+import { anywhere, literalTerm, TermIndex, TermMatcher, type GatedExpression, type LiteralTerm } from './term-scan.js';
 
 /** One concept of the lexicon, compiled for matching. */
 interface CompiledConcept {
@@ -18,6 +18,8 @@ export interface Lexicon {
   byId: Map<string, CompiledConcept>;
   /** " deng lu " → concept ids, built on the first message that holds pinyin. */
   pinyin?: Array<[form: string, id: string]>;
+  /** Every concept's literal terms and gated expressions' literals (see {@link lexiconIndex}); built on first use. */
+  index?: LexiconIndex;
 }
 
 /** A concept as written in a lexicon file (validated by {@link checkConcept}). */
@@ -122,16 +124,15 @@ export function compileLexicon(
       }
       alternatives.push(`(?:${r})`);
     }
-    const re = alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'i') : undefined;
     // One test of the whole expression; each term only when it fails.
-    if (checks.emptyMatches && re?.test('')) {
+    if (checks.emptyMatches && alternatives.length > 0 && new RegExp(alternatives.join('|'), 'i').test('')) {
       const empty = (c.re ?? []).find((r) => new RegExp(r, 'i').test(''));
       throw new Error(`${where}: re "${empty}" matches the empty string`);
     }
     concepts.push({
       id,
       label: c.label,
-      text: new TermMatcher(terms, re),
+      text: new TermMatcher(terms, c.re ?? []),
       zh: (c.zh ?? []).filter((t) => (t.match(/[\u3400-\u9fff]/g) ?? []).length >= 2),
       py: c.py ?? [],
     });
@@ -164,11 +165,49 @@ export function conceptIds(): string[] {
 export function detectConcepts(lex: Lexicon, plain: string, stream: string): Set<string> {
   const found = new Set<string>();
   const lower = plain.toLowerCase();
-  for (const c of lex.concepts) {
-    if (c.text.matches(lower, plain)) found.add(c.id);
+  const index = (lex.index ??= lexiconIndex(lex));
+  const n = lex.concepts.length;
+  // 1: a literal term of the concept; 2: the literal of one of its gated expressions (which may then match).
+  const seen = new Uint8Array(n + index.gated.length);
+  index.terms.scan(lower, (owner) => ((seen[owner] = 1), false));
+  for (const [i, c] of lex.concepts.entries()) {
+    if (
+      seen[i] ||
+      c.text.open?.test(plain) ||
+      index.byConcept[i]!.some((k) => seen[n + k] && index.gated[k]!.test(plain))
+    )
+      found.add(c.id);
   }
   if (stream) for (const [form, id] of pinyinForms(lex)) if (stream.includes(form)) found.add(id);
   return found;
+}
+
+/**
+ * One index over the whole lexicon (src/intent/term-scan.ts): concept i's literal terms are owned by i, the literal
+ * of the k-th gated expression of all concepts by `concepts.length + k`; a message is scanned once for all of them.
+ */
+interface LexiconIndex {
+  terms: TermIndex;
+  gated: GatedExpression[];
+  /** The gated expressions' numbers of each concept. */
+  byConcept: number[][];
+}
+
+function lexiconIndex(lex: Lexicon): LexiconIndex {
+  const n = lex.concepts.length;
+  const gated: GatedExpression[] = [];
+  const byConcept: number[][] = [];
+  const entries: Array<readonly [LiteralTerm, number]> = [];
+  for (const [i, c] of lex.concepts.entries()) {
+    for (const t of c.text.terms) entries.push([t, i]);
+    byConcept.push(
+      c.text.gated.map((g) => {
+        for (const l of g.literals) entries.push([anywhere(l), n + gated.length]);
+        return gated.push(g) - 1;
+      }),
+    );
+  }
+  return { terms: new TermIndex(entries), gated, byConcept };
 }
 
 function pinyinForms(lex: Lexicon): Array<[string, string]> {

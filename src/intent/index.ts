@@ -5,6 +5,7 @@ import { builtinLexicon, detectConcepts, type Lexicon } from './concepts.js';
 import { ForeignNames } from './foreign.js';
 import { LEXICON_PARTS } from './lexicon.js';
 import { COMPONENTS, GENERIC_COMPONENTS } from './lexicon-components.js';
+import { requiredLiterals } from './required-literal.js';
 
 /** A phrase from a playbook, in the form messages are compared in. */
 export interface IndexedPhrase {
@@ -33,6 +34,11 @@ export interface IndexedPlaybook {
   /** unit → indexes of the phrases holding it (messages have few units; phrases are many). */
   byUnit: Map<string, number[]>;
   signatures: RegExp[];
+  /**
+   * For each signature, literals one of which every match of it holds, lower-cased (src/intent/required-literal.ts),
+   * or undefined: a line without any is not run through the signature (nor is the signature compiled for it).
+   */
+  signatureLiterals: Array<string[] | undefined>;
   /** Concept combinations the playbook answers. */
   concepts: string[][];
   /** The components its combinations name, but those every system has: what the playbook is about. */
@@ -198,6 +204,8 @@ export function indexPlaybooks(playbooks: readonly Playbook[]): PlaybookIndex {
       phrases,
       byUnit,
       signatures: p.signatures.map((re) => new RegExp(re.source, re.flags.replace(/[gy]/g, ''))),
+      // Literals are read with the syntax of expressions without the u or v flag.
+      signatureLiterals: p.signatures.map((re) => (/[uv]/.test(re.flags) ? undefined : requiredLiterals(re.source))),
       concepts: p.concepts ?? [],
       components: [...new Set((p.concepts ?? []).flat())].filter((c) => c in COMPONENTS && !GENERIC_COMPONENTS.has(c)),
       howtoConcepts: (p.howto ?? []).flatMap((h) => h.concepts),

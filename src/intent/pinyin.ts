@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type * as PinyinPro from 'pinyin-pro';
 import { expandInitials, initialsAmongCharacters, readsAsPinyin } from './pinyin-initials.js';
 import { PINYIN_SYLLABLES } from './pinyin-syllables.js';
@@ -134,8 +137,41 @@ const TYPED_READINGS: Record<string, readonly string[]> = {
 /** At most this many readings of one term. */
 const MAX_READINGS = 4;
 
-/** Toneless readings of a Chinese term: pinyin-pro's, plus typed variants of a few polyphones (`TYPED_READINGS`). */
+/**
+ * Toneless readings of a Chinese term: those written for the built-in lexicon's terms (src/intent/lexicon-pinyin.json),
+ * or derived ({@link derivedReadings}) for a term not in it.
+ */
 export function pinyinReadings(zh: string): string[] {
+  return writtenReadings(zh) ?? derivedReadings(zh);
+}
+
+/**
+ * `<repo>/src/intent/lexicon-pinyin.json`, found from this module's own location as src/intent/ngram.ts finds the
+ * classifier: the readings of the built-in lexicon's Chinese terms, written by scripts/gen-lexicon-pinyin.ts
+ * (`npm run gen:pinyin`; test/unit/scripts/gen-lexicon-pinyin.test.ts fails while it is out of date). Loading
+ * pinyin-pro costs ~100 ms, paid by the first message holding two pinyin syllables in a row — which most English
+ * messages do ("api" is a pi, "change" chang e); the file is ~30 KB of JSON.
+ */
+export function lexiconPinyinFile(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return path.resolve(here, '..', '..', 'src', 'intent', 'lexicon-pinyin.json');
+}
+
+let written: Record<string, string[]> | null | undefined;
+
+function writtenReadings(zh: string): string[] | undefined {
+  if (written === undefined) {
+    try {
+      written = JSON.parse(readFileSync(lexiconPinyinFile(), 'utf8')) as Record<string, string[]>;
+    } catch {
+      written = null; // derived instead: slower, the same readings
+    }
+  }
+  return written && Object.hasOwn(written, zh) ? written[zh] : undefined;
+}
+
+/** Toneless readings of a Chinese term: pinyin-pro's, plus typed variants of a few polyphones (`TYPED_READINGS`). */
+export function derivedReadings(zh: string): string[] {
   const first = toPinyin(zh);
   const chars = zh.match(/[\u3400-\u9fff]/g) ?? [];
   const syllables = first.split(' ');

@@ -44,7 +44,10 @@ export function scorePlaybook(p: IndexedPlaybook, msg: Message): PlaybookScore {
     let lineBest = 0;
     let lineMatch = '';
     let span = '';
-    for (const re of p.signatures) {
+    const lower = line.body.toLowerCase();
+    for (const [k, re] of p.signatures.entries()) {
+      const literals = p.signatureLiterals[k];
+      if (literals !== undefined && !literals.some((l) => lower.includes(l))) continue;
       const m = re.exec(line.body);
       if (!m || printedSomething(m, line.body, msg.lines[i + 1]?.body)) continue;
       // Longer matches are more specific: "Assignment outside of section" beats "404".

@@ -1,3 +1,5 @@
+import { requiredLiterals, topAlternatives } from './required-literal.js';
+
 /**
  * Literal terms found in a message without regular expressions.
  *
@@ -59,25 +61,115 @@ function endsWell(lower: string, at: number, end: End): boolean {
   return false;
 }
 
+/** Whether `term`, found at `i` in `lower`, stands there within its word edges. */
+function edgesHold(lower: string, i: number, term: LiteralTerm): boolean {
+  const before = lower[i - 1];
+  if (term.start !== 'none' && (isWordChar(before) || (term.start === 'word-dash' && before === '-'))) return false;
+  return endsWell(lower, i + term.text.length, term.end);
+}
+
 /** Whether `term` occurs in `lower` (the message lower-cased) within its word edges. */
 export function hasTerm(lower: string, term: LiteralTerm): boolean {
   for (let i = lower.indexOf(term.text); i >= 0; i = lower.indexOf(term.text, i + 1)) {
-    const before = lower[i - 1];
-    if (term.start !== 'none' && (isWordChar(before) || (term.start === 'word-dash' && before === '-'))) continue;
-    if (endsWell(lower, i + term.text.length, term.end)) return true;
+    if (edgesHold(lower, i, term)) return true;
   }
   return false;
 }
 
+type Bucket = Array<readonly [LiteralTerm, number]>;
+
 /**
- * Literal terms and, for what is a real expression, one regular expression: `test` answers as the alternation of
- * them all did. The expression is case-insensitive; literal terms are matched in the lower-cased text.
+ * Many literal terms found in one pass over a message: each term is filed under its first two UTF-16 code units (a
+ * one-unit term under its one), and every position of the message looks up the terms that may start there. A
+ * lexicon of ~1,100 terms and the ~700 names of other systems were ~1,800 `indexOf` scans of every message.
+ * Each term carries an owner number (its concept, or 0); {@link TermIndex.scan} reports the owners found.
+ */
+export class TermIndex {
+  private readonly pairs = new Map<number, Bucket>();
+  private readonly singles = new Map<number, Bucket>();
+
+  constructor(entries: Iterable<readonly [LiteralTerm, number]>) {
+    for (const entry of entries) {
+      const text = entry[0].text;
+      const [map, key] = text.length === 1 ? [this.singles, text.charCodeAt(0)] : [this.pairs, pairKey(text, 0)];
+      const bucket = map.get(key);
+      if (bucket) bucket.push(entry);
+      else map.set(key, [entry]);
+    }
+  }
+
+  /**
+   * Calls `hit` with the owner of each term found within its word edges (an owner may come more than once), in
+   * the order of their places in `lower`; stops when `hit` returns true.
+   */
+  scan(lower: string, hit: (owner: number) => boolean): void {
+    const singles = this.singles.size > 0;
+    for (let i = 0; i < lower.length; i++) {
+      const found =
+        (singles && this.tryBucket(this.singles.get(lower.charCodeAt(i)), lower, i, hit)) ||
+        (i + 1 < lower.length && this.tryBucket(this.pairs.get(pairKey(lower, i)), lower, i, hit));
+      if (found) return;
+    }
+  }
+
+  private tryBucket(bucket: Bucket | undefined, lower: string, i: number, hit: (owner: number) => boolean): boolean {
+    if (!bucket) return false;
+    for (const [term, owner] of bucket) {
+      if (lower.startsWith(term.text, i) && edgesHold(lower, i, term) && hit(owner)) return true;
+    }
+    return false;
+  }
+}
+
+function pairKey(s: string, i: number): number {
+  return s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+}
+
+/** Below this many terms, one `indexOf` per term is as quick as building and walking an index. */
+const INDEX_FROM = 16;
+
+/** One alternative of an expression, run only where the text holds one of its literals, compiled on its first run. */
+export class GatedExpression {
+  private re: RegExp | undefined;
+
+  constructor(
+    /** Lower-cased; found in the lower-cased text (src/intent/required-literal.ts). */
+    readonly literals: readonly string[],
+    readonly source: string,
+  ) {}
+
+  test(text: string): boolean {
+    this.re ??= new RegExp(this.source, 'i');
+    return this.re.test(text);
+  }
+}
+
+/**
+ * Literal terms and expressions: `test` answers as the alternation of them all did. Each expression is split into
+ * its top-level alternatives; one holding a required literal is run only on a text that holds it (and compiled only
+ * then), the others together as one expression. Expressions are case-insensitive; literals are matched in the
+ * lower-cased text.
  */
 export class TermMatcher {
+  private index: TermIndex | undefined;
+  /** The alternatives without a required literal, as one expression. */
+  readonly open: RegExp | undefined;
+  readonly gated: readonly GatedExpression[];
+
   constructor(
-    private readonly terms: readonly LiteralTerm[],
-    private readonly rest: RegExp | undefined,
-  ) {}
+    readonly terms: readonly LiteralTerm[],
+    expressions: readonly string[] = [],
+  ) {
+    const open: string[] = [];
+    const gated: GatedExpression[] = [];
+    for (const alternative of expressions.flatMap(topAlternatives)) {
+      const literals = requiredLiterals(alternative);
+      if (literals === undefined) open.push(alternative);
+      else gated.push(new GatedExpression(literals, alternative));
+    }
+    this.open = open.length > 0 ? new RegExp(open.join('|'), 'i') : undefined;
+    this.gated = gated;
+  }
 
   test(text: string): boolean {
     return this.matches(text.toLowerCase(), text);
@@ -85,7 +177,21 @@ export class TermMatcher {
 
   /** `test` for a caller that lower-cases the text once for many matchers. */
   matches(lower: string, text: string): boolean {
-    return this.terms.some((t) => hasTerm(lower, t)) || (this.rest?.test(text) ?? false);
+    if (this.terms.length + this.gated.length < INDEX_FROM) {
+      if (this.terms.some((t) => hasTerm(lower, t))) return true;
+      if (this.open?.test(text)) return true;
+      return this.gated.some((g) => g.literals.some((l) => lower.includes(l)) && g.test(text));
+    }
+    this.index ??= new TermIndex([
+      ...this.terms.map((t) => [t, -1] as const),
+      ...this.gated.flatMap((g, k) => g.literals.map((l) => [anywhere(l), k] as const)),
+    ]);
+    let found = false;
+    const candidates = new Set<number>();
+    this.index.scan(lower, (owner) => (owner < 0 ? (found = true) : (candidates.add(owner), false)));
+    if (found || this.open?.test(text)) return true;
+    for (const k of [...candidates].sort((a, b) => a - b)) if (this.gated[k]!.test(text)) return true;
+    return false;
   }
 }
 
@@ -96,8 +202,8 @@ export function isLiteral(alternative: string): boolean {
 
 /**
  * One matcher for names: latin ones as whole words, Chinese ones anywhere, plus `expressions` — plain names by
- * substring search (nothing for V8 to compile), the rest as one expression. Used for other systems' names
- * (src/intent/other-systems.ts) and things every server has (src/intent/shared-infra.ts).
+ * substring search (nothing for V8 to compile), the rest as expressions gated by their literals. Used for other
+ * systems' names (src/intent/other-systems.ts) and things every server has (src/intent/shared-infra.ts).
  */
 export function namesMatcher(
   latin: readonly string[],
@@ -115,5 +221,5 @@ export function namesMatcher(
     if (isLiteral(t)) terms.push(anywhere(t.toLowerCase()));
     else rest.push(t);
   }
-  return new TermMatcher(terms, rest.length > 0 ? new RegExp(rest.join('|'), 'i') : undefined);
+  return new TermMatcher(terms, rest);
 }
