@@ -126,6 +126,9 @@ export const WHOLE_REQUESTS = {
       // "go through the checklist", "run the full checklist"; not another one ("the onboarding checklist")
       '\\b(?:go(?:ing)? through|run|walk (?:me |us )?through|follow|do) (?:the|your|a) (?:full |whole |complete )?' +
         'check ?list\\b',
+      // which layer is at fault ("分不清是哪一层的问题", "不知道是哪个环节出的问题", "can't tell which layer is broken")
+      '(?:分不清|搞不清|弄不清|不知道|不清楚|看不出|判断不了|确定不了)(?:楚)?(?:是|到底是|究竟是)?(?:哪一?层|哪个环节|哪一环)',
+      '\\b(?:which|what) (?:layer|tier|hop)\\b(?! of\\b)',
       // "where do we even start", "where would you begin"
       '\\bwhere (?:do|should|would|can|shall) (?:we|i|you|one) (?:even )?(?:start|begin)\\b',
     ],

@@ -6,6 +6,7 @@ import { normalize } from './normalize.js';
 import type { PlaybookScore } from './score.js';
 import { APP_COMPONENTS } from './lexicon-components.js';
 import { partsInTrouble, partsNamedIn, troubledParts } from './parts-in-trouble.js';
+import { alternatesTroubles } from './several-parts.js';
 
 /** Concepts that make a message about the whole of OMS (src/intent/lexicon-whole.ts). */
 const WHOLE = ['several-parts', 'all-fine', 'where-to-start', 'everything', 'many-problems'];
@@ -67,7 +68,12 @@ export function aboutTheWhole(
   // of OMS's own parts named, are the whole's, even with trouble named.
   const many =
     c.has('many-problems') &&
-    (more || c.has('everything') || c.has('checkup') || partsNamed(c) >= 2) &&
+    (more ||
+      c.has('everything') ||
+      c.has('checkup') ||
+      partsNamed(c) >= 2 ||
+      // troubles of different kinds taking turns ("一会登不上一会404") are the whole's by themselves
+      alternatesTroubles(index.lexicon, msg.prose)) &&
     !msg.context.foreign &&
     !msg.context.notice &&
     !msg.general;

@@ -524,7 +524,7 @@ describe('round 19, tuning half (tuning material since round 19)', () => {
  */
 describe('round 19, test half (tuning material since round 20)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 208, offered: 209, sections: 60, falseAlarms: 2, passive: 0 };
+    const level = { top1: 210, offered: 210, sections: 60, falseAlarms: 2, passive: 0 };
     expectLevel(await scoreSet('round19/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -539,7 +539,7 @@ describe('round 19, test half (tuning material since round 20)', () => {
  */
 describe('round 20, tuning half (tuning material of round 20)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 202, offered: 206, sections: 57, falseAlarms: 1, passive: 0 };
+    const level = { top1: 206, offered: 210, sections: 57, falseAlarms: 1, passive: 0 };
     expectLevel(await scoreSet('round20/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });

@@ -1,0 +1,106 @@
+import { answerExpectations, answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
+
+/**
+ * Round 20, symptoms and pastes (docs/intent.md, "Round 20: symptoms and pastes"): reports of OMS's trouble that
+ * were answered with nothing or with another playbook — another team or one's own hardening told as the change made
+ * before it, a status dictated digit by digit, a step told as done long ago, troubles taking turns, not knowing which
+ * layer — while the same words about other systems and lives stay unanswered.
+ */
+const answer = answerOverRealPlaybooks();
+const { silent, tops } = answerExpectations(answer);
+
+describe('another team as who touched OMS', () => {
+  it('leaves the report OMS’s', () => {
+    tops([
+      ['接口全部404 页面能打开 nginx配置刚被别的组动过', 'api-not-found'],
+      ['隔壁组昨天动了我们服务器的nginx 现在接口全是404', 'api-not-found'],
+      ['兄弟部门把我们的 .env 改了 现在登录不上', 'login'],
+    ]);
+  });
+
+  it('another team’s own system stays theirs', () => {
+    silent([
+      '别的组的系统登录不上 找谁',
+      '其他团队改了他们自己的nginx之后页面404',
+      '别的组动了他们的数据库 现在他们的接口502',
+    ]);
+  });
+});
+
+describe('a status dictated digit by digit', () => {
+  it('is the status', () => {
+    tops([
+      ['急 今天一早所有人打开都是五零二 仓库等着发货呢', 'api-not-found'],
+      ['我们的系统现在显示五〇二 点什么都没用', 'api-not-found'],
+      ['点登录就出来个四零一 密码是对的啊', 'login'],
+    ]);
+  });
+
+  it('a room, a phone number or a generation is no status', () => {
+    silent([
+      '五零二宿舍今晚聚餐 谁去',
+      '电话是一三五零二四零四一二三',
+      '五零后的领导不太会用电脑',
+      '会议改到四零一会议室了',
+    ]);
+  });
+});
+
+describe("the server's own hardening told as the change made", () => {
+  it('is no other system beside trouble of OMS’s way in', () => {
+    tops([
+      [
+        'Bad Gateway on every API call since this morning. I only touched sshd_config and the audit rules yesterday',
+        'api-not-found',
+      ],
+      ['我就改了 sshd_config 和审计规则，接口就全 502 了', 'api-not-found'],
+      ["changed sshd_config and the password policy last night, this morning the backend won't start", 'service-start'],
+    ]);
+    expect(answer('等保加固只改了 sshd_config，今天接口全是 502').passive).toBe(false);
+  });
+
+  it("the daemon's and the audit's own trouble stays theirs", () => {
+    silent([
+      "changed sshd_config and now I can't ssh in as root, login fails",
+      '改了 sshd_config 以后 root 登录不上了',
+      '审计规则加完以后 auditd 起不来',
+      '改了 sshd_config 之后 jenkins 的 api 调用一直 502',
+    ]);
+  });
+});
+
+describe('a step told as done long ago', () => {
+  it('is no problem solved', () => {
+    tops([
+      ['昨晚 MySQL 主从切换完，OMS 接口一直 502 到现在，库早就切好了', 'api-not-found'],
+      ['oms 登录一直失败，超管账号早就建好了', 'login'],
+    ]);
+  });
+
+  it('a problem told as fixed stays a notice', () => {
+    silent(['OMS 后端的问题修好了', 'OMS 登录好了 谢谢大家', 'oms 后端起不来的问题 已经好了']);
+  });
+});
+
+describe('troubles taking turns, which layer', () => {
+  it('are the whole’s', () => {
+    tops([
+      ['系统各种毛病 一会登不上一会404 我都重启n次了 还是不行', 'checklist'],
+      ['oms一会儿登录不了一会儿又是502 一会好一会坏 不知道哪出的问题', 'checklist'],
+      ['OMS is flaky: sometimes login fails, sometimes 502, sometimes 404 - no idea where to look', 'checklist'],
+      ['oms 前端报错后端也报错 分不清是哪一层的毛病', 'checklist'],
+      ["oms is down again and I can't tell which layer is broken", 'checklist'],
+    ]);
+  });
+
+  it('one trouble coming and going is one part’s', () => {
+    tops([
+      ['一会儿登录成功一会儿又提示密码错误 就登录这里', 'login'],
+      ['接口一会儿502一会儿正常 别的都好', 'api-not-found'],
+    ]);
+  });
+
+  it('the weather, a child or a building’s floor are nobody’s', () => {
+    silent(['天气一会晴一会雨 出门记得带伞', '孩子一会哭一会闹 今晚又没法睡', '这个楼的空调不知道是哪一层坏了 热死']);
+  });
+});
