@@ -29,6 +29,18 @@ const OMS_NAMED = new RegExp(
  * project is said to be someone's own ("出现在我毕业设计项目里", "my side project's django app": `OWNED_ELSEWHERE`).
  */
 const DJANGO_PASTE = /django\.(?:db|core)\.\w+/i;
+/**
+ * A query of Django's own tables (`select … from auth_user`, `django_migrations`): a DBA's look at OMS's database. The
+ * database server and its client named beside them (`mysql>`, "postgres 里") are where OMS keeps its data, not
+ * another system; another named beside them ("crm 项目的 auth_user") still is.
+ */
+const DJANGO_TABLES = /\b(?:auth_user|auth_group|django_migrations|django_session|django_admin_log|authtoken_token)\b/i;
+const DATABASE = /\b(?:mysql|mariadb|postgres(?:ql)?|psql)\b/gi;
+
+/** The text without the database named beside Django's own tables ({@link DJANGO_TABLES}). */
+export function withoutDatabaseOfTables(text: string): string {
+  return DJANGO_TABLES.test(text) ? text.replace(DATABASE, ' ') : text;
+}
 
 /** Does the message name OMS itself? */
 function namesOms(said: string): boolean {
@@ -232,7 +244,8 @@ export function messageContext(text: string): MessageContext {
     .replace(COPIED_FROM, ' ')
     .replace(OWN_BROWSER, ' 浏览器 ')
     .replace(BUILT_ON, ' build ');
-  const said = withoutHowHeard(seen).replace(KNOWN_ELSEWHERE, ' ');
+  const looked = withoutDatabaseOfTables(seen);
+  const said = withoutHowHeard(looked).replace(KNOWN_ELSEWHERE, ' ');
   if (NOT_OURS.test(said) || (DEV_RUN.test(said) && !ON_SERVER.test(said)))
     return { ours: false, foreign: true, notice: announces(said), other: true };
   const ours = namesOms(said);
@@ -248,6 +261,7 @@ export function messageContext(text: string): MessageContext {
     other:
       other ||
       hardening.changed ||
+      looked !== seen ||
       relaysReport(text) ||
       text.search(KNOWN_ELSEWHERE) >= 0 ||
       namesSecurityChannel(text),

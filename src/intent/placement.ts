@@ -1,5 +1,5 @@
 import { withoutHardeningDone } from './hardening.js';
-import { withoutComparison, type MessageContext } from './context.js';
+import { withoutComparison, withoutDatabaseOfTables, type MessageContext } from './context.js';
 import type { PlaybookIndex } from './index.js';
 import { normalize } from './normalize.js';
 import { splitSyllables } from './pinyin.js';
@@ -21,7 +21,8 @@ export function withForeignNames(
   // A security tool named as where a line was seen or who asks is a channel (src/intent/security-channel.ts).
   // … and so is another system named as what one already knows (src/intent/context.ts).
   // … and so is the server's own hardening told as done before OMS's trouble (src/intent/hardening.ts).
-  const seen = (t: string) => withoutComparison(withoutSecurityChannel(withoutHardeningDone(t).text));
+  const seen = (t: string) =>
+    withoutDatabaseOfTables(withoutComparison(withoutSecurityChannel(withoutHardeningDone(t).text)));
   whole = seen(whole);
   const lines = prose.map((l) => seen(normalize(l)));
   if (!ctx.ours && (index.foreign.find(whole, lines) !== undefined || typedOtherSystem(whole)))

@@ -104,3 +104,46 @@ describe('troubles taking turns, which layer', () => {
     silent(['天气一会晴一会雨 出门记得带伞', '孩子一会哭一会闹 今晚又没法睡', '这个楼的空调不知道是哪一层坏了 热死']);
   });
 });
+
+describe("the security engineer's tools, the DBA's queries, the admin's commands", () => {
+  it('are OMS’s beside OMS’s trouble', () => {
+    tops([
+      ['setenforce 1 之后 oms-backend 就起不来了 ausearch 看到一堆 avc denied', 'service-start'],
+      ['getsebool httpd_can_network_connect 是 off，接口全部 502', 'api-not-found'],
+      ["select username, is_active from auth_user where username='zhangsan'; 结果 is_active=0 他一直登录失败", 'login'],
+      ['postgres 里 auth_user 表 admin 的 password 字段被我 update 过了 现在登录失败', 'login'],
+      [
+        "$ python3 manage.py createsuperuser\nModuleNotFoundError: No module named 'django'\n要建个超管 结果报这个",
+        'admin',
+      ],
+      [
+        "[root@kylin-oms ~]# python manage.py generate_user_template\npython: can't open file '/root/manage.py': " +
+          '[Errno 2] No such file or directory\n生成个导入模板咋这么难',
+        'admin',
+      ],
+    ]);
+  });
+
+  it('the same words about other systems stay theirs', () => {
+    silent([
+      'samba 共享目录 avc denied 了 setsebool 怎么设置',
+      'faillock 把我的 ssh 账号锁了 怎么解锁',
+      '我们 crm 项目的 auth_user 表 mysql 里查不到数据 他们的 django 登录失败',
+      'mysql 里 user 表的 root 账号登录失败 access denied',
+      '我自己的 django 练手项目 manage.py createsuperuser 报 No module named django',
+    ]);
+  });
+});
+
+describe('a certificate put on the system', () => {
+  it('is a step of OMS’s deployment', () => {
+    tops([
+      ['为了上证书我们给系统配了个内网域名，用域名访问以后就登录失败，用原来的 IP 访问是好的', 'login'],
+      ['上了证书之后用域名打开 点登录没反应 用 ip 能登', 'login'],
+    ]);
+  });
+
+  it('a certificate of something else, or one to earn, is not', () => {
+    silent(['vpn 的证书到期了 连不上', '考证书的报名网站登录不上', '公司邮箱证书装不上 outlook 一直提示']);
+  });
+});
