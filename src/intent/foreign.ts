@@ -58,6 +58,7 @@ logrotate rotate rotated rotation copytruncate postrotate selinux firewalld ipta
 ulimit swap kernel journalctl systemctl
 restorecon chcon semanage getsebool setsebool sestatus getenforce setenforce enforcing permissive avc audit2allow
 ausearch aureport sealert auditctl firewall-cmd sudoers visudo faillock pwquality chage umask
+synthetic probe probes probing blackbox firing alertname uptime heartbeat
 svc cfg venv virtualenv ini yml yaml repo pkg srv cmd tmp usr opt lib bin etc
 git pull push clone fetch pip pip3 install yarn pnpm scp rsync cron crontab runserver ansible saltstack terraform
 jenkins traceroute tracert mtr nslookup iperf iperf3 nmap arp ethtool ifconfig mtu ttl rst syn

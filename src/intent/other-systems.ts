@@ -7,7 +7,7 @@ import { namesMatcher } from './term-scan.js';
 /** Other systems' names in latin letters, each a whole word (an expression where it needs one). */
 const OTHER_NAMES = [
   // databases, caches, queues, search
-  'mysql',
+  'mysqld?',
   'mariadb',
   'postgres\\w*',
   'psql',

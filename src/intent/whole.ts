@@ -110,7 +110,8 @@ export function aboutTheWhole(
   if (!umbrella) return undefined;
   const others = sorted.filter((s) => s !== umbrella);
   const clue = others.find((s) => isClue(s.evidence) && s.score >= SPECIFIC_CLUE);
-  if (!review && clue) return undefined;
+  // Many alerts at once and where to start ("一下子来了四条…该从哪一层开始查") are the whole's though one of them is known.
+  if (!review && clue && !(many && more)) return undefined;
   const best = others[0]?.score ?? 0;
   umbrella.score = Math.min(1, Math.max(umbrella.score, best + AMBIGUITY_MARGIN, confident));
   // Runners-up stay offered beside it: clearly behind when several parts are named or everything is asked for;

@@ -147,3 +147,28 @@ describe('a certificate put on the system', () => {
     silent(['vpn 的证书到期了 连不上', '考证书的报名网站登录不上', '公司邮箱证书装不上 outlook 一直提示']);
   });
 });
+
+describe("the monitoring engineer's alerts about OMS", () => {
+  it('name the part in trouble, or many at once', () => {
+    tops([
+      ['夜莺告警 oms-prod-01 进程 gunicorn 不存在 持续 10 分钟 重启也没拉起来', 'service-start'],
+      ['进程监控：oms-prod-01 gunicorn 进程数=0 已持续 3 分钟', 'service-start'],
+      ['[FIRING:1] SyntheticLoginFailed instance=http://172.29.91.61/ status=401 for 15m\n拨测登录一直失败', 'login'],
+      ['夜里 oms 同时来了五条告警 接口 502 登录失败 admin 打不开 先从哪查', 'checklist'],
+      [
+        '[FIRING:3] oms-prod-01\n - ProbeHttpFailed  instance=http://172.29.91.61/admin/  status=502\n' +
+          ' - NginxUpstreamErrorsHigh  host=oms-prod-01  rate_5m=34\n一下子来了三条，该从哪一层开始查',
+        'checklist',
+      ],
+    ]);
+  });
+
+  it("other services' alerts and other things by the dozen stay theirs", () => {
+    silent([
+      '一下子来了四条告警 都是 kafka 集群的 谁在值班',
+      '一晚上来了二十多条短信 全是验证码 是不是被盗号了',
+      '进程监控：mysqld 进程数=0 db-prod-02 上的',
+      ' - NodeFilesystemAlmostFull  host=log-01  mountpoint=/data\n磁盘快满了 谁清一下',
+    ]);
+  });
+});
