@@ -142,6 +142,9 @@ const HOMOPHONES: Record<string, string> = {
   网管: '网关',
   超官: '超管',
   登路: '登录',
+  // speech recognition's 登录 and 密码 (等路, 秘密): "输完账号秘密它又跳回等路页面了"
+  等路: '登录',
+  秘密: '密码',
   倒入: '导入',
   超市: '超时',
   // a pinyin keyboard's first candidate: 等录 for 登录, 登不近去 for 登不进去, 服物 for 服务, 启东 for 启动
@@ -194,6 +197,9 @@ const HOMOPHONE_WORDS = new RegExp(
     '超市(?<=(?:接口|借口|请求|连接|网关|响应|读取|上游)超市)',
     // a status, not part of a longer number (a room, a phone number, a year)
     '[四五][零〇][零〇一二三四](?<![零〇一二三四五六七八九十百千两幺].{3})(?![零〇一二三四五六七八九十百千万两幺])',
+    // 等路 not a crossing or passing by (等路口, 等路过的车); 秘密 only as what is typed with an account or is wrong
+    '等路(?![口过灯线费])',
+    '秘密(?<=(?:账号|帐号|用户名|工号|和|跟|输入?了?|输完|填了?|改了?)秘密)|秘密(?=错误|错了|不对|忘了|过期|重置)',
     // not a backslash (反斜杠)
     '(?:斜杠|斜线)(?<!反斜.)',
     // an excuse: 找借口, 拿…当借口, 编借口, 借口说

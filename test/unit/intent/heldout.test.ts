@@ -539,7 +539,7 @@ describe('round 19, test half (tuning material since round 20)', () => {
  */
 describe('round 20, tuning half (tuning material of round 20)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 210, offered: 213, sections: 57, falseAlarms: 1, passive: 0 };
+    const level = { top1: 211, offered: 214, sections: 58, falseAlarms: 1, passive: 0 };
     expectLevel(await scoreSet('round20/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });

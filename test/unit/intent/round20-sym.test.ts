@@ -172,3 +172,16 @@ describe("the monitoring engineer's alerts about OMS", () => {
     ]);
   });
 });
+
+describe("speech recognition's 等路 and 秘密", () => {
+  it('are 登录 and 密码 beside an account or a login', () => {
+    tops([
+      ['我输了用户名和秘密点等路 转了一圈又回到等路页面', 'login'],
+      ['账号秘密都对 就是等路不上', 'login'],
+    ]);
+  });
+
+  it('a crossing, a passer-by or a secret are not', () => {
+    silent(['在路口等路灯 顺便问下午饭吃啥', '等路过的同事帮我带个快递', '这是我们俩之间的秘密 别告诉别人']);
+  });
+});
