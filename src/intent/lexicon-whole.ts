@@ -129,6 +129,11 @@ export const WHOLE_REQUESTS = {
       // which layer is at fault ("分不清是哪一层的问题", "不知道是哪个环节出的问题", "can't tell which layer is broken")
       '(?:分不清|搞不清|弄不清|不知道|不清楚|看不出|判断不了|确定不了)(?:楚)?(?:是|到底是|究竟是)?(?:哪一?层|哪个环节|哪一环)',
       '\\b(?:which|what) (?:layer|tier|hop)\\b(?! of\\b)',
+      // going through it together over OMS or a shell session ("pls go through it with me" over `systemctl …`, "陪我一起
+      // 过一遍"), not a budget or a CV
+      '(?:\\b(?:go|walk) through (?:it|this|everything|all of it|the whole thing) with (?:me|us)\\b|' +
+        '(?:陪我|带我|跟我|和我|帮我)一起(?:过|捋|查|排查|看)一(?:遍|下))' +
+        '(?=[\\s\\S]*(?:\\boms\\b|systemctl|nginx|后端|\\bbackend\\b|\\[root@|^\\$ ))',
       // "where do we even start", "where would you begin"
       '\\bwhere (?:do|should|would|can|shall) (?:we|i|you|one) (?:even )?(?:start|begin)\\b',
     ],

@@ -185,3 +185,20 @@ describe("speech recognition's 等路 and 秘密", () => {
     silent(['在路口等路灯 顺便问下午饭吃啥', '等路过的同事帮我带个快递', '这是我们俩之间的秘密 别告诉别人']);
   });
 });
+
+describe('going through it together, the API prefix twice', () => {
+  it('are the whole’s over a shell session, the login’s base URL', () => {
+    tops([
+      [
+        'migrated to the new host yesterday, everything half works. pls go through it with me\n' +
+          '[root@oms-prod-03 ~]# systemctl is-active oms-backend nginx\nactive\nactive',
+        'checklist',
+      ],
+      ['登录的请求地址变成了 /api/api/auth/login/ 多了一个 api 返回 404', 'login'],
+    ]);
+  });
+
+  it('a CV or a weekly report gone through together is nobody’s', () => {
+    silent(['面试官让我陪他一起过一遍简历', '周报陪我一起过一遍 领导要看']);
+  });
+});
