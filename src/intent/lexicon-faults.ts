@@ -33,6 +33,8 @@ export const FAULTS = {
     ],
     re: [
       '又(?:挂|崩|停|failed|失败|退出|起不来)',
+      // the service seen restarting by itself ("我们这边看服务也在重启", "后端老是在重启"): not one's own restart ("我在重启服务")
+      '(?:服务(?!器)|后端|进程|gunicorn)(?:也|还|又|老是|总是|好像|一直)?在(?:不停地?|反复)?重启',
       // "oms-backend is flapping, restarts every few seconds"; not a network link flapping
       '\\b(?:service|unit|backend|gunicorn|oms-backend)\\b[^.;!?]{0,20}\\bflapping\\b',
       '\\brestart(?:s|ing)? every (?:few |couple of |\\d+ )?(?:seconds?|secs?|s)\\b',

@@ -202,3 +202,16 @@ describe('going through it together, the API prefix twice', () => {
     silent(['面试官让我陪他一起过一遍简历', '周报陪我一起过一遍 领导要看']);
   });
 });
+
+describe('the service seen restarting by itself', () => {
+  it('is a part in trouble', () => {
+    tops([
+      ['客户反馈：登录不了；后台白屏；导入失败。我们这边看服务也在重启。', 'checklist'],
+      ['oms 后端老是在重启 journal 里一堆 activating', 'service-start'],
+    ]);
+  });
+
+  it('one restarting a server or another tool is not', () => {
+    silent(['我在重启服务器 稍等十分钟', '服务器在重启 大家先别连', '我正在重启 jenkins 别提交']);
+  });
+});
