@@ -78,7 +78,13 @@ describe('a step told as done long ago', () => {
   });
 
   it('a problem told as fixed stays a notice', () => {
-    silent(['OMS 后端的问题修好了', 'OMS 登录好了 谢谢大家', 'oms 后端起不来的问题 已经好了']);
+    silent([
+      'OMS 后端的问题修好了',
+      'OMS 登录好了 谢谢大家',
+      'oms 后端起不来的问题 已经好了',
+      'OMS 登录的问题早就好了',
+      'oms 接口502 早就弄好了 谢谢',
+    ]);
   });
 });
 
