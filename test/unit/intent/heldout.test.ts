@@ -524,7 +524,7 @@ describe('round 19, tuning half (tuning material since round 19)', () => {
  */
 describe('round 19, test half (tuning material since round 20)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 213, offered: 213, sections: 60, falseAlarms: 2, passive: 0 };
+    const level = { top1: 214, offered: 214, sections: 60, falseAlarms: 2, passive: 0 };
     expectLevel(await scoreSet('round19/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });

@@ -221,3 +221,16 @@ describe('the service seen restarting by itself', () => {
     silent(['我在重启服务器 稍等十分钟', '服务器在重启 大家先别连', '我正在重启 jenkins 别提交']);
   });
 });
+
+describe('登 alone before the front end or after an account', () => {
+  it('is logging in', () => {
+    tops([
+      ['拿 admin 账号登系统 一直提示密码错误', 'login'],
+      ['我用zhangsan这个账号登前端就报网络错误', 'login'],
+    ]);
+  });
+
+  it('a hike or another tool’s account is not', () => {
+    silent(['下周登山 谁去', '用 admin 账号登 confluence 提示被锁了', '禅道 admin 账号登不进去了 怎么重置']);
+  });
+});
