@@ -61,6 +61,7 @@ function troubleKind(found: ReadonlySet<string>): string | null {
  * "一会儿登录失败一会儿提示密码错误") is one part's.
  */
 export function alternatesTroubles(lexicon: Lexicon, text: string): boolean {
+  if (!/一会|时而|有时|sometimes/i.test(text)) return false;
   const plain = normalize(text);
   const pieces = plain.split(ALTERNATING);
   if (pieces.length < 3) return false;
