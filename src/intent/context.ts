@@ -1,3 +1,4 @@
+import { withoutHardeningDone } from './hardening.js';
 import { withoutHowHeard } from './heard-by.js';
 import { OTHER_HOST } from './other-host.js';
 import { OWNED_ELSEWHERE } from './other-lives.js';
@@ -28,6 +29,18 @@ const OMS_NAMED = new RegExp(
  * project is said to be someone's own ("出现在我毕业设计项目里", "my side project's django app": `OWNED_ELSEWHERE`).
  */
 const DJANGO_PASTE = /django\.(?:db|core)\.\w+/i;
+/**
+ * A query of Django's own tables (`select … from auth_user`, `django_migrations`): a DBA's look at OMS's database. The
+ * database server and its client named beside them (`mysql>`, "postgres 里") are where OMS keeps its data, not
+ * another system; another named beside them ("crm 项目的 auth_user") still is.
+ */
+const DJANGO_TABLES = /\b(?:auth_user|auth_group|django_migrations|django_session|django_admin_log|authtoken_token)\b/i;
+const DATABASE = /\b(?:mysql|mariadb|postgres(?:ql)?|psql)\b/gi;
+
+/** The text without the database named beside Django's own tables ({@link DJANGO_TABLES}). */
+export function withoutDatabaseOfTables(text: string): string {
+  return DJANGO_TABLES.test(text) ? text.replace(DATABASE, ' ') : text;
+}
 
 /** Does the message name OMS itself? */
 function namesOms(said: string): boolean {
@@ -60,7 +73,8 @@ const SOLVED = new RegExp(
   [
     // (a machine switched off is no problem closed: "老机器已经关了")
     '(?<!机器|服务器|主机|机|环境)已经?(?:解决|修复|修好|恢复正常|恢复了|恢复|处理好|处理完|处理|回滚|回退|关闭|关了)',
-    '问题解决了|搞定了|没问题了|没事了|(?<![又就才便])好了[,.!。，！]*(?:谢|感谢|多谢|$)',
+    // (a step done long ago or a switch, an installation made is no problem solved: "OMS 接口一直 502，库早就切好了")
+    '问题解决了|搞定了|没问题了|没事了|(?<![又就才便切装建迁签])(?<!早就?(?:配|改|设|换|导|部署|升级|申请))好了[,.!。，！\\s]*(?:谢|感谢|多谢|$)',
     '(?:已经|刚)?(?:回滚|回退|改回去|改回来|还原)了|给大家添麻烦|抱歉大家|大家抱歉|请忽略|忽略(?:上面|刚才|这条)',
     // a false alarm told, not asked ("SOC 要判定是不是误报")
     '(?<!是不是|是否|算不算|判定|判断|确认|属于|还是)误报(?![吗么?？])',
@@ -224,12 +238,14 @@ export interface MessageContext {
 /** Classify a normalised message. */
 export function messageContext(text: string): MessageContext {
   // `ss -p` / `netstat -p` name every listening process (sshd, mysqld …): an inventory, not what the message is about.
-  const seen = withoutRelays(withoutSecurityChannel(withoutBotClause(text)))
+  const hardening = withoutHardeningDone(withoutBotClause(text));
+  const seen = withoutRelays(withoutSecurityChannel(hardening.text))
     .replace(/users:\(\(.*?\)\)/g, ' ')
     .replace(COPIED_FROM, ' ')
     .replace(OWN_BROWSER, ' 浏览器 ')
     .replace(BUILT_ON, ' build ');
-  const said = withoutHowHeard(seen).replace(KNOWN_ELSEWHERE, ' ');
+  const looked = withoutDatabaseOfTables(seen);
+  const said = withoutHowHeard(looked).replace(KNOWN_ELSEWHERE, ' ');
   if (NOT_OURS.test(said) || (DEV_RUN.test(said) && !ON_SERVER.test(said)))
     return { ours: false, foreign: true, notice: announces(said), other: true };
   const ours = namesOms(said);
@@ -242,7 +258,13 @@ export function messageContext(text: string): MessageContext {
     notice: announces(said),
     // Another system named as a comparison, a security tool as a channel, a watching tool relaying, place nothing,
     // but passive listening stays silent beside them.
-    other: other || relaysReport(text) || text.search(KNOWN_ELSEWHERE) >= 0 || namesSecurityChannel(text),
+    other:
+      other ||
+      hardening.changed ||
+      looked !== seen ||
+      relaysReport(text) ||
+      text.search(KNOWN_ELSEWHERE) >= 0 ||
+      namesSecurityChannel(text),
     ...(shared ? { sharedOnly: true } : {}),
     ...(REVIEW.test(said) ? { review: true } : {}),
   };

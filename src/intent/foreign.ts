@@ -56,6 +56,9 @@ wireshark tcpdump wechat drf jwt simplejwt axios vue vite pinia element hotfix m
 uat sit prd qa web ui tester testers developer developers intern newbie oncall devtools webpack
 logrotate rotate rotated rotation copytruncate postrotate selinux firewalld iptables ufw yum dnf apt rpm sysctl
 ulimit swap kernel journalctl systemctl
+restorecon chcon semanage getsebool setsebool sestatus getenforce setenforce enforcing permissive avc audit2allow
+ausearch aureport sealert auditctl firewall-cmd sudoers visudo faillock pwquality chage umask
+synthetic probe probes probing blackbox firing alertname uptime heartbeat
 svc cfg venv virtualenv ini yml yaml repo pkg srv cmd tmp usr opt lib bin etc
 git pull push clone fetch pip pip3 install yarn pnpm scp rsync cron crontab runserver ansible saltstack terraform
 jenkins traceroute tracert mtr nslookup iperf iperf3 nmap arp ethtool ifconfig mtu ttl rst syn

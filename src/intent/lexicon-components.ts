@@ -22,6 +22,8 @@ export const APP_OWN_COMPONENTS = {
   login: {
     label: '登录 / login',
     zh: ['登录', '登陆', '登入', '登不上', '登不进', '登不了', '登进', '登上去'],
+    // 登 alone before where one logs in or after the account ("用admin账号登前端 返回401")
+    re: ['登(?=前端|页面|系统|网页|oms)', '(?:账号|帐号|用户名?)\\s*登(?![记录陆入山顶台场不进上])'],
     en: [
       'login',
       'log in',

@@ -33,6 +33,8 @@ export const FAULTS = {
     ],
     re: [
       '又(?:挂|崩|停|failed|失败|退出|起不来)',
+      // the service seen restarting by itself ("我们这边看服务也在重启", "后端老是在重启"): not one's own restart ("我在重启服务")
+      '(?:服务(?!器)|后端|进程|gunicorn)(?:也|还|又|老是|总是|好像|一直)?在(?:不停地?|反复)?重启',
       // "oms-backend is flapping, restarts every few seconds"; not a network link flapping
       '\\b(?:service|unit|backend|gunicorn|oms-backend)\\b[^.;!?]{0,20}\\bflapping\\b',
       '\\brestart(?:s|ing)? every (?:few |couple of |\\d+ )?(?:seconds?|secs?|s)\\b',
@@ -244,7 +246,10 @@ export const FAULTS = {
     label: '整个系统不可用 / the whole system unusable',
     re: [
       // … or all of it answering 502/504 ("系统整个502了", "平台全 504"): the way to the backend, for the whole site
-      '(?<![\\u3400-\\u9fff])(?:系统|平台)\\s*(?:都|全|整个|彻底)?\\s*(?:用不了|不能用|不可用|瘫痪|瘫了|打不开|50[234])',
+      '(?<![\\u3400-\\u9fff])(?:系统|平台)\\s*(?:打开|访问)?(?:都|全|整个|彻底)?是?\\s*(?:用不了|不能用|不可用|瘫痪|瘫了|打不开|50[234])',
+      // … for everyone opening it ("今天一早所有人打开都是502"), our system showing it ("我们的系统现在显示502")
+      '(?:所有人|大家|谁都|每个人|全员)[^,.;!?，。；！？\\n]{0,6}(?:打开|访问|进去|进系统)[^,.;!?，。；！？\\n]{0,4}50[234]',
+      '(?:我们|咱们|公司)的?系统[^,.;!?，。；！？\\n]{0,6}(?:显示|提示|报|全是|都是|出现)\\s*50[234]',
       "\\b(?:the|our|whole|entire) (?:site|system|website|app)(?:'s| is| was| went| seems| looks)" +
         '(?: completely| totally)? (?:down|dead|unusable)\\b',
     ],

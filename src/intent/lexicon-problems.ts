@@ -207,6 +207,8 @@ export const PROBLEMS = {
     re: [
       '没(?:有)?(?:再|自动|正常|自己|跟着|一起)?(?:起来|启动)',
       '进程(?:不在|没了|不见了|消失)',
+      // a process monitor's alert: "进程 gunicorn 不存在", "gunicorn 进程数=0", "process count = 0"
+      '进程[^,.;!?，。；！？\\n]{0,16}不存在|进程数\\s*(?:[=:为是]|等于)\\s*0(?![\\d.])|\\bprocess(?:es)? count\\s*[=:]\\s*0\\b',
       // "根本没 running", "手动 start 也是立马退出"
       '没有?\\s*running\\b|(?:立马|立即|马上|立刻)退出',
       // an alert's "oms-backend.service inactive", "service is failed"
@@ -227,11 +229,12 @@ export const PROBLEMS = {
   },
   'not-found': {
     label: '404 / not found',
-    zh: ['找不到', '不存在'],
+    zh: ['找不到'],
     // 405: a POST to a path nginx serves as a file (no /api proxy).
     en: ['404', 'notfound', 'page not found', '405', 'method not allowed'],
-    // not a shell's "systemctl: command not found" (a missing tool, not a missing page)
-    re: ['(?<!command\\s)\\bnot found\\b'],
+    // not a shell's "systemctl: command not found" (a missing tool, not a missing page), nor a process gone (down)
+    re: ['(?<!command\\s)\\bnot found\\b', '不存在(?<!进程[^,.;!?，。；！？\\n]{0,16}不存在)'],
+    py: ['bu cun zai'],
   },
   'bad-gateway': {
     label: '502/504 / bad gateway',
@@ -255,42 +258,6 @@ export const PROBLEMS = {
    * Many problems at once ("一堆问题", "毛病一大堆", "哪哪都不对", "a bunch of issues"): with a request to go through
    * everything, or two of OMS's parts named, the message is about the whole (src/intent/whole.ts).
    */
-  'many-problems': {
-    label: '一堆问题 / many problems',
-    zh: [
-      '一堆问题',
-      '问题一大堆',
-      '一大堆问题',
-      '毛病一大堆',
-      '一堆毛病',
-      '各种问题',
-      '问题很多',
-      '症状很杂',
-      '乱七八糟',
-    ],
-    en: [
-      'bunch of issues',
-      'bunch of problems',
-      'lots of issues',
-      'lots of problems',
-      'multiple issues',
-      'many issues',
-    ],
-    re: [
-      '(?:好|好多|几|很多)(?:个|处|样)(?:问题|毛病|地方)(?:一起|同时|都|混)',
-      // several places wrong at once after the box changed: "补丁重启之后…好几处不对", "升级以后多处异常" (not a document's or
-      // a contract's places: "合同好几个地方有问题")
-      '(?:重启|升级|补丁|断电|迁移|部署|上线|发版|reboot|upgrade)[^。！？!?]{0,16}(?:好几|好多|多)(?:处|个地方)(?:都)?' +
-        '(?:不对|有问题|出问题|异常|报错|挂了|不正常)(?!的)',
-      '(?:问题|毛病|报错)(?:混在一起|一起冒|扎堆)',
-      // a bunch of alerts at once: "夜里一堆 OMS 相关告警同时出来（502、登录、SIGTERM）"
-      '(?:一堆|一大堆|好多|一批)[^,.;!?，。；！？\\n]{0,10}(?:告警|报警)[^,.;!?，。；！？\\n]{0,4}(?:同时|一起)',
-      '(?:哪哪|哪儿哪儿|处处|到处)都(?:不对|不行|有问题|是问题|报错)',
-      // everything off ("啥都不对劲"), symptoms scattered ("现象很散", "症状比较分散")
-      '(?:啥|什么|哪儿?)都(?:不对劲|不对|不正常|有毛病)|(?:现象|症状|问题)(?:很|比较|有点|太)?(?:分)?散',
-      '\\b(?:several|multiple|various|all (?:kinds|sorts) of) (?:issues|problems|errors|symptoms)\\b',
-    ],
-  },
   timeout: {
     label: '超时 / timeout',
     zh: ['超时', '断开', '就断', '很慢', '太慢', '卡死'],

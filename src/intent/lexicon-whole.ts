@@ -1,7 +1,7 @@
 /**
- * The lexicon's words for OMS as a whole (format: src/intent/lexicon.ts): everything, several parts, all looking fine,
- * not knowing where to start. A message naming them is answered by the playbook that declares them (the checklist)
- * ahead of any one part (src/intent/whole.ts).
+ * The lexicon's words for OMS as a whole (format: src/intent/lexicon.ts): everything, several parts, many problems at
+ * once, all looking fine, not knowing where to start. A message naming them is answered by the playbook that declares
+ * them (the checklist) ahead of any one part (src/intent/whole.ts).
  */
 export const WHOLE_REQUESTS = {
   everything: {
@@ -128,6 +128,14 @@ export const WHOLE_REQUESTS = {
       // "go through the checklist", "run the full checklist"; not another one ("the onboarding checklist")
       '\\b(?:go(?:ing)? through|run|walk (?:me |us )?through|follow|do) (?:the|your|a) (?:full |whole |complete )?' +
         'check ?list\\b',
+      // which layer is at fault ("分不清是哪一层的问题", "不知道是哪个环节出的问题", "can't tell which layer is broken")
+      '(?:分不清|搞不清|弄不清|不知道|不清楚|看不出|判断不了|确定不了)(?:楚)?(?:是|到底是|究竟是)?(?:哪一?层|哪个环节|哪一环)',
+      '\\b(?:which|what) (?:layer|tier|hop)\\b(?! of\\b)',
+      // going through it together over OMS or a shell session ("pls go through it with me" over `systemctl …`, "陪我一起
+      // 过一遍"), not a budget or a CV
+      '(?:\\b(?:go|walk) through (?:it|this|everything|all of it|the whole thing) with (?:me|us)\\b|' +
+        '(?:陪我|带我|跟我|和我|帮我)一起(?:过|捋|查|排查|看)一(?:遍|下))' +
+        '(?=[\\s\\S]*(?:\\boms\\b|systemctl|nginx|后端|\\bbackend\\b|\\[root@|^\\$ ))',
       // "where do we even start", "where would you begin"
       '\\bwhere (?:do|should|would|can|shall) (?:we|i|you|one) (?:even )?(?:start|begin)\\b',
     ],
@@ -147,5 +155,44 @@ export const WHOLE_REQUESTS = {
       'which first',
     ],
     py: ['cong na li kai shi', 'cong na li cha', 'cong na li xia shou'],
+  },
+  'many-problems': {
+    label: '一堆问题 / many problems',
+    zh: [
+      '一堆问题',
+      '问题一大堆',
+      '一大堆问题',
+      '毛病一大堆',
+      '一堆毛病',
+      '各种问题',
+      '问题很多',
+      '症状很杂',
+      '乱七八糟',
+    ],
+    en: [
+      'bunch of issues',
+      'bunch of problems',
+      'lots of issues',
+      'lots of problems',
+      'multiple issues',
+      'many issues',
+    ],
+    re: [
+      '(?:好|好多|几|很多)(?:个|处|样)(?:问题|毛病|地方)(?:一起|同时|都|混)',
+      // several places wrong at once after the box changed: "补丁重启之后…好几处不对", "升级以后多处异常" (not a document's or
+      // a contract's places: "合同好几个地方有问题")
+      '(?:重启|升级|补丁|断电|迁移|部署|上线|发版|reboot|upgrade)[^。！？!?]{0,16}(?:好几|好多|多)(?:处|个地方)(?:都)?' +
+        '(?:不对|有问题|出问题|异常|报错|挂了|不正常)(?!的)',
+      '(?:问题|毛病|报错)(?:混在一起|一起冒|扎堆)',
+      // many alerts at once: "一下子来了四条", "一晚上来了二十多条告警"
+      '(?:一下子|一下|同时|一起|一晚上|一夜|半夜|夜里)[^,.;!?，。；！？\\n]{0,4}(?:来了|出来|冒出来?|报了|收到了?)' +
+        '[^,.;!?，。；！？\\n]{0,3}(?:[两三四五六七八九十几]|\\d{1,3})[十多]*条',
+      // a bunch of alerts at once: "夜里一堆 OMS 相关告警同时出来（502、登录、SIGTERM）"
+      '(?:一堆|一大堆|好多|一批)[^,.;!?，。；！？\\n]{0,10}(?:告警|报警)[^,.;!?，。；！？\\n]{0,4}(?:同时|一起)',
+      '(?:哪哪|哪儿哪儿|处处|到处)都(?:不对|不行|有问题|是问题|报错)',
+      // everything off ("啥都不对劲"), symptoms scattered ("现象很散", "症状比较分散")
+      '(?:啥|什么|哪儿?)都(?:不对劲|不对|不正常|有毛病)|(?:现象|症状|问题)(?:很|比较|有点|太)?(?:分)?散',
+      '\\b(?:several|multiple|various|all (?:kinds|sorts) of) (?:issues|problems|errors|symptoms)\\b',
+    ],
   },
 };

@@ -8,7 +8,7 @@ import { detectConcepts } from './concepts.js';
 import { pinyinStream } from './pinyin.js';
 import { COMPONENTS, GENERIC_COMPONENTS } from './lexicon-components.js';
 import { portMissingFromListing } from './paste-shape.js';
-import { namesSeveralParts } from './several-parts.js';
+import { alternatesTroubles, namesSeveralParts } from './several-parts.js';
 import { withoutGuess } from './hypothesis.js';
 
 /** Bounds that keep matching fast on huge pastes: what an operator pastes fits well within them. */
@@ -240,6 +240,7 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
     }
   }
   if (namesSeveralParts(index.lexicon, said.slice(0, MAX_PROSE_CHARS))) inProse.add('several-parts');
+  if (alternatesTroubles(index.lexicon, said.slice(0, MAX_PROSE_CHARS))) inProse.add('many-problems');
   // "都正常" / "looks normal" says how things are; it asks nothing unless asked ("正常吗", "normal?").
   if (inProse.has('all-fine') && !ASKS_NORMAL.test(prose.join(' '))) inProse.delete('is-normal');
   const concepts = new Set([...inProse, ...conceptsOf(index, logLines.join(' '))]);

@@ -56,14 +56,18 @@ function learnersEnglish(text: string): string {
  * apart, they name what is watched (OMS's API, Kafka's consumers).
  */
 const ALERT_NAME = /(\[(?:firing|resolved)(?::\d+)?\]\s*|\balertname\s*[=:]\s*)([A-Za-z][A-Za-z0-9]{5,})/gi;
+/**
+ * … or listed before the labels it fires with ("- NginxUpstreamErrorsHigh  host=oms-prod-01"): three humps or more,
+ * so a traceback's exception ("ModuleNotFoundError: …") is never one.
+ */
+const LISTED_ALERT =
+  /(^|\s)([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*){2,})(?=\s+(?:host|instance|job|severity|service|target)=)/g;
 
 function alertNameWords(text: string): string {
-  if (!/firing|resolved|alertname/i.test(text)) return text;
-  return text.replace(
-    ALERT_NAME,
-    (_, head: string, name: string) =>
-      `${head}${name.replace(/([a-z0-9])(?=[A-Z])|([a-z])(?=\d)/g, '$1$2 ').replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')}`,
-  );
+  if (!/firing|resolved|alertname|(?:host|instance|job)=/i.test(text)) return text;
+  const apart = (_: string, head: string, name: string) =>
+    `${head}${name.replace(/([a-z0-9])(?=[A-Z])|([a-z])(?=\d)/g, '$1$2 ').replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')}`;
+  return text.replace(ALERT_NAME, apart).replace(LISTED_ALERT, apart);
 }
 
 function normalizeWidth(text: string): string {

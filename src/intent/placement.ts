@@ -1,4 +1,5 @@
-import { withoutComparison, type MessageContext } from './context.js';
+import { withoutHardeningDone } from './hardening.js';
+import { withoutComparison, withoutDatabaseOfTables, type MessageContext } from './context.js';
 import type { PlaybookIndex } from './index.js';
 import { normalize } from './normalize.js';
 import { splitSyllables } from './pinyin.js';
@@ -19,8 +20,11 @@ export function withForeignNames(
   if (ctx.foreign && !ctx.sharedOnly) return ctx;
   // A security tool named as where a line was seen or who asks is a channel (src/intent/security-channel.ts).
   // … and so is another system named as what one already knows (src/intent/context.ts).
-  whole = withoutComparison(withoutSecurityChannel(whole));
-  const lines = prose.map((l) => withoutComparison(withoutSecurityChannel(normalize(l))));
+  // … and so is the server's own hardening told as done before OMS's trouble (src/intent/hardening.ts).
+  const seen = (t: string) =>
+    withoutDatabaseOfTables(withoutComparison(withoutSecurityChannel(withoutHardeningDone(t).text)));
+  whole = seen(whole);
+  const lines = prose.map((l) => seen(normalize(l)));
   if (!ctx.ours && (index.foreign.find(whole, lines) !== undefined || typedOtherSystem(whole)))
     return { ...ctx, foreign: true, other: true, sharedOnly: false };
   if (!ctx.other && index.foreign.find(whole, lines, true) !== undefined) return { ...ctx, other: true };

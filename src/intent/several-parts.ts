@@ -43,3 +43,32 @@ export function namesSeveralParts(lexicon: Lexicon, text: string): boolean {
   }
   return false;
 }
+
+/** "一会…一会…", "时而…时而…", "sometimes … sometimes …": symptoms told as alternating. */
+const ALTERNATING = /一会儿?|时而|有时候?|\bsometimes\b/gi;
+
+/** What kind of trouble a piece names: the login's, a status code's, or another problem's (null: none). */
+function troubleKind(found: ReadonlySet<string>): string | null {
+  if (found.has('login') && (found.has('fails') || found.has('cannot-open') || found.has('unauthorized')))
+    return 'login';
+  for (const k of ['not-found', 'bad-gateway', 'timeout', 'down', 'cannot-open', 'fails']) if (found.has(k)) return k;
+  return null;
+}
+
+/**
+ * Different troubles told as taking turns ("一会登不上一会404", "一会是登录失败一会是502一会又是找不到", "sometimes login
+ * fails, sometimes 502"): many problems at once, the whole's. One trouble coming and going ("接口一会儿502一会儿正常",
+ * "一会儿登录失败一会儿提示密码错误") is one part's.
+ */
+export function alternatesTroubles(lexicon: Lexicon, text: string): boolean {
+  if (!/一会|时而|有时|sometimes/i.test(text)) return false;
+  const plain = normalize(text);
+  const pieces = plain.split(ALTERNATING);
+  if (pieces.length < 3) return false;
+  const kinds = new Set<string>();
+  for (const piece of pieces.slice(1)) {
+    const kind = troubleKind(detectConcepts(lexicon, piece, ''));
+    if (kind) kinds.add(kind);
+  }
+  return kinds.size >= 2;
+}

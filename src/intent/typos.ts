@@ -142,6 +142,9 @@ const HOMOPHONES: Record<string, string> = {
   网管: '网关',
   超官: '超管',
   登路: '登录',
+  // speech recognition's 登录 and 密码 (等路, 秘密): "输完账号秘密它又跳回等路页面了"
+  等路: '登录',
+  秘密: '密码',
   倒入: '导入',
   超市: '超时',
   // a pinyin keyboard's first candidate: 等录 for 登录, 登不近去 for 登不进去, 服物 for 服务, 启东 for 启动
@@ -162,7 +165,21 @@ const HOMOPHONES: Record<string, string> = {
   // a path dictated: "IP 斜杠 admin" is "IP/admin"
   斜杠: '/',
   斜线: '/',
+  // an HTTP status dictated digit by digit: 五零二 is 502, 四零四 404
+  ...spokenStatuses(),
 };
+
+/** 四零零 … 五零四 (零 or 〇) as the digits they say. */
+function spokenStatuses(): Record<string, string> {
+  const out: Record<string, string> = {};
+  const digit = (c: string) => '零〇一二三四五'.indexOf(c);
+  for (const a of '四五')
+    for (const b of '零〇')
+      for (const c of '零〇一二三四') {
+        out[a + b + c] = `${digit(a) - 1}0${Math.max(0, digit(c) - 1)}`;
+      }
+  return out;
+}
 // Each alternative opens with its own characters (lookbehinds after them), which keeps the scan over every text fast.
 const HOMOPHONE_WORDS = new RegExp(
   [
@@ -183,6 +200,11 @@ const HOMOPHONE_WORDS = new RegExp(
     '网管(?=错误|超时)',
     // the supermarket only after what times out ("接口超市" is 接口超时; "超市系统" a customer's own system)
     '超市(?<=(?:接口|借口|请求|连接|网关|响应|读取|上游)超市)',
+    // a status, not part of a longer number (a room, a phone number, a year)
+    '[四五][零〇][零〇一二三四](?<![零〇一二三四五六七八九十百千两幺].{3})(?![零〇一二三四五六七八九十百千万两幺])',
+    // 等路 not a crossing or passing by (等路口, 等路过的车); 秘密 only as what is typed with an account or is wrong
+    '等路(?![口过灯线费])',
+    '秘密(?<=(?:账号|帐号|用户名|工号|和|跟|输入?了?|输完|填了?|改了?)秘密)|秘密(?=错误|错了|不对|忘了|过期|重置)',
     // not a backslash (反斜杠)
     '(?:斜杠|斜线)(?<!反斜.)',
     // an excuse: 找借口, 拿…当借口, 编借口, 借口说

@@ -6,6 +6,7 @@ import { normalize } from './normalize.js';
 import type { PlaybookScore } from './score.js';
 import { APP_COMPONENTS } from './lexicon-components.js';
 import { partsInTrouble, partsNamedIn, troubledParts } from './parts-in-trouble.js';
+import { alternatesTroubles } from './several-parts.js';
 
 /** Concepts that make a message about the whole of OMS (src/intent/lexicon-whole.ts). */
 const WHOLE = ['several-parts', 'all-fine', 'where-to-start', 'everything', 'many-problems'];
@@ -67,7 +68,12 @@ export function aboutTheWhole(
   // of OMS's own parts named, are the whole's, even with trouble named.
   const many =
     c.has('many-problems') &&
-    (more || c.has('everything') || c.has('checkup') || partsNamed(c) >= 2) &&
+    (more ||
+      c.has('everything') ||
+      c.has('checkup') ||
+      partsNamed(c) >= 2 ||
+      // troubles of different kinds taking turns ("一会登不上一会404") are the whole's by themselves
+      alternatesTroubles(index.lexicon, msg.prose)) &&
     !msg.context.foreign &&
     !msg.context.notice &&
     !msg.general;
@@ -104,7 +110,8 @@ export function aboutTheWhole(
   if (!umbrella) return undefined;
   const others = sorted.filter((s) => s !== umbrella);
   const clue = others.find((s) => isClue(s.evidence) && s.score >= SPECIFIC_CLUE);
-  if (!review && clue) return undefined;
+  // Many alerts at once and where to start ("一下子来了四条…该从哪一层开始查") are the whole's though one of them is known.
+  if (!review && clue && !(many && more)) return undefined;
   const best = others[0]?.score ?? 0;
   umbrella.score = Math.min(1, Math.max(umbrella.score, best + AMBIGUITY_MARGIN, confident));
   // Runners-up stay offered beside it: clearly behind when several parts are named or everything is asked for;

@@ -62,12 +62,12 @@ describe('the held-out test half', () => {
   // this round: 113, 113, 5, 20, 4). Round 5 made every set seen so far tuning material and reached 126/128 top-1
   // and offered, 0/52 false alarms, 33/34 sections, 0/52 passive replies (round 8 the same). These floors hold that
   // tuning level so it cannot regress unnoticed.
-  it('top-1 (issue target ≥ 95 %; reached 126/128)', () => {
-    expect(test.total.top1).toBeGreaterThanOrEqual(126);
+  it('top-1 (issue target ≥ 95 %; reached 126/128, 128/128 after round 20)', () => {
+    expect(test.total.top1).toBeGreaterThanOrEqual(128);
   });
 
-  it('the right playbook among those offered (issue target ≥ 99 %; reached 126/128)', () => {
-    expect(test.total.offered).toBeGreaterThanOrEqual(126);
+  it('the right playbook among those offered (issue target ≥ 99 %; reached 126/128, 128/128 after round 20)', () => {
+    expect(test.total.offered).toBeGreaterThanOrEqual(128);
   });
 
   it('false alarms, any playbook offered on an unrelated message (issue target ≤ 1 in 40; reached 0/52)', () => {
@@ -510,7 +510,7 @@ describe('round 17, test half (tuning material since round 19)', () => {
  */
 describe('round 19, tuning half (tuning material since round 19)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 210, offered: 210, sections: 65, falseAlarms: 1, passive: 0 };
+    const level = { top1: 211, offered: 212, sections: 65, falseAlarms: 1, passive: 0 };
     expectLevel(await scoreSet('round19/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -524,7 +524,7 @@ describe('round 19, tuning half (tuning material since round 19)', () => {
  */
 describe('round 19, test half (tuning material since round 20)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 209, offered: 210, sections: 64, falseAlarms: 2, passive: 0 };
+    const level = { top1: 215, offered: 215, sections: 64, falseAlarms: 2, passive: 0 };
     expectLevel(await scoreSet('round19/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -540,7 +540,7 @@ describe('round 19, test half (tuning material since round 20)', () => {
  */
 describe('round 20, tuning half (tuning material of round 20)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 204, offered: 206, sections: 67, falseAlarms: 0, passive: 0 };
+    const level = { top1: 213, offered: 214, sections: 67, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round20/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
