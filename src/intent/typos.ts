@@ -142,8 +142,7 @@ const HOMOPHONES: Record<string, string> = {
   网管: '网关',
   超官: '超管',
   登路: '登录',
-  // speech recognition's 登录 and 密码 (等路, 秘密): "输完账号秘密它又跳回等路页面了"
-  等路: '登录',
+  // speech recognition's 密码 (秘密): "输完账号秘密它又跳回等路页面了"
   秘密: '密码',
   倒入: '导入',
   超市: '超时',
@@ -187,7 +186,7 @@ const HOMOPHONE_WORDS = new RegExp(
     // not waiting for an offer ("在等录取通知", "等录用结果")
     '等录(?!取|用)',
     // not waiting at a crossing or for a passer-by ("在路口等路过的车", "等路灯变绿")
-    '等路(?!口|过|灯|人|边|旁|面|费|上的)|灯路(?!灯)',
+    '等路(?!口|过|灯|人|边|旁|面|费|线|上的)|灯路(?!灯)',
     // 登近 only as 登不近/登近去 ("登不近去"), not 登近 in a place's name
     '登不近|登近(?=去|来)',
     // 启东 is a city: read as 启动 only beside a start ("服务启东失败", "启东不了", "没启东"), never "去启东出差"
@@ -202,8 +201,7 @@ const HOMOPHONE_WORDS = new RegExp(
     '超市(?<=(?:接口|借口|请求|连接|网关|响应|读取|上游)超市)',
     // a status, not part of a longer number (a room, a phone number, a year)
     '[四五][零〇][零〇一二三四](?<![零〇一二三四五六七八九十百千两幺].{3})(?![零〇一二三四五六七八九十百千万两幺])',
-    // 等路 not a crossing or passing by (等路口, 等路过的车); 秘密 only as what is typed with an account or is wrong
-    '等路(?![口过灯线费])',
+    // 秘密 only as what is typed with an account or is wrong
     '秘密(?<=(?:账号|帐号|用户名|工号|和|跟|输入?了?|输完|填了?|改了?)秘密)|秘密(?=错误|错了|不对|忘了|过期|重置)',
     // not a backslash (反斜杠)
     '(?:斜杠|斜线)(?<!反斜.)',
