@@ -490,11 +490,13 @@ describe('round 16, test half (tuning material since round 19)', () => {
   });
 });
 
-// Round 20's retraining (round 19's test half and round 20's tuning half learned) turns r17b-8 ("登录页点登录，POST
-// /api/auth/login/ 直接 405 Not Allowed") from login to api-not-found: offered 215 until round 20 settles it.
+// Round 20's retraining turned r17b-8 ("登录页点登录，POST /api/auth/login/ 直接 405 Not Allowed") from login to
+// api-not-found; a 405 met clicking 登录 is login's too (playbooks/login.md, api-location-missing): offered beside the
+// API's since round 20 (docs/intent.md "Round 20: false alarms of four new populations"). Which of the two comes first
+// moves with the classifier's retraining (216 top-1 as committed): held at 215.
 describe('round 17, test half (tuning material since round 19)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 214, offered: 215, sections: 59, falseAlarms: 0, passive: 0 };
+    const level = { top1: 215, offered: 216, sections: 59, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round17/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -520,11 +522,12 @@ describe('round 19, tuning half (tuning material since round 19)', () => {
  * scored figures-only by the integrator before round 19 (top-1 202/216, offered 204/216, sections 60/66, false alarms
  * 3/84, passive 0/84), after its first part (203, 206, 60, 3, 0) and after its second part (206, 207, 60, 2, 0: the
  * blind figures of round 19; docs/intent.md). Tuning material since round 20; with the classifier retrained on it
- * (now a training set) it reads 208, 209, 60, 2, 0: held there.
+ * (now a training set) it reads 208, 209, 60, 2, 0: held there; its two false alarms (a friend's crawler, a report's
+ * standard format) silenced in round 20 (docs/intent.md "Round 20: false alarms of four new populations").
  */
 describe('round 19, test half (tuning material since round 20)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 208, offered: 209, sections: 60, falseAlarms: 2, passive: 0 };
+    const level = { top1: 208, offered: 209, sections: 60, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round19/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -535,11 +538,12 @@ describe('round 19, test half (tuning material since round 20)', () => {
  * dictating on a phone, a monitoring engineer forwarding alerts), split by the same seed. Both halves were scored
  * figures-only before round 20 (docs/intent.md); the tuning half (top-1 200/216, offered 203/216, sections 57/67,
  * false alarms 2/84, passive 0/84 when it came in; 202, 206, 57, 1, 0 with the classifier retrained on it) is tuning
- * material of round 20, the test half is kept outside the repository until scored after it.
+ * material of round 20, the test half is kept outside the repository until scored after it. Its false alarm (a
+ * PostgreSQL role's SUPERUSER) is silent since round 20's false-alarm work.
  */
 describe('round 20, tuning half (tuning material of round 20)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 202, offered: 206, sections: 57, falseAlarms: 1, passive: 0 };
+    const level = { top1: 202, offered: 206, sections: 57, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round20/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
