@@ -130,3 +130,30 @@ describe('clauses separated by semicolons', () => {
     ]);
   });
 });
+
+describe('a service, a console or an appliance told by what it is for', () => {
+  it("is another system's", () => {
+    silent([
+      '搜索服务起不来 端口被占用',
+      '消息推送服务 OOM 了',
+      '探针服务起不来 status=1/FAILURE',
+      '配置中心的后台登录不上',
+      '加密机的 web 管理页登录不上',
+      '日志审计的超级管理员密码忘了',
+      '主库切过去以后另一套系统的后台登录一直报错',
+    ]);
+  });
+
+  it("OMS's own services, back offices and the browser's console keep their answer", () => {
+    tops([
+      ['麒麟上后端服务起不来', 'service-start'],
+      ['导出服务一跑大文件 worker 就被 SIGTERM', 'worker-sigterm'],
+      ['代理服务 502 了，nginx 日志 upstream timed out', 'api-not-found'],
+      ['浏览器控制台里报 CORS 错误 登录不上', 'login'],
+      ['员工后台批量导入失败', 'admin'],
+      ['经销商后台登录提示密码错误', 'login'],
+      ['电脑端后台登录不上，手机端可以', 'login'],
+      ['所以服务起不来是因为这个吗 id: "www-data"：无此用户', 'service-start'],
+    ]);
+  });
+});
