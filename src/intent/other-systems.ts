@@ -122,8 +122,8 @@ const OTHER_NAMES = [
   ...['laptop', 'brew', 'homebrew', 'macos'],
   "(?:another|other|side|personal|my own) (?:\\w+ )?(?:project|app|site|system)(?:'s)?",
   // another team's or department's system, in English: "the HR system's bulk import", "the billing platform"
-  '(?:hr|finance|billing|payroll|accounting|attendance|ticketing|reporting|warehouse|inventory|helpdesk|marketing|' +
-    'bank|banking|tax|notification|payment|shipping) (?:system|platform|app|portal|tool|site|service)s?',
+  '(?:hr|finance|billing|payroll|accounting|attendance|ticketing|reporting|report|warehouse|inventory|helpdesk|' +
+    'marketing|bank|banking|tax|notification|payment|shipping) (?:system|platform|app|portal|tool|site|service)s?',
   "(?:another|other|the data|the qa|the infra|the platform|the bi) team'?s",
   // "the staging nginx of the mobile team": another team's own (a team reporting a problem stays a channel)
   '(?:of|for) (?:the|another) (?!ops\\b|support\\b|sre\\b|oms\\b)[a-z]+ team',

@@ -157,3 +157,26 @@ describe('a service, a console or an appliance told by what it is for', () => {
     ]);
   });
 });
+
+describe("an alert's labels", () => {
+  it('naming another service, team or host place the alert there', () => {
+    silent([
+      '[FIRING:1] ServiceDown job=sms-sender instance=10.20.7.3:9100',
+      '[FIRING:1] ProcessNotRunning service=file-transfer host=10.12.3.40 severity=critical',
+      'PROBLEM: gunicorn worker timeout on host face-recognition-01 (python 服务)',
+      '[FIRING:1] HttpProbe5xx target=http://10.20.8.5/api/v1/health status=502 owner=data-team',
+      '[FIRING:1] NginxUpstreamDown upstream=pay_backend server=10.20.4.17:8080',
+      'Zabbix: nginx on 10.20.3.99 returned 502 for /api/report/ (report system)',
+    ]);
+  });
+
+  it("naming OMS's own, its server's exporters and probes or the operators keep the alert OMS's", () => {
+    tops([
+      ['[FIRING:1] ServiceDown job=oms-backend instance=10.20.3.15:8000', 'service-start'],
+      ['[FIRING:1] ProcessNotRunning service=gunicorn host=kylin-oms01', 'service-start'],
+      ['[FIRING:1] HttpProbe5xx job=node target=http://172.29.91.61/api/ status=502 owner=ops', 'api-not-found'],
+      ['PROBLEM: gunicorn worker timeout on host oms-prod-01', 'worker-sigterm'],
+      ['PROBLEM: Service "oms-backend" is not running on host kylin-oms01', 'service-start'],
+    ]);
+  });
+});
