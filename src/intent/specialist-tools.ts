@@ -22,6 +22,8 @@ export const SPECIALIST_TOOLS = [
   ...['tongweb', 'weblogic', 'websphere', 'jboss', 'finereport', 'smartbi'],
   // the security engineer's scanners and bastions ("RSAS 扫描器登录页", "JumpServer 的 admin 被锁")
   ...['rsas', 'nessus', 'jumpserver'],
+  // the company's single sign-on and its second factor ("Okta MFA push never arrives"): OMS has a password alone
+  ...['okta', 'mfa', 'totp'],
   // the monitoring engineer's collector and Nightingale's own processes ("n9e-server 服务一直重启")
   ...['categraf', 'n9e-\\w+'],
   // an alert's labels naming another service, team or host ("ServiceDown job=sms-sender", "owner=data-team",

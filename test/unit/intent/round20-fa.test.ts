@@ -64,6 +64,9 @@ describe("a business user's devices, a friend's project, a report's format", () 
   it('are not OMS', () => {
     silent([
       '税控盘密码输错三次被锁了怎么办',
+      'jindie houtai dakai 502',
+      'shuikong pan mima suo le',
+      "Okta MFA push never arrives so I can't sign in to anything",
       '帆软报表的管理后台登不上了 密码是对的',
       '朋友的爬虫 python 在他的云服务器上跑着跑着就收到SIGTERM没了 是被谁杀了',
       '客户要出一份部署报告，公司有标准格式吗',
@@ -75,6 +78,7 @@ describe("a business user's devices, a friend's project, a report's format", () 
       ['帮朋友问的，他们公司也用这套系统，后台打不开 404', 'admin'],
       ['运维同学的电脑上 OMS 超管登录不上', 'login'],
       ['客户报告说超管登录失败，报告格式按上次的来', 'login'],
+      ['houtai denglu bu shang mima cuowu', 'login'],
     ]);
     sections([['OMS 部署完了，客户要部署报告，推荐配置在哪看', 'checklist#recommended-config']]);
   });
