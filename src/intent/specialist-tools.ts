@@ -29,7 +29,8 @@ export const SPECIALIST_TOOLS = [
   // an alert's labels naming another service, team or host ("ServiceDown job=sms-sender", "owner=data-team",
   // "upstream=pay_backend", "on host face-recognition-01"); not OMS's own, its server's exporters and probes, nor a
   // team of operators ("job=oms-backend", "job=node", "job=blackbox", "service=http", "owner=ops")
-  '(?:job|service|app|application|unit|container|deployment|upstream|owner|team)=' +
+  // (a label, not a query string: "login?app=pc")
+  '(?<=^|[\\s{,(])(?:job|service|app|application|unit|container|deployment|upstream|owner|team)=' +
     '(?!oms|backend|frontend|nginx|gunicorn|django|node|blackbox|process|categraf|prometheus|systemd|web|api|http|' +
     'probe|host|kylin|login|admin|worker|ops|sre|infra|platform|default|prod)[a-z][\\w.-]*',
   'on host (?![\\w.-]*oms|kylin|localhost|prod)[a-z][\\w.-]*',

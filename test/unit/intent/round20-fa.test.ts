@@ -180,6 +180,7 @@ describe("an alert's labels", () => {
       ['[FIRING:1] ProcessNotRunning service=gunicorn host=kylin-oms01', 'service-start'],
       ['[FIRING:1] HttpProbe5xx job=node target=http://172.29.91.61/api/ status=502 owner=ops', 'api-not-found'],
       ['PROBLEM: gunicorn worker timeout on host oms-prod-01', 'worker-sigterm'],
+      ['打开 http://172.29.91.61/login?app=pc 超管登录失败', 'login'],
       ['PROBLEM: Service "oms-backend" is not running on host kylin-oms01', 'service-start'],
     ]);
   });
