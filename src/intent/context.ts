@@ -8,6 +8,7 @@ import { withoutBotClause } from './hypothesis.js';
 import { OTHER_SYSTEMS } from './other-systems.js';
 import { DEV_RUN, ON_SERVER } from './own-desk.js';
 import { namesSecurityChannel, withoutSecurityChannel } from './security-channel.js';
+import { alertNamesOther } from './specialist-tools.js';
 import { relaysReport, SHARED_INFRA, withoutRelays } from './shared-infra.js';
 
 /**
@@ -249,7 +250,12 @@ export function messageContext(text: string): MessageContext {
   if (NOT_OURS.test(said) || (DEV_RUN.test(said) && !ON_SERVER.test(said)))
     return { ours: false, foreign: true, notice: announces(said), other: true };
   const ours = namesOms(said);
-  const named = OTHER_SYSTEMS.test(said) || OTHER_HOST.test(said) || namesSystemByUse(said) || namesOwnDesktop(said);
+  const named =
+    OTHER_SYSTEMS.test(said) ||
+    OTHER_HOST.test(said) ||
+    namesSystemByUse(said) ||
+    namesOwnDesktop(said) ||
+    alertNamesOther(said);
   const shared = !named && SHARED_INFRA.test(said);
   const other = named || shared;
   return {

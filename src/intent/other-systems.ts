@@ -2,6 +2,7 @@ import { OTHER_LIVES, OTHER_LIVES_ZH } from './other-lives.js';
 import { OTHER_TOPICS, OTHER_TOPICS_ZH } from './other-topics.js';
 import { OWN_DESK, OWN_DESK_ZH } from './own-desk.js';
 import { SITE_SYSTEMS, SITE_SYSTEMS_ZH } from './site-systems.js';
+import { SPECIALIST_TOOLS, SPECIALIST_TOOLS_ZH } from './specialist-tools.js';
 import { namesMatcher } from './term-scan.js';
 
 /** Other systems' names in latin letters, each a whole word (an expression where it needs one). */
@@ -51,6 +52,7 @@ const OTHER_NAMES = [
   ...OTHER_TOPICS,
   ...OTHER_LIVES,
   ...SITE_SYSTEMS,
+  ...SPECIALIST_TOOLS,
   ...OWN_DESK,
   'access denied for user',
   // a package manager's or git's own account and registry ("npm login 报 401", "git 登录不上"): not OMS's login
@@ -123,8 +125,8 @@ const OTHER_NAMES = [
   ...['laptop', 'brew', 'homebrew', 'macos'],
   "(?:another|other|side|personal|my own) (?:\\w+ )?(?:project|app|site|system)(?:'s)?",
   // another team's or department's system, in English: "the HR system's bulk import", "the billing platform"
-  '(?:hr|finance|billing|payroll|accounting|attendance|ticketing|reporting|warehouse|inventory|helpdesk|marketing|' +
-    'bank|banking|tax|notification|payment|shipping) (?:system|platform|app|portal|tool|site|service)s?',
+  '(?:hr|finance|billing|payroll|accounting|attendance|ticketing|reporting|report|warehouse|inventory|helpdesk|' +
+    'marketing|bank|banking|tax|notification|payment|shipping) (?:system|platform|app|portal|tool|site|service)s?',
   "(?:another|other|the data|the qa|the infra|the platform|the bi) team'?s",
   // "the staging nginx of the mobile team": another team's own (a team reporting a problem stays a channel)
   '(?:of|for) (?:the|another) (?!ops\\b|support\\b|sre\\b|oms\\b)[a-z]+ team',
@@ -228,7 +230,7 @@ const OTHER_NAMES_ZH = [
   '(?<![资来电根水能])源(?:是不是|好像|又|也)?(?:挂了|挂掉|连不上|超时|太慢|很慢|失效)', // "是不是源挂了"
 
   '我本地',
-  '(?:另一个|另外一个|其他的?|别的|隔壁|别人的) ?(?:[a-z][\\w.-]* ?)?(?:项目|系统|平台|站点|网站|应用)',
+  '(?:另一个|另外一个|另一套|另外一套|其他的?|别的|隔壁|别人的) ?(?:[a-z][\\w.-]* ?)?(?:项目|系统|平台|站点|网站|应用)',
   // … not another team as who touched OMS ("nginx配置刚被别的组动过", "隔壁组昨天改了我们的防火墙")
   '(?<!被)(?:隔壁|别的|其他|兄弟)(?:组|部门|团队|事业部|子公司|分公司)' +
     '(?!的?(?:人|同事|哥们|兄弟)?(?:刚|刚刚|昨天|今天|前天|上周|最近|之前)?(?:才)?(?:动|改|碰|调|重启|升级|删|换|加固)|把(?:我们|咱们|oms))|' +
@@ -245,6 +247,7 @@ const OTHER_NAMES_ZH = [
   ...OTHER_TOPICS_ZH,
   ...OTHER_LIVES_ZH,
   ...SITE_SYSTEMS_ZH,
+  ...SPECIALIST_TOOLS_ZH,
   ...OWN_DESK_ZH,
   '(?:财务|人事|报销|审批|考勤|打卡|工单|客服|仓储|报表|数据|测试|招聘|培训|会议|采购|合同|资产|物流|营销|电商|商城|' +
     '考试|学习|点餐|文档|知识库|活动|收银|会员|门店|超市|排班|薪酬|绩效|档案|预约|票务|停车|访客|积分|社保|hr|oa|erp|crm)' +

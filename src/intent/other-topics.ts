@@ -75,6 +75,8 @@ export const OTHER_TOPICS_ZH = [
   '(?:网卡|网络服务|电脑|笔记本|手机|windows|mac|ubuntu)\\s*(?:的)?\\s*重启|重启\\s*(?:一下)?\\s*(?:网卡|电脑|笔记本|手机|windows|mac)',
   // a report's template, a computer's own trouble or specification, a desktop program started at boot, pay
   '(?:周报|日报|月报|报告|简历|ppt|合同|报销|述职)的?模板',
+  // … or the standard format of a report to hand in ("客户要出一份部署报告，公司有标准格式吗")
+  '(?:报告|方案|总结|汇报材料)[^.;!?。；！？\\n]{0,12}(?:标准|固定|统一|规定)的?(?:格式|模板|范本)',
   '电脑(?:一直|老是|总是|自动|又){0,2}(?:重启|蓝屏|死机|开不了机)|(?:电脑|笔记本|台式机|手机|显卡)的?配置',
   '开机自启动?\\s*(?:qq|微信|钉钉|飞书|outlook|teams)|(?:qq|微信|钉钉|飞书|outlook|teams)\\s*(?:的)?开机自启',
   ...['工资', '薪资', '社保', '公积金', '年假', '调休', '补卡', '打卡'],

@@ -47,6 +47,8 @@ const PINYIN_NAMES = [
   // a family's phones, televisions and accounts:
   // "wode xiaomi shouji", "jia li dianshi denglu aiqiyi", "lao po de diannao"
   ...['xiao mi', 'ai qi yi', 'dian shi', 'lao po', 'lao gong'],
+  // a business user's finance suite and tax device (src/intent/specialist-tools.ts): "jindie houtai dakai 502"
+  ...['jin die', 'shui kong'],
 ].map((n) => n.split(' '));
 
 /** A quick look before the syllables are compared: one of the names' first two syllables, spaced or not. */

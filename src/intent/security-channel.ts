@@ -12,6 +12,8 @@
 const TOOLS = [
   String.raw`\b(?:soc|siem|waf|ids|ips|edr|xdr|ndr|hids|nids|splunk|qradar)\b`,
   '态势感知|安全运营(?:中心)?|安全(?:团队|部门|中心|组的?同事)|审计(?:组|部门|方|老师|人员|那边)?|合规(?:组|部门|方|那边)?',
+  // security vendors' products reporting what they saw ("天擎报 gunicorn 是可疑进程", "绿盟扫出来…")
+  String.raw`\b(?:rsas|nessus)\b|奇安信|天擎|绿盟|启明星辰|天融信|安恒|明御|亚信|长亭|雷池|漏扫`,
 ].join('|');
 
 /** Who on the tool's side: "这边", "的同事", "analysts", "team". */
@@ -19,7 +21,7 @@ const WHO = String.raw`\s*(?:这边|那边|的同事|同事|的人|团队|平台
 
 /** What the tool did with the line or what its people want: seen, caught, flagged, asked. */
 const SEEN = [
-  '抓到|看到|发现|告警|报了|报出|上报|反馈|反映|提到|标记|标成|判定|判断|问|说|要|想|转过来|推过来|工单|记录(?:到|里)|日志(?:里|中|显示)',
+  '抓到|看到|发现|告警|报了|报出|报(?=\\s)|报的|扫出|扫到|上报|反馈|反映|提到|标记|标成|判定|判断|问|说|要|想|转过来|推过来|工单|记录(?:到|里)|日志(?:里|中|显示)',
   String.raw`(?:flag(?:s|ged)?|caught|catch(?:es)?|saw|sees?|logged|logs?|alert(?:s|ed)?|ask(?:s|ed)?|wants?|` +
     String.raw`report(?:s|ed)?|says?|said|shows?|showed|picked up|raised|ticket)\b`,
 ].join('|');

@@ -4,6 +4,7 @@
  */
 import { detectConcepts, type Lexicon } from './concepts.js';
 import { COMPONENTS, GENERIC_COMPONENTS } from './lexicon-components.js';
+import { PROBLEMS } from './lexicon-problems.js';
 import { normalize } from './normalize.js';
 import { plusPieces } from './paste-shape.js';
 
@@ -19,6 +20,25 @@ const LIST = new RegExp(String.raw`(?<![\w\u3400-\u9fff])${ITEM}(?:${SEP}${ITEM}
 const SPACED = /(?<![\w\u3400-\u9fff])[\u3400-\u9fff]{2,4}(?: +[\u3400-\u9fff]{2,4}){2,}/g;
 
 /**
+ * Short clauses separated by semicolons, as a relayed report lists what fails ("客户反馈：登录不了；后台白屏；导入失败。"):
+ * the run of three or more pieces, the first cut after its lead-in, the last before the sentence goes on.
+ */
+function semicolonPieces(text: string): string[][] {
+  if (!text.includes(';')) return [];
+  const out: string[][] = [];
+  for (const line of text.split('\n')) {
+    const pieces = line.split(';');
+    if (pieces.length < 3) continue;
+    pieces[0] = pieces[0]!.split(/[:,.!?]/).at(-1)!;
+    pieces[pieces.length - 1] = pieces.at(-1)!.split(/[:,.!?]/)[0]!;
+    if (pieces.every((p) => p.trim().length > 0 && p.trim().length <= MAX_CLAUSE)) out.push(pieces);
+  }
+  return out;
+}
+/** Longest piece of a semicolon list read as one item (a short clause: "后台打开白屏", "login page 404"). */
+const MAX_CLAUSE = 16;
+
+/**
  * Does the text list three or more parts of OMS (each item naming a component, at least two of them specific to
  * OMS rather than every system's users or config), as a list of words or as clauses joined by "+"? Such a message
  * is about the whole, not one part.
@@ -29,12 +49,18 @@ export function namesSeveralParts(lexicon: Lexicon, text: string): boolean {
     ...[...plain.matchAll(LIST)].map((m) => m[0].split(new RegExp(SEP, 'i'))),
     ...[...plain.matchAll(SPACED)].map((m) => m[0].split(/ +/)),
   ];
-  for (const list of [...lists, ...plusPieces(plain)]) {
+  const clauses = semicolonPieces(plain).map((list) => ({ list, troubled: true }));
+  for (const { list, troubled } of [
+    ...[...lists, ...plusPieces(plain)].map((l) => ({ list: l, troubled: false })),
+    ...clauses,
+  ]) {
     const named = new Set<string>();
     let items = 0;
     for (const item of list) {
-      const found = [...detectConcepts(lexicon, item.trim(), '')].filter((c) => c in COMPONENTS);
-      if (found.length === 0) continue;
+      const concepts = detectConcepts(lexicon, item.trim(), '');
+      const found = [...concepts].filter((c) => c in COMPONENTS);
+      // A clause of the list says what fails: "密码确认没错" is a fact about the login, no part in trouble.
+      if (found.length === 0 || (troubled && ![...concepts].some((c) => c in PROBLEMS))) continue;
       items++;
       for (const c of found) named.add(c);
     }

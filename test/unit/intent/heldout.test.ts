@@ -490,11 +490,13 @@ describe('round 16, test half (tuning material since round 19)', () => {
   });
 });
 
-// Round 20's retraining (round 19's test half and round 20's tuning half learned) turns r17b-8 ("登录页点登录，POST
-// /api/auth/login/ 直接 405 Not Allowed") from login to api-not-found: offered 215 until round 20 settles it.
+// Round 20's retraining turned r17b-8 ("登录页点登录，POST /api/auth/login/ 直接 405 Not Allowed") from login to
+// api-not-found; a 405 met clicking 登录 is login's too (playbooks/login.md, api-location-missing): offered beside the
+// API's since round 20 (docs/intent.md "Round 20: false alarms of four new populations"). Which of the two comes first
+// moves with the classifier's retraining (216 top-1 as committed): held at 215.
 describe('round 17, test half (tuning material since round 19)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 214, offered: 215, sections: 59, falseAlarms: 0, passive: 0 };
+    const level = { top1: 215, offered: 216, sections: 59, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round17/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -524,7 +526,7 @@ describe('round 19, tuning half (tuning material since round 19)', () => {
  */
 describe('round 19, test half (tuning material since round 20)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 215, offered: 215, sections: 64, falseAlarms: 2, passive: 0 };
+    const level = { top1: 215, offered: 215, sections: 64, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round19/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });

@@ -26,8 +26,8 @@ describe('offered probes', () => {
   it('every OMS message is offered its playbook, but the few known misses', () => {
     const notOffered = report.misses.filter((m) => m.expect !== null && !m.got.offered.includes(m.expect));
     // o16-416: `nginx -T | grep location` pasted with "没有 /api 这一段" is read by its `location /admin/` line;
-    // (o16-531, login, admin and import failing "and the service restarting", is offered the checklist second by the
-    // classifier as retrained with round 19's fa19 probes; the login alone after other retrainings: it flips with each)
+    // (o16-531, "登录不了；后台白屏；导入失败", flipped with each retraining until round 20 read clauses separated by
+    // semicolons, each naming a part in trouble, as a list of parts: src/intent/several-parts.ts)
     expect(notOffered.map((m) => m.id)).toEqual(KNOWN_MISSES);
   });
 
