@@ -147,8 +147,8 @@ export function pinyinReadings(zh: string): string[] {
 
 /**
  * `<repo>/src/intent/lexicon-pinyin.json`, found from this module's own location as src/intent/ngram.ts finds the
- * classifier: the readings of the built-in lexicon's Chinese terms, written by scripts/gen-lexicon-pinyin.ts
- * (`npm run gen:pinyin`; test/unit/scripts/gen-lexicon-pinyin.test.ts fails while it is out of date). Loading
+ * classifier: the readings of the built-in lexicon's Chinese terms, written by scripts/gen-lexicon-data.ts
+ * (`npm run gen:lexicon`; test/unit/scripts/gen-lexicon-data.test.ts fails while it is out of date). Loading
  * pinyin-pro costs ~100 ms, paid by the first message holding two pinyin syllables in a row — which most English
  * messages do ("api" is a pi, "change" chang e); the file is ~30 KB of JSON.
  */

@@ -29,16 +29,11 @@ function anyOf(source: string): string[] | undefined {
   return [...out];
 }
 
+// No closures inside: run through tsx, every closure created is named at run time (a property defined), which made
+// reading the lexicon's expressions several times slower.
 function sequenceLiterals(source: string): string[] | undefined {
   let best: string[] | undefined;
-  const consider = (candidate: string[] | undefined) => {
-    if (candidate && candidate.length > 0 && better(candidate, best)) best = candidate;
-  };
   let run = '';
-  const flush = () => {
-    if (run) consider([run]);
-    run = '';
-  };
   let i = 0;
   while (i < source.length) {
     const c = source[i]!;
@@ -60,21 +55,23 @@ function sequenceLiterals(source: string): string[] | undefined {
     } else if (c !== '.' && c !== '^' && c !== '$') literal = c;
     const quantified = quantifierEnd(source, next);
     if (quantified !== next) {
-      flush();
+      best = pick(best, run);
+      run = '';
       // a group repeated at least once is passed through: its literals hold
-      if (group !== undefined && /^(?:\+|\{[1-9])/.test(source.slice(next))) consider(anyOf(group));
+      const once = source[next] === '+' || (source[next] === '{' && isDigit(source[next + 1], '1'));
+      if (group !== undefined && once) best = pick(best, anyOf(group));
       i = quantified;
       continue;
     }
-    if (group !== undefined) {
-      flush();
-      consider(anyOf(group));
-    } else if (literal !== undefined && caseSafe(literal)) run += literal.toLowerCase();
-    else flush();
+    if (literal !== undefined && group === undefined && caseSafe(literal)) run += literal.toLowerCase();
+    else {
+      best = pick(best, run);
+      run = '';
+      if (group !== undefined) best = pick(best, anyOf(group));
+    }
     i = next;
   }
-  flush();
-  return best;
+  return pick(best, run);
 }
 
 /** What a consuming group holds (`(…)`, `(?:…)`, `(?<name>…)`); undefined for a lookaround. */
@@ -86,11 +83,20 @@ function groupBody(group: string): string | undefined {
   return inner.slice(1);
 }
 
-/** Is `a` the better gate: its shortest literal longer, or as long with fewer literals? */
-function better(a: string[], b: string[] | undefined): boolean {
-  if (!b) return true;
-  const shortest = (xs: string[]) => Math.min(...xs.map((x) => x.length));
-  return shortest(a) > shortest(b) || (shortest(a) === shortest(b) && a.length < b.length);
+/** The better gate of two: the one whose shortest literal is longer, or as long with fewer literals. */
+function pick(best: string[] | undefined, candidate: string | string[] | undefined): string[] | undefined {
+  if (candidate === undefined || candidate.length === 0) return best;
+  const c = typeof candidate === 'string' ? [candidate] : candidate;
+  if (!best) return c;
+  const a = shortest(c);
+  const b = shortest(best);
+  return a > b || (a === b && c.length < best.length) ? c : best;
+}
+
+function shortest(xs: readonly string[]): number {
+  let n = Infinity;
+  for (const x of xs) n = Math.min(n, x.length);
+  return n;
 }
 
 /** A character whose lower-cased form matches as the expression's `i` flag would: ASCII, or without case. */
@@ -104,11 +110,22 @@ function quantifierEnd(source: string, i: number): number {
   let end = i;
   if (c === '?' || c === '*' || c === '+') end = i + 1;
   else if (c === '{') {
-    const m = /^\{\d+(?:,\d*)?\}/.exec(source.slice(i));
-    if (m) end = i + m[0].length;
+    // {n}, {n,} or {n,m}; anything else is a literal brace
+    let j = i + 1;
+    while (isDigit(source[j])) j++;
+    if (j > i + 1 && source[j] === ',') {
+      j++;
+      while (isDigit(source[j])) j++;
+    }
+    if (j > i + 1 && source[j] === '}') end = j + 1;
   }
   if (end !== i && source[end] === '?') end++;
   return end;
+}
+
+/** A digit, `from` or above. */
+function isDigit(c: string | undefined, from = '0'): boolean {
+  return c !== undefined && c >= from && c <= '9';
 }
 
 /** The index after the class opening at `i` (`[…]`, with escapes; `]` first closes an empty class). */

@@ -1,4 +1,5 @@
-import { requiredLiterals, topAlternatives } from './required-literal.js';
+import { gatesOf } from './expression-gates.js';
+import { topAlternatives } from './required-literal.js';
 
 /**
  * Literal terms found in a message without regular expressions.
@@ -155,6 +156,8 @@ export class TermMatcher {
   /** The alternatives without a required literal, as one expression. */
   readonly open: RegExp | undefined;
   readonly gated: readonly GatedExpression[];
+  /** Every top-level alternative of the expressions (scripts/gen-lexicon-data.ts writes their gates). */
+  readonly alternatives: readonly string[];
 
   constructor(
     readonly terms: readonly LiteralTerm[],
@@ -162,8 +165,9 @@ export class TermMatcher {
   ) {
     const open: string[] = [];
     const gated: GatedExpression[] = [];
-    for (const alternative of expressions.flatMap(topAlternatives)) {
-      const literals = requiredLiterals(alternative);
+    this.alternatives = expressions.flatMap(topAlternatives);
+    for (const alternative of this.alternatives) {
+      const literals = gatesOf(alternative);
       if (literals === undefined) open.push(alternative);
       else gated.push(new GatedExpression(literals, alternative));
     }

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { requiredLiterals } from './required-literal.js';
+
+/**
+ * `<repo>/src/intent/expression-gates.json`, found from this module's own location as src/intent/ngram.ts finds the
+ * classifier: for every alternative of the lexicon's expressions and the other systems' names, the literals one of
+ * which every match holds (null: none), as src/intent/required-literal.ts reads them. Written by
+ * scripts/gen-lexicon-data.ts (`npm run gen:lexicon`; test/unit/scripts/gen-lexicon-data.test.ts fails while it is
+ * out of date): reading ~500 expressions' sources when a process compiles the lexicon cost 10–25 ms of its first
+ * match, looking them up here about a millisecond.
+ */
+export function expressionGatesFile(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return path.resolve(here, '..', '..', 'src', 'intent', 'expression-gates.json');
+}
+
+let written: Map<string, string[] | null> | null | undefined;
+
+/** The literals gating an alternative (undefined: none, always run it): written, or read from its source now. */
+export function gatesOf(alternative: string): string[] | undefined {
+  if (written === undefined) {
+    try {
+      const table = JSON.parse(readFileSync(expressionGatesFile(), 'utf8')) as Record<string, string[] | null>;
+      written = new Map(Object.entries(table));
+    } catch {
+      written = null; // read from the sources instead: slower, the same gates
+    }
+  }
+  if (written?.has(alternative)) return written.get(alternative) ?? undefined;
+  return requiredLiterals(alternative);
+}
