@@ -3,8 +3,9 @@
  * (src/intent/lexicon.ts and the files it lists) and the other systems' names:
  * - src/intent/lexicon-pinyin.json: the toneless readings of every Chinese term, as pinyin-pro and the typed variants
  *   give them (src/intent/pinyin.ts, `derivedReadings`), so that matching pinyin input need not load pinyin-pro;
- * - src/intent/expression-gates.json: for every alternative of their expressions, the literals one of which every
- *   match holds (src/intent/required-literal.ts), so that compiling the lexicon need not read ~500 sources.
+ * - src/intent/expression-gates.json: for every alternative of their expressions and every log signature of the
+ *   playbooks, the literals one of which every match holds (src/intent/required-literal.ts), so that a process's
+ *   first match need not read ~700 sources.
  * Run it after editing a lexicon file or the other systems' names; test/unit/scripts/gen-lexicon-data.test.ts fails
  * while either file is out of date (matching stays right meanwhile, only slower).
  */
@@ -16,6 +17,9 @@ import { OTHER_SYSTEMS } from '../src/intent/other-systems.js';
 import { derivedReadings, lexiconPinyinFile } from '../src/intent/pinyin.js';
 import { requiredLiterals } from '../src/intent/required-literal.js';
 import { SHARED_INFRA } from '../src/intent/shared-infra.js';
+import { playbookRegistry } from '../src/app/playbook-registry.js';
+import { loadPlaybooks } from '../src/playbooks/loader.js';
+import { defaultPlaybookDir } from '../src/playbooks/paths.js';
 
 /** One entry a line, sorted, so that a change reads as the entries it adds. */
 function jsonLines(entries: ReadonlyArray<readonly [string, unknown]>): string {
@@ -31,17 +35,22 @@ export function buildLexiconPinyinJson(): string {
   return jsonLines(terms.map((t) => [t, derivedReadings(t)] as const));
 }
 
-/** The text of src/intent/expression-gates.json: the gates read from the sources, never from the file itself. */
-export function buildExpressionGatesJson(): string {
+/**
+ * The text of src/intent/expression-gates.json: the gates read from the sources, never from the file itself; the
+ * playbooks' signatures too (src/intent/score.ts gates them; a signature an operator adds is read at run time).
+ */
+export async function buildExpressionGatesJson(): Promise<string> {
   const matchers = [...builtinLexicon().concepts.map((c) => c.text), OTHER_SYSTEMS, SHARED_INFRA];
-  const alternatives = [...new Set(matchers.flatMap((m) => m.alternatives))];
+  const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
+  const signatures = playbooks.flatMap((p) => p.signatures.map((re) => re.source));
+  const alternatives = [...new Set([...matchers.flatMap((m) => m.alternatives), ...signatures])];
   return jsonLines(alternatives.map((a) => [a, requiredLiterals(a) ?? null] as const));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const [file, json] of [
     [lexiconPinyinFile(), buildLexiconPinyinJson()],
-    [expressionGatesFile(), buildExpressionGatesJson()],
+    [expressionGatesFile(), await buildExpressionGatesJson()],
   ] as const) {
     writeFileSync(file, json);
     console.log(`wrote ${file}: ${json.split('\n').length - 3} entries, ${json.length} characters`);

@@ -5,7 +5,7 @@ import { builtinLexicon, detectConcepts, type Lexicon } from './concepts.js';
 import { ForeignNames } from './foreign.js';
 import { LEXICON_PARTS } from './lexicon.js';
 import { COMPONENTS, GENERIC_COMPONENTS } from './lexicon-components.js';
-import { requiredLiterals } from './required-literal.js';
+import { gatesOf } from './expression-gates.js';
 
 /** A phrase from a playbook, in the form messages are compared in. */
 export interface IndexedPhrase {
@@ -205,7 +205,7 @@ export function indexPlaybooks(playbooks: readonly Playbook[]): PlaybookIndex {
       byUnit,
       signatures: p.signatures.map((re) => new RegExp(re.source, re.flags.replace(/[gy]/g, ''))),
       // Literals are read with the syntax of expressions without the u or v flag.
-      signatureLiterals: p.signatures.map((re) => (/[uv]/.test(re.flags) ? undefined : requiredLiterals(re.source))),
+      signatureLiterals: p.signatures.map((re) => (/[uv]/.test(re.flags) ? undefined : gatesOf(re.source))),
       concepts: p.concepts ?? [],
       components: [...new Set((p.concepts ?? []).flat())].filter((c) => c in COMPONENTS && !GENERIC_COMPONENTS.has(c)),
       howtoConcepts: (p.howto ?? []).flatMap((h) => h.concepts),
