@@ -188,8 +188,8 @@ for (const [half, since] of tuneOnly ? r9halves.slice(0, 1) : r9halves) {
 // tuning half is tuning material since; its test half, kept outside the repository until scored after round 19's
 // second part, was blind in round 19 and is tuning material since round 20.
 // Round 20 (test/fixtures/intent/round20/): a fresh blind set of 600 messages split by the same seed, both halves
-// scored figures-only before round 20; its tuning half is tuning material of round 20, its test half is kept outside
-// the repository until scored after it.
+// scored figures-only before round 20; its tuning half is tuning material of round 20; its test half, kept outside
+// the repository until scored after round 20, is blind: figures only, never its messages (BLIND_SETS).
 const later = [
   ['round10/tune.jsonl', 'round 10 tuning half — tuning material of round 10'],
   ['round10/test.jsonl', 'round 10 test half (scored blind in round 10) — tuning material since round 11'],
