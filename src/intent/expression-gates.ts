@@ -1,19 +1,17 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { intentDataFile } from './data-file.js';
 import { requiredLiterals } from './required-literal.js';
 
 /**
- * `<repo>/src/intent/expression-gates.json`, found from this module's own location as src/intent/ngram.ts finds the
- * classifier: for every alternative of the lexicon's expressions and the other systems' names, and every log
- * signature of the playbooks in `playbooks/`, the literals one of which every match holds (null: none), as
- * src/intent/required-literal.ts reads them. Written by scripts/gen-lexicon-data.ts (`npm run gen:lexicon`;
- * test/unit/scripts/gen-lexicon-data.test.ts fails while it is out of date): reading ~700 sources on a process's first
- * match cost 10–25 ms of it, looking them up here about a millisecond.
+ * `<repo>/src/intent/expression-gates.json` (src/intent/data-file.ts finds it): for every alternative of the
+ * lexicon's expressions and the other systems' names, and every log signature of the playbooks in `playbooks/`, the
+ * literals one of which every match holds (null: none), as src/intent/required-literal.ts reads them. Written by
+ * scripts/gen-lexicon-data.ts (`npm run gen:lexicon`; test/unit/scripts/gen-lexicon-data.test.ts fails while it is
+ * out of date): reading ~700 sources on a process's first match cost 10–25 ms of it, looking them up here about a
+ * millisecond.
  */
 export function expressionGatesFile(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  return path.resolve(here, '..', '..', 'src', 'intent', 'expression-gates.json');
+  return intentDataFile('expression-gates.json');
 }
 
 let written: Map<string, string[] | null> | null | undefined;

@@ -1,18 +1,12 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { intentDataFile } from './data-file.js';
 import { fromNgramData, type NgramData, type NgramModel } from './ngram-model.js';
 
 let committed: NgramModel | null | undefined;
 
-/**
- * `<repo>/src/intent/ngram-model.json`, found from this module's own location: it lives in `src/intent/` (tsx,
- * Jest) or in a file of the bundle in `dist/bundle/`, two levels below the repository root either way
- * (as src/playbooks/paths.ts finds the playbooks).
- */
+/** `<repo>/src/intent/ngram-model.json` (src/intent/data-file.ts finds it). */
 export function ngramModelFile(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  return path.resolve(here, '..', '..', 'src', 'intent', 'ngram-model.json');
+  return intentDataFile('ngram-model.json');
 }
 
 /**

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type * as PinyinPro from 'pinyin-pro';
+import { intentDataFile } from './data-file.js';
 import { expandInitials, initialsAmongCharacters, readsAsPinyin } from './pinyin-initials.js';
 import { PINYIN_SYLLABLES } from './pinyin-syllables.js';
 
@@ -146,15 +145,14 @@ export function pinyinReadings(zh: string): string[] {
 }
 
 /**
- * `<repo>/src/intent/lexicon-pinyin.json`, found from this module's own location as src/intent/ngram.ts finds the
- * classifier: the readings of the built-in lexicon's Chinese terms, written by scripts/gen-lexicon-data.ts
- * (`npm run gen:lexicon`; test/unit/scripts/gen-lexicon-data.test.ts fails while it is out of date). Loading
- * pinyin-pro costs ~100 ms, paid by the first message holding two pinyin syllables in a row — which most English
- * messages do ("api" is a pi, "change" chang e); the file is ~30 KB of JSON.
+ * `<repo>/src/intent/lexicon-pinyin.json` (src/intent/data-file.ts finds it): the readings of the built-in lexicon's
+ * Chinese terms, written by scripts/gen-lexicon-data.ts (`npm run gen:lexicon`;
+ * test/unit/scripts/gen-lexicon-data.test.ts fails while it is out of date). Loading pinyin-pro costs ~100 ms, paid by
+ * the first message holding two pinyin syllables in a row — which most English messages do ("api" is a pi, "change"
+ * chang e); the file is 14 KB of JSON.
  */
 export function lexiconPinyinFile(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  return path.resolve(here, '..', '..', 'src', 'intent', 'lexicon-pinyin.json');
+  return intentDataFile('lexicon-pinyin.json');
 }
 
 let written: Record<string, string[]> | null | undefined;
