@@ -8,7 +8,7 @@ import { readMessage } from './message.js';
 import { committedNgram } from './ngram.js';
 import type { NgramModel } from './ngram-model.js';
 import { ngramGate } from './ngram-gate.js';
-import { NGRAM_OFFER_P, NGRAM_SECOND_READING, offerNgram, questionMatch } from './ngram-offer.js';
+import { NGRAM_OFFER_P, NGRAM_SECOND_READING, offerNgram, passiveAllowed, questionMatch } from './ngram-offer.js';
 import { scorePlaybook, type PlaybookScore } from './score.js';
 import { aboutTheWhole } from './whole.js';
 import { offerTheWhole } from './parts-in-trouble.js';
@@ -108,16 +108,10 @@ export function matchIntent(text: string, playbooks: readonly Playbook[], opts: 
   scores.sort((a, b) => b.score - a.score);
   explainAway(scores);
   const gate = ngramGate(msg, scores, factor);
-  const second = (r: MatchResult): MatchResult =>
-    offerNgram(
-      r,
-      text,
-      gate.ours && gate.evidence ? (opts.ngram ?? committedNgram)() : null,
-      gate,
-      (id) => index.playbooks.find((p) => p.id === id)?.title,
-      (id) => round(scores.find((s) => s.id === id)?.score ?? 0),
-      opts.ngramP ?? NGRAM_OFFER_P,
-    );
+  const model = () => (gate.ours ? (opts.ngram ?? committedNgram)() : null);
+  const titleOf = (id: string) => index.playbooks.find((p) => p.id === id)?.title;
+  const scoreOf = (id: string) => round(scores.find((s) => s.id === id)?.score ?? 0);
+  const second = (r: MatchResult) => offerNgram(r, text, model(), gate, titleOf, scoreOf, opts.ngramP ?? NGRAM_OFFER_P);
   const whole = aboutTheWhole(index, msg, scores, MATCH_THRESHOLD + AMBIGUITY_MARGIN);
   scores.sort((a, b) => b.score - a.score);
 
@@ -128,19 +122,36 @@ export function matchIntent(text: string, playbooks: readonly Playbook[], opts: 
   // About the whole: a how-to section of one part is not the answer (the umbrella's own sections still are); none
   // when a part a pasted line points at stays beside the whole (choices).
   const howto = whole?.beside ? undefined : pickHowto(index, msg, factor, scores, whole?.id);
+  const question = (r: MatchResult, reason: string): MatchResult =>
+    questionMatch(
+      r,
+      text,
+      gate.ours && gate.evidence ? model() : null,
+      gate,
+      titleOf,
+      scoreOf,
+      reason,
+      undefined,
+      // A second reading: another playbook the rules also scored high (they ranked the answer's own first).
+      ranked.filter((c) => c.id !== r.playbook?.id).some((c) => c.confidence >= NGRAM_SECOND_READING),
+    );
   if (howto) {
     const p = index.playbooks.find((q) => q.id === howto.playbook)!;
     const confidence = round(Math.max(howto.score, scores.find((s) => s.id === p.id)?.score ?? 0));
-    return {
-      playbook: { id: p.id, title: p.title },
-      confidence,
-      alternatives: ranked.filter((c) => c.id !== p.id).slice(0, 2),
-      extracted,
-      outcome: 'howto',
-      howto: { section: howto.section, title: howto.title },
-      evidence: `concepts: ${howto.combo.join(' + ')}`,
-      passive: false,
-    };
+    // The classifier, sure of another playbook, may question the rules' reading of a how-to question.
+    return question(
+      {
+        playbook: { id: p.id, title: p.title },
+        confidence,
+        alternatives: ranked.filter((c) => c.id !== p.id).slice(0, 2),
+        extracted,
+        outcome: 'howto',
+        howto: { section: howto.section, title: howto.title },
+        evidence: `concepts: ${howto.combo.join(' + ')}`,
+        passive: false,
+      },
+      `怎么做 / how to: ${howto.title}`,
+    );
   }
   if (!best || best.confidence < OFFER_THRESHOLD) {
     const result = none(extracted, ranked.slice(0, 3));
@@ -168,19 +179,10 @@ export function matchIntent(text: string, playbooks: readonly Playbook[], opts: 
     );
   }
   if (!decisive) return offerTheWhole(second(result), index, msg);
-  // A second reading of the rules' own (another playbook at NGRAM_SECOND_READING): the classifier may question it.
-  // Not for a log line a playbook knows: the rules are surest there, and a long paste costs the classifier most.
-  if ((ranked[1]?.confidence ?? 0) < NGRAM_SECOND_READING || !gate.ours || !gate.evidence) return result;
-  if (scores[0]!.evidence.startsWith('signature')) return result;
-  return questionMatch(
-    result,
-    text,
-    (opts.ngram ?? committedNgram)(),
-    gate,
-    (id) => index.playbooks.find((p) => p.id === id)?.title,
-    (id) => round(scores.find((s) => s.id === id)?.score ?? 0),
-    reasonOf(index, scores[0]!),
-  );
+  // Passive listening: not what the classifier reads as unrelated (src/intent/ngram-offer.ts: passiveAllowed).
+  if (result.passive && !passiveAllowed(text, model())) result.passive = false;
+  // The classifier may question a confident match (src/intent/ngram-offer.ts: questionMatch).
+  return question(result, reasonOf(index, scores[0]!));
 }
 
 /**

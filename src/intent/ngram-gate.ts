@@ -18,5 +18,5 @@ const DOMAIN = new Set([APP_COMPONENTS, SERVER_COMPONENTS, PROBLEMS, FAULTS].fla
  */
 export function ngramGate(msg: Message, scores: ReadonlyArray<{ score: number }>, factor: number): NgramGate {
   const domain = scores.some((s) => s.score >= EVIDENCE_FLOOR) || [...msg.concepts].some((k) => DOMAIN.has(k));
-  return { ours: factor === 1, evidence: (msg.trouble || msg.question) && domain };
+  return { ours: factor === 1, evidence: (msg.trouble || msg.question) && domain, asks: msg.question };
 }

@@ -75,8 +75,18 @@ export function fromNgramData(data: NgramData): NgramModel {
   return { classes: data.classes, prior: Float64Array.from(data.bias, (b) => b / data.scale), index, weights };
 }
 
+/** The last message classified (a match may ask twice: to question the rules' answer, then for passive listening). */
+let last: { model: NgramModel; text: string; out: Array<{ label: string; p: number }> } | undefined;
+
 /** Class probabilities of a message, best first. Features the model does not know are ignored. */
 export function classifyNgram(model: NgramModel, text: string): Array<{ label: string; p: number }> {
+  if (last?.model === model && last.text === text) return last.out.map((c) => ({ ...c }));
+  const out = classify(model, text);
+  last = { model, text, out };
+  return out.map((c) => ({ ...c }));
+}
+
+function classify(model: NgramModel, text: string): Array<{ label: string; p: number }> {
   const score = Float64Array.from(model.prior);
   const k = score.length;
   for (const f of ngramFeatures(text)) {

@@ -19,6 +19,8 @@ export interface Offerable {
   outcome: 'match' | 'choices' | 'howto' | 'none';
   choices?: OfferedChoice[];
   nearest?: OfferedChoice[];
+  /** A how-to answer's section (src/intent/match.ts); dropped when the answer becomes choices. */
+  howto?: { section: string; title: string };
   passive: boolean;
 }
 
@@ -32,13 +34,38 @@ export interface Offerable {
 export const NGRAM_OFFER_P = 0.9;
 /**
  * Surer than this, the classifier may overrule the rules' order: its playbook leads choices it is among, and a
- * confident match of another playbook with a second reading (NGRAM_SECOND_READING) becomes choices of the two.
- * Chosen by leave-one-round-out checks (docs/intent.md, round 8): at 0.99 no right first choice was moved, and
- * every match so questioned in the rounds the rules had never seen was wrong.
+ * confident match or a how-to answer of another playbook becomes choices of the two, the classifier's first.
+ * Chosen on messages the rules had not been tuned on (docs/intent.md, "The classifier's second opinion"): round 20's
+ * test half and round 21's tuning half, and the older rounds left out of the classifier one at a time.
  */
 export const NGRAM_SURE_P = 0.99;
-/** A confident match is questioned only when another playbook scored at least this by the rules. */
+/**
+ * A message with no trouble or question word the rules know ("lianxi zhichi yao tigong sha xinxi") that they
+ * cannot place gets the classifier's playbook as a choice only at this probability (with the rules' evidence:
+ * NGRAM_OFFER_P); "gongsi diannao kaiji denglu bu jinqu" (a PC's boot login) asks nothing and gets nothing.
+ */
+export const NGRAM_BARE_P = 0.95;
+/**
+ * A match the rules are unsure of (confidence below this) that the classifier reads at NGRAM_ADD_P or more as
+ * another playbook offers that one beside it (the rules' first).
+ */
+export const NGRAM_UNSURE_MATCH = 0.7;
+/** How sure the classifier must be of another playbook to be offered beside an unsure match. */
+export const NGRAM_ADD_P = 0.8;
+/**
+ * The rules are firm at this confidence or more (a log line a playbook knows, a phrase of its own): the classifier
+ * overrules a firm answer only when another playbook also scored NGRAM_SECOND_READING with the rules. The
+ * classifier is sure and wrong on some readings the rules hold on purpose (Django's 404 page of the admin, a
+ * superuser never made, "oms-backend inactive" as the unit's trouble, test/unit/intent/).
+ */
+export const NGRAM_FIRM = 0.9;
+/** A firm answer is questioned only when another playbook scored at least this with the rules. */
 export const NGRAM_SECOND_READING = 0.5;
+/**
+ * Passive listening (nobody asked) suggests nothing the classifier reads as unrelated (the null class) at this
+ * probability or more: an unasked wrong reply costs more than a missed one.
+ */
+export const NGRAM_PASSIVE_NULL = 0.5;
 /** At most this many choices (the rules' and the classifier's together). */
 const MAX_CHOICES = 3;
 /** The reason shown beside a choice the classifier added. */
@@ -50,6 +77,8 @@ export interface NgramGate {
   ours: boolean;
   /** The rules found some evidence of OMS's playbooks (a concept, a word, a line): not chatter. */
   evidence: boolean;
+  /** The message asks something (a question word or mark): a message without evidence must, to be offered. */
+  asks?: boolean;
   /** When set, only these playbooks may be added (those the rules themselves scored). */
   allow?: ReadonlySet<string>;
 }
@@ -68,11 +97,15 @@ export function offerNgram<R extends Offerable>(
   scoreOf: (id: string) => number,
   threshold = NGRAM_OFFER_P,
   sure = NGRAM_SURE_P,
+  bare = NGRAM_BARE_P,
 ): R {
-  if (!model || !gate.ours || !gate.evidence) return result;
-  if (result.outcome !== 'none' && result.outcome !== 'choices') return result;
+  if (!model || !gate.ours) return result;
+  // Without the rules' evidence only a question they could not place at all, and only at `bare`.
+  if (result.outcome !== 'none' && (result.outcome !== 'choices' || !gate.evidence)) return result;
+  if (!gate.evidence && !gate.asks) return result;
   const [best] = classifyNgram(model, text);
-  if (!best || best.label === NULL_CLASS || best.p < threshold) return result;
+  if (!best || best.label === NULL_CLASS) return result;
+  if (best.p < (gate.evidence ? threshold : Math.max(threshold, bare))) return result;
   if (gate.allow && !gate.allow.has(best.label)) return result;
   const title = titleOf(best.label);
   if (title === undefined) return result;
@@ -109,10 +142,11 @@ export function offerNgram<R extends Offerable>(
 }
 
 /**
- * A confident match that has a second reading (another playbook scored NGRAM_SECOND_READING by the rules) and that
- * the classifier reads, at NGRAM_SURE_P or more, as another playbook: offered as choices of the two, the rules'
- * first (`reason`: why the rules chose it). Nothing runs until a click. `passive` stays as the rules set it:
- * passive listening suggests the rules' playbook exactly as before. Pure.
+ * A confident match or a how-to answer that the classifier reads, at `sure` or more, as another playbook: choices
+ * of the two, the classifier's first (the rules' `reason` beside theirs). A match the rules are unsure of (below
+ * NGRAM_UNSURE_MATCH) that it reads at NGRAM_ADD_P as another: choices of the two, the rules' first. Nothing runs
+ * until a click. Passive listening still suggests the rules' playbook where the rules lead, and nothing where the
+ * classifier does. Pure.
  */
 export function questionMatch<R extends Offerable>(
   result: R,
@@ -123,14 +157,41 @@ export function questionMatch<R extends Offerable>(
   scoreOf: (id: string) => number,
   reason: string,
   sure = NGRAM_SURE_P,
+  secondReading = false,
 ): R {
-  if (!model || !gate.ours || !gate.evidence || result.outcome !== 'match' || !result.playbook) return result;
+  if (!model || !gate.ours || !gate.evidence || !result.playbook) return result;
+  if (result.outcome !== 'match' && result.outcome !== 'howto') return result;
   const [best] = classifyNgram(model, text);
-  if (!best || best.label === NULL_CLASS || best.p < sure || best.label === result.playbook.id) return result;
+  if (!best || best.label === NULL_CLASS || best.label === result.playbook.id) return result;
+  const leads = best.p >= sure && (result.confidence < NGRAM_FIRM || secondReading);
+  if (!leads && (result.outcome !== 'match' || result.confidence >= NGRAM_UNSURE_MATCH || best.p < NGRAM_ADD_P)) {
+    return result;
+  }
   const title = titleOf(best.label);
   if (title === undefined) return result;
-  const first: OfferedChoice = { ...result.playbook, confidence: result.confidence, reason };
+  const rules: OfferedChoice = { ...result.playbook, confidence: result.confidence, reason };
   const added: OfferedChoice = { id: best.label, title, confidence: scoreOf(best.label), reason: NGRAM_REASON };
-  const alternatives = [added, ...result.alternatives.filter((c) => c.id !== added.id)].slice(0, 2);
-  return { ...result, outcome: 'choices', alternatives, choices: [first, added].map((c) => ({ ...c })) };
+  const choices = leads ? [added, rules] : [rules, added];
+  const alternatives = [choices[1]!, ...result.alternatives.filter((c) => c.id !== added.id && c.id !== rules.id)];
+  return {
+    ...result,
+    playbook: { id: choices[0]!.id, title: choices[0]!.title },
+    confidence: choices[0]!.confidence,
+    outcome: 'choices',
+    alternatives: alternatives.slice(0, 2),
+    choices: choices.map((c) => ({ ...c })),
+    howto: undefined,
+    // Passive listening never suggests the classifier's reading: when it leads, nothing is suggested unasked.
+    passive: result.outcome === 'match' && result.passive && !leads,
+  };
+}
+
+/**
+ * May passive listening suggest the rules' confident match? Not when the classifier reads the message as unrelated
+ * at NGRAM_PASSIVE_NULL or more. Without a classifier the rules decide alone. Pure.
+ */
+export function passiveAllowed(text: string, model: NgramModel | null): boolean {
+  if (!model) return true;
+  const unrelated = classifyNgram(model, text).find((c) => c.label === NULL_CLASS);
+  return (unrelated?.p ?? 0) < NGRAM_PASSIVE_NULL;
 }

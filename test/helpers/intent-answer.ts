@@ -38,3 +38,16 @@ export function answerExpectations(answer: (text: string) => AnswerSummary) {
     },
   };
 }
+
+/**
+ * The rules' answer alone (no classifier), for the tests that hold a reading the rules make on purpose where the
+ * classifier, sure and wrong, leads the choices (src/intent/ngram-offer.ts: questionMatch); the rules' playbook is
+ * still offered beside it (`offeredWith`).
+ */
+export function rulesAnswerOverRealPlaybooks(): (text: string) => AnswerSummary {
+  let playbooks: Playbook[] = [];
+  beforeAll(async () => {
+    playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
+  });
+  return (text) => answerSummary(matchIntent(text, playbooks, { ngram: () => null }));
+}

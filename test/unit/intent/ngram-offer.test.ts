@@ -8,7 +8,9 @@ import {
 } from '../../../scripts/intent-ngram/model.js';
 import {
   NGRAM_REASON,
+  NGRAM_FIRM,
   NGRAM_SURE_P,
+  NGRAM_UNSURE_MATCH,
   offerNgram,
   questionMatch,
   type NgramGate,
@@ -38,8 +40,8 @@ function result(outcome: MatchResult['outcome'], choices?: string[]): MatchResul
     passive: false,
   };
 }
-const offer = (r: MatchResult, text: string, gate = OPEN, p = 0.9) =>
-  offerNgram(r, text, model, gate, titleOf, scoreOf, p);
+const offer = (r: MatchResult, text: string, gate = OPEN, p = 0.9, bare?: number) =>
+  offerNgram(r, text, model, gate, titleOf, scoreOf, p, undefined, bare);
 
 describe('offerNgram', () => {
   it('turns no answer into choices led by the classifier, never a passive reply', () => {
@@ -72,7 +74,10 @@ describe('offerNgram', () => {
     expect(offer(none, '登录又失败了', OPEN, p + 1e-12)).toBe(none);
     expect(offer(none, '中午吃什么')).toBe(none);
     expect(offer(none, '登录又失败了', { ours: false, evidence: true })).toBe(none);
+    // Without the rules' evidence: only a question, and only at NGRAM_BARE_P (the toy model is sure of login).
     expect(offer(none, '登录又失败了', { ours: true, evidence: false })).toBe(none);
+    expect(offer(none, '登录又失败了', { ours: true, evidence: false, asks: true }).outcome).toBe('choices');
+    expect(offer(none, '登录又失败了', { ours: true, evidence: false, asks: true }, 0.5, 1)).toBe(none);
     expect(offerNgram(none, '登录又失败了', null, OPEN, titleOf, scoreOf)).toBe(none);
   });
 });
@@ -100,16 +105,41 @@ describe('the classifier when sure (NGRAM_SURE_P)', () => {
   const question = (r: MatchResult, text: string, gate = OPEN) =>
     questionMatch(r, text, model, gate, titleOf, scoreOf, 'rules reason');
 
-  it('turns a confident match it reads as another playbook into choices of the two, the rules’ first', () => {
-    const r = question({ ...match('api-not-found'), passive: true }, '登录又失败了');
+  it('turns a match or a how-to answer it reads as another playbook into choices of the two, its own first', () => {
+    // Below NGRAM_FIRM: a firm match is questioned only beside a second reading (below).
+    const r = question({ ...match('api-not-found'), confidence: 0.8, passive: true }, '登录又失败了');
     expect(r.outcome).toBe('choices');
-    expect(r.playbook).toEqual({ id: 'api-not-found', title: 'API 404' });
+    expect(r.playbook).toEqual({ id: 'login', title: 'Login' });
     expect(r.choices).toEqual([
-      { id: 'api-not-found', title: 'API 404', confidence: 0.93, reason: 'rules reason' },
       { id: 'login', title: 'Login', confidence: 0.25, reason: NGRAM_REASON },
+      { id: 'api-not-found', title: 'API 404', confidence: 0.8, reason: 'rules reason' },
     ]);
-    // Passive listening suggests what it suggested before.
-    expect(r.passive).toBe(true);
+    // Passive listening never suggests the classifier's reading.
+    expect(r.passive).toBe(false);
+    const howto = question(
+      { ...match('admin'), confidence: 0.8, outcome: 'howto', howto: { section: 'bulk-import', title: 'Bulk' } },
+      '登录又失败了',
+    );
+    expect([howto.outcome, howto.choices!.map((c) => c.id), howto.howto]).toEqual([
+      'choices',
+      ['login', 'admin'],
+      undefined,
+    ]);
+  });
+
+  it('questions a firm match (NGRAM_FIRM) only beside a second reading of the rules', () => {
+    const firm = { ...match('api-not-found'), confidence: NGRAM_FIRM };
+    expect(question(firm, '登录又失败了')).toBe(firm);
+    const second = questionMatch(firm, '登录又失败了', model, OPEN, titleOf, scoreOf, 'r', undefined, true);
+    expect(second.choices!.map((c) => c.id)).toEqual(['login', 'api-not-found']);
+  });
+
+  it('offers its playbook after an unsure match (NGRAM_UNSURE_MATCH) when fairly sure (NGRAM_ADD_P)', () => {
+    const unsure = { ...match('api-not-found'), confidence: NGRAM_UNSURE_MATCH - 0.01 };
+    const r = questionMatch(unsure, '登录又失败了', model, OPEN, titleOf, scoreOf, 'r', 1.1);
+    expect(r.choices!.map((c) => c.id)).toEqual(['api-not-found', 'login']);
+    const sure = { ...match('api-not-found'), confidence: NGRAM_UNSURE_MATCH };
+    expect(questionMatch(sure, '登录又失败了', model, OPEN, titleOf, scoreOf, 'r', 1.1)).toBe(sure);
   });
 
   it('leaves a match it agrees with, chatter, a shut gate and other outcomes alone', () => {

@@ -53,9 +53,13 @@ describe('matchIntent with the classifier', () => {
     expect(r.passive).toBe(false);
   });
 
-  it('stays silent on chatter and on another system, however sure the classifier is', () => {
-    expect(matchIntent('中午吃什么', playbooks, { ngram: () => sure }).outcome).toBe('none');
+  it('stays silent on chatter that asks nothing and on another system, however sure the classifier is', () => {
+    expect(matchIntent('今天天气不错', playbooks, { ngram: () => sure }).outcome).toBe('none');
     expect(matchIntent('jenkins 生产环境有问题', playbooks, { ngram: () => sure }).outcome).toBe('none');
+    // A question naming nothing of OMS is offered only what the classifier is sure of (NGRAM_BARE_P): the
+    // committed classifier reads lunch as unrelated.
+    expect(matchIntent('中午吃什么', playbooks, { ngram: () => sure }).outcome).toBe('choices');
+    expect(matchIntent('中午吃什么', playbooks).outcome).toBe('none');
   });
 
   it('offers nothing below the threshold', () => {
@@ -63,10 +67,18 @@ describe('matchIntent with the classifier', () => {
     expect(matchIntent('生产环境有问题', playbooks, { ngram: () => sure, ngramP: p + 1e-9 }).outcome).toBe('none');
   });
 
-  it('is not even loaded for a confident match', () => {
+  it('is asked about a confident match, which stays a match when it agrees', () => {
     let asked = 0;
-    const r = matchIntent('超管登录不上', playbooks, { ngram: () => (asked++, sure) });
-    expect([r.outcome, r.playbook?.id, asked]).toEqual(['match', 'login', 0]);
+    const r = matchIntent('超管登录不上', playbooks, { ngram: () => (asked++, sureOf('login')) });
+    expect([r.outcome, r.playbook?.id, asked > 0]).toEqual(['match', 'login', true]);
+  });
+
+  it('keeps passive listening from suggesting what it reads as unrelated (NGRAM_PASSIVE_NULL)', () => {
+    const text = '超管登录不上';
+    expect(matchIntent(text, playbooks, { ngram: () => sureOf('login') }).passive).toBe(true);
+    const unrelated = linearModel([NULL_CLASS, 'login'], Float64Array.from([1, 0]), []);
+    const r = matchIntent(text, playbooks, { ngram: () => unrelated });
+    expect([r.outcome, r.playbook?.id, r.passive]).toEqual(['match', 'login', false]);
   });
 });
 
@@ -81,16 +93,16 @@ describe('the classifier when sure (round 8)', () => {
     expect(classifyNgram(sureOf('login'), 'x')[0]!.p).toBeGreaterThanOrEqual(NGRAM_SURE_P);
   });
 
-  it('questions a confident match with a second reading: choices of the two, the rules’ first', () => {
+  it('questions a confident match with a second reading: choices of the two, its own first', () => {
     const rules = matchIntent(twoReadings, playbooks, { ngram: () => null });
     expect([rules.outcome, rules.playbook?.id, rules.alternatives[0]?.id]).toEqual(['match', 'api-not-found', 'login']);
     const r = matchIntent(twoReadings, playbooks, { ngram: () => sureOf('login') });
     expect(r.outcome).toBe('choices');
     expect(r.choices!.map((c) => [c.id, c.reason === NGRAM_REASON])).toEqual([
-      ['api-not-found', false],
       ['login', true],
+      ['api-not-found', false],
     ]);
-    expect(r.passive).toBe(rules.passive);
+    expect(r.passive).toBe(false);
   });
 
   it('leaves the match alone when it agrees or is unsure, and for a match with no second reading', () => {

@@ -1,10 +1,15 @@
-import { answerExpectations, answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
+import {
+  answerExpectations,
+  answerOverRealPlaybooks,
+  rulesAnswerOverRealPlaybooks,
+} from '../../helpers/intent-answer.js';
 
 /**
  * Round 13's rules (docs/intent.md), on wordings invented for them, hard negatives among them.
  */
 const answer = answerOverRealPlaybooks();
 const { silent } = answerExpectations(answer);
+const rules = rulesAnswerOverRealPlaybooks();
 
 describe('another Python framework or a managed cluster', () => {
   it('is another system, even with gunicorn, SIGTERM or a 404', () => {
@@ -124,7 +129,10 @@ describe('everything asked for over three pasted commands', () => {
   ].join('\n');
 
   it('is a review of the whole, though no check-up word is said (整套, 全查)', () => {
-    expect(answer(`${commands}\n现场就这些，整套帮我看看`).top).toBe('checklist');
+    // The rules' reading; the classifier, sure and wrong here, leads the choices with it second
+    // (src/intent/ngram-offer.ts: questionMatch).
+    expect(rules(`${commands}\n现场就这些，整套帮我看看`).top).toBe('checklist');
+    expect(answer(`${commands}\n现场就这些，整套帮我看看`).offered).toContain('checklist');
     expect(answer('麻烦全查一下，客户说用不了').top).toBe('checklist');
   });
 

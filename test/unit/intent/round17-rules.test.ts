@@ -1,4 +1,8 @@
-import { answerExpectations, answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
+import {
+  answerExpectations,
+  answerOverRealPlaybooks,
+  rulesAnswerOverRealPlaybooks,
+} from '../../helpers/intent-answer.js';
 
 /**
  * Round 17's rules (docs/intent.md, "Round 17's tuning half"), on wordings invented for them: the systems a site
@@ -7,6 +11,7 @@ import { answerExpectations, answerOverRealPlaybooks } from '../../helpers/inten
  */
 const answer = answerOverRealPlaybooks();
 const { silent, tops, sections } = answerExpectations(answer);
+const rules = rulesAnswerOverRealPlaybooks();
 
 describe("a logistics site's own systems and devices", () => {
   it('are not OMS: no playbook, no passive reply', () => {
@@ -186,10 +191,12 @@ describe('an intern typing pinyin', () => {
 
 describe('a superuser never made', () => {
   it('is the admin playbook, not the login, though the login page is named', () => {
-    tops([
-      ['后台的登录页能打开，可是谁也不知道超管密码，新装的库是不是根本没建过超级用户', 'admin'],
-      ['是不是没建过超管？登录页一直说用户名或密码错误', 'admin'],
-    ]);
+    tops([['后台的登录页能打开，可是谁也不知道超管密码，新装的库是不是根本没建过超级用户', 'admin']]);
+    // The rules' reading; the classifier, sure and wrong here, leads the choices with it second
+    // (src/intent/ngram-offer.ts: questionMatch).
+    const never = '是不是没建过超管？登录页一直说用户名或密码错误';
+    expect(rules(never).top).toBe('admin');
+    expect(answer(never).offered).toContain('admin');
     silent(['我从来没建过 git 仓库 怎么开始', '没开过 vpn 账号 找谁']);
   });
 });
