@@ -189,7 +189,10 @@ for (const [half, since] of tuneOnly ? r9halves.slice(0, 1) : r9halves) {
 // second part, was blind in round 19 and is tuning material since round 20.
 // Round 20 (test/fixtures/intent/round20/): a fresh blind set of 600 messages split by the same seed, both halves
 // scored figures-only before round 20; its tuning half is tuning material of round 20; its test half, kept outside
-// the repository until scored after round 20, is blind: figures only, never its messages (BLIND_SETS).
+// the repository until scored after round 20, was blind in round 20 and is tuning material since round 21.
+// Round 21 (test/fixtures/intent/round21/): a fresh blind set of 600 messages split by the same seed, both halves
+// scored figures-only before round 21; its tuning half is tuning material of round 21; its test half, kept outside
+// the repository until scored after round 21, is blind (BLIND_SETS: figures only, never its messages).
 const later = [
   ['round10/tune.jsonl', 'round 10 tuning half — tuning material of round 10'],
   ['round10/test.jsonl', 'round 10 test half (scored blind in round 10) — tuning material since round 11'],
@@ -209,7 +212,9 @@ const later = [
   ['round17/test.jsonl', 'round 17 test half (scored blind in round 16) — tuning material since round 19'],
   ['round19/tune.jsonl', "round 19 tuning half (scored blind after round 19's first part) — tuning material since"],
   ['round19/test.jsonl', 'round 19 test half (scored blind in round 19) — tuning material since round 20'],
-  ['round20/tune.jsonl', 'round 20 tuning half (scored blind before round 20) — tuning material of round 20'],
+  ['round20/tune.jsonl', 'round 20 tuning half (scored blind before round 20) — tuning material since round 20'],
+  ['round20/test.jsonl', 'round 20 test half (scored blind after round 20) — tuning material since round 21'],
+  ['round21/tune.jsonl', 'round 21 tuning half (scored blind before round 21) — tuning material of round 21'],
 ] as const;
 const blindSince = [
   'round10/test.jsonl',
@@ -221,6 +226,7 @@ const blindSince = [
   'round16/test.jsonl',
   'round17/test.jsonl',
   'round19/test.jsonl',
+  'round20/test.jsonl',
 ];
 for (const [rel, title] of tuneOnly ? later.filter(([r]) => !blindSince.includes(r)) : later) {
   const set = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', rel), 'utf8'), rel);

@@ -58,7 +58,12 @@ export const FAULTS = {
     label: '端口被占用 / already in use',
     // Not 占用 alone: "内存占用越来越高" is memory use.
     zh: ['被占用', '端口占用', '端口被占', '已被占用', '占着端口'],
-    re: ['被.{0,8}占(?:了|用|着)', '\\bport \\d+ (?:is |was )?(?:already )?(?:taken|occupied|busy)\\b'],
+    // … and a port number taken ("oms-backend 报 8000 被占")
+    re: [
+      '被.{0,8}占(?:了|用|着)',
+      '\\d{2,5}\\s*(?:端口\\s*)?(?:已经?)?被占(?!比)',
+      '\\bport \\d+ (?:is |was )?(?:already )?(?:taken|occupied|busy)\\b',
+    ],
     en: [
       'in use',
       'already in use',

@@ -29,6 +29,8 @@ const OTHER_NAMES = [
   'sql ?server',
   // CI, code, registries
   'jenkins',
+  // the chat tool's own workspace ("bulk invite people to our slack workspace"), not a message relayed there
+  'slack (?:workspace|admin|org)s?',
   'gitlab',
   'github',
   'sonar\\w*',
