@@ -1,3 +1,4 @@
+import { CONSOLES_AND_CALLERS, CONSOLES_AND_CALLERS_ZH } from './consoles-and-callers.js';
 import { OTHER_LIVES, OTHER_LIVES_ZH } from './other-lives.js';
 import { OTHER_TOPICS, OTHER_TOPICS_ZH } from './other-topics.js';
 import { OWN_DESK, OWN_DESK_ZH } from './own-desk.js';
@@ -55,6 +56,7 @@ const OTHER_NAMES = [
   ...OTHER_LIVES,
   ...SITE_SYSTEMS,
   ...SPECIALIST_TOOLS,
+  ...CONSOLES_AND_CALLERS,
   ...OWN_DESK,
   'access denied for user',
   // a package manager's or git's own account and registry ("npm login 报 401", "git 登录不上"): not OMS's login
@@ -250,6 +252,7 @@ const OTHER_NAMES_ZH = [
   ...OTHER_LIVES_ZH,
   ...SITE_SYSTEMS_ZH,
   ...SPECIALIST_TOOLS_ZH,
+  ...CONSOLES_AND_CALLERS_ZH,
   ...OWN_DESK_ZH,
   '(?:财务|人事|报销|审批|考勤|打卡|工单|客服|仓储|报表|数据|测试|招聘|培训|会议|采购|合同|资产|物流|营销|电商|商城|' +
     '考试|学习|点餐|文档|知识库|活动|收银|会员|门店|超市|排班|薪酬|绩效|档案|预约|票务|停车|访客|积分|社保|hr|oa|erp|crm)' +

@@ -1,0 +1,81 @@
+import { answerExpectations, answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
+
+/**
+ * Round 21, false alarms (docs/intent.md, "Round 21: r21fa"): an infrastructure administrator's consoles, a SQL
+ * review platform's users, a hotline agent's callers' phones and PCs, a site another vendor built, the desk's reply
+ * scripts and the shop floor's standards share OMS's words (admin 被锁, 502, 内存不足, 批量导入, 标准) but are not OMS
+ * (src/intent/consoles-and-callers.ts). The same words about OMS stay answered.
+ */
+const answer = answerOverRealPlaybooks();
+const { silent, tops, sections } = answerExpectations(answer);
+
+describe("an infrastructure administrator's consoles", () => {
+  it('are not OMS: hypervisors, storage arrays, management boards', () => {
+    silent([
+      '存储阵列的管理界面登录不上，提示用户被锁定',
+      '华为存储的 DeviceManager 超级管理员密码过期了怎么办',
+      'vSphere client shows 503 Service Unavailable after upgrading vCenter',
+      'cunchu zhenlie guanli jiemian denglu bu shang',
+      'the iLO web console says invalid login for Administrator, how to reset it',
+    ]);
+  });
+
+  it('OMS on a virtual machine or after a storage fault keeps its answer', () => {
+    tops([
+      ['vCenter 上那台 OMS 虚拟机迁移以后，页面 /api 全是 502', 'api-not-found'],
+      ['存储恢复以后 OMS 后端服务起不来了', 'service-start'],
+      ['OMS 管理界面登录不上，提示用户被锁定', 'login'],
+    ]);
+    sections([['OMS 的 admin 输错几次密码被锁了，多久自动解锁', 'login#reset-password']]);
+  });
+});
+
+describe("another tool's users and another vendor's site", () => {
+  it('are not OMS', () => {
+    silent([
+      'Yearning 能不能批量导入用户',
+      'can Yearning import users from a csv?',
+      "Caller says their online shop's admin panel, built by another company, shows 502 Bad Gateway. Do we handle that?",
+      'Customer asks why their website hosted by a different vendor cannot log in. Is it our product?',
+    ]);
+  });
+
+  it("OMS's own import and a caller's OMS report keep their answer", () => {
+    sections([['OMS 能不能批量导入用户？开发组几十个人要开账号', 'admin#bulk-import']]);
+    tops([['Caller says the OMS web page returns 502 Bad Gateway on every page', 'api-not-found']]);
+  });
+});
+
+describe("a caller's phone or PC, the desk's scripts, the shop floor's standards", () => {
+  it('are not OMS', () => {
+    silent([
+      '客户问手机内存不够是不是要换手机',
+      '电脑老是提示内存不足，打开 excel 就卡死',
+      'phone keeps saying storage full and apps crash, customer asks if she should buy a new phone',
+      '5S检查的标准有哪些',
+      'ISO9001 审核需要准备哪些检查清单',
+      '安全生产检查的标准有哪些',
+      '话术库里“催单”的标准回复能发我一份吗',
+      '客户投诉升级的话术模板在哪里',
+    ]);
+  });
+
+  it("OMS's memory, a phone used to open OMS, an audit of OMS and OMS's standards keep their answer", () => {
+    tops([
+      ['服务器内存不足，gunicorn worker 被 OOM 杀了', 'worker-sigterm'],
+      ['客户在手机上登录 OMS 一直提示密码错误', 'login'],
+      ['内审要我们解释后端日志里 worker 被 SIGTERM 的记录', 'worker-sigterm'],
+      ['客户打了热线说 OMS 登录提示密码错误，话术里没这个情况', 'login'],
+      ['后端日志里有 OOM，worker 被 SIGTERM 了', 'worker-sigterm'],
+      ['customer says on her phone the OMS login fails with Network Error', 'login'],
+      ['客户电脑上打开 OMS 后台是 404', 'admin'],
+      ['用户导入以后，新用户在手机上登录不了 OMS', 'login'],
+    ]);
+    sections([
+      ['OMS 生产环境推荐的配置有哪些', 'checklist#recommended-config'],
+      ['等保测评要看 OMS 的推荐配置，标准是哪些', 'checklist#recommended-config'],
+      ['OMS 的管理界面地址是多少', 'admin#admin-url'],
+      ['安全上不想用 root 跑 gunicorn，unit 文件里 User 写什么', 'service-start#unit-file'],
+    ]);
+  });
+});
