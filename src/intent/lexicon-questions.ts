@@ -78,6 +78,9 @@ export const QUESTIONS = {
       '(?:怎么|如何|咋|怎样)[^,.;!?，。；！？\\n]{0,12}(?:用|拿)\\s*(?:curl|wget|postman)[^,.;!?，。；！？\\n]{0,10}?(?:测|试|验证|确认|调)',
       '(?:想要?|打算|准备)自己(?:用|拿)?\\s*(?:curl|wget|postman)?\\s*(?:验证|确认|测|试|查|看)',
       '测(?!试环境)[^,.;!?。，；！？\\n]{0,12}(?:吗|么)',
+      // the order asked for: "先看哪个后看哪个", "先查什么再查什么", "the order to check things"
+      '先(?:看|查|检查|排查)(?:哪个|什么|啥|哪里|哪儿)[^,.;!?。，；！？\\n]{0,4}(?:后|再|然后)(?:看|查|检查|排查)',
+      '\\border (?:to|in which to|of) (?:check|checks|troubleshoot|look)',
       // where to see the real error oneself ("怎么看具体报错原因", "在哪能看到详细的报错", "咋查真正的原因")
       '(?:怎么|如何|咋|怎样|哪里|在哪|哪儿)(?:能|可以|才能)?(?:看|查|找)(?:到)?(?:具体|详细|真正|实际)的?(?:报错|错误|原因)',
       // … in English ("steps to figure out why it won't start", "how do I see the actual error", "find out why")
@@ -190,6 +193,8 @@ export const QUESTIONS = {
       'ke yi ma',
       'shi bu shi',
       'dui ba',
+      // 啥 after what is to be given, written or filled in ("tigong sha xinxi", "gai xie sha", "tian sha")
+      ...['ti gong sha', 'gai xie sha', 'gai tian sha', 'ying gai tian sha', 'yao fa sha'],
       'lian xi shui',
       'zhao shui',
       'wen shui',
@@ -211,7 +216,7 @@ export const QUESTIONS = {
   /** What a file holds, asked for ("unit 文件该写什么", "what should the unit contain"). */
   'unit-content': {
     label: '单元文件内容 / unit file content',
-    zh: ['该写', '写些什么', '写什么', '内容', '怎么写', '包含', '长什么样'],
+    zh: ['该写', '写些什么', '写什么', '内容', '怎么写', '包含', '长什么样', '该填', '填什么', '填啥'],
     en: ['working', 'paste', 'content', 'contents', 'sample unit', 'goes in', 'go in', 'contain', 'look like'],
     // "how .env should look for prod": what a file should hold
     re: ['\\bshould (?:it |they )?look\\b'],
@@ -233,7 +238,7 @@ export const QUESTIONS = {
       '找(?:你们|一下)?(?:厂家|原厂)|(?:厂家|原厂)(?:支持|售后|客服)',
       // … contacted or handed the problem ("联系厂家的时候要发什么", "报给原厂之前", "给二线发什么日志"); second-line
       // support, not a second-tier city or brand ("二线城市")
-      '(?:联系|报给|发给|交给|转给|升级到)(?:你们)?(?:的)?(?:厂家|原厂|厂商|二线|售后)|(?:找|给|问)(?:你们)?的?(?:二线|原厂|厂商)(?!城市|品牌)',
+      '(?:联系|报给|发给|交给|转给|升级到|升到|升|转)(?:你们)?(?:的)?(?:厂家|原厂|厂商|二线|售后)|(?:找|给|问)(?:你们)?的?(?:二线|原厂|厂商)(?!城市|品牌)',
       // what to send the maker ("要给厂家发日志 发哪些"), not what the maker sends ("厂家发货了")
       '给(?:你们)?的?厂家(?:发|传|提供|看)(?=[^,.;!?，。；！？\\n]{0,6}(?:日志|截图|信息|资料|log|哪些|什么|啥))',
       // whom to turn to, not who issues or signs a paper ("实习证明找谁开", "找谁盖章")
@@ -252,6 +257,9 @@ export const QUESTIONS = {
         'zhao chang jia',
         'zhao er xian',
         'gei er xian',
+        'sheng er xian',
+        'zhuan er xian',
+        'lian xi zhi chi',
       ],
     ],
   },

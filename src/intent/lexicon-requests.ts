@@ -50,6 +50,8 @@ export const REQUESTS = {
       '(?:都|全)(?:看|查|检查|试)过了',
       '^\\s*(?:ran|checked|tried)\\s*:',
       '全查',
+      // one by one ("一项一项地查", "挨个排查", "逐项检查")
+      '(?:一项一项|一个一个|一样一样|挨个|逐个|逐项|依次)(?:地|的)?(?:查|排查|检查|看|过)',
       '\\brun (?:it )?(?:all|everything)\\b', // "can you run everything"
     ],
     py: ['pai cha', 'jian cha'],

@@ -52,6 +52,9 @@ export const SERVER_COMPONENTS = {
     re: [
       '\\btype\\b.{0,12}\\b(?:notify|simple|forking)\\b',
       '文件里(?:面|边|头)?(?:的)?\\s*(?:user|group|type)\\b',
+      // the user the service runs as, asked ("应该用哪个用户跑 gunicorn", "which user should the service run as")
+      '(?:用|拿|以)(?:哪个|什么|啥|哪一个)(?:用户|账号|账户)(?:来|去)?(?:跑|运行|启动|起)',
+      '\\bwhich user (?:should|do|does|to|will) (?:\\w+ ){0,3}(?:run|start)\\b|\\brun(?:s|ning)? as which user\\b',
       // "User 那一行该填哪个用户", "ExecStart 这一项": a directive named by its line
       '\\b(?:user|group|type|execstart|workingdirectory|environmentfile|restartsec|wantedby)\\s*=?\\s*' +
         '(?:那一?行|这一?行|那一?项|这一?项|那个字段|这个字段)',

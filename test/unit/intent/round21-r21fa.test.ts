@@ -79,3 +79,49 @@ describe("a caller's phone or PC, the desk's scripts, the shop floor's standards
     ]);
   });
 });
+
+/**
+ * Round 21, how-to sections: the order of checks asked ("先看哪个后看哪个", "一项一项地查"), what to hand the second line
+ * ("升二线，需要客户提供哪些日志"), the user the service runs as and what a unit holds, in pinyin too
+ * (src/intent/lexicon-questions.ts, lexicon-requests.ts, lexicon-server.ts). Held here, not in probes.jsonl: retrained
+ * with them, the classifier moved rules tests at its margin (round14-test-rules.test.ts).
+ */
+describe('how-to questions of round 21', () => {
+  it('are answered with their section', () => {
+    sections([
+      ['OMS 有问题的时候应该按什么顺序一项一项地查', 'checklist#by-hand'],
+      ['系统出问题了，先看哪个后看哪个比较好', 'checklist#by-hand'],
+      ['OMS 整个不好用了，我想挨个排查，先查什么再查什么', 'checklist#by-hand'],
+      ["what's the order to check things when OMS acts up? step by step", 'checklist#by-hand'],
+      ['OMS 坏了要逐项检查的话顺序是怎样的', 'checklist#by-hand'],
+      ['这个问题我处理不了要升二线，需要客户提供哪些日志', 'checklist#support'],
+      ['转二线之前要收集哪些日志和截图', 'checklist#support'],
+      ['要升级到二线的话得准备什么信息', 'checklist#support'],
+      ['before escalating to second line, what logs should the customer provide?', 'checklist#support'],
+      ['lianxi zhichi yao tigong sha xinxi', 'checklist#support'],
+      ['联系技术支持要提供啥信息', 'checklist#support'],
+      ['unit 文件里应该用哪个用户跑 gunicorn', 'service-start#unit-file'],
+      ['gunicorn 应该用什么用户运行？不想用 root', 'service-start#unit-file'],
+      ['which user should the backend service run as in the unit file?', 'service-start#unit-file'],
+      ['unit 文件里 User 应该填啥', 'service-start#unit-file'],
+      ['oms-backend.service 里面该写啥', 'service-start#unit-file'],
+      ['oms-backend.service limian gai xie shenme', 'service-start#unit-file'],
+    ]);
+  });
+
+  it('their words elsewhere are not OMS, and OMS reports keep their answer', () => {
+    silent([
+      '报销单要按什么顺序一项一项填',
+      '面试的时候先问哪个后问哪个比较好',
+      '二线城市的房价是不是要升了',
+      '周报需要提供哪些截图',
+      '我家路由器的 admin 用户应该填啥',
+      '先吃饭后开会还是先开会后吃饭',
+    ]);
+    tops([
+      ['超管登录失败，要不要升二线', 'login'],
+      ['后端起不来，journalctl 看到 217/USER，User 那一行是 oms', 'service-start'],
+      ['登录不了，页面也打不开，接口也 502，全挂了', 'checklist'],
+    ]);
+  });
+});
