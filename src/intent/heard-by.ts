@@ -47,8 +47,19 @@ const REPORTED_IN = new RegExp(
  */
 const TOOLED_INTO = new RegExp(
   [
-    String.raw`(?:做成|写成|写进|写到|放进|放到|改成|整理成|贴进|贴到|加到|加进)\s*(?:ansible|salt(?:stack)?|terraform|` +
-      String.raw`jenkins|gitlab[- ]?ci)\s*(?:的)?\s*(?:模板|role|playbook|剧本|脚本|变量|post-?step|pipeline|job|流水线|步骤)`,
+    String.raw`(?:做成|写成|写进|写到|放进|放到|改成|整理成|贴进|贴到|加到|加进)\s*(?:一个|个)?\s*(?:ansible|salt(?:stack)?|` +
+      String.raw`terraform|jenkins|gitlab[- ]?ci)\s*(?:的)?\s*(?:一键|j2|jinja2?)?\s*` +
+      String.raw`(?:模板|role|playbook|剧本|脚本|变量|post-?step|pipeline|job|流水线|步骤)`,
+    // … or run there ("createsuperuser 放到 jenkins 里非交互执行", "放进 ansible 里"), its secrets the input ("密码从
+    // jenkins 的凭据里取", "the password coming from a Jenkins credential"); not the tool's own build or secrets
+    // ("jenkins 里构建一直失败", "jenkins 的凭据怎么批量导入")
+    String.raw`(?:放进|放到|写进|写到|加到|加进|塞进|在)\s*(?:ansible|salt(?:stack)?|terraform|jenkins|gitlab[- ]?ci)\s*` +
+      String.raw`(?:里|中)面?(?=\s*(?:(?:非交互|无交互|自动)(?:地|的)?)?\s*(?:执行|跑|运行|调用|创建)|\s*$|\s*[，。,.?？!！])`,
+    String.raw`(?:从|用|拿)\s*(?:ansible|jenkins|gitlab[- ]?ci)\s*(?:的)?\s*(?:凭据|凭证|credentials?|vault|密钥)`,
+    String.raw`\b(?:from|in|via|using) (?:an? |our |the )?(?:ansible|jenkins|gitlab[- ]?ci)(?: vault)? ` +
+      String.raw`(?:credentials?|vault|secrets?)\b`,
+    // a template for the tool ("turning it into a jinja2 template for ansible")
+    String.raw`\b(?:jinja2?|j2) templates? (?:for|in) (?:ansible|salt(?:stack)?)\b`,
     // … or the tool that overwrote a file ("nginx 配置被 ansible 模板覆盖了"): what happened to OMS's file
     String.raw`被\s*(?:ansible|salt(?:stack)?|terraform|jenkins)\s*(?:的)?\s*(?:模板|role|playbook|剧本|脚本|任务|job)?` +
       String.raw`\s*(?:覆盖|改|重置|推|替换|冲掉)`,

@@ -125,3 +125,43 @@ describe('how-to questions of round 21', () => {
     ]);
   });
 });
+
+/**
+ * Round 21, an automation engineer's how-to questions: a CI or deployment tool the answer is to run in or be written
+ * into ("放到 jenkins 里非交互执行", "做成一个 jenkins 的一键 job", "ansible 的 j2 模板", "password from a Jenkins
+ * credential") is where the answer goes (src/intent/heard-by.ts); the tool's own builds, templates and secrets stay its own.
+ */
+describe('a tool the answer goes into', () => {
+  it('leaves the question its section', () => {
+    sections([
+      ['createsuperuser 怎么放到 jenkins 里非交互执行', 'admin#create-superuser'],
+      [
+        'how do I create the superuser from an ansible playbook without the prompt, password from ansible vault?',
+        'admin#create-superuser',
+      ],
+      ['超管账号想在 jenkins 里自动创建，密码从 jenkins 的凭据里取，怎么写', 'admin#create-superuser'],
+      ['超管密码忘了怎么重置？想写进 ansible 里以后直接跑', 'login#reset-password'],
+      ['how to reset the admin password from a script? it will go into a jenkins job', 'login#reset-password'],
+      ['想把重启加看状态加看日志的快速修复命令做成一个 jenkins 的一键 job', 'checklist#quick-fixes'],
+      ['生产的 .env 推荐怎么配，要做成 ansible 的 j2 模板', 'checklist#recommended-config'],
+      [
+        "what's the recommended .env for prod? turning it into a jinja2 template for ansible",
+        'checklist#recommended-config',
+      ],
+    ]);
+  });
+
+  it("the tool's own trouble stays the tool's", () => {
+    silent([
+      'jenkins 里构建一直失败，报 npm ERR',
+      'ansible 的 j2 模板里 for 循环怎么写',
+      'jenkins 的凭据怎么批量导入',
+      'jenkins job 一直卡在 pending',
+      'ansible vault 的密码忘了怎么办',
+      'how to reset the jenkins admin password',
+      '在 jenkins 里跑 npm build 一直失败',
+      '在 ansible 里跑 yum install 超时',
+      '从 jenkins 的凭据里取不出来 ssh key',
+    ]);
+  });
+});
