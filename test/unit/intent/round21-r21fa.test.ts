@@ -129,7 +129,8 @@ describe('how-to questions of round 21', () => {
 /**
  * Round 21, an automation engineer's how-to questions: a CI or deployment tool the answer is to run in or be written
  * into ("放到 jenkins 里非交互执行", "做成一个 jenkins 的一键 job", "ansible 的 j2 模板", "password from a Jenkins
- * credential") is where the answer goes (src/intent/heard-by.ts); the tool's own builds, templates and secrets stay its own.
+ * credential") is where the answer goes (src/intent/heard-by.ts); the tool's own builds, templates and secrets stay
+ * its own.
  */
 describe('a tool the answer goes into', () => {
   it('leaves the question its section', () => {
