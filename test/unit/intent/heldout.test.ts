@@ -572,7 +572,7 @@ describe('round 20, test half (tuning material since round 21)', () => {
  */
 describe('round 21, tuning half (tuning material of round 21)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 198, offered: 198, sections: 57, falseAlarms: 5, passive: 0 };
+    const level = { top1: 212, offered: 212, sections: 62, falseAlarms: 4, passive: 0 };
     expectLevel(await scoreSet('round21/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
