@@ -1,3 +1,4 @@
+import { withoutAroundOms } from './around-oms.js';
 import { withoutHardeningDone } from './hardening.js';
 import { withoutHowHeard } from './heard-by.js';
 import { OTHER_HOST } from './other-host.js';
@@ -240,7 +241,10 @@ export interface MessageContext {
 export function messageContext(text: string): MessageContext {
   // `ss -p` / `netstat -p` name every listening process (sshd, mysqld …): an inventory, not what the message is about.
   const hardening = withoutHardeningDone(withoutBotClause(text));
-  const seen = withoutRelays(withoutSecurityChannel(hardening.text))
+  const relayed = withoutRelays(withoutSecurityChannel(hardening.text));
+  // The tool that deploys OMS, what happened to its server, a user agent, the PC restarted (src/intent/around-oms.ts).
+  const around = withoutAroundOms(relayed);
+  const seen = around
     .replace(/users:\(\(.*?\)\)/g, ' ')
     .replace(COPIED_FROM, ' ')
     .replace(OWN_BROWSER, ' 浏览器 ')
@@ -268,6 +272,7 @@ export function messageContext(text: string): MessageContext {
       other ||
       hardening.changed ||
       looked !== seen ||
+      around !== relayed ||
       relaysReport(text) ||
       text.search(KNOWN_ELSEWHERE) >= 0 ||
       namesSecurityChannel(text),

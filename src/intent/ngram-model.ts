@@ -12,17 +12,68 @@ export interface NgramModel {
   classes: string[];
   /** Per class: the score of a message with no known feature. */
   prior: Float64Array;
-  /** Feature → its row in `weights`. */
-  index: Map<string, number>;
-  /** Row by row, each feature's weight in each class (same order as `classes`). */
-  weights: Float64Array;
+  /** Feature → its row in `weights` (a Map when trained, the committed form's sorted list when loaded). */
+  index: FeatureIndex;
+  /** Row by row, each feature's weight in each class (same order as `classes`), in units of 1/`scale`. */
+  weights: ArrayLike<number>;
+  /** What `weights` are divided by (1 when trained; the committed form keeps its integers). */
+  scale?: number;
+}
+
+/** Lookups by binary search before the committed form's features are put in a Map (about ten messages' worth). */
+const MAP_AFTER = 2000;
+
+/** Feature → row: what a Map gives, and what the committed form's sorted features give by binary search. */
+export interface FeatureIndex {
+  get(feature: string): number | undefined;
+  keys(): Iterable<string>;
+  readonly size: number;
+}
+
+/**
+ * The committed form's features, sorted as `toNgramData` wrote them: looked up by binary search for the first
+ * messages, so that loading builds no Map of ten thousand entries on the first match's path; a Map (faster per
+ * lookup) once a process has asked about MAP_AFTER features.
+ */
+class SortedFeatures implements FeatureIndex {
+  private asked = 0;
+  private map: Map<string, number> | undefined;
+
+  constructor(private readonly names: readonly string[]) {}
+
+  get(feature: string): number | undefined {
+    if (this.map) return this.map.get(feature);
+    if (++this.asked > MAP_AFTER) {
+      this.map = new Map(this.names.map((f, i) => [f, i]));
+      return this.map.get(feature);
+    }
+    let lo = 0;
+    let hi = this.names.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = this.names[mid]!;
+      if (at === feature) return mid;
+      if (at < feature) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  keys(): Iterable<string> {
+    return this.names;
+  }
+
+  get size(): number {
+    return this.names.length;
+  }
 }
 
 /**
  * The committed form (src/intent/ngram-model.json): the features sorted and joined by '|' (no feature holds one),
  * and their weights row by row,
  * as integers in units of 1/`scale`. A feature whose weights are all below PRUNE/SCALE is left out (it moves no
- * decision; the model stays small). Flat arrays: loading takes a few milliseconds.
+ * decision; the model stays small). Flat arrays, read as they are (no copy, no Map): loading takes a few
+ * milliseconds.
  */
 export interface NgramData {
   version: 1;
@@ -56,7 +107,8 @@ export function toNgramData(model: NgramModel): NgramData {
   const weights: number[] = [];
   for (const f of [...model.index.keys()].sort()) {
     const at = model.index.get(f)! * k;
-    const row = Array.from(model.weights.subarray(at, at + k), r);
+    const scale = model.scale ?? 1;
+    const row = Array.from({ length: k }, (_, c) => r(model.weights[at + c]! / scale));
     if (!row.some((w) => Math.abs(w) >= PRUNE)) continue;
     features.push(f);
     weights.push(...row);
@@ -65,14 +117,15 @@ export function toNgramData(model: NgramModel): NgramData {
   return { version: 1, scale: SCALE, classes: [...model.classes], bias, features: features.join('|'), weights };
 }
 
-/** A committed form ready to score. */
+/** A committed form ready to score: its arrays as parsed, its features looked up in place. */
 export function fromNgramData(data: NgramData): NgramModel {
-  const names = data.features.split('|');
-  const index = new Map<string, number>();
-  for (let i = 0; i < names.length; i++) index.set(names[i]!, i);
-  const weights = new Float64Array(data.weights.length);
-  for (let i = 0; i < weights.length; i++) weights[i] = data.weights[i]! / data.scale;
-  return { classes: data.classes, prior: Float64Array.from(data.bias, (b) => b / data.scale), index, weights };
+  return {
+    classes: data.classes,
+    prior: Float64Array.from(data.bias, (b) => b / data.scale),
+    index: new SortedFeatures(data.features.split('|')),
+    weights: data.weights,
+    scale: data.scale,
+  };
 }
 
 /** The last message classified (a match may ask twice: to question the rules' answer, then for passive listening). */
@@ -89,10 +142,11 @@ export function classifyNgram(model: NgramModel, text: string): Array<{ label: s
 function classify(model: NgramModel, text: string): Array<{ label: string; p: number }> {
   const score = Float64Array.from(model.prior);
   const k = score.length;
+  const scale = model.scale ?? 1;
   for (const f of ngramFeatures(text)) {
     const row = model.index.get(f);
     if (row === undefined) continue;
-    for (let c = 0; c < k; c++) score[c]! += model.weights[row * k + c]!;
+    for (let c = 0; c < k; c++) score[c]! += model.weights[row * k + c]! / scale;
   }
   const top = Math.max(...score);
   const exp = Array.from(score, (s) => Math.exp(s - top));

@@ -21,6 +21,7 @@ export function committedNgram(file = ngramModelFile()): NgramModel | null {
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as NgramData;
     model = wellFormed(data) ? fromNgramData(data) : null;
+    if (model && model.weights.length !== model.index.size * model.classes.length) model = null;
   } catch {
     model = null;
   }
@@ -32,6 +33,5 @@ function wellFormed(d: NgramData): boolean {
   if (d?.version !== 1 || !Array.isArray(d.classes) || !Array.isArray(d.bias) || !Array.isArray(d.weights))
     return false;
   const k = d.classes.length;
-  if (k < 2 || d.bias.length !== k || !(d.scale > 0) || typeof d.features !== 'string') return false;
-  return d.weights.length === d.features.split('|').length * k;
+  return k >= 2 && d.bias.length === k && d.scale > 0 && typeof d.features === 'string';
 }

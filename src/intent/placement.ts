@@ -1,3 +1,4 @@
+import { withoutAroundOms } from './around-oms.js';
 import { withoutHardeningDone } from './hardening.js';
 import { withoutComparison, withoutDatabaseOfTables, type MessageContext } from './context.js';
 import type { PlaybookIndex } from './index.js';
@@ -20,9 +21,10 @@ export function withForeignNames(
   if (ctx.foreign && !ctx.sharedOnly) return ctx;
   // A security tool named as where a line was seen or who asks is a channel (src/intent/security-channel.ts).
   // … and so is another system named as what one already knows (src/intent/context.ts).
-  // … and so is the server's own hardening told as done before OMS's trouble (src/intent/hardening.ts).
+  // … and so is the server's own hardening told as done before OMS's trouble (src/intent/hardening.ts), and what is
+  // around OMS in its report (src/intent/around-oms.ts: a user agent, the tool that deploys it).
   const seen = (t: string) =>
-    withoutDatabaseOfTables(withoutComparison(withoutSecurityChannel(withoutHardeningDone(t).text)));
+    withoutDatabaseOfTables(withoutComparison(withoutSecurityChannel(withoutAroundOms(withoutHardeningDone(t).text))));
   whole = seen(whole);
   const lines = prose.map((l) => seen(normalize(l)));
   if (!ctx.ours && (index.foreign.find(whole, lines) !== undefined || typedOtherSystem(whole)))

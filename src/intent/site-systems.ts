@@ -24,6 +24,9 @@ export const SITE_SYSTEMS = [
   // a RHEL box's other services: logins through sssd, a tomcat behind httpd's AJP, RAID tools, package repos
   ...['sssd', 'realmd', 'winbind', 'kerberos', 'krb5', 'kinit', 'freeipa', 'ajp', 'ajp13', 'mod_proxy_ajp', 'catalina'],
   ...['megacli', 'storcli', 'mdadm', 'perccli', 'epel', 'repomd', 'createrepo', 'autofs', 'exportfs'],
+  // a virtualisation administrator's and an automation engineer's own consoles ("vCenter 的 administrator 密码过期",
+  // "Ansible Tower 升级后 admin 登录不上"): OMS is deployed with ansible, but these consoles' logins are their own
+  ...['vcenter', 'vsphere', 'vami', 'vcsa', 'ansible tower', 'awx', 'semaphore ui', 'rundeck', 'veeam', 'proxmox'],
 ];
 
 /** In Chinese (or mixed), anywhere in the message. */

@@ -14,6 +14,11 @@ const TOLD_BY_USE = new RegExp(
 /** Characters that make the run a clause, not a name ("客户说", "今天早上", "打开", "进不去", "整套"). */
 const FUNCTION_CHARS =
   /[的说讲问开但是不没进去要紧整套们这那个先把让后前时候点就天早晚上下然成反映馈加我你他她它用户在给被和与或也都还再又很太么吗呢吧啊一有能可想看里中过到从对为新老原此该每各全登入访部署装升级启重停旧现目本同两]/;
+/**
+ * A verb of concern or cause taking the system as its object ("担心系统有隐患", "怀疑系统内存不够", "影响系统稳定"): a
+ * clause about OMS, not a system's name.
+ */
+const CONCERN = /担心|怀疑|觉得|感觉|希望|确保|影响|避免|防止|以免|害怕|生怕|关心|认为|以为|导致|造成|使得|怕/;
 /** What OMS is, or what watches and runs it (shared infrastructure: src/intent/shared-infra.ts). */
 const OMS_ITSELF =
   /管理|后台|订单|业务|生产|线上|内部|贵司|麒麟|操作|文件|监控|运维|告警|日志|工单|感知|安全|数据|测试|公司|客户|订货|下单|报单|销售|仓库|发货/;
@@ -29,7 +34,7 @@ const OMS_PART_OR_CLAUSE =
 export function namesSystemByUse(text: string): boolean {
   for (const m of text.matchAll(TOLD_BY_USE)) {
     const what = m[1]!;
-    if (FUNCTION_CHARS.test(what) || OMS_ITSELF.test(what)) continue;
+    if (FUNCTION_CHARS.test(what) || OMS_ITSELF.test(what) || CONCERN.test(what)) continue;
     if (m[2] === undefined || !OMS_PART_OR_CLAUSE.test(what)) return true;
   }
   return false;

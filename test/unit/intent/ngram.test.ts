@@ -1,5 +1,6 @@
 import { matchIntent } from '../../../src/intent/match.js';
-import { committedNgram } from '../../../src/intent/ngram.js';
+import { readFileSync } from 'node:fs';
+import { committedNgram, ngramModelFile } from '../../../src/intent/ngram.js';
 import { classifyNgram, linearModel, NULL_CLASS, type NgramModel } from '../../../src/intent/ngram-model.js';
 import { NGRAM_REASON, NGRAM_SURE_P } from '../../../src/intent/ngram-offer.js';
 import { loadPlaybooks } from '../../../src/playbooks/loader.js';
@@ -27,6 +28,17 @@ describe('the committed n-gram classifier', () => {
     expect(model!.classes).toEqual([...ids, NULL_CLASS].sort());
     expect(model!.index.size).toBeGreaterThan(1000);
     expect(model!.weights.length).toBe(model!.index.size * model!.classes.length);
+  });
+
+  it('finds each committed feature at its row, and no other (the sorted list searched in place)', () => {
+    const data = JSON.parse(readFileSync(ngramModelFile(), 'utf8')) as { features: string };
+    const names = data.features.split('|');
+    const index = committedNgram()!.index;
+    // Twice over: the first lookups search the sorted list, the later ones a Map built from it.
+    for (let pass = 0; pass < 2; pass++) {
+      expect(names.every((f, i) => index.get(f) === i)).toBe(true);
+      for (const absent of ['', 'c:', 'w:zzzzzz', `${names[0]}x`, '\uffff']) expect(index.get(absent)).toBeUndefined();
+    }
   });
 
   it('is null, and matching goes on with the rules alone, when the file is missing or malformed', () => {
