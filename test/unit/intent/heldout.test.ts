@@ -577,6 +577,18 @@ describe('round 21, tuning half (tuning material of round 21)', () => {
   });
 });
 
+/**
+ * Round 21's test half (test/fixtures/intent/round21/test.jsonl): kept outside the repository while round 21 was
+ * tuned, scored figures-only by the integrator before round 21 (top-1 200/216, offered 200/216, sections 62/66, false
+ * alarms 4/84, passive 3/84) and after it (below; docs/intent.md). Never tuned on: held at the level measured blind.
+ */
+describe('round 21, test half (blind, never tuned on)', () => {
+  it('keeps the level measured blind', async () => {
+    const level = { top1: 202, offered: 202, sections: 62, falseAlarms: 4, passive: 2 };
+    expectLevel(await scoreSet('round21/test.jsonl'), { n: 300, unrelated: 84, ...level });
+  });
+});
+
 describe('parseHeldout', () => {
   it('names the file and line of a bad line', () => {
     expect(() =>
