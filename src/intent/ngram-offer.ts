@@ -161,6 +161,8 @@ export function questionMatch<R extends Offerable>(
 ): R {
   if (!model || !gate.ours || !gate.evidence || !result.playbook) return result;
   if (result.outcome !== 'match' && result.outcome !== 'howto') return result;
+  // A firm answer with no second reading is not questioned: not even read (most confident answers; speed).
+  if (result.confidence >= NGRAM_FIRM && !secondReading) return result;
   const [best] = classifyNgram(model, text);
   if (!best || best.label === NULL_CLASS || best.label === result.playbook.id) return result;
   const leads = best.p >= sure && (result.confidence < NGRAM_FIRM || secondReading);
