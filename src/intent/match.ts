@@ -179,8 +179,10 @@ export function matchIntent(text: string, playbooks: readonly Playbook[], opts: 
     );
   }
   if (!decisive) return offerTheWhole(second(result), index, msg);
-  // Passive listening: not what the classifier reads as unrelated (src/intent/ngram-offer.ts: passiveAllowed).
-  if (result.passive && !passiveAllowed(text, model())) result.passive = false;
+  // Passive: not what the classifier reads as unrelated (ngram-offer.ts), but a pasted line a signature knows.
+  if (result.passive && !result.evidence?.startsWith('signature') && !passiveAllowed(text, model())) {
+    result.passive = false;
+  }
   // The classifier may question a confident match (src/intent/ngram-offer.ts: questionMatch).
   return question(result, reasonOf(index, scores[0]!));
 }

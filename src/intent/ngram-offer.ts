@@ -63,7 +63,9 @@ export const NGRAM_FIRM = 0.9;
 export const NGRAM_SECOND_READING = 0.5;
 /**
  * Passive listening (nobody asked) suggests nothing the classifier reads as unrelated (the null class) at this
- * probability or more: an unasked wrong reply costs more than a missed one.
+ * probability or more: an unasked wrong reply costs more than a missed one. Not asked about a match on a pasted line
+ * a playbook's signature knows (src/intent/match.ts): the rules' surest reading, and a long paste costs the
+ * classifier most (no fixture message's answer differs).
  */
 export const NGRAM_PASSIVE_NULL = 0.5;
 /** At most this many choices (the rules' and the classifier's together). */
