@@ -192,7 +192,10 @@ for (const [half, since] of tuneOnly ? r9halves.slice(0, 1) : r9halves) {
 // the repository until scored after round 20, was blind in round 20 and is tuning material since round 21.
 // Round 21 (test/fixtures/intent/round21/): a fresh blind set of 600 messages split by the same seed, both halves
 // scored figures-only before round 21; its tuning half is tuning material of round 21; its test half, kept outside
-// the repository until scored after round 21, is blind: figures only, never its messages (BLIND_SETS).
+// the repository until scored after round 21, was blind in round 21 and is tuning material since round 22.
+// Round 22 (test/fixtures/intent/round22/): a fresh blind set of 600 messages split by the same seed, both halves
+// scored figures-only before round 22; its tuning half is tuning material of round 22; its test half is kept outside
+// the repository until scored after round 22.
 const later = [
   ['round10/tune.jsonl', 'round 10 tuning half — tuning material of round 10'],
   ['round10/test.jsonl', 'round 10 test half (scored blind in round 10) — tuning material since round 11'],
@@ -214,7 +217,9 @@ const later = [
   ['round19/test.jsonl', 'round 19 test half (scored blind in round 19) — tuning material since round 20'],
   ['round20/tune.jsonl', 'round 20 tuning half (scored blind before round 20) — tuning material since round 20'],
   ['round20/test.jsonl', 'round 20 test half (scored blind after round 20) — tuning material since round 21'],
-  ['round21/tune.jsonl', 'round 21 tuning half (scored blind before round 21) — tuning material of round 21'],
+  ['round21/tune.jsonl', 'round 21 tuning half (scored blind before round 21) — tuning material since round 21'],
+  ['round21/test.jsonl', 'round 21 test half (scored blind after round 21) — tuning material since round 22'],
+  ['round22/tune.jsonl', 'round 22 tuning half (scored blind before round 22) — tuning material of round 22'],
 ] as const;
 const blindSince = [
   'round10/test.jsonl',
@@ -227,6 +232,7 @@ const blindSince = [
   'round17/test.jsonl',
   'round19/test.jsonl',
   'round20/test.jsonl',
+  'round21/test.jsonl',
 ];
 for (const [rel, title] of tuneOnly ? later.filter(([r]) => !blindSince.includes(r)) : later) {
   const set = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', rel), 'utf8'), rel);

@@ -552,11 +552,13 @@ describe('round 20, tuning half (tuning material of round 20)', () => {
  * tuned, scored figures-only by the integrator before round 20 (top-1 203/216, offered 205/216, sections 56/66, false
  * alarms 4/84, passive 2/84) and after it (202, 204, 59, 3, 1: the blind figures of round 20; docs/intent.md). Tuning
  * material since round 21; with the classifier's second opinion and the classifier retrained on it (now a training
- * set) it reads 213, 213, 59, 3, 0; round 21's r21fa took it to 214, 214, 65, 0, 0.
+ * set) it reads 213, 213, 59, 3, 0; round 21's r21fa took it to 214, 214, 65, 0, 0. Round 22's retraining (on round
+ * 21's test half and round 22's tuning half) moved one how-to question near the classifier's cut-off ("打开是502的时候
+ * 应该先检查什么": the API's checks by hand, now the checklist's): 213.
  */
 describe('round 20, test half (tuning material since round 21)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 214, offered: 214, sections: 65, falseAlarms: 0, passive: 0 };
+    const level = { top1: 213, offered: 213, sections: 65, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round20/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -580,12 +582,29 @@ describe('round 21, tuning half (tuning material of round 21)', () => {
 /**
  * Round 21's test half (test/fixtures/intent/round21/test.jsonl): kept outside the repository while round 21 was
  * tuned, scored figures-only by the integrator before round 21 (top-1 200/216, offered 200/216, sections 62/66, false
- * alarms 4/84, passive 3/84) and after it (below; docs/intent.md). Never tuned on: held at the level measured blind.
+ * alarms 4/84, passive 3/84) and after it (202, 202, 62, 4, 2: the blind figures of round 21; docs/intent.md). Tuning
+ * material since round 22; with the classifier retrained on it (now a training set): below.
  */
-describe('round 21, test half (blind, never tuned on)', () => {
-  it('keeps the level measured blind', async () => {
-    const level = { top1: 202, offered: 202, sections: 62, falseAlarms: 4, passive: 2 };
+describe('round 21, test half (tuning material since round 22)', () => {
+  it('keeps the level reached', async () => {
+    const level = { top1: 203, offered: 203, sections: 62, falseAlarms: 4, passive: 0 };
     expectLevel(await scoreSet('round21/test.jsonl'), { n: 300, unrelated: 84, ...level });
+  });
+});
+
+/**
+ * Round 22 (test/fixtures/intent/round22/): a fresh blind set of 600 messages by four more writers who never saw the
+ * matcher (a freelance Django developer customising OMS, a warehouse manager writing with handwriting input on a
+ * phone, a support engineer of the WAF and load balancer in front of OMS, a product manager writing structured
+ * requests), split by the same seed. Both halves were scored figures-only before round 22 (docs/intent.md); the
+ * tuning half (top-1 193/216, offered 194/216, sections 57/69, false alarms 4/84, passive 0/84 when it came in) is
+ * tuning material of round 22, the test half is kept outside the repository until scored after it. With the
+ * classifier retrained on it: below.
+ */
+describe('round 22, tuning half (tuning material of round 22)', () => {
+  it('keeps the level reached', async () => {
+    const level = { top1: 201, offered: 201, sections: 57, falseAlarms: 4, passive: 0 };
+    expectLevel(await scoreSet('round22/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
 
