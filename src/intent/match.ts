@@ -8,7 +8,15 @@ import { readMessage } from './message.js';
 import { committedNgram } from './ngram.js';
 import type { NgramModel } from './ngram-model.js';
 import { ngramGate } from './ngram-gate.js';
-import { NGRAM_OFFER_P, NGRAM_SECOND_READING, offerNgram, passiveAllowed, questionMatch } from './ngram-offer.js';
+import {
+  NGRAM_OFFER_P,
+  NGRAM_REASON,
+  NGRAM_SECOND_READING,
+  offerNgram,
+  passiveAllowed,
+  questionMatch,
+} from './ngram-offer.js';
+import { overruleElsewhere, readAsUnrelated } from './ngram-overrule.js';
 import { explainAway } from './explain-away.js';
 import { scorePlaybook, type PlaybookScore } from './score.js';
 import { aboutTheWhole } from './whole.js';
@@ -107,7 +115,8 @@ export function matchIntent(text: string, playbooks: readonly Playbook[], opts: 
   scores.sort((a, b) => b.score - a.score);
   explainAway(scores);
   const gate = ngramGate(msg, scores, factor);
-  const model = () => (gate.ours ? (opts.ngram ?? committedNgram)() : null);
+  const anyModel = () => (opts.ngram ?? committedNgram)();
+  const model = () => (gate.ours ? anyModel() : null);
   const titleOf = (id: string) => index.playbooks.find((p) => p.id === id)?.title;
   const scoreOf = (id: string) => round(scores.find((s) => s.id === id)?.score ?? 0);
   const second = (r: MatchResult) => offerNgram(r, text, model(), gate, titleOf, scoreOf, opts.ngramP ?? NGRAM_OFFER_P);
@@ -118,6 +127,16 @@ export function matchIntent(text: string, playbooks: readonly Playbook[], opts: 
     .map((s) => ({ id: s.id, title: s.title, confidence: round(s.score) }))
     .filter((c) => c.confidence > 0);
   const best = ranked[0];
+  // The classifier may overrule the rules' answer as unrelated (src/intent/ngram-overrule.ts): the list of playbooks
+  // instead, the rules' reading named first in it (not offered).
+  const settle = (r: MatchResult): MatchResult => {
+    if (!r.playbook || !readAsUnrelated(r, text, anyModel(), known)) return r;
+    const listed = none(extracted, ranked.slice(0, 3));
+    const own = scores.find((s) => s.id === r.playbook!.id);
+    const why = r.howto ? `怎么做 / how to: ${r.howto.title}` : own ? reasonOf(index, own) : NGRAM_REASON;
+    listed.nearest = [r.choices?.[0] ?? { ...r.playbook, confidence: r.confidence, reason: why }];
+    return listed;
+  };
   // About the whole: a how-to section of one part is not the answer (the umbrella's own sections still are); none
   // when a part a pasted line points at stays beside the whole (choices).
   const howto = whole?.beside ? undefined : pickHowto(index, msg, factor, scores, whole?.id);
@@ -138,7 +157,7 @@ export function matchIntent(text: string, playbooks: readonly Playbook[], opts: 
     const p = index.playbooks.find((q) => q.id === howto.playbook)!;
     const confidence = round(Math.max(howto.score, scores.find((s) => s.id === p.id)?.score ?? 0));
     // The classifier, sure of another playbook, may question the rules' reading of a how-to question.
-    return question(
+    const answer = question(
       {
         playbook: { id: p.id, title: p.title },
         confidence,
@@ -151,12 +170,15 @@ export function matchIntent(text: string, playbooks: readonly Playbook[], opts: 
       },
       `怎么做 / how to: ${howto.title}`,
     );
+    return settle(answer);
   }
   if (!best || best.confidence < OFFER_THRESHOLD) {
     const result = none(extracted, ranked.slice(0, 3));
     const near = factor === 1 ? ranked.filter((c) => c.confidence >= NEAREST_FLOOR).slice(0, 2) : [];
     if (near.length > 0) result.nearest = withReasons(index, near, scores);
-    return offerTheWhole(second(result), index, msg);
+    // Placed on another system, yet the classifier is all but certain of the rules' best (ngram-overrule.ts).
+    if (factor < 1) return overruleElsewhere(result, text, anyModel(), best);
+    return settle(offerTheWhole(second(result), index, msg));
   }
   const close = ranked.slice(1).filter((c) => isClose(best.confidence, c));
   const decisive = best.confidence >= MATCH_THRESHOLD && close.length === 0;
@@ -177,13 +199,13 @@ export function matchIntent(text: string, playbooks: readonly Playbook[], opts: 
       scores,
     );
   }
-  if (!decisive) return offerTheWhole(second(result), index, msg);
+  if (!decisive) return settle(offerTheWhole(second(result), index, msg));
   // Passive: not what the classifier reads as unrelated (ngram-offer.ts), but a pasted line a signature knows.
   if (result.passive && !result.evidence?.startsWith('signature') && !passiveAllowed(text, model())) {
     result.passive = false;
   }
   // The classifier may question a confident match (src/intent/ngram-offer.ts: questionMatch).
-  return question(result, reasonOf(index, scores[0]!));
+  return settle(question(result, reasonOf(index, scores[0]!)));
 }
 
 /**

@@ -51,3 +51,41 @@ export function rulesAnswerOverRealPlaybooks(): (text: string) => AnswerSummary 
   });
   return (text) => answerSummary(matchIntent(text, playbooks, { ngram: () => null }));
 }
+
+/**
+ * The classifier may overrule the rules (src/intent/ngram-overrule.ts): a message they place on another system gets
+ * the playbook it is all but sure of as a choice; an answer they are not firm about is dropped for the list of
+ * playbooks when it reads the message as unrelated. The tests that hold the rules' tuned reading of such a message
+ * assert it on the rules alone and what the whole matcher still promises: `elsewhere`, the rules silent and nothing
+ * run or suggested unasked (at most one choice for a message addressed to the bot); `kept`, the rules' playbook (and
+ * section) answered, or named first in the list of playbooks.
+ */
+export function overruleExpectations() {
+  let playbooks: Playbook[] = [];
+  beforeAll(async () => {
+    playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
+  });
+  const rules = (text: string) => answerSummary(matchIntent(text, playbooks, { ngram: () => null }));
+  return {
+    elsewhere(texts: string[]): void {
+      for (const text of texts) {
+        const r = rules(text);
+        expect([text, r.offered, r.passive]).toEqual([text, [], false]);
+        const m = matchIntent(text, playbooks);
+        expect([text, m.outcome === 'match' || m.outcome === 'howto', m.passive]).toEqual([text, false, false]);
+        expect([text, (m.choices ?? []).length <= 1]).toEqual([text, true]);
+      }
+    },
+    kept(cases: Array<[string, string, string?]>): void {
+      for (const [text, top, section] of cases) {
+        const r = rules(text);
+        expect([text, r.top, r.section ?? undefined]).toEqual([text, top, section]);
+        const m = matchIntent(text, playbooks);
+        const named = m.outcome === 'none' ? m.nearest?.[0]?.id : answerSummary(m).top;
+        expect([text, named]).toEqual([text, top]);
+        if (section !== undefined && m.outcome !== 'none')
+          expect([text, answerSummary(m).section]).toEqual([text, section]);
+      }
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import { answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
+import { answerOverRealPlaybooks, overruleExpectations } from '../../helpers/intent-answer.js';
 
 /**
  * Round 10's rules (docs/intent.md), on wordings invented for them, hard negatives among them: whom to hand a
@@ -6,6 +6,8 @@ import { answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
  * every boot; a tester naming their role.
  */
 const answer = answerOverRealPlaybooks();
+// The classifier's overrules of the rules' tuned readings (src/intent/ngram-overrule.ts).
+const { kept } = overruleExpectations();
 
 describe('whom to hand a problem to', () => {
   it('asked in English or in pinyin (谁 typed "shei") is the checklist support section', () => {
@@ -142,7 +144,7 @@ describe('the system as a whole unusable, a connection refused', () => {
     expect([vague.outcome, vague.top, vague.passive]).toEqual(['choices', 'checklist', false]);
     expect(answer('登录系统用不了').top).toBe('login');
     expect(answer('客户那边财务系统用不了').offered).toEqual([]);
-    expect(answer('the site is down for everyone').offered).toEqual(['checklist']);
+    kept([['the site is down for everyone', 'checklist']]);
     expect(answer('our jenkins site went down').offered).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { messageContext } from '../../../src/intent/context.js';
 import { normalize } from '../../../src/intent/normalize.js';
-import { answerExpectations, answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
+import { answerExpectations, answerOverRealPlaybooks, overruleExpectations } from '../../helpers/intent-answer.js';
 
 /**
  * Round 14's rules (docs/intent.md), on wordings invented for them, hard negatives among them: a post-incident review
@@ -9,6 +9,8 @@ import { answerExpectations, answerOverRealPlaybooks } from '../../helpers/inten
  */
 const answer = answerOverRealPlaybooks();
 const { silent } = answerExpectations(answer);
+// The classifier's overrules of the rules' tuned readings (src/intent/ngram-overrule.ts).
+const { kept } = overruleExpectations();
 
 describe('a post-incident review that asks', () => {
   it('is answered with the playbook or section of its fault, never passively', () => {
@@ -205,7 +207,7 @@ describe('a review that asks what else, or asks to confirm', () => {
     expect(answer(text).top).toBe('service-start');
     const en =
       'Post-incident review: after patching, the admin pages lost all their CSS for an hour. Please confirm the cause.';
-    expect(answer(en).top).toBe('admin');
+    kept([[en, 'admin']]);
   });
 
   it('a review meeting moved, or its template looked for, stays silent', () => {

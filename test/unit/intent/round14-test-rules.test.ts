@@ -1,4 +1,4 @@
-import { answerExpectations, answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
+import { answerExpectations, answerOverRealPlaybooks, overruleExpectations } from '../../helpers/intent-answer.js';
 
 /**
  * Rules taken from the misses of rounds 13 and 14's test halves (docs/intent.md, "False alarms"), on wordings invented
@@ -6,13 +6,15 @@ import { answerExpectations, answerOverRealPlaybooks } from '../../helpers/inten
  */
 const answer = answerOverRealPlaybooks();
 const { silent } = answerExpectations(answer);
+// The classifier's overrules of the rules' tuned readings (src/intent/ngram-overrule.ts).
+const { kept } = overruleExpectations();
 
 describe("a customer's formal English", () => {
   it('the management console and the back office are the admin', () => {
     expect(answer('Could you send the address of the management console again? I lost the bookmark.').section).toBe(
       'admin#admin-url',
     );
-    expect(answer('There is no longer any styling on the back office pages since Monday.').top).toBe('admin');
+    kept([['There is no longer any styling on the back office pages since Monday.', 'admin']]);
   });
 
   it("another product's console or back office stays its own", () => {
@@ -40,11 +42,9 @@ describe('commands to repair', () => {
   });
 
   it('a CI job the commands go into is where the answer goes, not another system', () => {
-    for (const text of [
-      '把快速修复命令写进 gitlab ci 的 job 里，有没有现成的',
-      '把重启命令整理成 jenkins 的 pipeline 步骤，给个快速修复命令清单',
-    ])
-      expect([text, answer(text).section]).toEqual([text, 'checklist#quick-fixes']);
+    kept([['把快速修复命令写进 gitlab ci 的 job 里，有没有现成的', 'checklist', 'checklist#quick-fixes']]);
+    const text = '把重启命令整理成 jenkins 的 pipeline 步骤，给个快速修复命令清单';
+    expect([text, answer(text).section]).toEqual([text, 'checklist#quick-fixes']);
     silent(['jenkins 的 pipeline 步骤一直卡住']);
   });
 });

@@ -1,0 +1,86 @@
+import { playbookRegistry } from '../../../src/app/playbook-registry.js';
+import { answerSummary, matchIntent } from '../../../src/intent/match.js';
+import { linearModel, NULL_CLASS, type NgramModel } from '../../../src/intent/ngram-model.js';
+import { NGRAM_REASON } from '../../../src/intent/ngram-offer.js';
+import { NGRAM_ELSEWHERE_P, NGRAM_VETO_NULL } from '../../../src/intent/ngram-overrule.js';
+import { loadPlaybooks } from '../../../src/playbooks/loader.js';
+import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
+import type { Playbook } from '../../../src/playbooks/playbook.js';
+
+/**
+ * The classifier against the context rules (src/intent/ngram-overrule.ts), over the real playbooks and the real
+ * rules, with models that read every message alike: `leaning(label, p)` gives `label` the probability `p`.
+ */
+const CLASSES = [NULL_CLASS, 'service-start', 'login', 'admin', 'api-not-found', 'checklist', 'worker-sigterm'];
+function leaning(label: string, p: number): NgramModel {
+  // p = e^a / (e^a + k - 1) for the class given `a`, the others 0.
+  const a = Math.log((p * (CLASSES.length - 1)) / (1 - p));
+  return linearModel(
+    CLASSES,
+    Float64Array.from(CLASSES, (c) => (c === label ? a : 0)),
+    [],
+  );
+}
+
+let playbooks: Playbook[] = [];
+beforeAll(async () => {
+  playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
+});
+const match = (text: string, model: NgramModel | null) => matchIntent(text, playbooks, { ngram: () => model });
+
+describe('a message the rules place on another system', () => {
+  const text = 'mysqld.service 起不来 status=217/USER';
+
+  it('gets the playbook the classifier is all but certain of, when the rules scored it best: one choice', () => {
+    expect(match(text, null).outcome).toBe('none');
+    const r = match(text, leaning('service-start', 0.999999));
+    expect(r.outcome).toBe('choices');
+    expect(r.choices).toEqual([expect.objectContaining({ id: 'service-start', reason: NGRAM_REASON })]);
+    expect([r.passive, answerSummary(r).offered]).toEqual([false, ['service-start']]);
+  });
+
+  it('stays placed elsewhere below the threshold, or when the classifier reads another playbook', () => {
+    const below = 1 - (1 - NGRAM_ELSEWHERE_P) * 10;
+    expect(match(text, leaning('service-start', below)).outcome).toBe('none');
+    expect(match(text, leaning('login', 0.999999)).outcome).toBe('none');
+    expect(match(text, leaning(NULL_CLASS, 0.999999)).outcome).toBe('none');
+  });
+
+  it('is never answered for chatter the rules scored nothing on', () => {
+    expect(match('今天天气不错，mysql 那边周末聚餐', leaning('service-start', 0.999999)).outcome).toBe('none');
+  });
+});
+
+describe('an answer the classifier reads as unrelated', () => {
+  const styling = 'There is no longer any styling on the back office pages since Monday.';
+
+  it('is dropped for the list when the rules are not firm, their playbook named first in it', () => {
+    expect(answerSummary(match(styling, null)).top).toBe('admin');
+    const r = match(styling, leaning(NULL_CLASS, 0.999));
+    expect([r.outcome, r.playbook, r.passive]).toEqual(['none', null, false]);
+    expect(r.nearest?.map((c) => c.id)).toEqual(['admin']);
+  });
+
+  it('stays below the threshold', () => {
+    const below = 1 - (1 - NGRAM_VETO_NULL) * 2;
+    expect(answerSummary(match(styling, leaning(NULL_CLASS, below))).top).toBe('admin');
+  });
+
+  it('stays when the rules are firm or a log line a playbook knows is pasted', () => {
+    const firm = match('超管登录不上', null);
+    expect(firm.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(answerSummary(match('超管登录不上', leaning(NULL_CLASS, 0.999999))).top).toBe('login');
+    const pasted = 'oms-backend.service: Main process exited, code=exited, status=217/USER';
+    expect(answerSummary(match(pasted, leaning(NULL_CLASS, 0.999999))).top).toBe('service-start');
+  });
+
+  it('keeps a how-to answer’s section named in the list', () => {
+    const text = '把快速修复命令写进 gitlab ci 的 job 里，有没有现成的';
+    expect(answerSummary(match(text, null)).section).toBe('checklist#quick-fixes');
+    const r = match(text, leaning(NULL_CLASS, 0.999));
+    expect(r.outcome).toBe('none');
+    expect(r.nearest?.[0]).toEqual(
+      expect.objectContaining({ id: 'checklist', reason: expect.stringMatching(/how to/) }),
+    );
+  });
+});
