@@ -1,3 +1,8 @@
+import { withoutFront } from './in-front.js';
+import { TOOL, TOOLS_OWN, withoutRunner } from './ran-by.js';
+import { withoutReporters } from './reporters.js';
+import { withoutSessionPrompts } from './session-prompts.js';
+
 /**
  * Things around OMS named in a report of OMS's own trouble: the tool that deploys and restarts it, what happened to
  * its server before the trouble (a power cut, a restore from backup, the clock stepped), the user agent of a pasted
@@ -6,20 +11,16 @@
  * placed as before (the tool's own trouble, "jenkins 的 admin 密码忘了", is not left out and stays the tool's).
  */
 
-/** Deployment tools (src/intent/shared-infra.ts, src/intent/other-systems.ts name them too). */
-const TOOL = String.raw`(?:jenkins|ansible|salt(?:stack)?|terraform|gitlab[- ]?ci|github actions|drone|argo ?cd)`;
-/** The tool's own parts: named right after it, the trouble is the tool's ("jenkins 的 admin", "jenkins agent"). */
-const TOOLS_OWN =
-  String.raw`(?!\s*(?:的\s*)?(?:admin|管理员|密码|账号|帐号|登录|登陆|插件|plugins?|agents?|节点|nodes?|界面|` +
-  String.raw`web ?ui|ui|控制台|console|本身|自己|升级|upgrade|版本|master|controller|tower|awx|证书|license|workspace)(?![a-z]))`;
 /** Chinese phrases and what is done to OMS through the tool ("在 jenkins 里执行", "用 ansible 部署"). */
-const DONE_TO_OMS = '执行|跑|运行|调用|部署|发版|发布|上线|装|安装|初始化|创建|建|重启|推|下发|配置|重置|改|做';
+const DONE_TO_OMS =
+  '执行|跑|运行|调用|部署|发版|发布|上线|装|安装|初始化|创建|建|重启|推|下发|配置|重置|改|做|生成|导出|出(?:一份|一个|个|份)';
 const BLANK = String.raw`[^,.;!?，。；！？]`;
 
 const DEPLOYED_BY = new RegExp(
   [
     // "在 jenkins 里非交互执行", "用 ansible 的 playbook 重置", "通过 jenkins 发布"
-    String.raw`(?:在|用|通过|从|拿|走|靠|tongguo|yong)\s*${TOOL}${TOOLS_OWN}\s*(?:的\s*${BLANK}{0,8}?)?\s*(?:里|上|中|来|去)?` +
+    String.raw`(?:在|用|通过|从|拿|走|靠|tongguo|yong)\s*(?:${TOOL}|流水线|pipeline)${TOOLS_OWN}` +
+      String.raw`\s*(?:的\s*${BLANK}{0,8}?)?\s*(?:里|上|中|来|去)?` +
       String.raw`(?=${BLANK}{0,10}?(?:${DONE_TO_OMS}))`,
     // "做成一个 jenkins 的一键 job", "放进 ansible 里", "做成 ansible 的 j2 模板"
     String.raw`(?:做成|写成|写进|写到|放进|放到|放在|改成|整理成|贴进|贴到|加到|加进|集成到|集成进|接到|接进|挪到|搬到)\s*` +
@@ -48,6 +49,10 @@ const SERVER_EVENT = new RegExp(
     String.raw`\b(?:after|since) (?:the |a |last night's |yesterday's )?` +
       String.raw`(?:power (?:outage|cut|failure|loss)|blackout)` +
       String.raw`(?: (?:in|at) (?:the |our )?(?:server room|dc|data ?cent(?:er|re)|machine room))?`,
+    // a move: "服务器搬到新机房以后", "after the servers were moved to the new data centre"; not the move's own chores
+    String.raw`(?:服务器|机器|主机|设备)\s*(?:搬|迁|挪|转移)(?:到|去|进)?了?\s*(?:新|另一个|别的)?机房${AFTER}`,
+    String.raw`\bafter (?:the |our )?(?:servers? |boxes |machines? )?(?:were |was )?(?:moved|relocated|migrated) to ` +
+      String.raw`(?:the |a )?new (?:server room|dc|data ?cent(?:er|re)|machine room)\b`,
     // a restore: "从备份恢复完", "用昨天的备份还原之后"; not the restore's own failure ("从备份恢复失败")
     String.raw`(?:从|用|拿)?(?:昨天|昨晚|上周|之前|前天)?的?(?:备份|快照)(?:里|中)?(?:恢复|还原|回滚|导回|回灌|拉回)` +
       String.raw`(?!\s*(?:失败|报错|不了|不成功|出错|超时|中断|很慢|不动))(?:了|完|好)*(?:\s*(?:以后|之后|后))?`,
@@ -89,7 +94,16 @@ const PC_TRIED = new RegExp(
   'gi',
 );
 
-/** The text without the things around OMS named in its report (each left out). */
-export function withoutAroundOms(text: string): string {
-  return text.replace(USER_AGENT, ' ').replace(DEPLOYED_BY, ' ').replace(SERVER_EVENT, ' ').replace(PC_TRIED, ' ');
+/**
+ * The text without the things around OMS named in its report (each left out). `whole`: the whole message, when `text`
+ * is one line of it (a session's prompt, a pipeline named on a line of its own, are told by the rest).
+ */
+export function withoutAroundOms(text: string, whole = text): string {
+  const around = text
+    .replace(USER_AGENT, ' ')
+    .replace(DEPLOYED_BY, ' ')
+    .replace(SERVER_EVENT, ' ')
+    .replace(PC_TRIED, ' ');
+  // a pasted createsuperuser session, the pipeline running OMS's step, the device in front, who reports
+  return withoutReporters(withoutFront(withoutRunner(withoutSessionPrompts(around, whole), whole)), whole);
 }

@@ -117,7 +117,15 @@ const REVIEW_ASKS = new RegExp(
   'i',
 );
 
-function announces(said: string): boolean {
+/**
+ * A deadline after a request to restore ("今天下班前恢复，明早有培训", "修好，下午要演示"): when the fix is needed, no
+ * training or meeting announced.
+ */
+const DEADLINE =
+  /(?:恢复|修好|解决|搞定|弄好|处理好)[，,\s]*(?:明早|明天(?:上午|下午)?|今晚|下午|上午|晚上|一会|待会)?\s*(?:有|要|还要|得)(?:个|一个)?(?:培训|会|会议|演示|评审)/g;
+
+function announces(text: string): boolean {
+  const said = text.replace(DEADLINE, ' ');
   if (NOTICE.test(REVIEW_ASKS.test(said) ? said.replace(WRITTEN_UP, ' ') : said)) return true;
   const m = SOLVED.exec(said);
   return m !== null && !STILL.test(said.slice(m.index));

@@ -16,7 +16,7 @@ import {
   passiveAllowed,
   questionMatch,
 } from './ngram-offer.js';
-import { overruleElsewhere, readAsUnrelated } from './ngram-overrule.js';
+import { readAsUnrelated } from './ngram-overrule.js';
 import { explainAway } from './explain-away.js';
 import { scorePlaybook, type PlaybookScore } from './score.js';
 import { aboutTheWhole } from './whole.js';
@@ -176,8 +176,6 @@ export function matchIntent(text: string, playbooks: readonly Playbook[], opts: 
     const result = none(extracted, ranked.slice(0, 3));
     const near = factor === 1 ? ranked.filter((c) => c.confidence >= NEAREST_FLOOR).slice(0, 2) : [];
     if (near.length > 0) result.nearest = withReasons(index, near, scores);
-    // Placed on another system, yet the classifier is all but certain of the rules' best (ngram-overrule.ts).
-    if (factor < 1) return overruleElsewhere(result, text, anyModel(), best);
     return settle(offerTheWhole(second(result), index, msg));
   }
   const close = ranked.slice(1).filter((c) => isClose(best.confidence, c));

@@ -23,8 +23,11 @@ export function withForeignNames(
   // … and so is another system named as what one already knows (src/intent/context.ts).
   // … and so is the server's own hardening told as done before OMS's trouble (src/intent/hardening.ts), and what is
   // around OMS in its report (src/intent/around-oms.ts: a user agent, the tool that deploys it).
+  const told = whole;
   const seen = (t: string) =>
-    withoutDatabaseOfTables(withoutComparison(withoutSecurityChannel(withoutAroundOms(withoutHardeningDone(t).text))));
+    withoutDatabaseOfTables(
+      withoutComparison(withoutSecurityChannel(withoutAroundOms(withoutHardeningDone(t).text, told))),
+    );
   whole = seen(whole);
   const lines = prose.map((l) => seen(normalize(l)));
   if (!ctx.ours && (index.foreign.find(whole, lines) !== undefined || typedOtherSystem(whole)))

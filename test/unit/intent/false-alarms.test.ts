@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answerExpectations, answerOverRealPlaybooks, overruleExpectations } from '../../helpers/intent-answer.js';
+import { answerExpectations, answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
 
 /**
  * False alarms (docs/intent.md, "False alarms"): questions on other topics that share one word with a how-to
@@ -9,8 +9,6 @@ import { answerExpectations, answerOverRealPlaybooks, overruleExpectations } fro
  */
 const answer = answerOverRealPlaybooks();
 const { silent, sections } = answerExpectations(answer);
-// The classifier's overrules of the rules' tuned readings (src/intent/ngram-overrule.ts).
-const { elsewhere } = overruleExpectations();
 
 describe('a batch of files, a code review, a licence', () => {
   it('is another topic: no section, no playbook', () => {
@@ -127,11 +125,6 @@ describe('the invented unrelated questions (test/fixtures/intent/other-topics.tx
       .split('\n')
       .filter((l) => l.trim() !== '' && !l.startsWith('#'));
     expect(texts.length).toBeGreaterThanOrEqual(250);
-    // The rules answer none of them; the classifier's overrule of a message they place on another system
-    // (src/intent/ngram-overrule.ts) may offer one choice to a message addressed to the bot, never anything
-    // unasked, and on fewer than 1 in 100 of them (8 of 1,467 when it came in).
-    elsewhere(texts);
-    const offered = texts.filter((t) => answer(t).offered.length > 0);
-    expect(offered.length / texts.length).toBeLessThan(0.01);
+    silent(texts);
   });
 });

@@ -1,14 +1,13 @@
 import { playbookRegistry } from '../../../src/app/playbook-registry.js';
 import { answerSummary, matchIntent } from '../../../src/intent/match.js';
 import { linearModel, NULL_CLASS, type NgramModel } from '../../../src/intent/ngram-model.js';
-import { NGRAM_REASON } from '../../../src/intent/ngram-offer.js';
-import { NGRAM_ELSEWHERE_P, NGRAM_VETO_NULL } from '../../../src/intent/ngram-overrule.js';
+import { NGRAM_VETO_NULL } from '../../../src/intent/ngram-overrule.js';
 import { loadPlaybooks } from '../../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
 import type { Playbook } from '../../../src/playbooks/playbook.js';
 
 /**
- * The classifier against the context rules (src/intent/ngram-overrule.ts), over the real playbooks and the real
+ * The classifier overruling the rules (src/intent/ngram-overrule.ts), over the real playbooks and the real
  * rules, with models that read every message alike: `leaning(label, p)` gives `label` the probability `p`.
  */
 const CLASSES = [NULL_CLASS, 'service-start', 'login', 'admin', 'api-not-found', 'checklist', 'worker-sigterm'];
@@ -27,29 +26,6 @@ beforeAll(async () => {
   playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
 });
 const match = (text: string, model: NgramModel | null) => matchIntent(text, playbooks, { ngram: () => model });
-
-describe('a message the rules place on another system', () => {
-  const text = 'mysqld.service 起不来 status=217/USER';
-
-  it('gets the playbook the classifier is all but certain of, when the rules scored it best: one choice', () => {
-    expect(match(text, null).outcome).toBe('none');
-    const r = match(text, leaning('service-start', 0.999999));
-    expect(r.outcome).toBe('choices');
-    expect(r.choices).toEqual([expect.objectContaining({ id: 'service-start', reason: NGRAM_REASON })]);
-    expect([r.passive, answerSummary(r).offered]).toEqual([false, ['service-start']]);
-  });
-
-  it('stays placed elsewhere below the threshold, or when the classifier reads another playbook', () => {
-    const below = 1 - (1 - NGRAM_ELSEWHERE_P) * 10;
-    expect(match(text, leaning('service-start', below)).outcome).toBe('none');
-    expect(match(text, leaning('login', 0.999999)).outcome).toBe('none');
-    expect(match(text, leaning(NULL_CLASS, 0.999999)).outcome).toBe('none');
-  });
-
-  it('is never answered for chatter the rules scored nothing on', () => {
-    expect(match('今天天气不错，mysql 那边周末聚餐', leaning('service-start', 0.999999)).outcome).toBe('none');
-  });
-});
 
 describe('an answer the classifier reads as unrelated', () => {
   const styling = 'There is no longer any styling on the back office pages since Monday.';

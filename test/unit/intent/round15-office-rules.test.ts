@@ -1,4 +1,4 @@
-import { answerExpectations, answerOverRealPlaybooks, overruleExpectations } from '../../helpers/intent-answer.js';
+import { answerExpectations, answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
 
 /**
  * Round 15's rules (docs/intent.md) for office chat relayed by business users, on wordings invented for them (hard
@@ -7,13 +7,10 @@ import { answerExpectations, answerOverRealPlaybooks, overruleExpectations } fro
  */
 const answer = answerOverRealPlaybooks();
 const { tops, silent } = answerExpectations(answer);
-// The classifier's overrules of the rules' tuned readings (src/intent/ngram-overrule.ts).
-const { elsewhere } = overruleExpectations();
 
 describe('office topics in pinyin and licences', () => {
   it("another system typed in pinyin is that system's; OMS's parts in pinyin stay OMS's", () => {
-    silent(['dayinji lian bu shang', 'kaoqin daka jilu mei you']);
-    elsewhere(['deng1lu4 you2xiang1 shi1bai4, mi4ma3 cuo4wu4']);
+    silent(['deng1lu4 you2xiang1 shi1bai4, mi4ma3 cuo4wu4', 'dayinji lian bu shang', 'kaoqin daka jilu mei you']);
     tops([
       ['chaoguan denglu bu shang, mima cuowu', 'login'],
       ['mei you xiang dao houtai da bu kai', 'admin'],

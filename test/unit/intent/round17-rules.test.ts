@@ -2,7 +2,6 @@ import {
   answerExpectations,
   answerOverRealPlaybooks,
   rulesAnswerOverRealPlaybooks,
-  overruleExpectations,
 } from '../../helpers/intent-answer.js';
 
 /**
@@ -12,8 +11,6 @@ import {
  */
 const answer = answerOverRealPlaybooks();
 const { silent, tops, sections } = answerExpectations(answer);
-// The classifier's overrules of the rules' tuned readings (src/intent/ngram-overrule.ts).
-const { elsewhere } = overruleExpectations();
 const rules = rulesAnswerOverRealPlaybooks();
 
 describe("a logistics site's own systems and devices", () => {
@@ -74,8 +71,8 @@ describe("a developer's own desk", () => {
       'staging 上 nginx 502，uwsgi 没起来，不关生产的事',
       'dev 环境的 nginx 谁动了，/api 全 404',
       '在本地跑 migrate 报 database is locked',
+      "the pre-prod gunicorn keeps getting SIGTERM, it's only a test cluster",
     ]);
-    elsewhere(["the pre-prod gunicorn keeps getting SIGTERM, it's only a test cluster"]);
   });
 
   it('the server in trouble beside the desk said to be fine is answered', () => {

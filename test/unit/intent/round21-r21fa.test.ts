@@ -1,4 +1,4 @@
-import { answerExpectations, answerOverRealPlaybooks, overruleExpectations } from '../../helpers/intent-answer.js';
+import { answerExpectations, answerOverRealPlaybooks } from '../../helpers/intent-answer.js';
 
 /**
  * Round 21, false alarms (docs/intent.md, "Round 21: r21fa"): an infrastructure administrator's consoles, a SQL
@@ -8,8 +8,6 @@ import { answerExpectations, answerOverRealPlaybooks, overruleExpectations } fro
  */
 const answer = answerOverRealPlaybooks();
 const { silent, tops, sections } = answerExpectations(answer);
-// The classifier's overrules of the rules' tuned readings (src/intent/ngram-overrule.ts).
-const { elsewhere } = overruleExpectations();
 
 describe("an infrastructure administrator's consoles", () => {
   it('are not OMS: hypervisors, storage arrays, management boards', () => {
@@ -18,8 +16,8 @@ describe("an infrastructure administrator's consoles", () => {
       '华为存储的 DeviceManager 超级管理员密码过期了怎么办',
       'vSphere client shows 503 Service Unavailable after upgrading vCenter',
       'cunchu zhenlie guanli jiemian denglu bu shang',
+      'the iLO web console says invalid login for Administrator, how to reset it',
     ]);
-    elsewhere(['the iLO web console says invalid login for Administrator, how to reset it']);
   });
 
   it('OMS on a virtual machine or after a storage fault keeps its answer', () => {
