@@ -512,7 +512,7 @@ describe('round 17, test half (tuning material since round 19)', () => {
  */
 describe('round 19, tuning half (tuning material since round 19)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 211, offered: 212, sections: 65, falseAlarms: 1, passive: 0 };
+    const level = { top1: 213, offered: 213, sections: 65, falseAlarms: 1, passive: 0 };
     expectLevel(await scoreSet('round19/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -542,7 +542,7 @@ describe('round 19, test half (tuning material since round 20)', () => {
  */
 describe('round 20, tuning half (tuning material of round 20)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 213, offered: 214, sections: 67, falseAlarms: 0, passive: 0 };
+    const level = { top1: 215, offered: 215, sections: 67, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round20/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -558,7 +558,7 @@ describe('round 20, tuning half (tuning material of round 20)', () => {
  */
 describe('round 20, test half (tuning material since round 21)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 213, offered: 213, sections: 65, falseAlarms: 0, passive: 0 };
+    const level = { top1: 214, offered: 214, sections: 65, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round20/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
