@@ -94,6 +94,13 @@ export const QUESTIONS = {
       // a list to go through asked for ("有没有完整的排查清单", "给个检查步骤"), not a run of one ("跑一遍排查清单")
       '(?:有没有|有无|有木有|求|给(?:我|个)|发(?:我|个))(?:一份|一个|个|份)?[^,.;!?，。；！？\\n]{0,6}' +
         '(?:排查|检查|巡检|自检)(?:清单|顺序|步骤|流程|手册)',
+      // … in English, to go through with someone ("is there a full checklist … walk the customer through it")
+      '\\b(?:is there|do you have|got|any) (?:a |an )?(?:full |complete |whole )?check ?list\\b',
+      // the address to try oneself ("curl 哪个地址能确认后端是活的", "which endpoint should I curl")
+      '(?:curl|wget)\\s*(?:哪个|什么|啥|哪些)|' +
+        '\\bwhich (?:endpoint|url|path) (?:to|should i|do i|can i) (?:curl|hit|test|check)',
+      // how to tell it is up ("怎么判断…是不是通的", "想自己先确认一下后端接口是不是通的", "才能确认后端是活的")
+      '(?:确认|判断|验证)[^,.;!?，。；！？\\n]{0,20}(?:是不是通的|通不通|是否通|是活的|活着没|还活着)',
     ],
     // … and typed in pinyin ("you meiyou (wanzheng de) paicha qingdan")
     py: [
@@ -104,6 +111,8 @@ export const QUESTIONS = {
       'you mei you jian cha qing dan',
       'you mei you wan zheng de pai cha',
       'you mei you wan zheng de jian cha',
+      'yi fen wan zheng de pai cha',
+      'yi fen wan zheng de jian cha',
     ],
   },
   where: {
@@ -234,6 +243,10 @@ export const QUESTIONS = {
       '\\bwhat (?:info|information|details|logs?) (?:should|do|must) (?:i|we) (?:attach|include|send|provide)\\b',
       // "what should I collect before escalating?"
       '\\bwhat (?:should|do|must) (?:i|we) (?:collect|gather|grab)\\b',
+      // … and what they need ("what logs do you need from me", "要找你们的话需要给你们发什么", "给你们准备哪些日志")
+      '\\bwhat (?:logs?|info|information|files?|details) (?:do|would|will) you (?:need|want)\\b',
+      '给(?:你们|开发|研发)[^,.;!?，。；！？\\n]{0,4}(?:什么|啥|哪些)|' +
+        '(?:发|交)给[^,.;!?，。；！？\\n]{0,8}(?:开发|研发)[^,.;!?，。；！？\\n]{0,4}(?:哪些|什么|啥)',
       // the maker turned to, as business users say it ("要找你们厂家的话需要提供哪些日志"), not its engineer's visit
       '找(?:你们|一下)?(?:厂家|原厂)|(?:厂家|原厂)(?:支持|售后|客服)',
       // … contacted or handed the problem ("联系厂家的时候要发什么", "报给原厂之前", "给二线发什么日志"); second-line
@@ -260,6 +273,8 @@ export const QUESTIONS = {
         'sheng er xian',
         'zhuan er xian',
         'lian xi zhi chi',
+        // what to send ("wo yao gei nimen fa shenme rizhi"); not "rizhi fa gei nimen le" (sent already)
+        'gei ni men fa',
       ],
     ],
   },

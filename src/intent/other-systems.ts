@@ -1,4 +1,6 @@
 import { CONSOLES_AND_CALLERS, CONSOLES_AND_CALLERS_ZH } from './consoles-and-callers.js';
+import { COURIERS_AND_TILLS, COURIERS_AND_TILLS_ZH } from './couriers-and-tills.js';
+import { OFFICE_ERRANDS, OFFICE_ERRANDS_ZH } from './office-errands.js';
 import { OTHER_LIVES, OTHER_LIVES_ZH } from './other-lives.js';
 import { OTHER_TOPICS, OTHER_TOPICS_ZH } from './other-topics.js';
 import { OWN_DESK, OWN_DESK_ZH } from './own-desk.js';
@@ -58,6 +60,8 @@ const OTHER_NAMES = [
   ...SPECIALIST_TOOLS,
   ...CONSOLES_AND_CALLERS,
   ...OWN_DESK,
+  ...COURIERS_AND_TILLS,
+  ...OFFICE_ERRANDS,
   'access denied for user',
   // a package manager's or git's own account and registry ("npm login 报 401", "git 登录不上"): not OMS's login
   '(?:git|npm|yarn|pnpm|pip3?)\\s*(?:的\\s*)?(?:login|登录|登陆|账号|密码|publish|registry|仓库|源|私服)',
@@ -254,6 +258,8 @@ const OTHER_NAMES_ZH = [
   ...SPECIALIST_TOOLS_ZH,
   ...CONSOLES_AND_CALLERS_ZH,
   ...OWN_DESK_ZH,
+  ...COURIERS_AND_TILLS_ZH,
+  ...OFFICE_ERRANDS_ZH,
   '(?:财务|人事|报销|审批|考勤|打卡|工单|客服|仓储|报表|数据|测试|招聘|培训|会议|采购|合同|资产|物流|营销|电商|商城|' +
     '考试|学习|点餐|文档|知识库|活动|收银|会员|门店|超市|排班|薪酬|绩效|档案|预约|票务|停车|访客|积分|社保|hr|oa|erp|crm)' +
     ' ?(?:系统|平台)|大屏',

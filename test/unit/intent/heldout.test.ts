@@ -512,7 +512,7 @@ describe('round 17, test half (tuning material since round 19)', () => {
  */
 describe('round 19, tuning half (tuning material since round 19)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 213, offered: 213, sections: 65, falseAlarms: 1, passive: 0 };
+    const level = { top1: 214, offered: 214, sections: 65, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round19/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -538,11 +538,12 @@ describe('round 19, test half (tuning material since round 20)', () => {
  * figures-only before round 20 (docs/intent.md); the tuning half (top-1 200/216, offered 203/216, sections 57/67,
  * false alarms 2/84, passive 0/84 when it came in; 202, 206, 57, 1, 0 with the classifier retrained on it) is tuning
  * material of round 20 (after its how-to families: 204, 206, 67, 0, 0; after the whole round 213, 214, 67, 0, 0), the
- * test half is blind (below).
+ * test half is blind (below). Round 22's r22fa, retrained alone, read one more right (215); retrained after the
+ * merge of round 22's tuners the classifier's cut-off left it at 214.
  */
 describe('round 20, tuning half (tuning material of round 20)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 213, offered: 214, sections: 67, falseAlarms: 0, passive: 0 };
+    const level = { top1: 214, offered: 215, sections: 67, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round20/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -587,7 +588,7 @@ describe('round 21, tuning half (tuning material of round 21)', () => {
  */
 describe('round 21, test half (tuning material since round 22)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 214, offered: 214, sections: 64, falseAlarms: 4, passive: 0 };
+    const level = { top1: 214, offered: 214, sections: 64, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round21/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -599,11 +600,11 @@ describe('round 21, test half (tuning material since round 22)', () => {
  * requests), split by the same seed. Both halves were scored figures-only before round 22 (docs/intent.md); the
  * tuning half (top-1 193/216, offered 194/216, sections 57/69, false alarms 4/84, passive 0/84 when it came in) is
  * tuning material of round 22, the test half is kept outside the repository until scored after it. With the
- * classifier retrained on it: below.
+ * classifier retrained on it, and round 22's r22fa (false alarms, how-to sections; docs/intent.md): below.
  */
 describe('round 22, tuning half (tuning material of round 22)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 214, offered: 214, sections: 58, falseAlarms: 4, passive: 0 };
+    const level = { top1: 214, offered: 214, sections: 63, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round22/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
