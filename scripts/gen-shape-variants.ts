@@ -182,7 +182,8 @@ function frequencyRanks(): Map<string, number> {
  *   frequent alone (页能 is not 不能, 一趟 not 一起);
  * - `<c` and `>c` for each look-alike c at a variant's edge (and either character of a two-character variant): the
  *   characters that make a word with it on that side, so that a variant straddling two words is left alone (导入员工
- *   is not 导人员工: 导入 is a word; 喘口气 not 端口气: 口气 is).
+ *   is not 导人员工: 导入 is a word; 喘口气 not 端口气: 口气 is);
+ * - `strays`: every look-alike of a variant, so that matching need only look further at text holding one.
  */
 export function buildShapeVariantsJson(): string {
   const words = dictionaryWords();
@@ -219,7 +220,9 @@ export function buildShapeVariantsJson(): string {
     if (edges.has(`>${w[0]}`)) sides.set(`>${w[0]}`, (sides.get(`>${w[0]}`) ?? '') + w[1]);
   }
   const entries: Array<[string, string]> = [...variants].filter((e): e is [string, string] => e[1] !== null);
+  const strays = new Set(entries.flatMap(([v, w]) => [...v].filter((c, i) => c !== w[i])));
   for (const [k, v] of sides) entries.push([k, [...new Set(v)].sort().join('')]);
+  entries.push(['strays', [...strays].sort().join('')]);
   const lines = entries
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`);

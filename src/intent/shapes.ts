@@ -9,11 +9,11 @@ import { intentDataFile } from './data-file.js';
  * 没有) is not among them, so only a string that reads as nothing but a misshapen OMS word is read as that word, and
  * not where its look-alike makes a word with the character beside it (导入员工 stays: 入员 would be 人员).
  */
-let table: Map<string, string> | undefined;
+let table: Record<string, string> | undefined;
 /** The characters that stand for another in some variant: only text holding one is looked at further. */
 let strays: Set<string> | undefined;
 /** The longest variant's length. */
-let longest = 0;
+const LONGEST = 6;
 
 /** `<repo>/src/intent/shape-variants.json` (src/intent/data-file.ts finds it). */
 export function shapeVariantsFile(): string {
@@ -21,14 +21,13 @@ export function shapeVariantsFile(): string {
 }
 
 function load(): void {
-  const raw = JSON.parse(readFileSync(shapeVariantsFile(), 'utf8')) as Record<string, string>;
-  table = new Map(Object.entries(raw));
-  strays = new Set();
-  for (const [variant, word] of table) {
-    if (variant[0] === '<' || variant[0] === '>') continue;
-    longest = Math.max(longest, variant.length);
-    for (let i = 0; i < variant.length; i++) if (variant[i] !== word[i]) strays.add(variant[i]!);
-  }
+  table = JSON.parse(readFileSync(shapeVariantsFile(), 'utf8')) as Record<string, string>;
+  strays = new Set(table.strays);
+}
+
+/** The word a variant stands for, or a look-alike's neighbours (`<c`, `>c`). */
+function entry(key: string): string | undefined {
+  return Object.hasOwn(table!, key) ? table![key] : undefined;
 }
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -39,8 +38,8 @@ const CJK = /[\u4e00-\u9fff]/;
  */
 function straddles(chars: string[], s: number, e: number, at: number): boolean {
   const two = e - s === 2;
-  if ((at === s || two) && s > 0 && table!.get(`<${chars[s]}`)?.includes(chars[s - 1]!)) return true;
-  return (at === e - 1 || two) && e < chars.length && table!.get(`>${chars[e - 1]}`)?.includes(chars[e]!) === true;
+  if ((at === s || two) && s > 0 && entry(`<${chars[s]}`)?.includes(chars[s - 1]!)) return true;
+  return (at === e - 1 || two) && e < chars.length && entry(`>${chars[e - 1]}`)?.includes(chars[e]!) === true;
 }
 
 /** The text with the misshapen forms of the lexicon's words ({@link shapeVariantsFile}) replaced by the words. */
@@ -52,9 +51,9 @@ export function foldShapes(text: string): string {
     if (!strays!.has(text[j]!)) continue;
     chars ??= text.split('');
     // the longest variant around the stray character: 菅理员 before 菅理
-    found: for (let n = longest; n >= 2; n--)
+    found: for (let n = LONGEST; n >= 2; n--)
       for (let s = Math.max(0, j - n + 1); s <= j && s + n <= chars.length; s++) {
-        const word = table!.get(chars.slice(s, s + n).join(''));
+        const word = entry(chars.slice(s, s + n).join(''));
         if (word === undefined || word[j - s] === chars[j] || straddles(chars, s, s + n, j)) continue;
         for (let k = 0; k < n; k++) chars[s + k] = word[k]!;
         break found;
