@@ -194,8 +194,8 @@ for (const [half, since] of tuneOnly ? r9halves.slice(0, 1) : r9halves) {
 // scored figures-only before round 21; its tuning half is tuning material of round 21; its test half, kept outside
 // the repository until scored after round 21, was blind in round 21 and is tuning material since round 22.
 // Round 22 (test/fixtures/intent/round22/): a fresh blind set of 600 messages split by the same seed, both halves
-// scored figures-only before round 22; its tuning half is tuning material of round 22; its test half is kept outside
-// the repository until scored after round 22.
+// scored figures-only before round 22; its tuning half is tuning material of round 22; its test half, kept outside
+// the repository until scored after round 22, is blind: figures only, never its messages (BLIND_SETS).
 const later = [
   ['round10/tune.jsonl', 'round 10 tuning half — tuning material of round 10'],
   ['round10/test.jsonl', 'round 10 test half (scored blind in round 10) — tuning material since round 11'],

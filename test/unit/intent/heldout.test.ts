@@ -609,6 +609,19 @@ describe('round 22, tuning half (tuning material of round 22)', () => {
   });
 });
 
+/**
+ * Round 22's test half (test/fixtures/intent/round22/test.jsonl): kept outside the repository while round 22 was
+ * tuned, scored figures-only by the integrator before round 21 (top-1 196/216, offered 197/216, sections 50/63, false
+ * alarms 8/84, passive 1/84), after round 21 (201, 203, 51, 8, 0) and after round 22 (below; docs/intent.md). Never
+ * tuned on: held at the level measured blind.
+ */
+describe('round 22, test half (blind, never tuned on)', () => {
+  it('keeps the level measured blind', async () => {
+    const level = { top1: 201, offered: 203, sections: 51, falseAlarms: 4, passive: 0 };
+    expectLevel(await scoreSet('round22/test.jsonl'), { n: 300, unrelated: 84, ...level });
+  });
+});
+
 describe('parseHeldout', () => {
   it('names the file and line of a bad line', () => {
     expect(() =>
