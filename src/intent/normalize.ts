@@ -1,20 +1,18 @@
 import { canonicalize } from './synonyms.js';
 import { foldTraditional } from './traditional.js';
 import { foldHomophones } from './typos.js';
-import { foldShapes } from './shapes.js';
 import { withoutToneDigits } from './pinyin.js';
 
 /**
  * Text normalisation for matching: full-width to half-width (NFKC), CJK
  * punctuation to ASCII, lower case, zero-width characters dropped, whitespace
- * folded, traditional Chinese to simplified (src/intent/traditional.ts), handwriting's look-alikes of OMS's words to
- * them (src/intent/shapes.ts), voice input's homophones of OMS's words to them (src/intent/typos.ts), pinyin's tone
- * numbers dropped (src/intent/pinyin.ts), learners' contractions given their apostrophe. Applied to messages and to
- * the playbooks' phrases alike.
+ * folded, traditional Chinese to simplified (src/intent/traditional.ts), voice input's homophones of OMS's words to
+ * them (src/intent/typos.ts), pinyin's tone numbers dropped (src/intent/pinyin.ts), learners' contractions given
+ * their apostrophe. Applied to messages and to the playbooks' phrases alike.
  */
 export function normalize(text: string): string {
   const folded = foldTraditional(withoutToneDigits(learnersEnglish(normalizeWidth(text))));
-  return foldHomophones(foldShapes(folded.replace(VARIANT_WORDS, (w) => VARIANTS[w] ?? w)));
+  return foldHomophones(folded.replace(VARIANT_WORDS, (w) => VARIANTS[w] ?? w));
 }
 
 /**
