@@ -105,5 +105,5 @@ export function withoutAroundOms(text: string, whole = text): string {
     .replace(SERVER_EVENT, ' ')
     .replace(PC_TRIED, ' ');
   // a pasted createsuperuser session, the pipeline running OMS's step, the device in front, who reports
-  return withoutReporters(withoutFront(withoutRunner(withoutSessionPrompts(around, whole), whole)), whole);
+  return withoutReporters(withoutFront(withoutRunner(withoutSessionPrompts(around, whole), whole), whole), whole);
 }

@@ -13,18 +13,20 @@ export const COURIERS_AND_TILLS = [
   ...['j&t', 'j&t express', 'jnt', 'ninja ?van', 'pos ?laju', 'dhl', 'fedex', 'gdex', 'city-?link', 'aramex'],
   ...['lalamove', 'grab ?express', 'shopee express', 'flash express', 'kerry express', 'sf express', 'best express'],
   // the same in pinyin ("shunfeng jiekou 502 le", "jitu guiji chaoshi")
-  ...['shunfeng', 'jitu', 'zhongtong', 'yuantong', 'shentong', 'yunda', 'miandan', 'kuaidi'],
+  ...['shunfeng', 'jitu', 'zhongtong', 'yuantong', 'shentong', 'yunda'],
   // an outlet's till and its terminals ("POS at the outlet", "the POS terminal cannot login")
-  ...['pos', 'pos terminals?', 'pos systems?', 'pos machines?'],
+  // (not "pos" alone: "the pos orders" are orders OMS holds)
+  ...['pos terminals?', 'pos systems?', 'pos machines?'],
   // an app for something else than orders ("the parking app cannot login", "attendance app keep logout")
   '(?:parking|booking|attendance|leave|canteen|food|shuttle|visitor|expense|claims?|forklift|carpark|hr) apps?',
 ];
 
 /** In Chinese (or mixed), anywhere in the message. */
 export const COURIERS_AND_TILLS_ZH = [
-  // couriers, their waybills and tracking ("极兔的轨迹接口超时了", "面单打不出来")
+  // couriers ("极兔的轨迹接口超时了"); not waybills, labels or tracking alone: an order system's own data ("运单号查询接口
+  // 一直 404" is OMS's)
   ...['顺丰', '极兔', '中通', '圆通', '申通', '韵达', '德邦', '菜鸟', '京东物流', '邮政快递'],
-  '面单|运单号?|快递(?:公司|接口|单号)|物流(?:公司|轨迹|接口|单号)',
+  '快递公司|物流公司',
   // an app for something else than orders ("叉车预约app", "考勤app登录不上", "食堂订餐小程序")
   '(?:预约|考勤|打卡|报销|订餐|点餐|食堂|停车|门禁|访客|班车|请假|审批|会议室)\\s*(?:app|软件|应用)',
 ];

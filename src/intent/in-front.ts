@@ -24,14 +24,15 @@ const AS_CHANNEL = new RegExp(
     String.raw`\b(?:no|nothing) (?:blocked|logged|hits?|blocks?) (?:on|in|by) ${OURS}${FRONT}\b|` +
       String.raw`\b${FRONT} (?:shows|logged|has) no (?:blocks?|hits?|events?)\b`,
     // its origin address: "WAF 的回源地址", "SNAT 以后回源地址是", "源站 IP"
-    String.raw`${FRONT}?\s*(?:的)?\s*(?:回源|源站)\s*(?:地址|ip)?|\bsnat\b(?:\s*(?:以后|之后|后))?`,
+    // (the device's name, when there, before the keyword: no optional part may lead, a run of spaces would backtrack)
+    String.raw`(?:${FRONT}\s*(?:的\s*)?)?(?:回源|源站)\s*(?:地址|ip)?|\bsnat\b(?:\s*(?:以后|之后|后))?`,
   ].join('|'),
   'gi',
 );
 
 /** A health check of OMS's API ("LB健康检查配的 GET /api/", "health check on /api/"), and what it did to the nodes. */
 const HEALTH_CHECK = new RegExp(
-  String.raw`${FRONT}?\s*(?:的)?\s*(?:健康检查|health ?checks?|探活|探测)(?=[^\n]{0,30}?\/api\b)`,
+  String.raw`(?:${FRONT}\s*(?:的\s*)?)?(?:健康检查|health ?checks?|探活|探测)(?=[^\n]{0,30}?\/api\b)`,
   'gi',
 );
 const MARKED_DOWN = new RegExp(

@@ -588,7 +588,7 @@ describe('round 21, tuning half (tuning material of round 21)', () => {
  */
 describe('round 21, test half (tuning material since round 22)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 214, offered: 214, sections: 64, falseAlarms: 0, passive: 0 };
+    const level = { top1: 214, offered: 214, sections: 64, falseAlarms: 1, passive: 0 };
     expectLevel(await scoreSet('round21/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -612,12 +612,13 @@ describe('round 22, tuning half (tuning material of round 22)', () => {
 /**
  * Round 22's test half (test/fixtures/intent/round22/test.jsonl): kept outside the repository while round 22 was
  * tuned, scored figures-only by the integrator before round 21 (top-1 196/216, offered 197/216, sections 50/63, false
- * alarms 8/84, passive 1/84), after round 21 (201, 203, 51, 8, 0) and after round 22 (below; docs/intent.md). Never
- * tuned on: held at the level measured blind.
+ * alarms 8/84, passive 1/84), after round 21 (201, 203, 51, 8, 0) and after round 22's merges (201, 203, 51, 4, 0);
+ * the review's fixes (r22hw reverted, r22fa's courier and office words narrowed) cost one message of the handwriting
+ * writer: below (docs/intent.md). Never tuned on: held at the level measured blind.
  */
 describe('round 22, test half (blind, never tuned on)', () => {
   it('keeps the level measured blind', async () => {
-    const level = { top1: 201, offered: 203, sections: 51, falseAlarms: 4, passive: 0 };
+    const level = { top1: 200, offered: 202, sections: 51, falseAlarms: 4, passive: 0 };
     expectLevel(await scoreSet('round22/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });

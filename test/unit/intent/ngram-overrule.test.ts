@@ -1,7 +1,7 @@
 import { playbookRegistry } from '../../../src/app/playbook-registry.js';
 import { answerSummary, matchIntent } from '../../../src/intent/match.js';
 import { linearModel, NULL_CLASS, type NgramModel } from '../../../src/intent/ngram-model.js';
-import { NGRAM_VETO_NULL } from '../../../src/intent/ngram-overrule.js';
+import { NGRAM_VETO_NULL, readAsUnrelated } from '../../../src/intent/ngram-overrule.js';
 import { loadPlaybooks } from '../../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
 import type { Playbook } from '../../../src/playbooks/playbook.js';
@@ -58,5 +58,35 @@ describe('an answer the classifier reads as unrelated', () => {
     expect(r.nearest?.[0]).toEqual(
       expect.objectContaining({ id: 'checklist', reason: expect.stringMatching(/how to/) }),
     );
+  });
+});
+
+describe('readAsUnrelated', () => {
+  const answer = {
+    playbook: { id: 'admin', title: 'Admin' },
+    confidence: 0.6,
+    alternatives: [],
+    outcome: 'match' as const,
+    passive: false,
+  };
+
+  it('never overrules where a log line a playbook knows was pasted, a firm answer, or no answer', () => {
+    const sure = leaning(NULL_CLASS, 0.999999);
+    expect(readAsUnrelated(answer, 'x', sure, false)).toBe(true);
+    expect(readAsUnrelated(answer, 'x', sure, true)).toBe(false);
+    expect(readAsUnrelated({ ...answer, confidence: 0.9 }, 'x', sure, false)).toBe(false);
+    expect(readAsUnrelated({ ...answer, outcome: 'none' as const, playbook: null }, 'x', sure, false)).toBe(false);
+    expect(readAsUnrelated(answer, 'x', null, false)).toBe(false);
+  });
+});
+
+describe('choices the classifier reads as unrelated', () => {
+  it('become the list, the rules\u2019 first choice named first with its reason', () => {
+    const text = 'the site is down for everyone';
+    const rules = match(text, null);
+    expect(rules.outcome).toBe('choices');
+    const r = match(text, leaning(NULL_CLASS, 0.999));
+    expect([r.outcome, answerSummary(r).offered]).toEqual(['none', []]);
+    expect(r.nearest).toEqual([rules.choices![0]]);
   });
 });

@@ -90,3 +90,20 @@ describe('how-to questions: what to send, how to tell the backend is up, a check
     ]);
   });
 });
+
+describe("an order system's own words beside the couriers and the office", () => {
+  it('waybills, tracking, POS orders, a cover asked while OMS is down, and pages named 申领 stay OMS reports', () => {
+    tops([
+      ['运单号查询接口一直 404 not found', 'api-not-found'],
+      ['物流轨迹页面打开就是 404 not found', 'api-not-found'],
+      ['the pos orders are not showing, /api/ returns 404', 'api-not-found'],
+      ['鼠标一点提交就丢失数据，接口返回 404', 'api-not-found'],
+      ['帮我代码看一下，登录接口一直返回 401 登不上', 'login'],
+      ['帮我替换一下管理员密码，超管登录不上', 'login'],
+      ['帮我顶一下，后台服务一直重启，worker 全被 SIGTERM 杀掉', 'worker-sigterm'],
+      ['申领单页面登录不上，提示用户名或密码错误', 'login'],
+      ['竞品那边都能登，我们超管登录不上', 'login'],
+      ['问卷结果导出的时候后台直接挂了，服务起不来', 'service-start'],
+    ]);
+  });
+});
