@@ -176,7 +176,8 @@ export function matchIntent(text: string, playbooks: readonly Playbook[], opts: 
     const result = none(extracted, ranked.slice(0, 3));
     const near = factor === 1 ? ranked.filter((c) => c.confidence >= NEAREST_FLOOR).slice(0, 2) : [];
     if (near.length > 0) result.nearest = withReasons(index, near, scores);
-    return settle(offerTheWhole(second(result), index, msg));
+    // No veto here: what the classifier adds to no answer is never its null class.
+    return offerTheWhole(second(result), index, msg);
   }
   const close = ranked.slice(1).filter((c) => isClose(best.confidence, c));
   const decisive = best.confidence >= MATCH_THRESHOLD && close.length === 0;
