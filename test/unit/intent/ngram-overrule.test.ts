@@ -81,12 +81,15 @@ describe('readAsUnrelated', () => {
 });
 
 describe('choices the classifier reads as unrelated', () => {
-  it('become the list, the rules\u2019 first choice named first with its reason', () => {
-    const text = 'the site is down for everyone';
-    const rules = match(text, null);
-    expect(rules.outcome).toBe('choices');
-    const r = match(text, leaning(NULL_CLASS, 0.999));
-    expect([r.outcome, answerSummary(r).offered]).toEqual(['none', []]);
-    expect(r.nearest).toEqual([rules.choices![0]]);
+  it('become the list, the rules\u2019 two best choices named first with their reasons', () => {
+    for (const text of ['the site is down for everyone', 'workers keep timing out on the big export endpoint']) {
+      const rules = match(text, null);
+      expect(rules.outcome).toBe('choices');
+      const r = match(text, leaning(NULL_CLASS, 0.999));
+      expect([r.outcome, answerSummary(r).offered]).toEqual(['none', []]);
+      expect(r.nearest).toEqual(rules.choices!.slice(0, 2));
+    }
+    // Three choices: two are named.
+    expect(match('workers keep timing out on the big export endpoint', null).choices).toHaveLength(3);
   });
 });
