@@ -199,6 +199,9 @@ for (const [half, since] of tuneOnly ? r9halves.slice(0, 1) : r9halves) {
 // Round 23 (test/fixtures/intent/round23/): a fresh blind set of 600 messages split by the same seed, both halves
 // scored figures-only after round 22; its tuning half is tuning material of round 23; its test half, kept outside
 // the repository until scored after round 22, is blind: figures only, never its messages (BLIND_SETS).
+// Round 24 (test/fixtures/intent/round24/): a fresh blind set of 600 messages split by the same seed, both halves
+// scored figures-only before round 23's tuning; its tuning half is tuning material of round 23; its test half is
+// kept outside the repository until scored after round 23.
 const later = [
   ['round10/tune.jsonl', 'round 10 tuning half — tuning material of round 10'],
   ['round10/test.jsonl', 'round 10 test half (scored blind in round 10) — tuning material since round 11'],
@@ -225,6 +228,7 @@ const later = [
   ['round22/tune.jsonl', 'round 22 tuning half (scored blind before round 22) — tuning material since round 22'],
   ['round22/test.jsonl', 'round 22 test half (scored blind after round 22) — tuning material since round 23'],
   ['round23/tune.jsonl', 'round 23 tuning half (scored blind after round 22) — tuning material of round 23'],
+  ['round24/tune.jsonl', 'round 24 tuning half (scored blind before round 23) — tuning material of round 23'],
 ] as const;
 const blindSince = [
   'round10/test.jsonl',

@@ -52,6 +52,7 @@ export const TRAINING_SETS = [
   'round22/tune.jsonl',
   'round22/test.jsonl',
   'round23/tune.jsonl',
+  'round24/tune.jsonl',
 ] as const;
 
 /**
