@@ -173,8 +173,8 @@ export function detectConcepts(lex: Lexicon, plain: string, stream: string): Set
   for (const [i, c] of lex.concepts.entries()) {
     if (
       seen[i] ||
-      c.text.open?.test(plain) ||
-      index.byConcept[i]!.some((k) => seen[n + k] && index.gated[k]!.test(plain))
+      c.text.open?.test(plain, lower) ||
+      index.byConcept[i]!.some((k) => seen[n + k] && index.gated[k]!.test(plain, lower))
     )
       found.add(c.id);
   }

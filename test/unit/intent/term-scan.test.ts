@@ -1,6 +1,15 @@
 import { OTHER_SYSTEMS } from '../../../src/intent/other-systems.js';
 import { SHARED_INFRA } from '../../../src/intent/shared-infra.js';
-import { anywhere, hasTerm, isLiteral, literalTerm, TermMatcher, wholeWord } from '../../../src/intent/term-scan.js';
+import {
+  anywhere,
+  CaselessExpression,
+  hasTerm,
+  isLiteral,
+  literalTerm,
+  lowerCaseSource,
+  TermMatcher,
+  wholeWord,
+} from '../../../src/intent/term-scan.js';
 
 /** The expression a term used to be (one alternative of its concept's pattern): the reference for the scan. */
 function asExpression(key: string): RegExp {
@@ -81,5 +90,29 @@ describe('literal terms (src/intent/term-scan.ts)', () => {
     expect(SHARED_INFRA.test('磁盘满了')).toBe(true);
     expect(SHARED_INFRA.test('the backups job')).toBe(true);
     expect(SHARED_INFRA.test('dbx')).toBe(false);
+  });
+});
+
+describe('expressions matched case-insensitively', () => {
+  it('are lower-case outside their escapes, or keep the flag', () => {
+    expect(lowerCaseSource(String.raw`\bnginx\S*\s+\W\p{Lu}`)).toBe(true);
+    expect(lowerCaseSource(String.raw`(?<![a-z0-9_])oms(?![a-z])`)).toBe(true);
+    expect(lowerCaseSource('Main PID')).toBe(false);
+    expect(lowerCaseSource('[A-Z]+')).toBe(false);
+  });
+
+  it('find in any case what the flag found', () => {
+    const cases: Array<[string, string, boolean]> = [
+      [String.raw`\bworker\b.*sigterm`, '[ERROR] Worker (pid:1) was sent SIGTERM!', true],
+      [String.raw`\bworker\b.*sigterm`, 'Workers stopped', false],
+      ['[A-Z]{3}-\\d', 'abc-1', true],
+      ['Main PID: \\d+', 'main pid: 42', true],
+      [String.raw`(?<![a-z])oms\b`, 'NOMS down', false],
+      [String.raw`(?<![a-z])oms\b`, 'the OMS backend', true],
+    ];
+    for (const [source, text, found] of cases) {
+      expect([source, text, new CaselessExpression(source).test(text)]).toEqual([source, text, found]);
+      expect(new RegExp(source, 'i').test(text)).toBe(found);
+    }
   });
 });
