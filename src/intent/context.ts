@@ -10,6 +10,8 @@ import { OTHER_SYSTEMS } from './other-systems.js';
 import { DEV_RUN, ON_SERVER } from './own-desk.js';
 import { namesSecurityChannel, withoutSecurityChannel } from './security-channel.js';
 import { alertNamesOther } from './specialist-tools.js';
+import { withoutOwnTestEnvironment } from './test-env.js';
+import { withoutContainerSide } from './container-side.js';
 import { relaysReport, SHARED_INFRA, withoutRelays } from './shared-infra.js';
 
 /**
@@ -258,9 +260,14 @@ export function messageContext(text: string): MessageContext {
     .replace(OWN_BROWSER, ' 浏览器 ')
     .replace(BUILT_ON, ' build ');
   const looked = withoutDatabaseOfTables(seen);
-  const said = withoutHowHeard(looked).replace(KNOWN_ELSEWHERE, ' ');
-  if (NOT_OURS.test(said) || (DEV_RUN.test(said) && !ON_SERVER.test(said)))
-    return { ours: false, foreign: true, notice: announces(said), other: true };
+  const told = withoutHowHeard(looked).replace(KNOWN_ELSEWHERE, ' ');
+  if (NOT_OURS.test(told) || (DEV_RUN.test(told) && !ON_SERVER.test(told)))
+    return { ours: false, foreign: true, notice: announces(told), other: true };
+  // OMS's own test environment in a report asking for a diagnosis (src/intent/test-env.ts), OMS's installation in
+  // containers beside its systemd one (src/intent/container-side.ts) place nothing.
+  const testEnv = withoutOwnTestEnvironment(told);
+  const container = withoutContainerSide(testEnv.text);
+  const said = container.text;
   const ours = namesOms(said);
   const named =
     OTHER_SYSTEMS.test(said) ||
@@ -279,6 +286,8 @@ export function messageContext(text: string): MessageContext {
     other:
       other ||
       hardening.changed ||
+      testEnv.changed ||
+      container.changed ||
       looked !== seen ||
       around !== relayed ||
       relaysReport(text) ||

@@ -187,6 +187,8 @@ export const OTHER_LIVES_ZH = [
     '门禁',
     '一卡通(?:系统|平台|充值|app)',
     '手机[^,.;!?，。；！？\\n]{0,8}\\bapp\\b',
+    // an app the writer suspects their own phone of ("叉车预约的app打开显示502，是我手机的问题吗", "排班app…是不是我手机网络不好")
+    '\\bapp\\b[^\\n]{0,30}?(?:我|自己)的?手机',
   ],
   ...['支付宝', '商家后台', '网店', '应用商店', '(?<![\\d[:])12306(?![\\d\\]])', '(?<![\\d[:])12123(?![\\d\\]])'],
   // travel and maps, smart home, stock trading, a bank's app ("携程订单页面 404", "招行 app 登录提示设备异常")
@@ -263,11 +265,14 @@ export const OTHER_LIVES_ZH = [
 ];
 
 /**
- * A project said to be one's own or someone else's outright (毕设, 练手, 私活, a side project, freelance work): it
+ * A project said to be one's own or someone else's outright (毕设, 练手, 私活, a side project, freelance work), or run
+ * on one's own laptop ("我笔记本上 WSL 里跑 docker compose 的 Django", "a django compose project on my laptop"): it
  * outweighs a pasted Django exception, which otherwise names OMS's backend (src/intent/context.ts).
  */
 export const OWNED_ELSEWHERE = new RegExp(
-  String.raw`毕设|毕业设计|课设|练手|私活|兼职|副业|接了?(?:个|一个)?外包|私人问题|个人(?:项目|网站|博客)|` +
+  String.raw`(?<![们咱])(?:我|自己)的?(?:笔记本|电脑|mac|macbook)(?:上|里)?[^,.;!?，。；！？\n]{0,12}?(?:\bwsl2?\b|docker|跑|起)|` +
+    String.raw`\b(?:on|in) my (?:own )?(?:laptop|mac|macbook|pc)\b|\bmy (?:own )?laptop(?:'s)?\b|\bwsl2?\b|` +
+    String.raw`毕设|毕业设计|课设|练手|私活|兼职|副业|接了?(?:个|一个)?外包|私人问题|个人(?:项目|网站|博客)|` +
     String.raw`${OWN_PROJECT}\s*(?:项目|网站)|\b(?:side|pet|hobby|personal|toy|weekend|practice) project\b|` +
     String.raw`\bfreelanc\w*|\bhomework\b|\bmy (?:own )?(?:django|flask) (?:app|project|site)\b`,
   'i',

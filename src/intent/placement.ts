@@ -5,6 +5,8 @@ import type { PlaybookIndex } from './index.js';
 import { normalize } from './normalize.js';
 import { splitSyllables } from './pinyin.js';
 import { withoutSecurityChannel } from './security-channel.js';
+import { withoutContainerSide } from './container-side.js';
+import { withoutOwnTestEnvironment } from './test-env.js';
 
 /**
  * Where a message is placed beyond src/intent/context.ts's lists: systems told by their names (src/intent/foreign.ts)
@@ -24,10 +26,16 @@ export function withForeignNames(
   // … and so is the server's own hardening told as done before OMS's trouble (src/intent/hardening.ts), and what is
   // around OMS in its report (src/intent/around-oms.ts: a user agent, the tool that deploys it).
   const told = whole;
+  // … and so are OMS's own test environment and its installation in containers (src/intent/test-env.ts,
+  // src/intent/container-side.ts).
   const seen = (t: string) =>
-    withoutDatabaseOfTables(
-      withoutComparison(withoutSecurityChannel(withoutAroundOms(withoutHardeningDone(t).text, told))),
-    );
+    withoutContainerSide(
+      withoutOwnTestEnvironment(
+        withoutDatabaseOfTables(
+          withoutComparison(withoutSecurityChannel(withoutAroundOms(withoutHardeningDone(t).text, told))),
+        ),
+      ).text,
+    ).text;
   whole = seen(whole);
   const lines = prose.map((l) => seen(normalize(l)));
   if (!ctx.ours && (index.foreign.find(whole, lines) !== undefined || typedOtherSystem(whole)))

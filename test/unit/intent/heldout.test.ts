@@ -622,8 +622,8 @@ describe('round 22, tuning half (tuning material of round 22)', () => {
 describe('round 22, test half (tuning material since round 23)', () => {
   it('keeps the level reached', async () => {
     // Since round 24's tuning half was learned: 207 (a service report's classifier reading fell from 0.990 to 0.989,
-    // the admin leads its choices) and two false alarms (an unrelated message read as unrelated at 0.991: the veto).
-    const level = { top1: 207, offered: 208, sections: 51, falseAlarms: 2, passive: 0 };
+    // the admin leads its choices); no false alarm since round 23's r23ctx (a phone's app, a laptop's compose project).
+    const level = { top1: 207, offered: 208, sections: 51, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round22/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -637,7 +637,7 @@ describe('round 22, test half (tuning material since round 23)', () => {
  */
 describe('round 23, tuning half (tuning material of round 23)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 210, offered: 210, sections: 65, falseAlarms: 0, passive: 0 };
+    const level = { top1: 213, offered: 213, sections: 66, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round23/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -652,7 +652,7 @@ describe('round 23, tuning half (tuning material of round 23)', () => {
  */
 describe('round 24, tuning half (tuning material of round 23)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 209, offered: 209, sections: 65, falseAlarms: 0, passive: 0 };
+    const level = { top1: 213, offered: 213, sections: 66, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round24/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
