@@ -37,7 +37,7 @@ const DEPLOYED_BY = new RegExp(
     String.raw`${TOOL} (?:deploy(?:s|ed|ing)?|releases?d?|rolls? out|rolled out|redeploy(?:s|ed)?|` +
       String.raw`restart(?:s|ed)? (?:the |our )?(?:backend|service|oms|gunicorn|app))\b`,
   ].join('|'),
-  'gi',
+  'g',
 );
 
 /** After it: what happened to the server came first (以后, 之后, 完, "after"). */
@@ -64,7 +64,7 @@ const SERVER_EVENT = new RegExp(
       String.raw`(?:了|完|好|回来|过)*\s*(?:以后|之后|后)`,
     String.raw`\bafter (?:chronyd?|ntpd?|ntpdate) (?:stepped|synced|corrected|fixed|jumped|adjusted)\b`,
   ].join('|'),
-  'gi',
+  'g',
 );
 
 /** A client's user agent in a pasted access-log line ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) …"). */
@@ -73,7 +73,7 @@ const USER_AGENT = new RegExp(
     String.raw`"(?:mozilla|dalvik|okhttp|python-requests|curl|wget|go-http-client|java|apache-httpclient)\/[^"]*"`,
     String.raw`\bmozilla\/\d\.\d \([^)]*\)(?: [\w.\/]+(?: \([^)]*\))?)*`,
   ].join('|'),
-  'gi',
+  'g',
 );
 
 /**
@@ -91,7 +91,7 @@ const PC_TRIED = new RegExp(
     // the sheet made on one's laptop ("saved it as .csv coz excel very slow on my laptop")
     String.raw`(?<=\b(?:excel|wps|csv|xlsx|sheet|file)\b[^.;!?]{0,25}?)\bon my (?:own )?(?:laptop|pc|computer)\b`,
   ].join('|'),
-  'gi',
+  'g',
 );
 
 /**

@@ -19,7 +19,7 @@ const CONTAINER_SIDE = new RegExp(
     String.raw`\bin (?:the |a |our )?(?:containers?|docker)\b`,
     String.raw`\bcontainer(?:'s)? (?:ip|address|healthcheck|health check)\b`,
   ].join('|'),
-  'gi',
+  'g',
 );
 
 /** OMS's side beside it: its systemd installation, the backend's address, its own commands. */
@@ -28,7 +28,7 @@ const OMS_SIDE = new RegExp(
     'systemd|systemctl|\\.service\\b|物理机|裸机|虚机|虚拟机|127\\.0\\.0\\.1:8000|localhost:8000|\\bupstream\\b',
     '\\/api\\/|manage\\.py|createsuperuser|\\boms\\b',
   ].join('|'),
-  'i',
+  '',
 );
 
 /**

@@ -26,20 +26,20 @@ const OMS_NAMED = new RegExp(
     String.raw`\boms\b|oms[-_]?backend|\/opt\/oms|\/var\/log\/oms|oms_backend|`,
     String.raw`vite_api_base_url|cors_allowed_origins|frontend-pc|订单管理系统|oms_db|oms_user`,
   ].join(''),
-  'i',
+  '',
 );
 /**
  * A Django traceback pasted here is OMS's backend (the only Django application these playbooks know), unless the
  * project is said to be someone's own ("出现在我毕业设计项目里", "my side project's django app": `OWNED_ELSEWHERE`).
  */
-const DJANGO_PASTE = /django\.(?:db|core)\.\w+/i;
+const DJANGO_PASTE = /django\.(?:db|core)\.\w+/;
 /**
  * A query of Django's own tables (`select … from auth_user`, `django_migrations`): a DBA's look at OMS's database. The
  * database server and its client named beside them (`mysql>`, "postgres 里") are where OMS keeps its data, not
  * another system; another named beside them ("crm 项目的 auth_user") still is.
  */
-const DJANGO_TABLES = /\b(?:auth_user|auth_group|django_migrations|django_session|django_admin_log|authtoken_token)\b/i;
-const DATABASE = /\b(?:mysql|mariadb|postgres(?:ql)?|psql)\b/gi;
+const DJANGO_TABLES = /\b(?:auth_user|auth_group|django_migrations|django_session|django_admin_log|authtoken_token)\b/;
+const DATABASE = /\b(?:mysql|mariadb|postgres(?:ql)?|psql)\b/g;
 
 /** The text without the database named beside Django's own tables ({@link DJANGO_TABLES}). */
 export function withoutDatabaseOfTables(text: string): string {
@@ -66,7 +66,7 @@ const NOTICE = new RegExp(
     // … unless it is a deadline: "a health check before the demo at 3"
     '(?<!\\bbefore (?:the |our |my |a )?)\\b(?:training|workshop|meeting|demo) (?:at|on|tomorrow|today|next)\\b',
   ].join('|'),
-  'i',
+  '',
 );
 
 /**
@@ -89,11 +89,11 @@ const SOLVED = new RegExp(
     // an alert's recovery notice ("【告警恢复】…", "[RESOLVED] …")
     '告警(?:已)?恢复|恢复告警|\\[(?:resolved|recovered|ok)\\]|^\\s*(?:resolved|recovered)\\b',
   ].join('|'),
-  'i',
+  '',
 );
 /** Trouble going on after a fix ("回滚了还是 502", "rolled back but still failing"): not solved. */
 const STILL =
-  /还是|仍然|依然|依旧|还在|又(?:挂|出|报|不)|但是?|可是|不过|没用|\bstill\b|\bagain\b|\bbut\b|\bdidn'?t help\b/i;
+  /还是|仍然|依然|依旧|还在|又(?:挂|出|报|不)|但是?|可是|不过|没用|\bstill\b|\bagain\b|\bbut\b|\bdidn'?t help\b/;
 
 /**
  * A post-incident review, or training material being written, that asks about its fault ("复盘：… 根因是不是麒麟上没有
@@ -101,13 +101,13 @@ const STILL =
  * answered; a review posted or a training announced ("复盘文档写好了", "明天下午两点培训") stays a notice. Passive listening
  * stays silent on a review either way (`review`).
  */
-const REVIEW = /复盘|根因|\bpost-?mortem\b|\bpost-incident\b|\bretro(?:spective)?\b/i;
+const REVIEW = /复盘|根因|\bpost-?mortem\b|\bpost-incident\b|\bretro(?:spective)?\b/;
 const WRITTEN_UP = new RegExp(
   [
     String.raw`复盘|\bpost-?mortem\b|\bpost-incident\b|\bretro(?:spective)?\b|培训(?:文档|材料|手册|课件|资料|用|ppt|[:：])`,
     String.raw`\b(?:training|onboarding) (?:deck|material|guide|slides|docs?)\b`,
   ].join('|'),
-  'gi',
+  'g',
 );
 const REVIEW_ASKS = new RegExp(
   [
@@ -116,7 +116,7 @@ const REVIEW_ASKS = new RegExp(
     String.raw`\bplease (?:confirm|advise|check|review|verify)\b|\b(?:could|can|would) you\b`,
     String.raw`\b(?:is|was|are|were|does|did|should|could|can) (?:this|that|it|we|you|the)\b[^.!]*\?`,
   ].join('|'),
-  'i',
+  '',
 );
 
 /**
@@ -164,7 +164,7 @@ const NOT_OURS = new RegExp(
     String.raw`\b(?:different|separate|another|other) (?:repo|repository|project|codebase|system|app|service)s? ` +
       String.raw`(?:from|than|to) (?:our |the )?oms\b|\bnot (?:a )?part of (?:our |the )?oms\b`,
   ].join('|'),
-  'i',
+  '',
 );
 
 /**
@@ -177,7 +177,7 @@ const COPIED_FROM = new RegExp(
       String.raw`(?:the |our |a |some )?(?:\w+ )?wiki(?: page| article| doc)?`,
     String.raw`(?:从|照着?|按照?|参考|抄)(?:了)?\s*(?:\S{0,6}?\s*)wiki\s*(?:上|里)?`,
   ].join('|'),
-  'gi',
+  'g',
 );
 
 /**
@@ -195,7 +195,7 @@ const OWN_BROWSER = new RegExp(
     // "浏览器是在我自己笔记本上开的"
     String.raw`(?:浏览器|chrome|edge|firefox|火狐)\s*(?:是)?(?:在|用)(?:我|我的|自己|我自己)的?(?:电脑|笔记本)(?:上)?(?:开|打开|用)?`,
   ].join('|'),
-  'gi',
+  'g',
 );
 
 /**
@@ -209,7 +209,7 @@ const BUILT_ON = new RegExp(
     String.raw`(?:在|用)?(?:自己|我|我的|我自己|本地)的?(?:电脑|笔记本|机器)(?:上|里)?[^,.;!?，。；！？]{0,12}?` +
       String.raw`(?:打包|打的包|编译|构建|\bbuild\b|npm run build)`,
   ].join('|'),
-  'gi',
+  'g',
 );
 
 /**
@@ -223,7 +223,7 @@ const KNOWN_ELSEWHERE = new RegExp(
       String.raw`(?=.*?(?:这个|我们|咱们|oms|但是?|可是|不过))`,
     String.raw`\b(?:on|in|with) [a-z][\w.-]* i know\b[^,.;!?]*(?=.*\b(?:but|our|this|oms)\b)`,
   ].join('|'),
-  'gi',
+  'g',
 );
 
 /** The text without another system named as what one knows ({@link KNOWN_ELSEWHERE}). */
@@ -247,7 +247,11 @@ export interface MessageContext {
   review?: boolean;
 }
 
-/** Classify a normalised message. */
+/**
+ * Classify a normalised message. Its text is lower-cased (src/intent/normalize.ts), so the expressions here and in
+ * the modules it reads are written in lower case and compiled without the `i` flag (cheaper for V8 to compile:
+ * docs/speed.md, "Round 23").
+ */
 export function messageContext(text: string): MessageContext {
   // `ss -p` / `netstat -p` name every listening process (sshd, mysqld …): an inventory, not what the message is about.
   const hardening = withoutHardeningDone(withoutBotClause(text));

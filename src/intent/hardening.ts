@@ -23,11 +23,11 @@ const CHANGED = new RegExp(
     String.raw`(?:等保)?(?:加固)?(?:我)?(?:只|就|仅|只是)?(?:改|动|调|加固|收紧|配)(?:了|过|完)?(?:一下)?\s*${THINGS}(?:的配置)?`,
     String.raw`${THINGS}\s*(?:我)?(?:只|就)?(?:改|动|调|加固)(?:了|过|完)`,
   ].join('|'),
-  'gi',
+  'g',
 );
 
 /** Trouble of OMS's way in, which no SSH or audit setting causes by itself. */
-const OMS_TROUBLE = /bad gateway|\b50[0234]\b|\b404\b|\bapi\b|接口|后端|\bbackend\b|nginx|gunicorn|后台|\badmin\b/i;
+const OMS_TROUBLE = /bad gateway|\b50[0234]\b|\b404\b|\bapi\b|接口|后端|\bbackend\b|nginx|gunicorn|后台|\badmin\b/;
 
 /**
  * The text with the hardening told as done set aside (`changed`: something was), when the trouble beside it is

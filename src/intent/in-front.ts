@@ -27,13 +27,13 @@ const AS_CHANNEL = new RegExp(
     // (the device's name, when there, before the keyword: no optional part may lead, a run of spaces would backtrack)
     String.raw`(?:${FRONT}\s*(?:的\s*)?)?(?:回源|源站)\s*(?:地址|ip)?|\bsnat\b(?:\s*(?:以后|之后|后))?`,
   ].join('|'),
-  'gi',
+  'g',
 );
 
 /** A health check of OMS's API ("LB健康检查配的 GET /api/", "health check on /api/"), and what it did to the nodes. */
 const HEALTH_CHECK = new RegExp(
   String.raw`(?:${FRONT}\s*(?:的\s*)?)?(?:健康检查|health ?checks?|探活|探测)(?=[^\n]{0,30}?\/api\b)`,
-  'gi',
+  'g',
 );
 const MARKED_DOWN = new RegExp(
   [
@@ -43,12 +43,12 @@ const MARKED_DOWN = new RegExp(
     String.raw`\b(?:nodes?|members?|targets?|instances?) (?:is |are |was |were |got )?` +
       String.raw`marked (?:as )?(?:down|unhealthy)\b`,
   ].join('|'),
-  'gi',
+  'g',
 );
 
 /** With the device named so, "not our box", "不是我们这边的" is the device said not to be the cause. */
 const NOT_THE_DEVICE =
-  /\bnot (?:our|the) (?:box|device|appliance|side)\b|(?<!是)不是(?:我们|咱们)(?:这边|设备)的?(?:锅|问题)?/gi;
+  /\bnot (?:our|the) (?:box|device|appliance|side)\b|(?<!是)不是(?:我们|咱们)(?:这边|设备)的?(?:锅|问题)?/g;
 
 /** The text without the device in front named as a channel. */
 export function withoutFront(text: string, whole = text): string {

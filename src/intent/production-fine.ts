@@ -11,14 +11,14 @@ const PRODUCTION_FINE = new RegExp(
     String.raw`\b(?:prod|production)(?: is| are|'s)? (?:fine|ok|okay|unaffected|not affected|working)\b`,
     String.raw`\b(?:nothing to do with|not affecting|doesn't affect|does not affect) (?:prod|production)\b`,
   ].join('|'),
-  'i',
+  '',
 );
 
 /** The other environment where the trouble is: without one, production said fine is a contrast in time. */
-const OTHER_ENVIRONMENT = /staging|预发|测试|\buat\b|\btest(?:ing)?\b|\bdev\b|开发环境/i;
+const OTHER_ENVIRONMENT = /staging|预发|测试|\buat\b|\btest(?:ing)?\b|\bdev\b|开发环境/;
 /** Asked, supposed or over ("线上正常吗", "没问题的话", "之前线上正常", "prod ok until the deploy"). */
-const NOT_SAID_NOW = /^\s*(?:[吗嘛么呢?？]|的话|运行了|了\S{0,3}(?:年|月|天))|\s(?:until|till|before)\b/i;
-const SAID_BEFORE = /(?:之前|以前|原来|本来|一直)\s*$|\b(?:was|if|whether)\s+$/i;
+const NOT_SAID_NOW = /^\s*(?:[吗嘛么呢?？]|的话|运行了|了\S{0,3}(?:年|月|天))|\s(?:until|till|before)\b/;
+const SAID_BEFORE = /(?:之前|以前|原来|本来|一直)\s*$|\b(?:was|if|whether)\s+$/;
 
 /** The context of a message saying production is fine now, the trouble elsewhere: passive listening stays silent. */
 export function awayFromProduction<T extends { other: boolean }>(ctx: T, text: string): T {

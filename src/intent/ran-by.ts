@@ -28,13 +28,13 @@ const OMS_STEP = new RegExp(
     String.raw`(?:\bcurl\b|\bwget\b|\bget\b|冒烟|smoke|健康检查|health ?check|探活|拨测)` +
       String.raw`[^\n]{0,80}?\/api\/?(?![\w/]*(?:json|xml)\b)`,
   ].join('|'),
-  'i',
+  '',
 );
 
 /** The pipeline named, with its job or stage ("jenkins job", "ci stage", "流水线的任务"), or a console marker. */
 const PIPELINE_NAMED = new RegExp(
   String.raw`\[pipeline\]|${PIPELINE}${TOOLS_OWN}(?:\s*(?:的\s*)?(?:jobs?|任务|stages?|步骤|steps?|builds?|构建))?`,
-  'gi',
+  'g',
 );
 
 /**
@@ -47,7 +47,7 @@ const BUILT_BY = new RegExp(
     String.raw`${PIPELINE}\s*打的包|\b(?:built|bundled|packaged) (?:by|on|in) (?:the |our )?${PIPELINE}`,
     String.raw`\bwhen ${PIPELINE} (?:builds?|built|bundles?|packages?)\b`,
   ].join('|'),
-  'gi',
+  'g',
 );
 
 /**
@@ -57,7 +57,7 @@ const BUILT_BY = new RegExp(
 const ONLY_THERE = new RegExp(
   String.raw`只(?:在|有)\s*${PIPELINE}|${PIPELINE}\s*(?:上|里)才|本地(?:没事|正常|没问题|可以|是好的|都好)|` +
     String.raw`\bonly (?:on|in) (?:the )?(?:${PIPELINE}|runner)\b|\bworks? (?:fine )?locally\b`,
-  'i',
+  '',
 );
 
 /** The text without the tool named as what runs a step of OMS's or builds its front end. */

@@ -10,7 +10,7 @@
 const TICKET_CUSTOMER = new RegExp(
   String.raw`(?:客户|客户名称|客户单位|报修单位|报障单位|使用单位|来电单位|单位名称|用户单位|` +
     String.raw`\b(?:customer|client) name|\bcompany)\s*[:：]\s*[^\s,，;；。]{1,24}`,
-  'gi',
+  'g',
 );
 
 /** Departments that use OMS. */
@@ -23,12 +23,12 @@ const AT_WORK = new RegExp(
     String.raw`\b(?:finance|accounting|sales|warehouse|hr|purchasing)(?: team| dept| department| people| guys)? ` +
       String.raw`(?=(?:was|were|is|are) (?:exporting|importing|running|pulling|printing|uploading)\b)`,
   ].join('|'),
-  'gi',
+  'g',
 );
 
 /** The front end's requests sent to the local address ("登录请求打到 localhost:8000", "login request goes to 127.0.0.1"). */
 const TO_LOCALHOST =
-  /(?:请求|request|calls?|api|接口|前端|frontend|登录|登陆|login)[^。.!?！？]{0,24}?(?:localhost|127\.0\.0\.1)/i;
+  /(?:请求|request|calls?|api|接口|前端|frontend|登录|登陆|login)[^。.!?！？]{0,24}?(?:localhost|127\.0\.0\.1)/;
 /** One's own computer, where that address points. */
 const OWN_COMPUTER = new RegExp(
   [
@@ -36,7 +36,7 @@ const OWN_COMPUTER = new RegExp(
     String.raw`(?:我|我的|自己的?|用户的?|用户自己的?|他的?|她的?)(?:电脑|笔记本)上?`,
     String.raw`\b(?:my|his|her|their|the user's) (?:own )?(?:laptop|machine|pc|computer)\b`,
   ].join('|'),
-  'gi',
+  'g',
 );
 
 /** The text without who reports or who was using OMS. */

@@ -26,7 +26,7 @@ const SEEN = [
     String.raw`report(?:s|ed)?|says?|said|shows?|showed|picked up|raised|ticket)\b`,
 ].join('|');
 
-const SIGHTING = new RegExp(`(?:${TOOLS})${WHO}(?:${SEEN})`, 'gi');
+const SIGHTING = new RegExp(`(?:${TOOLS})${WHO}(?:${SEEN})`, 'g');
 
 /**
  * "not our WAF", "不是 WAF 的问题": the security tool (or the network in front) said not to be the cause, which says
@@ -36,7 +36,7 @@ const NOT_THE_CAUSE = new RegExp(
   String.raw`\bnot (?:our|the) (?:waf|firewall|cdn|load balancer|network|ids|ips)\b|` +
     String.raw`不是\s*(?:waf|防火墙|cdn|负载均衡|网络)\s*(?:的问题|的锅|拦的|拦截的)|` +
     String.raw`(?:waf|防火墙|cdn)\s*(?:自己|本身|这边)?(?:没|没有)(?:拦|拦截|挡)`,
-  'gi',
+  'g',
 );
 
 /** Does the text name a security tool as a channel? Passive listening stays silent beside it, as beside any tool. */

@@ -6,7 +6,7 @@
  */
 
 /** The session itself: the command that prompts. */
-const SESSION = /createsuperuser|changepassword|manage\.py/i;
+const SESSION = /createsuperuser|changepassword|manage\.py/;
 
 /** The prompts with what was typed after them, and the command's own options and messages. */
 const PROMPTS = new RegExp(
@@ -19,7 +19,7 @@ const PROMPTS = new RegExp(
     String.raw`\bbypass password validation and create user anyway\?\s*(?:\[y\/n\]:?)?`,
     String.raw`\bsuperuser created successfully\.?`,
   ].join('|'),
-  'gi',
+  'g',
 );
 
 /** The text without a createsuperuser session's prompts. */

@@ -26,7 +26,7 @@ export const RELAYS = new RegExp(
     String.raw`单子|给的|发的|发来|转来|转过来|截图|` +
     String.raw`(?:analysts?|flagged|says|said|shows|showed|reports?|reported|fired|alerts?|alerting|dashboards?|` +
     String.raw`probes?|logs?|rules?|tickets?|critical|warning)\b))`,
-  'i',
+  '',
 );
 
 /**
@@ -34,7 +34,7 @@ export const RELAYS = new RegExp(
  * how the report was heard of, not a thing of every server's placing the message elsewhere (src/intent/context.ts
  * leaves it out before SHARED_INFRA is tried). "the SIEM itself is down" relays nothing.
  */
-const RELAYED_BY = new RegExp(String.raw`\b(?:${[...WATCHERS].join('|')})\b(?=${RELAYS.source.slice(1)})`, 'gi');
+const RELAYED_BY = new RegExp(String.raw`\b(?:${[...WATCHERS].join('|')})\b(?=${RELAYS.source.slice(1)})`, 'g');
 
 /** The text without watching tools named as the source of what they relay. */
 export function withoutRelays(text: string): string {

@@ -15,7 +15,7 @@ const TEST_ENVIRONMENT = new RegExp(
     '预发(?:布)?|預發',
     String.raw`\b(?:test|testing|staging) (?:environment|env)\b`,
   ].join('|'),
-  'gi',
+  'g',
 );
 
 /** A bug report's template: what was done, expected and seen. */
@@ -24,7 +24,7 @@ const BUG_REPORT = new RegExp(
     '复现步骤|重现步骤|復現步驟|预期结果|期望结果|預期結果|实际结果|實際結果|【(?:bug|缺陷|问题单)】|\\[(?:bug|缺陷)\\]',
     String.raw`\bsteps to reproduce\b|\bexpected (?:result|behaviou?r)\b|\bactual (?:result|behaviou?r)\b|^\s*bug\b`,
   ].join('|'),
-  'i',
+  '',
 );
 
 /** A question that asks for a diagnosis or for OMS's reference to compare with. */
@@ -38,7 +38,7 @@ const ASKS_DIAGNOSIS = new RegExp(
     String.raw`\bis (?:this|it|that) normal\b`,
     String.raw`\bhow (?:do|can|should) (?:i|we)\b|\bcompare\b|\bdiff\b`,
   ].join('|'),
-  'i',
+  '',
 );
 
 /** Mentioned, not reported: who broke it or uses it, left for later, someone else fixing it, its passwords. */
@@ -47,7 +47,7 @@ const ONLY_MENTIONED = new RegExp(
     '谁(?:动|改|删|清|弄|在用|占)|被谁|借用|不急|明天再|开发说|他们(?:在)?修|密码是多少|申请|什么时候能',
     String.raw`\bwho (?:broke|changed|touched|owns|is using)\b|\bno rush\b`,
   ].join('|'),
-  'i',
+  '',
 );
 
 /**
