@@ -247,11 +247,7 @@ export interface MessageContext {
   review?: boolean;
 }
 
-/**
- * Classify a normalised message. Its text is lower-cased (src/intent/normalize.ts), so the expressions here and in
- * the modules it reads are written in lower case and compiled without the `i` flag (cheaper for V8 to compile:
- * docs/speed.md, "Round 23").
- */
+/** Classify a normalised (lower-cased) message: the expressions here are compiled without `i` (docs/speed.md). */
 export function messageContext(text: string): MessageContext {
   // `ss -p` / `netstat -p` name every listening process (sshd, mysqld …): an inventory, not what the message is about.
   const hardening = withoutHardeningDone(withoutBotClause(text));
