@@ -637,7 +637,8 @@ describe('round 22, test half (tuning material since round 23)', () => {
  */
 describe('round 23, tuning half (tuning material of round 23)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 210, offered: 210, sections: 65, falseAlarms: 0, passive: 0 };
+    // r23whole: the whole system in trouble (run-on clauses, everything restarted, no clue where) 210 → 212.
+    const level = { top1: 212, offered: 212, sections: 65, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round23/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -652,7 +653,8 @@ describe('round 23, tuning half (tuning material of round 23)', () => {
  */
 describe('round 24, tuning half (tuning material of round 23)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 209, offered: 209, sections: 65, falseAlarms: 0, passive: 0 };
+    // r23whole: the whole system in trouble 209 → 211.
+    const level = { top1: 211, offered: 211, sections: 65, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round24/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
