@@ -1,4 +1,5 @@
 import { AMBIGUITY_MARGIN } from './howto.js';
+import { NGRAM_FIRM, NGRAM_SECOND_READING } from './ngram-offer.js';
 import type { PlaybookIndex } from './index.js';
 import { PROBLEM_CONCEPTS, type Message } from './message.js';
 import { detectConcepts } from './concepts.js';
@@ -132,9 +133,15 @@ export function aboutTheWhole(
   // Runners-up stay offered beside it: clearly behind when several parts are named or everything is asked for;
   // close behind after "all looks fine, what else?", where a part named in trouble ("还是 502") is the other reading.
   // Several parts each in trouble in a clause of its own are the whole's, though all else looks fine.
+  // So is all looking fine with only "still unusable" said ("服务看着都好好的，客户还说用不了").
   const behind =
-    c.has('several-parts') || spread || !c.has('all-fine') ? AMBIGUITY_MARGIN + 0.01 : AMBIGUITY_MARGIN / 2;
-  for (const s of others) s.score = Math.min(s.score, umbrella.score - behind);
+    c.has('several-parts') || spread || vague || !c.has('all-fine') ? AMBIGUITY_MARGIN + 0.01 : AMBIGUITY_MARGIN / 2;
+  // Firm, no other reading: everything down or tried with no part's trouble named, or all looking fine and still
+  // unusable ("都ok 但用户还说oms不正常 下一步查啥" over healthy outputs), with no pasted line pointing at a part.
+  const firm = !clue && vague && (lost || spent || (c.has('all-fine') && more));
+  if (firm) umbrella.score = Math.max(umbrella.score, NGRAM_FIRM);
+  const cap = firm ? NGRAM_SECOND_READING - 0.01 : 1;
+  for (const s of others) s.score = Math.min(s.score, umbrella.score - behind, cap);
   // Outputs pasted without their commands ("这些看着都正常啊，下一步查啥" over `Active: active`, `HTTP/1.1 401`) holding a
   // line a playbook knows: that playbook stays a close second, the other reading.
   if (pasted !== 'outputs' || !clue) return { id: umbrella.id };

@@ -68,4 +68,23 @@ describe('the whole system in trouble', () => {
       '新买的车各种小毛病，4S 店说没问题',
     ]);
   });
+
+  it('healthy outputs pasted and still unusable, what next: the checklist, no other reading', () => {
+    const healthy = [
+      '$ systemctl is-active oms-backend nginx',
+      'active',
+      'active',
+      '$ nginx -t',
+      'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok',
+      'nginx: configuration file /etc/nginx/nginx.conf test is successful',
+      '$ ss -tlnp | grep 8000',
+      'LISTEN 0      2048       127.0.0.1:8000       0.0.0.0:*    users:(("gunicorn",pid=2211,fd=5))',
+    ].join('\n');
+    wholeAnswered([
+      `服务都 active，nginx -t 也 ok，8000 也在听，可用户还是用不了，下一步查啥\n${healthy}`,
+      `${healthy}\n看着都没问题 但客户说系统还是用不了 还能查什么`,
+    ]);
+    // A part named in trouble beside them ("还是 502") stays the other reading.
+    expect(answer(`都正常啊，可页面还是 502，还要查啥\n${healthy}`).offered).toContain('api-not-found');
+  });
 });
