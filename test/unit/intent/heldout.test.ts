@@ -608,7 +608,7 @@ describe('round 21, test half (tuning material since round 22)', () => {
  */
 describe('round 22, tuning half (tuning material of round 22)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 214, offered: 214, sections: 63, falseAlarms: 0, passive: 0 };
+    const level = { top1: 214, offered: 214, sections: 64, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round22/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -623,7 +623,7 @@ describe('round 22, test half (tuning material since round 23)', () => {
   it('keeps the level reached', async () => {
     // Since round 24's tuning half was learned: 207 (a service report's classifier reading fell from 0.990 to 0.989,
     // the admin leads its choices) and two false alarms (an unrelated message read as unrelated at 0.991: the veto).
-    const level = { top1: 207, offered: 208, sections: 51, falseAlarms: 2, passive: 0 };
+    const level = { top1: 207, offered: 208, sections: 52, falseAlarms: 2, passive: 0 };
     expectLevel(await scoreSet('round22/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -638,7 +638,7 @@ describe('round 22, test half (tuning material since round 23)', () => {
 describe('round 23, tuning half (tuning material of round 23)', () => {
   it('keeps the level reached', async () => {
     // r23whole: the whole system in trouble (run-on clauses, everything restarted, no clue where) 210 → 212.
-    const level = { top1: 212, offered: 212, sections: 65, falseAlarms: 0, passive: 0 };
+    const level = { top1: 212, offered: 212, sections: 66, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round23/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -654,7 +654,7 @@ describe('round 23, tuning half (tuning material of round 23)', () => {
 describe('round 24, tuning half (tuning material of round 23)', () => {
   it('keeps the level reached', async () => {
     // r23whole: the whole system in trouble 209 → 211.
-    const level = { top1: 211, offered: 211, sections: 65, falseAlarms: 0, passive: 0 };
+    const level = { top1: 211, offered: 211, sections: 66, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round24/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });

@@ -8,7 +8,7 @@ import { answerExpectations, answerOverRealPlaybooks } from '../../helpers/inten
  * answer.
  */
 const answer = answerOverRealPlaybooks();
-const { silent, tops } = answerExpectations(answer);
+const { silent, tops, sections } = answerExpectations(answer);
 
 /** The checklist, answered outright (not among choices). */
 function wholeAnswered(texts: string[]): void {
@@ -86,5 +86,26 @@ describe('the whole system in trouble', () => {
     ]);
     // A part named in trouble beside them ("还是 502") stays the other reading.
     expect(answer(`都正常啊，可页面还是 502，还要查啥\n${healthy}`).offered).toContain('api-not-found');
+  });
+});
+
+describe('what the developers need', () => {
+  it("is the checklist's section on what to send support", () => {
+    sections([
+      ['开发那边要我们提供什么信息才能查 OMS 的问题', 'checklist#support'],
+      ['提 bug 给后端的时候附什么信息比较完整', 'checklist#support'],
+      ['把问题转给开发之前，我应该先收集哪些日志和信息', 'checklist#support'],
+      ['这个case要转OMS那边二线，他们一般要哪些日志和信息', 'checklist#support'],
+      ['what info do the OMS devs need from us to look into an issue', 'checklist#support'],
+      ['yanfa yao women ti gong shenme xinxi cai neng cha oms de wenti', 'checklist#support'],
+    ]);
+  });
+
+  it('a developer of houses, a second-tier city, a visa team are not', () => {
+    silent([
+      '开发商那边要我们提供什么材料才能办房产证',
+      '转二线城市工作要准备哪些材料',
+      'what info does the visa team need from us for the trip',
+    ]);
   });
 });
