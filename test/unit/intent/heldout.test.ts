@@ -407,7 +407,7 @@ describe('round 13, test half (tuning material since round 15)', () => {
 
 describe('round 14, test half (tuning material since round 15)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 215, offered: 215, sections: 62, falseAlarms: 0, passive: 0 };
+    const level = { top1: 215, offered: 215, sections: 63, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round14/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -469,7 +469,7 @@ describe('round 16, tuning half (tuning material of round 16)', () => {
  */
 describe('round 17, tuning half (tuning material of round 16)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 215, offered: 216, sections: 60, falseAlarms: 0, passive: 0 };
+    const level = { top1: 215, offered: 216, sections: 61, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round17/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -623,7 +623,7 @@ describe('round 22, test half (tuning material since round 23)', () => {
   it('keeps the level reached', async () => {
     // Since round 24's tuning half was learned: 207 (a service report's classifier reading fell from 0.990 to 0.989,
     // the admin leads its choices) and two false alarms (an unrelated message read as unrelated at 0.991: the veto).
-    const level = { top1: 207, offered: 208, sections: 52, falseAlarms: 2, passive: 0 };
+    const level = { top1: 207, offered: 208, sections: 53, falseAlarms: 2, passive: 0 };
     expectLevel(await scoreSet('round22/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });

@@ -109,3 +109,16 @@ describe('what the developers need', () => {
     ]);
   });
 });
+
+describe('recommended values of settings a fault shares a name with', () => {
+  it("are the recommended configuration, not the workers' fault", () => {
+    sections([
+      ['生产上 gunicorn 推荐开几个 worker，timeout 给多少', 'checklist#recommended-config'],
+      ["what's the recommended gunicorn workers and timeout for production", 'checklist#recommended-config'],
+    ]);
+  });
+
+  it('a fault named beside them keeps its playbook', () => {
+    tops([['worker 老是 timeout 被杀，推荐怎么处理', 'worker-sigterm']]);
+  });
+});
