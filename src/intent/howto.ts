@@ -127,12 +127,17 @@ export function pickHowto(
     (pick.combo.includes('by-hand') || pick.section === 'by-hand');
   // So are commands to repair: the parts they name are what the commands act on.
   const fixes = repairs && pick.combo.includes('quick-fix');
-  if (top && top.id !== pick.playbook && !byHand && !fixes && pick.score < top.score - AMBIGUITY_MARGIN)
+  // So are recommended values asked for ("gunicorn 推荐开几个 worker，timeout 给多少"): the settings they name
+  // (workers, timeouts) are what to configure, not a fault of the workers; a fault named beside them ("worker 老是
+  // timeout 被杀，推荐怎么处理") is that fault's question.
+  const advice = pick.combo.includes('recommended') && !PROBLEMS.some((k) => k !== 'timeout' && msg.concepts.has(k));
+  if (top && top.id !== pick.playbook && !byHand && !fixes && !advice && pick.score < top.score - AMBIGUITY_MARGIN)
     return undefined;
   // A section asked for in generic words only ("怎么…重启") yields to a surer diagnosis of another playbook ("怎么区分
   // worker 是正常重启还是被 OOM 杀掉的" is the workers').
   const generic = !named && pick.combo[0] !== 'words' && !pick.combo.some((c) => WHOLE.includes(c));
-  if (top && top.id !== pick.playbook && generic && !fixes && !byHand && pick.score < top.score) return undefined;
+  if (top && top.id !== pick.playbook && generic && !fixes && !byHand && !advice && pick.score < top.score)
+    return undefined;
   return pick;
 }
 

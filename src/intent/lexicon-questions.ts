@@ -251,17 +251,27 @@ export const QUESTIONS = {
       '找(?:你们|一下)?(?:厂家|原厂)|(?:厂家|原厂)(?:支持|售后|客服)',
       // … contacted or handed the problem ("联系厂家的时候要发什么", "报给原厂之前", "给二线发什么日志"); second-line
       // support, not a second-tier city or brand ("二线城市")
-      '(?:联系|报给|发给|交给|转给|升级到|升到|升|转)(?:你们)?(?:的)?(?:厂家|原厂|厂商|二线|售后)|(?:找|给|问)(?:你们)?的?(?:二线|原厂|厂商)(?!城市|品牌)',
+      '(?:联系|报给|发给|交给|转给|升级到|升到|升|转)(?:你们)?(?:的)?(?:厂家|原厂|厂商|二线(?!城市|品牌)|售后)|(?:找|给|问)(?:你们)?的?(?:二线|原厂|厂商)(?!城市|品牌)',
       // what to send the maker ("要给厂家发日志 发哪些"), not what the maker sends ("厂家发货了")
       '给(?:你们)?的?厂家(?:发|传|提供|看)(?=[^,.;!?，。；！？\\n]{0,6}(?:日志|截图|信息|资料|log|哪些|什么|啥))',
       // whom to turn to, not who issues or signs a paper ("实习证明找谁开", "找谁盖章")
       '找谁(?!开|签|盖|批|报销|领|补|办)',
+      // what the developers need from us ("开发那边要我们提供什么信息", "提 bug 给后端的时候附什么信息", "转给开发之前收集哪些日志")
+      '(?:开发(?!商)|研发|后端|二线(?!城市|品牌)|技术支持)(?:那边|同事|团队|的人)?[^,.;!?，。；！？\\n]{0,6}(?:要|需要|让)[^,.;!?，。；！？\\n]{0,8}' +
+        '(?:什么|啥|哪些)(?:信息|日志|材料|资料|截图|东西)',
+      '(?:提|报|转|交|发)(?: ?bug| ?工单| ?问题)? ?给(?:开发|研发|后端|技术支持)|(?:转|升|报|交)给?[^,.;!?，。；！？\\n]{0,8}二线(?!城市|品牌)',
+      // … the developers' or support's team, not any team ("what info does the visa team need")
+      '\\bwhat (?:info|information|details|logs?|data) (?:do|would|will|does) (?:the |your |our )?(?:oms |backend )?' +
+        '(?:(?:dev|development|support|engineering|backend|oms|vendor) team|' +
+        'devs?|developers?|engineers?|vendor|support)' +
+        ' (?:need|want)\\b',
       // whom to contact when stuck, not "the contact for facilities"
       '\\b(?:who|whom) (?:do |should |can |to )?(?:i |we )?contact\\b|\\bcontact (?:support|the vendor|your|you)\\b',
     ],
     py: [
       'zhi chi',
       'zhao shei',
+      ...['ti gong shen me xin xi', 'fa gei kai fa', 'fa gei yan fa', 'gei kai fa', 'gei yan fa', 'shou ji ri zhi'],
       'zhao shui',
       ...[
         'lian xi chang jia',

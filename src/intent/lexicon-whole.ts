@@ -40,7 +40,7 @@ export const WHOLE_REQUESTS = {
       '(?<!\\b(?:login|sign[- ]?in|api|admin|import|request|requests|path|flow)\\b[^.,;!?]{0,25})' +
         '\\bend[- ]to[- ]end\\b',
       "\\bnothing(?:'s| is)? work(?:s|ing)\\b",
-      '(?:啥|什么|哪)都不(?:行|好使|能用|对)',
+      '(?:啥|什么|乜|乜嘢|哪)都(?:不|唔) ?(?:行|得|好使|能用|对|灵|work)|(?:啥|什么|乜|乜嘢)都(?:挂|瘫|崩)',
       // 所有, but not the extent of one fault ("所有数据列表都加载不出来", "所有页面都 502"): that part's own
       // … nor the people it reaches ("所有人都登陆不上", "所有用户")
       '所有(?!的?(?:数据|列表|页面|请求|菜单|按钮|图片|图标|样式|表格|报表|人|用户|同事|员工|账号|客户))',
@@ -49,7 +49,9 @@ export const WHOLE_REQUESTS = {
       // "麻烦全查一下", not a security check ("安全查一下")
       '(?<!安)全查',
       // 全部, but not what one operation did to all its items ("导入后如何验证全部创建成功"): that operation's own
-      '全部(?!(?:都|已|已经|被)?(?:创建|导入|添加|新增|加上|录入|建好|成功|生效))',
+      // … nor one part's extent ("接口全部 502", "页面全部打不开"): that part's own
+      '(?<!(?:接口|页面|请求|api|登录|后台|数据|菜单|按钮|图片|样式|报表)\\s?)' +
+        '全部(?!(?:都|已|已经|被)?(?:创建|导入|添加|新增|加上|录入|建好|成功|生效))',
     ],
     py: ['suo you', 'quan bu', 'quan mian', 'yi bian'],
   },
@@ -156,8 +158,37 @@ export const WHOLE_REQUESTS = {
     ],
     py: ['cong na li kai shi', 'cong na li cha', 'cong na li xia shou'],
   },
+  /**
+   * Everything restarted or tried and still broken ("能重启的都重启了", "试咗 restart 晒啲 service 都係唔得", "tried
+   * restarting everything, still not ok"): every part's own remedy spent, the whole checklist is what is left. One
+   * part restarted again and again ("后端重启了好几次还是起不来") is that part's.
+   */
+  'tried-everything': {
+    label: '全都重启过/试过了 / everything restarted, still broken',
+    re: [
+      '能(?:重启|restart|试)的(?:都|全)(?:重启|restart|试)(?:了|过|遍)',
+      // all of the services restarted, then "still" ("服务全重启了一遍也没用", "重启所有服务都仲係唔得"; Cantonese read
+      // as Mandarin by src/intent/normalize.ts: 咗 → 了, 唔 → 不, 係 → 系)
+      '(?:(?:全|都|全部|统统|挨个)(?:都)?(?:重启|restart)|(?:重启|restart) ?(?:晒|了?(?:所有|全部)的?(?:服务|service)?))' +
+        '(?:了|过)?[^。！？!?]{0,16}(?:还是|仍然|依然|照样|也没用|没用|都系|仍系|不得|不行|不管用|没效果)',
+      // everything tried ("重启、reload、改 env 都试过了，搞了一下午还是不行", "试过晒都唔得")
+      '(?:都|全|晒)试(?:过|遍|了)了?[^。！？!?]{0,16}(?:还是|仍然|依然|照样|也没用|没用|都系|仍系|不得|不行)|试(?:过|了)晒',
+      '\\b(?:restart(?:ed)?|bounced?|tried restart(?:ing)?) (?:every(?:thing| service)|all (?:the )?services)\\b',
+      '\\btried (?:every ?thing|all the (?:usual|obvious) (?:things|fixes))\\b',
+    ],
+  },
+  /**
+   * No clue where the fault is ("已经冇晒头绪", "一点头绪都没有", "日志也看不出个头绪"): weaker than asking where to
+   * start (one part with no clue is that part's), read by src/intent/whole.ts only beside everything down or tried.
+   */
+  'no-clue': {
+    label: '没头绪 / no clue',
+    re: ['(?:没|冇|毫无|没有|看不出|找不到|理不出|摸不着|摸不到)(?:晒|个|啥|什么|一点)?(?:头绪|头脑)|头绪都没'],
+    en: ['no clue', 'no idea what', 'clueless', 'at a loss'],
+  },
   'many-problems': {
     label: '一堆问题 / many problems',
+    py: ['ge zhong bao cuo', 'ge zhong wen ti', 'yi dui wen ti', 'ge zhong mao bing'],
     zh: [
       '一堆问题',
       '问题一大堆',
@@ -184,12 +215,16 @@ export const WHOLE_REQUESTS = {
       '(?:重启|升级|补丁|断电|迁移|部署|上线|发版|reboot|upgrade)[^。！？!?]{0,16}(?:好几|好多|多)(?:处|个地方)(?:都)?' +
         '(?:不对|有问题|出问题|异常|报错|挂了|不正常)(?!的)',
       '(?:问题|毛病|报错)(?:混在一起|一起冒|扎堆)',
+      // several parts each a little wrong ("前端後端 nginx 好似都有啲問題"): counted only beside two parts named
+      '都(?:好像|好似|似乎|感觉)?有(?:点|些|啲|一些|一点)(?:问题|毛病|怪)',
       // many alerts at once: "一下子来了四条", "一晚上来了二十多条告警"
       '(?:一下子|一下|同时|一起|一晚上|一夜|半夜|夜里)[^,.;!?，。；！？\\n]{0,4}(?:来了|出来|冒出来?|报了|收到了?)' +
         '[^,.;!?，。；！？\\n]{0,3}(?:[两三四五六七八九十几]|\\d{1,3})[十多]*条',
       // a bunch of alerts at once: "夜里一堆 OMS 相关告警同时出来（502、登录、SIGTERM）"
       '(?:一堆|一大堆|好多|一批)[^,.;!?，。；！？\\n]{0,10}(?:告警|报警)[^,.;!?，。；！？\\n]{0,4}(?:同时|一起)',
       '(?:哪哪|哪儿哪儿|处处|到处)都(?:不对|不行|有问题|是问题|报错)',
+      // all kinds of errors on OMS ("从昨晚开始就各种报错", "升级后各种异常"), not one kind said of one thing's many items
+      '各种(?:各样的?)?(?:报错|错误|异常|故障|毛病)(?!码|信息|提示|类型)',
       // everything off ("啥都不对劲"), symptoms scattered ("现象很散", "症状比较分散")
       '(?:啥|什么|哪儿?)都(?:不对劲|不对|不正常|有毛病)|(?:现象|症状|问题)(?:很|比较|有点|太)?(?:分)?散',
       '\\b(?:several|multiple|various|all (?:kinds|sorts) of) (?:issues|problems|errors|symptoms)\\b',

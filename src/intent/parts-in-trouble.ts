@@ -74,7 +74,7 @@ export function partsInTrouble(index: PlaybookIndex, msg: Message): string[][] {
   const out: string[][] = [];
   const clauses = msg.lines
     .flatMap((l) => l.body.split(CLAUSE))
-    .flatMap((c) => c.split(/[、+—–]|\s(?:and|plus)\s|以及|而且|同时/i))
+    .flatMap((c) => [...c.split(/[、+—–]|\s(?:and|plus)\s|以及|而且|同时/i), ...runOn(c)])
     .slice(0, MAX_CLAUSES);
   for (const clause of clauses) {
     const plain = normalize(clause);
@@ -91,10 +91,24 @@ export function partsInTrouble(index: PlaybookIndex, msg: Message): string[][] {
     // "直连 8000 是 401 正常的": a status said to be fine is no trouble.
     const trouble =
       PROBLEM_CONCEPTS.some((k) => found.has(k)) || (TROUBLE.test(canonicalize(plain)) && !FINE.test(plain));
-    if (trouble) out.push(parts);
+    if (!trouble) continue;
+    // "登录/接口都不行", "login and api both fail": each part of the list is in trouble.
+    if (parts.length > 1 && SHARED.test(plain)) out.push(...parts.map((p) => [p]));
+    else out.push(parts);
   }
   troubledOf.set(msg, out);
   return out;
+}
+
+/** Parts listed ("登录/接口", "login and the api") and said to share one trouble ("都", "全", "both", "all"). */
+const SHARED = /[、/和跟及]\s*\S{1,12}\s*(?:都|全都|全)|\band\b.{1,20}\b(?:both|all)\b/i;
+/** Where a trouble ends and the next part's clause begins with no comma: "登录不了|接口也报错|后台也进不去". */
+const RUN_ON = /(?<=不了|不行|不上|不去|进不去|打不开|报错|失败|挂了)(?=[^\s了的啊呀吧呢吗,，。])/;
+
+/** A clause of several troubles run together ("登录不了接口也报错"), cut after each; none when it holds one. */
+function runOn(clause: string): string[] {
+  const pieces = clause.split(RUN_ON);
+  return pieces.length > 1 ? pieces : [];
 }
 
 /**

@@ -1,15 +1,18 @@
 import { AMBIGUITY_MARGIN } from './howto.js';
+import { NGRAM_FIRM, NGRAM_SECOND_READING } from './ngram-offer.js';
 import type { PlaybookIndex } from './index.js';
 import { PROBLEM_CONCEPTS, type Message } from './message.js';
 import { detectConcepts } from './concepts.js';
 import { normalize } from './normalize.js';
 import type { PlaybookScore } from './score.js';
 import { APP_COMPONENTS } from './lexicon-components.js';
-import { partsInTrouble, partsNamedIn, troubledParts } from './parts-in-trouble.js';
+import { partGroupsNamed, partsInTrouble, partsNamedIn, troubledParts } from './parts-in-trouble.js';
 import { alternatesTroubles } from './several-parts.js';
 
 /** Concepts that make a message about the whole of OMS (src/intent/lexicon-whole.ts). */
-const WHOLE = ['several-parts', 'all-fine', 'where-to-start', 'everything', 'many-problems'];
+const WHOLE = ['several-parts', 'all-fine', 'where-to-start', 'everything', 'many-problems', 'tried-everything'];
+/** Troubles that say only that something does not work, not how (a 502, a 401, a SIGTERM point at one part). */
+const GENERIC_TROUBLE = new Set(['fails', 'cannot-open', 'down']);
 /** A pasted line recognised this surely points at one part, even in a message about the whole. */
 const SPECIFIC_CLUE = 0.9;
 
@@ -42,7 +45,13 @@ export function aboutTheWhole(
   // Not knowing where to start and asking for everything ("OMS 全挂了，不知道从哪查起，帮忙整体过一遍") is a request
   // for the checklist even with trouble named.
   // So is everything down with two or more parts named and no idea where to start ("全挂了 登录不行 admin也打不开 从哪开始查").
-  const lost = c.has('where-to-start') && c.has('everything') && (c.has('checkup') || partsNamed(c) >= 2);
+  // So is everything down with no idea where ("全挂了，不知道是哪的问题") when no trouble says which part.
+  const vague = onlyGenericTrouble(c);
+  const lost =
+    c.has('everything') &&
+    ((c.has('where-to-start') && (c.has('checkup') || partsNamed(c) >= 2 || vague)) || (c.has('no-clue') && vague));
+  // Everything restarted or tried and still broken ("能重启的都重启了，还是用不了"), no trouble saying which part.
+  const spent = c.has('tried-everything') && vague;
   // So is everything asked for or named, or where to start, over two parts or more each in trouble in a clause of
   // its own ("admin won't load, logins fail and the service keeps restarting — please go through everything",
   // "后台打不开，登录也失败，接口 502，估计是整体的问题"), and three such parts with nothing asked.
@@ -60,7 +69,7 @@ export function aboutTheWhole(
   // "登录问题我想自己一步步查，先看哪儿": where to start on one part named alone is that part's question.
   const onePart = partsNamed(c) === 1 && !c.has('everything') && !c.has('all-fine');
   const asked =
-    (lost || spread || review || (more && !msg.trouble && !onePart)) &&
+    (lost || spent || spread || review || (more && !msg.trouble && !onePart)) &&
     !msg.context.foreign &&
     !msg.context.notice &&
     !msg.general;
@@ -71,7 +80,8 @@ export function aboutTheWhole(
     (more ||
       c.has('everything') ||
       c.has('checkup') ||
-      partsNamed(c) >= 2 ||
+      // two parts named, unless a trouble of one kind says which ("worker 各种报错 SIGTERM"): that part's
+      (partsNamed(c) >= 2 && (vague || partGroupsNamed(c) >= 2)) ||
       // troubles of different kinds taking turns ("一会登不上一会404") are the whole's by themselves
       alternatesTroubles(index.lexicon, msg.prose)) &&
     !msg.context.foreign &&
@@ -83,18 +93,24 @@ export function aboutTheWhole(
   // the clauses saying they were fine were set aside.
   // A configuration reviewed against what it should be is the whole configuration's review.
   // Several parts each in trouble in a clause of their own are several parts, though not written as a list.
+  // No clue with everything down is not knowing where to start.
   const named = review
     ? new Set([...c, 'checkup', ...(against ? ['everything'] : [])])
     : spread
       ? new Set([...c, 'several-parts'])
-      : c;
+      : lost && c.has('no-clue')
+        ? new Set([...c, 'where-to-start'])
+        : // many problems over several parts ("前端後端 nginx 好似都有啲問題") are the trouble, no other word needed
+          many && !PROBLEM_CONCEPTS.some((k) => c.has(k))
+          ? new Set([...c, 'fails'])
+          : c;
   const declares = (id: string) =>
     index.playbooks
       .find((p) => p.id === id)
       ?.concepts.some((k) => k.some((x) => WHOLE.includes(x)) && k.every((x) => named.has(x)));
   let umbrella = sorted.find((s) => declares(s.id));
   const declaring = index.playbooks.find((p) => declares(p.id));
-  if (!umbrella && (review || spread) && declaring) {
+  if (!umbrella && (review || spread || lost || spent) && declaring) {
     // The check-up read from the review itself: the playbook scored nothing on the words left.
     const combo = declaring.concepts.find((k) => k.every((x) => named.has(x)));
     umbrella = {
@@ -116,8 +132,16 @@ export function aboutTheWhole(
   umbrella.score = Math.min(1, Math.max(umbrella.score, best + AMBIGUITY_MARGIN, confident));
   // Runners-up stay offered beside it: clearly behind when several parts are named or everything is asked for;
   // close behind after "all looks fine, what else?", where a part named in trouble ("还是 502") is the other reading.
-  const behind = c.has('several-parts') || !c.has('all-fine') ? AMBIGUITY_MARGIN + 0.01 : AMBIGUITY_MARGIN / 2;
-  for (const s of others) s.score = Math.min(s.score, umbrella.score - behind);
+  // Several parts each in trouble in a clause of its own are the whole's, though all else looks fine.
+  // So is all looking fine with only "still unusable" said ("服务看着都好好的，客户还说用不了").
+  const behind =
+    c.has('several-parts') || spread || vague || !c.has('all-fine') ? AMBIGUITY_MARGIN + 0.01 : AMBIGUITY_MARGIN / 2;
+  // Firm, no other reading: everything down or tried with no part's trouble named, or all looking fine and still
+  // unusable ("都ok 但用户还说oms不正常 下一步查啥" over healthy outputs), with no pasted line pointing at a part.
+  const firm = !clue && vague && (lost || spent || (c.has('all-fine') && more));
+  if (firm) umbrella.score = Math.max(umbrella.score, NGRAM_FIRM);
+  const cap = firm ? NGRAM_SECOND_READING - 0.01 : 1;
+  for (const s of others) s.score = Math.min(s.score, umbrella.score - behind, cap);
   // Outputs pasted without their commands ("这些看着都正常啊，下一步查啥" over `Active: active`, `HTTP/1.1 401`) holding a
   // line a playbook knows: that playbook stays a close second, the other reading.
   if (pasted !== 'outputs' || !clue) return { id: umbrella.id };
@@ -198,4 +222,14 @@ function partsNamed(concepts: ReadonlySet<string>): number {
   let n = 0;
   for (const k of concepts) if (k in APP_COMPONENTS && !NOT_PARTS.has(k)) n++;
   return n;
+}
+
+/** Signs pointing at one part though no problem word is said: a signal, a wrong address or page. */
+const POINTERS = ['sigterm', 'wrong-address', 'wrong-page', 'nginx-welcome'];
+
+/** Trouble named, but only that something does not work (GENERIC_TROUBLE), not how; or none named. */
+function onlyGenericTrouble(concepts: ReadonlySet<string>): boolean {
+  return (
+    PROBLEM_CONCEPTS.every((k) => !concepts.has(k) || GENERIC_TROUBLE.has(k)) && !POINTERS.some((k) => concepts.has(k))
+  );
 }

@@ -407,7 +407,7 @@ describe('round 13, test half (tuning material since round 15)', () => {
 
 describe('round 14, test half (tuning material since round 15)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 215, offered: 215, sections: 62, falseAlarms: 0, passive: 0 };
+    const level = { top1: 215, offered: 215, sections: 63, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round14/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -469,7 +469,7 @@ describe('round 16, tuning half (tuning material of round 16)', () => {
  */
 describe('round 17, tuning half (tuning material of round 16)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 215, offered: 216, sections: 60, falseAlarms: 0, passive: 0 };
+    const level = { top1: 215, offered: 216, sections: 61, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round17/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -608,7 +608,7 @@ describe('round 21, test half (tuning material since round 22)', () => {
  */
 describe('round 22, tuning half (tuning material of round 22)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 214, offered: 214, sections: 63, falseAlarms: 0, passive: 0 };
+    const level = { top1: 214, offered: 214, sections: 64, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round22/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -622,8 +622,9 @@ describe('round 22, tuning half (tuning material of round 22)', () => {
 describe('round 22, test half (tuning material since round 23)', () => {
   it('keeps the level reached', async () => {
     // Since round 24's tuning half was learned: 207 (a service report's classifier reading fell from 0.990 to 0.989,
-    // the admin leads its choices); no false alarm since round 23's r23ctx (a phone's app, a laptop's compose project).
-    const level = { top1: 207, offered: 208, sections: 51, falseAlarms: 0, passive: 0 };
+    // the admin leads its choices); no false alarm since round 23's r23ctx (a phone's app, a laptop's compose project);
+    // sections 53 since r23whole.
+    const level = { top1: 207, offered: 208, sections: 53, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round22/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -637,7 +638,8 @@ describe('round 22, test half (tuning material since round 23)', () => {
  */
 describe('round 23, tuning half (tuning material of round 23)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 213, offered: 213, sections: 66, falseAlarms: 0, passive: 0 };
+    // After round 23's r23ctx (OMS's test environment, its containers) and r23whole (the whole system in trouble).
+    const level = { top1: 215, offered: 215, sections: 67, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round23/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -652,7 +654,8 @@ describe('round 23, tuning half (tuning material of round 23)', () => {
  */
 describe('round 24, tuning half (tuning material of round 23)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 213, offered: 213, sections: 66, falseAlarms: 0, passive: 0 };
+    // After round 23's r23ctx and r23whole.
+    const level = { top1: 215, offered: 215, sections: 67, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round24/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -660,12 +663,12 @@ describe('round 24, tuning half (tuning material of round 23)', () => {
 /**
  * Round 23's test half (test/fixtures/intent/round23/test.jsonl): kept outside the repository until scored
  * figures-only after round 22's merges (top-1 204/216, offered 206/216, sections 55/64, false alarms 3/84, passive
- * 0/84 before them; 203, 205, 55, 2, 0 after them and the review's fixes). Never tuned on: held at the level
- * measured blind.
+ * 0/84 before them; 203, 205, 55, 2, 0 after them and the review's fixes), and after round 23's merges (205, 206, 55,
+ * 2, 0). Never tuned on: held at the level measured blind.
  */
 describe('round 23, test half (blind, never tuned on)', () => {
   it('keeps the level measured blind', async () => {
-    const level = { top1: 203, offered: 205, sections: 55, falseAlarms: 3, passive: 0 };
+    const level = { top1: 205, offered: 206, sections: 55, falseAlarms: 2, passive: 0 };
     expectLevel(await scoreSet('round23/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
