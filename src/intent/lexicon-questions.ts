@@ -99,6 +99,11 @@ export const QUESTIONS = {
       // the address to try oneself ("curl 哪个地址能确认后端是活的", "which endpoint should I curl")
       '(?:curl|wget)\\s*(?:哪个|什么|啥|哪些)|' +
         '\\bwhich (?:endpoint|url|path) (?:to|should i|do i|can i) (?:curl|hit|test|check)',
+      // what one can check oneself ("我自己在服务器上能查点什么", "登录不上我该看哪些日志"); not what else there is to
+      // check when all looks fine ("还能查什么": the whole checked, src/intent/whole.ts), nor where to start (the whole's)
+      // — places, logs and things, not data or a page's reports ("我可以查哪些数据", "我能看哪些报表")
+      '(?<!还)(?:能|可以|该|要|应该|得)(?:先)?(?:查|检查|排查|看)(?:点|些|一下|下)?(?:什么|啥|哪些|哪里|哪儿)' +
+        '(?=\\s*(?:地方|日志|log|东西|[?？,，。]|呢|吗|$))',
       // how to tell it is up ("怎么判断…是不是通的", "想自己先确认一下后端接口是不是通的", "才能确认后端是活的")
       '(?:确认|判断|验证)[^,.;!?，。；！？\\n]{0,20}(?:是不是通的|通不通|是否通|是活的|活着没|还活着)',
     ],
@@ -108,6 +113,8 @@ export const QUESTIONS = {
       'ju ti bao cuo',
       'xiang xi bao cuo',
       'you mei you pai cha qing dan',
+      // what one can check ("wo neng cha dian sha", "gai kan na xie ri zhi")
+      ...['neng cha dian sha', 'neng cha dian shen me', 'gai cha na xie', 'gai kan na xie ri zhi'],
       'you mei you jian cha qing dan',
       'you mei you wan zheng de pai cha',
       'you mei you wan zheng de jian cha',

@@ -623,8 +623,8 @@ describe('round 22, test half (tuning material since round 23)', () => {
   it('keeps the level reached', async () => {
     // Since round 24's tuning half was learned: 207 (a service report's classifier reading fell from 0.990 to 0.989,
     // the admin leads its choices); no false alarm since round 23's r23ctx (a phone's app, a laptop's compose project);
-    // sections 53 since r23whole.
-    const level = { top1: 207, offered: 208, sections: 53, falseAlarms: 0, passive: 0 };
+    // sections 53 since r23whole, 54 since "能查点什么" asks for the checks by hand.
+    const level = { top1: 207, offered: 208, sections: 54, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round22/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
