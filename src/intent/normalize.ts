@@ -12,7 +12,9 @@ import { withoutToneDigits } from './pinyin.js';
  */
 export function normalize(text: string): string {
   const folded = foldTraditional(withoutToneDigits(learnersEnglish(normalizeWidth(text))));
-  return foldHomophones(folded.replace(VARIANT_WORDS, (w) => VARIANTS[w] ?? w));
+  // Lower-cased last: the folds may bring capitals back (OpenCC's Taiwan phrases make 隨身碟 "U盘"), and the context
+  // rules' expressions are compiled without the i flag (src/intent/context.ts).
+  return foldHomophones(folded.replace(VARIANT_WORDS, (w) => VARIANTS[w] ?? w)).toLowerCase();
 }
 
 /**

@@ -44,6 +44,16 @@ describe('the matcher on traditional Chinese', () => {
     expect(answer('今晚一起去吃飯嗎？我請客')).toMatchObject({ outcome: 'none' });
     expect(answer('公司的印表機又卡紙了，誰來幫忙看一下')).toMatchObject({ outcome: 'none' });
   });
+
+  it('stays lower-case after the fold (隨身碟 is "U盘"): the context rules match without the i flag', () => {
+    for (const text of ['值班電腦的admin隨身碟打不開', '值班電腦 api隨身碟 匯入失敗', 'OMS 隨身碟']) {
+      const folded = normalize(text);
+      expect(folded).toBe(folded.toLowerCase());
+    }
+    // "adminU盘" is no "admin" named: a desktop's USB stick, not OMS.
+    expect(answer('值班電腦的admin隨身碟打不開')).toMatchObject({ outcome: 'none' });
+    expect(answer('值班電腦 api隨身碟 匯入失敗')).toMatchObject({ outcome: 'none' });
+  });
 });
 
 describe('src/intent/traditional-chars.ts', () => {
