@@ -2,7 +2,7 @@ import { withoutAroundOms } from './around-oms.js';
 import { withoutHardeningDone } from './hardening.js';
 import { withoutHowHeard } from './heard-by.js';
 import { OTHER_HOST } from './other-host.js';
-import { OWNED_ELSEWHERE } from './other-lives.js';
+import { OWN_LAPTOP, OWNED_ELSEWHERE, SERVER_NAMED } from './other-lives.js';
 import { namesSystemByUse } from './told-by-use.js';
 import { namesOwnDesktop } from './own-desktop.js';
 import { withoutBotClause } from './hypothesis.js';
@@ -49,7 +49,8 @@ export function withoutDatabaseOfTables(text: string): string {
 /** Does the message name OMS itself? */
 function namesOms(said: string): boolean {
   if (OMS_NAMED.test(said)) return true;
-  return DJANGO_PASTE.test(said) && !OWNED_ELSEWHERE.test(said);
+  if (!DJANGO_PASTE.test(said) || OWNED_ELSEWHERE.test(said)) return false;
+  return !OWN_LAPTOP.test(said) || SERVER_NAMED.test(said);
 }
 
 /** An announcement, not a problem: planned maintenance, a notice to everyone, a problem told as solved. */

@@ -265,14 +265,25 @@ export const OTHER_LIVES_ZH = [
 ];
 
 /**
- * A project said to be one's own or someone else's outright (毕设, 练手, 私活, a side project, freelance work), or run
- * on one's own laptop ("我笔记本上 WSL 里跑 docker compose 的 Django", "a django compose project on my laptop"): it
+ * Run on one's own laptop ("我笔记本上 WSL 里跑 docker compose 的 Django", "a django compose project on my laptop"):
+ * outweighs a pasted Django exception (src/intent/context.ts) unless the server is named too (a laptop or WSL only the
+ * way to it: "我用 WSL 连的服务器，gunicorn 日志里 …", "on my laptop I tailed the server log").
+ */
+export const OWN_LAPTOP = new RegExp(
+  String.raw`(?<![们咱])(?:我|自己)的?(?:笔记本|电脑|mac|macbook)(?:上|里)?[^,.;!?，。；！？\n]{0,12}?(?:\bwsl2?\b|docker|跑|起)|` +
+    String.raw`\b(?:on|in) my (?:own )?(?:laptop|mac|macbook|pc)\b|\bmy (?:own )?laptop(?:'s)?\b|\bwsl2?\b`,
+  'i',
+);
+/** The server named beside a laptop (not a database client's "could not connect to server"): the way to it. */
+export const SERVER_NAMED =
+  /服务器|生产|线上|\bssh\b|(?<!connect to |connect to the )\bserver\b|\bprod(?:uction)?\b|journalctl|oms-backend/i;
+
+/**
+ * A project said to be one's own or someone else's outright (毕设, 练手, 私活, a side project, freelance work): it
  * outweighs a pasted Django exception, which otherwise names OMS's backend (src/intent/context.ts).
  */
 export const OWNED_ELSEWHERE = new RegExp(
-  String.raw`(?<![们咱])(?:我|自己)的?(?:笔记本|电脑|mac|macbook)(?:上|里)?[^,.;!?，。；！？\n]{0,12}?(?:\bwsl2?\b|docker|跑|起)|` +
-    String.raw`\b(?:on|in) my (?:own )?(?:laptop|mac|macbook|pc)\b|\bmy (?:own )?laptop(?:'s)?\b|\bwsl2?\b|` +
-    String.raw`毕设|毕业设计|课设|练手|私活|兼职|副业|接了?(?:个|一个)?外包|私人问题|个人(?:项目|网站|博客)|` +
+  String.raw`毕设|毕业设计|课设|练手|私活|兼职|副业|接了?(?:个|一个)?外包|私人问题|个人(?:项目|网站|博客)|` +
     String.raw`${OWN_PROJECT}\s*(?:项目|网站)|\b(?:side|pet|hobby|personal|toy|weekend|practice) project\b|` +
     String.raw`\bfreelanc\w*|\bhomework\b|\bmy (?:own )?(?:django|flask) (?:app|project|site)\b`,
   'i',

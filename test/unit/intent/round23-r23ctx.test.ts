@@ -81,4 +81,13 @@ describe('other systems sharing OMS’s words', () => {
       ['我自己电脑浏览器打开后台，页面报 502 Bad Gateway', 'api-not-found'],
     ]);
   });
+
+  it('a laptop or WSL only the way to the server keeps the pasted exception OMS’s (review)', () => {
+    tops([
+      ['从 wsl ssh 上生产机，后端日志 django.db.utils.OperationalError: could not connect to server', 'api-not-found'],
+      ['我用 WSL 连的服务器，gunicorn 日志里 django.core.exceptions.ImproperlyConfigured', 'service-start'],
+      ['on my laptop I tailed the server log: django.db.utils.OperationalError: could not connect', 'api-not-found'],
+      ['我的电脑上跑 ssh 看了下服务器 journalctl：django.db.utils.OperationalError', 'api-not-found'],
+    ]);
+  });
 });
