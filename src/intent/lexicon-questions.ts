@@ -99,9 +99,8 @@ export const QUESTIONS = {
       // the address to try oneself ("curl 哪个地址能确认后端是活的", "which endpoint should I curl")
       '(?:curl|wget)\\s*(?:哪个|什么|啥|哪些)|' +
         '\\bwhich (?:endpoint|url|path) (?:to|should i|do i|can i) (?:curl|hit|test|check)',
-      // what one can check oneself ("我自己在服务器上能查点什么", "登录不上我该看哪些日志"); not what else there is to
-      // check when all looks fine ("还能查什么": the whole checked, src/intent/whole.ts), nor where to start (the whole's)
-      // — places, logs and things, not data or a page's reports ("我可以查哪些数据", "我能看哪些报表")
+      // what one can check oneself ("我自己能查点什么", "该看哪些日志"); not "还能查什么" when all looks fine (the whole's,
+      // src/intent/whole.ts), nor data or reports ("我可以查哪些数据", "我能看哪些报表")
       '(?<!还)(?:能|可以|该|要|应该|得)(?:先)?(?:查|检查|排查|看)(?:点|些|一下|下)?(?:什么|啥|哪些|哪里|哪儿)' +
         '(?=\\s*(?:地方|日志|log|东西|[?？,，。]|呢|吗|$))',
       // how to tell it is up ("怎么判断…是不是通的", "想自己先确认一下后端接口是不是通的", "才能确认后端是活的")
@@ -263,15 +262,18 @@ export const QUESTIONS = {
       '给(?:你们)?的?厂家(?:发|传|提供|看)(?=[^,.;!?，。；！？\\n]{0,6}(?:日志|截图|信息|资料|log|哪些|什么|啥))',
       // whom to turn to, not who issues or signs a paper ("实习证明找谁开", "找谁盖章")
       '找谁(?!开|签|盖|批|报销|领|补|办)',
-      // what the developers need from us ("开发那边要我们提供什么信息", "提 bug 给后端的时候附什么信息", "转给开发之前收集哪些日志")
-      '(?:开发(?!商)|研发|后端|二线(?!城市|品牌)|技术支持)(?:那边|同事|团队|的人)?[^,.;!?，。；！？\\n]{0,6}(?:要|需要|让)[^,.;!?，。；！？\\n]{0,8}' +
-        '(?:什么|啥|哪些)(?:信息|日志|材料|资料|截图|东西)',
-      '(?:提|报|转|交|发)(?: ?bug| ?工单| ?问题)? ?给(?:开发|研发|后端|技术支持)|(?:转|升|报|交)给?[^,.;!?，。；！？\\n]{0,8}二线(?!城市|品牌)',
-      // … the developers' or support's team, not any team ("what info does the visa team need")
+      // what the developers (as people: 那边, 同事 …) need from us ("开发那边要我们提供什么信息", "提 bug 给后端的时候附什么信息");
+      // not development's costs, a development zone, a document sent ("研发费用…需要什么材料", "报给开发区…")
+      '(?:(?:开发|研发)(?:那边|同事|团队|的人|人员)|后端(?:那边|同事|团队|的人)?|二线(?!城市|品牌)|技术支持)' +
+        '[^,.;!?，。；！？\\n]{0,6}(?:要|需要|让)[^,.;!?，。；！？\\n]{0,8}(?:什么|啥|哪些)(?:信息|日志|材料|资料|截图|东西)',
+      '(?:提|报|转|交|发)(?: ?bug| ?工单| ?问题)? ?给(?:开发|研发|后端|技术支持)(?!商|区|票|费)' +
+        '(?=[^.;!?。；！？\\n]{0,16}(?:日志|信息|截图|材料|资料|\\blogs?\\b))|' +
+        '(?:转|升|报|交)给?[^,.;!?，。；！？\\n]{0,8}二线(?!城市|品牌)',
+      // … the developers' or support's team, not any team's, for a problem, not a refund ("… the visa team need")
       '\\bwhat (?:info|information|details|logs?|data) (?:do|would|will|does) (?:the |your |our )?(?:oms |backend )?' +
-        '(?:(?:dev|development|support|engineering|backend|oms|vendor) team|' +
-        'devs?|developers?|engineers?|vendor|support)' +
-        ' (?:need|want)\\b',
+        '(?:(?:dev|development|support|engineering|backend|oms|vendor) team|devs?|developers?|engineers?|vendor|' +
+        'support) (?:need|want)\\b(?!\\s+(?:from (?:me|us) )?for (?:my|our|the|a|an) ' +
+        '(?!bug|issue|error|problem|ticket|incident|outage|crash|case))',
       // whom to contact when stuck, not "the contact for facilities"
       '\\b(?:who|whom) (?:do |should |can |to )?(?:i |we )?contact\\b|\\bcontact (?:support|the vendor|your|you)\\b',
     ],

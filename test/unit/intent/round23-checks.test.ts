@@ -30,3 +30,25 @@ describe('what one can check oneself', () => {
     expect([r.top, r.section]).toEqual(['checklist', null]);
   });
 });
+
+describe('what the developers need (review of round 23)', () => {
+  it('is not development’s costs, a development zone, a document sent, or a refund', () => {
+    silent([
+      '研发费用加计扣除需要什么材料',
+      '报给开发区管委会要什么材料',
+      '转给开发区之前要准备哪些材料',
+      '二线城市 开发 需要什么资料',
+      '发给开发的需求文档要哪些东西',
+      'what info do the engineers need for the building permit',
+    ]);
+  });
+
+  it('stays the checklist’s support section when the developers are people asked for logs', () => {
+    sections([
+      ['开发那边要我们提供什么信息', 'checklist#support'],
+      ['提 bug 给后端的时候附什么信息', 'checklist#support'],
+      ['把问题转给开发之前，我应该先收集哪些日志和信息', 'checklist#support'],
+      ['what info do the OMS devs need from us to look into an issue', 'checklist#support'],
+    ]);
+  });
+});
