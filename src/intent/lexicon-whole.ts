@@ -1,3 +1,14 @@
+/** OMS or one of its services named, in English: what everything tried is tried on. */
+const OMS_WORD =
+  '\\b(?:oms|services?|backend|servers?|nginx|gunicorn|workers?|api|admin|login|systemd|systemctl|django)\\b';
+/** OMS, one of its parts or what is done to them, in Chinese: what everything restarted or tried is done to. */
+const ZH_OMS_WORD =
+  '(?:oms|服务|service|后端|backend|nginx|gunicorn|worker|进程|登录|登陆|接口|后台|admin|系统|api|reload|env|配置|systemctl)';
+/** Everything restarted or tried, in English. */
+const TRIED =
+  '\\b(?:(?:restart(?:ed)?|bounced?|tried restart(?:ing)?) every ?thing|' +
+  'tried (?:every ?thing|all the (?:usual|obvious) (?:things|fixes)))\\b';
+
 /**
  * The lexicon's words for OMS as a whole (format: src/intent/lexicon.ts): everything, several parts, many problems at
  * once, all looking fine, not knowing where to start. A message naming them is answered by the playbook that declares
@@ -169,12 +180,16 @@ export const WHOLE_REQUESTS = {
       '能(?:重启|restart|试)的(?:都|全)(?:重启|restart|试)(?:了|过|遍)',
       // all of the services restarted, then "still" ("服务全重启了一遍也没用", "重启所有服务都仲係唔得"; Cantonese read
       // as Mandarin by src/intent/normalize.ts: 咗 → 了, 唔 → 不, 係 → 系)
-      '(?:(?:全|都|全部|统统|挨个)(?:都)?(?:重启|restart)|(?:重启|restart) ?(?:晒|了?(?:所有|全部)的?(?:服务|service)?))' +
+      // … not a box restarting every night ("服务器每天凌晨都重启，还是会卡"), nor a phone ("手机都重启了还是没信号")
+      `(?:(?<=${ZH_OMS_WORD}[\\s\\S]{0,40})|(?=[\\s\\S]{0,60}${ZH_OMS_WORD}))` +
+        '(?<!(?:每天|每晚|每次|每周|每月|每隔|天天|定时|定期)[^，,。！？!?]{0,8})' +
+        '(?:(?:全|都|全部|统统|挨个)(?:都)?(?:重启|restart)|(?:重启|restart) ?(?:晒|了?(?:所有|全部)的?(?:服务|service)?))' +
         '(?:了|过)?[^。！？!?]{0,16}(?:还是|仍然|依然|照样|也没用|没用|都系|仍系|不得|不行|不管用|没效果)',
       // everything tried ("重启、reload、改 env 都试过了，搞了一下午还是不行", "试过晒都唔得")
       '(?:都|全|晒)试(?:过|遍|了)了?[^。！？!?]{0,16}(?:还是|仍然|依然|照样|也没用|没用|都系|仍系|不得|不行)|试(?:过|了)晒',
-      '\\b(?:restart(?:ed)?|bounced?|tried restart(?:ing)?) (?:every(?:thing| service)|all (?:the )?services)\\b',
-      '\\btried (?:every ?thing|all the (?:usual|obvious) (?:things|fixes))\\b',
+      '\\b(?:restart(?:ed)?|bounced?|tried restart(?:ing)?) (?:every service|all (?:the )?services)\\b',
+      // everything or all the usual fixes tried on OMS, not on a phone or a car ("restarted everything on my phone")
+      `(?<=${OMS_WORD}[\\s\\S]{0,80})${TRIED}|${TRIED}(?=[\\s\\S]{0,80}${OMS_WORD})`,
     ],
   },
   /**
@@ -186,9 +201,19 @@ export const WHOLE_REQUESTS = {
     re: ['(?:没|冇|毫无|没有|看不出|找不到|理不出|摸不着|摸不到)(?:晒|个|啥|什么|一点)?(?:头绪|头脑)|头绪都没'],
     en: ['no clue', 'no idea what', 'clueless', 'at a loss'],
   },
+  /**
+   * All kinds of errors ("从昨晚开始 oms 就各种报错", "升级后各种异常"), not one kind said of one thing's many items: many
+   * problems only beside OMS's name or one of its parts (src/intent/message.ts), not a car's, a phone app's or a
+   * spreadsheet's ("新车各种毛病", "微信各种异常", "Excel 各种报错").
+   */
+  'all-kinds': {
+    label: '各种报错 / all kinds of errors',
+    py: ['ge zhong bao cuo', 'ge zhong mao bing'],
+    re: ['各种(?:各样的?)?(?:报错|错误|异常|故障|毛病)(?!码|信息|提示|类型)'],
+  },
   'many-problems': {
     label: '一堆问题 / many problems',
-    py: ['ge zhong bao cuo', 'ge zhong wen ti', 'yi dui wen ti', 'ge zhong mao bing'],
+    py: ['ge zhong wen ti', 'yi dui wen ti'],
     zh: [
       '一堆问题',
       '问题一大堆',
@@ -223,8 +248,6 @@ export const WHOLE_REQUESTS = {
       // a bunch of alerts at once: "夜里一堆 OMS 相关告警同时出来（502、登录、SIGTERM）"
       '(?:一堆|一大堆|好多|一批)[^,.;!?，。；！？\\n]{0,10}(?:告警|报警)[^,.;!?，。；！？\\n]{0,4}(?:同时|一起)',
       '(?:哪哪|哪儿哪儿|处处|到处)都(?:不对|不行|有问题|是问题|报错)',
-      // all kinds of errors on OMS ("从昨晚开始就各种报错", "升级后各种异常"), not one kind said of one thing's many items
-      '各种(?:各样的?)?(?:报错|错误|异常|故障|毛病)(?!码|信息|提示|类型)',
       // everything off ("啥都不对劲"), symptoms scattered ("现象很散", "症状比较分散")
       '(?:啥|什么|哪儿?)都(?:不对劲|不对|不正常|有毛病)|(?:现象|症状|问题)(?:很|比较|有点|太)?(?:分)?散',
       '\\b(?:several|multiple|various|all (?:kinds|sorts) of) (?:issues|problems|errors|symptoms)\\b',

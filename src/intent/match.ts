@@ -191,8 +191,14 @@ export function matchIntent(text: string, playbooks: readonly Playbook[], opts: 
     extracted,
     outcome: decisive ? 'match' : 'choices',
     evidence: scores[0]!.evidence,
-    // Reading a message as about the whole is for someone who asked: passive listening does not act on it.
-    passive: decisive && best.confidence >= PASSIVE_THRESHOLD && whole === undefined && unaskedWorthy(msg, scores[0]!),
+    // Reading a message as about the whole is for someone who asked: passive listening does not act on it, nor on
+    // many problems read as the checklist's ("从昨晚开始 oms 就各种报错").
+    passive:
+      decisive &&
+      best.confidence >= PASSIVE_THRESHOLD &&
+      whole === undefined &&
+      !scores[0]!.combo?.includes('many-problems') &&
+      unaskedWorthy(msg, scores[0]!),
   };
   if (!decisive) {
     result.choices = withReasons(

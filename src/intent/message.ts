@@ -190,6 +190,9 @@ function asks(clause: string, found: Set<string>): boolean {
   return ASKS_NORMAL.test(clause) || QUESTIONS.some((q) => q !== 'is-normal' && found.has(q));
 }
 
+/** The whole asked for: go through everything, where to start, a check-up. */
+const WHOLE_ASKED = ['everything', 'where-to-start', 'checkup'];
+
 const COMMAND_WORDS = /^(?:@\S+\s+)?(?:\/?oms\s+)?(?:diagnose|diag|run|check|match|诊断|排查|检查一下|查一下|看看)?\s*/;
 
 /** Split a message into lines, strip log prefixes, fold synonyms, classify context. */
@@ -249,16 +252,24 @@ export function readMessage(text: string, index: PlaybookIndex): Message {
   const placedLines = said === prose.join('\n') ? prose : [said.replace(/\n/g, ', ')];
   // A port looked for in a listing that does not show it: nothing listens there.
   if (portMissingFromListing(lines.map((l) => l.body))) concepts.add('port').add('not-listening');
+  const context = awayFromProduction(
+    ownInfra(withForeignNames(messageContext(placed), index, placed, placedLines), concepts),
+    whole,
+  );
+  // All kinds of errors are many problems on OMS only: its name or one of its parts beside them ("oms 就各种报错"), or
+  // the whole asked for ("上线后各种报错，能不能帮我从头到尾过一遍").
+  const onOms =
+    context.ours ||
+    WHOLE_ASKED.some((k) => concepts.has(k)) ||
+    [...concepts].some((k) => k in COMPONENTS && !GENERIC_COMPONENTS.has(k));
+  if (concepts.has('all-kinds') && onOms) concepts.add('many-problems');
   return {
     lines,
     prose: proseText,
     units: unitsOf(troubleText, index.typos),
     command: proseText.replace(COMMAND_WORDS, '').trim(),
     joined: lines.length > 1 && joinedSource.length <= 4000 ? joinedSource : '',
-    context: awayFromProduction(
-      ownInfra(withForeignNames(messageContext(placed), index, placed, placedLines), concepts),
-      whole,
-    ),
+    context,
     skips: skipBigrams(proseText),
     concepts,
     question: QUESTIONS.some((q) => inProse.has(q)),

@@ -47,11 +47,14 @@ export function aboutTheWhole(
   // So is everything down with two or more parts named and no idea where to start ("全挂了 登录不行 admin也打不开 从哪开始查").
   // So is everything down with no idea where ("全挂了，不知道是哪的问题") when no trouble says which part.
   const vague = onlyGenericTrouble(c);
+  // Everything restarted beside one part named in trouble ("都重启过了还是登录不上", "nginx 和 gunicorn 都重启了，后端还是
+  // 起不来") is that part's.
+  const nowhere = vague && !onePartInTrouble(index, msg);
   const lost =
     c.has('everything') &&
     ((c.has('where-to-start') && (c.has('checkup') || partsNamed(c) >= 2 || vague)) || (c.has('no-clue') && vague));
   // Everything restarted or tried and still broken ("能重启的都重启了，还是用不了"), no trouble saying which part.
-  const spent = c.has('tried-everything') && vague;
+  const spent = c.has('tried-everything') && nowhere;
   // So is everything asked for or named, or where to start, over two parts or more each in trouble in a clause of
   // its own ("admin won't load, logins fail and the service keeps restarting — please go through everything",
   // "后台打不开，登录也失败，接口 502，估计是整体的问题"), and three such parts with nothing asked.
@@ -88,6 +91,8 @@ export function aboutTheWhole(
     !msg.context.notice &&
     !msg.general;
   const whole = c.has('all-fine') ? more : c.has('several-parts') || asked || many;
+  // The part in trouble after everything restarted is the answer: the reading of "都重启了" alone kept behind it.
+  if (!whole && c.has('tried-everything') && vague && !nowhere) keepBehind(sorted, 'tried-everything');
   if (!whole) return undefined;
   // Checks reported as done and reviewed ("checked: status ok, nginx -t ok … what next?") are a check-up, even when
   // the clauses saying they were fine were set aside.
@@ -232,4 +237,20 @@ function onlyGenericTrouble(concepts: ReadonlySet<string>): boolean {
   return (
     PROBLEM_CONCEPTS.every((k) => !concepts.has(k) || GENERIC_TROUBLE.has(k)) && !POINTERS.some((k) => concepts.has(k))
   );
+}
+
+/**
+ * One part named in trouble ("登录还是不行", "后端还是起不来"), the services restarted beside it not counted ("服务全重启了一遍",
+ * "restarted every service"): a generic trouble is that part's, however much else was restarted.
+ */
+function onePartInTrouble(index: PlaybookIndex, msg: Message): boolean {
+  const troubled = partsInTrouble(index, msg).map((clause) => clause.filter((k) => k !== 'service'));
+  return troubledParts(troubled.filter((clause) => clause.length > 0)) === 1;
+}
+
+/** A playbook read off `concept` alone kept clearly behind the best of the others (no close second). */
+function keepBehind(sorted: PlaybookScore[], concept: string): void {
+  const read = sorted.find((s) => s.combo?.includes(concept));
+  const best = Math.max(0, ...sorted.filter((s) => s !== read).map((s) => s.score));
+  if (read && best > 0) read.score = Math.min(read.score, best - AMBIGUITY_MARGIN - 0.01);
 }

@@ -89,6 +89,65 @@ describe('the whole system in trouble', () => {
   });
 });
 
+describe('review of r23whole', () => {
+  it('everything restarted beside one part named in its trouble is that part (finding 1)', () => {
+    tops([
+      ['都重启过了还是登录不上', 'login'],
+      ['能重启的都重启了，登录还是不行', 'login'],
+      ['能重启的都重启了，oms-backend 还是起不来', 'service-start'],
+      ['nginx 和 gunicorn 都重启了，后端还是起不来', 'service-start'],
+      ['能重启的都重启了，后端还是 failed', 'service-start'],
+      ['全都重启了还是起不来 oms-backend', 'service-start'],
+      ['能重启的都重启了，admin 还是打不开', 'admin'],
+      ['gunicorn 重启了三次了还是起不来', 'service-start'],
+    ]);
+    for (const text of ['都重启过了还是登录不上', '能重启的都重启了，oms-backend 还是起不来']) {
+      expect([text, answer(text).outcome]).toEqual([text, 'match']);
+    }
+    // Nothing named, or two parts in trouble: still the whole's.
+    wholeAnswered([
+      '能重启的都重启了，还是用不了',
+      '能重启的都重启了，登录和接口都不行',
+      '服务全部重启了还是不行',
+      'restarted all services and oms still broken',
+    ]);
+  });
+
+  it('all kinds of errors are the whole only on OMS, and never answered passively (finding 2)', () => {
+    silent([
+      '微信各种异常 消息发不出去',
+      '新车各种毛病',
+      '我老公各种毛病',
+      'Excel 各种报错 宏跑不起来',
+      '这孩子各种毛病，老师天天找家长',
+      '打印机各种报错',
+      '手机 app 各种闪退各种报错',
+    ]);
+    for (const text of ['从昨晚开始 oms 就各种报错', '升级后 oms 各种异常', '@bot oms 各种报错 帮忙看看']) {
+      const r = answer(text);
+      expect([text, r.top, r.passive]).toEqual([text, 'checklist', false]);
+    }
+    tops([
+      ['worker 各种报错 SIGTERM，服务倒是一直在', 'worker-sigterm'],
+      ['后端各种报错，服务起不来', 'service-start'],
+      ['登录各种报错', 'login'],
+    ]);
+  });
+
+  it('everything restarted on a phone, a car or every night is not OMS restarted (finding 3)', () => {
+    silent([
+      '服务器每天凌晨都重启，还是会卡',
+      'restarted everything on my phone, still no signal',
+      "tried all the usual fixes, the car still won't start",
+      '手机都重启了还是没信号',
+    ]);
+    wholeAnswered([
+      'restarted everything, oms still down',
+      'tried all the usual fixes on the server, still not working',
+    ]);
+  });
+});
+
 describe('what the developers need', () => {
   it("is the checklist's section on what to send support", () => {
     sections([
