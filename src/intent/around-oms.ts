@@ -89,7 +89,9 @@ const PC_TRIED = new RegExp(
     String.raw`\b(?:restart(?:ed)?|reboot(?:ed)?|tried another|switched|changed) (?:my |his |her |their |the |a )?` +
       String.raw`(?:laptop|pc|computer)s?(?= (?:already|also|too|but|still)\b|\s*[,.;]|$)`,
     // the sheet made on one's laptop ("saved it as .csv coz excel very slow on my laptop")
-    String.raw`(?<=\b(?:excel|wps|csv|xlsx|sheet|file)\b[^.;!?]{0,25}?)\bon my (?:own )?(?:laptop|pc|computer)\b`,
+    // (the look-behind after the words it ends with: at the front it was tried at every place of a long paste)
+    String.raw`\bon my (?:own )?(?:laptop|pc|computer)\b` +
+      String.raw`(?<=\b(?:excel|wps|csv|xlsx|sheet|file)\b[^.;!?]{0,25}?on my (?:own )?(?:laptop|pc|computer))`,
   ].join('|'),
   'g',
 );
