@@ -91,3 +91,26 @@ describe('other systems sharing OMS’s words', () => {
     ]);
   });
 });
+
+describe('the guards the review found untested', () => {
+  it('a test environment only mentioned (who broke it, left for later) stays another system’s', () => {
+    silent(['测试环境谁动了？登录一直失败，怎么回事', '测试环境的后台打不开了，明天再看，不急，怎么回事']);
+    tops([['测试环境登录失败，为什么', 'login']]);
+  });
+
+  it('a container side with nothing of OMS named beside it stays another system’s', () => {
+    silent(['容器版的后端一直 502，怎么回事', 'docker 版的 gunicorn 一直被 sigterm，是不是哪里不对']);
+    tops([['容器版的 oms 后端一直 502，怎么回事', 'api-not-found']]);
+  });
+
+  it('beside OMS’s test environment or its containers passive listening stays silent', () => {
+    for (const text of [
+      '测试环境登录失败，为什么',
+      'UAT 上接口全部 404，是不是哪里配得不对',
+      '容器版的 oms 后端一直 502，怎么回事',
+    ]) {
+      const r = answer(text);
+      expect([text, r.offered.length > 0, r.passive]).toEqual([text, true, false]);
+    }
+  });
+});
