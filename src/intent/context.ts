@@ -12,6 +12,7 @@ import { namesSecurityChannel, withoutSecurityChannel } from './security-channel
 import { alertNamesOther } from './specialist-tools.js';
 import { withoutOwnTestEnvironment } from './test-env.js';
 import { withoutContainerSide } from './container-side.js';
+import { comparesWithOther, withoutComparison } from './comparison.js';
 import { relaysReport, SHARED_INFRA, withoutRelays } from './shared-infra.js';
 
 /**
@@ -213,25 +214,6 @@ const BUILT_ON = new RegExp(
   'g',
 );
 
-/**
- * Another system named as what one already knows, contrasted with OMS's ("windows上IIS我知道是在web.config里面加header
- * 这个linux上的后端是在哪个配置里面加", "on IIS I know it's web.config, but where on our backend"): a comparison, not the
- * system the question is about.
- */
-const KNOWN_ELSEWHERE = new RegExp(
-  [
-    String.raw`(?:[a-z][\w.-]*\s*(?:上|里|那边|的话)?\s*){1,2}我(?:知道|会|懂|熟悉)[^,，。;；\s]*` +
-      String.raw`(?=.*?(?:这个|我们|咱们|oms|但是?|可是|不过))`,
-    String.raw`\b(?:on|in|with) [a-z][\w.-]* i know\b[^,.;!?]*(?=.*\b(?:but|our|this|oms)\b)`,
-  ].join('|'),
-  'g',
-);
-
-/** The text without another system named as what one knows ({@link KNOWN_ELSEWHERE}). */
-export function withoutComparison(text: string): string {
-  return text.replace(KNOWN_ELSEWHERE, ' ');
-}
-
 /** What the message says about whose problem it is. */
 export interface MessageContext {
   /** Names OMS (its unit, paths, the super admin …). */
@@ -261,7 +243,7 @@ export function messageContext(text: string): MessageContext {
     .replace(OWN_BROWSER, ' 浏览器 ')
     .replace(BUILT_ON, ' build ');
   const looked = withoutDatabaseOfTables(seen);
-  const told = withoutHowHeard(looked).replace(KNOWN_ELSEWHERE, ' ');
+  const told = withoutComparison(withoutHowHeard(looked));
   if (NOT_OURS.test(told) || (DEV_RUN.test(told) && !ON_SERVER.test(told)))
     return { ours: false, foreign: true, notice: announces(told), other: true };
   // OMS's own test environment in a report asking for a diagnosis (src/intent/test-env.ts), OMS's installation in
@@ -292,7 +274,7 @@ export function messageContext(text: string): MessageContext {
       looked !== seen ||
       around !== relayed ||
       relaysReport(text) ||
-      text.search(KNOWN_ELSEWHERE) >= 0 ||
+      comparesWithOther(text) ||
       namesSecurityChannel(text),
     ...(shared ? { sharedOnly: true } : {}),
     ...(REVIEW.test(said) ? { review: true } : {}),

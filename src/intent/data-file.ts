@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
  * the playbooks).
  */
 export function intentDataFile(name: string): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  return path.resolve(here, '..', '..', 'src', 'intent', name);
+  // The folder is worked out once: the n-gram classifier asks for its file on every message it reads.
+  dir ??= path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'intent');
+  return path.join(dir, name);
 }
+let dir: string | undefined;

@@ -11,6 +11,20 @@ import { withoutToneDigits } from './pinyin.js';
  * their apostrophe. Applied to messages and to the playbooks' phrases alike.
  */
 export function normalize(text: string): string {
+  // One message is normalised several times over (whole, per line, per clause, by several readers): the last few
+  // hundred results are kept (a pure function of the text), of texts short enough to keep the memory small.
+  const known = recent.get(text);
+  if (known !== undefined) return known;
+  const out = normalizeAfresh(text);
+  if (text.length > 4096) return out;
+  if (recent.size >= RECENT) recent.clear();
+  recent.set(text, out);
+  return out;
+}
+const RECENT = 256;
+const recent = new Map<string, string>();
+
+function normalizeAfresh(text: string): string {
   const folded = foldTraditional(withoutToneDigits(learnersEnglish(normalizeWidth(text))));
   // Lower-cased last: the folds may bring capitals back (OpenCC's Taiwan phrases make 隨身碟 "U盘"), and the context
   // rules' expressions are compiled without the i flag (src/intent/context.ts).

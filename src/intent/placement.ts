@@ -1,6 +1,7 @@
 import { withoutAroundOms } from './around-oms.js';
 import { withoutHardeningDone } from './hardening.js';
-import { withoutComparison, withoutDatabaseOfTables, type MessageContext } from './context.js';
+import { withoutComparison } from './comparison.js';
+import { withoutDatabaseOfTables, type MessageContext } from './context.js';
 import type { PlaybookIndex } from './index.js';
 import { normalize } from './normalize.js';
 import { splitSyllables } from './pinyin.js';
