@@ -200,8 +200,11 @@ for (const [half, since] of tuneOnly ? r9halves.slice(0, 1) : r9halves) {
 // scored figures-only after round 22; its tuning half is tuning material of round 23; its test half, kept outside
 // the repository until scored after round 22, is blind: figures only, never its messages (BLIND_SETS).
 // Round 24 (test/fixtures/intent/round24/): a fresh blind set of 600 messages split by the same seed, both halves
-// scored figures-only before round 23's tuning; its tuning half is tuning material of round 23; its test half is
-// kept outside the repository until scored after round 23.
+// scored figures-only before round 23's tuning; its tuning half is tuning material of round 23; its test half, kept
+// outside the repository until scored after round 23, is blind: figures only, never its messages (BLIND_SETS).
+// Round 25 (test/fixtures/intent/round25/): a fresh blind set of 600 messages split by the same seed, both halves
+// scored figures-only before round 24's tuning; its tuning half is tuning material of round 24; its test half is
+// kept outside the repository until scored after round 24.
 const later = [
   ['round10/tune.jsonl', 'round 10 tuning half — tuning material of round 10'],
   ['round10/test.jsonl', 'round 10 test half (scored blind in round 10) — tuning material since round 11'],
@@ -228,7 +231,9 @@ const later = [
   ['round22/tune.jsonl', 'round 22 tuning half (scored blind before round 22) — tuning material since round 22'],
   ['round22/test.jsonl', 'round 22 test half (scored blind after round 22) — tuning material since round 23'],
   ['round23/tune.jsonl', 'round 23 tuning half (scored blind after round 22) — tuning material of round 23'],
-  ['round24/tune.jsonl', 'round 24 tuning half (scored blind before round 23) — tuning material of round 23'],
+  ['round23/test.jsonl', 'round 23 test half (scored blind after rounds 22 and 23) — tuning material since round 24'],
+  ['round24/tune.jsonl', 'round 24 tuning half (scored blind before round 23) — tuning material since round 23'],
+  ['round25/tune.jsonl', 'round 25 tuning half (scored blind before round 24) — tuning material of round 24'],
 ] as const;
 const blindSince = [
   'round10/test.jsonl',
@@ -243,6 +248,7 @@ const blindSince = [
   'round20/test.jsonl',
   'round21/test.jsonl',
   'round22/test.jsonl',
+  'round23/test.jsonl',
 ];
 for (const [rel, title] of tuneOnly ? later.filter(([r]) => !blindSince.includes(r)) : later) {
   const set = parseHeldout(await readFile(join(ROOT, 'test', 'fixtures', 'intent', rel), 'utf8'), rel);

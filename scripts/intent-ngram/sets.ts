@@ -52,15 +52,17 @@ export const TRAINING_SETS = [
   'round22/tune.jsonl',
   'round22/test.jsonl',
   'round23/tune.jsonl',
+  'round23/test.jsonl',
   'round24/tune.jsonl',
+  'round25/tune.jsonl',
 ] as const;
 
 /**
  * Scored blind and never tuned on (figures-only in `npm run eval:intent`): not learned from, so that the next
- * figure on them stays a blind one: round 23's test half, kept outside the repository until it had been scored after
- * round 22 (round 22's test half, blind until round 23, is tuning material since).
+ * figure on them stays a blind one: round 24's test half, kept outside the repository until it had been scored after
+ * round 23 (round 23's test half, blind until round 24, is tuning material since).
  */
-export const BLIND_SETS: readonly string[] = ['round23/test.jsonl'];
+export const BLIND_SETS: readonly string[] = ['round24/test.jsonl'];
 
 /** One set: its name and messages, with the evaluation's kind (symptom, howto, …; eval.jsonl's own kinds). */
 export interface TrainingSet {

@@ -664,12 +664,41 @@ describe('round 24, tuning half (tuning material of round 23)', () => {
  * Round 23's test half (test/fixtures/intent/round23/test.jsonl): kept outside the repository until scored
  * figures-only after round 22's merges (top-1 204/216, offered 206/216, sections 55/64, false alarms 3/84, passive
  * 0/84 before them; 203, 205, 55, 2, 0 after them and the review's fixes), and after round 23's merges (205, 206, 55,
- * 2, 0). Never tuned on: held at the level measured blind.
+ * 2, 0). Tuning material since round 24, with the classifier retrained on it: below.
  */
-describe('round 23, test half (blind, never tuned on)', () => {
-  it('keeps the level measured blind', async () => {
-    const level = { top1: 205, offered: 206, sections: 55, falseAlarms: 2, passive: 0 };
+describe('round 23, test half (tuning material since round 24)', () => {
+  it('keeps the level reached', async () => {
+    const level = { top1: 208, offered: 208, sections: 55, falseAlarms: 1, passive: 0 };
     expectLevel(await scoreSet('round23/test.jsonl'), { n: 300, unrelated: 84, ...level });
+  });
+});
+
+/**
+ * Round 25 (test/fixtures/intent/round25/): a fresh blind set of 600 messages by four more writers who never saw the
+ * matcher (a customer's IT manager writing formal letters, a young ops engineer typing internet slang and emoji on a
+ * phone, a Windows administrator new to Linux, a release engineer upgrading and rolling back OMS), split by the same
+ * seed. Both halves were scored figures-only before round 24's tuning (docs/intent.md); the tuning half (top-1
+ * 201/216, offered 201/216, sections 61/68, false alarms 1/84, passive 1/84 at first sight) is tuning material of
+ * round 24, the test half is kept outside the repository until scored after it.
+ */
+describe('round 25, tuning half (tuning material of round 24)', () => {
+  it('keeps the level reached', async () => {
+    // With the classifier retrained on it.
+    const level = { top1: 203, offered: 203, sections: 61, falseAlarms: 1, passive: 0 };
+    expectLevel(await scoreSet('round25/tune.jsonl'), { n: 300, unrelated: 84, ...level });
+  });
+});
+
+/**
+ * Round 24's test half (test/fixtures/intent/round24/test.jsonl): kept outside the repository until scored
+ * figures-only after round 23's merges (top-1 202/216, offered 203/216, sections 55/65, false alarms 2/84, passive 0/84
+ * before them; 206, 207, 55, 2, 0 after them); 204, 205, 55, 2, 0 with the classifier retrained on round 23's test
+ * half and round 25's tuning half. Never tuned on: held at the level measured blind.
+ */
+describe('round 24, test half (blind, never tuned on)', () => {
+  it('keeps the level measured blind', async () => {
+    const level = { top1: 204, offered: 205, sections: 55, falseAlarms: 2, passive: 0 };
+    expectLevel(await scoreSet('round24/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
 
