@@ -14,29 +14,37 @@ const MAX_CHARS = 2000;
  * feature counts once per message.
  */
 export function ngramFeatures(text: string): string[] {
-  const t = canonical(text.slice(0, MAX_CHARS));
   const out = new Set<string>();
+  eachNgram(text, (f) => out.add(f));
+  return [...out];
+}
+
+/**
+ * Each feature of {@link ngramFeatures} in the same order, a feature as often as it occurs (the classifier counts
+ * each once by its row, src/intent/ngram-model.ts, without a set of the strings).
+ */
+export function eachNgram(text: string, visit: (feature: string) => void): void {
+  const t = canonical(text.slice(0, MAX_CHARS));
   for (const run of t.match(/[\u3400-\u9fff]+/g) ?? []) {
     for (let i = 0; i < run.length; i++) {
-      out.add(`c:${run[i]}`);
-      if (i + 1 < run.length) out.add(`b:${run.slice(i, i + 2)}`);
+      visit(`c:${run[i]}`);
+      if (i + 1 < run.length) visit(`b:${run.slice(i, i + 2)}`);
     }
   }
   for (const w of t.match(/[a-z][a-z0-9_]*|\d+/g) ?? []) {
     const word = /^\d+$/.test(w) ? w : w.replace(/_/g, '');
-    out.add(`w:${word}`);
+    visit(`w:${word}`);
     if (/^\d/.test(word)) continue;
     const padded = `<${word}>`;
-    for (let i = 0; i + 3 <= padded.length; i++) out.add(`g:${padded.slice(i, i + 3)}`);
+    for (let i = 0; i + 3 <= padded.length; i++) visit(`g:${padded.slice(i, i + 3)}`);
   }
-  for (const part of pinyinStream(t).split('|')) syllables(part.trim().split(' '), out);
-  return [...out];
+  for (const part of pinyinStream(t).split('|')) syllables(part.trim().split(' '), visit);
 }
 
-function syllables(list: string[], out: Set<string>): void {
+function syllables(list: string[], visit: (feature: string) => void): void {
   const syl = list.filter((s) => s.length > 0);
   for (let i = 0; i < syl.length; i++) {
-    out.add(`p:${syl[i]}`);
-    if (i + 1 < syl.length) out.add(`q:${syl[i]} ${syl[i + 1]}`);
+    visit(`p:${syl[i]}`);
+    if (i + 1 < syl.length) visit(`q:${syl[i]} ${syl[i + 1]}`);
   }
 }

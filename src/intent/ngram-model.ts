@@ -1,4 +1,4 @@
-import { ngramFeatures } from './ngram-features.js';
+import { eachNgram } from './ngram-features.js';
 
 /** The class of unrelated messages (chatter, other systems); the others are playbook ids. */
 export const NULL_CLASS = 'null';
@@ -143,11 +143,14 @@ function classify(model: NgramModel, text: string): Array<{ label: string; p: nu
   const score = Float64Array.from(model.prior);
   const k = score.length;
   const scale = model.scale ?? 1;
-  for (const f of ngramFeatures(text)) {
+  // Each known feature once, in the order ngramFeatures lists them (the same sums), counted by its row.
+  const counted = new Set<number>();
+  eachNgram(text, (f) => {
     const row = model.index.get(f);
-    if (row === undefined) continue;
+    if (row === undefined || counted.has(row)) return;
+    counted.add(row);
     for (let c = 0; c < k; c++) score[c]! += model.weights[row * k + c]! / scale;
-  }
+  });
   const top = Math.max(...score);
   const exp = Array.from(score, (s) => Math.exp(s - top));
   const sum = exp.reduce((a, b) => a + b, 0);

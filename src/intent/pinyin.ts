@@ -72,6 +72,18 @@ function split(w: string): string[] | null {
  * (src/intent/pinyin-initials.ts).
  */
 export function pinyinStream(text: string): string {
+  // A message's text is read as pinyin by the lexicon and by the classifier alike: the last results are kept.
+  const known = streams.get(text);
+  if (known !== undefined) return known;
+  const out = streamOf(text);
+  if (text.length > 4096) return out;
+  if (streams.size >= 64) streams.clear();
+  streams.set(text, out);
+  return out;
+}
+const streams = new Map<string, string>();
+
+function streamOf(text: string): string {
   const parts: string[] = [];
   let run = 0;
   let longest = 0;
