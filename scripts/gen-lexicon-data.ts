@@ -3,9 +3,9 @@
  * (src/intent/lexicon.ts and the files it lists) and the other systems' names:
  * - src/intent/lexicon-pinyin.json: the toneless readings of every Chinese term, as pinyin-pro and the typed variants
  *   give them (src/intent/pinyin.ts, `derivedReadings`), so that matching pinyin input need not load pinyin-pro;
- * - src/intent/expression-gates.json: for every alternative of their expressions and every log signature of the
- *   playbooks, the literals one of which every match holds (src/intent/required-literal.ts), so that a process's
- *   first match need not read ~700 sources.
+ * - src/intent/expression-gates.json: for every alternative of their expressions, every log signature of the
+ *   playbooks and every gated expression of the rules (src/intent/gated.ts), the literals one of which every match
+ *   holds (src/intent/required-literal.ts), so that a process's first match need not read ~900 sources.
  * Run it after editing a lexicon file or the other systems' names; test/unit/scripts/gen-lexicon-data.test.ts fails
  * while either file is out of date (matching stays right meanwhile, only slower).
  */
@@ -13,9 +13,11 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { builtinLexicon } from '../src/intent/concepts.js';
 import { expressionGatesFile } from '../src/intent/expression-gates.js';
+import { gatedSources } from '../src/intent/gated.js';
+import '../src/intent/match.js'; // every module whose rules' expressions are gated (src/intent/gated.ts)
 import { OTHER_SYSTEMS } from '../src/intent/other-systems.js';
 import { derivedReadings, lexiconPinyinFile } from '../src/intent/pinyin.js';
-import { requiredLiterals } from '../src/intent/required-literal.js';
+import { requiredLiterals, topAlternatives } from '../src/intent/required-literal.js';
 import { SHARED_INFRA } from '../src/intent/shared-infra.js';
 import { playbookRegistry } from '../src/app/playbook-registry.js';
 import { loadPlaybooks } from '../src/playbooks/loader.js';
@@ -43,7 +45,8 @@ export async function buildExpressionGatesJson(): Promise<string> {
   const matchers = [...builtinLexicon().concepts.map((c) => c.text), OTHER_SYSTEMS, SHARED_INFRA];
   const playbooks = await loadPlaybooks(defaultPlaybookDir(), playbookRegistry());
   const signatures = playbooks.flatMap((p) => p.signatures.map((re) => re.source));
-  const alternatives = [...new Set([...matchers.flatMap((m) => m.alternatives), ...signatures])];
+  const rules = gatedSources().flatMap(topAlternatives);
+  const alternatives = [...new Set([...matchers.flatMap((m) => m.alternatives), ...signatures, ...rules])];
   return jsonLines(alternatives.map((a) => [a, requiredLiterals(a) ?? null] as const));
 }
 
