@@ -61,17 +61,48 @@ export function gatedSources(): string[] {
 const registered: Gated[] = [];
 let index: { terms: TermIndex; open: Uint8Array } | undefined;
 
-/** The last texts scanned and which expressions each may match (a message's readers ask about a few texts in turn). */
-const recent: Array<[string, Uint8Array]> = [];
+/**
+ * The last texts scanned and which expressions each may match (a message's readers ask about a few texts in turn),
+ * newest first; their arrays are reused (a typed array made per text cost more than the scan of a short one).
+ */
+const recentTexts: Array<string | undefined> = [];
+const recentHeld: Uint8Array[] = [];
 const RECENT = 4;
 
 function heldIn(text: string): Uint8Array {
-  for (const [t, held] of recent) if (t === text) return held;
+  if (text === recentTexts[0]) return recentHeld[0]!;
+  for (let k = 1; k < recentTexts.length; k++) if (recentTexts[k] === text) return front(k);
   index ??= build();
-  const held = index.open.slice();
-  index.terms.scan(text.toLowerCase(), (owner) => ((held[owner] = 1), false));
-  if (recent.unshift([text, held]) > RECENT) recent.pop();
+  if (recentHeld.length < RECENT) {
+    recentTexts.push(undefined);
+    recentHeld.push(new Uint8Array(registered.length));
+  }
+  const held = front(recentHeld.length - 1); // the oldest, reused
+  held.set(index.open);
+  recentTexts[0] = text;
+  marking = held;
+  index.terms.scan(text.toLowerCase(), mark);
   return held;
+}
+
+/** Moves the k-th recent text to the front; its array. */
+function front(k: number): Uint8Array {
+  const t = recentTexts[k];
+  const h = recentHeld[k]!;
+  for (let j = k; j > 0; j--) {
+    recentTexts[j] = recentTexts[j - 1];
+    recentHeld[j] = recentHeld[j - 1]!;
+  }
+  recentTexts[0] = t;
+  recentHeld[0] = h;
+  return h;
+}
+
+// No closure made per text: run through tsx, each one is given its name at run time (src/intent/required-literal.ts).
+let marking: Uint8Array = new Uint8Array(0);
+function mark(owner: number): boolean {
+  marking[owner] = 1;
+  return false;
 }
 
 function build(): { terms: TermIndex; open: Uint8Array } {
@@ -82,7 +113,8 @@ function build(): { terms: TermIndex; open: Uint8Array } {
     if (literals === undefined) open[g.id] = 1;
     else for (const l of literals) entries.push([anywhere(l), g.id]);
   }
-  recent.length = 0;
+  recentTexts.length = 0;
+  recentHeld.length = 0;
   return { terms: new TermIndex(entries), open };
 }
 

@@ -122,8 +122,12 @@ export class TermIndex {
   }
 }
 
+/**
+ * Two code units folded into a small integer (V8 keeps it unboxed, and a Map finds it quickly): two pairs may share a
+ * key, the bucket's terms are compared with the text all the same.
+ */
 function pairKey(s: string, i: number): number {
-  return s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+  return ((s.charCodeAt(i) << 15) ^ s.charCodeAt(i + 1)) & 0x3fffffff;
 }
 
 /** Below this many terms, one `indexOf` per term is as quick as building and walking an index. */

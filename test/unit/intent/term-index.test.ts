@@ -118,6 +118,18 @@ describe('one pass for many terms (TermIndex, src/intent/term-scan.ts)', () => {
         }
   });
 
+  it('tells apart terms whose first two characters share a bucket', () => {
+    // 耀 (U+8000) and U+0000 differ only in the bit the folded key drops, and so do U+8041 and A (U+0041).
+    const terms = [anywhere('耀x'), anywhere('\u0000x'), anywhere('\u8041x'), anywhere('Ax')];
+    const index = new TermIndex(terms.map((t, i) => [t, i] as const));
+    for (const text of ['耀x', '\u0000x', '\u8041x', 'Ax', '耀y Ax', '\u8041y', 'ax']) {
+      const found = new Set<number>();
+      index.scan(text, (i) => (found.add(i), false));
+      const expected = terms.flatMap((t, i) => (hasTerm(text, t) ? [i] : []));
+      expect([text, [...found].sort((a, b) => a - b)]).toEqual([text, expected]);
+    }
+  });
+
   it('stops when told to', () => {
     const index = new TermIndex([[anywhere('a'), 1] as const, [anywhere('b'), 2] as const]);
     const seen: number[] = [];
