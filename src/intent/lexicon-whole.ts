@@ -19,7 +19,7 @@ export const WHOLE_REQUESTS = {
     label: '全部 / everything',
     zh: [
       ...['全面', '整体', '各项', '每项', '全盘', '从头到尾', '一遍', '全跑'],
-      ...['完整', '一项项', '全检', '体检', '每一项', '一键', '挨个', '逐项'],
+      ...['完整', '一项项', '全检', '每一项', '一键', '挨个', '逐项'],
       ...['都查', '都看', '全量', '全套', '上到下', '里里外外', '都检查', '系统性', '系统地'],
       ...['整套', '一整套', '彻底', '全方位', '方方面面', '从头', '全挂'],
     ],
@@ -59,6 +59,8 @@ export const WHOLE_REQUESTS = {
       '整个(?!的?\\s*(?:接口|服务|后端|后台|前端|登录|页面|api|admin|nginx|gunicorn|worker))',
       // "麻烦全查一下", not a security check ("安全查一下")
       '(?<!安)全查',
+      // a check-up of the whole ("做个体检"), not "具体检查步骤" (a detailed check of one part)
+      '(?<!具)体检',
       // 全部, but not what one operation did to all its items ("导入后如何验证全部创建成功"): that operation's own
       // … nor one part's extent ("接口全部 502", "页面全部打不开"): that part's own
       '(?<!(?:接口|页面|请求|api|登录|后台|数据|菜单|按钮|图片|样式|报表)\\s?)' +
