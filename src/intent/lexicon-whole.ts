@@ -200,7 +200,11 @@ export const WHOLE_REQUESTS = {
    */
   'no-clue': {
     label: '没头绪 / no clue',
-    re: ['(?:没|冇|毫无|没有|看不出|找不到|理不出|摸不着|摸不到)(?:晒|个|啥|什么|一点)?(?:头绪|头脑)|头绪都没'],
+    re: [
+      '(?:没|冇|毫无|没有|看不出|找不到|理不出|摸不着|摸不到)(?:晒|个|啥|什么|一点)?(?:头绪|头脑)|头绪都没',
+      // not telling which of two causes it is ("分不清是配置文件没改还是服务没起")
+      '(?:分不清|搞不清|弄不清|说不清|看不出)(?:楚)?(?:是|到底是)[^,.;!?，。；！？\n]{1,20}还是',
+    ],
     en: ['no clue', 'no idea what', 'clueless', 'at a loss'],
   },
   /**
@@ -210,8 +214,13 @@ export const WHOLE_REQUESTS = {
    */
   'all-kinds': {
     label: '各种报错 / all kinds of errors',
-    py: ['ge zhong bao cuo', 'ge zhong mao bing'],
-    re: ['各种(?:各样的?)?(?:报错|错误|异常|故障|毛病)(?!码|信息|提示|类型)'],
+    py: ['ge zhong bao cuo', 'ge zhong mao bing', 'yi tuan zao', 'dao chu shi wen ti', 'quan dou you mao bing'],
+    re: [
+      '各种(?:各样的?)?(?:报错|错误|异常|故障|毛病)(?!码|信息|提示|类型)',
+      // the whole in a mess, in slang ("生产环境一团糟", "乱成一锅粥"), problems everywhere after a migration ("到处是
+      // 问题"), over a list of parts ("服务 nginx 前端 全都有毛病"); a home's or a car's are not OMS's
+      '一团糟|一塌糊涂|一锅粥|(?:到处|处处)(?:是|有)(?:问题|毛病)|全都有(?:问题|毛病)',
+    ],
   },
   'many-problems': {
     label: '一堆问题 / many problems',

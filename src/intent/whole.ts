@@ -87,6 +87,8 @@ export function aboutTheWhole(
     (more ||
       c.has('everything') ||
       c.has('checkup') ||
+      // no telling which part ("到处是问题，分不清是配置文件没改还是服务没起")
+      c.has('no-clue') ||
       // two parts named, unless a trouble of one kind says which ("worker 各种报错 SIGTERM"): that part's
       (partsNamed(c) >= 2 && (vague || partGroupsNamed(c) >= 2)) ||
       // troubles of different kinds taking turns ("一会登不上一会404") are the whole's by themselves

@@ -86,3 +86,38 @@ describe('a bundle of findings', () => {
     ]);
   });
 });
+
+describe('the whole in a mess', () => {
+  it('in slang or after a migration is the checklist’s', () => {
+    tops([
+      ['生产上 oms 乱成一锅粥 服务 nginx 前端 全都有问题 救命', 'checklist'],
+      ['升级后 oms 一塌糊涂 后端 nginx 都不对劲', 'checklist'],
+      ['割接到新服务器后 OMS 到处是问题，分不清是 nginx 没配好还是后端没起', 'checklist'],
+      ['shengchan huanjing yi tuan zao, fuwu nginx qianduan quan dou you mao bing', 'checklist'],
+    ]);
+  });
+
+  it('is not a car’s, a home’s, a contract’s or a project’s mess', () => {
+    silent([
+      '新车到处是问题 4S店不管',
+      '家里装修一团糟 水电全都有毛病',
+      '这份合同到处是问题，法务让重写',
+      '项目管理一团糟，需求天天变',
+      '分不清是感冒还是过敏，一直流鼻涕',
+    ]);
+  });
+});
+
+describe('不 mistyped as 补, 部 or 布', () => {
+  it('is read as 不', () => {
+    tops([
+      ['升级完 oms 后端起部来了，journal 一堆报错', 'service-start'],
+      ['重装以后 gunicorn 服务起布来', 'service-start'],
+      ['oms 登补上了 账号密码没错啊', 'login'],
+    ]);
+  });
+
+  it('not 起步 nor a patch', () => {
+    silent(['今天起步来得晚', '这件衣服补上了']);
+  });
+});
