@@ -36,6 +36,9 @@ const FAULT_NAMED = 0.01;
 /** Requests about the whole of OMS: a section asked for with them is not asked for in generic words. */
 const WHOLE = ['everything', 'several-parts', 'all-fine', 'where-to-start'];
 
+/** What asks for the order of checks by hand: the umbrella's for the whole, a part's for one fault. */
+const ORDER = ['by-hand', 'checkup'];
+
 /** Problems: a question naming one is about a fault ("为什么登录失败？"), answered by a diagnosis. */
 const PROBLEMS = [
   'fails',
@@ -91,6 +94,9 @@ export function pickHowto(
   // Where to start on one part ("超管登录不上 该从哪里查起") asks for that part by hand; over two parts or more ("登录和后台
   // 都不行，不知道从哪里开始查") only the umbrella's sections answer it.
   const several = msg.concepts.has('where-to-start') && partGroupsNamed(msg.concepts) > 1;
+  // One fault named and nothing of the whole ("502了先看啥 端口？日志？求个顺序"): the order asked for is that fault's
+  // checks by hand, not the umbrella's order over every part, whose words ("顺序") it shares.
+  const oneFault = only === undefined && fault(msg.concepts) && !WHOLE.some((k) => msg.concepts.has(k));
   for (const p of index.playbooks) {
     if (only !== undefined && p.id !== only) continue;
     const umbrella = p.concepts.some((k) => k.includes('several-parts'));
@@ -98,6 +104,8 @@ export function pickHowto(
       const combos = several && !umbrella ? h.concepts.filter((k) => !k.includes('where-to-start')) : h.concepts;
       const hit = comboScore(combos, msg.concepts);
       if (!hit || (repairs && hit.combo.includes('checkup'))) continue;
+      if (oneFault && umbrella && ORDER.some((c) => hit.combo.includes(c)) && !hit.combo.some((c) => WHOLE.includes(c)))
+        continue;
       const score = hit.score * factor;
       if (score < HOWTO_THRESHOLD) continue;
       // Equal sections: the one holding more of the message's words, then the playbook pointed to more strongly.
@@ -139,6 +147,11 @@ export function pickHowto(
   if (top && top.id !== pick.playbook && generic && !fixes && !byHand && !advice && pick.score < top.score)
     return undefined;
   return pick;
+}
+
+/** A fault of one part named: a problem concept other than a plain failure ("502", "404", "SIGTERM" …). */
+function fault(concepts: ReadonlySet<string>): boolean {
+  return PROBLEMS.some((c) => c !== 'fails' && c !== 'down' && c !== 'cannot-open' && concepts.has(c));
 }
 
 /** Sections by their words, those of a playbook whose components the message names first among near-equals. */

@@ -7,9 +7,15 @@ import { withoutExtent } from './extent.js';
  * the asker fears ("服务挂了" → the service's) over the one of what they saw.
  */
 
-/** "Does it mean …": the guess runs from here to the end of its clause. */
-const MEANS =
-  /(?:是不是|是否|就)?(?:意味着|说明|代表着?|表示)|\b(?:does|do|doesn't|would) (?:that|this|it) (?:mean|imply)\b|\bmeans? that\b/i;
+/**
+ * "Does it mean …": the guess runs from here to the end of its clause. 说明 asked of someone ("请说明", "书面说明：…是否
+ * 正常？", "说明理由") or a document ("说明书", "说明文档") is a request, not a guess.
+ */
+const MEANS = new RegExp(
+  '(?:是不是|是否|就)?(?:意味着|(?<!请|书面|予以|加以|详细|具体|并|一下)说明(?![:：书文手理])|代表着?|表示)|' +
+    String.raw`\b(?:does|do|doesn't|would) (?:that|this|it) (?:mean|imply)\b|\bmeans? that\b`,
+  'i',
+);
 /** The end of a clause. */
 const CLAUSE_END = /[?？。!！;；\n]|,|，/;
 /** Something named before the guess: a latin word of 3+ letters, a number of 3 digits, or two CJK characters. */

@@ -3,7 +3,11 @@ export const QUESTIONS = {
   howto: {
     label: '怎么做 / how to',
     // 点样, 点做 and 点搞: Cantonese "how" ("點樣開一個超級管理員帳號")
-    zh: ['怎么', '如何', '怎样', '咋', '步骤', '命令', '办法', '方法', '一步步', '流程', '点样', '点做', '点搞'],
+    // … and a customer's formal request for the procedure ("烦请提供…的操作说明文档", "请提供操作手册")
+    zh: [
+      ...['怎么', '如何', '怎样', '咋', '步骤', '命令', '办法', '方法', '一步步', '流程', '点样', '点做', '点搞'],
+      ...['操作说明', '说明文档', '操作手册', '操作指南', '操作文档', '指导文档', '作业指导书'],
+    ],
     en: [
       'how do',
       'how to',
@@ -165,26 +169,8 @@ export const QUESTIONS = {
       '意味着',
     ],
     en: [
-      'which',
-      'what',
-      'should i',
-      'is it',
-      'can i',
-      'do i',
-      'does',
-      'can someone',
-      'can anyone',
-      'anyone have',
-      'could you',
-      'can you',
-      'why',
-      'what does',
-      'mean',
-      'means',
-      'who',
-      'do we',
-      'is there',
-      'are there',
+      ...['which', 'what', 'should i', 'is it', 'can i', 'do i', 'does', 'can someone', 'can anyone', 'anyone have'],
+      ...['could you', 'can you', 'why', 'what does', 'mean', 'means', 'who', 'do we', 'is there', 'are there'],
       'how come',
     ],
     // 几 asks "how many", but "启动几秒就退出" / "过几分钟后" tells "a few".
@@ -195,6 +181,8 @@ export const QUESTIONS = {
       '还是',
       '谁',
       '几(?:位|个|种|条|次|天|点|分钟|秒|台|步)(?!(?:钟)?(?:就|后|之后|以后|内))',
+      // a customer's formal request for an answer ("请予以明确，并说明理由", "请贵司书面说明：…", "烦请解释")
+      '(?:请|烦请|恳请)(?:贵司|贵方|你方|你们|您)?(?:予以|尽快|书面)?(?:明确|说明|解释|澄清|答复)(?![书文])|说明理由',
       // a template's or sheet's format asked for by naming it ("导入模板的格式", "piliang daoru mobande geshi")
       '(?:模板|表格|表头|excel|xlsx|csv)\\s*的?格式\\s*[?？]?\\s*$',
     ],
@@ -231,7 +219,7 @@ export const QUESTIONS = {
   /** What a file holds, asked for ("unit 文件该写什么", "what should the unit contain"). */
   'unit-content': {
     label: '单元文件内容 / unit file content',
-    zh: ['该写', '写些什么', '写什么', '内容', '怎么写', '包含', '长什么样', '该填', '填什么', '填啥'],
+    zh: ['该写', '写些什么', '写什么', '内容', '怎么写', '包含', '长什么样', '该填', '应填', '填什么', '填啥'],
     en: ['working', 'paste', 'content', 'contents', 'sample unit', 'goes in', 'go in', 'contain', 'look like'],
     // "how .env should look for prod": what a file should hold
     re: ['\\bshould (?:it |they )?look\\b'],

@@ -19,7 +19,7 @@ export const WHOLE_REQUESTS = {
     label: '全部 / everything',
     zh: [
       ...['全面', '整体', '各项', '每项', '全盘', '从头到尾', '一遍', '全跑'],
-      ...['完整', '一项项', '全检', '体检', '每一项', '一键', '挨个', '逐项'],
+      ...['完整', '一项项', '全检', '每一项', '一键', '挨个', '逐项'],
       ...['都查', '都看', '全量', '全套', '上到下', '里里外外', '都检查', '系统性', '系统地'],
       ...['整套', '一整套', '彻底', '全方位', '方方面面', '从头', '全挂'],
     ],
@@ -59,6 +59,8 @@ export const WHOLE_REQUESTS = {
       '整个(?!的?\\s*(?:接口|服务|后端|后台|前端|登录|页面|api|admin|nginx|gunicorn|worker))',
       // "麻烦全查一下", not a security check ("安全查一下")
       '(?<!安)全查',
+      // a check-up of the whole ("做个体检"), not "具体检查步骤" (a detailed check of one part)
+      '(?<!具)体检',
       // 全部, but not what one operation did to all its items ("导入后如何验证全部创建成功"): that operation's own
       // … nor one part's extent ("接口全部 502", "页面全部打不开"): that part's own
       '(?<!(?:接口|页面|请求|api|登录|后台|数据|菜单|按钮|图片|样式|报表)\\s?)' +
@@ -198,7 +200,11 @@ export const WHOLE_REQUESTS = {
    */
   'no-clue': {
     label: '没头绪 / no clue',
-    re: ['(?:没|冇|毫无|没有|看不出|找不到|理不出|摸不着|摸不到)(?:晒|个|啥|什么|一点)?(?:头绪|头脑)|头绪都没'],
+    re: [
+      '(?:没|冇|毫无|没有|看不出|找不到|理不出|摸不着|摸不到)(?:晒|个|啥|什么|一点)?(?:头绪|头脑)|头绪都没',
+      // not telling which of two causes it is ("分不清是配置文件没改还是服务没起")
+      '(?:分不清|搞不清|弄不清|说不清|看不出)(?:楚)?(?:是|到底是)[^,.;!?，。；！？\n]{1,20}还是',
+    ],
     en: ['no clue', 'no idea what', 'clueless', 'at a loss'],
   },
   /**
@@ -208,8 +214,13 @@ export const WHOLE_REQUESTS = {
    */
   'all-kinds': {
     label: '各种报错 / all kinds of errors',
-    py: ['ge zhong bao cuo', 'ge zhong mao bing'],
-    re: ['各种(?:各样的?)?(?:报错|错误|异常|故障|毛病)(?!码|信息|提示|类型)'],
+    py: ['ge zhong bao cuo', 'ge zhong mao bing', 'yi tuan zao', 'dao chu shi wen ti', 'quan dou you mao bing'],
+    re: [
+      '各种(?:各样的?)?(?:报错|错误|异常|故障|毛病)(?!码|信息|提示|类型)',
+      // the whole in a mess, in slang ("生产环境一团糟", "乱成一锅粥"), problems everywhere after a migration ("到处是
+      // 问题"), over a list of parts ("服务 nginx 前端 全都有毛病"); a home's or a car's are not OMS's
+      '一团糟|一塌糊涂|一锅粥|(?:到处|处处)(?:是|有)(?:问题|毛病)|全都有(?:问题|毛病)',
+    ],
   },
   'many-problems': {
     label: '一堆问题 / many problems',

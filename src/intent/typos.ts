@@ -166,7 +166,24 @@ const HOMOPHONES: Record<string, string> = {
   斜线: '/',
   // an HTTP status dictated digit by digit: 五零二 is 502, 四零四 404
   ...spokenStatuses(),
+  // the pinyin input method's other "bu" picked for 不: 起补来, 登部上, 打布开
+  ...mistypedBu(),
 };
+
+/** 起补来 … 连布上: the verb and its complement with 补, 部 or 布 typed for 不 (not 步: "起步来得晚"). */
+function mistypedBu(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [verb, after] of [
+    ['起', '来'],
+    ['登', '上'],
+    ['登', '进'],
+    ['打', '开'],
+    ['连', '上'],
+    ['进', '去'],
+  ] as const)
+    for (const bu of '补部布') out[verb + bu + after] = `${verb}不${after}`;
+  return out;
+}
 
 /** 四零零 … 五零四 (零 or 〇) as the digits they say. */
 function spokenStatuses(): Record<string, string> {
@@ -192,6 +209,8 @@ const HOMOPHONE_WORDS = new RegExp(
     // 启东 is a city: read as 启动 only beside a start ("服务启东失败", "启东不了", "没启东"), never "去启东出差"
     '启东(?=不了|失败|不起来|报错|不成功|成功|起来|不了)|启东(?<=(?:服务|后端|没|不|无法|重新|手动|自动)启东)',
     '后台(?:服务|程序|进程)',
+    // 不 mistyped after a verb of getting up or in ("起补来", "登部上", "打布开")
+    '起[补部布]来|登[补部布][上进]|打[补部布]开|连[补部布]上|进[补部布]去',
     // hanging up a phone ("手机没电了 先挂了"), not a service down
     '先挂了(?<=(?:电话|手机|电量|没电|信号|开车|开会)[^\\n]{0,16})',
     // not a date range ("1日至5日"), not the network administrator (网管 is 网关 only before 错误/超时)

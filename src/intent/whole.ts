@@ -8,6 +8,7 @@ import type { PlaybookScore } from './score.js';
 import { APP_COMPONENTS } from './lexicon-components.js';
 import { partGroupsNamed, partsInTrouble, partsNamedIn, troubledParts } from './parts-in-trouble.js';
 import { alternatesTroubles } from './several-parts.js';
+import { bundleOfFindings } from './bundles.js';
 
 /** Concepts that make a message about the whole of OMS (src/intent/lexicon-whole.ts). */
 const WHOLE = ['several-parts', 'all-fine', 'where-to-start', 'everything', 'many-problems', 'tried-everything'];
@@ -67,7 +68,10 @@ export function aboutTheWhole(
   // Everything asked for over three or more commands pasted ("整套帮忙看下" under `$ curl …`, `$ systemctl …`) is such a
   // review too, though no check-up word is said: the commands are the check-up.
   const over = c.has('everything') && collected(msg) === 'commands' && asksForEverything(index, msg);
-  const pasted = more || against ? collected(msg) : over ? 'commands' : false;
+  // Material gathered for support or a check script's report with failures over several parts (src/intent/bundles.ts):
+  // the lines in it are what was gathered, reviewed as a whole.
+  const bundle = bundleOfFindings(index, msg);
+  const pasted = (more || against ? collected(msg) : false) || (over || bundle ? 'commands' : false);
   const review = pasted !== false;
   // "登录问题我想自己一步步查，先看哪儿": where to start on one part named alone is that part's question.
   const onePart = partsNamed(c) === 1 && !c.has('everything') && !c.has('all-fine');
@@ -83,6 +87,8 @@ export function aboutTheWhole(
     (more ||
       c.has('everything') ||
       c.has('checkup') ||
+      // no telling which part ("到处是问题，分不清是配置文件没改还是服务没起")
+      c.has('no-clue') ||
       // two parts named, unless a trouble of one kind says which ("worker 各种报错 SIGTERM"): that part's
       (partsNamed(c) >= 2 && (vague || partGroupsNamed(c) >= 2)) ||
       // troubles of different kinds taking turns ("一会登不上一会404") are the whole's by themselves
@@ -100,7 +106,7 @@ export function aboutTheWhole(
   // Several parts each in trouble in a clause of their own are several parts, though not written as a list.
   // No clue with everything down is not knowing where to start.
   const named = review
-    ? new Set([...c, 'checkup', ...(against ? ['everything'] : [])])
+    ? new Set([...c, 'checkup', ...(against || bundle ? ['everything'] : [])])
     : spread
       ? new Set([...c, 'several-parts'])
       : lost && c.has('no-clue')
