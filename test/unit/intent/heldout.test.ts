@@ -684,7 +684,7 @@ describe('round 23, test half (tuning material since round 24)', () => {
 describe('round 25, tuning half (tuning material of round 24)', () => {
   it('keeps the level reached', async () => {
     // With the classifier retrained on it.
-    const level = { top1: 203, offered: 203, sections: 61, falseAlarms: 1, passive: 0 };
+    const level = { top1: 212, offered: 212, sections: 62, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round25/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
