@@ -30,8 +30,9 @@ const WINDOWS_THING =
   String.raw`事件查看器|event viewer|注册表|\bregistry\b|web\.config|计划任务|task scheduler|powershell|组策略|\bgpo\b)`;
 /** A cheap look for {@link WINDOWS_THING} before the expressions built on it. */
 const WINDOWS_WORD = new RegExp(
-  String.raw`iis|应用程序池|pool|url|\bad\b|directory|域控|域账号|windows|-ano|远程桌面|rdp|mstsc|msc|管理器|manager|` +
-    String.raw`查看器|viewer|注册表|registry|web\.config|计划任务|scheduler|powershell|组策略|gpo`,
+  String.raw`iis|应用程序池|pool|重写|rewrite|\bad\b|active directory|域控|域账号|windows|-ano|远程桌面|rdp|mstsc|` +
+    String.raw`services\.msc|管理器|task manager|查看器|event viewer|注册表|registry|web\.config|计划任务|scheduler|` +
+    String.raw`powershell|组策略|gpo`,
 );
 const CLAUSE = String.raw`[^,，。;；?？!！\n]`;
 /**

@@ -37,7 +37,8 @@ const READDRESSED = new RegExp(
 );
 
 /** A cheap look before {@link SERVER_BY_RDP} and {@link READDRESSED}. */
-const MAY_ADDRESS = /远程桌面|rdp|mstsc|remote desktop|网络|网管|network/;
+const MAY_ADDRESS =
+  /远程桌面|rdp|mstsc|remote desktop|网络组|网络部|网络团队|网络的同事|网络那边|网管|network (?:team|guys|folks|people)/;
 
 /** The gray-release node: "灰度节点", "灰度的那台", "这次灰度新加的机器", "canary node". */
 const GRAY_NODE = new RegExp(

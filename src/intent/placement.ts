@@ -56,7 +56,9 @@ const DATE_NAMES = new RegExp(
 );
 
 function withoutDates(text: string): string {
-  return /day|ber\b|uary|april|june|july|august/.test(text) ? text.replace(DATE_NAMES, ' ') : text;
+  return /(?:mon|tues|wednes|thurs|fri|satur|sun)day|uary\b|april|june|july|august|[mb]ber\b/.test(text)
+    ? text.replace(DATE_NAMES, ' ')
+    : text;
 }
 
 /**

@@ -19,6 +19,7 @@ describe('OMS compared with what a Windows administrator knows', () => {
       ['admin 登录老是提示密码错误，会不会像 AD 那样输错几次账号就锁了', 'login'],
       ['IIS 里我会去看 web.config 的重写规则，这边接口 404 应该看 nginx 哪个配置', 'api-not-found'],
       ['在 windows 上我习惯用 services.msc 看服务状态，这边后端服务一直起不来', 'service-start'],
+      ['跟 Windows 服务一样能设置失败后自动重启吗？后端服务挂了不会自己起来', 'service-start'],
     ]);
   });
 
@@ -29,6 +30,8 @@ describe('OMS compared with what a Windows administrator knows', () => {
       'IIS 上我都是默认配置，现在站点 500 了',
       'services.msc 里 SQL Server 服务起不来，错误 1069',
       'like IIS, does Apache have application pools?',
+      'Windows 服务设置失败后自动重启在哪配',
+      '任务管理器里 w3wp 进程 CPU 很高，跟 IIS 应用程序池有关吗',
     ]);
   });
 });
