@@ -1,4 +1,5 @@
 import { withoutFront } from './in-front.js';
+import { withoutOtherAddress } from './other-address.js';
 import { TOOL, TOOLS_OWN, withoutRunner } from './ran-by.js';
 import { withoutReporters } from './reporters.js';
 import { withoutSessionPrompts } from './session-prompts.js';
@@ -106,6 +107,8 @@ export function withoutAroundOms(text: string, whole = text): string {
     .replace(DEPLOYED_BY, ' ')
     .replace(SERVER_EVENT, ' ')
     .replace(PC_TRIED, ' ');
+  // the server reached over Remote Desktop, re-addressed, a gray-release node (src/intent/other-address.ts)
+  const reached = withoutOtherAddress(around);
   // a pasted createsuperuser session, the pipeline running OMS's step, the device in front, who reports
-  return withoutReporters(withoutFront(withoutRunner(withoutSessionPrompts(around, whole), whole), whole), whole);
+  return withoutReporters(withoutFront(withoutRunner(withoutSessionPrompts(reached, whole), whole), whole), whole);
 }

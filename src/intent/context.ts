@@ -194,6 +194,8 @@ const OWN_BROWSER = new RegExp(
     String.raw`\b(?:browser|chrome|firefox|edge|console|devtools) (?:on|from) ` +
       String.raw`(?:my|his|her|their|the user's) (?:own )?(?:laptop|machine|pc|computer)\b`,
     String.raw`\b(?:on|from|in) my (?:own )?(?:laptop|machine|pc|computer)(?:'s)? (?:browser|chrome|firefox|edge)\b`,
+    // the page opened by its address from one's own computer ("换成 IP 在我自己电脑上打开就登不进去", "从我电脑上访问")
+    String.raw`(?:在|从|用)(?:我|我的|自己|我自己)的?(?:电脑|笔记本)(?:上|里)?\s*(?:打开|访问|开网页|开页面)`,
     // "浏览器是在我自己笔记本上开的"
     String.raw`(?:浏览器|chrome|edge|firefox|火狐)\s*(?:是)?(?:在|用)(?:我|我的|自己|我自己)的?(?:电脑|笔记本)(?:上)?(?:开|打开|用)?`,
   ].join('|'),
@@ -213,6 +215,9 @@ const BUILT_ON = new RegExp(
   ].join('|'),
   'g',
 );
+
+/** `netstat -p`'s PID/Program name column ("LISTEN  1120/sshd"): every listener of the server, like `ss -p`'s. */
+const NETSTAT_PROGRAM = /\blisten\s+\d+\/[\w.-]+/g;
 
 /** What the message says about whose problem it is. */
 export interface MessageContext {
@@ -239,6 +244,7 @@ export function messageContext(text: string): MessageContext {
   const around = withoutAroundOms(relayed);
   const seen = around
     .replace(/users:\(\(.*?\)\)/g, ' ')
+    .replace(NETSTAT_PROGRAM, 'listen ')
     .replace(COPIED_FROM, ' ')
     .replace(OWN_BROWSER, ' 浏览器 ')
     .replace(BUILT_ON, ' build ');

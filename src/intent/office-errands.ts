@@ -19,6 +19,9 @@ export const OFFICE_ERRANDS = [
   ...['user research', 'user interviews?', 'interview notes', 'survey results', 'competitor analysis'],
   // meetings' own minutes ("any good template for meeting minutes")
   ...['meeting minutes', 'minutes of (?:the )?meeting'],
+  // a spreadsheet's own macros ("the HR Excel macro's Import Employees button throws run-time error 1004"): the
+  // office's tool, not OMS's bulk import from an Excel template
+  ...['vba', 'macros?', 'run-?time error [\'‘"]?\\d{3,4}'],
 ];
 
 /** In Chinese (or mixed), anywhere in the message. */
@@ -36,4 +39,7 @@ export const OFFICE_ERRANDS_ZH = [
   '用户调研|用户访谈|竞品分析|调研(?:结论|报告|结果)|访谈(?:记录|纪要|结论)|润色',
   // meetings' own minutes ("会议纪要模板推荐", "周会的会议记录怎么写")
   '会议纪要|会议记录|会议的纪要|(?:周会|例会|晨会)(?:纪要|记录)',
+  // a spreadsheet's own macros ("人事那个 Excel 宏，点导入员工按钮就弹运行时错误 '1004'"); not 宏观
+  '(?:excel|wps|表格|表)\\s*(?:里|里的|的|那个)?\\s*宏|宏(?:按钮|代码|脚本|文件)',
+  '运行时错误\\s*[\'‘"]?\\d{3,4}',
 ];

@@ -43,6 +43,9 @@ const OTHER_NAMES = [
   // BI and dashboards ("superset 的 gunicorn 一直 WORKER TIMEOUT，BI 那边的问题")
   ...['superset', 'metabase', 'redash', 'tableau', 'power ?bi', 'bi'],
   'iis',
+  // Windows' own services and tools ("Windows 服务设置失败后自动重启在哪配", "w3wp 进程 CPU 很高"); OMS compared with
+  // them is read first (src/intent/comparison.ts)
+  ...['windows ?(?:服务器?|services?|server|update|更新)', 'services\\.msc', 'w3wp', 'iisreset', 'mstsc'],
   'wordpress',
   'erp',
   "vendor's",

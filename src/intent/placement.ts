@@ -37,12 +37,28 @@ export function withForeignNames(
         ),
       ).text,
     ).text;
-  whole = seen(whole);
-  const lines = prose.map((l) => seen(normalize(l)));
+  whole = withoutDates(seen(whole));
+  const lines = prose.map((l) => withoutDates(seen(normalize(l))));
   if (!ctx.ours && (index.foreign.find(whole, lines) !== undefined || typedOtherSystem(whole)))
     return { ...ctx, foreign: true, other: true, sharedOnly: false };
   if (!ctx.other && index.foreign.find(whole, lines, true) !== undefined) return { ...ctx, other: true };
   return ctx;
+}
+
+/**
+ * A day or a month named in a letter ("since the move to the production server on Monday", "as of 3 January"): a
+ * date, no system named at the end of a clause (src/intent/foreign.ts).
+ */
+const DATE_NAMES = new RegExp(
+  String.raw`\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|` +
+    String.raw`\b(?:january|february|april|june|july|august|september|october|november|december)\b`,
+  'g',
+);
+
+function withoutDates(text: string): string {
+  return /(?:mon|tues|wednes|thurs|fri|satur|sun)day|uary\b|april|june|july|august|[mb]ber\b/.test(text)
+    ? text.replace(DATE_NAMES, ' ')
+    : text;
 }
 
 /**

@@ -683,8 +683,9 @@ describe('round 23, test half (tuning material since round 24)', () => {
  */
 describe('round 25, tuning half (tuning material of round 24)', () => {
   it('keeps the level reached', async () => {
-    // With the classifier retrained on it; 205, 205, 66 after round 24's r24how rules.
-    const level = { top1: 205, offered: 205, sections: 66, falseAlarms: 1, passive: 0 };
+    // With the classifier retrained on it; after round 24's r24how (formal requests, bundles, the whole in a mess) and
+    // r24ctx (Windows comparisons, OMS reached by another address, the office's macros).
+    const level = { top1: 214, offered: 214, sections: 67, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round25/tune.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
