@@ -86,6 +86,8 @@ const OTHER_NAMES = [
   'node ?notready',
   // managed and packaged clusters, and a pod's own hooks ("our flask microservice on EKS … preStop hook")
   ...['eks', 'gke', 'aks', 'openshift', 'rancher', 'k3s', 'minikube', 'prestop'],
+  // the control plane's own parts ("kube-apiserver 502 from the load balancer")
+  ...['kube-apiserver', 'kube-proxy', 'kube-scheduler', 'kube-controller-manager', 'coredns', 'calico', 'flannel'],
   ...['etcd', 'istio', 'ceph', 'nfs', 'vmware', 'esxi', 'openstack'],
   // monitoring
   'node_exporter',

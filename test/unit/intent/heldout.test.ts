@@ -624,7 +624,8 @@ describe('round 22, test half (tuning material since round 23)', () => {
     // Since round 24's tuning half was learned: 207 (a service report's classifier reading fell from 0.990 to 0.989,
     // the admin leads its choices); no false alarm since round 23's r23ctx (a phone's app, a laptop's compose project);
     // sections 53 since r23whole, 54 since "能查点什么" asks for the checks by hand.
-    const level = { top1: 207, offered: 208, sections: 54, falseAlarms: 0, passive: 0 };
+    // 208 since round 24's retraining (a service's report read as the service's first).
+    const level = { top1: 208, offered: 208, sections: 54, falseAlarms: 0, passive: 0 };
     expectLevel(await scoreSet('round22/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -668,7 +669,7 @@ describe('round 24, tuning half (tuning material of round 23)', () => {
  */
 describe('round 23, test half (tuning material since round 24)', () => {
   it('keeps the level reached', async () => {
-    const level = { top1: 208, offered: 208, sections: 55, falseAlarms: 1, passive: 0 };
+    const level = { top1: 209, offered: 209, sections: 55, falseAlarms: 1, passive: 0 };
     expectLevel(await scoreSet('round23/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
@@ -694,11 +695,12 @@ describe('round 25, tuning half (tuning material of round 24)', () => {
  * Round 24's test half (test/fixtures/intent/round24/test.jsonl): kept outside the repository until scored
  * figures-only after round 23's merges (top-1 202/216, offered 203/216, sections 55/65, false alarms 2/84, passive 0/84
  * before them; 206, 207, 55, 2, 0 after them); 204, 205, 55, 2, 0 with the classifier retrained on round 23's test
- * half and round 25's tuning half. Never tuned on: held at the level measured blind.
+ * half and round 25's tuning half; 205, 206, 55, 2, 0 after round 24's merges and retraining. Never tuned on: held at
+ * the level measured blind.
  */
 describe('round 24, test half (blind, never tuned on)', () => {
   it('keeps the level measured blind', async () => {
-    const level = { top1: 204, offered: 205, sections: 55, falseAlarms: 2, passive: 0 };
+    const level = { top1: 205, offered: 206, sections: 55, falseAlarms: 2, passive: 0 };
     expectLevel(await scoreSet('round24/test.jsonl'), { n: 300, unrelated: 84, ...level });
   });
 });
