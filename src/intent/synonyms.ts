@@ -1,4 +1,3 @@
-import { gated, type Gated } from './gated.js';
 /**
  * Near-synonyms operators use for the same symptom, folded to one form in
  * messages and phrases alike, so a phrase written once in a playbook also
@@ -98,15 +97,15 @@ const GROUPS: Array<[canonical: string, variants: string[]]> = [
   [' bulk import ', ['bulk add', 'bulk create', 'bulk-add', 'batch import', 'batch add', 'mass import']],
 ];
 
-const REPLACEMENTS: Array<[Gated, string]> = GROUPS.map(([to, from]) => {
+const REPLACEMENTS: Array<[RegExp, string]> = GROUPS.map(([to, from]) => {
   const alternatives = [...from].sort((a, b) => b.length - a.length).map(escape);
   const latin = /^[ a-z]/.test(to);
   // Latin variants must sit on word boundaries ("cant" is not inside "significant").
   const body = latin ? `(?<![a-z0-9])(?:${alternatives.join('|')})(?![a-z0-9])` : `(?:${alternatives.join('|')})`;
-  return [gated(new RegExp(body, 'g')), to];
+  return [new RegExp(body, 'g'), to];
 });
 
-const ADMIN_NOT_IN = gated(/(后台|admin\/?)\s*(根本|也|还是|都|就|一直)?(?:进不去|进不了)/g);
+const ADMIN_NOT_IN = /(后台|admin\/?)\s*(根本|也|还是|都|就|一直)?(?:进不去|进不了)/g;
 
 /** Fold near-synonyms in an already normalised (NFKC, lower-case) text. */
 export function canonicalize(text: string): string {
