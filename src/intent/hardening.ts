@@ -1,3 +1,4 @@
+import { gated } from './gated.js';
 /**
  * The server's own hardening told as the change made before OMS broke ("I only touched sshd_config and the audit rules
  * yesterday" over "Bad Gateway on every API call", "等保加固只改了 sshd_config，今天接口全是 502"): a step on OMS's own
@@ -15,19 +16,23 @@ const THINGS =
   String.raw`(?:\s*(?:and|,|、|和|跟|还有)\s*(?:the |enabling |enabled )?${HARDENED})*`;
 
 /** The change told as done: "only touched …", "after hardening …", "只动了 …", "… 改完" (not a complaint about it). */
-const CHANGED = new RegExp(
-  [
-    String.raw`\b(?:only |just )?` +
-      String.raw`(?:touched|changed|edited|modified|hardened|hardening|tightened|updated|enabled|enabling)` +
-      String.raw`\s+${THINGS}(?:\s+(?:yesterday|last night|this morning|today))?`,
-    String.raw`(?:等保)?(?:加固)?(?:我)?(?:只|就|仅|只是)?(?:改|动|调|加固|收紧|配)(?:了|过|完)?(?:一下)?\s*${THINGS}(?:的配置)?`,
-    String.raw`${THINGS}\s*(?:我)?(?:只|就)?(?:改|动|调|加固)(?:了|过|完)`,
-  ].join('|'),
-  'g',
+const CHANGED = gated(
+  new RegExp(
+    [
+      String.raw`\b(?:only |just )?` +
+        String.raw`(?:touched|changed|edited|modified|hardened|hardening|tightened|updated|enabled|enabling)` +
+        String.raw`\s+${THINGS}(?:\s+(?:yesterday|last night|this morning|today))?`,
+      String.raw`(?:等保)?(?:加固)?(?:我)?(?:只|就|仅|只是)?(?:改|动|调|加固|收紧|配)(?:了|过|完)?(?:一下)?\s*${THINGS}(?:的配置)?`,
+      String.raw`${THINGS}\s*(?:我)?(?:只|就)?(?:改|动|调|加固)(?:了|过|完)`,
+    ].join('|'),
+    'g',
+  ),
 );
 
 /** Trouble of OMS's way in, which no SSH or audit setting causes by itself. */
-const OMS_TROUBLE = /bad gateway|\b50[0234]\b|\b404\b|\bapi\b|接口|后端|\bbackend\b|nginx|gunicorn|后台|\badmin\b/;
+const OMS_TROUBLE = gated(
+  /bad gateway|\b50[0234]\b|\b404\b|\bapi\b|接口|后端|\bbackend\b|nginx|gunicorn|后台|\badmin\b/,
+);
 
 /**
  * The text with the hardening told as done set aside (`changed`: something was), when the trouble beside it is

@@ -1,3 +1,4 @@
+import { gated } from './gated.js';
 /**
  * The tool or pipeline that runs a step of OMS's ("pipeline 里跑 python manage.py createsuperuser 一直卡着", "jenkins 的
  * 冒烟测试 curl /api/ 拿到 404", "[Pipeline] sh + curl http://…/api/", "our gitlab ci stage runs createsuperuser"): the
@@ -22,42 +23,50 @@ const PIPELINE = String.raw`(?:${TOOL}|\bci\b|\bpipelines?\b|流水线|liushuixi
  * A step of OMS's: a command of its back end's `manage.py`, its unit or server process, a request to its API by
  * curl or a probe (not a tool's own API: Jenkins's /api/json).
  */
-const OMS_STEP = new RegExp(
-  [
-    String.raw`createsuperuser|changepassword|manage\.py|oms[-_]backend`,
-    String.raw`(?:\bcurl\b|\bwget\b|\bget\b|冒烟|smoke|健康检查|health ?check|探活|拨测)` +
-      String.raw`[^\n]{0,80}?\/api\/?(?![\w/]*(?:json|xml)\b)`,
-  ].join('|'),
-  '',
+const OMS_STEP = gated(
+  new RegExp(
+    [
+      String.raw`createsuperuser|changepassword|manage\.py|oms[-_]backend`,
+      String.raw`(?:\bcurl\b|\bwget\b|\bget\b|冒烟|smoke|健康检查|health ?check|探活|拨测)` +
+        String.raw`[^\n]{0,80}?\/api\/?(?![\w/]*(?:json|xml)\b)`,
+    ].join('|'),
+    '',
+  ),
 );
 
 /** The pipeline named, with its job or stage ("jenkins job", "ci stage", "流水线的任务"), or a console marker. */
-const PIPELINE_NAMED = new RegExp(
-  String.raw`\[pipeline\]|${PIPELINE}${TOOLS_OWN}(?:\s*(?:的\s*)?(?:jobs?|任务|stages?|步骤|steps?|builds?|构建))?`,
-  'g',
+const PIPELINE_NAMED = gated(
+  new RegExp(
+    String.raw`\[pipeline\]|${PIPELINE}${TOOLS_OWN}(?:\s*(?:的\s*)?(?:jobs?|任务|stages?|步骤|steps?|builds?|构建))?`,
+    'g',
+  ),
 );
 
 /**
  * The tool building OMS's front end ("是不是 jenkins 打包的时候 env 没带进去", "jenkins 构建的时候没传进去", "the bundle
  * jenkins built"): a step of OMS's deployment.
  */
-const BUILT_BY = new RegExp(
-  [
-    String.raw`${PIPELINE}\s*(?:在|里|上)?\s*(?:打包|构建|编译|build)(?:的时候|时候|时|出来的|出的|的包|完)`,
-    String.raw`${PIPELINE}\s*打的包|\b(?:built|bundled|packaged) (?:by|on|in) (?:the |our )?${PIPELINE}`,
-    String.raw`\bwhen ${PIPELINE} (?:builds?|built|bundles?|packages?)\b`,
-  ].join('|'),
-  'g',
+const BUILT_BY = gated(
+  new RegExp(
+    [
+      String.raw`${PIPELINE}\s*(?:在|里|上)?\s*(?:打包|构建|编译|build)(?:的时候|时候|时|出来的|出的|的包|完)`,
+      String.raw`${PIPELINE}\s*打的包|\b(?:built|bundled|packaged) (?:by|on|in) (?:the |our )?${PIPELINE}`,
+      String.raw`\bwhen ${PIPELINE} (?:builds?|built|bundles?|packages?)\b`,
+    ].join('|'),
+    'g',
+  ),
 );
 
 /**
  * The trouble said to be the pipeline's own environment ("只在 CI 上出现，本地没事", "only fails on the runner, works
  * locally"): the tool is the subject.
  */
-const ONLY_THERE = new RegExp(
-  String.raw`只(?:在|有)\s*${PIPELINE}|${PIPELINE}\s*(?:上|里)才|本地(?:没事|正常|没问题|可以|是好的|都好)|` +
-    String.raw`\bonly (?:on|in) (?:the )?(?:${PIPELINE}|runner)\b|\bworks? (?:fine )?locally\b`,
-  '',
+const ONLY_THERE = gated(
+  new RegExp(
+    String.raw`只(?:在|有)\s*${PIPELINE}|${PIPELINE}\s*(?:上|里)才|本地(?:没事|正常|没问题|可以|是好的|都好)|` +
+      String.raw`\bonly (?:on|in) (?:the )?(?:${PIPELINE}|runner)\b|\bworks? (?:fine )?locally\b`,
+    '',
+  ),
 );
 
 /** The text without the tool named as what runs a step of OMS's or builds its front end. */

@@ -1,3 +1,4 @@
+import { gated } from './gated.js';
 /**
  * A security or compliance tool named as where a line was seen or who asks about it ("SIEM 抓到的原文：…", "SOC 这边要
  * 判定是不是误报", "WAF logs say the 504 came from origin nginx", "审计那边问这条 ERROR 是什么"): how OMS's trouble was
@@ -26,17 +27,19 @@ const SEEN = [
     String.raw`report(?:s|ed)?|says?|said|shows?|showed|picked up|raised|ticket)\b`,
 ].join('|');
 
-const SIGHTING = new RegExp(`(?:${TOOLS})${WHO}(?:${SEEN})`, 'g');
+const SIGHTING = gated(new RegExp(`(?:${TOOLS})${WHO}(?:${SEEN})`, 'g'));
 
 /**
  * "not our WAF", "不是 WAF 的问题": the security tool (or the network in front) said not to be the cause, which says
  * nothing about whose the message is.
  */
-const NOT_THE_CAUSE = new RegExp(
-  String.raw`\bnot (?:our|the) (?:waf|firewall|cdn|load balancer|network|ids|ips)\b|` +
-    String.raw`不是\s*(?:waf|防火墙|cdn|负载均衡|网络)\s*(?:的问题|的锅|拦的|拦截的)|` +
-    String.raw`(?:waf|防火墙|cdn)\s*(?:自己|本身|这边)?(?:没|没有)(?:拦|拦截|挡)`,
-  'g',
+const NOT_THE_CAUSE = gated(
+  new RegExp(
+    String.raw`\bnot (?:our|the) (?:waf|firewall|cdn|load balancer|network|ids|ips)\b|` +
+      String.raw`不是\s*(?:waf|防火墙|cdn|负载均衡|网络)\s*(?:的问题|的锅|拦的|拦截的)|` +
+      String.raw`(?:waf|防火墙|cdn)\s*(?:自己|本身|这边)?(?:没|没有)(?:拦|拦截|挡)`,
+    'g',
+  ),
 );
 
 /** Does the text name a security tool as a channel? Passive listening stays silent beside it, as beside any tool. */

@@ -1,4 +1,5 @@
 import { namesMatcher } from './term-scan.js';
+import { gated } from './gated.js';
 
 /** Monitoring: it watches OMS as well as anything else ("监控平台接了我们后端的 error 日志"). */
 const MONITORING = ['grafana', 'prometheus', 'zabbix', 'alertmanager', 'sentry', 'skywalking', 'elk', 'loki', 'kibana'];
@@ -34,7 +35,7 @@ export const RELAYS = new RegExp(
  * how the report was heard of, not a thing of every server's placing the message elsewhere (src/intent/context.ts
  * leaves it out before SHARED_INFRA is tried). "the SIEM itself is down" relays nothing.
  */
-const RELAYED_BY = new RegExp(String.raw`\b(?:${[...WATCHERS].join('|')})\b(?=${RELAYS.source.slice(1)})`, 'g');
+const RELAYED_BY = gated(new RegExp(String.raw`\b(?:${[...WATCHERS].join('|')})\b(?=${RELAYS.source.slice(1)})`, 'g'));
 
 /** The text without watching tools named as the source of what they relay. */
 export function withoutRelays(text: string): string {
