@@ -56,7 +56,8 @@ const SERVER_EVENT = gated(
         String.raw`(?: (?:in|at) (?:the |our )?(?:server room|dc|data ?cent(?:er|re)|machine room))?`,
       // a move: "服务器搬到新机房以后", "after the servers were moved to the new data centre"; not the move's own chores
       String.raw`(?:服务器|机器|主机|设备)\s*(?:搬|迁|挪|转移)(?:到|去|进)?了?\s*(?:新|另一个|别的)?机房${AFTER}`,
-      String.raw`\bafter (?:the |our )?(?:servers? |boxes |machines? )?(?:were |was )?(?:moved|relocated|migrated) to ` +
+      String.raw`\bafter (?:the |our )?(?:servers? |boxes |machines? )?(?:were |was )?` +
+        String.raw`(?:moved|relocated|migrated) to ` +
         String.raw`(?:the |a )?new (?:server room|dc|data ?cent(?:er|re)|machine room)\b`,
       // a restore: "从备份恢复完", "用昨天的备份还原之后"; not the restore's own failure ("从备份恢复失败")
       String.raw`(?:从|用|拿)?(?:昨天|昨晚|上周|之前|前天)?的?(?:备份|快照)(?:里|中)?(?:恢复|还原|回滚|导回|回灌|拉回)` +

@@ -59,7 +59,8 @@ const WINDOWS_COMPARED = gated(
         String.raw`${CLAUSE}{0,24}(?=.*?(?:这边|这里|这儿|linux|麒麟|oms|我们|咱们|这个|nginx|后端|gunicorn|systemd))`,
       String.raw`\b(?:like|same as|similar to|equivalent (?:of|to)|the same thing as|analogous to)\b ${CLAUSE}{0,20}?` +
         String.raw`${WINDOWS_THING}[^,.;!?\n]{0,30}`,
-      String.raw`\b(?:in|on|with) ${WINDOWS_THING}[^,.;!?\n]{0,12}?\bi(?:'d| would| usually| normally| always| just)?\b` +
+      String.raw`\b(?:in|on|with) ${WINDOWS_THING}[^,.;!?\n]{0,12}?` +
+        String.raw`\bi(?:'d| would| usually| normally| always| just)?\b` +
         String.raw`[^,.;!?\n]{0,40}(?=.*\b(?:here|linux|oms|our|this|nginx|backend|gunicorn|systemd)\b)`,
     ].join('|'),
     'g',

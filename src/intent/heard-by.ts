@@ -25,7 +25,8 @@ const CHANNEL = gated(
 const FORWARDED_VIA = gated(
   new RegExp(
     [
-      String.raw`(?:转发|转自|转|来自|\bfwd?\b|\bforwarded(?: from)?)\s*(?:自\s*)?[(\[]\s*(?:自\s*)?${APPS}(?:群|消息)?\s*[)\]]\s*:?`,
+      String.raw`(?:转发|转自|转|来自|\bfwd?\b|\bforwarded(?: from)?)\s*(?:自\s*)?` +
+        String.raw`[(\[]\s*(?:自\s*)?${APPS}(?:群|消息)?\s*[)\]]\s*:?`,
       String.raw`(?:转发|转自|来自|\bfwd?\b|\bforwarded from)\s*${APPS}(?:群|消息)?\s*:`,
       String.raw`[(\[]\s*${APPS}(?:群)?\s*(?:转发|转|消息|截图)\s*[)\]]\s*:?|${APPS}(?:群)?\s*(?:转发|消息)\s*:`,
     ].join('|'),

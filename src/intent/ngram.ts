@@ -30,7 +30,7 @@ export function committedNgram(file = ngramModelFile()): NgramModel | null {
 }
 
 function wellFormed(d: NgramData): boolean {
-  if (d?.version !== 1 || !Array.isArray(d.classes) || !Array.isArray(d.bias) || !Array.isArray(d.weights))
+  if (d?.version !== 2 || !Array.isArray(d.classes) || !Array.isArray(d.bias) || typeof d.weights !== 'string')
     return false;
   const k = d.classes.length;
   return k >= 2 && d.bias.length === k && d.scale > 0 && typeof d.features === 'string';

@@ -15,7 +15,8 @@ const PROMPTS = gated(
     [
       String.raw`\b(?:username|email(?: address)?|password(?: \(again\))?)\s*(?:\([^)]*\))?\s*:` +
         String.raw`[ \t]*(?:[\w.@+-]+(?=\s|$))?`,
-      String.raw`(?:用户名|电子邮件地址|电子邮箱地址|邮箱地址|邮箱|密码(?:（再次）|\(again\))?)\s*(?:\([^)]*\))?\s*[:：][ \t]*(?:[\w.@+-]+(?=\s|$))?`,
+      String.raw`(?:用户名|电子邮件地址|电子邮箱地址|邮箱地址|邮箱|密码(?:（再次）|\(again\))?)\s*(?:\([^)]*\))?\s*[:：]` +
+        String.raw`[ \t]*(?:[\w.@+-]+(?=\s|$))?`,
       String.raw`--(?:email|username)(?:[= ]\S+)?`,
       String.raw`\benter a valid email address\.?|输入一个有效的\s*(?:电子邮件|email|邮箱)\s*地址。?`,
       String.raw`\bbypass password validation and create user anyway\?\s*(?:\[y\/n\]:?)?`,

@@ -1,7 +1,14 @@
 import { matchIntent } from '../../../src/intent/match.js';
 import { readFileSync } from 'node:fs';
 import { committedNgram, ngramModelFile } from '../../../src/intent/ngram.js';
-import { classifyNgram, linearModel, NULL_CLASS, type NgramModel } from '../../../src/intent/ngram-model.js';
+import {
+  classifyNgram,
+  fromNgramData,
+  linearModel,
+  NULL_CLASS,
+  toNgramData,
+  type NgramModel,
+} from '../../../src/intent/ngram-model.js';
 import { NGRAM_REASON, NGRAM_SURE_P } from '../../../src/intent/ngram-offer.js';
 import { loadPlaybooks } from '../../../src/playbooks/loader.js';
 import { defaultPlaybookDir } from '../../../src/playbooks/paths.js';
@@ -28,6 +35,22 @@ describe('the committed n-gram classifier', () => {
     expect(model!.classes).toEqual([...ids, NULL_CLASS].sort());
     expect(model!.index.size).toBeGreaterThan(1000);
     expect(model!.weights.length).toBe(model!.index.size * model!.classes.length);
+  });
+
+  it('keeps its weights in the committed form as they were trained, to the hundredth', () => {
+    const trained = linearModel(['a', NULL_CLASS], Float64Array.from([0.5, -1]), [
+      ['w:x', [3.21, -0.06]],
+      ['w:y', [-327.68, 327.67]],
+      ['w:z', [0.01, 0.02]],
+    ]);
+    const data = toNgramData(trained);
+    expect(typeof data.weights).toBe('string');
+    const loaded = fromNgramData(JSON.parse(JSON.stringify(data)) as typeof data);
+    expect(Array.from(loaded.weights)).toEqual([321, -6, -32768, 32767]); // w:z pruned (all below 0.05)
+    expect(loaded.index.get('w:y')).toBe(1);
+    expect(() => toNgramData(linearModel(['a', NULL_CLASS], Float64Array.from([0, 0]), [['w:x', [400, 0]]]))).toThrow(
+      /does not fit the committed form's 16 bits/,
+    );
   });
 
   it('finds each committed feature at its row, and no other (the sorted list searched in place)', () => {
