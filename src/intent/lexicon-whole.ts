@@ -182,8 +182,9 @@ export const WHOLE_REQUESTS = {
       '能(?:重启|restart|试)的(?:都|全)(?:重启|restart|试)(?:了|过|遍)',
       // all of the services restarted, then "still" ("服务全重启了一遍也没用", "重启所有服务都仲係唔得"; Cantonese read
       // as Mandarin by src/intent/normalize.ts: 咗 → 了, 唔 → 不, 係 → 系)
-      // … not a box restarting every night ("服务器每天凌晨都重启，还是会卡"), nor a phone ("手机都重启了还是没信号")
-      `(?:(?<=${ZH_OMS_WORD}[\\s\\S]{0,40})|(?=[\\s\\S]{0,60}${ZH_OMS_WORD}))` +
+      // … not a box restarting every night ("服务器每天凌晨都重启，还是会卡"), nor a phone ("手机都重启了还是没信号");
+      // the first character looked at first, the look-arounds only where it stands (a unit's "Restart=" in a paste)
+      `(?=[全都统挨重r])(?:(?<=${ZH_OMS_WORD}[\\s\\S]{0,40})|(?=[\\s\\S]{0,60}${ZH_OMS_WORD}))` +
         '(?<!(?:每天|每晚|每次|每周|每月|每隔|天天|定时|定期)[^，,。！？!?]{0,8})' +
         '(?:(?:全|都|全部|统统|挨个)(?:都)?(?:重启|restart)|(?:重启|restart) ?(?:晒|了?(?:所有|全部)的?(?:服务|service)?))' +
         '(?:了|过)?[^。！？!?]{0,16}(?:还是|仍然|依然|照样|也没用|没用|都系|仍系|不得|不行|不管用|没效果)',
