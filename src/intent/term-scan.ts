@@ -88,11 +88,20 @@ type Bucket = Array<readonly [LiteralTerm, number]>;
 export class TermIndex {
   private readonly pairs = new Map<number, Bucket>();
   private readonly singles = new Map<number, Bucket>();
+  /**
+   * Which places may start a term, looked up before the maps (most characters of a paste start none): a one-unit
+   * term's code unit, and a pair's {@link maskKey} (pairs may share one; the map tells them apart).
+   */
+  private readonly singleMask = new Uint8Array(65536);
+  private readonly pairMask = new Uint8Array(65536);
 
   constructor(entries: Iterable<readonly [LiteralTerm, number]>) {
     for (const entry of entries) {
       const text = entry[0].text;
-      const [map, key] = text.length === 1 ? [this.singles, text.charCodeAt(0)] : [this.pairs, pairKey(text, 0)];
+      const single = text.length === 1;
+      const [map, key] = single ? [this.singles, text.charCodeAt(0)] : [this.pairs, pairKey(text, 0)];
+      if (single) this.singleMask[key] = 1;
+      else this.pairMask[maskKey(text, 0)] = 1;
       const bucket = map.get(key);
       if (bucket) bucket.push(entry);
       else map.set(key, [entry]);
@@ -104,11 +113,14 @@ export class TermIndex {
    * the order of their places in `lower`; stops when `hit` returns true.
    */
   scan(lower: string, hit: (owner: number) => boolean): void {
-    const singles = this.singles.size > 0;
+    const { singleMask, pairMask } = this;
     for (let i = 0; i < lower.length; i++) {
       const found =
-        (singles && this.tryBucket(this.singles.get(lower.charCodeAt(i)), lower, i, hit)) ||
-        (i + 1 < lower.length && this.tryBucket(this.pairs.get(pairKey(lower, i)), lower, i, hit));
+        (singleMask[lower.charCodeAt(i)] === 1 &&
+          this.tryBucket(this.singles.get(lower.charCodeAt(i)), lower, i, hit)) ||
+        (i + 1 < lower.length &&
+          pairMask[maskKey(lower, i)] === 1 &&
+          this.tryBucket(this.pairs.get(pairKey(lower, i)), lower, i, hit));
       if (found) return;
     }
   }
@@ -128,6 +140,11 @@ export class TermIndex {
  */
 function pairKey(s: string, i: number): number {
   return ((s.charCodeAt(i) << 15) ^ s.charCodeAt(i + 1)) & 0x3fffffff;
+}
+
+/** Two code units folded into 16 bits, for the mask of pairs that may start a term. */
+function maskKey(s: string, i: number): number {
+  return (s.charCodeAt(i) * 0x9e3 + s.charCodeAt(i + 1)) & 0xffff;
 }
 
 /** Below this many terms, one `indexOf` per term is as quick as building and walking an index. */
