@@ -39,12 +39,12 @@ export function scorePlaybook(p: IndexedPlaybook, msg: Message): PlaybookScore {
   // 1. Log signatures, line by line (plus the whole paste, for wrapped lines).
   let sig = 0;
   let sigLines = 0;
-  const targets = msg.joined ? [...msg.lines, { raw: msg.joined, body: msg.joined }] : msg.lines;
+  const targets = targetsOf(msg);
   targets.forEach((line, i) => {
     let lineBest = 0;
     let lineMatch = '';
     let span = '';
-    const lower = line.body.toLowerCase();
+    const lower = line.lower;
     for (const [k, re] of p.signatures.entries()) {
       const literals = p.signatureLiterals[k];
       if (literals !== undefined && !literals.some((l) => lower.includes(l))) continue;
@@ -134,6 +134,22 @@ export function scorePlaybook(p: IndexedPlaybook, msg: Message): PlaybookScore {
     explains,
     ...(concept ? { combo: concept.combo } : {}),
   };
+}
+
+/**
+ * The lines a playbook's signatures are tried on (and the whole paste, for wrapped lines), each lower-cased for the
+ * signatures' literals: once per message, not once per playbook.
+ */
+const TARGETS = new WeakMap<Message, ReadonlyArray<{ body: string; lower: string }>>();
+function targetsOf(msg: Message): ReadonlyArray<{ body: string; lower: string }> {
+  let targets = TARGETS.get(msg);
+  if (!targets) {
+    const bodies = msg.lines.map((l) => l.body);
+    if (msg.joined) bodies.push(msg.joined);
+    targets = bodies.map((body) => ({ body, lower: body.toLowerCase() }));
+    TARGETS.set(msg, targets);
+  }
+  return targets;
 }
 
 /**
