@@ -18,6 +18,8 @@ export interface Lexicon {
   byId: Map<string, CompiledConcept>;
   /** " deng lu " → concept ids, built on the first message that holds pinyin. */
   pinyin?: Array<[form: string, id: string]>;
+  /** The forms' numbers by their first syllable ("deng" → " deng lu ", " deng bu shang " …). */
+  pinyinByFirst?: Map<string, number[]>;
   /** Every concept's literal terms and gated expressions' literals (see {@link lexiconIndex}); built on first use. */
   index?: LexiconIndex;
 }
@@ -178,8 +180,34 @@ export function detectConcepts(lex: Lexicon, plain: string, stream: string): Set
     )
       found.add(c.id);
   }
-  if (stream) for (const [form, id] of pinyinForms(lex)) if (stream.includes(form)) found.add(id);
+  if (stream) for (const id of inStream(lex, stream)) found.add(id);
   return found;
+}
+
+/**
+ * The concepts whose pinyin forms the stream holds, in the forms' order: each form starts at a space of the stream, so
+ * only the forms whose first syllable follows a space are compared there (~700 forms searched through a long paste's
+ * stream one by one were most of its reading).
+ */
+function inStream(lex: Lexicon, stream: string): string[] {
+  const forms = pinyinForms(lex);
+  if (!lex.pinyinByFirst) {
+    const byFirst = new Map<string, number[]>();
+    forms.forEach(([form], k) => {
+      const first = form.slice(1, form.indexOf(' ', 1));
+      const list = byFirst.get(first);
+      if (list) list.push(k);
+      else byFirst.set(first, [k]);
+    });
+    lex.pinyinByFirst = byFirst;
+  }
+  const hit = new Uint8Array(forms.length);
+  for (let at = stream.indexOf(' '); at >= 0 && at < stream.length - 1; at = stream.indexOf(' ', at + 1)) {
+    const end = stream.indexOf(' ', at + 1);
+    const candidates = end < 0 ? undefined : lex.pinyinByFirst.get(stream.slice(at + 1, end));
+    if (candidates) for (const k of candidates) if (stream.startsWith(forms[k]![0], at)) hit[k] = 1;
+  }
+  return forms.flatMap(([, id], k) => (hit[k] ? [id] : []));
 }
 
 /**
