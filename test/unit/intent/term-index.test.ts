@@ -172,4 +172,22 @@ describe('concepts found through the index (detectConcepts)', () => {
       expect([text, [...detectConcepts(lex, plain, '')]]).toEqual([text, expected]);
     }
   });
+
+  it("find in a pinyin stream what a search for each of the lexicon's forms finds, in the forms' order", () => {
+    const lex = builtinLexicon();
+    detectConcepts(lex, '', ' deng lu ');
+    const forms = lex.pinyin!;
+    const streams = [
+      ' deng lu bu shang ',
+      ' hou duan qi bu lai | jie kou 404 ',
+      ' chao guan deng lu bu shang | hou tai da bu kai | deng lu ',
+      ' a b | deng ',
+      ' | ',
+      ...forms.slice(0, 40).map(([form]) => `${form}| x${form}`),
+    ];
+    for (const stream of streams) {
+      const expected = [...new Set(forms.filter(([form]) => stream.includes(form)).map(([, id]) => id))];
+      expect([stream, [...detectConcepts(lex, '', stream)]]).toEqual([stream, expected]);
+    }
+  });
 });
