@@ -1,5 +1,5 @@
 import { comboScore } from './concept-score.js';
-import type { PlaybookIndex } from './index.js';
+import type { IndexedPlaybook, PlaybookIndex } from './index.js';
 import type { Message } from './message.js';
 import type { PlaybookScore } from './score.js';
 import { findSections, indexSections, type SectionHit } from './sections.js';
@@ -159,13 +159,23 @@ function rankByWords(index: PlaybookIndex, msg: Message): Array<SectionHit & { n
   const hits = findSections(indexSections(index.source), msg.prose, 4);
   const named = (id: string) => {
     const p = index.playbooks.find((q) => q.id === id);
-    const own = new Set([...(p?.concepts ?? []), ...(p?.howtoConcepts ?? [])].flat());
-    return [...own].filter((c) => c in COMPONENTS && msg.concepts.has(c)).length;
+    return p ? ownComponents(p).filter((c) => msg.concepts.has(c)).length : 0;
   };
   return hits
     .map((h) => ({ ...h, named: named(h.playbook) }))
     .map((h) => ({ ...h, score: h.score * (1 + MENTION_BOOST * Math.min(2, h.named)) }))
     .sort((a, b) => b.score - a.score);
+}
+
+/** The components among a playbook's concepts and how-to concepts, worked out once per playbook. */
+const OWN_COMPONENTS = new WeakMap<IndexedPlaybook, string[]>();
+function ownComponents(p: IndexedPlaybook): string[] {
+  let own = OWN_COMPONENTS.get(p);
+  if (!own) {
+    own = [...new Set([...p.concepts, ...p.howtoConcepts].flat())].filter((c) => c in COMPONENTS);
+    OWN_COMPONENTS.set(p, own);
+  }
+  return own;
 }
 
 function byWordsOnly(

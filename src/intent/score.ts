@@ -2,6 +2,7 @@ import type { IndexedPhrase, IndexedPlaybook } from './index.js';
 import { TROUBLE, type Message } from './message.js';
 import { comboScore } from './concept-score.js';
 import { COMPONENTS, GENERIC_COMPONENTS } from './lexicon-components.js';
+import { anywhere, TermIndex, type LiteralTerm } from './term-scan.js';
 
 /** How strongly one playbook is indicated by a message, and by what. */
 export interface PlaybookScore {
@@ -44,10 +45,9 @@ export function scorePlaybook(p: IndexedPlaybook, msg: Message): PlaybookScore {
     let lineBest = 0;
     let lineMatch = '';
     let span = '';
-    const lower = line.lower;
+    const held = signaturesHeld(p, line.lower);
     for (const [k, re] of p.signatures.entries()) {
-      const literals = p.signatureLiterals[k];
-      if (literals !== undefined && !literals.some((l) => lower.includes(l))) continue;
+      if (held[k] !== 1) continue;
       const m = re.exec(line.body);
       if (!m || printedSomething(m, line.body, msg.lines[i + 1]?.body)) continue;
       // Longer matches are more specific: "Assignment outside of section" beats "404".
@@ -150,6 +150,29 @@ function targetsOf(msg: Message): ReadonlyArray<{ body: string; lower: string }>
     TARGETS.set(msg, targets);
   }
   return targets;
+}
+
+/**
+ * Which of a playbook's signatures a lower-cased line may match: those with no literals, and those whose literals
+ * (one of which every match holds) it holds, found in one scan of the line for all of them.
+ */
+const SIGNATURE_GATES = new WeakMap<IndexedPlaybook, { terms: TermIndex; open: Uint8Array }>();
+function signaturesHeld(p: IndexedPlaybook, lower: string): Uint8Array {
+  let gates = SIGNATURE_GATES.get(p);
+  if (!gates) {
+    const open = new Uint8Array(p.signatures.length);
+    const entries: Array<readonly [LiteralTerm, number]> = [];
+    p.signatures.forEach((_, k) => {
+      const literals = p.signatureLiterals[k];
+      if (literals === undefined) open[k] = 1;
+      else for (const l of literals) entries.push([anywhere(l), k]);
+    });
+    gates = { terms: new TermIndex(entries), open };
+    SIGNATURE_GATES.set(p, gates);
+  }
+  const held = gates.open.slice();
+  gates.terms.scan(lower, (k) => ((held[k] = 1), false));
+  return held;
 }
 
 /**
