@@ -114,14 +114,14 @@ export class TermIndex {
    */
   scan(lower: string, hit: (owner: number) => boolean): void {
     const { singleMask, pairMask } = this;
-    for (let i = 0; i < lower.length; i++) {
-      const found =
-        (singleMask[lower.charCodeAt(i)] === 1 &&
-          this.tryBucket(this.singles.get(lower.charCodeAt(i)), lower, i, hit)) ||
-        (i + 1 < lower.length &&
-          pairMask[maskKey(lower, i)] === 1 &&
-          this.tryBucket(this.pairs.get(pairKey(lower, i)), lower, i, hit));
-      if (found) return;
+    const n = lower.length;
+    let next = n > 0 ? lower.charCodeAt(0) : -1;
+    for (let i = 0; i < n; i++) {
+      const code = next;
+      next = i + 1 < n ? lower.charCodeAt(i + 1) : -1;
+      if (singleMask[code] === 1 && this.tryBucket(this.singles.get(code), lower, i, hit)) return;
+      if (next < 0 || pairMask[maskOf(code, next)] !== 1) continue;
+      if (this.tryBucket(this.pairs.get(keyOf(code, next)), lower, i, hit)) return;
     }
   }
 
@@ -139,12 +139,20 @@ export class TermIndex {
  * key, the bucket's terms are compared with the text all the same.
  */
 function pairKey(s: string, i: number): number {
-  return ((s.charCodeAt(i) << 15) ^ s.charCodeAt(i + 1)) & 0x3fffffff;
+  return keyOf(s.charCodeAt(i), s.charCodeAt(i + 1));
+}
+
+function keyOf(a: number, b: number): number {
+  return ((a << 15) ^ b) & 0x3fffffff;
 }
 
 /** Two code units folded into 16 bits, for the mask of pairs that may start a term. */
 function maskKey(s: string, i: number): number {
-  return (s.charCodeAt(i) * 0x9e3 + s.charCodeAt(i + 1)) & 0xffff;
+  return maskOf(s.charCodeAt(i), s.charCodeAt(i + 1));
+}
+
+function maskOf(a: number, b: number): number {
+  return (a * 0x9e3 + b) & 0xffff;
 }
 
 /** Below this many terms, one `indexOf` per term is as quick as building and walking an index. */
