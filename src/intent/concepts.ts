@@ -201,13 +201,13 @@ function inStream(lex: Lexicon, stream: string): string[] {
     });
     lex.pinyinByFirst = byFirst;
   }
-  const hit = new Uint8Array(forms.length);
+  const hits = new Set<number>();
   for (let at = stream.indexOf(' '); at >= 0 && at < stream.length - 1; at = stream.indexOf(' ', at + 1)) {
     const end = stream.indexOf(' ', at + 1);
     const candidates = end < 0 ? undefined : lex.pinyinByFirst.get(stream.slice(at + 1, end));
-    if (candidates) for (const k of candidates) if (stream.startsWith(forms[k]![0], at)) hit[k] = 1;
+    if (candidates) for (const k of candidates) if (stream.startsWith(forms[k]![0], at)) hits.add(k);
   }
-  return forms.flatMap(([, id], k) => (hit[k] ? [id] : []));
+  return [...hits].sort((a, b) => a - b).map((k) => forms[k]![1]);
 }
 
 /**

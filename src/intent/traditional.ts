@@ -24,10 +24,21 @@ export function foldTraditional(text: string): string {
 export function hasTraditional(text: string): boolean {
   if (!CJK.test(text)) return false;
   traditionalOnly ??= new Set(TRADITIONAL_ONLY);
-  for (const c of text) if (traditionalOnly.has(c)) return true;
+  if (!basic) {
+    // The characters of the basic plane in a table by code unit (no string made per character of a message); the
+    // few beyond it, written with two code units, looked up in the set.
+    basic = new Uint8Array(65536);
+    for (const c of traditionalOnly) if (c.length === 1) basic[c.charCodeAt(0)] = 1;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (basic[code] === 1) return true;
+    if (code >= 0xd800 && code < 0xdc00 && traditionalOnly.has(text.slice(i, i + 2))) return true;
+  }
   return false;
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 let converter: ConverterFunction | undefined;
 let traditionalOnly: ReadonlySet<string> | undefined;
+let basic: Uint8Array | undefined;

@@ -25,6 +25,21 @@ describe('foldTraditional', () => {
     }
   });
 
+  it('finds each traditional-only character wherever it stands, those written with two code units too', () => {
+    const chars = [...TRADITIONAL_ONLY];
+    expect(chars.some((c) => c.length === 2)).toBe(true);
+    for (const c of chars) {
+      expect([c, hasTraditional(`后端 ${c}`), hasTraditional(`${c}后端`)]).toEqual([c, true, true]);
+    }
+    // A character written with two code units that is not traditional-only (the one after such a character).
+    const next = chars
+      .filter((c) => c.length === 2)
+      .map((c) => String.fromCodePoint(c.codePointAt(0)! + 1))
+      .find((c) => !chars.includes(c))!;
+    expect(next).toHaveLength(2);
+    expect(hasTraditional(`后端${next}`)).toBe(false);
+  });
+
   it('is part of normalize(), so phrases and messages meet in one form', () => {
     expect(normalize('後端 API 回傳 502')).toBe('后端 api 回传 502');
   });
