@@ -201,11 +201,12 @@ function namesOthersOnly(p: IndexedPlaybook, msg: Message): boolean {
 /** How many of each phrase's units the message holds (skip-bigram hits count SKIP_HIT). */
 function phraseHits(p: IndexedPlaybook, msg: Message): Float64Array {
   const hits = new Float64Array(p.phrases.length);
-  for (const u of msg.units) for (const i of p.byUnit.get(u) ?? []) hits[i]! += 1;
+  for (const u of msg.units) for (const i of p.byUnit.get(u) ?? NONE) hits[i]! += 1;
   // A filler character inside a word pair (样式全丢, 一直在重启) costs a little, not the whole pair.
-  for (const u of msg.skips) if (!msg.units.has(u)) for (const i of p.byUnit.get(u) ?? []) hits[i]! += SKIP_HIT;
+  for (const u of msg.skips) if (!msg.units.has(u)) for (const i of p.byUnit.get(u) ?? NONE) hits[i]! += SKIP_HIT;
   return hits;
 }
+const NONE: readonly number[] = [];
 
 /**
  * Score a phrase from the share of its units found in the message. A complete
