@@ -43,9 +43,13 @@ const ENOUGH = new RegExp(
   'i',
 );
 
-/** Material gathered for support, asked whether it is enough: two commands or more pasted. */
+/** OMS or one of its parts named somewhere in the message (what was gathered is about OMS, not another vendor's). */
+const OMS_HINT = /\boms\b|gunicorn|nginx|\/api\b|\/admin\b|django|后端|后台|前端|接口|\bbackend\b/i;
+
+/** Material gathered for support about OMS, asked whether it is enough: two commands or more pasted. */
 function forSupport(msg: Message): boolean {
   if (!ENOUGH.test(msg.prose)) return false;
+  if (!msg.context.ours && !msg.lines.some((l) => OMS_HINT.test(l.raw))) return false;
   let n = 0;
   for (const l of msg.lines) if (GATHERED.test(l.raw) && ++n >= GATHERED_MIN) return true;
   return false;

@@ -109,7 +109,8 @@ function build(): { terms: TermIndex; open: Uint8Array } {
   const open = new Uint8Array(registered.length);
   const entries: Array<readonly [ReturnType<typeof anywhere>, number]> = [];
   for (const g of registered) {
-    const literals = gateOf(g.re.source);
+    // Literals are read with the syntax of expressions without the u or v flag (src/intent/required-literal.ts).
+    const literals = /[uv]/.test(g.re.flags) ? undefined : gateOf(g.re.source);
     if (literals === undefined) open[g.id] = 1;
     else for (const l of literals) entries.push([anywhere(l), g.id]);
   }

@@ -210,7 +210,8 @@ const HOMOPHONE_WORDS = new RegExp(
     '启东(?=不了|失败|不起来|报错|不成功|成功|起来|不了)|启东(?<=(?:服务|后端|没|不|无法|重新|手动|自动)启东)',
     '后台(?:服务|程序|进程)',
     // 不 mistyped after a verb of getting up or in ("起补来", "登部上", "打布开")
-    '起[补部布]来|登[补部布][上进]|打[补部布]开|连[补部布]上|进[补部布]去',
+    // … not 一起 ("我们一起补来着", "一起补来不及了")
+    '(?<!一)起[补部布]来|登[补部布][上进]|打[补部布]开|连[补部布]上|进[补部布]去',
     // hanging up a phone ("手机没电了 先挂了"), not a service down
     '先挂了(?<=(?:电话|手机|电量|没电|信号|开车|开会)[^\\n]{0,16})',
     // not a date range ("1日至5日"), not the network administrator (网管 is 网关 only before 错误/超时)
